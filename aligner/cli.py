@@ -1,0 +1,145 @@
+"""The ``aligner`` command line: argument parsing and turning core errors into exit codes.
+
+Every command's work lives in the core modules; this file only parses, calls and prints.
+Errors are one line on stderr (``aligner: error: ...``) with exit code 2; warnings and
+notes go to stderr as ``aligner: warning: ...``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import AlignerError
+
+EXIT_OK, EXIT_FLAGS, EXIT_USAGE = 0, 1, 2
+BUNDLED_DOCSET = Path(__file__).resolve().parent.parent / "translations" / "joint-statement-2023"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in our one-line format, exit 2."""
+
+    def error(self, message: str) -> None:  # noqa: D102 - argparse API
+        self.exit(EXIT_USAGE, f"aligner: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, one subcommand per job."""
+    parser = _Parser(
+        prog="aligner",
+        description="Line up the language versions of a document, flag suspect spots, "
+                    "keep reviewer fixes as PO files.",
+    )
+    parser.add_argument("--version", action="version", version=f"aligner {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    info = commands.add_parser("info", help="languages, encodings, paragraph counts and the "
+                                            "detected language of each file")
+    _add_docset_argument(info)
+    _add_format_argument(info)
+    info.set_defaults(run=_run_info)
+    return parser
+
+
+def _add_docset_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("docset", nargs="?", default=None, metavar="DOCSET",
+                        help="document set directory (default: the bundled joint statement)")
+    parser.add_argument("--encoding", metavar="ENC",
+                        help="encoding of the language files: one codec for all (cp1251) or "
+                             "per language (ru=cp1251,zh=gb18030); default: detect")
+
+
+def _add_format_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="output format (default: text)")
+
+
+def parse_encoding(value: str | None) -> str | dict[str, str] | None:
+    """``cp1251`` -> one codec for all files; ``ru=cp1251,zh=gb18030`` -> per language."""
+    if not value:
+        return None
+    if "=" not in value:
+        return value
+    mapping = {}
+    for part in value.split(","):
+        lang, sep, codec = part.partition("=")
+        if not sep or not lang.strip() or not codec.strip():
+            raise AlignerError(f"--encoding {value!r}: expected ENC or LANG=ENC[,LANG=ENC...]")
+        mapping[lang.strip()] = codec.strip()
+    return mapping
+
+
+def load_docset(args: argparse.Namespace):
+    """Load the docset named on the command line, printing its notes as warnings."""
+    from .docset import load
+
+    path = Path(args.docset) if args.docset else BUNDLED_DOCSET
+    docset = load(path, parse_encoding(getattr(args, "encoding", None)))
+    for note in docset.notes:
+        warn(note)
+    return docset
+
+
+def warn(message: str) -> None:
+    """Print a warning line on stderr."""
+    print(f"aligner: warning: {message}", file=sys.stderr)
+
+
+def _run_info(args: argparse.Namespace) -> int:
+    from .info import describe
+
+    docset = load_docset(args)
+    infos = describe(docset)
+    for info in infos:
+        if info.mismatch:
+            warn(f"{docset.texts[info.code].path}: named {info.code} but the text looks like "
+                 f"{info.detected} ({info.confidence:.2f})")
+    if args.format == "json":
+        payload = {
+            "docset": str(docset.path),
+            "title": docset.title,
+            "source": docset.source,
+            "pivot": docset.pivot,
+            "languages": list(docset.languages),
+            "glossary_entries": len(docset.glossary),
+            "files": [info.__dict__ | {"mismatch": info.mismatch} for info in infos],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{docset.title}  ({docset.path})")
+    print(f"source {docset.source} · pivot {docset.pivot} · order {' '.join(docset.languages)}"
+          f" · glossary {len(docset.glossary)} entries")
+    rows = [("lang", "file", "encoding", "paragraphs", "characters", "detected")]
+    for info in infos:
+        detected = f"{info.detected} ({info.confidence:.2f})" if info.detected else "-"
+        if info.mismatch:
+            detected += "  ← not " + info.code
+        rows.append((info.code, info.file, info.encoding + ("?" if
+                     docset.texts[info.code].encoding_assumed else ""),
+                     str(info.paragraphs), f"{info.characters:,}", detected))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except AlignerError as exc:
+        print(f"aligner: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("aligner: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,210 @@
+"""Document sets: a directory with one ``<code>.txt`` per language, plus optional metadata.
+
+``load(path)`` returns a DocSet: plain, frozen data (languages in display order, paragraphs
+per language, title, source and pivot languages, glossary) and the notes a user should see
+(ignored files, empty files, assumed encodings, control characters).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError, DocSetError, located
+from .glossary import Glossary, load_glossary
+from .paragraphs import split_paragraphs
+from .textio import control_characters, read_text
+
+CONFIG_NAME = "docset.toml"
+GLOSSARY_NAME = "glossary.tsv"
+ALIGNMENT_NAME = "alignment.tsv"
+REVIEW_DIR = "review"
+_KNOWN_NAMES = {CONFIG_NAME, GLOSSARY_NAME, ALIGNMENT_NAME, REVIEW_DIR}
+_LANG_FILE = re.compile(r"^([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.txt$")
+_CONFIG_KEYS = {"title", "source", "order", "pivot"}
+
+
+@dataclass(frozen=True)
+class LanguageText:
+    """One language of a docset: where it came from and its paragraphs."""
+
+    code: str
+    path: Path
+    encoding: str
+    paragraphs: tuple[str, ...]
+    encoding_assumed: bool = False
+
+    @property
+    def characters(self) -> int:
+        """Characters in all paragraphs (what a reader sees, separators excluded)."""
+        return sum(len(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class DocSet:
+    """A set of versions of one document, one per language."""
+
+    path: Path
+    languages: tuple[str, ...]
+    texts: dict[str, LanguageText]
+    title: str = ""
+    titles: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+    pivot: str = ""
+    glossary: Glossary = field(default_factory=Glossary)
+    notes: tuple[str, ...] = ()
+
+    def paragraphs(self, lang: str) -> tuple[str, ...]:
+        """The paragraphs of ``lang`` (0-based indices are file order)."""
+        return self.texts[lang].paragraphs
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang`` when docset.toml gives one, else the main title."""
+        return self.titles.get(lang) or self.title
+
+
+def load(path: str | Path, encoding: str | dict[str, str] | None = None) -> DocSet:
+    """Load the docset at ``path``.
+
+    ``encoding`` forces the encoding of every file (a codec name) or of some languages
+    (``{"ru": "cp1251"}``); otherwise it is detected as described in ``aligner.textio``.
+    Raises an AlignerError subclass with a one-line message on unusable input.
+    """
+    root = Path(path)
+    if not root.exists():
+        raise DocSetError(f"{root}: no such directory; give the path of a document set "
+                          "(a directory holding <code>.txt files such as en.txt, zh.txt)")
+    if not root.is_dir():
+        raise DocSetError(f"{root}: not a directory; a document set is a directory holding "
+                          "one <code>.txt file per language")
+    notes: list[str] = []
+    files = _language_files(root, notes)
+    if not files:
+        raise DocSetError(f"{root}: no language file found; add one <code>.txt per language "
+                          "(e.g. en.txt, zh.txt, kk.txt, ru.txt)")
+    encodings = _encoding_map(encoding, files)
+    texts = {}
+    for code, file in files.items():
+        decoded = read_text(file, code, encodings.get(code))
+        paragraphs = tuple(split_paragraphs(decoded.text))
+        texts[code] = LanguageText(code, file, decoded.encoding, paragraphs, decoded.assumed)
+        if decoded.assumed:
+            notes.append(f"{file}: not UTF-8; read as {decoded.encoding} (pass --encoding "
+                         f"{code}=ENC if that is wrong)")
+        if not paragraphs:
+            notes.append(f"{file}: empty file, no paragraphs")
+        _note_control_characters(file, paragraphs, notes)
+    config = _load_config(root / CONFIG_NAME, tuple(files))
+    glossary_path = root / GLOSSARY_NAME
+    glossary = load_glossary(glossary_path) if glossary_path.is_file() else Glossary()
+    languages = _display_order(config.get("order", []), tuple(files), root, notes)
+    pivot = _pick_language(config, "pivot", "en", languages, root, notes)
+    source = _pick_language(config, "source", languages[0], languages, root, notes)
+    titles = config.get("titles", {})
+    title = config.get("title") or titles.get(pivot) or titles.get(source) or root.name
+    return DocSet(root, languages, texts, title, titles, source, pivot, glossary, tuple(notes))
+
+
+def _language_files(root: Path, notes: list[str]) -> dict[str, Path]:
+    files = {}
+    for entry in sorted(root.iterdir()):
+        name = entry.name
+        if name.startswith(".") or name in _KNOWN_NAMES or name.lower().startswith("readme"):
+            continue
+        match = _LANG_FILE.match(name)
+        if match and entry.is_file():
+            files[match.group(1)] = entry
+        else:
+            notes.append(f"{entry}: ignored (not a <code>.txt language file)")
+    return files
+
+
+def _encoding_map(encoding: str | dict[str, str] | None, files: dict[str, Path]) -> dict[str, str]:
+    if encoding is None:
+        return {}
+    if isinstance(encoding, str):
+        return {code: encoding for code in files}
+    unknown = sorted(set(encoding) - set(files))
+    if unknown:
+        raise DocSetError(f"--encoding names {', '.join(unknown)} but the docset has no such "
+                          f"language file (languages: {', '.join(files)})")
+    return dict(encoding)
+
+
+def _note_control_characters(file: Path, paragraphs: tuple[str, ...], notes: list[str]) -> None:
+    count, first = 0, None
+    for index, paragraph in enumerate(paragraphs):
+        found = control_characters(paragraph)
+        if found and first is None:
+            first = index
+        count += len(found)
+    if count:
+        notes.append(f"{file}: {count} control character(s) kept as data "
+                     f"(first in paragraph {first})")
+
+
+def _load_config(path: Path, codes: tuple[str, ...]) -> dict:
+    if not path.is_file():
+        return {}
+    text = read_text(path).text
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else max(1, text.rstrip("\n").count("\n") + 1)
+        message = str(exc).split(" (at ")[0]
+        raise ConfigError(located(path, f"not valid TOML: {message}", line)) from None
+    unknown = sorted(set(raw) - _CONFIG_KEYS)
+    if unknown:
+        raise ConfigError(located(path, f"unknown key(s) {', '.join(unknown)}; "
+                                        f"known keys: {', '.join(sorted(_CONFIG_KEYS))}"))
+    config: dict = {}
+    title = raw.get("title")
+    if isinstance(title, str):
+        config["title"] = title
+    elif isinstance(title, dict) and all(isinstance(v, str) for v in title.values()):
+        config["titles"] = dict(title)
+    elif title is not None:
+        raise ConfigError(located(path, "title must be a string or a table of language = "
+                                        "\"title\""))
+    for key in ("source", "pivot"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(located(path, f"{key} must be a language code string like \"en\""))
+        if value is not None:
+            config[key] = value
+    order = raw.get("order")
+    if order is not None:
+        if not isinstance(order, list) or not all(isinstance(v, str) for v in order):
+            raise ConfigError(located(path, "order must be a list of language codes, "
+                                            "e.g. order = [\"en\", \"zh\"]"))
+        if len(set(order)) != len(order):
+            raise ConfigError(located(path, "order lists a language twice"))
+        config["order"] = order
+    return config
+
+
+def _display_order(order: list[str], codes: tuple[str, ...], root: Path,
+                   notes: list[str]) -> tuple[str, ...]:
+    missing = [code for code in order if code not in codes]
+    if missing:
+        notes.append(f"{root / CONFIG_NAME}: order lists {', '.join(missing)} but there is no "
+                     "such language file; ignored")
+    listed = [code for code in order if code in codes]
+    return tuple(listed + [code for code in codes if code not in listed])
+
+
+def _pick_language(config: dict, key: str, default: str, languages: tuple[str, ...],
+                   root: Path, notes: list[str]) -> str:
+    value = config.get(key)
+    if value is not None:
+        if value not in languages:
+            raise ConfigError(located(root / CONFIG_NAME,
+                                      f"{key} = \"{value}\" but there is no {value}.txt "
+                                      f"(languages: {', '.join(languages)})"))
+        return value
+    if default in languages:
+        return default
+    return languages[0]

@@ -1,0 +1,48 @@
+"""Shared fixtures: build docsets on disk and run the real ``aligner`` command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "translations" / "joint-statement-2023"
+
+
+def aligner_command() -> list[str]:
+    """The installed console script when present, else ``python -m aligner``."""
+    script = Path(sys.executable).parent / "aligner"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "aligner"]
+
+
+def run_aligner(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run the real CLI as a subprocess and capture its output as text."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    return subprocess.run([*aligner_command(), *args], capture_output=True, text=True,
+                          encoding="utf-8", cwd=cwd or ROOT, env=env, timeout=timeout)
+
+
+def write_docset(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Create a docset directory with the given files (str written as UTF-8)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+    return root
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled docset that a test may modify."""
+    target = tmp_path / "joint-statement-2023"
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
+    return target
