@@ -8,7 +8,8 @@ notes go to stderr as ``aligner: warning: ...``.
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
+import pkgutil
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from . import __version__
 from .errors import AlignerError
 
 EXIT_OK, EXIT_FLAGS, EXIT_USAGE = 0, 1, 2
+# Commands are discovered from aligner/commands/: one module each, with ORDER (position in
+# the help), HELP, configure(parser) and run(args) -> exit code.
 BUNDLED_DOCSET = Path(__file__).resolve().parent.parent / "translations" / "joint-statement-2023"
 
 
@@ -36,15 +39,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aligner {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    info = commands.add_parser("info", help="languages, encodings, paragraph counts and the "
-                                            "detected language of each file")
-    _add_docset_argument(info)
-    _add_format_argument(info)
-    info.set_defaults(run=_run_info)
+    for name, module in _command_modules():
+        sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
+        module.configure(sub)
+        sub.set_defaults(run=module.run)
     return parser
 
 
-def _add_docset_argument(parser: argparse.ArgumentParser) -> None:
+def _command_modules() -> list[tuple[str, object]]:
+    from . import commands as package
+
+    modules = [(info.name, importlib.import_module(f"{package.__name__}.{info.name}"))
+               for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
+    return sorted(modules, key=lambda item: (getattr(item[1], "ORDER", 100), item[0]))
+
+
+def add_docset_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("docset", nargs="?", default=None, metavar="DOCSET",
                         help="document set directory (default: the bundled joint statement)")
     parser.add_argument("--encoding", metavar="ENC",
@@ -52,9 +62,10 @@ def _add_docset_argument(parser: argparse.ArgumentParser) -> None:
                              "per language (ru=cp1251,zh=gb18030); default: detect")
 
 
-def _add_format_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="output format (default: text)")
+def add_format_argument(parser: argparse.ArgumentParser,
+                        choices: tuple[str, ...] = ("text", "json")) -> None:
+    parser.add_argument("--format", choices=choices, default=choices[0],
+                        help=f"output format (default: {choices[0]})")
 
 
 def parse_encoding(value: str | None) -> str | dict[str, str] | None:
@@ -86,44 +97,6 @@ def load_docset(args: argparse.Namespace):
 def warn(message: str) -> None:
     """Print a warning line on stderr."""
     print(f"aligner: warning: {message}", file=sys.stderr)
-
-
-def _run_info(args: argparse.Namespace) -> int:
-    from .info import describe
-
-    docset = load_docset(args)
-    infos = describe(docset)
-    for info in infos:
-        if info.mismatch:
-            warn(f"{docset.texts[info.code].path}: named {info.code} but the text looks like "
-                 f"{info.detected} ({info.confidence:.2f})")
-    if args.format == "json":
-        payload = {
-            "docset": str(docset.path),
-            "title": docset.title,
-            "source": docset.source,
-            "pivot": docset.pivot,
-            "languages": list(docset.languages),
-            "glossary_entries": len(docset.glossary),
-            "files": [info.__dict__ | {"mismatch": info.mismatch} for info in infos],
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-        return EXIT_OK
-    print(f"{docset.title}  ({docset.path})")
-    print(f"source {docset.source} · pivot {docset.pivot} · order {' '.join(docset.languages)}"
-          f" · glossary {len(docset.glossary)} entries")
-    rows = [("lang", "file", "encoding", "paragraphs", "characters", "detected")]
-    for info in infos:
-        detected = f"{info.detected} ({info.confidence:.2f})" if info.detected else "-"
-        if info.mismatch:
-            detected += "  ← not " + info.code
-        rows.append((info.code, info.file, info.encoding + ("?" if
-                     docset.texts[info.code].encoding_assumed else ""),
-                     str(info.paragraphs), f"{info.characters:,}", detected))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,1 @@
+"""One module per ``aligner`` command: HELP, configure(parser), run(args) -> exit code."""
