@@ -1,0 +1,372 @@
+"""ReviewSession: one docset opened for review — rows, flags and fixes behind one object.
+
+The UI (and any other front end) talks only to this: it opens the docset, aligns it, runs the
+checks and opens the PO review store; then it answers what to show (the current text of a
+cell, its flagged spans, its status) and carries out what the reviewer does (fix, approve,
+undo, merge or split rows). Every change goes through the store, which saves it at once.
+Plain Python, no UI imports; safe to build in a worker thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .alignment import Alignment, cell_text
+from .docset import DocSet, load
+from .errors import AlignerError
+from .flags import Flag
+
+FILTERS = ("all", "flagged", "unreviewed")
+Progress = Callable[[str, float], None]
+
+
+class SessionError(AlignerError):
+    """A review action that cannot be done here (e.g. splitting a one-paragraph row)."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """Where a search found its text: row index, language, offsets in the cell text."""
+
+    row: int
+    lang: str
+    start: int
+    end: int
+
+
+def open_session(path: Path | str, progress: Progress | None = None,
+                 encoding: str | dict[str, str] | None = None) -> "ReviewSession":
+    """Load, align, check and open the review store of the docset at ``path``."""
+    from .align import align
+    from .checks import run_checks
+    from .store import ReviewStore
+
+    report = progress or (lambda stage, fraction: None)
+    report("loading", 0.0)
+    docset = load(path, encoding)
+    report("aligning", 0.1)
+
+    def align_progress(what: str, done: int, total: int) -> None:
+        report("aligning", 0.1 + 0.5 * (done / total if total else 1.0))
+
+    alignment = align(docset, progress=align_progress)
+    report("checking", 0.6)
+    flags = run_checks(docset, alignment)
+    report("opening review files", 0.85)
+    store = ReviewStore.open(docset, alignment, flags)
+    report("ready", 1.0)
+    return ReviewSession(docset, alignment, flags, store)
+
+
+class ReviewSession:
+    """A docset under review: aligned rows, their flags and the review store."""
+
+    def __init__(self, docset: DocSet, alignment: Alignment, flags: list[Flag], store) -> None:
+        self.docset = docset
+        self.alignment = alignment
+        self.store = store
+        self.languages = tuple(alignment.languages)
+        self._lock = threading.RLock()
+        self._version: dict[int, int] = {}
+        self._index_rows()
+        self._set_flags(flags)
+
+    # --- what is shown -----------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return self.docset.title
+
+    @property
+    def path(self) -> Path:
+        return self.docset.path
+
+    @property
+    def source(self) -> str:
+        return self.docset.source
+
+    def row_count(self) -> int:
+        return len(self.alignment.rows)
+
+    def row_id(self, row: int) -> str:
+        return self.alignment.rows[row].id
+
+    def row_index(self, row_id: str) -> int:
+        return self._row_index[row_id]
+
+    def row_version(self, row: int) -> int:
+        """Changes whenever anything shown for ``row`` changes (for render caches)."""
+        return self._version.get(row, 0)
+
+    def original_text(self, row: int, lang: str) -> str:
+        """The cell's text as in the language file."""
+        return cell_text(self.docset, self.alignment.rows[row], lang)
+
+    def cell_text(self, row: int, lang: str) -> str:
+        """The cell's current text: the reviewer's fix when there is one."""
+        key = (row, lang)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._review(row, lang).text if lang in self._reviewed else \
+                self.original_text(row, lang)
+            self._texts[key] = text
+        return text
+
+    def flags(self, row: int) -> list[Flag]:
+        """The open flags of ``row`` (all languages)."""
+        return self._flags_by_row.get(row, [])
+
+    def row_flag_count(self, row: int) -> int:
+        return len(self._flags_by_row.get(row, ()))
+
+    def cell_spans(self, row: int, lang: str) -> list[tuple[int, int, str]]:
+        """Flagged spans of the cell as (start, end, check) offsets into ``cell_text``."""
+        return self._spans.get((row, lang), [])
+
+    def row_status(self, row: int, lang: str) -> str:
+        """``unreviewed``, ``fixed`` or ``approved``."""
+        if lang not in self._reviewed:
+            return "unreviewed"
+        return self._statuses(lang)[row]
+
+    def progress(self, lang: str) -> tuple[int, int, int]:
+        """(reviewed rows, rows with text, open flags) for ``lang``."""
+        if lang not in self._reviewed:
+            return 0, self.row_count(), self._open_flags.get(lang, 0)
+        statuses = self._statuses(lang)
+        done = sum(1 for s in statuses if s != "unreviewed")
+        return done, len(statuses), self._open_flags.get(lang, 0)
+
+    # --- finding -----------------------------------------------------------------------------
+
+    def next_flag(self, row: int, lang: str, forward: bool,
+                  order: Sequence[int] | None = None) -> tuple[int, str] | None:
+        """The next (or previous) cell with a flag after (row, lang), in ``order``."""
+        order = list(order) if order is not None else list(range(self.row_count()))
+        if not order:
+            return None
+        langs = self.languages
+        positions = {r: i for i, r in enumerate(order)}
+        here = positions.get(row, 0)
+        cells = [(r, l) for r in order for l in langs]
+        start = here * len(langs) + (langs.index(lang) if lang in langs else 0)
+        step = 1 if forward else -1
+        for k in range(1, len(cells) + 1):
+            r, l = cells[(start + step * k) % len(cells)]
+            if (r, l) in self._spans or any(f.lang == l for f in self.flags(r)):
+                return r, l
+        return None
+
+    def search(self, query: str, start_row: int = 0,
+               order: Sequence[int] | None = None) -> tuple[int, str] | None:
+        """The first cell from ``start_row`` on (wrapping) whose text contains ``query``."""
+        needle = query.casefold()
+        order = list(order) if order is not None else list(range(self.row_count()))
+        if not order or not needle:
+            return None
+        begin = next((i for i, r in enumerate(order) if r >= start_row), 0)
+        for k in range(len(order)):
+            row = order[(begin + k) % len(order)]
+            for lang in self.languages:
+                if needle in self.cell_text(row, lang).casefold():
+                    return row, lang
+        return None
+
+    def filter_rows(self, name: str, lang: str) -> list[int]:
+        """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``)."""
+        rows = range(self.row_count())
+        if name == "flagged":
+            return [r for r in rows if self._flags_by_row.get(r)]
+        if name == "unreviewed":
+            return [r for r in rows if self.row_status(r, lang) == "unreviewed"]
+        return list(rows)
+
+    # --- changing (saved at once by the store) ---------------------------------------------
+
+    def set_fix(self, row: int, lang: str, text: str) -> None:
+        """Keep ``text`` as the reviewed text of the cell."""
+        self._require_reviewed(lang)
+        with self._lock:
+            self.store.set_fix(self.row_id(row), lang, text)
+            self._touched(row, lang)
+
+    def toggle_approved(self, row: int, lang: str) -> bool:
+        """Approve the cell, or take the approval back; returns the new state."""
+        self._require_reviewed(lang)
+        with self._lock:
+            row_id = self.row_id(row)
+            approved = self.store.get(row_id, lang).approved
+            if approved:
+                self.store.unapprove(row_id, lang)
+            else:
+                self.store.approve(row_id, lang)
+            self._touched(row, lang)
+            return not approved
+
+    def undo(self) -> tuple[int, str] | None:
+        """Undo the last change; the (row, lang) it restored, or None."""
+        with self._lock:
+            review = self.store.undo()
+            if review is None:
+                return None
+            row = self._row_index.get(review.row)
+            if row is None:
+                return None
+            self._touched(row, review.lang)
+            return row, review.lang
+
+    def merge_with_next(self, row: int) -> int:
+        """Merge ``row`` with the next one (saved to alignment.tsv); the merged row's index."""
+        from .align import merge_with_next
+
+        return self._realign(merge_with_next(self.alignment, self.row_id(row)), row)
+
+    def split(self, row: int) -> int:
+        """Split ``row`` after the first paragraph of each language holding several."""
+        from .align import split_row
+
+        current = self.alignment.rows[row]
+        at = {lang: current.indices(lang)[1] for lang in self.languages
+              if len(current.indices(lang)) > 1}
+        if not at:
+            raise SessionError(f"row {current.id} holds one paragraph per language; "
+                               "there is nothing to split")
+        return self._realign(split_row(self.alignment, current.id, at), row)
+
+    def recheck(self) -> None:
+        """Run the checks again on the current texts (fixes applied) and record the flags."""
+        from .checks import run_document
+
+        document = self._document_with_fixes()
+        flags = run_document(document)
+        with self._lock:
+            self._set_flags(flags, fixed_cells=self._fixed_cells())
+            self.store.update_flags(self._flags_for_store(flags))
+
+    # --- internals ---------------------------------------------------------------------------
+
+    def _require_reviewed(self, lang: str) -> None:
+        if lang not in self._reviewed:
+            raise SessionError(f"{lang} has no review file; run 'aligner sync' for it")
+
+    def _review(self, row: int, lang: str):
+        return self.store.get(self.row_id(row), lang)
+
+    def _statuses(self, lang: str) -> list[str]:
+        statuses = self._status_cache.get(lang)
+        if statuses is None:
+            statuses = [self._review(r, lang).status for r in range(self.row_count())]
+            self._status_cache[lang] = statuses
+        return statuses
+
+    def _touched(self, row: int, lang: str) -> None:
+        self._texts.pop((row, lang), None)
+        if lang in self._status_cache:
+            self._status_cache[lang][row] = self._review(row, lang).status
+        # the original flags of a fixed cell no longer point at its text
+        fixed = self.cell_text(row, lang) != self.original_text(row, lang)
+        self._hidden = {k for k in self._hidden if k != (row, lang)}
+        if fixed:
+            self._hidden.add((row, lang))
+        self._rebuild_views()
+        self._version[row] = self._version.get(row, 0) + 1
+
+    def _index_rows(self) -> None:
+        self._row_index = {row.id: i for i, row in enumerate(self.alignment.rows)}
+        self._reviewed = set(self.store.languages)
+        self._texts: dict[tuple[int, str], str] = {}
+        self._status_cache: dict[str, list[str]] = {}
+
+    def _set_flags(self, flags: list[Flag], fixed_cells: set | None = None) -> None:
+        self._all_flags = list(flags)
+        self._hidden: set[tuple[int, str]] = set()
+        self._rechecked = fixed_cells or set()
+        if fixed_cells is None:
+            self._hidden = self._fixed_cells()
+        self._rebuild_views()
+
+    def _fixed_cells(self) -> set[tuple[int, str]]:
+        fixed = set()
+        for lang in self._reviewed:
+            for review in self.store.reviews(lang):
+                if review.fixed and review.row in self._row_index:
+                    fixed.add((self._row_index[review.row], lang))
+        return fixed
+
+    def _rebuild_views(self) -> None:
+        by_row: dict[int, list[Flag]] = {}
+        spans: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+        open_flags: dict[str, int] = {}
+        for flag in self._all_flags:
+            row = self._row_index.get(flag.row)
+            if row is None or (row, flag.lang) in self._hidden:
+                continue
+            by_row.setdefault(row, []).append(flag)
+            open_flags[flag.lang] = open_flags.get(flag.lang, 0) + 1
+            start = self._cell_offset(row, flag.lang, flag.paragraph)
+            if start is not None and flag.end > flag.start:
+                spans.setdefault((row, flag.lang), []).append(
+                    (start + flag.start, start + flag.end, flag.check))
+        self._flags_by_row, self._spans, self._open_flags = by_row, spans, open_flags
+
+    def _cell_offset(self, row: int, lang: str, paragraph: int | None) -> int | None:
+        """Offset in the cell text of the paragraph a flag points into."""
+        if paragraph is None:
+            return 0
+        if (row, lang) in self._rechecked:
+            parts = self._fixed_parts(row, lang)
+        else:
+            parts = [(i, p) for i, p in zip(self.alignment.rows[row].indices(lang),
+                                            (self.docset.paragraphs(lang)[i] for i in
+                                             self.alignment.rows[row].indices(lang)))]
+        offset = 0
+        for index, text in parts:
+            if index == paragraph:
+                return offset
+            offset += len(text) + 2
+        return None
+
+    def _fixed_parts(self, row: int, lang: str) -> list[tuple[int, str]]:
+        indices = self.alignment.rows[row].indices(lang)
+        first = indices[0] if indices else 0
+        pieces = self.cell_text(row, lang).split("\n\n")
+        return [(first + k, piece) for k, piece in enumerate(pieces)]
+
+    def _document_with_fixes(self):
+        from .checks.base import Cell, Unit
+        from .checks.document import from_docset
+
+        document = from_docset(self.docset, self.alignment)
+        fixed = self._fixed_cells()
+        if not fixed:
+            return document
+        units = list(document.units)
+        for row, lang in fixed:
+            parts = self._fixed_parts(row, lang)
+            cells = dict(units[row].cells)
+            cells[lang] = Cell.join(lang, [p for _, p in parts], [i for i, _ in parts])
+            units[row] = Unit(units[row].id, cells, units[row].score, units[row].entry)
+        from dataclasses import replace
+
+        return replace(document, units=tuple(units), _facts={})
+
+    def _flags_for_store(self, flags: list[Flag]) -> list[Flag]:
+        return flags
+
+    def _realign(self, alignment: Alignment, near: int) -> int:
+        from .align import save_alignment
+        from .checks import run_checks
+        from .store import ReviewStore
+
+        with self._lock:
+            save_alignment(self.docset, alignment)
+            flags = run_checks(self.docset, alignment)
+            self.store = ReviewStore.open(self.docset, alignment, flags)
+            self.alignment = alignment
+            self._version = {}
+            self._index_rows()
+            self._set_flags(flags)
+            return min(near, self.row_count() - 1)

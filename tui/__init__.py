@@ -1,0 +1,1 @@
+"""The Textual review app: a thin UI over the ``aligner`` core."""

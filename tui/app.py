@@ -1,0 +1,367 @@
+"""ReviewApp: the review UI. Rows of aligned versions, flags, fixes saved at once.
+
+The app is thin: a ``ReviewSession`` from the core does the work (alignment, checks, the PO
+store); the app loads it in a thread worker, shows it through ``GridView`` and turns keys into
+session calls. Every change is saved by the session before the screen updates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from aligner.errors import AlignerError
+from aligner.review import FILTERS, ReviewSession, open_session
+
+from .commands import ReviewCommands
+from .messages import CursorMoved, LoadProgress
+from .safe_text import labelled, visible
+from .screens.edit import EditModal
+from .screens.help import HelpScreen
+from .screens.search import SearchModal
+from .widgets.flag_panel import FlagPanel
+from .widgets.grid import GridView
+from .widgets.status_bar import StatusBar
+
+SessionFactory = Callable[[Path, Callable[[str, float], None]], ReviewSession]
+
+
+class ReviewApp(App[None]):
+    """Review a document set: four versions side by side, flags, fixes, approvals."""
+
+    TITLE = "aligner"
+    CSS_PATH = "aligner.tcss"
+    COMMANDS = App.COMMANDS | {ReviewCommands}
+    BINDINGS = [
+        Binding("j,down", "next_row", "Next row", id="row.next", show=False),
+        Binding("k,up", "previous_row", "Previous row", id="row.previous", show=False),
+        Binding("tab", "next_language", "Next language", id="lang.next", priority=True,
+                show=False),
+        Binding("shift+tab", "previous_language", "Previous language", id="lang.previous",
+                priority=True, show=False),
+        Binding("n", "next_flag", "Next flag", id="flag.next"),
+        Binding("N", "previous_flag", "Previous flag", id="flag.previous", show=False),
+        Binding("e", "edit_cell", "Edit", id="cell.edit"),
+        Binding("a", "approve_cell", "Approve", id="cell.approve"),
+        Binding("u", "undo", "Undo", id="undo"),
+        Binding("slash", "search", "Search", id="search", key_display="/"),
+        Binding("f", "cycle_filter", "Filter", id="filter"),
+        Binding("m", "merge_rows", "Merge with next row", id="row.merge", show=False),
+        Binding("s", "split_row", "Split row", id="row.split", show=False),
+        Binding("z", "toggle_compact", "Compact view", id="view.compact", show=False),
+        Binding("c", "toggle_column", "Hide/show focused column", id="view.column",
+                show=False),
+        Binding("C", "show_all_columns", "Show all columns", id="view.all_columns",
+                show=False),
+        Binding("pagedown", "page_down", "Page down", id="row.page_down", show=False),
+        Binding("pageup", "page_up", "Page up", id="row.page_up", show=False),
+        Binding("g,home", "first_row", "First row", id="row.first", show=False),
+        Binding("G,end", "last_row", "Last row", id="row.last", show=False),
+        Binding("S", "scores", "Scores", id="scores", show=False),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, docset_path: Path, session_factory: SessionFactory | None = None) -> None:
+        super().__init__()
+        self.docset_path = Path(docset_path)
+        self._factory: SessionFactory = session_factory or open_session
+        self.session: ReviewSession | None = None
+        self.filter_name = FILTERS[0]
+        self.compact = False
+        self.search_query = ""
+        self.save_state = "loading…"
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar", markup=False)
+        yield Static(id="column-header", markup=False)
+        yield Static("Loading…", id="loading", markup=False)
+        yield FlagPanel(id="flags")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#title-bar", Static).update(labelled("[b]aligner[/b]  $path",
+                                                             path=str(self.docset_path)))
+        self.load_session()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def load_session(self) -> ReviewSession:
+        """Open the docset, align it, run the checks and open the review store (in a thread)."""
+        def progress(stage: str, fraction: float) -> None:
+            self.post_message(LoadProgress(stage, fraction))
+        return self._factory(self.docset_path, progress)
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        if self.session is None:
+            self.query_one("#loading", Static).update(
+                Content(f"{message.stage}… {message.fraction:.0%}"))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._install(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            text = str(error) if isinstance(error, AlignerError) else f"{type(error).__name__}: {error}"
+            self.query_one("#loading", Static).update(labelled("[b $error]error:[/] $text",
+                                                               text=text))
+            self.notify(text, title="Cannot open the document set", severity="error",
+                        markup=False, timeout=30)
+
+    def _install(self, session: ReviewSession) -> None:
+        self.session = session
+        self.save_state = "saved"
+        grid = GridView(session, session.languages, id="grid")
+        loading = self.query_one("#loading", Static)
+        self.mount(grid, before=loading)
+        loading.remove()
+        self.query_one("#title-bar", Static).update(
+            labelled("[b]$title[/b]  [dim]$path[/dim]", title=session.title, path=str(session.path)))
+        grid.cursor_lang = session.languages[0]
+        grid.focus()
+        self.call_after_refresh(self._refresh_chrome)
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    @property
+    def grid(self) -> GridView:
+        return self.query_one(GridView)
+
+    def _has_session(self) -> bool:
+        return self.session is not None and bool(self.query(GridView))
+
+    def _refresh_chrome(self) -> None:
+        """Column header, flag panel and status bar for the focused row."""
+        if not self._has_session():
+            return
+        session, grid = self.session, self.grid
+        header = [("      ", "")]
+        for lang, width in zip(grid.languages, grid.column_widths()):
+            name = f" {lang} " + ("(source)" if lang == session.source else "")
+            style = "bold reverse" if lang == grid.cursor_lang else "bold"
+            header.append((name[:width].ljust(width), style))
+            header.append(("│", "dim"))
+        self.query_one("#column-header", Static).update(Content.assemble(*header))
+        row = grid.current
+        lang = grid.cursor_lang
+        panel = self.query_one(FlagPanel)
+        if row is None:
+            panel.show_flags("", lang, [], extra=Content("No rows match the filter."))
+        else:
+            extra = None
+            if self.compact:
+                extra = labelled("[b]$id $lang[/b] $text", id=session.row_id(row), lang=lang,
+                                 text=session.cell_text(row, lang))
+            panel.show_flags(session.row_id(row), lang, session.flags(row), extra)
+        reviewed, total, open_flags = session.progress(lang)
+        self.query_one(StatusBar).show(session.title, lang, reviewed, total, open_flags,
+                                       self.save_state, self.filter_name)
+
+    def on_cursor_moved(self, message: CursorMoved) -> None:
+        self._refresh_chrome()
+
+    def _changed(self, row: int, what: str) -> None:
+        self.save_state = f"saved {what}"
+        self.grid.row_changed(row)
+        self._refresh_chrome()
+
+    def _fail(self, error: Exception) -> None:
+        self.save_state = "NOT SAVED"
+        self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=20)
+        self._refresh_chrome()
+
+    # --- actions: moving -------------------------------------------------------------------
+
+    def action_next_row(self) -> None:
+        if self._has_session():
+            self.grid.cursor_row += 1
+
+    def action_previous_row(self) -> None:
+        if self._has_session():
+            self.grid.cursor_row -= 1
+
+    def action_page_down(self) -> None:
+        if self._has_session():
+            self.grid.cursor_row += 10
+
+    def action_page_up(self) -> None:
+        if self._has_session():
+            self.grid.cursor_row -= 10
+
+    def action_first_row(self) -> None:
+        if self._has_session():
+            self.grid.cursor_row = 0
+
+    def action_last_row(self) -> None:
+        if self._has_session():
+            self.grid.cursor_row = len(self.grid.order) - 1
+
+    def action_next_language(self) -> None:
+        if self._has_session():
+            self.grid.move_language(1)
+
+    def action_previous_language(self) -> None:
+        if self._has_session():
+            self.grid.move_language(-1)
+
+    def action_next_flag(self) -> None:
+        self._jump_flag(forward=True)
+
+    def action_previous_flag(self) -> None:
+        self._jump_flag(forward=False)
+
+    def _jump_flag(self, forward: bool) -> None:
+        if not self._has_session():
+            return
+        grid = self.grid
+        found = self.session.next_flag(grid.current or 0, grid.cursor_lang, forward,
+                                       grid.order)
+        if found is None:
+            self.notify("No more flags.", markup=False)
+            return
+        row, lang = found
+        grid.cursor_lang = lang
+        grid.focus_row(row)
+
+    # --- actions: changing -----------------------------------------------------------------
+
+    def action_edit_cell(self) -> None:
+        if not self._has_session() or self.grid.current is None:
+            return
+        row, lang = self.grid.current, self.grid.cursor_lang
+        session = self.session
+        title = f"{session.row_id(row)} · {lang} · ctrl+s keeps the fix, escape cancels"
+
+        def keep(text: str | None) -> None:
+            if text is None or text == session.cell_text(row, lang):
+                return
+            try:
+                session.set_fix(row, lang, text)
+            except AlignerError as error:
+                self._fail(error)
+                return
+            self._changed(row, f"fix {session.row_id(row)} {lang}")
+
+        self.push_screen(EditModal(title, session.cell_text(row, lang),
+                                   session.original_text(row, lang)), keep)
+
+    def action_approve_cell(self) -> None:
+        if not self._has_session() or self.grid.current is None:
+            return
+        row, lang = self.grid.current, self.grid.cursor_lang
+        try:
+            approved = self.session.toggle_approved(row, lang)
+        except AlignerError as error:
+            self._fail(error)
+            return
+        self._changed(row, f"{'approved' if approved else 'unapproved'} "
+                           f"{self.session.row_id(row)} {lang}")
+
+    def action_undo(self) -> None:
+        if not self._has_session():
+            return
+        try:
+            undone = self.session.undo()
+        except AlignerError as error:
+            self._fail(error)
+            return
+        if undone is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        row, lang = undone
+        self.grid.cursor_lang = lang
+        self.grid.focus_row(row)
+        self._changed(row, f"undo {self.session.row_id(row)} {lang}")
+
+    def action_search(self) -> None:
+        if not self._has_session():
+            return
+
+        def run(query: str | None) -> None:
+            if not query:
+                return
+            self.search_query = query
+            start = (self.grid.current or 0) + 1
+            found = self.session.search(query, start, self.grid.order)
+            if found is None:
+                self.notify(f"Not found: {visible(query)}", markup=False)
+                return
+            row, lang = found
+            self.grid.cursor_lang = lang
+            self.grid.focus_row(row)
+
+        self.push_screen(SearchModal(self.search_query), run)
+
+    def action_cycle_filter(self) -> None:
+        if not self._has_session():
+            return
+        index = (FILTERS.index(self.filter_name) + 1) % len(FILTERS)
+        self.filter_name = FILTERS[index]
+        keep = self.grid.current
+        self.grid.set_rows(self.session.filter_rows(self.filter_name, self.grid.cursor_lang),
+                           keep)
+        self._refresh_chrome()
+
+    def action_merge_rows(self) -> None:
+        self._realign("merge")
+
+    def action_split_row(self) -> None:
+        self._realign("split")
+
+    def _realign(self, how: str) -> None:
+        if not self._has_session() or self.grid.current is None:
+            return
+        row = self.grid.current
+        try:
+            focus = (self.session.merge_with_next(row) if how == "merge"
+                     else self.session.split(row))
+        except AlignerError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.grid.set_rows(self.session.filter_rows(self.filter_name, self.grid.cursor_lang),
+                           focus)
+        self.save_state = f"saved {how} (alignment.tsv)"
+        self._refresh_chrome()
+
+    # --- actions: view ---------------------------------------------------------------------
+
+    def action_toggle_compact(self) -> None:
+        self.compact = not self.compact
+        self.set_class(self.compact, "compact")
+        if self._has_session():
+            self.grid.set_compact(self.compact)
+        self._refresh_chrome()
+
+    def action_toggle_column(self) -> None:
+        if not self._has_session():
+            return
+        grid = self.grid
+        if len(grid.languages) <= 1:
+            self.notify("The last column cannot be hidden.", markup=False)
+            return
+        hidden = grid.cursor_lang
+        grid.set_languages([lang for lang in grid.languages if lang != hidden])
+        self.notify(f"Hid {hidden}; C shows all columns.", markup=False)
+        self._refresh_chrome()
+
+    def action_show_all_columns(self) -> None:
+        if self._has_session():
+            self.grid.set_languages(self.session.languages)
+            self._refresh_chrome()
+
+    def action_scores(self) -> None:
+        self.notify("Scores are not available yet.", markup=False)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))

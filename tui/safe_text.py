@@ -1,0 +1,62 @@
+"""The one way document text reaches a widget: as data, never as markup or escape codes.
+
+Textual's ``Static``, ``Label``, ``notify`` and friends parse markup by default, and ``Content``
+or Rich ``Text`` let ESC through to the terminal. Every piece of document text goes through
+``visible()`` (a one-to-one character map, so offsets into the text stay valid) and is wrapped
+in ``Content``/``Text`` objects built here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.text import Text
+from textual.content import Content
+
+# C0 controls -> Unicode "control pictures" (U+2400..), DEL -> ␡, C1 and other Cc -> ¿.
+_C0 = {i: chr(0x2400 + i) for i in range(0x20) if chr(i) not in "\n"}
+_C0[0x09] = "→"
+_C0[0x7F] = "␡"
+
+
+def _build_table() -> dict[int, str]:
+    table = dict(_C0)
+    for code in range(0x80, 0xA0):
+        table[code] = "¿"
+    for code in (0x200B, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066,
+                 0x2067, 0x2068, 0x2069, 0xFEFF):
+        table[code] = "¤"  # zero-width and bidi controls: invisible but meaningful
+    return table
+
+
+_TABLE = _build_table()
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character replaced by a visible one-cell symbol.
+
+    Newlines are kept (they separate paragraphs inside a cell); nothing else changes, and the
+    result has exactly the same length, so spans computed on ``text`` apply to it.
+    """
+    return text.translate(_TABLE)
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``visible`` would change ``text``."""
+    return any(unicodedata.category(ch) == "Cc" and ch != "\n" for ch in text) or any(
+        ord(ch) in _TABLE for ch in text)
+
+
+def content(text: str) -> Content:
+    """A Content holding ``text`` literally (no markup parsing)."""
+    return Content(visible(text))
+
+
+def rich_text(text: str, style: str = "") -> Text:
+    """A Rich Text holding ``text`` literally, with an optional style."""
+    return Text(visible(text), style=style)
+
+
+def labelled(template: str, **values: str) -> Content:
+    """Markup ``template`` with ``$name`` placeholders filled with literal, visible text."""
+    return Content.from_markup(template, **{k: visible(v) for k, v in values.items()})

@@ -1,0 +1,96 @@
+"""Wrapping cell text to a column width, in terminal cells, keeping character offsets.
+
+A Chinese character takes two cells; Latin and Cyrillic words break at spaces; Chinese breaks
+between any two characters; a word longer than the column is cut. Each wrapped line is a
+``(start, end)`` range of offsets into the text, so highlighted spans (flags, search hits) map
+onto lines without re-measuring. Newlines are hard breaks.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from math import ceil
+
+from rich.cells import cell_len, get_character_cell_size
+
+
+def char_width(ch: str) -> int:
+    """Cells taken by one character (0, 1 or 2)."""
+    return 1 if ch < "\u0300" else get_character_cell_size(ch)
+
+
+@lru_cache(maxsize=16384)
+def wrap(text: str, width: int) -> tuple[tuple[int, int], ...]:
+    """Lines of ``text`` wrapped to ``width`` cells, as (start, end) offsets; at least one line."""
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for part in text.split("\n"):
+        _wrap_part(part, offset, width, lines)
+        offset += len(part) + 1
+    return tuple(lines) or ((0, 0),)
+
+
+_NO_BREAK_BEFORE = set("，。、；：！？）》」』”’…—·,.;:!?)")
+
+
+def _wrap_part(part: str, base: int, width: int, lines: list[tuple[int, int]]) -> None:
+    n = len(part)
+    if not part:
+        lines.append((base, base))
+        return
+    if part.isascii() and n <= width:
+        lines.append((base, base + n))
+        return
+    start = used = 0
+    brk_end = brk_next = -1   # the current line may end at brk_end; the next then starts at brk_next
+    i = 0
+    while i < n:
+        ch = part[i]
+        w = char_width(ch)
+        if ch == " ":
+            if used + w > width:
+                lines.append((base + start, base + i))
+                start = _skip_spaces(part, i)
+                i, used, brk_end = start, 0, -1
+                continue
+            brk_end, brk_next = i, i + 1
+        elif w == 2 and i > start and ch not in _NO_BREAK_BEFORE:
+            brk_end, brk_next = i, i
+        if used + w > width and i > start:
+            if brk_end > start:
+                lines.append((base + start, base + brk_end))
+                start = _skip_spaces(part, brk_next)
+            else:
+                lines.append((base + start, base + i))
+                start = i
+            used, brk_end = _cells(part, start, i), -1
+            continue
+        used += w
+        i += 1
+    lines.append((base + start, base + n))
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
+
+
+def _cells(text: str, start: int, end: int) -> int:
+    return sum(char_width(ch) for ch in text[start:end])
+
+
+def height(text: str, width: int) -> int:
+    """Number of lines ``text`` takes at ``width`` cells."""
+    return len(wrap(text, width))
+
+
+def estimate_height(text: str, width: int) -> int:
+    """A cheap approximation of ``height`` (no wrapping), for rows not yet on screen."""
+    width = max(1, width)
+    total = 0
+    for part in text.split("\n"):
+        cells = len(part) if part.isascii() else cell_len(part)
+        total += max(1, ceil(cells * 1.08 / width))
+    return total

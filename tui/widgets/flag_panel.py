@@ -1,0 +1,52 @@
+"""FlagPanel: the focused row's flags with their message, evidence and suggestion."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from textual.content import Content
+from textual.widgets import Static
+
+from aligner.flags import Flag
+
+from ..safe_text import visible
+
+_SEVERITY_STYLE = {"error": "bold $error", "warning": "bold $warning", "info": "$text-muted"}
+
+
+class FlagPanel(Static):
+    """Lists flags; the ones of the focused language first."""
+
+    DEFAULT_CSS = """
+    FlagPanel {
+        height: auto; max-height: 9; min-height: 3; border-top: solid $primary;
+        padding: 0 1; background: $panel; overflow-y: auto;
+    }
+    """
+
+    def show_flags(self, row_id: str, lang: str, flags: Sequence[Flag],
+                   extra: Content | None = None) -> None:
+        """Display ``flags`` of row ``row_id``, with the focused language ``lang`` first."""
+        ordered = sorted(flags, key=lambda f: (f.lang != lang, f.paragraph or 0, f.start))
+        lines: list[Content] = []
+        if extra is not None:
+            lines.append(extra)
+        if not ordered:
+            lines.append(Content.assemble((f"{row_id} ", "bold"), ("no open flags", "$text-muted")))
+        for flag in ordered:
+            lines.append(_flag_line(flag))
+        self.update(Content("\n").join(lines))
+
+
+def _flag_line(flag: Flag) -> Content:
+    parts: list[tuple[str, str] | str] = [
+        (f"{flag.check:<11}", _SEVERITY_STYLE.get(flag.severity, "")),
+        (f"{flag.lang} ", "bold"),
+        visible(flag.message),
+    ]
+    if flag.evidence and not any(v in flag.message for v in flag.evidence.values() if v):
+        evidence = ", ".join(f"{lang} {visible(text)}" for lang, text in flag.evidence.items())
+        parts += ["  — ", (evidence, "$text-muted")]
+    if flag.expected is not None and f"→ {flag.expected}" not in flag.message:
+        parts += [("  → ", "bold $success"), (visible(flag.expected), "bold $success")]
+    return Content.assemble(*parts)
