@@ -21,7 +21,7 @@ from aligner.errors import AlignerError
 from aligner.review import FILTERS, ReviewSession, open_session
 
 from .commands import ReviewCommands
-from .messages import CursorMoved, LoadProgress
+from .messages import ColumnsChanged, CursorMoved, LoadProgress
 from .safe_text import labelled, visible
 from .screens.edit import EditModal
 from .screens.help import HelpScreen
@@ -91,7 +91,7 @@ class ReviewApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one("#title-bar", Static).update(labelled("[b]aligner[/b]  $path",
-                                                             path=str(self.docset_path)))
+                                                             path=self.docset_path.name))
         self.load_session()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
@@ -127,7 +127,7 @@ class ReviewApp(App[None]):
         self.mount(grid, before=loading)
         loading.remove()
         self.query_one("#title-bar", Static).update(
-            labelled("[b]$title[/b]  [dim]$path[/dim]", title=session.title, path=str(session.path)))
+            labelled("[b]$title[/b]  [dim]$path[/dim]", title=session.title, path=session.path.name))
         grid.cursor_lang = session.languages[0]
         grid.focus()
         self.call_after_refresh(self._refresh_chrome)
@@ -169,6 +169,9 @@ class ReviewApp(App[None]):
                                        self.save_state, self.filter_name)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
+        self._refresh_chrome()
+
+    def on_columns_changed(self, message: ColumnsChanged) -> None:
         self._refresh_chrome()
 
     def _changed(self, row: int, what: str) -> None:

@@ -24,3 +24,10 @@ class LoadProgress(Message, bubble=True):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, LoadProgress)
+
+
+@dataclass
+class ColumnsChanged(Message):
+    """The grid's column widths or visible languages changed (the header must follow)."""
+
+    widths: tuple[int, ...]

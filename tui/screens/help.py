@@ -26,11 +26,11 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: list[Binding]) -> None:
         super().__init__()
-        self._bindings = bindings
+        self._listed = bindings
 
     def compose(self) -> ComposeResult:
         lines = [Content.from_markup("[b]aligner — keys[/b]"), Content("")]
-        for binding in self._bindings:
+        for binding in self._listed:
             keys = binding.key_display or _display_keys(binding.key)
             lines.append(Content.assemble((f"{keys:<18}", "bold $accent"), binding.description))
         lines += [Content(""), Content("Every change is saved to review/<lang>.po at once.")]

@@ -15,17 +15,21 @@ from typing import Protocol, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..messages import CursorMoved
+from ..messages import ColumnsChanged, CursorMoved
 from ..safe_text import visible
 from ..text_layout import char_width, estimate_height, wrap
 
 MARKER_WIDTH = 6
+# Up to this many cells, every row is measured exactly at once (cheap, and the scrollbar is
+# exact); beyond, rows start with an estimate and are measured when drawn.
+EXACT_LAYOUT_CELLS = 12_000
 SEPARATOR = "│"
 
 # One colour per check kind; search hits are reversed.
@@ -62,6 +66,15 @@ class GridView(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     GridView { background: $surface; }
     """
+    # The grid moves its cursor rather than scrolling (ScrollView binds these to scrolling).
+    BINDINGS = [
+        Binding("down", "app.next_row", "Next row", show=False, id="grid.down"),
+        Binding("up", "app.previous_row", "Previous row", show=False, id="grid.up"),
+        Binding("pagedown", "app.page_down", "Page down", show=False, id="grid.page_down"),
+        Binding("pageup", "app.page_up", "Page up", show=False, id="grid.page_up"),
+        Binding("home", "app.first_row", "First row", show=False, id="grid.home"),
+        Binding("end", "app.last_row", "Last row", show=False, id="grid.end"),
+    ]
 
     cursor_row: reactive[int] = reactive(0, always_update=True, init=False)
     cursor_lang: reactive[str] = reactive("", init=False)
@@ -131,11 +144,18 @@ class GridView(ScrollView, can_focus=True):
         return tuple(base + (1 if i < extra else 0) for i in range(count))
 
     def _relayout(self) -> None:
-        self._widths = self.column_widths()
+        widths = self.column_widths()
+        if widths != self._widths:
+            self.post_message(ColumnsChanged(widths))
+        self._widths = widths
         self._strips.clear()
         n = len(self.order)
-        self._heights = [self._estimate(self.order[i]) for i in range(n)]
-        self._exact = bytearray(n)
+        if n * len(self.languages) <= EXACT_LAYOUT_CELLS:
+            self._heights = [self._exact_height(self.order[i]) for i in range(n)]
+            self._exact = bytearray(b"\x01" * n)
+        else:
+            self._heights = [self._estimate(self.order[i]) for i in range(n)]
+            self._exact = bytearray(n)
         self._offsets = [0, *accumulate(self._heights)]
         self._update_virtual_size()
         self.refresh()
@@ -146,13 +166,17 @@ class GridView(ScrollView, can_focus=True):
         return 1 + max((estimate_height(self.source.cell_text(row, lang), width)
                         for lang, width in zip(self.languages, self._widths)), default=1)
 
+    def _exact_height(self, row: int) -> int:
+        if self.compact:
+            return 1
+        return 1 + max((len(wrap(visible(self.source.cell_text(row, lang)), width))
+                        for lang, width in zip(self.languages, self._widths)), default=1)
+
     def _measure(self, position: int) -> None:
         """Make the height of the row at ``position`` exact; shift the rows below if needed."""
         if self._exact[position]:
             return
-        row = self.order[position]
-        exact = 1 if self.compact else 1 + max((len(wrap(visible(self.source.cell_text(row, lang)), width))
-                         for lang, width in zip(self.languages, self._widths)), default=1)
+        exact = self._exact_height(self.order[position])
         self._exact[position] = 1
         if exact != self._heights[position]:
             self._heights[position] = exact

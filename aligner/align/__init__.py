@@ -1,0 +1,144 @@
+"""The N-way paragraph aligner: ``align(docset) -> Alignment``.
+
+The pivot language is aligned with every other language (``pairwise``: a banded dynamic
+programme over 1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0 and 0-1 beads, guided by shared anchors and a
+length model estimated per pair); the pairwise results are merged into rows that line up all
+columns (``nway``). A saved ``alignment.tsv`` (a reviewer's corrections) is reused unless
+``fresh`` (``alignfile``, ``refit``); corrections are pure functions (``edits``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..alignment import Alignment, Row
+from ..docset import DocSet
+from ..errors import AlignerError
+from .alignfile import AlignmentFileError, alignment_path, read_alignment, write_alignment
+from .anchors import extractor_name
+from .edits import AlignmentEditError, merge_with_next, move_paragraph, split_row
+from .nway import Cells, merge_pairs
+from .pairwise import Bead, PairAlignment, align_pair
+from .profile import build_profile
+from .refit import fit_saved
+
+__all__ = [
+    "align", "align_pairs", "save_alignment", "merge_with_next", "split_row", "move_paragraph",
+    "AlignmentFileError", "AlignmentEditError", "Bead", "PairAlignment", "extractor_name",
+]
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
+          fresh: bool = False, progress: Progress | None = None) -> Alignment:
+    """Rows lining up ``languages`` (default: all, display order) of ``docset``.
+
+    A valid ``alignment.tsv`` in the docset is reused (and fitted to edited texts) unless
+    ``fresh``. ``progress(what, done, total)`` is called while long texts are aligned.
+    Raises AlignerError on an unknown language and AlignmentFileError on a malformed file.
+    """
+    languages, pivot = _languages(docset, languages, pivot)
+    notes: list[str] = []
+    path = alignment_path(docset)
+    if not fresh and path.is_file():
+        saved = read_alignment(path)
+
+        def realign(ranges: dict[str, tuple[int, int]]) -> list[Cells]:
+            subset = [lang for lang in saved.languages if lang in ranges]
+            return _rows(docset, subset, _pick_pivot(docset, subset, pivot, ranges), ranges,
+                         progress)
+
+        fitted = fit_saved(docset, saved, languages, realign)
+        if isinstance(fitted, Alignment):
+            return fitted
+        notes.append(fitted)
+    ranges = {lang: (0, len(docset.paragraphs(lang))) for lang in languages}
+    effective = _pick_pivot(docset, languages, pivot, ranges)
+    if effective != pivot:
+        notes.append(f"{docset.texts[pivot].path}: no paragraphs; aligned against "
+                     f"{effective} instead")
+    cells = _rows(docset, languages, effective, ranges, progress)
+    rows = tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
+                     round(c.score, 3)) for k, c in enumerate(cells, 1))
+    return Alignment(tuple(languages), rows, tuple(notes))
+
+
+def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
+                progress: Progress | None = None, extractor: str | None = None,
+                ranges: dict[str, tuple[int, int]] | None = None) -> dict[str, PairAlignment]:
+    """The pivot aligned with each other language: beads with paragraph indices.
+
+    ``ranges`` restricts each language to paragraphs [start, end) (indices stay absolute);
+    ``extractor`` picks the anchor extractor ("facts" or "digits"; default the best available).
+    """
+    languages, pivot = _languages(docset, languages, pivot)
+    ranges = ranges or {lang: (0, len(docset.paragraphs(lang))) for lang in languages}
+    profiles = {}
+    for lang in languages:
+        start, end = ranges[lang]
+        profiles[lang] = build_profile(docset.paragraphs(lang)[start:end], lang, docset.glossary,
+                                 extractor)
+    p_start = ranges[pivot][0]
+    pairs = {}
+    for lang in languages:
+        if lang == pivot:
+            continue
+        start = ranges[lang][0]
+        report = (lambda done, total, lang=lang: progress(f"{pivot}-{lang}", done, total)
+                  ) if progress else None
+        pair = align_pair(profiles[pivot], profiles[lang], report)
+        beads = tuple(Bead(b.p0 + p_start, b.p1 + p_start, b.o0 + start, b.o1 + start,
+                           b.confidence) for b in pair.beads)
+        pairs[lang] = PairAlignment(beads, pair.model, pair.anchors, pair.widenings, pair.capped)
+    return pairs
+
+
+def save_alignment(docset: DocSet, alignment: Alignment) -> str:
+    """Write ``alignment`` to ``DOCSET/alignment.tsv`` atomically; return the path."""
+    counts = {lang: len(docset.paragraphs(lang)) for lang in alignment.languages}
+    if alignment.counts() != counts:
+        raise AlignerError(f"{alignment_path(docset)}: not saved: the alignment covers "
+                           f"{alignment.counts()} paragraphs but the texts have {counts}")
+    return str(write_alignment(docset, alignment))
+
+
+def _rows(docset, languages, pivot, ranges, progress) -> list[Cells]:
+    pairs = align_pairs(docset, languages, pivot, progress, ranges=ranges)
+    start, end = ranges[pivot]
+    beads = {lang: pair.beads for lang, pair in pairs.items()}
+    cells = merge_pairs(pivot, end - start, _relative(beads, start), languages)
+    return [Cells({lang: (a + start, b + start) if lang == pivot and b > a else (a, b)
+                   for lang, (a, b) in c.ranges.items()}, c.score) for c in cells]
+
+
+def _relative(beads: dict[str, tuple[Bead, ...]], start: int) -> dict[str, list[Bead]]:
+    """Pivot indices relative to ``start`` (merge_pairs counts pivot paragraphs from 0)."""
+    return {lang: [Bead(b.p0 - start, b.p1 - start, b.o0, b.o1, b.confidence) for b in found]
+            for lang, found in beads.items()}
+
+
+def _languages(docset: DocSet, languages: Sequence[str] | None,
+               pivot: str | None) -> tuple[list[str], str]:
+    chosen = list(languages) if languages else list(docset.languages)
+    unknown = [lang for lang in chosen if lang not in docset.languages]
+    if unknown:
+        raise AlignerError(f"{docset.path}: no language {', '.join(unknown)} "
+                           f"(languages: {', '.join(docset.languages)})")
+    if len(set(chosen)) != len(chosen):
+        raise AlignerError(f"language list {','.join(chosen)} names a language twice")
+    if pivot is not None and pivot not in chosen:
+        raise AlignerError(f"{docset.path}: pivot {pivot} is not among the languages aligned "
+                           f"({', '.join(chosen)})")
+    pivot = pivot or (docset.pivot if docset.pivot in chosen else chosen[0])
+    return chosen, pivot
+
+
+def _pick_pivot(docset, languages, pivot, ranges) -> str:
+    """The pivot, unless it has no paragraphs in range: then the first language that has."""
+    if ranges[pivot][1] > ranges[pivot][0]:
+        return pivot
+    for lang in languages:
+        if ranges[lang][1] > ranges[lang][0]:
+            return lang
+    return pivot

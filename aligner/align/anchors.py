@@ -1,0 +1,139 @@
+"""Anchors: facts shared across languages that pin paragraphs to each other.
+
+Each paragraph gets a set of anchor keys (numbers, dates, section numbers, glossary names) from
+``aligner.facts.anchor_keys``; before that module exists, a digits-only fallback stands in.
+Keys found exactly once in both texts of a pair give confident anchor pairs; the longest
+increasing chain of them is the guide the banded search follows. Every shared key also gives a
+bead a bonus weighted by its rarity, so common numbers ("2023") count for little.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+Keys = frozenset[str]
+_EMPTY: Keys = frozenset()
+WEIGHT_POWER = 0.5     # a key found k times weighs k**-0.5
+CHAIN_MAX_COUNT = 3    # keys found up to this often (equally in both texts) propose anchor pairs
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def digit_keys(text: str) -> Keys:
+    """Fallback anchors: runs of ASCII digits ("1,500" and "1500" give the same key)."""
+    keys = set()
+    for match in _DIGITS.finditer(text):
+        raw = match.group()
+        whole, _, fraction = raw.replace(",", "").partition(".")
+        value = whole.lstrip("0") or "0"
+        keys.add(f"number:{value}.{fraction}" if fraction.strip("0") else f"number:{value}")
+    return frozenset(keys) if keys else _EMPTY
+
+
+def extractor_name() -> str:
+    """Which anchor extractor is in use: ``facts`` or ``digits``."""
+    return "facts" if _facts() is not None else "digits"
+
+
+def _facts():
+    try:
+        from .. import facts
+    except ImportError:
+        return None
+    return facts if hasattr(facts, "anchor_keys") else None
+
+
+def paragraph_keys(paragraphs: Sequence[str], lang: str, glossary=None,
+                   extractor: str | None = None) -> list[Keys]:
+    """The anchor keys of each paragraph (``extractor``: "facts", "digits" or best available)."""
+    facts = _facts() if extractor in (None, "facts") else None
+    if extractor == "facts" and facts is None:
+        raise ImportError("aligner.facts is not available")
+    if facts is None:
+        return [digit_keys(p) for p in paragraphs]
+    anchor_keys = facts.anchor_keys
+    return [frozenset(anchor_keys(p, lang, glossary)) or _EMPTY for p in paragraphs]
+
+
+class KeyIndex:
+    """Where each anchor key occurs in one text: key -> sorted paragraph indices."""
+
+    def __init__(self, keys: Sequence[Keys]):
+        self.keys = keys
+        self.positions: dict[str, list[int]] = {}
+        for index, found in enumerate(keys):
+            for key in found:
+                self.positions.setdefault(key, []).append(index)
+
+    def count(self, key: str) -> int:
+        return len(self.positions.get(key, ()))
+
+
+def key_weights(source: KeyIndex, target: KeyIndex) -> dict[str, float]:
+    """Weight of each key present in both texts: 1 for a key found once in each, less when common."""
+    weights = {}
+    for key, where in source.positions.items():
+        other = target.positions.get(key)
+        if other:
+            weights[key] = max(len(where), len(other)) ** -WEIGHT_POWER
+    return weights
+
+
+def anchor_chain(source: KeyIndex, target: KeyIndex) -> list[tuple[int, int]]:
+    """Confident pairs (i, j), the longest chain increasing in both i and j.
+
+    Candidates come from keys found equally often (at most CHAIN_MAX_COUNT times) in both
+    texts, the k-th occurrence paired with the k-th; pairs that cross the chain are dropped.
+    """
+    support: dict[tuple[int, int], int] = {}
+    for key, where in source.positions.items():
+        other = target.positions.get(key)
+        if other and len(where) == len(other) <= CHAIN_MAX_COUNT:
+            for pair in zip(where, other):
+                support[pair] = support.get(pair, 0) + 1
+    pairs = sorted(support, key=lambda p: (p[0], -p[1]))
+    return _longest_increasing(pairs)
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence with strictly increasing j (pairs sorted by i, then j descending)."""
+    tails: list[int] = []  # tails[k]: smallest last j of an increasing run of length k + 1
+    tail_index: list[int] = []
+    previous = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        k = bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        else:
+            tails[k] = j
+            tail_index[k] = index
+        previous[index] = tail_index[k - 1] if k else -1
+    chain = []
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = previous[index]
+    return chain[::-1]
+
+
+def similarity_rows(source: KeyIndex, target: KeyIndex, weights: dict[str, float],
+                    windows: Sequence[tuple[int, int]]) -> list[dict[int, float]]:
+    """For each source paragraph i, {j: weight of keys shared with target j} for j in windows[i]."""
+    rows: list[dict[int, float]] = []
+    positions = target.positions
+    for i, found in enumerate(source.keys):
+        row: dict[int, float] = {}
+        if found:
+            low, high = windows[i]
+            for key in found:
+                weight = weights.get(key)
+                if weight is None:
+                    continue
+                where = positions[key]
+                for k in range(bisect_left(where, low), bisect_right(where, high)):
+                    j = where[k]
+                    row[j] = row.get(j, 0.0) + weight
+        rows.append(row)
+    return rows

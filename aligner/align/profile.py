@@ -1,0 +1,60 @@
+"""What the aligner measures in each paragraph: length, anchor keys and mark counts.
+
+Lengths feed the length model; anchor keys pin paragraphs to each other; the counts of
+sentence ends and of quotation marks and brackets are language-independent structure that a
+faithful translation keeps (a paragraph of three sentences is rarely rendered as one), and
+that merging or splitting paragraphs changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from .anchors import Keys, paragraph_keys
+
+# A sentence ends at . ! ? ; (ASCII followed by a space, a closing mark or the end; the
+# full-width forms anywhere).
+_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"'»”’)）]|$)|[。！？；]")
+_MARKS = re.compile(r"[«»“”„\"《》「」『』()（）\[\]【】]")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Per paragraph of one text: characters, anchor keys, sentence ends, quotes and brackets."""
+
+    lengths: tuple[int, ...]
+    keys: tuple[Keys, ...]
+    sentences: tuple[int, ...]
+    marks: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def slice(self, start: int, end: int) -> Profile:
+        """The profile of paragraphs [start, end)."""
+        return Profile(self.lengths[start:end], self.keys[start:end],
+                       self.sentences[start:end], self.marks[start:end])
+
+    def prefix(self, name: str) -> list[int]:
+        """Running totals of ``lengths``, ``sentences`` or ``marks`` (length n + 1)."""
+        return list(accumulate(getattr(self, name), initial=0))
+
+
+def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
+            extractor: str | None = None) -> Profile:
+    """Measure every paragraph of one text."""
+    return Profile(
+        tuple(len(p) for p in paragraphs),
+        tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
+        tuple(len(_SENTENCE_END.findall(p)) for p in paragraphs),
+        tuple(len(_MARKS.findall(p)) for p in paragraphs),
+    )
+
+
+def plain_profile(lengths: Sequence[int]) -> Profile:
+    """A profile with lengths only (for callers that have nothing else, e.g. benchmarks)."""
+    zeros = (0,) * len(lengths)
+    return Profile(tuple(lengths), (frozenset(),) * len(lengths), zeros, zeros)

@@ -1,0 +1,140 @@
+"""Reading any gettext catalog (PO, or compiled MO) so that it can be checked like pofilter does.
+
+polib does the parsing, but it parses a missing path as PO text and skips some malformed lines
+without a word (an unterminated string drops the entry). So the path is checked first and every
+PO line is validated before polib sees it, which gives errors a line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import AlignerError, located
+
+
+class CatalogError(AlignerError):
+    """A PO/MO file that cannot be read as a catalog."""
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One translatable message: msgid (and msgid_plural), one msgstr per plural form.
+
+    ``index`` is the 0-based position among non-header, non-obsolete entries in file order.
+    """
+
+    index: int
+    msgid: str
+    msgstr: tuple[str, ...]
+    msgid_plural: str = ""
+    msgctxt: str | None = None
+    fuzzy: bool = False
+    line: int = 0
+    formats: tuple[str, ...] = ()
+
+    @property
+    def translated(self) -> bool:
+        """Whether any plural form (or the msgstr) has text."""
+        return any(self.msgstr)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A catalog's path, the language of its msgstr and its entries.
+
+    msgid is English unless the header says otherwise in ``X-Source-Language``.
+    """
+
+    path: Path
+    language: str
+    entries: tuple[CatalogEntry, ...]
+    source_language: str = "en"
+
+
+_PO_LINE = re.compile(
+    r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?'
+    r'"(?:[^"\\]|\\.)*"\s*$')
+_LANG_DIR = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?(?:@\w+)?$")
+
+
+def read_catalog(path: str | Path, lang: str | None = None) -> Catalog:
+    """Read a PO or MO file; ``lang`` overrides the language given by its header."""
+    import polib
+
+    path = Path(path)
+    if not path.exists():
+        raise CatalogError(f"{path}: no such file; give the path of a .po (or .mo) catalog")
+    if not path.is_file():
+        raise CatalogError(f"{path}: not a file; give the path of a .po (or .mo) catalog")
+    is_mo = path.suffix.lower() == ".mo"
+    try:
+        if is_mo:
+            parsed = polib.mofile(str(path))
+        else:
+            _validate_po(path)
+            parsed = polib.pofile(str(path), wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        if isinstance(exc, CatalogError):
+            raise
+        message = str(exc)
+        found = re.search(r"\(line (\d+)\)", message)
+        line = int(found.group(1)) if found else None
+        what = "not a valid MO file" if is_mo else "not a valid PO file"
+        detail = message.split(" (line")[0].replace(f" {path}", "")
+        raise CatalogError(located(path, f"{what} ({detail}); fix the catalog, e.g. check it "
+                                         "with msgfmt --check", line)) from None
+    language = _language(parsed.metadata, path, lang)
+    source = base_language(parsed.metadata.get("X-Source-Language", "") or "en")
+    entries = []
+    for entry in parsed:
+        if entry.obsolete or (entry.msgid == "" and not entry.msgctxt):
+            continue
+        if entry.msgid_plural:
+            forms = tuple(entry.msgstr_plural[key] for key in sorted(entry.msgstr_plural))
+        else:
+            forms = (entry.msgstr,)
+        entries.append(CatalogEntry(
+            len(entries), entry.msgid, forms, entry.msgid_plural or "", entry.msgctxt,
+            "fuzzy" in entry.flags, getattr(entry, "linenum", 0) or 0,
+            tuple(flag for flag in entry.flags if flag.endswith("-format"))))
+    return Catalog(path, language, tuple(entries), source)
+
+
+def _validate_po(path: Path) -> None:
+    """Raise CatalogError naming the first line that is not PO syntax."""
+    data = path.read_bytes()
+    if b"\0" in data[:4096]:
+        raise CatalogError(f"{path}: binary data, not a PO file; pass a .po text file "
+                           "(or name a compiled catalog .mo)")
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.match(line):
+            raise CatalogError(located(path, f"not a valid PO file: cannot read {stripped[:40]!r} "
+                                             "(an unterminated string or a stray line?); fix "
+                                             "the catalog, e.g. check it with msgfmt --check",
+                                       number))
+
+
+def _language(metadata: dict, path: Path, lang: str | None) -> str:
+    """The language code of the translations: --lang, else the header, else the path."""
+    if lang:
+        return base_language(lang)
+    header = (metadata.get("Language") or "").strip()
+    if header:
+        return base_language(header)
+    for part in (path.stem, path.parent.parent.name if path.parent.name == "LC_MESSAGES"
+                 else ""):
+        if _LANG_DIR.match(part):
+            return base_language(part)
+    raise CatalogError(f"{path}: the header has no Language: field; pass --lang CODE (e.g. "
+                       "--lang ru)")
+
+
+def base_language(code: str) -> str:
+    """``zh_CN`` -> ``zh``, ``sr@latin`` -> ``sr``, ``pt-BR`` -> ``pt``."""
+    return re.split(r"[_@.\-]", code.strip(), maxsplit=1)[0].lower()

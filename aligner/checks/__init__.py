@@ -1,0 +1,66 @@
+"""Suspect-spot checks over an aligned docset or a gettext catalog.
+
+Each check is a class in its own module, registered by name (``number``, ``placeholder``,
+...); ``run_checks`` and ``check_catalog`` build the checks' view of the text, run the chosen
+checks and return their flags in reading order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from ..alignment import Alignment
+from ..docset import DocSet
+from ..flags import Flag
+# Imported in the order the checks run (and are listed): each module registers its check.
+from . import number, placeholder  # noqa: F401,E401
+from . import name, repeat, omission, language, punctuation  # noqa: F401,E401
+from . import consistency, control, alignment  # noqa: F401,E401
+from .base import REGISTRY, Check, CheckError, Document, build
+from .document import from_catalog, from_docset
+
+__all__ = ["REGISTRY", "Check", "CheckError", "check_catalog", "check_names", "run_checks",
+           "run_document"]
+
+
+def check_names() -> tuple[str, ...]:
+    """Names of every check, in the order they run."""
+    return tuple(REGISTRY)
+
+
+def run_checks(docset: DocSet, alignment: Alignment,
+               names: Iterable[str] | None = None) -> list[Flag]:
+    """Every flag the named checks (default: all) raise on an aligned docset."""
+    checks = build(names)  # unknown names are refused before any work
+    return _run(from_docset(docset, alignment), checks)
+
+
+def check_catalog(po_path: str | Path, names: Iterable[str] | None = None,
+                  lang: str | None = None) -> list[Flag]:
+    """Every flag the named checks raise on a PO/MO catalog (msgid against msgstr)."""
+    from ..catalog import read_catalog
+
+    checks = build(names)
+    return _run(from_catalog(read_catalog(po_path, lang)), checks)
+
+
+def run_document(document: Document, names: Iterable[str] | None = None) -> list[Flag]:
+    """Run the named checks on a prepared document."""
+    return _run(document, build(names))
+
+
+def _run(document: Document, checks: list[Check]) -> list[Flag]:
+    """Flags of ``checks``, sorted by unit, language, position."""
+    row_index = {unit.id: i for i, unit in enumerate(document.units) if unit.id}
+    entry_index = {unit.entry: i for i, unit in enumerate(document.units) if unit.entry is not None}
+    order = {lang: i for i, lang in enumerate(document.languages)}
+    flags = [flag for check in checks for flag in check.run(document)]
+
+    def key(flag: Flag) -> tuple:
+        unit = entry_index.get(flag.entry) if flag.entry is not None else row_index.get(flag.row)
+        return (unit if unit is not None else -1, order.get(flag.lang, 99),
+                flag.paragraph if flag.paragraph is not None else -1, flag.start, flag.end,
+                flag.check)
+
+    return sorted(flags, key=key)

@@ -1,0 +1,180 @@
+"""What every check works on, the abstract ``Check`` and the registry of checks by name.
+
+A check sees a ``Document``: units (aligned rows of a docset, or entries of a PO catalog),
+each holding one ``Cell`` of text per language. Checks report spans in cell text; ``Cell``
+maps them back to the paragraph (or plural form) and its offsets, so every flag points at
+text exactly as loaded. Settings are fixed when a check is built, like sacrebleu's metrics.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable, Iterator
+
+from ..errors import AlignerError
+from ..flags import Flag
+from ..glossary import Glossary
+
+
+class CheckError(AlignerError):
+    """An unknown check name or an unusable check setting."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One language's text in a unit: its paragraphs (or plural forms) joined by a blank line.
+
+    ``parts`` are the paragraph indices (docset) or plural-form indices (PO); ``starts`` the
+    offset of each part in ``text``.
+    """
+
+    lang: str
+    text: str
+    parts: tuple[int, ...] = ()
+    starts: tuple[int, ...] = ()
+
+    @classmethod
+    def join(cls, lang: str, texts: Iterable[str], parts: Iterable[int],
+             separator: str = "\n\n") -> "Cell":
+        """A cell made of ``texts`` (paragraphs or plural forms) numbered by ``parts``."""
+        pieces, starts, offset = [], [], 0
+        for piece in texts:
+            starts.append(offset)
+            pieces.append(piece)
+            offset += len(piece) + len(separator)
+        return cls(lang, separator.join(pieces), tuple(parts), tuple(starts))
+
+    def locate(self, start: int, end: int) -> tuple[int | None, int, int]:
+        """(part, start, end) of a cell span, clipped to the part that holds ``start``."""
+        if not self.starts:
+            return None, start, end
+        index = max(0, bisect_right(self.starts, start) - 1)
+        base = self.starts[index]
+        limit = (self.starts[index + 1] - 2 if index + 1 < len(self.starts)
+                 else len(self.text)) - base
+        local_start = min(max(start - base, 0), limit)
+        return self.parts[index], local_start, min(max(end - base, local_start), limit)
+
+    def part_spans(self) -> Iterator[tuple[int, int]]:
+        """(start, end) of every part inside ``text``."""
+        for i, start in enumerate(self.starts):
+            end = self.starts[i + 1] - 2 if i + 1 < len(self.starts) else len(self.text)
+            yield start, end
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One aligned row (or PO entry): its id, per-language cells and alignment confidence.
+
+    A language whose cell is empty has ``Cell(lang, "")``.
+    """
+
+    id: str
+    cells: dict[str, Cell]
+    score: float = 1.0
+    entry: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_texts", {lang: cell.text for lang, cell in self.cells.items()})
+
+    def text(self, lang: str) -> str:
+        """The cell text of ``lang`` ("" when the row has none)."""
+        return self._texts.get(lang, "")
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything the checks see: units in order, languages, which ones to check, glossary.
+
+    ``source`` is the language the others translate; ``targets`` the languages whose text is
+    checked (every language of a docset; only msgstr's language in a PO catalog).
+    """
+
+    units: tuple[Unit, ...]
+    languages: tuple[str, ...]
+    source: str
+    targets: tuple[str, ...]
+    glossary: Glossary = field(default_factory=Glossary)
+    catalog: bool = False
+    _facts: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def others(self, lang: str) -> tuple[str, ...]:
+        """The languages other than ``lang``, in display order."""
+        return tuple(other for other in self.languages if other != lang)
+
+    def facts(self, unit: Unit, lang: str) -> tuple:
+        """The facts of ``lang``'s cell (numbers, dates, names), read once and shared by the
+        checks. Placeholders are blanked first so that ``{0}`` or ``%1$s`` is no number."""
+        text = unit.text(lang)
+        key = (lang, text)
+        found = self._facts.get(key)
+        if found is None:
+            from ..facts import extract
+            from .placeholder import mask_placeholders
+
+            found = extract(mask_placeholders(text), lang, self.glossary) if text else ()
+            self._facts[key] = found
+        return found
+
+
+class Check(ABC):
+    """A kind of suspect spot. Subclasses set ``name``, ``severity`` and ``description``."""
+
+    name: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    description: ClassVar[str] = ""
+
+    @abstractmethod
+    def run(self, document: Document) -> list[Flag]:
+        """Every flag this check raises on ``document``."""
+
+    def flag(self, unit: Unit, lang: str, start: int, end: int, message: str, *,
+             severity: str | None = None, evidence: dict[str, str] | None = None,
+             expected: str | None = None) -> Flag:
+        """A flag on cell span [start, end) of ``lang`` in ``unit``, located in its part."""
+        cell = unit.cells.get(lang) or Cell(lang, "")
+        part, local_start, local_end = cell.locate(start, end)
+        return Flag(self.name, severity or self.severity, lang, message, unit.id, part,
+                    local_start, local_end, dict(evidence or {}), expected, unit.entry)
+
+
+class RowCheck(Check):
+    """A check that looks at one unit at a time."""
+
+    def run(self, document: Document) -> list[Flag]:
+        flags: list[Flag] = []
+        for unit in document.units:
+            flags.extend(self.check_unit(unit, document))
+        return flags
+
+    @abstractmethod
+    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        """The flags of one unit."""
+
+
+REGISTRY: dict[str, type[Check]] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    """Class decorator: make a check available by its ``name``."""
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def build(names: Iterable[str] | None = None) -> list[Check]:
+    """Instances of the named checks (all registered ones when ``names`` is None)."""
+    if names is None:
+        return [cls() for cls in REGISTRY.values()]
+    wanted = [name.strip() for name in names if name.strip()]
+    unknown = [name for name in wanted if name not in REGISTRY]
+    if unknown:
+        raise CheckError(f"unknown check(s) {', '.join(unknown)}; known checks: "
+                         f"{', '.join(REGISTRY)}")
+    return [REGISTRY[name]() for name in dict.fromkeys(wanted)]
+
+
+def excerpt(text: str, start: int, end: int, width: int = 40) -> str:
+    """The span with up to ``width`` characters of context, on one line."""
+    return text[max(0, start - width):end + width].replace("\n", " ")

@@ -1,0 +1,129 @@
+"""``consistency``: one source sentence rendered two ways, or one rendering used for two sources.
+
+Official texts repeat formulas ("The two sides agreed to ..."); a translation should repeat
+them too. Paragraphs are compared whole, and sentence by sentence where a row's source and
+translation have the same number of sentences (then the n-th sentences correspond). The
+minority rendering is flagged, with the majority one as the suggestion. In a catalog, msgids
+are compared without accelerator marks and trailing colons or ellipses; entries with a
+msgctxt are meant to differ and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Iterator
+
+from rapidfuzz.fuzz import ratio
+
+from ..flags import Flag
+from .base import Check, Document, Unit, register
+
+_SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”»）)]*|$)")
+_TERMINATOR = re.compile(r"[.!?。！？]+")
+_MIN_WORDS = 4
+_MIN_CJK = 8
+_SAME_SOURCE = 85   # rapidfuzz ratio above which two sources count as one
+_ACCELERATOR = re.compile(r"(?<=\w)_(?=\w)|^_|&(?=\w)|\s*(?:\.\.\.|…|:)\s*$")
+
+Occurrence = tuple[Unit, str, int, int]  # unit, language, start, end in the cell
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every sentence of ``text``, stripped of surrounding spaces."""
+    for match in _SENTENCE.finditer(text):
+        chunk = match.group()
+        if not chunk.strip():
+            continue
+        start = match.start() + len(chunk) - len(chunk.lstrip())
+        yield start, match.start() + len(chunk.rstrip())
+
+
+def _key(text: str, catalog: bool) -> str:
+    text = " ".join(text.split()).casefold()
+    return _ACCELERATOR.sub("", text) if catalog else text
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _long_enough(text: str) -> bool:
+    if len(text.split(None, _MIN_WORDS)) >= _MIN_WORDS:
+        return True
+    return len(text) >= _MIN_CJK and len(_CJK.findall(text, 0, 4 * _MIN_CJK)) >= _MIN_CJK
+
+
+@register
+class ConsistencyCheck(Check):
+    name = "consistency"
+    severity = "warning"
+    description = "one source sentence rendered differently, one rendering used for two sources"
+
+    def run(self, document: Document) -> list[Flag]:
+        flags: list[Flag] = []
+        for lang in document.targets:
+            if lang == document.source:
+                continue
+            pairs = list(self._pairs(document, lang))
+            flags.extend(self._same_source(pairs, document))
+            flags.extend(self._same_rendering(pairs, document))
+        return flags
+
+    def _pairs(self, document: Document, lang: str) -> Iterator[tuple[str, str, Occurrence]]:
+        """(source text, translation text, where the translation is) at both granularities."""
+        for unit in document.units:
+            if document.catalog and unit.cells[document.source].parts != (0,):
+                continue  # plural forms differ on purpose
+            source, target = unit.text(document.source), unit.text(lang)
+            if not source or not target:
+                continue
+            yield source, target, (unit, lang, 0, len(target))
+            if document.catalog:
+                continue
+            if len(_TERMINATOR.findall(source)) < 2:
+                continue
+            source_spans = list(sentences(source))
+            target_spans = list(sentences(target))
+            if len(source_spans) < 2 or len(source_spans) != len(target_spans):
+                continue
+            for (s0, s1), (t0, t1) in zip(source_spans, target_spans):
+                yield source[s0:s1], target[t0:t1], (unit, lang, t0, t1)
+
+    def _same_source(self, pairs, document: Document) -> Iterable[Flag]:
+        by_source: dict[str, list[tuple[str, str, Occurrence]]] = defaultdict(list)
+        for source, target, where in pairs:
+            if _long_enough(source):
+                by_source[_key(source, document.catalog)].append((_key(target, document.catalog),
+                                                                  target, where))
+        for group in by_source.values():
+            renderings = Counter(key for key, _, _ in group)
+            if len(renderings) < 2:
+                continue
+            majority, count = renderings.most_common(1)[0]
+            if count < 2 and len(group) > 2:
+                continue  # no rendering dominates: not one slip
+            example = next(text for key, text, _ in group if key == majority)
+            rows = sorted({where[0].id or f"entry {where[0].entry}" for k, _, where in group
+                           if k == majority})
+            for key, _, (unit, lang, start, end) in group:
+                if key == majority:
+                    continue
+                yield self.flag(unit, lang, start, end,
+                                f"the same source is rendered differently in {', '.join(rows)}",
+                                evidence={lang: example[:120]}, expected=example)
+
+    def _same_rendering(self, pairs, document: Document) -> Iterable[Flag]:
+        by_target: dict[str, list[tuple[str, Occurrence]]] = defaultdict(list)
+        for source, target, where in pairs:
+            if _long_enough(target) and where[2] == 0 and where[3] == len(where[0].text(where[1])):
+                by_target[_key(target, document.catalog)].append(
+                    (_key(source, document.catalog), where))
+        for group in by_target.values():
+            first_source, (first_unit, _, _, _) = group[0]
+            for source, (unit, lang, start, end) in group[1:]:
+                if source == first_source or ratio(source, first_source) >= _SAME_SOURCE:
+                    continue
+                where = first_unit.id or f"entry {first_unit.entry}"
+                yield self.flag(unit, lang, start, end,
+                                f"the same {lang} text as {where}, but the source differs",
+                                evidence={document.source: unit.text(document.source)[:80]})

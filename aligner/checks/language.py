@@ -1,0 +1,180 @@
+"""``language``: a paragraph not in its column's language, or an untranslated copy of another.
+
+langdetect costs about a millisecond a call, too slow for tens of thousands of paragraphs, so
+the Unicode script decides first: Han, Cyrillic or Latin letters tell zh from ru/kk from en,
+and Kazakh-only letters (ә ғ қ ң ө ұ ү һ і) tell Kazakh from Russian. langdetect (seeded) is
+asked only when the script cannot decide (two Latin languages) and the text is long enough.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rapidfuzz.fuzz import ratio
+
+from ..flags import Flag
+from ..langid import KAZAKH_LETTERS, detect
+from .base import Document, RowCheck, Unit, register
+
+_SAMPLE = 400
+_MIN_LETTERS = 20          # below this a paragraph (a name, "5G") says nothing about language
+_LANGDETECT_MIN = 80       # characters before langdetect is asked
+_FOREIGN_SHARE = 0.5       # share of other-script letters that makes a paragraph foreign
+_NEAR_COPY = 92            # rapidfuzz ratio above which two paragraphs are one text
+_LATIN, _CYRILLIC, _HAN = (r"A-Za-z\u00c0-\u024f", r"\u0400-\u04ff",
+                           r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff")
+_NOT = {"han": re.compile(f"[{_LATIN}{_CYRILLIC}]"), "cyrillic": re.compile(f"[{_LATIN}{_HAN}]"),
+        "latin": re.compile(f"[{_CYRILLIC}{_HAN}]")}
+_SCRIPTS = {"han": re.compile(f"[{_HAN}]"), "cyrillic": re.compile(f"[{_CYRILLIC}]"),
+            "latin": re.compile(f"[{_LATIN}]")}
+_LETTER = re.compile(r"[^\W\d_]")
+_KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
+_SCRIPT_OF = {"zh": "han", "ja": "han", "ru": "cyrillic", "kk": "cyrillic", "uk": "cyrillic",
+              "be": "cyrillic", "bg": "cyrillic", "sr": "cyrillic", "mk": "cyrillic",
+              "ky": "cyrillic", "mn": "cyrillic", "tt": "cyrillic"}
+_ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on with as by are be this it from at or an was not which "
+    "have has will their its all can been more other into these".split())
+
+
+def script_of(lang: str) -> str | None:
+    """The script a language is written in (None when we do not know it)."""
+    if lang in _SCRIPT_OF:
+        return _SCRIPT_OF[lang]
+    return "latin" if re.fullmatch(r"[a-z]{2,3}", lang) else None
+
+
+def dominant_script(text: str) -> tuple[str | None, int]:
+    """The script most letters of ``text`` are in, and how many letters there are."""
+    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
+    total = sum(counts.values())
+    if not total:
+        return None, 0
+    return max(counts, key=counts.get), total
+
+
+def looks_like(text: str, expected: str) -> str | None:
+    """The language ``text`` seems to be in when that is not ``expected``; else None.
+
+    Cheap tests first: letters of another script are rare in a right paragraph, so counting
+    them costs little; only a paragraph that fails a cheap test is looked at closely.
+    """
+    sample = text[:_SAMPLE]
+    script = script_of(expected)
+    if script is not None:
+        foreign = len(_NOT[script].findall(sample))
+        if foreign >= _MIN_LETTERS:
+            letters = len(_LETTER.findall(sample))
+            if foreign > _FOREIGN_SHARE * letters:
+                found, _ = dominant_script(sample)
+                return _guess(sample, found)
+    if script == "han":
+        return None
+    if script == "cyrillic":
+        if expected == "kk" and _KAZAKH.search(sample):
+            return None  # a Kazakh letter: the usual case, no counting needed
+        if expected == "ru" and len(_KAZAKH.findall(sample)) < 2:
+            return None
+        return _kazakh_or_russian(sample, expected)
+    if len(sample) < _LANGDETECT_MIN:
+        return None
+    if expected == "en" and _english_share(sample) >= 0.12:
+        return None
+    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
+        return None
+    detection = detect(sample)
+    if detection and detection.lang != expected and detection.confidence >= 0.9:
+        return detection.lang
+    return None
+
+
+def _guess(sample: str, script: str | None) -> str:
+    if script == "han":
+        return "ja" if re.search(r"[\u3040-\u30ff]", sample) else "zh"
+    if script == "cyrillic":
+        return "kk" if _kazakh_share(sample) >= 0.03 else "ru"
+    if script == "latin":
+        if _english_share(sample) >= 0.12:
+            return "en"
+        detection = detect(sample)
+        return detection.lang if detection else "a Latin-script language"
+    return "another script"
+
+
+def _kazakh_or_russian(sample: str, expected: str) -> str | None:
+    cyrillic = len(_SCRIPTS["cyrillic"].findall(sample))
+    share = _kazakh_share(sample)
+    if expected == "kk" and cyrillic >= 40 and share < 0.01:
+        return "ru"
+    if expected == "ru" and cyrillic >= 40 and share >= 0.03:
+        return "kk"
+    return None
+
+
+def _kazakh_share(sample: str) -> float:
+    cyrillic = len(_SCRIPTS["cyrillic"].findall(sample))
+    return len(_KAZAKH.findall(sample)) / cyrillic if cyrillic else 0.0
+
+
+def _english_share(sample: str) -> float:
+    words = sample.lower().split()
+    return sum(word in _ENGLISH_WORDS for word in words) / len(words) if words else 0.0
+
+
+@register
+class LanguageCheck(RowCheck):
+    name = "language"
+    severity = "error"
+    description = "paragraphs not in their column's language; untranslated copies"
+
+    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        for lang in document.targets:
+            cell = unit.cells.get(lang)
+            if not cell or not cell.text:
+                continue
+            copy = self._copy_of(unit, document, lang)
+            if copy:
+                other, similarity = copy
+                what = "the same text as" if similarity >= 100 else "nearly the same text as"
+                yield self.flag(unit, lang, 0, len(cell.text),
+                                f"{what} {other}: not translated?",
+                                severity="warning" if document.catalog else None,
+                                evidence={other: unit.text(other)[:80]})
+                continue
+            for start, end in cell.part_spans():
+                found = looks_like(cell.text[start:end], lang)
+                if found:
+                    yield self.flag(unit, lang, start, end,
+                                    f"this paragraph looks like {found}, not {lang}")
+
+    def _copy_of(self, unit: Unit, document: Document, lang: str) -> tuple[str, float] | None:
+        text = unit.text(lang)
+        if len(text) < _MIN_LETTERS:
+            return None
+        for other in document.others(lang):
+            other_text = unit.text(other)
+            if not other_text or abs(len(text) - len(other_text)) > 0.1 * len(text):
+                continue
+            same = text == other_text
+            if same and len(_LETTER.findall(text[:_SAMPLE])) < _MIN_LETTERS:
+                continue  # "5G", a name: the same in every language
+            if same:
+                return (other, 100.0) if self._is_the_copy(text, lang, other, document) else None
+            if script_of(other) == script_of(lang) and len(text) >= 40:
+                similarity = ratio(text, other_text, score_cutoff=_NEAR_COPY)
+                if similarity >= _NEAR_COPY and self._is_the_copy(text, lang, other, document):
+                    return other, similarity
+        return None
+
+    @staticmethod
+    def _is_the_copy(text: str, lang: str, other: str, document: Document) -> bool:
+        """Which of two identical columns holds the copy: the one whose language it is not."""
+        if document.catalog:
+            return lang in document.targets and other == document.source
+        if looks_like(text, lang):
+            return True
+        if looks_like(text, other):
+            return False
+        return lang != document.source and document.languages.index(lang) > \
+            document.languages.index(other)

@@ -1,0 +1,338 @@
+"""``number``: numbers, dates, ordinals and section numbers that the row's versions disagree on.
+
+Facts come from ``aligner.facts`` with values that compare equal across scripts ("20th",
+"第二十次", "XX" -> 20). For each version, its facts are matched one to one with each other
+version's: equal values first (a year matches a date in that year, "May 17" matches "17 May
+2023"), then small numbers in words absorb equal numbers nearby (they often have no
+counterpart: "two sides" / 双方). What stays unmatched in most other versions is suspect;
+adjacent suspects form one spot ("May 2023 to 5, 17"), paired with what the others have left
+at about the same place. When those agree, the flag is an error and suggests their value in
+this version's own writing ("16–17 May 2023"); when they disagree, or have nothing there, it
+is a warning. A fact the others agree on and this version lacks is reported where a leftover
+placeholder stands ("the past <> years" -> 10), at the paragraph start for a section number,
+else near its place. Malformed facts are reported with no other version needed: an ordinal
+suffix that does not fit ("2023th"), a day the month lacks, a year where a section belongs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
+from ..flags import Flag
+from .base import Check, Document, Unit, register
+from .placeholder import placeholders
+
+NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
+_NEAR = 0.2          # relative distance within which a number word absorbs an equal number
+_MAX_PAIR = 0.6      # relative distance beyond which leftovers are not paired
+_GAP = re.compile(r"^[\s,\-–—/~]*(?:to|till|до|по|и|and|және|мен|至|到|—|–)?[\s,\-–—/~]*$")
+
+
+@dataclass
+class _Run:
+    """Adjacent facts of one version that stand together ("May 2023 to 5, 17")."""
+
+    facts: list[Fact]
+    position: float
+    paired: dict[str, "_Run"] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.facts[0].start
+
+    @property
+    def end(self) -> int:
+        return self.facts[-1].end
+
+    @property
+    def weak(self) -> bool:
+        return all(f.weak for f in self.facts)
+
+    @property
+    def kind(self) -> str:
+        return _class(self.facts[0])
+
+    def values(self) -> tuple[tuple[str, str], ...]:
+        return tuple((f.kind, f.value) for f in self.facts)
+
+
+def _class(fact: Fact) -> str:
+    if fact.kind in ("date", "range"):
+        return "time"
+    if fact.kind == "percent":
+        return "number"
+    return fact.kind
+
+
+def _year(value: str) -> str:
+    return value[:4] if len(value) >= 4 and value[:4].isdigit() else ""
+
+
+def same_fact(a: Fact, b: Fact) -> bool:
+    """Whether two facts say the same thing (exactly, or one more precisely than the other)."""
+    if a.value == b.value:
+        if a.kind == b.kind or {a.kind, b.kind} <= {"number", "percent"}:
+            return True
+        small = a.value.isdigit() and int(a.value) < 1000
+        return small and {a.kind, b.kind} == {"number", "ordinal"}
+    kinds = {a.kind, b.kind}
+    if kinds == {"number", "date"}:
+        number, date = (a, b) if a.kind == "number" else (b, a)
+        return len(number.value) == 4 and _year(date.value) == number.value
+    if kinds == {"date"}:
+        # "May 17" and "17 May 2023": one lacks the year; "May 2023" and "17 May 2023" do not
+        short, full = sorted((a.value, b.value), key=len)
+        return short.startswith("--") and full.endswith(short[1:]) and len(short) == 7
+    if kinds == {"number", "range"} or kinds == {"date", "range"}:
+        rng, other = (a, b) if a.kind == "range" else (b, a)
+        return other.value in re.split(r"[/]|(?<=\d)-(?=\d{4}$)", rng.value)
+    return False
+
+
+def _position(fact: Fact, length: int) -> float:
+    return fact.start / length if length else 0.0
+
+
+def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
+           matched_mine: set[int], matched_theirs: set[int]) -> None:
+    """One-to-one matching of equal facts, then number words absorbing equal numbers nearby."""
+    for strong_only in (True, False):
+        for i, fact in enumerate(mine):
+            if i in matched_mine or (strong_only and fact.weak):
+                continue
+            best = None
+            for j, other in enumerate(theirs):
+                if j in matched_theirs or (strong_only and other.weak) or not same_fact(fact, other):
+                    continue
+                distance = abs(_position(fact, my_len) - _position(other, their_len))
+                if not strong_only and distance > _NEAR:
+                    continue
+                rank = (fact.kind != other.kind, distance)
+                if best is None or rank < best[0]:
+                    best = (rank, j)
+            if best is not None:
+                matched_mine.add(i)
+                matched_theirs.add(best[1])
+
+
+def _runs(facts: list[Fact], indices: Iterable[int], text: str) -> list[_Run]:
+    runs: list[_Run] = []
+    for i in sorted(indices):
+        fact = facts[i]
+        if runs and fact.kind != "section" and runs[-1].facts[-1].kind != "section" \
+                and _GAP.match(text[runs[-1].end:fact.start]) and fact.start - runs[-1].end <= 5:
+            runs[-1].facts.append(fact)
+        else:
+            runs.append(_Run([fact], _position(fact, len(text))))
+    return runs
+
+
+def _pair(mine: list[_Run], theirs: list[_Run], lang: str) -> None:
+    """Pair leftover runs by place and kind: what the other version has instead."""
+    options = []
+    mine_kinds = Counter(run.kind for run in mine)
+    their_kinds = Counter(run.kind for run in theirs if not run.weak)
+    for a in mine:
+        for b in theirs:
+            if (a.kind == "section") != (b.kind == "section"):
+                continue
+            distance = abs(a.position - b.position)
+            alone = a.kind == b.kind and mine_kinds[a.kind] == 1 and their_kinds[b.kind] == 1
+            if distance > _MAX_PAIR and not alone:
+                continue  # far apart, unless each is the only one of its kind left
+            options.append((distance + (0 if a.kind == b.kind else 0.3) + 0.5 * b.weak,
+                            id(a), id(b), a, b))
+    used: set[int] = set()
+    for _, ida, idb, a, b in sorted(options, key=lambda o: o[:3]):
+        if lang in a.paired or idb in used:
+            continue
+        a.paired[lang] = b
+        used.add(idb)
+
+
+def _render_run(run: _Run, lang: str) -> str:
+    return " ".join(render(kind, value, lang) for kind, value in run.values())
+
+
+def _listing(langs: list[str]) -> str:
+    return langs[0] if len(langs) == 1 else ", ".join(langs[:-1]) + " and " + langs[-1]
+
+
+@register
+class NumberCheck(Check):
+    name = "number"
+    severity = "error"
+    description = "numbers, dates, ordinals and section numbers the versions disagree on"
+
+    def run(self, document: Document) -> list[Flag]:
+        flags: list[Flag] = []
+        for unit in document.units:
+            facts = {lang: self._facts(document, unit, lang) for lang in document.languages}
+            for lang in document.targets:
+                if facts[lang] is not None:
+                    flags.extend(self._compare(unit, document, lang, facts))
+        return flags
+
+    @staticmethod
+    def _facts(document: Document, unit: Unit, lang: str) -> list[Fact] | None:
+        if not unit.text(lang):
+            return None
+        found = [f for f in document.facts(unit, lang) if f.kind in NUMERIC]
+        if document.catalog and len(unit.cells[lang].parts) > 1:
+            unique: dict[tuple[str, str], Fact] = {}
+            for fact in found:  # plural forms repeat their numbers; compare values only
+                unique.setdefault((fact.kind, fact.value), fact)
+            found = sorted(unique.values(), key=lambda f: f.start)
+        return found
+
+    def _compare(self, unit: Unit, document: Document, lang: str,
+                 facts: dict[str, list[Fact] | None]) -> Iterable[Flag]:
+        mine, text = facts[lang], unit.text(lang)
+        others = [o for o in document.others(lang) if facts[o] is not None]
+        signature = _signature(mine)
+        if all(_signature(facts[o]) == signature for o in others) and \
+                not any(_malformed(f, lang) for f in mine):
+            return  # every version has the same facts: the usual case, nothing to pair
+        unmatched: dict[str, set[int]] = {}
+        leftovers: dict[str, list[_Run]] = {}
+        for other in others:
+            matched_mine: set[int] = set()
+            matched_theirs: set[int] = set()
+            _match(mine, facts[other], len(text), len(unit.text(other)), matched_mine,
+                   matched_theirs)
+            _match(facts[other], mine, len(unit.text(other)), len(text), matched_theirs,
+                   matched_mine)
+            unmatched[other] = {i for i in range(len(mine)) if i not in matched_mine}
+            rest = [j for j in range(len(facts[other])) if j not in matched_theirs]
+            leftovers[other] = _runs(facts[other], rest, unit.text(other))
+        majority = len(others) // 2 + 1
+        suspects = [i for i, fact in enumerate(mine) if not fact.weak and others
+                    and sum(i in unmatched[o] for o in others) >= majority]
+        runs = _runs(mine, suspects, text)
+        for other in others:
+            _pair([r for r in runs if any(mine.index(f) in unmatched[other] for f in r.facts)],
+                  leftovers[other], other)
+        reported: set[int] = set()
+        for run in runs:
+            reported.update(id(f) for f in run.facts)
+            yield self._suspect(unit, lang, run, others, unmatched, mine)
+        for fact in mine:
+            problem = _malformed(fact, lang)
+            if problem and id(fact) not in reported:
+                yield self.flag(unit, lang, fact.start, fact.end, f"\"{fact.text}\": {problem}")
+        used = {id(theirs) for run in runs for theirs in run.paired.values()}
+        yield from self._missing(unit, document, lang, others, leftovers, majority, used)
+
+    def _suspect(self, unit: Unit, lang: str, run: _Run, others: list[str],
+                 unmatched: dict[str, set[int]], mine: list[Fact]) -> Flag:
+        text = unit.text(lang)[run.start:run.end]
+        agree = [o for o in others if not any(mine.index(f) in unmatched[o] for f in run.facts)]
+        evidence = {o: unit.text(o)[r.start:r.end] for o, r in run.paired.items()}
+        said = ", ".join(f"{o} {t}" for o, t in evidence.items())
+        absent = [o for o in others if o not in agree and o not in run.paired]
+        values = Counter(_render_run(r, lang) for r in run.paired.values())
+        problems = [p for p in (_malformed(f, lang) for f in run.facts) if p]
+        note = f" ({'; '.join(problems)})" if problems else ""
+        severity, expected = "warning", None
+        if values:
+            value, count = values.most_common(1)[0]
+            weak = all(r.weak for r in run.paired.values())
+            if len(values) == 1 and not agree and (count >= 2 or len(others) == 1):
+                expected = value
+                severity = "warning" if weak else "error"
+                who = (f"{_listing(list(evidence))} all say {value}" if count >= 2
+                       else f"→ {value}")
+                message = f"\"{text}\" — {said}: {who}"
+            elif count >= 2:
+                expected = value
+                message = f"\"{text}\" — {said}: most say {value}"
+            else:
+                message = f"\"{text}\" — {said}: the other versions disagree"
+            if absent:
+                message += f"; not in {_listing(absent)}"
+        elif agree:
+            message = f"\"{text}\" — {_listing(agree)} agree; not in {_listing(absent)}"
+        else:
+            message = f"\"{text}\" — not in {_listing(absent)}"
+        if problems:
+            severity = "error"
+        return self.flag(unit, lang, run.start, run.end, message + note, severity=severity,
+                         evidence=evidence, expected=expected)
+
+    def _missing(self, unit: Unit, document: Document, lang: str, others: list[str],
+                 leftovers: dict[str, list[_Run]], majority: int,
+                 used: set[int]) -> Iterable[Flag]:
+        """Facts most other versions have and this one lacks (their runs left unpaired)."""
+        text = unit.text(lang)
+        slots = _slots(text, unit, document, lang)
+        groups: dict[tuple, list[tuple[str, _Run]]] = {}
+        for other in others:
+            for run in leftovers[other]:
+                if id(run) in used:
+                    continue
+                if run.weak and not slots:
+                    continue
+                groups.setdefault(run.values(), []).append((other, run))
+        for values, found in sorted(groups.items(), key=lambda g: g[1][0][1].position):
+            langs = [o for o, _ in found]
+            if len(set(langs)) < majority or (document.catalog and values == (("number", "1"),)):
+                continue
+            evidence = {o: unit.text(o)[r.start:r.end] for o, r in found}
+            said = ", ".join(f"{o} {t}" for o, t in evidence.items())
+            expected = " ".join(render(kind, value, lang) for kind, value in values)
+            weak = all(r.weak for _, r in found)
+            position = sum(r.position for _, r in found) / len(found)
+            if slots:
+                start, end = min(slots, key=lambda s: abs(s[0] / max(len(text), 1) - position))
+                slots.remove((start, end))
+                yield self.flag(unit, lang, start, end,
+                                f"\"{text[start:end]}\" — {said} → {expected}",
+                                evidence=evidence, expected=expected,
+                                severity="warning" if weak else "error")
+            elif weak:
+                continue
+            elif values[0][0] == "section":
+                yield self.flag(unit, lang, 0, 0, f"no section number — {said} → {expected}",
+                                evidence=evidence, expected=expected + ("" if lang == "zh" else " "),
+                                severity="error" if len(found) >= 2 else "warning")
+            else:
+                at = _word_start(text, round(position * len(text)))
+                yield self.flag(unit, lang, at, at, f"no {expected} here — {said}",
+                                evidence=evidence, expected=expected, severity="warning")
+
+
+def _signature(facts: list[Fact]) -> list[tuple[str, str, bool]]:
+    return sorted((f.kind, f.value, f.weak) for f in facts)
+
+
+def _slots(text: str, unit: Unit, document: Document, lang: str) -> list[tuple[int, int]]:
+    """Leftover placeholders of this version that the others do not have: where facts went."""
+    found = placeholders(text)
+    if not found:
+        return []
+    elsewhere = {token for other in document.others(lang)
+                 for _, _, token in placeholders(unit.text(other))}
+    return [(start, end) for start, end, token in found
+            if token not in elsewhere and not token.startswith("%")]
+
+
+def _word_start(text: str, at: int) -> int:
+    at = max(0, min(at, len(text)))
+    while 0 < at < len(text) and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _malformed(fact: Fact, lang: str) -> str | None:
+    """What is wrong with a fact on its own: suffix, impossible date, year as section."""
+    if fact.kind == "ordinal":
+        return suffix_problem(fact, lang)
+    if fact.kind in ("date", "range") and "-" in fact.value[1:]:
+        return date_problem(fact.value)
+    if fact.kind == "section" and year_as_section(fact):
+        return "a year stands where a section number belongs"
+    return None

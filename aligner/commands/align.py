@@ -1,0 +1,87 @@
+"""``aligner align``: line the language versions up paragraph by paragraph."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+
+from ..align import align, save_alignment
+from ..align.alignfile import format_alignment
+from ..align.display import summary
+from ..cli import EXIT_OK, add_docset_argument, add_format_argument, load_docset, warn
+from ..errors import AlignerError
+
+ORDER = 20  # position in `aligner --help`
+HELP = "line up the paragraphs of every language (rows, confidence); reuses alignment.tsv"
+PROGRESS_FROM = 3000  # paragraphs in the pivot before progress is shown on stderr
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``aligner align``."""
+    add_docset_argument(parser)
+    add_format_argument(parser, ("text", "json", "tsv"))
+    parser.add_argument("--langs", metavar="L1,L2,...",
+                        help="languages to align, comma-separated (default: all)")
+    parser.add_argument("--pivot", metavar="LANG",
+                        help="the language every other one is aligned to (default: docset.toml "
+                             "pivot, else en)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="ignore DOCSET/alignment.tsv and align from scratch")
+    parser.add_argument("--save", action="store_true",
+                        help="write the rows to DOCSET/alignment.tsv (kept and reused by "
+                             "later runs)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Align and print the rows."""
+    docset = load_docset(args)
+    languages = _parse_langs(args.langs)
+    pivot_size = max((len(docset.paragraphs(lang)) for lang in docset.languages), default=0)
+    progress = _progress if pivot_size >= PROGRESS_FROM else None
+    alignment = align(docset, languages, args.pivot, fresh=args.fresh, progress=progress)
+    if progress:
+        print(file=sys.stderr)
+    for note in alignment.notes:
+        warn(note)
+    if args.save:
+        warn(f"saved {save_alignment(docset, alignment)}")
+    if args.format == "json":
+        payload = {"languages": list(alignment.languages), "rows": [
+            {"id": row.id, **{lang: list(row.indices(lang)) for lang in alignment.languages},
+             "score": row.score} for row in alignment.rows]}
+        print(json.dumps(payload, ensure_ascii=False))
+    elif args.format == "tsv":
+        sys.stdout.write(format_alignment(docset, alignment))
+    else:
+        low = sum(row.low_confidence for row in alignment.rows)
+        print(f"{len(alignment.rows)} rows · {' '.join(alignment.languages)} · "
+              f"{low} low-confidence (marked !)")
+        width = shutil.get_terminal_size((120, 24)).columns
+        for line in summary(docset, alignment, width):
+            print(line)
+    return EXIT_OK
+
+
+def _parse_langs(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    langs = [part.strip() for part in value.split(",") if part.strip()]
+    if not langs:
+        raise AlignerError(f"--langs {value!r}: expected language codes like en,zh,kk,ru")
+    return langs
+
+
+_last = {"what": "", "step": -1}
+
+
+def _progress(what: str, done: int, total: int) -> None:
+    """Progress on stderr: a line updated in place on a terminal, quarter steps otherwise."""
+    step = done * 4 // max(total, 1)
+    if sys.stderr.isatty():
+        print(f"\raligner: aligning {what} {done * 100 // max(total, 1):3d}%", end="",
+              file=sys.stderr, flush=True)
+    elif (what, step) != (_last["what"], _last["step"]):
+        _last.update(what=what, step=step)
+        print(f"aligner: aligning {what} {step * 25}%", file=sys.stderr, flush=True)

@@ -1,0 +1,251 @@
+"""Exporting reviewed texts: txt (a docset again), po (+ mo), TMX 1.4b, CSV.
+
+- txt: ``DIR/<code>.txt`` per language, that language's own paragraphs with the fixes applied.
+  A fixed row replaces the paragraphs the row holds in that language by the paragraphs of the
+  fix (split by the docset's paragraph rule: a blank line starts a new paragraph), so a row of
+  three paragraphs whose fix keeps its two blank lines stays three paragraphs; a fix in a row
+  where the language had no paragraph is inserted where the row stands. ``docset.toml`` (title,
+  source, order, pivot) and ``glossary.tsv`` come along, so DIR loads as a docset.
+- po: the review files as the store holds them; ``--mo`` adds compiled catalogs (polib,
+  approved entries only, as msgfmt would).
+- tmx: one ``<tu tuid=row>`` per row, one ``<tuv xml:lang>`` per language with text (the
+  reviewed text), review status as ``<prop type="x-status">``, notes as ``<note>``; written
+  with the standard library's ElementTree. XML 1.0 cannot hold C0 control characters, so they
+  become their visible Control Pictures (U+2400...).
+- csv: one line per row: row id, one column per language (the reviewed text), flags, status,
+  notes; UTF-8 with BOM (spreadsheets then guess the encoding right). A cell that a
+  spreadsheet would run as a formula (starting with =, +, @, or - not followed by a space)
+  gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .alignment import cell_text
+from .docset import CONFIG_NAME, GLOSSARY_NAME, REVIEW_DIR
+from .errors import AlignerError
+from .paragraphs import split_paragraphs
+from .pofile_io import atomic_write, read_po_text
+from .store import ReviewStore
+
+FORMATS = ("txt", "po", "tmx", "csv")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+class ExportError(AlignerError):
+    """The export cannot be written where asked."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """The files an export wrote, and which of them replaced existing files."""
+
+    written: tuple[Path, ...]
+    overwritten: tuple[Path, ...]
+
+
+def export(store: ReviewStore, fmt: str, out: Path, languages: tuple[str, ...] | None = None,
+           mo: bool = False, force: bool = False, approved_only: bool = False) -> ExportResult:
+    """Write the ``fmt`` export of ``languages`` (default: all reviewed) into ``out``.
+
+    Refuses ``out`` = the docset (or its review directory), and existing files unless
+    ``force``. ``approved_only`` applies only approved fixes (txt, tmx, csv).
+    """
+    docset = store.docset
+    langs = tuple(languages or store.languages)
+    missing = [lang for lang in langs if lang not in docset.texts]
+    if missing:
+        raise ExportError(f"{docset.path}: no language {', '.join(missing)} in this docset "
+                          f"(languages: {', '.join(docset.languages)})")
+    _check_target(docset.path, out)
+    files = _render(store, fmt, langs, mo, approved_only)
+    existing = tuple(out / name for name in files if (out / name).exists())
+    if existing and not force:
+        shown = ", ".join(path.name for path in existing[:5]) + (" ..." if len(existing) > 5
+                                                                 else "")
+        raise ExportError(f"{out}: would overwrite {len(existing)} file(s) ({shown}); pass "
+                          "--force to overwrite them or choose another --out directory")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        atomic_write(out / name, data, backup=False)
+    return ExportResult(tuple(out / name for name in files), existing)
+
+
+def _check_target(docset_path: Path, out: Path) -> None:
+    target, root = out.resolve(), docset_path.resolve()
+    if target in (root, root / REVIEW_DIR):
+        raise ExportError(f"{out}: that is the document set itself; export into another "
+                          "directory (e.g. --out corrected/)")
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: exists and is not a directory; give a directory for --out")
+
+
+def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,
+            approved_only: bool) -> dict[str, bytes]:
+    if fmt == "txt":
+        return txt_files(store, langs, approved_only)
+    if fmt == "po":
+        files = {}
+        for lang in _reviewed(store, langs):
+            data = store.render(lang)
+            files[f"{lang}.po"] = data
+            if mo:
+                files[f"{lang}.mo"] = read_po_text(data.decode("utf-8")).to_binary()
+        return files
+    if fmt == "tmx":
+        return {f"{store.docset.path.name or 'docset'}.tmx": tmx_bytes(store, langs,
+                                                                       approved_only)}
+    if fmt == "csv":
+        return {f"{store.docset.path.name or 'docset'}.csv": csv_bytes(store, langs,
+                                                                       approved_only)}
+    raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _reviewed(store: ReviewStore, langs: tuple[str, ...]) -> list[str]:
+    return [lang for lang in langs if lang in store.languages]
+
+
+def _texts(store: ReviewStore, lang: str, approved_only: bool) -> dict[str, str | None]:
+    """Per row id, the text to export when it differs from the original (else None)."""
+    if lang not in store.languages:
+        return {}
+    return {r.row: r.text if r.fixed and (r.approved or not approved_only) else None
+            for r in store.reviews(lang)}
+
+
+def _exported(docset, row, lang: str, fixes: dict[str, str | None]) -> str:
+    fix = fixes.get(row.id)
+    return cell_text(docset, row, lang) if fix is None else fix
+
+
+def corrected_paragraphs(store: ReviewStore, lang: str, approved_only: bool = False) -> list[str]:
+    """The paragraphs of ``lang`` with the fixes applied, in that language's own order."""
+    paragraphs = store.docset.paragraphs(lang)
+    fixes = _texts(store, lang, approved_only)
+    out: list[str] = []
+    next_index = 0
+    for row in store.alignment.rows:
+        indices = row.indices(lang)
+        if indices and indices[0] >= next_index:
+            out += paragraphs[next_index:indices[0]]  # paragraphs no row holds stay put
+            next_index = indices[-1] + 1
+        fix = fixes.get(row.id)
+        if fix is not None:
+            out += split_paragraphs(fix)
+        else:
+            out += [paragraphs[i] for i in indices]
+    return out + list(paragraphs[next_index:])
+
+
+def txt_files(store: ReviewStore, langs: tuple[str, ...], approved_only: bool) -> dict[str, bytes]:
+    """``<code>.txt`` per language plus docset.toml (and glossary.tsv when there is one)."""
+    docset = store.docset
+    files = {}
+    for lang in langs:
+        paragraphs = corrected_paragraphs(store, lang, approved_only)
+        files[f"{lang}.txt"] = ("\n\n".join(paragraphs) + "\n" if paragraphs else "").encode()
+    files[CONFIG_NAME] = _docset_toml(store, langs).encode()
+    glossary = docset.path / GLOSSARY_NAME
+    if glossary.is_file():
+        files[GLOSSARY_NAME] = glossary.read_bytes()
+    return files
+
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _docset_toml(store: ReviewStore, langs: tuple[str, ...]) -> str:
+    docset = store.docset
+    lines = [f"# Corrected texts exported by aligner {__version__} from {docset.path.name}"]
+    if docset.source in langs:
+        lines.append(f"source = {_toml_string(docset.source)}")
+    if docset.pivot in langs:
+        lines.append(f"pivot = {_toml_string(docset.pivot)}")
+    order = [lang for lang in docset.languages if lang in langs]
+    lines.append("order = [" + ", ".join(_toml_string(lang) for lang in order) + "]")
+    titles = {lang: title for lang, title in docset.titles.items() if lang in langs}
+    if titles:
+        lines += ["", "[title]"] + [f"{lang} = {_toml_string(t)}" for lang, t in titles.items()]
+    elif docset.title:
+        lines.insert(1, f"title = {_toml_string(docset.title)}")
+    return "\n".join(lines) + "\n"
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids made visible."""
+    return "".join(chr(0x2400 + ord(ch)) if ord(ch) < 0x20 and ch not in "\t\n" else
+                   "\ufffd" if ch in "\ufffe\uffff" else ch for ch in text)
+
+
+def tmx_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = False) -> bytes:
+    """A TMX 1.4b document: one ``<tu>`` per row, one ``<tuv>`` per language with text."""
+    docset = store.docset
+    root = ET.Element("tmx", version="1.4")
+    ET.SubElement(root, "header", {
+        "creationtool": "aligner", "creationtoolversion": __version__,
+        "datatype": "plaintext", "segtype": "paragraph", "adminlang": "en",
+        "srclang": docset.source if docset.source in langs else "*all*",
+        "o-tmf": "aligner review", "creationdate": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
+    })
+    body = ET.SubElement(root, "body")
+    reviews = {lang: {r.row: r for r in store.reviews(lang)} for lang in _reviewed(store, langs)}
+    fixes = {lang: _texts(store, lang, approved_only) for lang in langs}
+    for row in store.alignment.rows:
+        tu = ET.Element("tu", tuid=row.id)
+        for lang in langs:
+            text = _exported(docset, row, lang, fixes[lang])
+            if not text:
+                continue
+            tuv = ET.SubElement(tu, "tuv", {_XML_LANG: lang})
+            review = reviews.get(lang, {}).get(row.id)
+            if review is not None:
+                ET.SubElement(tuv, "prop", type="x-status").text = review.status
+                if review.note:
+                    ET.SubElement(tuv, "note").text = _xml_text(review.note)
+            ET.SubElement(tuv, "seg").text = _xml_text(text)
+        if len(tu):
+            body.append(tu)
+    ET.indent(root)
+    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+            + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n")
+
+
+def _cell(value: str) -> str:
+    if value[:1] in ("=", "+", "@", "\t", "\r") or (value[:1] == "-" and value[1:2] != " "
+                                                    and len(value) > 1):
+        return "'" + value
+    return value
+
+
+def csv_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = False) -> bytes:
+    """One CSV line per row: id, the reviewed text per language, flags, status, notes."""
+    docset = store.docset
+    reviews = {lang: {r.row: r for r in store.reviews(lang)} for lang in _reviewed(store, langs)}
+    fixes = {lang: _texts(store, lang, approved_only) for lang in langs}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["row", *langs, "flags", "status", "notes"])
+    for row in store.alignment.rows:
+        texts, flags, status, notes = [], [], [], []
+        for lang in langs:
+            texts.append(_cell(_exported(docset, row, lang, fixes[lang])))
+            review = reviews.get(lang, {}).get(row.id)
+            if review is None:
+                continue
+            flags += [f"{lang} {flag}" for flag in review.flags]
+            status.append(f"{lang}: {review.status}")
+            if review.note:
+                notes.append(f"{lang}: {review.note}")
+        writer.writerow([row.id, *texts, _cell("\n".join(flags)), ", ".join(status),
+                         _cell("\n".join(notes))])
+    return buffer.getvalue().encode("utf-8-sig")
+

@@ -1,0 +1,113 @@
+"""Chinese numerals: 十, 二十, 三十一, 二〇二三, 两千, 5万, 1.5亿, 百分之五, 第二十次.
+
+Conversion uses cn2an (imported on first use), wrapped so that text it cannot read is simply
+not a number. A run of numeral characters counts only when it reads back to itself
+(cn2an.an2cn), which rejects idioms and lists such as 一五一十, 十四五 and 五六. Single
+characters (一, 两, 十) are numbers only before a measure word (两国, 三股, 十年) and are weak;
+digit strings without units (二〇二三) only when they contain 〇/零 or are a year before 年.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import P_ORDINAL, P_PERCENT, P_WORD, P_NUMBER, Candidate, candidate
+from .text import canonical_number
+
+CN_DIGITS = "〇零一二三四五六七八九两"
+CN_UNITS = "十百千万亿"
+_RUN = f"[{CN_DIGITS}{CN_UNITS}]+(?:点[{CN_DIGITS}]+)?"
+_PATTERN = re.compile(
+    rf"百分之(?P<pct>{_RUN}|\d+(?:\.\d+)?)|第(?P<ord>{_RUN})|(?P<num>{_RUN})")
+_MEASURE = frozenset("个条种份项位名次届年国股座批轮周天月日倍岁篇句段节章款")
+_SINGLE = frozenset("一二三四五六七八九十两")
+
+
+@lru_cache(maxsize=4096)
+def to_int(numeral: str) -> int | None:
+    """The value of a Chinese numeral (or digit string) such as 十七, 二〇二三, 17; None if not one."""
+    if numeral.isdigit():
+        return int(numeral)
+    value = to_number(numeral)
+    if value is None or "." in value:
+        return None
+    return int(value)
+
+
+@lru_cache(maxsize=16384)
+def to_number(numeral: str) -> str | None:
+    """Canonical value of a Chinese numeral, verified by reading it back; None if not one."""
+    if not numeral:
+        return None
+    plain = numeral.replace("两", "二").replace("〇", "零")
+    if not any(u in plain for u in CN_UNITS) and "点" not in plain:
+        if len(plain) == 1:
+            return str("零一二三四五六七八九".index(plain)) if plain in "零一二三四五六七八九" else None
+        return "".join(str("零一二三四五六七八九".index(c)) for c in plain)
+    converter = _cn2an()
+    try:
+        value = converter.cn2an(numeral, "normal")
+        back = converter.an2cn(str(value), "low")
+    except Exception:  # cn2an raises ValueError, KeyError, IndexError on unusual input
+        return None
+    if back != plain and back != plain.lstrip("一") and "一" + back != plain:
+        return None
+    return canonical_number(str(value))
+
+
+def to_scaled(number: str, unit: str) -> str | None:
+    """"5" and "万" -> "50000"; used for digit numbers followed by 万/亿."""
+    try:
+        value = _cn2an().cn2an(number + unit, "smart")
+    except Exception:
+        return None
+    return canonical_number(str(value))
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Numbers, ordinals and percentages written in Chinese numerals."""
+    out = []
+    for match in _PATTERN.finditer(text):
+        if match.group("pct") is not None:
+            raw = match.group("pct")
+            value = canonical_number(raw) if raw[0].isdigit() else to_number(raw)
+            if value is not None:
+                out.append(candidate(P_PERCENT, "percent", value, *match.span(), text))
+        elif match.group("ord") is not None:
+            value = to_number(match.group("ord"))
+            if value is not None and value.isdigit() and value != "0":
+                out.append(candidate(P_ORDINAL, "ordinal", value, *match.span(), text,
+                                     weak=value == "1"))
+        else:
+            found = _cardinal(text, match)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _cardinal(text: str, match: re.Match) -> Candidate | None:
+    run = match.group("num")
+    start, end = match.span()
+    after = text[end] if end < len(text) else ""
+    if len(run) == 1:
+        if run not in _SINGLE or after not in _MEASURE:
+            return None
+        value = to_number(run)
+        return candidate(P_WORD, "number", value, start, end, text, weak=True)
+    if not any(u in run for u in CN_UNITS) and "点" not in run:
+        # digit strings: years such as 二〇二三(年), never lists such as 五六
+        if not ("〇" in run or "零" in run or (len(run) == 4 and after == "年")):
+            return None
+    value = to_number(run)
+    if value is None:
+        return None
+    weak = "." not in value and int(value) <= 10
+    return candidate(P_WORD if weak else P_NUMBER, "number", value, start, end, text, weak=weak)
+
+
+@lru_cache(maxsize=1)
+def _cn2an():
+    import cn2an  # deferred: it takes ~0.1 s to import and only Chinese text needs it
+
+    return cn2an

@@ -1,0 +1,331 @@
+"""Names: glossary entries, country names and capitalised-word candidates.
+
+- Glossary entries are found with ``aligner.terms`` patterns (the same inflection-tolerant
+  matching as ``find_term``); value: the entry's key (``glossary_key``), its preferred form in
+  the glossary's first language column that has one.
+- Countries come from pycountry's ISO 3166 names and its gettext translations (ru, kk, zh_CN
+  all have them); value: the alpha-2 code ("KZ"). Matching starts only at a capitalised word
+  in en/ru/kk, so "china" (porcelain) is no country.
+- Capitalised words that do not begin a sentence (en/ru/kk) and acronyms: weak candidates with
+  value "cap:" + an ASCII transliteration in lower case (anyascii), so "Tokayev", "Токаев" and
+  "Тоқаев" give "cap:tokayev", "cap:tokaev", "cap:toqaev", close under fuzzy matching.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+from functools import lru_cache
+
+from ..glossary import Glossary, GlossaryEntry
+from ..paragraphs import is_cjk
+from ..terms import term_pattern
+from .model import Candidate, candidate
+from .numbers import KK_CASE_ENDINGS
+from .text import CYRILLIC_UPPER, sentence_initial, trie_regex
+
+_WORD = re.compile(r"\w+")
+_PREFIX = 3
+_EN_NOT_NAMES = frozenset(
+    "Mr Mrs Ms Dr St January February March April May June July August September October "
+    "November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_COUNTRY_ALIASES = {
+    "en": {"RU": ("Russia",), "US": ("USA", "United States of America"),
+           "GB": ("Britain", "Great Britain", "UK"), "CZ": ("Czech Republic",),
+           "TR": ("Turkey",)},
+    "ru": {"RU": ("Россия",), "US": ("США",), "GB": ("Великобритания",), "KG": ("Кыргызстан",)},
+    "kk": {"RU": ("Ресей Федерациясы",)},
+}
+_COUNTRY_EXCLUDED = frozenset({"Chad", "Jordan", "Georgia", "Jersey", "Guernsey", "Того"})
+_LOCALES = {"ru": "ru", "kk": "kk", "zh": "zh_CN"}
+
+
+def glossary_key(entry: GlossaryEntry, glossary: Glossary) -> str:
+    """The stable key of a glossary entry: its preferred form in the first column it has."""
+    for lang in glossary.languages:
+        form = entry.preferred(lang)
+        if form:
+            return form
+    return str(entry.line)
+
+
+class FormGroup:
+    """Patterns filed under one index key, tried as one regex (alternatives longest form
+    first; compiled on first use), which reports the end and value of the first that
+    matches."""
+
+    def __init__(self) -> None:
+        self.patterns: list[tuple[re.Pattern[str], str]] = []
+        self.combined: re.Pattern[str] | None = None
+
+    def add(self, pattern: re.Pattern[str], value: str) -> None:
+        self.patterns.append((pattern, value))
+        self.combined = None
+
+    def match(self, text: str, offset: int) -> tuple[int, str] | None:
+        if len(self.patterns) == 1:
+            pattern, value = self.patterns[0]
+            hit = pattern.match(text, offset)
+            return (hit.end(), value) if hit else None
+        if self.combined is None:
+            self.combined = re.compile("|".join(
+                f"({_inline(p)})" for p, _ in self.patterns))
+        hit = self.combined.match(text, offset)
+        return (hit.end(), self.patterns[hit.lastindex - 1][1]) if hit else None
+
+
+def _inline(pattern: re.Pattern[str]) -> str:
+    """A pattern's source with its case-insensitivity made inline, capture groups removed."""
+    source = re.sub(r"\((?!\?)", "(?:", pattern.pattern)
+    return f"(?i:{source})" if pattern.flags & re.IGNORECASE else source
+
+
+class FormIndex:
+    """Forms of names in one language, indexed by how they begin, for cheap scanning.
+
+    A form is filed under the beginning that every inflected form of its first word keeps
+    (``word_key``: the word less at most two final letters) and the first three letters of its
+    second and third words (a Chinese form: its first two characters), so that "Republic of
+    Kazakhstan" is tried only where "republ..." is followed by "of" and "kaz...".
+    ``capital``: a match must begin with a capital letter (country names in en/ru/kk).
+    """
+
+    def __init__(self, forms: list[tuple[str, str]], lang: str, make_pattern=term_pattern,
+                 capital: bool = False):
+        self.by_start: dict[str, dict[str, FormGroup]] = {}
+        self.capital = capital
+        words, chars = set(), set()
+        for form, value in sorted(forms, key=lambda f: -len(f[0])):
+            pattern = make_pattern(form, lang)
+            if pattern is None:
+                continue
+            form = form.strip()
+            if any(is_cjk(ch) for ch in form):
+                key, second = form[0], (form[1:2], "")
+                chars.add(key)
+            else:
+                parts = [p[:_PREFIX].lower() for p in _WORD.findall(form)]
+                key = word_key(_WORD.findall(form)[0])
+                second = (parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else "")
+                words.add(key)
+            seconds = self.by_start.setdefault(key, {})
+            seconds.setdefault(second, FormGroup()).add(pattern, value)
+        branches = []
+        if words:
+            branches.append(r"(?<!\w)(?:" + trie_regex(words) + ")")
+        if chars:
+            branches.append("[" + re.escape("".join(sorted(chars))) + "]")
+        self.scan = re.compile("|".join(branches), re.IGNORECASE) if branches else None
+
+    def word_keys(self) -> set[str]:
+        """The lower-case first-word keys of the forms written in words."""
+        return {key for key in self.by_start if not is_cjk(key[0])}
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, value), earliest first and longest at a start."""
+        if self.scan is None:
+            return []
+        starts = []
+        for match in self.scan.finditer(text):
+            offset = match.start()
+            if self.capital and not text[offset].isupper():
+                continue
+            key = match.group().lower()
+            if is_cjk(key[0]):
+                following = (text[offset + 1:offset + 2], "")
+            else:
+                following = next_words(text, _word_end(text, offset))
+            starts.append((offset, (key,), following))
+        return self.find_at(text, starts)
+
+    def find_at(self, text: str, starts: list[tuple[int, tuple[str, ...], tuple[str, str]]]
+                ) -> list[tuple[int, int, str]]:
+        """Like ``find``, trying only the given (offset, first-word keys, following words'
+        beginnings) places."""
+        found = []
+        index = self.by_start
+        for offset, keys, following in starts:
+            best = None
+            for key in keys:
+                seconds = index.get(key)
+                if not seconds:
+                    continue
+                second, third = following
+                for group in (seconds.get(following) if third else None,
+                              seconds.get((second, "")) if second else None,
+                              seconds.get(_NONE)):
+                    if group is not None:
+                        hit = group.match(text, offset)
+                        if hit and (best is None or hit[0] > best[1]):
+                            best = (offset, *hit)
+            if best is not None:
+                found.append(best)
+        return _non_overlapping(found) if len(found) > 1 else found
+
+
+def word_key(word: str) -> str:
+    """The lower-case beginning every form of ``word`` keeps: all but its last two letters,
+    at least three (term and country patterns change at most the last two letters)."""
+    return word[:max(_PREFIX, len(word) - 2)].lower()
+
+
+_NONE = ("", "")
+_NEXT_WORDS = re.compile(r"[\W_]+([^\W\d_]{1,3})[^\W\d_]*(?:[\W_]+([^\W\d_]{1,3}))?")
+
+
+def next_words(text: str, end: int) -> tuple[str, str]:
+    """The first three letters (lower case) of the two words after offset ``end``."""
+    found = _NEXT_WORDS.match(text, end)
+    if found is None:
+        return _NONE
+    return found.group(1).lower(), (found.group(2) or "").lower()
+_WORD_END = re.compile(r"\w*")
+
+
+def _word_end(text: str, offset: int) -> int:
+    return _WORD_END.match(text, offset).end()
+
+
+def _non_overlapping(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    found.sort(key=lambda f: (f[0], -f[1]))
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
+_GLOSSARY_CACHE: dict[tuple[int, str], tuple[Glossary, FormIndex]] = {}
+
+
+def glossary_index(glossary: Glossary, lang: str) -> FormIndex | None:
+    """The (cached) index of the glossary's forms in ``lang`` (or its base language)."""
+    key = (id(glossary), lang)
+    cached = _GLOSSARY_CACHE.get(key)
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    column = lang if lang in glossary.languages else next(
+        (l for l in glossary.languages if l.split("-")[0] == lang.split("-")[0]), None)
+    if column is None:
+        return None
+    forms = [(form, glossary_key(entry, glossary))
+             for entry in glossary.entries for form in entry.forms.get(column, ())]
+    index = FormIndex(forms, lang)
+    if len(_GLOSSARY_CACHE) > 16:
+        _GLOSSARY_CACHE.clear()
+    _GLOSSARY_CACHE[key] = (glossary, index)
+    return index
+
+
+@lru_cache(maxsize=None)
+def country_index(fam: str) -> FormIndex | None:
+    """Country names in ``fam`` (en, ru, kk, zh) from pycountry, with a few common aliases."""
+    import pycountry  # deferred: only needed once per process
+
+    if fam != "en" and fam not in _LOCALES:
+        return None
+    translate = _translator(fam)
+    forms = []
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", None),
+                 getattr(country, "official_name", None)}
+        for name in names:
+            if not name:
+                continue
+            local = translate(name)
+            if fam != "en" and local == name:
+                continue
+            if "," in local or "(" in local or local in _COUNTRY_EXCLUDED:
+                continue
+            forms.append((local, country.alpha_2))
+    for code, aliases in _COUNTRY_ALIASES.get(fam, {}).items():
+        forms.extend((alias, code) for alias in aliases)
+    return FormIndex(forms, fam, _country_pattern, capital=fam != "zh")
+
+
+_KK_ENDINGS = "(?:" + "|".join(sorted(KK_CASE_ENDINGS, key=len, reverse=True)) + ")?"
+_RU_ADJECTIVE = re.compile(r"(?:ая|яя|ий|ый|ой|ое|ее|ые|ие)$")
+
+
+def _country_pattern(form: str, lang: str) -> re.Pattern[str] | None:
+    """Like ``term_pattern``, but Russian and Kazakh names take only the case endings of a
+    noun: "Казахстана", "Қазақстанның" are Kazakhstan; the adjectives "Казахстанская",
+    "қазақстандық" and look-alikes such as "Кубок" (for "Куба") are not."""
+    if lang not in ("ru", "kk") or not re.search(rf"[{CYRILLIC_UPPER}]", form):
+        return term_pattern(form, lang)
+    words = re.findall(r"[\w-]+", form)
+    if not words:
+        return None
+    parts = [_ru_word(w) if lang == "ru" else re.escape(w) + _KK_ENDINGS for w in words]
+    return re.compile(r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)")
+
+
+def _ru_word(word: str) -> str:
+    if _RU_ADJECTIVE.search(word):
+        return re.escape(word[:-2]) + "(?:ая|яя|ий|ый|ой|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)"
+    if word.endswith("ия"):
+        return re.escape(word[:-2]) + "(?:ия|ии|ию|ией)"
+    if word[-1] in "ая":
+        return re.escape(word[:-1]) + "(?:а|ы|и|е|у|ю|ой|ей|я)"
+    if word[-1] == "й":
+        return re.escape(word[:-1]) + "(?:й|я|ю|е|ем)"
+    if word[-1] == "ь":
+        return re.escape(word[:-1]) + "(?:ь|и|ью|я|ю|е|ем)"
+    if word[-1] in "ыи" and len(word) > 4:  # plural: "Штаты", "Эмираты", "Соединённые"
+        return re.escape(word[:-1]) + "(?:ы|и|ов|ей|ам|ям|ами|ями|ах|ях)"
+    if word[-1] in "оеиую":
+        return re.escape(word)
+    return re.escape(word) + "(?:а|у|е|ом|ы|ов|ах|ам|ами)?"
+
+
+def _translator(fam: str):
+    if fam == "en":
+        return lambda name: name
+    import pycountry
+
+    directory = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    try:
+        catalog = gettext.translation("iso3166-1", directory, languages=[_LOCALES[fam]])
+    except OSError:
+        return lambda name: name
+    return catalog.gettext
+
+
+def cap_candidates(text: str, spans: list[tuple[int, int]], fam: str,
+                   blocked: bytearray) -> list[Candidate]:
+    """Weak name candidates from capitalised words and acronyms (``spans``) that do not
+    begin a sentence; ``blocked`` marks the characters already taken by other facts."""
+    out = []
+    for start, end in spans:
+        if blocked[start] or blocked[end - 1] or text[end:end + 1].isdigit():
+            continue
+        word = text[start:end]
+        if fam == "en" and word in _EN_NOT_NAMES:
+            continue
+        if not word.isupper() and sentence_initial(text, start):
+            continue
+        out.append(candidate(0, "name", "cap:" + transliterate(word), start, end, text,
+                             weak=True))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def transliterate(word: str) -> str:
+    """Lower-case ASCII transliteration ("Тоқаев" -> "toqaev")."""
+    from anyascii import anyascii
+
+    return anyascii(word).lower()
+
+
+
+def country_name(code: str, lang: str) -> str | None:
+    """The short name of the country with alpha-2 ``code`` in ``lang`` (en, ru, kk, zh)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    fam = lang.split("-")[0]
+    return _translator(fam)(name) if fam in _LOCALES else name

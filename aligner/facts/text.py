@@ -1,0 +1,107 @@
+"""Shared text helpers for the extractors: normalisation, letter classes, compact regexes.
+
+Full-width digits and signs are mapped to ASCII one character for one character, so offsets
+found in the normalised copy are offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІЎЄЇ"
+CYRILLIC_LOWER = "а-яёәғқңөұүһіўєї"
+LETTER_CLASS = "A-Za-z" + CYRILLIC_UPPER + CYRILLIC_LOWER
+LETTER = f"[{LETTER_CLASS}]"
+NOT_LETTER_BEFORE = f"(?<![{LETTER_CLASS}])"
+NOT_LETTER_AFTER = f"(?![{LETTER_CLASS}])"
+DASHES = "-‐‑‒–—―−－"
+SPACE_GROUP = "\u00a0\u2009\u202f"  # NBSP, thin space, narrow NBSP: thousands separators
+
+_FULLWIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
+_FULLWIDTH.update({0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0C: ord(",")})
+_HAS_FULLWIDTH = re.compile("[\uff05\uff0c\uff0e\uff10-\uff19]")
+_HAS_DIGIT = re.compile("[0-9\uff10-\uff19]")
+_LETTER_SET = frozenset(
+    chr(c) for c in [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1),
+                     *range(0x0400, 0x0530)])
+
+
+def normalise(text: str) -> str:
+    """``text`` with full-width digits, "％", "．" and "，" as ASCII (same length)."""
+    if _HAS_FULLWIDTH.search(text):
+        return text.translate(_FULLWIDTH)
+    return text
+
+
+def has_digit(text: str) -> bool:
+    return _HAS_DIGIT.search(text) is not None
+
+
+def is_letter(ch: str) -> bool:
+    """Latin or Cyrillic letter (CJK characters are not letters here: they border numbers)."""
+    return ch in _LETTER_SET
+
+
+def canonical_number(raw: str) -> str:
+    """"1000", "1.5", "0.25" from digits with "." as decimal point (no exponent, no zeros)."""
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        return raw
+    return format_decimal(number)
+
+
+def format_decimal(number: Decimal) -> str:
+    if number == number.to_integral_value():
+        return str(int(number))
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` with shared prefixes factored out (longest first).
+
+    Python's ``re`` tries alternatives one by one; factoring prefixes makes a list of a few
+    hundred words as cheap to scan for as a handful.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    optional = "" in node
+    for ch in sorted((k for k in node if k), key=lambda k: -_depth(node[k])):
+        branches.append(re.escape(ch) + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return "(?:" + body + ")?"
+    return body
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(v) for k, v in node.items() if k), default=0)
+
+
+_SENTENCE_END = frozenset(".!?…。！？:;\n")
+_OPENERS = frozenset(" \t\u00a0\"'«“„‘(「『[–—-")
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins the text, a line or a sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    if i < 0 or text[i] in _SENTENCE_END:
+        return True
+    # after a section number such as "1. " or "一、"
+    return text[i] == "、" or (text[i] == ")" and i < 6)

@@ -1,0 +1,351 @@
+"""PO files on disk, safely: strict reading, polib-identical writing, atomic saves, a lock.
+
+polib parses, but it skips some malformed lines silently (an unterminated string just loses a
+character) and it writes in place. So every line is checked first (errors name the line);
+files are written to a temporary file in the same directory, fsynced and renamed over the old
+one, whose previous version stays as ``<name>~``; and a lock file serialises the writers of
+one review directory, so two ``aligner`` processes never interleave a check and a write.
+
+Writing reuses polib's own rendering of each entry (``POEntry.__unicode__``), cached per
+entry: a 10k-entry file is re-joined from cached chunks in milliseconds, where polib's full
+``save()`` re-renders (and re-wraps) every entry.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from .errors import AlignerError, located
+from .review_entry import WRAP_WIDTH
+
+LOCK_NAME = ".lock"
+BACKUP_SUFFIX = "~"
+LOCK_TIMEOUT = 15.0  # seconds to wait for another aligner process's save
+# A file whose stat looks unchanged is still compared byte for byte when its mtime is this
+# recent: a same-size in-place write within one timestamp tick leaves the stat as it was.
+# Ticks are milliseconds at most where mtimes have sub-millisecond digits, else up to 2 s (FAT).
+RACY_FINE, RACY_COARSE = 0.05, 2.0
+_CHARSET = re.compile(rb"charset=\s*([A-Za-z0-9_.:-]+)")
+
+
+class ReviewFileError(AlignerError):
+    """A review file cannot be read or written (malformed, locked, changed elsewhere)."""
+
+
+class ReviewConflictError(ReviewFileError):
+    """Another program changed the same entry since it was read; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when read or written: its stat identity and its content.
+
+    The content is the bytes object already in memory (no copy, no hashing: comparing with
+    a re-read file is a memcmp).
+    """
+
+    inode: int
+    size: int
+    mtime_ns: int
+    content: bytes = field(repr=False)
+    taken_at: float
+
+    def same_stat(self, stat: os.stat_result) -> bool:
+        """True when the stat matches and is old enough to trust without reading the file."""
+        racy = RACY_COARSE if stat.st_mtime_ns % 1_000_000 == 0 else RACY_FINE
+        return ((stat.st_ino, stat.st_size, stat.st_mtime_ns) == (self.inode, self.size,
+                self.mtime_ns) and self.taken_at - stat.st_mtime_ns / 1e9 > racy)
+
+
+def fingerprint(stat: os.stat_result, data: bytes) -> Fingerprint:
+    """Fingerprint of a file whose stat (taken before reading) and content are given."""
+    return Fingerprint(stat.st_ino, stat.st_size, stat.st_mtime_ns, data, time.time())
+
+
+def read_file(path: Path) -> tuple[bytes, Fingerprint]:
+    """The content of ``path`` and its fingerprint (stat taken on the same open file)."""
+    with open(path, "rb") as handle:
+        stat = os.fstat(handle.fileno())
+        data = handle.read()
+    return data, fingerprint(stat, data)
+
+
+def changed_on_disk(path: Path, known: Fingerprint | None
+                    ) -> tuple[bool, tuple[bytes, Fingerprint] | None]:
+    """(changed, (content, fingerprint)); the second is None when the file does not exist.
+
+    The content is read only when the stat differs or is too recent to trust.
+    """
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return known is not None, None
+    if known is not None and known.same_stat(stat):
+        return False, None
+    try:
+        data, found = read_file(path)
+    except FileNotFoundError:
+        return known is not None, None
+    return known is None or data != known.content, (data, found)
+
+
+@dataclass
+class ParsedPO:
+    """A PO file as parsed: polib's POFile, the per-entry text when it is polib's, its hash."""
+
+    po: polib.POFile
+    chunks: list[bytes] | None
+    fingerprint: Fingerprint
+
+
+def read_po(path: Path, content: tuple[bytes, Fingerprint] | None = None,
+            generator: str = "") -> ParsedPO:
+    """Parse the PO file at ``path`` (``content``: its bytes and fingerprint, when read).
+
+    ``chunks`` holds each entry's text as found in the file when the file was written by
+    ``generator`` in polib's form; otherwise None (the caller renders the entries).
+    """
+    data, found = content if content is not None else read_file(path)
+    text = _decode(path, data)
+    _validate_lines(path, text)
+    try:
+        po = read_po_text(text)
+    except (OSError, ValueError) as exc:
+        found = re.search(r"\(line (\d+)\)", str(exc))
+        raise ReviewFileError(located(path, "not a valid PO file (syntax error); fix that line "
+                                      f"or restore {path.name}{BACKUP_SUFFIX}, the previous "
+                                      "version", int(found.group(1)) if found else None)) from None
+    po.fpath, po.encoding, po.wrapwidth = str(path), "utf-8", WRAP_WIDTH
+    chunks = _chunks(data, po, generator)
+    return ParsedPO(po, chunks, found)
+
+
+def read_po_text(text: str) -> polib.POFile:
+    """Parse PO text exactly as polib parses a file holding it."""
+    # polib splits text given as a string with str.splitlines, which also breaks at U+2028 and
+    # friends inside quoted strings; a file is split at \n, \r and \r\n only. So the parser
+    # is fed the way it reads files.
+    parser = polib._POFileParser("", encoding="utf-8")  # noqa: SLF001
+    parser.fhandle = io.StringIO(text, newline=None)
+    return parser.parse()
+
+
+def _decode(path: Path, data: bytes) -> str:
+    found = _CHARSET.search(data[:8192])
+    charset = found.group(1).decode("ascii") if found else "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"
+    try:
+        text = data.decode(charset)
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ReviewFileError(located(path, f"not valid {charset} text; save it as UTF-8 or "
+                                      f"restore {path.name}{BACKUP_SUFFIX}", line)) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+_SPACE = r"[^\S\n]*"
+# A line polib reads correctly: blank, a comment (but not an obsolete message), an obsolete
+# previous-field or comment line, or a keyword and/or one complete quoted string.
+_BAD_LINE = re.compile(
+    rf"^(?!{_SPACE}(?:$|#(?!~)|#~{_SPACE}(?:[|#]|$)|(?:#~{_SPACE})?"
+    rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?){_SPACE})?"
+    rf'"(?:[^"\\\n]|\\.)*"{_SPACE}$))', re.M)
+
+
+def _validate_lines(path: Path, text: str) -> None:
+    """Refuse lines polib would misread silently (unterminated strings, stray text)."""
+    if "\r" in text:  # as a file is read: universal newlines
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _BAD_LINE.search(text)
+    if bad is None:
+        return
+    number = text.count("\n", 0, bad.start()) + 1
+    line = text[bad.start():].split("\n", 1)[0].strip()
+    raise ReviewFileError(located(
+        path, f"not a valid PO file: cannot read {line[:40]!r} (an unterminated string or a "
+              f"stray line?); fix that line or restore {path.name}{BACKUP_SUFFIX}, the "
+              "previous version", number))
+
+
+def _chunks(data: bytes, po: polib.POFile, generator: str) -> list[bytes] | None:
+    """Each entry's bytes as found in the file, when the file is in polib's form (ours)."""
+    if not generator or not po.metadata.get("X-Generator", "").startswith(generator):
+        return None
+    if not po.metadata.get("Content-Type", "").lower().endswith("charset=utf-8"):
+        return None
+    parts = data.split(b"\n\n")
+    if len(parts) != len(po) + 1 or not data.endswith(b"\n"):
+        return None
+    chunks = [part + b"\n" for part in parts[1:-1]] + ([parts[-1]] if len(parts) > 1 else [])
+    for entry, chunk in zip(po, chunks):
+        if (entry.msgctxt is not None
+                and f'msgctxt "{polib.escape(entry.msgctxt)}"'.encode() not in chunk):
+            return None
+    return chunks
+
+
+def render_entry(entry: polib.POEntry) -> bytes:
+    """The entry exactly as polib writes it, in UTF-8."""
+    return entry.__unicode__(WRAP_WIDTH).encode("utf-8")
+
+
+def render_header(comment: str, metadata: dict[str, str]) -> bytes:
+    """The header comment and header entry exactly as polib writes them, in UTF-8."""
+    po = polib.POFile(wrapwidth=WRAP_WIDTH)
+    po.header, po.metadata = comment, dict(metadata)
+    return po.__unicode__().encode("utf-8")
+
+
+def join_file(header: bytes, chunks: list[bytes]) -> bytes:
+    """The whole file from its rendered header and entries (polib's POFile.__unicode__)."""
+    return b"\n".join([header, *chunks])
+
+
+def atomic_write(path: Path, data: bytes, backup: bool = True) -> Fingerprint:
+    """Write ``data`` to ``path`` so that a crash leaves the old or the new file, never half.
+
+    The previous version is kept as ``<name>~`` (a hard link to the old file when possible).
+    """
+    directory = path.parent
+    directory.mkdir(parents=True, exist_ok=True)
+    temp = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if backup and path.exists():
+            _keep_backup(path)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_directory(directory)
+    return fingerprint(os.stat(path), data)
+
+
+def _keep_backup(path: Path) -> None:
+    backup = path.with_name(path.name + BACKUP_SUFFIX)
+    if backup.exists() and os.path.samefile(path, backup):
+        return  # a save killed after linking: the backup already is this file (and rename()
+        # between two links of one file would do nothing, leaving the staging name behind)
+    staging = path.with_name(f".{backup.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        os.link(path, staging)
+    except OSError:
+        shutil.copyfile(path, staging)
+    os.replace(staging, backup)
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(directory: Path) -> None:
+    """Delete temporary files left by aligner processes that died while saving."""
+    for temp in directory.glob(".*.tmp"):
+        parts = temp.name.split(".")
+        if len(parts) < 4 or not parts[-3].isdigit():
+            continue
+        pid = int(parts[-3])
+        if pid != os.getpid() and not _alive(pid):
+            temp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+class DirectoryLock:
+    """An exclusive lock on a review directory, between threads and processes.
+
+    Uses ``flock`` on ``<dir>/.lock`` (``msvcrt.locking`` on Windows); waits up to
+    LOCK_TIMEOUT seconds for another writer, then gives up with a ReviewFileError.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / LOCK_NAME
+        self._local = threading.local()
+
+    def __enter__(self) -> DirectoryLock:
+        depth = getattr(self._local, "depth", 0)
+        if depth == 0:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+            except OSError as exc:
+                raise ReviewFileError(f"{self.path.parent}: cannot write review files here "
+                                      f"({exc.strerror or exc}); fix the permissions or copy "
+                                      "the document set somewhere writable") from None
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while not _try_lock(fd):
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    raise ReviewFileError(f"{self.path.parent}: locked by another aligner "
+                                          f"process for over {LOCK_TIMEOUT:.0f} s; wait for it "
+                                          f"to finish (or delete {self.path} if none runs)")
+                time.sleep(0.01)
+            self._local.fd = fd
+        self._local.depth = depth + 1
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._local.depth -= 1
+        if self._local.depth == 0:
+            _unlock(self._local.fd)
+            os.close(self._local.fd)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(fd, fcntl.LOCK_UN)

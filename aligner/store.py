@@ -1,0 +1,259 @@
+"""The review store: every reviewer fix, approval and note, kept as ``DOCSET/review/<lang>.po``.
+
+``ReviewStore.open(docset, alignment, flags)`` reads the review files of the languages, brings
+them up to date with the texts and the alignment in memory (see ``aligner.sync``), and
+serves the UI: get / set the fix of (row, lang), approve / unapprove, note, undo. Every change
+is written at once (atomically, with a backup, merged with changes other programs made, see
+``aligner.review_file``); there is no save step to forget. A lock makes the methods safe to
+call from a worker thread. The file conventions are in ``aligner.review_entry``.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import polib
+
+from .alignment import Alignment
+from .docset import REVIEW_DIR, DocSet
+from .errors import AlignerError
+from .flags import Flag
+from .pofile_io import ReviewConflictError, ReviewFileError, read_po_text
+from .review_entry import (WRAP_WIDTH, Review, build_comment, normalise_fix, parse_comment, set_fuzzy,
+                           to_review)
+from .review_file import Fields, ReviewFile, fields_of
+from .sync import SyncReport, flag_line, rows_for, sync_entries
+
+__all__ = ["Review", "ReviewConflictError", "ReviewFileError", "ReviewStore", "StoreError",
+           "SyncReport", "review_path"]
+
+
+class StoreError(AlignerError):
+    """A request the store cannot serve (unknown row or language)."""
+
+
+@dataclass(frozen=True)
+class _Change:
+    lang: str
+    row: str
+    before: Fields
+    after: Fields
+
+
+def review_path(docset: DocSet | Path, lang: str) -> Path:
+    """``DOCSET/review/<lang>.po``."""
+    root = docset.path if isinstance(docset, DocSet) else Path(docset)
+    return root / REVIEW_DIR / f"{lang}.po"
+
+
+class ReviewStore:
+    """The review files of one docset, open for reading and changing."""
+
+    def __init__(self, docset: DocSet, alignment: Alignment, files: dict[str, ReviewFile],
+                 reports: dict[str, SyncReport]) -> None:
+        self.docset, self.alignment = docset, alignment
+        self._files = files
+        self.reports = reports  # what opening changed in each file (saved with the next change)
+        self._undo: list[_Change] = []
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, docset: DocSet, alignment: Alignment, flags: list[Flag] | None = None,
+             languages: Iterable[str] | None = None) -> ReviewStore:
+        """Read (or start) the review files of ``languages`` (default: the alignment's).
+
+        ``flags`` become each entry's ``#.`` flag lines; None keeps the recorded ones.
+        Raises ReviewFileError for a malformed file (its line named); nothing is written.
+        """
+        wanted = tuple(languages) if languages is not None else alignment.languages
+        unknown = [lang for lang in wanted if lang not in docset.texts]
+        if unknown:
+            raise StoreError(f"{docset.path}: no language {', '.join(unknown)} in this docset "
+                             f"(languages: {', '.join(docset.languages)})")
+        files, reports = {}, {}
+        for lang in wanted:
+            review = ReviewFile.load(review_path(docset, lang), lang, docset.title,
+                                     docset.source)
+            entries, reports[lang] = sync_entries(review.entries,
+                                                  rows_for(docset, alignment, lang, flags), lang)
+            review.replace_entries(entries)
+            review.prepare()  # the first change then saves as quickly as the others
+            files[lang] = review
+        return cls(docset, alignment, files, reports)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The reviewed languages."""
+        return tuple(self._files)
+
+    def path(self, lang: str) -> Path:
+        """The review file of ``lang``."""
+        return self._file(lang).path
+
+    def get(self, row: str, lang: str) -> Review:
+        """The review state of ``row`` in ``lang``."""
+        with self._lock:
+            return to_review(self._entry(row, lang), lang)
+
+    def fix(self, row: str, lang: str) -> str | None:
+        """The reviewed text of ``row`` in ``lang`` when it differs from the original, else None."""
+        review = self.get(row, lang)
+        return review.text if review.fixed else None
+
+    def reviews(self, lang: str) -> list[Review]:
+        """Every active entry of ``lang``, in row order."""
+        with self._lock:
+            return [to_review(e, lang) for e in self._file(lang).entries if not e.obsolete]
+
+    def render(self, lang: str) -> bytes:
+        """The review file of ``lang`` as it is (or will be) written."""
+        with self._lock:
+            return self._file(lang).render()
+
+    # -- changing (each change is saved at once) ----------------------------------------------
+
+    def set_fix(self, row: str, lang: str, text: str, approve: bool | None = None) -> Review:
+        """Store ``text`` as the reviewed text; ``approve`` True/False also (un)approves.
+
+        The text is stored as the paragraph rule reads it (surrounding whitespace dropped,
+        LF line ends); blank lines separate paragraphs when the row is exported.
+        """
+        fixed = normalise_fix(text)
+
+        def change(entry: polib.POEntry) -> None:
+            entry.msgstr = fixed
+            if approve is not None:
+                set_fuzzy(entry, not approve)
+        return self._change(row, lang, change)
+
+    def revert(self, row: str, lang: str) -> Review:
+        """Put the original text back (the approval state is kept)."""
+        original = self.get(row, lang).original
+        return self.set_fix(row, lang, original)
+
+    def approve(self, row: str, lang: str) -> Review:
+        """Mark the entry reviewed (removes ``fuzzy``)."""
+        return self._change(row, lang, lambda entry: set_fuzzy(entry, False))
+
+    def unapprove(self, row: str, lang: str) -> Review:
+        """Mark the entry as needing review again (adds ``fuzzy``)."""
+        return self._change(row, lang, lambda entry: set_fuzzy(entry, True))
+
+    def set_note(self, row: str, lang: str, note: str) -> Review:
+        """Replace the reviewer note (a ``# `` comment; "" removes it)."""
+        canonical = canonical_note(note)
+
+        def change(entry: polib.POEntry) -> None:
+            entry.tcomment = canonical
+        return self._change(row, lang, change)
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is a change to undo."""
+        with self._lock:
+            return bool(self._undo)
+
+    def undo(self) -> Review | None:
+        """Undo the last change (of any language); the restored review, None if none left.
+
+        Refused with ReviewConflictError when the entry was changed elsewhere since.
+        """
+        with self._lock:
+            if not self._undo:
+                return None
+            last = self._undo[-1]
+            msgstr, approved, note, _ = last.before
+
+            def change(entry: polib.POEntry) -> None:
+                entry.msgstr, entry.tcomment = msgstr, note
+                set_fuzzy(entry, not approved)
+            entry = self._file(last.lang).modify(last.row, change, expect=last.after)
+            self._undo.pop()
+            return to_review(entry, last.lang)
+
+    def refresh(self) -> list[tuple[str, str]]:
+        """Take in changes other programs saved; the (row, lang) pairs whose review changed."""
+        changed = []
+        with self._lock:
+            for lang, review in self._files.items():
+                with review.lock:
+                    touched = review.absorb_disk()
+                changed += [(key, lang) for key in touched if not key.startswith(("~", "\x04"))]
+        return changed
+
+    def update_flags(self, flags: list[Flag], rows: Iterable[str] | None = None) -> None:
+        """Record ``flags`` as the current flags of ``rows`` (default: every row) and save."""
+        wanted = None if rows is None else set(rows)
+        with self._lock:
+            for lang, review in self._files.items():
+                lines: dict[str, list[str]] = {}
+                for flag in flags:
+                    if flag.lang == lang and flag.row:
+                        lines.setdefault(flag.row, []).append(flag_line(flag))
+                updated = []
+                for position, entry in enumerate(review.entries):
+                    if entry.obsolete or (wanted is not None and entry.msgctxt not in wanted):
+                        continue
+                    old_flags, original = parse_comment(entry.comment)
+                    new_flags = tuple(lines.get(entry.msgctxt, ()))
+                    if new_flags != old_flags:
+                        entry = copy.copy(entry)
+                        entry.comment = build_comment(new_flags, original or "")
+                        updated.append((position, entry))
+                if updated:
+                    entries = list(review.entries)
+                    for position, entry in updated:
+                        entries[position] = entry
+                    review.replace_entries(entries)
+                    review.save()
+
+    def save(self) -> list[Path]:
+        """Write the files that opening changed (as ``aligner sync`` does); the paths written."""
+        with self._lock:
+            return [review.path for review in self._files.values() if review.save()]
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _file(self, lang: str) -> ReviewFile:
+        try:
+            return self._files[lang]
+        except KeyError:
+            raise StoreError(f"no review file for {lang} is open (reviewed languages: "
+                             f"{', '.join(self._files)})") from None
+
+    def _entry(self, row: str, lang: str) -> polib.POEntry:
+        try:
+            return self._file(lang).get(row)
+        except KeyError:
+            raise StoreError(f"{self.path(lang)}: no row {row}; run aligner sync if the "
+                             "alignment changed") from None
+
+    def _change(self, row: str, lang: str, change: Callable[[polib.POEntry], None]) -> Review:
+        with self._lock:
+            before = fields_of(self._entry(row, lang))
+            entry = self._file(lang).modify(row, change)
+            after = fields_of(entry)
+            if after != before:
+                self._undo.append(_Change(lang, row, before, after))
+            return to_review(entry, lang)
+
+
+def canonical_note(note: str) -> str:
+    """The note exactly as it reads back from a PO file (PO writers wrap long comment lines)."""
+    text = "\n".join(line.rstrip() for line in
+                     note.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "").split("\n"))
+    text = text.strip("\n")
+    for _ in range(3):
+        entry = polib.POEntry(msgid="x", tcomment=text)
+        rendered = 'msgid ""\nmsgstr ""\n\n' + entry.__unicode__(WRAP_WIDTH)  # after a header
+        again = read_po_text(rendered)[0].tcomment if text else ""
+        if again == text:
+            return text
+        text = again
+    return text

@@ -1,0 +1,228 @@
+"""The review app driven by Textual's Pilot: each key's effect on the store and the screen."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from textual.worker import WorkerFailed
+
+from tests.conftest import BUNDLED, write_docset
+from tui.app import ReviewApp
+from tui.widgets.grid import GridView
+
+SIZE = (160, 48)
+
+
+def screen_text(app: ReviewApp) -> str:
+    """What the grid shows, line by line, as plain text."""
+    grid = app.query_one(GridView)
+    lines = []
+    for y in range(grid.size.height):
+        strip = grid.render_line(y)
+        lines.append("".join(segment.text for segment in strip))
+    return "\n".join(lines)
+
+
+async def settled(app: ReviewApp, pilot) -> None:
+    """Wait until the loading worker is done (it may have failed: the app shows why)."""
+    try:
+        await app.workers.wait_for_complete()
+    except WorkerFailed:
+        pass
+    await pilot.pause()
+
+
+async def opened(app: ReviewApp, pilot) -> GridView:
+    await settled(app, pilot)
+    return app.query_one(GridView)
+
+
+def po_entry(docset: Path, lang: str, row: str) -> polib.POEntry:
+    catalog = polib.pofile(str(docset / "review" / f"{lang}.po"))
+    return next(e for e in catalog if e.msgctxt == row and not e.obsolete)
+
+
+def msgfmt_ok(path: Path) -> bool:
+    result = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
+                            capture_output=True, text=True)
+    return result.returncode == 0
+
+
+@pytest.fixture
+def statement(tmp_path) -> Path:
+    target = tmp_path / "joint-statement-2023"
+    shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
+    return target
+
+
+async def test_opens_on_the_first_row_and_the_pivot_column(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        assert grid.cursor_row == 0 and grid.cursor_lang == "en"
+        assert grid.languages == ("en", "zh", "kk", "ru")
+        text = screen_text(app)
+        assert "中华人民共和国和哈萨克斯坦共和国联合" in text
+        assert "At the invitation of" in text
+
+
+async def test_rows_and_languages_move_with_j_k_tab(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("j", "j", "down")
+        assert grid.cursor_row == 3
+        await pilot.press("k")
+        assert grid.cursor_row == 2
+        await pilot.press("tab", "tab")
+        assert grid.cursor_lang == "kk"
+        await pilot.press("shift+tab")
+        assert grid.cursor_lang == "zh"
+
+
+async def test_n_jumps_to_the_next_flag_and_the_panel_explains_it(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("j")           # row r2: the visit, with "Kasemal Tokayev"
+        await pilot.press("N", "n")      # back and forth lands on a flagged cell
+        panel = str(app.query_one("#flags").render())
+        assert grid.current is not None
+        flags = app.session.flags(grid.current)
+        assert flags, "n lands on a row with flags"
+        assert any(f.lang == grid.cursor_lang for f in flags)
+        assert "Kasemal Tokayev" in panel or flags[0].message[:20] in panel
+
+
+async def test_edit_and_ctrl_s_saves_the_fix_to_the_po_file_at_once(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("j")
+        row_id = app.session.row_id(grid.current)
+        await pilot.press("e")
+        editor = app.screen.query_one("TextArea")
+        editor.text = editor.text.replace("Kasemal Tokayev", "Kassym-Jomart Tokayev")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        entry = po_entry(statement, "en", row_id)
+        assert "Kassym-Jomart Tokayev" in entry.msgstr
+        assert "fuzzy" in entry.flags, "a fix is not an approval"
+        assert msgfmt_ok(statement / "review" / "en.po")
+        assert "Kassym-Jomart Tokayev paid" in screen_text(app)
+
+
+async def test_escape_cancels_an_edit(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        review = statement / "review" / "en.po"
+        before = review.read_bytes() if review.exists() else None
+        await pilot.press("j", "e")
+        app.screen.query_one("TextArea").text = "scribble"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (review.read_bytes() if review.exists() else None) == before
+        assert app.session.cell_text(grid.current, "en").startswith("At the invitation")
+
+
+async def test_a_approves_and_u_undoes(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("j", "j", "a")
+        row_id = app.session.row_id(grid.current)
+        assert "fuzzy" not in po_entry(statement, "en", row_id).flags
+        assert app.session.row_status(grid.current, "en") == "approved"
+        await pilot.press("u")
+        assert "fuzzy" in po_entry(statement, "en", row_id).flags
+        await pilot.press("a", "a")      # approve, then take it back
+        assert "fuzzy" in po_entry(statement, "en", row_id).flags
+
+
+async def test_search_finds_text_in_any_language(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"冼星海")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert grid.cursor_lang == "zh"
+        assert "冼星海" in app.session.cell_text(grid.current, "zh")
+
+
+async def test_f_cycles_the_filter(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        total = len(grid.order)
+        await pilot.press("f")
+        assert app.filter_name == "flagged"
+        assert 0 < len(grid.order) < total
+        assert all(app.session.flags(r) for r in grid.order)
+        await pilot.press("f")
+        assert app.filter_name == "unreviewed" and len(grid.order) == total
+        await pilot.press("f")
+        assert app.filter_name == "all"
+
+
+async def test_merge_and_split_rows_are_saved_to_alignment_tsv(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        rows = app.session.row_count()
+        await pilot.press("j", "j", "m")
+        await pilot.pause()
+        assert app.session.row_count() == rows - 1
+        assert (statement / "alignment.tsv").exists()
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session.row_count() == rows
+        assert grid.order == list(range(rows))
+
+
+async def test_help_lists_every_binding(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = str(app.screen.query_one("#help-text").render())
+        for description in ("Next row", "Next flag", "Edit", "Approve", "Undo", "Search",
+                            "Filter", "Merge with next row", "Split row", "Quit"):
+            assert description in help_text
+        await pilot.press("escape")
+        assert not app.screen.query("#help-text")
+
+
+async def test_document_text_is_data_not_markup(tmp_path):
+    hostile = {
+        "en.txt": "[bold]Bold?[/bold] [@click=app.quit]click[/]\n\n"
+                  "red \x1b[31mALERT\x1b[0m end\n\n[link=https://x.example]link[/link] 20",
+        "ru.txt": "[bold]Жирный?[/bold]\n\nкрасный \x1b[31mТРЕВОГА\x1b[0m\n\nссылка 20",
+    }
+    docset = write_docset(tmp_path / "hostile", hostile)
+    app = ReviewApp(docset)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        text = screen_text(app)
+        assert "[bold]Bold?[/bold]" in text and "[@click=app.quit]click[/]" in text
+        assert "\x1b" not in text and "␛[31mALERT␛[0m" in text
+        assert "[link=https://x.example]link[/link]" in text
+        await pilot.press("j", "e")
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_a_docset_that_cannot_load_shows_the_error_and_keeps_running(tmp_path):
+    docset = write_docset(tmp_path / "bad", {"en.txt": b"\x00\x01binary"})
+    app = ReviewApp(docset)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app, pilot)
+        assert "NUL bytes" in str(app.query_one("#loading").render())
+        assert app.is_running
