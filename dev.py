@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bootstrap and run aligner with nothing but python3: the README's two commands.
 
-    python3 dev.py run    # create .venv, install aligner, open the bundled document set
+    python3 dev.py run    # create .venv, install aligner, open the review UI on the bundled statement
     python3 dev.py test   # create .venv, install aligner with test tools, run the whole suite
 
 Extra arguments after the command are passed on (to ``aligner`` or to ``pytest``).
@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     command, rest = (argv[0], argv[1:]) if argv else ("", [])
     if command == "run":
         ensure_env("")
-        args = rest or ["info", str(BUNDLED)]
+        args = rest or ["review", str(BUNDLED)]
         return subprocess.call([str(BIN / "aligner"), *args], cwd=ROOT)
     if command == "test":
         ensure_env("test")

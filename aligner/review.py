@@ -71,6 +71,7 @@ class ReviewSession:
         self.languages = tuple(alignment.languages)
         self._lock = threading.RLock()
         self._version: dict[int, int] = {}
+        self._generation = 0  # bumped when every row may have changed (new flags)
         self._index_rows()
         self._set_flags(flags)
 
@@ -97,9 +98,9 @@ class ReviewSession:
     def row_index(self, row_id: str) -> int:
         return self._row_index[row_id]
 
-    def row_version(self, row: int) -> int:
+    def row_version(self, row: int) -> tuple[int, int]:
         """Changes whenever anything shown for ``row`` changes (for render caches)."""
-        return self._version.get(row, 0)
+        return self._generation, self._version.get(row, 0)
 
     def original_text(self, row: int, lang: str) -> str:
         """The cell's text as in the language file."""
@@ -244,7 +245,8 @@ class ReviewSession:
         flags = run_document(document)
         with self._lock:
             self._set_flags(flags, fixed_cells=self._fixed_cells())
-            self.store.update_flags(self._flags_for_store(flags))
+            self._generation += 1
+            self.store.update_flags(flags)
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -352,9 +354,6 @@ class ReviewSession:
         from dataclasses import replace
 
         return replace(document, units=tuple(units), _facts={})
-
-    def _flags_for_store(self, flags: list[Flag]) -> list[Flag]:
-        return flags
 
     def _realign(self, alignment: Alignment, near: int) -> int:
         from .align import save_alignment

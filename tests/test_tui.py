@@ -114,6 +114,13 @@ async def test_edit_and_ctrl_s_saves_the_fix_to_the_po_file_at_once(statement):
         assert "fuzzy" in entry.flags, "a fix is not an approval"
         assert msgfmt_ok(statement / "review" / "en.po")
         assert "Kassym-Jomart Tokayev paid" in screen_text(app)
+        await settled(app, pilot)        # the checks run again on the fixed text
+        en_flags = [f for f in app.session.flags(grid.current) if f.lang == "en"]
+        assert not any("Kasemal" in f.message for f in en_flags)
+        assert any(f.check == "number" for f in en_flags), "the garbled date is still flagged"
+        spans = app.session.cell_spans(grid.current, "en")
+        text = app.session.cell_text(grid.current, "en")
+        assert any("2023" in text[s:e] for s, e, _ in spans)
 
 
 async def test_escape_cancels_an_edit(statement):

@@ -174,10 +174,23 @@ class ReviewApp(App[None]):
     def on_columns_changed(self, message: ColumnsChanged) -> None:
         self._refresh_chrome()
 
-    def _changed(self, row: int, what: str) -> None:
+    def _changed(self, row: int, what: str, recheck: bool = False) -> None:
         self.save_state = f"saved {what}"
         self.grid.row_changed(row)
         self._refresh_chrome()
+        if recheck:
+            self.recheck()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="check")
+    def recheck(self) -> None:
+        """Run the checks again on the fixed texts, then redraw (in a thread)."""
+        self.session.recheck()
+        self.call_from_thread(self._rechecked)
+
+    def _rechecked(self) -> None:
+        if self._has_session():
+            self.grid.refresh_all()
+            self._refresh_chrome()
 
     def _fail(self, error: Exception) -> None:
         self.save_state = "NOT SAVED"
@@ -254,7 +267,7 @@ class ReviewApp(App[None]):
             except AlignerError as error:
                 self._fail(error)
                 return
-            self._changed(row, f"fix {session.row_id(row)} {lang}")
+            self._changed(row, f"fix {session.row_id(row)} {lang}", recheck=True)
 
         self.push_screen(EditModal(title, session.cell_text(row, lang),
                                    session.original_text(row, lang)), keep)
@@ -285,7 +298,7 @@ class ReviewApp(App[None]):
         row, lang = undone
         self.grid.cursor_lang = lang
         self.grid.focus_row(row)
-        self._changed(row, f"undo {self.session.row_id(row)} {lang}")
+        self._changed(row, f"undo {self.session.row_id(row)} {lang}", recheck=True)
 
     def action_search(self) -> None:
         if not self._has_session():

@@ -68,7 +68,8 @@ def looks_like(text: str, expected: str) -> str | None:
             letters = len(_LETTER.findall(sample))
             if foreign > _FOREIGN_SHARE * letters:
                 found, _ = dominant_script(sample)
-                return _guess(sample, found)
+                guess = _guess(sample, found)
+                return guess if guess != expected else None
     if script == "han":
         return None
     if script == "cyrillic":
@@ -87,6 +88,18 @@ def looks_like(text: str, expected: str) -> str | None:
     if detection and detection.lang != expected and detection.confidence >= 0.9:
         return detection.lang
     return None
+
+
+_TECHNICAL = re.compile(r"[!-~]*[_/\\=@<>{}\[\]|$%][!-~]*|(?<!\w)--?\w[\w-]*|\w+\(\)")
+_TOKEN = re.compile(r"[\w.-]+")
+
+
+def _prose(text: str, source: str) -> str:
+    """A catalog message without what is not prose: words copied from msgid (commands,
+    identifiers, options) and technical tokens (paths, variables, options)."""
+    copied = {token for token in _TOKEN.findall(source) if len(token) > 1}
+    text = _TECHNICAL.sub(" ", text)
+    return _TOKEN.sub(lambda m: " " if m.group() in copied else m.group(), text)
 
 
 def _guess(sample: str, script: str | None) -> str:
@@ -143,7 +156,10 @@ class LanguageCheck(RowCheck):
                                 evidence={other: unit.text(other)[:80]})
                 continue
             for start, end in cell.part_spans():
-                found = looks_like(cell.text[start:end], lang)
+                text = cell.text[start:end]
+                if document.catalog:
+                    text = _prose(text, unit.text(document.source))
+                found = looks_like(text, lang)
                 if found:
                     yield self.flag(unit, lang, start, end,
                                     f"this paragraph looks like {found}, not {lang}")

@@ -24,7 +24,8 @@ from typing import Iterable
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..flags import Flag
 from .base import Check, Document, Unit, register
-from .placeholder import placeholders
+from .digits import absorbed, all_digits, free_runs, same_code, skeleton, token_span
+from .placeholder import mask_placeholders, placeholders
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
 _NEAR = 0.2          # relative distance within which a number word absorbs an equal number
@@ -68,28 +69,14 @@ def _class(fact: Fact) -> str:
     return fact.kind
 
 
-def _year(value: str) -> str:
-    return value[:4] if len(value) >= 4 and value[:4].isdigit() else ""
-
-
 def same_fact(a: Fact, b: Fact) -> bool:
-    """Whether two facts say the same thing (exactly, or one more precisely than the other)."""
+    """Whether two facts say the same thing. A year does not match a date in that year, nor
+    "May 17" "17 May 2023": a version that drops part of a date has lost something."""
     if a.value == b.value:
         if a.kind == b.kind or {a.kind, b.kind} <= {"number", "percent"}:
             return True
         small = a.value.isdigit() and int(a.value) < 1000
         return small and {a.kind, b.kind} == {"number", "ordinal"}
-    kinds = {a.kind, b.kind}
-    if kinds == {"number", "date"}:
-        number, date = (a, b) if a.kind == "number" else (b, a)
-        return len(number.value) == 4 and _year(date.value) == number.value
-    if kinds == {"date"}:
-        # "May 17" and "17 May 2023": one lacks the year; "May 2023" and "17 May 2023" do not
-        short, full = sorted((a.value, b.value), key=len)
-        return short.startswith("--") and full.endswith(short[1:]) and len(short) == 7
-    if kinds == {"number", "range"} or kinds == {"date", "range"}:
-        rng, other = (a, b) if a.kind == "range" else (b, a)
-        return other.value in re.split(r"[/]|(?<=\d)-(?=\d{4}$)", rng.value)
     return False
 
 
@@ -99,7 +86,18 @@ def _position(fact: Fact, length: int) -> float:
 
 def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
            matched_mine: set[int], matched_theirs: set[int]) -> None:
-    """One-to-one matching of equal facts, then number words absorbing equal numbers nearby."""
+    """One-to-one matching of equal facts, then number words absorbing equal numbers nearby.
+
+    A range matches its two ends written as two numbers ("2023-2024" / "2023 и 2024")."""
+    for i, fact in enumerate(mine):
+        if fact.kind != "range" or i in matched_mine or "/" in fact.value:
+            continue
+        ends = fact.value.split("-", 1)
+        found = [next((j for j, o in enumerate(theirs) if j not in matched_theirs
+                       and o.kind == "number" and o.value == end), None) for end in ends]
+        if len(ends) == 2 and None not in found and found[0] != found[1]:
+            matched_mine.add(i)
+            matched_theirs.update(found)
     for strong_only in (True, False):
         for i, fact in enumerate(mine):
             if i in matched_mine or (strong_only and fact.weak):
@@ -193,8 +191,10 @@ class NumberCheck(Check):
                  facts: dict[str, list[Fact] | None]) -> Iterable[Flag]:
         mine, text = facts[lang], unit.text(lang)
         others = [o for o in document.others(lang) if facts[o] is not None]
-        signature = _signature(mine)
-        if all(_signature(facts[o]) == signature for o in others) and \
+        masked = {o: mask_placeholders(unit.text(o)) for o in [lang, *others]}
+        free = {o: free_runs(masked[o], facts[o]) for o in [lang, *others]}
+        signature = _signature(mine, free[lang])
+        if all(_signature(facts[o], free[o]) == signature for o in others) and \
                 not any(_malformed(f, lang) for f in mine):
             return  # every version has the same facts: the usual case, nothing to pair
         unmatched: dict[str, set[int]] = {}
@@ -206,6 +206,10 @@ class NumberCheck(Check):
                    matched_theirs)
             _match(facts[other], mine, len(unit.text(other)), len(text), matched_theirs,
                    matched_mine)
+            # digits the other text has inside an identifier ("pkg1" for "软件包1")
+            matched_mine |= absorbed(mine, set(range(len(mine))) - matched_mine, free[other])
+            matched_theirs |= absorbed(facts[other], set(range(len(facts[other])))
+                                       - matched_theirs, free[lang])
             unmatched[other] = {i for i in range(len(mine)) if i not in matched_mine}
             rest = [j for j in range(len(facts[other])) if j not in matched_theirs]
             leftovers[other] = _runs(facts[other], rest, unit.text(other))
@@ -226,6 +230,61 @@ class NumberCheck(Check):
                 yield self.flag(unit, lang, fact.start, fact.end, f"\"{fact.text}\": {problem}")
         used = {id(theirs) for run in runs for theirs in run.paired.values()}
         yield from self._missing(unit, document, lang, others, leftovers, majority, used)
+        yield from self._codes(unit, lang, others, masked, free, majority)
+
+    def _codes(self, unit: Unit, lang: str, others: list[str], masked: dict[str, str],
+               free: dict[str, list], majority: int) -> Iterable[Flag]:
+        """Digits inside codes that the other versions do not have ("UTF-9" for "UTF-8")."""
+        text = masked[lang]
+        flagged: set[str] = set()
+        digits = {o: all_digits(masked[o]) for o in others}
+        for run in free[lang]:
+            missing_in = [o for o in others if not digits[o][run.digits]]
+            for o in others:
+                if digits[o][run.digits]:
+                    digits[o][run.digits] -= 1
+            if len(missing_in) < majority:
+                continue
+            start, end = token_span(text, run.start, run.end)
+            shape = skeleton(text[start:end])
+            flagged.add(shape)
+            yield self._code_flag(unit, lang, start, end, shape, missing_in, masked)
+        mine = all_digits(text)
+        wanted: dict[str, list[str]] = {}
+        for other in others:
+            for run in free[other]:
+                if mine[run.digits]:
+                    continue
+                start, end = token_span(masked[other], run.start, run.end)
+                wanted.setdefault(skeleton(masked[other][start:end]), []).append(other)
+        for shape, langs in wanted.items():
+            if shape in flagged or len(set(langs)) < majority:
+                continue
+            found = same_code(text, shape)
+            if found:
+                start = text.index(found)
+                yield self._code_flag(unit, lang, start, start + len(found), shape, langs, masked)
+            else:
+                codes = {o: same_code(masked[o], shape) for o in langs}
+                said = ", ".join(f"{o} {c}" for o, c in codes.items() if c)
+                yield self.flag(unit, lang, 0, 0, f"no {said.split(' ', 1)[-1]} here — {said}",
+                                evidence={o: c for o, c in codes.items() if c},
+                                severity="warning")
+
+    def _code_flag(self, unit: Unit, lang: str, start: int, end: int, shape: str,
+                   others: list[str], masked: dict[str, str]) -> Flag:
+        mine = masked[lang][start:end]
+        codes = {o: same_code(masked[o], shape) for o in others}
+        evidence = {o: c for o, c in codes.items() if c}
+        values = set(evidence.values())
+        if len(values) == 1 and len(evidence) == len(others):
+            value = values.pop()
+            return self.flag(unit, lang, start, end,
+                             f"\"{mine}\" — {', '.join(f'{o} {c}' for o, c in evidence.items())}"
+                             f" → {value}", evidence=evidence, expected=value)
+        return self.flag(unit, lang, start, end,
+                         f"\"{mine}\": its digits are not in {_listing(others)}",
+                         evidence=evidence, severity="warning")
 
     def _suspect(self, unit: Unit, lang: str, run: _Run, others: list[str],
                  unmatched: dict[str, set[int]], mine: list[Fact]) -> Flag:
@@ -268,6 +327,7 @@ class NumberCheck(Check):
                  used: set[int]) -> Iterable[Flag]:
         """Facts most other versions have and this one lacks (their runs left unpaired)."""
         text = unit.text(lang)
+        plural = document.catalog and len(unit.cells[lang].parts) > 1
         slots = _slots(text, unit, document, lang)
         groups: dict[tuple, list[tuple[str, _Run]]] = {}
         for other in others:
@@ -279,8 +339,8 @@ class NumberCheck(Check):
                 groups.setdefault(run.values(), []).append((other, run))
         for values, found in sorted(groups.items(), key=lambda g: g[1][0][1].position):
             langs = [o for o, _ in found]
-            if len(set(langs)) < majority or (document.catalog and values == (("number", "1"),)):
-                continue
+            if len(set(langs)) < majority or (plural and values == (("number", "1"),)):
+                continue  # a plural's "1" is often written as a word or dropped
             evidence = {o: unit.text(o)[r.start:r.end] for o, r in found}
             said = ", ".join(f"{o} {t}" for o, t in evidence.items())
             expected = " ".join(render(kind, value, lang) for kind, value in values)
@@ -305,8 +365,9 @@ class NumberCheck(Check):
                                 evidence=evidence, expected=expected, severity="warning")
 
 
-def _signature(facts: list[Fact]) -> list[tuple[str, str, bool]]:
-    return sorted((f.kind, f.value, f.weak) for f in facts)
+def _signature(facts: list[Fact], runs: list) -> list[tuple[str, str, bool]]:
+    return sorted([(f.kind, f.value, f.weak) for f in facts] +
+                  [("digits", run.digits, False) for run in runs])
 
 
 def _slots(text: str, unit: Unit, document: Document, lang: str) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ from .base import Document, RowCheck, Unit, register
 PLACEHOLDER = re.compile(
     r"<\s*>|<<\s*>>"                                   # empty angle brackets
     r"|\{\{[^{}\n]{0,40}\}\}|\{[\w.:!\-]{0,30}\}"      # {0} {name} {} {{var}}
+    r"|%[sdiu]\$\d+"                                  # %s$2: a garbled positional %2$s
     r"|%(?:\d+\$|\(\w+\))?[-+#0]*\d*(?:\.\d+)?(?:l{1,2}|h|z|j|t|L|I64)?[sdiufFxXoeEgGcp%@]"
     r"|%\d+(?![\d$.,])"                                # %1 (Qt)
     r"|@@+|@[A-Z][A-Z0-9_]*@"                          # @@ and @PACKAGE@

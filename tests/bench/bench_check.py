@@ -304,13 +304,14 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
             (["word-right"] if lang == "ru" else []) + (["words"] if "statement" in name else [])
         for kind in kinds:
             clean_ours = clean_theirs = 0
-            total = found_ours = found_theirs = extra_ours = extra_theirs = 0
+            total = found_ours = found_theirs = extra_ours = extra_theirs = rewritten = 0
             for path in paths:
                 before = ours(path, ["number"])
                 before_theirs = pofilter(path)
                 out, changed = corrupted_copy(path, kind, rng, lang, budget)
                 if not changed:
                     continue
+                rewritten += len(changed)
                 after = ours(out, ["number"])
                 after_theirs = pofilter(out)
                 keys = keyed_entries(out)
@@ -318,7 +319,8 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
                     key = keys[index]
                     hit_ours = index in after and index not in before
                     hit_theirs = key in after_theirs and key not in before_theirs
-                    if DEBUG and hit_theirs and not hit_ours:
+                    if DEBUG and (hit_theirs and not hit_ours or kind.endswith("-right")
+                                  and hit_ours):
                         print("MISSED", kind, path.name, repr(read_catalog(out).entries[index].msgid[:80]),
                               "||", repr(read_catalog(out).entries[index].msgstr[0][:80]), after.get(index))
                     if kind.endswith("-right"):  # a correct rewrite: a flag is a false flag
@@ -328,11 +330,11 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
                         total += 1
                         found_ours += hit_ours
                         found_theirs += hit_theirs
-                        missed_by_us += hit_theirs and not hit_ours
+                        missed_by_us += bool(hit_theirs and not hit_ours)
                 clean_ours += sum(1 for i in after if i not in changed)
                 clean_theirs += sum(1 for k in after_theirs if keys.index(k) not in changed)
             if kind.endswith("-right"):
-                rows.append([name, kind, len(changed) if paths else 0, "-", "-",
+                rows.append([name, kind, rewritten, "-", "-",
                              f"{extra_ours}", f"{extra_theirs}"])
             elif total:
                 rows.append([name, kind, total, f"{found_ours} ({100 * found_ours / total:.0f}%)",

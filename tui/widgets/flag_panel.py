@@ -45,8 +45,13 @@ def _flag_line(flag: Flag) -> Content:
         visible(flag.message),
     ]
     if flag.evidence and not any(v in flag.message for v in flag.evidence.values() if v):
-        evidence = ", ".join(f"{lang} {visible(text)}" for lang, text in flag.evidence.items())
+        evidence = ", ".join(f"{lang} {_short(visible(text))}"
+                             for lang, text in flag.evidence.items())
         parts += ["  — ", (evidence, "$text-muted")]
     if flag.expected is not None and f"→ {flag.expected}" not in flag.message:
         parts += [("  → ", "bold $success"), (visible(flag.expected), "bold $success")]
     return Content.assemble(*parts)
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -127,6 +127,10 @@ class GridView(ScrollView, can_focus=True):
         self._measure(position)
         self.refresh()
 
+    def refresh_all(self) -> None:
+        """Everything may have changed (e.g. new flags): re-measure and redraw."""
+        self._relayout()
+
     @property
     def current(self) -> int | None:
         """The focused source row index, or None when no row is shown."""
