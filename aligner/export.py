@@ -65,7 +65,7 @@ def export(store: ReviewStore, fmt: str, out: Path, languages: tuple[str, ...] |
     if missing:
         raise ExportError(f"{docset.path}: no language {', '.join(missing)} in this docset "
                           f"(languages: {', '.join(docset.languages)})")
-    _check_target(docset.path, out)
+    check_target(docset.path, out)
     files = _render(store, fmt, langs, mo, approved_only)
     existing = tuple(out / name for name in files if (out / name).exists())
     if existing and not force:
@@ -79,7 +79,8 @@ def export(store: ReviewStore, fmt: str, out: Path, languages: tuple[str, ...] |
     return ExportResult(tuple(out / name for name in files), existing)
 
 
-def _check_target(docset_path: Path, out: Path) -> None:
+def check_target(docset_path: Path, out: Path) -> None:
+    """Refuse an output directory that is the docset (or its review files) or not a directory."""
     target, root = out.resolve(), docset_path.resolve()
     if target in (root, root / REVIEW_DIR):
         raise ExportError(f"{out}: that is the document set itself; export into another "

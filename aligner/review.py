@@ -39,10 +39,21 @@ class SearchHit:
 
 def open_session(path: Path | str, progress: Progress | None = None,
                  encoding: str | dict[str, str] | None = None) -> "ReviewSession":
-    """Load, align, check and open the review store of the docset at ``path``."""
+    """Load, align, open the review store of and check the docset at ``path``: all stages."""
+    session = open_rows(path, progress, encoding)
+    session.open_store(progress)
+    session.run_checks(progress)
+    return session
+
+
+def open_rows(path: Path | str, progress: Progress | None = None,
+              encoding: str | dict[str, str] | None = None) -> "ReviewSession":
+    """The first stage: the docset and its rows, enough to draw the first screen.
+
+    The review store (``open_store``) and the checks (``run_checks``) follow, in a worker;
+    until then cells show the original text and cannot be changed.
+    """
     from .align import align
-    from .checks import run_checks
-    from .store import ReviewStore
 
     report = progress or (lambda stage, fraction: None)
     report("loading", 0.0)
@@ -50,30 +61,56 @@ def open_session(path: Path | str, progress: Progress | None = None,
     report("aligning", 0.1)
 
     def align_progress(what: str, done: int, total: int) -> None:
-        report("aligning", 0.1 + 0.5 * (done / total if total else 1.0))
+        report("aligning", 0.1 + 0.8 * (done / total if total else 1.0))
 
     alignment = align(docset, progress=align_progress)
-    report("checking", 0.6)
-    flags = run_checks(docset, alignment)
-    report("opening review files", 0.85)
-    store = ReviewStore.open(docset, alignment, flags)
     report("ready", 1.0)
-    return ReviewSession(docset, alignment, flags, store)
+    return ReviewSession(docset, alignment)
 
 
 class ReviewSession:
     """A docset under review: aligned rows, their flags and the review store."""
 
-    def __init__(self, docset: DocSet, alignment: Alignment, flags: list[Flag], store) -> None:
+    def __init__(self, docset: DocSet, alignment: Alignment, flags: list[Flag] | None = None,
+                 store=None) -> None:
         self.docset = docset
         self.alignment = alignment
         self.store = store
+        self.checked = flags is not None
         self.languages = tuple(alignment.languages)
         self._lock = threading.RLock()
         self._version: dict[int, int] = {}
         self._generation = 0  # bumped when every row may have changed (new flags)
         self._index_rows()
-        self._set_flags(flags)
+        self._set_flags(flags or [])
+
+    # --- loading stages ----------------------------------------------------------------------
+
+    def open_store(self, progress: Progress | None = None) -> None:
+        """Open (or start) the review files; from then on cells show fixes and can change."""
+        from .store import ReviewStore
+
+        if progress:
+            progress("opening review files", 0.0)
+        store = ReviewStore.open(self.docset, self.alignment, None)
+        with self._lock:
+            self.store = store
+            self._index_rows()
+            self._hidden = self._fixed_cells()
+            self._rebuild_views()
+            self._generation += 1
+
+    def run_checks(self, progress: Progress | None = None) -> None:
+        """Run every check on the current texts (fixes applied) and record the flags."""
+        if progress:
+            progress("checking", 0.0)
+        self.recheck()
+        self.checked = True
+
+    @property
+    def editable(self) -> bool:
+        """Whether the review files are open (changes can be saved)."""
+        return self.store is not None
 
     # --- what is shown -----------------------------------------------------------------------
 
@@ -138,8 +175,19 @@ class ReviewSession:
         if lang not in self._reviewed:
             return 0, self.row_count(), self._open_flags.get(lang, 0)
         statuses = self._statuses(lang)
-        done = sum(1 for s in statuses if s != "unreviewed")
-        return done, len(statuses), self._open_flags.get(lang, 0)
+        with_text = [s for r, s in enumerate(statuses) if self.alignment.rows[r].indices(lang)
+                     or s != "unreviewed"]
+        done = sum(1 for s in with_text if s != "unreviewed")
+        return done, len(with_text), self._open_flags.get(lang, 0)
+
+    def scores(self) -> list:
+        """sacrebleu scores of each reviewed language: original against reviewed text."""
+        from .score import review_scores
+
+        with self._lock:
+            reviews = {lang: self.store.reviews(lang) for lang in self.languages
+                       if lang in self._reviewed}
+        return [review_scores(lang, found) for lang, found in reviews.items()]
 
     # --- finding -----------------------------------------------------------------------------
 
@@ -209,6 +257,8 @@ class ReviewSession:
 
     def undo(self) -> tuple[int, str] | None:
         """Undo the last change; the (row, lang) it restored, or None."""
+        if self.store is None:
+            return None
         with self._lock:
             review = self.store.undo()
             if review is None:
@@ -246,11 +296,14 @@ class ReviewSession:
         with self._lock:
             self._set_flags(flags, fixed_cells=self._fixed_cells())
             self._generation += 1
-            self.store.update_flags(flags)
+            if self.store is not None:
+                self.store.update_flags(flags)
 
     # --- internals ---------------------------------------------------------------------------
 
     def _require_reviewed(self, lang: str) -> None:
+        if self.store is None:
+            raise SessionError("the review files are still opening; try again in a moment")
         if lang not in self._reviewed:
             raise SessionError(f"{lang} has no review file; run 'aligner sync' for it")
 
@@ -278,7 +331,7 @@ class ReviewSession:
 
     def _index_rows(self) -> None:
         self._row_index = {row.id: i for i, row in enumerate(self.alignment.rows)}
-        self._reviewed = set(self.store.languages)
+        self._reviewed = set(self.store.languages) if self.store is not None else set()
         self._texts: dict[tuple[int, str], str] = {}
         self._status_cache: dict[str, list[str]] = {}
 
@@ -291,7 +344,9 @@ class ReviewSession:
         self._rebuild_views()
 
     def _fixed_cells(self) -> set[tuple[int, str]]:
-        fixed = set()
+        fixed: set[tuple[int, str]] = set()
+        if self.store is None:
+            return fixed
         for lang in self._reviewed:
             for review in self.store.reviews(lang):
                 if review.fixed and review.row in self._row_index:
@@ -357,15 +412,16 @@ class ReviewSession:
 
     def _realign(self, alignment: Alignment, near: int) -> int:
         from .align import save_alignment
-        from .checks import run_checks
         from .store import ReviewStore
 
+        if self.store is None:
+            raise SessionError("the review files are still opening; try again in a moment")
         with self._lock:
             save_alignment(self.docset, alignment)
-            flags = run_checks(self.docset, alignment)
-            self.store = ReviewStore.open(self.docset, alignment, flags)
+            self.store = ReviewStore.open(self.docset, alignment, None)
             self.alignment = alignment
             self._version = {}
             self._index_rows()
-            self._set_flags(flags)
+            self._set_flags([])
+            self.recheck()
             return min(near, self.row_count() - 1)

@@ -22,6 +22,7 @@ from .pofile_io import (DirectoryLock, Fingerprint, ReviewConflictError, ReviewF
                         atomic_write, changed_on_disk, join_file, read_po, remove_stale_temporaries,
                         render_entry, render_header)
 from .review_entry import FUZZY, set_fuzzy
+from .sync import unique_obsolete
 
 GENERATOR = "aligner"
 Fields = tuple[str, bool, str, bool]  # msgstr, approved, note, obsolete: the reviewer's work
@@ -80,8 +81,9 @@ class ReviewFile:
         self._rendered: list[bytes | None] = []  # each entry as written, in output order
         self._order: list[int] = []              # output slot -> position in entries
         self._slot_of: dict[int, int] = {}
-        self.base: dict[str, Fields] = {}  # review fields as last read from / written to disk
-        self._base_stale = False  # memory differs from disk in more than the entry being saved
+        # The entries as last read from / written to disk (entries are replaced, never changed
+        # in place, so a shallow copy is a snapshot); the base of the three-way merge.
+        self._on_disk_entries: list[polib.POEntry] = []
         self.fingerprint: Fingerprint | None = None
         self.on_disk = False
 
@@ -94,7 +96,7 @@ class ReviewFile:
             review.metadata = dict(parsed.po.metadata)
             review.fingerprint, review.on_disk = parsed.fingerprint, True
             review._set(*_with_chunks(list(parsed.po), parsed.chunks))
-            review.base = {key_of(e): fields_of(e) for e in review.entries}
+            review._on_disk_entries = list(review.entries)
         return review
 
     def _known(self) -> dict[int, bytes]:
@@ -126,7 +128,6 @@ class ReviewFile:
     def replace_entries(self, entries: list[polib.POEntry]) -> None:
         """Take the entries a sync produced (unchanged ones keep their cached rendering)."""
         self._set(entries)
-        self._base_stale = True
 
     def get(self, row: str) -> polib.POEntry:
         """The active entry of ``row`` (KeyError when absent)."""
@@ -162,16 +163,16 @@ class ReviewFile:
                 self.fingerprint = content[1]
             return set()
         if content is None:  # deleted by someone: the next save writes it again
-            self.fingerprint, self.base, self.on_disk = None, {}, False
+            self.fingerprint, self._on_disk_entries, self.on_disk = None, [], False
             return set()
         theirs = read_po(self.path, content, generator=GENERATOR)
         other = ReviewFile(self.path, self.lang, "", "")
         other._set(*_with_chunks(list(theirs.po), theirs.chunks))
-        merged, touched = _merge(self.base, self.entries, other.entries)
+        base = {key_of(e): fields_of(e) for e in self._on_disk_entries}
+        merged, touched = _merge(base, self.entries, other.entries)
         self._set(merged, self._known() | other._known())
-        self.metadata = {**theirs.po.metadata, **self.metadata}
-        self.base = {key_of(e): fields_of(e) for e in other.entries}
-        self._base_stale = True
+        self.metadata = {**self.metadata, **theirs.po.metadata}  # e.g. an editor's Last-Translator
+        self._on_disk_entries = other.entries
         self.fingerprint, self.on_disk = theirs.fingerprint, True
         return touched
 
@@ -185,7 +186,13 @@ class ReviewFile:
         with self.lock:
             seen = fields_of(self.get(row))
             touched = self.absorb_disk()
-            current = self.get(row)
+            try:
+                current = self.get(row)
+            except KeyError:
+                raise ReviewConflictError(located(
+                    self.path, f"row {row} was retired by another program (aligner sync?) "
+                               "since it was read; nothing was saved; reopen the document "
+                               "set")) from None
             if row in touched or (expect is not None and fields_of(current) != expect):
                 raise ReviewConflictError(located(
                     self.path, f"row {row} was changed by another program since it was read; "
@@ -198,32 +205,26 @@ class ReviewFile:
             position = self.index[row]
             self._replace(position, updated)
             try:
-                self.write(row)
+                self.write()
             except BaseException:
                 self._replace(position, current)
                 raise
             return updated
 
-    def write(self, changed: str | None = None) -> None:
-        """Save the whole file atomically (caller holds the lock and has absorbed the disk).
-
-        ``changed``: the only entry that differs from the disk, when that is known.
-        """
+    def write(self) -> None:
+        """Save the whole file atomically (caller holds the lock and has absorbed the disk)."""
         date = time.strftime("%Y-%m-%d %H:%M%z")
         data = self.render(date)
         remove_stale_temporaries(self.path.parent)
         try:
             self.fingerprint = atomic_write(self.path, data)
         except OSError as exc:
-            raise ReviewFileError(f"{self.path}: cannot save ({exc.strerror or exc}); the change "
-                                  "was not saved; free space or fix permissions and retry") from None
+            raise ReviewFileError(f"{self.path}: cannot save ({exc.strerror or exc}); the "
+                                  "change was not saved; free space or fix permissions and "
+                                  "retry") from None
         self.on_disk = True
         self.metadata["PO-Revision-Date"] = date
-        if changed is None or self._base_stale:
-            self.base = {key_of(e): fields_of(e) for e in self.entries}
-            self._base_stale = False
-        else:
-            self.base[changed] = fields_of(self.get(changed))
+        self._on_disk_entries = list(self.entries)
 
     def save(self) -> bool:
         """Write the file when its content differs from the disk (after a sync); True if written."""
@@ -274,4 +275,5 @@ def _merge(base: dict[str, Fields], ours: list[polib.POEntry],
         if was is None or fields_of(their) != was:
             merged.append(their)  # added there, or changed there and retired here: keep
             touched.add(key)
-    return merged, touched
+    active = [e for e in merged if not e.obsolete]
+    return active + unique_obsolete(active, [e for e in merged if e.obsolete]), touched

@@ -23,8 +23,8 @@ from .docset import REVIEW_DIR, DocSet
 from .errors import AlignerError
 from .flags import Flag
 from .pofile_io import ReviewConflictError, ReviewFileError, read_po_text
-from .review_entry import (WRAP_WIDTH, Review, build_comment, normalise_fix, parse_comment, set_fuzzy,
-                           to_review)
+from .review_entry import (WRAP_WIDTH, Review, build_comment, normalise_fix, parse_comment,
+                           set_fuzzy, to_review)
 from .review_file import Fields, ReviewFile, fields_of
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 
@@ -173,7 +173,12 @@ class ReviewStore:
             def change(entry: polib.POEntry) -> None:
                 entry.msgstr, entry.tcomment = msgstr, note
                 set_fuzzy(entry, not approved)
-            entry = self._file(last.lang).modify(last.row, change, expect=last.after)
+            try:
+                entry = self._file(last.lang).modify(last.row, change, expect=last.after)
+            except ReviewConflictError as exc:
+                self._undo.pop()
+                raise ReviewConflictError(f"{exc}; the change stays and is no longer in the "
+                                          "undo history") from None
             self._undo.pop()
             return to_review(entry, last.lang)
 

@@ -125,7 +125,7 @@ def sync_entries(old: list[polib.POEntry], rows: list[RowText],
             counts["new"] += 1
     retired = [make_obsolete(e) for e in [*active.values(), *loose] if id(e) not in used]
     remaining = [e for e in obsolete if id(e) not in used]
-    result += _unique_obsolete(result, remaining + retired)
+    result += unique_obsolete(result, remaining + retired)
     return result, SyncReport(lang, counts["kept"], counts["moved"], counts["fuzzy"],
                               len(retired), counts["new"], len(rows))
 
@@ -245,7 +245,7 @@ def _same(a: polib.POEntry, b: polib.POEntry) -> bool:
     return all(getattr(a, name) == getattr(b, name) for name in _FIELDS)
 
 
-def _unique_obsolete(active: list[polib.POEntry],
+def unique_obsolete(active: list[polib.POEntry],
                      obsolete: list[polib.POEntry]) -> list[polib.POEntry]:
     """Obsolete entries whose (msgctxt, msgid) clash with nothing (msgfmt refuses clashes).
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from aligner.checks import check_catalog
-from aligner.commands.check import excerpt
+from aligner.checks import check_catalog, check_names
+from aligner.commands.check import CHECK_NAMES, excerpt
 from tests.conftest import run_aligner, write_docset
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -132,3 +132,9 @@ def test_check_docset_reports_rows_and_languages(tmp_path):
     assert text.returncode == 0 and text.stdout.strip() == "no flags"
     bad = run_aligner("check", str(docset), "--lang", "de")
     assert bad.returncode == 2 and "no language de" in bad.stderr
+
+
+def test_help_lists_every_check_in_order():
+    assert CHECK_NAMES == check_names()
+    result = run_aligner("check", "--help")
+    assert result.returncode == 0 and ", ".join(CHECK_NAMES) in " ".join(result.stdout.split())

@@ -127,3 +127,25 @@ def test_chinese_numerals_in_a_catalog(tmp_path):
     flags = check_catalog(write_po(tmp_path / "b.po", "zh_CN",
                                    body.format("第二十一次代表大会开了三天")), ["number"])
     assert [(f.severity, f.expected) for f in flags] == [("error", "第20")]
+
+
+def test_digits_inside_codes_are_compared_like_pofilter_does(tmp_path):
+    body = ('msgid "Invalid UTF-8 in file"\nmsgstr "{}"\n\n'
+            'msgid "Usage: apt-get install pkg1 [pkg2 ...]"\nmsgstr "用法：apt-get install 软件包1 [软件包2 ...]"\n')
+    assert check_catalog(write_po(tmp_path / "a.po", "zh_CN", body.format("文件中有无效的 UTF-8")),
+                         ["number"]) == []
+    flags = check_catalog(write_po(tmp_path / "b.po", "zh_CN", body.format("文件中有无效的 UTF-9")),
+                          ["number"])
+    assert [(f.entry, "文件中有无效的 UTF-9"[f.start:f.end], f.expected) for f in flags] == \
+        [(0, "UTF-9", "UTF-8")]
+
+
+def test_technical_catalog_strings_are_not_called_the_wrong_language(tmp_path):
+    body = ('msgid "Usage: %s [--dir /path/to/tally-directory] [--user username] [--reset]"\n'
+            'msgstr "用法：%s [--dir /path/to/tally-directory] [--user username] [--reset]"\n\n'
+            'msgid "No GID is available in the range %d-%d (FIRST_SYS_GID - LAST_SYS_GID)."\n'
+            'msgstr "范围 %d-%d (FIRST_SYS_GID - LAST_SYS_GID)里没有可用的 GID。"\n\n'
+            'msgid "The file could not be opened because the disk is full."\n'
+            'msgstr "The file could not be opened because the disk is full!"\n')
+    flags = check_catalog(write_po(tmp_path / "zh.po", "zh_CN", body), ["language"])
+    assert [(f.entry, f.check) for f in flags] == [(2, "language")]

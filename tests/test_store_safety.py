@@ -12,6 +12,7 @@ import time
 import polib
 import pytest
 
+from aligner.alignment import Alignment
 from aligner.pofile_io import ReviewConflictError, ReviewFileError, read_po
 from aligner.store import ReviewStore
 from tests.conftest import ROOT
@@ -78,6 +79,17 @@ def test_undo_does_not_clobber_a_change_made_elsewhere(docset):
     with pytest.raises(ReviewConflictError):
         first.undo()
     assert _msgstr(_en(docset), "r2") == "theirs"
+
+
+def test_a_row_retired_by_another_sync_cannot_be_fixed_silently(docset):
+    _open(docset).save()
+    store = _open(docset)
+    shorter = Alignment(docset.languages, one_to_one(docset).rows[:3])
+    ReviewStore.open(docset, shorter).save()  # another process synced: r4 is obsolete now
+    with pytest.raises(ReviewConflictError, match="row r4 was retired"):
+        store.set_fix("r4", "en", "lost?")
+    assert store.set_fix("r3", "en", "still fine").text == "still fine"
+    assert [e.msgctxt for e in polib.pofile(str(_en(docset))) if e.obsolete] == ["r4"]
 
 
 def test_an_outside_editor_change_to_another_entry_is_merged_not_clobbered(docset):

@@ -28,7 +28,8 @@ def screen_text(app: ReviewApp) -> str:
 
 
 async def settled(app: ReviewApp, pilot) -> None:
-    """Wait until the loading worker is done (it may have failed: the app shows why)."""
+    """Wait until the workers are done (loading may have failed: the app shows why)."""
+    await pilot.pause()
     try:
         await app.workers.wait_for_complete()
     except WorkerFailed:
@@ -233,3 +234,29 @@ async def test_a_docset_that_cannot_load_shows_the_error_and_keeps_running(tmp_p
         await settled(app, pilot)
         assert "NUL bytes" in str(app.query_one("#loading").render())
         assert app.is_running
+
+
+async def test_scores_view_shows_hter_and_jumps_to_the_worst_row(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("S")
+        await settled(app, pilot)
+        assert "no fixes" in str(app.screen.query_one("#worst").get_option_at_index(0).prompt)
+        await pilot.press("escape")
+        await pilot.press("j")
+        target = grid.current
+        await pilot.press("e")
+        editor = app.screen.query_one("TextArea")
+        editor.text = editor.text.replace("Kasemal Tokayev", "Kassym-Jomart Tokayev")
+        await pilot.press("ctrl+s")
+        await settled(app, pilot)
+        await pilot.press("g")
+        assert grid.current == 0
+        await pilot.press("S")
+        await settled(app, pilot)
+        table = str(app.screen.query_one("#scores-table").render())
+        assert "HTER" in table and "1/48 rows fixed" in table
+        await pilot.press("enter")
+        await pilot.pause()
+        assert grid.current == target

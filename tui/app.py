@@ -18,13 +18,14 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from aligner.errors import AlignerError
-from aligner.review import FILTERS, ReviewSession, open_session
+from aligner.review import FILTERS, ReviewSession, open_rows
 
 from .commands import ReviewCommands
 from .messages import ColumnsChanged, CursorMoved, LoadProgress
 from .safe_text import labelled, visible
 from .screens.edit import EditModal
 from .screens.help import HelpScreen
+from .screens.scores import ScoresScreen
 from .screens.search import SearchModal
 from .widgets.flag_panel import FlagPanel
 from .widgets.grid import GridView
@@ -64,7 +65,7 @@ class ReviewApp(App[None]):
         Binding("pageup", "page_up", "Page up", id="row.page_up", show=False),
         Binding("g,home", "first_row", "First row", id="row.first", show=False),
         Binding("G,end", "last_row", "Last row", id="row.last", show=False),
-        Binding("S", "scores", "Scores", id="scores", show=False),
+        Binding("S", "scores", "Scores", id="scores"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -72,7 +73,7 @@ class ReviewApp(App[None]):
     def __init__(self, docset_path: Path, session_factory: SessionFactory | None = None) -> None:
         super().__init__()
         self.docset_path = Path(docset_path)
-        self._factory: SessionFactory = session_factory or open_session
+        self._factory: SessionFactory = session_factory or open_rows
         self.session: ReviewSession | None = None
         self.filter_name = FILTERS[0]
         self.compact = False
@@ -101,12 +102,35 @@ class ReviewApp(App[None]):
             self.post_message(LoadProgress(stage, fraction))
         return self._factory(self.docset_path, progress)
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="finish")
+    def finish_loading(self) -> None:
+        """Open the review files, then run the checks, after the first screen is drawn."""
+        def progress(stage: str, fraction: float) -> None:
+            self.post_message(LoadProgress(stage, fraction))
+        session = self.session
+        if not session.editable:
+            session.open_store(progress)
+            self.call_from_thread(self._rechecked)
+        if not session.checked:
+            session.run_checks(progress)
+        self.call_from_thread(self._loaded)
+
+    def _loaded(self) -> None:
+        self.save_state = "saved"
+        self._rechecked()
+
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.session is None:
             self.query_one("#loading", Static).update(
                 Content(f"{message.stage}… {message.fraction:.0%}"))
+        else:
+            self.save_state = f"{message.stage}…"
+            self._refresh_chrome()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "finish" and event.state == WorkerState.ERROR:
+            self._fail(event.worker.error)
+            return
         if event.worker.group != "load":
             return
         if event.state == WorkerState.SUCCESS:
@@ -121,7 +145,7 @@ class ReviewApp(App[None]):
 
     def _install(self, session: ReviewSession) -> None:
         self.session = session
-        self.save_state = "saved"
+        self.save_state = "saved" if session.editable and session.checked else "opening…"
         grid = GridView(session, session.languages, id="grid")
         loading = self.query_one("#loading", Static)
         self.mount(grid, before=loading)
@@ -131,6 +155,8 @@ class ReviewApp(App[None]):
         grid.cursor_lang = session.languages[0]
         grid.focus()
         self.call_after_refresh(self._refresh_chrome)
+        if not (session.editable and session.checked):
+            self.finish_loading()
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -377,7 +403,14 @@ class ReviewApp(App[None]):
             self._refresh_chrome()
 
     def action_scores(self) -> None:
-        self.notify("Scores are not available yet.", markup=False)
+        if not self._has_session():
+            return
+
+        def jump(row_id: str | None) -> None:
+            if row_id is not None:
+                self.grid.focus_row(self.session.row_index(row_id))
+
+        self.push_screen(ScoresScreen(self.session, self.grid.cursor_lang), jump)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)]))

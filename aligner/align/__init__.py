@@ -31,11 +31,13 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 
 def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
-          fresh: bool = False, progress: Progress | None = None) -> Alignment:
+          fresh: bool = False, progress: Progress | None = None,
+          extractor: str | None = None) -> Alignment:
     """Rows lining up ``languages`` (default: all, display order) of ``docset``.
 
     A valid ``alignment.tsv`` in the docset is reused (and fitted to edited texts) unless
     ``fresh``. ``progress(what, done, total)`` is called while long texts are aligned.
+    ``extractor`` picks the anchor extractor ("facts", "digits"; default the best available).
     Raises AlignerError on an unknown language and AlignmentFileError on a malformed file.
     """
     languages, pivot = _languages(docset, languages, pivot)
@@ -47,7 +49,7 @@ def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | N
         def realign(ranges: dict[str, tuple[int, int]]) -> list[Cells]:
             subset = [lang for lang in saved.languages if lang in ranges]
             return _rows(docset, subset, _pick_pivot(docset, subset, pivot, ranges), ranges,
-                         progress)
+                         progress, extractor)
 
         fitted = fit_saved(docset, saved, languages, realign)
         if isinstance(fitted, Alignment):
@@ -58,7 +60,7 @@ def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | N
     if effective != pivot:
         notes.append(f"{docset.texts[pivot].path}: no paragraphs; aligned against "
                      f"{effective} instead")
-    cells = _rows(docset, languages, effective, ranges, progress)
+    cells = _rows(docset, languages, effective, ranges, progress, extractor)
     rows = tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
                      round(c.score, 3)) for k, c in enumerate(cells, 1))
     return Alignment(tuple(languages), rows, tuple(notes))
@@ -103,8 +105,8 @@ def save_alignment(docset: DocSet, alignment: Alignment) -> str:
     return str(write_alignment(docset, alignment))
 
 
-def _rows(docset, languages, pivot, ranges, progress) -> list[Cells]:
-    pairs = align_pairs(docset, languages, pivot, progress, ranges=ranges)
+def _rows(docset, languages, pivot, ranges, progress, extractor=None) -> list[Cells]:
+    pairs = align_pairs(docset, languages, pivot, progress, extractor, ranges)
     start, end = ranges[pivot]
     beads = {lang: pair.beads for lang, pair in pairs.items()}
     cells = merge_pairs(pivot, end - start, _relative(beads, start), languages)

@@ -10,7 +10,7 @@ bead a bonus weighted by its rarity, so common numbers ("2023") count for little
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 
 Keys = frozenset[str]
@@ -116,24 +116,3 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         chain.append(pairs[index])
         index = previous[index]
     return chain[::-1]
-
-
-def similarity_rows(source: KeyIndex, target: KeyIndex, weights: dict[str, float],
-                    windows: Sequence[tuple[int, int]]) -> list[dict[int, float]]:
-    """For each source paragraph i, {j: weight of keys shared with target j} for j in windows[i]."""
-    rows: list[dict[int, float]] = []
-    positions = target.positions
-    for i, found in enumerate(source.keys):
-        row: dict[int, float] = {}
-        if found:
-            low, high = windows[i]
-            for key in found:
-                weight = weights.get(key)
-                if weight is None:
-                    continue
-                where = positions[key]
-                for k in range(bisect_left(where, low), bisect_right(where, high)):
-                    j = where[k]
-                    row[j] = row.get(j, 0.0) + weight
-        rows.append(row)
-    return rows

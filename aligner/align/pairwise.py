@@ -3,11 +3,12 @@
 A bead groups a pivot paragraphs with b paragraphs of the other language; the allowed beads are
 1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 1-0 and 0-1. The cost of a bead is a prior per bead type, its
 length cost and the differences in sentence ends and marks (the pair's own ``LengthModel``),
-minus a bonus for anchor keys the two sides share. The search never fills the n×m matrix: it
+minus a bonus for anchor keys the two sides share (``search``). It never fills the n×m matrix: it
 follows a guide through the confident anchor pairs (interpolated by cumulative length) and
 explores only a band of a few paragraphs around it, so time grows linearly with the document.
 Where the best path runs along the edge of the band, the band is widened there and the search
-repeated. The model is then re-measured on the 1-1 beads found and the search run once more.
+repeated. The model is then re-measured on the 1-1 beads found and the search run once more
+(long texts: the model is measured on a sample first, and the whole band searched once).
 """
 
 from __future__ import annotations
@@ -17,18 +18,13 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .anchors import KeyIndex, anchor_chain, key_weights, similarity_rows
+from .anchors import KeyIndex, anchor_chain, key_weights
 from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance
 from .profile import Profile
+from .search import BEADS, search
 
-# (pivot paragraphs, other paragraphs, prior cost, confidence factor), in tie-break order.
-BEADS = (
-    (1, 1, 0.0, 1.0), (2, 1, 3.5, 0.9), (1, 2, 3.5, 0.9), (2, 2, 6.5, 0.8),
-    (3, 1, 6.0, 0.8), (1, 3, 6.0, 0.8), (1, 0, 5.0, 0.45), (0, 1, 5.0, 0.45),
-)
-ANCHOR_BONUS = 5.0      # cost removed per unit of shared anchor weight
 BAND = 2                # initial half-width of the band, in paragraphs
-SAMPLE = 1500           # longer texts get their model from aligning this many paragraphs
+SAMPLE = 1000           # longer texts get their model from aligning this many paragraphs
 MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is then flagged
 Progress = Callable[[int, int], None]
 
@@ -74,8 +70,7 @@ class _Pair:
         """Weight of the keys the two sides of a bead share, each key counted once."""
         left = frozenset().union(*self.pivot_keys[pi:i])
         right = frozenset().union(*self.other_keys[pj:j])
-        weights = self.weights
-        return sum(weights.get(key, 0.0) for key in left & right)
+        return math.fsum(self.weights[key] for key in left & right)
 
 
 def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None) -> PairAlignment:
@@ -103,8 +98,7 @@ def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None)
     widths = [BAND] * (n + 1)
     widenings, capped = 0, False
     for round_ in range(rounds):
-        path, sims, widths, more, capped = _banded(pair, guide, widths, source, target, weights,
-                                                   model, progress)
+        path, widths, more, capped = _banded(pair, guide, widths, model, progress)
         widenings += more
         if round_ + 1 == rounds or capped:
             break
@@ -113,7 +107,7 @@ def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None)
             break
         model = refined
         pair.Tp = [t / model.ratio for t in T]
-    beads = _beads(path, pair, sims, model)
+    beads = _beads(path, pair, model)
     return PairAlignment(beads, model, len(chain), widenings, capped)
 
 
@@ -186,25 +180,23 @@ def _close(old: LengthModel, new: LengthModel) -> bool:
             and abs(new.mark_cost - old.mark_cost) < 0.3)
 
 
-def _banded(pair: _Pair, guide, widths, source, target, weights, model, progress):
+def _banded(pair: _Pair, guide, widths, model, progress):
     """Search the band, widening it where the best path runs along its edge."""
     n, m = len(pair.P) - 1, len(pair.T) - 1
     widenings = 0
     while True:
         lo, hi = _band(guide, widths, m)
-        windows = [(lo[min(i + 1, n)] - 3, hi[min(i + 3, n)] - 1) for i in range(n)]
-        sims = similarity_rows(source, target, weights, windows)
-        costs, back = _search(pair, lo, hi, sims, model, progress)
+        costs, back = search(pair, lo, hi, model, progress)
         reached = costs[n][m - lo[n]] < math.inf
         touched = list(range(n + 1))
         if reached:
             path = _backtrack(back, lo, n, m)
             touched = _touched(path, lo, hi, m)
             if not touched:
-                return path, sims, widths, widenings, False
+                return path, widths, widenings, False
         cells = sum(h - l + 1 for l, h in zip(lo, hi))
         if reached and (cells * 2 > MAX_CELLS or all(w >= max(n, m) for w in widths)):
-            return path, sims, widths, widenings, True
+            return path, widths, widenings, True
         widths = _widen(widths, touched, n)
         widenings += 1
 
@@ -230,156 +222,6 @@ def _widen(widths: list[int], touched: list[int], n: int) -> list[int]:
     return widths
 
 
-def _search(pair: _Pair, lo, hi, sims, model: LengthModel, progress):
-    """Fill the band: costs[i][j - lo[i]] is the best cost of aligning P[:i] with T[:j].
-
-    The eight beads are written out one by one: this loop is where all the time goes.
-    """
-    P, Tp, SP, ST, MP, MT = pair.P, pair.Tp, pair.SP, pair.ST, pair.MP, pair.MT
-    n = len(P) - 1
-    inf = math.inf
-    table, scale, limit, far = _TAIL, _TAIL_SCALE, _TAIL_LIMIT, _TAIL_FAR
-    var, per_s, per_m = model.variance, model.sentence_cost, model.mark_cost
-    bonus, shared = ANCHOR_BONUS, pair.shared
-    pr21, pr12, pr22, pr31, pr13, pr10, pr01 = (bead[2] for bead in BEADS[1:])
-    costs: list[list[float]] = []
-    back: list[bytearray] = []
-    nothing: dict[int, float] = {}
-    r1 = r2 = r3 = []
-    for i in range(n + 1):
-        if progress and i % 2000 == 0:
-            progress(i, n)
-        loi, hii = lo[i], hi[i]
-        row = [inf] * (hii - loi + 1)
-        arrows = bytearray(hii - loi + 1)
-        lo1 = lo2 = lo3 = 1
-        hi1 = hi2 = hi3 = 0
-        s1 = s2 = s3 = nothing
-        L1 = L2 = L3 = S1 = S2 = S3 = M1 = M2 = M3 = 0
-        if i >= 1:
-            r1, lo1, hi1, s1 = costs[i - 1], lo[i - 1], hi[i - 1], sims[i - 1]
-            L1, S1, M1 = P[i] - P[i - 1], SP[i] - SP[i - 1], MP[i] - MP[i - 1]
-        if i >= 2:
-            r2, lo2, hi2, s2 = costs[i - 2], lo[i - 2], hi[i - 2], sims[i - 2]
-            L2, S2, M2 = P[i] - P[i - 2], SP[i] - SP[i - 2], MP[i] - MP[i - 2]
-        if i >= 3:
-            r3, lo3, hi3, s3 = costs[i - 3], lo[i - 3], hi[i - 3], sims[i - 3]
-            L3, S3, M3 = P[i] - P[i - 3], SP[i] - SP[i - 3], MP[i] - MP[i - 3]
-        for j in range(loi, hii + 1):
-            if j == 0:
-                best, arrow = (0.0, 0) if i == 0 else (r1[0] + pr10 if lo1 == 0 else inf, 6)
-                row[0], arrows[0] = best, arrow
-                continue
-            best, arrow = inf, 0
-            Tj, STj, MTj = Tp[j], ST[j], MT[j]
-            pj = j - 1
-            t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
-            if lo1 <= pj <= hi1:  # 1-1
-                d = t - L1
-                x = d * d / (var * (L1 + t) + 1e-9)
-                c = (r1[pj - lo1] + (table[int(x * scale)] if x < limit else x + far)
-                     + per_s * abs(st - S1) + per_m * abs(mt - M1))
-                if pj in s1:
-                    c -= bonus * s1[pj]
-                best = c
-            if lo2 <= pj <= hi2:  # 2-1
-                d = t - L2
-                x = d * d / (var * (L2 + t) + 1e-9)
-                c = (r2[pj - lo2] + pr21 + (table[int(x * scale)] if x < limit
-                                            else x + far)
-                     + per_s * abs(st - S2) + per_m * abs(mt - M2))
-                w1, w2 = s1.get(pj), s2.get(pj)
-                if w1 or w2:
-                    c -= bonus * (shared(i - 2, i, pj, j) if w1 and w2 else w1 or w2)
-                if c < best:
-                    best, arrow = c, 1
-            if j >= 2:
-                pj = j - 2
-                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
-                if lo1 <= pj <= hi1:  # 1-2
-                    d = t - L1
-                    x = d * d / (var * (L1 + t) + 1e-9)
-                    c = (r1[pj - lo1] + pr12 + (table[int(x * scale)] if x < limit
-                                                else x + far)
-                         + per_s * abs(st - S1) + per_m * abs(mt - M1))
-                    w1, w2 = s1.get(pj), s1.get(pj + 1)
-                    if w1 or w2:
-                        c -= bonus * (shared(i - 1, i, pj, j) if w1 and w2 else w1 or w2)
-                    if c < best:
-                        best, arrow = c, 2
-                if lo2 <= pj <= hi2:  # 2-2
-                    d = t - L2
-                    x = d * d / (var * (L2 + t) + 1e-9)
-                    c = (r2[pj - lo2] + pr22 + (table[int(x * scale)] if x < limit
-                                                else x + far)
-                         + per_s * abs(st - S2) + per_m * abs(mt - M2))
-                    if s1 or s2:
-                        w1, w2 = s1.get(pj), s1.get(pj + 1)
-                        w3, w4 = s2.get(pj), s2.get(pj + 1)
-                        if w1 or w2 or w3 or w4:
-                            c -= bonus * shared(i - 2, i, pj, j)
-                    if c < best:
-                        best, arrow = c, 3
-            pj = j - 1
-            if lo3 <= pj <= hi3:  # 3-1
-                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
-                d = t - L3
-                x = d * d / (var * (L3 + t) + 1e-9)
-                c = (r3[pj - lo3] + pr31 + (table[int(x * scale)] if x < limit
-                                            else x + far)
-                     + per_s * abs(st - S3) + per_m * abs(mt - M3))
-                w1, w2, w3 = s1.get(pj), s2.get(pj), s3.get(pj)
-                if w1 or w2 or w3:
-                    c -= bonus * shared(i - 3, i, pj, j)
-                if c < best:
-                    best, arrow = c, 4
-            pj = j - 3
-            if pj >= 0 and lo1 <= pj <= hi1:  # 1-3
-                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
-                d = t - L1
-                x = d * d / (var * (L1 + t) + 1e-9)
-                c = (r1[pj - lo1] + pr13 + (table[int(x * scale)] if x < limit
-                                            else x + far)
-                     + per_s * abs(st - S1) + per_m * abs(mt - M1))
-                if s1:
-                    w1, w2, w3 = s1.get(pj), s1.get(pj + 1), s1.get(pj + 2)
-                    if w1 or w2 or w3:
-                        c -= bonus * shared(i - 1, i, pj, j)
-                if c < best:
-                    best, arrow = c, 5
-            if lo1 <= j <= hi1:  # 1-0
-                c = r1[j - lo1] + pr10
-                if c < best:
-                    best, arrow = c, 6
-            if j > loi:  # 0-1
-                c = row[j - 1 - loi] + pr01
-                if c < best:
-                    best, arrow = c, 7
-            row[j - loi] = best
-            arrows[j - loi] = arrow
-        costs.append(row)
-        back.append(arrows)
-    if progress:
-        progress(n, n)
-    return costs, back
-
-
-def _tail(half_z2: float) -> float:
-    """-log of the two-sided tail probability of z, given z²/2 (Gale and Church's cost)."""
-    if half_z2 < 600:
-        p = math.erfc(math.sqrt(half_z2))
-        if p > 0:
-            return -math.log(p)
-    return half_z2 + 0.5 * math.log(math.pi * half_z2)
-
-
-# _tail tabulated every 1/32 of z²/2 up to _TAIL_LIMIT; beyond, z²/2 + a constant (any bead
-# that far off is hopeless anyway)
-_TAIL_SCALE, _TAIL_LIMIT = 32, 64
-_TAIL = [_tail(k / _TAIL_SCALE) for k in range(_TAIL_LIMIT * _TAIL_SCALE)]
-_TAIL_FAR = _tail(_TAIL_LIMIT) - _TAIL_LIMIT
-
-
 def _backtrack(back, lo, n, m) -> list[tuple[int, int, int]]:
     """Path from (0, 0) to (n, m) as (i, j, bead index) of each bead's end point."""
     path = []
@@ -400,7 +242,7 @@ def _touched(path, lo, hi, m) -> list[int]:
     return touched
 
 
-def _beads(path, pair: _Pair, sims, model: LengthModel) -> tuple[Bead, ...]:
+def _beads(path, pair: _Pair, model: LengthModel) -> tuple[Bead, ...]:
     """Beads with a confidence: the bead type's factor, lowered by a poor length fit unless
     shared anchors vouch for it."""
     beads = []

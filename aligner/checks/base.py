@@ -112,7 +112,7 @@ class Document:
         found = self._facts.get(key)
         if found is None:
             from ..facts import extract
-            from .placeholder import mask_placeholders
+            from .tokens import mask_placeholders
 
             found = extract(mask_placeholders(text), lang, self.glossary) if text else ()
             self._facts[key] = found

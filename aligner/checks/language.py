@@ -177,7 +177,10 @@ class LanguageCheck(RowCheck):
                 continue  # "5G", a name: the same in every language
             if same:
                 return (other, 100.0) if self._is_the_copy(text, lang, other, document) else None
-            if script_of(other) == script_of(lang) and len(text) >= 40:
+            own = _SCRIPTS.get(script_of(lang) or "")
+            catalog_copy = document.catalog and own is not None and not own.search(text) and \
+                script_of(lang) != script_of(other)
+            if (catalog_copy or script_of(other) == script_of(lang)) and len(text) >= 40:
                 similarity = ratio(text, other_text, score_cutoff=_NEAR_COPY)
                 if similarity >= _NEAR_COPY and self._is_the_copy(text, lang, other, document):
                     return other, similarity

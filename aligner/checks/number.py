@@ -25,10 +25,11 @@ from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .digits import absorbed, all_digits, free_runs, same_code, skeleton, token_span
-from .placeholder import mask_placeholders, placeholders
+from .tokens import mask_placeholders, placeholders
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
 _NEAR = 0.2          # relative distance within which a number word absorbs an equal number
+_NEAR_CATALOG = 0.5  # catalog messages are short and word order moves words far
 _MAX_PAIR = 0.6      # relative distance beyond which leftovers are not paired
 _GAP = re.compile(r"^[\s,\-–—/~]*(?:to|till|до|по|и|and|және|мен|至|到|—|–)?[\s,\-–—/~]*$")
 
@@ -85,7 +86,7 @@ def _position(fact: Fact, length: int) -> float:
 
 
 def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
-           matched_mine: set[int], matched_theirs: set[int]) -> None:
+           matched_mine: set[int], matched_theirs: set[int], near: float = _NEAR) -> None:
     """One-to-one matching of equal facts, then number words absorbing equal numbers nearby.
 
     A range matches its two ends written as two numbers ("2023-2024" / "2023 и 2024")."""
@@ -107,7 +108,7 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
                 if j in matched_theirs or (strong_only and other.weak) or not same_fact(fact, other):
                     continue
                 distance = abs(_position(fact, my_len) - _position(other, their_len))
-                if not strong_only and distance > _NEAR:
+                if not strong_only and distance > near:
                     continue
                 rank = (fact.kind != other.kind, distance)
                 if best is None or rank < best[0]:
@@ -170,9 +171,18 @@ class NumberCheck(Check):
         flags: list[Flag] = []
         for unit in document.units:
             facts = {lang: self._facts(document, unit, lang) for lang in document.languages}
+            present = [lang for lang in document.languages if facts[lang] is not None]
+            masked = {lang: mask_placeholders(unit.text(lang)) for lang in present}
+            free = {lang: free_runs(masked[lang], facts[lang]) for lang in present}
+            signatures = {lang: _signature(facts[lang], free[lang]) for lang in present}
+            if len({tuple(sig) for sig in signatures.values()}) <= 1 and not any(
+                    _malformed(f, lang) for lang in present for f in facts[lang]) and \
+                    not any(placeholders(masked[lang]) for lang in present):
+                continue  # every version has the same strong facts: the usual case
             for lang in document.targets:
                 if facts[lang] is not None:
-                    flags.extend(self._compare(unit, document, lang, facts))
+                    flags.extend(self._compare(unit, document, lang, facts, masked, free,
+                                               signatures))
         return flags
 
     @staticmethod
@@ -187,39 +197,43 @@ class NumberCheck(Check):
             found = sorted(unique.values(), key=lambda f: f.start)
         return found
 
-    def _compare(self, unit: Unit, document: Document, lang: str,
-                 facts: dict[str, list[Fact] | None]) -> Iterable[Flag]:
+    def _compare_facts(self, unit: Unit, document: Document, lang: str,
+                       facts: dict[str, list[Fact] | None], masked: dict[str, str],
+                       free: dict[str, list], signatures: dict[str, list],
+                       explained: dict[str, Counter[str]]) -> Iterable[Flag]:
         mine, text = facts[lang], unit.text(lang)
         others = [o for o in document.others(lang) if facts[o] is not None]
-        masked = {o: mask_placeholders(unit.text(o)) for o in [lang, *others]}
-        free = {o: free_runs(masked[o], facts[o]) for o in [lang, *others]}
-        signature = _signature(mine, free[lang])
-        if all(_signature(facts[o], free[o]) == signature for o in others) and \
-                not any(_malformed(f, lang) for f in mine):
-            return  # every version has the same facts: the usual case, nothing to pair
         unmatched: dict[str, set[int]] = {}
         leftovers: dict[str, list[_Run]] = {}
         for other in others:
             matched_mine: set[int] = set()
             matched_theirs: set[int] = set()
+            near = _NEAR_CATALOG if document.catalog else _NEAR
             _match(mine, facts[other], len(text), len(unit.text(other)), matched_mine,
-                   matched_theirs)
+                   matched_theirs, near)
             _match(facts[other], mine, len(unit.text(other)), len(text), matched_theirs,
-                   matched_mine)
+                   matched_mine, near)
             # digits the other text has inside an identifier ("pkg1" for "软件包1")
             matched_mine |= absorbed(mine, set(range(len(mine))) - matched_mine, free[other])
             matched_theirs |= absorbed(facts[other], set(range(len(facts[other])))
                                        - matched_theirs, free[lang])
             unmatched[other] = {i for i in range(len(mine)) if i not in matched_mine}
+            explained[other] = _digits_of(facts[other], matched_theirs, masked[lang])
             rest = [j for j in range(len(facts[other])) if j not in matched_theirs]
             leftovers[other] = _runs(facts[other], rest, unit.text(other))
         majority = len(others) // 2 + 1
         suspects = [i for i, fact in enumerate(mine) if not fact.weak and others
-                    and sum(i in unmatched[o] for o in others) >= majority]
+                    and sum(i in unmatched[o] for o in others) >= majority
+                    and not (document.catalog and fact.value in ("0", "1")
+                             and not any(leftovers[o] for o in others))]
         runs = _runs(mine, suspects, text)
         for other in others:
             _pair([r for r in runs if any(mine.index(f) in unmatched[other] for f in r.facts)],
                   leftovers[other], other)
+        # a number in words that no version has anything for is most often a word ("十六进制",
+        # hexadecimal; "Екіншілік", secondary), not a lost number
+        runs = [run for run in runs if run.paired or any(ch.isdigit() for f in run.facts
+                                                         for ch in f.text)]
         reported: set[int] = set()
         for run in runs:
             reported.update(id(f) for f in run.facts)
@@ -231,6 +245,32 @@ class NumberCheck(Check):
         used = {id(theirs) for run in runs for theirs in run.paired.values()}
         yield from self._missing(unit, document, lang, others, leftovers, majority, used)
         yield from self._codes(unit, lang, others, masked, free, majority)
+
+    def _compare(self, unit: Unit, document: Document, lang: str, *args) -> Iterable[Flag]:
+        """Every flag of ``lang`` in ``unit``; when the facts found nothing, digits the others
+        have and this version lacks (what pofilter's numbers test compares) still count."""
+        explained: dict[str, Counter[str]] = {}
+        flags = list(self._compare_facts(unit, document, lang, *args, explained))
+        said = " ".join(" ".join(f.evidence.values()) + " " + (f.expected or "") for f in flags)
+        covered = all_digits(said)
+        flags.extend(lost for lost in self._lost_digits(unit, lang, args[1], explained)
+                     if not covered[lost.message.split(" ", 1)[0]])
+        return flags
+
+    def _lost_digits(self, unit: Unit, lang: str, masked: dict[str, str],
+                     explained: dict[str, Counter[str]]) -> Iterable[Flag]:
+        others = list(explained)
+        mine = all_digits(masked[lang])
+        lost: Counter[str] = Counter()
+        for other in others:
+            deficit = all_digits(masked[other]) - mine - explained[other]
+            lost.update(set(deficit))
+        majority = len(others) // 2 + 1
+        for digits in sorted(d for d, n in lost.items() if n >= majority):
+            evidence = {o: digits for o in others if digits in all_digits(masked[o])}
+            yield self.flag(unit, lang, 0, 0,
+                            f"{digits} is in {_listing(list(evidence))} but not here",
+                            evidence=evidence, severity="warning")
 
     def _codes(self, unit: Unit, lang: str, others: list[str], masked: dict[str, str],
                free: dict[str, list], majority: int) -> Iterable[Flag]:
@@ -365,9 +405,25 @@ class NumberCheck(Check):
                                 evidence=evidence, expected=expected, severity="warning")
 
 
-def _signature(facts: list[Fact], runs: list) -> list[tuple[str, str, bool]]:
-    return sorted([(f.kind, f.value, f.weak) for f in facts] +
-                  [("digits", run.digits, False) for run in runs])
+def _digits_of(facts: list[Fact], matched: set[int], other_text: str) -> Counter[str]:
+    """Digit runs of matched facts that the other text writes without those digits
+    ("32" matched by "三十二", "10" by "десять")."""
+    present = all_digits(other_text)
+    found: Counter[str] = Counter()
+    for j in matched:
+        for digits in re.findall(r"\d+", facts[j].text):
+            if present[digits]:
+                present[digits] -= 1
+            else:
+                found[digits] += 1
+    return found
+
+
+def _signature(facts: list[Fact], runs: list) -> list[tuple[str, str]]:
+    """The strong facts and code digits: equal in every version means nothing to report
+    (weak facts only matter where a placeholder stands in for them)."""
+    return sorted([(f.kind, f.value) for f in facts if not f.weak] +
+                  [("digits", run.digits) for run in runs])
 
 
 def _slots(text: str, unit: Unit, document: Document, lang: str) -> list[tuple[int, int]]:

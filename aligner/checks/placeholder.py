@@ -13,51 +13,7 @@ from typing import Iterable
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
-
-PLACEHOLDER = re.compile(
-    r"<\s*>|<<\s*>>"                                   # empty angle brackets
-    r"|\{\{[^{}\n]{0,40}\}\}|\{[\w.:!\-]{0,30}\}"      # {0} {name} {} {{var}}
-    r"|%[sdiu]\$\d+"                                  # %s$2: a garbled positional %2$s
-    r"|%(?:\d+\$|\(\w+\))?[-+#0]*\d*(?:\.\d+)?(?:l{1,2}|h|z|j|t|L|I64)?[sdiufFxXoeEgGcp%@]"
-    r"|%\d+(?![\d$.,])"                                # %1 (Qt)
-    r"|@@+|@[A-Z][A-Z0-9_]*@"                          # @@ and @PACKAGE@
-    r"|\[\[[^\[\]\n]{0,40}\]\]"                        # [[...]]
-    r"|#{3,}"                                          # ###
-    r"|\$\{\w+\}|\$\(\w+\)"                            # ${var} $(var)
-)
-_PERCENT_AFTER_NUMBER = re.compile(r"\d\s?$")
-
-
-_START = re.compile(r"[<{%@\[#$]")
-
-
-def placeholders(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, token) of every placeholder-like token in ``text``."""
-    if not _START.search(text):
-        return []
-    found = []
-    for match in PLACEHOLDER.finditer(text):
-        token = match.group()
-        if token.startswith("%") and _PERCENT_AFTER_NUMBER.search(text[:match.start()]):
-            continue  # "50% of", "20 %d..." is a percentage, not a conversion
-        if token == "%%":
-            continue
-        found.append((match.start(), match.end(), token))
-    return found
-
-
-def mask_placeholders(text: str) -> str:
-    """``text`` with placeholders blanked out (same length), so numbers inside are not read."""
-    found = placeholders(text)
-    if not found:
-        return text
-    pieces, last = [], 0
-    for start, end, _ in found:
-        pieces.append(text[last:start])
-        pieces.append(" " * (end - start))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+from .tokens import placeholders
 
 
 def _key(token: str) -> str:

@@ -15,13 +15,15 @@ from ..flags import Flag
 ORDER = 30  # position in `aligner --help`
 HELP = "flag suspect spots: mangled numbers, dates and names, placeholders, repeats, omissions"
 CATALOG_SUFFIXES = (".po", ".pot", ".mo")
+# The check names for --help, without importing the checks (and their libraries) at start-up;
+# tests/test_check_cli.py keeps it equal to aligner.checks.check_names().
+CHECK_NAMES = ("number", "placeholder", "name", "repeat", "omission", "language", "punctuation",
+               "consistency", "control", "alignment")
 _BEFORE, _WIDTH = 30, 96  # excerpt: cells of context before the span, total cells
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``aligner check``."""
-    from ..checks import check_names
-
     add_docset_argument(parser)
     parser.description = (f"{HELP}. DOCSET is a document set directory (default: the bundled "
                           "statement) or a PO/MO catalog (msgid is the source, msgstr the "
@@ -31,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="docset: report only these languages; catalog: the language of "
                              "msgstr when the header has none (or to override it)")
     parser.add_argument("--checks", metavar="NAME[,NAME...]",
-                        help=f"run only these checks ({', '.join(check_names())})")
+                        help=f"run only these checks ({', '.join(CHECK_NAMES)})")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,7 +120,8 @@ def print_text(flags: list[Flag], text_of, where) -> None:
             line, carets = excerpt(text, flag.start, flag.end)
             print(f"    {line}")
             print(f"    {carets}")
-        suggestion = f" (suggest: {flag.expected})" if flag.expected else ""
+        suggestion = (f" (suggest: {flag.expected})"
+                      if flag.expected and flag.expected.strip() not in flag.message else "")
         print(f"    {flag.severity} {flag.check}: {flag.message}{suggestion}")
     if current is not None:
         print()

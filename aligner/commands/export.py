@@ -31,12 +31,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Export and list the files written."""
-    from ..export import export
+    from ..export import check_target, export
     from ..store import ReviewStore
 
     if args.mo and args.format != "po":
         warn("--mo applies to --format po only; ignored")
     docset = load_docset(args)
+    check_target(docset.path, Path(args.out))  # before the slow part
     # Flags appear only in PO comments and in the CSV; the other formats skip the checks.
     alignment, flags = aligned(docset, checks=args.format in ("po", "csv"))
     langs = split_langs(args.langs)

@@ -24,11 +24,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the docset loads (errors exit 2 before the screen opens), then run the app."""
     from ..cli import parse_encoding
-    from ..review import open_session
+    from ..review import open_rows
 
     load_docset(args)  # bad input: one line, exit 2, no half-drawn screen
     path = Path(args.docset) if args.docset else BUNDLED_DOCSET
     encoding = parse_encoding(args.encoding)
     ui = importlib.import_module("tui.app")
-    ui.ReviewApp(path, lambda where, progress: open_session(where, progress, encoding)).run()
+    ui.ReviewApp(path, lambda where, progress: open_rows(where, progress, encoding)).run()
     return EXIT_OK

@@ -93,17 +93,18 @@ class FormIndex:
 
     def __init__(self, forms: list[tuple[str, str]], lang: str, make_pattern=term_pattern,
                  capital: bool = False):
-        self.by_start: dict[str, dict[str, FormGroup]] = {}
+        self.by_start: dict[str, dict[tuple[str, str], FormGroup]] = {}
         self.capital = capital
-        words, chars = set(), set()
+        self.cjk: dict[str, str] = {}  # Chinese form without separators -> value
+        words = set()
         for form, value in sorted(forms, key=lambda f: -len(f[0])):
             pattern = make_pattern(form, lang)
             if pattern is None:
                 continue
             form = form.strip()
             if any(is_cjk(ch) for ch in form):
-                key, second = form[0], (form[1:2], "")
-                chars.add(key)
+                self.cjk.setdefault(_CJK_SEPARATORS.sub("", form), value)
+                continue
             else:
                 parts = [p[:_PREFIX].lower() for p in _WORD.findall(form)]
                 key = word_key(_WORD.findall(form)[0])
@@ -111,12 +112,12 @@ class FormIndex:
                 words.add(key)
             seconds = self.by_start.setdefault(key, {})
             seconds.setdefault(second, FormGroup()).add(pattern, value)
-        branches = []
-        if words:
-            branches.append(r"(?<!\w)(?:" + trie_regex(words) + ")")
-        if chars:
-            branches.append("[" + re.escape("".join(sorted(chars))) + "]")
-        self.scan = re.compile("|".join(branches), re.IGNORECASE) if branches else None
+        self.scan = re.compile(r"(?<!\w)(?:" + trie_regex(words) + ")", re.IGNORECASE
+                               ) if words else None
+        # Chinese forms: one trie of the forms, so that leftmost-longest matching is one pass
+        # (separators such as "·" in 卡瑟姆若马尔特·托卡耶夫 are optional, as in find_term)
+        self.cjk_scan = re.compile(trie_regex(self.cjk, _CJK_BETWEEN)
+                                   ) if self.cjk else None
 
     def word_keys(self) -> set[str]:
         """The lower-case first-word keys of the forms written in words."""
@@ -124,44 +125,64 @@ class FormIndex:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, value), earliest first and longest at a start."""
-        if self.scan is None:
-            return []
-        starts = []
-        for match in self.scan.finditer(text):
-            offset = match.start()
-            if self.capital and not text[offset].isupper():
-                continue
-            key = match.group().lower()
-            if is_cjk(key[0]):
-                following = (text[offset + 1:offset + 2], "")
-            else:
+        found: list[tuple[int, int, str]] = []
+        if self.cjk_scan is not None:
+            cjk = self.cjk
+            for match in self.cjk_scan.finditer(text):
+                found.append((match.start(), match.end(),
+                              cjk[_CJK_SEPARATORS.sub("", match.group())]))
+        if self.scan is not None:
+            starts = []
+            for match in self.scan.finditer(text):
+                offset = match.start()
+                if self.capital and not text[offset].isupper():
+                    continue
                 following = next_words(text, _word_end(text, offset))
-            starts.append((offset, (key,), following))
-        return self.find_at(text, starts)
+                starts.append((offset, (match.group().lower(),), following))
+            if starts:
+                words = self.find_at(text, starts)
+                found = _merge(found, words) if found else words
+        return found
 
     def find_at(self, text: str, starts: list[tuple[int, tuple[str, ...], tuple[str, str]]]
                 ) -> list[tuple[int, int, str]]:
         """Like ``find``, trying only the given (offset, first-word keys, following words'
-        beginnings) places."""
-        found = []
+        beginnings) places, in text order."""
+        found: list[tuple[int, int, str]] = []
         index = self.by_start
+        last_end = -1
         for offset, keys, following in starts:
+            if offset < last_end:
+                continue
             best = None
             for key in keys:
                 seconds = index.get(key)
-                if not seconds:
+                if seconds is None:
                     continue
-                second, third = following
-                for group in (seconds.get(following) if third else None,
-                              seconds.get((second, "")) if second else None,
+                for group in (seconds.get(following), seconds.get((following[0], "")),
                               seconds.get(_NONE)):
                     if group is not None:
                         hit = group.match(text, offset)
-                        if hit and (best is None or hit[0] > best[1]):
+                        if hit is not None and (best is None or hit[0] > best[1]):
                             best = (offset, *hit)
             if best is not None:
                 found.append(best)
-        return _non_overlapping(found) if len(found) > 1 else found
+                last_end = best[1]
+        return found
+
+
+_CJK_SEPARATORS = re.compile(r"[\s·・.\-－]+")
+_CJK_BETWEEN = r"[\s·・.\-－]*"
+
+
+def _merge(first: list, second: list) -> list:
+    """Two lists of non-overlapping spans merged, the first list winning overlaps."""
+    out = list(first)
+    for item in second:
+        if not any(item[0] < e and s < item[1] for s, e, _ in first):
+            out.append(item)
+    out.sort()
+    return out
 
 
 def word_key(word: str) -> str:
@@ -185,15 +206,6 @@ _WORD_END = re.compile(r"\w*")
 
 def _word_end(text: str, offset: int) -> int:
     return _WORD_END.match(text, offset).end()
-
-
-def _non_overlapping(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    found.sort(key=lambda f: (f[0], -f[1]))
-    kept: list[tuple[int, int, str]] = []
-    for item in found:
-        if not kept or item[0] >= kept[-1][1]:
-            kept.append(item)
-    return kept
 
 
 _GLOSSARY_CACHE: dict[tuple[int, str], tuple[Glossary, FormIndex]] = {}

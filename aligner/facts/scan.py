@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from . import dates, names, roman, words
 from .model import Candidate
-from .text import CYRILLIC_UPPER, trie_regex
+from .text import CYRILLIC_UPPER
 
 NUMBER_WORD, MONTH, GLOSSARY, COUNTRY = 1, 2, 4, 8
 _CAPITAL = f"A-Z{CYRILLIC_UPPER}"
@@ -34,14 +34,65 @@ class Scan:
     capitals: list[tuple[int, int]] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
 class Triggers:
-    """Key (lower-case word beginning) -> bits of the tables it opens; and for the first
-    look, a word's first three letters as written -> the lengths of the keys that begin so
-    (countries only in Title and UPPER case: they are capitalised)."""
+    """What a word may be, by the word as written, for one language and glossary.
 
-    table: dict[str, int]
-    first: dict[str, tuple[int, ...]]
+    ``known[word]``, for the few words that open some table: (bits of the tables, the index
+    keys it begins with, its number-word reading, whether it is a month). Answers are
+    remembered: a document uses the same words again and again.
+    """
+
+    def __init__(self, fam: str, table: dict[str, int]):
+        self.fam = fam
+        self.table = table
+        first: dict[str, set[int]] = {}
+        for key, bits in table.items():
+            head = key[:3]
+            variants = [head.capitalize(), head.upper()]
+            if bits != COUNTRY:  # country names are capitalised
+                variants.append(head)
+            for variant in variants:
+                first.setdefault(variant, set()).add(len(key))
+        self.first = {h: tuple(sorted(v, reverse=True)) for h, v in first.items()}
+        self.known: dict[str, tuple] = {}  # relevant word -> what it may be
+        self.seen: set[str] = set()  # every word classified so far
+        self.relevant: set[str] = set()
+
+    def learn(self, new_words: set[str]) -> None:
+        """Classify words not seen before."""
+        if len(self.seen) > 500_000:
+            self.seen.clear()
+            self.relevant.clear()
+            self.known.clear()
+        for word in new_words:
+            found = self._info(word)
+            if found is not None:
+                self.known[word] = found
+                self.relevant.add(word)
+        self.seen |= new_words
+
+    def _info(self, word: str) -> tuple | None:
+        lengths = self.first.get(word[:3])
+        if lengths is None:
+            return None
+        lower = word.lower()
+        bits = 0
+        keys = []
+        for length in lengths:
+            if length <= len(lower):
+                opened = self.table.get(lower[:length])
+                if opened:
+                    bits |= opened
+                    keys.append(lower[:length])
+        if bits & COUNTRY and not word[0].isupper():
+            bits &= ~COUNTRY
+        if not bits:
+            return None
+        entry = words.lookup(word, self.fam) if bits & NUMBER_WORD else None
+        month = bool(bits & MONTH) and dates.is_month(word, self.fam)
+        if entry is None and not month and not bits & (GLOSSARY | COUNTRY):
+            return None
+        return bits, tuple(keys), entry, month
 
 
 @lru_cache(maxsize=None)
@@ -53,18 +104,6 @@ def _static_table(fam: str) -> dict[str, int]:
         for key in keys:
             table[key] = table.get(key, 0) | bit
     return table
-
-
-def _compile(table: dict[str, int]) -> Triggers:
-    first: dict[str, set[int]] = {}
-    for key, bits in table.items():
-        head = key[:3]
-        variants = [head.capitalize(), head.upper()]
-        if bits != COUNTRY:
-            variants.append(head)
-        for variant in variants:
-            first.setdefault(variant, set()).add(len(key))
-    return Triggers(table, {h: tuple(sorted(v, reverse=True)) for h, v in first.items()})
 
 
 _CACHE: dict[tuple[int, str], tuple[object, Triggers]] = {}
@@ -80,7 +119,7 @@ def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
     if glossary_index is not None:
         for prefix in glossary_index.word_keys():
             table[prefix] = table.get(prefix, 0) | GLOSSARY
-    compiled = _compile(table)
+    compiled = Triggers(fam, table)
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = (glossary_index, compiled)
@@ -104,40 +143,40 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
         taken = {o.start for o in found.ordinals}
         found.capitals = [m.span() for m in _CAPITALS.finditer(text)
                           if _starts_word(text, m.start()) and m.start() not in taken]
-    first, table = trig.first, trig.table
+    # The set of the text's words is built at C speed; only words that matter are then
+    # looked for, so Python work grows with the hits, not with the length of the text.
+    present = set(_WORDS.findall(text))
+    unseen = present - trig.seen
+    if unseen:
+        trig.learn(unseen)
+    relevant = present & trig.relevant
+    if not relevant:
+        return found
+    known = trig.known
+    occurrences = []
+    size = len(text)
+    for word in relevant:
+        length = len(word)
+        start = text.find(word)
+        while start >= 0:
+            end = start + length
+            if not ((start and _is_letter(text[start - 1]))
+                    or (end < size and _is_letter(text[end]))):
+                occurrences.append((start, end, known[word]))
+            start = text.find(word, end)
+    occurrences.sort()
     glossary_hits = []
     country_hits = []
-    position = 0
-    # findall gives plain strings at C speed; offsets are recovered only for the few hits
-    for word in _WORDS.findall(text):
-        lengths = first.get(word[:3])
-        if lengths is None:
-            continue
-        lower = word.lower()
-        size = len(lower)
-        bits = 0
-        keys = []
-        for length in lengths:
-            if length <= size:
-                opened = table.get(lower[:length])
-                if opened:
-                    bits |= opened
-                    keys.append(lower[:length])
-        if not bits:
-            continue
-        start = _locate(text, word, position)
-        end = position = start + size
-        if bits & NUMBER_WORD:
-            entry = words.lookup(word, fam)
-            if entry is not None:
-                found.number_words.append((start, end, *entry))
-        if bits & MONTH and not found.has_month and dates.is_month(word, fam):
+    for start, end, (bits, keys, entry, month) in occurrences:
+        if entry is not None:
+            found.number_words.append((start, end, *entry))
+        if month:
             found.has_month = True
         if bits & (GLOSSARY | COUNTRY):
-            place = (start, tuple(keys), names.next_words(text, end))
+            place = (start, keys, names.next_words(text, end))
             if bits & GLOSSARY:
                 glossary_hits.append(place)
-            if bits & COUNTRY and word[0].isupper():
+            if bits & COUNTRY:
                 country_hits.append(place)
     if glossary_hits:
         found.glossary = glossary_index.find_at(text, glossary_hits)
@@ -146,24 +185,12 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
     return found
 
 
-def _locate(text: str, word: str, position: int) -> int:
-    """Offset of the letter run ``word``, the first one at or after ``position``.
-
-    Any earlier run equal to ``word`` was a hit too and moved ``position`` past itself, so
-    the first whole-word occurrence is the one."""
-    size = len(word)
-    start = text.find(word, position)
-    while not (_starts_word(text, start) and not _letter_at(text, start + size)):
-        start = text.find(word, start + 1)
-    return start
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() and not ch.isdigit()
 
 
 def _starts_word(text: str, start: int) -> bool:
-    return start == 0 or not _letter_at(text, start - 1)
-
-
-def _letter_at(text: str, index: int) -> bool:
-    return index < len(text) and (text[index].isalpha() and not text[index].isdigit())
+    return start == 0 or not _is_letter(text[start - 1])
 
 
 def _roman_ordinals(text: str, fam: str, found: Scan) -> None:

@@ -21,7 +21,7 @@ SPACE_GROUP = "\u00a0\u2009\u202f"  # NBSP, thin space, narrow NBSP: thousands s
 
 _FULLWIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
 _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0C: ord(",")})
-_HAS_FULLWIDTH = re.compile("[\uff05\uff0c\uff0e\uff10-\uff19]")
+_HAS_FULLWIDTH = re.compile("[\uff05\uff10-\uff19]")  # "，" alone is Chinese punctuation
 _HAS_DIGIT = re.compile("[0-9\uff10-\uff19]")
 _LETTER_SET = frozenset(
     chr(c) for c in [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1),
@@ -29,7 +29,8 @@ _LETTER_SET = frozenset(
 
 
 def normalise(text: str) -> str:
-    """``text`` with full-width digits, "％", "．" and "，" as ASCII (same length)."""
+    """``text`` with full-width digits and "％" as ASCII, and "．", "，" too when there are
+    full-width digits to separate (same length, so offsets carry over)."""
     if _HAS_FULLWIDTH.search(text):
         return text.translate(_FULLWIDTH)
     return text
@@ -60,11 +61,12 @@ def format_decimal(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], between: str = "") -> str:
     """A regex alternation of ``words`` with shared prefixes factored out (longest first).
 
     Python's ``re`` tries alternatives one by one; factoring prefixes makes a list of a few
-    hundred words as cheap to scan for as a handful.
+    hundred words far cheaper to scan for. ``between``: a pattern allowed between two
+    characters (separators such as "·" inside Chinese names).
     """
     trie: dict = {}
     for word in set(words):
@@ -72,20 +74,25 @@ def trie_regex(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = True
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = []
-    optional = "" in node
-    for ch in sorted((k for k in node if k), key=lambda k: -_depth(node[k])):
-        branches.append(re.escape(ch) + _trie_pattern(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if optional:
-        return "(?:" + body + ")?"
+    body, _ = _trie_pattern(trie, between)
     return body
+
+
+def _trie_pattern(node: dict, between: str) -> tuple[str, bool]:
+    """(pattern of what may follow this node, whether the word may also end here)."""
+    branches = []
+    for ch in sorted((k for k in node if k), key=lambda k: -_depth(node[k])):
+        body, may_end = _trie_pattern(node[ch], between)
+        if not body:
+            branches.append(re.escape(ch))
+        elif may_end:
+            branches.append(f"{re.escape(ch)}(?:{between}{body})?")
+        else:
+            branches.append(f"{re.escape(ch)}{between}{body}")
+    if not branches:
+        return "", True
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return body, "" in node
 
 
 def _depth(node: dict) -> int:

@@ -166,6 +166,14 @@ def pofilter(path: Path, test: str = "numbers") -> set[tuple[str | None, str]]:
     return failed
 
 
+NUMBER_CHECKS = ["number", "placeholder"]  # ours that compare numbers (printf widths too)
+
+
+def _said(flags) -> set[tuple[str, str]]:
+    """What a reviewer reads: a spot counts as found when a new message appears on it."""
+    return {(f.check, f.message) for f in flags or ()}
+
+
 def keyed_entries(path: Path) -> list[tuple[str | None, str]]:
     catalog = read_catalog(path)
     return [(e.msgctxt, e.msgid) for e in catalog.entries]
@@ -211,6 +219,9 @@ def chinese(n: int) -> str:
 def corrupt_digits(text: str, rng: random.Random, kind: str, lang: str) -> str | None:
     """One seeded change to a number written in digits; None when the text has none."""
     numbers = [m for m in _NUMBER.finditer(text)]
+    if kind.endswith("-right"):  # a correct rewrite only where a number stands alone
+        numbers = [m for m in numbers if 2 <= int(m.group()) <= 99
+                   and _alone(text, m.start() - 1) and _alone(text, m.end())]
     if not numbers:
         return None
     m = rng.choice(numbers)
@@ -233,6 +244,13 @@ def corrupt_digits(text: str, rng: random.Random, kind: str, lang: str) -> str |
     else:
         return None
     return text[:m.start()] + replacement + text[m.end():]
+
+
+def _alone(text: str, i: int) -> bool:
+    """Whether position ``i`` (just outside a number) is a space, an edge or CJK punctuation
+    (not a letter: "软件包1" is an identifier, not a number to spell out)."""
+    return i < 0 or i >= len(text) or text[i].isspace() or "\u3000" <= text[i] <= "\u303f" \
+        or "\uff00" <= text[i] <= "\uff0f"
 
 
 WORDS_IN_TEXT = [  # (language, pattern, replacement): changes pofilter cannot see
@@ -306,25 +324,25 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
             clean_ours = clean_theirs = 0
             total = found_ours = found_theirs = extra_ours = extra_theirs = rewritten = 0
             for path in paths:
-                before = ours(path, ["number"])
+                before = ours(path, NUMBER_CHECKS)
                 before_theirs = pofilter(path)
                 out, changed = corrupted_copy(path, kind, rng, lang, budget)
                 if not changed:
                     continue
                 rewritten += len(changed)
-                after = ours(out, ["number"])
+                after = ours(out, NUMBER_CHECKS)
                 after_theirs = pofilter(out)
                 keys = keyed_entries(out)
                 for index in changed:
                     key = keys[index]
-                    hit_ours = index in after and index not in before
+                    hit_ours = bool(_said(after.get(index)) - _said(before.get(index)))
                     hit_theirs = key in after_theirs and key not in before_theirs
                     if DEBUG and (hit_theirs and not hit_ours or kind.endswith("-right")
                                   and hit_ours):
                         print("MISSED", kind, path.name, repr(read_catalog(out).entries[index].msgid[:80]),
                               "||", repr(read_catalog(out).entries[index].msgstr[0][:80]), after.get(index))
                     if kind.endswith("-right"):  # a correct rewrite: a flag is a false flag
-                        extra_ours += index in after and index not in before
+                        extra_ours += hit_ours
                         extra_theirs += key in after_theirs and key not in before_theirs
                     else:
                         total += 1
@@ -340,8 +358,10 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
                 rows.append([name, kind, total, f"{found_ours} ({100 * found_ours / total:.0f}%)",
                              f"{found_theirs} ({100 * found_theirs / total:.0f}%)",
                              clean_ours, clean_theirs])
-    table("Seeded corruptions: spots found by ours (number) and pofilter (numbers); last two "
-          "columns: flags on unchanged (or correctly rewritten, '-right') entries",
+    table("Seeded corruptions: spots found by ours (number, placeholder) and pofilter (numbers);"
+          " a spot is found by us when a new message appears on its entry, by pofilter when the "
+          "entry newly fails; last two columns: flags on unchanged (or correctly rewritten, "
+          "'-right') entries",
           ["corpus", "corruption", "spots", "ours found", "pofilter found", "ours other flags",
            "pofilter other flags"], rows)
     print(f"spots pofilter found and we missed: {missed_by_us}")

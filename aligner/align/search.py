@@ -1,0 +1,171 @@
+"""The dynamic programme inside the band: the bead costs, written for speed.
+
+``search`` fills, for every pivot boundary i and every other boundary j inside the band, the
+best cost of aligning the first i pivot paragraphs with the first j others, and which bead got
+there. A bead's cost is its prior, Gale and Church's length cost (-log of the two-sided tail of
+z, tabulated), the sentence-end and mark differences, minus a bonus for the anchor keys its two
+sides share (each key once, weighted by rarity; summed with ``fsum`` so the result does not
+depend on set order). The eight beads are written out one by one on purpose: this loop is where
+all the time goes, and a helper call per bead would cost a fifth more.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .lengthmodel import LengthModel
+
+# (pivot paragraphs, other paragraphs, prior cost, confidence factor), in tie-break order.
+BEADS = (
+    (1, 1, 0.0, 1.0), (2, 1, 4.5, 0.9), (1, 2, 4.5, 0.9), (2, 2, 7.5, 0.8),
+    (3, 1, 7.0, 0.8), (1, 3, 7.0, 0.8), (1, 0, 4.0, 0.45), (0, 1, 4.0, 0.45),
+)
+ANCHOR_BONUS = 10.0     # cost removed per unit of shared anchor weight
+_EMPTY: frozenset[str] = frozenset()
+
+
+def search(pair, lo, hi, model: LengthModel, progress):
+    """Fill the band: costs[i][j - lo[i]] is the best cost of aligning P[:i] with T[:j].
+
+    ``pair`` holds running totals (P, Tp: lengths in pivot units; SP, ST: sentence ends; MP,
+    MT: marks), each paragraph's anchor keys and the key weights. Returns (costs, arrows):
+    arrows[i][j - lo[i]] is the index in BEADS of the bead ending at (i, j).
+    """
+    P, Tp, SP, ST, MP, MT = pair.P, pair.Tp, pair.SP, pair.ST, pair.MP, pair.MT
+    n = len(P) - 1
+    inf = math.inf
+    table, scale, limit, far = _TAIL, _TAIL_SCALE, _TAIL_LIMIT, _TAIL_FAR
+    var, per_s, per_m = model.variance, model.sentence_cost, model.mark_cost
+    bonus, wget, fsum = ANCHOR_BONUS, pair.weights.__getitem__, math.fsum
+    Pk, Ot = pair.pivot_keys, pair.other_keys  # keys of each paragraph
+    O2 = [_EMPTY, _EMPTY] + [Ot[j - 2] | Ot[j - 1] for j in range(2, len(Ot) + 1)]
+    O3 = [_EMPTY] * 3 + [O2[j - 1] | Ot[j - 1] for j in range(3, len(Ot) + 1)]  # ends at j
+    pr21, pr12, pr22, pr31, pr13, pr10, pr01 = (bead[2] for bead in BEADS[1:])
+    costs: list[list[float]] = []
+    back: list[bytearray] = []
+    r1 = r2 = r3 = []
+    for i in range(n + 1):
+        if progress and i % 2000 == 0:
+            progress(i, n)
+        loi, hii = lo[i], hi[i]
+        row = [inf] * (hii - loi + 1)
+        arrows = bytearray(hii - loi + 1)
+        lo1 = lo2 = lo3 = 1
+        hi1 = hi2 = hi3 = 0
+        K1 = K2 = K3 = _EMPTY
+        L1 = L2 = L3 = S1 = S2 = S3 = M1 = M2 = M3 = 0
+        if i >= 1:
+            r1, lo1, hi1, K1 = costs[i - 1], lo[i - 1], hi[i - 1], Pk[i - 1]
+            L1, S1, M1 = P[i] - P[i - 1], SP[i] - SP[i - 1], MP[i] - MP[i - 1]
+        if i >= 2:
+            r2, lo2, hi2, K2 = costs[i - 2], lo[i - 2], hi[i - 2], K1 | Pk[i - 2]
+            L2, S2, M2 = P[i] - P[i - 2], SP[i] - SP[i - 2], MP[i] - MP[i - 2]
+        if i >= 3:
+            r3, lo3, hi3, K3 = costs[i - 3], lo[i - 3], hi[i - 3], K2 | Pk[i - 3]
+            L3, S3, M3 = P[i] - P[i - 3], SP[i] - SP[i - 3], MP[i] - MP[i - 3]
+        for j in range(loi, hii + 1):
+            if j == 0:
+                best, arrow = (0.0, 0) if i == 0 else (r1[0] + pr10 if lo1 == 0 else inf, 6)
+                row[0], arrows[0] = best, arrow
+                continue
+            best, arrow = inf, 0
+            Tj, STj, MTj = Tp[j], ST[j], MT[j]
+            pj = j - 1
+            t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+            if lo1 <= pj <= hi1:  # 1-1
+                d = t - L1
+                x = d * d / (var * (L1 + t) + 1e-9)
+                c = (r1[pj - lo1] + (table[int(x * scale)] if x < limit else x + far)
+                     + per_s * abs(st - S1) + per_m * abs(mt - M1))
+                both = K1 & Ot[pj]
+                if both:
+                    c -= bonus * fsum(map(wget, both))
+                best = c
+            if lo2 <= pj <= hi2:  # 2-1
+                d = t - L2
+                x = d * d / (var * (L2 + t) + 1e-9)
+                c = (r2[pj - lo2] + pr21 + (table[int(x * scale)] if x < limit else x + far)
+                     + per_s * abs(st - S2) + per_m * abs(mt - M2))
+                both = K2 & Ot[pj]
+                if both:
+                    c -= bonus * fsum(map(wget, both))
+                if c < best:
+                    best, arrow = c, 1
+            if j >= 2:
+                pj = j - 2
+                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                if lo1 <= pj <= hi1:  # 1-2
+                    d = t - L1
+                    x = d * d / (var * (L1 + t) + 1e-9)
+                    c = (r1[pj - lo1] + pr12 + (table[int(x * scale)] if x < limit else x + far)
+                         + per_s * abs(st - S1) + per_m * abs(mt - M1))
+                    both = K1 & O2[j]
+                    if both:
+                        c -= bonus * fsum(map(wget, both))
+                    if c < best:
+                        best, arrow = c, 2
+                if lo2 <= pj <= hi2:  # 2-2
+                    d = t - L2
+                    x = d * d / (var * (L2 + t) + 1e-9)
+                    c = (r2[pj - lo2] + pr22 + (table[int(x * scale)] if x < limit else x + far)
+                         + per_s * abs(st - S2) + per_m * abs(mt - M2))
+                    both = K2 & O2[j]
+                    if both:
+                        c -= bonus * fsum(map(wget, both))
+                    if c < best:
+                        best, arrow = c, 3
+            pj = j - 1
+            if lo3 <= pj <= hi3:  # 3-1
+                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                d = t - L3
+                x = d * d / (var * (L3 + t) + 1e-9)
+                c = (r3[pj - lo3] + pr31 + (table[int(x * scale)] if x < limit else x + far)
+                     + per_s * abs(st - S3) + per_m * abs(mt - M3))
+                both = K3 & Ot[pj]
+                if both:
+                    c -= bonus * fsum(map(wget, both))
+                if c < best:
+                    best, arrow = c, 4
+            pj = j - 3
+            if pj >= 0 and lo1 <= pj <= hi1:  # 1-3
+                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                d = t - L1
+                x = d * d / (var * (L1 + t) + 1e-9)
+                c = (r1[pj - lo1] + pr13 + (table[int(x * scale)] if x < limit else x + far)
+                     + per_s * abs(st - S1) + per_m * abs(mt - M1))
+                both = K1 & O3[j]
+                if both:
+                    c -= bonus * fsum(map(wget, both))
+                if c < best:
+                    best, arrow = c, 5
+            if lo1 <= j <= hi1:  # 1-0
+                c = r1[j - lo1] + pr10
+                if c < best:
+                    best, arrow = c, 6
+            if j > loi:  # 0-1
+                c = row[j - 1 - loi] + pr01
+                if c < best:
+                    best, arrow = c, 7
+            row[j - loi] = best
+            arrows[j - loi] = arrow
+        costs.append(row)
+        back.append(arrows)
+    if progress:
+        progress(n, n)
+    return costs, back
+
+
+def _tail(half_z2: float) -> float:
+    """-log of the two-sided tail probability of z, given z²/2 (Gale and Church's cost)."""
+    if half_z2 < 600:
+        p = math.erfc(math.sqrt(half_z2))
+        if p > 0:
+            return -math.log(p)
+    return half_z2 + 0.5 * math.log(math.pi * half_z2)
+
+
+# _tail tabulated every 1/32 of z²/2 up to _TAIL_LIMIT; beyond, z²/2 + a constant (any bead
+# that far off is hopeless anyway)
+_TAIL_SCALE, _TAIL_LIMIT = 32, 64
+_TAIL = [_tail(k / _TAIL_SCALE) for k in range(_TAIL_LIMIT * _TAIL_SCALE)]
+_TAIL_FAR = _tail(_TAIL_LIMIT) - _TAIL_LIMIT

@@ -1,0 +1,155 @@
+"""``aligner score``: sacrebleu scores of reviewed text, or of any hypothesis against references."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..cli import EXIT_OK, add_format_argument, load_docset, parse_encoding, warn
+from ..errors import AlignerError
+from ..score import Scores, ScoreError, corpus_scores, paired_comparison, review_scores
+
+ORDER = 70
+HELP = ("BLEU, chrF, chrF++ and TER: each language's original against its reviewed text, "
+        "or --hyp FILE against --ref FILE")
+_NAMES = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``aligner score``."""
+    parser.add_argument("docset", nargs="?", default=None, metavar="DOCSET",
+                        help="document set directory (default: the bundled joint statement)")
+    parser.add_argument("--lang", help="score only this language (docset mode); the language "
+                                       "of the files (file mode, default en)")
+    parser.add_argument("--hyp", metavar="FILE", help="hypothesis text file (file mode)")
+    parser.add_argument("--ref", metavar="FILE", action="append",
+                        help="reference text file; repeat for several references")
+    parser.add_argument("--compare", metavar="OTHER_HYP",
+                        help="a second hypothesis: sacrebleu's paired significance test")
+    parser.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                        help="bootstrap resamples for confidence intervals (file mode; "
+                             "default 1000, 1 = none)")
+    parser.add_argument("--encoding", metavar="ENC", help="encoding of the files (default: detect)")
+    add_format_argument(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score a docset's reviews or a hypothesis file; print text or JSON."""
+    if args.hyp or args.ref or args.compare:
+        return _run_files(args)
+    return _run_docset(args)
+
+
+def _run_docset(args: argparse.Namespace) -> int:
+    from ..align import align
+    from ..store import ReviewStore, review_path
+
+    docset = load_docset(args)
+    languages = [args.lang] if args.lang else [lang for lang in docset.languages
+                                               if review_path(docset, lang).exists()]
+    if args.lang and args.lang not in docset.languages:
+        raise AlignerError(f"--lang {args.lang}: the docset has no such language "
+                           f"(languages: {', '.join(docset.languages)})")
+    if not languages:
+        message = (f"{docset.path}: no review files yet (review/<lang>.po); fix something "
+                   "with 'aligner review' first; nothing to score")
+        print(json.dumps({"scores": [], "note": message}) if args.format == "json" else message)
+        return EXIT_OK
+    alignment = align(docset)
+    store = ReviewStore.open(docset, alignment, None, languages)
+    results = [review_scores(lang, store.reviews(lang)) for lang in languages]
+    if args.format == "json":
+        payload = results[0].to_json() if len(results) == 1 else {
+            "scores": [r.to_json() for r in results]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            _print_scores(result, heading=f"{result.lang}: original against reviewed text")
+    return EXIT_OK
+
+
+def _run_files(args: argparse.Namespace) -> int:
+    if not args.hyp or not args.ref:
+        raise AlignerError("file mode needs --hyp FILE and at least one --ref FILE")
+    lang = args.lang or "en"
+    encoding = parse_encoding(args.encoding)
+    if isinstance(encoding, dict):
+        raise AlignerError("--encoding in file mode takes one codec name, e.g. cp1251")
+    hyp_paths = [Path(args.hyp)] + ([Path(args.compare)] if args.compare else [])
+    segments = _file_segments(hyp_paths, [Path(r) for r in args.ref], lang, encoding)
+    hyps, others, refs = segments[0], segments[1] if args.compare else None, segments[-len(args.ref):]
+    if not any(h.strip() for h in hyps):
+        raise ScoreError(f"{args.hyp}: no text to score")
+    n = max(1, args.bootstrap)
+    metrics = corpus_scores(hyps, refs, lang, n_bootstrap=n)
+    result = Scores(lang, metrics, rows_total=len(hyps),
+                    extra={"segments": len(hyps), "references": len(refs)})
+    comparison = paired_comparison(hyps, others, refs, lang) if others is not None else None
+    if args.format == "json":
+        payload = result.to_json()
+        for key in ("rows", "rows_fixed", "rows_total"):
+            payload.pop(key, None)
+        if comparison is not None:
+            payload["compare"] = comparison
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _print_scores(result, heading=f"{args.hyp} against {', '.join(args.ref)} ({lang}, "
+                                  f"{len(hyps)} segments)")
+    if comparison is not None:
+        print(f"\npaired bootstrap test: {args.hyp} vs {args.compare}")
+        for name, figures in comparison.items():
+            values = list(figures.values())
+            p = figures["p_value"]
+            print(f"  {_NAMES[name]:<7} {values[0]:7.2f}  vs {values[1]:7.2f}   "
+                  f"p = {p if p is not None else '-'}")
+    return EXIT_OK
+
+
+def _file_segments(hyps: list[Path], refs: list[Path], lang: str, encoding) -> list[list[str]]:
+    """Paragraphs of every file, lined up by the aligner when the counts differ."""
+    from ..alignment import Alignment
+    from ..docset import DocSet, LanguageText
+    from ..paragraphs import split_paragraphs
+    from ..textio import read_text
+
+    paths = hyps + refs
+    for path in paths:
+        if not path.is_file():
+            raise ScoreError(f"{path}: no such file; give plain-text files, one paragraph per "
+                             "blank-line-separated block")
+    texts = [tuple(split_paragraphs(read_text(p, lang, encoding).text)) for p in paths]
+    for path, paragraphs in zip(paths, texts):
+        if not paragraphs:
+            raise ScoreError(f"{path}: empty file; nothing to score")
+    if len({len(t) for t in texts}) == 1:
+        return [list(t) for t in texts]
+    from ..align import align
+
+    codes = [f"x{k}" for k in range(len(paths))]
+    docset = DocSet(paths[0].parent, tuple(codes),
+                    {c: LanguageText(c, p, "utf-8", t) for c, p, t in zip(codes, paths, texts)},
+                    pivot=codes[-1], source=codes[-1])
+    warn(f"paragraph counts differ ({', '.join(str(len(t)) for t in texts)}); "
+         "lining them up with the aligner")
+    alignment: Alignment = align(docset, fresh=True)
+    return [[" ".join(texts[k][i] for i in row.indices(code)) for row in alignment.rows]
+            for k, code in enumerate(codes)]
+
+
+def _print_scores(result: Scores, heading: str) -> None:
+    print(heading)
+    if not result.metrics:
+        print(f"  {result.note}")
+        return
+    if result.rows_total and result.rows:
+        print(f"  {result.rows_fixed} of {result.rows_total} rows fixed")
+    for metric in result.metrics:
+        name = _NAMES[metric.name] + (" (HTER)" if metric.name == "ter" and result.rows else "")
+        ci = f" ± {metric.ci:.2f}" if metric.ci is not None else ""
+        print(f"  {name:<12} {metric.score:6.2f}{ci:<9}  {metric.signature}")
+    worst = result.worst(5)
+    if worst:
+        print("  most edited rows (lowest chrF):")
+        for row in worst:
+            print(f"    {row.id:<8} chrF {row.chrf:6.2f}   TER {row.ter:6.2f}")
