@@ -309,7 +309,7 @@ class GridView(ScrollView, can_focus=True):
         return max(0, min(value, len(self.order) - 1)) if self.order else 0
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        self._strips.clear()
+        # cached strips are keyed on focus, so only the two rows that changed are redrawn
         self.scroll_to_cursor()
         self.refresh()
         if self.order:

@@ -1,0 +1,123 @@
+"""The review app on big documents: time to the first screen, row moves, memory.
+
+Generates docsets of N rows (copies of the bundled statement with shifted numbers, written to
+disk), then drives the real app with ``App.run_test()`` in a fresh process per measurement:
+time from start until rows are on screen (with a saved alignment.tsv, as when a reviewer opens
+a docset again, and fresh), the time one ``j`` takes (press + repaint), time until the review
+files are open and the checks done, and the process's peak memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUNDLED = ROOT / "translations" / "joint-statement-2023"
+_NUMBER = re.compile(r"\d+")
+
+
+def write_docset(target: Path, rows: int) -> Path:
+    """A docset of about ``rows`` paragraphs per language on disk."""
+    from aligner.docset import load
+
+    statement = load(BUNDLED)
+    copies = max(1, round(rows / len(statement.paragraphs("en"))))
+    target.mkdir(parents=True, exist_ok=True)
+    for lang in statement.languages:
+        out = []
+        for copy in range(copies):
+            shift = 7919 * copy
+            out += [_NUMBER.sub(lambda m: str(int(m.group()) + shift), p)
+                    for p in statement.paragraphs(lang)]
+        (target / f"{lang}.txt").write_text("\n\n".join(out) + "\n", encoding="utf-8")
+    for name in ("docset.toml", "glossary.tsv"):
+        (target / name).write_bytes((BUNDLED / name).read_bytes())
+    return target
+
+
+async def _drive(path: Path, moves: int) -> dict:
+    from tui.app import ReviewApp
+    from tui.widgets.grid import GridView
+
+    start = time.perf_counter()
+    app = ReviewApp(path)
+    result: dict = {}
+    async with app.run_test(size=(200, 50)) as pilot:
+        while not app.query(GridView):
+            await asyncio.sleep(0.005)
+        grid = app.query_one(GridView)
+        while grid.size.height == 0 or not grid.order:
+            await asyncio.sleep(0.005)
+        await pilot.pause()
+        result["first_screen_s"] = time.perf_counter() - start
+        result["rows"] = len(grid.order)
+        timings = []
+        for _ in range(moves):
+            t = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            timings.append(time.perf_counter() - t)
+        result["move_median_ms"] = statistics.median(timings) * 1000
+        result["move_max_ms"] = max(timings) * 1000
+        t = time.perf_counter()
+        await pilot.press("G")
+        await pilot.pause()
+        result["jump_to_end_ms"] = (time.perf_counter() - t) * 1000
+        while not (app.session.editable and app.session.checked):
+            await asyncio.sleep(0.05)
+        await app.workers.wait_for_complete()
+        result["all_loaded_s"] = time.perf_counter() - start
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def _child(path: str, moves: int) -> None:
+    print(json.dumps(asyncio.run(_drive(Path(path), moves))))
+
+
+def measure(path: Path, moves: int = 40) -> dict:
+    """Run one measurement in a fresh interpreter (memory and caches from zero)."""
+    code = f"from tests.bench.bench_ui import _child; _child({str(path)!r}, {moves})"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = argv or []
+    sizes = [int(a.split("=")[1]) for a in argv if a.startswith("--rows=")] or [1000, 10000]
+    print("\nReview app (App.run_test, 200x50): first screen = rows drawn; move = one j "
+          "with repaint; all loaded = review files open and checks done")
+    print("| rows | alignment | first screen s | move median ms | move max ms | G (end) ms "
+          "| all loaded s | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for rows in sizes:
+            path = write_docset(Path(tmp) / f"docset-{rows}", rows)
+            fresh = measure(path)          # aligns, writes nothing but review files on change
+            from aligner.align import align, save_alignment
+            from aligner.docset import load
+
+            docset = load(path)
+            save_alignment(docset, align(docset))
+            saved = measure(path)
+            for label, r in (("fresh", fresh), ("saved alignment.tsv", saved)):
+                print(f"| {r['rows']:,} | {label} | {r['first_screen_s']:.2f} | "
+                      f"{r['move_median_ms']:.1f} | {r['move_max_ms']:.1f} | "
+                      f"{r['jump_to_end_ms']:.0f} | {r['all_loaded_s']:.1f} | "
+                      f"{r['peak_rss_mb']:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
