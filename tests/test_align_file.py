@@ -146,6 +146,8 @@ def test_cli_json_tsv_text_and_save(bundled_copy):
     saved = run_aligner("align", str(bundled_copy), "--format", "tsv", "--save")
     assert "saved" in saved.stderr
     assert (bundled_copy / "alignment.tsv").read_text(encoding="utf-8") == saved.stdout
+    reused = run_aligner("align", str(bundled_copy)).stdout.splitlines()
+    assert reused[0].endswith("· from alignment.tsv") and reused[2:] == text[2:]
 
 
 def test_cli_langs_pivot_and_unknown_language(bundled_copy):

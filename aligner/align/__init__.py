@@ -60,7 +60,7 @@ def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | N
     if effective != pivot:
         notes.append(f"{docset.texts[pivot].path}: no paragraphs; aligned against "
                      f"{effective} instead")
-    cells = _rows(docset, languages, effective, ranges, progress, extractor)
+    cells = _rows(docset, languages, effective, ranges, progress, extractor, notes)
     rows = tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
                      round(c.score, 3)) for k, c in enumerate(cells, 1))
     return Alignment(tuple(languages), rows, tuple(notes))
@@ -105,8 +105,13 @@ def save_alignment(docset: DocSet, alignment: Alignment) -> str:
     return str(write_alignment(docset, alignment))
 
 
-def _rows(docset, languages, pivot, ranges, progress, extractor=None) -> list[Cells]:
+def _rows(docset, languages, pivot, ranges, progress, extractor=None,
+          notes: list[str] | None = None) -> list[Cells]:
     pairs = align_pairs(docset, languages, pivot, progress, extractor, ranges)
+    for lang, pair in pairs.items():
+        if pair.capped and notes is not None:
+            notes.append(f"{docset.path}: aligning {pivot} with {lang} reached the search size "
+                         "limit; some rows may be off (check the low-confidence ones)")
     start, end = ranges[pivot]
     beads = {lang: pair.beads for lang, pair in pairs.items()}
     cells = merge_pairs(pivot, end - start, _relative(beads, start), languages)

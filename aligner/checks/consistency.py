@@ -40,8 +40,11 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _key(text: str, catalog: bool) -> str:
-    text = " ".join(text.split()).casefold()
-    return _ACCELERATOR.sub("", text) if catalog else text
+    """What makes two texts "the same": as loaded for a docset (the paragraph rule already
+    normalised the spacing); for a catalog without case, accelerators and trailing colons."""
+    if not catalog:
+        return text
+    return _ACCELERATOR.sub("", " ".join(text.split()).casefold())
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

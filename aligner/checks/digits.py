@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..facts import Fact
+from ..flags import Flag
+from .base import Check, Unit
 
 _DIGITS = re.compile(r"\d+")
 _TOKEN_CHAR = re.compile(r"[\w.+\-]")
@@ -73,3 +76,95 @@ def same_code(text: str, shape: str) -> str | None:
         if skeleton(text[start:end]) == shape:
             return text[start:end].strip(".-+")
     return None
+
+
+def digits_of(facts: list[Fact], matched: set[int], other_text: str) -> Counter[str]:
+    """Digit runs of matched facts that the other text writes without those digits
+    ("32" matched by "三十二", "10" by "десять")."""
+    present = all_digits(other_text)
+    found: Counter[str] = Counter()
+    for j in matched:
+        for digits in re.findall(r"\d+", facts[j].text):
+            if present[digits]:
+                present[digits] -= 1
+            else:
+                found[digits] += 1
+    return found
+
+
+def lost_digits(check: Check, unit: Unit, lang: str, masked: dict[str, str],
+                explained: dict[str, Counter[str]]) -> Iterable[Flag]:
+    """Digits most other versions have and this one lacks, with no fact to explain them."""
+    others = list(explained)
+    mine = all_digits(masked[lang])
+    lost: Counter[str] = Counter()
+    for other in others:
+        deficit = all_digits(masked[other]) - mine - explained[other]
+        lost.update(set(deficit))
+    majority = len(others) // 2 + 1
+    for digits in sorted(d for d, n in lost.items() if n >= majority):
+        evidence = {o: digits for o in others if digits in all_digits(masked[o])}
+        yield check.flag(unit, lang, 0, 0,
+                         f"{digits} is in {listing(list(evidence))} but not here",
+                         evidence=evidence, severity="warning")
+
+
+def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
+               masked: dict[str, str], free: dict[str, list], majority: int) -> Iterable[Flag]:
+    """Digits inside codes that the other versions do not have ("UTF-9" for "UTF-8")."""
+    text = masked[lang]
+    flagged: set[str] = set()
+    digits = {o: all_digits(masked[o]) for o in others}
+    for run in free[lang]:
+        missing_in = [o for o in others if not digits[o][run.digits]]
+        for o in others:
+            if digits[o][run.digits]:
+                digits[o][run.digits] -= 1
+        if len(missing_in) < majority:
+            continue
+        start, end = token_span(text, run.start, run.end)
+        shape = skeleton(text[start:end])
+        flagged.add(shape)
+        yield _code_flag(check, unit, lang, start, end, shape, missing_in, masked)
+    mine = all_digits(text)
+    wanted: dict[str, list[str]] = {}
+    for other in others:
+        for run in free[other]:
+            if mine[run.digits]:
+                continue
+            start, end = token_span(masked[other], run.start, run.end)
+            wanted.setdefault(skeleton(masked[other][start:end]), []).append(other)
+    for shape, langs in wanted.items():
+        if shape in flagged or len(set(langs)) < majority:
+            continue
+        found = same_code(text, shape)
+        if found:
+            start = text.index(found)
+            yield _code_flag(check, unit, lang, start, start + len(found), shape, langs, masked)
+        else:
+            codes = {o: same_code(masked[o], shape) for o in langs}
+            said = ", ".join(f"{o} {c}" for o, c in codes.items() if c)
+            yield check.flag(unit, lang, 0, 0, f"no {said.split(' ', 1)[-1]} here — {said}",
+                             evidence={o: c for o, c in codes.items() if c},
+                             severity="warning")
+
+
+def _code_flag(check: Check, unit: Unit, lang: str, start: int, end: int, shape: str,
+               others: list[str], masked: dict[str, str]) -> Flag:
+    mine = masked[lang][start:end]
+    codes = {o: same_code(masked[o], shape) for o in others}
+    evidence = {o: c for o, c in codes.items() if c}
+    values = set(evidence.values())
+    if len(values) == 1 and len(evidence) == len(others):
+        value = values.pop()
+        return check.flag(unit, lang, start, end,
+                          f"\"{mine}\" — {', '.join(f'{o} {c}' for o, c in evidence.items())}"
+                          f" → {value}", evidence=evidence, expected=value)
+    return check.flag(unit, lang, start, end,
+                      f"\"{mine}\": its digits are not in {listing(others)}",
+                      evidence=evidence, severity="warning")
+
+
+def listing(langs: list[str]) -> str:
+    """``zh``, ``zh and ru``, ``zh, kk and ru``."""
+    return langs[0] if len(langs) == 1 else ", ".join(langs[:-1]) + " and " + langs[-1]

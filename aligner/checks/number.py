@@ -24,7 +24,8 @@ from typing import Iterable
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..flags import Flag
 from .base import Check, Document, Unit, register
-from .digits import absorbed, all_digits, free_runs, same_code, skeleton, token_span
+from .digits import (absorbed, all_digits, code_flags, digits_of, free_runs, listing,
+                     lost_digits)
 from .tokens import mask_placeholders, placeholders
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
@@ -157,10 +158,6 @@ def _render_run(run: _Run, lang: str) -> str:
     return " ".join(render(kind, value, lang) for kind, value in run.values())
 
 
-def _listing(langs: list[str]) -> str:
-    return langs[0] if len(langs) == 1 else ", ".join(langs[:-1]) + " and " + langs[-1]
-
-
 @register
 class NumberCheck(Check):
     name = "number"
@@ -218,7 +215,7 @@ class NumberCheck(Check):
             matched_theirs |= absorbed(facts[other], set(range(len(facts[other])))
                                        - matched_theirs, free[lang])
             unmatched[other] = {i for i in range(len(mine)) if i not in matched_mine}
-            explained[other] = _digits_of(facts[other], matched_theirs, masked[lang])
+            explained[other] = digits_of(facts[other], matched_theirs, masked[lang])
             rest = [j for j in range(len(facts[other])) if j not in matched_theirs]
             leftovers[other] = _runs(facts[other], rest, unit.text(other))
         majority = len(others) // 2 + 1
@@ -244,7 +241,7 @@ class NumberCheck(Check):
                 yield self.flag(unit, lang, fact.start, fact.end, f"\"{fact.text}\": {problem}")
         used = {id(theirs) for run in runs for theirs in run.paired.values()}
         yield from self._missing(unit, document, lang, others, leftovers, majority, used)
-        yield from self._codes(unit, lang, others, masked, free, majority)
+        yield from code_flags(self, unit, lang, others, masked, free, majority)
 
     def _compare(self, unit: Unit, document: Document, lang: str, *args) -> Iterable[Flag]:
         """Every flag of ``lang`` in ``unit``; when the facts found nothing, digits the others
@@ -253,78 +250,9 @@ class NumberCheck(Check):
         flags = list(self._compare_facts(unit, document, lang, *args, explained))
         said = " ".join(" ".join(f.evidence.values()) + " " + (f.expected or "") for f in flags)
         covered = all_digits(said)
-        flags.extend(lost for lost in self._lost_digits(unit, lang, args[1], explained)
+        flags.extend(lost for lost in lost_digits(self, unit, lang, args[1], explained)
                      if not covered[lost.message.split(" ", 1)[0]])
         return flags
-
-    def _lost_digits(self, unit: Unit, lang: str, masked: dict[str, str],
-                     explained: dict[str, Counter[str]]) -> Iterable[Flag]:
-        others = list(explained)
-        mine = all_digits(masked[lang])
-        lost: Counter[str] = Counter()
-        for other in others:
-            deficit = all_digits(masked[other]) - mine - explained[other]
-            lost.update(set(deficit))
-        majority = len(others) // 2 + 1
-        for digits in sorted(d for d, n in lost.items() if n >= majority):
-            evidence = {o: digits for o in others if digits in all_digits(masked[o])}
-            yield self.flag(unit, lang, 0, 0,
-                            f"{digits} is in {_listing(list(evidence))} but not here",
-                            evidence=evidence, severity="warning")
-
-    def _codes(self, unit: Unit, lang: str, others: list[str], masked: dict[str, str],
-               free: dict[str, list], majority: int) -> Iterable[Flag]:
-        """Digits inside codes that the other versions do not have ("UTF-9" for "UTF-8")."""
-        text = masked[lang]
-        flagged: set[str] = set()
-        digits = {o: all_digits(masked[o]) for o in others}
-        for run in free[lang]:
-            missing_in = [o for o in others if not digits[o][run.digits]]
-            for o in others:
-                if digits[o][run.digits]:
-                    digits[o][run.digits] -= 1
-            if len(missing_in) < majority:
-                continue
-            start, end = token_span(text, run.start, run.end)
-            shape = skeleton(text[start:end])
-            flagged.add(shape)
-            yield self._code_flag(unit, lang, start, end, shape, missing_in, masked)
-        mine = all_digits(text)
-        wanted: dict[str, list[str]] = {}
-        for other in others:
-            for run in free[other]:
-                if mine[run.digits]:
-                    continue
-                start, end = token_span(masked[other], run.start, run.end)
-                wanted.setdefault(skeleton(masked[other][start:end]), []).append(other)
-        for shape, langs in wanted.items():
-            if shape in flagged or len(set(langs)) < majority:
-                continue
-            found = same_code(text, shape)
-            if found:
-                start = text.index(found)
-                yield self._code_flag(unit, lang, start, start + len(found), shape, langs, masked)
-            else:
-                codes = {o: same_code(masked[o], shape) for o in langs}
-                said = ", ".join(f"{o} {c}" for o, c in codes.items() if c)
-                yield self.flag(unit, lang, 0, 0, f"no {said.split(' ', 1)[-1]} here — {said}",
-                                evidence={o: c for o, c in codes.items() if c},
-                                severity="warning")
-
-    def _code_flag(self, unit: Unit, lang: str, start: int, end: int, shape: str,
-                   others: list[str], masked: dict[str, str]) -> Flag:
-        mine = masked[lang][start:end]
-        codes = {o: same_code(masked[o], shape) for o in others}
-        evidence = {o: c for o, c in codes.items() if c}
-        values = set(evidence.values())
-        if len(values) == 1 and len(evidence) == len(others):
-            value = values.pop()
-            return self.flag(unit, lang, start, end,
-                             f"\"{mine}\" — {', '.join(f'{o} {c}' for o, c in evidence.items())}"
-                             f" → {value}", evidence=evidence, expected=value)
-        return self.flag(unit, lang, start, end,
-                         f"\"{mine}\": its digits are not in {_listing(others)}",
-                         evidence=evidence, severity="warning")
 
     def _suspect(self, unit: Unit, lang: str, run: _Run, others: list[str],
                  unmatched: dict[str, set[int]], mine: list[Fact]) -> Flag:
@@ -343,7 +271,7 @@ class NumberCheck(Check):
             if len(values) == 1 and not agree and (count >= 2 or len(others) == 1):
                 expected = value
                 severity = "warning" if weak else "error"
-                who = (f"{_listing(list(evidence))} all say {value}" if count >= 2
+                who = (f"{listing(list(evidence))} all say {value}" if count >= 2
                        else f"→ {value}")
                 message = f"\"{text}\" — {said}: {who}"
             elif count >= 2:
@@ -352,11 +280,11 @@ class NumberCheck(Check):
             else:
                 message = f"\"{text}\" — {said}: the other versions disagree"
             if absent:
-                message += f"; not in {_listing(absent)}"
+                message += f"; not in {listing(absent)}"
         elif agree:
-            message = f"\"{text}\" — {_listing(agree)} agree; not in {_listing(absent)}"
+            message = f"\"{text}\" — {listing(agree)} agree; not in {listing(absent)}"
         else:
-            message = f"\"{text}\" — not in {_listing(absent)}"
+            message = f"\"{text}\" — not in {listing(absent)}"
         if problems:
             severity = "error"
         return self.flag(unit, lang, run.start, run.end, message + note, severity=severity,
@@ -403,20 +331,6 @@ class NumberCheck(Check):
                 at = _word_start(text, round(position * len(text)))
                 yield self.flag(unit, lang, at, at, f"no {expected} here — {said}",
                                 evidence=evidence, expected=expected, severity="warning")
-
-
-def _digits_of(facts: list[Fact], matched: set[int], other_text: str) -> Counter[str]:
-    """Digit runs of matched facts that the other text writes without those digits
-    ("32" matched by "三十二", "10" by "десять")."""
-    present = all_digits(other_text)
-    found: Counter[str] = Counter()
-    for j in matched:
-        for digits in re.findall(r"\d+", facts[j].text):
-            if present[digits]:
-                present[digits] -= 1
-            else:
-                found[digits] += 1
-    return found
 
 
 def _signature(facts: list[Fact], runs: list) -> list[tuple[str, str]]:

@@ -59,17 +59,22 @@ def repeated_items(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_ITEM_SPLIT = re.compile(
-    r"\s*[,;、，；.!?。！？:：]\s*|\s+(?:and|or|и|или|және|мен|немесе)\s+|[和及与或]", re.IGNORECASE)
+_CONJUNCTIONS = frozenset({"and", "or", "и", "или", "және", "мен", "немесе"})
+_CJK_ITEMS = re.compile(r"[、，；,;和及与或]")
 
 
 def _maybe_doubled(lowered: str) -> bool:
-    """Cheap test: two equal neighbouring words, or two equal neighbouring list items."""
-    words = lowered.split()
+    """Cheap test: a word twice ("the the", "transport, transport", "energy and energy") or,
+    in Chinese, an item twice ("农业、农业"). Plain splits; no regex over the whole text."""
+    words = [word.rstrip(",;:") for word in lowered.split()]
     if any(map(str.__eq__, words, words[1:])):
         return True
-    items = _ITEM_SPLIT.split(lowered)
-    return any(map(str.__eq__, items, items[1:]))
+    if any(a == c and b in _CONJUNCTIONS for a, b, c in zip(words, words[1:], words[2:])):
+        return True
+    if "、" in lowered or "，" in lowered:
+        items = _CJK_ITEMS.split(lowered)
+        return any(map(str.__eq__, items, items[1:]))
+    return False
 
 
 @register

@@ -56,8 +56,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(format_alignment(docset, alignment))
     else:
         low = sum(row.low_confidence for row in alignment.rows)
+        origin = {"saved": " · from alignment.tsv",
+                  "refitted": " · from alignment.tsv, partly re-aligned"}.get(alignment.origin, "")
         print(f"{len(alignment.rows)} rows · {' '.join(alignment.languages)} · "
-              f"{low} low-confidence (marked !)")
+              f"{low} low-confidence (marked !){origin}")
         width = shutil.get_terminal_size((120, 24)).columns
         for line in summary(docset, alignment, width):
             print(line)

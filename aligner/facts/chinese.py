@@ -73,11 +73,11 @@ def candidates(text: str) -> list[Candidate]:
             raw = match.group("pct")
             value = canonical_number(raw) if raw[0].isdigit() else to_number(raw)
             if value is not None:
-                out.append(candidate(P_PERCENT, "percent", value, *match.span(), text))
+                out.append(candidate(P_PERCENT, "percent", value, *match.span()))
         elif match.group("ord") is not None:
             value = to_number(match.group("ord"))
             if value is not None and value.isdigit() and value != "0":
-                out.append(candidate(P_ORDINAL, "ordinal", value, *match.span(), text,
+                out.append(candidate(P_ORDINAL, "ordinal", value, *match.span(),
                                      weak=value == "1"))
         else:
             found = _cardinal(text, match)
@@ -94,7 +94,7 @@ def _cardinal(text: str, match: re.Match) -> Candidate | None:
         if run not in _SINGLE or after not in _MEASURE:
             return None
         value = to_number(run)
-        return candidate(P_WORD, "number", value, start, end, text, weak=True)
+        return candidate(P_WORD, "number", value, start, end, weak=True)
     if not any(u in run for u in CN_UNITS) and "点" not in run:
         # digit strings: years such as 二〇二三(年), never lists such as 五六
         if not ("〇" in run or "零" in run or (len(run) == 4 and after == "年")):
@@ -103,7 +103,7 @@ def _cardinal(text: str, match: re.Match) -> Candidate | None:
     if value is None:
         return None
     weak = "." not in value and int(value) <= 10
-    return candidate(P_WORD if weak else P_NUMBER, "number", value, start, end, text, weak=weak)
+    return candidate(P_WORD if weak else P_NUMBER, "number", value, start, end, weak=weak)
 
 
 @lru_cache(maxsize=1)

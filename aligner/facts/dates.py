@@ -12,7 +12,7 @@ import re
 
 from .chinese import to_int
 from .model import P_DATE, P_DATE_RANGE, P_MONTH, Candidate, candidate
-from .text import DASHES, NOT_LETTER_AFTER, NOT_LETTER_BEFORE, sentence_initial, trie_regex
+from .text import DASHES, NOT_LETTER_AFTER, sentence_initial, trie_regex
 
 _EN_MONTHS = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
@@ -41,15 +41,20 @@ def _ru_forms() -> dict[str, int]:
 _RU_MONTHS = _ru_forms()
 _KK_LOWER = "а-яәғқңөұүһі"
 
-_D = r"(?P<d>[12][0-9]|3[01]|0?[1-9])(?![0-9])"
-_D2 = r"(?P<d2>[12][0-9]|3[01]|0?[1-9])(?![0-9])"
+# Every alternative starts with a plain character class and none with a look-behind, so
+# that re can skip ahead at C speed; what a look-behind would check (no digit or letter just
+# before) is checked on each match in Python (``_starts_cleanly``).
+_D = r"(?P<d>[0-3]?[0-9])(?![0-9])"  # 1..31, checked in Python
+_D2 = r"(?P<d2>[0-3]?[0-9])(?![0-9])"
 _Y = r"(?P<y>1[5-9][0-9]{2}|2[01][0-9]{2})(?![0-9])"
 _EN_M = rf"(?P<m>{trie_regex(_EN_MONTHS)})(?![A-Za-z])"
 _EN_ORD = r"(?:st|nd|rd|th)?"
 _EN_DR = rf"(?:\s?[{DASHES}]\s?|\s+(?:to|through|until)\s+)"
-_RU_M = rf"(?P<m>{trie_regex(_RU_MONTHS)}){NOT_LETTER_AFTER}"
+_RU_M = rf"(?P<m>{trie_regex([*_RU_MONTHS, *(m.capitalize() for m in _RU_MONTHS)])})"
+_RU_M += NOT_LETTER_AFTER
 _RU_DR = rf"(?:\s?[{DASHES}]\s?|\s+(?:по|и)\s+)"
-_KK_M = rf"(?P<m>(?:{trie_regex(_KK_STEMS)})[{_KK_LOWER}]*)"
+_KK_M = rf"(?P<m>(?:{trie_regex([*_KK_STEMS, *(m.capitalize() for m in _KK_STEMS)])})"
+_KK_M += rf"[{_KK_LOWER}]*)"
 _KK_DR = rf"\s?[{DASHES}]\s?"
 _CN_N = "〇零一二三四五六七八九十"
 _ZH_Y = rf"(?P<y>[0-9]{{4}}|[{_CN_N}]{{4}})\s?年\s?"
@@ -57,45 +62,46 @@ _ZH_M = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?�
 _ZH_D = rf"(?P<d>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
 _ZH_D2 = _ZH_D.replace("(?P<d>", "(?P<d2>")
 _ZH_M2 = _ZH_M.replace("(?P<m>", "(?P<m2>")
-_ISO = rf"(?<![0-9]){_Y}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12][0-9]|3[01])(?![0-9])"
-_DOTTED = (r"(?<![0-9.])(?P<dd>0[1-9]|[12][0-9]|3[01])\.(?P<mm>0[1-9]|1[0-2])\."
-           rf"{_Y}")
+_ZH_RANGE = rf"(?:\s?[{DASHES}~～至到]\s?(?:{_ZH_M2})?\s?{_ZH_D2})?"
+_ISO = rf"{_Y}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+_DOTTED = rf"(?P<dd>0[1-9]|[12][0-9]|3[01])\.(?P<mm>0[1-9]|1[0-2])\.{_Y}"
 
-_PREPOSITIONS = ("in", "In", "since", "until", "till", "by", "from", "during", "through",
-                 "before", "after", "early", "late", "mid", "last", "next", "this", "of")
-_AFTER_PREPOSITION = "(?:" + "|".join(
-    f"(?<={p} )" for p in _PREPOSITIONS) + "|" + "(?<=mid-))"
+_PREPOSITIONS = frozenset(("in", "In", "since", "until", "till", "by", "from", "during",
+                           "through", "before", "after", "early", "late", "mid", "last",
+                           "next", "this", "of"))
+_WORD_BEFORE = re.compile(r"(\w+)[\s-]+$")
 
 _ALTERNATIVES = {
     "en": [_ISO, _DOTTED,
-           rf"(?<![A-Za-z]){_EN_M}\.?\s+{_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?(?:,?\s+{_Y})?",
-           rf"(?<![0-9]){_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?\s+(?:of\s+)?{_EN_M}(?:,?\s+{_Y})?",
-           rf"(?<![A-Za-z]){_EN_M}\.?,?\s+{_Y}",
-           rf"{_AFTER_PREPOSITION}{_EN_M}"],
+           rf"{_EN_M}\.?\s+{_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?(?:,?\s+{_Y})?",
+           rf"{_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?\s+(?:of\s+)?{_EN_M}(?:,?\s+{_Y})?",
+           rf"{_EN_M}\.?,?\s+{_Y}",
+           _EN_M],
     "ru": [_ISO, _DOTTED,
-           rf"(?<![0-9]){_D}(?:{_RU_DR}{_D2})?\s+{_RU_M}(?:\s+{_Y})?",
-           rf"{NOT_LETTER_BEFORE}{_RU_M}\s+{_Y}",
-           rf"{NOT_LETTER_BEFORE}{_RU_M}"],
+           rf"{_D}(?:{_RU_DR}{_D2})?\s+{_RU_M}(?:\s+{_Y})?",
+           rf"{_RU_M}\s+{_Y}",
+           _RU_M],
     "kk": [_ISO, _DOTTED,
-           rf"(?<![0-9]){_Y}\s+(?:жылғы|жылдың|ж\.)\s+(?:{_D}(?:{_KK_DR}{_D2})?\s+)?{_KK_M}",
-           rf"(?<![0-9]){_D}(?:{_KK_DR}{_D2})?\s+{_KK_M}"
+           rf"{_Y}\s+(?:жылғы|жылдың|ж\.)\s+(?:{_D}(?:{_KK_DR}{_D2})?\s+)?{_KK_M}",
+           rf"{_D}(?:{_KK_DR}{_D2})?\s+{_KK_M}"
            rf"(?:\s+{_Y}(?:\s+ж(?:ыл[{_KK_LOWER}]*|\.))?)?"],
     "zh": [_ISO,
-           rf"(?:{_ZH_Y})?{_ZH_M}\s?{_ZH_D}(?:\s?[{DASHES}~～至到]\s?(?:{_ZH_M2})?\s?{_ZH_D2})?",
+           rf"{_ZH_Y}{_ZH_M}\s?{_ZH_D}{_ZH_RANGE}",
+           rf"{_ZH_M}\s?{_ZH_D}{_ZH_RANGE}",
            rf"{_ZH_Y}{_ZH_M}",
-           rf"(?<![0-9]){_ZH_M}"],
+           _ZH_M],
 }
-_FLAGS = {"en": 0, "ru": re.IGNORECASE, "kk": re.IGNORECASE, "zh": 0}
 
 
-def _combine(alternatives: list[str], flags: int) -> re.Pattern[str]:
+def _combine(alternatives: list[str]) -> re.Pattern[str]:
     """One pattern; each alternative's groups renamed d -> d_3 (re forbids repeated names)."""
     renamed = [re.sub(r"\(\?P<(\w+)>", rf"(?P<\1_{i}>", alt) for i, alt in enumerate(alternatives)]
-    return re.compile("|".join(f"(?:{alt})" for alt in renamed), flags)
+    return re.compile("|".join(renamed))
 
 
-_PATTERNS = {fam: _combine(alts, _FLAGS[fam]) for fam, alts in _ALTERNATIVES.items()}
-_NUMERIC = _combine([_ISO, _DOTTED], 0)
+_PATTERNS = {fam: _combine(alts) for fam, alts in _ALTERNATIVES.items()}
+_NUMERIC = _combine([_ISO, _DOTTED])
+_NUMERIC_HINT = re.compile(r"[0-9][-.][0-9]")  # starts with a class: a fast scan
 # cheap tests that decide whether the full pattern can match at all
 _MONTH_SCAN = {
     "en": re.compile(trie_regex(_EN_MONTHS)),
@@ -114,7 +120,7 @@ def candidates(norm: str, text: str, fam: str, digits: bool,
     if has_month is None:
         has_month = "月" in norm if fam == "zh" else _MONTH_SCAN[fam].search(norm) is not None
     if not has_month:
-        if not digits or ("-" not in norm and "." not in norm):
+        if not digits or not _NUMERIC_HINT.search(norm):
             return []
         pattern = _NUMERIC
     out = []
@@ -125,7 +131,21 @@ def candidates(norm: str, text: str, fam: str, digits: bool,
     return out
 
 
+def _starts_cleanly(match: re.Match, text: str) -> bool:
+    """No digit before a match that starts with one, no letter before one that starts with
+    a letter (what a look-behind would have checked)."""
+    start = match.start()
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if text[start].isdigit():
+        return not (before.isdigit() or (before == "." and "." in match.group()))
+    return not before.isalpha()
+
+
 def _candidate(match: re.Match, text: str, fam: str) -> Candidate | None:
+    if not _starts_cleanly(match, text):
+        return None
     groups: dict[str, str] = {}
     spans: dict[str, int] = {}
     for name, value in match.groupdict().items():
@@ -135,28 +155,39 @@ def _candidate(match: re.Match, text: str, fam: str) -> Candidate | None:
             spans[base] = match.start(name)
     if groups.get("mm"):
         value = f"{int(groups['y']):04d}-{groups['mm']}-{groups['dd']}"
-        return candidate(P_DATE, "date", value, *match.span(), text)
+        return candidate(P_DATE, "date", value, *match.span())
     month = _month(groups["m"], fam)
     if month is None:
         return None
     year = _number(groups.get("y"))
     day = _number(groups.get("d"))
     start, end = match.span()
+    if day is not None and not 1 <= day <= 31:
+        return None
     if day is None and year is None:
         start = spans["m"]
+        if fam == "en" and not _after_preposition(text, start):
+            return None  # "May" alone is mostly the verb; "in May", "since September" are dates
         if fam == "ru" and groups["m"][0].isupper() and not sentence_initial(text, start):
             return None  # "Марта", "Мая": capitalised mid-sentence, a name
-        return candidate(P_MONTH, "date", f"--{month:02d}", start, end, text, weak=True)
+        return candidate(P_MONTH, "date", f"--{month:02d}", start, end, weak=True)
     head = f"{year:04d}-" if year is not None else "--"
     value = f"{head}{month:02d}" + (f"-{day:02d}" if day is not None else "")
     day2 = _number(groups.get("d2"))
     if day2 is None:
-        return candidate(P_DATE, "date", value, start, end, text)
+        return candidate(P_DATE, "date", value, start, end)
     month2 = _month(groups.get("m2"), fam) if groups.get("m2") else month
+    if not 1 <= day2 <= 31:
+        return None
     if month2 is None or (month2, day2) <= (month, day):
         return None
     return candidate(P_DATE_RANGE, "range", f"{value}/{head}{month2:02d}-{day2:02d}",
-                     start, end, text)
+                     start, end)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1) in _PREPOSITIONS
 
 
 def is_month(word: str, fam: str) -> bool:

@@ -33,26 +33,28 @@ class Fact:
         return f"{self.kind}:{self.value}"
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A fact proposed by one extractor, with the priority that settles overlaps."""
-
-    priority: int
-    fact: Fact
-
-    @property
-    def start(self) -> int:
-        return self.fact.start
-
-    @property
-    def end(self) -> int:
-        return self.fact.end
+# A fact proposed by one extractor, before overlaps are settled: a plain tuple
+# (priority, start, end, kind, value, weak), since a paragraph yields many and most are
+# cheap to drop. A higher priority wins an overlap.
+Candidate = tuple[int, int, int, str, str, bool]
 
 
-def candidate(priority: int, kind: str, value: str, start: int, end: int, text: str,
+def candidate(priority: int, kind: str, value: str, start: int, end: int,
               weak: bool = False) -> Candidate:
-    """A candidate fact whose ``text`` is the original text's slice [start, end)."""
-    return Candidate(priority, Fact(kind, value, start, end, text[start:end], weak))
+    """A candidate fact at [start, end) of the text being read."""
+    return (priority, start, end, kind, value, weak)
+
+
+_new = object.__new__
+
+
+def make_fact(kind: str, value: str, start: int, end: int, text: str,
+              weak: bool = False) -> Fact:
+    """``Fact(...)`` without the frozen dataclass's per-field ``object.__setattr__`` calls
+    (three times faster; extraction builds tens of thousands of facts a second)."""
+    fact = _new(Fact)
+    fact.__dict__.update(kind=kind, value=value, start=start, end=end, text=text, weak=weak)
+    return fact
 
 
 # Overlap priorities: a higher one wins; among equals, the longer span.
@@ -63,5 +65,5 @@ P_PERCENT = 60
 P_SECTION = 55
 P_ORDINAL = 50
 P_NUMBER = 40
-P_MONTH = 35
+P_MONTH = 45  # above a plain number: "5月" is May, not 5
 P_WORD = 30

@@ -21,7 +21,6 @@ from functools import lru_cache
 from ..glossary import Glossary, GlossaryEntry
 from ..paragraphs import is_cjk
 from ..terms import term_pattern
-from .model import Candidate, candidate
 from .numbers import KK_CASE_ENDINGS
 from .text import CYRILLIC_UPPER, sentence_initial, trie_regex
 
@@ -305,9 +304,10 @@ def _translator(fam: str):
 
 
 def cap_candidates(text: str, spans: list[tuple[int, int]], fam: str,
-                   blocked: bytearray) -> list[Candidate]:
-    """Weak name candidates from capitalised words and acronyms (``spans``) that do not
-    begin a sentence; ``blocked`` marks the characters already taken by other facts."""
+                   blocked: bytearray) -> list[tuple[int, int, str]]:
+    """(start, end, value) of weak name candidates: capitalised words and acronyms
+    (``spans``) that do not begin a sentence; ``blocked`` marks the characters already
+    taken by other facts."""
     out = []
     for start, end in spans:
         if blocked[start] or blocked[end - 1] or text[end:end + 1].isdigit():
@@ -317,8 +317,7 @@ def cap_candidates(text: str, spans: list[tuple[int, int]], fam: str,
             continue
         if not word.isupper() and sentence_initial(text, start):
             continue
-        out.append(candidate(0, "name", "cap:" + transliterate(word), start, end, text,
-                             weak=True))
+        out.append((start, end, "cap:" + transliterate(word)))
     return out
 
 

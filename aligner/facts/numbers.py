@@ -23,13 +23,15 @@ COMMA_DECIMAL = frozenset(
     "ru kk uk be ky tt uz az tg mn de fr es it pt nl pl cs sk sl hr sr bg ro tr el fi sv da "
     "nb nn no et lv lt hu id vi".split())
 
-# No look-behind before the first digit (it would slow the scan several times over): a
-# match cannot start inside a number anyway, since the previous attempt took all its digits.
+# Both patterns start with a plain digit class and have no look-behind: that lets re skip
+# to the next digit at C speed (several times faster). A match cannot start inside a number
+# anyway, since the previous match took all its digits.
 _NUM_DOT = re.compile(
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{SPACE_GROUP}]\d{{3}})+"
-    rf"(?:\.\d+)?|\d+(?:\.\d+)?)(?![0-9])")
+    rf"[0-9](?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{0,2}}(?:[{SPACE_GROUP}][0-9]{{3}})+"
+    rf"(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)(?![0-9])")
 _NUM_COMMA = re.compile(
-    rf"(?:\d{{1,3}}(?:[ {SPACE_GROUP}]\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![0-9])")
+    rf"[0-9](?:[0-9]{{0,2}}(?:[ {SPACE_GROUP}][0-9]{{3}})+(?:,[0-9]+)?|[0-9]*(?:[.,][0-9]+)?)"
+    rf"(?![0-9])")
 
 _EN_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _UNITS = frozenset(  # case-sensitive: "5g" is five grams, "5G" a code
@@ -104,7 +106,7 @@ def candidates(norm: str, text: str, lang: str) -> tuple[list[Candidate], list[C
     out = []
     for token in tokens:
         priority = {"percent": P_PERCENT, "ordinal": P_ORDINAL}.get(token.kind, P_NUMBER)
-        out.append(candidate(priority, token.kind, token.value, token.start, token.end, text))
+        out.append(candidate(priority, token.kind, token.value, token.start, token.end))
     out.extend(_ranges(tokens, norm, text, fam))
     return out, codes
 
@@ -172,7 +174,7 @@ def _code(norm: str, text: str, start: int, end: int, codes: list[Candidate]) ->
     right = end
     while right < len(norm) and (is_letter(norm[right]) or "0" <= norm[right] <= "9"):
         right += 1
-    codes.append(candidate(0, "name", "code:" + norm[left:right].upper(), left, right, text,
+    codes.append(candidate(0, "name", "code:" + norm[left:right].upper(), left, right,
                            weak=True))
     return right
 
@@ -239,7 +241,7 @@ def _ranges(tokens: list[Token], norm: str, text: str, fam: str) -> list[Candida
             continue
         if second.kind == "percent":
             low, high = low + "%", high + "%"
-        out.append(candidate(P_RANGE, "range", f"{low}-{high}", start, second.end, text))
+        out.append(candidate(P_RANGE, "range", f"{low}-{high}", start, second.end))
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..glossary import Glossary
 from . import chinese, dates, names, numbers, sections, words
-from .model import Candidate, Fact
+from .model import Candidate, Fact, make_fact
 from .scan import scan
 from .text import has_digit, normalise
 
@@ -44,55 +44,63 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
         proposed.extend(words_found.ordinals)
         glossary_found = words_found.glossary
         country_found = words_found.countries
-        capitals = words_found.capitals if candidates_names else []
+        capitals = words_found.capitals
     numeric = _settle(proposed)
-    named = _names(text, norm, fam, glossary_found, country_found, codes, numeric, capitals)
-    if glossary_found:
-        taken = bytearray(len(text) + 1)
-        for start, end, _ in glossary_found:
-            taken[start:end] = b"\x01" * (end - start)
-        numeric = [f for f in numeric if not (f.weak and any(taken[f.start:f.end]))]
-    facts = numeric + named
-    facts.sort(key=lambda f: (f.start, f.end))
+    if glossary_found and numeric:
+        # a weak number inside a glossary name ("Two Sessions") is part of the name
+        numeric = [c for c in numeric
+                   if not (c[5] and any(s < c[2] and c[1] < e for s, e, _ in glossary_found))]
+    facts = [make_fact(kind, value, start, end, text[start:end], weak)
+             for _, start, end, kind, value, weak in numeric]
+    facts.extend(_names(text, norm, fam, glossary_found, country_found, codes, numeric,
+                        capitals))
+    facts.sort(key=_position)
     return facts
 
 
-def _settle(proposed: list[Candidate]) -> list[Fact]:
+def _position(fact: Fact) -> tuple[int, int]:
+    return fact.start, fact.end
+
+
+def _settle(proposed: list[Candidate]) -> list[Candidate]:
     """Keep the best of overlapping candidates: priority, then length, then position."""
     if len(proposed) < 2:
-        return [c.fact for c in proposed]
-    proposed.sort(key=lambda c: (-c.priority, c.start - c.end, c.start))
-    kept: list[Fact] = []
-    taken: list[tuple[int, int]] = []
+        return proposed
+    proposed.sort(key=_rank)
+    kept: list[Candidate] = []
     for cand in proposed:
-        start, end = cand.start, cand.end
-        if start >= end or any(start < e and s < end for s, e in taken):
+        start, end = cand[1], cand[2]
+        if start >= end or any(start < k[2] and k[1] < end for k in kept):
             continue
-        taken.append((start, end))
-        kept.append(cand.fact)
+        kept.append(cand)
     return kept
 
 
+def _rank(cand: Candidate) -> tuple[int, int, int]:
+    return -cand[0], cand[1] - cand[2], cand[1]
+
+
 def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: list,
-           codes: list[Candidate], numeric: list[Fact],
+           codes: list[Candidate], numeric: list[Candidate],
            capitals: list[tuple[int, int]]) -> list[Fact]:
-    found: list[Fact] = [Fact("name", value, start, end, text[start:end])
-                         for start, end, value in glossary_found]
+    found = [make_fact("name", value, start, end, text[start:end])
+             for start, end, value in glossary_found]
     if not (country_found or codes or capitals):
         return found
     taken = bytearray(len(text) + 1)
-    for fact in found:
-        taken[fact.start:fact.end] = b"\x01" * (fact.end - fact.start)
+    for start, end, _ in glossary_found:
+        taken[start:end] = b"\x01" * (end - start)
     for start, end, code in country_found:
         if not any(taken[start:end]):
-            found.append(Fact("name", code, start, end, text[start:end]))
+            found.append(make_fact("name", code, start, end, text[start:end]))
             taken[start:end] = b"\x01" * (end - start)
-    for code in codes:
-        if not any(taken[code.start:code.end]):
-            found.append(code.fact)
-            taken[code.start:code.end] = b"\x01" * (code.end - code.start)
+    for _, start, end, kind, value, weak in codes:
+        if not any(taken[start:end]):
+            found.append(make_fact(kind, value, start, end, text[start:end], weak))
+            taken[start:end] = b"\x01" * (end - start)
     if capitals:
-        for fact in numeric:
-            taken[fact.start:fact.end] = b"\x01" * (fact.end - fact.start)
-        found.extend(c.fact for c in names.cap_candidates(norm, capitals, fam, taken))
+        for cand in numeric:
+            taken[cand[1]:cand[2]] = b"\x01" * (cand[2] - cand[1])
+        found.extend(make_fact("name", value, start, end, text[start:end], True)
+                     for start, end, value in names.cap_candidates(norm, capitals, fam, taken))
     return found

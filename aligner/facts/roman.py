@@ -85,7 +85,7 @@ def candidate_at(text: str, start: int, end: int, fam: str) -> Candidate | None:
     value = roman_value(token)
     if value is None or not _is_ordinal(text, token, end, start, fam, nouns):
         return None
-    return candidate(P_ORDINAL, "ordinal", str(value), start, end, text)
+    return candidate(P_ORDINAL, "ordinal", str(value), start, end)
 
 
 def _is_ordinal(text: str, token: str, end: int, start: int, fam: str,

@@ -140,7 +140,7 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
     if _ROMANS.search(text):
         _roman_ordinals(text, fam, found)
     if capitals:
-        taken = {o.start for o in found.ordinals}
+        taken = {o[1] for o in found.ordinals}
         found.capitals = [m.span() for m in _CAPITALS.finditer(text)
                           if _starts_word(text, m.start()) and m.start() not in taken]
     # The set of the text's words is built at C speed; only words that matter are then

@@ -15,24 +15,30 @@ from .model import P_SECTION, Candidate, Fact, candidate
 from .roman import roman_value
 
 _CN = "一二三四五六七八九十"
-_PATTERN = re.compile(
-    rf"^[ \t\u3000]*(?:(?P<a>[0-9]{{1,4}}(?:\.[0-9]{{1,3}})*)[.)、](?=[ \t\u00a0\u3000]|$)"
+_PATTERN = re.compile(  # tried only at the start of the text and of each line
+    rf"[ \t\u3000]*(?:(?P<a>[0-9]{{1,4}}(?:\.[0-9]{{1,3}})*)[.)、](?=\s|$)"
     rf"|[(（](?P<b>[0-9]{{1,3}}|[{_CN}]{{1,3}})[)）]"
     rf"|(?P<c>[{_CN}]{{1,3}})[、．.]"
     rf"|(?P<d>[IVXLІХ]{{1,7}})[.)](?=[ \t\u00a0]))",
-    re.MULTILINE)
+)
 
 
 def candidates(norm: str, text: str) -> list[Candidate]:
     """Section-number candidates at the start of each line of ``norm``."""
     out = []
-    for match in _PATTERN.finditer(norm):
+    starts = [0]
+    if "\n" in norm:
+        starts += [i + 1 for i, ch in enumerate(norm) if ch == "\n"]
+    for offset in starts:
+        match = _PATTERN.match(norm, offset)
+        if match is None:
+            continue
         value = _value(match)
         if value is not None:
             start = match.start()
             while norm[start] in " \t\u3000":
                 start += 1
-            out.append(candidate(P_SECTION, "section", value, start, match.end(), text))
+            out.append(candidate(P_SECTION, "section", value, start, match.end()))
     return out
 
 

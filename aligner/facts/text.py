@@ -47,6 +47,8 @@ def is_letter(ch: str) -> bool:
 
 def canonical_number(raw: str) -> str:
     """"1000", "1.5", "0.25" from digits with "." as decimal point (no exponent, no zeros)."""
+    if raw.isdigit():
+        return raw.lstrip("0") or "0"
     try:
         number = Decimal(raw)
     except InvalidOperation:

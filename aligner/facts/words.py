@@ -237,10 +237,10 @@ def _candidate(group: list[tuple], text: str, fam: str) -> Candidate | None:
     if not ordinal:
         percent = _PERCENT_AFTER[fam].match(text, end)
         if percent:
-            return candidate(P_PERCENT, "percent", str(value), start, percent.end(), text)
+            return candidate(P_PERCENT, "percent", str(value), start, percent.end())
     if ordinal and fam == "ru" and _RU_YEAR_AFTER.match(text, end):
         ordinal = False  # "две тысячи двадцать третьего года": the year 2023
     weak = (value == 1) if ordinal else (value <= 10 and len(group) == 1)
     kind = "ordinal" if ordinal else "number"
     priority = P_WORD if weak else (P_ORDINAL if ordinal else P_NUMBER)
-    return candidate(priority, kind, str(value), start, end, text, weak=weak)
+    return candidate(priority, kind, str(value), start, end, weak=weak)
