@@ -88,10 +88,14 @@ class ReviewSession:
 
     def open_store(self, progress: Progress | None = None) -> None:
         """Open (or start) the review files; from then on cells show fixes and can change."""
+        from .align import save_alignment
         from .store import ReviewStore
 
         if progress:
             progress("opening review files", 0.0)
+        if self.alignment.origin != "saved":
+            # the review files point at rows by id: keep the rows they point at
+            save_alignment(self.docset, self.alignment)
         store = ReviewStore.open(self.docset, self.alignment, None)
         with self._lock:
             self.store = store
@@ -174,11 +178,14 @@ class ReviewSession:
         """(reviewed rows, rows with text, open flags) for ``lang``."""
         if lang not in self._reviewed:
             return 0, self.row_count(), self._open_flags.get(lang, 0)
-        statuses = self._statuses(lang)
-        with_text = [s for r, s in enumerate(statuses) if self.alignment.rows[r].indices(lang)
-                     or s != "unreviewed"]
-        done = sum(1 for s in with_text if s != "unreviewed")
-        return done, len(with_text), self._open_flags.get(lang, 0)
+        counts = self._progress.get(lang)
+        if counts is None:
+            statuses = self._statuses(lang)
+            with_text = [s for r, s in enumerate(statuses)
+                         if self.alignment.rows[r].indices(lang) or s != "unreviewed"]
+            counts = (sum(1 for s in with_text if s != "unreviewed"), len(with_text))
+            self._progress[lang] = counts
+        return counts[0], counts[1], self._open_flags.get(lang, 0)
 
     def scores(self) -> list:
         """sacrebleu scores of each reviewed language: original against reviewed text."""
@@ -321,6 +328,7 @@ class ReviewSession:
         self._texts.pop((row, lang), None)
         if lang in self._status_cache:
             self._status_cache[lang][row] = self._review(row, lang).status
+        self._progress.pop(lang, None)
         # the original flags of a fixed cell no longer point at its text
         fixed = self.cell_text(row, lang) != self.original_text(row, lang)
         self._hidden = {k for k in self._hidden if k != (row, lang)}
@@ -334,6 +342,7 @@ class ReviewSession:
         self._reviewed = set(self.store.languages) if self.store is not None else set()
         self._texts: dict[tuple[int, str], str] = {}
         self._status_cache: dict[str, list[str]] = {}
+        self._progress: dict[str, tuple[int, int]] = {}
 
     def _set_flags(self, flags: list[Flag], fixed_cells: set | None = None) -> None:
         self._all_flags = list(flags)

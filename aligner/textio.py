@@ -9,7 +9,7 @@ is told which one was assumed), otherwise the user is asked for ``--encoding``.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,7 +177,9 @@ def _cyrillic_words(text: str) -> list[str]:
     return words
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Unicode category Cc minus \t \n
+
+
 def control_characters(text: str) -> list[int]:
     """Offsets of C0/C1 control characters other than newline and tab."""
-    return [i for i, c in enumerate(text)
-            if c not in "\n\t" and unicodedata.category(c) == "Cc"]
+    return [found.start() for found in _CONTROL.finditer(text)]

@@ -27,6 +27,7 @@ from .screens.edit import EditModal
 from .screens.help import HelpScreen
 from .screens.scores import ScoresScreen
 from .screens.search import SearchModal
+from .widgets.content_box import ContentBox
 from .widgets.flag_panel import FlagPanel
 from .widgets.grid import GridView
 from .widgets.status_bar import StatusBar
@@ -84,7 +85,7 @@ class ReviewApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar", markup=False)
-        yield Static(id="column-header", markup=False)
+        yield ContentBox(id="column-header")
         yield Static("Loading…", id="loading", markup=False)
         yield FlagPanel(id="flags")
         yield StatusBar(id="status")
@@ -178,7 +179,7 @@ class ReviewApp(App[None]):
             style = "bold reverse" if lang == grid.cursor_lang else "bold"
             header.append((name[:width].ljust(width), style))
             header.append(("│", "dim"))
-        self.query_one("#column-header", Static).update(Content.assemble(*header))
+        self.query_one("#column-header", ContentBox).set_content(Content.assemble(*header))
         row = grid.current
         lang = grid.cursor_lang
         panel = self.query_one(FlagPanel)

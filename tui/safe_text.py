@@ -9,6 +9,7 @@ in ``Content``/``Text`` objects built here.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rich.text import Text
 from textual.content import Content
@@ -32,6 +33,7 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 
 
+@lru_cache(maxsize=8192)
 def visible(text: str) -> str:
     """``text`` with every control character replaced by a visible one-cell symbol.
 

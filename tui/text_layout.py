@@ -8,10 +8,11 @@ onto lines without re-measuring. Newlines are hard breaks.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from math import ceil
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import get_character_cell_size
 
 
 def char_width(ch: str) -> int:
@@ -86,11 +87,14 @@ def height(text: str, width: int) -> int:
     return len(wrap(text, width))
 
 
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+                   "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
 def estimate_height(text: str, width: int) -> int:
     """A cheap approximation of ``height`` (no wrapping), for rows not yet on screen."""
     width = max(1, width)
-    total = 0
-    for part in text.split("\n"):
-        cells = len(part) if part.isascii() else cell_len(part)
-        total += max(1, ceil(cells * 1.08 / width))
-    return total
+    if "\n" not in text:
+        cells = len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+        return max(1, ceil(cells * 1.08 / width))
+    return sum(estimate_height(part, width) for part in text.split("\n"))

@@ -58,8 +58,8 @@ _KK_M += rf"[{_KK_LOWER}]*)"
 _KK_DR = rf"\s?[{DASHES}]\s?"
 _CN_N = "〇零一二三四五六七八九十"
 _ZH_Y = rf"(?P<y>[0-9]{{4}}|[{_CN_N}]{{4}})\s?年\s?"
-_ZH_M = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
-_ZH_D = rf"(?P<d>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
+_ZH_M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
+_ZH_D = r"(?P<d>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
 _ZH_D2 = _ZH_D.replace("(?P<d>", "(?P<d2>")
 _ZH_M2 = _ZH_M.replace("(?P<m>", "(?P<m2>")
 _ZH_RANGE = rf"(?:\s?[{DASHES}~～至到]\s?(?:{_ZH_M2})?\s?{_ZH_D2})?"
@@ -111,19 +111,34 @@ _MONTH_SCAN = {
 
 
 def candidates(norm: str, text: str, fam: str, digits: bool,
-               has_month: bool | None = None) -> list[Candidate]:
-    """Date and date-range candidates (``digits``: whether ``norm`` has a digit;
-    ``has_month``: whether it has a month name, when the caller already knows)."""
+               starts: list[int] | None = None) -> list[Candidate]:
+    """Date and date-range candidates (``digits``: whether ``norm`` has a digit).
+
+    ``starts``: where a date may begin (the starts of digit runs and month names), when the
+    caller knows them: the pattern is then tried only there, not scanned over the text.
+    """
     pattern = _PATTERNS.get(fam)
     if pattern is None:
         return []
-    if has_month is None:
-        has_month = "月" in norm if fam == "zh" else _MONTH_SCAN[fam].search(norm) is not None
-    if not has_month:
-        if not digits or not _NUMERIC_HINT.search(norm):
-            return []
-        pattern = _NUMERIC
     out = []
+    if starts is not None:
+        end = -1
+        for start in sorted(starts):
+            if start < end:
+                continue
+            match = pattern.match(norm, start)
+            if match is not None:
+                found = _candidate(match, text, fam)
+                if found is not None:
+                    out.append(found)
+                    end = match.end()
+        return out
+    if "月" in norm if fam == "zh" else _MONTH_SCAN[fam].search(norm):
+        pass
+    elif digits and _NUMERIC_HINT.search(norm):
+        pattern = _NUMERIC
+    else:
+        return []
     for match in pattern.finditer(norm):
         found = _candidate(match, text, fam)
         if found is not None:

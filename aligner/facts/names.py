@@ -49,54 +49,37 @@ def glossary_key(entry: GlossaryEntry, glossary: Glossary) -> str:
     return str(entry.line)
 
 
-class FormGroup:
-    """Patterns filed under one index key, tried as one regex (alternatives longest form
-    first; compiled on first use), which reports the end and value of the first that
-    matches."""
-
-    def __init__(self) -> None:
-        self.patterns: list[tuple[re.Pattern[str], str]] = []
-        self.combined: re.Pattern[str] | None = None
-
-    def add(self, pattern: re.Pattern[str], value: str) -> None:
-        self.patterns.append((pattern, value))
-        self.combined = None
-
-    def match(self, text: str, offset: int) -> tuple[int, str] | None:
-        if len(self.patterns) == 1:
-            pattern, value = self.patterns[0]
-            hit = pattern.match(text, offset)
-            return (hit.end(), value) if hit else None
-        if self.combined is None:
-            self.combined = re.compile("|".join(
-                f"({_inline(p)})" for p, _ in self.patterns))
-        hit = self.combined.match(text, offset)
-        return (hit.end(), self.patterns[hit.lastindex - 1][1]) if hit else None
+_BOUNDARY_BEFORE, _BOUNDARY_AFTER, _BETWEEN = r"(?<!\w)", r"(?!\w)", r"[\W_]+"
 
 
-def _inline(pattern: re.Pattern[str]) -> str:
-    """A pattern's source with its case-insensitivity made inline, capture groups removed."""
-    source = re.sub(r"\((?!\?)", "(?:", pattern.pattern)
-    return f"(?i:{source})" if pattern.flags & re.IGNORECASE else source
+def _word_patterns(pattern: re.Pattern[str]) -> list[str] | None:
+    """The per-word pieces of a ``term_pattern``-shaped pattern: "(?<!\\w)" + word
+    patterns joined by "[\\W_]+" + "(?!\\w)"; None for any other shape."""
+    source = pattern.pattern
+    if not (source.startswith(_BOUNDARY_BEFORE) and source.endswith(_BOUNDARY_AFTER)):
+        return None
+    return source[len(_BOUNDARY_BEFORE):-len(_BOUNDARY_AFTER)].split(_BETWEEN)
 
 
 class FormIndex:
-    """Forms of names in one language, indexed by how they begin, for cheap scanning.
+    """Forms of names in one language, for cheap matching at a word.
 
-    A form is filed under the beginning that every inflected form of its first word keeps
-    (``word_key``: the word less at most two final letters) and the first three letters of its
-    second and third words (a Chinese form: its first two characters), so that "Republic of
-    Kazakhstan" is tried only where "republ..." is followed by "of" and "kaz...".
-    ``capital``: a match must begin with a capital letter (country names in en/ru/kk).
+    Forms written in words are filed under the beginning that every inflected form of their
+    first word keeps (``word_key``: the word less at most two final letters); all the forms
+    under one key become one regex, a trie over their words, so that at a word one match
+    finds the longest form there ("Republic of" is read once, then "Kazakhstan" or "Korea").
+    Chinese forms form one trie of characters. ``capital``: a match must begin with a capital
+    letter (country names in en/ru/kk).
     """
 
     def __init__(self, forms: list[tuple[str, str]], lang: str, make_pattern=term_pattern,
                  capital: bool = False):
-        self.by_start: dict[str, dict[tuple[str, str], FormGroup]] = {}
         self.capital = capital
+        self.values: list[str] = []
+        self.tries: dict[str, dict] = {}
+        self.flags = 0
         self.cjk: dict[str, str] = {}  # Chinese form without separators -> value
-        words = set()
-        for form, value in sorted(forms, key=lambda f: -len(f[0])):
+        for form, value in forms:
             pattern = make_pattern(form, lang)
             if pattern is None:
                 continue
@@ -104,15 +87,17 @@ class FormIndex:
             if any(is_cjk(ch) for ch in form):
                 self.cjk.setdefault(_CJK_SEPARATORS.sub("", form), value)
                 continue
-            else:
-                parts = [p[:_PREFIX].lower() for p in _WORD.findall(form)]
-                key = word_key(_WORD.findall(form)[0])
-                second = (parts[1] if len(parts) > 1 else "", parts[2] if len(parts) > 2 else "")
-                words.add(key)
-            seconds = self.by_start.setdefault(key, {})
-            seconds.setdefault(second, FormGroup()).add(pattern, value)
-        self.scan = re.compile(r"(?<!\w)(?:" + trie_regex(words) + ")", re.IGNORECASE
-                               ) if words else None
+            pieces = _word_patterns(pattern)
+            if not pieces:
+                continue
+            self.flags |= pattern.flags & re.IGNORECASE
+            node = self.tries.setdefault(word_key(_WORD.findall(form)[0]), {})
+            for piece in pieces:
+                node = node.setdefault(piece, {})
+            node.setdefault("", value)  # the first entry with a form wins
+        self.compiled: dict[str, re.Pattern[str]] = {}
+        self.scan = re.compile(r"(?<!\w)(?:" + trie_regex(self.tries) + ")", re.IGNORECASE
+                               ) if self.tries else None
         # Chinese forms: one trie of the forms, so that leftmost-longest matching is one pass
         # (separators such as "·" in 卡瑟姆若马尔特·托卡耶夫 are optional, as in find_term)
         self.cjk_scan = re.compile(trie_regex(self.cjk, _CJK_BETWEEN)
@@ -120,7 +105,7 @@ class FormIndex:
 
     def word_keys(self) -> set[str]:
         """The lower-case first-word keys of the forms written in words."""
-        return {key for key in self.by_start if not is_cjk(key[0])}
+        return set(self.tries)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, value), earliest first and longest at a start."""
@@ -131,43 +116,60 @@ class FormIndex:
                 found.append((match.start(), match.end(),
                               cjk[_CJK_SEPARATORS.sub("", match.group())]))
         if self.scan is not None:
-            starts = []
-            for match in self.scan.finditer(text):
-                offset = match.start()
-                if self.capital and not text[offset].isupper():
-                    continue
-                following = next_words(text, _word_end(text, offset))
-                starts.append((offset, (match.group().lower(),), following))
+            starts = [(m.start(), (m.group().lower(),)) for m in self.scan.finditer(text)
+                      if not self.capital or text[m.start()].isupper()]
             if starts:
                 words = self.find_at(text, starts)
                 found = _merge(found, words) if found else words
         return found
 
-    def find_at(self, text: str, starts: list[tuple[int, tuple[str, ...], tuple[str, str]]]
+    def find_at(self, text: str, starts: list[tuple[int, tuple[str, ...]]]
                 ) -> list[tuple[int, int, str]]:
-        """Like ``find``, trying only the given (offset, first-word keys, following words'
-        beginnings) places, in text order."""
+        """Like ``find``, trying only the given (offset, index keys) places, in text order."""
         found: list[tuple[int, int, str]] = []
-        index = self.by_start
         last_end = -1
-        for offset, keys, following in starts:
+        for offset, keys in starts:
             if offset < last_end:
                 continue
             best = None
             for key in keys:
-                seconds = index.get(key)
-                if seconds is None:
-                    continue
-                for group in (seconds.get(following), seconds.get((following[0], "")),
-                              seconds.get(_NONE)):
-                    if group is not None:
-                        hit = group.match(text, offset)
-                        if hit is not None and (best is None or hit[0] > best[1]):
-                            best = (offset, *hit)
+                pattern = self.compiled.get(key)
+                if pattern is None:
+                    if key not in self.tries:
+                        continue
+                    pattern = self._compile(key)
+                hit = pattern.match(text, offset)
+                if hit is not None and (best is None or hit.end() > best[1]):
+                    best = (offset, hit.end(), self.values[int(hit.lastgroup[1:])])
             if best is not None:
                 found.append(best)
                 last_end = best[1]
         return found
+
+    def _compile(self, key: str) -> re.Pattern[str]:
+        pattern = re.compile(_BOUNDARY_BEFORE + self._branches(self.tries[key]), self.flags)
+        self.compiled[key] = pattern
+        return pattern
+
+    def _branches(self, node: dict) -> str:
+        """The trie below ``node``: its words in turn, longer forms tried first; each form
+        ends in an empty group "v<n>" that names its value."""
+        branches = []
+        for piece, child in node.items():
+            if piece == "":
+                continue
+            rest = self._branches(child) if len(child) > 1 or "" not in child else ""
+            end = ""
+            if "" in child:
+                self.values.append(child[""])
+                end = f"{_BOUNDARY_AFTER}(?P<v{len(self.values) - 1}>)"
+            if rest and end:
+                branches.append(f"{piece}(?:{_BETWEEN}{rest}|{end})")
+            elif rest:
+                branches.append(f"{piece}{_BETWEEN}{rest}")
+            else:
+                branches.append(piece + end)
+        return "(?:" + "|".join(branches) + ")"
 
 
 _CJK_SEPARATORS = re.compile(r"[\s·・.\-－]+")
@@ -188,23 +190,6 @@ def word_key(word: str) -> str:
     """The lower-case beginning every form of ``word`` keeps: all but its last two letters,
     at least three (term and country patterns change at most the last two letters)."""
     return word[:max(_PREFIX, len(word) - 2)].lower()
-
-
-_NONE = ("", "")
-_NEXT_WORDS = re.compile(r"[\W_]+([^\W\d_]{1,3})[^\W\d_]*(?:[\W_]+([^\W\d_]{1,3}))?")
-
-
-def next_words(text: str, end: int) -> tuple[str, str]:
-    """The first three letters (lower case) of the two words after offset ``end``."""
-    found = _NEXT_WORDS.match(text, end)
-    if found is None:
-        return _NONE
-    return found.group(1).lower(), (found.group(2) or "").lower()
-_WORD_END = re.compile(r"\w*")
-
-
-def _word_end(text: str, offset: int) -> int:
-    return _WORD_END.match(text, offset).end()
 
 
 _GLOSSARY_CACHE: dict[tuple[int, str], tuple[Glossary, FormIndex]] = {}
@@ -265,11 +250,11 @@ def _country_pattern(form: str, lang: str) -> re.Pattern[str] | None:
     "қазақстандық" and look-alikes such as "Кубок" (for "Куба") are not."""
     if lang not in ("ru", "kk") or not re.search(rf"[{CYRILLIC_UPPER}]", form):
         return term_pattern(form, lang)
-    words = re.findall(r"[\w-]+", form)
+    words = _WORD.findall(form)
     if not words:
         return None
     parts = [_ru_word(w) if lang == "ru" else re.escape(w) + _KK_ENDINGS for w in words]
-    return re.compile(r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)")
+    return re.compile(_BOUNDARY_BEFORE + _BETWEEN.join(parts) + _BOUNDARY_AFTER)
 
 
 def _ru_word(word: str) -> str:
@@ -303,21 +288,28 @@ def _translator(fam: str):
     return catalog.gettext
 
 
-def cap_candidates(text: str, spans: list[tuple[int, int]], fam: str,
+def capital_value(word: str, after: str, fam: str) -> str | None:
+    """The name-candidate value of a capitalised word or acronym ("cap:tokayev"), or None
+    (not capitalised, one letter, glued to digits as in "CO2", or a month or title)."""
+    if len(word) < 2 or not word[0].isupper() or after.isdigit():
+        return None
+    if fam == "en" and word in _EN_NOT_NAMES:
+        return None
+    return "cap:" + transliterate(word)
+
+
+def cap_candidates(text: str, capitals: list[tuple[int, int, str]],
                    blocked: bytearray) -> list[tuple[int, int, str]]:
-    """(start, end, value) of weak name candidates: capitalised words and acronyms
-    (``spans``) that do not begin a sentence; ``blocked`` marks the characters already
-    taken by other facts."""
+    """The capitalised words (start, end, value) that are name candidates: not part of
+    another fact (``blocked`` marks those characters) and not beginning a sentence, unless
+    written in capitals."""
     out = []
-    for start, end in spans:
-        if blocked[start] or blocked[end - 1] or text[end:end + 1].isdigit():
+    for start, end, value in capitals:
+        if blocked[start] or blocked[end - 1]:
             continue
-        word = text[start:end]
-        if fam == "en" and word in _EN_NOT_NAMES:
+        if not text[start:end].isupper() and sentence_initial(text, start):
             continue
-        if not word.isupper() and sentence_initial(text, start):
-            continue
-        out.append((start, end, "cap:" + transliterate(word)))
+        out.append((start, end, value))
     return out
 
 

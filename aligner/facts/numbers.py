@@ -99,8 +99,10 @@ def family(lang: str) -> str:
     return "ru" if base in COMMA_DECIMAL else "en"
 
 
-def candidates(norm: str, text: str, lang: str) -> tuple[list[Candidate], list[Candidate]]:
-    """Numeric candidates and code candidates (weak names) for a text that has digits."""
+def candidates(norm: str, text: str, lang: str
+               ) -> tuple[list[Candidate], list[Candidate], list[int]]:
+    """Numeric candidates, code candidates (weak names) and the offsets where numbers
+    start, for a text that has digits."""
     fam = family(lang)
     tokens, codes = _tokens(norm, text, fam)
     out = []
@@ -108,7 +110,7 @@ def candidates(norm: str, text: str, lang: str) -> tuple[list[Candidate], list[C
         priority = {"percent": P_PERCENT, "ordinal": P_ORDINAL}.get(token.kind, P_NUMBER)
         out.append(candidate(priority, token.kind, token.value, token.start, token.end))
     out.extend(_ranges(tokens, norm, text, fam))
-    return out, codes
+    return out, codes, [t.start for t in tokens]
 
 
 def parse_number(raw: str, fam: str) -> str:

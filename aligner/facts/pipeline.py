@@ -24,9 +24,10 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
     index = names.glossary_index(glossary, lang) if glossary is not None else None
     proposed: list[Candidate] = []
     codes: list[Candidate] = []
+    number_starts: list[int] = []
     digits = has_digit(norm)
     if digits:
-        found, codes = numbers.candidates(norm, text, lang)
+        found, codes, number_starts = numbers.candidates(norm, text, lang)
         proposed.extend(found)
     proposed.extend(sections.candidates(norm, text))
     if fam == "zh":
@@ -35,10 +36,12 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
         glossary_found = index.find(norm) if index is not None else []
         countries = names.country_index(fam)
         country_found = countries.find(norm) if countries is not None else []
-        capitals: list[tuple[int, int]] = []
+        capitals: list[tuple[int, int, str]] = []
     else:
         words_found = scan(norm, fam, index, capitals=candidates_names)
-        proposed.extend(dates.candidates(norm, text, fam, digits, words_found.has_month))
+        if number_starts or words_found.months:
+            proposed.extend(dates.candidates(norm, text, fam, digits,
+                                             number_starts + words_found.months))
         if words_found.number_words:
             proposed.extend(words.candidates(norm, fam, words_found.number_words))
         proposed.extend(words_found.ordinals)
@@ -82,7 +85,7 @@ def _rank(cand: Candidate) -> tuple[int, int, int]:
 
 def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: list,
            codes: list[Candidate], numeric: list[Candidate],
-           capitals: list[tuple[int, int]]) -> list[Fact]:
+           capitals: list[tuple[int, int, str]]) -> list[Fact]:
     found = [make_fact("name", value, start, end, text[start:end])
              for start, end, value in glossary_found]
     if not (country_found or codes or capitals):
@@ -102,5 +105,5 @@ def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: 
         for cand in numeric:
             taken[cand[1]:cand[2]] = b"\x01" * (cand[2] - cand[1])
         found.extend(make_fact("name", value, start, end, text[start:end], True)
-                     for start, end, value in names.cap_candidates(norm, capitals, fam, taken))
+                     for start, end, value in names.cap_candidates(norm, capitals, taken))
     return found

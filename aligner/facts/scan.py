@@ -15,10 +15,8 @@ from functools import lru_cache
 
 from . import dates, names, roman, words
 from .model import Candidate
-from .text import CYRILLIC_UPPER
 
 NUMBER_WORD, MONTH, GLOSSARY, COUNTRY = 1, 2, 4, 8
-_CAPITAL = f"A-Z{CYRILLIC_UPPER}"
 _ROMAN = "IVXLІХӀ\u2160-\u216b"
 
 
@@ -27,19 +25,19 @@ class Scan:
     """What the word pass found."""
 
     number_words: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
-    has_month: bool = False
+    months: list[int] = field(default_factory=list)  # where month names start
     glossary: list[tuple[int, int, str]] = field(default_factory=list)
     countries: list[tuple[int, int, str]] = field(default_factory=list)
     ordinals: list[Candidate] = field(default_factory=list)
-    capitals: list[tuple[int, int]] = field(default_factory=list)
+    capitals: list[tuple[int, int, str]] = field(default_factory=list)  # with their value
 
 
 class Triggers:
     """What a word may be, by the word as written, for one language and glossary.
 
-    ``known[word]``, for the few words that open some table: (bits of the tables, the index
-    keys it begins with, its number-word reading, whether it is a month). Answers are
-    remembered: a document uses the same words again and again.
+    For a word that opens some table: (bits of the tables, the index keys it begins with,
+    its number-word reading, whether it is a month); ``known`` holds these by token. Answers
+    are remembered: a document uses the same words again and again.
     """
 
     def __init__(self, fam: str, table: dict[str, int]):
@@ -54,22 +52,36 @@ class Triggers:
             for variant in variants:
                 first.setdefault(variant, set()).add(len(key))
         self.first = {h: tuple(sorted(v, reverse=True)) for h, v in first.items()}
-        self.known: dict[str, tuple] = {}  # relevant word -> what it may be
-        self.seen: set[str] = set()  # every word classified so far
-        self.relevant: set[str] = set()
+        self.known: dict[str, tuple] = {}  # relevant token -> its relevant words
+        self.seen: set[str] = set()  # every token classified so far
+        self.relevant: set[str] = set()  # tokens with a word that opens a table
+        self.relevant_or_capital: set[str] = set()  # ... or with a capitalised word
 
-    def learn(self, new_words: set[str]) -> None:
-        """Classify words not seen before."""
+    def learn(self, new_tokens: set[str]) -> None:
+        """Classify the words of whitespace-separated tokens not seen before ("China,",
+        "(CICA)", "China-Kazakhstan"): a relevant token maps to its relevant words, as
+        (offset in the token, length, what the word may be or None, name-candidate value or
+        None for a word that is not capitalised)."""
         if len(self.seen) > 500_000:
-            self.seen.clear()
-            self.relevant.clear()
-            self.known.clear()
-        for word in new_words:
-            found = self._info(word)
-            if found is not None:
-                self.known[word] = found
-                self.relevant.add(word)
-        self.seen |= new_words
+            for table in (self.seen, self.relevant, self.relevant_or_capital, self.known):
+                table.clear()
+        for token in new_tokens:
+            inner = []
+            tables = False
+            for match in _WORDS.finditer(token):
+                word = match.group()
+                found = self._info(word)
+                capital = names.capital_value(word, token[match.end():match.end() + 1],
+                                              self.fam)
+                if found is not None or capital is not None:
+                    inner.append((match.start(), len(word), found, capital))
+                    tables = tables or found is not None
+            if inner:
+                self.known[token] = tuple(inner)
+                self.relevant_or_capital.add(token)
+                if tables:
+                    self.relevant.add(token)
+        self.seen |= new_tokens
 
     def _info(self, word: str) -> tuple | None:
         lengths = self.first.get(word[:3])
@@ -127,53 +139,55 @@ def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_CAPITALS = re.compile(rf"[{_CAPITAL}][^\W\d_]+")
-_ROMANS = re.compile(rf"[{_ROMAN}]+")
+_ROMANS = re.compile(rf"[{_ROMAN}]+(?![^\W\d_])")
 
 
 def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
          capitals: bool = True) -> Scan:
-    """Look every word of ``text`` up once (``capitals``: also collect every capitalised
-    word, for name candidates)."""
+    """Look every word of ``text`` up once (``capitals``: also collect capitalised words,
+    for name candidates)."""
     trig = triggers(fam, glossary_index)
     found = Scan()
     if _ROMANS.search(text):
         _roman_ordinals(text, fam, found)
-    if capitals:
-        taken = {o[1] for o in found.ordinals}
-        found.capitals = [m.span() for m in _CAPITALS.finditer(text)
-                          if _starts_word(text, m.start()) and m.start() not in taken]
-    # The set of the text's words is built at C speed; only words that matter are then
-    # looked for, so Python work grows with the hits, not with the length of the text.
-    present = set(_WORDS.findall(text))
+    # The set of the text's whitespace-separated tokens is built at C speed; only tokens
+    # known to hold a word that matters are then looked for, so Python work grows with the
+    # hits, not with the length of the text.
+    present = set(text.split())
     unseen = present - trig.seen
     if unseen:
         trig.learn(unseen)
-    relevant = present & trig.relevant
+    relevant = present & (trig.relevant_or_capital if capitals else trig.relevant)
     if not relevant:
         return found
     known = trig.known
     occurrences = []
     size = len(text)
-    for word in relevant:
-        length = len(word)
-        start = text.find(word)
+    for token in relevant:
+        length = len(token)
+        start = text.find(token)
         while start >= 0:
             end = start + length
-            if not ((start and _is_letter(text[start - 1]))
-                    or (end < size and _is_letter(text[end]))):
-                occurrences.append((start, end, known[word]))
-            start = text.find(word, end)
+            if not ((start and not text[start - 1].isspace())
+                    or (end < size and not text[end].isspace())):
+                for offset, width, info, capital in known[token]:
+                    occurrences.append((start + offset, start + offset + width, info, capital))
+            start = text.find(token, end)
     occurrences.sort()
     glossary_hits = []
     country_hits = []
-    for start, end, (bits, keys, entry, month) in occurrences:
+    for start, end, info, capital in occurrences:
+        if capital is not None and capitals:
+            found.capitals.append((start, end, capital))
+        if info is None:
+            continue
+        bits, keys, entry, month = info
         if entry is not None:
             found.number_words.append((start, end, *entry))
         if month:
-            found.has_month = True
+            found.months.append(start)
         if bits & (GLOSSARY | COUNTRY):
-            place = (start, keys, names.next_words(text, end))
+            place = (start, keys)
             if bits & GLOSSARY:
                 glossary_hits.append(place)
             if bits & COUNTRY:
@@ -187,10 +201,6 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
 
 def _is_letter(ch: str) -> bool:
     return ch.isalpha() and not ch.isdigit()
-
-
-def _starts_word(text: str, start: int) -> bool:
-    return start == 0 or not _is_letter(text[start - 1])
 
 
 def _roman_ordinals(text: str, fam: str, found: Scan) -> None:

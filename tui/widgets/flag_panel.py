@@ -5,22 +5,21 @@ from __future__ import annotations
 from typing import Sequence
 
 from textual.content import Content
-from textual.widgets import Static
 
 from aligner.flags import Flag
 
 from ..safe_text import visible
+from .content_box import ContentBox
 
 _SEVERITY_STYLE = {"error": "bold $error", "warning": "bold $warning", "info": "$text-muted"}
 
 
-class FlagPanel(Static):
-    """Lists flags; the ones of the focused language first."""
+class FlagPanel(ContentBox):
+    """Lists flags; the ones of the focused language first (fixed height: no reflow)."""
 
     DEFAULT_CSS = """
     FlagPanel {
-        height: auto; max-height: 9; min-height: 3; border-top: solid $primary;
-        padding: 0 1; background: $panel; overflow-y: auto;
+        height: 8; border-top: solid $primary; padding: 0 1; background: $panel;
     }
     """
 
@@ -35,7 +34,7 @@ class FlagPanel(Static):
             lines.append(Content.assemble((f"{row_id} ", "bold"), ("no open flags", "$text-muted")))
         for flag in ordered:
             lines.append(_flag_line(flag))
-        self.update(Content("\n").join(lines))
+        self.set_content(Content("\n").join(lines))
 
 
 def _flag_line(flag: Flag) -> Content:

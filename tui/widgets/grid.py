@@ -91,6 +91,7 @@ class GridView(ScrollView, can_focus=True):
         self._widths: tuple[int, ...] = ()
         self._strips: LRUCache[tuple, Strip] = LRUCache(2048)
         self.compact = False
+        self._style: Style | None = None
         self.set_reactive(GridView.cursor_lang, self.languages[0] if self.languages else "")
 
     # --- data in ---------------------------------------------------------------------------
@@ -197,7 +198,14 @@ class GridView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style = None
         self._strips.clear()
+
+    def _base_style(self) -> Style:
+        """The widget's own style, computed once per style change (it is asked per line)."""
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
 
     def row_region(self, position: int) -> Region:
         """The virtual region of the row at ``position``."""
@@ -211,23 +219,24 @@ class GridView(ScrollView, can_focus=True):
         absolute = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if not self.order or absolute >= self._offsets[-1]:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         position = bisect_right(self._offsets, absolute) - 1
         self._measure(position)
         line = absolute - self._offsets[position]
         focused = position == self.cursor_row
         row = self.order[position]
-        key = (row, line, self._widths, self.languages, focused, self.compact,
+        key = (row, line, width, self._widths, self.languages, focused, self.compact,
                self.cursor_lang if focused else "", self.source.row_version(row),
                self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row_line(row, line, focused, self._heights[position])
+            strip = strip.crop_extend(0, width, self._base_style())
             self._strips[key] = strip
-        return strip.crop_extend(0, width, self.rich_style)
+        return strip
 
     def _render_row_line(self, row: int, line: int, focused: bool, height: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         row_bg = Style(bgcolor="grey15") if focused else Style()
         cell_bg = Style(bgcolor="grey23") if focused and self.has_focus else row_bg
         rule = Style(color="grey30")
@@ -253,7 +262,7 @@ class GridView(ScrollView, can_focus=True):
         return Strip(segments)
 
     def _marker_segment(self, row: int, line: int, focused: bool) -> Segment:
-        base = self.rich_style
+        base = self._base_style()
         if line != 0:
             return Segment(" " * MARKER_WIDTH, base + (Style(bgcolor="grey15") if focused else Style()))
         status = self.source.row_status(row, self.cursor_lang or self.languages[0])
@@ -309,16 +318,26 @@ class GridView(ScrollView, can_focus=True):
         return max(0, min(value, len(self.order) - 1)) if self.order else 0
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        # cached strips are keyed on focus, so only the two rows that changed are redrawn
+        # strips are cached on focus: repaint the two rows that changed, unless we scrolled
+        scrolled_from = self.scroll_offset.y
         self.scroll_to_cursor()
-        self.refresh()
+        if self.scroll_offset.y == scrolled_from:
+            self._refresh_rows(old, new)
+        else:
+            self.refresh()
         if self.order:
             self.post_message(CursorMoved(self.order[new], self.cursor_lang))
 
     def watch_cursor_lang(self, old: str, new: str) -> None:
-        self.refresh()
+        self._refresh_rows(self.cursor_row)
         if self.order:
             self.post_message(CursorMoved(self.order[self.cursor_row], new))
+
+    def _refresh_rows(self, *positions: int) -> None:
+        top = self.scroll_offset.y
+        for position in positions:
+            if 0 <= position < len(self.order):
+                self.refresh(self.row_region(position).translate((0, -top)))
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
         """Scroll so that the focused row is visible (its top when it is taller than the view)."""

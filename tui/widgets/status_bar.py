@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
 
 from ..safe_text import visible
+from .content_box import ContentBox
 
 
-class StatusBar(Static):
+class StatusBar(ContentBox):
     """One line at the bottom, above the footer."""
 
     DEFAULT_CSS = """
@@ -25,4 +25,4 @@ class StatusBar(Static):
             " · ", (f"filter: {filter_name}", ""), " · ",
             (visible(save_state), "$success" if save_state.startswith("saved") else "$warning"),
         ]
-        self.update(Content.assemble(*parts))
+        self.set_content(Content.assemble(*parts))
