@@ -81,6 +81,7 @@ class ReviewSession:
         self._lock = threading.RLock()
         self._version: dict[int, int] = {}
         self._generation = 0  # bumped when every row may have changed (new flags)
+        self._revision = 0  # bumped by every change of text or rows
         self._index_rows()
         self._set_flags(flags or [])
 
@@ -200,21 +201,32 @@ class ReviewSession:
 
     def next_flag(self, row: int, lang: str, forward: bool,
                   order: Sequence[int] | None = None) -> tuple[int, str] | None:
-        """The next (or previous) cell with a flag after (row, lang), in ``order``."""
+        """The next (or previous) flagged cell after (row, lang), in ``order``.
+
+        A reviewer works down one column: the flags of ``lang`` come first; other languages'
+        flags are offered only when ``lang`` has none left anywhere.
+        """
         order = list(order) if order is not None else list(range(self.row_count()))
         if not order:
             return None
-        langs = self.languages
         positions = {r: i for i, r in enumerate(order)}
         here = positions.get(row, 0)
+        step = 1 if forward else -1
+        for k in range(1, len(order) + 1):
+            candidate = order[(here + step * k) % len(order)]
+            if self._has_flag(candidate, lang):
+                return candidate, lang
+        langs = self.languages
         cells = [(r, l) for r in order for l in langs]
         start = here * len(langs) + (langs.index(lang) if lang in langs else 0)
-        step = 1 if forward else -1
         for k in range(1, len(cells) + 1):
             r, l = cells[(start + step * k) % len(cells)]
-            if (r, l) in self._spans or any(f.lang == l for f in self.flags(r)):
+            if self._has_flag(r, l):
                 return r, l
         return None
+
+    def _has_flag(self, row: int, lang: str) -> bool:
+        return any(flag.lang == lang for flag in self._flags_by_row.get(row, ()))
 
     def search(self, query: str, start_row: int = 0,
                order: Sequence[int] | None = None) -> tuple[int, str] | None:
@@ -248,6 +260,35 @@ class ReviewSession:
         with self._lock:
             self.store.set_fix(self.row_id(row), lang, text)
             self._touched(row, lang)
+
+    def apply_suggestion(self, row: int, lang: str) -> Flag | None:
+        """Replace the first flagged span of the cell that has a suggestion with it; saved.
+
+        Returns the flag applied, or None when the cell has no usable suggestion (or its flags
+        are being recomputed after a fix).
+        """
+        self._require_reviewed(lang)
+        with self._lock:
+            if (row, lang) in self._hidden:
+                return None
+            text = self.cell_text(row, lang)
+            for flag in sorted(self.flags(row), key=lambda f: (f.paragraph or 0, f.start)):
+                if flag.lang != lang or flag.expected is None:
+                    continue
+                if flag.end == flag.start and not (flag.start == 0 and flag.check == "number"):
+                    continue  # "X is missing here" has no place to insert X, except a section
+                    # number at the start of a paragraph
+                offset = self._cell_offset(row, lang, flag.paragraph)
+                if offset is None:
+                    continue
+                start, end = offset + flag.start, offset + flag.end
+                if not 0 <= start <= end <= len(text):
+                    continue
+                self.store.set_fix(self.row_id(row), lang,
+                                   text[:start] + flag.expected + text[end:])
+                self._touched(row, lang)
+                return flag
+            return None
 
     def toggle_approved(self, row: int, lang: str) -> bool:
         """Approve the cell, or take the approval back; returns the new state."""
@@ -294,17 +335,27 @@ class ReviewSession:
                                "there is nothing to split")
         return self._realign(split_row(self.alignment, current.id, at), row)
 
-    def recheck(self) -> None:
-        """Run the checks again on the current texts (fixes applied) and record the flags."""
+    def recheck(self) -> bool:
+        """Run the checks again on the current texts (fixes applied) and record the flags.
+
+        Returns False (and records nothing) when a change arrived while the checks ran: their
+        offsets would point into text that is gone; the check run started for that change
+        records its own flags.
+        """
         from .checks import run_document
 
-        document = self._document_with_fixes()
+        with self._lock:
+            revision = self._revision
+            document = self._document_with_fixes()
         flags = run_document(document)
         with self._lock:
+            if revision != self._revision:
+                return False
             self._set_flags(flags, fixed_cells=self._fixed_cells())
             self._generation += 1
             if self.store is not None:
                 self.store.update_flags(flags)
+            return True
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -325,6 +376,7 @@ class ReviewSession:
         return statuses
 
     def _touched(self, row: int, lang: str) -> None:
+        self._revision += 1
         self._texts.pop((row, lang), None)
         if lang in self._status_cache:
             self._status_cache[lang][row] = self._review(row, lang).status
@@ -426,6 +478,7 @@ class ReviewSession:
         if self.store is None:
             raise SessionError("the review files are still opening; try again in a moment")
         with self._lock:
+            self._revision += 1
             save_alignment(self.docset, alignment)
             self.store = ReviewStore.open(self.docset, alignment, None)
             self.alignment = alignment

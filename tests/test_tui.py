@@ -260,3 +260,24 @@ async def test_scores_view_shows_hter_and_jumps_to_the_worst_row(statement):
         await pilot.press("enter")
         await pilot.pause()
         assert grid.current == target
+
+
+async def test_r_applies_the_suggestion_of_the_flag(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("n")                    # first English flag: row r1 has no en
+        row = grid.current
+        while not any(f.expected and "Kassym" in f.expected for f in app.session.flags(row)):
+            await pilot.press("n")
+            row = grid.current
+        await pilot.press("r")
+        await settled(app, pilot)
+        fixed = po_entry(statement, "en", app.session.row_id(row)).msgstr
+        assert "Kassym-Jomart Tokayev" in fixed and "Kasemal" not in fixed
+        await pilot.press("r")                    # the next suggestion: the visit's dates
+        await settled(app, pilot)
+        fixed = po_entry(statement, "en", app.session.row_id(row)).msgstr
+        assert "16–17 May 2023" in fixed
+        assert not [f for f in app.session.flags(row) if f.lang == "en"]
+        assert msgfmt_ok(statement / "review" / "en.po")

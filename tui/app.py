@@ -51,6 +51,7 @@ class ReviewApp(App[None]):
         Binding("n", "next_flag", "Next flag", id="flag.next"),
         Binding("N", "previous_flag", "Previous flag", id="flag.previous", show=False),
         Binding("e", "edit_cell", "Edit", id="cell.edit"),
+        Binding("r", "apply_suggestion", "Apply suggestion", id="cell.suggest"),
         Binding("a", "approve_cell", "Approve", id="cell.approve"),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
@@ -211,8 +212,8 @@ class ReviewApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
     def recheck(self) -> None:
         """Run the checks again on the fixed texts, then redraw (in a thread)."""
-        self.session.recheck()
-        self.call_from_thread(self._rechecked)
+        if self.session.recheck():
+            self.call_from_thread(self._rechecked)
 
     def _rechecked(self) -> None:
         if self._has_session():
@@ -298,6 +299,21 @@ class ReviewApp(App[None]):
 
         self.push_screen(EditModal(title, session.cell_text(row, lang),
                                    session.original_text(row, lang)), keep)
+
+    def action_apply_suggestion(self) -> None:
+        if not self._has_session() or self.grid.current is None:
+            return
+        row, lang = self.grid.current, self.grid.cursor_lang
+        try:
+            applied = self.session.apply_suggestion(row, lang)
+        except AlignerError as error:
+            self._fail(error)
+            return
+        if applied is None:
+            self.notify("No suggestion to apply in this cell (e edits it).", markup=False)
+            return
+        self._changed(row, f"{applied.check} fix {self.session.row_id(row)} {lang}",
+                      recheck=True)
 
     def action_approve_cell(self) -> None:
         if not self._has_session() or self.grid.current is None:
