@@ -1,14 +1,17 @@
 """PO files on disk, safely: strict reading, polib-identical writing, atomic saves, a lock.
 
-polib parses, but it skips some malformed lines silently (an unterminated string just loses a
-character) and it writes in place. So every line is checked first (errors name the line);
-files are written to a temporary file in the same directory, fsynced and renamed over the old
-one, whose previous version stays as ``<name>~``; and a lock file serialises the writers of
-one review directory, so two ``aligner`` processes never interleave a check and a write.
+Files aligner wrote are read by ``aligner.po_format``'s fast reader; anything else goes to
+polib, which parses but skips some malformed lines silently (an unterminated string just
+loses a character) and writes in place. So on that path every line is checked first (errors
+name the line). Files are written to a temporary file in the same directory, fsynced and
+renamed over the old one, whose previous version stays as ``<name>~``; and a lock file
+serialises the writers of one review directory, so two ``aligner`` processes never
+interleave a check and a write.
 
-Writing reuses polib's own rendering of each entry (``POEntry.__unicode__``), cached per
-entry: a 10k-entry file is re-joined from cached chunks in milliseconds, where polib's full
-``save()`` re-renders (and re-wraps) every entry.
+A file is remembered by its stat and a CRC-32 of its content (not the content itself: four
+10k-row files are 50 MB). Saving re-reads the file (milliseconds from the page cache),
+checks the CRC and copies each unchanged entry's bytes from it; only changed entries are
+rendered.
 """
 
 from __future__ import annotations
@@ -21,18 +24,20 @@ import secrets
 import shutil
 import threading
 import time
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
 from .errors import AlignerError, located
-from .review_entry import WRAP_WIDTH
+from .po_format import Unsupported, from_polib, parse_body
+from .review_entry import WRAP_WIDTH, Entry
 
 LOCK_NAME = ".lock"
 BACKUP_SUFFIX = "~"
 LOCK_TIMEOUT = 15.0  # seconds to wait for another aligner process's save
-# A file whose stat looks unchanged is still compared byte for byte when its mtime is this
+# A file whose stat looks unchanged is still compared by content when its mtime is this
 # recent: a same-size in-place write within one timestamp tick leaves the stat as it was.
 # Ticks are milliseconds at most where mtimes have sub-millisecond digits, else up to 2 s (FAT).
 RACY_FINE, RACY_COARSE = 0.05, 2.0
@@ -47,18 +52,14 @@ class ReviewConflictError(ReviewFileError):
     """Another program changed the same entry since it was read; nothing was written."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What a file looked like when read or written: its stat identity and its content.
-
-    The content is the bytes object already in memory (no copy, no hashing: comparing with
-    a re-read file is a memcmp).
-    """
+    """What a file looked like when read or written: its stat identity and content checksum."""
 
     inode: int
     size: int
     mtime_ns: int
-    content: bytes = field(repr=False)
+    crc: int
     taken_at: float
 
     def same_stat(self, stat: os.stat_result) -> bool:
@@ -67,18 +68,38 @@ class Fingerprint:
         return ((stat.st_ino, stat.st_size, stat.st_mtime_ns) == (self.inode, self.size,
                 self.mtime_ns) and self.taken_at - stat.st_mtime_ns / 1e9 > racy)
 
+    def same_content(self, other: Fingerprint) -> bool:
+        """Whether two fingerprints describe the same bytes."""
+        return (self.size, self.crc) == (other.size, other.crc)
+
 
 def fingerprint(stat: os.stat_result, data: bytes) -> Fingerprint:
     """Fingerprint of a file whose stat (taken before reading) and content are given."""
-    return Fingerprint(stat.st_ino, stat.st_size, stat.st_mtime_ns, data, time.time())
+    return Fingerprint(stat.st_ino, len(data), stat.st_mtime_ns, zlib.crc32(data), time.time())
+
+
+def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The content of ``path`` and its stat (taken on the same open file); None if missing."""
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            return handle.read(), stat
+    except FileNotFoundError:
+        return None
 
 
 def read_file(path: Path) -> tuple[bytes, Fingerprint]:
-    """The content of ``path`` and its fingerprint (stat taken on the same open file)."""
-    with open(path, "rb") as handle:
-        stat = os.fstat(handle.fileno())
-        data = handle.read()
-    return data, fingerprint(stat, data)
+    """The content of ``path`` and its fingerprint."""
+    found = read_bytes(path)
+    if found is None:
+        raise FileNotFoundError(path)
+    return found[0], fingerprint(found[1], found[0])
+
+
+def read_if_exists(path: Path) -> tuple[bytes, Fingerprint] | None:
+    """``read_file(path)``, or None when there is no such file."""
+    found = read_bytes(path)
+    return None if found is None else (found[0], fingerprint(found[1], found[0]))
 
 
 def changed_on_disk(path: Path, known: Fingerprint | None
@@ -93,42 +114,94 @@ def changed_on_disk(path: Path, known: Fingerprint | None
         return known is not None, None
     if known is not None and known.same_stat(stat):
         return False, None
-    try:
-        data, found = read_file(path)
-    except FileNotFoundError:
+    content = read_if_exists(path)
+    if content is None:
         return known is not None, None
-    return known is None or data != known.content, (data, found)
+    return known is None or not known.same_content(content[1]), content
 
 
 @dataclass
 class ParsedPO:
-    """A PO file as parsed: polib's POFile, the per-entry text when it is polib's, its hash."""
+    """A PO file as read: header, metadata, entries, and each entry's bytes when reusable."""
 
-    po: polib.POFile
-    chunks: list[bytes] | None
+    header: str
+    metadata: dict[str, str]
+    entries: list[Entry]
+    spans: list[tuple[int, int]] | None  # (start, end) of each entry in the file's bytes
     fingerprint: Fingerprint
 
 
 def read_po(path: Path, content: tuple[bytes, Fingerprint] | None = None,
-            generator: str = "") -> ParsedPO:
-    """Parse the PO file at ``path`` (``content``: its bytes and fingerprint, when read).
+            generator: str = "", pool: dict[str, str] | None = None) -> ParsedPO:
+    """Read the PO file at ``path`` (``content``: its bytes and fingerprint, when read).
 
-    ``chunks`` holds each entry's text as found in the file when the file was written by
-    ``generator`` in polib's form; otherwise None (the caller renders the entries).
+    ``spans`` are given when the file was written by ``generator`` (so each entry's bytes are
+    polib's rendering of it and can be written again as they are); ``pool`` as in
+    ``po_format.parse_body``. Raises ReviewFileError naming the line of a malformed file.
     """
     data, found = content if content is not None else read_file(path)
-    text = _decode(path, data)
-    _validate_lines(path, text)
     try:
-        po = read_po_text(text)
-    except (OSError, ValueError) as exc:
-        found = re.search(r"\(line (\d+)\)", str(exc))
-        raise ReviewFileError(located(path, "not a valid PO file (syntax error); fix that line "
-                                      f"or restore {path.name}{BACKUP_SUFFIX}, the previous "
-                                      "version", int(found.group(1)) if found else None)) from None
-    po.fpath, po.encoding, po.wrapwidth = str(path), "utf-8", WRAP_WIDTH
-    chunks = _chunks(data, po, generator)
-    return ParsedPO(po, chunks, found)
+        header, metadata, entries, spans = _read_fast(data, pool)
+        _refuse_duplicates(path, spans, entries, data)
+    except Unsupported:
+        text = _decode(path, data)
+        _validate_lines(path, text)
+        try:
+            po = read_po_text(text)
+        except (OSError, ValueError) as exc:
+            number = re.search(r"\(line (\d+)\)", str(exc))
+            raise ReviewFileError(located(
+                path, "not a valid PO file (syntax error); fix that line or restore "
+                      f"{path.name}{BACKUP_SUFFIX}, the previous version",
+                int(number.group(1)) if number else None)) from None
+        entries = [from_polib(entry, pool) for entry in po]
+        _refuse_duplicates(path, [entry.linenum for entry in po], entries)
+        header, metadata, spans = po.header, dict(po.metadata), None
+    if spans is not None and not (
+            generator and metadata.get("X-Generator", "").startswith(generator)
+            and metadata.get("Content-Type", "").lower().endswith("charset=utf-8")):
+        spans = None
+    return ParsedPO(header, metadata, entries, spans, found)
+
+
+def _refuse_duplicates(path: Path, places: list, entries: list[Entry],
+                       data: bytes | None = None) -> None:
+    """Refuse two entries for one row (``places``: line numbers, or spans in ``data``)."""
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(entries):
+        key = entry.key
+        if key not in seen:
+            seen[key] = number
+            continue
+        first, second = places[seen[key]], places[number]
+        if data is not None:  # spans: count the lines
+            first, second = (data.count(b"\n", 0, place[0]) + 1 for place in (first, second))
+        raise ReviewFileError(located(
+            path, f"row {entry.msgctxt} appears twice (lines {first} and {second}); delete "
+                  "one of the two entries", second))
+
+
+def _read_fast(data: bytes, pool: dict[str, str] | None
+               ) -> tuple[str, dict[str, str], list[Entry], list[tuple[int, int]]]:
+    """The fast reader: the header through polib (a few lines), the entries through po_format."""
+    if b"\r" in data or data.startswith(codecs.BOM_UTF8) or not data.endswith(b"\n"):
+        raise Unsupported
+    end = data.find(b"\n\n")
+    body = len(data) if end < 0 else end + 2
+    charset = _CHARSET.search(data, 0, body)
+    if charset is None or charset.group(1).lower() not in (b"utf-8", b"utf8"):
+        raise Unsupported
+    try:
+        text = data[:body].decode("utf-8")
+        if _BAD_LINE.search(text) or text.rstrip("\n").rsplit("\n", 1)[-1].startswith("#"):
+            raise Unsupported  # (comments after the header would be the next entry's)
+        head = read_po_text(text)
+    except (OSError, ValueError):
+        raise Unsupported from None
+    if len(head) or not head.metadata:
+        raise Unsupported
+    entries, spans = parse_body(data, body, pool)
+    return head.header, dict(head.metadata), entries, spans
 
 
 def read_po_text(text: str) -> polib.POFile:
@@ -181,28 +254,6 @@ def _validate_lines(path: Path, text: str) -> None:
               "previous version", number))
 
 
-def _chunks(data: bytes, po: polib.POFile, generator: str) -> list[bytes] | None:
-    """Each entry's bytes as found in the file, when the file is in polib's form (ours)."""
-    if not generator or not po.metadata.get("X-Generator", "").startswith(generator):
-        return None
-    if not po.metadata.get("Content-Type", "").lower().endswith("charset=utf-8"):
-        return None
-    parts = data.split(b"\n\n")
-    if len(parts) != len(po) + 1 or not data.endswith(b"\n"):
-        return None
-    chunks = [part + b"\n" for part in parts[1:-1]] + ([parts[-1]] if len(parts) > 1 else [])
-    for entry, chunk in zip(po, chunks):
-        if (entry.msgctxt is not None
-                and f'msgctxt "{polib.escape(entry.msgctxt)}"'.encode() not in chunk):
-            return None
-    return chunks
-
-
-def render_entry(entry: polib.POEntry) -> bytes:
-    """The entry exactly as polib writes it, in UTF-8."""
-    return entry.__unicode__(WRAP_WIDTH).encode("utf-8")
-
-
 def render_header(comment: str, metadata: dict[str, str]) -> bytes:
     """The header comment and header entry exactly as polib writes them, in UTF-8."""
     po = polib.POFile(wrapwidth=WRAP_WIDTH)
@@ -210,23 +261,24 @@ def render_header(comment: str, metadata: dict[str, str]) -> bytes:
     return po.__unicode__().encode("utf-8")
 
 
-def join_file(header: bytes, chunks: list[bytes]) -> bytes:
-    """The whole file from its rendered header and entries (polib's POFile.__unicode__)."""
-    return b"\n".join([header, *chunks])
-
-
-def atomic_write(path: Path, data: bytes, backup: bool = True) -> Fingerprint:
+def atomic_write(path: Path, data: bytes | list, backup: bool = True) -> Fingerprint:
     """Write ``data`` to ``path`` so that a crash leaves the old or the new file, never half.
 
-    The previous version is kept as ``<name>~`` (a hard link to the old file when possible).
+    ``data`` may be a list of bytes-like parts (written one after the other, never joined in
+    memory). The previous version is kept as ``<name>~`` (a hard link to the old file when
+    possible).
     """
+    parts = [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
     directory = path.parent
     directory.mkdir(parents=True, exist_ok=True)
     temp = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    crc = size = 0
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in parts:
+                handle.write(part)
+                crc, size = zlib.crc32(part, crc), size + len(part)
             handle.flush()
             os.fsync(handle.fileno())
         if backup and path.exists():
@@ -236,7 +288,8 @@ def atomic_write(path: Path, data: bytes, backup: bool = True) -> Fingerprint:
         temp.unlink(missing_ok=True)
         raise
     _fsync_directory(directory)
-    return fingerprint(os.stat(path), data)
+    stat = os.stat(path)
+    return Fingerprint(stat.st_ino, size, stat.st_mtime_ns, crc, time.time())
 
 
 def _keep_backup(path: Path) -> None:

@@ -1,4 +1,4 @@
-"""What one review entry means: the conventions of ``review/<lang>.po`` and the Review record.
+"""What one review entry means: the conventions of ``review/<lang>.po``, Entry and Review.
 
 One PO entry per aligned row and reviewed language:
 
@@ -16,16 +16,19 @@ One PO entry per aligned row and reviewed language:
 - An obsolete entry (``#~``) keeps msgstr only when the reviewer changed or approved it: PO
   writers drop extracted comments of obsolete entries, so an empty msgstr is how an obsolete
   entry says "nothing was reviewed here".
+
+An entry is held as an ``Entry``: its extracted comment already read as (flags, original), so
+the original text can be the docset's own string object (not a second copy) and the comment
+is only built when the entry is written.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import textwrap
-from dataclasses import dataclass
-
-import polib
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from itertools import accumulate
 
 WRAP_WIDTH = 78  # polib's default; every file is written exactly as polib would write it
 COMMENT_WIDTH = WRAP_WIDTH - len("#. ")  # longer comment lines are re-wrapped by polib
@@ -33,8 +36,56 @@ ORIGINAL = "original:"
 CONTINUED = "|"
 FLAG_CONTINUED = "  "
 FUZZY = "fuzzy"
+FUZZY_ONLY = (FUZZY,)  # shared by every unapproved entry
 _UNESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|(.))", re.S)
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+# Characters escape_text usually has to escape (C0/C1 controls, odd spaces, format marks).
+_LIKELY_ESCAPES = re.compile("[\\\\\x00-\x1f\x7f-\xa0\xad\u2000-\u200f\u2028-\u202f\u205f-\u206f"
+                             "\u3000\ufeff]")
+_UNIT = re.compile(r"\\(?:x..|u....|U........|.)|[^\\]", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Extra:
+    """PO fields review files do not use, kept as found when another tool added them."""
+
+    occurrences: tuple[tuple[str, str], ...] = ()
+    msgid_plural: str = ""
+    msgstr_plural: tuple[tuple[int, str], ...] = ()
+    previous_msgid_plural: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One PO entry of a review file. Immutable: a change makes a new Entry.
+
+    ``flags`` are the row's check flags and ``original`` the unreviewed text, both read from
+    the ``#.`` comment (``original`` None when the comment has no ``original:`` line);
+    ``po_flags`` are the ``#,`` flags (``fuzzy`` = not approved).
+    """
+
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    po_flags: tuple[str, ...] = FUZZY_ONLY
+    flags: tuple[str, ...] = ()
+    original: str | None = None
+    note: str = ""
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    obsolete: bool = False
+    extra: Extra | None = None
+
+    @property
+    def fuzzy(self) -> bool:
+        return FUZZY in self.po_flags
+
+    @property
+    def key(self) -> str:
+        """Merge key: the row id of an active entry; context and msgid of an obsolete one."""
+        if self.obsolete:
+            return f"~{self.msgctxt}\x04{self.msgid}"
+        return self.msgctxt if self.msgctxt is not None else f"\x04{self.msgid}"
 
 
 def placeholder(source_lang: str) -> str:
@@ -47,7 +98,7 @@ def is_placeholder(msgid: str) -> bool:
     return msgid.startswith("[no ") and msgid.endswith(" text]") and "\n" not in msgid
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Review:
     """The review state of one row in one language, as the UI and the exporters see it."""
 
@@ -73,21 +124,25 @@ class Review:
         return "fixed" if self.fixed else "unreviewed"
 
 
+def _escape_char(ch: str) -> str:
+    if ch in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[ch]
+    if ch.isprintable():
+        return ch
+    code = ord(ch)
+    return (f"\\x{code:02x}" if code < 0x100 else
+            f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+
+
 def escape_text(text: str) -> str:
     """One-line, strip-proof form of ``text`` for a comment: escapes, no raw control chars."""
     if "\\" not in text and text.isprintable():  # printable: no control, no space but " "
         return text
-    out = []
-    for ch in text:
-        if ch in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[ch])
-        elif not ch.isprintable():
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else
-                       f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    # The usual suspects in one pass; a character the class misses is left for the slow pass.
+    escaped = _LIKELY_ESCAPES.sub(lambda m: _escape_char(m.group()), text)
+    if escaped.isprintable():
+        return escaped
+    return "".join(map(_escape_char, text))
 
 
 def unescape_text(text: str) -> str:
@@ -95,26 +150,17 @@ def unescape_text(text: str) -> str:
     if "\\" not in text:
         return text
 
-    def replace(match: re.Match) -> str:
+    def replace_escape(match: re.Match) -> str:
         hex_code = match.group(1) or match.group(2) or match.group(3)
         if hex_code:
             return chr(int(hex_code, 16))
         return {"n": "\n", "t": "\t", "r": "\r"}.get(match.group(4), match.group(4))
-    return _UNESCAPE.sub(replace, text)
+    return _UNESCAPE.sub(replace_escape, text)
 
 
 def _units(escaped: str) -> list[str]:
     """Split an escaped string into indivisible pieces (one char or one escape sequence)."""
-    units, i = [], 0
-    while i < len(escaped):
-        if escaped[i] == "\\":
-            size = {"x": 4, "u": 6, "U": 10}.get(escaped[i + 1], 2)
-            units.append(escaped[i:i + size])
-            i += size
-        else:
-            units.append(escaped[i])
-            i += 1
-    return units
+    return _UNIT.findall(escaped)
 
 
 def original_lines(text: str) -> list[str]:
@@ -125,26 +171,31 @@ def original_lines(text: str) -> list[str]:
     written ``\\x20``) and never inside an escape sequence.
     """
     escaped = escape_text(text)
-    # Without escapes every character is a unit and plain string operations are enough.
-    units: list[str] | str = _units(escaped) if "\\" in escaped else escaped
+    # Lines are measured in units: a character, or a whole escape sequence. ``ends[k]`` is
+    # where unit k ends in ``escaped`` (without escapes, units are characters).
+    ends = (list(accumulate(map(len, _units(escaped)), initial=0)) if "\\" in escaped
+            else None)
+    count = len(escaped) if ends is None else len(ends) - 1
     lines: list[str] = []
     prefix = ORIGINAL + " "
-    while units:
+    done = 0  # units written
+    while done < count:
         budget = COMMENT_WIDTH - len(prefix) - 3  # room to escape a trailing space
-        if isinstance(units, str):
-            taken = min(budget, len(units))
-            if taken < len(units):
-                taken = max(units.rfind(" ", taken // 2, taken), 0) or taken
+        if ends is None:
+            taken = min(budget, count - done)
         else:
-            taken, size = 0, 0
-            while taken < len(units) and size + len(units[taken]) <= budget:
-                size += len(units[taken])
-                taken += 1
-            if taken < len(units):
-                taken = next((i for i in range(taken - 1, taken // 2 - 1, -1)
-                              if units[i] == " "), 0) or taken
-        chunk = "".join(units[:taken])
-        units = units[taken:]
+            taken = bisect_right(ends, ends[done] + budget) - 1 - done
+        if taken < count - done:  # break before a space in the second half, if there is one
+            low, high = done + taken // 2, done + taken
+            if ends is None:
+                space = escaped.rfind(" ", low, high)
+            else:
+                space = escaped.rfind(" ", ends[low], ends[high])
+                space = bisect_left(ends, space) if space >= 0 else -1
+            taken = max(space - done, 0) or taken if space >= 0 else taken
+        chunk = (escaped[done:done + taken] if ends is None
+                 else escaped[ends[done]:ends[done + taken]])
+        done += taken
         if chunk.endswith(" "):
             chunk = chunk[:-1] + "\\x20"
         lines.append(prefix + chunk)
@@ -164,58 +215,71 @@ def flag_lines(flags: tuple[str, ...]) -> list[str]:
     return lines
 
 
-def build_comment(flags: tuple[str, ...], original: str) -> str:
+def build_comment(flags: tuple[str, ...], original: str | None) -> str:
     """The extracted comment of an active entry: its flags, then its original text."""
-    return "\n".join(flag_lines(flags) + original_lines(original))
+    lines = flag_lines(flags) if flags else []
+    if original is not None:
+        lines += original_lines(original)
+    return "\n".join(lines)
 
 
-@functools.lru_cache(maxsize=4096)  # sync asks several times per entry
-def parse_comment(comment: str) -> tuple[tuple[str, ...], str | None]:
-    """(flags, original) read back from an extracted comment; original None when absent."""
+def parse_comment_lines(lines: list[str]) -> tuple[tuple[str, ...], str | None]:
+    """(flags, original) read back from the lines of an extracted comment."""
     flags: list[str] = []
     original: list[str] | None = None
-    for line in comment.split("\n"):
+    for line in lines:
         if original is not None and line.startswith(CONTINUED):
-            original.append(line[len(CONTINUED):])
+            original.append(line[1:])
         elif line.startswith(ORIGINAL) and original is None:
-            rest = line[len(ORIGINAL):]
+            rest = line[9:]  # len(ORIGINAL)
             original = [rest[1:] if rest.startswith(" ") else rest]
         elif line.startswith(FLAG_CONTINUED) and flags:
             flags[-1] += " " + line.strip()
         elif line.strip():
             flags.append(line.strip())
-    return tuple(flags), (unescape_text("".join(original)) if original is not None else None)
+    if original is None:
+        return tuple(flags), None
+    return tuple(flags), unescape_text("".join(original))
 
 
-def original_of(entry: polib.POEntry) -> str | None:
-    """The unreviewed text kept in ``entry`` (None when the comment was removed)."""
-    return parse_comment(entry.comment)[1]
+def parse_comment(comment: str) -> tuple[tuple[str, ...], str | None]:
+    """(flags, original) read back from an extracted comment; original None when absent."""
+    return parse_comment_lines(comment.split("\n")) if comment else ((), None)
 
 
-def has_work(entry: polib.POEntry) -> bool:
+def has_work(entry: Entry) -> bool:
     """Whether the entry holds anything a reviewer did: a fix, an approval or a note."""
-    if entry.tcomment or not entry.fuzzy:
+    if entry.note or not entry.fuzzy:
         return True
     if entry.obsolete:
         return bool(entry.msgstr)
-    original = original_of(entry)
-    return original is not None and entry.msgstr != original
+    return entry.original is not None and entry.msgstr != entry.original
 
 
-def to_review(entry: polib.POEntry, lang: str) -> Review:
+def to_review(entry: Entry, lang: str) -> Review:
     """The Review of an active entry."""
-    flags, original = parse_comment(entry.comment)
-    source = "" if is_placeholder(entry.msgid) else entry.msgid
-    return Review(entry.msgctxt or "", lang, source,
+    msgid, original = entry.msgid, entry.original
+    return Review(entry.msgctxt or "", lang, "" if is_placeholder(msgid) else msgid,
                   entry.msgstr if original is None else original, entry.msgstr,
-                  not entry.fuzzy, entry.tcomment, flags)
+                  FUZZY not in entry.po_flags, entry.note, entry.flags)
 
 
-def set_fuzzy(entry: polib.POEntry, fuzzy: bool) -> None:
-    """Set or clear ``fuzzy``; an approved entry drops its ``#|`` previous fields (as Poedit)."""
-    entry.flags = ([FUZZY] if fuzzy else []) + [f for f in entry.flags if f != FUZZY]
-    if not fuzzy:
-        entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
+def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
+    """``entry`` with ``fuzzy`` set or cleared; approving drops the ``#|`` fields (as Poedit)."""
+    others = tuple(f for f in entry.po_flags if f != FUZZY)
+    flags = (FUZZY_ONLY if not others else (FUZZY, *others)) if fuzzy else others
+    if fuzzy:
+        return entry if flags == entry.po_flags else replace(entry, po_flags=flags)
+    extra = entry.extra
+    if extra is not None and extra.previous_msgid_plural is not None:
+        extra = replace(extra, previous_msgid_plural=None)
+    return replace(entry, po_flags=flags, previous_msgctxt=None, previous_msgid=None,
+                   extra=extra)
+
+
+def fields_of(entry: Entry) -> tuple[str, bool, str, bool]:
+    """The part of an entry a reviewer (or a PO editor) changes: msgstr, approved, note."""
+    return entry.msgstr, FUZZY not in entry.po_flags, entry.note, entry.obsolete
 
 
 def normalise_fix(text: str) -> str:
@@ -223,9 +287,8 @@ def normalise_fix(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "").strip()
 
 
-def make_obsolete(entry: polib.POEntry) -> polib.POEntry:
+def make_obsolete(entry: Entry) -> Entry:
     """The ``#~`` form of an entry, holding exactly what a PO file keeps of it."""
-    keep_text = not entry.fuzzy or entry.msgstr != original_of(entry)
-    return polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid,
-                         msgstr=entry.msgstr if keep_text else "", tcomment=entry.tcomment,
-                         flags=list(entry.flags), obsolete=True)
+    keep_text = not entry.fuzzy or entry.msgstr != entry.original
+    return Entry(entry.msgctxt, entry.msgid, entry.msgstr if keep_text else "",
+                 entry.po_flags, note=entry.note, obsolete=True)

@@ -1,31 +1,36 @@
-"""One review file in memory: entries indexed by row id, cached renderings, safe saving.
+"""One review file in memory: entries indexed by row id, where each one's bytes are, safe saving.
 
 Every save first looks at the file on disk. When another program changed it since it was last
 read or written (another ``aligner`` process, a PO editor), the changes are merged entry by
 entry: the other program's review work (msgstr, approval, note) is taken where this copy did
 not change the entry; a change of this copy to an entry the other program also changed is
 refused with ReviewConflictError, nothing is written, and the other version is kept in memory.
+
+Nothing is cached per entry but where its bytes are in the file last read or written (two
+offsets): a save re-reads that file, checks it is unchanged, and copies the runs of unchanged
+entries from it; only entries changed since are rendered.
 """
 
 from __future__ import annotations
 
-import copy
 import time
+from array import array
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-import polib
-
 from . import __version__
 from .errors import located
-from .pofile_io import (DirectoryLock, Fingerprint, ReviewConflictError, ReviewFileError,
-                        atomic_write, changed_on_disk, join_file, read_po, remove_stale_temporaries,
-                        render_entry, render_header)
-from .review_entry import FUZZY, set_fuzzy
+from .po_format import render_entry
+from .pofile_io import (DirectoryLock, Fingerprint, ParsedPO, ReviewConflictError,
+                        ReviewFileError, atomic_write, changed_on_disk, read_if_exists, read_po,
+                        remove_stale_temporaries, render_header)
+from .review_entry import FUZZY, Entry, fields_of, with_fuzzy
 from .sync import unique_obsolete
 
 GENERATOR = "aligner"
 Fields = tuple[str, bool, str, bool]  # msgstr, approved, note, obsolete: the reviewer's work
+Spans = dict[int, tuple[int, int]]    # id(entry) -> (start, end) of its bytes in the file
 HEADER_COMMENT = (
     "Review file written by aligner. msgctxt: row id; msgid: the row's {source} text\n"
     "(\"[no {source} text]\" when it has none); msgstr: the reviewed {lang} text; fuzzy: not\n"
@@ -39,18 +44,6 @@ _RUSSIAN_PLURAL = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%
                    "(n%100<10 || n%100>=20) ? 1 : 2);")
 
 
-def key_of(entry: polib.POEntry) -> str:
-    """Merge key: the row id of an active entry; context and msgid of an obsolete one."""
-    if entry.obsolete:
-        return f"~{entry.msgctxt}\x04{entry.msgid}"
-    return entry.msgctxt if entry.msgctxt is not None else f"\x04{entry.msgid}"
-
-
-def fields_of(entry: polib.POEntry) -> Fields:
-    """The part of an entry a reviewer (or a PO editor) changes."""
-    return entry.msgstr, not entry.fuzzy, entry.tcomment, bool(entry.obsolete)
-
-
 def plural_forms(lang: str) -> str:
     """A valid Plural-Forms header for ``lang`` (review files have no plurals, msgfmt wants one)."""
     base = lang.split("-")[0].split("_")[0]
@@ -59,6 +52,10 @@ def plural_forms(lang: str) -> str:
     if base in _PLURAL_FORMS[3]:
         return _RUSSIAN_PLURAL
     return "nplurals=2; plural=(n != 1);"
+
+
+def _spans_of(parsed: ParsedPO) -> Spans:
+    return dict(zip(map(id, parsed.entries), parsed.spans or ()))
 
 
 class ReviewFile:
@@ -76,116 +73,171 @@ class ReviewFile:
             "Plural-Forms": plural_forms(lang), "X-Generator": f"{GENERATOR} {__version__}",
             "X-Source-Language": source.replace("-", "_"),
         }
-        self.entries: list[polib.POEntry] = []
+        self.entries: list[Entry] = []
         self.index: dict[str, int] = {}
-        self._rendered: list[bytes | None] = []  # each entry as written, in output order
-        self._order: list[int] = []              # output slot -> position in entries
-        self._slot_of: dict[int, int] = {}
-        # The entries as last read from / written to disk (entries are replaced, never changed
-        # in place, so a shallow copy is a snapshot); the base of the three-way merge.
-        self._on_disk_entries: list[polib.POEntry] = []
+        self._order = array("l")    # output slot -> position in entries
+        self._slot_of = array("l")  # position in entries -> output slot
+        # Per output slot, where the entry's bytes are in the file described by
+        # ``fingerprint`` (-1: not there, render it).
+        self._starts, self._ends = array("q"), array("q")
+        # The entries as last read from / written to disk (entries are immutable, so a copy of
+        # the list is a snapshot); the base of the three-way merge.
+        self._on_disk_entries: list[Entry] = []
         self.fingerprint: Fingerprint | None = None
         self.on_disk = False
 
     @classmethod
-    def load(cls, path: Path, lang: str, title: str, source: str) -> ReviewFile:
-        """The file at ``path`` (an empty one when it does not exist yet)."""
+    def load(cls, path: Path, lang: str, title: str, source: str,
+             pool: dict[str, str] | None = None) -> ReviewFile:
+        """The file at ``path`` (an empty one when it does not exist yet).
+
+        ``pool``: strings the entries may share instead of holding copies (the row texts).
+        """
         review = cls(path, lang, title, source)
-        if path.exists():
-            parsed = read_po(path, generator=GENERATOR)
-            review.metadata = dict(parsed.po.metadata)
+        content = read_if_exists(path)
+        if content is not None:
+            parsed = read_po(path, content, generator=GENERATOR, pool=pool)
+            review.metadata = parsed.metadata
             review.fingerprint, review.on_disk = parsed.fingerprint, True
-            review._set(*_with_chunks(list(parsed.po), parsed.chunks))
+            review._set(parsed.entries, _spans_of(parsed))
             review._on_disk_entries = list(review.entries)
         return review
 
-    def _known(self) -> dict[int, bytes]:
-        """The cached renderings by id(entry) (the entries are alive, so ids are unique)."""
-        return {id(self.entries[position]): chunk
-                for position, chunk in zip(self._order, self._rendered) if chunk is not None}
+    def _known(self) -> Spans:
+        """The current spans by id(entry) (the entries are alive, so ids are unique)."""
+        starts, ends, entries = self._starts, self._ends, self.entries
+        return {id(entries[position]): (starts[slot], ends[slot])
+                for slot, position in enumerate(self._order) if starts[slot] >= 0}
 
-    def _set(self, entries: list[polib.POEntry], known: dict[int, bytes] | None = None) -> None:
-        index: dict[str, int] = {}
-        for position, entry in enumerate(entries):
-            key = key_of(entry)
-            if key in index:
-                first = entries[index[key]]
-                raise ReviewFileError(located(
-                    self.path, f"row {entry.msgctxt} appears twice (lines {first.linenum} and "
-                               f"{entry.linenum}); delete one of the two entries",
-                    entry.linenum))
-            index[key] = position
+    def _set(self, entries: list[Entry], known: Spans | None = None) -> None:
+        """Take ``entries`` (unique keys: read_po refuses duplicates, sync makes none)."""
+        index = {entry.key: position for position, entry in enumerate(entries)}
         if known is None:
             known = self._known()
         # Output slots: active entries in order, then obsolete ones (as polib writes them).
-        order = ([p for p, e in enumerate(entries) if not e.obsolete]
-                 + [p for p, e in enumerate(entries) if e.obsolete])
-        self.entries, self.index = entries, index
-        self._slot_of = {position: slot for slot, position in enumerate(order)}
-        self._order = order
-        self._rendered = [known.get(id(entries[p])) for p in order]
+        order = array("l", [p for p, e in enumerate(entries) if not e.obsolete])
+        order.extend(p for p, e in enumerate(entries) if e.obsolete)
+        slot_of = array("l", bytes(order.itemsize * len(entries)))
+        starts, ends = array("q", [-1]) * len(order), array("q", [-1]) * len(order)
+        for slot, position in enumerate(order):
+            slot_of[position] = slot
+            span = known.get(id(entries[position]))
+            if span is not None:
+                starts[slot], ends[slot] = span
+        self.entries, self.index, self._order, self._slot_of = entries, index, order, slot_of
+        self._starts, self._ends = starts, ends
 
-    def replace_entries(self, entries: list[polib.POEntry]) -> None:
-        """Take the entries a sync produced (unchanged ones keep their cached rendering)."""
+    def replace_entries(self, entries: list[Entry]) -> None:
+        """Take the entries a sync produced (unchanged ones keep their place in the file)."""
         self._set(entries)
 
-    def get(self, row: str) -> polib.POEntry:
+    def get(self, row: str) -> Entry:
         """The active entry of ``row`` (KeyError when absent)."""
         entry = self.entries[self.index[row]]
         if entry.obsolete:
             raise KeyError(row)
         return entry
 
-    def render(self, date: str | None = None) -> bytes:
-        """The whole file as polib would write it, its header dated ``date`` (default: now)."""
+    def _header(self, date: str | None) -> bytes:
         metadata = {**self.metadata, **self.defaults,
                     "PO-Revision-Date": date or time.strftime("%Y-%m-%d %H:%M%z")}
-        self.prepare()
-        return join_file(render_header(self.header_comment, metadata), self._rendered)
+        return render_header(self.header_comment, metadata)
 
-    def prepare(self) -> None:
-        """Render the entries not rendered yet (so that the next save is as quick as any)."""
-        rendered = self._rendered
-        for slot, chunk in enumerate(rendered):
-            if chunk is None:
-                rendered[slot] = render_entry(self.entries[self._order[slot]])
+    def _body(self, base: bytes | None) -> tuple[list, array, array]:
+        """The entries' bytes in output order, as pieces to join with b"\\n" after the header.
 
-    def _replace(self, position: int, entry: polib.POEntry) -> None:
-        """Put ``entry`` at ``position`` (same key) and drop its cached rendering."""
+        Runs of entries whose bytes follow each other in ``base`` (the file ``fingerprint``
+        describes) are copied from it; the others are rendered. Also returns where each
+        entry's bytes will be, counted from the first entry.
+        """
+        count = len(self._order)
+        starts, ends = self._starts, self._ends
+        new_starts, new_ends = array("q", bytes(8 * count)), array("q", bytes(8 * count))
+        view = memoryview(base) if base is not None else None
+        pieces: list = []
+        position = slot = 0  # where the next piece goes in the body; the next entry
+        while slot < count:
+            start = starts[slot] if view is not None else -1
+            if start < 0:
+                chunk = render_entry(self.entries[self._order[slot]]).encode("utf-8")
+                pieces.append(chunk)
+                new_starts[slot], new_ends[slot] = position, position + len(chunk)
+                position += len(chunk) + 1
+                slot += 1
+                continue
+            last = slot
+            while last + 1 < count and starts[last + 1] == ends[last] + 1:
+                last += 1
+            shift = position - start
+            new_starts[slot:last + 1] = array("q", [s + shift for s in starts[slot:last + 1]])
+            new_ends[slot:last + 1] = array("q", [e + shift for e in ends[slot:last + 1]])
+            pieces.append(view[start:ends[last]])
+            position += ends[last] - start + 1
+            slot = last + 1
+        return pieces, new_starts, new_ends
+
+    def render(self, date: str | None = None) -> bytes:
+        """The whole file as polib would write it, its header dated ``date`` (default: now)."""
+        content = read_if_exists(self.path)
+        fresh = (content is not None and self.fingerprint is not None
+                 and self.fingerprint.same_content(content[1]))
+        pieces = self._body(content[0] if fresh else None)[0]
+        return b"\n".join([self._header(date), *pieces])
+
+    def _replace(self, position: int, entry: Entry) -> tuple[int, int]:
+        """Put ``entry`` at ``position`` (same key); the old entry's span, now forgotten."""
         self.entries[position] = entry
-        self._rendered[self._slot_of[position]] = None
+        slot = self._slot_of[position]
+        span = self._starts[slot], self._ends[slot]
+        self._starts[slot] = self._ends[slot] = -1
+        return span
 
-    def absorb_disk(self) -> set[str]:
-        """Merge changes made on disk since the last read/write; the keys whose work changed."""
-        changed, content = changed_on_disk(self.path, self.fingerprint)
+    def _forget_spans(self) -> None:
+        self._starts = array("q", [-1]) * len(self._order)
+        self._ends = array("q", [-1]) * len(self._order)
+
+    def absorb_disk(self, read: bool = False) -> tuple[set[str], bytes | None]:
+        """Merge changes made on disk since the last read/write.
+
+        Returns the keys whose review work changed, and (when ``read``, or when the file had
+        to be read) the file's bytes, which the spans then point into.
+        """
+        if read:  # the bytes will be copied: check them, whatever the stat says
+            content = read_if_exists(self.path)
+            changed = (self.fingerprint is not None if content is None else
+                       self.fingerprint is None or not self.fingerprint.same_content(content[1]))
+        else:
+            changed, content = changed_on_disk(self.path, self.fingerprint)
         if not changed:
-            if content is not None:  # same bytes, newer stat (touched): remember the stat
+            if content is not None:  # same bytes, maybe a newer stat (touched): remember it
                 self.fingerprint = content[1]
-            return set()
+                return set(), content[0]
+            return set(), None
         if content is None:  # deleted by someone: the next save writes it again
             self.fingerprint, self._on_disk_entries, self.on_disk = None, [], False
-            return set()
-        theirs = read_po(self.path, content, generator=GENERATOR)
-        other = ReviewFile(self.path, self.lang, "", "")
-        other._set(*_with_chunks(list(theirs.po), theirs.chunks))
-        base = {key_of(e): fields_of(e) for e in self._on_disk_entries}
-        merged, touched = _merge(base, self.entries, other.entries)
-        self._set(merged, self._known() | other._known())
-        self.metadata = {**self.metadata, **theirs.po.metadata}  # e.g. an editor's Last-Translator
-        self._on_disk_entries = other.entries
+            self._forget_spans()
+            return set(), None
+        pool = {text: text for entry in self.entries
+                for text in (entry.msgctxt, entry.msgid, entry.msgstr, entry.original) if text}
+        theirs = read_po(self.path, content, generator=GENERATOR, pool=pool)
+        base = {e.key: fields_of(e) for e in self._on_disk_entries}
+        merged, touched = _merge(base, self.entries, theirs.entries)
+        self._set(merged, _spans_of(theirs))  # only their entries are in the file now
+        self.metadata = {**self.metadata, **theirs.metadata}  # e.g. an editor's Last-Translator
+        self._on_disk_entries = theirs.entries
         self.fingerprint, self.on_disk = theirs.fingerprint, True
-        return touched
+        return touched, content[0]
 
-    def modify(self, row: str, change: Callable[[polib.POEntry], None],
-               expect: Fields | None = None) -> polib.POEntry:
-        """Apply ``change`` to a copy of the row's entry and save at once; the new entry.
+    def modify(self, row: str, change: Callable[[Entry], Entry],
+               expect: Fields | None = None) -> Entry:
+        """Save ``change(entry)`` as the row's entry at once; the new entry.
 
         Raises ReviewConflictError (nothing written, the disk version kept) when another
         program changed this entry since it was read, or when it no longer is ``expect``.
         """
         with self.lock:
             seen = fields_of(self.get(row))
-            touched = self.absorb_disk()
+            touched, base = self.absorb_disk(read=True)
             try:
                 current = self.get(row)
             except KeyError:
@@ -198,30 +250,38 @@ class ReviewFile:
                     self.path, f"row {row} was changed by another program since it was read; "
                                "its version is loaded now and nothing was saved; check it and "
                                "redo the change if it still applies"))
-            updated = copy.deepcopy(current)
-            change(updated)
+            updated = change(current)
             if fields_of(updated) == seen and fields_of(current) == seen and self.on_disk:
                 return current
             position = self.index[row]
-            self._replace(position, updated)
+            span = self._replace(position, updated)
             try:
-                self.write()
+                self._write(base)
             except BaseException:
-                self._replace(position, current)
+                self.entries[position] = current
+                slot = self._slot_of[position]
+                self._starts[slot], self._ends[slot] = span
                 raise
             return updated
 
-    def write(self) -> None:
+    def _write(self, base: bytes | None, body: tuple | None = None) -> None:
         """Save the whole file atomically (caller holds the lock and has absorbed the disk)."""
         date = time.strftime("%Y-%m-%d %H:%M%z")
-        data = self.render(date)
+        pieces, starts, ends = body if body is not None else self._body(base)
+        header = self._header(date)
+        parts = [header]
+        for piece in pieces:
+            parts += (b"\n", piece)
         remove_stale_temporaries(self.path.parent)
         try:
-            self.fingerprint = atomic_write(self.path, data)
+            self.fingerprint = atomic_write(self.path, parts)
         except OSError as exc:
             raise ReviewFileError(f"{self.path}: cannot save ({exc.strerror or exc}); the "
                                   "change was not saved; free space or fix permissions and "
                                   "retry") from None
+        offset = len(header) + 1
+        self._starts = array("q", [start + offset for start in starts])
+        self._ends = array("q", [end + offset for end in ends])
         self.on_disk = True
         self.metadata["PO-Revision-Date"] = date
         self._on_disk_entries = list(self.entries)
@@ -229,27 +289,27 @@ class ReviewFile:
     def save(self) -> bool:
         """Write the file when its content differs from the disk (after a sync); True if written."""
         with self.lock:
-            self.absorb_disk()
-            if self.on_disk:
-                unchanged = self.render(self.metadata.get("PO-Revision-Date"))
-                if unchanged == self.path.read_bytes():
+            _, base = self.absorb_disk(read=True)
+            body = self._body(base)
+            if self.on_disk and base is not None:
+                unchanged = b"\n".join([self._header(self.metadata.get("PO-Revision-Date")),
+                                        *body[0]])
+                if unchanged == base:
                     return False
-            self.write()
+            self._write(base, body)
             return True
 
 
-def _with_chunks(entries: list[polib.POEntry], chunks: list[bytes] | None
-                 ) -> tuple[list[polib.POEntry], dict[int, bytes]]:
-    return entries, dict(zip(map(id, entries), chunks or ()))
+def _merge(base: dict[str, Fields], ours: list[Entry],
+           theirs: list[Entry]) -> tuple[list[Entry], set[str]]:
+    """Three-way merge by entry key; theirs wins where both changed the same entry.
 
-
-def _merge(base: dict[str, Fields], ours: list[polib.POEntry],
-           theirs: list[polib.POEntry]) -> tuple[list[polib.POEntry], set[str]]:
-    """Three-way merge by entry key; theirs wins where both changed the same entry."""
-    their_map = {key_of(e): e for e in theirs}
+    Where the result equals their entry, their entry is taken (its bytes are in their file).
+    """
+    their_map = {e.key: e for e in theirs}
     merged, touched, seen = [], set(), set()
     for entry in ours:
-        key = key_of(entry)
+        key = entry.key
         seen.add(key)
         mine, was = fields_of(entry), base.get(key)
         their = their_map.get(key)
@@ -259,16 +319,14 @@ def _merge(base: dict[str, Fields], ours: list[polib.POEntry],
             continue
         yours = fields_of(their)
         if yours == was or yours == mine:
-            merged.append(entry)
+            merged.append(their if entry == their else entry)
             continue
-        adopted = copy.copy(entry)
-        adopted.msgstr, adopted.tcomment = their.msgstr, their.tcomment
-        adopted.flags = list(entry.flags)
-        set_fuzzy(adopted, FUZZY in their.flags)
-        merged.append(adopted)
+        adopted = with_fuzzy(replace(entry, msgstr=their.msgstr, note=their.note),
+                             FUZZY in their.po_flags)
+        merged.append(their if adopted == their else adopted)
         touched.add(key)
     for their in theirs:
-        key = key_of(their)
+        key = their.key
         if key in seen:
             continue
         was = base.get(key)

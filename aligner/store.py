@@ -10,9 +10,8 @@ call from a worker thread. The file conventions are in ``aligner.review_entry``.
 
 from __future__ import annotations
 
-import copy
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -23,9 +22,9 @@ from .docset import REVIEW_DIR, DocSet
 from .errors import AlignerError
 from .flags import Flag
 from .pofile_io import ReviewConflictError, ReviewFileError, read_po_text
-from .review_entry import (WRAP_WIDTH, Review, build_comment, normalise_fix, parse_comment,
-                           set_fuzzy, to_review)
-from .review_file import Fields, ReviewFile, fields_of
+from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix, to_review,
+                           with_fuzzy)
+from .review_file import Fields, ReviewFile
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 
 __all__ = ["Review", "ReviewConflictError", "ReviewFileError", "ReviewStore", "StoreError",
@@ -76,12 +75,15 @@ class ReviewStore:
                              f"(languages: {', '.join(docset.languages)})")
         files, reports = {}, {}
         for lang in wanted:
+            rows = rows_for(docset, alignment, lang, flags)
+            # Entries read from the file share the rows' strings where equal (no second copy
+            # of every text in memory).
+            pool = {text: text for row in rows for text in (row.row, row.source, row.original)}
             review = ReviewFile.load(review_path(docset, lang), lang, docset.title,
-                                     docset.source)
-            entries, reports[lang] = sync_entries(review.entries,
-                                                  rows_for(docset, alignment, lang, flags), lang)
+                                     docset.source, pool)
+            del pool
+            entries, reports[lang] = sync_entries(review.entries, rows, lang)
             review.replace_entries(entries)
-            review.prepare()  # the first change then saves as quickly as the others
             files[lang] = review
         return cls(docset, alignment, files, reports)
 
@@ -126,10 +128,9 @@ class ReviewStore:
         """
         fixed = normalise_fix(text)
 
-        def change(entry: polib.POEntry) -> None:
-            entry.msgstr = fixed
-            if approve is not None:
-                set_fuzzy(entry, not approve)
+        def change(entry: Entry) -> Entry:
+            entry = replace(entry, msgstr=fixed)
+            return entry if approve is None else with_fuzzy(entry, not approve)
         return self._change(row, lang, change)
 
     def revert(self, row: str, lang: str) -> Review:
@@ -139,19 +140,16 @@ class ReviewStore:
 
     def approve(self, row: str, lang: str) -> Review:
         """Mark the entry reviewed (removes ``fuzzy``)."""
-        return self._change(row, lang, lambda entry: set_fuzzy(entry, False))
+        return self._change(row, lang, lambda entry: with_fuzzy(entry, False))
 
     def unapprove(self, row: str, lang: str) -> Review:
         """Mark the entry as needing review again (adds ``fuzzy``)."""
-        return self._change(row, lang, lambda entry: set_fuzzy(entry, True))
+        return self._change(row, lang, lambda entry: with_fuzzy(entry, True))
 
     def set_note(self, row: str, lang: str, note: str) -> Review:
         """Replace the reviewer note (a ``# `` comment; "" removes it)."""
         canonical = canonical_note(note)
-
-        def change(entry: polib.POEntry) -> None:
-            entry.tcomment = canonical
-        return self._change(row, lang, change)
+        return self._change(row, lang, lambda entry: replace(entry, note=canonical))
 
     @property
     def can_undo(self) -> bool:
@@ -170,9 +168,8 @@ class ReviewStore:
             last = self._undo[-1]
             msgstr, approved, note, _ = last.before
 
-            def change(entry: polib.POEntry) -> None:
-                entry.msgstr, entry.tcomment = msgstr, note
-                set_fuzzy(entry, not approved)
+            def change(entry: Entry) -> Entry:
+                return with_fuzzy(replace(entry, msgstr=msgstr, note=note), not approved)
             try:
                 entry = self._file(last.lang).modify(last.row, change, expect=last.after)
             except ReviewConflictError as exc:
@@ -188,7 +185,7 @@ class ReviewStore:
         with self._lock:
             for lang, review in self._files.items():
                 with review.lock:
-                    touched = review.absorb_disk()
+                    touched = review.absorb_disk()[0]
                 changed += [(key, lang) for key in touched if not key.startswith(("~", "\x04"))]
         return changed
 
@@ -205,12 +202,11 @@ class ReviewStore:
                 for position, entry in enumerate(review.entries):
                     if entry.obsolete or (wanted is not None and entry.msgctxt not in wanted):
                         continue
-                    old_flags, original = parse_comment(entry.comment)
                     new_flags = tuple(lines.get(entry.msgctxt, ()))
-                    if new_flags != old_flags:
-                        entry = copy.copy(entry)
-                        entry.comment = build_comment(new_flags, original or "")
-                        updated.append((position, entry))
+                    if new_flags != entry.flags:
+                        updated.append((position, replace(
+                            entry, flags=new_flags,
+                            original="" if entry.original is None else entry.original)))
                 if updated:
                     entries = list(review.entries)
                     for position, entry in updated:
@@ -232,14 +228,14 @@ class ReviewStore:
             raise StoreError(f"no review file for {lang} is open (reviewed languages: "
                              f"{', '.join(self._files)})") from None
 
-    def _entry(self, row: str, lang: str) -> polib.POEntry:
+    def _entry(self, row: str, lang: str) -> Entry:
         try:
             return self._file(lang).get(row)
         except KeyError:
             raise StoreError(f"{self.path(lang)}: no row {row}; run aligner sync if the "
                              "alignment changed") from None
 
-    def _change(self, row: str, lang: str, change: Callable[[polib.POEntry], None]) -> Review:
+    def _change(self, row: str, lang: str, change: Callable[[Entry], Entry]) -> Review:
         with self._lock:
             before = fields_of(self._entry(row, lang))
             entry = self._file(lang).modify(row, change)

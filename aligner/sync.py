@@ -17,22 +17,20 @@ What happens to a matched entry:
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-import polib
 from rapidfuzz import fuzz, process
 
-from .alignment import Alignment, cell_text
+from .alignment import CELL_SEPARATOR, Alignment
 from .docset import DocSet
 from .flags import Flag
-from .review_entry import (FUZZY, build_comment, has_work, is_placeholder, make_obsolete,
-                           original_of, parse_comment, placeholder)
+from .review_entry import (FUZZY_ONLY, Entry, has_work, is_placeholder, make_obsolete,
+                           placeholder, with_fuzzy)
 
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio (0-100); msgmerge's fuzzy threshold is 0.6
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowText:
     """What the docset says about one row in one language now.
 
@@ -67,33 +65,44 @@ def flag_line(flag: Flag) -> str:
     return f"{flag.check}: {flag.message}"
 
 
+def _cells(docset: DocSet, alignment: Alignment, lang: str) -> list[str]:
+    """Each row's text in ``lang`` (a one-paragraph cell is the docset's own string)."""
+    paragraphs = docset.paragraphs(lang)
+    cells = []
+    for row in alignment.rows:
+        indices = row.cells.get(lang, ())
+        cells.append(paragraphs[indices[0]] if len(indices) == 1 else
+                     CELL_SEPARATOR.join(paragraphs[i] for i in indices))
+    return cells
+
+
 def rows_for(docset: DocSet, alignment: Alignment, lang: str,
              flags: list[Flag] | None = None) -> list[RowText]:
     """The RowText of every row of ``alignment`` in ``lang``."""
-    by_row: dict[str, list[str]] | None = None
+    by_row: dict[str, tuple[str, ...]] | None = None
     if flags is not None:
-        by_row = {}
+        lines: dict[str, list[str]] = {}
         for flag in flags:
             if flag.row and flag.lang == lang:
-                by_row.setdefault(flag.row, []).append(flag_line(flag))
-    has_source = docset.source in docset.texts
-    rows = []
-    for row in alignment.rows:
-        source = cell_text(docset, row, docset.source) if has_source else ""
-        rows.append(RowText(row.id, source or placeholder(docset.source),
-                            cell_text(docset, row, lang),
-                            None if by_row is None else tuple(by_row.get(row.id, ()))))
-    return rows
+                lines.setdefault(flag.row, []).append(flag_line(flag))
+        by_row = {row: tuple(found) for row, found in lines.items()}
+    missing = placeholder(docset.source)
+    sources = (_cells(docset, alignment, docset.source) if docset.source in docset.texts
+               else [""] * len(alignment.rows))
+    originals = _cells(docset, alignment, lang)
+    return [RowText(row.id, source or missing, original,
+                    None if by_row is None else by_row.get(row.id, ()))
+            for row, source, original in zip(alignment.rows, sources, originals)]
 
 
-def sync_entries(old: list[polib.POEntry], rows: list[RowText],
-                 lang: str) -> tuple[list[polib.POEntry], SyncReport]:
+def sync_entries(old: list[Entry], rows: list[RowText],
+                 lang: str) -> tuple[list[Entry], SyncReport]:
     """The entries of ``lang``'s review file for ``rows``, given its ``old`` entries.
 
-    Entries that do not change are returned as the same objects (their cached rendering
-    stays valid). Active entries come in row order, obsolete ones after them.
+    Entries that do not change are returned as the same objects (their bytes in the file
+    stay valid). Active entries come in row order, obsolete ones after them.
     """
-    active: dict[str, polib.POEntry] = {}
+    active: dict[str, Entry] = {}
     loose, obsolete = [], []
     for entry in old:
         if entry.obsolete:
@@ -102,22 +111,25 @@ def sync_entries(old: list[polib.POEntry], rows: list[RowText],
             active[entry.msgctxt] = entry
         else:
             loose.append(entry)
-    matches: dict[int, tuple[polib.POEntry, str]] = {}
+    matches: dict[int, tuple[Entry, str]] = {}
     used: set[int] = set()
     for i, row in enumerate(rows):
         entry = active.get(row.row)
         if entry is not None and _plausible(entry, row):
             matches[i] = (entry, "kept")
             used.add(id(entry))
-    unused = [e for e in [*active.values(), *loose, *obsolete] if id(e) not in used]
-    _match_exact(rows, unused, matches, used)
-    _match_fuzzy(rows, [e for e in unused if id(e) not in used and has_work(e)], matches, used)
+    if len(used) < len(old):
+        unused = [e for e in [*active.values(), *loose, *obsolete] if id(e) not in used]
+        _match_exact(rows, unused, matches, used)
+        _match_fuzzy(rows, [e for e in unused if id(e) not in used and has_work(e)], matches,
+                     used)
 
     counts = {"kept": 0, "moved": 0, "fuzzy": 0, "new": 0}
     result = []
     for i, row in enumerate(rows):
-        if i in matches:
-            entry, how = matches[i]
+        found = matches.get(i)
+        if found is not None:
+            entry, how = found
             result.append(_carry(entry, row, how))
             counts[how] += 1
         else:
@@ -125,15 +137,15 @@ def sync_entries(old: list[polib.POEntry], rows: list[RowText],
             counts["new"] += 1
     retired = [make_obsolete(e) for e in [*active.values(), *loose] if id(e) not in used]
     remaining = [e for e in obsolete if id(e) not in used]
-    result += unique_obsolete(result, remaining + retired)
+    if remaining or retired:
+        result += unique_obsolete(result, remaining + retired)
     return result, SyncReport(lang, counts["kept"], counts["moved"], counts["fuzzy"],
                               len(retired), counts["new"], len(rows))
 
 
-def fresh_entry(row: RowText) -> polib.POEntry:
+def fresh_entry(row: RowText) -> Entry:
     """A never-reviewed entry: msgstr is the current text, fuzzy."""
-    return polib.POEntry(msgctxt=row.row, msgid=row.source, msgstr=row.original,
-                         flags=[FUZZY], comment=build_comment(row.flags or (), row.original))
+    return Entry(row.row, row.source, row.original, FUZZY_ONLY, row.flags or (), row.original)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -141,25 +153,23 @@ def _similar(a: str, b: str) -> bool:
             and fuzz.ratio(a, b) >= FUZZY_CUTOFF)
 
 
-def _plausible(entry: polib.POEntry, row: RowText) -> bool:
+def _plausible(entry: Entry, row: RowText) -> bool:
     """Whether the entry found by row id is about the same text (ids can be reassigned)."""
-    old_original = original_of(entry)
-    if old_original is None:
-        old_original = entry.msgstr
     if entry.msgid == row.source and not is_placeholder(row.source):
         return True
+    old_original = entry.msgstr if entry.original is None else entry.original
     if old_original == row.original:
         return True
     return _similar(entry.msgid, row.source) or _similar(old_original, row.original)
 
 
-def _match_exact(rows: list[RowText], candidates: list[polib.POEntry],
+def _match_exact(rows: list[RowText], candidates: list[Entry],
                  matches: dict, used: set[int]) -> None:
     by_pair: dict[tuple[str, str], list] = {}
     by_source: dict[str, list] = {}
     by_original: dict[str, list] = {}
     for entry in candidates:
-        original = None if entry.obsolete else original_of(entry)
+        original = None if entry.obsolete else entry.original
         if not is_placeholder(entry.msgid):
             by_source.setdefault(entry.msgid, []).append(entry)
             if original is not None:
@@ -180,12 +190,12 @@ def _match_exact(rows: list[RowText], candidates: list[polib.POEntry],
                 break
 
 
-def _match_fuzzy(rows: list[RowText], candidates: list[polib.POEntry],
+def _match_fuzzy(rows: list[RowText], candidates: list[Entry],
                  matches: dict, used: set[int]) -> None:
     if not candidates:
         return
     sources = [None if is_placeholder(e.msgid) else e.msgid for e in candidates]
-    texts = [(None if e.obsolete else original_of(e)) or e.msgstr or None for e in candidates]
+    texts = [(None if e.obsolete else e.original) or e.msgstr or None for e in candidates]
     for i, row in enumerate(rows):
         if i in matches:
             continue
@@ -205,9 +215,9 @@ def _match_fuzzy(rows: list[RowText], candidates: list[polib.POEntry],
         sources[index] = texts[index] = None
 
 
-def _carry(entry: polib.POEntry, row: RowText, how: str) -> polib.POEntry:
+def _carry(entry: Entry, row: RowText, how: str) -> Entry:
     """The entry for ``row`` that carries ``entry``'s review work over."""
-    old_original = None if entry.obsolete else original_of(entry)
+    old_original = None if entry.obsolete else entry.original
     if old_original is None:  # obsolete, or the comment was removed by another tool
         fixed = bool(entry.msgstr) and entry.msgstr != row.original
         text_changed = entry.msgstr != row.original
@@ -221,44 +231,35 @@ def _carry(entry: polib.POEntry, row: RowText, how: str) -> polib.POEntry:
     if row.flags is not None:
         flags = row.flags
     else:  # no checks were run: a row keeps the flags recorded for it
-        flags = parse_comment(entry.comment)[0] if how == "kept" else ()
-    new = copy.copy(entry)
-    new.msgctxt, new.msgid, new.msgstr, new.obsolete = row.row, row.source, text, False
-    new.flags = ([FUZZY] if fuzzy else []) + [f for f in entry.flags if f != FUZZY]
-    if (flags, row.original) != parse_comment(entry.comment):
-        new.comment = build_comment(flags, row.original)
-    if not fuzzy:
-        new.previous_msgctxt = new.previous_msgid = new.previous_msgid_plural = None
-    elif (how == "fuzzy" or source_changed) and not is_placeholder(entry.msgid):
-        new.previous_msgid = entry.msgid
-        new.previous_msgctxt = entry.msgctxt if entry.msgctxt != row.row else None
-    if not entry.obsolete and _same(entry, new):
-        return entry
-    return new
+        flags = entry.flags if how == "kept" else ()
+    if (not entry.obsolete and how != "fuzzy" and entry.msgctxt == row.row
+            and entry.msgid == row.source and entry.msgstr == text
+            and entry.po_flags == (FUZZY_ONLY if fuzzy else ()) and entry.flags == flags
+            and entry.original == row.original
+            and (fuzzy or entry.previous_msgctxt is entry.previous_msgid is entry.extra is None)):
+        return entry  # nothing changes (the common case: quick, and its bytes stay valid)
+    new = replace(entry, msgctxt=row.row, msgid=row.source, msgstr=text, obsolete=False,
+                  flags=flags, original=row.original)
+    new = with_fuzzy(new, fuzzy)
+    if fuzzy and (how == "fuzzy" or source_changed) and not is_placeholder(entry.msgid):
+        new = replace(new, previous_msgid=entry.msgid,
+                      previous_msgctxt=entry.msgctxt if entry.msgctxt != row.row else None)
+    return entry if not entry.obsolete and new == entry else new
 
 
-_FIELDS = ("msgctxt", "msgid", "msgstr", "flags", "comment", "tcomment", "previous_msgctxt",
-           "previous_msgid", "previous_msgid_plural", "obsolete")
-
-
-def _same(a: polib.POEntry, b: polib.POEntry) -> bool:
-    return all(getattr(a, name) == getattr(b, name) for name in _FIELDS)
-
-
-def unique_obsolete(active: list[polib.POEntry],
-                     obsolete: list[polib.POEntry]) -> list[polib.POEntry]:
+def unique_obsolete(active: list[Entry], obsolete: list[Entry]) -> list[Entry]:
     """Obsolete entries whose (msgctxt, msgid) clash with nothing (msgfmt refuses clashes).
 
     An exact copy of an entry already kept is dropped (nothing is lost); any other clash gets
     its msgctxt suffixed with `` (obsolete N)``.
     """
     seen = {(e.msgctxt, e.msgid) for e in active}
-    same_key: dict[tuple, list[polib.POEntry]] = {}
+    same_key: dict[tuple, list[Entry]] = {}
     result = []
     for entry in obsolete:
         key = (entry.msgctxt, entry.msgid)
-        content = (entry.msgstr, entry.tcomment, entry.flags)
-        if any((t.msgstr, t.tcomment, t.flags) == content for t in same_key.get(key, [])):
+        content = (entry.msgstr, entry.note, entry.po_flags)
+        if any((t.msgstr, t.note, t.po_flags) == content for t in same_key.get(key, [])):
             continue
         same_key.setdefault(key, []).append(entry)
         number = 1
@@ -266,8 +267,7 @@ def unique_obsolete(active: list[polib.POEntry],
             number += 1
             key = (f"{entry.msgctxt or ''} (obsolete {number})", entry.msgid)
         if key[0] != entry.msgctxt:
-            entry = copy.copy(entry)
-            entry.msgctxt = key[0]
+            entry = replace(entry, msgctxt=key[0])
         seen.add(key)
         result.append(entry)
     return result

@@ -169,3 +169,11 @@ def test_flags_point_into_the_right_paragraph_of_a_merged_cell(tmp_path):
 
     flags = check(tmp_path, texts, "placeholder", alignment=merged)
     assert [(f.paragraph, f.start, f.end) for f in flags] == [(1, 17, 19)]
+
+
+def test_a_row_with_an_empty_cell_is_left_to_the_omission_check(tmp_path):
+    docset = load(write_docset(tmp_path / "ds", {"en.txt": "One.", "ru.txt": "Один.\n\nДва."}))
+    alignment = Alignment(("en", "ru"), (Row("r1", {"en": (0,), "ru": (0,)}, 1.0),
+                                          Row("r2", {"en": (), "ru": (1,)}, 0.45)))
+    flags = run_checks(docset, alignment, ["alignment", "omission"])
+    assert [(f.row, f.check) for f in flags] == [("r2", "omission")]

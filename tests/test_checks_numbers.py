@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from aligner.checks import check_catalog, run_checks
 from aligner.docset import load
-from tests.conftest import write_docset
+from tests.conftest import BUNDLED, write_docset
 from tests.test_check_cli import write_po
 from tests.test_checks import one_to_one
 
@@ -149,3 +149,17 @@ def test_technical_catalog_strings_are_not_called_the_wrong_language(tmp_path):
             'msgstr "The file could not be opened because the disk is full!"\n')
     flags = check_catalog(write_po(tmp_path / "zh.po", "zh_CN", body), ["language"])
     assert [(f.entry, f.check) for f in flags] == [(2, "language")]
+
+
+def test_a_placeholder_gets_the_number_the_others_write_in_words_when_the_rest_agrees(tmp_path):
+    # The bundled statement's paragraph after a reviewer fixed its other numbers: only "<>"
+    # is left, and zh 十, kk он, ru десять (number words, weak on their own) all say 10.
+    bundled = load(BUNDLED)
+    versions = {lang: next(p for p in bundled.paragraphs(lang) if marker in p)
+                for lang, marker in (("zh", "新时代十年"), ("kk", "он жылында"),
+                                     ("ru", "за десять лет новой эпохи"))}
+    en = next(p for p in bundled.paragraphs("en") if "past <> years" in p)
+    en = en.replace("2023th", "20th").replace("the 10 Chinese", "the 2023 Chinese")
+    found, flags = run(tmp_path, en=[en], **{lang: [text] for lang, text in versions.items()})
+    assert found == [("en", 0, "<>", "warning", "10")]
+    assert flags[0].evidence == {"zh": "十", "kk": "он", "ru": "десять"}

@@ -103,6 +103,24 @@ def test_an_outside_editor_change_to_another_entry_is_merged_not_clobbered(docse
     assert _msgstr(_en(docset), "r1") == "mine"
 
 
+def test_an_edit_that_keeps_size_and_mtime_is_still_noticed(docset):
+    _open(docset).save()
+    path = _en(docset)
+    os.utime(path, ns=(10**18, 10**18))  # an old file: its stat alone would look trustworthy
+    store = _open(docset)
+    stat = path.stat()
+    with open(path, "r+b") as handle:  # an editor rewriting in place, same size, same mtime
+        data = handle.read().replace(b"They signed 12 documents.", b"They signed 20 documents.")
+        handle.seek(0)
+        handle.write(data)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    store.set_fix("r1", "en", "mine")
+    assert _msgstr(path, "r3") == "They signed 20 documents."
+    assert _msgstr(path, "r1") == "mine"
+    assert store.get("r3", "en").text == "They signed 20 documents."
+
+
 def test_a_deleted_review_file_is_written_again_in_full(docset):
     store = _open(docset)
     store.set_fix("r1", "en", "kept in memory")
@@ -202,7 +220,7 @@ def test_a_save_killed_half_way_leaves_a_valid_old_or_new_file(tmp_path):
         for version in (path, path.with_name("en.po~")):
             if version.exists():
                 parsed = read_po(version)
-                assert len([e for e in parsed.po if not e.obsolete]) == 2000
+                assert len([e for e in parsed.entries if not e.obsolete]) == 2000
         if caught_mid_write >= 2:
             break
     assert msgfmt_check(path).returncode == 0

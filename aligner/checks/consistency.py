@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from rapidfuzz.fuzz import ratio
@@ -50,6 +51,7 @@ def _key(text: str, catalog: bool) -> str:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=65536)
 def _long_enough(text: str) -> bool:
     if len(text.split(None, _MIN_WORDS)) >= _MIN_WORDS:
         return True
@@ -64,15 +66,17 @@ class ConsistencyCheck(Check):
 
     def run(self, document: Document) -> list[Flag]:
         flags: list[Flag] = []
+        spans: dict[str, list[tuple[int, int]]] = {}  # source sentences, split once
         for lang in document.targets:
             if lang == document.source:
                 continue
-            pairs = list(self._pairs(document, lang))
+            pairs = list(self._pairs(document, lang, spans))
             flags.extend(self._same_source(pairs, document))
             flags.extend(self._same_rendering(pairs, document))
         return flags
 
-    def _pairs(self, document: Document, lang: str) -> Iterator[tuple[str, str, Occurrence]]:
+    def _pairs(self, document: Document, lang: str,
+               spans: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[str, str, Occurrence]]:
         """(source text, translation text, where the translation is) at both granularities."""
         for unit in document.units:
             if document.catalog and unit.cells[document.source].parts != (0,):
@@ -83,9 +87,12 @@ class ConsistencyCheck(Check):
             yield source, target, (unit, lang, 0, len(target))
             if document.catalog:
                 continue
-            if len(_TERMINATOR.findall(source)) < 2:
+            source_spans = spans.get(source)
+            if source_spans is None:
+                source_spans = spans[source] = (list(sentences(source)) if
+                                                len(_TERMINATOR.findall(source)) >= 2 else [])
+            if len(source_spans) < 2:
                 continue
-            source_spans = list(sentences(source))
             target_spans = list(sentences(target))
             if len(source_spans) < 2 or len(source_spans) != len(target_spans):
                 continue
@@ -99,6 +106,8 @@ class ConsistencyCheck(Check):
                 by_source[_key(source, document.catalog)].append((_key(target, document.catalog),
                                                                   target, where))
         for group in by_source.values():
+            if len(group) < 2:
+                continue  # the usual case: a source said once
             renderings = Counter(key for key, _, _ in group)
             if len(renderings) < 2:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from ..facts import Fact
@@ -32,15 +33,27 @@ class DigitRun:
 
 
 def free_runs(text: str, numeric: list[Fact]) -> list[DigitRun]:
-    """Digit runs of ``text`` outside every numeric fact."""
-    spans = [(f.start, f.end) for f in numeric]
-    return [DigitRun(m.start(), m.end(), m.group()) for m in _DIGITS.finditer(text)
-            if not any(start <= m.start() < end for start, end in spans)]
+    """Digit runs of ``text`` outside every numeric fact (``numeric`` sorted by start)."""
+    runs: list[DigitRun] = []
+    k, reach = 0, -1  # reach: the furthest end of the facts starting at or before a run
+    for match in _DIGITS.finditer(text):
+        at = match.start()
+        while k < len(numeric) and numeric[k].start <= at:
+            reach = max(reach, numeric[k].end)
+            k += 1
+        if at >= reach:
+            runs.append(DigitRun(at, match.end(), match.group()))
+    return runs
+
+
+@lru_cache(maxsize=8192)
+def _digit_counts(text: str) -> dict[str, int]:
+    return dict(Counter(_DIGITS.findall(text)))
 
 
 def all_digits(text: str) -> Counter[str]:
-    """Every digit run of ``text``, counted."""
-    return Counter(_DIGITS.findall(text))
+    """Every digit run of ``text``, counted (a fresh Counter: callers spend it)."""
+    return Counter(_digit_counts(text))
 
 
 def absorbed(facts: list[Fact], unmatched: set[int], runs: list[DigitRun]) -> set[int]:
@@ -84,7 +97,7 @@ def digits_of(facts: list[Fact], matched: set[int], other_text: str) -> Counter[
     present = all_digits(other_text)
     found: Counter[str] = Counter()
     for j in matched:
-        for digits in re.findall(r"\d+", facts[j].text):
+        for digits in _DIGITS.findall(facts[j].text):
             if present[digits]:
                 present[digits] -= 1
             else:

@@ -42,7 +42,7 @@ def _is_cjk_form(form: str) -> bool:
 
 
 def _presence(document: Document, unit: Unit, lang: str,
-              keys: dict[str, int]) -> dict[int, list[TermMatch]]:
+              keys: dict[str, int], cache: dict) -> dict[int, list[TermMatch]]:
     """Glossary entries named in ``lang``'s cell (from the shared facts), by entry number,
     with which of the entry's forms each occurrence is."""
     found: dict[int, list[TermMatch]] = {}
@@ -53,10 +53,24 @@ def _presence(document: Document, unit: Unit, lang: str,
             continue
         number = keys[fact.value]
         forms = entries[number].forms.get(lang, ())
-        form = next((f for f in forms if (p := term_pattern(f, lang)) is not None
-                     and p.fullmatch(text, fact.start, fact.end)), forms[0] if forms else "")
-        found.setdefault(number, []).append(TermMatch(fact.start, fact.end, form))
+        found.setdefault(number, []).append(TermMatch(fact.start, fact.end, _form_of(
+            forms, lang, text, fact.start, fact.end, cache)))
     return found
+
+
+def _form_of(forms: tuple[str, ...], lang: str, text: str, start: int, end: int,
+             cache: dict) -> str:
+    """Which of the forms the name at [start, end) is; remembered by the text found and the
+    character before it (the patterns look one character back)."""
+    if len(forms) <= 1:
+        return forms[0] if forms else ""
+    key = (forms, lang, text[max(start - 1, 0):end], start > 0)
+    form = cache.get(key)
+    if form is None:
+        form = next((f for f in forms if (p := term_pattern(f, lang)) is not None
+                     and p.fullmatch(text, start, end)), forms[0] if forms else "")
+        cache[key] = form
+    return form
 
 
 @register
@@ -71,8 +85,9 @@ class NameCheck(Check):
         if entries and not document.catalog:
             keys = {glossary_key(entry, document.glossary): number
                     for number, entry in enumerate(entries)}
+            cache: dict = {}
             for unit in document.units:
-                present = {lang: _presence(document, unit, lang, keys)
+                present = {lang: _presence(document, unit, lang, keys, cache)
                            for lang in document.languages}
                 for lang in document.targets:
                     flags.extend(self._glossary(unit, document, lang, present, entries))
@@ -299,11 +314,12 @@ def _without_overlaps(flags: list[Flag]) -> list[Flag]:
     """Keep one flag per overlapping span: the more severe, then the longer."""
     rank = {"error": 0, "warning": 1, "info": 2}
     kept: list[Flag] = []
+    spans: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # kept spans per paragraph
     for flag in sorted(flags, key=lambda f: (rank.get(f.severity, 3), f.start - f.end)):
-        if flag.end > flag.start and any(
-                k.row == flag.row and k.entry == flag.entry and k.lang == flag.lang
-                and k.paragraph == flag.paragraph and k.start < flag.end and flag.start < k.end
-                for k in kept):
+        where = (flag.row, flag.entry, flag.lang, flag.paragraph)
+        if flag.end > flag.start and any(a < flag.end and flag.start < b
+                                         for a, b in spans[where]):
             continue
         kept.append(flag)
+        spans[where].append((flag.start, flag.end))
     return kept

@@ -172,12 +172,13 @@ class NumberCheck(Check):
             masked = {lang: mask_placeholders(unit.text(lang)) for lang in present}
             free = {lang: free_runs(masked[lang], facts[lang]) for lang in present}
             signatures = {lang: _signature(facts[lang], free[lang]) for lang in present}
-            if len({tuple(sig) for sig in signatures.values()}) <= 1 and not any(
-                    _malformed(f, lang) for lang in present for f in facts[lang]) and \
-                    not any(placeholders(masked[lang]) for lang in present):
+            slotted = {lang for lang in present if _slots(unit.text(lang), unit, document, lang)}
+            if len({tuple(sig) for sig in signatures.values()}) <= 1 and not slotted and not any(
+                    _malformed(f, lang) for lang in present for f in facts[lang]):
                 continue  # every version has the same strong facts: the usual case
             for lang in document.targets:
-                if facts[lang] is not None:
+                if lang in present and (lang in slotted
+                                        or not _settled(lang, present, facts, signatures)):
                     flags.extend(self._compare(unit, document, lang, facts, masked, free,
                                                signatures))
         return flags
@@ -331,6 +332,19 @@ class NumberCheck(Check):
                 at = _word_start(text, round(position * len(text)))
                 yield self.flag(unit, lang, at, at, f"no {expected} here — {said}",
                                 evidence=evidence, expected=expected, severity="warning")
+
+
+def _settled(lang: str, present: list[str], facts: dict[str, list[Fact] | None],
+             signatures: dict[str, list]) -> bool:
+    """Whether ``lang`` has nothing to report: most other versions have exactly its strong
+    facts and code digits (so none of its facts is unmatched in most of them, and none of
+    theirs is missing here) and it has no malformed fact. (A leftover placeholder is checked
+    by the caller: weak facts of the others may belong there.)"""
+    others = [o for o in present if o != lang]
+    if not others:
+        return False
+    same = sum(signatures[o] == signatures[lang] for o in others)
+    return same >= len(others) // 2 + 1 and not any(_malformed(f, lang) for f in facts[lang])
 
 
 def _signature(facts: list[Fact], runs: list) -> list[tuple[str, str]]:

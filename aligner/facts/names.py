@@ -16,6 +16,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import threading
 from functools import lru_cache
 
 from ..glossary import Glossary, GlossaryEntry
@@ -96,6 +97,7 @@ class FormIndex:
                 node = node.setdefault(piece, {})
             node.setdefault("", value)  # the first entry with a form wins
         self.compiled: dict[str, re.Pattern[str]] = {}
+        self._compiling = threading.Lock()  # checks may run in worker threads
         self.scan = re.compile(r"(?<!\w)(?:" + trie_regex(self.tries) + ")", re.IGNORECASE
                                ) if self.tries else None
         # Chinese forms: one trie of the forms, so that leftmost-longest matching is one pass
@@ -147,8 +149,12 @@ class FormIndex:
         return found
 
     def _compile(self, key: str) -> re.Pattern[str]:
-        pattern = re.compile(_BOUNDARY_BEFORE + self._branches(self.tries[key]), self.flags)
-        self.compiled[key] = pattern
+        with self._compiling:
+            pattern = self.compiled.get(key)
+            if pattern is None:
+                pattern = re.compile(_BOUNDARY_BEFORE + self._branches(self.tries[key]),
+                                     self.flags)
+                self.compiled[key] = pattern
         return pattern
 
     def _branches(self, node: dict) -> str:

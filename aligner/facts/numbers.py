@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .model import (P_NUMBER, P_ORDINAL, P_PERCENT, P_RANGE, Candidate, candidate)
 from .text import DASHES, SPACE_GROUP, canonical_number, format_decimal, is_letter
@@ -89,6 +90,7 @@ class Token:
     kind: str  # number, ordinal, percent
 
 
+@lru_cache(maxsize=256)
 def family(lang: str) -> str:
     """The rule family for ``lang``: en, ru, kk or zh ("zh-TW" -> zh; "de" -> ru rules)."""
     base = lang.split("-")[0].split("_")[0].lower()
@@ -255,8 +257,8 @@ def _expand_abbreviated(low: str, high: str) -> str | None:
         return None
     if b > a:
         return high
-    if "." not in low and "." not in high and len(high) < len(low):
-        expanded = low[: len(low) - len(high)] + high
+    if len(low) == 4 and len(high) == 2 and low.isdigit() and high.isdigit():  # years
+        expanded = low[:2] + high
         if int(expanded) > int(low):
             return expanded
     return None

@@ -164,13 +164,16 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
     occurrences = []
     size = len(text)
     for token in relevant:
+        inner = known.get(token)
+        if inner is None:  # forgotten meanwhile by another thread's learn()
+            continue
         length = len(token)
         start = text.find(token)
         while start >= 0:
             end = start + length
             if not ((start and not text[start - 1].isspace())
                     or (end < size and not text[end].isspace())):
-                for offset, width, info, capital in known[token]:
+                for offset, width, info, capital in inner:
                     occurrences.append((start + offset, start + offset + width, info, capital))
             start = text.find(token, end)
     occurrences.sort()

@@ -13,8 +13,6 @@ from decimal import Decimal, InvalidOperation
 CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІЎЄЇ"
 CYRILLIC_LOWER = "а-яёәғқңөұүһіўєї"
 LETTER_CLASS = "A-Za-z" + CYRILLIC_UPPER + CYRILLIC_LOWER
-LETTER = f"[{LETTER_CLASS}]"
-NOT_LETTER_BEFORE = f"(?<![{LETTER_CLASS}])"
 NOT_LETTER_AFTER = f"(?![{LETTER_CLASS}])"
 DASHES = "-‐‑‒–—―−－"
 SPACE_GROUP = "\u00a0\u2009\u202f"  # NBSP, thin space, narrow NBSP: thousands separators

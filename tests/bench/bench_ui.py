@@ -60,22 +60,25 @@ async def _drive(path: Path, moves: int) -> dict:
         await pilot.pause()
         result["first_screen_s"] = time.perf_counter() - start
         result["rows"] = len(grid.order)
-        timings = []
-        for _ in range(moves):
-            t = time.perf_counter()
-            await pilot.press("j")
-            await pilot.pause()
-            timings.append(time.perf_counter() - t)
-        result["move_median_ms"] = statistics.median(timings) * 1000
-        result["move_max_ms"] = max(timings) * 1000
-        t = time.perf_counter()
-        await pilot.press("G")
-        await pilot.pause()
-        result["jump_to_end_ms"] = (time.perf_counter() - t) * 1000
         while not (app.session.editable and app.session.checked):
             await asyncio.sleep(0.05)
         await app.workers.wait_for_complete()
         result["all_loaded_s"] = time.perf_counter() - start
+        await pilot.pause()
+        walls, cpus = [], []
+        for _ in range(moves):
+            t, c = time.perf_counter(), time.process_time()
+            await pilot.press("j")
+            await pilot.pause()
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+        result["move_median_ms"] = statistics.median(walls) * 1000
+        result["move_cpu_ms"] = statistics.median(cpus) * 1000
+        result["move_max_ms"] = max(walls) * 1000
+        t = time.perf_counter()
+        await pilot.press("G")
+        await pilot.pause()
+        result["jump_to_end_ms"] = (time.perf_counter() - t) * 1000
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
 
@@ -96,11 +99,12 @@ def measure(path: Path, moves: int = 40) -> dict:
 def main(argv: list[str] | None = None) -> int:
     argv = argv or []
     sizes = [int(a.split("=")[1]) for a in argv if a.startswith("--rows=")] or [1000, 10000]
-    print("\nReview app (App.run_test, 200x50): first screen = rows drawn; move = one j "
-          "with repaint; all loaded = review files open and checks done")
-    print("| rows | alignment | first screen s | move median ms | move max ms | G (end) ms "
-          "| all loaded s | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("\nReview app (App.run_test, 200x50): first screen = rows drawn; all loaded = review "
+          "files open and checks done; move = one j with repaint, after loading (wall through "
+          "Pilot, which waits for idle, and the app's CPU time)")
+    print("| rows | alignment | first screen s | all loaded s | move wall median ms | "
+          "move CPU median ms | move wall max ms | G (end) ms | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for rows in sizes:
             path = write_docset(Path(tmp) / f"docset-{rows}", rows)
@@ -113,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             saved = measure(path)
             for label, r in (("fresh", fresh), ("saved alignment.tsv", saved)):
                 print(f"| {r['rows']:,} | {label} | {r['first_screen_s']:.2f} | "
-                      f"{r['move_median_ms']:.1f} | {r['move_max_ms']:.1f} | "
-                      f"{r['jump_to_end_ms']:.0f} | {r['all_loaded_s']:.1f} | "
-                      f"{r['peak_rss_mb']:.0f} |")
+                      f"{r['all_loaded_s']:.1f} | {r['move_median_ms']:.1f} | "
+                      f"{r['move_cpu_ms']:.1f} | {r['move_max_ms']:.1f} | "
+                      f"{r['jump_to_end_ms']:.0f} | {r['peak_rss_mb']:.0f} |")
     return 0
 
 
