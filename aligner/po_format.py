@@ -315,8 +315,9 @@ def render_entry(entry: Entry) -> str:
     out: list[str] = []
     if entry.note:
         _comments(out, entry.note, "# ")
-    if not entry.obsolete and (entry.flags or entry.original is not None):
-        _comments(out, build_comment(entry.flags, entry.original), "#. ")
+    comment = "" if entry.obsolete else build_comment(entry.flags, entry.original)
+    if comment:
+        _comments(out, comment, "#. ")
     if entry.po_flags:
         out.append("#, " + ", ".join(entry.po_flags))
     prefix = "#~ " if entry.obsolete else ""

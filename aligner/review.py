@@ -18,6 +18,7 @@ from .alignment import Alignment, cell_text
 from .docset import DocSet, load
 from .errors import AlignerError
 from .flags import Flag
+from .paragraphs import is_cjk
 
 FILTERS = ("all", "flagged", "unreviewed")
 Progress = Callable[[str, float], None]
@@ -82,6 +83,8 @@ class ReviewSession:
         self._version: dict[int, int] = {}
         self._generation = 0  # bumped when every row may have changed (new flags)
         self._revision = 0  # bumped by every change of text or rows
+        self._paragraph_lengths: dict[str, list[int]] = {}
+        self._ratios: dict[str, float] = {}
         self._index_rows()
         self._set_flags(flags or [])
 
@@ -143,6 +146,38 @@ class ReviewSession:
     def row_version(self, row: int) -> tuple[int, int]:
         """Changes whenever anything shown for ``row`` changes (for render caches)."""
         return self._generation, self._version.get(row, 0)
+
+    def cell_size(self, row: int, lang: str) -> tuple[int, int]:
+        """(approximate terminal cells, paragraphs) of the cell, without building its text.
+
+        For laying out big documents before they are drawn: CJK characters take two cells,
+        counted once per language as a ratio on a sample.
+        """
+        shown = self._texts.get((row, lang))  # the current text, when already built
+        if shown is not None:
+            return int(len(shown) * self._width_ratio(lang)), shown.count("\n\n") + 1
+        indices = self.alignment.rows[row].indices(lang)
+        if not indices:
+            return 0, 0
+        lengths = self._lengths(lang)
+        chars = sum(lengths[i] for i in indices)
+        return int(chars * self._width_ratio(lang)), len(indices)
+
+    def _lengths(self, lang: str) -> list[int]:
+        found = self._paragraph_lengths.get(lang)
+        if found is None:
+            found = [len(p) for p in self.docset.paragraphs(lang)]
+            self._paragraph_lengths[lang] = found
+        return found
+
+    def _width_ratio(self, lang: str) -> float:
+        ratio = self._ratios.get(lang)
+        if ratio is None:
+            sample = "".join(self.docset.paragraphs(lang)[:50])
+            wide = sum(1 for ch in sample if ord(ch) >= 0x1100 and is_cjk(ch))
+            ratio = 1 + wide / len(sample) if sample else 1.0
+            self._ratios[lang] = ratio
+        return ratio
 
     def original_text(self, row: int, lang: str) -> str:
         """The cell's text as in the language file."""

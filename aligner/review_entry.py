@@ -29,6 +29,7 @@ import textwrap
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from typing import Iterable
 
 WRAP_WIDTH = 78  # polib's default; every file is written exactly as polib would write it
 COMMENT_WIDTH = WRAP_WIDTH - len("#. ")  # longer comment lines are re-wrapped by polib
@@ -40,8 +41,8 @@ FUZZY_ONLY = (FUZZY,)  # shared by every unapproved entry
 _UNESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|(.))", re.S)
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # Characters escape_text usually has to escape (C0/C1 controls, odd spaces, format marks).
-_LIKELY_ESCAPES = re.compile("[\\\\\x00-\x1f\x7f-\xa0\xad\u2000-\u200f\u2028-\u202f\u205f-\u206f"
-                             "\u3000\ufeff]")
+_LIKELY_ESCAPES = re.compile(r"[\\\x00-\x1f\x7f-\xa0\xad\u2000-\u200f\u2028-\u202f\u205f-\u206f"
+                             r"\u3000\ufeff]")
 _UNIT = re.compile(r"\\(?:x..|u....|U........|.)|[^\\]", re.S)
 
 
@@ -59,8 +60,9 @@ class Extra:
 class Entry:
     """One PO entry of a review file. Immutable: a change makes a new Entry.
 
-    ``flags`` are the row's check flags and ``original`` the unreviewed text, both read from
-    the ``#.`` comment (``original`` None when the comment has no ``original:`` line);
+    ``flags`` are the row's check flags (as ``record_flag`` gives them) and ``original`` the
+    unreviewed text, both read from the ``#.`` comment (``original`` None when the comment has
+    no ``original:`` line);
     ``po_flags`` are the ``#,`` flags (``fuzzy`` = not approved).
     """
 
@@ -203,21 +205,39 @@ def original_lines(text: str) -> list[str]:
     return lines or [ORIGINAL]
 
 
-def flag_lines(flags: tuple[str, ...]) -> list[str]:
-    """One ``check: message`` line per flag, continued on lines indented by two spaces."""
-    lines: list[str] = []
-    for flag in flags:
-        words = escape_text(" ".join(flag.split()))
-        if not words or words.startswith((ORIGINAL, CONTINUED)):
-            words = "flag " + words
-        lines += textwrap.wrap(words, COMMENT_WIDTH, subsequent_indent=FLAG_CONTINUED,
-                               break_on_hyphens=False)
-    return lines
+def _wrap_flag(text: str) -> list[str]:
+    return textwrap.wrap(text, COMMENT_WIDTH, subsequent_indent=FLAG_CONTINUED,
+                         break_on_hyphens=False)
+
+
+def record_flag(flag: str) -> str:
+    """A flag (``check: message``) as an entry records it: as its comment lines read back.
+
+    Escaped, whitespace collapsed, ``flag `` in front of one that would read as an original,
+    and a word too long for a line split (``parse_comment`` gives this form, so a recorded flag
+    compares equal to the same flag read from the file, and is written back unchanged).
+    """
+    words = escape_text(" ".join(flag.split()))
+    if not words or words.startswith((ORIGINAL, CONTINUED)):
+        words = "flag " + words
+    if len(words) <= COMMENT_WIDTH:
+        return words.strip()
+    return parse_comment_lines(_wrap_flag(words))[0][0]
+
+
+def record_flags(flags: Iterable[str]) -> tuple[str, ...]:
+    """:func:`record_flag` of each flag."""
+    return tuple(map(record_flag, flags))
 
 
 def build_comment(flags: tuple[str, ...], original: str | None) -> str:
-    """The extracted comment of an active entry: its flags, then its original text."""
-    lines = flag_lines(flags) if flags else []
+    """The extracted comment of an active entry: its (recorded) flags, then its original text.
+
+    One line per flag, continued on lines indented by two spaces; then the original.
+    """
+    lines: list[str] = []
+    for flag in flags:
+        lines += _wrap_flag(flag)
     if original is not None:
         lines += original_lines(original)
     return "\n".join(lines)

@@ -22,8 +22,8 @@ from .docset import REVIEW_DIR, DocSet
 from .errors import AlignerError
 from .flags import Flag
 from .pofile_io import ReviewConflictError, ReviewFileError, read_po_text
-from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix, to_review,
-                           with_fuzzy)
+from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix, record_flags,
+                           to_review, with_fuzzy)
 from .review_file import Fields, ReviewFile
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 
@@ -202,7 +202,7 @@ class ReviewStore:
                 for position, entry in enumerate(review.entries):
                     if entry.obsolete or (wanted is not None and entry.msgctxt not in wanted):
                         continue
-                    new_flags = tuple(lines.get(entry.msgctxt, ()))
+                    new_flags = record_flags(lines.get(entry.msgctxt, ()))
                     if new_flags != entry.flags:
                         updated.append((position, replace(
                             entry, flags=new_flags,

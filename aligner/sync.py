@@ -25,7 +25,7 @@ from .alignment import CELL_SEPARATOR, Alignment
 from .docset import DocSet
 from .flags import Flag
 from .review_entry import (FUZZY_ONLY, Entry, has_work, is_placeholder, make_obsolete,
-                           placeholder, with_fuzzy)
+                           placeholder, record_flags, with_fuzzy)
 
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio (0-100); msgmerge's fuzzy threshold is 0.6
 
@@ -85,7 +85,7 @@ def rows_for(docset: DocSet, alignment: Alignment, lang: str,
         for flag in flags:
             if flag.row and flag.lang == lang:
                 lines.setdefault(flag.row, []).append(flag_line(flag))
-        by_row = {row: tuple(found) for row, found in lines.items()}
+        by_row = {row: record_flags(found) for row, found in lines.items()}
     missing = placeholder(docset.source)
     sources = (_cells(docset, alignment, docset.source) if docset.source in docset.texts
                else [""] * len(alignment.rows))

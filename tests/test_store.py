@@ -210,3 +210,24 @@ def test_changes_from_several_threads_are_all_kept(store, docset):
     assert [reopened.get(f"r{k}", "en").text for k in range(1, 5)] == [
         f"thread {k} en" for k in range(1, 5)]
     assert reopened.get("r4", "ru").text == "thread 4 ru"
+
+
+def test_flags_with_escapes_and_long_words_are_written_back_unchanged(docset):
+    from aligner.flags import Flag
+
+    flags = [Flag("control", "warning", "en", "ESC \x1b here, a back\\slash, " + "中" * 90,
+                  row="r4")]
+    ReviewStore.open(docset, one_to_one(docset), flags).save()
+    path = docset.path / "review" / "en.po"
+
+    def comment_of_r4() -> list[str]:
+        chunk = next(c for c in path.read_text(encoding="utf-8").split("\n\n") if '"r4"' in c)
+        return [line for line in chunk.split("\n") if line.startswith("#.")]
+    written = comment_of_r4()
+    assert "\x1b" not in "".join(written) and all(len(line) <= 78 for line in written)
+    reopened = ReviewStore.open(docset, one_to_one(docset))       # flags kept as recorded
+    reopened.set_fix("r4", "en", "fixed")                          # the entry is written again
+    assert comment_of_r4() == written
+    again = ReviewStore.open(docset, one_to_one(docset), flags)   # the same flags again
+    assert again.get("r4", "en").flags == reopened.get("r4", "en").flags
+    assert again.save() == []

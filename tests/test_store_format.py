@@ -14,7 +14,8 @@ import pytest
 
 from aligner.po_format import Unsupported, from_polib, render_entry, to_polib, wrap
 from aligner.pofile_io import _read_fast, read_po, read_po_text
-from aligner.review_entry import FUZZY_ONLY, Entry, Extra, original_lines, parse_comment
+from aligner.review_entry import (FUZZY_ONLY, Entry, Extra, original_lines, parse_comment,
+                                  record_flags)
 from aligner.store import ReviewStore
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
 
@@ -34,7 +35,7 @@ def hostile(rng: random.Random, longest: int = 60) -> str:
 
 def random_entry(rng: random.Random) -> Entry:
     obsolete = rng.random() < 0.15
-    flags = tuple(hostile(rng, 8) for _ in range(rng.randint(0, 2)))
+    flags = record_flags(hostile(rng, 8) for _ in range(rng.randint(0, 2)))
     return Entry(
         msgctxt=None if rng.random() < 0.1 else f"r{rng.randint(1, 99999)}",
         msgid=hostile(rng) or "x", msgstr=hostile(rng),

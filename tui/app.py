@@ -112,7 +112,7 @@ class ReviewApp(App[None]):
         session = self.session
         if not session.editable:
             session.open_store(progress)
-            self.call_from_thread(self._rechecked)
+            self.call_from_thread(self._store_opened)
         if not session.checked:
             session.run_checks(progress)
         self.call_from_thread(self._loaded)
@@ -214,6 +214,11 @@ class ReviewApp(App[None]):
         """Run the checks again on the fixed texts, then redraw (in a thread)."""
         if self.session.recheck():
             self.call_from_thread(self._rechecked)
+
+    def _store_opened(self) -> None:
+        if self._has_session():
+            self.grid.refresh_all(texts_changed=True)  # fixes now show: heights may differ
+            self._refresh_chrome()
 
     def _rechecked(self) -> None:
         if self._has_session():

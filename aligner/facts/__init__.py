@@ -23,6 +23,11 @@ name        a glossary entry's key (``glossary_key``), an ISO 3166 alpha-2 code 
 
 ``weak`` facts often have no counterpart in other languages: small numbers in words ("two",
 "два", "екі", "两"), the ordinal "first", month names alone, codes, capitalised words.
+
+Overlaps: numeric facts never overlap one another (a date swallows its numbers, a range its
+ends), names never overlap one another; a weak number inside a glossary name is dropped, a
+strong one is kept. For messages and suggestions: ``render`` (a value as a language writes
+it), ``suffix_problem`` ("2023th"), ``date_problem`` (30 February), ``year_as_section``.
 """
 
 from __future__ import annotations

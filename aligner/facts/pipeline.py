@@ -10,22 +10,23 @@ word that is part of a number or date ("XX", "May") is no name candidate.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..glossary import Glossary
 from . import chinese, dates, names, numbers, sections, words
 from .model import Candidate, Fact, make_fact
 from .scan import scan
-from .text import has_digit, normalise
+from .text import prepare
 
 
 def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bool) -> list[Fact]:
     """All facts of ``text`` (``candidates_names``: include weak capitalised-word names)."""
     fam = numbers.family(lang)
-    norm = normalise(text)
+    norm, digits = prepare(text)
     index = names.glossary_index(glossary, lang) if glossary is not None else None
     proposed: list[Candidate] = []
     codes: list[Candidate] = []
     number_starts: list[int] = []
-    digits = has_digit(norm)
     if digits:
         found, codes, number_starts = numbers.candidates(norm, text, lang)
         proposed.extend(found)
@@ -51,8 +52,10 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
     numeric = _settle(proposed)
     if glossary_found and numeric:
         # a weak number inside a glossary name ("Two Sessions") is part of the name
-        numeric = [c for c in numeric
-                   if not (c[5] and any(s < c[2] and c[1] < e for s, e, _ in glossary_found))]
+        named = bytearray(len(text) + 1)
+        for start, end, _ in glossary_found:
+            named[start:end] = b"\x01" * (end - start)
+        numeric = [c for c in numeric if not (c[5] and any(named[c[1]:c[2]]))]
     facts = [make_fact(kind, value, start, end, text[start:end], weak)
              for _, start, end, kind, value, weak in numeric]
     facts.extend(_names(text, norm, fam, glossary_found, country_found, codes, numeric,
@@ -66,16 +69,25 @@ def _position(fact: Fact) -> tuple[int, int]:
 
 
 def _settle(proposed: list[Candidate]) -> list[Candidate]:
-    """Keep the best of overlapping candidates: priority, then length, then position."""
+    """Keep the best of overlapping candidates: priority, then length, then position.
+
+    The kept spans are disjoint, so a sorted list of their starts and bisection find any
+    overlap in O(log n): a paragraph that is a long table of numbers stays fast."""
     if len(proposed) < 2:
         return proposed
     proposed.sort(key=_rank)
-    kept: list[Candidate] = []
+    starts: list[int] = []
+    kept: list[Candidate] = []  # in the order of starts
     for cand in proposed:
         start, end = cand[1], cand[2]
-        if start >= end or any(start < k[2] and k[1] < end for k in kept):
+        if start >= end:
             continue
-        kept.append(cand)
+        index = bisect_right(starts, start)
+        if (index and kept[index - 1][2] > start) or (index < len(kept)
+                                                      and kept[index][1] < end):
+            continue
+        starts.insert(index, start)
+        kept.insert(index, cand)
     return kept
 
 

@@ -21,21 +21,23 @@ _FULLWIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
 _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0C: ord(",")})
 _HAS_FULLWIDTH = re.compile("[\uff05\uff10-\uff19]")  # "，" alone is Chinese punctuation
 _HAS_DIGIT = re.compile("[0-9\uff10-\uff19]")
+_HAS_DIGIT_OR_PERCENT = re.compile("[0-9\uff05\uff10-\uff19]")
 _LETTER_SET = frozenset(
     chr(c) for c in [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1),
                      *range(0x0400, 0x0530)])
 
 
-def normalise(text: str) -> str:
-    """``text`` with full-width digits and "％" as ASCII, and "．", "，" too when there are
-    full-width digits to separate (same length, so offsets carry over)."""
-    if _HAS_FULLWIDTH.search(text):
-        return text.translate(_FULLWIDTH)
-    return text
-
-
-def has_digit(text: str) -> bool:
-    return _HAS_DIGIT.search(text) is not None
+def prepare(text: str) -> tuple[str, bool]:
+    """(``text`` with full-width digits and "％" as ASCII, and "．", "，" too when there are
+    full-width digits to separate; whether it has a digit). The same length, so offsets carry
+    over; one regex pass over a text without digits."""
+    first = _HAS_DIGIT_OR_PERCENT.search(text)
+    if first is None:
+        return text, False
+    if _HAS_FULLWIDTH.search(text, first.start()):
+        norm = text.translate(_FULLWIDTH)
+        return norm, _HAS_DIGIT.search(norm, first.start()) is not None
+    return text, True
 
 
 def is_letter(ch: str) -> bool:

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from ..messages import ColumnsChanged, CursorMoved
 from ..safe_text import visible
-from ..text_layout import char_width, estimate_height, wrap
+from ..text_layout import char_width, wrap
 
 MARKER_WIDTH = 6
 # Up to this many cells, every row is measured exactly at once (cheap, and the scrollbar is
@@ -57,14 +57,15 @@ class GridSource(Protocol):
     def cell_spans(self, row: int, lang: str) -> Sequence[tuple[int, int, str]]: ...
     def row_status(self, row: int, lang: str) -> str: ...
     def row_flag_count(self, row: int) -> int: ...
-    def row_version(self, row: int) -> int: ...
+    def row_version(self, row: int) -> object: ...
+    def cell_size(self, row: int, lang: str) -> tuple[int, int]: ...
 
 
 class GridView(ScrollView, can_focus=True):
     """Rows of aligned paragraphs, side by side, with a focused row and language."""
 
     DEFAULT_CSS = """
-    GridView { background: $surface; }
+    GridView { background: $surface; scrollbar-gutter: stable; }
     """
     # The grid moves its cursor rather than scrolling (ScrollView binds these to scrolling).
     BINDINGS = [
@@ -92,6 +93,7 @@ class GridView(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple, Strip] = LRUCache(2048)
         self.compact = False
         self._style: Style | None = None
+        self._layout_width = -1
         self.set_reactive(GridView.cursor_lang, self.languages[0] if self.languages else "")
 
     # --- data in ---------------------------------------------------------------------------
@@ -128,9 +130,13 @@ class GridView(ScrollView, can_focus=True):
         self._measure(position)
         self.refresh()
 
-    def refresh_all(self) -> None:
-        """Everything may have changed (e.g. new flags): re-measure and redraw."""
-        self._relayout()
+    def refresh_all(self, texts_changed: bool = False) -> None:
+        """Flags (or, with ``texts_changed``, texts too) may have changed anywhere: redraw."""
+        if texts_changed:
+            self._relayout()
+        else:
+            self._strips.clear()
+            self.refresh()
 
     @property
     def current(self) -> int | None:
@@ -149,10 +155,13 @@ class GridView(ScrollView, can_focus=True):
         return tuple(base + (1 if i < extra else 0) for i in range(count))
 
     def _relayout(self) -> None:
+        if self.scrollable_content_region.width <= 0:
+            return  # not laid out yet: on_resize comes with the real width
         widths = self.column_widths()
         if widths != self._widths:
             self.post_message(ColumnsChanged(widths))
         self._widths = widths
+        self._layout_width = self.scrollable_content_region.width
         self._strips.clear()
         n = len(self.order)
         if n * len(self.languages) <= EXACT_LAYOUT_CELLS:
@@ -166,10 +175,15 @@ class GridView(ScrollView, can_focus=True):
         self.refresh()
 
     def _estimate(self, row: int) -> int:
+        """Height from the cells' sizes alone (no text is built or wrapped)."""
         if self.compact:
             return 1
-        return 1 + max((estimate_height(self.source.cell_text(row, lang), width)
-                        for lang, width in zip(self.languages, self._widths)), default=1)
+        tallest = 1
+        for lang, width in zip(self.languages, self._widths):
+            cells, parts = self.source.cell_size(row, lang)
+            lines = -(-cells * 108 // (100 * max(1, width))) + 2 * max(0, parts - 1)
+            tallest = max(tallest, lines)
+        return 1 + tallest
 
     def _exact_height(self, row: int) -> int:
         if self.compact:
@@ -218,6 +232,9 @@ class GridView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         absolute = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        if width != self._layout_width:
+            # the usable width changed without a resize (a scrollbar came or went)
+            self._relayout()
         if not self.order or absolute >= self._offsets[-1]:
             return Strip.blank(width, self._base_style())
         position = bisect_right(self._offsets, absolute) - 1
