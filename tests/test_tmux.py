@@ -55,8 +55,9 @@ def test_fix_a_paragraph_in_a_real_terminal(tmp_path):
     shutil.copytree(BUNDLED, docset, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
     terminal = Terminal([*aligner_command(), "review", str(docset)], tmp_path)
     try:
-        screen = terminal.wait_for("At the invitation of")
-        assert "reviewed" in screen and "open flags" in screen
+        terminal.wait_for("At the invitation of")
+        screen = terminal.wait_for("filter: all · saved")   # review files open, checks done
+        assert "reviewed" in screen
         terminal.keys("j")                       # the visit paragraph
         terminal.keys("e")
         terminal.wait_for("ctrl+s keep the fix")
