@@ -281,3 +281,22 @@ async def test_r_applies_the_suggestion_of_the_flag(statement):
         assert "16–17 May 2023" in fixed
         assert not [f for f in app.session.flags(row) if f.lang == "en"]
         assert msgfmt_ok(statement / "review" / "en.po")
+
+
+async def test_a_malformed_review_file_is_reported_and_never_overwritten(statement):
+    review = statement / "review"
+    review.mkdir()
+    (review / "en.po").write_text('msgid ""\nmsgstr ""\n\nmsgid "broken\nmsgstr ""\n',
+                                  encoding="utf-8")
+    before = (review / "en.po").read_bytes()
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await settled(app, pilot)
+        assert app.save_state == "review files not open"
+        assert any("en.po:4" in n.message for n in app._notifications)
+        assert app.session.checked and app.session.flags(1), "the checks still run"
+        await pilot.press("j", "a")
+        await settled(app, pilot)
+        assert (review / "en.po").read_bytes() == before
+        assert grid.current == 1

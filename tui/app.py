@@ -110,12 +110,19 @@ class ReviewApp(App[None]):
         def progress(stage: str, fraction: float) -> None:
             self.post_message(LoadProgress(stage, fraction))
         session = self.session
+        failure: AlignerError | None = None
         if not session.editable:
-            session.open_store(progress)
-            self.call_from_thread(self._store_opened)
+            try:
+                session.open_store(progress)
+            except AlignerError as error:  # e.g. a malformed review file: shown, never touched
+                failure = error
+            else:
+                self.call_from_thread(self._store_opened)
         if not session.checked:
             session.run_checks(progress)
         self.call_from_thread(self._loaded)
+        if failure is not None:
+            self.call_from_thread(self._fail, failure)
 
     def _loaded(self) -> None:
         self.save_state = "saved"
@@ -226,7 +233,8 @@ class ReviewApp(App[None]):
             self._refresh_chrome()
 
     def _fail(self, error: Exception) -> None:
-        self.save_state = "NOT SAVED"
+        self.save_state = "NOT SAVED" if self.session and self.session.editable else \
+            "review files not open"
         self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=20)
         self._refresh_chrome()
 
