@@ -3,6 +3,7 @@
 
     python3 dev.py run    # create .venv, install aligner, open the review UI on the bundled statement
     python3 dev.py test   # create .venv, install aligner with test tools, run the whole suite
+    python3 dev.py bench  # the benchmarks in tests/bench/ (peers nltk and pofilter included)
 
 Extra arguments after the command are passed on (to ``aligner`` or to ``pytest``).
 The virtual environment is (re)installed only when pyproject.toml changes.
