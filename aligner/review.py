@@ -296,8 +296,21 @@ class ReviewSession:
             self.store.set_fix(self.row_id(row), lang, text)
             self._touched(row, lang)
 
-    def apply_suggestion(self, row: int, lang: str) -> Flag | None:
-        """Replace the first flagged span of the cell that has a suggestion with it; saved.
+    def spots(self, row: int, lang: str) -> list[tuple[int, int, Flag]]:
+        """The flagged spots of a cell, in text order: (start, end, flag), cell offsets."""
+        found = []
+        for flag in self.flags(row):
+            if flag.lang != lang:
+                continue
+            offset = self._cell_offset(row, lang, flag.paragraph)
+            if offset is None:
+                offset = 0
+            found.append((offset + flag.start, offset + flag.end, flag))
+        return sorted(found, key=lambda spot: (spot[0], spot[1], spot[2].check))
+
+    def apply_suggestion(self, row: int, lang: str, prefer: Flag | None = None) -> Flag | None:
+        """Replace a flagged span with its suggestion (``prefer``'s when it has one, else the
+        first that has one); saved at once.
 
         Returns the flag applied, or None when the cell has no usable suggestion (or its flags
         are being recomputed after a fix).
@@ -307,7 +320,11 @@ class ReviewSession:
             if (row, lang) in self._hidden:
                 return None
             text = self.cell_text(row, lang)
-            for flag in sorted(self.flags(row), key=lambda f: (f.paragraph or 0, f.start)):
+            ordered = sorted(self.flags(row), key=lambda f: (f.paragraph or 0, f.start))
+            if prefer is not None and prefer in ordered:
+                ordered.remove(prefer)
+                ordered.insert(0, prefer)
+            for flag in ordered:
                 if flag.lang != lang or flag.expected is None:
                     continue
                 if flag.end == flag.start and not (flag.start == 0 and flag.check == "number"):

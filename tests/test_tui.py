@@ -300,3 +300,29 @@ async def test_a_malformed_review_file_is_reported_and_never_overwritten(stateme
         await settled(app, pilot)
         assert (review / "en.po").read_bytes() == before
         assert grid.current == 1
+
+
+async def test_n_steps_through_the_spots_of_a_cell_and_r_fixes_the_focused_one(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("j")                    # r2: "Kasemal Tokayev" ... "May 2023 to 5, 17"
+        row = grid.current
+        await pilot.press("n")
+        assert grid.current == row and app.spot == (row, "en", 0)
+        panel = str(app.query_one("#flags").render())
+        assert panel.lstrip().startswith("▶") and "Kasemal Tokayev" in panel.splitlines()[0]
+        await pilot.press("n")
+        assert grid.current == row and app.spot == (row, "en", 1)
+        assert "May 2023 to 5, 17" in str(app.query_one("#flags").render()).splitlines()[0]
+        text = app.session.cell_text(row, "en")
+        start, end = grid.current_spot[2:]
+        assert text[start:end] == "May 2023 to 5, 17"
+        await pilot.press("r")                    # fixes the focused spot, the date
+        await settled(app, pilot)
+        fixed = po_entry(statement, "en", app.session.row_id(row)).msgstr
+        assert "16–17 May 2023" in fixed and "Kasemal Tokayev" in fixed
+        await pilot.press("N")
+        assert grid.current == row
+        await pilot.press("n", "n")
+        assert grid.current != row, "after the cell's last spot, n goes to the next cell"

@@ -81,6 +81,7 @@ class ReviewApp(App[None]):
         self.compact = False
         self.search_query = ""
         self.save_state = "loading…"
+        self.spot: tuple[int, str, int] | None = None  # (row, lang, index) of the focused spot
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -198,7 +199,8 @@ class ReviewApp(App[None]):
             if self.compact:
                 extra = labelled("[b]$id $lang[/b] $text", id=session.row_id(row), lang=lang,
                                  text=session.cell_text(row, lang))
-            panel.show_flags(session.row_id(row), lang, session.flags(row), extra)
+            panel.show_flags(session.row_id(row), lang, session.flags(row), extra,
+                             self._focused_flag())
         reviewed, total, open_flags = session.progress(lang)
         self.query_one(StatusBar).show(session.title, lang, reviewed, total, open_flags,
                                        self.save_state, self.filter_name)
@@ -279,17 +281,55 @@ class ReviewApp(App[None]):
         self._jump_flag(forward=False)
 
     def _jump_flag(self, forward: bool) -> None:
+        """Next / previous flagged spot: inside the focused cell first, then the next cell."""
         if not self._has_session():
             return
-        grid = self.grid
-        found = self.session.next_flag(grid.current or 0, grid.cursor_lang, forward,
-                                       grid.order)
+        grid, session = self.grid, self.session
+        row, lang = grid.current or 0, grid.cursor_lang
+        spots = session.spots(row, lang)
+        index = self._spot_index()
+        if index is not None and spots:
+            target = index + (1 if forward else -1)
+            if 0 <= target < len(spots):
+                self._focus_spot(row, lang, target)
+                return
+        elif spots and forward:
+            self._focus_spot(row, lang, 0)  # arrived by j/k on a flagged cell: its first spot
+            return
+        found = session.next_flag(row, lang, forward, grid.order)
         if found is None:
             self.notify("No more flags.", markup=False)
             return
         row, lang = found
+        count = len(session.spots(row, lang))
+        self._focus_spot(row, lang, 0 if forward else max(0, count - 1))
+
+    def _spot_index(self) -> int | None:
+        """Index of the focused spot when it belongs to the focused cell."""
+        if self.spot is None or not self._has_session():
+            return None
+        row, lang, index = self.spot
+        if (row, lang) != (self.grid.current, self.grid.cursor_lang):
+            return None
+        return index
+
+    def _focus_spot(self, row: int, lang: str, index: int) -> None:
+        self.spot = (row, lang, index)
+        grid = self.grid
+        spots = self.session.spots(row, lang)
+        grid.current_spot = (row, lang, *spots[index][:2]) if index < len(spots) else None
         grid.cursor_lang = lang
         grid.focus_row(row)
+        grid.row_changed(row)
+        self._refresh_chrome()
+
+    def _focused_flag(self):
+        """The flag of the focused spot, when there is one."""
+        index = self._spot_index()
+        if index is None:
+            return None
+        spots = self.session.spots(self.grid.current, self.grid.cursor_lang)
+        return spots[index][2] if index < len(spots) else None
 
     # --- actions: changing -----------------------------------------------------------------
 
@@ -318,7 +358,7 @@ class ReviewApp(App[None]):
             return
         row, lang = self.grid.current, self.grid.cursor_lang
         try:
-            applied = self.session.apply_suggestion(row, lang)
+            applied = self.session.apply_suggestion(row, lang, self._focused_flag())
         except AlignerError as error:
             self._fail(error)
             return

@@ -24,16 +24,19 @@ class FlagPanel(ContentBox):
     """
 
     def show_flags(self, row_id: str, lang: str, flags: Sequence[Flag],
-                   extra: Content | None = None) -> None:
-        """Display ``flags`` of row ``row_id``, with the focused language ``lang`` first."""
-        ordered = sorted(flags, key=lambda f: (f.lang != lang, f.paragraph or 0, f.start))
+                   extra: Content | None = None, focused: Flag | None = None) -> None:
+        """Display ``flags`` of row ``row_id``: the focused spot's flag, then ``lang``'s."""
+        ordered = sorted(flags, key=lambda f: (f is not focused, f.lang != lang,
+                                                f.paragraph or 0, f.start))
         lines: list[Content] = []
         if extra is not None:
             lines.append(extra)
         if not ordered:
             lines.append(Content.assemble((f"{row_id} ", "bold"), ("no open flags", "$text-muted")))
         for flag in ordered:
-            lines.append(_flag_line(flag))
+            line = _flag_line(flag)
+            lines.append(Content.assemble(("▶ ", "bold $accent"), line) if flag is focused
+                         else Content.assemble("  ", line))
         self.set_content(Content("\n").join(lines))
 
 

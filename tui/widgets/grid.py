@@ -45,6 +45,7 @@ CHECK_STYLES = {
     "control": Style(color="white", bgcolor="red"),
     "alignment": Style(color="bright_blue", underline=True),
     "search": Style(reverse=True),
+    "spot": Style(reverse=True),  # the flagged spot n/N is on
 }
 STATUS_SYMBOLS = {"unreviewed": "·", "fixed": "✎", "approved": "✓"}
 
@@ -94,6 +95,7 @@ class GridView(ScrollView, can_focus=True):
         self.compact = False
         self._style: Style | None = None
         self._layout_width = -1
+        self.current_spot: tuple[int, str, int, int] | None = None  # (row, lang, start, end)
         self.set_reactive(GridView.cursor_lang, self.languages[0] if self.languages else "")
 
     # --- data in ---------------------------------------------------------------------------
@@ -242,7 +244,8 @@ class GridView(ScrollView, can_focus=True):
         line = absolute - self._offsets[position]
         focused = position == self.cursor_row
         row = self.order[position]
-        key = (row, line, width, self._widths, self.languages, focused, self.compact,
+        spot = self.current_spot if self.current_spot and self.current_spot[0] == row else None
+        key = (row, line, width, self._widths, self.languages, focused, self.compact, spot,
                self.cursor_lang if focused else "", self.source.row_version(row),
                self.has_focus)
         strip = self._strips.get(key)
@@ -269,8 +272,11 @@ class GridView(ScrollView, can_focus=True):
             lines = wrap(text, width)
             if line < len(lines):
                 start, end = lines[line]
-                segments.extend(self._styled(text, start, end, width, style,
-                                             self.source.cell_spans(row, lang)))
+                spans = self.source.cell_spans(row, lang)
+                spot = self.current_spot
+                if spot is not None and spot[0] == row and spot[1] == lang and spot[3] > spot[2]:
+                    spans = [*spans, (spot[2], spot[3], "spot")]
+                segments.extend(self._styled(text, start, end, width, style, spans))
             elif line == height - 1:
                 segments.append(Segment("─" * width, base + rule))
             else:
