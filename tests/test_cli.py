@@ -93,3 +93,10 @@ def test_assumed_encoding_is_reported_as_a_warning(tmp_path):
     result = run_aligner("info", str(root))
     assert result.returncode == 0
     assert "aligner: warning:" in result.stderr and "cp1251" in result.stderr
+
+
+def test_review_on_a_bad_docset_fails_before_any_screen(tmp_path):
+    result = run_aligner("review", str(tmp_path / "missing"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("aligner: error: ") and "no such directory" in result.stderr
+    assert "\x1b[" not in result.stdout, "no screen was drawn"
