@@ -505,6 +505,19 @@ class ReviewSession:
         pieces = self.cell_text(row, lang).split("\n\n")
         return [(first + k, piece) for k, piece in enumerate(pieces)]
 
+    def reviewed_document(self):
+        """The checks' view of the rows with every reviewer fix applied."""
+        with self._lock:
+            return self._document_with_fixes()
+
+    def reviewed_paragraph(self, row_id: str, lang: str, paragraph: int) -> str:
+        """The text of ``paragraph`` as a flag on the reviewed text numbers it."""
+        row = self._row_index[row_id]
+        if self.cell_text(row, lang) != self.original_text(row, lang):
+            parts = dict(self._fixed_parts(row, lang))
+            return parts.get(paragraph, "")
+        return self.docset.paragraphs(lang)[paragraph]
+
     def _document_with_fixes(self):
         from .checks.base import Cell, Unit
         from .checks.document import from_docset

@@ -81,3 +81,25 @@ def test_progress_counts_rows_with_text(statement):
     assert (done, total) == (0, 48) and open_flags > 10
     session.toggle_approved(1, "en")
     assert session.progress("en")[:2] == (1, 48)
+
+
+def test_check_reviewed_sees_the_fixes_and_writes_nothing(statement):
+    import json
+
+    from tests.conftest import run_aligner
+
+    session = open_session(statement)
+    row = row_with(session, "en", "Kasemal")
+    session.set_fix(row, "en", session.cell_text(row, "en").replace("Kasemal", "Kassym-Jomart"))
+    files = sorted((statement / "review").glob("*.po")) + [statement / "alignment.tsv"]
+    before = [f.read_bytes() for f in files]
+    plain = json.loads(run_aligner("check", str(statement), "--lang", "en", "--format",
+                                   "json").stdout)["flags"]
+    result = run_aligner("check", str(statement), "--lang", "en", "--reviewed",
+                         "--format", "json")
+    reviewed = json.loads(result.stdout)["flags"]
+    row_id = session.row_id(row)
+    assert any(f["row"] == row_id and f["check"] == "name" for f in plain)
+    assert not any(f["row"] == row_id and f["check"] == "name" for f in reviewed)
+    assert any(f["row"] == row_id and f["check"] == "number" for f in reviewed)
+    assert [f.read_bytes() for f in files] == before

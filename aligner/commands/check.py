@@ -32,6 +32,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", metavar="L[,L...]",
                         help="docset: report only these languages; catalog: the language of "
                              "msgstr when the header has none (or to override it)")
+    parser.add_argument("--reviewed", action="store_true",
+                        help="docset: check the reviewed texts (review/<lang>.po fixes applied); "
+                             "offsets then point into the reviewed paragraphs")
     parser.add_argument("--checks", metavar="NAME[,NAME...]",
                         help=f"run only these checks ({', '.join(CHECK_NAMES)})")
 
@@ -66,13 +69,26 @@ def _check_docset(args: argparse.Namespace, names):
     if unknown:
         raise AlignerError(f"{docset.path}: no language {', '.join(unknown)} in this document "
                            f"set (languages: {', '.join(docset.languages)})")
-    flags = run_checks(docset, align(docset), names)
+    alignment = align(docset)
+    session = None
+    if args.reviewed:
+        from ..checks import run_document
+        from ..review import ReviewSession
+        from ..store import ReviewStore
+
+        session = ReviewSession(docset, alignment, None,
+                                ReviewStore.open(docset, alignment, None))  # reads, writes nothing
+        flags = run_document(session.reviewed_document(), names)
+    else:
+        flags = run_checks(docset, alignment, names)
     if wanted:
         flags = [flag for flag in flags if flag.lang in wanted]
 
     def text_of(flag: Flag) -> str:
         if flag.paragraph is None:
             return ""
+        if session is not None:
+            return session.reviewed_paragraph(flag.row, flag.lang, flag.paragraph)
         return docset.paragraphs(flag.lang)[flag.paragraph]
 
     def where(flag: Flag) -> tuple[str, str]:
