@@ -10,11 +10,11 @@ Plain Python, no UI imports; safe to build in a worker thread.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .alignment import Alignment, cell_text
+from .alignment import CELL_SEPARATOR, Alignment, cell_text
 from .docset import DocSet, load
 from .errors import AlignerError
 from .flags import Flag
@@ -26,16 +26,6 @@ Progress = Callable[[str, float], None]
 
 class SessionError(AlignerError):
     """A review action that cannot be done here (e.g. splitting a one-paragraph row)."""
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """Where a search found its text: row index, language, offsets in the cell text."""
-
-    row: int
-    lang: str
-    start: int
-    end: int
 
 
 def open_session(path: Path | str, progress: Progress | None = None,
@@ -155,7 +145,7 @@ class ReviewSession:
         """
         shown = self._texts.get((row, lang))  # the current text, when already built
         if shown is not None:
-            return int(len(shown) * self._width_ratio(lang)), shown.count("\n\n") + 1
+            return int(len(shown) * self._width_ratio(lang)), shown.count(CELL_SEPARATOR) + 1
         indices = self.alignment.rows[row].indices(lang)
         if not indices:
             return 0, 0
@@ -398,12 +388,13 @@ class ReviewSession:
 
         with self._lock:
             revision = self._revision
-            document = self._document_with_fixes()
+            fixed = self._fixed_cells()
+            document = self._document_with_fixes(fixed)
         flags = run_document(document)
         with self._lock:
             if revision != self._revision:
                 return False
-            self._set_flags(flags, fixed_cells=self._fixed_cells())
+            self._set_flags(flags, fixed_cells=fixed)
             self._generation += 1
             if self.store is not None:
                 self.store.update_flags(flags)
@@ -434,10 +425,12 @@ class ReviewSession:
             self._status_cache[lang][row] = self._review(row, lang).status
         self._progress.pop(lang, None)
         # the original flags of a fixed cell no longer point at its text
-        fixed = self.cell_text(row, lang) != self.original_text(row, lang)
-        self._hidden = {k for k in self._hidden if k != (row, lang)}
-        if fixed:
+        if self.cell_text(row, lang) != self.original_text(row, lang):
+            self._fixed.add((row, lang))
             self._hidden.add((row, lang))
+        else:
+            self._fixed.discard((row, lang))
+            self._hidden.discard((row, lang))
         self._rebuild_views()
         self._version[row] = self._version.get(row, 0) + 1
 
@@ -447,6 +440,7 @@ class ReviewSession:
         self._texts: dict[tuple[int, str], str] = {}
         self._status_cache: dict[str, list[str]] = {}
         self._progress: dict[str, tuple[int, int]] = {}
+        self._fixed = self._scan_fixed()
 
     def _set_flags(self, flags: list[Flag], fixed_cells: set | None = None) -> None:
         self._all_flags = list(flags)
@@ -457,6 +451,10 @@ class ReviewSession:
         self._rebuild_views()
 
     def _fixed_cells(self) -> set[tuple[int, str]]:
+        """The (row, lang) cells holding a fix (kept up to date by ``_touched``)."""
+        return set(self._fixed)
+
+    def _scan_fixed(self) -> set[tuple[int, str]]:
         fixed: set[tuple[int, str]] = set()
         if self.store is None:
             return fixed
@@ -489,26 +487,25 @@ class ReviewSession:
         if (row, lang) in self._rechecked:
             parts = self._fixed_parts(row, lang)
         else:
-            parts = [(i, p) for i, p in zip(self.alignment.rows[row].indices(lang),
-                                            (self.docset.paragraphs(lang)[i] for i in
-                                             self.alignment.rows[row].indices(lang)))]
+            paragraphs = self.docset.paragraphs(lang)
+            parts = [(i, paragraphs[i]) for i in self.alignment.rows[row].indices(lang)]
         offset = 0
         for index, text in parts:
             if index == paragraph:
                 return offset
-            offset += len(text) + 2
+            offset += len(text) + len(CELL_SEPARATOR)
         return None
 
     def _fixed_parts(self, row: int, lang: str) -> list[tuple[int, str]]:
         indices = self.alignment.rows[row].indices(lang)
         first = indices[0] if indices else 0
-        pieces = self.cell_text(row, lang).split("\n\n")
+        pieces = self.cell_text(row, lang).split(CELL_SEPARATOR)
         return [(first + k, piece) for k, piece in enumerate(pieces)]
 
     def reviewed_document(self):
         """The checks' view of the rows with every reviewer fix applied."""
         with self._lock:
-            return self._document_with_fixes()
+            return self._document_with_fixes(self._fixed_cells())
 
     def reviewed_paragraph(self, row_id: str, lang: str, paragraph: int) -> str:
         """The text of ``paragraph`` as a flag on the reviewed text numbers it."""
@@ -518,12 +515,11 @@ class ReviewSession:
             return parts.get(paragraph, "")
         return self.docset.paragraphs(lang)[paragraph]
 
-    def _document_with_fixes(self):
+    def _document_with_fixes(self, fixed: set[tuple[int, str]]):
         from .checks.base import Cell, Unit
         from .checks.document import from_docset
 
         document = from_docset(self.docset, self.alignment)
-        fixed = self._fixed_cells()
         if not fixed:
             return document
         units = list(document.units)
@@ -532,8 +528,6 @@ class ReviewSession:
             cells = dict(units[row].cells)
             cells[lang] = Cell.join(lang, [p for _, p in parts], [i for i, _ in parts])
             units[row] = Unit(units[row].id, cells, units[row].score, units[row].entry)
-        from dataclasses import replace
-
         return replace(document, units=tuple(units), _facts={})
 
     def _realign(self, alignment: Alignment, near: int) -> int:

@@ -97,9 +97,8 @@ def build_metrics(lang: str) -> dict:
 
     base = lang.split("-")[0]
     asian = base in {"zh", "ja", "ko"}
-    tokenize = {"zh": "zh", "ja": "ja-mecab", "ko": "ko-mecab"}.get(base, "13a")
-    if tokenize.endswith("mecab"):
-        tokenize = "char"
+    # Japanese and Korean would need MeCab; characters are the dependency-free stand-in
+    tokenize = {"zh": "zh", "ja": "char", "ko": "char"}.get(base, "13a")
     return {
         "bleu": BLEU(tokenize=tokenize),
         "chrf": CHRF(),

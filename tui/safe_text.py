@@ -2,16 +2,14 @@
 
 Textual's ``Static``, ``Label``, ``notify`` and friends parse markup by default, and ``Content``
 or Rich ``Text`` let ESC through to the terminal. Every piece of document text goes through
-``visible()`` (a one-to-one character map, so offsets into the text stay valid) and is wrapped
-in ``Content``/``Text`` objects built here.
+``visible()`` (a one-to-one character map, so offsets into the text stay valid); mixed with
+styling it goes through ``labelled()``.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
-from rich.text import Text
 from textual.content import Content
 
 # C0 controls -> Unicode "control pictures" (U+2400..), DEL -> ␡, C1 and other Cc -> ¿.
@@ -41,22 +39,6 @@ def visible(text: str) -> str:
     result has exactly the same length, so spans computed on ``text`` apply to it.
     """
     return text.translate(_TABLE)
-
-
-def has_controls(text: str) -> bool:
-    """Whether ``visible`` would change ``text``."""
-    return any(unicodedata.category(ch) == "Cc" and ch != "\n" for ch in text) or any(
-        ord(ch) in _TABLE for ch in text)
-
-
-def content(text: str) -> Content:
-    """A Content holding ``text`` literally (no markup parsing)."""
-    return Content(visible(text))
-
-
-def rich_text(text: str, style: str = "") -> Text:
-    """A Rich Text holding ``text`` literally, with an optional style."""
-    return Text(visible(text), style=style)
 
 
 def labelled(template: str, **values: str) -> Content:

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from ..messages import ColumnsChanged, CursorMoved
 from ..safe_text import visible
-from ..text_layout import char_width, wrap
+from ..text_layout import char_width, estimate_lines, wrap
 
 MARKER_WIDTH = 6
 # Up to this many cells, every row is measured exactly at once (cheap, and the scrollbar is
@@ -183,8 +183,7 @@ class GridView(ScrollView, can_focus=True):
         tallest = 1
         for lang, width in zip(self.languages, self._widths):
             cells, parts = self.source.cell_size(row, lang)
-            lines = -(-cells * 108 // (100 * max(1, width))) + 2 * max(0, parts - 1)
-            tallest = max(tallest, lines)
+            tallest = max(tallest, estimate_lines(cells, parts, width))
         return 1 + tallest
 
     def _exact_height(self, row: int) -> int:
