@@ -58,17 +58,24 @@ def contains_term(text: str, lang: str, forms: tuple[str, ...] | list[str]) -> b
 @lru_cache(maxsize=65536)
 def term_pattern(form: str, lang: str) -> re.Pattern[str] | None:
     """The compiled pattern that finds ``form`` (in language ``lang``) in running text."""
+    source = term_source(form, lang)
+    return None if source is None else re.compile(*source)
+
+
+def term_source(form: str, lang: str) -> tuple[str, int] | None:
+    """``term_pattern``'s (regex source, flags), uncompiled: indexes of hundreds of forms
+    take them apart into a trie and compile that instead (compiling costs ~0.5 ms a form)."""
     form = form.strip()
     if not form:
         return None
     if any(is_cjk(ch) for ch in form):
         pieces = [re.escape(piece) for piece in re.split(r"[\s·・.\-－]+", form) if piece]
-        return re.compile(r"[\s·・.\-－]*".join(pieces))
+        return r"[\s·・.\-－]*".join(pieces), 0
     words = _WORD.findall(form)
     if not words:
         return None
     parts = [_word_pattern(word, lang) for word in words]
-    return re.compile(r"(?<!\w)" + _SEPARATOR.join(parts) + r"(?!\w)", re.IGNORECASE)
+    return r"(?<!\w)" + _SEPARATOR.join(parts) + r"(?!\w)", re.IGNORECASE
 
 
 def _word_pattern(word: str, lang: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,3 +48,22 @@ def bundled_copy(tmp_path: Path) -> Path:
     target = tmp_path / "joint-statement-2023"
     shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
     return target
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def generated(statement, per_language: int, languages=("en", "zh", "kk", "ru")):
+    """A long docset in memory: copies of the statement (every number shifted per copy, so
+    copies differ) up to about ``per_language`` paragraphs per language."""
+    copies = max(1, round(per_language / len(statement.paragraphs("en"))))
+    texts = {}
+    for lang in languages:
+        out = []
+        for copy in range(copies):
+            shift = 7919 * copy
+            out += [_NUMBER.sub(lambda m: str(int(m.group()) + shift), p)
+                    for p in statement.paragraphs(lang)]
+        texts[lang] = dataclasses.replace(statement.texts[lang], paragraphs=tuple(out))
+    return dataclasses.replace(statement, texts=texts, languages=tuple(languages),
+                               path=statement.path / "generated-not-on-disk")

@@ -246,3 +246,46 @@ def test_cell_width_counts_chinese_as_two():
     assert clip("中华人民共和国", 7) == "中华人…" and clip("中华人民共和国", 8) == "中华人… "
     assert cell_width(clip("中华人民共和国", 8)) == 8
     assert visible("a\x1b[31mb") == "a\u241b[31mb"
+
+
+def test_long_texts_aligned_by_worker_processes_match_one_process(statement, monkeypatch):
+    """Above PARALLEL_FROM paragraphs the pairs are searched in stretches by worker processes;
+    the rows must be exactly those one process finds."""
+    from aligner import parallel
+    from aligner.align import PARALLEL_FROM
+    from tests.conftest import generated
+
+    long = generated(statement, 1600)
+    assert sum(len(long.paragraphs(lang)) for lang in long.languages) > PARALLEL_FROM
+    monkeypatch.setenv("ALIGNER_WORKERS", "1")
+    alone = align(long, fresh=True)
+    monkeypatch.setenv("ALIGNER_WORKERS", "2")
+    assert parallel.pool() is not None
+    shared = align(long, fresh=True)
+    assert shared.rows == alone.rows
+    _assert_partition(shared, {lang: len(long.paragraphs(lang)) for lang in long.languages})
+
+
+def test_a_long_omission_is_found_without_searching_the_whole_matrix(statement):
+    """200 consecutive paragraphs missing in the middle of a long ru: the band widens only
+    there (it once compounded across the gap and searched the whole matrix for minutes)."""
+    import dataclasses
+
+    from tests.conftest import generated
+
+    long = generated(statement, 2500, ("en", "ru"))
+    base = align(long, fresh=True)
+    ru = list(long.paragraphs("ru"))
+    del ru[1200:1400]
+    texts = dict(long.texts, ru=dataclasses.replace(long.texts["ru"], paragraphs=tuple(ru)))
+    gapped = align(dataclasses.replace(long, texts=texts), fresh=True)
+
+    def links(alignment, shift_from=None):
+        return {(i, j + (200 if shift_from is not None and j >= shift_from else 0))
+                for row in alignment.rows for i in row.cells["en"] for j in row.cells["ru"]}
+
+    expected = {(i, j) for i, j in links(base) if not 1200 <= j < 1400}
+    found = links(gapped, 1200)
+    assert len(expected & found) >= 0.995 * len(expected)
+    lonely = [row for row in gapped.rows if row.cells["en"] and not row.cells["ru"]]
+    assert 190 <= len(lonely) <= 215

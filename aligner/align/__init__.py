@@ -10,7 +10,9 @@ columns (``nway``). A saved ``alignment.tsv`` (a reviewer's corrections) is reus
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, wait
 
+from .. import parallel
 from ..alignment import Alignment, Row
 from ..docset import DocSet
 from ..errors import AlignerError
@@ -18,8 +20,8 @@ from .alignfile import AlignmentFileError, alignment_path, read_alignment, write
 from .anchors import extractor_name
 from .edits import AlignmentEditError, merge_with_next, move_paragraph, split_row
 from .nway import Cells, merge_pairs
-from .pairwise import Bead, PairAlignment, align_pair
-from .profile import build_profile
+from .pairwise import SAMPLE, Bead, PairAlignment, PairPlan, align_pair, align_segment, plan_pair
+from .profile import Profile, build_profile, join_profiles
 from .refit import fit_saved
 
 __all__ = [
@@ -28,6 +30,8 @@ __all__ = [
 ]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
+PARALLEL_FROM = 4000  # paragraphs in all: shorter texts are aligned faster in one process
+PROFILE_CHUNK = 1000  # paragraphs per profile task (see _pairs_in_workers)
 
 
 def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
@@ -76,24 +80,73 @@ def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: s
     """
     languages, pivot = _languages(docset, languages, pivot)
     ranges = ranges or {lang: (0, len(docset.paragraphs(lang))) for lang in languages}
-    profiles = {}
-    for lang in languages:
-        start, end = ranges[lang]
-        profiles[lang] = build_profile(docset.paragraphs(lang)[start:end], lang, docset.glossary,
-                                 extractor)
+    texts = {lang: docset.paragraphs(lang)[slice(*ranges[lang])] for lang in languages}
+    others = [lang for lang in languages if lang != pivot]
+    if sum(map(len, texts.values())) >= PARALLEL_FROM and parallel.pool() is not None:
+        found = _pairs_in_workers(texts, pivot, others, docset.glossary, extractor, progress)
+    else:
+        profiles = {lang: build_profile(texts[lang], lang, docset.glossary, extractor)
+                    for lang in languages}
+        found = {}
+        for lang in others:
+            report = (lambda done, total, lang=lang: progress(f"{pivot}-{lang}", done, total)
+                      ) if progress else None
+            found[lang] = align_pair(profiles[pivot], profiles[lang], report)
     p_start = ranges[pivot][0]
     pairs = {}
-    for lang in languages:
-        if lang == pivot:
-            continue
-        start = ranges[lang][0]
-        report = (lambda done, total, lang=lang: progress(f"{pivot}-{lang}", done, total)
-                  ) if progress else None
-        pair = align_pair(profiles[pivot], profiles[lang], report)
+    for lang in others:
+        pair, start = found[lang], ranges[lang][0]
         beads = tuple(Bead(b.p0 + p_start, b.p1 + p_start, b.o0 + start, b.o1 + start,
                            b.confidence) for b in pair.beads)
         pairs[lang] = PairAlignment(beads, pair.model, pair.anchors, pair.widenings, pair.capped)
     return pairs
+
+
+def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[str],
+                      glossary, extractor, progress) -> dict[str, PairAlignment]:
+    """``align_pairs``'s work spread over worker processes: every language's profile in
+    chunks (the pivot's first), then each pair's stretches (``PairPlan``) as soon as its two
+    profiles exist. Small tasks keep both cores busy to the end."""
+    pending: dict = {}
+    parts: dict[str, list] = {}
+    for lang in [pivot, *others]:
+        spans = parallel.chunks(texts[lang], 2 * parallel.cores(), PROFILE_CHUNK)
+        parts[lang] = [None] * len(spans)
+        for index, (start, end) in enumerate(spans):
+            args = (texts[lang][start:end], lang, glossary, extractor)
+            pending[parallel.submit(build_profile, *args)] = (build_profile, lang, index, args)
+    profiles: dict[str, Profile] = {}
+    plans: dict[str, PairPlan] = {}
+    found: dict[str, PairAlignment] = {}
+    total = len(others) + 1
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in done:
+            function, lang, index, args = pending.pop(future)
+            parts[lang][index] = parallel.result(future, function, *args)
+            if any(part is None for part in parts[lang]):
+                continue
+            if function is align_segment:
+                found[lang] = plans[lang].join(parts[lang])
+                if progress:
+                    progress("aligning", len(found) + 1, total)
+                continue
+            profiles[lang] = join_profiles(parts[lang])
+            if progress and lang == pivot:
+                progress("aligning", 1, total)
+            for other in (others if lang == pivot else [lang]):
+                if pivot not in profiles or other not in profiles:
+                    continue
+                if len(profiles[pivot]) <= SAMPLE or not len(profiles[other]):
+                    found[other] = align_pair(profiles[pivot], profiles[other])
+                    continue
+                plans[other] = plan_pair(profiles[pivot], profiles[other])
+                segments = plans[other].segments()
+                parts[other] = [None] * len(segments)
+                for index, args in enumerate(segments):
+                    pending[parallel.submit(align_segment, *args)] = (align_segment, other,
+                                                                      index, args)
+    return found
 
 
 def save_alignment(docset: DocSet, alignment: Alignment) -> str:

@@ -7,8 +7,10 @@ minus a bonus for anchor keys the two sides share (``search``). It never fills t
 follows a guide through the confident anchor pairs (interpolated by cumulative length) and
 explores only a band of a few paragraphs around it, so time grows linearly with the document.
 Where the best path runs along the edge of the band, the band is widened there and the search
-repeated. The model is then re-measured on the 1-1 beads found and the search run once more
-(long texts: the model is measured on a sample first, and the whole band searched once).
+repeated. The model is then re-measured on the 1-1 beads found and the search run once more.
+Long texts get their model from a sample (their first SAMPLE paragraphs) and are searched once,
+in stretches between cuts the confident anchors agree on (``PairPlan``), which worker processes
+can search side by side.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_varia
 from .profile import Profile
 from .search import BEADS, search
 
-BAND = 2                # initial half-width of the band, in paragraphs
+BAND = 1                # initial half-width of the band, in paragraphs
 SAMPLE = 1000           # longer texts get their model from aligning this many paragraphs
+SEGMENT = 2000          # longer texts are searched in stretches of at least this many
 MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is then flagged
 Progress = Callable[[int, int], None]
 
@@ -76,39 +79,135 @@ class _Pair:
 def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None) -> PairAlignment:
     """Align two texts given their profiles; every paragraph ends up in exactly one bead."""
     n, m = len(pivot), len(other)
-    ratio = estimate_ratio(pivot.lengths, other.lengths)
     if n == 0 or m == 0:
         beads = [Bead(i, i + 1, 0, 0, BEADS[6][3]) for i in range(n)]
         beads += [Bead(0, 0, j, j + 1, BEADS[7][3]) for j in range(m)]
-        return PairAlignment(tuple(beads), LengthModel(ratio, 1.0))
-    T = other.prefix("lengths")
-    pair = _Pair(pivot.prefix("lengths"), T, [t / ratio for t in T], pivot.prefix("sentences"),
-                 other.prefix("sentences"), pivot.prefix("marks"), other.prefix("marks"))
-    source, target = KeyIndex(pivot.keys), KeyIndex(other.keys)
-    chain = anchor_chain(source, target)
-    guide = _guide(pair.P, T, chain)
+        return PairAlignment(tuple(beads), LengthModel(estimate_ratio(pivot.lengths,
+                                                                      other.lengths), 1.0))
+    if n <= SAMPLE:
+        return _align_whole(pivot, other, progress)
+    plan = plan_pair(pivot, other)
+    done = 0
+    found = []
+    for segment in plan.segments():
+        report = (lambda k, total, base=done: progress(base + k, n)) if progress else None
+        found.append(align_segment(*segment, report))
+        done += len(segment[0])
+    return plan.join(found)
+
+
+@dataclass(frozen=True)
+class PairPlan:
+    """How a long pair is searched: the model (measured on a sample), the anchor-key weights
+    of the whole texts, the guide, and the cuts that split the search into stretches.
+
+    A cut (i, j) is a bead boundary both texts agree on: anchor pairs (i - 1, j - 1) and
+    (i, j) are consecutive in the confident chain, so paragraph i - 1 goes with j - 1 and i
+    with j. The stretches between cuts are searched independently (in parallel when there
+    are cores to spare), always at the same cuts, so the result does not depend on how many
+    processes did the work."""
+
+    pivot: Profile
+    other: Profile
+    model: LengthModel
+    weights: dict
+    guide: tuple[float, ...]
+    cuts: tuple[tuple[int, int], ...]  # from (0, 0) to (n, m)
+    anchors: int
+
+    def segments(self) -> list[tuple]:
+        """Arguments of ``align_segment`` for each stretch, in order."""
+        out = []
+        for (i0, j0), (i1, j1) in zip(self.cuts, self.cuts[1:]):
+            guide = [min(max(g - j0, 0.0), float(j1 - j0)) for g in self.guide[i0:i1 + 1]]
+            guide[0], guide[-1] = 0.0, float(j1 - j0)
+            pivot, other = self.pivot.slice(i0, i1), self.other.slice(j0, j1)
+            weights = self.weights  # only the stretch's keys travel to the worker
+            keys = frozenset().union(*pivot.keys) & frozenset().union(*other.keys)
+            out.append((pivot, other, self.model, {k: weights[k] for k in keys if k in weights},
+                        tuple(guide)))
+        return out
+
+    def join(self, found: list[tuple[tuple[Bead, ...], int, bool]]) -> PairAlignment:
+        """The pair's alignment from its stretches' results (``align_segment``), in order."""
+        beads = []
+        for (i0, j0), (part, _, _) in zip(self.cuts, found):
+            beads.extend(Bead(b.p0 + i0, b.p1 + i0, b.o0 + j0, b.o1 + j0, b.confidence)
+                         for b in part)
+        return PairAlignment(tuple(beads), self.model, self.anchors,
+                             sum(f[1] for f in found), any(f[2] for f in found))
+
+
+def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
+    """The plan of a long pair (more than SAMPLE pivot paragraphs, both texts non-empty)."""
+    n, m = len(pivot), len(other)
+    ratio = estimate_ratio(pivot.lengths, other.lengths)
+    pair, chain, guide = _setup(pivot, other, ratio)
+    sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, max(1, int(guide[SAMPLE]))))
+    return PairPlan(pivot, other, sample.model, pair.weights, tuple(guide),
+                    _cuts(chain, n, m), len(chain))
+
+
+def align_segment(pivot: Profile, other: Profile, model: LengthModel, weights: dict,
+                  guide: tuple[float, ...], progress: Progress | None = None
+                  ) -> tuple[tuple[Bead, ...], int, bool]:
+    """(beads, widenings, capped) of one stretch of a planned pair, searched once with the
+    plan's model; indices relative to the stretch."""
+    if not len(pivot) or not len(other):
+        return align_pair(pivot, other).beads, 0, False
+    pair = _pair(pivot, other, model.ratio, weights)
+    path, _, widenings, capped = _banded(pair, list(guide), [BAND] * len(guide), model,
+                                         progress)
+    return _beads(path, pair, model), widenings, capped
+
+
+def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = None
+                 ) -> PairAlignment:
+    """One search over the whole band, twice: the second time with the model re-measured on
+    the 1-1 beads the first one found."""
+    ratio = estimate_ratio(pivot.lengths, other.lengths)
+    pair, chain, guide = _setup(pivot, other, ratio)
     model = _initial_model(pair, ratio, chain, guide)
-    weights = key_weights(source, target)
-    pair.pivot_keys, pair.other_keys, pair.weights = pivot.keys, other.keys, weights
-    rounds = 2
-    if n > SAMPLE:  # measure the model on a sample, then search the whole band once
-        sample = align_pair(pivot.slice(0, SAMPLE), other.slice(0, max(1, int(guide[SAMPLE]))))
-        model, rounds = sample.model, 1
-        pair.Tp = [t / model.ratio for t in T]
-    widths = [BAND] * (n + 1)
-    widenings, capped = 0, False
-    for round_ in range(rounds):
+    widths = [BAND] * (len(pivot) + 1)
+    widenings = 0
+    for round_ in range(2):
         path, widths, more, capped = _banded(pair, guide, widths, model, progress)
         widenings += more
-        if round_ + 1 == rounds or capped:
+        if round_ or capped:
             break
         refined = _refine(pair, model, [(i - 1, j - 1) for i, j, k in path if k == 0])
         if refined is None:
             break
         model = refined
-        pair.Tp = [t / model.ratio for t in T]
-    beads = _beads(path, pair, model)
-    return PairAlignment(beads, model, len(chain), widenings, capped)
+        pair.Tp = [t / model.ratio for t in pair.T]
+    return PairAlignment(_beads(path, pair, model), model, len(chain), widenings, capped)
+
+
+def _setup(pivot: Profile, other: Profile, ratio: float):
+    """(running totals and key weights, confident anchor chain, guide) of a pair."""
+    source, target = KeyIndex(pivot.keys), KeyIndex(other.keys)
+    pair = _pair(pivot, other, ratio, key_weights(source, target))
+    chain = anchor_chain(source, target)
+    return pair, chain, _guide(pair.P, pair.T, chain)
+
+
+def _pair(pivot: Profile, other: Profile, ratio: float, weights: dict) -> _Pair:
+    T = other.prefix("lengths")
+    return _Pair(pivot.prefix("lengths"), T, [t / ratio for t in T], pivot.prefix("sentences"),
+                 other.prefix("sentences"), pivot.prefix("marks"), other.prefix("marks"),
+                 pivot.keys, other.keys, weights)
+
+
+def _cuts(chain: list[tuple[int, int]], n: int, m: int) -> tuple[tuple[int, int], ...]:
+    """(0, 0), a cut near every SEGMENT pivot paragraphs where the chain allows, (n, m)."""
+    boundaries = [(i1, j1) for (i0, j0), (i1, j1) in zip(chain, chain[1:])
+                  if i1 == i0 + 1 and j1 == j0 + 1]
+    cuts = [(0, 0)]
+    for i, j in boundaries:
+        if i - cuts[-1][0] >= SEGMENT and n - i >= SEGMENT // 2 and j > cuts[-1][1] and j < m:
+            cuts.append((i, j))
+    cuts.append((n, m))
+    return tuple(cuts)
 
 
 def _guide(P: list[int], T: list[int], chain: list[tuple[int, int]]) -> list[float]:
@@ -214,12 +313,14 @@ def _band(guide: list[float], widths: list[int], m: int) -> tuple[list[int], lis
 
 
 def _widen(widths: list[int], touched: list[int], n: int) -> list[int]:
-    widths = list(widths)
+    """Double the band around each touched row, from the widths of the last search (a run
+    of touched rows must not compound: that once blew one gap up to the whole matrix)."""
+    wider = list(widths)
     for i in touched:
         reach = 2 * widths[i] + 4
         for k in range(max(0, i - reach), min(n, i + reach) + 1):
-            widths[k] = max(widths[k], widths[i] * 2)
-    return widths
+            wider[k] = max(wider[k], widths[i] * 2)
+    return wider
 
 
 def _backtrack(back, lo, n, m) -> list[tuple[int, int, int]]:

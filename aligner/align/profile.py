@@ -54,6 +54,12 @@ def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
     )
 
 
+def join_profiles(parts: Sequence[Profile]) -> Profile:
+    """The profile of consecutive stretches of one text, measured separately."""
+    return Profile(*(tuple(value for part in parts for value in getattr(part, name))
+                     for name in ("lengths", "keys", "sentences", "marks")))
+
+
 def plain_profile(lengths: Sequence[int]) -> Profile:
     """A profile with lengths only (for callers that have nothing else, e.g. benchmarks)."""
     zeros = (0,) * len(lengths)

@@ -17,11 +17,11 @@ import gettext
 import os
 import re
 import threading
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..glossary import Glossary, GlossaryEntry
 from ..paragraphs import is_cjk
-from ..terms import term_pattern
+from ..terms import term_source
 from .numbers import KK_CASE_ENDINGS
 from .text import CYRILLIC_UPPER, sentence_initial, trie_regex
 
@@ -53,10 +53,9 @@ def glossary_key(entry: GlossaryEntry, glossary: Glossary) -> str:
 _BOUNDARY_BEFORE, _BOUNDARY_AFTER, _BETWEEN = r"(?<!\w)", r"(?!\w)", r"[\W_]+"
 
 
-def _word_patterns(pattern: re.Pattern[str]) -> list[str] | None:
-    """The per-word pieces of a ``term_pattern``-shaped pattern: "(?<!\\w)" + word
+def _word_patterns(source: str) -> list[str] | None:
+    """The per-word pieces of a ``term_source``-shaped pattern: "(?<!\\w)" + word
     patterns joined by "[\\W_]+" + "(?!\\w)"; None for any other shape."""
-    source = pattern.pattern
     if not (source.startswith(_BOUNDARY_BEFORE) and source.endswith(_BOUNDARY_AFTER)):
         return None
     return source[len(_BOUNDARY_BEFORE):-len(_BOUNDARY_AFTER)].split(_BETWEEN)
@@ -73,7 +72,7 @@ class FormIndex:
     letter (country names in en/ru/kk).
     """
 
-    def __init__(self, forms: list[tuple[str, str]], lang: str, make_pattern=term_pattern,
+    def __init__(self, forms: list[tuple[str, str]], lang: str, make_source=term_source,
                  capital: bool = False):
         self.capital = capital
         self.values: list[str] = []
@@ -81,29 +80,38 @@ class FormIndex:
         self.flags = 0
         self.cjk: dict[str, str] = {}  # Chinese form without separators -> value
         for form, value in forms:
-            pattern = make_pattern(form, lang)
-            if pattern is None:
+            made = make_source(form, lang)
+            if made is None:
                 continue
+            source, flags = made
             form = form.strip()
             if any(is_cjk(ch) for ch in form):
                 self.cjk.setdefault(_CJK_SEPARATORS.sub("", form), value)
                 continue
-            pieces = _word_patterns(pattern)
+            pieces = _word_patterns(source)
             if not pieces:
                 continue
-            self.flags |= pattern.flags & re.IGNORECASE
+            self.flags |= flags & re.IGNORECASE
             node = self.tries.setdefault(word_key(_WORD.findall(form)[0]), {})
             for piece in pieces:
                 node = node.setdefault(piece, {})
             node.setdefault("", value)  # the first entry with a form wins
         self.compiled: dict[str, re.Pattern[str]] = {}
         self._compiling = threading.Lock()  # checks may run in worker threads
-        self.scan = re.compile(r"(?<!\w)(?:" + trie_regex(self.tries) + ")", re.IGNORECASE
-                               ) if self.tries else None
-        # Chinese forms: one trie of the forms, so that leftmost-longest matching is one pass
-        # (separators such as "·" in 卡瑟姆若马尔特·托卡耶夫 are optional, as in find_term)
-        self.cjk_scan = re.compile(trie_regex(self.cjk, _CJK_BETWEEN)
-                                   ) if self.cjk else None
+
+    @cached_property
+    def scan(self) -> re.Pattern[str] | None:
+        """Where any form written in words may begin (compiled on first use: the word pass
+        of ``aligner.facts.scan`` finds those places without it)."""
+        return re.compile(r"(?<!\w)(?:" + trie_regex(self.tries) + ")", re.IGNORECASE
+                          ) if self.tries else None
+
+    @cached_property
+    def cjk_scan(self) -> re.Pattern[str] | None:
+        """Chinese forms: one trie of the forms, so that leftmost-longest matching is one
+        pass (separators such as "·" in 卡瑟姆若马尔特·托卡耶夫 are optional, as in
+        find_term)."""
+        return re.compile(trie_regex(self.cjk, _CJK_BETWEEN)) if self.cjk else None
 
     def word_keys(self) -> set[str]:
         """The lower-case first-word keys of the forms written in words."""
@@ -243,24 +251,27 @@ def country_index(fam: str) -> FormIndex | None:
             forms.append((local, country.alpha_2))
     for code, aliases in _COUNTRY_ALIASES.get(fam, {}).items():
         forms.extend((alias, code) for alias in aliases)
-    return FormIndex(forms, fam, _country_pattern, capital=fam != "zh")
+    return FormIndex(forms, fam, _country_source, capital=fam != "zh")
 
 
 _KK_ENDINGS = "(?:" + "|".join(sorted(KK_CASE_ENDINGS, key=len, reverse=True)) + ")?"
 _RU_ADJECTIVE = re.compile(r"(?:ая|яя|ий|ый|ой|ое|ее|ые|ие)$")
 
 
-def _country_pattern(form: str, lang: str) -> re.Pattern[str] | None:
-    """Like ``term_pattern``, but Russian and Kazakh names take only the case endings of a
+def _country_source(form: str, lang: str) -> tuple[str, int] | None:
+    """Like ``term_source``, but Russian and Kazakh names take only the case endings of a
     noun: "Казахстана", "Қазақстанның" are Kazakhstan; the adjectives "Казахстанская",
     "қазақстандық" and look-alikes such as "Кубок" (for "Куба") are not."""
-    if lang not in ("ru", "kk") or not re.search(rf"[{CYRILLIC_UPPER}]", form):
-        return term_pattern(form, lang)
+    if lang not in ("ru", "kk") or not _HAS_CYRILLIC_CAPITAL.search(form):
+        return term_source(form, lang)
     words = _WORD.findall(form)
     if not words:
         return None
     parts = [_ru_word(w) if lang == "ru" else re.escape(w) + _KK_ENDINGS for w in words]
-    return re.compile(_BOUNDARY_BEFORE + _BETWEEN.join(parts) + _BOUNDARY_AFTER)
+    return _BOUNDARY_BEFORE + _BETWEEN.join(parts) + _BOUNDARY_AFTER, 0
+
+
+_HAS_CYRILLIC_CAPITAL = re.compile(f"[{CYRILLIC_UPPER}]")
 
 
 def _ru_word(word: str) -> str:

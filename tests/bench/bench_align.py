@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import re
+import os
 import statistics
 import sys
 import time
 from collections import Counter
 
+from aligner import parallel
 from aligner.align import align, align_pairs, extractor_name
 from aligner.docset import load
 from tests.bench.perturb import BUNDLED_STRUCTURE, beads_from_links, beads_from_runs, perturb, score
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, generated
 
 OTHERS = ("zh", "kk", "ru")
-_NUMBER = re.compile(r"\d+")
 
 
 def perturbed_statement(statement, seed: int):
@@ -130,47 +130,43 @@ def _count_types(predicted, gold, counter: Counter) -> None:
         counter[kind, "found"] += hit
 
 
-def generated(statement, per_language: int, languages=("en", "zh", "kk", "ru")):
-    """Copies of the statement (every number shifted per copy) up to ~per_language paragraphs."""
-    copies = max(1, round(per_language / len(statement.paragraphs("en"))))
-    texts = {}
-    for lang in languages:
-        out = []
-        for copy in range(copies):
-            shift = 7919 * copy
-            out += [_NUMBER.sub(lambda m: str(int(m.group()) + shift), p)
-                    for p in statement.paragraphs(lang)]
-        texts[lang] = dataclasses.replace(statement.texts[lang], paragraphs=tuple(out))
-    return dataclasses.replace(statement, texts=texts, languages=tuple(languages),
-                               path=statement.path / "generated-not-on-disk")
-
-
 def _timed(function):
+    """(result, wall s, CPU s of this process and the worker processes)."""
     gc.collect()
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu = time.perf_counter(), time.process_time() + parallel.worker_cpu()
     result = function()
-    return result, time.perf_counter() - wall, time.process_time() - cpu
+    return result, time.perf_counter() - wall, time.process_time() + parallel.worker_cpu() - cpu
 
 
 def bench_speed(sizes: list[int]) -> None:
     statement = load(BUNDLED)
     extractors = ["digits"] + (["facts"] if extractor_name() == "facts" else [])
+    started = time.perf_counter()
+    parallel.start()
+    print(f"\nWorker pool: {parallel.cores()} processes, started in "
+          f"{time.perf_counter() - started:.2f} s (once per process; the CLI and the UI start "
+          "it while they load the texts)")
     print("\nSpeed: align() of generated documents, 4 languages, fresh (anchors included); "
-          "seconds wall / CPU")
-    print("| paragraphs per language | anchors | rows | wall s | CPU s | CPU s per 1k rows |")
+          "CPU counts every process")
+    print("| paragraphs per language | anchors | processes | rows | wall s | CPU s |")
     print("|---|---|---|---|---|---|")
-    cpu_at = {}
+    wall_at = {}
     for size in sizes:
         docset = generated(statement, size)
         for extractor in extractors:
-            alignment, wall, cpu = _timed(lambda: align(docset, fresh=True, extractor=extractor))
-            cpu_at[size, extractor] = cpu
-            print(f"| {size:,} | {extractor} | {len(alignment):,} | {wall:.2f} | {cpu:.2f} | "
-                  f"{1000 * cpu / len(alignment):.3f} |", flush=True)
-    for extractor in extractors:
-        if (10_000, extractor) in cpu_at and (50_000, extractor) in cpu_at:
-            ratio = cpu_at[50_000, extractor] / cpu_at[10_000, extractor]
-            print(f"50k / 10k CPU time ({extractor}): {ratio:.2f}x (target <= 5.5x)")
+            for workers in (parallel.cores(), 1):
+                os.environ["ALIGNER_WORKERS"] = str(workers)
+                alignment, wall, cpu = _timed(lambda: align(docset, fresh=True,
+                                                            extractor=extractor))
+                wall_at[size, extractor, workers] = wall
+                print(f"| {size:,} | {extractor} | {workers} | {len(alignment):,} | {wall:.2f} "
+                      f"| {cpu:.2f} |", flush=True)
+            del os.environ["ALIGNER_WORKERS"]
+    for (size, extractor, workers), wall in wall_at.items():
+        if size == 50_000 and (10_000, extractor, workers) in wall_at:
+            ratio = wall / wall_at[10_000, extractor, workers]
+            print(f"50k / 10k wall time ({extractor}, {workers} processes): {ratio:.2f}x "
+                  "(target <= 5.5x)")
 
 
 def bench_versus_nltk(size: int) -> None:
