@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import GlossaryError, located
@@ -39,6 +40,13 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @cached_property
+    def fingerprint(self) -> int:
+        """A hash of the glossary's content: indexes built from a glossary are cached by
+        it, so an equal copy (one unpickled in a worker process) finds them too."""
+        return hash((self.languages, tuple(tuple(sorted(entry.forms.items()))
+                                           for entry in self.entries)))
 
 
 def load_glossary(path: Path) -> Glossary:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from .. import parallel
 from ..alignment import Alignment
 from ..docset import DocSet
 from ..flags import Flag
@@ -51,12 +52,19 @@ def run_document(document: Document, names: Iterable[str] | None = None) -> list
     return _run(document, build(names))
 
 
+SHARD_FROM = 2000   # units (rows or entries) before a document is checked in worker processes
+SHARD_UNITS = 500   # at least this many units per shard
+
+
 def _run(document: Document, checks: list[Check]) -> list[Flag]:
     """Flags of ``checks``, sorted by unit, language, position."""
     row_index = {unit.id: i for i, unit in enumerate(document.units) if unit.id}
     entry_index = {unit.entry: i for i, unit in enumerate(document.units) if unit.entry is not None}
     order = {lang: i for i, lang in enumerate(document.languages)}
-    flags = [flag for check in checks for flag in check.run(document)]
+    if len(document.units) >= SHARD_FROM and parallel.pool() is not None:
+        flags = _in_shards(document, checks)
+    else:
+        flags = [flag for check in checks for flag in check.run(document)]
 
     def key(flag: Flag) -> tuple:
         unit = entry_index.get(flag.entry) if flag.entry is not None else row_index.get(flag.row)
@@ -65,3 +73,22 @@ def _run(document: Document, checks: list[Check]) -> list[Flag]:
                 flag.check)
 
     return sorted(flags, key=key)
+
+
+def _in_shards(document: Document, checks: list[Check]) -> list[Flag]:
+    """The local checks run on shards of the document in worker processes while the others
+    run here on the whole; then each local check puts its shards together (``finish``)."""
+    local = [check for check in checks if check.local]
+    spans = parallel.chunks(document.units, 2 * parallel.cores(), SHARD_UNITS)
+    calls = [(document.shard(start, end), local) for start, end in spans]
+    futures = [parallel.submit(run_shard, *args) for args in calls]
+    flags = [flag for check in checks if not check.local for flag in check.run(document)]
+    parts = [parallel.result(future, run_shard, *args) for future, args in zip(futures, calls)]
+    for index, check in enumerate(local):
+        flags.extend(check.finish(document, [part[index] for part in parts]))
+    return flags
+
+
+def run_shard(document: Document, checks: list[Check]) -> list[tuple[list[Flag], object]]:
+    """Each local check's ``run_part`` on one shard (in a worker process)."""
+    return [check.run_part(document) for check in checks]

@@ -99,6 +99,13 @@ class Document:
     glossary: Glossary = field(default_factory=Glossary)
     catalog: bool = False
     _facts: dict = field(default_factory=dict, compare=False, repr=False)
+    offset: int = 0  # a shard's first unit's index in the whole document (``shard``)
+
+    def shard(self, start: int, end: int) -> "Document":
+        """Units [start, end) as a document of their own, for a worker process (without
+        the facts read so far: they would cost more to ship than to read again)."""
+        return Document(self.units[start:end], self.languages, self.source, self.targets,
+                        self.glossary, self.catalog, {}, self.offset + start)
 
     def others(self, lang: str) -> tuple[str, ...]:
         """The languages other than ``lang``, in display order."""
@@ -120,15 +127,32 @@ class Document:
 
 
 class Check(ABC):
-    """A kind of suspect spot. Subclasses set ``name``, ``severity`` and ``description``."""
+    """A kind of suspect spot. Subclasses set ``name``, ``severity`` and ``description``.
+
+    A long document is checked in shards (contiguous runs of units) by worker processes. A
+    ``local`` check's flags on a unit depend on that unit alone, so it runs on every shard
+    (``run_part``) and ``finish`` puts the parts together, with whatever document-wide step
+    the parts' summaries allow (names spelled two ways across the document). A check that is
+    not local sees the whole document at once (``run``).
+    """
 
     name: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
     description: ClassVar[str] = ""
+    local: ClassVar[bool] = False
 
     @abstractmethod
     def run(self, document: Document) -> list[Flag]:
         """Every flag this check raises on ``document``."""
+
+    def run_part(self, document: Document) -> tuple[list[Flag], object]:
+        """On one shard of a local check: its flags and a summary for ``finish``."""
+        return self.run(document), None
+
+    def finish(self, document: Document, parts: list[tuple[list[Flag], object]]
+               ) -> list[Flag]:
+        """The flags of the whole ``document`` from its shards' ``run_part`` results."""
+        return [flag for flags, _ in parts for flag in flags]
 
     def flag(self, unit: Unit, lang: str, start: int, end: int, message: str, *,
              severity: str | None = None, evidence: dict[str, str] | None = None,
@@ -142,6 +166,8 @@ class Check(ABC):
 
 class RowCheck(Check):
     """A check that looks at one unit at a time."""
+
+    local = True
 
     def run(self, document: Document) -> list[Flag]:
         flags: list[Flag] = []

@@ -79,7 +79,14 @@ class NameCheck(Check):
     severity = "error"
     description = "glossary names missed or misspelled; minority spellings of one name"
 
+    local = True  # the spelling variants are found in ``finish``, from each shard's words
+
     def run(self, document: Document) -> list[Flag]:
+        return self.finish(document, [self.run_part(document)])
+
+    def run_part(self, document: Document) -> tuple[list[Flag], dict]:
+        """Glossary flags of the shard, and where its capitalised words are (by language,
+        word: (unit index in the whole document, start, end))."""
         entries = document.glossary.entries
         flags: list[Flag] = []
         if entries and not document.catalog:
@@ -91,7 +98,16 @@ class NameCheck(Check):
                            for lang in document.languages}
                 for lang in document.targets:
                     flags.extend(self._glossary(unit, document, lang, present, entries))
-        flags.extend(self._variants(document))
+        return flags, _capitalised(document)
+
+    def finish(self, document: Document, parts: list[tuple[list[Flag], dict]]) -> list[Flag]:
+        places: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        for _, found in parts:
+            for lang, words in found.items():
+                for word, where in words.items():
+                    places[lang][word].extend(where)
+        flags = [flag for part, _ in parts for flag in part]
+        flags.extend(self._variants(document, places))
         return _without_overlaps(flags)
 
     def _glossary(self, unit: Unit, document: Document, lang: str,
@@ -190,7 +206,8 @@ class NameCheck(Check):
                             f"no \"{preferred}\" here — {_said(evidence)}",
                             evidence=evidence, expected=preferred, severity="warning")
 
-    def _variants(self, document: Document) -> list[Flag]:
+    def _variants(self, document: Document, places: dict[str, dict[str, list]]
+                  ) -> list[Flag]:
         """Capitalised words spelled two ways within one language: flag the rarer spelling.
 
         The words are the facts' capitalised-word candidates (not sentence-initial)."""
@@ -198,32 +215,43 @@ class NameCheck(Check):
         glossary_words = {word.lower() for entry in document.glossary.entries
                           for forms in entry.forms.values() for form in forms
                           for word in re.findall(r"[\w'’-]+", form)}
+        units = document.units
         for lang in document.targets:
-            places: dict[str, list[tuple[Unit, int, int]]] = defaultdict(list)
-            for unit in document.units:
-                for fact in document.facts(unit, lang):
-                    if fact.kind == "name" and fact.value.startswith("cap:") and \
-                            len(fact.text) >= 5:
-                        word = _POSSESSIVE.sub("", fact.text)
-                        places[word].append((unit, fact.start, fact.start + len(word)))
-            words = [w for w in places if w.lower() not in glossary_words]
+            found = places.get(lang, {})
+            words = [w for w in found if w.lower() not in glossary_words]
             if len(words) < 2:
                 continue
             matrix = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=_VARIANT,
                                    processor=str.lower)
             for i, j in zip(*matrix.nonzero()):
                 rare, common = words[i], words[j]
-                if i == j or len(places[common]) < max(2, 2 * len(places[rare])):
+                if i == j or len(found[common]) < max(2, 2 * len(found[rare])):
                     continue
                 if _inflection(rare, common):
                     continue
-                for unit, start, end in places[rare]:
+                for index, start, end in found[rare]:
                     flags.append(self.flag(
-                        unit, lang, start, end,
-                        f"\"{rare}\" here, \"{common}\" {len(places[common])} times "
+                        units[index - document.offset], lang, start, end,
+                        f"\"{rare}\" here, \"{common}\" {len(found[common])} times "
                         "elsewhere: one name spelled two ways?", expected=common,
                         severity="warning"))
         return flags
+
+
+def _capitalised(document: Document) -> dict[str, dict[str, list[tuple[int, int, int]]]]:
+    """Per target language, each capitalised-word candidate (at least five letters, any
+    possessive ending dropped) and where it is: (unit index, start, end)."""
+    places: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
+    for lang in document.targets:
+        words: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for index, unit in enumerate(document.units, document.offset):
+            for fact in document.facts(unit, lang):
+                if fact.kind == "name" and fact.value.startswith("cap:") and \
+                        len(fact.text) >= 5:
+                    word = _POSSESSIVE.sub("", fact.text)
+                    words[word].append((index, fact.start, fact.start + len(word)))
+        places[lang] = dict(words)
+    return places
 
 
 def _near_miss(text: str, form: str) -> tuple[float, int, int] | None:

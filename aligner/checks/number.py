@@ -163,6 +163,7 @@ class NumberCheck(Check):
     name = "number"
     severity = "error"
     description = "numbers, dates, ordinals and section numbers the versions disagree on"
+    local = True
 
     def run(self, document: Document) -> list[Flag]:
         flags: list[Flag] = []

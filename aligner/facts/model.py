@@ -6,18 +6,20 @@ English, Chinese, Kazakh and Russian (see ``aligner.facts`` for every value form
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 KINDS = ("number", "ordinal", "percent", "range", "date", "section", "name")
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A fact at ``text[start:end]`` of the paragraph it was read from.
 
     ``weak`` marks facts that often have no counterpart in the other languages (numbers
     written as small words such as "two sessions", "два", "екі", "两国"; month names without a
     day or year; codes such as "5G"; capitalised-word name candidates).
+
+    A named tuple, not a dataclass: extraction builds hundreds of thousands of these for a
+    long document, and a tuple is made three times faster than a frozen dataclass.
     """
 
     kind: str
@@ -45,16 +47,6 @@ def candidate(priority: int, kind: str, value: str, start: int, end: int,
     return (priority, start, end, kind, value, weak)
 
 
-_new = object.__new__
-
-
-def make_fact(kind: str, value: str, start: int, end: int, text: str,
-              weak: bool = False) -> Fact:
-    """``Fact(...)`` without the frozen dataclass's per-field ``object.__setattr__`` calls
-    (three times faster; extraction builds tens of thousands of facts a second)."""
-    fact = _new(Fact)
-    fact.__dict__.update(kind=kind, value=value, start=start, end=end, text=text, weak=weak)
-    return fact
 
 
 # Overlap priorities: a higher one wins; among equals, the longer span.

@@ -206,25 +206,24 @@ def word_key(word: str) -> str:
     return word[:max(_PREFIX, len(word) - 2)].lower()
 
 
-_GLOSSARY_CACHE: dict[tuple[int, str], tuple[Glossary, FormIndex]] = {}
+_GLOSSARY_CACHE: dict[tuple[int, str], FormIndex | None] = {}
 
 
 def glossary_index(glossary: Glossary, lang: str) -> FormIndex | None:
     """The (cached) index of the glossary's forms in ``lang`` (or its base language)."""
-    key = (id(glossary), lang)
-    cached = _GLOSSARY_CACHE.get(key)
-    if cached is not None and cached[0] is glossary:
-        return cached[1]
+    key = (glossary.fingerprint, lang)
+    if key in _GLOSSARY_CACHE:
+        return _GLOSSARY_CACHE[key]
     column = lang if lang in glossary.languages else next(
         (l for l in glossary.languages if l.split("-")[0] == lang.split("-")[0]), None)
-    if column is None:
-        return None
-    forms = [(form, glossary_key(entry, glossary))
-             for entry in glossary.entries for form in entry.forms.get(column, ())]
-    index = FormIndex(forms, lang)
+    index = None
+    if column is not None:
+        forms = [(form, glossary_key(entry, glossary))
+                 for entry in glossary.entries for form in entry.forms.get(column, ())]
+        index = FormIndex(forms, lang)
     if len(_GLOSSARY_CACHE) > 16:
         _GLOSSARY_CACHE.clear()
-    _GLOSSARY_CACHE[key] = (glossary, index)
+    _GLOSSARY_CACHE[key] = index
     return index
 
 

@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from ..glossary import Glossary
 from . import chinese, dates, names, numbers, sections, words
-from .model import Candidate, Fact, make_fact
+from .model import Candidate, Fact
 from .scan import scan
 from .text import prepare
 
@@ -56,7 +56,7 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
         for start, end, _ in glossary_found:
             named[start:end] = b"\x01" * (end - start)
         numeric = [c for c in numeric if not (c[5] and any(named[c[1]:c[2]]))]
-    facts = [make_fact(kind, value, start, end, text[start:end], weak)
+    facts = [Fact(kind, value, start, end, text[start:end], weak)
              for _, start, end, kind, value, weak in numeric]
     facts.extend(_names(text, norm, fam, glossary_found, country_found, codes, numeric,
                         capitals))
@@ -98,7 +98,7 @@ def _rank(cand: Candidate) -> tuple[int, int, int]:
 def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: list,
            codes: list[Candidate], numeric: list[Candidate],
            capitals: list[tuple[int, int, str]]) -> list[Fact]:
-    found = [make_fact("name", value, start, end, text[start:end])
+    found = [Fact("name", value, start, end, text[start:end])
              for start, end, value in glossary_found]
     if not (country_found or codes or capitals):
         return found
@@ -107,15 +107,15 @@ def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: 
         taken[start:end] = b"\x01" * (end - start)
     for start, end, code in country_found:
         if not any(taken[start:end]):
-            found.append(make_fact("name", code, start, end, text[start:end]))
+            found.append(Fact("name", code, start, end, text[start:end]))
             taken[start:end] = b"\x01" * (end - start)
     for _, start, end, kind, value, weak in codes:
         if not any(taken[start:end]):
-            found.append(make_fact(kind, value, start, end, text[start:end], weak))
+            found.append(Fact(kind, value, start, end, text[start:end], weak))
             taken[start:end] = b"\x01" * (end - start)
     if capitals:
         for cand in numeric:
             taken[cand[1]:cand[2]] = b"\x01" * (cand[2] - cand[1])
-        found.extend(make_fact("name", value, start, end, text[start:end], True)
+        found.extend(Fact("name", value, start, end, text[start:end], True)
                      for start, end, value in names.cap_candidates(norm, capitals, taken))
     return found
