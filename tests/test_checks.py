@@ -177,3 +177,33 @@ def test_a_row_with_an_empty_cell_is_left_to_the_omission_check(tmp_path):
                                           Row("r2", {"en": (), "ru": (1,)}, 0.45)))
     flags = run_checks(docset, alignment, ["alignment", "omission"])
     assert [(f.row, f.check) for f in flags] == [("r2", "omission")]
+
+
+def test_long_documents_checked_in_worker_processes_get_the_same_flags(monkeypatch):
+    """From SHARD_FROM rows the local checks run on shards in worker processes and the
+    name check puts its spelling variants together from every shard: same flags as one
+    process, including variants whose two spellings sit in different shards."""
+    import dataclasses
+
+    from aligner import parallel
+    from aligner.align import align
+    from aligner.checks import SHARD_FROM, run_checks
+    from aligner.docset import load
+    from tests.conftest import BUNDLED, generated
+
+    statement = load(BUNDLED)
+    long = generated(statement, SHARD_FROM + 100)
+    en = list(long.paragraphs("en"))
+    last = max(i for i, text in enumerate(en) if "Eurasia" in text)
+    en[last] = en[last].replace("Eurasia", "Eurassia")  # a rare spelling in the last shard
+    long = dataclasses.replace(long, texts=dict(
+        long.texts, en=dataclasses.replace(long.texts["en"], paragraphs=tuple(en))))
+    alignment = align(long, fresh=True)
+    assert len(alignment.rows) >= SHARD_FROM
+    monkeypatch.setenv("ALIGNER_WORKERS", "1")
+    alone = run_checks(long, alignment)
+    monkeypatch.setenv("ALIGNER_WORKERS", "2")
+    assert parallel.pool() is not None
+    shared = run_checks(long, alignment)
+    assert shared == alone
+    assert any(f.check == "name" and f.expected == "Eurasia" for f in shared)

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..parallel import gc_paused
 from .anchors import KeyIndex, anchor_chain, key_weights
 from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance
 from .profile import Profile
@@ -148,6 +149,7 @@ def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
                     _cuts(chain, n, m), len(chain))
 
 
+@gc_paused()
 def align_segment(pivot: Profile, other: Profile, model: LengthModel, weights: dict,
                   guide: tuple[float, ...], progress: Progress | None = None
                   ) -> tuple[tuple[Bead, ...], int, bool]:

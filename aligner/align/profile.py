@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from ..parallel import gc_paused
 from .anchors import Keys, paragraph_keys
 
 # A sentence ends at . ! ? ; (ASCII followed by a space, a closing mark or the end; the
@@ -43,6 +44,7 @@ class Profile:
         return list(accumulate(getattr(self, name), initial=0))
 
 
+@gc_paused()
 def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
             extractor: str | None = None) -> Profile:
     """Measure every paragraph of one text."""

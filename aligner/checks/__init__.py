@@ -61,10 +61,11 @@ def _run(document: Document, checks: list[Check]) -> list[Flag]:
     row_index = {unit.id: i for i, unit in enumerate(document.units) if unit.id}
     entry_index = {unit.entry: i for i, unit in enumerate(document.units) if unit.entry is not None}
     order = {lang: i for i, lang in enumerate(document.languages)}
-    if len(document.units) >= SHARD_FROM and parallel.pool() is not None:
-        flags = _in_shards(document, checks)
-    else:
-        flags = [flag for check in checks for flag in check.run(document)]
+    with parallel.gc_paused():
+        if len(document.units) >= SHARD_FROM and parallel.pool() is not None:
+            flags = _in_shards(document, checks)
+        else:
+            flags = [flag for check in checks for flag in check.run(document)]
 
     def key(flag: Flag) -> tuple:
         unit = entry_index.get(flag.entry) if flag.entry is not None else row_index.get(flag.row)
@@ -91,4 +92,5 @@ def _in_shards(document: Document, checks: list[Check]) -> list[Flag]:
 
 def run_shard(document: Document, checks: list[Check]) -> list[tuple[list[Flag], object]]:
     """Each local check's ``run_part`` on one shard (in a worker process)."""
-    return [check.run_part(document) for check in checks]
+    with parallel.gc_paused():
+        return [check.run_part(document) for check in checks]
