@@ -52,7 +52,8 @@ class Alignment:
     languages: tuple[str, ...]
     rows: tuple[Row, ...] = field(default_factory=tuple)
     notes: tuple[str, ...] = ()
-    origin: str = "aligned"  # "aligned", "saved" (alignment.tsv as is) or "refitted"
+    origin: str = "aligned"  # "aligned", "saved" (alignment.tsv as is), "refitted" or
+    # "preview" (only the first rows of a long docset, while the rest is aligned: ``preview``)
     _by_id: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -72,26 +72,37 @@ def pool() -> ProcessPoolExecutor | None:
         return None
     with _lock:
         if _pool is None and not _failed:
+            # multiprocessing hands its helper process sys.stderr's descriptor; under the
+            # review UI sys.stderr is Textual's capture, which has none
+            captured = sys.stderr
             try:
                 import multiprocessing
 
+                if _descriptor(captured) is None and _descriptor(sys.__stderr__) is not None:
+                    sys.stderr = sys.__stderr__
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["aligner.facts", "aligner.align.search"])
                 _pool = ProcessPoolExecutor(cores(), mp_context=context, initializer=_warm)
                 atexit.register(_shutdown)
             except (OSError, ValueError, ImportError):
                 _failed = True
+            finally:
+                if sys.stderr is not captured:
+                    sys.stderr = captured
         return _pool
 
 
-def start() -> None:
-    """Start the workers now, so that their start-up overlaps other work (loading texts)."""
+def start(wait: bool = True) -> None:
+    """Start the workers now, so that their start-up overlaps other work (loading texts);
+    ``wait``: until they are ready."""
     shared = pool()
     if shared is not None:
         try:
-            for future in [shared.submit(_ready) for _ in range(cores())]:
-                future.result()
-        except (BrokenProcessPool, OSError):
+            futures = [shared.submit(_ready) for _ in range(cores())]
+            if wait:
+                for future in futures:
+                    future.result()
+        except (BrokenProcessPool, OSError, RuntimeError):
             _give_up()
 
 
@@ -156,6 +167,14 @@ def worker_cpu() -> float:
         except (OSError, IndexError, ValueError):
             continue
     return total / ticks
+
+
+def _descriptor(stream) -> int | None:
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
+    return descriptor if isinstance(descriptor, int) and descriptor >= 0 else None
 
 
 def _main_importable() -> bool:

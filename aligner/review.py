@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
+from . import parallel
 from .alignment import CELL_SEPARATOR, Alignment, cell_text
 from .docset import DocSet, load
 from .errors import AlignerError
@@ -22,6 +23,7 @@ from .paragraphs import is_cjk
 
 FILTERS = ("all", "flagged", "unreviewed")
 Progress = Callable[[str, float], None]
+PREVIEW_FROM = 10_000  # paragraphs in all: a docset this long opened unaligned shows a preview
 
 
 class SessionError(AlignerError):
@@ -44,19 +46,27 @@ def open_rows(path: Path | str, progress: Progress | None = None,
     The review store (``open_store``) and the checks (``run_checks``) follow, in a worker;
     until then cells show the original text and cannot be changed.
     """
-    from .align import align
+    from .align import align, preview
+    from .align.alignfile import alignment_path
 
     report = progress or (lambda stage, fraction: None)
     report("loading", 0.0)
     docset = load(path, encoding)
     report("aligning", 0.1)
-
-    def align_progress(what: str, done: int, total: int) -> None:
-        report("aligning", 0.1 + 0.8 * (done / total if total else 1.0))
-
-    alignment = align(docset, progress=align_progress)
+    if alignment_path(docset).is_file() or \
+            sum(len(docset.paragraphs(lang)) for lang in docset.languages) < PREVIEW_FROM:
+        alignment = align(docset, progress=_align_progress(report, 0.1, 0.9))
+    else:  # a long docset opened for the first time: its first rows now, the rest in a worker
+        parallel.start(wait=False)
+        alignment = preview(docset)
     report("ready", 1.0)
     return ReviewSession(docset, alignment)
+
+
+def _align_progress(report: Progress, start: float, end: float):
+    def align_progress(what: str, done: int, total: int) -> None:
+        report("aligning", start + (end - start) * (done / total if total else 1.0))
+    return align_progress
 
 
 class ReviewSession:
@@ -79,6 +89,25 @@ class ReviewSession:
         self._set_flags(flags or [])
 
     # --- loading stages ----------------------------------------------------------------------
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the rows are a preview of the first ones (``align_fully`` follows)."""
+        return self.alignment.origin == "preview"
+
+    def align_fully(self, progress: Progress | None = None) -> None:
+        """Replace a preview with the alignment of the whole docset."""
+        from .align import align
+
+        report = progress or (lambda stage, fraction: None)
+        alignment = align(self.docset, progress=_align_progress(report, 0.0, 1.0))
+        with self._lock:
+            self._revision += 1
+            self.alignment = alignment
+            self._version = {}
+            self._generation += 1
+            self._index_rows()
+            self._set_flags([])
 
     def open_store(self, progress: Progress | None = None) -> None:
         """Open (or start) the review files; from then on cells show fixes and can change."""

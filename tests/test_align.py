@@ -289,3 +289,23 @@ def test_a_long_omission_is_found_without_searching_the_whole_matrix(statement):
     assert len(expected & found) >= 0.995 * len(expected)
     lonely = [row for row in gapped.rows if row.cells["en"] and not row.cells["ru"]]
     assert 190 <= len(lonely) <= 215
+
+
+def test_preview_aligns_the_first_rows_of_a_long_docset(statement):
+    """The first screen of a long docset opened for the first time: the first rows, right,
+    covering a prefix of every text, while the whole is aligned."""
+    from aligner.align import preview
+    from tests.conftest import generated
+
+    copies = 60
+    long = generated(statement, copies * len(statement.paragraphs("en")))
+    shown = preview(long)
+    assert shown.origin == "preview"
+    assert 60 <= len(shown.rows) < len(long.paragraphs("en")) // 10
+    base = align(statement, fresh=True)
+    counts = {lang: len(statement.paragraphs(lang)) for lang in statement.languages}
+    gold = [{lang: tuple(i + copy * counts[lang] for i in row.cells[lang])
+             for lang in statement.languages}
+            for copy in range(copies) for row in base.rows]
+    assert [row.cells for row in shown.rows] == gold[:len(shown.rows)]
+    assert [row.id for row in shown.rows] == [f"r{k}" for k in range(1, len(shown.rows) + 1)]

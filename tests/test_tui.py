@@ -326,3 +326,43 @@ async def test_n_steps_through_the_spots_of_a_cell_and_r_fixes_the_focused_one(s
         assert grid.current == row
         await pilot.press("n", "n")
         assert grid.current != row, "after the cell's last spot, n goes to the next cell"
+
+
+async def test_a_long_docset_opened_for_the_first_time_shows_its_first_rows_at_once(
+        tmp_path, monkeypatch):
+    """No alignment.tsv and a long text: the first rows are on screen (read-only, the status
+    bar says the rest is being aligned) before the whole docset is aligned; then every row."""
+    import aligner.review
+    from aligner.docset import load
+    from tests.conftest import generated
+
+    monkeypatch.setattr(aligner.review, "PREVIEW_FROM", 2000)
+    long = generated(load(BUNDLED), 600)
+    root = tmp_path / "long"
+    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
+    for lang in long.languages:
+        (root / f"{lang}.txt").write_text("\n\n".join(long.paragraphs(lang)) + "\n",
+                                          encoding="utf-8")
+    release = __import__("threading").Event()
+    full = aligner.review.ReviewSession.align_fully
+
+    def held(self, progress=None):  # the full alignment waits until the preview is seen
+        release.wait(30)
+        return full(self, progress)
+
+    monkeypatch.setattr(aligner.review.ReviewSession, "align_fully", held)
+    app = ReviewApp(root)
+    async with app.run_test(size=(160, 45)) as pilot:
+        while app.session is None:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        first = app.session.row_count()
+        assert 0 < first < 200 and app.session.provisional
+        assert "中华人民共和国" in screen_text(app)
+        assert "aligning the rest" in str(app.query_one("#status").render())
+        await pilot.press("e")
+        assert not app.screen_stack[1:]  # nothing to edit until the rows are final
+        release.set()
+        await settled(app, pilot)
+        assert app.session.row_count() > 500 and not app.session.provisional
+        assert app.session.editable and (root / "alignment.tsv").is_file()

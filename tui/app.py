@@ -112,6 +112,9 @@ class ReviewApp(App[None]):
             self.post_message(LoadProgress(stage, fraction))
         session = self.session
         failure: AlignerError | None = None
+        if session.provisional:
+            session.align_fully(progress)
+            self.call_from_thread(self._rows_changed)
         if not session.editable:
             try:
                 session.open_store(progress)
@@ -125,6 +128,13 @@ class ReviewApp(App[None]):
         if failure is not None:
             self.call_from_thread(self._fail, failure)
 
+    def _rows_changed(self) -> None:
+        """The full alignment replaced the preview: the same place, every row."""
+        grid = self.grid
+        grid.set_rows(self.session.filter_rows(self.filter_name, grid.cursor_lang),
+                      grid.current)
+        self._refresh_chrome()
+
     def _loaded(self) -> None:
         self.save_state = "saved"
         self._rechecked()
@@ -134,7 +144,7 @@ class ReviewApp(App[None]):
             self.query_one("#loading", Static).update(
                 Content(f"{message.stage}… {message.fraction:.0%}"))
         else:
-            self.save_state = f"{message.stage}…"
+            self.save_state = f"{message.stage} {message.fraction:.0%}…"
             self._refresh_chrome()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -155,7 +165,8 @@ class ReviewApp(App[None]):
 
     def _install(self, session: ReviewSession) -> None:
         self.session = session
-        self.save_state = "saved" if session.editable and session.checked else "opening…"
+        self.save_state = ("first rows shown; aligning the rest…" if session.provisional
+                           else "saved" if session.editable and session.checked else "opening…")
         grid = GridView(session, session.languages, id="grid")
         loading = self.query_one("#loading", Static)
         self.mount(grid, before=loading)
@@ -338,6 +349,12 @@ class ReviewApp(App[None]):
             return
         row, lang = self.grid.current, self.grid.cursor_lang
         session = self.session
+        if not session.editable:  # refuse now, not after the reviewer has typed the fix
+            self.notify("Cannot edit yet: " + ("the rest of the document is being aligned"
+                                                if session.provisional else
+                                                "the review files are opening") +
+                        "; try again in a moment.", severity="warning", markup=False)
+            return
         title = f"{session.row_id(row)} · {lang} · ctrl+s keeps the fix, escape cancels"
 
         def keep(text: str | None) -> None:

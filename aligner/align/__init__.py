@@ -9,6 +9,7 @@ columns (``nway``). A saved ``alignment.tsv`` (a reviewer's corrections) is reus
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, wait
 
@@ -25,13 +26,15 @@ from .profile import Profile, build_profile, join_profiles
 from .refit import fit_saved
 
 __all__ = [
-    "align", "align_pairs", "save_alignment", "merge_with_next", "split_row", "move_paragraph",
+    "align", "align_pairs", "preview", "save_alignment", "merge_with_next", "split_row", "move_paragraph",
     "AlignmentFileError", "AlignmentEditError", "Bead", "PairAlignment", "extractor_name",
 ]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 PARALLEL_FROM = 4000  # paragraphs in all: shorter texts are aligned faster in one process
 PROFILE_CHUNK = 1000  # paragraphs per profile task (see _pairs_in_workers)
+PREVIEW_ROWS = 160    # pivot paragraphs aligned for a first screen (``preview``)
+PREVIEW_MARGIN = 40   # of which the last ones are not shown
 
 
 def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
@@ -68,6 +71,39 @@ def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | N
     rows = tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
                      round(c.score, 3)) for k, c in enumerate(cells, 1))
     return Alignment(tuple(languages), rows, tuple(notes))
+
+
+def preview(docset: DocSet, rows: int = PREVIEW_ROWS) -> Alignment:
+    """The first rows of a long docset, aligned from the beginnings of its texts alone.
+
+    A first screen for a docset opened for the first time, while ``align`` works on the
+    whole (seconds, for tens of thousands of paragraphs). About ``rows`` pivot paragraphs
+    and a proportionate start of every other text (a quarter more, for room) are aligned;
+    rows near the end of those beginnings are dropped, since the paragraphs after them could
+    change them. The result covers a prefix of every text (``origin`` "preview") and is
+    replaced by the full alignment, which agrees with it in all but rare cases.
+    """
+    languages, pivot = _languages(docset, None, None)
+    counts = {lang: len(docset.paragraphs(lang)) for lang in languages}
+    if not counts[pivot]:
+        return align(docset, fresh=True)
+    share = min(1.0, rows / counts[pivot])
+    ends = {lang: min(count, math.ceil(count * share * 1.25) + 10)
+            for lang, count in counts.items()}
+    ends[pivot] = min(counts[pivot], rows)
+    if all(ends[lang] == counts[lang] for lang in languages):
+        return align(docset, fresh=True)
+    cells = _rows(docset, languages, pivot, {lang: (0, end) for lang, end in ends.items()},
+                  None)
+    safe = {lang: end - PREVIEW_MARGIN * end // max(ends[pivot], 1) for lang, end in ends.items()}
+    kept = []
+    for c in cells:
+        if any(c.ranges[lang][1] > safe[lang] for lang in languages):
+            break
+        kept.append(c)
+    rows_ = tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
+                      round(c.score, 3)) for k, c in enumerate(kept, 1))
+    return Alignment(tuple(languages), rows_, (), "preview")
 
 
 def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,

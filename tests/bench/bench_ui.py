@@ -71,6 +71,7 @@ async def _drive(path: Path, moves: int) -> dict:
             await asyncio.sleep(0.05)
         await app.workers.wait_for_complete()
         result["all_loaded_s"] = time.perf_counter() - start
+        result["rows_loaded"] = app.session.row_count()
         await pilot.pause()
         walls, cpus = [], []
         for _ in range(moves):
@@ -87,7 +88,22 @@ async def _drive(path: Path, moves: int) -> dict:
         await pilot.pause()
         result["jump_to_end_ms"] = (time.perf_counter() - t) * 1000
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["workers_rss_mb"] = _workers_peak_mb()
     return result
+
+
+def _workers_peak_mb() -> float:
+    """Peak resident memory of the worker processes (aligning and checking), summed."""
+    from aligner import parallel
+
+    total = 0
+    for pid in list(getattr(parallel._pool, "_processes", None) or {}):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total += int(re.search(r"VmHWM:\s+(\d+)", status).group(1))
+    return total / 1024
 
 
 def _child(path: str, moves: int) -> None:
@@ -109,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\nReview app (App.run_test, 200x50): first screen = rows drawn; all loaded = review "
           "files open and checks done; move = one j with repaint, after loading (wall through "
           "Pilot, which waits for idle, and the app's CPU time)")
-    print("| rows | alignment | first screen s | all loaded s | move wall median ms | "
-          "move CPU median ms | move wall max ms | G (end) ms | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| rows | alignment | first screen s (rows) | all loaded s | move wall median ms | "
+          "move CPU median ms | move wall max ms | G (end) ms | peak RSS MB, app | "
+          "workers |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for rows in sizes:
             path = write_docset(Path(tmp) / f"docset-{rows}", rows)
@@ -123,10 +140,11 @@ def main(argv: list[str] | None = None) -> int:
             save_alignment(docset, align(docset))
             saved = measure(path)
             for label, r in (("fresh", fresh), ("saved alignment.tsv", saved)):
-                print(f"| {r['rows']:,} | {label} | {r['first_screen_s']:.2f} | "
-                      f"{r['all_loaded_s']:.1f} | {r['move_median_ms']:.1f} | "
+                print(f"| {r['rows_loaded']:,} | {label} | {r['first_screen_s']:.2f} "
+                      f"({r['rows']:,}) | {r['all_loaded_s']:.1f} | {r['move_median_ms']:.1f} | "
                       f"{r['move_cpu_ms']:.1f} | {r['move_max_ms']:.1f} | "
-                      f"{r['jump_to_end_ms']:.0f} | {r['peak_rss_mb']:.0f} |")
+                      f"{r['jump_to_end_ms']:.0f} | {r['peak_rss_mb']:.0f} | "
+                      f"{r['workers_rss_mb']:.0f} |")
     return 0
 
 
