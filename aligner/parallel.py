@@ -4,8 +4,8 @@ Python threads share one core's worth of bytecode, so the heavy passes (reading 
 tens of thousands of paragraphs, the aligner's per-pair searches, the checks of a long
 document) go to worker processes. The pool is started on first use and kept for the life of
 the process. Workers come from a "forkserver", never a fork of the caller: the review UI runs
-threads, and a fork of a threaded process can inherit a held lock. Each worker warms its
-caches once (country names, Chinese numerals) so the first task pays no more than later ones.
+threads, and a fork of a threaded process can inherit a held lock. The fork server imports
+``aligner.prewarm`` first, so every worker starts with the modules and caches it needs.
 
 Every entry point falls back to running the work here, in order, when there is one core,
 when ``ALIGNER_WORKERS=1``, when the work is too small to be worth shipping, or when the pool
@@ -81,8 +81,8 @@ def pool() -> ProcessPoolExecutor | None:
                 if _descriptor(captured) is None and _descriptor(sys.__stderr__) is not None:
                     sys.stderr = sys.__stderr__
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["aligner.facts", "aligner.align.search"])
-                _pool = ProcessPoolExecutor(cores(), mp_context=context, initializer=_warm)
+                context.set_forkserver_preload(["aligner.prewarm"])
+                _pool = ProcessPoolExecutor(cores(), mp_context=context)
                 atexit.register(_shutdown)
             except (OSError, ValueError, ImportError):
                 _failed = True
@@ -185,17 +185,6 @@ def _main_importable() -> bool:
         return True
     path = getattr(main, "__file__", None)
     return path is None or os.path.isfile(path)
-
-
-def _warm() -> None:
-    """Build the caches every task of a worker would otherwise build on its first call."""
-    from .facts import anchor_keys
-
-    for lang, sample in (("en", "China and Kazakhstan, 17 May 2023"),
-                         ("ru", "Китай и Казахстан, 17 мая 2023 года"),
-                         ("kk", "Қытай мен Қазақстан, 2023 жылғы 17 мамыр"),
-                         ("zh", "中国和哈萨克斯坦，二〇二三年五月十七日")):
-        anchor_keys(sample, lang)
 
 
 def _ready() -> bool:

@@ -80,7 +80,7 @@ def _in_shards(document: Document, checks: list[Check]) -> list[Flag]:
     """The local checks run on shards of the document in worker processes while the others
     run here on the whole; then each local check puts its shards together (``finish``)."""
     local = [check for check in checks if check.local]
-    spans = parallel.chunks(document.units, 2 * parallel.cores(), SHARD_UNITS)
+    spans = parallel.chunks(document.units, parallel.cores(), SHARD_UNITS)
     calls = [(document.shard(start, end), local) for start, end in spans]
     futures = [parallel.submit(run_shard, *args) for args in calls]
     flags = [flag for check in checks if not check.local for flag in check.run(document)]

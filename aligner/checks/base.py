@@ -100,6 +100,7 @@ class Document:
     catalog: bool = False
     _facts: dict = field(default_factory=dict, compare=False, repr=False)
     offset: int = 0  # a shard's first unit's index in the whole document (``shard``)
+    _others: dict = field(default_factory=dict, compare=False, repr=False)
 
     def shard(self, start: int, end: int) -> "Document":
         """Units [start, end) as a document of their own, for a worker process (without
@@ -109,7 +110,11 @@ class Document:
 
     def others(self, lang: str) -> tuple[str, ...]:
         """The languages other than ``lang``, in display order."""
-        return tuple(other for other in self.languages if other != lang)
+        found = self._others.get(lang)
+        if found is None:
+            found = self._others[lang] = tuple(other for other in self.languages
+                                               if other != lang)
+        return found
 
     def facts(self, unit: Unit, lang: str) -> tuple:
         """The facts of ``lang``'s cell (numbers, dates, names), read once and shared by the

@@ -68,6 +68,7 @@ class OmissionCheck(Check):
     def _outliers(self, unit: Unit, document: Document,
                   stats: dict[tuple[str, str], tuple[float, float]],
                   lengths: dict[str, int]) -> Iterable[Flag]:
+        sizes = {lang: len(unit.text(lang)) for lang in document.languages}
         for lang in document.targets:
             if not lengths[lang]:
                 continue
@@ -76,7 +77,7 @@ class OmissionCheck(Check):
                 if not lengths[other] or (lang, other) not in stats:
                     continue
                 center, spread = stats[(lang, other)]
-                if max(len(unit.text(lang)), len(unit.text(other))) < _MIN_CHARS:
+                if max(sizes[lang], sizes[other]) < _MIN_CHARS:
                     continue  # short texts vary too much to tell
                 deviations.append((math.log(lengths[lang] / lengths[other]) - center, spread,
                                    other))

@@ -163,8 +163,9 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
     if not relevant:
         return found
     known = trig.known
-    occurrences = []
     size = len(text)
+    number_words, months, glossary_hits, country_hits = [], [], [], []
+    capital_words = found.capitals if capitals else []
     for token in relevant:
         inner = known.get(token)
         if inner is None:  # forgotten meanwhile by another thread's learn()
@@ -176,27 +177,28 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
             if not ((start and not text[start - 1].isspace())
                     or (end < size and not text[end].isspace())):
                 for offset, width, info, capital in inner:
-                    occurrences.append((start + offset, start + offset + width, info, capital))
+                    at = start + offset
+                    if capital is not None:
+                        capital_words.append((at, at + width, capital))
+                    if info is None:
+                        continue
+                    bits, keys, entry, month = info
+                    if entry is not None:
+                        number_words.append((at, at + width, *entry))
+                    if month:
+                        months.append(at)
+                    if bits & GLOSSARY:
+                        glossary_hits.append((at, keys))
+                    if bits & COUNTRY:
+                        country_hits.append((at, keys))
             start = text.find(token, end)
-    occurrences.sort()
-    glossary_hits = []
-    country_hits = []
-    for start, end, info, capital in occurrences:
-        if capital is not None and capitals:
-            found.capitals.append((start, end, capital))
-        if info is None:
-            continue
-        bits, keys, entry, month = info
-        if entry is not None:
-            found.number_words.append((start, end, *entry))
-        if month:
-            found.months.append(start)
-        if bits & (GLOSSARY | COUNTRY):
-            place = (start, keys)
-            if bits & GLOSSARY:
-                glossary_hits.append(place)
-            if bits & COUNTRY:
-                country_hits.append(place)
+    # each list in text order, as a single sorted pass over the occurrences would give
+    capital_words.sort()
+    number_words.sort()
+    months.sort()
+    glossary_hits.sort()
+    country_hits.sort()
+    found.number_words, found.months = number_words, months
     if glossary_hits:
         found.glossary = glossary_index.find_at(text, glossary_hits)
     if country_hits:

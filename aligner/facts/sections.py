@@ -27,8 +27,10 @@ def candidates(norm: str, text: str) -> list[Candidate]:
     """Section-number candidates at the start of each line of ``norm``."""
     out = []
     starts = [0]
-    if "\n" in norm:
-        starts += [i + 1 for i, ch in enumerate(norm) if ch == "\n"]
+    line = norm.find("\n")
+    while line >= 0:
+        starts.append(line + 1)
+        line = norm.find("\n", line + 1)
     for offset in starts:
         match = _PATTERN.match(norm, offset)
         if match is None:

@@ -1,0 +1,19 @@
+"""Imported once by the worker pool's fork server, so that every worker starts warm.
+
+Workers are forked from that server (``aligner.parallel``): what it has imported and built,
+they have from their first instruction, at no cost per worker. Here: the checks and the
+aligner's search (with their libraries), the country-name indexes and the Chinese-numeral
+library, which the first paragraph of each language would otherwise build in each worker.
+"""
+
+from __future__ import annotations
+
+from . import checks  # noqa: F401  (and through it the facts, rapidfuzz, langdetect)
+from .align import search  # noqa: F401
+from .facts import anchor_keys
+
+for _lang, _sample in (("en", "China and Kazakhstan, 17 May 2023"),
+                       ("ru", "Китай и Казахстан, 17 мая 2023 года"),
+                       ("kk", "Қытай мен Қазақстан, 2023 жылғы 17 мамыр"),
+                       ("zh", "中国和哈萨克斯坦，二〇二三年五月十七日")):
+    anchor_keys(_sample, _lang)
