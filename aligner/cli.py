@@ -13,7 +13,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, parallel
 from .errors import AlignerError
 
 EXIT_OK, EXIT_FLAGS, EXIT_USAGE = 0, 1, 2
@@ -88,6 +88,7 @@ def load_docset(args: argparse.Namespace):
     from .docset import load
 
     path = Path(args.docset) if args.docset else BUNDLED_DOCSET
+    parallel.start_for(path)  # a long docset: workers start while its texts load
     docset = load(path, parse_encoding(getattr(args, "encoding", None)))
     for note in docset.notes:
         warn(note)

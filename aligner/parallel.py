@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+START_FROM_BYTES = 1_000_000
 _pool: ProcessPoolExecutor | None = None
 _failed = False
 _lock = threading.Lock()
@@ -106,17 +107,16 @@ def start(wait: bool = True) -> None:
             _give_up()
 
 
-def run(calls: Sequence[tuple[Callable, tuple]], *, parallel: bool = True) -> list[Any]:
-    """``[function(*args) for function, args in calls]``, in worker processes when
-    ``parallel`` and there are spare cores; results in the order of ``calls``."""
-    shared = pool() if parallel and len(calls) > 1 else None
-    if shared is not None:
-        try:
-            futures = [shared.submit(function, *args) for function, args in calls]
-            return [future.result() for future in futures]
-        except (BrokenProcessPool, OSError):
-            _give_up()
-    return [function(*args) for function, args in calls]
+def start_for(docset_dir: os.PathLike | str) -> None:
+    """``start(wait=False)`` when the texts in ``docset_dir`` are long enough (a megabyte:
+    some thousands of paragraphs) for the aligner or the checks to use workers."""
+    try:
+        size = sum(entry.stat().st_size for entry in os.scandir(docset_dir)
+                   if entry.name.endswith(".txt") and entry.is_file())
+    except OSError:
+        return  # the loader reports what is wrong with the directory
+    if size >= START_FROM_BYTES:
+        start(wait=False)
 
 
 def submit(function: Callable, *args: Any) -> Future:

@@ -155,6 +155,7 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
     plans: dict[str, PairPlan] = {}
     found: dict[str, PairAlignment] = {}
     total = len(others) + 1
+    what = ", ".join(f"{pivot}-{lang}" for lang in others)
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in done:
@@ -165,11 +166,11 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
             if function is align_segment:
                 found[lang] = plans[lang].join(parts[lang])
                 if progress:
-                    progress("aligning", len(found) + 1, total)
+                    progress(what, len(found) + 1, total)
                 continue
             profiles[lang] = join_profiles(parts[lang])
             if progress and lang == pivot:
-                progress("aligning", 1, total)
+                progress(what, 1, total)
             for other in (others if lang == pivot else [lang]):
                 if pivot not in profiles or other not in profiles:
                     continue
