@@ -123,15 +123,19 @@ def lost_digits(check: Check, unit: Unit, lang: str, masked: dict[str, str],
 
 
 def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
-               masked: dict[str, str], free: dict[str, list], majority: int) -> Iterable[Flag]:
-    """Digits inside codes that the other versions do not have ("UTF-9" for "UTF-8")."""
+               masked: dict[str, str], free: dict[str, list], majority: int,
+               counted: bool = True) -> Iterable[Flag]:
+    """Digits inside codes that the other versions do not have ("UTF-9" for "UTF-8").
+
+    ``counted``: each occurrence needs one in the others; not so for plural forms, which
+    repeat a message a number of times that differs between languages."""
     text = masked[lang]
     flagged: set[str] = set()
     digits = {o: all_digits(masked[o]) for o in others}
     for run in free[lang]:
         missing_in = [o for o in others if not digits[o][run.digits]]
         for o in others:
-            if digits[o][run.digits]:
+            if digits[o][run.digits] and counted:
                 digits[o][run.digits] -= 1
         if len(missing_in) < majority:
             continue

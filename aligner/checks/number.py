@@ -31,6 +31,7 @@ from .tokens import mask_placeholders, placeholders
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
 _NEAR = 0.2          # relative distance within which a number word absorbs an equal number
 _NEAR_CATALOG = 0.5  # catalog messages are short and word order moves words far
+_SHORT_MESSAGE = 200  # characters: longer messages (help texts) keep _NEAR
 _MAX_PAIR = 0.6      # relative distance beyond which leftovers are not paired
 _GAP = re.compile(r"^[\s,\-–—/~]*(?:to|till|до|по|и|and|және|мен|至|到|—|–)?[\s,\-–—/~]*$")
 
@@ -87,10 +88,13 @@ def _position(fact: Fact, length: int) -> float:
 
 
 def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
-           matched_mine: set[int], matched_theirs: set[int], near: float = _NEAR) -> None:
+           matched_mine: set[int], matched_theirs: set[int], near: float = _NEAR,
+           literal: tuple[set[int], set[int]] = (set(), set())) -> None:
     """One-to-one matching of equal facts, then number words absorbing equal numbers nearby.
 
-    A range matches its two ends written as two numbers ("2023-2024" / "2023 и 2024")."""
+    A range matches its two ends written as two numbers ("2023-2024" / "2023 и 2024").
+    ``literal``: the facts of each side written as literal digits (``_literals``), which
+    no number word stands for."""
     for i, fact in enumerate(mine):
         if fact.kind != "range" or i in matched_mine or "/" in fact.value:
             continue
@@ -108,6 +112,8 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
             for j, other in enumerate(theirs):
                 if j in matched_theirs or (strong_only and other.weak) or not same_fact(fact, other):
                     continue
+                if (other.weak and i in literal[0]) or (fact.weak and j in literal[1]):
+                    continue  # '1' in quotes is not the "一" of 一个 ("a")
                 distance = abs(_position(fact, my_len) - _position(other, their_len))
                 if not strong_only and distance > near:
                     continue
@@ -117,6 +123,40 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
             if best is not None:
                 matched_mine.add(i)
                 matched_theirs.add(best[1])
+
+
+_QUOTES = frozenset("'\"`‘’“”«»")
+
+
+def _literals(facts: list[Fact], text: str) -> set[int]:
+    """Facts written as literal digits: quoted ('1', `popd +1'), signed (+1, -0400),
+    zero-padded (001), a manual section (chmod(1)) or an end of a ".." span (1..366). A
+    translator keeps these as they are; a number word nearby ("一个", "a") is not them."""
+    found = set()
+    for i, fact in enumerate(facts):
+        written, start, end = fact.text, fact.start, fact.end
+        if fact.weak or not written[:1].isdigit():
+            continue
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if (before and after and before in _QUOTES and after in _QUOTES) \
+                or (before in "+-" and before and (start < 2 or not text[start - 2].isdigit())) \
+                or (before == "(" and after == ")" and start > 1 and text[start - 2].isalpha()) \
+                or (written[0] == "0" and len(written) > 1 and written[1].isdigit()) \
+                or text[end:end + 2] == ".." or text[max(0, start - 2):start] == ".." \
+                or _in_code_quotes(text, start, end):
+            found.add(i)
+    return found
+
+
+def _in_code_quotes(text: str, start: int, end: int) -> bool:
+    """Inside a short quotation on one line: `popd +1', "popd +1", «popd +1»."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opening = max(text.rfind(mark, max(line_start, start - 30), start) for mark in "`\"“«")
+    if opening < 0:
+        return False
+    closing = text[end:end + 30].split("\n", 1)[0]
+    return any(mark in closing for mark in "'`\"”»")
 
 
 def _runs(facts: list[Fact], indices: Iterable[int], text: str) -> list[_Run]:
@@ -207,11 +247,13 @@ class NumberCheck(Check):
         for other in others:
             matched_mine: set[int] = set()
             matched_theirs: set[int] = set()
-            near = _NEAR_CATALOG if document.catalog else _NEAR
+            near = _NEAR_CATALOG if document.catalog and max(
+                len(text), len(unit.text(other))) < _SHORT_MESSAGE else _NEAR
+            literal = (_literals(mine, text), _literals(facts[other], unit.text(other)))
             _match(mine, facts[other], len(text), len(unit.text(other)), matched_mine,
-                   matched_theirs, near)
+                   matched_theirs, near, literal)
             _match(facts[other], mine, len(unit.text(other)), len(text), matched_theirs,
-                   matched_mine, near)
+                   matched_mine, near, literal[::-1])
             # digits the other text has inside an identifier ("pkg1" for "软件包1")
             matched_mine |= absorbed(mine, set(range(len(mine))) - matched_mine, free[other])
             matched_theirs |= absorbed(facts[other], set(range(len(facts[other])))
@@ -243,7 +285,8 @@ class NumberCheck(Check):
                 yield self.flag(unit, lang, fact.start, fact.end, f"\"{fact.text}\": {problem}")
         used = {id(theirs) for run in runs for theirs in run.paired.values()}
         yield from self._missing(unit, document, lang, others, leftovers, majority, used)
-        yield from code_flags(self, unit, lang, others, masked, free, majority)
+        plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
+        yield from code_flags(self, unit, lang, others, masked, free, majority, not plural)
 
     def _compare(self, unit: Unit, document: Document, lang: str, *args) -> Iterable[Flag]:
         """Every flag of ``lang`` in ``unit``; when the facts found nothing, digits the others

@@ -15,7 +15,7 @@ PLACEHOLDER = re.compile(
     r"|%(?:\d+\$|\(\w+\))?[-+#0]*\d*(?:\.\d+)?(?:l{1,2}|h|z|j|t|L|I64)?[sdiufFxXoeEgGcp%@]"
     r"|%\d+(?![\d$.,])"                                # %1 (Qt)
     r"|@@+|@[A-Z][A-Z0-9_]*@"                          # @@ and @PACKAGE@
-    r"|\[\[[^\[\]\n]{0,40}\]\]"                        # [[...]]
+    r"|\[\[(?!\s)[^\[\]\n]{0,40}(?<!\s)\]\]"             # [[...]], not bash's [[ x ]]
     r"|#{3,}"                                          # ###
     r"|\$\{\w+\}|\$\(\w+\)"                            # ${var} $(var)
 )
@@ -32,8 +32,9 @@ def placeholders(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in PLACEHOLDER.finditer(text):
         token = match.group()
-        if token.startswith("%") and _PERCENT_AFTER_NUMBER.search(text[:match.start()]):
-            continue  # "50% of", "20 %d..." is a percentage, not a conversion
+        if token.startswith("%") and _PERCENT_AFTER_NUMBER.search(text, 0, match.start()) \
+                and text[match.end():match.end() + 1].isalpha():
+            continue  # "20 %doubled": a percentage before a word, not a conversion
         if token == "%%":
             continue
         found.append((match.start(), match.end(), token))

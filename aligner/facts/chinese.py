@@ -79,6 +79,8 @@ def candidates(text: str) -> list[Candidate]:
             if value is not None and value.isdigit() and value != "0":
                 out.append(candidate(P_ORDINAL, "ordinal", value, *match.span(),
                                      weak=value == "1"))
+        elif text.startswith("进制", match.end()):
+            continue  # 十六进制, 八进制: hexadecimal, octal (a base, written in words)
         else:
             found = _cardinal(text, match)
             if found is not None:
@@ -86,11 +88,16 @@ def candidates(text: str) -> list[Candidate]:
     return out
 
 
+_ZERO_WORDS = frozenset("件售星食钱散碎乱落部头")  # 零件 parts, 零售 retail, 零钱 change...
+
+
 def _cardinal(text: str, match: re.Match) -> Candidate | None:
     run = match.group("num")
     start, end = match.span()
     after = text[end] if end < len(text) else ""
     if len(run) == 1:
+        if run == "零" and after not in _ZERO_WORDS:  # 从零开始, 小于零: zero
+            return candidate(P_WORD, "number", "0", start, end, weak=True)
         if run not in _SINGLE or after not in _MEASURE:
             return None
         value = to_number(run)

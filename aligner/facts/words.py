@@ -1,5 +1,5 @@
 """Numbers written as words in English, Russian and Kazakh: "thirty-one", "sixth",
-"двадцать первый", "шестого", "екі", "алтыншы".
+"двадцать первый", "шестого", "екі", "алтыншы", "нуля".
 
 Compounds are read as one number ("two thousand twenty-three", "жиырма бес"). Cardinals up to
 ten are weak (they often stand where the other languages have none: "the two sides" / 双方);
@@ -17,6 +17,7 @@ from .model import P_NUMBER, P_ORDINAL, P_PERCENT, P_WORD, Candidate, candidate
 # class of a number word: unit 1-9, teen 10-19, tens 20-90, hundreds 100-900 (one word),
 # hundred (a multiplier: "five hundred"), scale (thousand and up)
 _EN_CARDINALS = {
+    "zero": (0, "zero"),
     **{w: (i + 1, "unit") for i, w in enumerate(
         "one two three four five six seven eight nine".split())},
     **{w: (i + 10, "teen") for i, w in enumerate(
@@ -47,6 +48,8 @@ def _ru_cardinals() -> dict[str, tuple[int, str]]:
         for form in forms:
             table[form] = (value, cls)
 
+    add(0, "zero", "ноль", "нуль", "ноля", "нуля", "нолю", "нулю", "нолём", "нулём", "нолем",
+        "нулем", "ноле", "нуле")
     add(1, "unit", "один", "одна", "одно", "одного", "одной", "одному", "одним", "одном", "одну")
     add(2, "unit", "два", "две", "двух", "двум", "двумя")
     add(3, "unit", "три", "трёх", "трех", "трём", "трем", "тремя")
@@ -109,6 +112,7 @@ def _class(value: int) -> str:
 
 
 _KK_CARDINALS = {
+    **{w: (0, "zero") for w in "нөл нөлге нөлден нөлдің нөлді нөлде нөлмен".split()},
     **{w: (i + 1, "unit") for i, w in enumerate(
         "бір екі үш төрт бес алты жеті сегіз тоғыз".split())},
     "он": (10, "teen"),
@@ -135,6 +139,7 @@ _PERCENT_AFTER = {
 _JOINERS = {"en": re.compile(r"(?:\s+and\s+|[\s-])"), "ru": re.compile(r"\s"),
             "kk": re.compile(r"\s")}
 _RU_YEAR_AFTER = re.compile(r"\s+год", re.IGNORECASE)
+_SECOND_OF_TIME = re.compile(r"\b(?:a|per|each|every|one|half|of)\s+$", re.IGNORECASE)
 _SKIP_EN = re.compile(r"\bone\s+(?:another|of|by)\b|\bno\s+one\b|\beach\s+one\b", re.IGNORECASE)
 
 
@@ -194,6 +199,7 @@ def _hyphenated(text: str, start: int, end: int) -> bool:
 
 
 _FOLLOWS = {
+    "zero": set(),
     "unit": {"hundred", "scale"}, "teen": {"hundred", "scale"}, "tens": {"unit", "scale"},
     "hundred": {"unit", "teen", "tens", "scale"}, "hundreds": {"unit", "teen", "tens", "scale"},
     "scale": {"unit", "teen", "tens", "hundreds"},
@@ -220,9 +226,13 @@ def _candidate(group: list[tuple], text: str, fam: str) -> Candidate | None:
     start, end = group[0][0], group[-1][1]
     if len(group) == 1 and group[0][3] in ("scale", "hundred") and not group[0][4]:
         return None  # "thousands of", "тысячи": no number
-    if fam == "en" and group[0][2] == 1 and len(group) == 1 and _SKIP_EN.match(
-            text, max(0, start - 3), min(len(text), end + 8)):
-        return None
+    if fam == "en" and group[0][2] == 1 and len(group) == 1 and any(
+            found.start() <= start < found.end() for found in _SKIP_EN.finditer(
+                text, max(0, start - 5), min(len(text), end + 40))):
+        return None  # "one of", "one another", "no one": no number
+    if fam == "en" and len(group) == 1 and group[0][4] and group[0][2] == 2 and \
+            _SECOND_OF_TIME.search(text, max(0, start - 8), start):
+        return None  # "a second", "per second": the unit of time
     total = current = 0
     for _, _, value, cls, _ in group:
         if cls == "hundred":
