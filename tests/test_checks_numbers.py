@@ -163,3 +163,35 @@ def test_a_placeholder_gets_the_number_the_others_write_in_words_when_the_rest_a
     found, flags = run(tmp_path, en=[en], **{lang: [text] for lang, text in versions.items()})
     assert found == [("en", 0, "<>", "warning", "10")]
     assert flags[0].evidence == {"zh": "十", "kk": "он", "ru": "десять"}
+
+
+CATALOG_CASES = '''msgid "SIGNAL may be a signal number like '1', or the exit status of a process."
+msgstr "<信号> 也可以是信号编号，如 \\" \\"，还可以是一个进程被信号终止后的退出状态。"
+
+msgid "Removes the Nth entry. For example: `popd +0' removes the first directory, `popd +1' the second, and so on for every directory on the stack."
+msgstr "删除第 N 个条目。例如：\\"popd +0\\" 删除第一个目录，\\"popd + \\" 删除第二个，栈上的每一个目录依此类推。"
+
+msgid "Dynamic section at offset 0x%lx contains %lu entry:"
+msgid_plural "Dynamic section at offset 0x%lx contains %lu entries:"
+msgstr[0] "动态节位于偏移量 0x%lx，包含 %lu 个条目："
+msgstr[1] "动态节位于偏移量 0x%lx，包含 %lu 个条目："
+msgstr[2] "动态节位于偏移量 0x%lx，包含 %lu 个条目："
+
+msgid "Skipping unexpected C6000 relocation type %s"
+msgstr "跳过意外的 C6000 重定位类型 %s"
+
+msgid "[[ expression ]]"
+msgstr "[[ 表达式 ]]"
+'''
+
+
+def test_literal_digits_are_not_taken_for_number_words_and_plurals_are_not_counted(tmp_path):
+    """A quoted '1' or `popd +1' lost in the translation is flagged even though "一个" (a,
+    one) is nearby; plural forms repeating a code, "C6000 %s" and bash's [[ x ]] are fine."""
+    header = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Language: zh_CN\\n"\n"Plural-Forms: nplurals=3; plural=0;\\n"\n\n')
+    path = tmp_path / "zh.po"
+    path.write_text(header + CATALOG_CASES, encoding="utf-8")
+    flags = check_catalog(path, ["number", "placeholder"])
+    assert sorted({flag.entry for flag in flags}) == [0, 1]
+    assert all("1" in flag.message for flag in flags)

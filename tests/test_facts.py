@@ -20,6 +20,15 @@ def numeric(text: str, lang: str) -> list[str]:
 
 
 NUMBERS = [
+    ("en", "zero or more", ["number:0~"]),
+    ("ru", "меньше нуля", ["number:0~"]),
+    ("kk", "нөлден кіші", ["number:0~"]),
+    ("zh", "从零开始", ["number:0~"]),
+    ("zh", "零件和零售", []),
+    ("zh", "以十六进制或八进制输出", []),
+    ("en", "tenths of a second", []),
+    ("en", "the second session", ["ordinal:2"]),
+    ("en", "RADIX is one\n        of [doxn]", []),
     ("en", "over the past 31 years", ["number:31"]),
     ("zh", "建交31年来", ["number:31"]),
     ("ru", "за 31 год", ["number:31"]),
