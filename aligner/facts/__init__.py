@@ -58,5 +58,4 @@ def anchor_keys(text: str, lang: str, glossary: Glossary | None = None) -> froze
     Weak facts and capitalised-word candidates are left out: they too often lack a
     counterpart, and a shared key must mean the same thing on both sides.
     """
-    facts = run(text, lang, glossary, candidates_names=False)
-    return frozenset(f"{f.kind}:{f.value}" for f in facts if not f.weak)
+    return frozenset(run(text, lang, glossary, candidates_names=False, keys=True))

@@ -19,8 +19,11 @@ from .scan import scan
 from .text import prepare
 
 
-def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bool) -> list[Fact]:
-    """All facts of ``text`` (``candidates_names``: include weak capitalised-word names)."""
+def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bool,
+        keys: bool = False) -> list[Fact] | set[str]:
+    """All facts of ``text`` (``candidates_names``: include weak capitalised-word names);
+    ``keys``: only the strong facts' "kind:value" keys (what the aligner matches), without
+    building the facts."""
     fam = numbers.family(lang)
     norm, digits = prepare(text)
     index = names.glossary_index(glossary, lang) if glossary is not None else None
@@ -50,6 +53,8 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
         country_found = words_found.countries
         capitals = words_found.capitals
     numeric = _settle(proposed)
+    if keys:
+        return _strong_keys(text, numeric, glossary_found, country_found)
     if glossary_found and numeric:
         # a weak number inside a glossary name ("Two Sessions") is part of the name
         named = bytearray(len(text) + 1)
@@ -62,6 +67,23 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
                         capitals))
     facts.sort(key=_position)
     return facts
+
+
+def _strong_keys(text: str, numeric: list[Candidate], glossary_found: list,
+                 country_found: list) -> set[str]:
+    """The keys of ``run``'s strong facts: numeric ones, glossary names, then the country
+    names no glossary name covers (as ``_names`` settles them)."""
+    found = {f"{kind}:{value}" for _, _, _, kind, value, weak in numeric if not weak}
+    found.update("name:" + value for _, _, value in glossary_found)
+    if country_found:
+        taken = bytearray(len(text) + 1)
+        for start, end, _ in glossary_found:
+            taken[start:end] = b"\x01" * (end - start)
+        for start, end, code in country_found:
+            if not any(taken[start:end]):
+                found.add("name:" + code)
+                taken[start:end] = b"\x01" * (end - start)
+    return found
 
 
 def _position(fact: Fact) -> tuple[int, int]:
