@@ -128,6 +128,21 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
 _QUOTES = frozenset("'\"`‘’“”«»")
 
 
+_OPENING_QUOTES = re.compile("[`\"“«]")
+
+
+class _Literals(dict):
+    """Each version's literal-digit facts (``_literals``), read when first asked for."""
+
+    def __init__(self, facts: dict[str, list[Fact] | None], unit: Unit):
+        super().__init__()
+        self.facts, self.unit = facts, unit
+
+    def __missing__(self, lang: str) -> set[int]:
+        found = self[lang] = _literals(self.facts[lang] or [], self.unit.text(lang))
+        return found
+
+
 def _literals(facts: list[Fact], text: str) -> set[int]:
     """Facts written as literal digits: quoted ('1', `popd +1'), signed (+1, -0400),
     zero-padded (001), a manual section (chmod(1)) or an end of a ".." span (1..366). A
@@ -151,6 +166,8 @@ def _literals(facts: list[Fact], text: str) -> set[int]:
 
 def _in_code_quotes(text: str, start: int, end: int) -> bool:
     """Inside a short quotation on one line: `popd +1', "popd +1", «popd +1»."""
+    if not _OPENING_QUOTES.search(text, max(0, start - 30), start):
+        return False
     line_start = text.rfind("\n", 0, start) + 1
     opening = max(text.rfind(mark, max(line_start, start - 30), start) for mark in "`\"“«")
     if opening < 0:
@@ -217,11 +234,12 @@ class NumberCheck(Check):
             if len({tuple(sig) for sig in signatures.values()}) <= 1 and not slotted and not any(
                     _malformed(f, lang) for lang in present for f in facts[lang]):
                 continue  # every version has the same strong facts: the usual case
+            literals = _Literals(facts, unit)
             for lang in document.targets:
                 if lang in present and (lang in slotted
                                         or not _settled(lang, present, facts, signatures)):
                     flags.extend(self._compare(unit, document, lang, facts, masked, free,
-                                               signatures))
+                                               signatures, literals))
         return flags
 
     @staticmethod
@@ -239,7 +257,8 @@ class NumberCheck(Check):
     def _compare_facts(self, unit: Unit, document: Document, lang: str,
                        facts: dict[str, list[Fact] | None], masked: dict[str, str],
                        free: dict[str, list], signatures: dict[str, list],
-                       explained: dict[str, Counter[str]]) -> Iterable[Flag]:
+                       literals: "_Literals", explained: dict[str, Counter[str]]
+                       ) -> Iterable[Flag]:
         mine, text = facts[lang], unit.text(lang)
         others = [o for o in document.others(lang) if facts[o] is not None]
         unmatched: dict[str, set[int]] = {}
@@ -249,7 +268,7 @@ class NumberCheck(Check):
             matched_theirs: set[int] = set()
             near = _NEAR_CATALOG if document.catalog and max(
                 len(text), len(unit.text(other))) < _SHORT_MESSAGE else _NEAR
-            literal = (_literals(mine, text), _literals(facts[other], unit.text(other)))
+            literal = (literals[lang], literals[other])
             _match(mine, facts[other], len(text), len(unit.text(other)), matched_mine,
                    matched_theirs, near, literal)
             _match(facts[other], mine, len(unit.text(other)), len(text), matched_theirs,
