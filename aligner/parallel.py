@@ -2,14 +2,17 @@
 
 Python threads share one core's worth of bytecode, so the heavy passes (reading facts from
 tens of thousands of paragraphs, the aligner's per-pair searches, the checks of a long
-document) go to worker processes. The pool is started on first use and kept for the life of
-the process. Workers come from a "forkserver", never a fork of the caller: the review UI runs
-threads, and a fork of a threaded process can inherit a held lock. The fork server imports
-``aligner.prewarm`` first, so every worker starts with the modules and caches it needs.
+document) are split into tasks that a ``Runner`` spreads over worker processes, one per core;
+the review UI keeps a core for its own loading thread, which then takes its share of the
+tasks (one worker process fewer: less memory). The pool is started on first
+use and kept for the life of the process. Workers come from a "forkserver", never a fork of
+the caller: the review UI runs threads, and a fork of a threaded process can inherit a held
+lock. The fork server imports ``aligner.prewarm`` first, so every worker starts with the
+modules and caches it needs.
 
-Every entry point falls back to running the work here, in order, when there is one core,
-when ``ALIGNER_WORKERS=1``, when the work is too small to be worth shipping, or when the pool
-cannot be started or breaks: the result is the same either way, only the time differs.
+Everything falls back to running the work here, in order, when there is one core, when
+``ALIGNER_WORKERS=1``, or when the pool cannot be started or breaks: the result is the same
+either way, only the time differs.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -31,6 +35,7 @@ _failed = False
 _lock = threading.Lock()
 _paused = 0
 _collecting = True
+_caller_works = False
 
 
 @contextmanager
@@ -52,6 +57,18 @@ def gc_paused() -> Iterator[None]:
             _paused -= 1
             if _paused == 0 and _collecting:
                 gc.enable()
+
+
+def share_with_caller() -> None:
+    """Start one worker fewer than there are cores, and let the thread asking for work run
+    tasks too (``Runner``). For the review UI: a worker process costs tens of megabytes,
+    and the app's loading thread would otherwise only wait. Call before the pool starts."""
+    global _caller_works
+    _caller_works = True
+
+
+def _pool_size() -> int:
+    return max(1, cores() - 1) if _caller_works else cores()
 
 
 def cores() -> int:
@@ -83,7 +100,7 @@ def pool() -> ProcessPoolExecutor | None:
                     sys.stderr = sys.__stderr__
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["aligner.prewarm"])
-                _pool = ProcessPoolExecutor(cores(), mp_context=context)
+                _pool = ProcessPoolExecutor(_pool_size(), mp_context=context)
                 atexit.register(_shutdown)
             except (OSError, ValueError, ImportError):
                 _failed = True
@@ -99,7 +116,7 @@ def start(wait: bool = True) -> None:
     shared = pool()
     if shared is not None:
         try:
-            futures = [shared.submit(_ready) for _ in range(cores())]
+            futures = [shared.submit(_ready) for _ in range(_pool_size())]
             if wait:
                 for future in futures:
                     future.result()
@@ -119,29 +136,68 @@ def start_for(docset_dir: os.PathLike | str) -> None:
         start(wait=False)
 
 
-def submit(function: Callable, *args: Any) -> Future:
-    """``function(*args)`` in a worker, or here (already done) when there is no pool."""
-    shared = pool()
-    if shared is not None:
+class Runner:
+    """Tasks run by the workers (and by the calling thread), results taken as they come.
+
+    ``add`` queues a task under a tag (tasks may be added while results are being taken:
+    work that depends on earlier results); ``results`` yields (tag, result) pairs until
+    every task is done. Every task goes to the pool, whose workers take them from the front.
+    When the pool leaves the caller a core (``share_with_caller``), the caller's thread,
+    whenever no result is ready, takes back a task nobody has started from the back and
+    runs it itself, so it works as one more worker and the two meet in the middle. ``here`` tasks (ones whose arguments would cost more to ship than to
+    compute) always run in the caller, first. Without a pool, everything runs here, in
+    order of addition.
+    """
+
+    def __init__(self) -> None:
+        self.shared = pool()
+        # the caller takes tasks back only when the pool leaves it a core (share_with_caller)
+        self.taking = self.shared is not None and self.shared._max_workers < cores()
+        self.local: deque = deque()
+        self.running: dict[Future, tuple] = {}  # in order of submission
+
+    def add(self, tag: Any, function: Callable, *args: Any, here: bool = False) -> None:
+        if not here and self.shared is not None:
+            try:
+                self.running[self.shared.submit(function, *args)] = (tag, function, args)
+                return
+            except (BrokenProcessPool, OSError, RuntimeError):
+                self._lose_pool()
+        self.local.append((tag, function, args))
+
+    def results(self) -> Iterator[tuple[Any, Any]]:
+        while self.local or self.running:
+            finished = [future for future in self.running if future.done()]
+            if finished:
+                for future in finished:
+                    tag, function, args = self.running.pop(future)
+                    yield tag, self._result(future, function, args)
+                continue
+            task = self.local.popleft() if self.local else \
+                self._take_back() if self.taking else None
+            if task is not None:
+                tag, function, args = task
+                yield tag, function(*args)
+            else:
+                wait(self.running, return_when=FIRST_COMPLETED)
+
+    def _take_back(self) -> tuple | None:
+        """The last submitted task no worker has started, withdrawn from the pool."""
+        for future in reversed(self.running):
+            if future.cancel():
+                return self.running.pop(future)
+        return None
+
+    def _result(self, future: Future, function: Callable, args: tuple) -> Any:
         try:
-            return shared.submit(function, *args)
-        except (BrokenProcessPool, OSError, RuntimeError):
-            _give_up()
-    done: Future = Future()
-    try:
-        done.set_result(function(*args))
-    except Exception as exc:  # delivered by result(), as a worker's would be
-        done.set_exception(exc)
-    return done
+            return future.result()
+        except BrokenProcessPool:
+            self._lose_pool()
+            return function(*args)
 
-
-def result(future: Future, function: Callable, *args: Any) -> Any:
-    """The future's result; if the pool broke meanwhile, ``function(*args)`` run here."""
-    try:
-        return future.result()
-    except BrokenProcessPool:
+    def _lose_pool(self) -> None:
         _give_up()
-        return function(*args)
+        self.shared = None
 
 
 def chunks(items: Sequence, pieces: int, minimum: int) -> Iterable[tuple[int, int]]:

@@ -57,8 +57,8 @@ def open_rows(path: Path | str, progress: Progress | None = None,
             sum(len(docset.paragraphs(lang)) for lang in docset.languages) < PREVIEW_FROM:
         alignment = align(docset, progress=_align_progress(report, 0.1, 0.9))
     else:  # a long docset opened for the first time: its first rows now, the rest in a worker
-        parallel.start(wait=False)
         alignment = preview(docset)
+        parallel.start(wait=False)  # after the preview: both would want the same core
     report("ready", 1.0)
     return ReviewSession(docset, alignment)
 

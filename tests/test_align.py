@@ -309,3 +309,35 @@ def test_preview_aligns_the_first_rows_of_a_long_docset(statement):
             for copy in range(copies) for row in base.rows]
     assert [row.cells for row in shown.rows] == gold[:len(shown.rows)]
     assert [row.id for row in shown.rows] == [f"r{k}" for k in range(1, len(shown.rows) + 1)]
+
+
+def test_the_caller_takes_its_share_when_the_pool_leaves_it_a_core(statement, monkeypatch):
+    """The review UI's pool has one worker fewer than cores; its loading thread takes tasks
+    back from the pool and runs them itself. Same rows, every paragraph once."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from aligner import parallel
+    from tests.conftest import generated
+
+    long = generated(statement, 1600)
+    monkeypatch.setenv("ALIGNER_WORKERS", "1")
+    alone = align(long, fresh=True)
+    monkeypatch.setenv("ALIGNER_WORKERS", "2")
+    one = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    monkeypatch.setattr(parallel, "_pool", one)
+    ran_here = []
+    original = parallel.Runner._take_back
+
+    def take_back(self):
+        task = original(self)
+        ran_here.append(task is not None)
+        return task
+
+    monkeypatch.setattr(parallel.Runner, "_take_back", take_back)
+    try:
+        shared = align(long, fresh=True)
+    finally:
+        one.shutdown()
+    assert shared.rows == alone.rows
+    assert any(ran_here)

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from aligner.errors import AlignerError
+from aligner import parallel
 from aligner.review import FILTERS, ReviewSession, open_rows
 
 from .commands import ReviewCommands
@@ -76,6 +77,7 @@ class ReviewApp(App[None]):
         super().__init__()
         self.docset_path = Path(docset_path)
         self._factory: SessionFactory = session_factory or open_rows
+        parallel.share_with_caller()  # the loading thread works too: one worker process fewer
         self.session: ReviewSession | None = None
         self.filter_name = FILTERS[0]
         self.compact = False

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, wait
 
 from .. import parallel
 from ..alignment import Alignment, Row
@@ -140,49 +139,45 @@ def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: s
 
 def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[str],
                       glossary, extractor, progress) -> dict[str, PairAlignment]:
-    """``align_pairs``'s work spread over worker processes: every language's profile in
-    chunks (the pivot's first), then each pair's stretches (``PairPlan``) as soon as its two
-    profiles exist. Small tasks keep both cores busy to the end."""
-    pending: dict = {}
+    """``align_pairs``'s work spread over the cores (``parallel.Runner``): every language's
+    profile in chunks (the pivot's first), then each pair's stretches (``PairPlan``) as soon
+    as its two profiles exist. Small tasks keep every core busy to the end."""
+    runner = parallel.Runner()
     parts: dict[str, list] = {}
     for lang in [pivot, *others]:
-        spans = parallel.chunks(texts[lang], 2 * parallel.cores(), PROFILE_CHUNK)
+        spans = parallel.chunks(texts[lang], 3 * parallel.cores(), PROFILE_CHUNK)
         parts[lang] = [None] * len(spans)
         for index, (start, end) in enumerate(spans):
-            args = (texts[lang][start:end], lang, glossary, extractor)
-            pending[parallel.submit(build_profile, *args)] = (build_profile, lang, index, args)
+            runner.add(("profile", lang, index), build_profile, texts[lang][start:end], lang,
+                       glossary, extractor)
     profiles: dict[str, Profile] = {}
     plans: dict[str, PairPlan] = {}
     found: dict[str, PairAlignment] = {}
     total = len(others) + 1
     what = ", ".join(f"{pivot}-{lang}" for lang in others)
-    while pending:
-        done, _ = wait(pending, return_when=FIRST_COMPLETED)
-        for future in done:
-            function, lang, index, args = pending.pop(future)
-            parts[lang][index] = parallel.result(future, function, *args)
-            if any(part is None for part in parts[lang]):
+    for (kind, lang, index), result in runner.results():
+        parts[lang][index] = result
+        if any(part is None for part in parts[lang]):
+            continue
+        if kind == "segment":
+            found[lang] = plans[lang].join(parts[lang])
+            if progress:
+                progress(what, len(found) + 1, total)
+            continue
+        profiles[lang] = join_profiles(parts[lang])
+        if progress and lang == pivot:
+            progress(what, 1, total)
+        for other in (others if lang == pivot else [lang]):
+            if pivot not in profiles or other not in profiles:
                 continue
-            if function is align_segment:
-                found[lang] = plans[lang].join(parts[lang])
-                if progress:
-                    progress(what, len(found) + 1, total)
+            if len(profiles[pivot]) <= SAMPLE or not len(profiles[other]):
+                found[other] = align_pair(profiles[pivot], profiles[other])
                 continue
-            profiles[lang] = join_profiles(parts[lang])
-            if progress and lang == pivot:
-                progress(what, 1, total)
-            for other in (others if lang == pivot else [lang]):
-                if pivot not in profiles or other not in profiles:
-                    continue
-                if len(profiles[pivot]) <= SAMPLE or not len(profiles[other]):
-                    found[other] = align_pair(profiles[pivot], profiles[other])
-                    continue
-                plans[other] = plan_pair(profiles[pivot], profiles[other])
-                segments = plans[other].segments()
-                parts[other] = [None] * len(segments)
-                for index, args in enumerate(segments):
-                    pending[parallel.submit(align_segment, *args)] = (align_segment, other,
-                                                                      index, args)
+            plans[other] = plan_pair(profiles[pivot], profiles[other])
+            segments = plans[other].segments()
+            parts[other] = [None] * len(segments)
+            for number, args in enumerate(segments):
+                runner.add(("segment", other, number), align_segment, *args)
     return found
 
 

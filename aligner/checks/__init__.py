@@ -77,17 +77,30 @@ def _run(document: Document, checks: list[Check]) -> list[Flag]:
 
 
 def _in_shards(document: Document, checks: list[Check]) -> list[Flag]:
-    """The local checks run on shards of the document in worker processes while the others
-    run here on the whole; then each local check puts its shards together (``finish``)."""
+    """The local checks run on shards of the document, spread over the cores, while this
+    thread first runs the others on the whole document; then each local check puts its
+    shards together (``finish``)."""
     local = [check for check in checks if check.local]
-    spans = parallel.chunks(document.units, parallel.cores(), SHARD_UNITS)
-    calls = [(document.shard(start, end), local) for start, end in spans]
-    futures = [parallel.submit(run_shard, *args) for args in calls]
-    flags = [flag for check in checks if not check.local for flag in check.run(document)]
-    parts = [parallel.result(future, run_shard, *args) for future, args in zip(futures, calls)]
+    whole = [check for check in checks if not check.local]
+    runner = parallel.Runner()
+    runner.add("whole", _run_all, document, whole, here=True)
+    spans = parallel.chunks(document.units, 4 * parallel.cores(), SHARD_UNITS)
+    for index, (start, end) in enumerate(spans):
+        runner.add(index, run_shard, document.shard(start, end), local)
+    parts: list = [None] * len(spans)
+    flags: list[Flag] = []
+    for tag, result in runner.results():
+        if tag == "whole":
+            flags.extend(result)
+        else:
+            parts[tag] = result
     for index, check in enumerate(local):
         flags.extend(check.finish(document, [part[index] for part in parts]))
     return flags
+
+
+def _run_all(document: Document, checks: list[Check]) -> list[Flag]:
+    return [flag for check in checks for flag in check.run(document)]
 
 
 def run_shard(document: Document, checks: list[Check]) -> list[tuple[list[Flag], object]]:

@@ -10,6 +10,7 @@ import argparse
 import importlib
 from pathlib import Path
 
+from .. import parallel
 from ..cli import BUNDLED_DOCSET, EXIT_OK, add_docset_argument, load_docset
 
 ORDER = 5
@@ -26,6 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import parse_encoding
     from ..review import open_rows
 
+    parallel.share_with_caller()  # the app's loading thread works too: one worker fewer
     load_docset(args)  # bad input: one line, exit 2, no half-drawn screen
     path = Path(args.docset) if args.docset else BUNDLED_DOCSET
     encoding = parse_encoding(args.encoding)
