@@ -22,9 +22,9 @@ import gc
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -110,14 +110,14 @@ def pool() -> ProcessPoolExecutor | None:
         return _pool
 
 
-def start(wait: bool = True) -> None:
+def start(block: bool = True) -> None:
     """Start the workers now, so that their start-up overlaps other work (loading texts);
-    ``wait``: until they are ready."""
+    ``block``: return when they are ready."""
     shared = pool()
     if shared is not None:
         try:
             futures = [shared.submit(_ready) for _ in range(_pool_size())]
-            if wait:
+            if block:
                 for future in futures:
                     future.result()
         except (BrokenProcessPool, OSError, RuntimeError):
@@ -125,7 +125,7 @@ def start(wait: bool = True) -> None:
 
 
 def start_for(docset_dir: os.PathLike | str) -> None:
-    """``start(wait=False)`` when the texts in ``docset_dir`` are long enough (a megabyte:
+    """``start(block=False)`` when the texts in ``docset_dir`` are long enough (a megabyte:
     some thousands of paragraphs) for the aligner or the checks to use workers."""
     try:
         size = sum(entry.stat().st_size for entry in os.scandir(docset_dir)
@@ -133,7 +133,7 @@ def start_for(docset_dir: os.PathLike | str) -> None:
     except OSError:
         return  # the loader reports what is wrong with the directory
     if size >= START_FROM_BYTES:
-        start(wait=False)
+        start(block=False)
 
 
 class Runner:

@@ -58,7 +58,7 @@ def open_rows(path: Path | str, progress: Progress | None = None,
         alignment = align(docset, progress=_align_progress(report, 0.1, 0.9))
     else:  # a long docset opened for the first time: its first rows now, the rest in a worker
         alignment = preview(docset)
-        parallel.start(wait=False)  # after the preview: both would want the same core
+        parallel.start(block=False)  # after the preview: both would want the same core
     report("ready", 1.0)
     return ReviewSession(docset, alignment)
 
