@@ -84,7 +84,10 @@ def _in_shards(document: Document, checks: list[Check]) -> list[Flag]:
     whole = [check for check in checks if not check.local]
     runner = parallel.Runner()
     runner.add("whole", _run_all, document, whole, here=True)
-    spans = parallel.chunks(document.units, 4 * parallel.cores(), SHARD_UNITS)
+    # a worker per core: one shard each (each shard costs shipping and cold caches); a
+    # caller taking its share needs smaller pieces to meet the worker in the middle
+    pieces = parallel.cores() * (4 if runner.taking else 1)
+    spans = parallel.chunks(document.units, pieces, SHARD_UNITS)
     for index, (start, end) in enumerate(spans):
         runner.add(index, run_shard, document.shard(start, end), local)
     parts: list = [None] * len(spans)
