@@ -131,9 +131,11 @@ def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: s
     pairs = {}
     for lang in others:
         pair, start = found[lang], ranges[lang][0]
-        beads = tuple(Bead(b.p0 + p_start, b.p1 + p_start, b.o0 + start, b.o1 + start,
-                           b.confidence) for b in pair.beads)
-        pairs[lang] = PairAlignment(beads, pair.model, pair.anchors, pair.widenings, pair.capped)
+        if p_start or start:  # indices relative to the ranges -> absolute
+            beads = tuple(Bead(b.p0 + p_start, b.p1 + p_start, b.o0 + start, b.o1 + start,
+                               b.confidence) for b in pair.beads)
+            pair = PairAlignment(beads, pair.model, pair.anchors, pair.widenings, pair.capped)
+        pairs[lang] = pair
     return pairs
 
 
@@ -200,12 +202,16 @@ def _rows(docset, languages, pivot, ranges, progress, extractor=None,
     start, end = ranges[pivot]
     beads = {lang: pair.beads for lang, pair in pairs.items()}
     cells = merge_pairs(pivot, end - start, _relative(beads, start), languages)
+    if not start:
+        return cells
     return [Cells({lang: (a + start, b + start) if lang == pivot and b > a else (a, b)
                    for lang, (a, b) in c.ranges.items()}, c.score) for c in cells]
 
 
 def _relative(beads: dict[str, tuple[Bead, ...]], start: int) -> dict[str, list[Bead]]:
     """Pivot indices relative to ``start`` (merge_pairs counts pivot paragraphs from 0)."""
+    if not start:
+        return beads
     return {lang: [Bead(b.p0 - start, b.p1 - start, b.o0, b.o1, b.confidence) for b in found]
             for lang, found in beads.items()}
 

@@ -19,6 +19,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..parallel import gc_paused
 from .anchors import KeyIndex, anchor_chain, key_weights
@@ -33,9 +34,11 @@ MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is t
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True)
-class Bead:
-    """Pivot paragraphs [p0, p1) aligned with other paragraphs [o0, o1), and a confidence."""
+class Bead(NamedTuple):
+    """Pivot paragraphs [p0, p1) aligned with other paragraphs [o0, o1), and a confidence.
+
+    A named tuple: a long pair has tens of thousands, built, offset and sent between
+    processes several times."""
 
     p0: int
     p1: int
