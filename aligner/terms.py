@@ -11,7 +11,7 @@ possessive ending. Matching is case-insensitive.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from .paragraphs import is_cjk
@@ -24,8 +24,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SEPARATOR = r"[\W_]+"
 
 
-@dataclass(frozen=True)
-class TermMatch:
+class TermMatch(NamedTuple):
     """Where a form of a term occurs: [start, end) in the text, and which form matched."""
 
     start: int
