@@ -12,7 +12,6 @@ not with its length. Roman numerals get their own quick search.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import dates, names, roman, words
@@ -22,16 +21,19 @@ NUMBER_WORD, MONTH, GLOSSARY, COUNTRY = 1, 2, 4, 8
 _ROMAN = "IVXLІХӀ\u2160-\u216b"
 
 
-@dataclass
 class Scan:
-    """What the word pass found."""
+    """What the word pass found (a plain class: one is made per paragraph, and a
+    dataclass's six list factories cost more than the rest of a paragraph without names)."""
 
-    number_words: list[tuple[int, int, int, str, bool]] = field(default_factory=list)
-    months: list[int] = field(default_factory=list)  # where month names start
-    glossary: list[tuple[int, int, str]] = field(default_factory=list)
-    countries: list[tuple[int, int, str]] = field(default_factory=list)
-    ordinals: list[Candidate] = field(default_factory=list)
-    capitals: list[tuple[int, int, str]] = field(default_factory=list)  # with their value
+    __slots__ = ("number_words", "months", "glossary", "countries", "ordinals", "capitals")
+
+    def __init__(self) -> None:
+        self.number_words: list[tuple[int, int, int, str, bool]] = []
+        self.months: list[int] = []  # where month names start
+        self.glossary: list[tuple[int, int, str]] = []
+        self.countries: list[tuple[int, int, str]] = []
+        self.ordinals: list[Candidate] = []
+        self.capitals: list[tuple[int, int, str]] = []  # with their value
 
 
 class Triggers:
