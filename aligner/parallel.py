@@ -144,9 +144,9 @@ class Runner:
     every task is done. Every task goes to the pool, whose workers take them from the front.
     When the pool leaves the caller a core (``share_with_caller``), the caller's thread,
     whenever no result is ready, takes back a task nobody has started from the back and
-    runs it itself, so it works as one more worker and the two meet in the middle. ``here`` tasks (ones whose arguments would cost more to ship than to
-    compute) always run in the caller, first. Without a pool, everything runs here, in
-    order of addition.
+    runs it itself, so it works as one more worker and the two meet in the middle.
+    ``here`` tasks (ones whose arguments would cost more to ship than to compute) always
+    run in the caller, first. Without a pool, everything runs here, in order of addition.
     """
 
     def __init__(self) -> None:
@@ -208,14 +208,17 @@ def chunks(items: Sequence, pieces: int, minimum: int) -> Iterable[tuple[int, in
         or [(0, 0)]
 
 
+def worker_pids() -> list[int]:
+    """The process ids of the live workers (for benchmarks that measure them)."""
+    return list(getattr(_pool, "_processes", None) or {})
+
+
 def worker_cpu() -> float:
     """CPU seconds the live workers have used so far (Linux; 0 elsewhere): benchmarks add
     it to the caller's own ``time.process_time()``."""
-    shared = _pool
-    processes = list(getattr(shared, "_processes", None) or {}) if shared else []
     ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     total = 0
-    for pid in processes:
+    for pid in worker_pids():
         try:
             with open(f"/proc/{pid}/stat", "rb") as stat:
                 fields = stat.read().rsplit(b")", 1)[1].split()
@@ -235,7 +238,8 @@ def _descriptor(stream) -> int | None:
 
 def _main_importable() -> bool:
     """Whether workers can import the caller's ``__main__`` as they start (they do, as
-    ``multiprocessing`` requires): not so for code read from stdin or ``python -c``."""
+    ``multiprocessing`` requires): not so for code read from stdin (``python -c`` has no
+    file to import, which is fine)."""
     main = sys.modules.get("__main__")
     if getattr(getattr(main, "__spec__", None), "name", None):
         return True

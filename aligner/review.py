@@ -102,12 +102,7 @@ class ReviewSession:
         report = progress or (lambda stage, fraction: None)
         alignment = align(self.docset, progress=_align_progress(report, 0.0, 1.0))
         with self._lock:
-            self._revision += 1
-            self.alignment = alignment
-            self._version = {}
-            self._generation += 1
-            self._index_rows()
-            self._set_flags([])
+            self._use_rows(alignment)
 
     def open_store(self, progress: Progress | None = None) -> None:
         """Open (or start) the review files; from then on cells show fixes and can change."""
@@ -566,12 +561,18 @@ class ReviewSession:
         if self.store is None:
             raise SessionError("the review files are still opening; try again in a moment")
         with self._lock:
-            self._revision += 1
             save_alignment(self.docset, alignment)
             self.store = ReviewStore.open(self.docset, alignment, None)
-            self.alignment = alignment
-            self._version = {}
-            self._index_rows()
-            self._set_flags([])
+            self._use_rows(alignment)
             self.recheck()
             return min(near, self.row_count() - 1)
+
+    def _use_rows(self, alignment: Alignment) -> None:
+        """Show ``alignment``'s rows from now on: every row may have changed, no flag holds
+        until the next check (call with the lock held)."""
+        self._revision += 1
+        self.alignment = alignment
+        self._version = {}
+        self._generation += 1
+        self._index_rows()
+        self._set_flags([])

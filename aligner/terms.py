@@ -11,8 +11,8 @@ possessive ending. Matching is case-insensitive.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from .paragraphs import is_cjk
 
@@ -22,6 +22,7 @@ _MAX_ENDING = {"kk": 8, "ky": 8, "tt": 8, "ba": 8}
 _DEFAULT_CYRILLIC_ENDING = 4
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SEPARATOR = r"[\W_]+"
+CJK_SEPARATOR = r"[\s·・.\-－]"  # what may stand between the parts of a Chinese name
 
 
 class TermMatch(NamedTuple):
@@ -68,8 +69,8 @@ def term_source(form: str, lang: str) -> tuple[str, int] | None:
     if not form:
         return None
     if any(is_cjk(ch) for ch in form):
-        pieces = [re.escape(piece) for piece in re.split(r"[\s·・.\-－]+", form) if piece]
-        return r"[\s·・.\-－]*".join(pieces), 0
+        pieces = [re.escape(piece) for piece in re.split(CJK_SEPARATOR + "+", form) if piece]
+        return (CJK_SEPARATOR + "*").join(pieces), 0
     words = _WORD.findall(form)
     if not words:
         return None

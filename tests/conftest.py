@@ -67,3 +67,18 @@ def generated(statement, per_language: int, languages=("en", "zh", "kk", "ru")):
         texts[lang] = dataclasses.replace(statement.texts[lang], paragraphs=tuple(out))
     return dataclasses.replace(statement, texts=texts, languages=tuple(languages),
                                path=statement.path / "generated-not-on-disk")
+
+
+def write_generated(target: Path, per_language: int) -> Path:
+    """``generated`` from the bundled statement, written to disk as a docset (its texts,
+    docset.toml and glossary.tsv; no alignment.tsv, no review files)."""
+    from aligner.docset import load
+
+    long = generated(load(BUNDLED), per_language)
+    target.mkdir(parents=True, exist_ok=True)
+    for lang in long.languages:
+        (target / f"{lang}.txt").write_text("\n\n".join(long.paragraphs(lang)) + "\n",
+                                            encoding="utf-8")
+    for name in ("docset.toml", "glossary.tsv"):
+        (target / name).write_bytes((BUNDLED / name).read_bytes())
+    return target

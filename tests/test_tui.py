@@ -333,16 +333,10 @@ async def test_a_long_docset_opened_for_the_first_time_shows_its_first_rows_at_o
     """No alignment.tsv and a long text: the first rows are on screen (read-only, the status
     bar says the rest is being aligned) before the whole docset is aligned; then every row."""
     import aligner.review
-    from aligner.docset import load
-    from tests.conftest import generated
+    from tests.conftest import write_generated
 
     monkeypatch.setattr(aligner.review, "PREVIEW_FROM", 2000)
-    long = generated(load(BUNDLED), 600)
-    root = tmp_path / "long"
-    shutil.copytree(BUNDLED, root, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
-    for lang in long.languages:
-        (root / f"{lang}.txt").write_text("\n\n".join(long.paragraphs(lang)) + "\n",
-                                          encoding="utf-8")
+    root = write_generated(tmp_path / "long", 600)
     release = __import__("threading").Event()
     full = aligner.review.ReviewSession.align_fully
 

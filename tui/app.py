@@ -17,8 +17,8 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
-from aligner.errors import AlignerError
 from aligner import parallel
+from aligner.errors import AlignerError
 from aligner.review import FILTERS, ReviewSession, open_rows
 
 from .commands import ReviewCommands

@@ -67,9 +67,7 @@ def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | N
         notes.append(f"{docset.texts[pivot].path}: no paragraphs; aligned against "
                      f"{effective} instead")
     cells = _rows(docset, languages, effective, ranges, progress, extractor, notes)
-    rows = tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
-                     round(c.score, 3)) for k, c in enumerate(cells, 1))
-    return Alignment(tuple(languages), rows, tuple(notes))
+    return Alignment(tuple(languages), _numbered(cells, languages), tuple(notes))
 
 
 def preview(docset: DocSet, rows: int = PREVIEW_ROWS) -> Alignment:
@@ -100,9 +98,13 @@ def preview(docset: DocSet, rows: int = PREVIEW_ROWS) -> Alignment:
         if any(c.ranges[lang][1] > safe[lang] for lang in languages):
             break
         kept.append(c)
-    rows_ = tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
-                      round(c.score, 3)) for k, c in enumerate(kept, 1))
-    return Alignment(tuple(languages), rows_, (), "preview")
+    return Alignment(tuple(languages), _numbered(kept, languages), (), "preview")
+
+
+def _numbered(cells: list[Cells], languages: Sequence[str]) -> tuple[Row, ...]:
+    """Rows r1, r2, ... from cell ranges, as a fresh alignment numbers them."""
+    return tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
+                     round(c.score, 3)) for k, c in enumerate(cells, 1))
 
 
 def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,

@@ -65,7 +65,7 @@ def _run(document: Document, checks: list[Check]) -> list[Flag]:
         if len(document.units) >= SHARD_FROM and parallel.pool() is not None:
             flags = _in_shards(document, checks)
         else:
-            flags = [flag for check in checks for flag in check.run(document)]
+            flags = _run_all(document, checks)
 
     def key(flag: Flag) -> tuple:
         unit = entry_index.get(flag.entry) if flag.entry is not None else row_index.get(flag.row)

@@ -126,9 +126,7 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
 
 
 _QUOTES = frozenset("'\"`‘’“”«»")
-
-
-_OPENING_QUOTES = re.compile("[`\"“«]")
+_OPENERS, _CLOSERS = "`\"“«", "'`\"”»"  # of a quoted command: `popd +1', "x 1", «x 1»
 
 
 class _Literals(dict):
@@ -155,7 +153,7 @@ def _literals(facts: list[Fact], text: str) -> set[int]:
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
         if (before and after and before in _QUOTES and after in _QUOTES) \
-                or (before in "+-" and before and (start < 2 or not text[start - 2].isdigit())) \
+                or (before and before in "+-" and (start < 2 or not text[start - 2].isdigit())) \
                 or (before == "(" and after == ")" and start > 1 and text[start - 2].isalpha()) \
                 or (written[0] == "0" and len(written) > 1 and written[1].isdigit()) \
                 or text[end:end + 2] == ".." or text[max(0, start - 2):start] == ".." \
@@ -166,14 +164,11 @@ def _literals(facts: list[Fact], text: str) -> set[int]:
 
 def _in_code_quotes(text: str, start: int, end: int) -> bool:
     """Inside a short quotation on one line: `popd +1', "popd +1", «popd +1»."""
-    if not _OPENING_QUOTES.search(text, max(0, start - 30), start):
+    before = text[max(0, start - 30):start].rsplit("\n", 1)[-1]
+    if not any(mark in before for mark in _OPENERS):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    opening = max(text.rfind(mark, max(line_start, start - 30), start) for mark in "`\"“«")
-    if opening < 0:
-        return False
-    closing = text[end:end + 30].split("\n", 1)[0]
-    return any(mark in closing for mark in "'`\"”»")
+    after = text[end:end + 30].split("\n", 1)[0]
+    return any(mark in after for mark in _CLOSERS)
 
 
 def _runs(facts: list[Fact], indices: Iterable[int], text: str) -> list[_Run]:

@@ -32,7 +32,8 @@ def placeholders(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in PLACEHOLDER.finditer(text):
         token = match.group()
-        if token.startswith("%") and _PERCENT_AFTER_NUMBER.search(text, 0, match.start()) \
+        if token.startswith("%") and _PERCENT_AFTER_NUMBER.search(
+                text, max(0, match.start() - 2), match.start()) \
                 and text[match.end():match.end() + 1].isalpha():
             continue  # "20 %doubled": a percentage before a word, not a conversion
         if token == "%%":

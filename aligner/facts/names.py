@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 from ..glossary import Glossary, GlossaryEntry
 from ..paragraphs import is_cjk
-from ..terms import term_source
+from ..terms import CJK_SEPARATOR, term_source
 from .numbers import KK_CASE_ENDINGS
 from .text import CYRILLIC_UPPER, sentence_initial, trie_regex
 
@@ -186,8 +186,8 @@ class FormIndex:
         return "(?:" + "|".join(branches) + ")"
 
 
-_CJK_SEPARATORS = re.compile(r"[\s·・.\-－]+")
-_CJK_BETWEEN = r"[\s·・.\-－]*"
+_CJK_SEPARATORS = re.compile(CJK_SEPARATOR + "+")
+_CJK_BETWEEN = CJK_SEPARATOR + "*"
 
 
 def _merge(first: list, second: list) -> list:

@@ -58,9 +58,7 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
         return _strong_keys(text, numeric, glossary_found, country_found)
     if glossary_found and numeric:
         # a weak number inside a glossary name ("Two Sessions") is part of the name
-        named = bytearray(len(text) + 1)
-        for start, end, _ in glossary_found:
-            named[start:end] = b"\x01" * (end - start)
+        named = _covered(len(text), glossary_found)
         numeric = [c for c in numeric if not (c[5] and any(named[c[1]:c[2]]))]
     facts = [Fact(kind, value, start, end, text[start:end], weak)
              for _, start, end, kind, value, weak in numeric]
@@ -77,14 +75,28 @@ def _strong_keys(text: str, numeric: list[Candidate], glossary_found: list,
     found = {f"{kind}:{value}" for _, _, _, kind, value, weak in numeric if not weak}
     found.update("name:" + value for _, _, value in glossary_found)
     if country_found:
-        taken = bytearray(len(text) + 1)
-        for start, end, _ in glossary_found:
-            taken[start:end] = b"\x01" * (end - start)
-        for start, end, code in country_found:
-            if not any(taken[start:end]):
-                found.add("name:" + code)
-                taken[start:end] = b"\x01" * (end - start)
+        taken = _covered(len(text), glossary_found)
+        found.update("name:" + code for _, _, code in _uncovered(taken, country_found))
     return found
+
+
+def _covered(length: int, spans) -> bytearray:
+    """A mark for every character of a text of ``length`` inside one of ``spans``
+    ((start, end, ...) tuples)."""
+    taken = bytearray(length + 1)
+    for start, end, *_ in spans:
+        taken[start:end] = b"\x01" * (end - start)
+    return taken
+
+
+def _uncovered(taken: bytearray, spans, at: int = 0):
+    """The spans (their start and end at index ``at``) touching no marked character, in
+    order, each marked as it is kept (names never overlap: the first one kept wins)."""
+    for span in spans:
+        start, end = span[at], span[at + 1]
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            yield span
 
 
 _position = attrgetter("start", "end")  # C-level sort key: (start, end)
@@ -124,17 +136,11 @@ def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: 
              for start, end, value in glossary_found]
     if not (country_found or codes or capitals):
         return found
-    taken = bytearray(len(text) + 1)
-    for start, end, _ in glossary_found:
-        taken[start:end] = b"\x01" * (end - start)
-    for start, end, code in country_found:
-        if not any(taken[start:end]):
-            found.append(Fact("name", code, start, end, text[start:end]))
-            taken[start:end] = b"\x01" * (end - start)
-    for _, start, end, kind, value, weak in codes:
-        if not any(taken[start:end]):
-            found.append(Fact(kind, value, start, end, text[start:end], weak))
-            taken[start:end] = b"\x01" * (end - start)
+    taken = _covered(len(text), glossary_found)
+    found.extend(Fact("name", code, start, end, text[start:end])
+                 for start, end, code in _uncovered(taken, country_found))
+    found.extend(Fact(kind, value, start, end, text[start:end], weak)
+                 for _, start, end, kind, value, weak in _uncovered(taken, codes, at=1))
     if capitals:
         for cand in numeric:
             taken[cand[1]:cand[2]] = b"\x01" * (cand[2] - cand[1])

@@ -85,23 +85,12 @@ def big_docset(copies: int) -> tuple[DocSet, Alignment]:
     return big, Alignment(docset.languages, tuple(rows))
 
 
-def machine_speed() -> float:
-    """Seconds for a fixed pure-Python loop: this VM's speed drifts by up to a fifth between
-    runs, so each speed table says how fast the machine was when it was made."""
-    started = time.process_time()
-    total = 0
-    for i in range(10_000_000):
-        total += i
-    return time.process_time() - started
-
-
 def bench_speed(copies: int, repeats: int = 3) -> None:
     big, alignment = big_docset(copies)
     paragraphs = sum(len(big.paragraphs(lang)) for lang in big.languages)
     from aligner.checks.document import from_docset
 
     parallel.start()
-    print(f"\nmachine: a 10M-step Python loop takes {machine_speed():.2f} s")
     rows = []
     for workers in (parallel.cores(), 1):
         os.environ["ALIGNER_WORKERS"] = str(workers)

@@ -23,27 +23,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLED = ROOT / "translations" / "joint-statement-2023"
-_NUMBER = re.compile(r"\d+")
 
 
 def write_docset(target: Path, rows: int) -> Path:
     """A docset of about ``rows`` paragraphs per language on disk."""
-    from aligner.docset import load
+    from tests.conftest import write_generated
 
-    statement = load(BUNDLED)
-    copies = max(1, round(rows / len(statement.paragraphs("en"))))
-    target.mkdir(parents=True, exist_ok=True)
-    for lang in statement.languages:
-        out = []
-        for copy in range(copies):
-            shift = 7919 * copy
-            out += [_NUMBER.sub(lambda m: str(int(m.group()) + shift), p)
-                    for p in statement.paragraphs(lang)]
-        (target / f"{lang}.txt").write_text("\n\n".join(out) + "\n", encoding="utf-8")
-    for name in ("docset.toml", "glossary.tsv"):
-        (target / name).write_bytes((BUNDLED / name).read_bytes())
-    return target
+    return write_generated(target, rows)
 
 
 async def _drive(path: Path, moves: int) -> dict:
@@ -149,7 +135,7 @@ def _workers_peak_mb() -> float:
     from aligner import parallel
 
     total = 0
-    for pid in list(getattr(parallel._pool, "_processes", None) or {}):
+    for pid in parallel.worker_pids():
         try:
             status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
