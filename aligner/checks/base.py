@@ -16,6 +16,7 @@ from typing import ClassVar, Iterable, Iterator
 from ..errors import AlignerError
 from ..flags import Flag
 from ..glossary import Glossary
+from .tokens import mask_placeholders, placeholders
 
 
 class CheckError(AlignerError):
@@ -101,12 +102,13 @@ class Document:
     _facts: dict = field(default_factory=dict, compare=False, repr=False)
     offset: int = 0  # a shard's first unit's index in the whole document (``shard``)
     _others: dict = field(default_factory=dict, compare=False, repr=False)
+    _tokens: dict = field(default_factory=dict, compare=False, repr=False)
 
     def shard(self, start: int, end: int) -> "Document":
         """Units [start, end) as a document of their own, for a worker process (without
         the facts read so far: they would cost more to ship than to read again)."""
         return Document(self.units[start:end], self.languages, self.source, self.targets,
-                        self.glossary, self.catalog, {}, self.offset + start)
+                        self.glossary, self.catalog, {}, self.offset + start, {}, {})
 
     def others(self, lang: str) -> tuple[str, ...]:
         """The languages other than ``lang``, in display order."""
@@ -116,6 +118,19 @@ class Document:
                                                if other != lang)
         return found
 
+    def placeholders(self, text: str) -> list[tuple[int, int, str]]:
+        """The placeholder tokens of ``text`` (``tokens.placeholders``), found once: the
+        facts, the number and the placeholder checks all ask."""
+        found = self._tokens.get(text)
+        if found is None:
+            found = self._tokens[text] = placeholders(text)
+        return found
+
+    def masked(self, text: str) -> str:
+        """``text`` with its placeholders blanked (``tokens.mask_placeholders``)."""
+        found = self.placeholders(text)
+        return mask_placeholders(text, found) if found else text
+
     def facts(self, unit: Unit, lang: str) -> tuple:
         """The facts of ``lang``'s cell (numbers, dates, names), read once and shared by the
         checks. Placeholders are blanked first so that ``{0}`` or ``%1$s`` is no number."""
@@ -124,9 +139,8 @@ class Document:
         found = self._facts.get(key)
         if found is None:
             from ..facts import extract
-            from .tokens import mask_placeholders
 
-            found = extract(mask_placeholders(text), lang, self.glossary) if text else ()
+            found = extract(self.masked(text), lang, self.glossary) if text else ()
             self._facts[key] = found
         return found
 

@@ -9,6 +9,7 @@ asked only when the script cannot decide (two Latin languages) and the text is l
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz.fuzz import ratio
@@ -38,6 +39,7 @@ _ENGLISH_WORDS = frozenset(
     "have has will their its all can been more other into these".split())
 
 
+@lru_cache(maxsize=None)
 def script_of(lang: str) -> str | None:
     """The script a language is written in (None when we do not know it)."""
     if lang in _SCRIPT_OF:
@@ -132,7 +134,7 @@ def _kazakh_share(sample: str) -> float:
 
 def _english_share(sample: str) -> float:
     words = sample.lower().split()
-    return sum(word in _ENGLISH_WORDS for word in words) / len(words) if words else 0.0
+    return sum(map(_ENGLISH_WORDS.__contains__, words)) / len(words) if words else 0.0
 
 
 @register

@@ -26,7 +26,6 @@ from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .digits import (absorbed, all_digits, code_flags, digits_of, free_runs, listing,
                      lost_digits)
-from .tokens import mask_placeholders, placeholders
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
 _NEAR = 0.2          # relative distance within which a number word absorbs an equal number
@@ -222,7 +221,7 @@ class NumberCheck(Check):
         for unit in document.units:
             facts = {lang: self._facts(document, unit, lang) for lang in document.languages}
             present = [lang for lang in document.languages if facts[lang] is not None]
-            masked = {lang: mask_placeholders(unit.text(lang)) for lang in present}
+            masked = {lang: document.masked(unit.text(lang)) for lang in present}
             free = {lang: free_runs(masked[lang], facts[lang]) for lang in present}
             signatures = {lang: _signature(facts[lang], free[lang]) for lang in present}
             slotted = {lang for lang in present if _slots(unit.text(lang), unit, document, lang)}
@@ -414,11 +413,11 @@ def _signature(facts: list[Fact], runs: list) -> list[tuple[str, str]]:
 
 def _slots(text: str, unit: Unit, document: Document, lang: str) -> list[tuple[int, int]]:
     """Leftover placeholders of this version that the others do not have: where facts went."""
-    found = placeholders(text)
+    found = document.placeholders(text)
     if not found:
         return []
     elsewhere = {token for other in document.others(lang)
-                 for _, _, token in placeholders(unit.text(other))}
+                 for _, _, token in document.placeholders(unit.text(other))}
     return [(start, end) for start, end, token in found
             if token not in elsewhere and not token.startswith("%")]
 

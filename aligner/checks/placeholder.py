@@ -37,12 +37,13 @@ class PlaceholderCheck(RowCheck):
     def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
         for lang in document.targets:
             text = unit.text(lang)
-            found = placeholders(text)
+            found = document.placeholders(text)
             if not found:
                 continue
             elsewhere: set[str] = set()
             for other in document.others(lang):
-                elsewhere.update(_key(token) for _, _, token in placeholders(unit.text(other)))
+                elsewhere.update(_key(token) for _, _, token in
+                                 document.placeholders(unit.text(other)))
             for start, end, token in found:
                 if _key(token) in elsewhere:
                     continue

@@ -8,6 +8,7 @@ source itself has (a catalog's msgid, or every other version) is left alone.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Iterable
 
 from ..flags import Flag
@@ -71,15 +72,9 @@ def _maybe_doubled(lowered: str) -> bool:
     words = lowered.replace(",", " ").replace(";", " ").replace(":", " ").split()
     if any(map(str.__eq__, words, words[1:])):
         return True
-    for conjunction in _CONJUNCTIONS.intersection(words):  # "energy and energy"
-        at = words.index(conjunction)
-        while True:
-            if 0 < at < len(words) - 1 and words[at - 1] == words[at + 1]:
-                return True
-            try:
-                at = words.index(conjunction, at + 1)
-            except ValueError:
-                break
+    # "energy and energy": a conjunction between two equal words (all at C speed)
+    if not _CONJUNCTIONS.isdisjoint(compress(words[1:], map(str.__eq__, words, words[2:]))):
+        return True
     if "、" in lowered or "，" in lowered:
         items = _CJK_ITEMS.split(lowered)
         return any(map(str.__eq__, items, items[1:]))

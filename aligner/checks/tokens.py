@@ -42,9 +42,11 @@ def placeholders(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def mask_placeholders(text: str) -> str:
-    """``text`` with placeholders blanked out (same length), so numbers inside are not read."""
-    found = placeholders(text)
+def mask_placeholders(text: str, found: list[tuple[int, int, str]] | None = None) -> str:
+    """``text`` with placeholders blanked out (same length), so numbers inside are not read
+    (``found``: its placeholders, when already known)."""
+    if found is None:
+        found = placeholders(text)
     if not found:
         return text
     pieces, last = [], 0

@@ -17,8 +17,8 @@ from functools import lru_cache
 from . import dates, names, roman, words
 from .model import Candidate
 
-NUMBER_WORD, MONTH, GLOSSARY, COUNTRY = 1, 2, 4, 8
-_ROMAN = "IVXLІХӀ\u2160-\u216b"
+NUMBER_WORD, MONTH, GLOSSARY, COUNTRY, ROMAN = 1, 2, 4, 8, 16
+_NOTHING = (0, (), None, False)  # what a word that only is a Roman numeral adds to ROMAN
 
 
 class Scan:
@@ -75,6 +75,8 @@ class Triggers:
             for match in _WORDS.finditer(token):
                 word = match.group()
                 found = self._info(word)
+                if word in roman.TOKENS:
+                    found = (ROMAN | (found or _NOTHING)[0], *(found or _NOTHING)[1:])
                 capital = names.capital_value(word, token[match.end():match.end() + 1],
                                               self.fam)
                 if found is not None or capital is not None:
@@ -143,7 +145,6 @@ def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_ROMANS = re.compile(rf"[{_ROMAN}]+(?![^\W\d_])")
 
 
 def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
@@ -152,8 +153,6 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
     for name candidates)."""
     trig = triggers(fam, glossary_index)
     found = Scan()
-    if _ROMANS.search(text):
-        _roman_ordinals(text, fam, found)
     # The set of the text's whitespace-separated tokens is built at C speed; only tokens
     # known to hold a word that matters are then looked for, so Python work grows with the
     # hits, not with the length of the text.
@@ -166,7 +165,7 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
         return found
     known = trig.known
     size = len(text)
-    number_words, months, glossary_hits, country_hits = [], [], [], []
+    number_words, months, glossary_hits, country_hits, romans = [], [], [], [], []
     capital_words = found.capitals if capitals else []
     for token in relevant:
         inner = known.get(token)
@@ -193,6 +192,8 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
                         glossary_hits.append((at, keys))
                     if bits & COUNTRY:
                         country_hits.append((at, keys))
+                    if bits & ROMAN:
+                        romans.append((at, at + width))
             start = text.find(token, end)
     # each list in text order, as a single sorted pass over the occurrences would give
     capital_words.sort()
@@ -205,14 +206,8 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
         found.glossary = glossary_index.find_at(text, glossary_hits)
     if country_hits:
         found.countries = names.country_index(fam).find_at(text, country_hits)
+    if romans:
+        romans.sort()
+        found.ordinals = [ordinal for start, end in romans
+                          if (ordinal := roman.candidate_at(text, start, end, fam)) is not None]
     return found
-
-
-def _roman_ordinals(text: str, fam: str, found: Scan) -> None:
-    for match in _ROMANS.finditer(text):
-        start, end = match.span()
-        if (match.group() in roman.TOKENS and (start == 0 or not text[start - 1].isalpha())
-                and not (end < len(text) and text[end].isalpha())):
-            ordinal = roman.candidate_at(text, start, end, fam)
-            if ordinal is not None:
-                found.ordinals.append(ordinal)
