@@ -41,20 +41,26 @@ def _is_cjk_form(form: str) -> bool:
     return any(is_cjk(ch) for ch in form)
 
 
-def _presence(document: Document, unit: Unit, lang: str,
-              keys: dict[str, int], cache: dict) -> dict[int, list[TermMatch]]:
-    """Glossary entries named in ``lang``'s cell (from the shared facts), by entry number,
-    with which of the entry's forms each occurrence is."""
+def _names_in(document: Document, unit: Unit, lang: str, keys: dict[str, int], cache: dict,
+              words: dict[str, list] | None, index: int) -> dict[int, list[TermMatch]]:
+    """One pass over the names of ``lang``'s cell (from the shared facts): the glossary
+    entries named there, by entry number, with which of the entry's forms each occurrence is;
+    and, into ``words`` when given, its capitalised-word candidates of at least five letters
+    (any possessive ending dropped) as (unit index ``index``, start, end)."""
     found: dict[int, list[TermMatch]] = {}
     entries = document.glossary.entries
     text = unit.text(lang)
     for fact in document.facts(unit, lang):
-        if fact.kind != "name" or fact.value not in keys:
+        if fact.kind != "name":
             continue
-        number = keys[fact.value]
-        forms = entries[number].forms.get(lang, ())
-        found.setdefault(number, []).append(TermMatch(fact.start, fact.end, _form_of(
-            forms, lang, text, fact.start, fact.end, cache)))
+        number = keys.get(fact.value)
+        if number is not None:
+            forms = entries[number].forms.get(lang, ())
+            found.setdefault(number, []).append(TermMatch(fact.start, fact.end, _form_of(
+                forms, lang, text, fact.start, fact.end, cache)))
+        elif words is not None and fact.value.startswith("cap:") and len(fact.text) >= 5:
+            word = _POSSESSIVE.sub("", fact.text)
+            words[word].append((index, fact.start, fact.start + len(word)))
     return found
 
 
@@ -85,20 +91,23 @@ class NameCheck(Check):
         return self.finish(document, [self.run_part(document)])
 
     def run_part(self, document: Document) -> tuple[list[Flag], dict]:
-        """Glossary flags of the shard, and where its capitalised words are (by language,
-        word: (unit index in the whole document, start, end))."""
+        """Glossary flags of the shard, and where its capitalised words are (by target
+        language, word: (unit index in the whole document, start, end))."""
         entries = document.glossary.entries
         flags: list[Flag] = []
-        if entries and not document.catalog:
-            keys = {glossary_key(entry, document.glossary): number
-                    for number, entry in enumerate(entries)}
-            cache: dict = {}
-            for unit in document.units:
-                present = {lang: _presence(document, unit, lang, keys, cache)
-                           for lang in document.languages}
+        keys = {glossary_key(entry, document.glossary): number
+                for number, entry in enumerate(entries)} \
+            if entries and not document.catalog else {}
+        places: dict[str, dict[str, list]] = {lang: defaultdict(list)
+                                               for lang in document.targets}
+        cache: dict = {}
+        for index, unit in enumerate(document.units, document.offset):
+            present = {lang: _names_in(document, unit, lang, keys, cache, places.get(lang), index)
+                       for lang in document.languages}
+            if keys:
                 for lang in document.targets:
                     flags.extend(self._glossary(unit, document, lang, present, entries))
-        return flags, _capitalised(document)
+        return flags, {lang: dict(words) for lang, words in places.items()}
 
     def finish(self, document: Document, parts: list[tuple[list[Flag], dict]]) -> list[Flag]:
         places: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -236,22 +245,6 @@ class NameCheck(Check):
                         "elsewhere: one name spelled two ways?", expected=common,
                         severity="warning"))
         return flags
-
-
-def _capitalised(document: Document) -> dict[str, dict[str, list[tuple[int, int, int]]]]:
-    """Per target language, each capitalised-word candidate (at least five letters, any
-    possessive ending dropped) and where it is: (unit index, start, end)."""
-    places: dict[str, dict[str, list[tuple[int, int, int]]]] = {}
-    for lang in document.targets:
-        words: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-        for index, unit in enumerate(document.units, document.offset):
-            for fact in document.facts(unit, lang):
-                if fact.kind == "name" and fact.value.startswith("cap:") and \
-                        len(fact.text) >= 5:
-                    word = _POSSESSIVE.sub("", fact.text)
-                    words[word].append((index, fact.start, fact.start + len(word)))
-        places[lang] = dict(words)
-    return places
 
 
 def _near_miss(text: str, form: str) -> tuple[float, int, int] | None:
