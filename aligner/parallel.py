@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import gc
 import os
+import pickle
 import sys
 import threading
 from collections import deque
@@ -136,6 +137,11 @@ def start_for(docset_dir: os.PathLike | str) -> None:
         start(block=False)
 
 
+def _unpacked(function: Callable, packed: bytes) -> Any:
+    """``function`` called with the arguments ``Runner.add`` pickled (in a worker)."""
+    return function(*pickle.loads(packed))
+
+
 class Runner:
     """Tasks run by the workers (and by the calling thread), results taken as they come.
 
@@ -159,7 +165,11 @@ class Runner:
     def add(self, tag: Any, function: Callable, *args: Any, here: bool = False) -> None:
         if not here and self.shared is not None:
             try:
-                self.running[self.shared.submit(function, *args)] = (tag, function, args)
+                # pickled here and now: left to the pool's feeder thread, shipping a large
+                # task would wait for the GIL while this thread runs its own share
+                packed = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+                self.running[self.shared.submit(_unpacked, function, packed)] = \
+                    (tag, function, args)
                 return
             except (BrokenProcessPool, OSError, RuntimeError):
                 self._lose_pool()

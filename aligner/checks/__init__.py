@@ -8,7 +8,7 @@ checks and return their flags in reading order.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .. import parallel
 from ..alignment import Alignment
@@ -20,7 +20,7 @@ from . import name, repeat, omission, language, punctuation  # noqa: F401,E401
 from . import consistency, control  # noqa: F401,E401
 from . import alignment as alignment_check  # noqa: F401  (the module; run_checks takes an alignment)
 from .base import REGISTRY, Check, CheckError, Document, build
-from .document import from_catalog, from_docset
+from .document import from_catalog, from_docset, from_rows, rows_shard
 
 __all__ = ["REGISTRY", "Check", "CheckError", "check_catalog", "check_names", "run_checks",
            "run_document"]
@@ -35,7 +35,8 @@ def run_checks(docset: DocSet, alignment: Alignment,
                names: Iterable[str] | None = None) -> list[Flag]:
     """Every flag the named checks (default: all) raise on an aligned docset."""
     checks = build(names)  # unknown names are refused before any work
-    return _run(from_docset(docset, alignment), checks)
+    return _run(lambda: from_docset(docset, alignment), len(alignment.rows), checks,
+                lambda start, end: (from_rows, rows_shard(docset, alignment, start, end)))
 
 
 def check_catalog(po_path: str | Path, names: Iterable[str] | None = None,
@@ -44,28 +45,36 @@ def check_catalog(po_path: str | Path, names: Iterable[str] | None = None,
     from ..catalog import read_catalog
 
     checks = build(names)
-    return _run(from_catalog(read_catalog(po_path, lang)), checks)
+    document = from_catalog(read_catalog(po_path, lang))
+    return _run(lambda: document, len(document.units), checks)
 
 
 def run_document(document: Document, names: Iterable[str] | None = None) -> list[Flag]:
     """Run the named checks on a prepared document."""
-    return _run(document, build(names))
+    return _run(lambda: document, len(document.units), build(names))
 
 
 SHARD_FROM = 2000   # units (rows or entries) before a document is checked in worker processes
 SHARD_UNITS = 500   # at least this many units per shard
 
 
-def _run(document: Document, checks: list[Check]) -> list[Flag]:
-    """Flags of ``checks``, sorted by unit, language, position."""
+ShardSource = Callable[[int, int], tuple[Callable[..., Document], tuple]]
+
+
+def _run(make: Callable[[], Document], size: int, checks: list[Check],
+         shard_source: ShardSource | None = None) -> list[Flag]:
+    """Flags of ``checks`` on the document ``make`` builds (``size`` units), sorted by unit,
+    language, position. ``shard_source(start, end)``: a function and its arguments that
+    build units [start, end) in a worker (default: the document's own ``shard``)."""
+    with parallel.gc_paused():
+        if size >= SHARD_FROM and parallel.pool() is not None:
+            document, flags = _in_shards(make, size, checks, shard_source)
+        else:
+            document = make()
+            flags = _run_all(document, checks)
     row_index = {unit.id: i for i, unit in enumerate(document.units) if unit.id}
     entry_index = {unit.entry: i for i, unit in enumerate(document.units) if unit.entry is not None}
     order = {lang: i for i, lang in enumerate(document.languages)}
-    with parallel.gc_paused():
-        if len(document.units) >= SHARD_FROM and parallel.pool() is not None:
-            flags = _in_shards(document, checks)
-        else:
-            flags = _run_all(document, checks)
 
     def key(flag: Flag) -> tuple:
         unit = entry_index.get(flag.entry) if flag.entry is not None else row_index.get(flag.row)
@@ -76,20 +85,26 @@ def _run(document: Document, checks: list[Check]) -> list[Flag]:
     return sorted(flags, key=key)
 
 
-def _in_shards(document: Document, checks: list[Check]) -> list[Flag]:
+def _in_shards(make: Callable[[], Document], size: int, checks: list[Check],
+               shard_source: ShardSource | None) -> tuple[Document, list[Flag]]:
     """The local checks run on shards of the document, spread over the cores, while this
-    thread first runs the others on the whole document; then each local check puts its
-    shards together (``finish``)."""
+    thread runs the others on the whole document; then each local check puts its shards
+    together (``finish``). The shards are sent first, so the workers start at once."""
     local = [check for check in checks if check.local]
     whole = [check for check in checks if not check.local]
     runner = parallel.Runner()
-    runner.add("whole", _run_all, document, whole, here=True)
     # a worker per core: one shard each (each shard costs shipping and cold caches); a
     # caller taking its share needs smaller pieces to meet the worker in the middle
     pieces = parallel.cores() * (4 if runner.taking else 1)
-    spans = parallel.chunks(document.units, pieces, SHARD_UNITS)
+    spans = parallel.chunks(range(size), pieces, SHARD_UNITS)
+    document = None if shard_source is not None else make()
     for index, (start, end) in enumerate(spans):
-        runner.add(index, run_shard, document.shard(start, end), local)
+        build_shard, args = shard_source(start, end) if shard_source is not None else \
+            (_as_is, (document.shard(start, end),))
+        runner.add(index, run_shard, build_shard, args, local)
+    if document is None:
+        document = make()
+    runner.add("whole", _run_all, document, whole, here=True)
     parts: list = [None] * len(spans)
     flags: list[Flag] = []
     for tag, result in runner.results():
@@ -99,14 +114,21 @@ def _in_shards(document: Document, checks: list[Check]) -> list[Flag]:
             parts[tag] = result
     for index, check in enumerate(local):
         flags.extend(check.finish(document, [part[index] for part in parts]))
-    return flags
+    return document, flags
+
+
+def _as_is(document: Document) -> Document:
+    return document
 
 
 def _run_all(document: Document, checks: list[Check]) -> list[Flag]:
     return [flag for check in checks for flag in check.run(document)]
 
 
-def run_shard(document: Document, checks: list[Check]) -> list[tuple[list[Flag], object]]:
-    """Each local check's ``run_part`` on one shard (in a worker process)."""
+def run_shard(build_shard: Callable[..., Document], args: tuple, checks: list[Check]
+              ) -> list[tuple[list[Flag], object]]:
+    """Each local check's ``run_part`` on the shard ``build_shard(*args)`` builds (in a
+    worker process)."""
     with parallel.gc_paused():
+        document = build_shard(*args)
         return [check.run_part(document) for check in checks]

@@ -11,18 +11,50 @@ from .base import Cell, Document, Unit
 
 def from_docset(docset: DocSet, alignment: Alignment) -> Document:
     """One unit per aligned row; every language of the docset is checked."""
-    languages = tuple(lang for lang in docset.languages if lang in alignment.languages) \
-        or tuple(docset.languages)
+    languages = _languages(docset, alignment)
+    return from_rows([(row.id, row.cells, row.score) for row in alignment.rows], languages,
+                     _source(docset, languages), docset.glossary,
+                     {lang: (0, docset.paragraphs(lang)) for lang in languages})
+
+
+def rows_shard(docset: DocSet, alignment: Alignment, start: int, end: int) -> tuple:
+    """``from_rows``'s arguments for rows [start, end) alone: plain strings and tuples, cheap
+    to ship to a worker process, which builds the shard's units itself."""
+    rows = alignment.rows[start:end]
+    languages = _languages(docset, alignment)
+    paragraphs = {}
+    for lang in languages:
+        indices = [i for row in rows for i in row.indices(lang)]
+        first, last = (min(indices), max(indices) + 1) if indices else (0, 0)
+        paragraphs[lang] = (first, docset.paragraphs(lang)[first:last])
+    return ([(row.id, row.cells, row.score) for row in rows], languages,
+            _source(docset, languages), docset.glossary, paragraphs, start)
+
+
+def from_rows(rows: list[tuple[str, dict[str, tuple[int, ...]], float]],
+              languages: tuple[str, ...], source: str, glossary: Glossary,
+              paragraphs: dict[str, tuple[int, list[str]]], offset: int = 0) -> Document:
+    """A document of aligned rows ((id, paragraph indices by language, score)) over
+    ``paragraphs``: by language, the index of its first paragraph and a run of paragraphs
+    holding every one the rows name. ``offset``: the first row's index in the whole docset."""
     units = []
-    for row in alignment.rows:
+    for row_id, indices_of, score in rows:
         cells = {}
         for lang in languages:
-            indices = row.indices(lang)
-            paragraphs = docset.paragraphs(lang)
-            cells[lang] = Cell.join(lang, (paragraphs[i] for i in indices), indices)
-        units.append(Unit(row.id, cells, row.score))
-    source = docset.source if docset.source in languages else languages[0]
-    return Document(tuple(units), languages, source, languages, docset.glossary)
+            first, texts = paragraphs[lang]
+            indices = indices_of.get(lang, ())
+            cells[lang] = Cell.join(lang, (texts[i - first] for i in indices), indices)
+        units.append(Unit(row_id, cells, score))
+    return Document(tuple(units), languages, source, languages, glossary, offset=offset)
+
+
+def _languages(docset: DocSet, alignment: Alignment) -> tuple[str, ...]:
+    return tuple(lang for lang in docset.languages if lang in alignment.languages) \
+        or tuple(docset.languages)
+
+
+def _source(docset: DocSet, languages: tuple[str, ...]) -> str:
+    return docset.source if docset.source in languages else languages[0]
 
 
 def from_catalog(catalog: Catalog) -> Document:
