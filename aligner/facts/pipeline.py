@@ -60,7 +60,7 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
         # a weak number inside a glossary name ("Two Sessions") is part of the name
         named = _covered(len(text), glossary_found)
         numeric = [c for c in numeric if not (c[5] and any(named[c[1]:c[2]]))]
-    facts = [Fact(kind, value, start, end, text[start:end], weak)
+    facts = [_new(Fact, (kind, value, start, end, text[start:end], weak))
              for _, start, end, kind, value, weak in numeric]
     facts.extend(_names(text, norm, fam, glossary_found, country_found, codes, numeric,
                         capitals))
@@ -100,6 +100,7 @@ def _uncovered(taken: bytearray, spans, at: int = 0):
 
 
 _position = attrgetter("start", "end")  # C-level sort key: (start, end)
+_new = tuple.__new__  # Fact(...) without the named tuple's Python-level __new__
 
 
 def _settle(proposed: list[Candidate]) -> list[Candidate]:
@@ -132,18 +133,18 @@ def _rank(cand: Candidate) -> tuple[int, int, int]:
 def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: list,
            codes: list[Candidate], numeric: list[Candidate],
            capitals: list[tuple[int, int, str]]) -> list[Fact]:
-    found = [Fact("name", value, start, end, text[start:end])
+    found = [_new(Fact, ("name", value, start, end, text[start:end], False))
              for start, end, value in glossary_found]
     if not (country_found or codes or capitals):
         return found
     taken = _covered(len(text), glossary_found)
-    found.extend(Fact("name", code, start, end, text[start:end])
+    found.extend(_new(Fact, ("name", code, start, end, text[start:end], False))
                  for start, end, code in _uncovered(taken, country_found))
-    found.extend(Fact(kind, value, start, end, text[start:end], weak)
+    found.extend(_new(Fact, (kind, value, start, end, text[start:end], weak))
                  for _, start, end, kind, value, weak in _uncovered(taken, codes, at=1))
     if capitals:
         for cand in numeric:
             taken[cand[1]:cand[2]] = b"\x01" * (cand[2] - cand[1])
-        found.extend(Fact("name", value, start, end, text[start:end], True)
+        found.extend(_new(Fact, ("name", value, start, end, text[start:end], True))
                      for start, end, value in names.cap_candidates(norm, capitals, taken))
     return found

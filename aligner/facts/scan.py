@@ -153,14 +153,13 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
     for name candidates)."""
     trig = triggers(fam, glossary_index)
     found = Scan()
-    # The set of the text's whitespace-separated tokens is built at C speed; only tokens
+    # The text's whitespace-separated tokens are split and looked up at C speed; only tokens
     # known to hold a word that matters are then looked for, so Python work grows with the
     # hits, not with the length of the text.
-    present = set(text.split())
-    unseen = present - trig.seen
-    if unseen:
-        trig.learn(unseen)
-    relevant = present & (trig.relevant_or_capital if capitals else trig.relevant)
+    tokens = text.split()
+    if not trig.seen.issuperset(tokens):
+        trig.learn(set(tokens) - trig.seen)
+    relevant = (trig.relevant_or_capital if capitals else trig.relevant).intersection(tokens)
     if not relevant:
         return found
     known = trig.known
@@ -204,6 +203,8 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
     found.number_words, found.months = number_words, months
     if glossary_hits:
         found.glossary = glossary_index.find_at(text, glossary_hits)
+        if country_hits and found.glossary:
+            country_hits = _outside(country_hits, found.glossary)
     if country_hits:
         found.countries = names.country_index(fam).find_at(text, country_hits)
     if romans:
@@ -211,3 +212,19 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
         found.ordinals = [ordinal for start, end in romans
                           if (ordinal := roman.candidate_at(text, start, end, fam)) is not None]
     return found
+
+
+def _outside(hits: list[tuple[int, tuple]], spans: list[tuple[int, int, str]]
+             ) -> list[tuple[int, tuple]]:
+    """The hits (in text order) that start outside every span (sorted, disjoint): a country
+    name starting inside a glossary name would be dropped for touching it ("China" in
+    "People's Republic of China"), so it need not be matched at all."""
+    kept, k = [], 0
+    for hit in hits:
+        at = hit[0]
+        while k < len(spans) and spans[k][1] <= at:
+            k += 1
+        if k == len(spans) or at < spans[k][0]:
+            kept.append(hit)
+    return kept
+
