@@ -82,14 +82,25 @@ class Unit:
     entry: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_texts", {lang: cell.text for lang, cell in self.cells.items()})
+        # ``text`` is asked for a million times in a long document's checks: it is the
+        # lookup of a dict of the texts itself, with no Python frame
+        texts = _Texts((lang, cell.text) for lang, cell in self.cells.items())
+        object.__setattr__(self, "text", texts.__getitem__)
 
     def __reduce__(self) -> tuple:
         return Unit, (self.id, self.cells, self.score, self.entry)
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: str) -> str:  # replaced per unit by a faster equivalent
         """The cell text of ``lang`` ("" when the row has none)."""
-        return self._texts.get(lang, "")
+        cell = self.cells.get(lang)
+        return cell.text if cell is not None else ""
+
+
+class _Texts(dict):
+    """Cell texts by language; "" for a language the unit has no cell for."""
+
+    def __missing__(self, lang: str) -> str:
+        return ""
 
 
 @dataclass(frozen=True)
