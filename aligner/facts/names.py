@@ -23,7 +23,7 @@ from ..glossary import Glossary, GlossaryEntry
 from ..paragraphs import is_cjk
 from ..terms import CJK_SEPARATOR, term_source
 from .numbers import KK_CASE_ENDINGS
-from .text import CYRILLIC_UPPER, sentence_initial, trie_regex
+from .text import CYRILLIC_UPPER, trie_regex
 
 _WORD = re.compile(r"\w+")
 _PREFIX = 3
@@ -312,21 +312,6 @@ def capital_value(word: str, after: str, fam: str) -> str | None:
     if fam == "en" and word in _EN_NOT_NAMES:
         return None
     return "cap:" + transliterate(word)
-
-
-def cap_candidates(text: str, capitals: list[tuple[int, int, str]],
-                   blocked: bytearray) -> list[tuple[int, int, str]]:
-    """The capitalised words (start, end, value) that are name candidates: not part of
-    another fact (``blocked`` marks those characters) and not beginning a sentence, unless
-    written in capitals."""
-    out = []
-    for start, end, value in capitals:
-        if blocked[start] or blocked[end - 1]:
-            continue
-        if not text[start:end].isupper() and sentence_initial(text, start):
-            continue
-        out.append((start, end, value))
-    return out
 
 
 @lru_cache(maxsize=65536)

@@ -17,7 +17,7 @@ from ..glossary import Glossary
 from . import chinese, dates, names, numbers, sections, words
 from .model import Candidate, Fact
 from .scan import scan
-from .text import prepare
+from .text import prepare, sentence_initial
 
 
 def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bool,
@@ -56,14 +56,14 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
     numeric = _settle(proposed)
     if keys:
         return _strong_keys(text, numeric, glossary_found, country_found)
-    if glossary_found and numeric:
+    taken = _covered(len(text), glossary_found) if glossary_found else None
+    if taken is not None and numeric:
         # a weak number inside a glossary name ("Two Sessions") is part of the name
-        named = _covered(len(text), glossary_found)
-        numeric = [c for c in numeric if not (c[5] and any(named[c[1]:c[2]]))]
+        numeric = [c for c in numeric if not (c[5] and any(taken[c[1]:c[2]]))]
     facts = [_new(Fact, (kind, value, start, end, text[start:end], weak))
              for _, start, end, kind, value, weak in numeric]
-    facts.extend(_names(text, norm, fam, glossary_found, country_found, codes, numeric,
-                        capitals))
+    facts.extend(_names(text, norm, glossary_found, country_found, codes, numeric, capitals,
+                        taken))
     facts.sort(key=_position)
     return facts
 
@@ -130,14 +130,18 @@ def _rank(cand: Candidate) -> tuple[int, int, int]:
     return -cand[0], cand[1] - cand[2], cand[1]
 
 
-def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: list,
+def _names(text: str, norm: str, glossary_found: list, country_found: list,
            codes: list[Candidate], numeric: list[Candidate],
-           capitals: list[tuple[int, int, str]]) -> list[Fact]:
+           capitals: list[tuple[int, int, str]], taken: bytearray | None) -> list[Fact]:
+    """Name facts: glossary names, then the countries and codes no earlier name touches,
+    then the capitalised words (name candidates) that are part of no other fact and do not
+    begin a sentence, unless written in capitals. ``taken``: the glossary names' marks."""
     found = [_new(Fact, ("name", value, start, end, text[start:end], False))
              for start, end, value in glossary_found]
     if not (country_found or codes or capitals):
         return found
-    taken = _covered(len(text), glossary_found)
+    if taken is None:
+        taken = bytearray(len(text) + 1)
     found.extend(_new(Fact, ("name", code, start, end, text[start:end], False))
                  for start, end, code in _uncovered(taken, country_found))
     found.extend(_new(Fact, (kind, value, start, end, text[start:end], weak))
@@ -145,6 +149,9 @@ def _names(text: str, norm: str, fam: str, glossary_found: list, country_found: 
     if capitals:
         for cand in numeric:
             taken[cand[1]:cand[2]] = b"\x01" * (cand[2] - cand[1])
-        found.extend(_new(Fact, ("name", value, start, end, text[start:end], True))
-                     for start, end, value in names.cap_candidates(norm, capitals, taken))
+        for start, end, value in capitals:
+            if taken[start] or taken[end - 1] or (
+                    sentence_initial(norm, start) and not norm[start:end].isupper()):
+                continue
+            found.append(_new(Fact, ("name", value, start, end, text[start:end], True)))
     return found
