@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from operator import itemgetter
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
@@ -31,6 +32,8 @@ _MIN_FUZZY_CHARS = 5
 _VARIANT = 80         # ratio of two capitalised words that are one name spelled two ways
 _WORD_CHAR = re.compile(r"\w")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_FORM = itemgetter(2)  # TermMatch.form, at C speed
+_new = tuple.__new__  # TermMatch(...) without the named tuple's Python-level __new__
 
 
 def _letters(text: str) -> bool:
@@ -56,8 +59,8 @@ def _names_in(document: Document, unit: Unit, lang: str, keys: dict[str, int], c
         number = keys.get(fact.value)
         if number is not None:
             forms = entries[number].forms.get(lang, ())
-            found.setdefault(number, []).append(TermMatch(fact.start, fact.end, _form_of(
-                forms, lang, text, fact.start, fact.end, cache)))
+            found.setdefault(number, []).append(_new(TermMatch, (fact.start, fact.end, _form_of(
+                forms, lang, text, fact.start, fact.end, cache))))
         elif words is not None and fact.value.startswith("cap:") and len(fact.text) >= 5:
             word = _POSSESSIVE.sub("", fact.text)
             words[word].append((index, fact.start, fact.start + len(word)))
@@ -131,7 +134,7 @@ class NameCheck(Check):
             entry = entries[number]
             forms = entry.forms.get(lang)
             mine = present[lang].get(number)
-            if not forms or (mine and all(m.form == forms[0] for m in mine)):
+            if not forms or (mine and all(map(forms[0].__eq__, map(_FORM, mine)))):
                 continue  # named here as the others name it: the usual case
             others = [o for o in others_all if entry.forms.get(o) and unit.text(o)]
             having = [o for o in others if number in present[o]]
@@ -254,7 +257,7 @@ def _near_miss(text: str, form: str) -> tuple[float, int, int] | None:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text
-    found = fuzz.partial_ratio_alignment(form.lower(), lowered)
+    found = fuzz.partial_ratio_alignment(form.lower(), lowered, score_cutoff=_GARBLED)
     if found is None or found.score < _GARBLED:
         return None
     start, end = found.dest_start, found.dest_end
