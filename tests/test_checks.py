@@ -182,7 +182,8 @@ def test_a_row_with_an_empty_cell_is_left_to_the_omission_check(tmp_path):
 def test_long_documents_checked_in_worker_processes_get_the_same_flags(monkeypatch):
     """From SHARD_FROM rows the local checks run on shards in worker processes and the
     name check puts its spelling variants together from every shard: same flags as one
-    process, including variants whose two spellings sit in different shards."""
+    process, including variants whose two spellings sit in different shards, and quote
+    styles judged against the whole document's majority, not a shard's."""
     import dataclasses
 
     from aligner import parallel
@@ -196,6 +197,9 @@ def test_long_documents_checked_in_worker_processes_get_the_same_flags(monkeypat
     en = list(long.paragraphs("en"))
     last = max(i for i, text in enumerate(en) if "Eurasia" in text)
     en[last] = en[last].replace("Eurasia", "Eurassia")  # a rare spelling in the last shard
+    quoted = [i for i, text in enumerate(en) if text.count('"') == 2]
+    for i in quoted[:len(quoted) // 6]:  # curly quotes: the first shard's usual style, but
+        en[i] = en[i].replace('"', "“", 1).replace('"', "”", 1)  # rare in the whole text
     long = dataclasses.replace(long, texts=dict(
         long.texts, en=dataclasses.replace(long.texts["en"], paragraphs=tuple(en))))
     alignment = align(long, fresh=True)
@@ -207,3 +211,5 @@ def test_long_documents_checked_in_worker_processes_get_the_same_flags(monkeypat
     shared = run_checks(long, alignment)
     assert shared == alone
     assert any(f.check == "name" and f.expected == "Eurasia" for f in shared)
+    curly = [f for f in shared if f.check == "punctuation" and "“ ”" in f.message]
+    assert len(curly) == len(quoted) // 6 and all(f.expected == '"' for f in curly)

@@ -79,17 +79,52 @@ class PunctuationCheck(RowCheck):
     description = "unbalanced brackets and quotes; quote style inconsistent within a language"
 
     def run(self, document: Document) -> list[Flag]:
-        self._majority = {} if document.catalog else _majority_styles(document)
-        return super().run(document)
+        return self.finish(document, [self.run_part(document)])
+
+    def run_part(self, document: Document) -> tuple[list[Flag], tuple]:
+        """The shard's unbalanced marks, and its quote styles: counted per language, and
+        where each is used (unit index in the whole document, language, styles) for
+        ``finish``, which knows the whole document's majority."""
+        flags: list[Flag] = []
+        counts: dict[str, Counter[str]] = {lang: Counter() for lang in document.targets}
+        used: list[tuple[int, str, set[str]]] = []
+        for index, unit in enumerate(document.units, document.offset):
+            flags.extend(self._unbalanced(unit, document))
+            if document.catalog:
+                continue  # catalogs are written by many hands: no house style
+            for lang in document.targets:
+                styles = quote_styles(unit.text(lang))
+                if styles:
+                    counts[lang].update(styles)
+                    used.append((index, lang, styles))
+        return flags, (counts, used)
+
+    def finish(self, document: Document, parts: list[tuple[list[Flag], tuple]]
+               ) -> list[Flag]:
+        flags = [flag for part, _ in parts for flag in part]
+        counts: dict[str, Counter[str]] = {lang: Counter() for lang in document.targets}
+        for _, (part_counts, _) in parts:
+            for lang, found in part_counts.items():
+                counts[lang].update(found)
+        majority = {lang: style for lang, found in counts.items()
+                    if (style := _majority_style(found)) is not None}
+        for _, (_, used) in parts:
+            for index, lang, styles in used:
+                if lang in majority:
+                    flags.extend(self._style(document.units[index - document.offset], lang,
+                                             styles, majority[lang]))
+        return flags
 
     def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        """(Not used: the quote styles need the whole document; see ``run_part``.)"""
+        return self._unbalanced(unit, document)
+
+    def _unbalanced(self, unit: Unit, document: Document) -> Iterable[Flag]:
         families = {lang: {family for _, _, family in imbalances(unit.text(lang))}
                     for lang in document.languages}
         for lang in document.targets:
             cell = unit.cells.get(lang)
             if not cell or not cell.text or not families[lang]:
-                if cell and cell.text:
-                    yield from self._style(unit, lang, cell.text)
                 continue
             others = (document.source,) if document.catalog else document.others(lang)
             other_families = set().union(*(families[o] for o in others))
@@ -100,13 +135,11 @@ class PunctuationCheck(RowCheck):
                     yield self.flag(unit, lang, start + offset, start + offset + 1,
                                     f"unbalanced {mark} — no matching "
                                     f"{'closing' if mark in _FAMILY else 'opening'} mark")
-            yield from self._style(unit, lang, cell.text)
 
-    def _style(self, unit: Unit, lang: str, text: str) -> Iterable[Flag]:
-        majority = self._majority.get(lang)
-        if not majority:
-            return
-        for style in quote_styles(text) - {majority}:
+    def _style(self, unit: Unit, lang: str, styles: set[str], majority: str
+               ) -> Iterable[Flag]:
+        text = unit.text(lang)
+        for style in styles - {majority}:
             mark = style[0]
             offset = text.index(mark)
             yield self.flag(unit, lang, offset, offset + 1,
@@ -114,16 +147,11 @@ class PunctuationCheck(RowCheck):
                             severity="info", expected=majority[0])
 
 
-def _majority_styles(document: Document) -> dict[str, str]:
-    """Per language, its dominant quote style when one clearly dominates."""
-    result = {}
-    for lang in document.targets:
-        counts: Counter[str] = Counter()
-        for unit in document.units:
-            counts.update(quote_styles(unit.text(lang)))
-        if not counts:
-            continue
-        (style, count), total = counts.most_common(1)[0], sum(counts.values())
-        if count >= _MIN_MAJORITY and len(counts) > 1 and (total - count) / total <= _MINORITY_SHARE:
-            result[lang] = style
-    return result
+def _majority_style(counts: Counter[str]) -> str | None:
+    """A language's dominant quote style, when one clearly dominates its documents' uses."""
+    if not counts:
+        return None
+    (style, count), total = counts.most_common(1)[0], sum(counts.values())
+    if count >= _MIN_MAJORITY and len(counts) > 1 and (total - count) / total <= _MINORITY_SHARE:
+        return style
+    return None
