@@ -360,3 +360,19 @@ async def test_a_long_docset_opened_for_the_first_time_shows_its_first_rows_at_o
         await settled(app, pilot)
         assert app.session.row_count() > 500 and not app.session.provisional
         assert app.session.editable and (root / "alignment.tsv").is_file()
+
+
+async def test_on_a_narrow_terminal_the_title_gives_way_to_the_save_state(statement):
+    """The status bar cuts the docset title (with an ellipsis) to the room the counts and
+    the save state leave, so "saved" / "NOT SAVED" stays in sight; wider, the title grows."""
+    app = ReviewApp(statement)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await opened(app, pilot)
+        line = app.query_one("#status").render().plain
+        assert line.endswith("· saved") and "Joint Statement of" in line
+        assert "…" in line and len(line) <= 88
+        await pilot.resize_terminal(200, 30)
+        await pilot.pause()
+        wide = app.query_one("#status").render().plain
+        assert wide.endswith("· saved")
+        assert len(wide.split("  ·  ")[0]) > len(line.split("  ·  ")[0])

@@ -7,22 +7,44 @@ from textual.content import Content
 from ..safe_text import visible
 from .content_box import ContentBox
 
+_MIN_TITLE = 12   # cells the title keeps however narrow the terminal
+_TITLE = 60       # cells the title takes at most
+
 
 class StatusBar(ContentBox):
-    """One line at the bottom, above the footer."""
+    """One line at the bottom, above the footer.
+
+    The title gives way: it is cut (with an ellipsis) to the room the counts and the save
+    state leave, so "NOT SAVED" stays in sight on a narrow terminal.
+    """
 
     DEFAULT_CSS = """
     StatusBar { height: 1; background: $primary-background; color: $text; padding: 0 1; }
     """
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._values: tuple | None = None
+
     def show(self, title: str, lang: str, reviewed: int, total: int, open_flags: int,
              save_state: str, filter_name: str = "all") -> None:
         """Update the line; every value is shown literally."""
-        parts: list[tuple[str, str] | str] = [
-            (visible(title)[:60], "bold"), "  ·  ",
-            (f"{lang} {reviewed}/{total} reviewed", ""), " · ",
+        self._values = (title, lang, reviewed, total, open_flags, save_state, filter_name)
+        self._compose_line()
+
+    def on_resize(self) -> None:
+        if self._values is not None:
+            self._compose_line()
+
+    def _compose_line(self) -> None:
+        title, lang, reviewed, total, open_flags, save_state, filter_name = self._values
+        rest = Content.assemble(
+            "  ·  ", (f"{lang} {reviewed}/{total} reviewed", ""), " · ",
             (f"{open_flags} open flags", "$warning" if open_flags else "$success"),
             " · ", (f"filter: {filter_name}", ""), " · ",
             (visible(save_state), "$success" if save_state.startswith("saved") else "$warning"),
-        ]
-        self.set_content(Content.assemble(*parts))
+        )
+        width = self.content_size.width
+        room = min(max(width - rest.cell_length, _MIN_TITLE), _TITLE) if width else _TITLE
+        shown = Content(visible(title)).truncate(room, ellipsis=True).plain
+        self.set_content(Content.assemble((shown, "bold"), rest))
