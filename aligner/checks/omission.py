@@ -73,27 +73,29 @@ class OmissionCheck(Check):
             if not lengths[lang]:
                 continue
             deviations = []
+            shorter = longer = True
             for other in document.others(lang):
                 if not lengths[other] or (lang, other) not in stats:
                     continue
-                center, spread = stats[(lang, other)]
                 if max(sizes[lang], sizes[other]) < _MIN_CHARS:
                     continue  # short texts vary too much to tell
-                deviations.append((math.log(lengths[lang] / lengths[other]) - center, spread,
-                                   other))
-            if not deviations:
+                center, spread = stats[(lang, other)]
+                deviation = math.log(lengths[lang] / lengths[other]) - center
+                limit = max(_MIN_FACTOR, _ROBUST_Z * spread)
+                shorter = shorter and deviation < -limit
+                longer = longer and deviation > limit
+                if not (shorter or longer):
+                    break  # usual against this version: no outlier (it must be against all)
+                deviations.append((deviation, other))
+            if not deviations or not (shorter or longer):
                 continue
-            shorter = all(d < -max(_MIN_FACTOR, _ROBUST_Z * s) for d, s, _ in deviations)
-            longer = all(d > max(_MIN_FACTOR, _ROBUST_Z * s) for d, s, _ in deviations)
-            if not (shorter or longer):
-                continue
-            factor = math.exp(min(abs(d) for d, _, _ in deviations))
-            names = ", ".join(other for _, _, other in deviations)
+            factor = math.exp(min(abs(d) for d, _ in deviations))
+            names = ", ".join(other for _, other in deviations)
             message = (f"{'shorter' if shorter else 'longer'} than usual by a factor of "
                        f"{factor:.1f} against {names}: "
                        f"{'something left out?' if shorter else 'something added?'}")
             yield self.flag(unit, lang, 0, len(unit.text(lang)), message,
-                            evidence={o: unit.text(o)[:80] for _, _, o in deviations})
+                            evidence={o: unit.text(o)[:80] for _, o in deviations})
 
 
 def _pair_statistics(document: Document, lengths: list[dict[str, int]]
