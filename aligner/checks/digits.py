@@ -20,6 +20,7 @@ from ..flags import Flag
 from .base import Check, Unit
 
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _TOKEN_CHAR = re.compile(r"[\w.+\-]")
 
 
@@ -34,9 +35,12 @@ class DigitRun:
 
 def free_runs(text: str, numeric: list[Fact]) -> list[DigitRun]:
     """Digit runs of ``text`` outside every numeric fact (``numeric`` sorted by start)."""
+    first = _DIGIT.search(text)  # a lone \d is looked for at C speed, \d+ is not
+    if first is None:
+        return []
     runs: list[DigitRun] = []
     k, reach = 0, -1  # reach: the furthest end of the facts starting at or before a run
-    for match in _DIGITS.finditer(text):
+    for match in _DIGITS.finditer(text, first.start()):
         at = match.start()
         while k < len(numeric) and numeric[k].start <= at:
             reach = max(reach, numeric[k].end)

@@ -218,13 +218,24 @@ class NumberCheck(Check):
 
     def run(self, document: Document) -> list[Flag]:
         flags: list[Flag] = []
+        languages = document.languages
         for unit in document.units:
-            facts = {lang: self._facts(document, unit, lang) for lang in document.languages}
-            present = [lang for lang in document.languages if facts[lang] is not None]
-            masked = {lang: document.masked(unit.text(lang)) for lang in present}
-            free = {lang: free_runs(masked[lang], facts[lang]) for lang in present}
-            signatures = {lang: _signature(facts[lang], free[lang]) for lang in present}
-            slotted = {lang for lang in present if _slots(unit.text(lang), unit, document, lang)}
+            facts: dict[str, list[Fact] | None] = {}
+            masked: dict[str, str] = {}
+            free: dict[str, list] = {}
+            signatures: dict[str, list] = {}
+            slotted: set[str] = set()
+            for lang in languages:
+                found = facts[lang] = self._facts(document, unit, lang)
+                if found is None:
+                    continue
+                text = unit.text(lang)
+                masked[lang] = cleaned = document.masked(text)
+                free[lang] = runs = free_runs(cleaned, found)
+                signatures[lang] = _signature(found, runs)
+                if cleaned is not text and _slots(text, unit, document, lang):
+                    slotted.add(lang)  # (``masked`` gives the text itself when it has none)
+            present = list(masked)
             if len({tuple(sig) for sig in signatures.values()}) <= 1 and not slotted and not any(
                     _malformed(f, lang) for lang in present for f in facts[lang]):
                 continue  # every version has the same strong facts: the usual case
