@@ -123,8 +123,11 @@ class FormIndex:
         if self.cjk_scan is not None:
             cjk = self.cjk
             for match in self.cjk_scan.finditer(text):
-                found.append((match.start(), match.end(),
-                              cjk[_CJK_SEPARATORS.sub("", match.group())]))
+                form = match.group()
+                value = cjk.get(form)  # written without separators: the usual case
+                if value is None:
+                    value = cjk[_CJK_SEPARATORS.sub("", form)]
+                found.append((match.start(), match.end(), value))
         if self.scan is not None:
             starts = [(m.start(), (m.group().lower(),)) for m in self.scan.finditer(text)
                       if not self.capital or text[m.start()].isupper()]
