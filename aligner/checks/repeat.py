@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from operator import eq
 from typing import Iterable
 
 from ..flags import Flag
@@ -70,14 +71,14 @@ def _maybe_doubled(lowered: str) -> bool:
     # a gate: "a,a" passing it costs only time (replace, not translate: that is slow on
     # non-Latin text)
     words = lowered.replace(",", " ").replace(";", " ").replace(":", " ").split()
-    if any(map(str.__eq__, words, words[1:])):
+    if any(map(eq, words, words[1:])):  # operator.eq: a C call, unlike str.__eq__
         return True
     # "energy and energy": a conjunction between two equal words (all at C speed)
-    if not _CONJUNCTIONS.isdisjoint(compress(words[1:], map(str.__eq__, words, words[2:]))):
+    if not _CONJUNCTIONS.isdisjoint(compress(words[1:], map(eq, words, words[2:]))):
         return True
     if "、" in lowered or "，" in lowered:
         items = _CJK_ITEMS.split(lowered)
-        return any(map(str.__eq__, items, items[1:]))
+        return any(map(eq, items, items[1:]))
     return False
 
 
