@@ -158,14 +158,15 @@ class NameCheck(Check):
         """A short form (Tokayev) where the others use the full one: is a first name garbled?"""
         full = entry.forms[lang][0]
         full_words = full.split()
+        shorter = [match for match in mine if match.form != full and match.form in full
+                   and len(match.form.split()) < len(full_words)]
+        if not shorter:
+            return  # the full form, or another form ("Chinese" for "China"): nothing cut
         full_users = sum(any(m.form == entry.forms[o][0] for m in theirs[o]) for o in having)
         if full_users * 2 <= len(having):
             return
         text = unit.text(lang)
-        for match in mine:
-            if match.form == full or match.form not in full or \
-                    len(match.form.split()) >= len(full_words):
-                continue
+        for match in shorter:
             missing = len(full_words) - len(match.form.split())
             start, taken = match.start, 0
             while taken < missing:
