@@ -168,21 +168,23 @@ class LanguageCheck(RowCheck):
 
     def _copy_of(self, unit: Unit, document: Document, lang: str) -> tuple[str, float] | None:
         text = unit.text(lang)
-        if len(text) < _MIN_LETTERS:
+        size = len(text)
+        if size < _MIN_LETTERS:
             return None
+        script = script_of(lang)
+        own = _SCRIPTS.get(script or "")
         for other in document.others(lang):
             other_text = unit.text(other)
-            if not other_text or abs(len(text) - len(other_text)) > 0.1 * len(text):
+            if not other_text or abs(size - len(other_text)) > 0.1 * size:
                 continue
-            same = text == other_text
-            if same and len(_LETTER.findall(text[:_SAMPLE])) < _MIN_LETTERS:
-                continue  # "5G", a name: the same in every language
-            if same:
+            if text == other_text:
+                if len(_LETTER.findall(text[:_SAMPLE])) < _MIN_LETTERS:
+                    continue  # "5G", a name: the same in every language
                 return (other, 100.0) if self._is_the_copy(text, lang, other, document) else None
-            own = _SCRIPTS.get(script_of(lang) or "")
+            other_script = script_of(other)
             catalog_copy = document.catalog and own is not None and not own.search(text) and \
-                script_of(lang) != script_of(other)
-            if (catalog_copy or script_of(other) == script_of(lang)) and len(text) >= 40:
+                script != other_script
+            if (catalog_copy or other_script == script) and size >= 40:
                 similarity = ratio(text, other_text, score_cutoff=_NEAR_COPY)
                 if similarity >= _NEAR_COPY and self._is_the_copy(text, lang, other, document):
                     return other, similarity
