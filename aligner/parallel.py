@@ -113,16 +113,27 @@ def pool() -> ProcessPoolExecutor | None:
 
 def start(block: bool = True) -> None:
     """Start the workers now, so that their start-up overlaps other work (loading texts);
-    ``block``: return when they are ready."""
+    ``block``: return when they are ready. Without ``block`` the workers are started from a
+    thread of their own: starting one waits for the fork server to import its modules
+    (about 0.4 s), which the caller can spend loading."""
     shared = pool()
-    if shared is not None:
-        try:
-            futures = [shared.submit(_ready) for _ in range(_pool_size())]
-            if block:
-                for future in futures:
-                    future.result()
-        except (BrokenProcessPool, OSError, RuntimeError):
-            _give_up()
+    if shared is None:
+        return
+    if block:
+        _spawn(shared, True)
+    else:
+        threading.Thread(target=_spawn, args=(shared, False), name="aligner-workers",
+                         daemon=True).start()
+
+
+def _spawn(shared: ProcessPoolExecutor, wait_ready: bool) -> None:
+    try:
+        futures = [shared.submit(_ready) for _ in range(_pool_size())]
+        if wait_ready:
+            for future in futures:
+                future.result()
+    except (BrokenProcessPool, OSError, RuntimeError):
+        _give_up()
 
 
 def start_for(docset_dir: os.PathLike | str) -> None:
