@@ -33,7 +33,8 @@ from .alignment import cell_text
 from .docset import CONFIG_NAME, GLOSSARY_NAME, REVIEW_DIR
 from .errors import AlignerError
 from .paragraphs import split_paragraphs
-from .pofile_io import atomic_write, read_po_text
+from .pofile_io import read_po_text
+from .safe_files import atomic_write
 from .store import ReviewStore
 
 FORMATS = ("txt", "po", "tmx", "csv")

@@ -22,9 +22,9 @@ from typing import Callable
 from . import __version__
 from .errors import located
 from .po_format import render_entry
-from .pofile_io import (DirectoryLock, Fingerprint, ParsedPO, ReviewConflictError,
-                        ReviewFileError, atomic_write, changed_on_disk, read_if_exists, read_po,
-                        remove_stale_temporaries, render_header)
+from .pofile_io import ParsedPO, read_po, render_header
+from .safe_files import (DirectoryLock, Fingerprint, ReviewConflictError, ReviewFileError,
+                         atomic_write, changed_on_disk, read_if_exists, remove_stale_temporaries)
 from .review_entry import FUZZY, Entry, fields_of, with_fuzzy
 from .sync import unique_obsolete
 

@@ -21,10 +21,11 @@ from .alignment import Alignment
 from .docset import REVIEW_DIR, DocSet
 from .errors import AlignerError
 from .flags import Flag
-from .pofile_io import ReviewConflictError, ReviewFileError, read_po_text
+from .pofile_io import read_po_text
 from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix, record_flags,
                            to_review, with_fuzzy)
 from .review_file import Fields, ReviewFile
+from .safe_files import ReviewConflictError, ReviewFileError
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 
 __all__ = ["Review", "ReviewConflictError", "ReviewFileError", "ReviewStore", "StoreError",

@@ -13,7 +13,8 @@ import polib
 import pytest
 
 from aligner.alignment import Alignment
-from aligner.pofile_io import ReviewConflictError, ReviewFileError, read_po
+from aligner.pofile_io import read_po
+from aligner.safe_files import ReviewConflictError, ReviewFileError
 from aligner.store import ReviewStore
 from tests.conftest import ROOT
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
