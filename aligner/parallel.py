@@ -132,8 +132,8 @@ def _spawn(shared: ProcessPoolExecutor, wait_ready: bool) -> None:
         if wait_ready:
             for future in futures:
                 future.result()
-    except (BrokenProcessPool, OSError, RuntimeError):
-        _give_up()
+    except (BrokenProcessPool, OSError, RuntimeError, EOFError):
+        _give_up()  # (EOFError: the fork server died starting, as on a Ctrl-C meanwhile)
 
 
 def start_for(docset_dir: os.PathLike | str) -> None:

@@ -8,12 +8,20 @@ library, which the first paragraph of each language would otherwise build in eac
 
 from __future__ import annotations
 
-from . import checks  # noqa: F401  (and through it the facts, rapidfuzz, langdetect)
-from .align import search  # noqa: F401
-from .facts import anchor_keys
+import signal
+
+# A Ctrl-C while the fork server imports is the caller's to handle (it stops the pool); the
+# server would only print a traceback. Restored below, before the server forks any worker.
+_interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+from . import checks  # noqa: F401,E402  (and through it the facts, rapidfuzz, langdetect)
+from .align import search  # noqa: F401,E402
+from .facts import anchor_keys  # noqa: E402
 
 for _lang, _sample in (("en", "China and Kazakhstan, 17 May 2023"),
                        ("ru", "Китай и Казахстан, 17 мая 2023 года"),
                        ("kk", "Қытай мен Қазақстан, 2023 жылғы 17 мамыр"),
                        ("zh", "中国和哈萨克斯坦，二〇二三年五月十七日")):
     anchor_keys(_sample, _lang)
+
+signal.signal(signal.SIGINT, _interrupt)
