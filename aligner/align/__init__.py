@@ -25,8 +25,9 @@ from .profile import Profile, build_profile, join_profiles
 from .refit import fit_saved
 
 __all__ = [
-    "align", "align_pairs", "preview", "save_alignment", "merge_with_next", "split_row", "move_paragraph",
-    "AlignmentFileError", "AlignmentEditError", "Bead", "PairAlignment", "extractor_name",
+    "align", "align_pairs", "preview", "save_alignment", "merge_with_next", "split_row",
+    "move_paragraph", "AlignmentFileError", "AlignmentEditError", "Bead", "PairAlignment",
+    "extractor_name",
 ]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)

@@ -146,8 +146,7 @@ class Document:
 
     def masked(self, text: str) -> str:
         """``text`` with its placeholders blanked (``tokens.mask_placeholders``)."""
-        found = self.placeholders(text)
-        return mask_placeholders(text, found) if found else text
+        return mask_placeholders(text, self.placeholders(text))
 
     def facts(self, unit: Unit, lang: str) -> tuple:
         """The facts of ``lang``'s cell (numbers, dates, names), read once and shared by the

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from operator import itemgetter
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
@@ -32,7 +31,6 @@ _MIN_FUZZY_CHARS = 5
 _VARIANT = 80         # ratio of two capitalised words that are one name spelled two ways
 _WORD_CHAR = re.compile(r"\w")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_FORM = itemgetter(2)  # TermMatch.form, at C speed
 _new = tuple.__new__  # TermMatch(...) without the named tuple's Python-level __new__
 
 
@@ -134,7 +132,7 @@ class NameCheck(Check):
             entry = entries[number]
             forms = entry.forms.get(lang)
             mine = present[lang].get(number)
-            if not forms or (mine and all(map(forms[0].__eq__, map(_FORM, mine)))):
+            if not forms or (mine and all(m.form == forms[0] for m in mine)):
                 continue  # named here as the others name it: the usual case
             others = [o for o in others_all if entry.forms.get(o) and unit.text(o)]
             having = [o for o in others if number in present[o]]

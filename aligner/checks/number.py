@@ -233,8 +233,8 @@ class NumberCheck(Check):
                 masked[lang] = cleaned = document.masked(text)
                 free[lang] = runs = free_runs(cleaned, found)
                 signatures[lang] = _signature(found, runs)
-                if cleaned is not text and _slots(text, unit, document, lang):
-                    slotted.add(lang)  # (``masked`` gives the text itself when it has none)
+                if _slots(text, unit, document, lang):
+                    slotted.add(lang)
             present = list(masked)
             if len({tuple(sig) for sig in signatures.values()}) <= 1 and not slotted and not any(
                     _malformed(f, lang) for lang in present for f in facts[lang]):

@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..flags import Flag
-from .base import Document, RowCheck, Unit, register
+from .base import Check, Document, Unit, register
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "［": "］", "《": "》",
           "〈": "〉", "「": "」", "『": "』", "«": "»"}
@@ -73,10 +73,11 @@ def quote_styles(text: str) -> set[str]:
 
 
 @register
-class PunctuationCheck(RowCheck):
+class PunctuationCheck(Check):
     name = "punctuation"
     severity = "warning"
     description = "unbalanced brackets and quotes; quote style inconsistent within a language"
+    local = True  # the house quote style is decided in ``finish``, from every shard's counts
 
     def run(self, document: Document) -> list[Flag]:
         return self.finish(document, [self.run_part(document)])
@@ -114,10 +115,6 @@ class PunctuationCheck(RowCheck):
                     flags.extend(self._style(document.units[index - document.offset], lang,
                                              styles, majority[lang]))
         return flags
-
-    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        """(Not used: the quote styles need the whole document; see ``run_part``.)"""
-        return self._unbalanced(unit, document)
 
     def _unbalanced(self, unit: Unit, document: Document) -> Iterable[Flag]:
         families = {lang: {family for _, _, family in imbalances(unit.text(lang))}

@@ -2,11 +2,12 @@
 
 Scanning a text once per dictionary (number words, months, glossary forms, countries,
 capitalised words) costs a regex pass each, and Python's ``re`` has no trie to do them in one.
-Instead the text's whitespace-separated tokens are taken as a set (C speed); a token is
-classified once, the first time it is seen, by the beginnings its words keep under inflection
-("Токаев", "Токаева", "Токаевым" all begin with the key "тока"), and remembered; only tokens
-known to matter are then located in the text. Work per paragraph thus grows with its hits,
-not with its length. Roman numerals get their own quick search.
+Instead the text is split at whitespace and its tokens looked up in sets (C speed); a token
+is classified once, the first time it is seen, by the beginnings its words keep under
+inflection ("Токаев", "Токаева", "Токаевым" all begin with the key "тока"; a Roman numeral
+such as "XX" is one more thing a word may be), and remembered; only tokens known to matter
+are then located in the text. Work per paragraph thus grows with its hits, not with its
+length.
 """
 
 from __future__ import annotations
