@@ -16,7 +16,7 @@ import math
 from statistics import median
 
 _CHI2_MEDIAN = 0.4549  # median of a chi-square variable with one degree of freedom
-_MIN_VARIANCE = 0.01   # numerical floor (identical texts would give 0)
+_MIN_VARIANCE = 0.25   # floor: a few near-identical pairs must not make every other one costly
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,16 @@ class LengthModel:
     mark_cost: float = 0.0      # cost per quote or bracket more or less than the pivot
     samples: int = 0
     basis: str = "default"  # "anchors" (confident anchor pairs) or "guide" (length diagonal)
+    native_ratio: float = 0.0   # other-script letters per pivot character (0: ``ratio`` for all)
+
+    def units(self, lengths: Sequence[int], natives: Sequence[int]) -> list[float]:
+        """Each paragraph's length in pivot characters: letters of the other script at
+        ``native_ratio``, everything else (Latin words, digits, spaces) at ``ratio``. An
+        untranslated copy then measures what the pivot does, in Chinese as in Russian."""
+        if not self.native_ratio or not natives:
+            return [length / self.ratio for length in lengths]
+        shared, native = 1 / self.ratio, 1 / self.native_ratio
+        return [(length - n) * shared + n * native for length, n in zip(lengths, natives)]
 
     def cost(self, pivot_len: float, target_len: float) -> float:
         """Half the squared z-score of a bead (target length in pivot units)."""
@@ -66,3 +76,27 @@ def count_cost(differences: Sequence[int]) -> float:
     total = sum(abs(d) for d in differences)
     r = (total + 1) / (total + len(differences) + 2)
     return -math.log(r)
+
+
+def fit_ratios(triples: Sequence[tuple[int, int, int]], fallback: float) -> tuple[float, float]:
+    """(ratio, native_ratio) from likely 1-1 pairs (pivot length, other length, other-script
+    letters of the other): weighted least squares of pivot ≈ a·native + b·rest, weights
+    1/length. ``(fallback, 0.0)`` (one ratio for all characters) when the two kinds of
+    characters cannot be told apart in the data or the fit is implausible."""
+    sw_nn = sw_ns = sw_ss = sw_np = sw_sp = 0.0
+    for p, length, n in triples:
+        w = 1.0 / (p + length + 1)
+        s = length - n
+        sw_nn += w * n * n
+        sw_ns += w * n * s
+        sw_ss += w * s * s
+        sw_np += w * n * p
+        sw_sp += w * s * p
+    det = sw_nn * sw_ss - sw_ns * sw_ns
+    if len(triples) < 5 or sw_nn <= 0 or det <= 1e-9 * sw_nn * sw_ss:
+        return fallback, 0.0
+    a = (sw_np * sw_ss - sw_sp * sw_ns) / det
+    b = (sw_sp * sw_nn - sw_np * sw_ns) / det
+    if not (0.2 < b < 5 and 0.2 < a < 10):
+        return fallback, 0.0
+    return 1 / b, 1 / a

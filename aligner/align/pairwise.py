@@ -18,12 +18,14 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..parallel import gc_paused
 from .anchors import KeyIndex, anchor_chain, key_weights
-from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance
+from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios
+from .lexicon import learn_links, linked_keys
 from .profile import Profile
 from .search import BEADS, search
 
@@ -31,6 +33,8 @@ BAND = 1                # initial half-width of the band, in paragraphs
 SAMPLE = 1000           # longer texts get their model from aligning this many paragraphs
 SEGMENT = 2000          # longer texts are searched in stretches of at least this many
 MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is then flagged
+WORD_WEIGHT = 0.5       # a shared word (or learnt word pair) weighs this much of an anchor
+_NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
 
@@ -56,6 +60,7 @@ class PairAlignment:
     anchors: int = 0       # confident anchor pairs used as the guide
     widenings: int = 0     # times the band had to be widened
     capped: bool = False   # the band hit MAX_CELLS; the alignment may be suboptimal there
+    links: dict = None     # word pairs learnt from the first search (other word -> pivot words)
 
 
 @dataclass
@@ -143,12 +148,20 @@ class PairPlan:
 
 
 def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
-    """The plan of a long pair (more than SAMPLE pivot paragraphs, both texts non-empty)."""
+    """The plan of a long pair (more than SAMPLE pivot paragraphs, both texts non-empty).
+
+    The model and the learnt word pairs come from aligning the first SAMPLE pivot paragraphs
+    (and the other text's paragraphs the length diagonal puts beside them)."""
     n, m = len(pivot), len(other)
     ratio = estimate_ratio(pivot.lengths, other.lengths)
-    pair, chain, guide = _setup(pivot, other, ratio)
-    sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, max(1, int(guide[SAMPLE]))))
-    return PairPlan(pivot, other, sample.model, pair.weights, tuple(guide),
+    pair, chain, guide = _setup(pivot, other, LengthModel(ratio, 1.0))
+    sample_end = max(1, int(guide[SAMPLE]))
+    sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, sample_end))
+    if sample.links:
+        pair, chain, guide = _setup(pivot, other, sample.model, sample.links)
+    keyed_pivot = replace(pivot, keys=pair.pivot_keys, words=())
+    keyed_other = replace(other, keys=pair.other_keys, words=())
+    return PairPlan(keyed_pivot, keyed_other, sample.model, pair.weights, tuple(guide),
                     _cuts(chain, n, m), len(chain))
 
 
@@ -157,10 +170,11 @@ def align_segment(pivot: Profile, other: Profile, model: LengthModel, weights: d
                   guide: tuple[float, ...], progress: Progress | None = None
                   ) -> tuple[tuple[Bead, ...], int, bool]:
     """(beads, widenings, capped) of one stretch of a planned pair, searched once with the
-    plan's model; indices relative to the stretch."""
+    plan's model and keys (the profiles' ``keys`` already hold all the evidence); indices
+    relative to the stretch."""
     if not len(pivot) or not len(other):
         return align_pair(pivot, other).beads, 0, False
-    pair = _pair(pivot, other, model.ratio, weights)
+    pair = _pair(pivot, other, model, pivot.keys, other.keys, weights)
     path, _, widenings, capped = _banded(pair, list(guide), [BAND] * len(guide), model,
                                          progress)
     return _beads(path, pair, model), widenings, capped
@@ -168,39 +182,75 @@ def align_segment(pivot: Profile, other: Profile, model: LengthModel, weights: d
 
 def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = None
                  ) -> PairAlignment:
-    """One search over the whole band, twice: the second time with the model re-measured on
-    the 1-1 beads the first one found."""
+    """Two searches over the whole band: the first with anchors, shared words and copies
+    and a length model measured on the anchor pairs; the second also with the word pairs
+    learnt from the first one's 1-1 beads and the length model re-measured on them."""
     ratio = estimate_ratio(pivot.lengths, other.lengths)
-    pair, chain, guide = _setup(pivot, other, ratio)
-    model = _initial_model(pair, ratio, chain, guide)
+    pair, chain, guide = _setup(pivot, other, _first_ratios(pivot, other, ratio))
+    model = _initial_model(pair, pivot, other, ratio, chain, guide)
+    pair = _pair(pivot, other, model, pair.pivot_keys, pair.other_keys, pair.weights)
     widths = [BAND] * (len(pivot) + 1)
-    widenings = 0
-    for round_ in range(2):
-        path, widths, more, capped = _banded(pair, guide, widths, model, progress)
-        widenings += more
-        if round_ or capped:
-            break
-        refined = _refine(pair, model, [(i - 1, j - 1) for i, j, k in path if k == 0])
-        if refined is None:
-            break
-        model = refined
-        pair.Tp = [t / model.ratio for t in pair.T]
-    return PairAlignment(_beads(path, pair, model), model, len(chain), widenings, capped)
+    path, widths, widenings, capped = _banded(pair, guide, widths, model, progress)
+    links: dict = {}
+    if not capped:
+        ones = [(i - 1, j - 1) for i, j, k in path if k == 0]
+        links = learn_links(pivot.words, other.words, ones)
+        refined = _refine(pair, pivot, other, model, ones)
+        if links or refined is not None:
+            model = refined or model
+            pair, chain, guide = _setup(pivot, other, model, links)
+            path, widths, more, capped = _banded(pair, guide, widths, model, progress)
+            widenings += more
+    return PairAlignment(_beads(path, pair, model), model, len(chain), widenings, capped,
+                         links)
 
 
-def _setup(pivot: Profile, other: Profile, ratio: float):
-    """(running totals and key weights, confident anchor chain, guide) of a pair."""
-    source, target = KeyIndex(pivot.keys), KeyIndex(other.keys)
-    pair = _pair(pivot, other, ratio, key_weights(source, target))
-    chain = anchor_chain(source, target)
+def _setup(pivot: Profile, other: Profile, model: LengthModel, links: dict | None = None):
+    """(running totals and evidence keys, confident anchor chain, guide) of a pair."""
+    pivot_keys, other_keys, weights = _evidence(pivot, other, links)
+    pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
+    chain = anchor_chain(KeyIndex(pivot_keys), KeyIndex(other_keys))
     return pair, chain, _guide(pair.P, pair.T, chain)
 
 
-def _pair(pivot: Profile, other: Profile, ratio: float, weights: dict) -> _Pair:
-    T = other.prefix("lengths")
-    return _Pair(pivot.prefix("lengths"), T, [t / ratio for t in T], pivot.prefix("sentences"),
+def _evidence(pivot: Profile, other: Profile, links: dict | None):
+    """Per paragraph of both texts the keys the two texts share (anchors; words found as they
+    are and copies; learnt word pairs), and each key's weight."""
+    pivot_keys = [k | w for k, w in zip(pivot.keys, pivot.words)] if pivot.words else pivot.keys
+    other_keys = [k | w for k, w in zip(other.keys, other.words)] if other.words else other.keys
+    if links:
+        extra_p, extra_o = linked_keys(pivot.words, other.words, links)
+        pivot_keys = [a | b for a, b in zip(pivot_keys, extra_p)]
+        other_keys = [a | b for a, b in zip(other_keys, extra_o)]
+    weights = key_weights(KeyIndex(pivot_keys), KeyIndex(other_keys))
+    for key in weights:
+        if key[1:2] == ":" and key[0] in "wl":
+            weights[key] *= WORD_WEIGHT
+    kept = frozenset(weights)
+    return (tuple(k & kept or _NO_KEYS for k in pivot_keys),
+            tuple(k & kept or _NO_KEYS for k in other_keys), weights)
+
+
+def _pair(pivot: Profile, other: Profile, model: LengthModel, pivot_keys, other_keys,
+          weights: dict) -> _Pair:
+    units = model.units(other.lengths, other.native)
+    return _Pair(pivot.prefix("lengths"), other.prefix("lengths"),
+                 list(accumulate(units, initial=0.0)), pivot.prefix("sentences"),
                  other.prefix("sentences"), pivot.prefix("marks"), other.prefix("marks"),
-                 pivot.keys, other.keys, weights)
+                 pivot_keys, other_keys, weights)
+
+
+def _first_ratios(pivot: Profile, other: Profile, ratio: float) -> LengthModel:
+    """A first guess at the two ratios: characters outside the other script's letters keep
+    their length; its letters make up the rest of the pivot's length."""
+    native = sum(other.native) if other.native else 0
+    rest = sum(other.lengths) - native
+    total = sum(pivot.lengths)
+    if native and total > rest:
+        per_letter = (total - rest) / native
+        if 0.2 < per_letter < 10:
+            return LengthModel(1.0, 1.0, native_ratio=1 / per_letter)
+    return LengthModel(ratio, 1.0)
 
 
 def _cuts(chain: list[tuple[int, int]], n: int, m: int) -> tuple[tuple[int, int], ...]:
@@ -239,38 +289,65 @@ def _guide(P: list[int], T: list[int], chain: list[tuple[int, int]]) -> list[flo
     return guide
 
 
-def _initial_model(pair: _Pair, ratio: float, chain, guide) -> LengthModel:
+def _initial_model(pair: _Pair, pivot: Profile, other: Profile, ratio: float, chain, guide
+                   ) -> LengthModel:
     """The model measured on confident anchor pairs, else on the pairs the guide suggests."""
-    model = _fit(pair, ratio, chain, "anchors")
+    first = _ratios(pivot, other, chain, ratio)
+    model = _fit(pair, pivot, other, first, chain, "anchors")
     if model is not None:
         return model
     m = len(pair.T) - 1
     guessed = [(i, min(int((guide[i] + guide[i + 1]) / 2), m - 1)) for i in range(len(pair.P) - 1)]
-    model = _fit(pair, ratio, guessed, "guide")
+    model = _fit(pair, pivot, other, _ratios(pivot, other, guessed, ratio), guessed, "guide")
     if model is not None:
         return model
     lengths = [pair.P[i + 1] - pair.P[i] for i in range(len(pair.P) - 1)]
-    return LengthModel(ratio, max(sum(lengths) / len(lengths) / 4, 0.01), 1.0, 1.0, 0, "default")
+    return replace(first, variance=max(sum(lengths) / len(lengths) / 4, 0.25), sentence_cost=1.0,
+                   mark_cost=1.0, basis="default")
 
 
-def _fit(pair: _Pair, ratio: float, ones, basis: str) -> LengthModel | None:
-    P, T, SP, ST, MP, MT = pair.P, pair.T, pair.SP, pair.ST, pair.MP, pair.MT
-    variance = estimate_variance([(P[i + 1] - P[i], (T[j + 1] - T[j]) / ratio) for i, j in ones])
+def _translated(pivot: Profile, other: Profile, ones):
+    """The pairs of ``ones`` that are not plain copies (same length, no other-script letter):
+    copies would make any measure of translated lengths look perfect."""
+    native = other.native or (0,) * len(other)
+    return [(i, j) for i, j in ones
+            if not (pivot.lengths[i] == other.lengths[j] and not native[j])]
+
+
+def _ratios(pivot: Profile, other: Profile, ones, fallback: float) -> LengthModel:
+    """A model holding only the ratios, fitted on the translated pairs of ``ones``."""
+    pairs = _translated(pivot, other, ones)
+    if len(pairs) >= 5:
+        total_p = sum(pivot.lengths[i] for i, _ in pairs)
+        total_t = sum(other.lengths[j] for _, j in pairs)
+        fallback = total_t / total_p if total_p and total_t else fallback
+    native = other.native or (0,) * len(other)
+    ratio, native_ratio = fit_ratios([(pivot.lengths[i], other.lengths[j], native[j])
+                                      for i, j in pairs], fallback)
+    return LengthModel(ratio, 1.0, native_ratio=native_ratio)
+
+
+def _fit(pair: _Pair, pivot: Profile, other: Profile, ratios: LengthModel, ones, basis: str
+         ) -> LengthModel | None:
+    """Variance and count costs measured on the translated pairs of ``ones``."""
+    SP, ST, MP, MT = pair.SP, pair.ST, pair.MP, pair.MT
+    units = ratios.units(other.lengths, other.native)
+    translated = _translated(pivot, other, ones)
+    variance = estimate_variance([(pivot.lengths[i], units[j]) for i, j in translated])
     if variance is None:
         return None
     sentences = count_cost([(ST[j + 1] - ST[j]) - (SP[i + 1] - SP[i]) for i, j in ones])
     marks = count_cost([(MT[j + 1] - MT[j]) - (MP[i + 1] - MP[i]) for i, j in ones])
-    return LengthModel(ratio, variance, sentences, marks, len(ones), basis)
+    return LengthModel(ratios.ratio, variance, sentences, marks, len(ones), basis,
+                       ratios.native_ratio)
 
 
-def _refine(pair: _Pair, model: LengthModel, ones) -> LengthModel | None:
-    """The model re-measured on the 1-1 beads found (None when too few)."""
+def _refine(pair: _Pair, pivot: Profile, other: Profile, model: LengthModel, ones
+            ) -> LengthModel | None:
+    """The model re-measured on the 1-1 beads found (None when too few or no change)."""
     if len(ones) < 10:
         return None
-    total_p = sum(pair.P[i + 1] - pair.P[i] for i, _ in ones)
-    total_t = sum(pair.T[j + 1] - pair.T[j] for _, j in ones)
-    ratio = total_t / total_p if total_p and total_t else model.ratio
-    refined = _fit(pair, ratio, ones, "beads")
+    refined = _fit(pair, pivot, other, _ratios(pivot, other, ones, model.ratio), ones, "beads")
     if refined is None or _close(model, refined):
         return None
     return refined
@@ -279,6 +356,7 @@ def _refine(pair: _Pair, model: LengthModel, ones) -> LengthModel | None:
 def _close(old: LengthModel, new: LengthModel) -> bool:
     """Whether re-running the search with ``new`` would change little."""
     return (abs(math.log(new.ratio / old.ratio)) < 0.03
+            and abs(math.log((new.native_ratio or 1) / (old.native_ratio or 1))) < 0.03
             and abs(math.log(new.variance / old.variance)) < 0.25
             and abs(new.sentence_cost - old.sentence_cost) < 0.3
             and abs(new.mark_cost - old.mark_cost) < 0.3)

@@ -15,29 +15,35 @@ from itertools import accumulate
 
 from ..parallel import gc_paused
 from .anchors import Keys, paragraph_keys
+from .lexicon import text_keys
 
 # A sentence ends at . ! ? ; (ASCII followed by a space, a closing mark or the end; the
 # full-width forms anywhere).
 _SENTENCE_END = re.compile(r"[.!?;](?=[\s\"'»”’)）]|$)|[。！？；]")
+_NATIVE = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter outside ASCII
 _MARKS = re.compile(r"[«»“”„\"《》「」『』()（）\[\]【】]")
 
 
 @dataclass(frozen=True)
 class Profile:
-    """Per paragraph of one text: characters, anchor keys, sentence ends, quotes and brackets."""
+    """Per paragraph of one text: characters, anchor keys, sentence ends, quotes and brackets,
+    word and copy keys (``lexicon``) and how many characters are letters outside ASCII (the
+    rest, Latin words, digits, spaces and punctuation, keep their length in a translation far
+    more than the letters of another script do)."""
 
     lengths: tuple[int, ...]
     keys: tuple[Keys, ...]
     sentences: tuple[int, ...]
     marks: tuple[int, ...]
+    words: tuple[Keys, ...] = ()
+    native: tuple[int, ...] = ()
 
     def __len__(self) -> int:
         return len(self.lengths)
 
     def slice(self, start: int, end: int) -> Profile:
         """The profile of paragraphs [start, end)."""
-        return Profile(self.lengths[start:end], self.keys[start:end],
-                       self.sentences[start:end], self.marks[start:end])
+        return Profile(*(getattr(self, name)[start:end] for name in _FIELDS))
 
     def prefix(self, name: str) -> list[int]:
         """Running totals of ``lengths``, ``sentences`` or ``marks`` (length n + 1)."""
@@ -53,16 +59,22 @@ def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
         tuple(len(_SENTENCE_END.findall(p)) for p in paragraphs),
         tuple(len(_MARKS.findall(p)) for p in paragraphs),
+        tuple(text_keys(paragraphs)),
+        tuple(len(_NATIVE.findall(p)) for p in paragraphs),
     )
 
 
 def join_profiles(parts: Sequence[Profile]) -> Profile:
     """The profile of consecutive stretches of one text, measured separately."""
     return Profile(*(tuple(value for part in parts for value in getattr(part, name))
-                     for name in ("lengths", "keys", "sentences", "marks")))
+                     for name in _FIELDS))
 
 
 def plain_profile(lengths: Sequence[int]) -> Profile:
     """A profile with lengths only (for callers that have nothing else, e.g. benchmarks)."""
     zeros = (0,) * len(lengths)
-    return Profile(tuple(lengths), (frozenset(),) * len(lengths), zeros, zeros)
+    empty = (frozenset(),) * len(lengths)
+    return Profile(tuple(lengths), empty, zeros, zeros, empty, zeros)
+
+
+_FIELDS = ("lengths", "keys", "sentences", "marks", "words", "native")
