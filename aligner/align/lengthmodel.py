@@ -80,23 +80,24 @@ def count_cost(differences: Sequence[int]) -> float:
 
 def fit_ratios(triples: Sequence[tuple[int, int, int]], fallback: float) -> tuple[float, float]:
     """(ratio, native_ratio) from likely 1-1 pairs (pivot length, other length, other-script
-    letters of the other): weighted least squares of pivot ≈ a·native + b·rest, weights
-    1/length. ``(fallback, 0.0)`` (one ratio for all characters) when the two kinds of
-    characters cannot be told apart in the data or the fit is implausible."""
-    sw_nn = sw_ns = sw_ss = sw_np = sw_sp = 0.0
+    letters of the other).
+
+    Characters other than the other script's letters (Latin words, digits, spaces,
+    punctuation) are taken to keep their length; the letters' ratio is the weighted least
+    squares fit of what remains of the pivot's length (weights 1/length). A free fit of both
+    ratios is unstable on short texts (spaces grow with letters). ``(fallback, 0.0)``, one
+    ratio for all characters, when the other script's letters are under a third of the text
+    (a Latin-script translation) or the fit is implausible.
+    """
+    letters = sum(n for _, _, n in triples)
+    if len(triples) < 5 or letters * 3 < sum(length for _, length, _ in triples):
+        return fallback, 0.0
+    top = bottom = 0.0
     for p, length, n in triples:
         w = 1.0 / (p + length + 1)
-        s = length - n
-        sw_nn += w * n * n
-        sw_ns += w * n * s
-        sw_ss += w * s * s
-        sw_np += w * n * p
-        sw_sp += w * s * p
-    det = sw_nn * sw_ss - sw_ns * sw_ns
-    if len(triples) < 5 or sw_nn <= 0 or det <= 1e-9 * sw_nn * sw_ss:
+        top += w * n * (p - (length - n))
+        bottom += w * n * n
+    per_letter = top / bottom if bottom else 0.0
+    if not 0.2 < per_letter < 10:
         return fallback, 0.0
-    a = (sw_np * sw_ss - sw_sp * sw_ns) / det
-    b = (sw_sp * sw_nn - sw_np * sw_ns) / det
-    if not (0.2 < b < 5 and 0.2 < a < 10):
-        return fallback, 0.0
-    return 1 / b, 1 / a
+    return 1.0, 1 / per_letter

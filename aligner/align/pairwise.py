@@ -246,7 +246,7 @@ def _first_ratios(pivot: Profile, other: Profile, ratio: float) -> LengthModel:
     native = sum(other.native) if other.native else 0
     rest = sum(other.lengths) - native
     total = sum(pivot.lengths)
-    if native and total > rest:
+    if native * 3 >= sum(other.lengths) and total > rest:
         per_letter = (total - rest) / native
         if 0.2 < per_letter < 10:
             return LengthModel(1.0, 1.0, native_ratio=1 / per_letter)
