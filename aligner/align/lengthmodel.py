@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import math
 from statistics import median
 
+COUNT_COST_MAX = 1.5   # a count rarely off by one must still not outweigh a merge or omission
 _CHI2_MEDIAN = 0.4549  # median of a chi-square variable with one degree of freedom
 _MIN_VARIANCE = 0.25   # floor: a few near-identical pairs must not make every other one costly
 
@@ -75,7 +76,7 @@ def count_cost(differences: Sequence[int]) -> float:
     """
     total = sum(abs(d) for d in differences)
     r = (total + 1) / (total + len(differences) + 2)
-    return -math.log(r)
+    return min(-math.log(r), COUNT_COST_MAX)
 
 
 def fit_ratios(triples: Sequence[tuple[int, int, int]], fallback: float) -> tuple[float, float]:
