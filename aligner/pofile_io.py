@@ -49,7 +49,7 @@ def read_po(path: Path, content: tuple[bytes, Fingerprint] | None = None,
         header, metadata, entries, spans = _read_fast(data, pool)
         _refuse_duplicates(path, spans, entries, data)
     except Unsupported:
-        text = _decode(path, data)
+        text, charset = _decode(path, data)
         _validate_lines(path, text)
         try:
             po = read_po_text(text)
@@ -60,6 +60,8 @@ def read_po(path: Path, content: tuple[bytes, Fingerprint] | None = None,
                       f"{path.name}{BACKUP_SUFFIX}, the previous version",
                 int(number.group(1)) if number else None)) from None
         entries = [from_polib(entry, pool) for entry in po]
+        if pool is not None and not _is_utf8(charset):
+            _refuse_mojibake(path, charset, entries, pool)
         _refuse_duplicates(path, [entry.linenum for entry in po], entries)
         header, metadata, spans = po.header, dict(po.metadata), None
     if spans is not None and not (
@@ -119,20 +121,74 @@ def read_po_text(text: str) -> polib.POFile:
     return parser.parse()
 
 
-def _decode(path: Path, data: bytes) -> str:
+def _is_utf8(charset: str) -> bool:
+    return codecs.lookup(charset).name == "utf-8"
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    """The text of a PO file decoded by its header's charset, and that charset.
+
+    A declared charset is trusted only where the content cannot contradict it. Every 8-bit
+    charset (ISO-8859-*, KOI8-*, CP125x...) and most multi-byte ones (GBK, Big5, Shift_JIS,
+    EUC-*) decode almost any bytes without error, so a UTF-8 file labelled with one of them
+    reads as mojibake, and a sync would then retire every entry and write the fixes back
+    garbled. So: bytes that are valid UTF-8 and hold non-ASCII characters, under a header
+    that names another charset, are refused (the header is wrong: fix it). Justification:
+    UTF-8 is self-checking; real text in a legacy charset is almost never valid UTF-8 (every
+    byte >= 0x80 would have to fall into lead/continuation patterns, e.g. Cyrillic CP1251 or
+    KOI8-R letters are mostly lone high bytes, which UTF-8 forbids), while a UTF-8 file with
+    a stale or copied header is a common mistake. The rare true legacy file that happens to
+    be valid UTF-8 can be converted (``msgconv -t UTF-8``) to be read. A wrong legacy label
+    on legacy content (CP1251 text labelled KOI8-R) cannot be seen in the bytes; that case is
+    caught after parsing by comparing the texts with the document set (``_refuse_mojibake``).
+    """
     found = _CHARSET.search(data[:8192])
     charset = found.group(1).decode("ascii") if found else "utf-8"
     try:
         codecs.lookup(charset)
     except LookupError:
         charset = "utf-8"
+    if not _is_utf8(charset) and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            line = data[:found.start()].count(b"\n") + 1 if found else None
+            raise ReviewFileError(located(
+                path, f"the header says charset={charset} but the content is UTF-8 (read as "
+                      f"{charset} every non-ASCII letter would be garbled); fix the header: "
+                      "charset=UTF-8 in its Content-Type line", line))
     try:
         text = data.decode(charset)
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise ReviewFileError(located(path, f"not valid {charset} text; save it as UTF-8 or "
                                       f"restore {path.name}{BACKUP_SUFFIX}", line)) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return (text[1:] if text.startswith("\ufeff") else text), charset
+
+
+def _refuse_mojibake(path: Path, charset: str, entries: list[Entry],
+                     known: dict[str, str]) -> None:
+    """Refuse a file in a legacy charset whose texts are not the document set's.
+
+    The msgids and originals of a review file are copies of the docset's paragraphs (in
+    ``known``); a right charset gives them back exactly, a wrong one garbles every non-ASCII
+    character of them. So when fewer than half of the non-ASCII ones are found in the docset,
+    the charset is wrong (or the texts all changed; either way a sync would retire every
+    entry). Only non-UTF-8 files are judged: UTF-8 cannot be mislabelled this way.
+    """
+    texts = [text for entry in entries if not entry.obsolete
+             for text in (entry.msgid, entry.original) if text and not text.isascii()]
+    if not texts:
+        return
+    found = sum(text in known for text in texts)
+    if found * 2 < len(texts):
+        raise ReviewFileError(located(
+            path, f"read as charset={charset}, {len(texts) - found} of its {len(texts)} "
+                  "non-ASCII texts match no paragraph of the document set: the charset in "
+                  "its header is probably wrong; fix the header's charset (or convert the "
+                  "file to UTF-8 with msgconv) and retry"))
 
 
 _SPACE = r"[^\S\n]*"

@@ -23,8 +23,9 @@ from . import __version__
 from .errors import located
 from .po_format import render_entry
 from .pofile_io import ParsedPO, read_po, render_header
-from .safe_files import (DirectoryLock, Fingerprint, ReviewConflictError, ReviewFileError,
-                         atomic_write, changed_on_disk, read_if_exists, remove_stale_temporaries)
+from .safe_files import (BACKUP_SUFFIX, DirectoryLock, Fingerprint, ReviewConflictError,
+                         ReviewFileError, ReviewSaveError, atomic_write, changed_on_disk,
+                         read_if_exists, remove_stale_temporaries)
 from .review_entry import FUZZY, Entry, fields_of, with_fuzzy
 from .sync import unique_obsolete
 
@@ -85,6 +86,9 @@ class ReviewFile:
         self._on_disk_entries: list[Entry] = []
         self.fingerprint: Fingerprint | None = None
         self.on_disk = False
+        # What the file on disk is, for the backup rule (``_may_become_backup``): None (no
+        # file), "empty" (no entries), "aligner" (written by aligner) or "other".
+        self._disk_kind: str | None = None
 
     @classmethod
     def load(cls, path: Path, lang: str, title: str, source: str,
@@ -101,7 +105,25 @@ class ReviewFile:
             review.fingerprint, review.on_disk = parsed.fingerprint, True
             review._set(parsed.entries, _spans_of(parsed))
             review._on_disk_entries = list(review.entries)
+            review._disk_kind = _kind_of(parsed)
         return review
+
+    @property
+    def empty_on_disk(self) -> bool:
+        """Whether the file exists but holds no entry (0 bytes, or a header only)."""
+        return self.on_disk and self._disk_kind == "empty"
+
+    def empty_message(self, rows: int) -> str:
+        """Why an empty review file is refused when the docset has ``rows`` rows, and what to do."""
+        size = self.fingerprint.size if self.fingerprint is not None else 0
+        what = "is empty (0 bytes)" if size == 0 else "holds a header but no entries"
+        backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
+        count = _entry_count(backup)
+        restore = (f"restore the previous version ({backup.name}, {count} entries) with "
+                   f"'cp {backup} {self.path}', or " if count else "")
+        return (f"{self.path}: {what}, but the document set has {rows} rows (was it truncated?); "
+                f"nothing was written; {restore}delete {self.path.name} to start its review "
+                "afresh")
 
     def _known(self) -> Spans:
         """The current spans by id(entry) (the entries are alive, so ids are unique)."""
@@ -215,17 +237,27 @@ class ReviewFile:
             return set(), None
         if content is None:  # deleted by someone: the next save writes it again
             self.fingerprint, self._on_disk_entries, self.on_disk = None, [], False
+            self._disk_kind = None
             self._forget_spans()
             return set(), None
         pool = {text: text for entry in self.entries
                 for text in (entry.msgctxt, entry.msgid, entry.msgstr, entry.original) if text}
         theirs = read_po(self.path, content, generator=GENERATOR, pool=pool)
+        if not theirs.entries and self.entries:
+            # Emptied (truncated, or a header only) by someone: that is no review work to
+            # merge but a damaged file. Like a deleted one, the next save writes this copy
+            # again in full; the empty file never becomes the backup.
+            self.fingerprint, self._on_disk_entries, self.on_disk = None, [], False
+            self._disk_kind = "empty"
+            self._forget_spans()
+            return set(), None
         base = {e.key: fields_of(e) for e in self._on_disk_entries}
         merged, touched = _merge(base, self.entries, theirs.entries)
         self._set(merged, _spans_of(theirs))  # only their entries are in the file now
         self.metadata = {**self.metadata, **theirs.metadata}  # e.g. an editor's Last-Translator
         self._on_disk_entries = theirs.entries
         self.fingerprint, self.on_disk = theirs.fingerprint, True
+        self._disk_kind = _kind_of(theirs)
         return touched, content[0]
 
     def modify(self, row: str, change: Callable[[Entry], Entry],
@@ -273,12 +305,10 @@ class ReviewFile:
         for piece in pieces:
             parts += (b"\n", piece)
         remove_stale_temporaries(self.path.parent)
-        try:
-            self.fingerprint = atomic_write(self.path, parts)
-        except OSError as exc:
-            raise ReviewFileError(f"{self.path}: cannot save ({exc.strerror or exc}); the "
-                                  "change was not saved; free space or fix permissions and "
-                                  "retry") from None
+        self.fingerprint = atomic_write(
+            self.path, parts, backup=self._may_become_backup(), error=ReviewSaveError,
+            kept="nothing was saved (the file and its backup are as they were)")
+        self._disk_kind = "aligner"
         offset = len(header) + 1
         self._starts = array("q", [start + offset for start in starts])
         self._ends = array("q", [end + offset for end in ends])
@@ -286,10 +316,43 @@ class ReviewFile:
         self.metadata["PO-Revision-Date"] = date
         self._on_disk_entries = list(self.entries)
 
+    def _may_become_backup(self) -> bool:
+        """Whether the file on disk may replace ``<name>~`` as the file is saved.
+
+        A backup is the last good copy, so it is replaced only by a file at least as good:
+        never by one with no entries (0 bytes, a header only); and never by a file another
+        program wrote (a PO editor, a damaged copy) that lacks reviewer work (a fix or a
+        note) the backup holds: what aligner writes keeps all the work of the file it
+        replaces (``save`` checks it), so only such a file can be the first to have lost
+        some. In both cases the backup stays and the file is simply replaced.
+        """
+        if self._disk_kind in (None, "empty"):
+            return self._disk_kind is None  # (None: no file, nothing to rotate anyway)
+        if self._disk_kind == "aligner":
+            return True
+        backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
+        try:
+            kept = read_po(backup)
+        except (ReviewFileError, OSError):
+            return True  # no backup, or not a readable one: the file on disk is better
+        return not lost_work(kept.entries, self._on_disk_entries)
+
     def save(self) -> bool:
-        """Write the file when its content differs from the disk (after a sync); True if written."""
+        """Write the file when its content differs from the disk (after a sync); True if written.
+
+        Refused (ReviewFileError, nothing written) when the new content would drop a fix or a
+        note that the file on disk holds: sync keeps all review work (as obsolete entries at
+        worst), so that would be a bug, and a reviewer's fix is worth more than a sync.
+        """
         with self.lock:
             _, base = self.absorb_disk(read=True)
+            lost = lost_work(self._on_disk_entries, self.entries)
+            if lost:
+                rows = ", ".join(entry.msgctxt or "?" for entry in lost[:5])
+                raise ReviewFileError(
+                    f"{self.path}: saving would drop the review work of {len(lost)} "
+                    f"entries (rows {rows}); nothing was saved; this is a bug in aligner: "
+                    f"keep a copy of {self.path.name} and report it")
             body = self._body(base)
             if self.on_disk and base is not None:
                 unchanged = b"\n".join([self._header(self.metadata.get("PO-Revision-Date")),
@@ -298,6 +361,36 @@ class ReviewFile:
                     return False
             self._write(base, body)
             return True
+
+
+def _kind_of(parsed: ParsedPO) -> str:
+    if not parsed.entries:
+        return "empty"
+    return "aligner" if parsed.metadata.get("X-Generator", "").startswith(GENERATOR) else "other"
+
+
+def _entry_count(path: Path) -> int:
+    """How many entries the PO file at ``path`` holds (0 when missing or unreadable)."""
+    try:
+        return len(read_po(path).entries)
+    except (ReviewFileError, OSError):
+        return 0
+
+
+def _fixed(entry: Entry) -> bool:
+    """Whether the entry holds a fix (a text other than the original; any text if obsolete)."""
+    if entry.obsolete:
+        return bool(entry.msgstr)
+    return entry.original is not None and entry.msgstr != entry.original
+
+
+def lost_work(old: list[Entry], new: list[Entry]) -> list[Entry]:
+    """The entries of ``old`` whose fix or note ``new`` holds nowhere (compared by value:
+    a sync moves fixes between rows and into obsolete entries, but never drops one)."""
+    texts = {entry.msgstr for entry in new}
+    notes = {entry.note for entry in new if entry.note}
+    return [entry for entry in old if (_fixed(entry) and entry.msgstr not in texts)
+            or (entry.note and entry.note not in notes)]
 
 
 def _merge(base: dict[str, Fields], ours: list[Entry],

@@ -6,10 +6,15 @@ differs or is too recent to trust. Files are written to a temporary file in the 
 directory, fsynced and renamed over the old one, whose previous version stays as
 ``<name>~``; and a lock file serialises the writers of one review directory, so two
 ``aligner`` processes never interleave a check and a write.
+
+Every failure of the file system (disk full, quota, permissions, read-only, a directory where
+a file should be) becomes an AlignerError subclass whose one-line message names the file and
+what to do; a failed write leaves the old file, its backup and no temporary file behind.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
@@ -30,8 +35,16 @@ LOCK_TIMEOUT = 15.0  # seconds to wait for another aligner process's save
 RACY_FINE, RACY_COARSE = 0.05, 2.0
 
 
+class FileSaveError(AlignerError):
+    """A file could not be written (disk full, permissions...); the old file is intact."""
+
+
 class ReviewFileError(AlignerError):
     """A review file cannot be read or written (malformed, locked, changed elsewhere)."""
+
+
+class ReviewSaveError(ReviewFileError, FileSaveError):
+    """A review file could not be written; nothing was saved, the file and backup are intact."""
 
 
 class ReviewConflictError(ReviewFileError):
@@ -65,13 +78,41 @@ def fingerprint(stat: os.stat_result, data: bytes) -> Fingerprint:
 
 
 def read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """The content of ``path`` and its stat (taken on the same open file); None if missing."""
+    """The content of ``path`` and its stat (taken on the same open file); None if missing.
+
+    Raises ReviewFileError (one line: the file and what to do) when it cannot be read.
+    """
     try:
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
             return handle.read(), stat
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise ReviewFileError(read_error_message(path, exc)) from None
+
+
+def read_error_message(path: Path, exc: OSError) -> str:
+    """``<path>: cannot read it (<why>); <what to do>`` for an OSError reading ``path``."""
+    code = exc.errno
+    if code == errno.EISDIR or (code in (errno.EACCES, errno.EPERM) and path.is_dir()):
+        return (f"{path}: is a directory, not a file; move it away (aligner keeps a file "
+                "there)")
+    if code == errno.ENOTDIR:
+        return (f"{_file_in_the_way(path)}: is a file, not a directory; move it away "
+                "(aligner keeps a directory there)")
+    if code in (errno.EACCES, errno.EPERM):
+        return f"{path}: cannot read it (permission denied); make it readable (chmod u+r)"
+    return (f"{path}: cannot read it ({exc.strerror or exc}); check the disk and the file, "
+            "then retry")
+
+
+def _file_in_the_way(path: Path) -> Path:
+    """The nearest ancestor of ``path`` that exists and is not a directory (else ``path``)."""
+    for parent in reversed(path.parents):
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return path
 
 
 def read_file(path: Path) -> tuple[bytes, Fingerprint]:
@@ -96,8 +137,10 @@ def changed_on_disk(path: Path, known: Fingerprint | None
     """
     try:
         stat = os.stat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return known is not None, None
+    except OSError as exc:
+        raise ReviewFileError(read_error_message(path, exc)) from None
     if known is not None and known.same_stat(stat):
         return False, None
     content = read_if_exists(path)
@@ -106,69 +149,139 @@ def changed_on_disk(path: Path, known: Fingerprint | None
     return known is None or not known.same_content(content[1]), content
 
 
-def atomic_write(path: Path, data: bytes | list, backup: bool = True) -> Fingerprint:
+_REMEDIES = {
+    errno.ENOSPC: ("no space left on the device", "free some disk space and retry"),
+    errno.EDQUOT: ("disk quota exceeded", "free some space (or get a larger quota) and retry"),
+    errno.EROFS: ("read-only file system", "copy the document set somewhere writable and "
+                                           "work there"),
+    errno.EIO: ("input/output error", "check the disk (a failing or disconnected drive?) "
+                                      "and retry"),
+    errno.EISDIR: ("a directory is in the way", "move that directory away and retry"),
+}
+
+
+def save_error_message(path: Path, exc: OSError, kept: str) -> str:
+    """``<path>: cannot save (<why>); <kept>; <what to do>`` for an OSError writing ``path``."""
+    code = exc.errno
+    if code == errno.ENOTDIR:
+        return (f"{path}: cannot save ({_file_in_the_way(path.parent)} is a file, not a "
+                f"directory); {kept}; move that file away and retry")
+    if code in (errno.EACCES, errno.EPERM):
+        try:
+            where = path if path.exists() and not os.access(path, os.W_OK) else path.parent
+        except OSError:
+            where = path.parent
+        return (f"{path}: cannot save (permission denied); {kept}; make {where} writable "
+                "(or copy the document set somewhere writable) and retry")
+    what, remedy = _REMEDIES.get(code, (exc.strerror or str(exc),
+                                        "check the disk and the permissions and retry"))
+    return f"{path}: cannot save ({what}); {kept}; {remedy}"
+
+
+def atomic_write(path: Path, data: bytes | list, backup: bool = True,
+                 error: type[AlignerError] = FileSaveError,
+                 kept: str = "the old file is unchanged") -> Fingerprint:
     """Write ``data`` to ``path`` so that a crash leaves the old or the new file, never half.
 
     ``data`` may be a list of bytes-like parts (written one after the other, never joined in
-    memory). The previous version is kept as ``<name>~`` (a hard link to the old file when
-    possible).
+    memory). With ``backup`` the previous version is kept as ``<name>~`` (a hard link to the
+    old file when possible). Order: the new content goes to a temporary file (fsynced); the
+    old file is linked to a second temporary name; the new file is renamed over the old one;
+    then the second name over the backup. A failure at any step before the last rename leaves
+    the old file and the old backup as they were (and removes both temporaries); a crash
+    leaves temporaries that ``remove_stale_temporaries`` deletes later.
+
+    Any OSError becomes ``error`` (an AlignerError) with one line naming ``path``, saying
+    ``kept`` (what is left as it was) and what to do.
     """
     parts = [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
     directory = path.parent
-    directory.mkdir(parents=True, exist_ok=True)
     temp = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    crc = size = 0
+    staging = None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            for part in parts:
-                handle.write(part)
-                crc, size = zlib.crc32(part, crc), size + len(part)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if backup and path.exists():
-            _keep_backup(path)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_directory(directory)
-    stat = os.stat(path)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o666)
+            crc = size = 0
+            with os.fdopen(fd, "wb") as handle:
+                for part in parts:
+                    handle.write(part)
+                    crc, size = zlib.crc32(part, crc), size + len(part)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if backup and path.exists():
+                staging = _stage_backup(path)
+            os.replace(temp, path)
+        except BaseException:
+            for leftover in (temp, staging):
+                if leftover is not None:
+                    try:
+                        leftover.unlink(missing_ok=True)
+                    except OSError:
+                        pass  # (a read-only directory made none)
+            raise
+        if staging is not None:
+            try:
+                os.replace(staging, path.with_name(path.name + BACKUP_SUFFIX))
+            except OSError:
+                staging.unlink(missing_ok=True)  # the new file is saved; the old backup stays
+        _fsync_directory(directory)
+        stat = os.stat(path)
+    except FileExistsError as exc:  # mkdir: a file where the directory should be
+        exc.errno = errno.ENOTDIR
+        raise error(save_error_message(path, exc, kept)) from None
+    except OSError as exc:
+        raise error(save_error_message(path, exc, kept)) from None
     return Fingerprint(stat.st_ino, size, stat.st_mtime_ns, crc, time.time())
 
 
-def _keep_backup(path: Path) -> None:
-    backup = path.with_name(path.name + BACKUP_SUFFIX)
-    if backup.exists() and os.path.samefile(path, backup):
-        return  # a save killed after linking: the backup already is this file (and rename()
-        # between two links of one file would do nothing, leaving the staging name behind)
-    staging = path.with_name(f".{backup.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+def _stage_backup(path: Path) -> Path:
+    """A second name for the current ``path`` (a hard link, else a copy), to become the backup."""
+    staging = path.with_name(f".{path.name}{BACKUP_SUFFIX}.{os.getpid()}."
+                             f"{secrets.token_hex(4)}.tmp")
     try:
         os.link(path, staging)
     except OSError:
         shutil.copyfile(path, staging)
-    os.replace(staging, backup)
+    return staging
 
 
 def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable; best effort (some file systems cannot fsync a directory, and
+    once the rename is done the new file is what everyone sees)."""
     if os.name != "posix":
         return
-    fd = os.open(directory, os.O_RDONLY)
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
 
 
 def remove_stale_temporaries(directory: Path) -> None:
-    """Delete temporary files left by aligner processes that died while saving."""
-    for temp in directory.glob(".*.tmp"):
+    """Delete temporary files left by aligner processes that died while saving (best effort)."""
+    try:
+        temps = list(directory.glob(".*.tmp"))
+    except OSError:
+        return
+    for temp in temps:
         parts = temp.name.split(".")
         if len(parts) < 4 or not parts[-3].isdigit():
             continue
         pid = int(parts[-3])
         if pid != os.getpid() and not _alive(pid):
-            temp.unlink(missing_ok=True)
+            try:
+                temp.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def _alive(pid: int) -> bool:
@@ -181,44 +294,134 @@ def _alive(pid: int) -> bool:
     return True
 
 
+# flock is refused on some file systems (NFS without lockd: ENOLCK; some FUSE and SMB mounts:
+# EOPNOTSUPP, ENOSYS, EINVAL). There the lock falls back to a lock file made with O_EXCL.
+_NO_FLOCK = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL,
+             getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
+STALE_LOCK_AGE = 120.0  # seconds after which an O_EXCL lock file is taken as left by a crash
+
+
 class DirectoryLock:
     """An exclusive lock on a review directory, between threads and processes.
 
     Uses ``flock`` on ``<dir>/.lock`` (``msvcrt.locking`` on Windows); waits up to
     LOCK_TIMEOUT seconds for another writer, then gives up with a ReviewFileError.
+
+    Fallback where the file system refuses ``flock`` (NFS without lockd, some FUSE mounts):
+    the lock is the existence of ``<dir>/.lock.excl``, created with ``O_CREAT | O_EXCL``
+    (atomic on NFSv3 and later) and holding the owner's host and pid; it is removed on
+    release. One left by a crash is taken over when its owner is a dead process of this host,
+    or when it is older than STALE_LOCK_AGE seconds (a save takes well under a second).
     """
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / LOCK_NAME
+        self.fallback = directory / (LOCK_NAME + ".excl")
         self._local = threading.local()
 
     def __enter__(self) -> DirectoryLock:
         depth = getattr(self._local, "depth", 0)
         if depth == 0:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-            except OSError as exc:
-                raise ReviewFileError(f"{self.path.parent}: cannot write review files here "
-                                      f"({exc.strerror or exc}); fix the permissions or copy "
-                                      "the document set somewhere writable") from None
-            deadline = time.monotonic() + LOCK_TIMEOUT
-            while not _try_lock(fd):
-                if time.monotonic() > deadline:
-                    os.close(fd)
-                    raise ReviewFileError(f"{self.path.parent}: locked by another aligner "
-                                          f"process for over {LOCK_TIMEOUT:.0f} s; wait for it "
-                                          f"to finish (or delete {self.path} if none runs)")
-                time.sleep(0.01)
-            self._local.fd = fd
+            self._local.fd = self._acquire()
         self._local.depth = depth + 1
         return self
+
+    def _acquire(self) -> int | None:
+        directory = self.path.parent
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        except (FileExistsError, NotADirectoryError):
+            raise ReviewFileError(f"{_file_in_the_way(self.path)}: is a file, not a "
+                                  "directory; move it away (aligner keeps the review files "
+                                  "in a directory there)") from None
+        except OSError as exc:
+            raise ReviewFileError(f"{directory}: cannot write review files here "
+                                  f"({exc.strerror or exc}); fix the permissions or copy "
+                                  "the document set somewhere writable") from None
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        try:
+            while not _try_lock(fd):
+                self._wait(deadline)
+        except _FlockUnsupported:
+            os.close(fd)
+            while not self._try_fallback():
+                self._wait(deadline)
+            return None
+        except OSError as exc:
+            os.close(fd)
+            raise ReviewFileError(f"{self.path}: cannot lock it ({exc.strerror or exc}); "
+                                  "check the file system and retry") from None
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    def _wait(self, deadline: float) -> None:
+        if time.monotonic() > deadline:
+            raise ReviewFileError(f"{self.path.parent}: locked by another aligner process for "
+                                  f"over {LOCK_TIMEOUT:.0f} s; wait for it to finish and "
+                                  "retry")
+        time.sleep(0.01)
+
+    def _try_fallback(self) -> bool:
+        owner = f"{_host()} {os.getpid()} {threading.get_ident()}\n".encode()
+        try:
+            fd = os.open(self.fallback, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            self._break_if_stale()
+            return False
+        except OSError as exc:
+            raise ReviewFileError(f"{self.path.parent}: cannot write review files here "
+                                  f"({exc.strerror or exc}); fix the permissions or copy "
+                                  "the document set somewhere writable") from None
+        try:
+            os.write(fd, owner)
+        finally:
+            os.close(fd)
+        return True
+
+    def _break_if_stale(self) -> None:
+        try:
+            text = self.fallback.read_text(encoding="utf-8", errors="replace").split()
+            age = time.time() - self.fallback.stat().st_mtime
+        except OSError:
+            return
+        dead = (len(text) >= 2 and text[0] == _host() and text[1].isdigit()
+                and not _alive(int(text[1])))
+        if dead or age > STALE_LOCK_AGE:
+            try:
+                self.fallback.unlink()
+            except OSError:
+                pass
 
     def __exit__(self, *exc: object) -> None:
         self._local.depth -= 1
         if self._local.depth == 0:
-            _unlock(self._local.fd)
-            os.close(self._local.fd)
+            fd = self._local.fd
+            if fd is None:
+                try:
+                    self.fallback.unlink()
+                except OSError:
+                    pass
+                return
+            try:
+                _unlock(fd)
+            except OSError:
+                pass  # closing the descriptor releases the lock anyway
+            os.close(fd)
+
+
+class _FlockUnsupported(Exception):
+    """The file system refuses flock."""
+
+
+def _host() -> str:
+    try:
+        return os.uname().nodename or "host"
+    except AttributeError:
+        import socket
+        return socket.gethostname() or "host"
 
 
 def _try_lock(fd: int) -> bool:
@@ -235,6 +438,10 @@ def _try_lock(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError as exc:
+        if exc.errno in _NO_FLOCK:
+            raise _FlockUnsupported from None
+        raise
     return True
 
 

@@ -67,7 +67,9 @@ class ReviewStore:
         """Read (or start) the review files of ``languages`` (default: the alignment's).
 
         ``flags`` become each entry's ``#.`` flag lines; None keeps the recorded ones.
-        Raises ReviewFileError for a malformed file (its line named); nothing is written.
+        Raises ReviewFileError for a malformed, unreadable or mislabelled file (a charset its
+        content contradicts), and for one that is empty or a header only while the docset has
+        rows (never taken as a fresh start); nothing is written.
         """
         wanted = tuple(languages) if languages is not None else alignment.languages
         unknown = [lang for lang in wanted if lang not in docset.texts]
@@ -83,6 +85,8 @@ class ReviewStore:
             review = ReviewFile.load(review_path(docset, lang), lang, docset.title,
                                      docset.source, pool)
             del pool
+            if review.empty_on_disk and rows:  # a truncated file is not a fresh start
+                raise ReviewFileError(review.empty_message(len(rows)))
             entries, reports[lang] = sync_entries(review.entries, rows, lang)
             review.replace_entries(entries)
             files[lang] = review
