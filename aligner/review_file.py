@@ -86,6 +86,7 @@ class ReviewFile:
         self._on_disk_entries: list[Entry] = []
         self.fingerprint: Fingerprint | None = None
         self.on_disk = False
+        self.absorbed: set[str] = set()  # keys whose review work came from disk, not yet taken
         # What the file on disk is, for the backup rule (``_may_become_backup``): None (no
         # file), "empty" (no entries), "aligner" (written by aligner) or "other".
         self._disk_kind: str | None = None
@@ -253,6 +254,7 @@ class ReviewFile:
             return set(), None
         base = {e.key: fields_of(e) for e in self._on_disk_entries}
         merged, touched = _merge(base, self.entries, theirs.entries)
+        self.absorbed |= touched
         self._set(merged, _spans_of(theirs))  # only their entries are in the file now
         self.metadata = {**self.metadata, **theirs.metadata}  # e.g. an editor's Last-Translator
         self._on_disk_entries = theirs.entries

@@ -194,6 +194,17 @@ class ReviewStore:
                 changed += [(key, lang) for key in touched if not key.startswith(("~", "\x04"))]
         return changed
 
+    def take_absorbed(self) -> list[tuple[str, str]]:
+        """The (row, lang) pairs whose review changed because another program's save was taken
+        in (by ``refresh``, a change or a save) since the last call; a view must show them."""
+        with self._lock:
+            found = []
+            for lang, review in self._files.items():
+                found += [(key, lang) for key in review.absorbed
+                          if not key.startswith(("~", "\x04"))]
+                review.absorbed = set()
+            return found
+
     def update_flags(self, flags: list[Flag], rows: Iterable[str] | None = None) -> None:
         """Record ``flags`` as the current flags of ``rows`` (default: every row) and save."""
         wanted = None if rows is None else set(rows)
