@@ -10,20 +10,24 @@ Plain Python, no UI imports; safe to build in a worker thread.
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
 from . import parallel
 from .alignment import CELL_SEPARATOR, Alignment, cell_text
-from .docset import DocSet, load
+from .docset import REVIEW_DIR, DocSet, load
 from .errors import AlignerError
 from .flags import Flag
 from .paragraphs import is_cjk
+from .recovery import LockProbe, ReviewBusyError, busy_error, keep_unsaved
+from .safe_files import LOCK_TIMEOUT, ReviewConflictError, ReviewFileError
 
 FILTERS = ("all", "flagged", "unreviewed")
 Progress = Callable[[str, float], None]
 PREVIEW_FROM = 10_000  # paragraphs in all: a docset this long opened unaligned shows a preview
+LOCK_WAIT = 0.2  # seconds a change waits for another writer's save before it is refused as busy
 
 
 class SessionError(AlignerError):
@@ -85,6 +89,8 @@ class ReviewSession:
         self._revision = 0  # bumped by every change of text or rows
         self._paragraph_lengths: dict[str, list[int]] = {}
         self._ratios: dict[str, float] = {}
+        self._probe: LockProbe | None = None
+        self._outside: list[tuple[int, str]] = []  # cells other programs changed, not shown yet
         self._index_rows()
         self._set_flags(flags or [])
 
@@ -117,6 +123,7 @@ class ReviewSession:
         store = ReviewStore.open(self.docset, self.alignment, None)
         with self._lock:
             self.store = store
+            self._probe = LockProbe(self.docset.path / REVIEW_DIR)
             self._index_rows()
             self._hidden = self._fixed_cells()
             self._rebuild_views()
@@ -303,12 +310,63 @@ class ReviewSession:
 
     # --- changing (saved at once by the store) ---------------------------------------------
 
-    def set_fix(self, row: int, lang: str, text: str) -> None:
-        """Keep ``text`` as the reviewed text of the cell."""
+    def set_fix(self, row: int, lang: str, text: str, expect: str | None = None) -> None:
+        """Keep ``text`` as the reviewed text of the cell.
+
+        ``expect``: the cell text the reviewer started from (what the editor opened with);
+        when the cell holds something else now (another program saved it meanwhile) nothing
+        is saved and ReviewConflictError says so; the other program's text is shown from then
+        on. Any failed save leaves what is shown as it is on disk (see ``_changing``).
+        """
         self._require_reviewed(lang)
-        with self._lock:
+        with self._changing(row, lang):
+            if expect is not None and self._review(row, lang).text != expect:
+                raise ReviewConflictError(
+                    f"{self.store.path(lang)}: row {self.row_id(row)} was changed by another "
+                    "program since you opened it; its version is shown now and nothing was "
+                    "saved; check it and redo the change if it still applies")
             self.store.set_fix(self.row_id(row), lang, text)
             self._touched(row, lang)
+
+    def keep_unsaved(self, row: int, lang: str, text: str):
+        """Write text that could not be saved to a recovery file; its path (OSError if none)."""
+        return keep_unsaved(self.docset.path, self.row_id(row), lang, text)
+
+    def refresh_from_disk(self, wait: float = LOCK_WAIT) -> list[tuple[int, str]]:
+        """Take in what other programs saved in the review files; the (row, lang) cells whose
+        review changed (also kept for ``take_outside_changes``).
+
+        Raises ReviewBusyError when another save holds the lock for over ``wait`` seconds,
+        ReviewFileError when a file cannot be read (what is shown stays as it was).
+        """
+        if self.store is None:
+            return []
+        self._wait_for_lock(wait)
+        with self._lock:
+            try:
+                self.store.refresh()
+            finally:
+                changed = self._take_absorbed()
+            return changed
+
+    def _take_absorbed(self) -> list[tuple[int, str]]:
+        """Show what the store took in from other programs' saves (a refresh, or a change or
+        save, which merge the disk first); the cells, also kept for take_outside_changes."""
+        changed = []
+        for row_id, lang in self.store.take_absorbed():
+            row = self._row_index.get(row_id)
+            if row is not None:
+                self._touched(row, lang)
+                changed.append((row, lang))
+        self._outside.extend(changed)
+        return changed
+
+    def take_outside_changes(self) -> list[tuple[int, str]]:
+        """The cells other programs changed since the last call (found by a refresh or a
+        refused save), in the order found, each once."""
+        with self._lock:
+            found, self._outside = self._outside, []
+        return list(dict.fromkeys(found))
 
     def spots(self, row: int, lang: str) -> list[tuple[int, int, Flag]]:
         """The flagged spots of a cell, in text order: (start, end, flag), cell offsets."""
@@ -330,7 +388,7 @@ class ReviewSession:
         are being recomputed after a fix).
         """
         self._require_reviewed(lang)
-        with self._lock:
+        with self._changing(row, lang):
             if (row, lang) in self._hidden:
                 return None
             text = self.cell_text(row, lang)
@@ -359,7 +417,7 @@ class ReviewSession:
     def toggle_approved(self, row: int, lang: str) -> bool:
         """Approve the cell, or take the approval back; returns the new state."""
         self._require_reviewed(lang)
-        with self._lock:
+        with self._changing(row, lang):
             row_id = self.row_id(row)
             approved = self.store.get(row_id, lang).approved
             if approved:
@@ -373,7 +431,7 @@ class ReviewSession:
         """Undo the last change; the (row, lang) it restored, or None."""
         if self.store is None:
             return None
-        with self._lock:
+        with self._changing(None, None):
             review = self.store.undo()
             if review is None:
                 return None
@@ -415,16 +473,82 @@ class ReviewSession:
             fixed = self._fixed_cells()
             document = self._document_with_fixes(fixed)
         flags = run_document(document)
+        if self._probe is not None:  # wait here, not with the session locked (readers wait)
+            self._probe.free(LOCK_TIMEOUT)
         with self._lock:
             if revision != self._revision:
                 return False
             self._set_flags(flags, fixed_cells=fixed)
             self._generation += 1
             if self.store is not None:
-                self.store.update_flags(flags)
+                try:
+                    self.store.update_flags(flags)
+                finally:
+                    self._take_absorbed()  # saving merged other programs' changes first
             return True
 
     # --- internals ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _changing(self, row: int | None, lang: str | None):
+        """Around a change of (row, lang) (None: of any cell, e.g. an undo).
+
+        Before: waits (briefly, see ``_wait_for_lock``) for another writer, then takes in what
+        other programs saved; a change of this very cell refuses the change (the reviewer
+        decided on text that is gone). After a failed save: the store may have taken in the
+        disk's version while refusing (a conflict), so every cached view of the language is
+        dropped and rebuilt from the store; the cells that changed are kept for
+        ``take_outside_changes``. Nothing stale is shown after a refused save.
+        """
+        changed = self.refresh_from_disk()
+        with self._lock:
+            if row is not None and (row, lang) in changed:
+                raise ReviewConflictError(
+                    f"{self.store.path(lang)}: row {self.row_id(row)} was changed by another "
+                    "program since it was shown; its version is shown now and nothing was "
+                    "saved; check it and redo the change if it still applies")
+            try:
+                yield
+            except ReviewFileError:
+                self._take_absorbed()
+                for reviewed in ([lang] if lang is not None else sorted(self._reviewed)):
+                    self._outside.extend((r, reviewed) for r in self._reload_language(reviewed))
+                raise
+            self._take_absorbed()  # a save merges other programs' changes of other rows
+
+    def _wait_for_lock(self, wait: float) -> None:
+        """Refuse with ReviewBusyError, rather than wait, while another save holds the lock
+        (the store itself would wait up to LOCK_TIMEOUT with this thread frozen)."""
+        if self._probe is not None and not self._probe.free(wait):
+            raise busy_error(self._probe.directory)
+
+    def _reload_language(self, lang: str) -> list[int]:
+        """Drop every cached text and status of ``lang`` and build them again from the store;
+        the rows whose text or status differs from what was cached."""
+        old_texts = {r: t for (r, l), t in self._texts.items() if l == lang}
+        for r in old_texts:
+            del self._texts[(r, lang)]
+        old_statuses = self._status_cache.pop(lang, None)
+        self._progress.pop(lang, None)
+        changed = {r for r, text in old_texts.items() if self.cell_text(r, lang) != text}
+        if old_statuses is not None:
+            changed.update(r for r, (was, now) in
+                           enumerate(zip(old_statuses, self._statuses(lang))) if was != now)
+        fixed_now = {(self._row_index[review.row], lang) for review in self.store.reviews(lang)
+                     if review.fixed and review.row in self._row_index}
+        fixed_before = {cell for cell in self._fixed if cell[1] == lang}
+        changed.update(r for r, _ in fixed_before ^ fixed_now)
+        self._fixed = (self._fixed - fixed_before) | fixed_now
+        for r in changed:
+            if (r, lang) in fixed_now:
+                self._hidden.add((r, lang))
+            else:
+                self._hidden.discard((r, lang))
+            self._version[r] = self._version.get(r, 0) + 1
+        if changed:
+            self._revision += 1
+            self._rebuild_views()
+        return sorted(changed)
 
     def _require_reviewed(self, lang: str) -> None:
         if self.store is None:
