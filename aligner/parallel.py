@@ -13,6 +13,9 @@ modules and caches it needs.
 Everything falls back to running the work here, in order, when there is one core, when
 ``ALIGNER_WORKERS=1``, or when the pool cannot be started or breaks: the result is the same
 either way, only the time differs.
+
+Workers die with this process, whatever ends it (SIGKILL, a closed terminal, ``timeout``):
+see ``_worker_start``.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 
 START_FROM_BYTES = 1_000_000
 _pool: ProcessPoolExecutor | None = None
+_lifeline: Any = None  # the write end of the workers' lifeline pipe (see _worker_start)
 _failed = False
 _lock = threading.Lock()
 _paused = 0
@@ -86,7 +90,7 @@ def cores() -> int:
 
 def pool() -> ProcessPoolExecutor | None:
     """The shared pool of worker processes (None with one core or after a failure)."""
-    global _pool, _failed
+    global _pool, _failed, _lifeline
     if cores() < 2 or not _main_importable():
         return None
     with _lock:
@@ -101,8 +105,14 @@ def pool() -> ProcessPoolExecutor | None:
                     sys.stderr = sys.__stderr__
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["aligner.prewarm"])
-                _pool = ProcessPoolExecutor(_pool_size(), mp_context=context)
-                atexit.register(_shutdown)
+                if _lifeline is None:
+                    lifeline, _lifeline = context.Pipe(duplex=False)
+                    _lifelines.append(lifeline)
+                _pool = ProcessPoolExecutor(_pool_size(), mp_context=context,
+                                            initializer=_worker_start,
+                                            initargs=(_lifelines[0],))
+                # before concurrent.futures' own exit hook, which waits for the running tasks
+                getattr(threading, "_register_atexit", atexit.register)(_shutdown)
             except (OSError, ValueError, ImportError):
                 _failed = True
             finally:
@@ -272,6 +282,52 @@ def _ready() -> bool:
     return True
 
 
+_lifelines: list = []  # the read end, handed to each worker as it starts
+PR_SET_PDEATHSIG = 1
+
+
+def _worker_start(lifeline: Any) -> None:
+    """Tie a new worker's life to the ``aligner`` process that owns the pool.
+
+    The obvious tie does not hold: a worker's parent is the fork server, which exits only
+    when every process holding its "alive" pipe has closed it, and each worker holds it
+    (multiprocessing hands it to every child), so after a SIGKILL of the caller the workers
+    would wait on their task queue for ever and keep the fork server alive with them. So:
+
+    - ``lifeline`` is the read end of a pipe whose write end only the caller holds (it is
+      not inheritable and multiprocessing passes it to nobody). The kernel closes it when
+      the caller ends, however it ends; a watchdog thread here blocks reading it and ends
+      the worker at once on EOF. The fork server, its last client gone, then exits too (and
+      multiprocessing's resource tracker after it). Portable: any POSIX system.
+    - On Linux the worker also asks for SIGKILL when its parent, the fork server, dies
+      (``prctl(PR_SET_PDEATHSIG)``: the server forks from its only thread, so the signal
+      means the server's death), e.g. when the server itself is killed.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            parent = os.getppid()
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            if os.getppid() != parent:  # the server died before the request took effect
+                os._exit(1)
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_lifeline, args=(lifeline,), daemon=True,
+                     name="aligner-lifeline").start()
+
+
+def _watch_lifeline(lifeline: Any) -> None:
+    """End this worker when the caller's end of ``lifeline`` closes (the caller is gone)."""
+    try:
+        while True:
+            lifeline.recv_bytes()  # nothing is ever sent; returns only on EOF (raises)
+    except (EOFError, OSError):
+        pass
+    os._exit(1)
+
 def _give_up() -> None:
     """A broken pool is not retried: the rest of this process works in one core."""
     global _pool, _failed
@@ -282,8 +338,17 @@ def _give_up() -> None:
 
 
 def _shutdown() -> None:
+    """At exit, stop the workers at once: an exit while tasks run is a Ctrl-C or an error,
+    whose results nobody wants, and an idle worker has nothing to finish."""
     global _pool
     with _lock:
         shared, _pool = _pool, None
-    if shared is not None:
-        shared.shutdown(wait=True, cancel_futures=True)
+    if shared is None:
+        return
+    processes = list((getattr(shared, "_processes", None) or {}).values())
+    shared.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.terminate()
+        except (OSError, ValueError, AttributeError):
+            pass

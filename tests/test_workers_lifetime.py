@@ -1,0 +1,100 @@
+"""Worker processes die with the ``aligner`` that started them, however it ends.
+
+``aligner check`` on a long docset starts a pool (a fork server and its workers); the test
+waits until the workers run, ends the parent (SIGKILL, SIGTERM, SIGHUP, Ctrl-C) and asserts
+that every process it started is gone within a few seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, aligner_command, write_generated
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+
+def _processes() -> dict[int, tuple[int, str]]:
+    """pid -> (parent pid, state) of every process."""
+    found = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as stat:
+                    fields = stat.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            found[int(name)] = (int(fields[1]), fields[0].decode())
+    return found
+
+
+def descendants(root: int) -> set[int]:
+    """The live (not zombie) descendants of ``root``."""
+    table = _processes()
+    children: dict[int, list[int]] = {}
+    for pid, (parent, state) in table.items():
+        children.setdefault(parent, []).append(pid)
+    out, todo = set(), [root]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            out.add(child)
+            todo.append(child)
+    return {pid for pid in out if table[pid][1] != "Z"}
+
+
+def alive(pids: set[int]) -> set[int]:
+    table = _processes()
+    return {pid for pid in pids if pid in table and table[pid][1] != "Z"}
+
+
+@pytest.fixture(scope="module")
+def long_docset(tmp_path_factory) -> Path:
+    return write_generated(tmp_path_factory.mktemp("lifetime") / "long", 10000)
+
+
+def _restore_sigint() -> None:  # a background job may have inherited SIGINT ignored
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP,
+                                 signal.SIGINT], ids=lambda s: signal.Signals(s).name)
+def test_workers_die_with_their_parent(long_docset, how):
+    env = dict(os.environ, ALIGNER_WORKERS="2", NO_COLOR="1")
+    parent = subprocess.Popen([*aligner_command(), "check", str(long_docset)], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              preexec_fn=_restore_sigint)
+    try:
+        deadline = time.monotonic() + 30
+        started: set[int] = set()
+        while time.monotonic() < deadline and parent.poll() is None:
+            started |= descendants(parent.pid)
+            # the resource tracker, the fork server and its two workers
+            if len(started) >= 4:
+                break
+            time.sleep(0.05)
+        assert len(started) >= 4, f"the workers never started: {started}"
+        time.sleep(0.3)  # let them take tasks
+        started |= descendants(parent.pid)
+        assert parent.poll() is None, "aligner check finished before it could be killed"
+        os.kill(parent.pid, how)
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 5
+        while alive(started) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(started), f"left behind after {signal.Signals(how).name}"
+        if how == signal.SIGINT:
+            assert parent.returncode == 130
+            assert b"Traceback" not in parent.stderr.read()
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        for pid in alive(started if "started" in locals() else set()):
+            os.kill(pid, signal.SIGKILL)
