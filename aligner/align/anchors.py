@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 
 Keys = frozenset[str]
@@ -57,27 +59,37 @@ def paragraph_keys(paragraphs: Sequence[str], lang: str, glossary=None,
 
 
 class KeyIndex:
-    """Where each anchor key occurs in one text: key -> sorted paragraph indices."""
+    """How often each anchor key occurs in one text, and where the rare ones occur.
+
+    ``counts``: key -> number of paragraphs holding it (counted at C speed: a text has up to
+    hundreds of thousands of keys); ``positions``: key -> sorted paragraph indices, kept only
+    for keys found at most CHAIN_MAX_COUNT times (the only ones that can propose anchor
+    pairs)."""
 
     def __init__(self, keys: Sequence[Keys]):
         self.keys = keys
+        self.counts: Counter = Counter(chain.from_iterable(keys))
+        rare = {key for key, count in self.counts.items() if count <= CHAIN_MAX_COUNT}
         self.positions: dict[str, list[int]] = {}
-        for index, found in enumerate(keys):
-            for key in found:
-                self.positions.setdefault(key, []).append(index)
+        if rare:
+            for index, found in enumerate(keys):
+                if found and not rare.isdisjoint(found):
+                    for key in found & rare:
+                        self.positions.setdefault(key, []).append(index)
 
     def count(self, key: str) -> int:
-        return len(self.positions.get(key, ()))
+        return self.counts.get(key, 0)
 
 
 def key_weights(source: KeyIndex, target: KeyIndex) -> dict[str, float]:
     """Weight of each key present in both texts: 1 for a key found once in each, less when common."""
-    weights = {}
-    for key, where in source.positions.items():
-        other = target.positions.get(key)
-        if other:
-            weights[key] = max(len(where), len(other)) ** -WEIGHT_POWER
-    return weights
+    theirs = target.counts
+    if len(theirs) < len(source.counts):
+        theirs, ours = source.counts, target.counts
+    else:
+        ours = source.counts
+    return {key: max(count, theirs[key]) ** -WEIGHT_POWER
+            for key, count in ours.items() if key in theirs}
 
 
 def anchor_chain(source: KeyIndex, target: KeyIndex) -> list[tuple[int, int]]:

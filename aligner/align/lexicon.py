@@ -5,13 +5,14 @@ Real translations share much more than numbers and names: words kept verbatim (`
 words that are translated, a vocabulary that repeats through the document ("Disabled" is
 "Отключено" every time). Three kinds of anchor keys carry that evidence into the search:
 
-- ``w:`` a word in the pivot's script, found as it is on both sides (verbatim tokens; in a
-  copied paragraph every word);
+- a Latin word found as it is on both sides (verbatim tokens; in a copied paragraph every
+  word);
 - ``c:`` the identity of a whole paragraph (an untranslated copy, a command line);
-- ``l:`` a word pair learnt from a first alignment: word e of the pivot and word f of the other
+- a word pair learnt from a first alignment: word e of the pivot and word f of the other
   text co-occur in its confident 1-1 beads far more often than chance (Dice coefficient over
   beads, each word linked to its best partner only, as in Melamed's competitive linking), the
-  same idea as the dictionary hunalign and Moore (2002) build from a first pass.
+  same idea as the dictionary hunalign and Moore (2002) build from a first pass; the other
+  text's paragraphs holding f then also hold the key e.
 
 Words are lowercased letter runs; in scripts that inflect (Cyrillic, Greek, ...) a word is
 cut to its first ``STEM`` letters, so that "файл", "файла" and "файлов" count as one; a run
@@ -23,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 Keys = frozenset[str]
@@ -31,33 +31,29 @@ STEM = 5             # letters kept of a word in a script other than Latin
 MIN_LINKS = 2        # a learnt pair must co-occur in at least this many beads
 MIN_DICE = 0.5       # ... and share at least this much of its two words' occurrences
 MAX_SHARE = 0.25     # words found in more than this share of beads are too common to learn
-_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_WORD = re.compile(r"[a-z]{2,}|[^\W\da-z_]{2,}")  # a Latin word, or a run of other letters
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _SPACES = re.compile(r"\s+")
-
-
-def _latin(word: str) -> bool:
-    return word.isascii()
+_NONE: Keys = frozenset()
 
 
 def paragraph_words(text: str) -> Keys:
-    """The word keys of one paragraph: ``w:`` for Latin-script words (comparable across
-    languages as they are), ``f:`` for stems and CJK bigrams (comparable only through a
-    learnt link). Digits are left to the facts' number keys."""
+    """The word keys of one paragraph: Latin words as they are (comparable across languages:
+    verbatim tokens), stems of other words and bigrams of CJK runs marked with a leading
+    ``~`` (comparable only through a learnt link). Digits are left to the facts' number
+    keys; no word key contains ":" (the mark of anchor and copy keys)."""
+    low = text.lower()
+    found = set(_WORD.findall(low))
+    if low.isascii():
+        return frozenset(found) if found else _NONE
     words = set()
-    for run in _CJK.findall(text):
-        if len(run) == 1:
-            words.add("f:" + run)
+    for word in found:
+        if word.isascii():
+            words.add(word)
+        elif _CJK.match(word):
+            words.update("~" + word[k:k + 2] for k in range(len(word) - 1))
         else:
-            words.update("f:" + run[k:k + 2] for k in range(len(run) - 1))
-    for word in _WORD.findall(_CJK.sub(" ", text)):
-        if word.isdigit() or len(word) < 2:
-            continue
-        word = word.lower()
-        if _latin(word):
-            words.add("w:" + word)
-        else:
-            words.add("f:" + word[:STEM])
+            words.add("~" + word[:STEM])
     return frozenset(words)
 
 
@@ -91,24 +87,36 @@ def learn_links(pivot_words: Sequence[Keys], other_words: Sequence[Keys],
     pairs = list(pairs)
     if len(pairs) < 4:
         return {}
-    together: Counter = Counter()
-    count_e: Counter = Counter()
-    count_f: Counter = Counter()
     limit = max(MIN_LINKS, MAX_SHARE * len(pairs))
-    for i, j in pairs:
-        left = [w for w in pivot_words[i] if w[0] != "c"]
-        right = [w for w in other_words[j] if w[0] == "f"]
-        count_e.update(left)
-        count_f.update(right)
-        if left and right:
-            together.update((e, f) for e in left for f in right)
+    beads_of_e: dict[str, set[int]] = {}
+    beads_of_f: dict[str, list[int]] = {}
+    for bead, (i, j) in enumerate(pairs):
+        for e in pivot_words[i]:
+            if ":" not in e:
+                beads_of_e.setdefault(e, set()).add(bead)
+        for f in other_words[j]:
+            if f[0] == "~":
+                beads_of_f.setdefault(f, []).append(bead)
     scored = []
-    for (e, f), both in together.items():
-        if both < MIN_LINKS or count_e[e] > limit or count_f[f] > limit:
+    for f, where in beads_of_f.items():
+        a = len(where)
+        if a < MIN_LINKS or a > limit:
             continue
-        dice = 2 * both / (count_e[e] + count_f[f])
-        if dice >= MIN_DICE:
-            scored.append((-dice, -both, e, f))
+        # Dice >= MIN_DICE needs e in at least MIN_DICE / 2 of f's beads, so e is in one of
+        # any (1 - MIN_DICE / 2) * a + 1 of them: the candidates are the words of those.
+        look = min(a, int((1 - MIN_DICE / 2) * a) + 1)
+        candidates = set().union(*(pivot_words[pairs[bead][0]] for bead in where[:look]))
+        beads = set(where)
+        for e in candidates:
+            of_e = beads_of_e.get(e)
+            if of_e is None or len(of_e) > limit:
+                continue
+            both = len(beads & of_e) if len(of_e) > 1 else int(not beads.isdisjoint(of_e))
+            if both < MIN_LINKS:
+                continue
+            dice = 2 * both / (a + len(of_e))
+            if dice >= MIN_DICE:
+                scored.append((-dice, -both, e, f))
     scored.sort()
     used_e: set[str] = set()
     links: dict[str, set[str]] = {}
@@ -120,18 +128,11 @@ def learn_links(pivot_words: Sequence[Keys], other_words: Sequence[Keys],
     return {f: frozenset(es) for f, es in links.items()}
 
 
-def linked_keys(pivot_words: Sequence[Keys], other_words: Sequence[Keys],
-                links: dict[str, frozenset[str]]) -> tuple[list[Keys], list[Keys]]:
-    """``l:`` keys for each paragraph of both texts: a learnt pair (e, f) gives the key
-    ``l:e`` to pivot paragraphs holding e and other paragraphs holding f."""
-    wanted = {e for es in links.values() for e in es}
-    pivot = [frozenset("l:" + w for w in words if w in wanted) for words in pivot_words]
-    other = []
+def translated(other_words: Sequence[Keys], links: dict[str, frozenset[str]]) -> list[Keys]:
+    """The other text's word keys with every linked word's pivot words added: a paragraph
+    saying "Отключено" then shares the key "disabled" with the pivot's."""
+    out = []
     for words in other_words:
-        found = set()
-        for w in words:
-            es = links.get(w)
-            if es:
-                found.update("l:" + e for e in es)
-        other.append(frozenset(found))
-    return pivot, other
+        found = [links[w] for w in words if w in links]
+        out.append(words.union(*found) if found else words)
+    return out

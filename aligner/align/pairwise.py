@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, chain as joined
 from typing import NamedTuple
 
 from ..parallel import gc_paused
 from .anchors import KeyIndex, anchor_chain, key_weights
 from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios
-from .lexicon import learn_links, linked_keys
+from .lexicon import learn_links, translated
 from .profile import Profile
 from .search import BEADS, search
 
@@ -34,6 +35,8 @@ SAMPLE = 1000           # longer texts get their model from aligning this many p
 SEGMENT = 2000          # longer texts are searched in stretches of at least this many
 MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is then flagged
 WORD_WEIGHT = 0.5       # a shared word (or learnt word pair) weighs this much of an anchor
+LEARNING_ROUNDS = 4     # learn word pairs from the last search, search again; this many times
+MAX_WORD_COUNT = 1000000     # words found more often (per text, on average) are no evidence of place
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -192,15 +195,18 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
     widths = [BAND] * (len(pivot) + 1)
     path, widths, widenings, capped = _banded(pair, guide, widths, model, progress)
     links: dict = {}
-    if not capped:
+    for _ in range(LEARNING_ROUNDS):
+        if capped:
+            break
         ones = [(i - 1, j - 1) for i, j, k in path if k == 0]
-        links = learn_links(pivot.words, other.words, ones)
+        learnt = learn_links(pivot.words, other.words, ones)
         refined = _refine(pair, pivot, other, model, ones)
-        if links or refined is not None:
-            model = refined or model
-            pair, chain, guide = _setup(pivot, other, model, links)
-            path, widths, more, capped = _banded(pair, guide, widths, model, progress)
-            widenings += more
+        if learnt == links and refined is None:
+            break
+        links, model = learnt, refined or model
+        pair, chain, guide = _setup(pivot, other, model, links)
+        path, widths, more, capped = _banded(pair, guide, widths, model, progress)
+        widenings += more
     return PairAlignment(_beads(path, pair, model), model, len(chain), widenings, capped,
                          links)
 
@@ -215,16 +221,26 @@ def _setup(pivot: Profile, other: Profile, model: LengthModel, links: dict | Non
 
 def _evidence(pivot: Profile, other: Profile, links: dict | None):
     """Per paragraph of both texts the keys the two texts share (anchors; words found as they
-    are and copies; learnt word pairs), and each key's weight."""
-    pivot_keys = [k | w for k, w in zip(pivot.keys, pivot.words)] if pivot.words else pivot.keys
-    other_keys = [k | w for k, w in zip(other.keys, other.words)] if other.words else other.keys
+    are, or through a learnt word pair, and copies), and each key's weight. Words found in
+    more than MAX_WORD_COUNT paragraphs of a text are left out: they say little about place
+    and would make every bead's key sets large."""
+    pivot_words, other_words = pivot.words, other.words
     if links:
-        extra_p, extra_o = linked_keys(pivot.words, other.words, links)
-        pivot_keys = [a | b for a, b in zip(pivot_keys, extra_p)]
-        other_keys = [a | b for a, b in zip(other_keys, extra_o)]
+        other_words = translated(other_words, links)
+    shared = frozenset().union(*pivot_words) & frozenset().union(*other_words)
+    if shared:
+        counts = Counter(joined.from_iterable(w & shared for w in pivot_words))
+        counts.update(joined.from_iterable(w & shared for w in other_words))
+        common = {w for w, count in counts.items() if count > 2 * MAX_WORD_COUNT}
+        if common:
+            shared -= common
+    pivot_keys = [k | (w & shared) for k, w in zip(pivot.keys, pivot_words)] if shared \
+        else pivot.keys
+    other_keys = [k | (w & shared) for k, w in zip(other.keys, other_words)] if shared \
+        else other.keys
     weights = key_weights(KeyIndex(pivot_keys), KeyIndex(other_keys))
     for key in weights:
-        if key[1:2] == ":" and key[0] in "wl":
+        if ":" not in key:
             weights[key] *= WORD_WEIGHT
     kept = frozenset(weights)
     return (tuple(k & kept or _NO_KEYS for k in pivot_keys),

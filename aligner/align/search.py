@@ -5,7 +5,8 @@ best cost of aligning the first i pivot paragraphs with the first j others, and 
 there. A bead's cost is its prior, Gale and Church's length cost (-log of the two-sided tail of
 z, tabulated), the sentence-end and mark differences, minus a bonus for the anchor keys its two
 sides share (each key once, weighted by rarity; summed with ``fsum`` so the result does not
-depend on set order). The eight beads are written out one by one on purpose: this loop is where
+depend on set order). An omission next to an insertion pays SWAP_COST more (judged on the best
+path into the previous cell, as a Viterbi search with one bead of memory would). The eight beads are written out one by one on purpose: this loop is where
 all the time goes, and a helper call per bead would cost a fifth more.
 """
 
@@ -21,6 +22,8 @@ BEADS = (
     (3, 1, 7.0, 0.8), (1, 3, 7.0, 0.8), (1, 0, 4.0, 0.45), (0, 1, 4.0, 0.45),
 )
 ANCHOR_BONUS = 10.0     # cost removed per unit of shared anchor weight
+SWAP_COST = 6.0         # added when an omission and an insertion meet (1-0 then 0-1 or back):
+#                         in real translations a loose rendering is far likelier than both
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -44,6 +47,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
     costs: list[list[float]] = []
     back: list[bytearray] = []
     r1 = r2 = r3 = []
+    a1 = bytearray()
+    swap = SWAP_COST
     for i in range(n + 1):
         if progress and i % 2000 == 0:
             progress(i, n)
@@ -56,6 +61,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
         L1 = L2 = L3 = S1 = S2 = S3 = M1 = M2 = M3 = 0
         if i >= 1:
             r1, lo1, hi1, K1 = costs[i - 1], lo[i - 1], hi[i - 1], Pk[i - 1]
+            a1 = back[i - 1]
             L1, S1, M1 = P[i] - P[i - 1], SP[i] - SP[i - 1], MP[i] - MP[i - 1]
         if i >= 2:
             r2, lo2, hi2, K2 = costs[i - 2], lo[i - 2], hi[i - 2], K1 | Pk[i - 2]
@@ -140,10 +146,14 @@ def search(pair, lo, hi, model: LengthModel, progress):
                     best, arrow = c, 5
             if lo1 <= j <= hi1:  # 1-0
                 c = r1[j - lo1] + pr10
+                if a1[j - lo1] == 7:
+                    c += swap
                 if c < best:
                     best, arrow = c, 6
             if j > loi:  # 0-1
                 c = row[j - 1 - loi] + pr01
+                if arrows[j - 1 - loi] == 6:
+                    c += swap
                 if c < best:
                     best, arrow = c, 7
             row[j - loi] = best
