@@ -31,7 +31,7 @@ def busy_error(directory: Path) -> ReviewBusyError:
     """The error for a review directory whose lock another save holds (never says to delete it)."""
     return ReviewBusyError(f"{directory}: another save is in progress (another aligner "
                            "process, or this one in the background, holds the review lock); "
-                           "nothing was changed; it is retried when that save is over")
+                           "nothing was changed; try again in a moment")
 
 
 def keep_unsaved(docset_path: Path, row_id: str, lang: str, text: str) -> Path:

@@ -19,12 +19,14 @@ from textual.worker import Worker, WorkerState
 
 from aligner import parallel
 from aligner.errors import AlignerError
+from aligner.recovery import ReviewBusyError
 from aligner.review import FILTERS, ReviewSession, open_rows
+from aligner.safe_files import ReviewConflictError
 
 from .commands import ReviewCommands
 from .messages import ColumnsChanged, CursorMoved, LoadProgress
 from .safe_text import labelled, visible
-from .screens.edit import EditModal
+from .screens.edit import EditModal, SaveFailure
 from .screens.help import HelpScreen
 from .screens.scores import ScoresScreen
 from .screens.search import SearchModal
@@ -34,6 +36,7 @@ from .widgets.grid import GridView
 from .widgets.status_bar import StatusBar
 
 SessionFactory = Callable[[Path, Callable[[str, float], None]], ReviewSession]
+DISK_CHECK_SECONDS = 2.0  # how often the review files are looked at for other programs' saves
 
 
 class ReviewApp(App[None]):
@@ -84,6 +87,8 @@ class ReviewApp(App[None]):
         self.search_query = ""
         self.save_state = "loading…"
         self.spot: tuple[int, str, int] | None = None  # (row, lang, index) of the focused spot
+        self._disk_timer = None
+        self._disk_problem = ""  # the review-file read error last shown (shown once)
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -140,6 +145,8 @@ class ReviewApp(App[None]):
     def _loaded(self) -> None:
         self.save_state = "saved"
         self._rechecked()
+        if self.session.editable:
+            self._watch_disk()
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.session is None:
@@ -162,8 +169,7 @@ class ReviewApp(App[None]):
             text = str(error) if isinstance(error, AlignerError) else f"{type(error).__name__}: {error}"
             self.query_one("#loading", Static).update(labelled("[b $error]error:[/] $text",
                                                                text=text))
-            self.notify(text, title="Cannot open the document set", severity="error",
-                        markup=False, timeout=30)
+            self._say(text, title="Cannot open the document set", severity="error", timeout=30)
 
     def _install(self, session: ReviewSession) -> None:
         self.session = session
@@ -180,6 +186,8 @@ class ReviewApp(App[None]):
         self.call_after_refresh(self._refresh_chrome)
         if not (session.editable and session.checked):
             self.finish_loading()
+        else:
+            self._watch_disk()
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -247,11 +255,67 @@ class ReviewApp(App[None]):
             self.grid.refresh_all()
             self._refresh_chrome()
 
-    def _fail(self, error: Exception) -> None:
+    def _fail(self, error: Exception, notify: bool = True) -> None:
         self.save_state = "NOT SAVED" if self.session and self.session.editable else \
             "review files not open"
-        self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=20)
+        if notify:
+            self._say(str(error), title="Not saved", severity="error", timeout=20)
+        self._show_outside_changes()
         self._refresh_chrome()
+
+    def _say(self, message: str, title: str = "", severity: str = "information",
+             timeout: float | None = None) -> None:
+        """A notification; its text (which may quote a document or a file name) shown
+        literally, every control character as a visible symbol."""
+        self.notify(visible(message), title=visible(title), severity=severity, markup=False,
+                    timeout=timeout)
+
+    # --- other programs' saves -------------------------------------------------------------
+
+    def _watch_disk(self) -> None:
+        """From now on, notice other programs' saves: on a timer and when the terminal
+        regains focus (and before each edit, see action_edit_cell)."""
+        if self._disk_timer is None:
+            self._disk_timer = self.set_interval(DISK_CHECK_SECONDS, self._check_disk)
+
+    def on_app_focus(self) -> None:
+        self._check_disk()
+
+    def _check_disk(self) -> None:
+        """Take in what other programs saved in the review files and show it."""
+        if not self._has_session() or not self.session.editable:
+            return
+        try:
+            self.session.refresh_from_disk(wait=0.05)
+        except ReviewBusyError:
+            return  # another save is under way: the next check sees it
+        except AlignerError as error:
+            if str(error) != self._disk_problem:  # said once, not every few seconds
+                self._disk_problem = str(error)
+                self._say(str(error), title="Cannot read a review file", severity="error",
+                          timeout=20)
+            return
+        self._disk_problem = ""
+        self._show_outside_changes()
+
+    def _show_outside_changes(self) -> None:
+        """Redraw the cells other programs changed and tell the reviewer which ones."""
+        if not self._has_session():
+            return
+        cells = self.session.take_outside_changes()
+        if not cells:
+            return
+        by_lang: dict[str, list[str]] = {}
+        for row, lang in cells:
+            self.grid.row_changed(row)
+            by_lang.setdefault(lang, []).append(self.session.row_id(row))
+        for lang, rows in by_lang.items():
+            shown = ", ".join(rows[:8]) + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
+            self._say(f"Another program saved review/{lang}.po: {shown} changed; the grid "
+                      "shows its text now.", title="Changed elsewhere", severity="warning",
+                      timeout=15)
+        self._refresh_chrome()
+        self.recheck()
 
     # --- actions: moving -------------------------------------------------------------------
 
@@ -357,20 +421,52 @@ class ReviewApp(App[None]):
                                                 "the review files are opening") +
                         "; try again in a moment.", severity="warning", markup=False)
             return
+        self._check_disk()  # the editor opens on what is on disk now, never on stale text
         title = f"{session.row_id(row)} · {lang} · ctrl+s keeps the fix, escape cancels"
+        kept: dict[str, Path] = {}  # recovery files of this edit, by the text they hold
 
-        def keep(text: str | None) -> None:
-            if text is None or text == session.cell_text(row, lang):
-                return
+        def keep(text: str) -> tuple[Path | None, str]:
+            if text in kept:
+                return kept[text], ""
             try:
-                session.set_fix(row, lang, text)
+                kept[text] = session.keep_unsaved(row, lang, text)
+            except OSError as error:
+                return None, error.strerror or str(error)
+            return kept[text], ""
+
+        def save(text: str, expect: str) -> SaveFailure | None:
+            try:
+                session.set_fix(row, lang, text, expect=expect)
             except AlignerError as error:
-                self._fail(error)
-                return
+                self._fail(error, notify=False)
+                self._show_outside_changes()
+                current = None
+                if isinstance(error, ReviewConflictError):
+                    try:
+                        current = session.cell_text(row, lang)
+                    except AlignerError:
+                        current = None
+                path, why = keep(text)
+                return SaveFailure(str(error), current, path, why,
+                                   retry=isinstance(error, ReviewBusyError))
+            for path in kept.values():  # saved now: the recovery files have done their job
+                path.unlink(missing_ok=True)
+            kept.clear()
             self._changed(row, f"fix {session.row_id(row)} {lang}", recheck=True)
+            self._show_outside_changes()
+            return None
+
+        def closed(unsaved: str | None) -> None:
+            if unsaved is None:
+                return
+            path, why = keep(unsaved)
+            where = f"kept in {path}" if path is not None else \
+                f"LOST: no recovery file could be written ({why})"
+            self._say(f"Your unsaved text of {session.row_id(row)} {lang} is {where}.",
+                      title="Not saved", severity="error", timeout=30)
 
         self.push_screen(EditModal(title, session.cell_text(row, lang),
-                                   session.original_text(row, lang)), keep)
+                                   session.original_text(row, lang), save), closed)
 
     def action_apply_suggestion(self) -> None:
         if not self._has_session() or self.grid.current is None:
@@ -426,7 +522,7 @@ class ReviewApp(App[None]):
             start = (self.grid.current or 0) + 1
             found = self.session.search(query, start, self.grid.order)
             if found is None:
-                self.notify(f"Not found: {visible(query)}", markup=False)
+                self._say(f"Not found: {query}")
                 return
             row, lang = found
             self.grid.cursor_lang = lang
@@ -458,7 +554,7 @@ class ReviewApp(App[None]):
             focus = (self.session.merge_with_next(row) if how == "merge"
                      else self.session.split(row))
         except AlignerError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            self._say(str(error), severity="warning")
             return
         self.grid.set_rows(self.session.filter_rows(self.filter_name, self.grid.cursor_lang),
                            focus)
@@ -483,7 +579,7 @@ class ReviewApp(App[None]):
             return
         hidden = grid.cursor_lang
         grid.set_languages([lang for lang in grid.languages if lang != hidden])
-        self.notify(f"Hid {hidden}; C shows all columns.", markup=False)
+        self._say(f"Hid {hidden}; C shows all columns.")
         self._refresh_chrome()
 
     def action_show_all_columns(self) -> None:
