@@ -193,10 +193,15 @@ class ReviewApp(App[None]):
 
     @property
     def grid(self) -> GridView:
-        return self.query_one(GridView)
+        return self._main.query_one(GridView)
 
     def _has_session(self) -> bool:
-        return self.session is not None and bool(self.query(GridView))
+        return self.session is not None and bool(self._main.query(GridView))
+
+    @property
+    def _main(self):
+        """The main screen (grid, panel, status bar), also while a modal is on top of it."""
+        return self.screen_stack[0]
 
     def _refresh_chrome(self) -> None:
         """Column header, flag panel and status bar for the focused row."""
@@ -209,10 +214,10 @@ class ReviewApp(App[None]):
             style = "bold reverse" if lang == grid.cursor_lang else "bold"
             header.append((name[:width].ljust(width), style))
             header.append(("│", "dim"))
-        self.query_one("#column-header", ContentBox).set_content(Content.assemble(*header))
+        self._main.query_one("#column-header", ContentBox).set_content(Content.assemble(*header))
         row = grid.current
         lang = grid.cursor_lang
-        panel = self.query_one(FlagPanel)
+        panel = self._main.query_one(FlagPanel)
         if row is None:
             panel.show_flags("", lang, [], extra=Content("No rows match the filter."))
         else:
@@ -223,7 +228,7 @@ class ReviewApp(App[None]):
             panel.show_flags(session.row_id(row), lang, session.flags(row), extra,
                              self._focused_flag())
         reviewed, total, open_flags = session.progress(lang)
-        self.query_one(StatusBar).show(session.title, lang, reviewed, total, open_flags,
+        self._main.query_one(StatusBar).show(session.title, lang, reviewed, total, open_flags,
                                        self.save_state, self.filter_name)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
