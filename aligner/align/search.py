@@ -37,7 +37,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
     P, Tp, SP, ST, MP, MT = pair.P, pair.Tp, pair.SP, pair.ST, pair.MP, pair.MT
     n = len(P) - 1
     inf = math.inf
-    table, scale, limit, far = _TAIL, _TAIL_SCALE, _TAIL_LIMIT, _TAIL_FAR
+    table, scale, limit, far, slope = _TAIL, _TAIL_SCALE, _TAIL_LIMIT, _TAIL_FAR, _TAIL_SLOPE
     var, per_s, per_m = model.variance, model.sentence_cost, model.mark_cost
     bonus, wget, fsum = ANCHOR_BONUS, pair.weights.__getitem__, math.fsum
     Pk, Ot = pair.pivot_keys, pair.other_keys  # keys of each paragraph
@@ -81,7 +81,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
             if lo1 <= pj <= hi1:  # 1-1
                 d = t - L1
                 x = d * d / (var * (L1 + t) + 1e-9)
-                c = (r1[pj - lo1] + (table[int(x * scale)] if x < limit else x + far)
+                c = (r1[pj - lo1] + (table[int(x * scale)] if x < limit else x * slope + far)
                      + per_s * abs(st - S1) + per_m * abs(mt - M1))
                 both = K1 & Ot[pj]
                 if both:
@@ -90,7 +90,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
             if lo2 <= pj <= hi2:  # 2-1
                 d = t - L2
                 x = d * d / (var * (L2 + t) + 1e-9)
-                c = (r2[pj - lo2] + pr21 + (table[int(x * scale)] if x < limit else x + far)
+                c = (r2[pj - lo2] + pr21 + (table[int(x * scale)] if x < limit else x * slope + far)
                      + per_s * abs(st - S2) + per_m * abs(mt - M2))
                 both = K2 & Ot[pj]
                 if both:
@@ -103,7 +103,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 if lo1 <= pj <= hi1:  # 1-2
                     d = t - L1
                     x = d * d / (var * (L1 + t) + 1e-9)
-                    c = (r1[pj - lo1] + pr12 + (table[int(x * scale)] if x < limit else x + far)
+                    c = (r1[pj - lo1] + pr12 + (table[int(x * scale)] if x < limit else x * slope + far)
                          + per_s * abs(st - S1) + per_m * abs(mt - M1))
                     both = K1 & O2[j]
                     if both:
@@ -113,7 +113,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 if lo2 <= pj <= hi2:  # 2-2
                     d = t - L2
                     x = d * d / (var * (L2 + t) + 1e-9)
-                    c = (r2[pj - lo2] + pr22 + (table[int(x * scale)] if x < limit else x + far)
+                    c = (r2[pj - lo2] + pr22 + (table[int(x * scale)] if x < limit else x * slope + far)
                          + per_s * abs(st - S2) + per_m * abs(mt - M2))
                     both = K2 & O2[j]
                     if both:
@@ -125,7 +125,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
                 d = t - L3
                 x = d * d / (var * (L3 + t) + 1e-9)
-                c = (r3[pj - lo3] + pr31 + (table[int(x * scale)] if x < limit else x + far)
+                c = (r3[pj - lo3] + pr31 + (table[int(x * scale)] if x < limit else x * slope + far)
                      + per_s * abs(st - S3) + per_m * abs(mt - M3))
                 both = K3 & Ot[pj]
                 if both:
@@ -137,7 +137,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
                 d = t - L1
                 x = d * d / (var * (L1 + t) + 1e-9)
-                c = (r1[pj - lo1] + pr13 + (table[int(x * scale)] if x < limit else x + far)
+                c = (r1[pj - lo1] + pr13 + (table[int(x * scale)] if x < limit else x * slope + far)
                      + per_s * abs(st - S1) + per_m * abs(mt - M1))
                 both = K1 & O3[j]
                 if both:
@@ -166,16 +166,22 @@ def search(pair, lo, hi, model: LengthModel, progress):
 
 
 def _tail(half_z2: float) -> float:
-    """-log of the two-sided tail probability of z, given z²/2 (Gale and Church's cost)."""
-    if half_z2 < 600:
-        p = math.erfc(math.sqrt(half_z2))
+    """-log of the two-sided tail probability of z, given z²/2: Gale and Church's cost, under
+    a contaminated normal law. A share OUTLIERS of real 1-1 pairs are loose renderings whose
+    length differences spread OUTLIER_SPREAD times wider; a pure Gaussian makes such a pair
+    so costly that an omission plus an insertion (or a wrong merge) looks likelier."""
+    wide = half_z2 / OUTLIER_SPREAD ** 2
+    if wide < 600:
+        p = (1 - OUTLIERS) * math.erfc(math.sqrt(half_z2)) + OUTLIERS * math.erfc(math.sqrt(wide))
         if p > 0:
             return -math.log(p)
-    return half_z2 + 0.5 * math.log(math.pi * half_z2)
+    return wide + 0.5 * math.log(math.pi * wide) - math.log(OUTLIERS)
 
 
-# _tail tabulated every 1/32 of z²/2 up to _TAIL_LIMIT; beyond, z²/2 + a constant (any bead
-# that far off is hopeless anyway)
+# _tail tabulated every 1/32 of z²/2 up to _TAIL_LIMIT; beyond, z²/2 / OUTLIER_SPREAD² + a
+# constant (the wide law alone; any bead that far off is hopeless anyway)
+OUTLIERS, OUTLIER_SPREAD = 0.1, 4.0
 _TAIL_SCALE, _TAIL_LIMIT = 32, 64
 _TAIL = [_tail(k / _TAIL_SCALE) for k in range(_TAIL_LIMIT * _TAIL_SCALE)]
-_TAIL_FAR = _tail(_TAIL_LIMIT) - _TAIL_LIMIT
+_TAIL_SLOPE = 1 / OUTLIER_SPREAD ** 2
+_TAIL_FAR = _tail(_TAIL_LIMIT) - _TAIL_LIMIT * _TAIL_SLOPE
