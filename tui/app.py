@@ -210,7 +210,7 @@ class ReviewApp(App[None]):
         session, grid = self.session, self.grid
         header = [("      ", "")]
         for lang, width in zip(grid.languages, grid.column_widths()):
-            name = f" {lang} " + ("(source)" if lang == session.source else "")
+            name = f" {visible(lang)} " + ("(source)" if lang == session.source else "")
             style = "bold reverse" if lang == grid.cursor_lang else "bold"
             header.append((name[:width].ljust(width), style))
             header.append(("│", "dim"))

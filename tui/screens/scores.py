@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 
 from aligner.score import Scores
 
+from ..safe_text import visible
+
 _NAMES = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "HTER"}
 
 
@@ -38,7 +40,8 @@ class ScoresScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Computing scores…", id="scores-table", markup=False)
-            yield Static(Content(f"per-row chrF, {self._lang} (row order; low = heavily edited)"),
+            yield Static(Content(f"per-row chrF, {visible(self._lang)} "
+                                 "(row order; low = heavily edited)"),
                          id="spark-label")
             yield Sparkline([], id="spark")
             yield Static(Content("most edited rows — enter jumps to the row"), id="worst-label")
@@ -58,26 +61,28 @@ class ScoresScreen(ModalScreen[str | None]):
                                      "(TER here is the post-editing effort, HTER)")]
         for result in results:
             if not result.metrics:
-                lines.append(Content.assemble((f"{result.lang:<4}", "bold"), result.note))
+                lines.append(Content.assemble((f"{visible(result.lang):<4}", "bold"),
+                                              visible(result.note)))
                 continue
             figures = "  ".join(f"{_NAMES[m.name]} {m.score:6.2f}" for m in result.metrics)
-            lines.append(Content.assemble((f"{result.lang:<4}", "bold"), figures,
+            lines.append(Content.assemble((f"{visible(result.lang):<4}", "bold"), figures,
                                           (f"   {result.rows_fixed}/{result.rows_total} rows fixed",
                                            "$text-muted")))
             for metric in result.metrics:
                 lines.append(Content.assemble("      ", (f"{_NAMES[metric.name]:<7}", ""),
-                                              (metric.signature, "$text-muted")))
+                                              (visible(metric.signature), "$text-muted")))
         self.query_one("#scores-table", Static).update(Content("\n").join(lines))
         focused = next((r for r in results if r.lang == self._lang), None)
         options = self.query_one(OptionList)
         options.clear_options()
         if focused is None or not focused.metrics:
             self.query_one(Sparkline).data = []
-            options.add_option(Option(Content(f"no fixes in {self._lang} yet"), disabled=True))
+            options.add_option(Option(Content(f"no fixes in {visible(self._lang)} yet"),
+                                      disabled=True))
             return
         self.query_one(Sparkline).data = [row.chrf for row in focused.rows]
         for row in focused.worst(20):
-            label = Content(f"{row.id:<8} chrF {row.chrf:6.2f}   TER {row.ter:6.2f}")
+            label = Content(f"{visible(row.id):<8} chrF {row.chrf:6.2f}   TER {row.ter:6.2f}")
             options.add_option(Option(label, id=row.id))
         options.highlighted = 0
         options.focus()

@@ -32,7 +32,8 @@ class FlagPanel(ContentBox):
         if extra is not None:
             lines.append(extra)
         if not ordered:
-            lines.append(Content.assemble((f"{row_id} ", "bold"), ("no open flags", "$text-muted")))
+            lines.append(Content.assemble((f"{visible(row_id)} ", "bold"),
+                                          ("no open flags", "$text-muted")))
         for flag in ordered:
             line = _flag_line(flag)
             lines.append(Content.assemble(("▶ ", "bold $accent"), line) if flag is focused
@@ -42,12 +43,12 @@ class FlagPanel(ContentBox):
 
 def _flag_line(flag: Flag) -> Content:
     parts: list[tuple[str, str] | str] = [
-        (f"{flag.check:<11}", _SEVERITY_STYLE.get(flag.severity, "")),
-        (f"{flag.lang} ", "bold"),
+        (f"{visible(flag.check):<11}", _SEVERITY_STYLE.get(flag.severity, "")),
+        (f"{visible(flag.lang)} ", "bold"),
         visible(flag.message),
     ]
     if flag.evidence and not any(v in flag.message for v in flag.evidence.values() if v):
-        evidence = ", ".join(f"{lang} {_short(visible(text))}"
+        evidence = ", ".join(f"{visible(lang)} {_short(visible(text))}"
                              for lang, text in flag.evidence.items())
         parts += ["  — ", (evidence, "$text-muted")]
     if flag.expected is not None and f"→ {flag.expected}" not in flag.message:
