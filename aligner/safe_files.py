@@ -196,6 +196,7 @@ def atomic_write(path: Path, data: bytes | list, backup: bool = True,
     """
     parts = [data] if isinstance(data, (bytes, bytearray, memoryview)) else data
     directory = path.parent
+    _remove_own_stale(path)
     temp = directory / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     staging = None
     try:
@@ -280,6 +281,26 @@ def remove_stale_temporaries(directory: Path) -> None:
         if pid != os.getpid() and not _alive(pid):
             try:
                 temp.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _remove_own_stale(path: Path) -> None:
+    """Delete the temporaries a dead process left while writing ``path`` (only names that
+    ``atomic_write`` makes for this file: ``.<name>[~].<pid>.<8 hex digits>.tmp``)."""
+    try:
+        names = [entry.name for entry in os.scandir(path.parent)
+                 if entry.name.startswith(f".{path.name}") and entry.name.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        middle = name[len(path.name) + 1:-len(".tmp")].removeprefix(BACKUP_SUFFIX)
+        pid, _, token = middle.lstrip(".").partition(".")
+        if (middle.startswith(".") and pid.isdigit() and len(token) == 8
+                and all(c in "0123456789abcdef" for c in token)
+                and int(pid) != os.getpid() and not _alive(int(pid))):
+            try:
+                os.unlink(path.parent / name)
             except OSError:
                 pass
 
