@@ -167,6 +167,7 @@ class EditModal(ModalScreen["str | None"]):
             self._mine = text
             self._expect = self._shown_from = failure.current
             self.editor.text = visible(failure.current)
+            self.editor.move_cursor(self.editor.document.end)
             self.query_one("#mine", TextArea).text = visible(text)
             self.query_one("#mine", TextArea).border_title = "your unsaved text"
             self.add_class("conflict")
@@ -193,6 +194,7 @@ class EditModal(ModalScreen["str | None"]):
             return
         self._shown_from = self._mine
         self.editor.text = visible(self._mine)
+        self.editor.move_cursor(self.editor.document.end)
         self.editor.focus()
 
     def action_cancel(self) -> None:
