@@ -35,6 +35,7 @@ from typing import Any
 
 START_FROM_BYTES = 1_000_000
 _pool: ProcessPoolExecutor | None = None
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 _lifeline: Any = None  # the write end of the workers' lifeline pipe (see _worker_start)
 _failed = False
 _lock = threading.Lock()
@@ -103,6 +104,12 @@ def pool() -> ProcessPoolExecutor | None:
 
                 if _descriptor(captured) is None and _descriptor(sys.__stderr__) is not None:
                     sys.stderr = sys.__stderr__
+                # After a SIGKILL of this process multiprocessing's resource tracker frees
+                # the pool's semaphores itself, and would say so on the terminal as a
+                # "leaked semaphore objects" warning: expected there, and no fault. Helper
+                # processes get their -W options from sys.warnoptions.
+                if _QUIET_TRACKER not in sys.warnoptions:
+                    sys.warnoptions.append(_QUIET_TRACKER)
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["aligner.prewarm"])
                 if _lifeline is None:
