@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .dir_lock import DirectoryLock
 from .errors import located
 from .po_format import render_entry
 from .pofile_io import ParsedPO, read_po, render_header
-from .safe_files import (BACKUP_SUFFIX, DirectoryLock, Fingerprint, ReviewConflictError,
+from .safe_files import (BACKUP_SUFFIX, Fingerprint, ReviewConflictError,
                          ReviewFileError, ReviewSaveError, atomic_write, changed_on_disk,
                          read_if_exists, remove_stale_temporaries)
 from .review_entry import FUZZY, Entry, fields_of, with_fuzzy
