@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-from .safe_files import ReviewFileError, _alive, _file_in_the_way
+from .safe_files import ReviewFileError, _alive, _file_in_the_way, os_error_remedy
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 15.0  # seconds to wait for another aligner process's save
@@ -58,9 +58,7 @@ class DirectoryLock:
                                   "directory; move it away (aligner keeps the review files "
                                   "in a directory there)") from None
         except OSError as exc:
-            raise ReviewFileError(f"{directory}: cannot write review files here "
-                                  f"({exc.strerror or exc}); fix the permissions or copy "
-                                  "the document set somewhere writable") from None
+            raise ReviewFileError(_unwritable(directory, exc)) from None
         deadline = time.monotonic() + LOCK_TIMEOUT
         try:
             while not _try_lock(fd):
@@ -94,9 +92,7 @@ class DirectoryLock:
             self._break_if_stale()
             return False
         except OSError as exc:
-            raise ReviewFileError(f"{self.path.parent}: cannot write review files here "
-                                  f"({exc.strerror or exc}); fix the permissions or copy "
-                                  "the document set somewhere writable") from None
+            raise ReviewFileError(_unwritable(self.path.parent, exc)) from None
         try:
             os.write(fd, owner)
         finally:
@@ -132,6 +128,11 @@ class DirectoryLock:
             except OSError:
                 pass  # closing the descriptor releases the lock anyway
             os.close(fd)
+
+
+def _unwritable(directory: Path, exc: OSError) -> str:
+    what, remedy = os_error_remedy(exc)
+    return f"{directory}: cannot write review files here ({what}); {remedy}"
 
 
 class _FlockUnsupported(Exception):

@@ -154,7 +154,18 @@ _REMEDIES = {
     errno.EIO: ("input/output error", "check the disk (a failing or disconnected drive?) "
                                       "and retry"),
     errno.EISDIR: ("a directory is in the way", "move that directory away and retry"),
+    errno.ENAMETOOLONG: ("the file name is too long", "use a shorter name or a directory "
+                                                      "nearer the root"),
+    errno.EACCES: ("permission denied", "fix the permissions or copy the document set "
+                                        "somewhere writable"),
 }
+_REMEDIES[errno.EPERM] = _REMEDIES[errno.EACCES]
+
+
+def os_error_remedy(exc: OSError) -> tuple[str, str]:
+    """(what happened, what to do) for an OSError, in words for the error line."""
+    return _REMEDIES.get(exc.errno, (exc.strerror or str(exc),
+                                     "check the disk and the permissions and retry"))
 
 
 def save_error_message(path: Path, exc: OSError, kept: str) -> str:
@@ -170,8 +181,7 @@ def save_error_message(path: Path, exc: OSError, kept: str) -> str:
             where = path.parent
         return (f"{path}: cannot save (permission denied); {kept}; make {where} writable "
                 "(or copy the document set somewhere writable) and retry")
-    what, remedy = _REMEDIES.get(code, (exc.strerror or str(exc),
-                                        "check the disk and the permissions and retry"))
+    what, remedy = os_error_remedy(exc)
     return f"{path}: cannot save ({what}); {kept}; {remedy}"
 
 

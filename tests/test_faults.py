@@ -441,7 +441,8 @@ def test_a_read_only_file_system(tiny_disk):
         pytest.skip("cannot remount read-only")
     try:
         with pytest.raises(AlignerError, match=r"review: cannot write review files here "
-                                               r"\(Read-only file system\)"):
+                                               r"\(read-only file system\); copy the "
+                                               "document set somewhere writable"):
             store.set_fix("r2", "en", "not possible")
         assert _listing(docset.path / "review") == before
     finally:
