@@ -13,6 +13,7 @@ entries from it; only entries changed since are rendered.
 
 from __future__ import annotations
 
+import shlex
 import time
 from array import array
 from dataclasses import replace
@@ -118,12 +119,13 @@ class ReviewFile:
     def empty_message(self, rows: int) -> str:
         """Why an empty review file is refused when the docset has ``rows`` rows, and what to do."""
         size = self.fingerprint.size if self.fingerprint is not None else 0
-        what = "is empty (0 bytes)" if size == 0 else "holds a header but no entries"
+        what = "is empty (0 bytes)" if size == 0 else "holds a header and no entries"
         backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
         count = _entry_count(backup)
         restore = (f"restore the previous version ({backup.name}, {count} entries) with "
-                   f"'cp {backup} {self.path}', or " if count else "")
-        return (f"{self.path}: {what}, but the document set has {rows} rows (was it truncated?); "
+                   f"'cp {shlex.quote(str(backup))} {shlex.quote(str(self.path))}', or "
+                   if count else "")
+        return (f"{self.path}: {what}, while the document set has {rows} rows (truncated?); "
                 f"nothing was written; {restore}delete {self.path.name} to start its review "
                 "afresh")
 

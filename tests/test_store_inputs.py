@@ -139,7 +139,7 @@ def test_an_empty_file_without_a_backup_says_to_delete_it(docset):
     path = _review(docset)
     path.parent.mkdir()
     path.write_bytes(b"")
-    with pytest.raises(ReviewFileError, match=r"en\.po: is empty \(0 bytes\), but the "
+    with pytest.raises(ReviewFileError, match=r"en\.po: is empty \(0 bytes\), while the "
                                               r"document set has 4 rows.*delete en\.po"):
         _open(docset)
     assert path.read_bytes() == b""
