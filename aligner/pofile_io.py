@@ -122,7 +122,7 @@ def read_po_text(text: str) -> polib.POFile:
 
 
 def _is_utf8(charset: str) -> bool:
-    return codecs.lookup(charset).name == "utf-8"
+    return codecs.lookup(charset).name in ("utf-8", "utf-8-sig")
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:

@@ -62,6 +62,15 @@ def test_a_utf8_file_labelled_with_another_charset_is_refused(docset, charset):
     assert _snapshot(docset) == before  # nothing written, the backup neither
 
 
+@pytest.mark.parametrize("charset", ["utf8", "UTF-8-SIG", "CHARSET"])
+def test_other_names_of_utf8_and_polibs_placeholder_are_read_as_utf8(docset, charset):
+    fixed = "Стороны встретились 17 мая 2023 года в Сиане (исправлено)."
+    _open(docset).set_fix("r2", "ru", fixed)
+    path = _review(docset, "ru")
+    path.write_bytes(path.read_bytes().replace(b"charset=UTF-8", f"charset={charset}".encode()))
+    assert _open(docset).get("r2", "ru").text == fixed
+
+
 def test_a_mislabelled_file_stops_aligner_sync_with_one_line(docset):
     from tests.conftest import run_aligner
 
