@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import threading
 import time
 from pathlib import Path
@@ -100,16 +101,35 @@ class DirectoryLock:
         return True
 
     def _break_if_stale(self) -> None:
+        """Remove a lock file left by a crash. It is renamed away first and checked to be the
+        file judged stale, so that two processes breaking it at once cannot remove the fresh
+        lock file one of them made in between (that one is put back)."""
         try:
+            judged = os.stat(self.fallback)
             text = self.fallback.read_text(encoding="utf-8", errors="replace").split()
-            age = time.time() - self.fallback.stat().st_mtime
         except OSError:
             return
         dead = (len(text) >= 2 and text[0] == _host() and text[1].isdigit()
                 and not _alive(int(text[1])))
-        if dead or age > STALE_LOCK_AGE:
+        if not dead and time.time() - judged.st_mtime <= STALE_LOCK_AGE:
+            return
+        grave = self.fallback.with_name(f"{self.fallback.name}.{os.getpid()}."
+                                        f"{secrets.token_hex(4)}.stale")
+        try:
+            os.rename(self.fallback, grave)
+        except OSError:
+            return
+        try:
+            if os.stat(grave).st_ino != judged.st_ino:  # a fresh one: give it back
+                try:
+                    os.link(grave, self.fallback)
+                except OSError:
+                    pass
+        except OSError:
+            pass
+        finally:
             try:
-                self.fallback.unlink()
+                grave.unlink()
             except OSError:
                 pass
 
