@@ -23,17 +23,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 Keys = frozenset[str]
 STEM = 5             # letters kept of a word in a script other than Latin
 MIN_LINKS = 2        # a learnt pair must co-occur in at least this many beads
 MIN_DICE = 0.5       # ... and share at least this much of its two words' occurrences
 MAX_SHARE = 0.25     # words found in more than this share of beads are too common to learn
-_WORD = re.compile(r"[a-z]{2,}|[^\W\da-z_]{2,}")  # a Latin word, or a run of other letters
+_LATIN = re.compile(r"[a-z]{2,}")
+_OTHER = re.compile(r"[^\W\da-z_]{2,}")  # a run of letters of another script
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_SPACES = re.compile(r"\s+")
 _NONE: Keys = frozenset()
 
 
@@ -43,26 +44,28 @@ def paragraph_words(text: str) -> Keys:
     ``~`` (comparable only through a learnt link). Digits are left to the facts' number
     keys; no word key contains ":" (the mark of anchor and copy keys)."""
     low = text.lower()
-    found = set(_WORD.findall(low))
+    latin = _LATIN.findall(low)
     if low.isascii():
-        return frozenset(found) if found else _NONE
-    words = set()
-    for word in found:
-        if word.isascii():
-            words.add(word)
-        elif _CJK.match(word):
-            words.update("~" + word[k:k + 2] for k in range(len(word) - 1))
-        else:
-            words.add("~" + word[:STEM])
+        return frozenset(latin) if latin else _NONE
+    words = set(latin)
+    others = set(_OTHER.findall(low))
+    if _CJK.search(low):
+        for word in others:
+            if _CJK.match(word):
+                words.update(["~" + word[k:k + 2] for k in range(len(word) - 1)])
+            else:
+                words.add("~" + word[:STEM])
+    else:
+        words.update(["~" + word[:STEM] for word in others])
     return frozenset(words)
 
 
 def copy_key(text: str) -> str | None:
     """The identity key of a paragraph long enough to be told apart (None for short ones:
-    "Yes" copied is no evidence of place)."""
-    normal = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip().casefold()
-    if len(normal) < 12:
+    "Yes" copied is no evidence of place); spacing and case do not count."""
+    if len(text) < 12:
         return None
+    normal = " ".join(text.casefold().split())
     return "c:" + hashlib.blake2b(normal.encode(), digest_size=8).hexdigest()
 
 
@@ -88,33 +91,26 @@ def learn_links(pivot_words: Sequence[Keys], other_words: Sequence[Keys],
     if len(pairs) < 4:
         return {}
     limit = max(MIN_LINKS, MAX_SHARE * len(pairs))
-    beads_of_e: dict[str, set[int]] = {}
+    count_e: Counter = Counter()
     beads_of_f: dict[str, list[int]] = {}
-    for bead, (i, j) in enumerate(pairs):
-        for e in pivot_words[i]:
-            if ":" not in e:
-                beads_of_e.setdefault(e, set()).add(bead)
+    for i, j in pairs:
+        count_e.update(pivot_words[i])
         for f in other_words[j]:
             if f[0] == "~":
-                beads_of_f.setdefault(f, []).append(bead)
+                beads_of_f.setdefault(f, []).append(i)
     scored = []
     for f, where in beads_of_f.items():
         a = len(where)
         if a < MIN_LINKS or a > limit:
             continue
-        # Dice >= MIN_DICE needs e in at least MIN_DICE / 2 of f's beads, so e is in one of
-        # any (1 - MIN_DICE / 2) * a + 1 of them: the candidates are the words of those.
-        look = min(a, int((1 - MIN_DICE / 2) * a) + 1)
-        candidates = set().union(*(pivot_words[pairs[bead][0]] for bead in where[:look]))
-        beads = set(where)
-        for e in candidates:
-            of_e = beads_of_e.get(e)
-            if of_e is None or len(of_e) > limit:
+        together = Counter(chain.from_iterable(pivot_words[i] for i in where))
+        for e, both in together.items():
+            if both < MIN_LINKS or ":" in e:
                 continue
-            both = len(beads & of_e) if len(of_e) > 1 else int(not beads.isdisjoint(of_e))
-            if both < MIN_LINKS:
+            b = count_e[e]
+            if b > limit:
                 continue
-            dice = 2 * both / (a + len(of_e))
+            dice = 2 * both / (a + b)
             if dice >= MIN_DICE:
                 scored.append((-dice, -both, e, f))
     scored.sort()

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate, chain as joined
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..parallel import gc_paused
@@ -28,7 +27,7 @@ from .anchors import KeyIndex, anchor_chain, key_weights
 from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios
 from .lexicon import learn_links, translated
 from .profile import Profile
-from .search import BEADS, search
+from .search import BEADS, WEIGHT_UNIT, search
 
 BAND = 1                # initial half-width of the band, in paragraphs
 SAMPLE = 1000           # longer texts get their model from aligning this many paragraphs
@@ -36,7 +35,6 @@ SEGMENT = 2000          # longer texts are searched in stretches of at least thi
 MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is then flagged
 WORD_WEIGHT = 0.5       # a shared word (or learnt word pair) weighs this much of an anchor
 LEARNING_ROUNDS = 4     # learn word pairs from the last search, search again; this many times
-MAX_WORD_COUNT = 1000000     # words found more often (per text, on average) are no evidence of place
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -85,7 +83,7 @@ class _Pair:
         """Weight of the keys the two sides of a bead share, each key counted once."""
         left = frozenset().union(*self.pivot_keys[pi:i])
         right = frozenset().union(*self.other_keys[pj:j])
-        return math.fsum(self.weights[key] for key in left & right)
+        return sum(self.weights[key] for key in left & right) / WEIGHT_UNIT
 
 
 def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None) -> PairAlignment:
@@ -157,11 +155,10 @@ def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
     (and the other text's paragraphs the length diagonal puts beside them)."""
     n, m = len(pivot), len(other)
     ratio = estimate_ratio(pivot.lengths, other.lengths)
-    pair, chain, guide = _setup(pivot, other, LengthModel(ratio, 1.0))
+    _, _, guide = _setup(pivot, other, LengthModel(ratio, 1.0), words=False)
     sample_end = max(1, int(guide[SAMPLE]))
     sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, sample_end))
-    if sample.links:
-        pair, chain, guide = _setup(pivot, other, sample.model, sample.links)
+    pair, chain, guide = _setup(pivot, other, sample.model, sample.links)
     keyed_pivot = replace(pivot, keys=pair.pivot_keys, words=())
     keyed_other = replace(other, keys=pair.other_keys, words=())
     return PairPlan(keyed_pivot, keyed_other, sample.model, pair.weights, tuple(guide),
@@ -211,40 +208,29 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
                          links)
 
 
-def _setup(pivot: Profile, other: Profile, model: LengthModel, links: dict | None = None):
+def _setup(pivot: Profile, other: Profile, model: LengthModel, links: dict | None = None,
+           words: bool = True):
     """(running totals and evidence keys, confident anchor chain, guide) of a pair."""
-    pivot_keys, other_keys, weights = _evidence(pivot, other, links)
+    pivot_keys, other_keys, weights, chain = _evidence(pivot, other, links, words)
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
-    chain = anchor_chain(KeyIndex(pivot_keys), KeyIndex(other_keys))
     return pair, chain, _guide(pair.P, pair.T, chain)
 
 
-def _evidence(pivot: Profile, other: Profile, links: dict | None):
-    """Per paragraph of both texts the keys the two texts share (anchors; words found as they
-    are, or through a learnt word pair, and copies), and each key's weight. Words found in
-    more than MAX_WORD_COUNT paragraphs of a text are left out: they say little about place
-    and would make every bead's key sets large."""
-    pivot_words, other_words = pivot.words, other.words
-    if links:
-        other_words = translated(other_words, links)
-    shared = frozenset().union(*pivot_words) & frozenset().union(*other_words)
-    if shared:
-        counts = Counter(joined.from_iterable(w & shared for w in pivot_words))
-        counts.update(joined.from_iterable(w & shared for w in other_words))
-        common = {w for w, count in counts.items() if count > 2 * MAX_WORD_COUNT}
-        if common:
-            shared -= common
-    pivot_keys = [k | (w & shared) for k, w in zip(pivot.keys, pivot_words)] if shared \
-        else pivot.keys
-    other_keys = [k | (w & shared) for k, w in zip(other.keys, other_words)] if shared \
-        else other.keys
-    weights = key_weights(KeyIndex(pivot_keys), KeyIndex(other_keys))
-    for key in weights:
-        if ":" not in key:
-            weights[key] *= WORD_WEIGHT
-    kept = frozenset(weights)
-    return (tuple(k & kept or _NO_KEYS for k in pivot_keys),
-            tuple(k & kept or _NO_KEYS for k in other_keys), weights)
+def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = True):
+    """Per paragraph of both texts its anchor keys and the words both texts hold (as they
+    are, or through a learnt word pair: ``links``), and the weight of each key the two texts
+    share. ``words=False``: anchors alone (a quick first guide)."""
+    if not words or not pivot.words or not other.words:
+        pivot_keys, other_keys = pivot.keys, other.keys
+    else:
+        other_words = translated(other.words, links) if links else other.words
+        shared = frozenset().union(*pivot.words) & frozenset().union(*other_words)
+        pivot_keys = tuple(k | (w & shared) for k, w in zip(pivot.keys, pivot.words))
+        other_keys = tuple(k | (w & shared) for k, w in zip(other.keys, other_words))
+    source, target = KeyIndex(pivot_keys), KeyIndex(other_keys)
+    weights = {key: round(weight * (WEIGHT_UNIT if ":" in key else WORD_WEIGHT * WEIGHT_UNIT))
+               for key, weight in key_weights(source, target).items()}
+    return pivot_keys, other_keys, weights, anchor_chain(source, target)
 
 
 def _pair(pivot: Profile, other: Profile, model: LengthModel, pivot_keys, other_keys,
@@ -384,7 +370,7 @@ def _banded(pair: _Pair, guide, widths, model, progress):
     widenings = 0
     while True:
         lo, hi = _band(guide, widths, m)
-        costs, back = search(pair, lo, hi, model, progress)
+        costs, back = search(_within_band(pair, lo, hi), lo, hi, model, progress)
         reached = costs[n][m - lo[n]] < math.inf
         touched = list(range(n + 1))
         if reached:
@@ -397,6 +383,26 @@ def _banded(pair: _Pair, guide, widths, model, progress):
             return path, widths, widenings, True
         widths = _widen(widths, touched, n)
         widenings += 1
+
+
+def _within_band(pair: _Pair, lo: list[int], hi: list[int]) -> _Pair:
+    """``pair`` with each pivot paragraph's keys cut to those some other paragraph within its
+    reach in the band holds: the search's intersections then stay small however many
+    common words the texts share, and no bead it can try loses a key. (A bead ending at
+    boundary i + k, k <= 3, holds pivot paragraph i and other paragraphs from lo[i + k] - 3
+    to hi[i + k].)"""
+    keys, other = pair.pivot_keys, pair.other_keys
+    n, m = len(keys), len(other)
+    near = []
+    for i, found in enumerate(keys):
+        if not found:
+            near.append(found)
+            continue
+        start = max(0, min(lo[i + 1:i + 5]) - 3)
+        end = min(m, max(hi[i + 1:i + 5]) + 1)
+        window = frozenset().union(*other[start:end])
+        near.append(found & window or _NO_KEYS)
+    return replace(pair, pivot_keys=tuple(near))
 
 
 def _band(guide: list[float], widths: list[int], m: int) -> tuple[list[int], list[int]]:

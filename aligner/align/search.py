@@ -4,8 +4,8 @@
 best cost of aligning the first i pivot paragraphs with the first j others, and which bead got
 there. A bead's cost is its prior, Gale and Church's length cost (-log of the two-sided tail of
 z, tabulated), the sentence-end and mark differences, minus a bonus for the anchor keys its two
-sides share (each key once, weighted by rarity; summed with ``fsum`` so the result does not
-depend on set order). An omission next to an insertion pays SWAP_COST more (judged on the best
+sides share (each key once, weighted by rarity; weights are integers in WEIGHT_UNITs, so
+their sum is exact and does not depend on set order). An omission next to an insertion pays SWAP_COST more (judged on the best
 path into the previous cell, as a Viterbi search with one bead of memory would). The eight beads are written out one by one on purpose: this loop is where
 all the time goes, and a helper call per bead would cost a fifth more.
 """
@@ -22,6 +22,7 @@ BEADS = (
     (3, 1, 7.0, 0.8), (1, 3, 7.0, 0.8), (1, 0, 4.0, 0.45), (0, 1, 4.0, 0.45),
 )
 ANCHOR_BONUS = 10.0     # cost removed per unit of shared anchor weight
+WEIGHT_UNIT = 1 << 20   # key weights are held as integer multiples of 1 / WEIGHT_UNIT
 SWAP_COST = 6.0         # added when an omission and an insertion meet (1-0 then 0-1 or back):
 #                         in real translations a loose rendering is far likelier than both
 _EMPTY: frozenset[str] = frozenset()
@@ -39,7 +40,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
     inf = math.inf
     table, scale, limit, far, slope = _TAIL, _TAIL_SCALE, _TAIL_LIMIT, _TAIL_FAR, _TAIL_SLOPE
     var, per_s, per_m = model.variance, model.sentence_cost, model.mark_cost
-    bonus, wget, fsum = ANCHOR_BONUS, pair.weights.__getitem__, math.fsum
+    bonus, wget = ANCHOR_BONUS / WEIGHT_UNIT, pair.weights.__getitem__
     Pk, Ot = pair.pivot_keys, pair.other_keys  # keys of each paragraph
     O2 = [_EMPTY, _EMPTY] + [Ot[j - 2] | Ot[j - 1] for j in range(2, len(Ot) + 1)]
     O3 = [_EMPTY] * 3 + [O2[j - 1] | Ot[j - 1] for j in range(3, len(Ot) + 1)]  # ends at j
@@ -85,7 +86,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                      + per_s * abs(st - S1) + per_m * abs(mt - M1))
                 both = K1 & Ot[pj]
                 if both:
-                    c -= bonus * fsum(map(wget, both))
+                    c -= bonus * sum(map(wget, both))
                 best = c
             if lo2 <= pj <= hi2:  # 2-1
                 d = t - L2
@@ -94,7 +95,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                      + per_s * abs(st - S2) + per_m * abs(mt - M2))
                 both = K2 & Ot[pj]
                 if both:
-                    c -= bonus * fsum(map(wget, both))
+                    c -= bonus * sum(map(wget, both))
                 if c < best:
                     best, arrow = c, 1
             if j >= 2:
@@ -107,7 +108,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                          + per_s * abs(st - S1) + per_m * abs(mt - M1))
                     both = K1 & O2[j]
                     if both:
-                        c -= bonus * fsum(map(wget, both))
+                        c -= bonus * sum(map(wget, both))
                     if c < best:
                         best, arrow = c, 2
                 if lo2 <= pj <= hi2:  # 2-2
@@ -117,7 +118,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                          + per_s * abs(st - S2) + per_m * abs(mt - M2))
                     both = K2 & O2[j]
                     if both:
-                        c -= bonus * fsum(map(wget, both))
+                        c -= bonus * sum(map(wget, both))
                     if c < best:
                         best, arrow = c, 3
             pj = j - 1
@@ -129,7 +130,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                      + per_s * abs(st - S3) + per_m * abs(mt - M3))
                 both = K3 & Ot[pj]
                 if both:
-                    c -= bonus * fsum(map(wget, both))
+                    c -= bonus * sum(map(wget, both))
                 if c < best:
                     best, arrow = c, 4
             pj = j - 3
@@ -141,7 +142,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                      + per_s * abs(st - S1) + per_m * abs(mt - M1))
                 both = K1 & O3[j]
                 if both:
-                    c -= bonus * fsum(map(wget, both))
+                    c -= bonus * sum(map(wget, both))
                 if c < best:
                     best, arrow = c, 5
             if lo1 <= j <= hi1:  # 1-0
