@@ -8,13 +8,18 @@ notes go to stderr as ``aligner: warning: ...``.
 from __future__ import annotations
 
 import argparse
+import codecs
+import errno
 import importlib
+import os
 import pkgutil
 import sys
 from pathlib import Path
 
 from . import __version__, parallel
-from .errors import AlignerError
+from .docset import LANGUAGE_CODE
+from .errors import AlignerError, UsageError
+from .terminal import SafeStream, one_line
 
 EXIT_OK, EXIT_FLAGS, EXIT_USAGE = 0, 1, 2
 # Commands are discovered from aligner/commands/: one module each, with ORDER (position in
@@ -42,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, module in _command_modules():
         sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
         module.configure(sub)
-        sub.set_defaults(run=module.run)
+        sub.set_defaults(run=module.run, parser=sub)
     return parser
 
 
@@ -69,51 +74,214 @@ def add_format_argument(parser: argparse.ArgumentParser,
 
 
 def parse_encoding(value: str | None) -> str | dict[str, str] | None:
-    """``cp1251`` -> one codec for all files; ``ru=cp1251,zh=gb18030`` -> per language."""
-    if not value:
+    """``cp1251`` -> one codec for all files; ``ru=cp1251,zh=gb18030`` -> per language.
+
+    Every codec must exist and be a text encoding (``rot13`` and ``base64`` are codecs, but
+    not for text): refused here, before any file is read.
+    """
+    if value is None:
         return None
     if "=" not in value:
-        return value
+        return text_codec(value, value)
     mapping = {}
     for part in value.split(","):
         lang, sep, codec = part.partition("=")
-        if not sep or not lang.strip() or not codec.strip():
-            raise AlignerError(f"--encoding {value!r}: expected ENC or LANG=ENC[,LANG=ENC...]")
-        mapping[lang.strip()] = codec.strip()
+        lang, codec = lang.strip(), codec.strip()
+        if not sep or not lang or not codec:
+            raise UsageError(f"--encoding {value!r}: expected ENC or LANG=ENC[,LANG=ENC...]; "
+                             "e.g. --encoding ru=cp1251,zh=gb18030")
+        if not LANGUAGE_CODE.match(lang):
+            raise UsageError(f"--encoding {value!r}: {lang!r} is not a language code; use the "
+                             "code of a language file (ru for ru.txt)")
+        if lang in mapping:
+            raise UsageError(f"--encoding {value!r}: {lang} is given twice; give one codec "
+                             "per language")
+        mapping[lang] = text_codec(codec, value)
     return mapping
+
+
+def text_codec(name: str, given: str) -> str:
+    """The canonical name of text codec ``name``; UsageError when it is unknown or not text."""
+    try:
+        info = codecs.lookup(name.strip())
+    except LookupError:
+        raise UsageError(f"--encoding {given!r}: unknown encoding {name!r}; use a Python codec "
+                         "name such as utf-8, cp1251, gb18030, utf-16") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"--encoding {given!r}: {name} is not a text encoding; use a text "
+                         "codec such as utf-8, cp1251, gb18030, utf-16")
+    return info.name
+
+
+def language_list(values: str | list[str] | None, option: str,
+                  known: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
+    """``"en,zh"`` or ``["en,zh", "kk"]`` -> ``("en", "zh", "kk")``; None stays None.
+
+    UsageError for an empty list, an empty item, something that is not a language code, a
+    language named twice, or (given ``known``, the docset's languages) one it does not have.
+    """
+    if values is None:
+        return None
+    given = " ".join([values] if isinstance(values, str) else values)
+    parts = [part.strip() for value in ([values] if isinstance(values, str) else values)
+             for part in value.split(",")]
+    if not any(parts):
+        raise UsageError(f"{option} {given!r}: no language given; name languages like en,zh "
+                         "or leave the option out for all of them")
+    for part in parts:
+        if not part:
+            raise UsageError(f"{option} {given!r}: an empty language code (a stray comma?); "
+                             "give codes separated by commas, like en,zh")
+        if not LANGUAGE_CODE.match(part):
+            raise UsageError(f"{option} {given!r}: {part!r} is not a language code; use the "
+                             "code of a language file (en for en.txt, zh-TW for zh-TW.txt)")
+    if len(set(parts)) != len(parts):
+        twice = sorted({part for part in parts if parts.count(part) > 1})
+        raise UsageError(f"{option} {given!r}: {', '.join(twice)} named twice; name each "
+                         "language once")
+    if known is not None:
+        unknown = [part for part in parts if part not in known]
+        if unknown:
+            raise UsageError(f"{option} {given!r}: no language {', '.join(unknown)} in the "
+                             f"document set; choose from {', '.join(known)}")
+    return tuple(parts)
+
+
+def positive_int(limit: int):
+    """An argparse ``type``: a whole number from 1 to ``limit``."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not 1 <= number <= limit:
+            raise argparse.ArgumentTypeError(f"{text} is out of range; give a number from 1 to "
+                                             f"{limit}")
+        return number
+    return parse
 
 
 def load_docset(args: argparse.Namespace):
     """Load the docset named on the command line, printing its notes as warnings."""
     from .docset import load
 
+    encoding = parse_encoding(getattr(args, "encoding", None))  # refused before any reading
     path = Path(args.docset) if args.docset else BUNDLED_DOCSET
     parallel.start_for(path)  # a long docset: workers start while its texts load
-    docset = load(path, parse_encoding(getattr(args, "encoding", None)))
+    docset = load(path, encoding)
     for note in docset.notes:
         warn(note)
     return docset
 
 
 def warn(message: str) -> None:
-    """Print a warning line on stderr."""
-    print(f"aligner: warning: {message}", file=sys.stderr)
+    """Print a warning line on stderr (one line, controls shown as symbols)."""
+    print(f"aligner: warning: {one_line(message)}", file=sys.stderr)
+
+
+def error(message: str) -> None:
+    """Print an error line on stderr (one line, controls shown as symbols)."""
+    print(f"aligner: error: {one_line(message)}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return EXIT_USAGE
+    """Run the CLI; return the exit code.
+
+    Everything printed while it runs goes through ``aligner.terminal.SafeStream``: no byte
+    of a document, a title or a file name can drive the terminal. Whatever goes wrong ends as
+    one line on stderr and exit 2 (130 for Ctrl-C), never a traceback.
+    """
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
     try:
-        return args.run(args)
-    except AlignerError as exc:
-        print(f"aligner: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return _run(argv)
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
         return 130
+    finally:
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            pass
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return EXIT_USAGE
+        _refuse_empty_values(args)
+        return args.run(args)
+    except AlignerError as exc:
+        error(str(exc))
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK
+    except OSError as exc:
+        error(os_error_message(exc))
+    except RecursionError:
+        error("input nested too deeply to be read (a file holds thousands of nested brackets?); "
+              "fix the file")
+    except MemoryError:
+        error("out of memory; close other programs or work on a smaller document set")
+    except Exception as exc:  # the last line of defence: a bug, still one line
+        if os.environ.get("ALIGNER_TRACEBACK"):
+            raise
+        error(f"unexpected {type(exc).__name__}: {exc}; this is a bug in aligner, please "
+              "report it (ALIGNER_TRACEBACK=1 shows where)")
+    return EXIT_USAGE
+
+
+def _refuse_empty_values(args: argparse.Namespace) -> None:
+    """An option given as an empty string is a mistake, never "the default"."""
+    parser = getattr(args, "parser", None)
+    for action in parser._actions if parser is not None else ():
+        value = getattr(args, action.dest, None)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not v.strip() for v in values):
+            name = action.option_strings[-1] if action.option_strings else action.metavar
+            raise UsageError(f"{name} {value!r}: empty value; give one (see 'aligner "
+                             f"{args.command} --help') or leave it out for the default")
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe, send what is left to /dev/null (no "Exception ignored" at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+_OS_REMEDIES = {
+    errno.EACCES: ("permission denied", "make it readable (and writable for commands that "
+                                        "save) or work on a copy you own"),
+    errno.EPERM: ("operation not permitted", "check its permissions or work on a copy you own"),
+    errno.EROFS: ("read-only file system", "copy the document set somewhere writable"),
+    errno.ENOSPC: ("no space left on the device", "free some space and retry"),
+    errno.EDQUOT: ("disk quota exceeded", "free some space and retry"),
+    errno.ENOENT: ("no such file or directory", "check the path"),
+    errno.ENOTDIR: ("a part of the path is not a directory", "check the path"),
+    errno.EISDIR: ("is a directory", "give a file, or move the directory away"),
+    errno.ELOOP: ("too many levels of symbolic links", "fix the symbolic link"),
+    errno.ENAMETOOLONG: ("file name too long", "use a shorter path"),
+    errno.ENOLCK: ("file locking is not available here", "work on a local disk (NFS without "
+                                                          "lockd cannot lock)"),
+    errno.EOPNOTSUPP: ("operation not supported by this file system", "work on a local disk"),
+    errno.EIO: ("input/output error", "check the disk and retry"),
+    errno.EXDEV: ("cannot move across file systems", "use a directory on the same disk"),
+    errno.EMFILE: ("too many open files", "close other programs and retry"),
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line for an OSError nobody caught: the file, what is wrong, what to do."""
+    what, remedy = _OS_REMEDIES.get(exc.errno, (exc.strerror or str(exc) or type(exc).__name__,
+                                                "check the file and its permissions and retry"))
+    where = exc.filename if exc.filename is not None else "aligner"
+    if exc.filename2 is not None:
+        where = f"{exc.filename} -> {exc.filename2}"
+    return f"{where}: {what}; {remedy}"

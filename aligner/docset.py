@@ -7,7 +7,9 @@ per language, title, source and pivot languages, glossary) and the notes a user 
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,7 @@ GLOSSARY_NAME = "glossary.tsv"
 ALIGNMENT_NAME = "alignment.tsv"
 REVIEW_DIR = "review"
 _KNOWN_NAMES = {CONFIG_NAME, GLOSSARY_NAME, ALIGNMENT_NAME, REVIEW_DIR}
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")  # en, zh-TW, pt_BR
 _LANG_FILE = re.compile(r"^([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.txt$")
 _CONFIG_KEYS = {"title", "source", "order", "pivot"}
 
@@ -108,17 +111,53 @@ def load(path: str | Path, encoding: str | dict[str, str] | None = None) -> DocS
 
 
 def _language_files(root: Path, notes: list[str]) -> dict[str, Path]:
+    try:
+        entries = sorted(root.iterdir())
+    except OSError as exc:
+        raise DocSetError(f"{root}: cannot list the directory ({exc.strerror or exc}); make it "
+                          "readable (chmod u+rx) or work on a copy you own") from None
     files = {}
-    for entry in sorted(root.iterdir()):
+    for entry in entries:
         name = entry.name
-        if name.startswith(".") or name in _KNOWN_NAMES or name.lower().startswith("readme"):
+        if name in _KNOWN_NAMES:
+            _check_kind(entry, want_dir=name == REVIEW_DIR)
+            continue
+        if name.startswith(".") or name.lower().startswith("readme"):
             continue
         match = _LANG_FILE.match(name)
-        if match and entry.is_file():
+        if match:
+            _check_kind(entry, want_dir=False)
             files[match.group(1)] = entry
         else:
             notes.append(f"{entry}: ignored (not a <code>.txt language file)")
     return files
+
+
+def _check_kind(entry: Path, want_dir: bool) -> None:
+    """DocSetError unless ``entry`` (if it exists) is a regular file (a directory: ``want_dir``).
+
+    A dangling symbolic link, a directory named like a file, a FIFO (reading it would hang)
+    or a device is never skipped in silence: the language or the setting would be missing.
+    """
+    try:
+        mode = entry.stat().st_mode
+    except FileNotFoundError:
+        target = os.readlink(entry) if entry.is_symlink() else "?"
+        raise DocSetError(f"{entry}: a symbolic link to {target}, which does not exist; restore "
+                          "the file it points to or remove the link") from None
+    except OSError as exc:
+        raise DocSetError(f"{entry}: cannot be read ({exc.strerror or exc}); fix it or move "
+                          "it out of the document set") from None
+    if want_dir:
+        if not stat.S_ISDIR(mode):
+            raise DocSetError(f"{entry}: is a file, not a directory; move it away (aligner "
+                              "keeps the review files in a directory of that name)")
+    elif stat.S_ISDIR(mode):
+        raise DocSetError(f"{entry}: is a directory, not a file; move it out of the document "
+                          "set (or put the text file there instead)")
+    elif not stat.S_ISREG(mode):
+        raise DocSetError(f"{entry}: not a regular file (a FIFO, socket or device); replace it "
+                          "with a plain text file or move it out of the document set")
 
 
 def _encoding_map(encoding: str | dict[str, str] | None, files: dict[str, Path]) -> dict[str, str]:
@@ -151,6 +190,10 @@ def _load_config(path: Path, codes: tuple[str, ...]) -> dict:
     text = read_text(path).text
     try:
         raw = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError(located(path, "nested too deeply (thousands of brackets?); "
+                                        "docset.toml takes title, source, order and pivot")) \
+            from None
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+)", str(exc))
         line = int(found.group(1)) if found else max(1, text.rstrip("\n").count("\n") + 1)

@@ -11,6 +11,10 @@ class AlignerError(Exception):
     """Base of every error the core raises on bad input or a refused operation."""
 
 
+class UsageError(AlignerError):
+    """A command-line value that cannot be right (an empty list, an unknown codec...)."""
+
+
 class DocSetError(AlignerError):
     """The document set cannot be used as given (missing path, no language files...)."""
 

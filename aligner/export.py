@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -74,20 +75,43 @@ def export(store: ReviewStore, fmt: str, out: Path, languages: tuple[str, ...] |
                                                                  else "")
         raise ExportError(f"{out}: would overwrite {len(existing)} file(s) ({shown}); pass "
                           "--force to overwrite them or choose another --out directory")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot create the directory ({exc.strerror or exc}); give a "
+                          "writable --out directory") from None
     for name, data in files.items():
         atomic_write(out / name, data, backup=False)
     return ExportResult(tuple(out / name for name in files), existing)
 
 
 def check_target(docset_path: Path, out: Path) -> None:
-    """Refuse an output directory that is the docset (or its review files) or not a directory."""
-    target, root = out.resolve(), docset_path.resolve()
-    if target in (root, root / REVIEW_DIR):
-        raise ExportError(f"{out}: that is the document set itself; export into another "
-                          "directory (e.g. --out corrected/)")
+    """Refuse an output directory that cannot be right, before anything is computed.
+
+    Refused: the docset itself or any directory inside it (the export would become part of
+    the document set: a second en.txt, stray files reported as ignored), a path that is not a
+    directory or lies under a file, and a place this process cannot write.
+    """
+    try:
+        target, root = out.resolve(), docset_path.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise ExportError(f"{out}: not a usable path ({exc}); give another --out directory") \
+            from None
+    if target == root or root in target.parents:
+        what = "the document set itself" if target == root else "inside the document set"
+        raise ExportError(f"{out}: that is {what}; export into a directory outside it (e.g. "
+                          f"--out {root.parent / (root.name + '-corrected')})")
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a directory; give a directory for --out")
+    existing = target
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise ExportError(f"{out}: cannot be created: {existing} is a file, not a directory; "
+                          "give another --out directory")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ExportError(f"{out}: cannot write in {existing} (permission denied or a read-only "
+                          "file system); give a writable --out directory")
 
 
 def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,

@@ -9,7 +9,9 @@ is told which one was assumed), otherwise the user is asked for ``--encoding``.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,10 +49,22 @@ class DecodedText:
 def read_text(path: Path, lang: str = "", encoding: str | None = None) -> DecodedText:
     """Read ``path`` as text; normalise CRLF/CR to LF; refuse binary data."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            kind = "a directory" if path.is_dir() else "not a regular file"
+            raise TextFileError(located(path, f"is {kind}; give a plain text file"))
         data = path.read_bytes()
     except OSError as exc:
-        raise TextFileError(located(path, f"cannot read file ({exc.strerror or exc})")) from None
+        raise TextFileError(located(path, f"cannot read file ({exc.strerror or exc}); "
+                                          f"{_read_remedy(exc)}")) from None
     return decode_bytes(data, path, lang, encoding)
+
+
+def _read_remedy(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "make it readable (chmod u+r) or work on a copy you own"
+    if isinstance(exc, FileNotFoundError):
+        return "check the path"
+    return "check the file and the disk and retry"
 
 
 def decode_bytes(data: bytes, path: Path, lang: str = "", encoding: str | None = None) -> DecodedText:
@@ -70,17 +84,22 @@ def decode_bytes(data: bytes, path: Path, lang: str = "", encoding: str | None =
 
 def _decode_with(data: bytes, path: Path, encoding: str) -> DecodedText:
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
-        raise TextFileError(f"unknown encoding {encoding!r} given for {path}; "
-                            "use a Python codec name such as utf-8, cp1251, gb18030") from None
+        raise TextFileError(f"{path}: unknown encoding {encoding!r}; use a Python codec name "
+                            "such as utf-8, cp1251, gb18030") from None
+    if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib...
+        raise TextFileError(f"{path}: {encoding} is not a text encoding; use a text codec "
+                            "such as utf-8, cp1251, gb18030")
+    name = info.name
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
     try:
         return DecodedText(data.decode(name), name)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:
+        where = f" (byte {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
         raise TextFileError(
-            located(path, f"is not valid {name} (byte {exc.start}); check the --encoding value")
+            located(path, f"is not valid {name}{where}; check the --encoding value")
         ) from None
 
 

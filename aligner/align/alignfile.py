@@ -10,9 +10,7 @@ was edited. Written atomically (temporary file + ``os.replace``).
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +22,8 @@ from ..errors import AlignerError, located
 HEADER_COMMENT = ("# aligner alignment: one row per line; per language the 0-based paragraph "
                   "range (3-4, 5, or empty)")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+_RANGE = re.compile(r"^([0-9]+)(?:-([0-9]+))?$")  # ASCII digits only (int() takes ٣ too)
+_MAX_DIGITS = 9  # no document has a billion paragraphs (and range() of 10**30 would overflow)
 
 
 class AlignmentFileError(AlignerError):
@@ -73,17 +72,17 @@ def format_alignment(docset: DocSet, alignment: Alignment) -> str:
 
 
 def write_alignment(docset: DocSet, alignment: Alignment, path: Path | None = None) -> Path:
-    """Save ``alignment`` for ``docset`` atomically; return the path written."""
+    """Save ``alignment`` for ``docset`` atomically; return the path written.
+
+    Any OSError (disk full, read-only directory...) becomes a FileSaveError naming the file,
+    with the old alignment.tsv left as it was.
+    """
+    from ..safe_files import atomic_write
+
     path = path or alignment_path(docset)
     text = format_alignment(docset, alignment)
-    handle, temp = tempfile.mkstemp(prefix=".alignment-", suffix=".tsv", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, text.encode("utf-8"), backup=False,
+                 kept="the old alignment.tsv (if any) is unchanged")
     return path
 
 
@@ -94,6 +93,10 @@ def read_alignment(path: Path) -> SavedAlignment:
     except UnicodeDecodeError:
         raise AlignmentFileError(located(path, "not UTF-8 text; delete it or run "
                                                "'aligner align --fresh'")) from None
+    except OSError as exc:
+        raise AlignmentFileError(located(path, f"cannot read it ({exc.strerror or exc}); make "
+                                               "it readable, or move it away and run 'aligner "
+                                               "align --fresh'")) from None
     header: list[str] | None = None
     languages: tuple[str, ...] = ()
     rows, checks, seen = [], [], set()
@@ -146,6 +149,8 @@ def _parse_range(path, number, lang, raw, next_index) -> tuple[int, ...]:
     if not raw:
         return ()
     match = _RANGE.match(raw)
+    if match and max(len(match.group(1)), len(match.group(2) or "")) > _MAX_DIGITS:
+        _fail(path, number, f"{lang} cell {raw[:20]!r}... is not a paragraph index (too large)")
     if not match:
         _fail(path, number, f"{lang} cell {raw!r} is not a paragraph index or range like 3-4")
     start = int(match.group(1))

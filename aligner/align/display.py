@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from .. import terminal
 from ..alignment import Alignment, Row, cell_text
 from ..docset import DocSet
 
@@ -32,19 +33,11 @@ def cell_width(text: str) -> int:
 
 
 def visible(text: str) -> str:
-    """``text`` with control characters replaced by visible symbols (␛ for ESC, ␉ for TAB...)."""
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if o < 0x20:
-            out.append(chr(0x2400 + o))
-        elif o == 0x7F:
-            out.append("\u2421")
-        elif 0x80 <= o < 0xA0:
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """``text`` on one line with control characters shown as symbols (␛ for ESC, → for TAB...).
+
+    The map is ``aligner.terminal``'s, the one every terminal output uses.
+    """
+    return terminal.visible(text)
 
 
 def clip(text: str, width: int) -> str:

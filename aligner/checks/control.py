@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .. import terminal
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
 
@@ -21,17 +22,8 @@ _QUICK = re.compile(f"{_C0_C1}|{_BIDI}")
 
 
 def visible(text: str) -> str:
-    """``text`` with C0/C1 controls shown as Unicode control pictures (␛, ␀, ...)."""
-    return re.sub(_C0_C1, lambda m: _picture(m.group()), text)
-
-
-def _picture(ch: str) -> str:
-    code = ord(ch)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7f:
-        return "\u2421"
-    return "\ufffd"
+    """``text`` with its control characters shown as symbols (``aligner.terminal``'s map)."""
+    return terminal.visible(text)
 
 
 def describe(ch: str) -> str:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 
 from ..align import align, save_alignment
 from ..align.alignfile import format_alignment
 from ..align.display import summary
-from ..cli import EXIT_OK, add_docset_argument, add_format_argument, load_docset, warn
-from ..errors import AlignerError
+from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
+                   load_docset, warn)
+from ..errors import UsageError
+from ..terminal import json_dumps
 
 ORDER = 20  # position in `aligner --help`
 HELP = "line up the paragraphs of every language (rows, confidence); reuses alignment.tsv"
@@ -37,7 +38,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Align and print the rows."""
     docset = load_docset(args)
-    languages = _parse_langs(args.langs)
+    languages = language_list(args.langs, "--langs", docset.languages)
+    if args.pivot is not None and args.pivot not in (languages or docset.languages):
+        raise UsageError(f"--pivot {args.pivot}: pivot {args.pivot} is not among the languages "
+                         f"aligned ({', '.join(languages or docset.languages)}); name one of "
+                         "them")
     pivot_size = max((len(docset.paragraphs(lang)) for lang in docset.languages), default=0)
     progress = _progress if pivot_size >= PROGRESS_FROM else None
     alignment = align(docset, languages, args.pivot, fresh=args.fresh, progress=progress)
@@ -51,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         payload = {"languages": list(alignment.languages), "rows": [
             {"id": row.id, **{lang: list(row.indices(lang)) for lang in alignment.languages},
              "score": row.score} for row in alignment.rows]}
-        print(json.dumps(payload, ensure_ascii=False))
+        print(json_dumps(payload))
     elif args.format == "tsv":
         sys.stdout.write(format_alignment(docset, alignment))
     else:
@@ -64,15 +69,6 @@ def run(args: argparse.Namespace) -> int:
         for line in summary(docset, alignment, width):
             print(line)
     return EXIT_OK
-
-
-def _parse_langs(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    langs = [part.strip() for part in value.split(",") if part.strip()]
-    if not langs:
-        raise AlignerError(f"--langs {value!r}: expected language codes like en,zh,kk,ru")
-    return langs
 
 
 _last = {"what": "", "step": -1}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import unicodedata
 from pathlib import Path
 
 from ..cli import (BUNDLED_DOCSET, EXIT_FLAGS, EXIT_OK, add_docset_argument, add_format_argument,
-                   load_docset)
-from ..errors import AlignerError
+                   language_list, load_docset)
+from ..errors import UsageError
+from ..terminal import json_dumps, visible
 from ..flags import Flag
 
 ORDER = 30  # position in `aligner --help`
@@ -19,6 +19,7 @@ CATALOG_SUFFIXES = (".po", ".pot", ".mo")
 # tests/test_check_cli.py keeps it equal to aligner.checks.check_names().
 CHECK_NAMES = ("number", "placeholder", "name", "repeat", "omission", "language", "punctuation",
                "consistency", "control", "alignment")
+_JOINERS = "\u200c\u200d"  # kept: Persian, Indic scripts and emoji need them
 _BEFORE, _WIDTH = 30, 96  # excerpt: cells of context before the span, total cells
 
 
@@ -41,22 +42,41 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the checks and print the flags."""
-    names = _split(args.checks) if args.checks else None
+    names = _check_list(args.checks)
     path = Path(args.docset) if args.docset else BUNDLED_DOCSET
     if path.suffix.lower() in CATALOG_SUFFIXES or (path.is_file() and not path.is_dir()):
-        flags, text_of, where = _check_catalog(path, names, args.lang)
+        if args.reviewed:
+            raise UsageError(f"{path}: --reviewed applies to a document set, not to a catalog; "
+                             "leave it out")
+        if args.encoding is not None:
+            raise UsageError(f"{path}: --encoding applies to a document set (a catalog names "
+                             "its charset in its header); leave it out")
+        lang = language_list(args.lang, "--lang")
+        if lang and len(lang) > 1:
+            raise UsageError(f"--lang {args.lang!r}: a catalog has one language; give one code")
+        flags, text_of, where = _check_catalog(path, names, lang[0] if lang else None)
     else:
         flags, text_of, where = _check_docset(args, names)
     if args.format == "json":
-        print(json.dumps({"flags": [flag.to_json() for flag in flags]}, ensure_ascii=False,
-                         indent=2))
+        print(json_dumps({"flags": [flag.to_json() for flag in flags]}, indent=2))
     else:
         print_text(flags, text_of, where)
     return EXIT_FLAGS if any(flag.severity == "error" for flag in flags) else EXIT_OK
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+def _check_list(value: str | None) -> list[str] | None:
+    """``--checks number,name`` -> the names; UsageError for an empty or unknown one."""
+    if value is None:
+        return None
+    names = [part.strip() for part in value.split(",")]
+    unknown = [name for name in names if name not in CHECK_NAMES]
+    if unknown or not names:
+        shown = ", ".join(repr(name) for name in unknown)
+        raise UsageError(f"--checks {value!r}: no check {shown}; known checks: "
+                         f"{', '.join(CHECK_NAMES)}")
+    if len(set(names)) != len(names):
+        raise UsageError(f"--checks {value!r}: a check named twice; name each once")
+    return names
 
 
 def _check_docset(args: argparse.Namespace, names):
@@ -64,11 +84,7 @@ def _check_docset(args: argparse.Namespace, names):
     from ..checks import run_checks
 
     docset = load_docset(args)
-    wanted = _split(args.lang) if args.lang else None
-    unknown = [lang for lang in wanted or () if lang not in docset.languages]
-    if unknown:
-        raise AlignerError(f"{docset.path}: no language {', '.join(unknown)} in this document "
-                           f"set (languages: {', '.join(docset.languages)})")
+    wanted = language_list(args.lang, "--lang", docset.languages)
     alignment = align(docset)
     session = None
     if args.reviewed:
@@ -163,16 +179,11 @@ def cell_width(ch: str) -> int:
 
 
 def _shown(ch: str) -> str:
-    if ch == "\n":
-        return "↵"
-    if ch == "\t":
-        return "→"
-    code = ord(ch)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if 0x7f <= code <= 0x9f or unicodedata.category(ch) in ("Cf", "Zl", "Zp"):
-        return "�"
-    return ch
+    """One character as the excerpt shows it: newline ↵, tab →, controls as symbols."""
+    shown = visible(ch)
+    if shown == ch and unicodedata.category(ch) in ("Cf", "Zl", "Zp") and ch not in _JOINERS:
+        return "\ufffd"
+    return shown
 
 
 def excerpt(text: str, start: int, end: int) -> tuple[str, str]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import EXIT_OK, add_docset_argument, add_format_argument, load_docset, warn
-from .sync import add_langs_argument, aligned, split_langs
+from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
+                   load_docset, warn)
+from .sync import add_langs_argument, aligned
 
 ORDER = 50  # position in `aligner --help`
 HELP = "export the reviewed texts: txt (a docset again), po (+ mo), tmx or csv"
@@ -37,10 +38,10 @@ def run(args: argparse.Namespace) -> int:
     if args.mo and args.format != "po":
         warn("--mo applies to --format po only; ignored")
     docset = load_docset(args)
+    langs = language_list(args.langs, "--langs", docset.languages)
     check_target(docset.path, Path(args.out))  # before the slow part
     # Flags appear only in PO comments and in the CSV; the other formats skip the checks.
     alignment, flags = aligned(docset, checks=args.format in ("po", "csv"))
-    langs = split_langs(args.langs)
     store = ReviewStore.open(docset, alignment, flags, langs)
     result = export(store, args.format, Path(args.out), langs, mo=args.mo, force=args.force,
                     approved_only=args.approved_only)

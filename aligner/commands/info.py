@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..cli import EXIT_OK, add_docset_argument, add_format_argument, load_docset, warn
 from ..info import describe
+from ..terminal import json_dumps
 
 ORDER = 10  # position in `aligner --help`
 HELP = "languages, encodings, paragraph counts and the detected language of each file"
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
             "glossary_entries": len(docset.glossary),
             "files": [info.__dict__ | {"mismatch": info.mismatch} for info in infos],
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json_dumps(payload, indent=2))
         return EXIT_OK
     print(f"{docset.title}  ({docset.path})")
     print(f"source {docset.source} · pivot {docset.pivot} · order {' '.join(docset.languages)}"

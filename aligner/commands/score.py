@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from ..cli import EXIT_OK, add_format_argument, load_docset, parse_encoding, warn
-from ..errors import AlignerError
+from ..cli import (EXIT_OK, add_format_argument, language_list, load_docset, parse_encoding,
+                   positive_int, warn)
+from ..errors import AlignerError, UsageError
+from ..terminal import json_dumps
 from ..score import Scores, ScoreError, corpus_scores, paired_comparison, review_scores
 
 ORDER = 70
 HELP = ("BLEU, chrF, chrF++ and TER: each language's original against its reviewed text, "
         "or --hyp FILE against --ref FILE")
+BOOTSTRAP_LIMIT = 100_000  # resamples: more would run for hours and say nothing new
 _NAMES = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
 
 
@@ -27,7 +29,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="reference text file; repeat for several references")
     parser.add_argument("--compare", metavar="OTHER_HYP",
                         help="a second hypothesis: sacrebleu's paired significance test")
-    parser.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+    parser.add_argument("--bootstrap", type=positive_int(BOOTSTRAP_LIMIT), default=1000,
+                        metavar="N",
                         help="bootstrap resamples for confidence intervals (file mode; "
                              "default 1000, 1 = none)")
     parser.add_argument("--encoding", metavar="ENC", help="encoding of the files (default: detect)")
@@ -45,16 +48,18 @@ def _run_docset(args: argparse.Namespace) -> int:
     from ..align import align
     from ..store import ReviewStore, review_path
 
+    if args.bootstrap != 1000:
+        raise UsageError("--bootstrap applies to file mode (--hyp/--ref); leave it out when "
+                         "scoring a document set")
     docset = load_docset(args)
+    if args.lang is not None:
+        language_list(args.lang, "--lang", docset.languages)
     languages = [args.lang] if args.lang else [lang for lang in docset.languages
                                                if review_path(docset, lang).exists()]
-    if args.lang and args.lang not in docset.languages:
-        raise AlignerError(f"--lang {args.lang}: the docset has no such language "
-                           f"(languages: {', '.join(docset.languages)})")
     if not languages:
         message = (f"{docset.path}: no review files yet (review/<lang>.po); fix something "
                    "with 'aligner review' first; nothing to score")
-        print(json.dumps({"scores": [], "note": message}) if args.format == "json" else message)
+        print(json_dumps({"scores": [], "note": message}) if args.format == "json" else message)
         return EXIT_OK
     alignment = align(docset)
     store = ReviewStore.open(docset, alignment, None, languages)
@@ -62,7 +67,7 @@ def _run_docset(args: argparse.Namespace) -> int:
     if args.format == "json":
         payload = results[0].to_json() if len(results) == 1 else {
             "scores": [r.to_json() for r in results]}
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json_dumps(payload, indent=2))
     else:
         for result in results:
             _print_scores(result, heading=f"{result.lang}: original against reviewed text")
@@ -72,6 +77,11 @@ def _run_docset(args: argparse.Namespace) -> int:
 def _run_files(args: argparse.Namespace) -> int:
     if not args.hyp or not args.ref:
         raise AlignerError("file mode needs --hyp FILE and at least one --ref FILE")
+    if args.docset is not None:
+        raise UsageError(f"{args.docset}: file mode (--hyp/--ref) takes no DOCSET; leave it "
+                         "out, or leave out --hyp/--ref to score the document set")
+    if args.lang is not None and len(language_list(args.lang, "--lang")) > 1:
+        raise UsageError(f"--lang {args.lang!r}: the files have one language; give one code")
     lang = args.lang or "en"
     encoding = parse_encoding(args.encoding)
     if isinstance(encoding, dict):
@@ -81,7 +91,7 @@ def _run_files(args: argparse.Namespace) -> int:
     hyps, others, refs = segments[0], segments[1] if args.compare else None, segments[-len(args.ref):]
     if not any(h.strip() for h in hyps):
         raise ScoreError(f"{args.hyp}: no text to score")
-    n = max(1, args.bootstrap)
+    n = args.bootstrap
     metrics = corpus_scores(hyps, refs, lang, n_bootstrap=n)
     result = Scores(lang, metrics, rows_total=len(hyps),
                     extra={"segments": len(hyps), "references": len(refs)})
@@ -92,7 +102,7 @@ def _run_files(args: argparse.Namespace) -> int:
             payload.pop(key, None)
         if comparison is not None:
             payload["compare"] = comparison
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json_dumps(payload, indent=2))
         return EXIT_OK
     _print_scores(result, heading=f"{args.hyp} against {', '.join(args.ref)} ({lang}, "
                                   f"{len(hyps)} segments)")

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
+from pathlib import Path
 
-from ..cli import EXIT_OK, add_docset_argument, add_format_argument, load_docset, warn
+from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
+                   load_docset, warn)
+from ..docset import REVIEW_DIR
+from ..errors import UsageError
+from ..terminal import json_dumps
 
 ORDER = 40  # position in `aligner --help`
 HELP = "create or update the review files (review/<lang>.po) from the texts, keeping every fix"
@@ -31,30 +36,42 @@ def add_langs_argument(parser: argparse.ArgumentParser) -> None:
                         help="languages to work on (default: every language of the docset)")
 
 
-def split_langs(values: list[str] | None) -> tuple[str, ...] | None:
-    """``["en,zh", "kk"]`` -> ``("en", "zh", "kk")``; None stays None."""
-    if not values:
-        return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def aligned(docset, save: bool = False, checks: bool = True):
+def aligned(docset, checks: bool = True):
     """(alignment, flags) of ``docset``: the aligner's rows and the checks' flags.
 
-    ``save`` writes alignment.tsv when the rows were computed or refitted, so that the row ids
-    the review files use stay the same on the next run. ``checks`` False gives flags None
-    (the flags recorded in the review files are kept).
+    Writes nothing (see ``save_rows``). ``checks`` False gives flags None (the flags recorded
+    in the review files are kept).
     """
-    from ..align import align, save_alignment
+    from ..align import align
     from ..checks import run_checks
 
     alignment = align(docset)
     for note in getattr(alignment, "notes", ()):
         warn(note)
-    if save and getattr(alignment, "origin", "aligned") != "saved":
+    return alignment, run_checks(docset, alignment) if checks else None
+
+
+def save_rows(docset, alignment) -> None:
+    """Write alignment.tsv when the rows were computed or refitted (row ids stay the same on
+    the next run)."""
+    from ..align import save_alignment
+
+    if getattr(alignment, "origin", "aligned") != "saved":
         print(f"{save_alignment(docset, alignment)}: saved (row ids stay for the next sync)",
               file=sys.stderr)
-    return alignment, run_checks(docset, alignment) if checks else None
+
+
+def check_writable(*directories: Path) -> None:
+    """UsageError naming the first of ``directories`` (or its nearest existing parent) that
+    this process cannot write: checked before anything is written."""
+    for directory in directories:
+        existing = directory
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise UsageError(f"{existing}: cannot write here (permission denied or a "
+                             "read-only file system); nothing was written; make it writable "
+                             "or work on a copy of the document set")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,16 +79,20 @@ def run(args: argparse.Namespace) -> int:
     from ..store import ReviewStore
 
     docset = load_docset(args)
-    alignment, flags = aligned(docset, save=True)
-    store = ReviewStore.open(docset, alignment, flags, split_langs(args.langs))
+    langs = language_list(args.langs, "--langs", docset.languages)
+    alignment, flags = aligned(docset)
+    store = ReviewStore.open(docset, alignment, flags, langs)  # reads and validates only
+    check_writable(docset.path, docset.path / REVIEW_DIR)
+    # Review files first: if alignment.tsv then cannot be saved, the next run fits the same
+    # rows from the old one again (the row ids the review files now use).
     written = set(store.save())
+    save_rows(docset, alignment)
     reports = [store.reports[lang] for lang in store.languages]
     if args.format == "json":
         payload = [report.as_dict() | {"file": str(store.path(report.lang)),
                                        "written": store.path(report.lang) in written}
                    for report in reports]
-        print(json.dumps({"docset": str(docset.path), "files": payload}, ensure_ascii=False,
-                         indent=2))
+        print(json_dumps({"docset": str(docset.path), "files": payload}, indent=2))
         return EXIT_OK
     table = [("lang", "file", "entries", *LABELS, "")]
     for report in reports:
