@@ -1,0 +1,144 @@
+"""The aligner on text without anchors: copies, verbatim words, word pairs learnt from the text.
+
+The documents here have no digits, dates or names, so the facts give no anchor at all; what
+places their paragraphs is what ``aligner.align.lexicon`` learns from the two texts. The
+"translation" is a made-up language in Cyrillic: each English word has one fixed rendering
+(longer or shorter than the word), the way a real translation keeps its vocabulary through a
+document; a few words (GNOME, Ctrl) are kept verbatim, as real translations keep them.
+"""
+
+from __future__ import annotations
+
+import random
+
+from aligner.align import align
+from aligner.align.lexicon import copy_key, learn_links, paragraph_words
+from aligner.docset import load
+from tests.conftest import write_docset
+
+_VOCABULARY = (
+    "open the settings panel and choose network wireless connection to a hidden window file "
+    "folder select click press button keyboard mouse screen display sound printer battery "
+    "power user account password share files backup restore search browse menu top bar "
+    "system application list show hide name change remove add new old default option when "
+    "you your can must will may not with from into over under right left bottom side icon "
+    "device drive disk format copy move delete trash empty private public remote server "
+    "address proxy security lock login session desktop theme font size colour contrast zoom"
+).split()
+_LETTERS = "абвгдежзиклмнопрстуфхцчшщыэюя"
+
+
+def _rendering(word: str) -> str:
+    """The made-up language's word for ``word``: fixed, Cyrillic, of a length of its own."""
+    rng = random.Random(word)
+    return "".join(rng.choice(_LETTERS) for _ in range(max(2, len(word) + rng.randint(-2, 3))))
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(_VOCABULARY) for _ in range(words)).capitalize() + "."
+
+
+def _translate(text: str, verbatim=("gnome", "ctrl")) -> str:
+    out = []
+    for token in text.rstrip(".").split():
+        word = token.lower()
+        out.append(token if word in verbatim else _rendering(word))
+    return " ".join(out).capitalize() + "."
+
+
+def _prose(seed: int, count: int, words=(6, 30)) -> list[str]:
+    rng = random.Random(seed)
+    return [_sentence(rng, rng.randint(*words)) for _ in range(count)]
+
+
+def _docset(tmp_path, en: list[str], ru: list[str]):
+    return load(write_docset(tmp_path / "docset", {"en.txt": "\n\n".join(en) + "\n",
+                                                   "ru.txt": "\n\n".join(ru) + "\n"}))
+
+
+def _beads(alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(row.indices("en"), row.indices("ru")) for row in alignment.rows]
+
+
+def test_word_keys_keep_latin_words_and_mark_stems_and_cjk_bigrams():
+    assert paragraph_words("Press Ctrl+Alt+T to open GNOME Terminal.") >= {"ctrl", "alt",
+                                                                           "gnome", "terminal"}
+    russian = paragraph_words("Нажмите Ctrl, чтобы открыть файлы")
+    assert {"ctrl", "~нажми", "~файлы"} <= russian and "~открыть" not in russian
+    assert paragraph_words("打开网络设置") == {"~打开", "~开网", "~网络", "~络设", "~设置"}
+    assert not any(":" in key for key in russian)  # anchor and copy keys are the ones with ":"
+
+
+def test_a_copy_has_the_same_key_whatever_its_spacing_and_case():
+    assert copy_key("Use  the Other Media button.") == copy_key("use the other media\tbutton.")
+    assert copy_key("Use the Other Media button.") != copy_key("Use the Other Media buttons.")
+    assert copy_key("FILES") is None  # a short heading copied says nothing about its place
+
+
+def test_word_pairs_are_learnt_from_beads_and_each_other_word_keeps_its_best():
+    english = ("open the file", "close the file", "open a window", "the window", "print it now",
+               "save the file", "click the button", "press a key", "choose the colour",
+               "find the printer", "the printer is ready", "the colour is red", "open it")
+    russian = ("открыть файл", "закрыть файл", "открыть окно", "окно", "печатать сейчас",
+               "сохранить файл", "нажать кнопку", "нажать клавишу", "выбрать цвет",
+               "найти принтер", "принтер готов", "цвет красный", "открыть его")
+    links = learn_links([paragraph_words(p) for p in english],
+                        [paragraph_words(p) for p in russian], [(k, k) for k in range(13)])
+    assert links["~откры"] == {"open"} and links["~файл"] == {"file"}
+    assert links["~принт"] == {"printer"} and links["~цвет"] == {"colour"}
+    assert "~нажат" not in links  # once with "click", once with "press": no pair seen twice
+
+
+def test_half_the_paragraphs_left_in_english_still_align_one_to_one(tmp_path):
+    en = _prose(1, 60)
+    ru = [p if k % 2 else _translate(p) for k, p in enumerate(en)]
+    alignment = align(_docset(tmp_path, en, ru), fresh=True)
+    assert _beads(alignment) == [((k,), (k,)) for k in range(60)]
+
+
+def test_prose_without_digits_places_a_dropped_paragraph_by_its_words(tmp_path):
+    en = _prose(2, 80, words=(12, 12))  # every paragraph the same length: length cannot tell
+    ru = [_translate(p) for p in en]
+    del ru[37]
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((37,), ()) in beads
+    assert beads == [((k,), (k if k < 37 else k - 1,)) if k != 37 else ((37,), ())
+                     for k in range(80)]
+
+
+def test_a_deleted_heading_leaves_its_neighbours_alone(tmp_path):
+    rng = random.Random(3)
+    en, ru = [], []
+    for heading in ("Description", "Options", "See also", "Environment", "Notes", "Bugs"):
+        body = [_sentence(rng, rng.randint(10, 30)) for _ in range(4)]
+        en += [heading.upper(), *body]
+        ru += [_translate(heading).upper(), *[_translate(p) for p in body]]
+    dropped = en.index("SEE ALSO")
+    del ru[dropped]
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((dropped,), ()) in beads
+    assert all(len(e) == 1 and len(o) <= 1 for e, o in beads)
+    assert sum(1 for e, o in beads if e and o and e[0] == (o[0] + (o[0] >= dropped))) == \
+        len(en) - 1
+
+
+def test_repeated_step_sentences_do_not_shift_the_rows(tmp_path):
+    step = "Click on Network to open the panel."
+    rng = random.Random(4)
+    en = []
+    for _ in range(12):
+        en += [step, _sentence(rng, rng.randint(8, 25)), _sentence(rng, rng.randint(8, 25))]
+    ru = [_translate(p) for p in en]
+    del ru[20]  # a paragraph between two repeats of the step
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((20,), ()) in beads
+    assert [b for b in beads if b != ((20,), ())] == [
+        ((k,), (k if k < 20 else k - 1,)) for k in range(len(en)) if k != 20]
+
+
+def test_the_same_text_gives_the_same_rows_every_time(tmp_path):
+    en = _prose(5, 120)
+    ru = [_translate(p) for k, p in enumerate(en) if k % 17 != 3]
+    docset = _docset(tmp_path, en, ru)
+    first = align(docset, fresh=True)
+    assert all(align(docset, fresh=True).rows == first.rows for _ in range(3))
