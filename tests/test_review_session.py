@@ -103,3 +103,110 @@ def test_check_reviewed_sees_the_fixes_and_writes_nothing(statement):
     assert not any(f["row"] == row_id and f["check"] == "name" for f in reviewed)
     assert any(f["row"] == row_id and f["check"] == "number" for f in reviewed)
     assert [f.read_bytes() for f in files] == before
+
+
+def test_scores_are_the_same_when_the_references_are_read_in_chunks(statement, monkeypatch):
+    """The Scores view at 10k rows held every reference's n-grams at once (~800 MB for chrF);
+    statistics are now extracted a chunk at a time, with the same figures."""
+    import aligner.score as score
+
+    session = open_session(statement)
+    for needle in ("Kasemal", "75th session", "Charter of the United Nations"):
+        row = row_with(session, "en", needle)
+        session.set_fix(row, "en", session.cell_text(row, "en") + " (checked)")
+    monkeypatch.setattr(score, "STATS_CHUNK", 10 ** 9)
+    whole = session.scores()
+    monkeypatch.setattr(score, "STATS_CHUNK", 7)
+    chunked = session.scores()
+    assert [s.metrics for s in chunked] == [s.metrics for s in whole]
+    assert [s.rows for s in chunked] == [s.rows for s in whole]
+    english = next(s for s in chunked if s.lang == "en")
+    assert english.rows_fixed == 3 and 0 < english.metric("ter").score < 10
+
+
+def other_store(session):
+    from aligner.store import ReviewStore
+
+    return ReviewStore.open(session.docset, session.alignment)
+
+
+def test_another_programs_save_is_taken_in_and_a_stale_change_is_refused(statement):
+    from aligner.store import ReviewConflictError
+
+    session = open_session(statement)
+    row = row_with(session, "en", "Kasemal")
+    opened_with = session.cell_text(row, "en")
+    theirs = opened_with.replace("May 2023 to 5, 17", "16–17 May 2023")
+    other_store(session).set_fix(session.row_id(row), "en", theirs)
+    with pytest.raises(ReviewConflictError, match="changed by another program"):
+        session.set_fix(row, "en", opened_with.replace("Kasemal", "Kassym-Jomart"),
+                        expect=opened_with)
+    assert session.cell_text(row, "en") == theirs, "never the stale text"
+    assert session.row_status(row, "en") == "fixed"
+    assert session.take_outside_changes() == [(row, "en")]
+    assert session.take_outside_changes() == []
+    session.set_fix(row, "en", theirs.replace("Kasemal", "Kassym-Jomart"), expect=theirs)
+    assert "16–17 May 2023" in session.cell_text(row, "en")
+    assert "Kassym-Jomart" in session.store.get(session.row_id(row), "en").text
+
+
+def test_a_change_merged_while_saving_another_row_is_shown(statement):
+    """A save merges the disk first: another program's fix of another row comes in with it
+    and must show (it used to stay stale on screen until reopened)."""
+    session = open_session(statement)
+    mine, theirs = row_with(session, "en", "Kasemal"), row_with(session, "en", "75th session")
+    session.cell_text(theirs, "en")  # shown (cached) before the other program saves
+    other = other_store(session)
+    other.set_fix(session.row_id(theirs), "en", "Their fix.")
+    session.store.set_fix(session.row_id(mine), "en", "Mine.")  # the store merges theirs
+    session.set_fix(mine, "en", "Mine, again.")
+    assert session.cell_text(theirs, "en") == "Their fix."
+    assert (theirs, "en") in session.take_outside_changes()
+
+
+def test_approving_text_changed_elsewhere_is_refused(statement):
+    from aligner.store import ReviewConflictError
+
+    session = open_session(statement)
+    row = row_with(session, "en", "Kasemal")
+    other_store(session).set_fix(session.row_id(row), "en", "Their text.")
+    with pytest.raises(ReviewConflictError):
+        session.toggle_approved(row, "en")
+    assert session.cell_text(row, "en") == "Their text."
+    assert session.row_status(row, "en") == "fixed", "not approved unseen"
+    assert session.toggle_approved(row, "en") is True
+
+
+def test_a_held_lock_refuses_at_once_instead_of_waiting(statement):
+    import fcntl
+    import os
+    import time
+
+    from aligner.recovery import ReviewBusyError
+
+    session = open_session(statement)
+    row = row_with(session, "en", "Kasemal")
+    (statement / "review").mkdir(exist_ok=True)
+    fd = os.open(statement / "review" / ".lock", os.O_RDWR | os.O_CREAT, 0o666)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        started = time.monotonic()
+        with pytest.raises(ReviewBusyError) as refused:
+            session.set_fix(row, "en", "x")
+        assert time.monotonic() - started < 2
+        assert "delete" not in str(refused.value)
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+    session.set_fix(row, "en", "x")
+    assert session.cell_text(row, "en") == "x"
+
+
+def test_unsaved_text_goes_to_a_recovery_file(statement):
+    session = open_session(statement)
+    row = row_with(session, "en", "Kasemal")
+    path = session.keep_unsaved(row, "en", "typed \x1b text")
+    assert path.parent == statement / "review" / "unsaved"
+    assert path.read_text(encoding="utf-8") == "typed \x1b text"
+    again = session.keep_unsaved(row, "en", "other")
+    assert again != path and again.read_text(encoding="utf-8") == "other"
