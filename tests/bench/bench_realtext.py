@@ -1,0 +1,156 @@
+"""Aligner accuracy on real human translations (the realtext kit), peers side by side.
+
+The kit (``../shared/realtext`` beside the project, or ``--kit=DIR``) builds docsets with a
+gold alignment from Debian packages: GNOME help pages, the System Administration Guide, man
+pages and gettext catalogs, in en/ru/zh/kk; ``build.sh DATA`` writes them (``--data=DATA``,
+default ``$REALTEXT_DATA`` or ``./realtext-data``). Every docset is aligned twice, as built
+(the truth is 1:1) and perturbed (merges, splits, omissions, insertions), by our aligner and
+by two Gale-Church implementations on the same texts: nltk's ``align_blocks`` and the
+``galechurch`` package (a Rust DP with the original program's parameters). The score is the
+kit's strict bead F1 per en-L pair (``score.py``); peers align each pair on its own.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from aligner.align import align
+from aligner.docset import load
+
+GROUPS = ("help-enruzh", "help-enru", "sag-enru", "man", "cat")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _option(argv: list[str], name: str, default: str) -> str:
+    for arg in argv:
+        if arg.startswith(f"--{name}="):
+            return arg.split("=", 1)[1]
+    return default
+
+
+def _kit_score(kit: Path):
+    spec = importlib.util.spec_from_file_location("realtext_score", kit / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(kit))
+    spec.loader.exec_module(module)
+    return module.score
+
+
+def _docsets(base: Path):
+    for group in GROUPS:
+        folder = base / group
+        if not folder.is_dir():
+            continue
+        for name in sorted(os.listdir(folder)):
+            if name != "all" and (folder / name / "gold.json").exists():
+                yield group, name, folder / name
+
+
+def _ours(docset) -> dict:
+    alignment = align(docset, fresh=True)
+    return {"languages": list(alignment.languages),
+            "rows": [{lang: list(row.cells[lang]) for lang in alignment.languages}
+                     for row in alignment.rows]}
+
+
+def _nltk(pivot: list[str], other: list[str]):
+    from nltk.translate import gale_church
+
+    gale_church.MAX_ALIGN_BLOCKS = max(gale_church.MAX_ALIGN_BLOCKS, len(pivot), len(other))
+    links = gale_church.align_blocks([len(p) for p in pivot], [len(p) for p in other])
+    return _beads_from_links(links, len(pivot), len(other))
+
+
+def _galechurch(pivot: list[str], other: list[str]):
+    import galechurch
+
+    return [((b.source_start, b.source_end), (b.target_start, b.target_end))
+            for b in galechurch.align(pivot, other).beads]
+
+
+def _beads_from_links(links, n: int, m: int):
+    """nltk's (i, j) links as beads: connected groups, and every unlinked paragraph alone."""
+    from tests.bench.perturb import beads_from_links
+
+    return beads_from_links(links, n, m)
+
+
+def _pair_prediction(lang: str, beads) -> dict:
+    return {"languages": ["en", lang],
+            "rows": [{"en": list(range(*p)), lang: list(range(*o))} for p, o in beads]}
+
+
+def _peer_scores(score, gold, docset, peer) -> dict[str, float]:
+    out = {}
+    pivot = list(docset.paragraphs("en"))
+    for lang in gold["languages"]:
+        if lang == "en":
+            continue
+        try:
+            beads = peer(pivot, list(docset.paragraphs(lang)))
+        except Exception:  # noqa: BLE001 - a peer that fails scores 0 on this pair
+            out[lang] = 0.0
+            continue
+        out[lang] = score(gold, _pair_prediction(lang, beads))["per_lang"][lang]["bead_f1"]
+    return out
+
+
+def bench(data: Path, kit: Path) -> None:
+    score = _kit_score(kit)
+    systems = {"ours": None, "nltk Gale-Church": _nltk, "galechurch (Rust)": _galechurch}
+    for label, base in (("perturbed", data / "perturbed"), ("1:1 as built", data)):
+        by_group = defaultdict(lambda: defaultdict(list))
+        by_pair = defaultdict(lambda: defaultdict(list))
+        seconds = 0.0
+        for group, name, path in _docsets(base):
+            gold = json.loads((path / "gold.json").read_text())
+            docset = load(path)
+            for system, peer in systems.items():
+                if peer is None:
+                    started = time.perf_counter()
+                    result = score(gold, _ours(docset))
+                    seconds += time.perf_counter() - started
+                    per_lang = {lang: v["bead_f1"] for lang, v in result["per_lang"].items()}
+                else:
+                    per_lang = _peer_scores(score, gold, docset, peer)
+                by_group[system][group].append(statistics.mean(per_lang.values()))
+                for lang, f1 in per_lang.items():
+                    by_pair[system][lang].append(f1)
+        groups = [g for g in GROUPS if g in by_group["ours"]]
+        count = sum(len(by_group["ours"][g]) for g in groups)
+        print(f"\nReal text, {label}: mean strict bead F1 per docset family "
+              f"({count} docsets; ours took {seconds:.1f} s in all)")
+        print("| aligner | " + " | ".join(groups) + " | overall | " +
+              " | ".join(f"en-{lang}" for lang in sorted(by_pair["ours"])) + " |")
+        print("|---|" + "---|" * (len(groups) + 1 + len(by_pair["ours"])))
+        for system in systems:
+            means = [statistics.mean(by_group[system][g]) for g in groups]
+            overall = statistics.mean(m for g in groups for m in by_group[system][g])
+            pairs = [statistics.mean(by_pair[system][lang]) for lang in sorted(by_pair["ours"])]
+            print(f"| {system} | " + " | ".join(f"{m:.3f}" for m in means) +
+                  f" | {overall:.3f} | " + " | ".join(f"{p:.3f}" for p in pairs) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    kit = Path(_option(argv, "kit", str(ROOT.parent / "shared" / "realtext")))
+    data = Path(_option(argv, "data", os.environ.get("REALTEXT_DATA", "realtext-data")))
+    if not (data / "perturbed").is_dir():
+        print(f"bench_realtext: no realtext docsets in {data} (build them with "
+              f"{kit}/build.sh {data}, then pass --data={data}); skipped")
+        return 0
+    print(f"Real-text docsets from {data} ({(data / 'versions.txt').read_text().count(chr(10))} "
+          "package versions in versions.txt)" if (data / "versions.txt").exists() else "")
+    bench(data, kit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
