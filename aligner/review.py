@@ -459,12 +459,13 @@ class ReviewSession:
                                "there is nothing to split")
         return self._realign(split_row(self.alignment, current.id, at), row)
 
-    def recheck(self) -> bool:
+    def recheck(self, lock_wait: float = LOCK_TIMEOUT) -> bool:
         """Run the checks again on the current texts (fixes applied) and record the flags.
 
         Returns False (and records nothing) when a change arrived while the checks ran: their
         offsets would point into text that is gone; the check run started for that change
-        records its own flags.
+        records its own flags. The flags are written to the review files' ``#.`` lines when
+        no other save holds the lock for over ``lock_wait`` seconds (else at the next run).
         """
         from .checks import run_document
 
@@ -473,14 +474,14 @@ class ReviewSession:
             fixed = self._fixed_cells()
             document = self._document_with_fixes(fixed)
         flags = run_document(document)
-        if self._probe is not None:  # wait here, not with the session locked (readers wait)
-            self._probe.free(LOCK_TIMEOUT)
+        # wait here, not with the session locked (its readers would wait too)
+        free = self._probe is None or self._probe.free(lock_wait)
         with self._lock:
             if revision != self._revision:
                 return False
             self._set_flags(flags, fixed_cells=fixed)
             self._generation += 1
-            if self.store is not None:
+            if self.store is not None and free:
                 try:
                     self.store.update_flags(flags)
                 finally:
@@ -684,11 +685,12 @@ class ReviewSession:
 
         if self.store is None:
             raise SessionError("the review files are still opening; try again in a moment")
+        self._wait_for_lock(LOCK_WAIT)
         with self._lock:
             save_alignment(self.docset, alignment)
             self.store = ReviewStore.open(self.docset, alignment, None)
             self._use_rows(alignment)
-            self.recheck()
+            self.recheck(lock_wait=LOCK_WAIT)
             return min(near, self.row_count() - 1)
 
     def _use_rows(self, alignment: Alignment) -> None:

@@ -229,3 +229,32 @@ async def test_a_held_lock_never_freezes_the_ui_and_the_save_follows(statement):
         assert not isinstance(app.screen, tui.app.EditModal)
         assert NAME in po_entry(statement, "en", row_id).msgstr
         assert app.session.row_status(grid.current, "en") == "fixed"
+
+
+async def test_an_open_editor_is_told_when_its_cell_changes_elsewhere(statement, monkeypatch):
+    monkeypatch.setattr(tui.app, "DISK_CHECK_SECONDS", 0.1)
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("j", "e")
+        row = grid.current
+        editor = app.screen.query_one("#editor")
+        editor.text = typed = editor.text.replace(GARBLED_NAME, NAME)
+        other_program_saves(app, row, GARBLED_DATE, DATE)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.screen.has_class("warned"):
+                break
+        assert "Another program changed this cell" in problem(app)
+        assert DATE in screen_text(app), "the grid behind shows their text already"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "NOT SAVED" in problem(app)
+        assert app.screen.query_one("#mine").text == typed
+        assert DATE in app.screen.query_one("#editor").text
+        await pilot.press("ctrl+r")                 # the reviewer's text back, saved by choice
+        assert app.screen.query_one("#editor").text == typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, tui.app.EditModal)
+        assert NAME in po_entry(statement, "en", app.session.row_id(row)).msgstr

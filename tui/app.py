@@ -319,6 +319,9 @@ class ReviewApp(App[None]):
             self._say(f"Another program saved review/{lang}.po: {shown} changed; the grid "
                       "shows its text now.", title="Changed elsewhere", severity="warning",
                       timeout=15)
+        screen = self.screen
+        if isinstance(screen, EditModal) and screen.cell in cells:
+            screen.changed_elsewhere()
         self._refresh_chrome()
         self.recheck()
 
@@ -471,7 +474,8 @@ class ReviewApp(App[None]):
                       title="Not saved", severity="error", timeout=30)
 
         self.push_screen(EditModal(title, session.cell_text(row, lang),
-                                   session.original_text(row, lang), save), closed)
+                                   session.original_text(row, lang), save, (row, lang)),
+                         closed)
 
     def action_apply_suggestion(self) -> None:
         if not self._has_session() or self.grid.current is None:

@@ -92,7 +92,7 @@ class EditModal(ModalScreen["str | None"]):
     EditModal #mine { height: 1fr; display: none; border: round $warning; }
     EditModal.conflict #mine { display: block; }
     EditModal #problem { display: none; color: $text; background: $error 40%; }
-    EditModal.failed #problem { display: block; }
+    EditModal.failed #problem, EditModal.warned #problem { display: block; }
     EditModal .hint { color: $text-muted; }
     """
     BINDINGS = [
@@ -102,8 +102,10 @@ class EditModal(ModalScreen["str | None"]):
                 priority=True),
     ]
 
-    def __init__(self, title: str, text: str, original: str, save: Saver) -> None:
+    def __init__(self, title: str, text: str, original: str, save: Saver,
+                 cell: tuple[int, str] | None = None) -> None:
         super().__init__()
+        self.cell = cell  # (row, lang) being edited
         self._title = title
         self._expect = text      # the cell text the save is based on (conflict check)
         self._shown_from = text  # the real text the editor's content was shown from
@@ -188,6 +190,15 @@ class EditModal(ModalScreen["str | None"]):
         self.query_one("#keys", Static).update(
             "ctrl+s save · ctrl+r put my text back · escape close" if self._mine is not None
             else "ctrl+s save · escape close")
+
+    def changed_elsewhere(self) -> None:
+        """Another program saved this cell while it is being edited: say so now."""
+        if self.has_class("failed"):
+            return
+        self.query_one("#problem", Static).update(
+            "Another program changed this cell while you edit it. ctrl+s will not save over "
+            "it: it shows you its text, and keeps yours beside it.")
+        self.add_class("warned")
 
     def action_use_mine(self) -> None:
         if self._mine is None:
