@@ -116,8 +116,33 @@ class ReviewFile:
         """Whether the file exists but holds no entry (0 bytes, or a header only)."""
         return self.on_disk and self._disk_kind == "empty"
 
+    def missing_from_backup(self) -> list[Entry]:
+        """The entries of ``<name>~`` holding review work (a fix, a note) that the file on disk
+        lacks altogether: neither their row nor their work is in it. aligner never deletes an
+        entry (it retires it, keeping the work), and PO editors change entries but do not
+        drop them, so such entries mean a truncated or damaged file."""
+        backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
+        try:
+            kept = read_po(backup).entries
+        except (ReviewFileError, OSError):
+            return []
+        keys = {entry.key for entry in self._on_disk_entries}
+        return [entry for entry in lost_work(kept, self._on_disk_entries)
+                if entry.key not in keys]
+
+    def missing_message(self, missing: list[Entry]) -> str:
+        """Why a file that lost entries the backup has is refused, and what to do."""
+        backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
+        rows = ", ".join(entry.msgctxt or "?" for entry in missing[:5]) + (
+            " ..." if len(missing) > 5 else "")
+        verb = "is" if len(missing) == 1 else "are"
+        return (f"{self.path}: {_entries(len(missing))} holding review work in {backup.name} "
+                f"{verb} missing from it (rows {rows}; truncated?); nothing was written; "
+                f"restore it with 'cp {shlex.quote(str(backup))} "
+                f"{shlex.quote(str(self.path))}', or delete {backup.name} to go on without them")
+
     def empty_message(self, rows: int) -> str:
-        """Why an empty review file is refused when the docset has ``rows`` rows, and what to do."""
+        """Why an empty review file is refused (the docset has ``rows`` rows), what to do."""
         size = self.fingerprint.size if self.fingerprint is not None else 0
         what = "is empty (0 bytes)" if size == 0 else "holds a header and no entries"
         backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
@@ -355,9 +380,9 @@ class ReviewFile:
             if lost:
                 rows = ", ".join(entry.msgctxt or "?" for entry in lost[:5])
                 raise ReviewFileError(
-                    f"{self.path}: saving would drop the review work of {len(lost)} "
-                    f"entries (rows {rows}); nothing was saved; this is a bug in aligner: "
-                    f"keep a copy of {self.path.name} and report it")
+                    f"{self.path}: saving would drop the review work of "
+                    f"{_entries(len(lost))} (rows {rows}); nothing was saved; this is a bug "
+                    f"in aligner: keep a copy of {self.path.name} and report it")
             body = self._body(base)
             if self.on_disk and base is not None:
                 unchanged = b"\n".join([self._header(self.metadata.get("PO-Revision-Date")),
@@ -366,6 +391,10 @@ class ReviewFile:
                     return False
             self._write(base, body)
             return True
+
+
+def _entries(count: int) -> str:
+    return f"{count} entry" if count == 1 else f"{count} entries"
 
 
 def _kind_of(parsed: ParsedPO) -> str:

@@ -68,8 +68,9 @@ class ReviewStore:
 
         ``flags`` become each entry's ``#.`` flag lines; None keeps the recorded ones.
         Raises ReviewFileError for a malformed, unreadable or mislabelled file (a charset its
-        content contradicts), and for one that is empty or a header only while the docset has
-        rows (never taken as a fresh start); nothing is written.
+        content contradicts), for one that is empty or a header only while the docset has
+        rows (never taken as a fresh start), and for one that lacks entries holding review
+        work its backup has (truncated); nothing is written.
         """
         wanted = tuple(languages) if languages is not None else alignment.languages
         unknown = [lang for lang in wanted if lang not in docset.texts]
@@ -88,6 +89,10 @@ class ReviewStore:
             if review.empty_on_disk and rows:  # a truncated file is not a fresh start
                 raise ReviewFileError(review.empty_message(len(rows)))
             entries, reports[lang] = sync_entries(review.entries, rows, lang)
+            if reports[lang].new and review.on_disk:  # rows without an entry: truncated?
+                missing = review.missing_from_backup()
+                if missing:
+                    raise ReviewFileError(review.missing_message(missing))
             review.replace_entries(entries)
             files[lang] = review
         return cls(docset, alignment, files, reports)

@@ -168,27 +168,28 @@ def test_a_file_emptied_while_open_is_written_again_and_never_becomes_the_backup
     assert msgfmt_check(path).returncode == 0
 
 
-def test_a_truncated_file_from_another_program_does_not_replace_a_better_backup(docset):
+def test_a_file_from_another_program_that_lost_a_fix_does_not_replace_a_better_backup(docset):
     store = _open(docset)
     store.set_fix("r1", "en", "first fix")
     store.set_fix("r2", "en", "second fix")
     store.set_fix("r3", "en", "third fix")
     path, backup = _review(docset), _review(docset).with_name("en.po~")
     po = polib.pofile(str(path))
-    po.remove(next(e for e in po if e.msgctxt == "r1"))  # an editor drops an entry
+    entry = next(e for e in po if e.msgctxt == "r1")
+    entry.msgstr = "Joint statement of two countries."  # an editor puts the original back
     po.metadata["X-Generator"] = "Poedit 3.4"
     po.save()
-    truncated = path.read_bytes()
+    edited = path.read_bytes()
     good_backup = backup.read_bytes()
     reopened = _open(docset)
     assert reopened.get("r1", "en").text != "first fix"  # the file lost it ...
-    reopened.save()
-    assert backup.read_bytes() == good_backup  # ... the backup keeps it
-    assert path.read_bytes() != truncated
-    # once aligner has written the file, rotation goes on as usual
     reopened.set_fix("r4", "en", "fourth fix")
-    assert "r1" in {e.msgctxt for e in polib.pofile(str(backup))}
-    assert {e.msgctxt: e.msgstr for e in polib.pofile(str(backup))}["r2"] == "second fix"
+    assert backup.read_bytes() == good_backup  # ... the backup keeps it
+    assert path.read_bytes() != edited
+    # once aligner has written the file, rotation goes on as usual
+    reopened.set_fix("r4", "en", "fourth fix, again")
+    kept = {e.msgctxt: e.msgstr for e in polib.pofile(str(backup))}
+    assert kept["r4"] == "fourth fix" and kept["r2"] == "second fix"
 
 
 def test_a_save_that_would_drop_a_fix_is_refused(docset):
@@ -199,7 +200,7 @@ def test_a_save_that_would_drop_a_fix_is_refused(docset):
     review: ReviewFile = store._files["en"]
     review.replace_entries([e for e in review.entries if e.msgctxt != "r2"])  # a buggy sync
     with pytest.raises(ReviewFileError, match=r"en\.po: saving would drop the review work of 1 "
-                                              r"entries \(rows r2\); nothing was saved"):
+                                              r"entry \(rows r2\); nothing was saved"):
         store.save()
     assert path.read_bytes() == before
 
@@ -290,3 +291,38 @@ def test_a_lock_file_left_by_a_dead_process_is_taken_over(docset, monkeypatch):
     store.set_fix("r1", "en", "after a crash")
     assert store.get("r1", "en").text == "after a crash"
     assert not stale.exists()
+
+
+def test_a_file_truncated_at_an_entry_is_refused_while_the_backup_has_its_fixes(docset):
+    store = _open(docset)
+    store.set_fix("r3", "en", "third fix")
+    store.set_fix("r4", "en", "fourth fix")
+    store.set_fix("r1", "en", "first fix")  # the backup now holds r3 and r4's fixes
+    path = _review(docset)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index('\n\n#. ', text.index('msgctxt "r2"')) + 1],
+                    encoding="utf-8")  # cut after r2: what a crashed tool leaves
+    before = _snapshot(docset)
+    with pytest.raises(ReviewFileError, match=r"en\.po: 2 entries holding review work in "
+                                              r"en\.po~ are missing from it \(rows r3, r4; "
+                                              r"truncated\?\); nothing was written") as error:
+        _open(docset)
+    _one_line(error)
+    assert _snapshot(docset) == before
+    path.with_name("en.po~").unlink()  # the remedy: go on without them
+    assert _open(docset).get("r3", "en").text != "third fix"
+
+
+def test_new_paragraphs_are_not_taken_for_a_truncation(docset):
+    store = _open(docset)
+    store.set_fix("r3", "en", "third fix")
+    store.set_fix("r1", "en", "first fix")
+    for lang in ("en", "zh", "ru"):
+        text_file = docset.path / f"{lang}.txt"
+        text_file.write_text(text_file.read_text(encoding="utf-8") + "\nOne more.\n",
+                             encoding="utf-8")
+    from aligner.docset import load
+
+    grown = load(docset.path)
+    reopened = ReviewStore.open(grown, one_to_one(grown))
+    assert reopened.reports["en"].new == 1 and reopened.get("r3", "en").text == "third fix"
