@@ -8,6 +8,11 @@ default ``$REALTEXT_DATA`` or ``./realtext-data``). Every docset is aligned twic
 by two Gale-Church implementations on the same texts: nltk's ``align_blocks`` and the
 ``galechurch`` package (a Rust DP with the original program's parameters). The score is the
 kit's strict bead F1 per en-L pair (``score.py``); peers align each pair on its own.
+
+The kit's man pages are those translated into one of ru and zh; ``man3`` adds the pages
+installed in all three (passwd.1, man.1, shadow.5, ...), rendered and judged by the kit's
+own ``make_man`` functions and perturbed by its ``perturb.py``, written into DATA the first
+time (the texts stay on this machine, like the rest of DATA).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import importlib.util
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -24,7 +30,7 @@ from pathlib import Path
 from aligner.align import align
 from aligner.docset import load
 
-GROUPS = ("help-enruzh", "help-enru", "sag-enru", "man", "cat")
+GROUPS = ("help-enruzh", "help-enru", "sag-enru", "man", "man3", "cat")
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -102,6 +108,40 @@ def _peer_scores(score, gold, docset, peer) -> dict[str, float]:
     return out
 
 
+def build_man3(data: Path, kit: Path) -> int:
+    """Write DATA/man3 (1:1 gold) and DATA/perturbed/man3 once; the number of docsets."""
+    target = data / "man3"
+    if target.is_dir():
+        return len(list(target.glob("*/gold.json")))
+    sys.path.insert(0, str(kit))
+    import make_man  # the kit's rendering and trust test
+    from common import save_json, write_docset
+
+    root = Path(make_man.MANROOT)
+    kept = 0
+    for section in sorted((root / "ru").glob("man*")):
+        for page in sorted(section.glob("*.gz")):
+            paths = {"en": root / section.name / page.name, "ru": page,
+                     "zh": root / "zh_CN" / section.name / page.name}
+            if page.is_symlink() or not all(p.exists() for p in paths.values()):
+                continue
+            doc = {lang: make_man.render(str(path))[0] for lang, path in paths.items()}
+            if not make_man.judge(doc)[0]:
+                continue
+            texts = {lang: [text for _, text in rendered] for lang, rendered in doc.items()}
+            out = target / page.name[:-3]
+            write_docset(str(out), texts)
+            save_json(str(out / "gold.json"), {"languages": list(texts), "rows": [
+                {"id": f"r{i}", **{lang: [i] for lang in texts}, "score": 1.0}
+                for i in range(len(texts["en"]))]})
+            kept += 1
+    for docset in sorted(target.iterdir()):
+        subprocess.run([sys.executable, str(kit / "perturb.py"), str(docset),
+                        str(data / "perturbed" / "man3" / docset.name), "--seed", "7"],
+                       check=True, capture_output=True)
+    return kept
+
+
 def bench(data: Path, kit: Path) -> None:
     score = _kit_score(kit)
     systems = {"ours": None, "nltk Gale-Church": _nltk, "galechurch (Rust)": _galechurch}
@@ -148,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"Real-text docsets from {data} ({(data / 'versions.txt').read_text().count(chr(10))} "
           "package versions in versions.txt)" if (data / "versions.txt").exists() else "")
+    print(f"man3: {build_man3(data, kit)} man pages in en, ru and zh")
     bench(data, kit)
     return 0
 
