@@ -126,9 +126,7 @@ class ReviewFile:
             kept = read_po(backup).entries
         except (ReviewFileError, OSError):
             return []
-        keys = {entry.key for entry in self._on_disk_entries}
-        return [entry for entry in lost_work(kept, self._on_disk_entries)
-                if entry.key not in keys]
+        return dropped_work(kept, self._on_disk_entries)
 
     def missing_message(self, missing: list[Entry]) -> str:
         """Why a file that lost entries the backup has is refused, and what to do."""
@@ -283,11 +281,13 @@ class ReviewFile:
         base = {e.key: fields_of(e) for e in self._on_disk_entries}
         merged, touched = _merge(base, self.entries, theirs.entries)
         self.absorbed |= touched
+        damaged = bool(dropped_work(self._on_disk_entries, theirs.entries))
         self._set(merged, _spans_of(theirs))  # only their entries are in the file now
         self.metadata = {**self.metadata, **theirs.metadata}  # e.g. an editor's Last-Translator
         self._on_disk_entries = theirs.entries
         self.fingerprint, self.on_disk = theirs.fingerprint, True
-        self._disk_kind = _kind_of(theirs)
+        # a file that lost entries holding work (kept here) never becomes the backup
+        self._disk_kind = "empty" if damaged else _kind_of(theirs)
         return touched, content[0]
 
     def modify(self, row: str, change: Callable[[Entry], Entry],
@@ -350,7 +350,8 @@ class ReviewFile:
         """Whether the file on disk may replace ``<name>~`` as the file is saved.
 
         A backup is the last good copy, so it is replaced only by a file at least as good:
-        never by one with no entries (0 bytes, a header only); and never by a file another
+        never by one with no entries (0 bytes, a header only) or that another program cut
+        short while it was open (entries with review work gone); and never by a file another
         program wrote (a PO editor, a damaged copy) that lacks reviewer work (a fix or a
         note) the backup holds: what aligner writes keeps all the work of the file it
         replaces (``save`` checks it), so only such a file can be the first to have lost
@@ -421,10 +422,23 @@ def _fixed(entry: Entry) -> bool:
 def lost_work(old: list[Entry], new: list[Entry]) -> list[Entry]:
     """The entries of ``old`` whose fix or note ``new`` holds nowhere (compared by value:
     a sync moves fixes between rows and into obsolete entries, but never drops one)."""
-    texts = {entry.msgstr for entry in new}
-    notes = {entry.note for entry in new if entry.note}
-    return [entry for entry in old if (_fixed(entry) and entry.msgstr not in texts)
-            or (entry.note and entry.note not in notes)]
+    texts, notes = _work_values(new)
+    return [entry for entry in old if _work_missing(entry, texts, notes)]
+
+
+def dropped_work(old: list[Entry], new: list[Entry]) -> list[Entry]:
+    """``lost_work`` for entries that ``new`` lacks altogether (their row is not in it)."""
+    keys = {entry.key for entry in new}
+    return [entry for entry in lost_work(old, new) if entry.key not in keys]
+
+
+def _work_values(entries: list[Entry]) -> tuple[set[str], set[str]]:
+    return {entry.msgstr for entry in entries}, {entry.note for entry in entries if entry.note}
+
+
+def _work_missing(entry: Entry, texts: set[str], notes: set[str]) -> bool:
+    return bool((_fixed(entry) and entry.msgstr not in texts)
+                or (entry.note and entry.note not in notes))
 
 
 def _merge(base: dict[str, Fields], ours: list[Entry],
@@ -435,6 +449,7 @@ def _merge(base: dict[str, Fields], ours: list[Entry],
     """
     their_map = {e.key: e for e in theirs}
     merged, touched, seen = [], set(), set()
+    work: tuple[set[str], set[str]] | None = None  # their texts and notes, when needed
     for entry in ours:
         key = entry.key
         seen.add(key)
@@ -443,6 +458,13 @@ def _merge(base: dict[str, Fields], ours: list[Entry],
         if their is None:
             if was is None or mine != was:
                 merged.append(entry)  # added here, or changed here and deleted there: keep
+                continue
+            if work is None:
+                work = _work_values(theirs)
+            if _work_missing(entry, *work):
+                # dropped there with review work their file holds nowhere: a truncation or
+                # damage, not a retirement (that keeps the work in an obsolete entry): keep
+                merged.append(entry)
             continue
         yours = fields_of(their)
         if yours == was or yours == mine:

@@ -326,3 +326,21 @@ def test_new_paragraphs_are_not_taken_for_a_truncation(docset):
     grown = load(docset.path)
     reopened = ReviewStore.open(grown, one_to_one(grown))
     assert reopened.reports["en"].new == 1 and reopened.get("r3", "en").text == "third fix"
+
+
+def test_a_file_cut_short_while_open_loses_nothing(docset):
+    store = _open(docset)
+    store.set_fix("r3", "en", "third fix")
+    store.set_fix("r4", "en", "fourth fix")
+    store.set_fix("r1", "en", "first fix")
+    path, backup = _review(docset), _review(docset).with_name("en.po~")
+    good_backup = backup.read_bytes()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index('\n\n#. ', text.index('msgctxt "r2"')) + 1],
+                    encoding="utf-8")  # another tool cuts it after r2
+    store.set_fix("r2", "en", "second fix")
+    fixes = {e.msgctxt: e.msgstr for e in polib.pofile(str(path))}
+    assert [fixes[f"r{k}"] for k in range(1, 5)] == ["first fix", "second fix", "third fix",
+                                                     "fourth fix"]
+    assert backup.read_bytes() == good_backup  # the cut file did not become the backup
+    assert msgfmt_check(path).returncode == 0
