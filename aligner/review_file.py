@@ -90,7 +90,8 @@ class ReviewFile:
         self.on_disk = False
         self.absorbed: set[str] = set()  # keys whose review work came from disk, not yet taken
         # What the file on disk is, for the backup rule (``_may_become_backup``): None (no
-        # file), "empty" (no entries), "aligner" (written by aligner) or "other".
+        # file), "empty" (no entries), "damaged" (cut short by another program while open),
+        # "aligner" (written by aligner) or "other".
         self._disk_kind: str | None = None
 
     @classmethod
@@ -287,7 +288,7 @@ class ReviewFile:
         self._on_disk_entries = theirs.entries
         self.fingerprint, self.on_disk = theirs.fingerprint, True
         # a file that lost entries holding work (kept here) never becomes the backup
-        self._disk_kind = "empty" if damaged else _kind_of(theirs)
+        self._disk_kind = "damaged" if damaged else _kind_of(theirs)
         return touched, content[0]
 
     def modify(self, row: str, change: Callable[[Entry], Entry],
@@ -357,7 +358,7 @@ class ReviewFile:
         replaces (``save`` checks it), so only such a file can be the first to have lost
         some. In both cases the backup stays and the file is simply replaced.
         """
-        if self._disk_kind in (None, "empty"):
+        if self._disk_kind in (None, "empty", "damaged"):
             return self._disk_kind is None  # (None: no file, nothing to rotate anyway)
         if self._disk_kind == "aligner":
             return True
