@@ -19,6 +19,7 @@ import polib
 import pytest
 
 import tui.app
+import tui.disk_watch
 from aligner.store import ReviewStore
 from tests.conftest import BUNDLED
 from tests.test_tui import SIZE, msgfmt_ok, opened, po_entry, screen_text
@@ -120,7 +121,7 @@ async def test_an_edit_opened_after_another_programs_save_starts_from_its_text(s
 
 
 async def test_the_grid_notices_a_po_editors_save_by_itself(statement, monkeypatch):
-    monkeypatch.setattr(tui.app, "DISK_CHECK_SECONDS", 0.1)
+    monkeypatch.setattr(tui.disk_watch, "DISK_CHECK_SECONDS", 0.1)
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
@@ -232,7 +233,7 @@ async def test_a_held_lock_never_freezes_the_ui_and_the_save_follows(statement):
 
 
 async def test_an_open_editor_is_told_when_its_cell_changes_elsewhere(statement, monkeypatch):
-    monkeypatch.setattr(tui.app, "DISK_CHECK_SECONDS", 0.1)
+    monkeypatch.setattr(tui.disk_watch, "DISK_CHECK_SECONDS", 0.1)
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
