@@ -161,6 +161,13 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
     total = len(others) + 1
     what = ", ".join(f"{pivot}-{lang}" for lang in others)
     for (kind, lang, index), result in runner.results():
+        if kind == "plan":  # made in a worker: the pair's stretches can now be searched
+            plans[lang] = result
+            segments = result.segments(profiles[pivot], profiles[lang])
+            parts[lang] = [None] * len(segments)
+            for number, args in enumerate(segments):
+                runner.add(("segment", lang, number), align_segment, *args)
+            continue
         parts[lang][index] = result
         if any(part is None for part in parts[lang]):
             continue
@@ -178,11 +185,7 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
             if len(profiles[pivot]) <= SAMPLE or not len(profiles[other]):
                 found[other] = align_pair(profiles[pivot], profiles[other])
                 continue
-            plans[other] = plan_pair(profiles[pivot], profiles[other])
-            segments = plans[other].segments()
-            parts[other] = [None] * len(segments)
-            for number, args in enumerate(segments):
-                runner.add(("segment", other, number), align_segment, *args)
+            runner.add(("plan", other, 0), plan_pair, profiles[pivot], profiles[other])
     return found
 
 

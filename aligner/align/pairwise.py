@@ -99,7 +99,7 @@ def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None)
     plan = plan_pair(pivot, other)
     done = 0
     found = []
-    for segment in plan.segments():
+    for segment in plan.segments(pivot, other):
         report = (lambda k, total, base=done: progress(base + k, n)) if progress else None
         found.append(align_segment(*segment, report))
         done += len(segment[0])
@@ -108,34 +108,34 @@ def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None)
 
 @dataclass(frozen=True)
 class PairPlan:
-    """How a long pair is searched: the model (measured on a sample), the anchor-key weights
-    of the whole texts, the guide, and the cuts that split the search into stretches.
+    """How a long pair is searched: the model and the word pairs learnt on a sample, the key
+    weights of the whole texts, the guide, and the cuts that split the search into stretches.
 
     A cut (i, j) is a bead boundary both texts agree on: anchor pairs (i - 1, j - 1) and
     (i, j) are consecutive in the confident chain, so paragraph i - 1 goes with j - 1 and i
     with j. The stretches between cuts are searched independently (in parallel when there
     are cores to spare), always at the same cuts, so the result does not depend on how many
-    processes did the work."""
+    processes did the work. A plan holds no text: it is made in a worker and sent back."""
 
-    pivot: Profile
-    other: Profile
     model: LengthModel
+    links: dict
     weights: dict
     guide: tuple[float, ...]
     cuts: tuple[tuple[int, int], ...]  # from (0, 0) to (n, m)
     anchors: int
 
-    def segments(self) -> list[tuple]:
-        """Arguments of ``align_segment`` for each stretch, in order."""
+    def segments(self, pivot: Profile, other: Profile) -> list[tuple]:
+        """Arguments of ``align_segment`` for each stretch of the two texts, in order; only
+        the stretch's word pairs and key weights travel with it."""
         out = []
         for (i0, j0), (i1, j1) in zip(self.cuts, self.cuts[1:]):
             guide = [min(max(g - j0, 0.0), float(j1 - j0)) for g in self.guide[i0:i1 + 1]]
             guide[0], guide[-1] = 0.0, float(j1 - j0)
-            pivot, other = self.pivot.slice(i0, i1), self.other.slice(j0, j1)
-            weights = self.weights  # only the stretch's keys travel to the worker
-            keys = frozenset().union(*pivot.keys) & frozenset().union(*other.keys)
-            out.append((pivot, other, self.model, {k: weights[k] for k in keys if k in weights},
-                        tuple(guide)))
+            here, there = pivot.slice(i0, i1), other.slice(j0, j1)
+            vocabulary = frozenset().union(*here.keys, *here.words)
+            links = {f: es for f in frozenset().union(*there.words) if (es := self.links.get(f))}
+            weights = {k: w for k in vocabulary if (w := self.weights.get(k)) is not None}
+            out.append((here, there, self.model, links, weights, tuple(guide)))
         return out
 
     def join(self, found: list[tuple[tuple[Bead, ...], int, bool]]) -> PairAlignment:
@@ -145,9 +145,10 @@ class PairPlan:
             beads.extend(Bead(b.p0 + i0, b.p1 + i0, b.o0 + j0, b.o1 + j0, b.confidence)
                          for b in part)
         return PairAlignment(tuple(beads), self.model, self.anchors,
-                             sum(f[1] for f in found), any(f[2] for f in found))
+                             sum(f[1] for f in found), any(f[2] for f in found), self.links)
 
 
+@gc_paused()
 def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
     """The plan of a long pair (more than SAMPLE pivot paragraphs, both texts non-empty).
 
@@ -159,22 +160,25 @@ def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
     sample_end = max(1, int(guide[SAMPLE]))
     sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, sample_end))
     pair, chain, guide = _setup(pivot, other, sample.model, sample.links)
-    keyed_pivot = replace(pivot, keys=pair.pivot_keys, words=())
-    keyed_other = replace(other, keys=pair.other_keys, words=())
-    return PairPlan(keyed_pivot, keyed_other, sample.model, pair.weights, tuple(guide),
+    return PairPlan(sample.model, sample.links or {}, pair.weights, tuple(guide),
                     _cuts(chain, n, m), len(chain))
 
 
 @gc_paused()
-def align_segment(pivot: Profile, other: Profile, model: LengthModel, weights: dict,
-                  guide: tuple[float, ...], progress: Progress | None = None
+def align_segment(pivot: Profile, other: Profile, model: LengthModel, links: dict,
+                  weights: dict, guide: tuple[float, ...], progress: Progress | None = None
                   ) -> tuple[tuple[Bead, ...], int, bool]:
     """(beads, widenings, capped) of one stretch of a planned pair, searched once with the
-    plan's model and keys (the profiles' ``keys`` already hold all the evidence); indices
-    relative to the stretch."""
+    plan's model, word pairs and weights; indices relative to the stretch."""
     if not len(pivot) or not len(other):
         return align_pair(pivot, other).beads, 0, False
-    pair = _pair(pivot, other, model, pivot.keys, other.keys, weights)
+    kept = frozenset(weights)
+    other_words = translated(other.words, links) if links else other.words
+    pivot_keys = tuple(k | (w & kept) for k, w in zip(pivot.keys, pivot.words)) \
+        if pivot.words else pivot.keys
+    other_keys = tuple(k | (w & kept) for k, w in zip(other.keys, other_words)) \
+        if other.words else other.keys
+    pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
     path, _, widenings, capped = _banded(pair, list(guide), [BAND] * len(guide), model,
                                          progress)
     return _beads(path, pair, model), widenings, capped
@@ -202,8 +206,11 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
             break
         links, model = learnt, refined or model
         pair, chain, guide = _setup(pivot, other, model, links)
+        last = path
         path, widths, more, capped = _banded(pair, guide, widths, model, progress)
         widenings += more
+        if path == last:
+            break
     return PairAlignment(_beads(path, pair, model), model, len(chain), widenings, capped,
                          links)
 

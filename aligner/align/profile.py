@@ -41,6 +41,13 @@ class Profile:
     def __len__(self) -> int:
         return len(self.lengths)
 
+    def __reduce__(self):
+        # Profiles travel between processes: each paragraph's word keys go as one string (no
+        # key holds a space), which pickles at memcpy speed instead of key by key.
+        packed = tuple(" ".join(words) for words in self.words)
+        return _unpacked, (self.lengths, self.keys, self.sentences, self.marks, packed,
+                           self.native)
+
     def slice(self, start: int, end: int) -> Profile:
         """The profile of paragraphs [start, end)."""
         return Profile(*(getattr(self, name)[start:end] for name in _FIELDS))
@@ -78,3 +85,9 @@ def plain_profile(lengths: Sequence[int]) -> Profile:
 
 
 _FIELDS = ("lengths", "keys", "sentences", "marks", "words", "native")
+_NO_WORDS: Keys = frozenset()
+
+
+def _unpacked(lengths, keys, sentences, marks, packed, native) -> Profile:
+    words = tuple(frozenset(text.split(" ")) if text else _NO_WORDS for text in packed)
+    return Profile(lengths, keys, sentences, marks, words, native)
