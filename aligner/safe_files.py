@@ -208,7 +208,11 @@ def atomic_write(path: Path, data: bytes | list, backup: bool = True,
     staging = None
     try:
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            try:
+                directory.mkdir(parents=True, exist_ok=True)
+            except FileExistsError:  # a file where the directory should be
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR),
+                                         str(directory)) from None
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
@@ -235,12 +239,13 @@ def atomic_write(path: Path, data: bytes | list, backup: bool = True,
             try:
                 os.replace(staging, path.with_name(path.name + BACKUP_SUFFIX))
             except OSError:
-                staging.unlink(missing_ok=True)  # the new file is saved; the old backup stays
+                pass  # the new file is saved; the old backup stays
+            try:  # (gone unless the rename failed, or did nothing: the backup already was
+                staging.unlink(missing_ok=True)  # a link to the old file)
+            except OSError:
+                pass
         _fsync_directory(directory)
         stat = os.stat(path)
-    except FileExistsError as exc:  # mkdir: a file where the directory should be
-        exc.errno = errno.ENOTDIR
-        raise error(save_error_message(path, exc, kept)) from None
     except OSError as exc:
         raise error(save_error_message(path, exc, kept)) from None
     return Fingerprint(stat.st_ino, size, stat.st_mtime_ns, crc, time.time())

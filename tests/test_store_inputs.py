@@ -344,3 +344,15 @@ def test_a_file_cut_short_while_open_loses_nothing(docset):
                                                      "fourth fix"]
     assert backup.read_bytes() == good_backup  # the cut file did not become the backup
     assert msgfmt_check(path).returncode == 0
+
+
+def test_a_backup_that_already_is_the_old_file_leaves_no_temporary(docset):
+    store = _open(docset)
+    store.set_fix("r1", "en", "first fix")
+    path, backup = _review(docset), _review(docset).with_name("en.po~")
+    backup.unlink(missing_ok=True)
+    os.link(path, backup)  # as a save killed half-way by an older aligner left it
+    store.set_fix("r2", "en", "second fix")
+    assert not list(path.parent.glob(".*.tmp"))
+    assert {e.msgctxt: e.msgstr for e in polib.pofile(str(backup))}["r1"] == "first fix"
+    assert not os.path.samefile(path, backup)
