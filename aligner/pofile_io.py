@@ -42,7 +42,9 @@ def read_po(path: Path, content: tuple[bytes, Fingerprint] | None = None,
 
     ``spans`` are given when the file was written by ``generator`` (so each entry's bytes are
     polib's rendering of it and can be written again as they are); ``pool`` as in
-    ``po_format.parse_body``. Raises ReviewFileError naming the line of a malformed file.
+    ``po_format.parse_body``. Raises ReviewFileError naming the line of a malformed file, and
+    for a charset its content contradicts (``_decode``; and ``_refuse_mojibake``, which
+    judges a legacy charset by the texts in ``pool`` when it is given).
     """
     data, found = content if content is not None else read_file(path)
     try:
