@@ -7,19 +7,45 @@ notes go to stderr as ``aligner: warning: ...``.
 
 from __future__ import annotations
 
-import argparse
-import codecs
-import errno
-import importlib
 import os
-import pkgutil
+import signal
 import sys
-from pathlib import Path
 
-from . import __version__, parallel
-from .docset import LANGUAGE_CODE
-from .errors import AlignerError, UsageError
-from .terminal import SafeStream, one_line
+
+def _interrupted_while_starting(signum, frame) -> None:  # pragma: no cover - timing
+    os.write(2, b"aligner: interrupted\n")
+    os._exit(130)
+
+
+def _is_the_command() -> bool:
+    """Whether this process is the ``aligner`` command starting (not a program importing us,
+    nor a worker process, which imports the main script again with the caller's argv)."""
+    if not (os.path.basename(sys.argv[0]) == "aligner"
+            or sys.argv[0].endswith(os.path.join("aligner", "__main__.py"))):
+        return False
+    process = sys.modules.get("multiprocessing.process")
+    if process is not None and (getattr(process.current_process(), "_inheriting", False)
+                                or process.parent_process() is not None):
+        return False
+    return signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+# Ctrl-C in the first fraction of a second lands in an import: without this, a traceback.
+_STARTING = _is_the_command()
+if _STARTING:
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import argparse  # noqa: E402 - after the Ctrl-C handler
+import codecs  # noqa: E402
+import errno  # noqa: E402
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from . import __version__, parallel  # noqa: E402
+from .docset import LANGUAGE_CODE  # noqa: E402
+from .errors import AlignerError, UsageError  # noqa: E402
+from .terminal import SafeStream, one_line  # noqa: E402
 
 EXIT_OK, EXIT_FLAGS, EXIT_USAGE = 0, 1, 2
 # Commands are discovered from aligner/commands/: one module each, with ORDER (position in
@@ -194,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = SafeStream(out), SafeStream(err)
     try:
+        if _STARTING and signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt now
         return _run(argv)
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
