@@ -25,11 +25,11 @@ from .pofile_io import read_po_text
 from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix, record_flags,
                            to_review, with_fuzzy)
 from .review_file import Fields, ReviewFile
-from .safe_files import ReviewConflictError, ReviewFileError
+from .safe_files import ReviewConflictError, ReviewFileError, ReviewSaveError
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 
-__all__ = ["Review", "ReviewConflictError", "ReviewFileError", "ReviewStore", "StoreError",
-           "SyncReport", "review_path"]
+__all__ = ["Review", "ReviewConflictError", "ReviewFileError", "ReviewSaveError", "ReviewStore",
+           "StoreError", "SyncReport", "review_path"]
 
 
 class StoreError(AlignerError):
