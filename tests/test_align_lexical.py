@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 
 from aligner.align import align
-from aligner.align.lexicon import copy_key, learn_links, paragraph_words
+from aligner.align.lexicon import learn_links, paragraph_words
 from aligner.docset import load
 from tests.conftest import write_docset
 
@@ -66,13 +66,7 @@ def test_word_keys_keep_latin_words_and_mark_stems_and_cjk_bigrams():
     russian = paragraph_words("Нажмите Ctrl, чтобы открыть файлы")
     assert {"ctrl", "~нажми", "~файлы"} <= russian and "~открыть" not in russian
     assert paragraph_words("打开网络设置") == {"~打开", "~开网", "~网络", "~络设", "~设置"}
-    assert not any(":" in key for key in russian)  # anchor and copy keys are the ones with ":"
-
-
-def test_a_copy_has_the_same_key_whatever_its_spacing_and_case():
-    assert copy_key("Use  the Other Media button.") == copy_key("use the other media\tbutton.")
-    assert copy_key("Use the Other Media button.") != copy_key("Use the Other Media buttons.")
-    assert copy_key("FILES") is None  # a short heading copied says nothing about its place
+    assert not any(":" in key for key in russian)  # anchor keys are the ones with ":"
 
 
 def test_word_pairs_are_learnt_from_beads_and_each_other_word_keeps_its_best():

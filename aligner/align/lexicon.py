@@ -3,11 +3,11 @@
 Real translations share much more than numbers and names: words kept verbatim (``Alt+Print``,
 ``GNOME``, ``/etc/passwd``, ``--help``), whole paragraphs left untranslated, and, between the
 words that are translated, a vocabulary that repeats through the document ("Disabled" is
-"Отключено" every time). Three kinds of anchor keys carry that evidence into the search:
+"Отключено" every time). Two kinds of word keys carry that evidence into the search:
 
-- a Latin word found as it is on both sides (verbatim tokens; in a copied paragraph every
-  word);
-- ``c:`` the identity of a whole paragraph (an untranslated copy, a command line);
+- a Latin word found as it is on both sides (verbatim tokens; an untranslated copy shares
+  every word, rare ones included, which pins it better than a hash of it would: a copy
+  key was tried and changed no row of the real-text docsets);
 - a word pair learnt from a first alignment: word e of the pivot and word f of the other
   text co-occur in its confident 1-1 beads far more often than chance (Dice coefficient over
   beads, each word linked to its best partner only, as in Melamed's competitive linking), the
@@ -21,7 +21,6 @@ of CJK characters gives its character bigrams (no segmenter needed, any CJK lang
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -42,7 +41,7 @@ def paragraph_words(text: str) -> Keys:
     """The word keys of one paragraph: Latin words as they are (comparable across languages:
     verbatim tokens), stems of other words and bigrams of CJK runs marked with a leading
     ``~`` (comparable only through a learnt link). Digits are left to the facts' number
-    keys; no word key contains ":" (the mark of anchor and copy keys)."""
+    keys; no word key contains ":" (the mark of anchor keys)."""
     low = text.lower()
     latin = _LATIN.findall(low)
     if low.isascii():
@@ -60,23 +59,9 @@ def paragraph_words(text: str) -> Keys:
     return frozenset(words)
 
 
-def copy_key(text: str) -> str | None:
-    """The identity key of a paragraph long enough to be told apart (None for short ones:
-    "Yes" copied is no evidence of place); spacing and case do not count."""
-    if len(text) < 12:
-        return None
-    normal = " ".join(text.casefold().split())
-    return "c:" + hashlib.blake2b(normal.encode(), digest_size=8).hexdigest()
-
-
 def text_keys(paragraphs: Sequence[str]) -> list[Keys]:
-    """Word and copy keys of every paragraph of one text."""
-    out = []
-    for text in paragraphs:
-        keys = paragraph_words(text)
-        copy = copy_key(text)
-        out.append(keys | {copy} if copy else keys)
-    return out
+    """Word keys of every paragraph of one text."""
+    return [paragraph_words(text) for text in paragraphs]
 
 
 def learn_links(pivot_words: Sequence[Keys], other_words: Sequence[Keys],
