@@ -43,22 +43,6 @@ from tests.test_store_fixtures import make_docset, msgfmt_check, one_to_one
 ROWS = 1500
 
 
-def _alignment_written_safely() -> bool:
-    """Whether alignment.tsv is written through ``safe_files.atomic_write`` (which turns an
-    OSError into one AlignerError line); until then its I/O-error tests are expected to fail
-    (aligner/align/alignfile.py is another area's: reported, not changed here)."""
-    import inspect
-
-    from aligner.align import alignfile
-    return "atomic_write" in inspect.getsource(alignfile.write_alignment)
-
-
-needs_safe_alignment = pytest.mark.xfail(
-    not _alignment_written_safely(), strict=False,
-    reason="alignfile.write_alignment does its own temp+rename: an OSError escapes as a "
-           "traceback and nothing is fsynced; it should call safe_files.atomic_write")
-
-
 def _texts(rows: int) -> dict[str, list[str]]:
     return {"en": [f"Paragraph {k} of the English text, with some words in it." for k in
                    range(rows)],
@@ -325,7 +309,6 @@ def test_io_error_while_syncing(small, monkeypatch, fault, code):
     assert fixes["r1"] == "a fix saved before the fault"
 
 
-@needs_safe_alignment
 @pytest.mark.parametrize("fault, code", FAULTS, ids=_IDS)
 def test_io_error_while_saving_the_alignment(small, monkeypatch, fault, code):
     from aligner.align import save_alignment
@@ -416,7 +399,6 @@ def test_a_full_disk(tiny_disk):
     assert fixes["r1"] == "saved while there was room" and fixes["r3"] == "typed on a full disk"
 
 
-@needs_safe_alignment
 def test_a_full_disk_while_saving_the_alignment(tiny_disk):
     from aligner.align import save_alignment
 
