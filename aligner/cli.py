@@ -57,7 +57,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in our one-line format, exit 2."""
 
     def error(self, message: str) -> None:  # noqa: D102 - argparse API
-        self.exit(EXIT_USAGE, f"aligner: error: {message} (see '{self.prog} --help')\n")
+        self.exit(EXIT_USAGE, f"aligner: error: {one_line(message)}; see '{self.prog} --help'\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -271,7 +271,8 @@ def _refuse_empty_values(args: argparse.Namespace) -> None:
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not v.strip() for v in values):
             name = action.option_strings[-1] if action.option_strings else action.metavar
-            raise UsageError(f"{name} {value!r}: empty value; give one (see 'aligner "
+            shown = " ".join(value) if isinstance(value, list) else value
+            raise UsageError(f"{name} {shown!r}: empty value; give one (see 'aligner "
                              f"{args.command} --help') or leave it out for the default")
 
 

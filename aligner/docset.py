@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConfigError, DocSetError, located
+from .errors import ConfigError, DocSetError, GlossaryError, TextFileError, located
 from .glossary import Glossary, load_glossary
 from .paragraphs import split_paragraphs
 from .textio import control_characters, read_text
@@ -101,7 +101,7 @@ def load(path: str | Path, encoding: str | dict[str, str] | None = None) -> DocS
         _note_control_characters(file, paragraphs, notes)
     config = _load_config(root / CONFIG_NAME, tuple(files))
     glossary_path = root / GLOSSARY_NAME
-    glossary = load_glossary(glossary_path) if glossary_path.is_file() else Glossary()
+    glossary = _load_glossary(glossary_path)
     languages = _display_order(config.get("order", []), tuple(files), root, notes)
     pivot = _pick_language(config, "pivot", "en", languages, root, notes)
     source = _pick_language(config, "source", languages[0], languages, root, notes)
@@ -168,7 +168,7 @@ def _encoding_map(encoding: str | dict[str, str] | None, files: dict[str, Path])
     unknown = sorted(set(encoding) - set(files))
     if unknown:
         raise DocSetError(f"--encoding names {', '.join(unknown)} but the docset has no such "
-                          f"language file (languages: {', '.join(files)})")
+                          f"language file; name one of {', '.join(files)}")
     return dict(encoding)
 
 
@@ -187,18 +187,20 @@ def _note_control_characters(file: Path, paragraphs: tuple[str, ...], notes: lis
 def _load_config(path: Path, codes: tuple[str, ...]) -> dict:
     if not path.is_file():
         return {}
-    text = read_text(path).text
+    text = _read_metadata(path).text
     try:
         raw = tomllib.loads(text)
     except RecursionError:
-        raise ConfigError(located(path, "nested too deeply (thousands of brackets?); "
-                                        "docset.toml takes title, source, order and pivot")) \
+        raise ConfigError(located(path, "nested too deeply (thousands of brackets?); write "
+                                        "title, source, order and pivot as plain values")) \
             from None
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+)", str(exc))
         line = int(found.group(1)) if found else max(1, text.rstrip("\n").count("\n") + 1)
         message = str(exc).split(" (at ")[0]
-        raise ConfigError(located(path, f"not valid TOML: {message}", line)) from None
+        raise ConfigError(located(path, f"not valid TOML: {message}; fix that line (strings "
+                                        "need double quotes, e.g. title = \"...\")", line)) \
+            from None
     unknown = sorted(set(raw) - _CONFIG_KEYS)
     if unknown:
         raise ConfigError(located(path, f"unknown key(s) {', '.join(unknown)}; "
@@ -211,22 +213,49 @@ def _load_config(path: Path, codes: tuple[str, ...]) -> dict:
         config["titles"] = dict(title)
     elif title is not None:
         raise ConfigError(located(path, "title must be a string or a table of language = "
-                                        "\"title\""))
+                                        "\"title\"; e.g. title = \"Joint Statement\""))
     for key in ("source", "pivot"):
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
-            raise ConfigError(located(path, f"{key} must be a language code string like \"en\""))
+            raise ConfigError(located(path, f"{key} must be a language code string; write e.g. "
+                                            f"{key} = \"en\""))
         if value is not None:
             config[key] = value
     order = raw.get("order")
     if order is not None:
         if not isinstance(order, list) or not all(isinstance(v, str) for v in order):
-            raise ConfigError(located(path, "order must be a list of language codes, "
+            raise ConfigError(located(path, "order must be a list of language codes; write "
                                             "e.g. order = [\"en\", \"zh\"]"))
         if len(set(order)) != len(order):
-            raise ConfigError(located(path, "order lists a language twice"))
+            raise ConfigError(located(path, "order lists a language twice; name each "
+                                            "language once"))
         config["order"] = order
     return config
+
+
+def _read_metadata(path: Path):
+    """docset.toml or glossary.tsv as text: UTF-8 (--encoding is for the language files)."""
+    try:
+        return read_text(path)
+    except TextFileError as exc:
+        what = str(exc).split("; ")[0]
+        raise TextFileError(f"{what}; save it as UTF-8 text (--encoding applies to the "
+                            "language files only)") from None
+
+
+def _load_glossary(path: Path) -> Glossary:
+    """glossary.tsv when there is one; its errors always say what to do."""
+    if not path.exists():
+        return Glossary()
+    try:
+        _read_metadata(path)  # its encoding errors say what to do with this file
+        return load_glossary(path)
+    except GlossaryError as exc:
+        message = str(exc)
+        if "; " not in message.split(": ", 1)[-1]:
+            message += ("; fix the file (first line: the language codes, tab-separated; then "
+                        "one concept per line)")
+        raise GlossaryError(message) from None
 
 
 def _display_order(order: list[str], codes: tuple[str, ...], root: Path,
@@ -245,8 +274,8 @@ def _pick_language(config: dict, key: str, default: str, languages: tuple[str, .
     if value is not None:
         if value not in languages:
             raise ConfigError(located(root / CONFIG_NAME,
-                                      f"{key} = \"{value}\" but there is no {value}.txt "
-                                      f"(languages: {', '.join(languages)})"))
+                                      f"{key} = \"{value}\" but there is no {value}.txt; "
+                                      f"name one of {', '.join(languages)}"))
         return value
     if default in languages:
         return default

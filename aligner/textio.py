@@ -111,7 +111,8 @@ def _decode_auto(data: bytes, path: Path, lang: str) -> DecodedText:
             except UnicodeDecodeError as exc:
                 raise TextFileError(
                     located(path, f"starts with a {name} byte-order mark but is not valid "
-                                  f"{name} (byte {exc.start})")
+                                  f"{name} (byte {exc.start}); repair or re-save the file, "
+                                  "or pass --encoding if the mark is wrong")
                 ) from None
     if b"\x00" in data:
         raise TextFileError(

@@ -69,6 +69,9 @@ def _check_list(value: str | None) -> list[str] | None:
     if value is None:
         return None
     names = [part.strip() for part in value.split(",")]
+    if not all(names):
+        raise UsageError(f"--checks {value!r}: an empty check name (a stray comma?); give "
+                         "names separated by commas, like number,name")
     unknown = [name for name in names if name not in CHECK_NAMES]
     if unknown or not names:
         shown = ", ".join(repr(name) for name in unknown)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..cli import (EXIT_OK, add_format_argument, language_list, load_docset, parse_encoding,
                    positive_int, warn)
-from ..errors import AlignerError, UsageError
+from ..errors import UsageError
 from ..terminal import json_dumps
 from ..score import Scores, ScoreError, corpus_scores, paired_comparison, review_scores
 
@@ -76,7 +76,9 @@ def _run_docset(args: argparse.Namespace) -> int:
 
 def _run_files(args: argparse.Namespace) -> int:
     if not args.hyp or not args.ref:
-        raise AlignerError("file mode needs --hyp FILE and at least one --ref FILE")
+        missing = "--ref" if args.hyp else "--hyp"
+        raise UsageError(f"{missing}: file mode needs --hyp FILE and at least one --ref FILE; "
+                         "give both (or neither, to score a document set)")
     if args.docset is not None:
         raise UsageError(f"{args.docset}: file mode (--hyp/--ref) takes no DOCSET; leave it "
                          "out, or leave out --hyp/--ref to score the document set")
@@ -85,7 +87,8 @@ def _run_files(args: argparse.Namespace) -> int:
     lang = args.lang or "en"
     encoding = parse_encoding(args.encoding)
     if isinstance(encoding, dict):
-        raise AlignerError("--encoding in file mode takes one codec name, e.g. cp1251")
+        raise UsageError(f"--encoding {args.encoding!r}: file mode takes one codec for all "
+                         "the files; give one name, e.g. --encoding cp1251")
     hyp_paths = [Path(args.hyp)] + ([Path(args.compare)] if args.compare else [])
     segments = _file_segments(hyp_paths, [Path(r) for r in args.ref], lang, encoding)
     hyps, others, refs = segments[0], segments[1] if args.compare else None, segments[-len(args.ref):]
