@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 
 from aligner.align import align
-from aligner.align.lexicon import learn_links, paragraph_words
+from aligner.align.lexicon import learn_links, paragraph_words, sounds_like
 from aligner.docset import load
 from tests.conftest import write_docset
 
@@ -136,3 +136,10 @@ def test_the_same_text_gives_the_same_rows_every_time(tmp_path):
     docset = _docset(tmp_path, en, ru)
     first = align(docset, fresh=True)
     assert all(align(docset, fresh=True).rows == first.rows for _ in range(3))
+
+
+def test_loanwords_and_names_in_another_alphabet_meet_their_english_form():
+    russian = paragraph_words("Сертификаты терминала и прокси-сервер Зимбабве")
+    english = sounds_like(paragraph_words("Certificates of the terminal and proxy in Zimbabwe"))
+    assert {"=trmn", "=prks", "=smbv", "=srtf"} <= russian & english
+    assert not any(key[0] == "=" for key in paragraph_words("终端和代理服务器"))  # pinyin: no

@@ -14,6 +14,9 @@ words that are translated, a vocabulary that repeats through the document ("Disa
   same idea as the dictionary hunalign and Moore (2002) build from a first pass; the other
   text's paragraphs holding f then also hold the key e.
 
+A third kind, ``=`` sound keys, lets a loanword or a name written in another alphabet
+("терминал", "Зимбабве") meet its English form through its transliteration.
+
 Words are lowercased letter runs; in scripts that inflect (Cyrillic, Greek, ...) a word is
 cut to its first ``STEM`` letters, so that "файл", "файла" and "файлов" count as one; a run
 of CJK characters gives its character bigrams (no segmenter needed, any CJK language).
@@ -22,9 +25,12 @@ of CJK characters gives its character bigrams (no segmenter needed, any CJK lang
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
+
+from anyascii import anyascii
 
 Keys = frozenset[str]
 STEM = 5             # letters kept of a word in a script other than Latin
@@ -35,6 +41,9 @@ _LATIN = re.compile(r"[a-z]{2,}")
 _OTHER = re.compile(r"[^\W\da-z_]{2,}")  # a run of letters of another script
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _NONE: Keys = frozenset()
+_SOUND_RULES = [(re.compile(a), b) for a, b in (
+    (r"[^a-z]", ""), (r"ph", "f"), (r"c(?=[eiy])", "s"), (r"ck|c|q", "k"), (r"x", "ks"),
+    (r"w", "v"), (r"z", "s"), (r"ts", "t"), (r"[jy]", "i"), (r"[aeiouh]", ""), (r"(.)\1+", r"\1"))]
 
 
 def paragraph_words(text: str) -> Keys:
@@ -56,7 +65,29 @@ def paragraph_words(text: str) -> Keys:
                 words.add("~" + word[:STEM])
     else:
         words.update(["~" + word[:STEM] for word in others])
+    words.update(sound for word in others if (sound := _sounds(word)))
     return frozenset(words)
+
+
+def sounds_like(words: Keys) -> Keys:
+    """``words`` and the sound keys of their Latin words (see ``_sounds``)."""
+    found = [sound for word in words if word[0] not in "~=" and (sound := _sounds(word))]
+    return words.union(found) if found else words
+
+
+@lru_cache(maxsize=1 << 16)
+def _sounds(word: str) -> str | None:
+    """A loose sound key (``=`` and the first consonants) of a word in any alphabet, through
+    its ASCII transliteration: "терминал" and "terminal" both give ``=trmn``, "прокси" and
+    "proxy" ``=prks``, "Зимбабве" and "Zimbabwe" ``=smbv``. Loanwords and names are written
+    in the other script but sound alike; no key for short words or CJK (whose
+    transliteration says nothing of the English)."""
+    if len(word) < 4 or _CJK.match(word):
+        return None
+    latin = anyascii(word).lower()
+    for old, new in _SOUND_RULES:
+        latin = old.sub(new, latin)
+    return "=" + latin[:4] if len(latin) >= 3 else None
 
 
 def text_keys(paragraphs: Sequence[str]) -> list[Keys]:

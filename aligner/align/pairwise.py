@@ -25,7 +25,7 @@ from typing import NamedTuple
 from ..parallel import gc_paused
 from .anchors import KeyIndex, anchor_chain, key_weights
 from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios
-from .lexicon import learn_links, translated
+from .lexicon import learn_links, sounds_like, translated
 from .profile import Profile
 from .search import BEADS, WEIGHT_UNIT, search
 
@@ -174,7 +174,7 @@ def align_segment(pivot: Profile, other: Profile, model: LengthModel, links: dic
         return align_pair(pivot, other).beads, 0, False
     kept = frozenset(weights)
     other_words = translated(other.words, links) if links else other.words
-    pivot_keys = tuple(k | (w & kept) for k, w in zip(pivot.keys, pivot.words)) \
+    pivot_keys = tuple(k | (sounds_like(w) & kept) for k, w in zip(pivot.keys, pivot.words)) \
         if pivot.words else pivot.keys
     other_keys = tuple(k | (w & kept) for k, w in zip(other.keys, other_words)) \
         if other.words else other.keys
@@ -231,8 +231,9 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
         pivot_keys, other_keys = pivot.keys, other.keys
     else:
         other_words = translated(other.words, links) if links else other.words
-        shared = frozenset().union(*pivot.words) & frozenset().union(*other_words)
-        pivot_keys = tuple(k | (w & shared) for k, w in zip(pivot.keys, pivot.words))
+        pivot_words = [sounds_like(w) for w in pivot.words]
+        shared = frozenset().union(*pivot_words) & frozenset().union(*other_words)
+        pivot_keys = tuple(k | (w & shared) for k, w in zip(pivot.keys, pivot_words))
         other_keys = tuple(k | (w & shared) for k, w in zip(other.keys, other_words))
     source, target = KeyIndex(pivot_keys), KeyIndex(other_keys)
     weights = {key: round(weight * (WEIGHT_UNIT if ":" in key else WORD_WEIGHT * WEIGHT_UNIT))
