@@ -369,6 +369,20 @@ def generate() -> list[Case]:
     }
     for label, (argv, expect, mutate) in score_files.items():
         cases.append(Case(f"score-{label}", ("score", *argv), expect or "{s}", mutate))
+    # sync validates everything before it writes anything (alignment.tsv included)
+    no_rows = remove("alignment.tsv")
+    cases += [
+        Case("sync-unsaved-rows-langs-unknown", ("sync", "{d}", "--langs", "de"), "--langs",
+             no_rows),
+        Case("sync-unsaved-rows-review-malformed", ("sync", "{d}"), "en.po",
+             chain(no_rows, REVIEW_DEFECTS["po-malformed"][0])),
+        Case("sync-unsaved-rows-review-empty", ("sync", "{d}"), "en.po",
+             chain(no_rows, REVIEW_DEFECTS["po-empty"][0])),
+        Case("sync-unsaved-rows-po-is-directory", ("sync", "{d}"), "en.po",
+             chain(no_rows, REVIEW_DEFECTS["po-is-directory"][0])),
+        Case("align-save-langs-unknown", ("align", "{d}", "--save", "--langs", "en,de"),
+             "--langs", no_rows),
+    ]
     # disk full, I/O errors (injected in-process)
     cases += [
         Case("enospc-sync-review", ("sync", "{d}"), "zh.po", remove("review/zh.po"), enospc),
@@ -412,6 +426,8 @@ def permission_cases() -> list[Case]:
              "alignment.tsv", chmod("", 0o555), as_user=True),
         Case("perm-review-read-only/sync", ("sync", "{d}"), "review",
              chain(remove("review/zh.po"), chmod("review", 0o555)), as_user=True),
+        Case("perm-review-read-only/sync-unsaved-rows", ("sync", "{d}"), "review",
+             chain(remove("alignment.tsv"), chmod("review", 0o555)), as_user=True),
         Case("perm-export-read-only-out", ("export", "{d}", "--format", "txt", "--out",
                                            "{s}/ro/out"), "ro",
              lambda d, s: ((s / "ro").mkdir(), os.chmod(s / "ro", 0o555)), as_user=True),
@@ -598,3 +614,86 @@ def test_the_corpus_is_large():
     assert len(CASES) + len(PERMISSION_CASES) >= 200
     commands = {case.argv[0] for case in CASES + PERMISSION_CASES}
     assert commands >= {"info", "align", "check", "sync", "export", "score", "review"}
+
+
+# -- odd but valid inputs: accepted, never a traceback --------------------------------------------
+
+def _no_flock(monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    def refuse(fd, operation):
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+    monkeypatch.setattr(fcntl, "flock", refuse)
+
+
+ACCEPTED = {  # name: (mutate, argv, patch)
+    "empty-language-file": (write("ru.txt", ""), ("check", "{d}"), None),
+    "whitespace-only-file": (write("zh.txt", " \n\t\n\u3000\n"), ("align", "{d}"), None),
+    "huge-line": (write("en.txt", "word " * 60_000 + "\n\n" + "\n\n".join(EN[1:]) + "\n"),
+                  ("info", "{d}"), None),
+    "crlf": (write("en.txt", "\r\n\r\n".join(EN) + "\r\n"), ("check", "{d}"), None),
+    "cr-only": (write("en.txt", "\r\r".join(EN) + "\r"), ("align", "{d}"), None),
+    "utf8-bom": (write("en.txt", codecs.BOM_UTF8 + "\n\n".join(EN).encode()), ("info", "{d}"),
+                 None),
+    "utf16-bom": (write("ru.txt", "\n\n".join(RU).encode("utf-16")), ("check", "{d}"), None),
+    "utf32-bom": (write("zh.txt", "\n\n".join(ZH).encode("utf-32")), ("info", "{d}"), None),
+    "cp1251-russian": (write("ru.txt", "\n\n".join(RU).encode("cp1251")), ("info", "{d}"),
+                       None),
+    "gb18030-chinese": (write("zh.txt", "\n\n".join(ZH).encode("gb18030")), ("align", "{d}"),
+                        None),
+    "given-encoding": (write("ru.txt", "\n\n".join(RU).encode("koi8-r")),
+                       ("info", "{d}", "--encoding", "ru=koi8-r"), None),
+    "no-flock": (remove("review/zh.po"), ("sync", "{d}"), _no_flock),
+    "no-docset-toml": (remove("docset.toml"), ("check", "{d}"), None),
+    "empty-docset-toml": (write("docset.toml", ""), ("info", "{d}"), None),
+    "region-code": (lambda d, s: (d / "zh.txt").rename(d / "zh-TW.txt"),
+                    ("align", "{d}", "--langs", "en,zh-TW"), None),
+    "bootstrap-one": (lambda d, s: ((s / "h.txt").write_text("a b c\n"),
+                                    (s / "r.txt").write_text("a b d\n")),
+                      ("score", "--hyp", "{s}/h.txt", "--ref", "{s}/r.txt", "--bootstrap", "1"),
+                      None),
+}
+
+
+@pytest.mark.parametrize("name", list(ACCEPTED))
+def test_odd_but_valid_input_is_accepted(name, template, tmp_path, isolated):
+    mutate, argv, patch = ACCEPTED[name]
+    case = Case(name, argv, "", mutate)
+    docset, scratch, argv = prepare(case, template, tmp_path)
+    if patch is not None:
+        patch(isolated)
+    code, out, err = run_in_process(argv)
+    assert code in (0, 1), (argv, err)
+    assert "Traceback" not in err and "error:" not in err, err
+    assert out.strip(), "the command printed its result"
+
+
+# -- Ctrl-C ----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def long_docset(tmp_path_factory) -> Path:
+    return write_generated(tmp_path_factory.mktemp("long") / "doc", 3000)
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.3, 0.6, 1.0])
+def test_ctrl_c_while_a_long_command_starts_is_one_line(delay, long_docset):
+    """A terminal's Ctrl-C (SIGINT to the whole process group) in the first second: imports,
+    the texts loading, the checks. One line, exit 130, nothing else. (In one process: what
+    worker processes do with the signal is tests/test_workers_lifetime.py's subject.)"""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALIGNER_WORKERS="1")
+    process = subprocess.Popen([*aligner_command(), "check", str(long_docset)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                               start_new_session=True)
+    try:
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    text = err.decode("utf-8", "replace")
+    assert "Traceback" not in text, text
+    if process.returncode in (0, 1):
+        return  # (finished before the signal: a very fast machine)
+    assert process.returncode == 130 and text == "aligner: interrupted\n", text
