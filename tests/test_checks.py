@@ -134,6 +134,20 @@ def test_omission_against_the_documents_own_length_ratios(tmp_path):
     assert "shorter" in flags[0].message
 
 
+def test_versions_left_untranslated_do_not_make_translations_look_short(tmp_path):
+    # a man page whose zh keeps most paragraphs in English: the copies must not set the
+    # usual zh/en ratio (else every translated zh paragraph is "3 times shorter"), nor be
+    # outliers themselves (the language check reports them)
+    texts = _parallel(24)
+    for i in range(0, 24, 3):
+        texts["zh"][i], texts["zh"][i + 1] = texts["en"][i], texts["en"][i + 1]
+        texts["ru"][i] = texts["en"][i]
+    assert check(tmp_path, texts, "omission") == []
+    texts["zh"][5] = "双方同意。"
+    flags = check(tmp_path / "again", texts, "omission")
+    assert [(f.lang, f.paragraph) for f in flags] == [("zh", 5)]
+
+
 def test_empty_cell_left_by_the_alignment(tmp_path):
     texts = {"en": ["Title of the statement here.", "Body."], "ru": ["Заголовок заявления."]}
     flags = check(tmp_path, texts, "omission")

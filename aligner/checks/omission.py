@@ -2,7 +2,7 @@
 
 How long Chinese is against Russian depends on the pair and the text, so every pair's
 length ratio is measured on the document itself (median and median absolute deviation of the
-log ratio over all rows). A cell is an outlier when it is off against every other version of
+log ratio over all rows, leaving out versions left as copies of another). A cell is an outlier when it is off against every other version of
 its row, which also tells which version lost (or gained) text. Cells the alignment left empty
 while other versions have text are reported too.
 """
@@ -35,8 +35,7 @@ class OmissionCheck(Check):
     description = "length-ratio outliers against the document's own distribution; empty cells"
 
     def run(self, document: Document) -> list[Flag]:
-        lengths = [{lang: _length(unit.text(lang)) for lang in document.languages}
-                   for unit in document.units]
+        lengths = [_lengths(unit, document.languages) for unit in document.units]
         stats = _pair_statistics(document, lengths)
         flags: list[Flag] = []
         for unit, unit_lengths in zip(document.units, lengths):
@@ -96,6 +95,18 @@ class OmissionCheck(Check):
                        f"{'something left out?' if shorter else 'something added?'}")
             yield self.flag(unit, lang, 0, len(unit.text(lang)), message,
                             evidence={o: unit.text(o)[:80] for _, o in deviations})
+
+
+def _lengths(unit: Unit, languages) -> dict[str, int]:
+    """Each version's length; 0 for a version identical to another one of its row (an
+    untranslated copy: the language check reports it, and its ratio of 1 would both skew the
+    pair's usual ratio and look like an outlier against a real translation)."""
+    texts = {lang: unit.text(lang) for lang in languages}
+    seen: dict[str, int] = {}
+    for text in texts.values():
+        if text.strip():
+            seen[text] = seen.get(text, 0) + 1
+    return {lang: 0 if seen.get(text, 0) > 1 else _length(text) for lang, text in texts.items()}
 
 
 def _pair_statistics(document: Document, lengths: list[dict[str, int]]
