@@ -97,3 +97,17 @@ async def test_notifications_and_the_scores_screen_show_text_literally(hostile):
         await opened(app, pilot)
         table = str(app.screen.query_one("#scores-table").render())
         assert not FORBIDDEN & set(table)
+
+
+def test_line_separators_survive_the_text_area():
+    """Textual's text area reads U+2028/U+2029 (and C0/C1 breaks) as line breaks and gives
+    them back as "\\n": the editor shows them as symbols, so an untouched one survives."""
+    from textual.document._document import Document
+
+    from tui.screens.edit import shown
+
+    reference = "one\u2028two\u2029three\x85four\x0bfive\x0csix\x1cseven\r\neight"
+    through = Document(shown(reference)).text
+    assert through.count("\n") == 1, "only the real line break is one in the editor"
+    assert restore(reference, through) == reference
+    assert restore(reference, through + "!") == reference + "!"

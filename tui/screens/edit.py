@@ -23,33 +23,42 @@ from textual.widgets import Static, TextArea
 from ..safe_text import labelled, visible
 
 RETRY_SECONDS = 1.0  # a save refused because another save holds the lock is tried again
+# Line and paragraph separators are line breaks to the text area (it would give them back
+# as "\n"): shown as symbols too, so that they survive an edit that does not touch them.
+_LINE_BREAKS = {0x2028: "↵", 0x2029: "¶"}
+
+
+def shown(text: str) -> str:
+    """``text`` as the editor shows it: ``visible()``, line separators as symbols too (one
+    character for one)."""
+    return visible(text).translate(_LINE_BREAKS)
 
 
 def restore(reference: str, edited: str) -> str:
     """The text to save for ``edited``, the editor's text, shown from ``reference``.
 
-    The editor showed ``visible(reference)``: every control character replaced by a visible
+    The editor showed ``shown(reference)``: every control character replaced by a visible
     symbol (one character for one, so positions agree). Where ``edited`` still holds
-    ``visible(reference)``'s characters in place (the common start and end, then the equal
+    ``shown(reference)``'s characters in place (the common start and end, then the equal
     runs of a character diff of the middle), the reference's own characters come back; what
     the reviewer typed or pasted is kept as typed (a typed "¿" stays "¿"). So nothing the
     reviewer did not touch is lost, and no control character appears that was not there.
     """
-    shown = visible(reference)
-    if shown == reference:
+    display = shown(reference)
+    if display == reference:
         return edited
-    if edited == shown:
+    if edited == display:
         return reference
-    n, m = len(shown), len(edited)
+    n, m = len(display), len(edited)
     limit = min(n, m)
     start = 0
-    while start < limit and shown[start] == edited[start]:
+    while start < limit and display[start] == edited[start]:
         start += 1
     end = 0
-    while end < limit - start and shown[n - 1 - end] == edited[m - 1 - end]:
+    while end < limit - start and display[n - 1 - end] == edited[m - 1 - end]:
         end += 1
     parts = [reference[:start]]
-    ref_mid, shown_mid, edited_mid = reference[start:n - end], shown[start:n - end], \
+    ref_mid, shown_mid, edited_mid = reference[start:n - end], display[start:n - end], \
         edited[start:m - end]
     if ref_mid == shown_mid:
         parts.append(edited_mid)
@@ -119,7 +128,7 @@ class EditModal(ModalScreen["str | None"]):
         with Vertical():
             yield Static(labelled("[b]$title[/b]", title=self._title), id="edit-title")
             yield Static("", id="problem", markup=False)
-            yield TextArea(visible(self._expect), id="editor", soft_wrap=True,
+            yield TextArea(shown(self._expect), id="editor", soft_wrap=True,
                            show_line_numbers=False)
             yield TextArea("", id="mine", soft_wrap=True, show_line_numbers=False,
                            read_only=True)
@@ -168,9 +177,9 @@ class EditModal(ModalScreen["str | None"]):
         if failure.current is not None:  # a conflict: show theirs, keep ours beside it
             self._mine = text
             self._expect = self._shown_from = failure.current
-            self.editor.text = visible(failure.current)
+            self.editor.text = shown(failure.current)
             self.editor.move_cursor(self.editor.document.end)
-            self.query_one("#mine", TextArea).text = visible(text)
+            self.query_one("#mine", TextArea).text = shown(text)
             self.query_one("#mine", TextArea).border_title = "your unsaved text"
             self.add_class("conflict")
             lines = ["NOT SAVED: another program changed this cell while you edited it. The "
@@ -204,7 +213,7 @@ class EditModal(ModalScreen["str | None"]):
         if self._mine is None:
             return
         self._shown_from = self._mine
-        self.editor.text = visible(self._mine)
+        self.editor.text = shown(self._mine)
         self.editor.move_cursor(self.editor.document.end)
         self.editor.focus()
 
