@@ -45,7 +45,7 @@ def keep_unsaved(docset_path: Path, row_id: str, lang: str, text: str) -> Path:
     places = [Path(docset_path) / REVIEW_DIR / UNSAVED_DIR,
               Path(tempfile.gettempdir()) / "aligner-unsaved"]
     failure: OSError | None = None
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "surrogatepass")  # never refuse the text it is to keep
     for directory in places:
         try:
             directory.mkdir(parents=True, exist_ok=True)

@@ -259,3 +259,25 @@ async def test_an_open_editor_is_told_when_its_cell_changes_elsewhere(statement,
         await pilot.pause()
         assert not isinstance(app.screen, tui.app.EditModal)
         assert NAME in po_entry(statement, "en", app.session.row_id(row)).msgstr
+
+
+async def test_an_unexpected_error_while_saving_keeps_the_typed_text(statement, monkeypatch):
+    import aligner.store
+
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("j", "e")
+        editor = app.screen.query_one("#editor")
+        editor.text = typed = editor.text + " (more)"
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("something unforeseen")
+
+        monkeypatch.setattr(aligner.store.ReviewStore, "set_fix", broken)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, tui.app.EditModal)
+        assert "RuntimeError: something unforeseen" in problem(app)
+        assert app.screen.query_one("#editor").text == typed
+        assert app.screen.kept_in.read_text(encoding="utf-8") == typed

@@ -388,16 +388,15 @@ class ReviewApp(DiskWatch, App[None]):
                 return kept[text], ""
             try:
                 kept[text] = session.keep_unsaved(row, lang, text)
-            except OSError as error:
-                return None, error.strerror or str(error)
+            except Exception as error:  # noqa: BLE001 - the editor keeps the text anyway
+                return None, getattr(error, "strerror", None) or str(error)
             return kept[text], ""
 
         def save(text: str, expect: str) -> SaveFailure | None:
             try:
                 session.set_fix(row, lang, text, expect=expect)
-            except AlignerError as error:
+            except Exception as error:  # noqa: BLE001 - whatever failed, the typed text stays
                 self._fail(error, notify=False)
-                self._show_outside_changes()
                 current = None
                 if isinstance(error, ReviewConflictError):
                     try:
@@ -405,7 +404,9 @@ class ReviewApp(DiskWatch, App[None]):
                     except AlignerError:
                         current = None
                 path, why = keep(text)
-                return SaveFailure(str(error), current, path, why,
+                message = str(error) if isinstance(error, AlignerError) else \
+                    f"{type(error).__name__}: {error}"
+                return SaveFailure(message, current, path, why,
                                    retry=isinstance(error, ReviewBusyError))
             for path in kept.values():  # saved now: the recovery files have done their job
                 path.unlink(missing_ok=True)
