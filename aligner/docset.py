@@ -76,6 +76,9 @@ def load(path: str | Path, encoding: str | dict[str, str] | None = None) -> DocS
     Raises an AlignerError subclass with a one-line message on unusable input.
     """
     root = Path(path)
+    if not root.exists() and root.is_symlink():
+        raise DocSetError(f"{root}: a symbolic link that leads nowhere (a missing target or a "
+                          "loop); give the path of the document set itself")
     if not root.exists():
         raise DocSetError(f"{root}: no such directory; give the path of a document set "
                           "(a directory holding <code>.txt files such as en.txt, zh.txt)")

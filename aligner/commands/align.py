@@ -43,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--pivot {args.pivot}: pivot {args.pivot} is not among the languages "
                          f"aligned ({', '.join(languages or docset.languages)}); name one of "
                          "them")
+    if args.save and languages and set(languages) != set(docset.languages):
+        raise UsageError(f"--langs {args.langs}: with --save it would replace alignment.tsv "
+                         f"(rows for {', '.join(docset.languages)}) by rows for "
+                         f"{', '.join(languages)} only; leave out --langs to save all")
     pivot_size = max((len(docset.paragraphs(lang)) for lang in docset.languages), default=0)
     progress = _progress if pivot_size >= PROGRESS_FROM else None
     alignment = align(docset, languages, args.pivot, fresh=args.fresh, progress=progress)
