@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any, TextIO
 
 NEWLINE, TAB = "\n", "\t"
@@ -58,6 +59,19 @@ def _utf16(code: int) -> tuple[int, ...]:
     return 0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)
 
 
+def _char_class(table: dict[int, str]) -> str:
+    """The code points of ``table`` as a regular-expression class of ranges."""
+    codes, parts = sorted(table), []
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != previous + 1:
+            parts.append(f"\\U{start:08x}" + (f"-\\U{previous:08x}" if previous > start else ""))
+            start = code
+        previous = code
+    return "[" + "".join(parts) + "]"
+
+
+_UNSAFE = {keep: re.compile(_char_class(table)) for keep, table in _TABLES.items()}
 _JSON_ESCAPES = {code: "".join(f"\\u{unit:04x}" for unit in _utf16(code))
                  for code in CONTROL_TABLE if code >= 0x7F}
 
@@ -71,6 +85,8 @@ def visible(text: str, keep: str = "") -> str:
     table = _TABLES.get(keep)
     if table is None:
         table = {k: v for k, v in CONTROL_TABLE.items() if chr(k) not in keep}
+    elif not _UNSAFE[keep].search(text):
+        return text  # the common case: one scan at C speed, no copy
     return text.translate(table)
 
 
