@@ -627,12 +627,14 @@ def test_the_corpus_is_large():
 
 # -- odd but valid inputs: accepted, never a traceback --------------------------------------------
 
-def _no_flock(monkeypatch: pytest.MonkeyPatch) -> None:
-    import fcntl
+def _no_flock(code: int) -> Callable[[pytest.MonkeyPatch], None]:
+    def patch(monkeypatch: pytest.MonkeyPatch) -> None:
+        import fcntl
 
-    def refuse(fd, operation):
-        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
-    monkeypatch.setattr(fcntl, "flock", refuse)
+        def refuse(fd, operation):
+            raise OSError(code, os.strerror(code))
+        monkeypatch.setattr(fcntl, "flock", refuse)
+    return patch
 
 
 ACCEPTED = {  # name: (mutate, argv, patch)
@@ -652,7 +654,9 @@ ACCEPTED = {  # name: (mutate, argv, patch)
                         None),
     "given-encoding": (write("ru.txt", "\n\n".join(RU).encode("koi8-r")),
                        ("info", "{d}", "--encoding", "ru=koi8-r"), None),
-    "no-flock": (remove("review/zh.po"), ("sync", "{d}"), _no_flock),
+    "no-flock-enolck": (remove("review/zh.po"), ("sync", "{d}"), _no_flock(errno.ENOLCK)),
+    "no-flock-eopnotsupp": (remove("review/zh.po"), ("sync", "{d}"),
+                            _no_flock(errno.EOPNOTSUPP)),
     "no-docset-toml": (remove("docset.toml"), ("check", "{d}"), None),
     "empty-docset-toml": (write("docset.toml", ""), ("info", "{d}"), None),
     "region-code": (lambda d, s: (d / "zh.txt").rename(d / "zh-TW.txt"),
@@ -706,3 +710,26 @@ def test_ctrl_c_while_a_long_command_starts_is_one_line(delay, long_docset):
     if process.returncode in (0, 1):
         return  # (finished before the signal: a very fast machine)
     assert process.returncode == 130 and text == "aligner: interrupted\n", text
+
+
+def test_sync_says_which_review_files_were_saved_when_alignment_tsv_fails(template, tmp_path,
+                                                                          isolated):
+    """Review files are written first (the next sync fits the same rows from the old
+    alignment.tsv again); if alignment.tsv then cannot be written, the one line says so."""
+    from aligner import safe_files
+
+    docset, scratch, argv = prepare(Case("x", ("sync", "{d}"), ""), template, tmp_path)
+    (docset / "review" / "zh.po").unlink()
+    (docset / "alignment.tsv").unlink()
+    real = safe_files.atomic_write
+
+    def full_for_alignment(path, *args, **kwargs):
+        if path.name == "alignment.tsv":
+            raise safe_files.FileSaveError(f"{path}: cannot save (no space left on the "
+                                           "device); the old file is unchanged; free some space")
+        return real(path, *args, **kwargs)
+    isolated.setattr(safe_files, "atomic_write", full_for_alignment)
+    code, out, err = run_in_process(argv)
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert "alignment.tsv: cannot save" in err and "zh.po were saved" in err
+    assert (docset / "review" / "zh.po").is_file() and not (docset / "alignment.tsv").exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
                    load_docset, warn)
 from ..docset import REVIEW_DIR
-from ..errors import UsageError
+from ..errors import AlignerError, UsageError
 from ..terminal import json_dumps
 
 ORDER = 40  # position in `aligner --help`
@@ -86,7 +86,14 @@ def run(args: argparse.Namespace) -> int:
     # Review files first: if alignment.tsv then cannot be saved, the next run fits the same
     # rows from the old one again (the row ids the review files now use).
     written = set(store.save())
-    save_rows(docset, alignment)
+    try:
+        save_rows(docset, alignment)
+    except AlignerError as exc:
+        if not written:
+            raise
+        names = ", ".join(sorted(path.name for path in written))
+        raise type(exc)(f"{exc} (the review files {names} were saved; run 'aligner sync' "
+                        "again to save the rows)") from None
     reports = [store.reports[lang] for lang in store.languages]
     if args.format == "json":
         payload = [report.as_dict() | {"file": str(store.path(report.lang)),
