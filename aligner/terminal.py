@@ -132,6 +132,16 @@ class SafeStream(io.TextIOBase):
             self.stream.write(shown.encode(encoding, "replace").decode(encoding, "replace"))
         return len(text)
 
+    def rewrite_line(self, text: str) -> None:
+        """Show ``text`` (made visible) in place of the current line: a progress display.
+
+        The one carriage return aligner itself sends; a carriage return in the data is shown
+        as ␍ like every other control.
+        """
+        self.stream.write("\r")
+        self.write(text)
+        self.flush()
+
     def flush(self) -> None:  # noqa: D102 - io API
         self.stream.flush()
 

@@ -12,7 +12,7 @@ from ..align.display import summary
 from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
                    load_docset, warn)
 from ..errors import UsageError
-from ..terminal import json_dumps
+from ..terminal import SafeStream, json_dumps
 
 ORDER = 20  # position in `aligner --help`
 HELP = "line up the paragraphs of every language (rows, confidence); reuses alignment.tsv"
@@ -82,8 +82,11 @@ def _progress(what: str, done: int, total: int) -> None:
     """Progress on stderr: a line updated in place on a terminal, quarter steps otherwise."""
     step = done * 4 // max(total, 1)
     if sys.stderr.isatty():
-        print(f"\raligner: aligning {what} {done * 100 // max(total, 1):3d}%", end="",
-              file=sys.stderr, flush=True)
+        line = f"aligner: aligning {what} {done * 100 // max(total, 1):3d}%"
+        if isinstance(sys.stderr, SafeStream):
+            sys.stderr.rewrite_line(line)
+            return
+        print(f"\r{line}", end="", file=sys.stderr, flush=True)
     elif (what, step) != (_last["what"], _last["step"]):
         _last.update(what=what, step=step)
         print(f"aligner: aligning {what} {step * 25}%", file=sys.stderr, flush=True)
