@@ -81,6 +81,14 @@ def test_safe_stream_maps_everything_written():
     assert not forbidden(buffer.getvalue()) and buffer.getvalue().endswith("\tcol\n")
 
 
+def test_progress_rewrites_its_line_but_data_cannot():
+    buffer = io.StringIO()
+    stream = terminal.SafeStream(buffer)
+    stream.rewrite_line("aligning 50%")
+    stream.write("fake\rline")
+    assert buffer.getvalue() == "\raligning 50%fake␍line"
+
+
 def test_safe_stream_replaces_what_the_terminal_cannot_encode():
     raw = io.BytesIO()
     stream = terminal.SafeStream(io.TextIOWrapper(raw, encoding="ascii"))
