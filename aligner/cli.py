@@ -225,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run(argv)
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
+        if _STARTING:
+            _exit_now(130, out, err)
         return 130
     finally:
         try:
@@ -232,6 +234,22 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         sys.stdout, sys.stderr = out, err
+
+
+def _exit_now(code: int, *streams) -> None:
+    """End the ``aligner`` process at once after Ctrl-C, skipping the interpreter's exit.
+
+    The exit hooks of concurrent.futures join the worker pool's threads, which can wait
+    for ever on workers that stopped mid-message. Nothing is left to save at this point:
+    files are written atomically (an interrupted write leaves the old file) and locks were
+    released while the exception unwound; the workers end with us (their lifeline pipe).
+    """
+    for stream in (sys.stdout, sys.stderr, *streams):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
 
 
 def _run(argv: list[str] | None) -> int:
