@@ -114,19 +114,20 @@ def learn_links(pivot_words: Sequence[Keys], other_words: Sequence[Keys],
         for f in other_words[j]:
             if f[0] == "~":
                 beads_of_f.setdefault(f, []).append(i)
+    # only pivot words that can be linked are counted with each other word: seen at least
+    # MIN_LINKS times, at most ``limit``, and words (anchor keys hold ":")
+    usable = frozenset(e for e, b in count_e.items() if MIN_LINKS <= b <= limit and ":" not in e)
+    left = {i: pivot_words[i] & usable for i, _ in pairs}
     scored = []
     for f, where in beads_of_f.items():
         a = len(where)
         if a < MIN_LINKS or a > limit:
             continue
-        together = Counter(chain.from_iterable(pivot_words[i] for i in where))
+        together = Counter(chain.from_iterable(left[i] for i in where))
         for e, both in together.items():
-            if both < MIN_LINKS or ":" in e:
+            if both < MIN_LINKS:
                 continue
-            b = count_e[e]
-            if b > limit:
-                continue
-            dice = 2 * both / (a + b)
+            dice = 2 * both / (a + count_e[e])
             if dice >= MIN_DICE:
                 scored.append((-dice, -both, e, f))
     scored.sort()
