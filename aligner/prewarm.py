@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import signal
 
-# A Ctrl-C while the fork server imports is the caller's to handle (it stops the pool); the
-# server would only print a traceback. Restored below, before the server forks any worker.
-_interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
+# A Ctrl-C is the caller's to handle (it stops the pool): the fork server and every worker
+# would only print a traceback. The terminal sends it to the whole process group, so it is
+# ignored here, for good: multiprocessing's fork server keeps the handler it finds after
+# this import for the workers it forks, so they ignore it from their first instruction.
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 from . import checks  # noqa: F401,E402  (and through it the facts, rapidfuzz, langdetect)
 from .align import search  # noqa: F401,E402
@@ -24,4 +26,3 @@ for _lang, _sample in (("en", "China and Kazakhstan, 17 May 2023"),
                        ("zh", "中国和哈萨克斯坦，二〇二三年五月十七日")):
     anchor_keys(_sample, _lang)
 
-signal.signal(signal.SIGINT, _interrupt)

@@ -105,3 +105,53 @@ def test_workers_die_with_their_parent(long_docset, how, wanted):
             parent.wait()
         for pid in alive(started if "started" in locals() else set()):
             os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("delay", [0.3, 1.0, 2.0])
+def test_ctrl_c_at_the_terminal_ends_everything_without_a_traceback(long_docset, delay):
+    """A terminal's Ctrl-C goes to the whole process group: the fork server and the workers
+    get it too, and must leave it to the ``aligner`` process (one line, exit 130)."""
+    env = dict(os.environ, ALIGNER_WORKERS="2", NO_COLOR="1")
+    parent = subprocess.Popen([*aligner_command(), "check", str(long_docset)], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              start_new_session=True, preexec_fn=_restore_sigint)
+    started: set[int] = set()
+    try:
+        deadline = time.monotonic() + delay
+        while time.monotonic() < deadline and parent.poll() is None:
+            started |= descendants(parent.pid)
+            time.sleep(0.01)
+        assert parent.poll() is None, "aligner check finished before the Ctrl-C"
+        started |= descendants(parent.pid)
+        os.killpg(parent.pid, signal.SIGINT)
+        _, err = parent.communicate(timeout=30)
+        deadline = time.monotonic() + 5
+        while alive(started) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(started)
+        assert parent.returncode == 130
+        assert err.decode().strip().splitlines() == ["aligner: interrupted"]
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        for pid in alive(started):
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_workers_ignore_ctrl_c_from_their_first_instruction(tmp_path):
+    """The kernel's own record of each worker's ignored signals: SIGINT is among them, so a
+    Ctrl-C that reaches the process group never prints a worker's traceback."""
+    script = ("from aligner import parallel\n"
+              "if __name__ == '__main__':\n"
+              "    parallel.start()\n"
+              "    for pid in parallel.worker_pids():\n"
+              "        status = open(f'/proc/{pid}/status').read()\n"
+              "        mask = int(status.split('SigIgn:')[1].split()[0], 16)\n"
+              "        print(bool(mask & (1 << (2 - 1))))\n")
+    (tmp_path / "probe.py").write_text(script)  # a file: the pool needs an importable main
+    env = dict(os.environ, ALIGNER_WORKERS="2")
+    done = subprocess.run([sys.executable, str(tmp_path / "probe.py")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() and set(done.stdout.split()) == {"True"}, done.stderr
