@@ -143,3 +143,21 @@ def test_loanwords_and_names_in_another_alphabet_meet_their_english_form():
     english = sounds_like(paragraph_words("Certificates of the terminal and proxy in Zimbabwe"))
     assert {"=trmn", "=prks", "=smbv", "=srtf"} <= russian & english
     assert not any(key[0] == "=" for key in paragraph_words("终端和代理服务器"))  # pinyin: no
+
+
+def test_placeholders_and_tags_are_keys_as_they_stand():
+    english = paragraph_words("Copy %s to %(count)d files in <b>${HOME}</b> or {0}")
+    russian = paragraph_words("Скопировать %s в %(count)d файлов в <b>${HOME}</b> или {0}")
+    assert {"%s", "%(count)d", "%<b", "%</b", "%${HOME}", "%{0}"} <= english & russian
+
+
+def test_ui_strings_of_one_length_are_placed_by_their_placeholders(tmp_path):
+    # the same words in every string: only the placeholders tell the strings apart
+    codes = ["%s", "%d", "%u", "%x", "%c", "%i", "%f", "%e", "%g", "%r"]
+    en = [f"Show the value of {codes[k % 10]} in {codes[(k * 7 + 3) // 10 % 10]}"
+          for k in range(40)]
+    ru = [" ".join(_rendering(w) if w[0].isalpha() else w for w in p.split()) for p in en]
+    del ru[23]
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((23,), ()) in beads
+    assert sum(1 for e, o in beads if e and o and o[0] == e[0] - (e[0] > 23)) == 39

@@ -38,6 +38,10 @@ MIN_LINKS = 2        # a learnt pair must co-occur in at least this many beads
 MIN_DICE = 0.5       # ... and share at least this much of its two words' occurrences
 MAX_SHARE = 0.25     # words found in more than this share of beads are too common to learn
 _LATIN = re.compile(r"[a-z]{2,}")
+# placeholders and markup a translation keeps as they are: printf and Python formats, {0} and
+# {name}, $VAR and ${VAR}, tags; each becomes a key of its own, marked with a leading "%"
+_CODE = re.compile(r"%(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr]|\{[\w.]*\}"
+                   r"|\$\{?[A-Za-z_]\w*\}?|</?[A-Za-z][\w-]*")
 _OTHER = re.compile(r"[^\W\da-z_]{2,}")  # a run of letters of another script
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _NONE: Keys = frozenset()
@@ -49,10 +53,13 @@ _SOUND_RULES = [(re.compile(a), b) for a, b in (
 def paragraph_words(text: str) -> Keys:
     """The word keys of one paragraph: Latin words as they are (comparable across languages:
     verbatim tokens), stems of other words and bigrams of CJK runs marked with a leading
-    ``~`` (comparable only through a learnt link). Digits are left to the facts' number
-    keys; no word key contains ":" (the mark of anchor keys)."""
+    ``~`` (comparable only through a learnt link); placeholders and tags as they are, marked
+    with a leading ``%`` (``%s``, ``%{0}``, ``%<b``). Digits are left to the facts' number keys; no word key
+    contains ":" (the mark of anchor keys)."""
     low = text.lower()
     latin = _LATIN.findall(low)
+    if "%" in text or "{" in text or "<" in text or "$" in text:
+        latin += [code if code[0] == "%" else "%" + code for code in _CODE.findall(text)]
     if low.isascii():
         return frozenset(latin) if latin else _NONE
     words = set(latin)
