@@ -76,6 +76,15 @@ def test_control_characters_and_ansi_sequences(tmp_path):
     assert all(f.severity == "error" for f in flags)
 
 
+def test_numbers_inside_escape_sequences_are_not_numbers(tmp_path):
+    # "ESC ]2;" sets a terminal's title and "ESC [31m" is red: the control check reports
+    # them, the number check must not read a 2 or a 31 in them
+    texts = {"en": ["Hello \x1b]2;title\x07 and \x1b[31mred\x1b[0m, 12 items."],
+             "ru": ["Привет и красный, 12 пунктов."]}
+    assert check(tmp_path, texts, "number") == []
+    assert len(check(tmp_path / "again", texts, "control")) == 3
+
+
 def test_unbalanced_bracket_flagged_unless_other_versions_share_it(tmp_path):
     texts = {"en": ["The sides (both of them agreed.", "He said: «it is a start"],
              "ru": ["Стороны (обе) согласились.", "Он сказал: «это начало"]}

@@ -13,8 +13,9 @@ from typing import Iterable
 from .. import terminal
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
+from .tokens import ESCAPE_SEQUENCE
 
-_ANSI = r"\x1b(?:\[[0-9;?<=>]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])"
+_ANSI = ESCAPE_SEQUENCE.pattern
 _C0_C1 = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 _BIDI = r"[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 _PATTERN = re.compile(f"(?P<ansi>{_ANSI})|(?P<c>{_C0_C1})|(?P<bidi>{_BIDI})")

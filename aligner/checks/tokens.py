@@ -1,7 +1,8 @@
 """Placeholder tokens: what ``<>``, ``{0}``, ``%s``, ``@@``, ``[[...]]`` or ``###`` look like.
 
 Shared by the ``placeholder`` check (which reports them) and the ``number`` check (which must
-not read ``%1$s`` or ``{0}`` as numbers, and fills a leftover ``<>`` with the missing value).
+not read ``%1$s`` or ``{0}`` as numbers, and fills a leftover ``<>`` with the missing value);
+terminal escape sequences are defined here too, for the ``control`` check and the masking.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ PLACEHOLDER = re.compile(
     r"|\$\{\w+\}|\$\(\w+\)"                            # ${var} $(var)
 )
 _PERCENT_AFTER_NUMBER = re.compile(r"\d\s?$")
+# a terminal escape sequence: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), or ESC and
+# one character; the ``control`` check reports them, the facts must not read "2" in "ESC ]2;"
+ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-9;?<=>]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
 _START = re.compile(r"[<{%@\[#$]")
@@ -43,10 +48,13 @@ def placeholders(text: str) -> list[tuple[int, int, str]]:
 
 
 def mask_placeholders(text: str, found: list[tuple[int, int, str]] | None = None) -> str:
-    """``text`` with placeholders blanked out (same length), so numbers inside are not read
-    (``found``: its placeholders, when already known)."""
+    """``text`` with placeholders and terminal escape sequences blanked out (same length),
+    so numbers inside are not read (``found``: its placeholders, when already known)."""
     if found is None:
         found = placeholders(text)
+    if "\x1b" in text:
+        found = sorted([*found, *((m.start(), m.end(), m.group())
+                                  for m in ESCAPE_SEQUENCE.finditer(text))])
     if not found:
         return text
     pieces, last = [], 0
