@@ -3,16 +3,20 @@
 ``search`` fills, for every pivot boundary i and every other boundary j inside the band, the
 best cost of aligning the first i pivot paragraphs with the first j others, and which bead got
 there. A bead's cost is its prior, Gale and Church's length cost (-log of the two-sided tail of
-z, tabulated), the sentence-end and mark differences, minus a bonus for the anchor keys its two
-sides share (each key once, weighted by rarity; weights are integers in WEIGHT_UNITs, so
-their sum is exact and does not depend on set order). An omission next to an insertion pays SWAP_COST more (judged on the best
-path into the previous cell, as a Viterbi search with one bead of memory would). The eight beads are written out one by one on purpose: this loop is where
-all the time goes, and a helper call per bead would cost a fifth more.
+z, tabulated), the sentence-end and mark differences, minus a bonus for the keys its two sides
+share (each key once, weighted by rarity; weights are integers in WEIGHT_UNITs, so their sum
+is exact and does not depend on set order). A bead whose cost less the largest bonus it could
+get (the smaller side's total key weight) cannot beat the best bead at its cell is never
+intersected: the same result for far fewer set operations. An omission next to an insertion
+pays SWAP_COST more (judged on the best path into the previous cell, as a Viterbi search with
+one bead of memory would). The eight beads are written out one by one on purpose: this loop
+is where all the time goes, and a helper call per bead would cost a fifth more.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import repeat
 
 from .lengthmodel import LengthModel
 
@@ -42,6 +46,11 @@ def search(pair, lo, hi, model: LengthModel, progress):
     var, per_s, per_m = model.variance, model.sentence_cost, model.mark_cost
     bonus, wget = ANCHOR_BONUS / WEIGHT_UNIT, pair.weights.__getitem__
     Pk, Ot = pair.pivot_keys, pair.other_keys  # keys of each paragraph
+    # each paragraph's total key weight: a bead's bonus is at most the smaller side's, so a
+    # bead that cannot beat the best one even with it is not intersected at all
+    weight, zeros = pair.weights.get, repeat(0)
+    WP = [sum(map(weight, keys, zeros)) * bonus if keys else 0.0 for keys in Pk]
+    WO = [sum(map(weight, keys, zeros)) * bonus if keys else 0.0 for keys in Ot]
     O2 = [_EMPTY, _EMPTY] + [Ot[j - 2] | Ot[j - 1] for j in range(2, len(Ot) + 1)]
     O3 = [_EMPTY] * 3 + [O2[j - 1] | Ot[j - 1] for j in range(3, len(Ot) + 1)]  # ends at j
     pr21, pr12, pr22, pr31, pr13, pr10, pr01 = (bead[2] for bead in BEADS[1:])
@@ -59,16 +68,19 @@ def search(pair, lo, hi, model: LengthModel, progress):
         lo1 = lo2 = lo3 = 1
         hi1 = hi2 = hi3 = 0
         K1 = K2 = K3 = _EMPTY
+        W1 = W2 = W3 = 0.0
         L1 = L2 = L3 = S1 = S2 = S3 = M1 = M2 = M3 = 0
         if i >= 1:
-            r1, lo1, hi1, K1 = costs[i - 1], lo[i - 1], hi[i - 1], Pk[i - 1]
+            r1, lo1, hi1, K1, W1 = costs[i - 1], lo[i - 1], hi[i - 1], Pk[i - 1], WP[i - 1]
             a1 = back[i - 1]
             L1, S1, M1 = P[i] - P[i - 1], SP[i] - SP[i - 1], MP[i] - MP[i - 1]
         if i >= 2:
             r2, lo2, hi2, K2 = costs[i - 2], lo[i - 2], hi[i - 2], K1 | Pk[i - 2]
+            W2 = W1 + WP[i - 2]
             L2, S2, M2 = P[i] - P[i - 2], SP[i] - SP[i - 2], MP[i] - MP[i - 2]
         if i >= 3:
             r3, lo3, hi3, K3 = costs[i - 3], lo[i - 3], hi[i - 3], K2 | Pk[i - 3]
+            W3 = W2 + WP[i - 3]
             L3, S3, M3 = P[i] - P[i - 3], SP[i] - SP[i - 3], MP[i] - MP[i - 3]
         for j in range(loi, hii + 1):
             if j == 0:
@@ -93,11 +105,12 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 x = d * d / (var * (L2 + t) + 1e-9)
                 c = (r2[pj - lo2] + pr21 + (table[int(x * scale)] if x < limit else x * slope + far)
                      + per_s * abs(st - S2) + per_m * abs(mt - M2))
-                both = K2 & Ot[pj]
-                if both:
-                    c -= bonus * sum(map(wget, both))
-                if c < best:
-                    best, arrow = c, 1
+                if c - min(W2, WO[pj]) < best:
+                    both = K2 & Ot[pj]
+                    if both:
+                        c -= bonus * sum(map(wget, both))
+                    if c < best:
+                        best, arrow = c, 1
             if j >= 2:
                 pj = j - 2
                 t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
@@ -106,21 +119,23 @@ def search(pair, lo, hi, model: LengthModel, progress):
                     x = d * d / (var * (L1 + t) + 1e-9)
                     c = (r1[pj - lo1] + pr12 + (table[int(x * scale)] if x < limit else x * slope + far)
                          + per_s * abs(st - S1) + per_m * abs(mt - M1))
-                    both = K1 & O2[j]
-                    if both:
-                        c -= bonus * sum(map(wget, both))
-                    if c < best:
-                        best, arrow = c, 2
+                    if c - min(W1, WO[pj] + WO[pj + 1]) < best:
+                        both = K1 & O2[j]
+                        if both:
+                            c -= bonus * sum(map(wget, both))
+                        if c < best:
+                            best, arrow = c, 2
                 if lo2 <= pj <= hi2:  # 2-2
                     d = t - L2
                     x = d * d / (var * (L2 + t) + 1e-9)
                     c = (r2[pj - lo2] + pr22 + (table[int(x * scale)] if x < limit else x * slope + far)
                          + per_s * abs(st - S2) + per_m * abs(mt - M2))
-                    both = K2 & O2[j]
-                    if both:
-                        c -= bonus * sum(map(wget, both))
-                    if c < best:
-                        best, arrow = c, 3
+                    if c - min(W2, WO[pj] + WO[pj + 1]) < best:
+                        both = K2 & O2[j]
+                        if both:
+                            c -= bonus * sum(map(wget, both))
+                        if c < best:
+                            best, arrow = c, 3
             pj = j - 1
             if lo3 <= pj <= hi3:  # 3-1
                 t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
@@ -128,11 +143,12 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 x = d * d / (var * (L3 + t) + 1e-9)
                 c = (r3[pj - lo3] + pr31 + (table[int(x * scale)] if x < limit else x * slope + far)
                      + per_s * abs(st - S3) + per_m * abs(mt - M3))
-                both = K3 & Ot[pj]
-                if both:
-                    c -= bonus * sum(map(wget, both))
-                if c < best:
-                    best, arrow = c, 4
+                if c - min(W3, WO[pj]) < best:
+                    both = K3 & Ot[pj]
+                    if both:
+                        c -= bonus * sum(map(wget, both))
+                    if c < best:
+                        best, arrow = c, 4
             pj = j - 3
             if pj >= 0 and lo1 <= pj <= hi1:  # 1-3
                 t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
@@ -140,11 +156,12 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 x = d * d / (var * (L1 + t) + 1e-9)
                 c = (r1[pj - lo1] + pr13 + (table[int(x * scale)] if x < limit else x * slope + far)
                      + per_s * abs(st - S1) + per_m * abs(mt - M1))
-                both = K1 & O3[j]
-                if both:
-                    c -= bonus * sum(map(wget, both))
-                if c < best:
-                    best, arrow = c, 5
+                if c - min(W1, WO[pj] + WO[pj + 1] + WO[pj + 2]) < best:
+                    both = K1 & O3[j]
+                    if both:
+                        c -= bonus * sum(map(wget, both))
+                    if c < best:
+                        best, arrow = c, 5
             if lo1 <= j <= hi1:  # 1-0
                 c = r1[j - lo1] + pr10
                 if a1[j - lo1] == 7:
