@@ -79,6 +79,13 @@ def count_cost(differences: Sequence[int]) -> float:
     return min(-math.log(r), COUNT_COST_MAX)
 
 
+def letters_dominate(letters: int, characters: int) -> bool:
+    """Whether a text's letters of another script than the pivot's make up a third of its
+    characters or more: then they get a ratio of their own (not so in a Latin-script
+    translation, whose few accented letters would give a meaningless one)."""
+    return letters * 3 >= characters > 0
+
+
 def fit_ratios(triples: Sequence[tuple[int, int, int]], fallback: float) -> tuple[float, float]:
     """(ratio, native_ratio) from likely 1-1 pairs (pivot length, other length, other-script
     letters of the other).
@@ -90,8 +97,8 @@ def fit_ratios(triples: Sequence[tuple[int, int, int]], fallback: float) -> tupl
     ratio for all characters, when the other script's letters are under a third of the text
     (a Latin-script translation) or the fit is implausible.
     """
-    letters = sum(n for _, _, n in triples)
-    if len(triples) < 5 or letters * 3 < sum(length for _, length, _ in triples):
+    if len(triples) < 5 or not letters_dominate(sum(n for _, _, n in triples),
+                                                sum(length for _, length, _ in triples)):
         return fallback, 0.0
     top = bottom = 0.0
     for p, length, n in triples:

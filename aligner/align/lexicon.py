@@ -3,19 +3,19 @@
 Real translations share much more than numbers and names: words kept verbatim (``Alt+Print``,
 ``GNOME``, ``/etc/passwd``, ``--help``), whole paragraphs left untranslated, and, between the
 words that are translated, a vocabulary that repeats through the document ("Disabled" is
-"Отключено" every time). Two kinds of word keys carry that evidence into the search:
+"Отключено" every time). These word keys carry that evidence into the search:
 
 - a Latin word found as it is on both sides (verbatim tokens; an untranslated copy shares
   every word, rare ones included, which pins it better than a hash of it would: a copy
   key was tried and changed no row of the real-text docsets);
+- a placeholder or tag as it stands (``%s``, ``{0}``, ``${VAR}``, ``<b>``);
+- a sound key (``=``) through the transliteration, so that a loanword or a name written in
+  another alphabet ("терминал", "Зимбабве") meets its English form;
 - a word pair learnt from a first alignment: word e of the pivot and word f of the other
   text co-occur in its confident 1-1 beads far more often than chance (Dice coefficient over
   beads, each word linked to its best partner only, as in Melamed's competitive linking), the
   same idea as the dictionary hunalign and Moore (2002) build from a first pass; the other
   text's paragraphs holding f then also hold the key e.
-
-A third kind, ``=`` sound keys, lets a loanword or a name written in another alphabet
-("терминал", "Зимбабве") meet its English form through its transliteration.
 
 Words are lowercased letter runs; in scripts that inflect (Cyrillic, Greek, ...) a word is
 cut to its first ``STEM`` letters, so that "файл", "файла" and "файлов" count as one; a run
@@ -53,9 +53,10 @@ _SOUND_RULES = [(re.compile(a), b) for a, b in (
 def paragraph_words(text: str) -> Keys:
     """The word keys of one paragraph: Latin words as they are (comparable across languages:
     verbatim tokens), stems of other words and bigrams of CJK runs marked with a leading
-    ``~`` (comparable only through a learnt link); placeholders and tags as they are, marked
-    with a leading ``%`` (``%s``, ``%{0}``, ``%<b``). Digits are left to the facts' number keys; no word key
-    contains ":" (the mark of anchor keys)."""
+    ``~`` (comparable only through a learnt link); placeholders and tags as they are,
+    marked with a leading ``%`` (``%s``, ``%{0}``, ``%<b``); sound keys of the other words.
+    Digits are left to the facts' number keys; no word key contains ":" (the mark of
+    anchor keys)."""
     low = text.lower()
     latin = _LATIN.findall(low)
     if "%" in text or "{" in text or "<" in text or "$" in text:
@@ -95,11 +96,6 @@ def _sounds(word: str) -> str | None:
     for old, new in _SOUND_RULES:
         latin = old.sub(new, latin)
     return "=" + latin[:4] if len(latin) >= 3 else None
-
-
-def text_keys(paragraphs: Sequence[str]) -> list[Keys]:
-    """Word keys of every paragraph of one text."""
-    return [paragraph_words(text) for text in paragraphs]
 
 
 def learn_links(pivot_words: Sequence[Keys], other_words: Sequence[Keys],

@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 from ..parallel import gc_paused
 from .anchors import KeyIndex, anchor_chain, key_weights
-from .lengthmodel import LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios
+from .lengthmodel import (LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios,
+                          letters_dominate)
 from .lexicon import learn_links, sounds_like, translated
 from .profile import Profile
 from .search import BEADS, WEIGHT_UNIT, search
@@ -61,7 +62,7 @@ class PairAlignment:
     anchors: int = 0       # confident anchor pairs used as the guide
     widenings: int = 0     # times the band had to be widened
     capped: bool = False   # the band hit MAX_CELLS; the alignment may be suboptimal there
-    links: dict = None     # word pairs learnt from the first search (other word -> pivot words)
+    links: dict = None     # word pairs learnt from the searches (other word -> pivot words)
 
 
 @dataclass
@@ -186,9 +187,10 @@ def align_segment(pivot: Profile, other: Profile, model: LengthModel, links: dic
 
 def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = None
                  ) -> PairAlignment:
-    """Two searches over the whole band: the first with anchors, shared words and copies
-    and a length model measured on the anchor pairs; the second also with the word pairs
-    learnt from the first one's 1-1 beads and the length model re-measured on them."""
+    """Searches over the whole band: the first with the anchors and the words both texts
+    hold and a length model measured on the anchor pairs; each next one also with the word
+    pairs learnt from the last one's 1-1 beads and the model re-measured on them, until the
+    path or what was learnt stops changing (at most LEARNING_ROUNDS more)."""
     ratio = estimate_ratio(pivot.lengths, other.lengths)
     pair, chain, guide = _setup(pivot, other, _first_ratios(pivot, other, ratio))
     model = _initial_model(pair, pivot, other, ratio, chain, guide)
@@ -256,7 +258,7 @@ def _first_ratios(pivot: Profile, other: Profile, ratio: float) -> LengthModel:
     native = sum(other.native) if other.native else 0
     rest = sum(other.lengths) - native
     total = sum(pivot.lengths)
-    if native * 3 >= sum(other.lengths) and total > rest:
+    if letters_dominate(native, sum(other.lengths)) and total > rest:
         per_letter = (total - rest) / native
         if 0.2 < per_letter < 10:
             return LengthModel(1.0, 1.0, native_ratio=1 / per_letter)
@@ -316,7 +318,7 @@ def _initial_model(pair: _Pair, pivot: Profile, other: Profile, ratio: float, ch
                    mark_cost=1.0, basis="default")
 
 
-def _translated(pivot: Profile, other: Profile, ones):
+def _not_copies(pivot: Profile, other: Profile, ones):
     """The pairs of ``ones`` that are not plain copies (same length, no other-script letter):
     copies would make any measure of translated lengths look perfect."""
     native = other.native or (0,) * len(other)
@@ -326,7 +328,7 @@ def _translated(pivot: Profile, other: Profile, ones):
 
 def _ratios(pivot: Profile, other: Profile, ones, fallback: float) -> LengthModel:
     """A model holding only the ratios, fitted on the translated pairs of ``ones``."""
-    pairs = _translated(pivot, other, ones)
+    pairs = _not_copies(pivot, other, ones)
     if len(pairs) >= 5:
         total_p = sum(pivot.lengths[i] for i, _ in pairs)
         total_t = sum(other.lengths[j] for _, j in pairs)
@@ -342,8 +344,8 @@ def _fit(pair: _Pair, pivot: Profile, other: Profile, ratios: LengthModel, ones,
     """Variance and count costs measured on the translated pairs of ``ones``."""
     SP, ST, MP, MT = pair.SP, pair.ST, pair.MP, pair.MT
     units = ratios.units(other.lengths, other.native)
-    translated = _translated(pivot, other, ones)
-    variance = estimate_variance([(pivot.lengths[i], units[j]) for i, j in translated])
+    variance = estimate_variance([(pivot.lengths[i], units[j])
+                                  for i, j in _not_copies(pivot, other, ones)])
     if variance is None:
         return None
     sentences = count_cost([(ST[j + 1] - ST[j]) - (SP[i + 1] - SP[i]) for i, j in ones])

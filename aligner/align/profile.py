@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from ..parallel import gc_paused
 from .anchors import Keys, paragraph_keys
-from .lexicon import text_keys
+from .lexicon import paragraph_words
 
 # A sentence ends at . ! ? ; (ASCII followed by a space, a closing mark or the end; the
 # full-width forms anywhere).
@@ -27,7 +27,7 @@ _MARKS = re.compile(r"[«»“”„\"《》「」『』()（）\[\]【】]")
 @dataclass(frozen=True)
 class Profile:
     """Per paragraph of one text: characters, anchor keys, sentence ends, quotes and brackets,
-    word and copy keys (``lexicon``) and how many characters are letters outside ASCII (the
+    word keys (``lexicon``) and how many characters are letters outside ASCII (the
     rest, Latin words, digits, spaces and punctuation, keep their length in a translation far
     more than the letters of another script do)."""
 
@@ -66,7 +66,7 @@ def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
         tuple(len(_SENTENCE_END.findall(p)) for p in paragraphs),
         tuple(len(_MARKS.findall(p)) for p in paragraphs),
-        tuple(text_keys(paragraphs)),
+        tuple(map(paragraph_words, paragraphs)),
         tuple(len(_NATIVE.findall(p)) for p in paragraphs),
     )
 

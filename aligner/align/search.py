@@ -117,7 +117,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 if lo1 <= pj <= hi1:  # 1-2
                     d = t - L1
                     x = d * d / (var * (L1 + t) + 1e-9)
-                    c = (r1[pj - lo1] + pr12 + (table[int(x * scale)] if x < limit else x * slope + far)
+                    c = (r1[pj - lo1] + pr12
+                         + (table[int(x * scale)] if x < limit else x * slope + far)
                          + per_s * abs(st - S1) + per_m * abs(mt - M1))
                     if c - min(W1, WO[pj] + WO[pj + 1]) < best:
                         both = K1 & O2[j]
@@ -128,7 +129,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 if lo2 <= pj <= hi2:  # 2-2
                     d = t - L2
                     x = d * d / (var * (L2 + t) + 1e-9)
-                    c = (r2[pj - lo2] + pr22 + (table[int(x * scale)] if x < limit else x * slope + far)
+                    c = (r2[pj - lo2] + pr22
+                         + (table[int(x * scale)] if x < limit else x * slope + far)
                          + per_s * abs(st - S2) + per_m * abs(mt - M2))
                     if c - min(W2, WO[pj] + WO[pj + 1]) < best:
                         both = K2 & O2[j]

@@ -2,9 +2,10 @@
 
 How long Chinese is against Russian depends on the pair and the text, so every pair's
 length ratio is measured on the document itself (median and median absolute deviation of the
-log ratio over all rows, leaving out versions left as copies of another). A cell is an outlier when it is off against every other version of
-its row, which also tells which version lost (or gained) text. Cells the alignment left empty
-while other versions have text are reported too.
+log ratio over all rows, leaving out versions left as copies of another). A cell is an
+outlier when it is off against every other version of its row, which also tells which
+version lost (or gained) text. Cells the alignment left empty while other versions have text
+are reported too.
 """
 
 from __future__ import annotations

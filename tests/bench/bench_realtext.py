@@ -29,6 +29,7 @@ from pathlib import Path
 
 from aligner.align import align
 from aligner.docset import load
+from tests.bench.perturb import beads_from_links
 
 GROUPS = ("help-enruzh", "help-enru", "sag-enru", "man", "man3", "cat")
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +72,7 @@ def _nltk(pivot: list[str], other: list[str]):
 
     gale_church.MAX_ALIGN_BLOCKS = max(gale_church.MAX_ALIGN_BLOCKS, len(pivot), len(other))
     links = gale_church.align_blocks([len(p) for p in pivot], [len(p) for p in other])
-    return _beads_from_links(links, len(pivot), len(other))
+    return beads_from_links(links, len(pivot), len(other))
 
 
 def _galechurch(pivot: list[str], other: list[str]):
@@ -79,13 +80,6 @@ def _galechurch(pivot: list[str], other: list[str]):
 
     return [((b.source_start, b.source_end), (b.target_start, b.target_end))
             for b in galechurch.align(pivot, other).beads]
-
-
-def _beads_from_links(links, n: int, m: int):
-    """nltk's (i, j) links as beads: connected groups, and every unlinked paragraph alone."""
-    from tests.bench.perturb import beads_from_links
-
-    return beads_from_links(links, n, m)
 
 
 def _pair_prediction(lang: str, beads) -> dict:
