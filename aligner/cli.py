@@ -37,14 +37,13 @@ if _STARTING:
 
 import argparse  # noqa: E402 - after the Ctrl-C handler
 import codecs  # noqa: E402
-import errno  # noqa: E402
 import importlib  # noqa: E402
 import pkgutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from . import __version__, parallel  # noqa: E402
 from .docset import LANGUAGE_CODE  # noqa: E402
-from .errors import AlignerError, UsageError  # noqa: E402
+from .errors import AlignerError, UsageError, os_error_reason  # noqa: E402
 from .terminal import SafeStream, one_line  # noqa: E402
 
 EXIT_OK, EXIT_FLAGS, EXIT_USAGE = 0, 1, 2
@@ -303,31 +302,9 @@ def _quiet_stdout() -> None:
         pass
 
 
-_OS_REMEDIES = {
-    errno.EACCES: ("permission denied", "make it readable (and writable for commands that "
-                                        "save) or work on a copy you own"),
-    errno.EPERM: ("operation not permitted", "check its permissions or work on a copy you own"),
-    errno.EROFS: ("read-only file system", "copy the document set somewhere writable"),
-    errno.ENOSPC: ("no space left on the device", "free some space and retry"),
-    errno.EDQUOT: ("disk quota exceeded", "free some space and retry"),
-    errno.ENOENT: ("no such file or directory", "check the path"),
-    errno.ENOTDIR: ("a part of the path is not a directory", "check the path"),
-    errno.EISDIR: ("is a directory", "give a file, or move the directory away"),
-    errno.ELOOP: ("too many levels of symbolic links", "fix the symbolic link"),
-    errno.ENAMETOOLONG: ("file name too long", "use a shorter path"),
-    errno.ENOLCK: ("file locking is not available here", "work on a local disk (NFS without "
-                                                          "lockd cannot lock)"),
-    errno.EOPNOTSUPP: ("operation not supported by this file system", "work on a local disk"),
-    errno.EIO: ("input/output error", "check the disk and retry"),
-    errno.EXDEV: ("cannot move across file systems", "use a directory on the same disk"),
-    errno.EMFILE: ("too many open files", "close other programs and retry"),
-}
-
-
 def os_error_message(exc: OSError) -> str:
     """One line for an OSError nobody caught: the file, what is wrong, what to do."""
-    what, remedy = _OS_REMEDIES.get(exc.errno, (exc.strerror or str(exc) or type(exc).__name__,
-                                                "check the file and its permissions and retry"))
+    what, remedy = os_error_reason(exc)
     where = exc.filename if exc.filename is not None else "aligner"
     if exc.filename2 is not None:
         where = f"{exc.filename} -> {exc.filename2}"

@@ -12,7 +12,8 @@ import threading
 import time
 from pathlib import Path
 
-from .safe_files import ReviewFileError, _alive, _file_in_the_way, os_error_remedy
+from .errors import os_error_reason
+from .safe_files import ReviewFileError, _alive, _file_in_the_way
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT = 15.0  # seconds to wait for another aligner process's save
@@ -151,7 +152,7 @@ class DirectoryLock:
 
 
 def _unwritable(directory: Path, exc: OSError) -> str:
-    what, remedy = os_error_remedy(exc)
+    what, remedy = os_error_reason(exc)
     return f"{directory}: cannot write review files here ({what}); {remedy}"
 
 

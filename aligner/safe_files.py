@@ -23,7 +23,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AlignerError
+from .errors import AlignerError, os_error_reason
 
 BACKUP_SUFFIX = "~"
 # A file whose stat looks unchanged is still compared by content when its mtime is this
@@ -146,28 +146,6 @@ def changed_on_disk(path: Path, known: Fingerprint | None
     return known is None or not known.same_content(content[1]), content
 
 
-_REMEDIES = {
-    errno.ENOSPC: ("no space left on the device", "free some disk space and retry"),
-    errno.EDQUOT: ("disk quota exceeded", "free some space (or get a larger quota) and retry"),
-    errno.EROFS: ("read-only file system", "copy the document set somewhere writable and "
-                                           "work there"),
-    errno.EIO: ("input/output error", "check the disk (a failing or disconnected drive?) "
-                                      "and retry"),
-    errno.EISDIR: ("a directory is in the way", "move that directory away and retry"),
-    errno.ENAMETOOLONG: ("the file name is too long", "use a shorter name or a directory "
-                                                      "nearer the root"),
-    errno.EACCES: ("permission denied", "fix the permissions or copy the document set "
-                                        "somewhere writable"),
-}
-_REMEDIES[errno.EPERM] = _REMEDIES[errno.EACCES]
-
-
-def os_error_remedy(exc: OSError) -> tuple[str, str]:
-    """(what happened, what to do) for an OSError, in words for the error line."""
-    return _REMEDIES.get(exc.errno, (exc.strerror or str(exc),
-                                     "check the disk and the permissions and retry"))
-
-
 def save_error_message(path: Path, exc: OSError, kept: str) -> str:
     """``<path>: cannot save (<why>); <kept>; <what to do>`` for an OSError writing ``path``."""
     code = exc.errno
@@ -181,7 +159,7 @@ def save_error_message(path: Path, exc: OSError, kept: str) -> str:
             where = path.parent
         return (f"{path}: cannot save (permission denied); {kept}; make {where} writable "
                 "(or copy the document set somewhere writable) and retry")
-    what, remedy = os_error_remedy(exc)
+    what, remedy = os_error_reason(exc)
     return f"{path}: cannot save ({what}); {kept}; {remedy}"
 
 
