@@ -24,11 +24,12 @@ import atexit
 import gc
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -143,9 +144,28 @@ def start(block: bool = True) -> None:
                          daemon=True).start()
 
 
+@contextmanager
+def _children_deaf_to_ctrl_c() -> Iterator[None]:
+    """Processes started in here (the fork server, the resource tracker, the workers) never
+    see a Ctrl-C: the terminal sends it to the whole process group, and a helper hit while
+    its interpreter starts prints a traceback ("'import warnings' failed") before any of
+    our code could ignore it. A blocked signal stays blocked across fork and exec, so the
+    calling thread blocks SIGINT while it starts them; the ``aligner`` process itself still
+    gets it, in its other threads or once this one unblocks it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def _spawn(shared: ProcessPoolExecutor, wait_ready: bool) -> None:
     try:
-        futures = [shared.submit(_ready) for _ in range(_pool_size())]
+        with _children_deaf_to_ctrl_c():
+            futures = [shared.submit(_ready) for _ in range(_pool_size())]
         if wait_ready:
             for future in futures:
                 future.result()
@@ -196,8 +216,10 @@ class Runner:
                 # pickled here and now: left to the pool's feeder thread, shipping a large
                 # task would wait for the GIL while this thread runs its own share
                 packed = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
-                self.running[self.shared.submit(_unpacked, function, packed)] = \
-                    (tag, function, args)
+                starting = not getattr(self.shared, "_processes", None)  # the first submit
+                with _children_deaf_to_ctrl_c() if starting else nullcontext():
+                    future = self.shared.submit(_unpacked, function, packed)
+                self.running[future] = (tag, function, args)
                 return
             except (BrokenProcessPool, OSError, RuntimeError):
                 self._lose_pool()
