@@ -133,9 +133,9 @@ async def test_the_grid_notices_a_po_editors_save_by_itself(statement, monkeypat
         entry = next(e for e in catalog if e.msgctxt == row_id)
         entry.msgstr = entry.msgstr.replace(GARBLED_DATE, DATE)
         catalog.save(str(path))
-        for _ in range(40):
+        for _ in range(80):  # the redraw and the notification, both (under load, seconds)
             await pilot.pause(0.05)
-            if DATE in screen_text(app):
+            if DATE in screen_text(app) and f"review/en.po: {row_id}" in notifications(app):
                 break
         assert DATE in screen_text(app) and GARBLED_DATE not in screen_text(app)
         assert f"review/en.po: {row_id} changed" in notifications(app)
