@@ -51,6 +51,7 @@ class Catalog:
     language: str
     entries: tuple[CatalogEntry, ...]
     source_language: str = "en"
+    plural_forms: int | None = None  # nplurals of the header's Plural-Forms, when it has one
 
 
 _PO_LINE = re.compile(
@@ -99,7 +100,14 @@ def read_catalog(path: str | Path, lang: str | None = None) -> Catalog:
             len(entries), entry.msgid, forms, entry.msgid_plural or "", entry.msgctxt,
             "fuzzy" in entry.flags, getattr(entry, "linenum", 0) or 0,
             tuple(flag for flag in entry.flags if flag.endswith("-format"))))
-    return Catalog(path, language, tuple(entries), source)
+    return Catalog(path, language, tuple(entries), source,
+                   _plural_forms(parsed.metadata.get("Plural-Forms", "")))
+
+
+def _plural_forms(header: str) -> int | None:
+    """nplurals of a Plural-Forms header ("nplurals=3; plural=...;"), None without one."""
+    found = re.search(r"nplurals\s*=\s*(\d+)", header or "")
+    return int(found.group(1)) if found else None
 
 
 def _validate_po(path: Path) -> None:

@@ -121,12 +121,17 @@ class Document:
     offset: int = 0  # a shard's first unit's index in the whole document (``shard``)
     _others: dict = field(default_factory=dict, compare=False, repr=False)
     _tokens: dict = field(default_factory=dict, compare=False, repr=False)
+    # a catalog's format flags by entry ("c-format", "no-python-format"; none in .mo files)
+    # and its header's nplurals
+    formats: dict = field(default_factory=dict, compare=False, repr=False)
+    plural_forms: int | None = None
 
     def shard(self, start: int, end: int) -> "Document":
         """Units [start, end) as a document of their own, for a worker process (without
         the facts read so far: they would cost more to ship than to read again)."""
         return Document(self.units[start:end], self.languages, self.source, self.targets,
-                        self.glossary, self.catalog, {}, self.offset + start, {}, {})
+                        self.glossary, self.catalog, {}, self.offset + start, {}, {},
+                        self.formats, self.plural_forms)
 
     def others(self, lang: str) -> tuple[str, ...]:
         """The languages other than ``lang``, in display order."""

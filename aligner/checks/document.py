@@ -72,4 +72,6 @@ def from_catalog(catalog: Catalog) -> Document:
             target: Cell.join(target, entry.msgstr, range(len(entry.msgstr))),
         }
         units.append(Unit("", cells, 1.0, entry.index))
-    return Document(tuple(units), (source, target), source, (target,), Glossary(), True)
+    formats = {entry.index: entry.formats for entry in catalog.entries if entry.formats}
+    return Document(tuple(units), (source, target), source, (target,), Glossary(), True,
+                    formats=formats, plural_forms=catalog.plural_forms)
