@@ -7,7 +7,9 @@ PO line is validated before polib sees it, which gives errors a line number.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +59,9 @@ class Catalog:
 _PO_LINE = re.compile(
     r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?'
     r'"(?:[^"\\]|\\.)*"\s*$')
+_MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")  # little- and big-endian
+_FOUND_SUFFIXES = (".po", ".mo")  # what a directory search takes (.pot templates hold no
+# translations)
 _LANG_DIR = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?(?:@\w+)?$")
 
 
@@ -108,6 +113,57 @@ def _plural_forms(header: str) -> int | None:
     """nplurals of a Plural-Forms header ("nplurals=3; plural=...;"), None without one."""
     found = re.search(r"nplurals\s*=\s*(\d+)", header or "")
     return int(found.group(1)) if found else None
+
+
+def probe(path: str | Path) -> None:
+    """Raise CatalogError unless ``path`` can be a catalog: a readable regular file, with an
+    MO file's magic number (.mo) or no binary data at its start (PO). Cheap (the first
+    kilobytes): many paths are probed before any is read in full."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise CatalogError(f"{path}: a symbolic link to {os.readlink(path)}, which does "
+                               "not exist; restore the file or leave the path out") from None
+        raise CatalogError(f"{path}: no such file; give the path of a .po (or .mo) catalog, "
+                           "a directory of catalogs or a document set") from None
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot be read ({exc.strerror or exc}); fix the path or "
+                           "its permissions") from None
+    if not stat.S_ISREG(mode):
+        raise CatalogError(f"{path}: not a regular file (a FIFO, socket or device); give the "
+                           "path of a .po (or .mo) catalog")
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot be read ({exc.strerror or exc}); make it readable "
+                           "(chmod u+r) or leave it out") from None
+    if path.suffix.lower() == ".mo":
+        if head[:4] not in _MO_MAGIC:
+            raise CatalogError(f"{path}: not a valid MO file (no MO magic number); give a "
+                               "catalog compiled by msgfmt, or its .po source")
+    elif b"\0" in head:
+        raise CatalogError(f"{path}: binary data, not a PO file; pass a .po text file "
+                           "(or name a compiled catalog .mo)")
+
+
+def catalogs_in(directory: str | Path) -> list[Path]:
+    """The PO and MO files under ``directory`` (every depth), in path order; hidden
+    directories (.git) are skipped. CatalogError when a directory cannot be listed."""
+    found = []
+
+    def refuse(exc: OSError) -> None:
+        raise CatalogError(f"{exc.filename or directory}: cannot list the directory "
+                           f"({exc.strerror or exc}); make it readable (chmod u+rx) or leave "
+                           "it out")
+
+    for root, dirs, files in os.walk(directory, onerror=refuse):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        found.extend(Path(root, name) for name in sorted(files)
+                     if name.lower().endswith(_FOUND_SUFFIXES) and not name.startswith("."))
+    return sorted(found)
 
 
 def _validate_po(path: Path) -> None:

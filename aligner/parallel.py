@@ -43,6 +43,7 @@ _lock = threading.Lock()
 _paused = 0
 _collecting = True
 _caller_works = False
+_in_worker = False  # set in every worker: a worker never starts a pool of its own
 
 
 @contextmanager
@@ -93,7 +94,7 @@ def cores() -> int:
 def pool() -> ProcessPoolExecutor | None:
     """The shared pool of worker processes (None with one core or after a failure)."""
     global _pool, _failed, _lifeline
-    if cores() < 2 or not _main_importable():
+    if _in_worker or cores() < 2 or not _main_importable():
         return None
     with _lock:
         if _pool is None and not _failed:
@@ -331,7 +332,12 @@ def _worker_start(lifeline: Any) -> None:
     - On Linux the worker also asks for SIGKILL when its parent, the fork server, dies
       (``prctl(PR_SET_PDEATHSIG)``: the server forks from its only thread, so the signal
       means the server's death), e.g. when the server itself is killed.
+
+    A worker's tasks (a whole catalog of a many-file ``aligner check``) run in the worker
+    alone: ``pool()`` gives None there, so no worker ever starts workers of its own.
     """
+    global _in_worker
+    _in_worker = True
     if sys.platform.startswith("linux"):
         try:
             import ctypes
