@@ -161,3 +161,43 @@ def test_ui_strings_of_one_length_are_placed_by_their_placeholders(tmp_path):
     beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
     assert ((23,), ()) in beads
     assert sum(1 for e, o in beads if e and o and o[0] == e[0] - (e[0] > 23)) == 39
+
+
+def test_a_dropped_heading_is_not_merged_into_the_paragraph_before_it(tmp_path):
+    rng = random.Random(6)
+    words = sorted({"".join(rng.choice("abcdefghijklmnoprstuvwy") for _ in range(rng.randint(3, 9)))
+                    for _ in range(800)})
+    zipf = [1 / (rank + 1) for rank in range(len(words))]  # real vocabularies are skewed
+
+    def paragraph(extra=()):
+        chosen = rng.choices(words, zipf, k=rng.randint(25, 40)) + list(extra)
+        rng.shuffle(chosen)
+        return " ".join(chosen).capitalize() + "."
+
+    titles = [rng.sample(words[200:], 3) for _ in range(15)]
+    en = []
+    for k, title in enumerate(titles):
+        en.append(" ".join(title).capitalize())
+        # each title's words come back once in a later section, as real headings' words do
+        en += [paragraph(titles[(k + 5) % 15] if n == 1 else ()) for n in range(3)]
+    ru = [_translate(p, verbatim=()) for p in en]
+    dropped = 24
+    # the paragraph before it rendered loosely, longer by about the heading's length: the
+    # lengths alone then prefer a merge of the two
+    ru[dropped - 1] = _translate(en[dropped - 1].rstrip(".") + " " +
+                                 " ".join(en[dropped - 2].split()[:3]).lower(), verbatim=())
+    del ru[dropped]
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((dropped,), ()) in beads
+    assert all(len(e) <= 1 and len(o) <= 1 for e, o in beads)
+
+
+def test_an_ordinal_meets_the_number_it_renders(tmp_path):
+    en = [f"Move window to workspace {n}" for n in range(1, 13)]
+    kk = [f"Терезені {n}-ші жұмыс орнына жылжыту" for n in range(1, 13)]
+    del kk[4]
+    docset = load(write_docset(tmp_path / "docset", {"en.txt": "\n\n".join(en) + "\n",
+                                                     "kk.txt": "\n\n".join(kk) + "\n"}))
+    rows = [(row.indices("en"), row.indices("kk")) for row in align(docset, fresh=True).rows]
+    assert rows == [((k,), (k if k < 4 else k - 1,)) if k != 4 else ((4,), ())
+                    for k in range(12)]

@@ -55,7 +55,18 @@ def paragraph_keys(paragraphs: Sequence[str], lang: str, glossary=None,
     if facts is None:
         return [digit_keys(p) for p in paragraphs]
     anchor_keys = facts.anchor_keys
-    return [frozenset(anchor_keys(p, lang, glossary)) or _EMPTY for p in paragraphs]
+    return [_as_anchors(anchor_keys(p, lang, glossary)) for p in paragraphs]
+
+
+def _as_anchors(keys: Keys) -> Keys:
+    """Fact keys as anchors: an ordinal is its number, since languages mark ordinals
+    differently (en "workspace 3", kk "3-ші жұмыс орны", ru "3-й")."""
+    if not keys:
+        return _EMPTY
+    if any(key.startswith("ordinal:") for key in keys):
+        return frozenset("number:" + key[8:] if key.startswith("ordinal:") else key
+                         for key in keys)
+    return keys
 
 
 class KeyIndex:

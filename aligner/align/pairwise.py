@@ -36,6 +36,10 @@ SEGMENT = 2000          # longer texts are searched in stretches of at least thi
 MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is then flagged
 WORD_WEIGHT = 0.5       # a shared word (or learnt word pair) weighs this much of an anchor
 LEARNING_ROUNDS = 4     # learn word pairs from the last search, search again; this many times
+STRAY_EVIDENCE = 0.4    # a paragraph with this much key weight can be judged a stray in a merge
+STRAY_COVER = 0.01      # ... when less than this share of it is found on the other side
+STRAY_TYPICAL = 0.6     # ... in a pair whose typical 1-1 bead finds this share
+STRAY_SAMPLES = 30      # ... measured on at least this many beads
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -182,7 +186,7 @@ def align_segment(pivot: Profile, other: Profile, model: LengthModel, links: dic
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
     path, _, widenings, capped = _banded(pair, list(guide), [BAND] * len(guide), model,
                                          progress)
-    return _beads(path, pair, model), widenings, capped
+    return _beads(_without_strays(path, pair), pair, model), widenings, capped
 
 
 def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = None
@@ -213,8 +217,8 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
         widenings += more
         if path == last:
             break
-    return PairAlignment(_beads(path, pair, model), model, len(chain), widenings, capped,
-                         links)
+    return PairAlignment(_beads(_without_strays(path, pair), pair, model), model, len(chain),
+                         widenings, capped, links)
 
 
 def _setup(pivot: Profile, other: Profile, model: LengthModel, links: dict | None = None,
@@ -456,6 +460,58 @@ def _touched(path, lo, hi, m) -> list[int]:
         if (j == lo[i] and j > 0) or (j == hi[i] and j < m):
             touched.append(i)
     return touched
+
+
+def _without_strays(path, pair: _Pair) -> list[tuple[int, int, int]]:
+    """The path with each stray taken out of its merge: in a 2-1 (or 1-2) bead, a paragraph
+    holding enough key weight of which (nearly) none is found on the other side, while its
+    partner's is, is an omitted (or inserted) paragraph the length cost let in. The search
+    counts each shared key once per bead, so a stray paragraph costs a merge nothing there."""
+    weights = pair.weights
+    if not weights:
+        return path
+
+    def cover(keys, opposite) -> tuple[float, float]:
+        total = sum(weights.get(k, 0) for k in keys) / WEIGHT_UNIT
+        found = sum(weights.get(k, 0) for k in keys & opposite) / WEIGHT_UNIT
+        return total, (found / total if total else 0.0)
+
+    def stray(part, partner, opposite) -> bool:
+        total, share = cover(part, opposite)
+        return (total >= STRAY_EVIDENCE and share < STRAY_COVER
+                and cover(partner, opposite)[1] >= 0.3)
+
+    # only where the words say much: most translated 1-1 beads (copies would say nothing)
+    # find most of their key weight across
+    P, T, Tp = pair.P, pair.T, pair.Tp
+    shares = sorted(share for i, j, k in path
+                    if k == 0 and not (P[i] - P[i - 1] == T[j] - T[j - 1] == Tp[j] - Tp[j - 1])
+                    for total, share in (cover(pair.pivot_keys[i - 1], pair.other_keys[j - 1]),)
+                    if total >= STRAY_EVIDENCE)
+    if len(shares) < STRAY_SAMPLES or shares[len(shares) // 2] < STRAY_TYPICAL:
+        return path
+    out = []
+    for i, j, k in path:
+        if k == 1:  # pivot i-2, i-1 with other j-1
+            first, second, opposite = pair.pivot_keys[i - 2], pair.pivot_keys[i - 1], \
+                pair.other_keys[j - 1]
+            if stray(first, second, opposite):
+                out += [(i - 1, j - 1, 6), (i, j, 0)]
+                continue
+            if stray(second, first, opposite):
+                out += [(i - 1, j, 0), (i, j, 6)]
+                continue
+        elif k == 2:  # pivot i-1 with other j-2, j-1
+            first, second, opposite = pair.other_keys[j - 2], pair.other_keys[j - 1], \
+                pair.pivot_keys[i - 1]
+            if stray(first, second, opposite):
+                out += [(i - 1, j - 1, 7), (i, j, 0)]
+                continue
+            if stray(second, first, opposite):
+                out += [(i, j - 1, 0), (i, j, 7)]
+                continue
+        out.append((i, j, k))
+    return out
 
 
 def _beads(path, pair: _Pair, model: LengthModel) -> tuple[Bead, ...]:
