@@ -267,15 +267,14 @@ class Progress:
         if now - self.started < self.after or (not force and now - self.last < self.every):
             return
         self.last = now
-        line = f"aligner: {one_line(text)}"
-        self._write(line.ljust(self.width))
+        line = f"aligner: {one_line(text)}".ljust(self.width)  # covers a longer last line
+        self._write(line)
         self.width = len(line)
 
     def clear(self) -> None:
         """Blank the progress line (if one was shown) and return to its start."""
         if self.width:
-            self._write(" " * self.width)
-            self._write("", end="\r")
+            self._write(" " * self.width, end="\r")
             self.width = 0
 
     def _write(self, text: str, end: str = "") -> None:
