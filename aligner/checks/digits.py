@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..facts import Fact
+from ..facts.text import ASCII_DIGITS
 from ..flags import Flag
 from .base import Check, Unit
 
@@ -46,13 +47,21 @@ def free_runs(text: str, numeric: list[Fact]) -> list[DigitRun]:
             reach = max(reach, numeric[k].end)
             k += 1
         if at >= reach:
-            runs.append(DigitRun(at, match.end(), match.group()))
+            runs.append(DigitRun(at, match.end(), ascii_digits(match.group())))
     return runs
+
+
+def ascii_digits(run: str) -> str:
+    """A digit run in ASCII digits: "۴۰۳" (Persian), "४०३" (Devanagari), "４０３" -> "403"."""
+    return run if run.isascii() else run.translate(ASCII_DIGITS)
 
 
 @lru_cache(maxsize=8192)
 def _digit_counts(text: str) -> dict[str, int]:
-    return dict(Counter(_DIGITS.findall(text)))
+    found = _DIGITS.findall(text)
+    if not text.isascii():
+        found = [ascii_digits(run) for run in found]
+    return dict(Counter(found))
 
 
 def all_digits(text: str) -> Counter[str]:
@@ -65,7 +74,7 @@ def absorbed(facts: list[Fact], unmatched: set[int], runs: list[DigitRun]) -> se
     available = Counter(run.digits for run in runs)
     found = set()
     for i in sorted(unmatched):
-        digits = facts[i].text
+        digits = ascii_digits(facts[i].text)
         if digits.isdigit() and available[digits]:
             available[digits] -= 1
             found.add(i)
@@ -101,7 +110,7 @@ def digits_of(facts: list[Fact], matched: set[int], other_text: str) -> Counter[
     present = all_digits(other_text)
     found: Counter[str] = Counter()
     for j in matched:
-        for digits in _DIGITS.findall(facts[j].text):
+        for digits in map(ascii_digits, _DIGITS.findall(facts[j].text)):
             if present[digits]:
                 present[digits] -= 1
             else:
@@ -128,16 +137,21 @@ def lost_digits(check: Check, unit: Unit, lang: str, masked: dict[str, str],
 
 def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
                masked: dict[str, str], free: dict[str, list], majority: int,
-               counted: bool = True) -> Iterable[Flag]:
+               counted: bool = True, values: dict[str, set[str]] | None = None
+               ) -> Iterable[Flag]:
     """Digits inside codes that the other versions do not have ("UTF-9" for "UTF-8").
 
     ``counted``: each occurrence needs one in the others; not so for plural forms, which
-    repeat a message a number of times that differs between languages."""
+    repeat a message a number of times that differs between languages. ``values``: the
+    numbers each version says in other ways ("two-phase" for "2PC", "一号" for "prc1")."""
     text = masked[lang]
     flagged: set[str] = set()
     digits = {o: all_digits(masked[o]) for o in others}
+    said = values or {}
     for run in free[lang]:
-        missing_in = [o for o in others if not digits[o][run.digits]]
+        value = run.digits.lstrip("0") or "0"
+        missing_in = [o for o in others if not digits[o][run.digits]
+                      and value not in said.get(o, ())]
         for o in others:
             if digits[o][run.digits] and counted:
                 digits[o][run.digits] -= 1
@@ -145,13 +159,16 @@ def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
             continue
         start, end = token_span(text, run.start, run.end)
         shape = skeleton(text[start:end])
+        if _in_address(text, start, end) and not any(same_code(masked[o], shape)
+                                                     for o in missing_in):
+            continue  # an address the translator added ("<i18n-zh@googlegroups.com>")
         flagged.add(shape)
         yield _code_flag(check, unit, lang, start, end, shape, missing_in, masked)
     mine = all_digits(text)
     wanted: dict[str, list[str]] = {}
     for other in others:
         for run in free[other]:
-            if mine[run.digits]:
+            if mine[run.digits] or (run.digits.lstrip("0") or "0") in said.get(lang, ()):
                 continue
             start, end = token_span(masked[other], run.start, run.end)
             wanted.setdefault(skeleton(masked[other][start:end]), []).append(other)
@@ -184,6 +201,15 @@ def _code_flag(check: Check, unit: Unit, lang: str, start: int, end: int, shape:
     return check.flag(unit, lang, start, end,
                       f"\"{mine}\": its digits are not in {listing(others)}",
                       evidence=evidence, severity="warning")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is inside an e-mail address or a URL."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("<", 0, start))
+    right = min((i for i in (text.find(" ", end), text.find("\n", end), text.find(">", end))
+                 if i >= 0), default=len(text))
+    word = text[left + 1:right]
+    return "@" in word or "://" in word or word.startswith("www.")
 
 
 def listing(langs: list[str]) -> str:

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
+from ..facts.numbers import implied_values
 from ..flags import Flag
 from .base import Check, Document, Unit, register
-from .digits import (absorbed, all_digits, code_flags, digits_of, free_runs, listing,
-                     lost_digits)
+from .digits import (absorbed, all_digits, ascii_digits, code_flags, digits_of, free_runs,
+                     listing, lost_digits)
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
 _NEAR = 0.2          # relative distance within which a number word absorbs an equal number
@@ -33,6 +34,16 @@ _NEAR_CATALOG = 0.5  # catalog messages are short and word order moves words far
 _SHORT_MESSAGE = 200  # characters: longer messages (help texts) keep _NEAR
 _MAX_PAIR = 0.6      # relative distance beyond which leftovers are not paired
 _GAP = re.compile(r"^[\s,\-–—/~]*(?:to|till|до|по|и|and|және|мен|至|到|—|–)?[\s,\-–—/~]*$")
+# printf argument numbers ("%2$s", "%2$.*1$s", "%3$m"): an argument's place, not a number
+_ARGUMENT = re.compile(r"(?<=[%*])\d+\$")
+# a catalog message that is a setting, not text ("calendar:week_start:0", "default:LTR"),
+# or the translator's credits: the translation rightly says something else
+_SETTING = re.compile(r"[a-z][\w-]*(?::[\w-]+)+")
+_CREDITS = frozenset({"translator-credits", "translator_credits", "translator credits",
+                      "translators", "translator-name", "translator-email"})
+# languages whose number words the facts read (a number written in words elsewhere is unseen)
+_WORD_LANGS = frozenset({"en", "ru", "kk", "zh"})
+_NUMBER_TOKEN = re.compile(r"[0-9][0-9.,:\-/]*[0-9]")
 
 
 @dataclass
@@ -220,17 +231,20 @@ class NumberCheck(Check):
         flags: list[Flag] = []
         languages = document.languages
         for unit in document.units:
+            if document.catalog and _special(unit.text(document.source)):
+                continue
             facts: dict[str, list[Fact] | None] = {}
             masked: dict[str, str] = {}
             free: dict[str, list] = {}
             signatures: dict[str, list] = {}
             slotted: set[str] = set()
             for lang in languages:
-                found = facts[lang] = self._facts(document, unit, lang)
-                if found is None:
-                    continue
                 text = unit.text(lang)
-                masked[lang] = cleaned = document.masked(text)
+                if not text:
+                    facts[lang] = None
+                    continue
+                masked[lang] = cleaned = _without_arguments(document.masked(text))
+                found = facts[lang] = self._facts(document, unit, lang, cleaned)
                 free[lang] = runs = free_runs(cleaned, found)
                 signatures[lang] = _signature(found, runs)
                 if _slots(text, unit, document, lang):
@@ -248,10 +262,14 @@ class NumberCheck(Check):
         return flags
 
     @staticmethod
-    def _facts(document: Document, unit: Unit, lang: str) -> list[Fact] | None:
-        if not unit.text(lang):
-            return None
+    def _facts(document: Document, unit: Unit, lang: str, cleaned: str) -> list[Fact]:
         found = [f for f in document.facts(unit, lang) if f.kind in NUMERIC]
+        if "$" in unit.text(lang):  # argument numbers blanked in ``cleaned``
+            found = [f for f in found if not cleaned[f.start:f.end].isspace()]
+        if document.catalog:
+            # English "second", "third" in a UI string are as often time and parties as places
+            found = [f._replace(weak=True) if f.kind == "ordinal" and not f.weak
+                     and f.text.isascii() and f.text.isalpha() else f for f in found]
         if document.catalog and len(unit.cells[lang].parts) > 1:
             unique: dict[tuple[str, str], Fact] = {}
             for fact in found:  # plural forms repeat their numbers; compare values only
@@ -268,12 +286,17 @@ class NumberCheck(Check):
         others = [o for o in document.others(lang) if facts[o] is not None]
         unmatched: dict[str, set[int]] = {}
         leftovers: dict[str, list[_Run]] = {}
+        # catalogs: numbers carried inside words (a docset's versions read each other's words)
+        implied = {o: implied_values(masked[o], o) if document.catalog else frozenset()
+                   for o in (lang, *others)}
         for other in others:
             matched_mine: set[int] = set()
             matched_theirs: set[int] = set()
             near = _NEAR_CATALOG if document.catalog and max(
                 len(text), len(unit.text(other))) < _SHORT_MESSAGE else _NEAR
             literal = (literals[lang], literals[other])
+            _verbatim(mine, masked[lang], facts[other], masked[other], matched_mine,
+                      matched_theirs)
             _match(mine, facts[other], len(text), len(unit.text(other)), matched_mine,
                    matched_theirs, near, literal)
             _match(facts[other], mine, len(unit.text(other)), len(text), matched_theirs,
@@ -282,6 +305,12 @@ class NumberCheck(Check):
             matched_mine |= absorbed(mine, set(range(len(mine))) - matched_mine, free[other])
             matched_theirs |= absorbed(facts[other], set(range(len(facts[other])))
                                        - matched_theirs, free[lang])
+            # a number the other version carries inside a word ("3-way", "трехходовое")
+            # (not a literal: '1' in quotes is no "одн" nearby)
+            matched_mine.update(i for i, f in enumerate(mine)
+                                if f.value in implied[other] and i not in literal[0])
+            matched_theirs.update(j for j, f in enumerate(facts[other])
+                                  if f.value in implied[lang] and j not in literal[1])
             unmatched[other] = {i for i in range(len(mine)) if i not in matched_mine}
             explained[other] = digits_of(facts[other], matched_theirs, masked[lang])
             rest = [j for j in range(len(facts[other])) if j not in matched_theirs]
@@ -302,15 +331,20 @@ class NumberCheck(Check):
         reported: set[int] = set()
         for run in runs:
             reported.update(id(f) for f in run.facts)
-            yield self._suspect(unit, lang, run, others, unmatched, mine)
+            found = self._suspect(unit, lang, run, others, unmatched, mine)
+            if found is not None:
+                yield found
         for fact in mine:
             problem = _malformed(fact, lang)
             if problem and id(fact) not in reported:
                 yield self.flag(unit, lang, fact.start, fact.end, f"\"{fact.text}\": {problem}")
         used = {id(theirs) for run in runs for theirs in run.paired.values()}
-        yield from self._missing(unit, document, lang, others, leftovers, majority, used)
+        yield from self._missing(unit, document, lang, others, leftovers, majority, used,
+                                 explained)
         plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
-        yield from code_flags(self, unit, lang, others, masked, free, majority, not plural)
+        values = {o: implied[o].union(f.value for f in facts[o]) for o in (lang, *others)}
+        yield from code_flags(self, unit, lang, others, masked, free, majority, not plural,
+                              values)
 
     def _compare(self, unit: Unit, document: Document, lang: str, *args) -> Iterable[Flag]:
         """Every flag of ``lang`` in ``unit``; when the facts found nothing, digits the others
@@ -319,12 +353,14 @@ class NumberCheck(Check):
         flags = list(self._compare_facts(unit, document, lang, *args, explained))
         said = " ".join(" ".join(f.evidence.values()) + " " + (f.expected or "") for f in flags)
         covered = all_digits(said)
+        implied = implied_values(args[1][lang], lang) if document.catalog else frozenset()
         flags.extend(lost for lost in lost_digits(self, unit, lang, args[1], explained)
-                     if not covered[lost.message.split(" ", 1)[0]])
+                     if not covered[lost.message.split(" ", 1)[0]]
+                     and lost.message.split(" ", 1)[0].lstrip("0") not in implied)
         return flags
 
     def _suspect(self, unit: Unit, lang: str, run: _Run, others: list[str],
-                 unmatched: dict[str, set[int]], mine: list[Fact]) -> Flag:
+                 unmatched: dict[str, set[int]], mine: list[Fact]) -> Flag | None:
         text = unit.text(lang)[run.start:run.end]
         agree = [o for o in others if not any(mine.index(f) in unmatched[o] for f in run.facts)]
         evidence = {o: unit.text(o)[r.start:r.end] for o, r in run.paired.items()}
@@ -356,13 +392,16 @@ class NumberCheck(Check):
             message = f"\"{text}\" — not in {listing(absent)}"
         if problems:
             severity = "error"
+        elif expected is not None and expected == _render_run(run, lang):
+            return None  # '«0»' for "Zero": the same number, written another way
         return self.flag(unit, lang, run.start, run.end, message + note, severity=severity,
-                         evidence=evidence, expected=expected)
+                         evidence=evidence, expected=_in_script(expected, unit.text(lang)))
 
     def _missing(self, unit: Unit, document: Document, lang: str, others: list[str],
-                 leftovers: dict[str, list[_Run]], majority: int,
-                 used: set[int]) -> Iterable[Flag]:
-        """Facts most other versions have and this one lacks (their runs left unpaired)."""
+                 leftovers: dict[str, list[_Run]], majority: int, used: set[int],
+                 explained: dict[str, Counter[str]]) -> Iterable[Flag]:
+        """Facts most other versions have and this one lacks (their runs left unpaired);
+        the digits of those excused are added to ``explained`` (no lost digits either)."""
         text = unit.text(lang)
         plural = document.catalog and len(unit.cells[lang].parts) > 1
         slots = _slots(text, unit, document, lang)
@@ -374,13 +413,26 @@ class NumberCheck(Check):
                 if run.weak and not slots:
                     continue
                 groups.setdefault(run.values(), []).append((other, run))
+        mine = {(f.kind, f.value) for f in self._facts(document, unit, lang,
+                                                       _without_arguments(document.masked(text)))
+                if not f.weak}
+        words = lang.split("-")[0].split("_")[0].lower() in _WORD_LANGS
         for values, found in sorted(groups.items(), key=lambda g: g[1][0][1].position):
             langs = [o for o, _ in found]
             if len(set(langs)) < majority or (plural and values == (("number", "1"),)):
                 continue  # a plural's "1" is often written as a word or dropped
+            if not slots and document.catalog and (
+                    all(fact in mine for fact in values)  # said once, not twice
+                    or (not words and all(_in_words(kind, value) for kind, value in values))
+                    or all(_dropped_aside(unit.text(o), r, text) for o, r in found)):
+                for o, r in found:
+                    explained[o].update(ascii_digits(d) for f in r.facts
+                                        for d in re.findall(r"\d+", f.text))
+                continue
             evidence = {o: unit.text(o)[r.start:r.end] for o, r in found}
             said = ", ".join(f"{o} {t}" for o, t in evidence.items())
-            expected = " ".join(render(kind, value, lang) for kind, value in values)
+            expected = _in_script(" ".join(render(kind, value, lang) for kind, value in values),
+                                  text)
             weak = all(r.weak for _, r in found)
             position = sum(r.position for _, r in found) / len(found)
             if slots:
@@ -449,3 +501,66 @@ def _malformed(fact: Fact, lang: str) -> str | None:
     if fact.kind == "section" and year_as_section(fact):
         return "a year stands where a section number belongs"
     return None
+
+
+def _special(source: str) -> bool:
+    """A catalog message whose translation is not its meaning: a setting or the credits."""
+    stripped = source.strip()
+    return stripped.lower() in _CREDITS or (len(stripped) < 60
+                                            and _SETTING.fullmatch(stripped) is not None)
+
+
+def _without_arguments(text: str) -> str:
+    """``text`` with printf argument numbers ("%2$", "*1$") blanked (same length)."""
+    if "$" not in text:
+        return text
+    return _ARGUMENT.sub(lambda m: " " * len(m.group()), text)
+
+
+def _verbatim(mine: list[Fact], text: str, theirs: list[Fact], their_text: str,
+              matched_mine: set[int], matched_theirs: set[int]) -> None:
+    """Match facts inside a number token both texts write alike ("1,000,000", "[0,31]",
+    "1-3,7,11", "15:30"): a translator who copies it keeps it, whatever the separators
+    mean in the target language."""
+    if not mine or not theirs:
+        return
+    text, their_text = ascii_digits(text), ascii_digits(their_text)
+    for token in {m.group() for m in _NUMBER_TOKEN.finditer(text)}:
+        if token.isdigit() or token not in their_text:
+            continue
+        spans = [(m.start(), m.end()) for m in re.finditer(
+            rf"(?<![\d.,]){re.escape(token)}(?![\d])", their_text)]
+        if not spans:
+            continue
+        mine_spans = [(m.start(), m.end()) for m in re.finditer(
+            rf"(?<![\d.,]){re.escape(token)}(?![\d])", text)]
+        for facts, matched, where in ((mine, matched_mine, mine_spans),
+                                      (theirs, matched_theirs, spans)):
+            matched.update(i for i, f in enumerate(facts)
+                           if any(a <= f.start and f.end <= b for a, b in where))
+
+
+def _in_words(kind: str, value: str) -> bool:
+    """Whether a version whose number words are not read may have written this in words
+    (an ordinal, or a number up to twelve)."""
+    return kind == "ordinal" or (value.isdigit() and int(value) <= 12)
+
+
+def _dropped_aside(their_text: str, run: "_Run", text: str) -> bool:
+    """Whether the run stands in a parenthesis of the other text that this text has fewer
+    of ("English, Middle (1100-1500)" / "中古英语"): the aside was left out, not the number."""
+    before = their_text[:run.start]
+    if before.count("(") <= before.count(")"):
+        return False
+    return text.count("(") + text.count("（") < their_text.count("(")
+
+
+def _in_script(expected: str | None, text: str) -> str | None:
+    """A suggestion written with the digits ``text`` uses (Persian ۴۰۳, Devanagari ४०३)."""
+    if expected is None or text.isascii():
+        return expected
+    for ch in text:
+        if ch.isdigit() and not ch.isascii() and not "\uff10" <= ch <= "\uff19":
+            zero = ord(ch) - int(ch)
+            return "".join(chr(zero + int(c)) if c.isdigit() else c for c in expected)
+    return expected

@@ -262,3 +262,54 @@ def _expand_abbreviated(low: str, high: str) -> str | None:
         if int(expanded) > int(low):
             return expanded
     return None
+
+
+# Words that carry a small number without being one: "3-way" is "трехходовое" and "三方",
+# "8bit" "восьмибитного", "power of 2" "степенью двойки", "hexadecimal" "16进制". A number
+# one version writes in digits and another only inside such a word is no lost number.
+_IMPLIED_EN = (  # whole words
+    (0, r"zero|null"), (1, r"single|first|once"),  # "one" is an article too
+    (2, r"two|double|dual|twice|pair|binary|second|both"), (3, r"three|triple|third"),
+    (4, r"four|fourth|quad"), (5, r"five|fifth"), (6, r"six|sixth"), (7, r"seven|seventh"),
+    (8, r"eight|eighth|octal|octet"), (9, r"nine|ninth"), (10, r"ten|tenth|decimal"),
+    (12, r"twelve|dozen"), (16, r"hexadecimal|hex|sixteen"), (100, r"hundred"),
+    (1000, r"thousand"))
+_RU_END = "(?![а-яё])"
+_IMPLIED_RU = (  # beginnings of words (compounds: "трехходовое", "восьмибитного")
+    (0, r"нул|ноль|нол[ья]"),
+    (1, rf"один{_RU_END}|одн(?:а|о|у|ой|ого|ому|им|их|ими){_RU_END}|перв|единиц|единствен"),
+    (2, rf"два|две(?!р)|двум|двух|двой|двоич|втор|об[аеи]{_RU_END}|обоих"),
+    (3, r"тр[её]х|три|трет|трой"), (4, r"четыр|четвер"), (5, r"пят"),
+    (6, r"шест(?!надцат)"), (7, r"семь|семи(?!нар)|седьм"), (8, r"восьм|восем"),
+    (9, r"девят"), (10, r"десят"), (16, r"шестнадцат"), (100, rf"сто{_RU_END}|сотн"),
+    (1000, r"тысяч"))
+_KK_END = "(?![а-яәғқңөұүһі])"
+_IMPLIED_KK = (  # whole words, or their ordinals ("үш" but not "үшін", for)
+    (0, r"нөл"), (1, rf"бір{_KK_END}|бірінші"), (2, r"екі"), (3, rf"үш{_KK_END}|үшінші"),
+    (4, r"төрт"), (5, r"бес"), (6, r"алты"), (7, rf"жеті{_KK_END}|жетінші"), (8, r"сегіз"),
+    (9, r"тоғыз"), (10, rf"он{_KK_END}|оныншы"), (16, r"он алты"), (1000, r"мың"))
+_IMPLIED_ZH = (  # not 一: it is an article too (一个)
+    (0, r"零|〇"), (1, r"首"), (2, r"二|两|双|俩"), (3, r"三"), (4, r"四"), (5, r"五"),
+    (6, r"六"), (7, r"七"), (8, r"八"), (9, r"九"), (10, r"十"), (16, r"十六"),
+    (100, r"百"), (1000, r"千"))
+
+
+@lru_cache(maxsize=None)
+def _implied_patterns(fam: str) -> tuple[tuple[int, re.Pattern], ...]:
+    table = {"en": _IMPLIED_EN, "ru": _IMPLIED_RU, "kk": _IMPLIED_KK,
+             "zh": _IMPLIED_ZH}.get(fam, ())
+    start = "" if fam == "zh" else r"(?<![^\W\d_])"  # a word's beginning, inside compounds
+    end = r"s?(?![^\W\d_])" if fam == "en" else ""
+    return tuple((value, re.compile(start + f"(?:{words})" + end, re.IGNORECASE))
+                 for value, words in table)
+
+
+def implied_values(text: str, lang: str) -> frozenset[str]:
+    """The small numbers ``text`` carries inside words (see above), as fact values."""
+    return _implied(text, family(lang))
+
+
+@lru_cache(maxsize=4096)
+def _implied(text: str, fam: str) -> frozenset[str]:
+    return frozenset(str(value) for value, pattern in _implied_patterns(fam)
+                     if pattern.search(text))

@@ -21,7 +21,24 @@ _FULLWIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
 _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0C: ord(",")})
 _HAS_FULLWIDTH = re.compile("[\uff05\uff10-\uff19]")  # "，" alone is Chinese punctuation
 _HAS_DIGIT = re.compile("[0-9\uff10-\uff19]")
-_HAS_DIGIT_OR_PERCENT = re.compile("[0-9\uff05\uff10-\uff19]")
+_HAS_DIGIT_OR_PERCENT = re.compile("[\\d\uff05\u066a]")  # \d: the digits of every script
+_OTHER_DIGIT = re.compile("(?![0-9\uff10-\uff19])\\d")
+
+
+class _AsciiDigits(dict):
+    """A ``str.translate`` table, filled as characters are met: a decimal digit of any
+    script (Arabic-Indic ٣, Persian ۳, Devanagari ३, Bengali ৩...) to its ASCII digit, and
+    the Arabic decimal, thousands and percent signs (٫ ٬ ٪) to ". , %"."""
+
+    def __missing__(self, code: int) -> int:
+        import unicodedata
+
+        value = unicodedata.decimal(chr(code), None)
+        found = self[code] = code if value is None else ord("0") + value
+        return found
+
+
+ASCII_DIGITS = _AsciiDigits({0x066B: ord("."), 0x066C: ord(","), 0x066A: ord("%")})
 _LETTER_SET = frozenset(
     chr(c) for c in [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1),
                      *range(0x0400, 0x0530)])
@@ -29,11 +46,14 @@ _LETTER_SET = frozenset(
 
 def prepare(text: str) -> tuple[str, bool]:
     """(``text`` with full-width digits and "％" as ASCII, and "．", "，" too when there are
-    full-width digits to separate; whether it has a digit). The same length, so offsets carry
-    over; one regex pass over a text without digits."""
+    full-width digits to separate, the digits of other scripts as ASCII; whether it has a
+    digit). The same length, so offsets carry over; one regex pass over a text without
+    digits."""
     first = _HAS_DIGIT_OR_PERCENT.search(text)
     if first is None:
         return text, False
+    if not text.isascii() and _OTHER_DIGIT.search(text, first.start()):
+        text = text.translate(ASCII_DIGITS)  # one code point for one: offsets carry over
     if _HAS_FULLWIDTH.search(text, first.start()):
         norm = text.translate(_FULLWIDTH)
         return norm, _HAS_DIGIT.search(norm, first.start()) is not None
