@@ -13,11 +13,12 @@ from typing import Callable, Iterable
 from .. import parallel
 from ..alignment import Alignment
 from ..docset import DocSet
-from ..flags import Flag
+from ..flags import Flag, merge_spots
 # Imported in the order the checks run (and are listed): each module registers its check.
 from . import number, placeholder  # noqa: F401,E401
 from . import name, repeat, omission, language, punctuation  # noqa: F401,E401
 from . import consistency, control  # noqa: F401,E401
+from . import spelling  # noqa: F401,E401
 from . import alignment as alignment_check  # noqa: F401  (the module; run_checks takes an alignment)
 from .base import REGISTRY, Check, CheckError, Document, build
 from .document import from_catalog, from_docset, from_rows, rows_shard
@@ -64,7 +65,8 @@ ShardSource = Callable[[int, int], tuple[Callable[..., Document], tuple]]
 def _run(make: Callable[[], Document], size: int, checks: list[Check],
          shard_source: ShardSource | None = None) -> list[Flag]:
     """Flags of ``checks`` on the document ``make`` builds (``size`` units), sorted by unit,
-    language, position. ``shard_source(start, end)``: a function and its arguments that
+    language, position; flags of several checks on one spot merged into one
+    (``flags.merge_spots``). ``shard_source(start, end)``: a function and its arguments that
     build units [start, end) in a worker (default: the document's own ``shard``)."""
     with parallel.gc_paused():
         if size >= SHARD_FROM and parallel.pool() is not None:
@@ -82,7 +84,11 @@ def _run(make: Callable[[], Document], size: int, checks: list[Check],
                 flag.paragraph if flag.paragraph is not None else -1, flag.start, flag.end,
                 flag.check)
 
-    return sorted(flags, key=key)
+    flags.sort(key=key)
+    merged = merge_spots(flags)  # one spot, one flag: every check's reason in it
+    if len(merged) < len(flags):
+        merged.sort(key=key)  # a merged flag stands where its lead's span does
+    return merged
 
 
 def _in_shards(make: Callable[[], Document], size: int, checks: list[Check],
