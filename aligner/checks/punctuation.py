@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..flags import Flag
 from .base import Check, Document, Unit, register
+from .endings import EXCLAMATION, FULL_STOP, end_class, ending_damage
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "［": "］", "《": "》",
           "〈": "〉", "「": "」", "『": "』", "«": "»"}
@@ -25,6 +26,10 @@ _MARKS = frozenset("()[]{}（）【】［］《》〈〉「」『』«»“”�
 _STYLES = {"«": "« »", "“": "“ ”", "„": "„ “", '"': '" "', "「": "「 」"}
 _MIN_MAJORITY = 3
 _MINORITY_SHARE = 0.2
+# a dropped final "." or "!" is damage only in a catalog that keeps them: at most this share
+# of its messages ending so lose the mark (GNU error messages drop them by convention)
+_DROPPED_SHARE = 0.02
+_DROPPABLE = (FULL_STOP, EXCLAMATION)
 
 
 _MARK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
@@ -37,6 +42,16 @@ def imbalances(text: str) -> list[tuple[int, str, str]]:
     if not marks:
         return []
     low = any(ch == "„" for _, ch in marks)  # „...“ (Russian, German) or „...” (Polish)
+    # »...« (German, Danish) and ”...“ (Arabic, as typed right to left): the first mark
+    # closes in the usual reading, so the pair is read the other way round
+    swap = {}
+    first = {ch: i for i, ch in reversed(marks)}
+    if "»" in first and first["»"] < first.get("«", len(text)):
+        swap.update({"»": "«", "«": "»"})
+    if "”" in first and first["”"] < first.get("“", len(text)) and not low:
+        swap.update({"”": "“", "“": "”"})
+    if swap:
+        marks = [(i, swap.get(ch, ch)) for i, ch in marks]
     stacks: dict[str, list[int]] = {}
     found: list[tuple[int, str, str]] = []
     straight: list[int] = []
@@ -76,7 +91,8 @@ def quote_styles(text: str) -> set[str]:
 class PunctuationCheck(Check):
     name = "punctuation"
     severity = "warning"
-    description = "unbalanced brackets and quotes; quote style inconsistent within a language"
+    description = ("unbalanced brackets and quotes; quote style inconsistent within a "
+                   "language; a catalog message's end mark lost or changed")
     local = True  # the house quote style is decided in ``finish``, from every shard's counts
 
     def run(self, document: Document) -> list[Flag]:
@@ -89,27 +105,43 @@ class PunctuationCheck(Check):
         flags: list[Flag] = []
         counts: dict[str, Counter[str]] = {lang: Counter() for lang in document.targets}
         used: list[tuple[int, str, set[str]]] = []
+        ends: Counter[tuple[str, str]] = Counter()  # (lang, source end), (lang, "-" end)
+        dropped: list[tuple[int, str, object]] = []
         for index, unit in enumerate(document.units, document.offset):
             flags.extend(self._unbalanced(unit, document))
             if document.catalog:
-                continue  # catalogs are written by many hands: no house style
+                # catalogs are written by many hands: no house quote style, but msgid's end
+                for lang, ending in self._endings(unit, document, ends):
+                    if ending.kind == "dropped" and ending.source_kind in _DROPPABLE:
+                        dropped.append((index, lang, ending))
+                    else:
+                        flags.append(self._ending_flag(unit, document, lang, ending))
+                continue
             for lang in document.targets:
                 styles = quote_styles(unit.text(lang))
                 if styles:
                     counts[lang].update(styles)
                     used.append((index, lang, styles))
-        return flags, (counts, used)
+        return flags, (counts, used, ends, dropped)
 
     def finish(self, document: Document, parts: list[tuple[list[Flag], tuple]]
                ) -> list[Flag]:
         flags = [flag for part, _ in parts for flag in part]
         counts: dict[str, Counter[str]] = {lang: Counter() for lang in document.targets}
-        for _, (part_counts, _) in parts:
+        ends: Counter[tuple[str, str]] = Counter()
+        for _, (part_counts, _, part_ends, _) in parts:
+            ends.update(part_ends)
             for lang, found in part_counts.items():
                 counts[lang].update(found)
         majority = {lang: style for lang, found in counts.items()
                     if (style := _majority_style(found)) is not None}
-        for _, (_, used) in parts:
+        for _, (_, _, _, dropped) in parts:
+            for index, lang, ending in dropped:
+                kind = ending.source_kind
+                if ends[(lang, "-" + kind)] <= max(1.0, _DROPPED_SHARE * ends[(lang, kind)]):
+                    flags.append(self._ending_flag(document.units[index - document.offset],
+                                                   document, lang, ending))
+        for _, (_, used, _, _) in parts:
             for index, lang, styles in used:
                 if lang in majority:
                     flags.extend(self._style(document.units[index - document.offset], lang,
@@ -125,6 +157,8 @@ class PunctuationCheck(Check):
                 continue
             others = (document.source,) if document.catalog else document.others(lang)
             other_families = set().union(*(families[o] for o in others))
+            if document.catalog and _fragment_quotes(unit.text(document.source)):
+                other_families.add("quote")
             for start, end in cell.part_spans():
                 for offset, mark, family in imbalances(cell.text[start:end]):
                     if family in other_families:
@@ -132,6 +166,38 @@ class PunctuationCheck(Check):
                     yield self.flag(unit, lang, start + offset, start + offset + 1,
                                     f"unbalanced {mark} — no matching "
                                     f"{'closing' if mark in _FAMILY else 'opening'} mark")
+
+    def _endings(self, unit: Unit, document: Document, ends: Counter
+                 ) -> Iterable[tuple[str, object]]:
+        """Each msgstr form's end against its msgid's (msgid_plural's for the other forms);
+        counts how often a final "." or "!" of msgid is kept, for ``finish``."""
+        source = unit.cells.get(document.source)
+        if source is None:
+            return
+        sources = [source.text[a:b] for a, b in source.part_spans()] or [source.text]
+        for lang in document.targets:
+            cell = unit.cells.get(lang)
+            if not cell or not cell.text:
+                continue
+            for form, (start, end) in enumerate(cell.part_spans()):
+                msgid = sources[min(form, len(sources) - 1)]
+                msgstr = cell.text[start:end]
+                if not msgstr.strip():
+                    continue
+                kind, _ = end_class(msgid)
+                if kind in _DROPPABLE:
+                    ends[(lang, kind)] += 1
+                ending = ending_damage(msgid, msgstr, lang)
+                if ending is None:
+                    continue
+                if ending.kind == "dropped" and kind in _DROPPABLE:
+                    ends[(lang, "-" + kind)] += 1
+                yield lang, _shifted(ending, start)
+
+    def _ending_flag(self, unit: Unit, document: Document, lang: str, ending) -> Flag:
+        return self.flag(unit, lang, ending.start, ending.end, ending.message,
+                         evidence={document.source: unit.text(document.source)[-80:]},
+                         expected=ending.expected)
 
     def _style(self, unit: Unit, lang: str, styles: set[str], majority: str
                ) -> Iterable[Flag]:
@@ -142,6 +208,31 @@ class PunctuationCheck(Check):
             yield self.flag(unit, lang, offset, offset + 1,
                             f"quote style {style} here, {majority} elsewhere in {lang}",
                             severity="info", expected=majority[0])
+
+
+def _fragment_quotes(text: str) -> bool:
+    """A message cut out of a longer one around `...' quotes ("f' or `zfinx"): its own
+    quotes do not pair, so its translation's need not."""
+    if "`" not in text and "'" not in text:
+        return False
+    if text.strip() in ("'", "`"):
+        return True  # a lone quote, translated by the language's own
+    opened = 0
+    for ch in text:
+        if ch == "`":
+            opened += 1
+        elif ch == "'" and "`" in text:
+            if not opened:
+                return True
+            opened -= 1
+    return opened != 0
+
+
+def _shifted(ending, offset: int):
+    """``ending`` with its span moved by ``offset`` (from a form to the cell)."""
+    from dataclasses import replace
+
+    return replace(ending, start=ending.start + offset, end=ending.end + offset)
 
 
 def _majority_style(counts: Counter[str]) -> str | None:
