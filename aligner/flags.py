@@ -35,7 +35,7 @@ class Flag:
     evidence: dict[str, str] = field(default_factory=dict)
     expected: str | None = None
     entry: int | None = None
-    also: tuple["Flag", ...] = ()
+    also: tuple[Flag, ...] = ()
 
     @property
     def checks(self) -> tuple[str, ...]:
