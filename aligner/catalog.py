@@ -59,6 +59,14 @@ class Catalog:
 _PO_LINE = re.compile(
     r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?'
     r'"(?:[^"\\]|\\.)*"\s*$')
+# The same rule as _PO_LINE for a whole file at once, in C: every line blank, a comment or a
+# PO string line. Stricter than the line-by-line test (spaces and tabs only; lines broken by
+# \n or \r\n alone): a file it refuses is read again line by line, which names the bad line
+# or finds the file fine after all. Possessive: nothing is ever tried twice.
+_GOOD_LINE = (r'[ \t]*+(?:#[^\n]*+|(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d++\])?)'
+              r'[ \t]*+)?"(?:[^"\\\n]++|\\.)*+"[ \t]*+\r?|\r?)')
+_PO_TEXT = re.compile(rf"(?:{_GOOD_LINE}\n)*+{_GOOD_LINE}")
+_ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks lines there
 _MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")  # little- and big-endian
 _FOUND_SUFFIXES = (".po", ".mo")  # what a directory search takes (.pot templates hold no
 # translations)
@@ -173,6 +181,9 @@ def _validate_po(path: Path) -> None:
         raise CatalogError(f"{path}: binary data, not a PO file; pass a .po text file "
                            "(or name a compiled catalog .mo)")
     text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if (_PO_TEXT.fullmatch(text) and text.count("\r") == text.count("\r\n")
+            and not any(odd in text for odd in _ODD_BREAKS)):
+        return  # every line is fine (the common case: one scan, no Python loop)
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):

@@ -38,7 +38,6 @@ if _STARTING:
 import argparse  # noqa: E402 - after the Ctrl-C handler
 import codecs  # noqa: E402
 import importlib  # noqa: E402
-import pkgutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from . import __version__  # noqa: E402
@@ -98,8 +97,8 @@ def _command_modules(only: str | None = None) -> list[tuple[str, object]]:
     the others' modules are None (not imported)."""
     from . import commands as package
 
-    names = [info.name for info in pkgutil.iter_modules(package.__path__)
-             if not info.name.startswith("_")]
+    names = sorted({name[:-3] for folder in package.__path__ for name in os.listdir(folder)
+                    if name.endswith(".py") and not name.startswith("_")})
     if only not in names:
         only = None
     modules = [(name, importlib.import_module(f"{package.__name__}.{name}")

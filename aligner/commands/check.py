@@ -59,7 +59,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the checks and print the flags."""
+    from .. import parallel
+
     names = _check_list(args.checks)
+    parallel.freeze_after_passes()  # the process ends with the command
     given = [Path(path) for path in args.paths]
     if len(given) > 1 or (given and given[0].is_dir() and not is_docset(given[0])):
         return _run_many(args, names, given)
@@ -304,12 +307,14 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
 
 
 def _check_catalog(path: Path, names, lang: str | None):
+    from .. import parallel
     from ..catalog import read_catalog
     from ..checks import run_document
     from ..checks.document import from_catalog
 
-    catalog = read_catalog(path, lang)
-    flags = run_document(from_catalog(catalog), names)
+    with parallel.gc_paused():  # reading builds as many objects as checking
+        catalog = read_catalog(path, lang)
+        flags = run_document(from_catalog(catalog), names)
     entries = catalog.entries
 
     def text_of(flag: Flag) -> str:
