@@ -112,7 +112,7 @@ def test_bad_input_exits_two_with_one_line(tmp_path):
     result = run_aligner("check", str(nolang))
     assert result.returncode == 2 and "--lang" in result.stderr
     assert run_aligner("check", str(nolang), "--lang", "ru").returncode == 0
-    unknown = run_aligner("check", str(nolang), "--lang", "ru", "--checks", "spelling")
+    unknown = run_aligner("check", str(nolang), "--lang", "ru", "--checks", "grammar")
     assert unknown.returncode == 2 and "known checks" in unknown.stderr
 
 

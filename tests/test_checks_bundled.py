@@ -26,6 +26,13 @@ TARGETS = [
     ("May 2023, 5", "number", "17 May 2023"),
     ("Promoting International Cooperation in the Peaceful Uses of International Security in "
      "the Field of International Security", "name", None),
+    # Center (4 times) and Centre mixed in one document; glossary names in small letters
+    ("Centre", "spelling", "Center"),
+    ("centres", "spelling", "centers"),
+    ("centre", "spelling", "center"),
+    ("global development initiative", "name", "Global Development Initiative"),
+    ("global security initiative", "name", "Global Security Initiative"),
+    ("global civilization initiative", "name", "Global Civilization Initiative"),
 ]
 CORRECT = ["31 years", "75th session", "2022", "2023-2024", "sixth CICA", "10 years since",
            "2024 the year"]

@@ -99,8 +99,10 @@ class NameCheck(Check):
         keys = {glossary_key(entry, document.glossary): number
                 for number, entry in enumerate(entries)} \
             if entries and not document.catalog else {}
-        places: dict[str, dict[str, list]] = {lang: defaultdict(list)
-                                               for lang in document.targets}
+        # in a catalog, msgid is the evidence of a word's spelling (``spelling``, known
+        # names below): spellings compared across its unrelated messages were noise
+        places: dict[str, dict[str, list]] = {} if document.catalog else {
+            lang: defaultdict(list) for lang in document.targets}
         cache: dict = {}
         for index, unit in enumerate(document.units, document.offset):
             present = {lang: _names_in(document, unit, lang, keys, cache, places.get(lang), index)
@@ -108,6 +110,7 @@ class NameCheck(Check):
             if keys:
                 for lang in document.targets:
                     flags.extend(self._glossary(unit, document, lang, present, entries))
+                    flags.extend(self._case(unit, lang, present[lang], entries))
         return flags, {lang: dict(words) for lang, words in places.items()}
 
     def finish(self, document: Document, parts: list[tuple[list[Flag], dict]]) -> list[Flag]:
@@ -149,6 +152,22 @@ class NameCheck(Check):
                 continue  # named inside a longer name ("China-Central Asia Summit")
             taken = [(m.start, m.end) for matches in present[lang].values() for m in matches]
             yield from self._missing(unit, lang, forms, evidence, agreed, len(having), taken)
+
+    def _case(self, unit: Unit, lang: str, found: dict[int, list[TermMatch]],
+              entries: tuple[GlossaryEntry, ...]) -> Iterable[Flag]:
+        """Glossary names written in small letters where every form of the glossary has
+        capitals ("the global development initiative" for "Global Development Initiative")."""
+        text = unit.text(lang)
+        for number, matches in found.items():
+            forms = entries[number].forms.get(lang, ())
+            for match in matches:
+                written = text[match.start:match.end]
+                fixed = _capitalised_like(written, forms)
+                if fixed is None:
+                    continue
+                yield self.flag(unit, lang, match.start, match.end,
+                                f"\"{written}\": the glossary writes \"{match.form}\" → {fixed}",
+                                expected=fixed, severity="warning")
 
     def _short_form(self, unit: Unit, lang: str, entry: GlossaryEntry, mine: list[TermMatch],
                     having: list[str], theirs: dict[str, list[TermMatch]],
@@ -309,6 +328,41 @@ def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
     while first > 0 and gap(first - 1, first) and titled(first - 1) and titled(first):
         first -= 1
     return tokens[first][0], tokens[last][1]
+
+
+def _capitalised_like(written: str, forms: tuple[str, ...]) -> str | None:
+    """``written`` with the capitals every form of the same words has, or None when some form
+    is written as here (endings may differ: "Initiatives", "Инициативы"). Only words after
+    the first count: a glossary often capitalises its first word as a headword ("Институт
+    Конфуция" for "институтов Конфуция"), and a one-word name may be an adjective in small
+    letters ("қытай компаниялары")."""
+    words = list(_TOKEN.finditer(written))
+    fixes = []
+    for form in forms:
+        form_words = _TOKEN.findall(form)
+        if len(form_words) != len(words):
+            continue
+        wrong = [i for i, (match, word) in enumerate(zip(words, form_words))
+                 if i and word[:1].isupper() and match.group()[:1].islower()]
+        if not wrong:
+            return None
+        fixes.append(wrong)
+    if not fixes:
+        return None
+    which = fixes[0]
+    if words[0].group()[:1].islower() and any(
+            form_words[0][:1].isupper() for form in forms
+            if len(form_words := _TOKEN.findall(form)) == len(words)):
+        which = [0, *which]
+    return _capitalise(written, words, which)
+
+
+def _capitalise(written: str, words: list[re.Match], which: list[int]) -> str:
+    out = list(written)
+    for i in which:
+        at = words[i].start()
+        out[at] = out[at].upper()
+    return "".join(out)
 
 
 def _wrong(form: str) -> str:

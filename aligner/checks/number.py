@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
-from ..facts.numbers import implied_values
+from ..facts.numbers import family, implied_values
+from ..facts.units import scale_word_in, scaled
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .digits import (absorbed, all_digits, ascii_digits, code_flags, digits_of, free_runs,
@@ -216,8 +217,15 @@ def _pair(mine: list[_Run], theirs: list[_Run], lang: str) -> None:
         used.add(idb)
 
 
-def _render_run(run: _Run, lang: str) -> str:
-    return " ".join(render(kind, value, lang) for kind, value in run.values())
+def _render_run(run: _Run, lang: str, scale: bool = False) -> str:
+    """The run's values as ``lang`` writes them; ``scale``: numbers with the scale words
+    this version uses ("5 млн", "500万" rather than 5 000 000)."""
+    written = []
+    for kind, value in run.values():
+        found = scaled(value, family(lang), decimal_comma=family(lang) in ("ru", "kk")) \
+            if scale and kind == "number" else None
+        written.append(found or render(kind, value, lang))
+    return " ".join(written)
 
 
 @register
@@ -231,7 +239,7 @@ class NumberCheck(Check):
         flags: list[Flag] = []
         languages = document.languages
         for unit in document.units:
-            if document.catalog and _special(unit.text(document.source)):
+            if document.catalog and special_message(unit.text(document.source)):
                 continue
             facts: dict[str, list[Fact] | None] = {}
             masked: dict[str, str] = {}
@@ -243,7 +251,7 @@ class NumberCheck(Check):
                 if not text:
                     facts[lang] = None
                     continue
-                masked[lang] = cleaned = _without_arguments(document.masked(text))
+                masked[lang] = cleaned = without_arguments(document.masked(text))
                 found = facts[lang] = self._facts(document, unit, lang, cleaned)
                 free[lang] = runs = free_runs(cleaned, found)
                 signatures[lang] = _signature(found, runs)
@@ -366,7 +374,9 @@ class NumberCheck(Check):
         evidence = {o: unit.text(o)[r.start:r.end] for o, r in run.paired.items()}
         said = ", ".join(f"{o} {t}" for o, t in evidence.items())
         absent = [o for o in others if o not in agree and o not in run.paired]
-        values = Counter(_render_run(r, lang) for r in run.paired.values())
+        scale = scale_word_in(text)  # "5 млрд" for "5 million": suggest "5 млн"
+        values = Counter(_in_script(_render_run(r, lang, scale), unit.text(lang))
+                         for r in run.paired.values())
         problems = [p for p in (_malformed(f, lang) for f in run.facts) if p]
         note = f" ({'; '.join(problems)})" if problems else ""
         severity, expected = "warning", None
@@ -392,10 +402,11 @@ class NumberCheck(Check):
             message = f"\"{text}\" — not in {listing(absent)}"
         if problems:
             severity = "error"
-        elif expected is not None and expected == _render_run(run, lang):
+        elif expected is not None and expected == _in_script(_render_run(run, lang, scale),
+                                                             unit.text(lang)):
             return None  # '«0»' for "Zero": the same number, written another way
         return self.flag(unit, lang, run.start, run.end, message + note, severity=severity,
-                         evidence=evidence, expected=_in_script(expected, unit.text(lang)))
+                         evidence=evidence, expected=expected)
 
     def _missing(self, unit: Unit, document: Document, lang: str, others: list[str],
                  leftovers: dict[str, list[_Run]], majority: int, used: set[int],
@@ -414,7 +425,7 @@ class NumberCheck(Check):
                     continue
                 groups.setdefault(run.values(), []).append((other, run))
         mine = {(f.kind, f.value) for f in self._facts(document, unit, lang,
-                                                       _without_arguments(document.masked(text)))
+                                                       without_arguments(document.masked(text)))
                 if not f.weak}
         words = lang.split("-")[0].split("_")[0].lower() in _WORD_LANGS
         for values, found in sorted(groups.items(), key=lambda g: g[1][0][1].position):
@@ -503,14 +514,14 @@ def _malformed(fact: Fact, lang: str) -> str | None:
     return None
 
 
-def _special(source: str) -> bool:
+def special_message(source: str) -> bool:
     """A catalog message whose translation is not its meaning: a setting or the credits."""
     stripped = source.strip()
     return stripped.lower() in _CREDITS or (len(stripped) < 60
                                             and _SETTING.fullmatch(stripped) is not None)
 
 
-def _without_arguments(text: str) -> str:
+def without_arguments(text: str) -> str:
     """``text`` with printf argument numbers ("%2$", "*1$") blanked (same length)."""
     if "$" not in text:
         return text

@@ -1,0 +1,249 @@
+"""``quantity``: numbers whose value every version shares but whose unit, sign or order differ.
+
+The ``number`` check compares values ("5" against "6"); it cannot see "5 км" for "5 m", "5"
+for "−5", or "от 10 до 5" for "from 5 to 10", since each of these keeps every value. Here:
+
+- units: a number followed by a unit (``facts.units``: "km", "км", "公里" are one unit) whose
+  counterpart of the same value has another unit, with the other version's unit written as
+  this version writes units as the suggestion ("5 м");
+- signs: a minus (hyphen-minus or U+2212, where it is a sign: not "1-2", "-v" or a list dash)
+  that the other versions have on a value and this one lacks, or the reverse;
+- order: the same numbers, where the other versions agree on their order and this version
+  has exactly two of them transposed. Languages reorder words, not usually numbers: on 113k
+  real ru/kk/zh catalog entries only 5 keep the same numbers with two transposed, and compound
+  adjectives ("16-bit relocation in 8-bit operand" / "в 8-битном операнде 16-битное") are
+  the legitimate ones, so those are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from ..facts import Fact, render
+from ..facts.numbers import family
+from ..facts.units import MINUS, STEMS, is_negative, unit_after, unit_forms
+from ..flags import Flag
+from .base import Check, Document, Unit, register
+from .digits import listing
+from .number import special_message, without_arguments
+
+_KINDS = frozenset({"number", "percent"})
+
+
+class _Quantity(NamedTuple):
+    """A strong number of one version, with what stands around it."""
+
+    fact: Fact
+    negative: bool
+    units: frozenset[str] | None
+    unit_start: int
+    unit_end: int
+    compound: bool  # "16-bit", "8-битном": a number inside an adjective
+    first: bool  # in the first part (msgid, msgstr[0]; a docset cell's first paragraph)
+    end_of_range: bool = False  # one end of a range ("from 5 to 10" is 5, then 10)
+
+    @property
+    def value(self) -> str:
+        return self.fact.value
+
+
+def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
+    text = unit.text(lang)
+    cleaned = without_arguments(document.masked(text))
+    cell = unit.cells[lang]
+    first_end = cell.starts[1] - 2 if len(cell.starts) > 1 else len(text)
+    found = []
+    for fact in document.facts(unit, lang):
+        if fact.weak or cleaned[fact.start:fact.end].isspace():
+            continue
+        if fact.kind == "range" and "/" not in fact.value:
+            low, high = fact.value.replace("%", "").split("-", 1)
+            first = fact.start < first_end
+            found.extend(_Quantity(fact._replace(kind="number", value=end),
+                                   k == 0 and is_negative(text, fact.start), None, fact.end,
+                                   fact.end, False, first, True)
+                         for k, end in enumerate((low, high)))
+            continue
+        if fact.kind not in _KINDS:
+            continue
+        after = unit_after(text, fact.end) if fact.kind == "number" else None
+        units, start, end = after if after is not None else (None, fact.end, fact.end)
+        compound = text[fact.end:fact.end + 1] in "-‐" and text[fact.end + 1:fact.end + 2].isalpha()
+        found.append(_Quantity(fact, is_negative(text, fact.start), units, start, end, compound,
+                               fact.start < first_end))
+    return found
+
+
+@register
+class QuantityCheck(Check):
+    name = "quantity"
+    severity = "error"
+    description = "units, minus signs and number order that differ where the numbers agree"
+    local = True
+
+    def run(self, document: Document) -> list[Flag]:
+        flags: list[Flag] = []
+        for unit in document.units:
+            if document.catalog and special_message(unit.text(document.source)):
+                continue
+            read = {lang: _read(document, unit, lang) for lang in document.languages
+                    if unit.text(lang)}
+            if sum(bool(found) for found in read.values()) < 2:
+                continue
+            for lang in document.targets:
+                others = [o for o in document.others(lang) if read.get(o)]
+                if not read.get(lang) or not others:
+                    continue
+                flags.extend(self._units(unit, lang, read, others))
+                flags.extend(self._signs(unit, lang, read, others))
+                flags.extend(self._order(unit, lang, read, others))
+        return flags
+
+    def _units(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
+               others: list[str]) -> Iterable[Flag]:
+        text = unit.text(lang)
+        for mine in read[lang]:
+            if mine.units is None:
+                continue
+            against: dict[str, _Quantity] = {}
+            agree = False
+            for other in others:
+                same = [q for q in read[other] if q.value == mine.value and q.units is not None]
+                if any(q.units & mine.units for q in same):
+                    agree = True
+                elif same:
+                    against[other] = same[0]
+            if agree or len(against) < len(others) // 2 + 1:
+                continue
+            evidence = {o: unit.text(o)[q.fact.start:q.unit_end] for o, q in against.items()}
+            wanted = {next(iter(sorted(q.units))) for q in against.values()}
+            written = text[mine.fact.start:mine.unit_end]
+            said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+            expected = None
+            if len(wanted) == 1:
+                form = _unit_form(wanted.pop(), lang, text[mine.unit_start:mine.unit_end])
+                if form is not None:
+                    expected = text[mine.fact.start:mine.unit_start] + form
+            message = f"\"{written}\": another unit — {said}"
+            yield self.flag(unit, lang, mine.fact.start, mine.unit_end,
+                            message + (f" → {expected}" if expected else ""),
+                            evidence=evidence, expected=expected)
+
+    def _signs(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
+               others: list[str]) -> Iterable[Flag]:
+        text = unit.text(lang)
+        for value in {q.value for q in read[lang]}:
+            mine = [q for q in read[lang] if q.value == value]
+            signed = {o: [q for q in read[o] if q.value == value] for o in others}
+            lost = [o for o, theirs in signed.items() if theirs and all(q.negative for q in theirs)
+                    and not any(q.negative for q in mine)]
+            added = [o for o, theirs in signed.items()
+                     if theirs and not any(q.negative for q in theirs)
+                     and all(q.negative for q in mine)]
+            majority = len(others) // 2 + 1
+            if len(lost) >= majority:
+                q = mine[0]
+                sign = unit.text(lost[0])[signed[lost[0]][0].fact.start - 1]
+                evidence = {o: _signed_text(unit.text(o), signed[o][0]) for o in lost}
+                expected = sign + q.fact.text
+                said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+                yield self.flag(unit, lang, q.fact.start, q.fact.end,
+                                f"\"{q.fact.text}\": minus sign lost — {said} → {expected}",
+                                evidence=evidence, expected=expected)
+            elif len(added) >= majority:
+                q = mine[0]
+                evidence = {o: signed[o][0].fact.text for o in added}
+                said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+                yield self.flag(unit, lang, q.fact.start - 1, q.fact.end,
+                                f"\"{text[q.fact.start - 1:q.fact.end]}\": a minus sign "
+                                f"{listing(added)} {'does' if len(added) == 1 else 'do'} not "
+                                f"have — {said}", severity="warning", evidence=evidence,
+                                expected=q.fact.text)
+
+    def _order(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
+               others: list[str]) -> Iterable[Flag]:
+        mine = [q for q in read[lang] if q.first]
+        if len(mine) < 2:
+            return
+        values = [q.value for q in mine]
+        swaps: dict[str, tuple[int, int]] = {}
+        agree = 0
+        for other in others:
+            theirs = [q.value for q in read[other] if q.first]
+            if theirs == values:
+                agree += 1
+            elif sorted(theirs) == sorted(values):
+                diff = [i for i, (a, b) in enumerate(zip(values, theirs)) if a != b]
+                if len(diff) == 2:
+                    swaps[other] = (diff[0], diff[1])
+        if not swaps or len(set(swaps.values())) > 1 or len(swaps) < len(others) // 2 + 1 \
+                or agree >= len(swaps):
+            return
+        i, j = next(iter(swaps.values()))
+        if mine[i].compound and mine[j].compound:
+            return  # "in 8-bit operand, 16-bit relocation": adjectives move with their nouns
+        text = unit.text(lang)
+        a, b = mine[i].fact, mine[j].fact
+        if _right_to_left(lang) and not any(ch.isalpha() for ch in text[a.end:b.start]):
+            return  # "۹×۶" shows as 6×9 in a right-to-left line: typed reversed on purpose
+        expected = None
+        if not (mine[i].end_of_range or mine[j].end_of_range):
+            between = text[a.end:b.start]
+            expected = b.text + between + a.text
+        evidence = {}
+        for other in swaps:
+            theirs = [q.fact for q in read[other] if q.first]
+            evidence[other] = unit.text(other)[theirs[i].start:theirs[j].end]
+        said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+        yield self.flag(unit, lang, a.start, b.end,
+                        f"{render(a.kind, a.value, lang)} and {render(b.kind, b.value, lang)} "
+                        f"swapped — {said}" + (f" → {expected}" if expected else ""),
+                        evidence=evidence, expected=expected)
+
+
+_RTL = frozenset("ar fa he ur ps yi dv ug ckb sd ku".split())
+
+
+def _right_to_left(lang: str) -> bool:
+    return lang.replace("-", "_").split("_")[0].lower() in _RTL
+
+
+def _signed_text(text: str, quantity: _Quantity) -> str:
+    start = quantity.fact.start
+    return (text[start - 1] if start and text[start - 1] in MINUS else "") + quantity.fact.text
+
+
+_SCRIPT_OF = {"en": "latin", "ru": "cyrillic", "kk": "cyrillic", "zh": "cjk"}
+
+
+def _unit_form(unit_id: str, lang: str, mine: str) -> str | None:
+    """How ``lang`` writes ``unit_id``, in the style of the unit it wrote (``mine``: with its
+    space): an abbreviation for an abbreviation, the inflected word for a word ("5 минут" for
+    seconds is "5 секунд")."""
+    script = _SCRIPT_OF.get(family(lang), "latin")
+    forms = [f for f in unit_forms(unit_id) if _script(f) == script]
+    if not forms:
+        return None
+    space = mine[:len(mine) - len(mine.lstrip(" \u00a0\u202f\u2009"))]
+    written = mine[len(space):]
+    stem = next((s for s in sorted(STEMS, key=len, reverse=True) if written.startswith(s)),
+                None)
+    if stem is not None:
+        target = next((f for f in forms if f in STEMS), None)
+        if target is not None:
+            return space + target + written[len(stem):]
+    if script == "latin" and len(written.rstrip("s")) > 3:  # "seconds" -> "minutes"
+        word = next((f for f in forms if len(f) > 3), None)
+        if word is not None:
+            return space + word + ("s" if written.endswith("s") else "")
+    return space + forms[0]
+
+
+def _script(form: str) -> str:
+    ch = form[0]
+    if "\u3400" <= ch <= "\u9fff":
+        return "cjk"
+    if "\u0400" <= ch <= "\u04ff":
+        return "cyrillic"
+    return "latin"

@@ -1,0 +1,382 @@
+"""``spelling``: words the source spells one way, misspelt here; one word spelled two ways.
+
+A translation keeps many source words exactly as they are: product and program names
+("Windows", "GTK", "Pixbuf"), people ("Chet Ramey"), acronyms ("HTML"), identifiers
+("GdkPixbuf", "x86_64"). The source (msgid in a catalog, the other versions in a docset) is
+then the evidence of the right spelling: a word of the translation that is a near miss of a
+source word ("Wintwos", "Pkbuf", "Cht Ramey", an acronym's letters shuffled as "LMTH", a
+Cyrillic "Р" inside "Рixbuf") while that source word is nowhere in the translation is
+flagged, with the source spelling as the suggestion.
+
+Only the words of one script are compared (Latin with Latin; a word mixing Latin and
+Cyrillic look-alike letters is read as the Latin word it imitates): a transliteration such
+as "Виндоус" is a translator's choice, not a misspelling. Where the translation itself is
+written in Latin letters (de, fr, ...) a near miss is often the translated word ("Document"
+→ "Dokument"), so only distinctive source words count there: acronyms, identifiers, and
+words the catalog keeps verbatim in other messages. A word the translation uses in several
+other messages is a word of its own, not a slip.
+
+In an English document, British and American spellings of one word mixed (Center and
+Centre, organise and organize, colour and color) are flagged at the minority spelling with
+the majority's as the suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from ..flags import Flag
+from .base import Check, Document, Unit, register
+
+# Latin and Cyrillic letters and digits, inner underscores kept (a Chinese or Japanese
+# character ends a word: "Delete文" is "Delete" and 文)
+_TOKEN = re.compile(r"[A-Za-z0-9\u0400-\u04ff]+(?:_[A-Za-z0-9\u0400-\u04ff]+)*")
+_MNEMONIC = re.compile(r"([^\W\d_]+)_([^\W\d_]+)")  # "Be_fore", "e_mbedding"
+_CYRILLIC_LOOKALIKE = str.maketrans("АВЕКМНОРСТХаеорсухіјѕӏ", "ABEKMHOPCTXaeopcyxijsl")
+_MIN_LETTERS = 3
+_USED_ELSEWHERE = 2  # a word the translation writes in this many other messages is its own
+# a word a Latin-script translation keeps as is in this many other messages, and in this
+# share of the messages that have it, is one it never translates ("Windows", "Flatpak")
+_KEPT, _KEPT_SHARE = 3, 0.9
+
+
+def _unmarked(found: re.Match) -> str:
+    """A keyboard mnemonic's underscore ("Be_fore", "e_mbedding") made a word break (same
+    length), an identifier's ("proto_version", "USE_PLAYBIN") kept."""
+    head, tail = found.groups()
+    word = head + tail
+    if len(head) >= 2 and len(tail) >= 2 and (word.islower() or word.isupper()):
+        return found.group()
+    return f"{head}\u2060{tail}"
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _script(word: str) -> str:
+    """"latin", "mixed" (Latin letters with Cyrillic ones) or "other"."""
+    latin = other = cyrillic = False
+    for ch in word:
+        if not ch.isalpha():
+            continue
+        if _latin(ch):
+            latin = True
+        elif "\u0400" <= ch <= "\u04ff":
+            cyrillic = True
+        else:
+            other = True
+    if latin and cyrillic and not other:
+        return "mixed"
+    return "latin" if latin and not (cyrillic or other) else "other"
+
+
+def _identifier(word: str) -> bool:
+    """An identifier: digits, an underscore or a capital after a small letter ("x86_64",
+    "proto_version", "GdkPixbuf", "OpenPGP", "macOS"): no language translates these, where
+    an all-capitals word is often a translated metavariable (WARNING, WARNUNG)."""
+    return "_" in word or any(ch.isdigit() for ch in word) or any(
+        a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _latin_slip(source: str, target: str, kind: str, kept: int, named: int) -> bool:
+    """Whether a near miss in a Latin-script translation is a slip, not the word translated:
+    "Document" -> "Dokument", "FILTER" -> "FILTRE", "USSR" -> "URSS", "table_name" ->
+    "Tabellenname" are translations. A slip keeps the word's shape (its underscores and
+    digits) and is one edit away, and the word is an identifier or a name the catalog keeps
+    as is (in ``kept`` of the ``named`` messages that have it)."""
+    never_translated = kept >= _KEPT and kept >= _KEPT_SHARE * (named - 1)
+    if kind == "anagram":
+        return _identifier(source) or never_translated
+    if source.count("_") != target.count("_") or sum(map(str.isdigit, source)) != sum(
+            map(str.isdigit, target)):
+        return False
+    from rapidfuzz.distance import OSA
+
+    if OSA.distance(source.lower(), target.lower(), score_cutoff=1) > 1:
+        return False
+    return _identifier(source) or (source[:1].isupper() and never_translated)
+
+
+def _allowed_edits(length: int) -> int:
+    if length < 4:
+        return 0
+    if length < 6:
+        return 1
+    return 2 if length < 10 else 3
+
+
+def near_miss(source: str, target: str) -> str | None:
+    """How ``target`` misspells ``source`` ("edit", "anagram", "mixed"), or None when it is
+    not a near miss: equal but for case, a shorter or longer form of it (plural, prefix),
+    too short to tell, or too different."""
+    if source == target:
+        return None
+    script = _script(target)
+    if script == "mixed":
+        return "mixed" if target.translate(_CYRILLIC_LOOKALIKE) == source else None
+    low_s, low_t = source.lower(), target.lower()
+    if low_s == low_t or low_s in low_t or low_t in low_s:
+        return None
+    if min(len(low_s), len(low_t)) < _MIN_LETTERS or any(ch.isdigit() for ch in low_t) \
+            != any(ch.isdigit() for ch in low_s):
+        return None
+    if _inflected(low_s, low_t):
+        return None
+    if source.isupper() and target.isupper() and sorted(source) == sorted(target):
+        if "_" in source and sorted(source.split("_")) == sorted(target.split("_")):
+            return None  # parts in another order: "DIR_CHROOT" for "CHROOT_DIR"
+        return "anagram"
+    if low_s[0] != low_t[0] and not low_s[1:] == low_t[1:]:
+        return None  # a different word far more often than a slip of the first letter
+    from rapidfuzz.distance import OSA  # deferred: start-up time
+
+    limit = _allowed_edits(len(low_s))
+    if limit and OSA.distance(low_s, low_t, score_cutoff=limit) <= limit:
+        return "edit"
+    return None
+
+
+_ENDINGS = frozenset(("", "s", "es", "e", "ed", "d", "ing", "er", "ers", "ion", "ions", "ly"))
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether two words differ only in an English ending ("demangle", "demangling")."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 5 and a[common:] in _ENDINGS and b[common:] in _ENDINGS
+
+
+_KIND_NOTE = {"mixed": " (Cyrillic letters among Latin ones)", "anagram": " (letters shuffled)",
+              "edit": ""}
+
+
+@register
+class SpellingCheck(Check):
+    name = "spelling"
+    severity = "error"
+    description = "words the source spells one way, misspelt here; one word spelled two ways"
+    local = True  # how often a word is used is counted in ``finish``, from the shards
+
+    def run(self, document: Document) -> list[Flag]:
+        return self.finish(document, [self.run_part(document)])
+
+    def run_part(self, document: Document) -> tuple[list, dict]:
+        """Near misses of the shard (judged in ``finish`` against the whole text's use of
+        the words) and the counts they are judged by."""
+        candidates: list[tuple] = []
+        used: dict[str, Counter] = {lang: Counter() for lang in document.targets}
+        kept: dict[str, Counter] = {lang: Counter() for lang in document.targets}
+        named: dict[str, Counter] = {lang: Counter() for lang in document.targets}
+        letters: Counter = Counter()  # (lang, Latin or not) -> letters of the text
+        variants: dict[str, dict] = {lang: defaultdict(list) for lang in document.targets
+                                     if lang.split("-")[0] == "en"}
+        for index, unit in enumerate(document.units, document.offset):
+            words = {lang: _words(document.masked(unit.text(lang)))
+                     for lang in document.languages}
+            for lang in document.targets:
+                mine = words[lang]
+                if not mine:
+                    letters[lang, False] += sum(ch.isalpha() for ch in unit.text(lang))
+                    continue
+                latin = sum(_latin(ch) for _, _, w in mine for ch in w)
+                letters[lang, True] += latin
+                letters[lang, False] += sum(ch.isalpha() for ch in unit.text(lang)) - latin
+                sources = [o for o in document.others(lang) if words[o]]
+                own = {w for _, _, w in mine}
+                used[lang].update(own)
+                source_words = {w for o in sources for _, _, w in words[o]}
+                kept[lang].update(source_words & own)
+                named[lang].update(source_words)
+                candidates.extend(_candidates(index, lang, mine, sources, words, unit))
+                if lang in variants:
+                    for start, end, word in mine:
+                        if _variant_key(word) is not None:
+                            variants[lang][word].append((index, start, end))
+        return candidates, {"used": used, "kept": kept, "named": named, "letters": letters,
+                            "variants": {lang: dict(v) for lang, v in variants.items()}}
+
+    def finish(self, document: Document, parts: list[tuple[list, dict]]) -> list[Flag]:
+        used: dict[str, Counter] = defaultdict(Counter)
+        kept: dict[str, Counter] = defaultdict(Counter)
+        named: dict[str, Counter] = defaultdict(Counter)
+        variants: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+        letters: Counter = Counter()
+        for _, summary in parts:
+            letters.update(summary["letters"])
+            for lang, counts in summary["used"].items():
+                used[lang].update(counts)
+            for lang, counts in summary["kept"].items():
+                kept[lang].update(counts)
+            for lang, counts in summary["named"].items():
+                named[lang].update(counts)
+            for lang, found in summary["variants"].items():
+                for word, where in found.items():
+                    variants[lang][word].extend(where)
+        flags: list[Flag] = []
+        units = document.units
+        for candidate in (c for part, _ in parts for c in part):
+            index, lang, start, end, target, source, kind, evidence = candidate
+            latin_text = _latin_script(lang, letters)
+            if kind == "edit" and used[lang][target] > _USED_ELSEWHERE:
+                continue  # a word this translation uses often: its own word
+            elsewhere = kept[lang][source]
+            if latin_text and kind != "mixed" and not _latin_slip(
+                    source, target, kind, elsewhere, named[lang][source]):
+                continue  # in a Latin-script translation a near miss is mostly a translation
+            note = f", kept as is in {elsewhere} other messages" if elsewhere else ""
+            said = ", ".join(f"{'msgid' if document.catalog else o} says \"{source}\""
+                             for o in evidence)
+            flags.append(self.flag(
+                units[index - document.offset], lang, start, end,
+                f"\"{target}\" misspelt?{_KIND_NOTE[kind]} — {said}{note} → {source}",
+                evidence={o: source for o in evidence}, expected=source))
+        for lang, found in variants.items():
+            flags.extend(self._variants(document, lang, found))
+        return flags
+
+    def _variants(self, document: Document, lang: str, found: dict[str, list]
+                  ) -> Iterable[Flag]:
+        """British and American spellings of one word in one document: the minority's."""
+        families: dict[str, dict[str, list]] = defaultdict(dict)
+        for word, where in found.items():
+            key = _variant_key(word)
+            if key is not None:
+                families[key[0]].setdefault(key[1], []).extend(where)
+        for family in families.values():
+            if len(family) < 2:
+                continue
+            ranked = sorted(family.items(), key=lambda item: (-len(item[1]), min(item[1])))
+            major, major_places = ranked[0]
+            for spelling, places in ranked[1:]:
+                for index, start, end in places:
+                    unit = document.units[index - document.offset]
+                    word = unit.text(lang)[start:end]
+                    expected = _respell(word, major)
+                    yield self.flag(
+                        unit, lang, start, end,
+                        f"\"{word}\" here, the {major} spelling {len(major_places)} times "
+                        f"elsewhere: one word spelled two ways → {expected}",
+                        expected=expected, severity="warning")
+
+
+# languages written in another script than Latin (a language not listed is judged by the
+# letters of its text)
+_OTHER_SCRIPT = frozenset(
+    "am ar as ba be bg bn bo ce cv dv dz el fa gu he hi hy iu ja ka kk km kn ko ky lo mk ml mn "
+    "mr my ne or pa ps ru sa sd si sr ta te tg th ti tt ug uk ur yi zh".split())
+
+
+def _latin_script(lang: str, letters: Counter) -> bool:
+    """Whether ``lang`` is written in Latin letters ("sr@latin" is; "zh_CN" is not)."""
+    if "latin" in lang.lower():
+        return True
+    base = re.split(r"[-_@.]", lang.lower())[0]
+    if base in _OTHER_SCRIPT:
+        return False
+    return letters[lang, True] > letters[lang, False]
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every word with a Latin letter (mixed-script ones included)."""
+    if not text or not any(_latin(ch) for ch in text):
+        return []
+    if text.count("_") == 1:
+        text = _MNEMONIC.sub(_unmarked, text)
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
+            if any(_latin(ch) for ch in m.group())]
+
+
+def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources: list[str],
+                words: dict[str, list], unit: Unit) -> Iterable[tuple]:
+    """Words of ``lang`` that misspell a source word the translation lacks."""
+    own_lower = {w.lower() for _, _, w in mine}
+    text_lower = unit.text(lang).lower()
+    missing: dict[str, list[str]] = {}
+    source_lower: set[str] = set()
+    for other in sources:
+        other_lower = unit.text(other).lower()
+        for _, _, word in words[other]:
+            source_lower.add(word.lower())
+            if word.lower() in own_lower or word.lower() in text_lower:
+                continue
+            if sum(ch.isalpha() for ch in word) < _MIN_LETTERS:
+                continue
+            missing.setdefault(word, [])
+            if other not in missing[word]:
+                missing[word].append(other)
+        source_lower.add(other_lower)
+    if not missing:
+        return
+    source_texts = [unit.text(o).lower() for o in sources]
+    for start, end, word in mine:
+        lower = word.lower()
+        if lower in source_lower or any(lower in text for text in source_texts):
+            continue
+        best = None
+        for source, evidence in missing.items():
+            kind = near_miss(source, word)
+            if kind is not None and (best is None or (kind != "edit") > (best[1] != "edit")):
+                best = (source, kind, evidence)
+        if best is not None:
+            source, kind, evidence = best
+            yield (index, lang, start, end, word, source, kind, evidence)
+
+
+# British and American spellings: (British pattern, American pattern, stem group, exceptions).
+# A word belongs to a family (rule, stem) only when both spellings occur in the document,
+# so a rule never invents a word; the exceptions are words with no -ize/-er spelling.
+_VARIANT_RULES = (
+    ("ise", re.compile(r"^(\w+[^aeiou\W])is(e|es|ed|ing|ation|ations|er|ers)$"),
+     re.compile(r"^(\w+[^aeiou\W])iz(e|es|ed|ing|ation|ations|er|ers)$"), "is", "iz"),
+    ("yse", re.compile(r"^(\w+)ys(e|es|ed|ing|er|ers)$"),
+     re.compile(r"^(\w+)yz(e|es|ed|ing|er|ers)$"), "ys", "yz"),
+    ("tre", re.compile(r"^(\w{3,}[tb])re(s?)$"), re.compile(r"^(\w{3,}[tb])er(s?)$"),
+     "re", "er"),
+    ("our", re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ful)?$"),
+     re.compile(r"^(\w{3,})or(s|ed|ing|ite|ites|able|ful)?$"), "our", "or"),
+)
+_NOT_VARIANTS = frozenset(
+    "advertise advise chastise circumcise comprise compromise concise demise despise devise "
+    "disguise enterprise excise exercise expertise franchise improvise incise merchandise "
+    "otherwise precise premise promise revise supervise surmise surprise televise treatise "
+    "paradise".split())
+
+
+def _variant_key(word: str) -> tuple[tuple[str, str], str] | None:
+    """((rule, stem), "British" or "American") of an English word that has a spelling
+    variant ("Centres" -> (("tre", "cent"), "British")), or None."""
+    lower = word.lower()
+    if len(lower) < 5 or not lower.isascii() or not lower.isalpha():
+        return None
+    for rule, british, american, _, _ in _VARIANT_RULES:
+        for pattern, style in ((british, "British"), (american, "American")):
+            found = pattern.match(lower)
+            if found is None:
+                continue
+            if rule == "ise" and (found.group(1) + "ise" in _NOT_VARIANTS):
+                return None
+            return (rule, found.group(1)), style
+    return None
+
+
+def _respell(word: str, major: str) -> str:
+    """``word`` in the ``major`` spelling, its case kept ("Centre" -> "Center")."""
+    lower = word.lower()
+    for _, british, american, british_infix, american_infix in _VARIANT_RULES:
+        pattern, infix = (british, american_infix) if major == "American" else \
+            (american, british_infix)
+        found = pattern.match(lower)
+        if found is not None:
+            out = found.group(1) + infix + (found.group(2) or "")
+            break
+    else:
+        return word
+    if word.isupper():
+        return out.upper()
+    return out[:1].upper() + out[1:] if word[:1].isupper() else out

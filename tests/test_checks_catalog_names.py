@@ -1,0 +1,94 @@
+"""Catalog checks that take msgid as the evidence of a word's spelling: ``spelling`` (words
+kept verbatim, misspelt), ``name`` (known country, language and currency names) and
+``month`` (month names changed)."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from aligner.catalog import read_catalog
+from aligner.checks import check_catalog
+
+
+def catalog(tmp_path, pairs, lang="ru", name="c.po"):
+    po = polib.POFile()
+    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
+    for msgid, msgstr in pairs:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    path = tmp_path / name
+    po.save(str(path))
+    return path
+
+
+def flagged(tmp_path, pairs, lang="ru", checks=("spelling",)):
+    """(flagged text, expected) of every flag, and the flags."""
+    path = catalog(tmp_path, pairs, lang)
+    flags = check_catalog(path, list(checks))
+    entries = {entry.index: entry for entry in read_catalog(path).entries}
+    found = [(entries[f.entry].msgstr[f.paragraph or 0][f.start:f.end], f.expected)
+             for f in flags]
+    return found, flags
+
+
+# a Russian catalog: Cyrillic text around the names it keeps in Latin letters
+RU_FILLER = [("Open the file", "Открыть файл"), ("Save changes", "Сохранить изменения"),
+             ("Print the document", "Напечатать документ")]
+
+
+@pytest.mark.parametrize("msgid, msgstr, wrong, right", [
+    ("Runs on Windows and Linux", "Работает в Wintwos и Linux", "Wintwos", "Windows"),
+    ("The Pixbuf loader failed", "Сбой загрузчика Pkbuf", "Pkbuf", "Pixbuf"),
+    ("Written by Chet Ramey", "Автор: Cht Ramey", "Cht", "Chet"),
+    ("Save as HTML", "Сохранить как LMTH", "LMTH", "HTML"),
+    ("Pixbuf", "Рixbuf", "Рixbuf", "Pixbuf"),  # a Cyrillic Р among Latin letters
+    ("invalid proto_version %s", "неверное значение proto_verson %s", "proto_verson",
+     "proto_version"),
+])
+def test_a_word_msgid_keeps_misspelt_in_msgstr_is_flagged_with_msgids_spelling(
+        tmp_path, msgid, msgstr, wrong, right):
+    found, flags = flagged(tmp_path, RU_FILLER + [(msgid, msgstr)])
+    assert found == [(wrong, right)]
+    assert f'msgid says "{right}"' in flags[0].message
+
+
+@pytest.mark.parametrize("msgid, msgstr", [
+    ("Restart GNOME now", "Перезапустить GNOME-ның"),        # a case ending after a hyphen
+    ("Windows drivers", "Драйверы для Windows'а"),
+    ("Convert GIFs", "Преобразовать GIF"),                   # plural dropped
+    ("Open with GdkPixbuf", "Открыть с помощью Pixbuf"),      # a shorter form
+    ("Use the Bash shell", "Использовать оболочку bash"),    # case changed
+    ("Runs on Windows", "Работает в Виндоус"),               # transliterated: other script
+    ("unknown demangling style", "неизвестный стиль demangle"),  # another ending
+    ("Be_fore:", "Пе_ред: Befroe"),                          # a mnemonic is no identifier
+])
+def test_kept_forms_and_transliterations_are_not_misspellings(tmp_path, msgid, msgstr):
+    found, _ = flagged(tmp_path, RU_FILLER + [(msgid, msgstr)])
+    assert found == []
+
+
+def test_a_word_the_translation_uses_in_other_messages_is_its_own(tmp_path):
+    pairs = RU_FILLER + [("Use Xorg", "Использовать Xorgs")] + [
+        (f"Message {i}", f"Сообщение {i} Xorgs") for i in range(3)]
+    found, _ = flagged(tmp_path, pairs)
+    assert found == []
+
+
+def test_latin_script_translations_keep_only_identifiers_and_names_never_translated(tmp_path):
+    pairs = [("Open the Document", "Das Dokument öffnen"),        # translated, not misspelt
+             ("WARNING: disk full", "WARNUNG: Festplatte voll"),
+             ("Save as FILTER", "Als FILTRE speichern"),
+             ("Uses GdkPixbuf", "Nutzt GdkPixbf"),                # an identifier: misspelt
+             ("Runs on Windows", "Läuft unter Wintows")]          # Windows is translated...
+    found, _ = flagged(tmp_path, pairs, lang="de")
+    assert found == [("GdkPixbf", "GdkPixbuf")]
+    kept = [(f"Install on Windows {i}", f"Installieren unter Windows {i}") for i in range(4)]
+    found, flags = flagged(tmp_path, pairs + kept, lang="de")  # ... unless always kept
+    assert ("Wintows", "Windows") in found
+    assert any("kept as is in 4 other messages" in f.message for f in flags)
+
+
+def test_chinese_translation_keeps_latin_words(tmp_path):
+    found, _ = flagged(tmp_path, [("Bidirectional operation between a Subversion repository "
+                                   "and Git", "Subersion 仓库和 Git 之间的双向操作")], lang="zh_CN")
+    assert found == [("Subersion", "Subversion")]
