@@ -197,6 +197,9 @@ def _start_catalogs(catalogs: list[Path], names, lang: str | None, text: bool):
     if len(catalogs) < 2 or sum(sizes.values()) < POOL_FROM_BYTES:
         return ((path, _outcome(path, check_file(str(path), names, lang, text)))
                 for path in catalogs)
+    # this process checks catalogs too (the smallest, from the back of the queue) while the
+    # workers start and take the largest from the front: one worker fewer, none waiting
+    parallel.share_with_caller()
     runner = parallel.Runner()
     for path in sorted(catalogs, key=lambda path: -sizes[path]):
         runner.add(path, check_file, str(path), names, lang, text)
