@@ -100,9 +100,21 @@ def _latin_slip(source: str, target: str, kind: str, kept: int, named: int) -> b
     return _identifier(source) or (source[:1].isupper() and never_translated)
 
 
+def _slip_of_part(a: str, b: str) -> bool:
+    """Unless one word holds the other, True; else whether the longer one is the shorter
+    with a letter or two more that are no ending: "Pixbu" for "Pixbuf" may be a slip,
+    "GIF" for "GIFs" and "Pixbuf" for "GdkPixbuf" are other forms of the word."""
+    short, long = sorted((a, b), key=len)
+    if short not in long:
+        return True
+    extra = len(long) - len(short)
+    return extra <= 2 and long.startswith(short) and long[len(short):] not in _ENDINGS \
+        and len(short) >= 4
+
+
 def _allowed_edits(length: int) -> int:
     if length < 4:
-        return 0
+        return 1 if length == 3 else 0
     if length < 6:
         return 1
     return 2 if length < 10 else 3
@@ -118,7 +130,7 @@ def near_miss(source: str, target: str) -> str | None:
     if script == "mixed":
         return "mixed" if target.translate(_CYRILLIC_LOOKALIKE) == source else None
     low_s, low_t = source.lower(), target.lower()
-    if low_s == low_t or low_s in low_t or low_t in low_s:
+    if low_s == low_t or not _slip_of_part(low_s, low_t):
         return None
     if min(len(low_s), len(low_t)) < _MIN_LETTERS or any(ch.isdigit() for ch in low_t) \
             != any(ch.isdigit() for ch in low_s):
@@ -134,6 +146,8 @@ def near_miss(source: str, target: str) -> str | None:
     from rapidfuzz.distance import OSA  # deferred: start-up time
 
     limit = _allowed_edits(len(low_s))
+    if len(low_s) == 3 and (len(low_t) != 3 or source.isupper() != target.isupper()):
+        return None  # a three-letter word: one letter changed, its case kept ("GTK", "GHK")
     if limit and OSA.distance(low_s, low_t, score_cutoff=limit) <= limit:
         return "edit"
     return None
