@@ -700,6 +700,10 @@ def _set_form(entry: polib._BaseEntry, form: int, text: str) -> None:
 
 
 WHOLE_ENTRY = {"short untranslated", "wrong language", "empty msgstr"}
+# Kinds that few entries allow take up to 3 spots per round where they do apply, so that the
+# whole benchmark has enough of them to measure (a catalog has 12 month names at most).
+RARE = {"month name changed", "tag broken", "accelerator lost or doubled", "minus sign lost",
+        "project variable broken", "country name misspelt", "unit or scale changed"}
 
 
 def _apply(name: str, entry, form: int, ctx: Context, rng: random.Random):
@@ -738,18 +742,17 @@ def damage_entries(entries: list, ctx: Context, rng: random.Random, rate: float 
     while len(spots) < budget:
         progress = False
         for name in order:
-            if len(spots) >= budget:
-                break
-            while candidates[name]:
-                i = candidates[name].pop()
-                if i in used:
-                    continue
-                spot = _damage_one(name, i, entries[i], ctx, rng)
-                if spot:
-                    used.add(i)
-                    spots.append(spot)
-                    progress = True
-                    break
+            for _ in range(3 if name in RARE else 1):
+                while candidates[name] and len(spots) < budget:
+                    i = candidates[name].pop()
+                    if i in used:
+                        continue
+                    spot = _damage_one(name, i, entries[i], ctx, rng)
+                    if spot:
+                        used.add(i)
+                        spots.append(spot)
+                        progress = True
+                        break
         if not progress:
             break
     return sorted(spots, key=lambda s: s.index)
