@@ -58,7 +58,7 @@ def test_numbers_in_the_same_order_or_reordered_with_their_words_are_fine(tmp_pa
 @pytest.mark.parametrize("lang, target, expected", [
     ("ru", "Расстояние: 5 м", "5 км"),
     ("kk", "Қашықтық: 5 м", "5 км"),
-    ("zh_CN", "距离：5米", "5公里"),
+    ("zh_CN", "距离：5米", "5千米"),
 ])
 def test_a_unit_changed_is_flagged_in_the_targets_own_form(tmp_path, lang, target, expected):
     flags = flags_of(tmp_path, lang, [("Distance: 5 km", target)])

@@ -72,7 +72,27 @@ def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
         compound = text[fact.end:fact.end + 1] in "-‐" and text[fact.end + 1:fact.end + 2].isalpha()
         found.append(_Quantity(fact, is_negative(text, fact.start), units, start, end, compound,
                                fact.start < first_end))
+    found.extend(_slots(document, cell, text))
     return found
+
+
+def _slots(document: Document, cell, text: str) -> Iterable[_Quantity]:
+    """Placeholders followed by a unit ("%d seconds", "%s МБ", "{size} KB"): the number comes
+    at run time, the unit is the translator's. Each is told apart by its token and its place
+    among the same tokens of its part (plural form), so "%d мин. %d мин." for "%d min %d s"
+    is seen."""
+    seen: dict[tuple[int, str], int] = {}
+    for start, end, token in document.placeholders(text):
+        if token[0] not in "%{" or token == "%%":
+            continue
+        part = cell.locate(start, end)[0] if cell.starts else None
+        index = seen[part, token] = seen.get((part, token), -1) + 1
+        after = unit_after(text, end)
+        if after is None:
+            continue
+        units, unit_start, unit_end = after
+        slot = Fact("slot", f"{token}#{index}", start, end, token)
+        yield _Quantity(slot, False, units, unit_start, unit_end, False, False)
 
 
 @register
@@ -133,7 +153,7 @@ class QuantityCheck(Check):
     def _signs(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
                others: list[str]) -> Iterable[Flag]:
         text = unit.text(lang)
-        for value in {q.value for q in read[lang]}:
+        for value in {q.value for q in read[lang] if q.fact.kind != "slot"}:
             mine = [q for q in read[lang] if q.value == value]
             signed = {o: [q for q in read[o] if q.value == value] for o in others}
             lost = [o for o, theirs in signed.items() if theirs and all(q.negative for q in theirs)
@@ -218,15 +238,19 @@ _SCRIPT_OF = {"en": "latin", "ru": "cyrillic", "kk": "cyrillic", "zh": "cjk"}
 
 
 def _unit_form(unit_id: str, lang: str, mine: str) -> str | None:
-    """How ``lang`` writes ``unit_id``, in the style of the unit it wrote (``mine``: with its
-    space): an abbreviation for an abbreviation, the inflected word for a word ("5 минут" for
-    seconds is "5 секунд")."""
-    script = _SCRIPT_OF.get(family(lang), "latin")
+    """How this version would write ``unit_id``, after the unit it wrote (``mine``, with its
+    space): in the same script, the form closest to it ("КиБ" for "МиБ", "MB" for "GB" in a
+    Chinese text that writes GB), an inflected word for a word ("5 минут" for seconds is
+    "5 секунд")."""
+    space = mine[:len(mine) - len(mine.lstrip(" \u00a0\u202f\u2009"))]
+    written = mine[len(space):].rstrip(".")
+    script = _script(written) if written else _SCRIPT_OF.get(family(lang), "latin")
     forms = [f for f in unit_forms(unit_id) if _script(f) == script]
     if not forms:
+        forms = [f for f in unit_forms(unit_id)
+                 if _script(f) == _SCRIPT_OF.get(family(lang), "latin")]
+    if not forms:
         return None
-    space = mine[:len(mine) - len(mine.lstrip(" \u00a0\u202f\u2009"))]
-    written = mine[len(space):]
     stem = next((s for s in sorted(STEMS, key=len, reverse=True) if written.startswith(s)),
                 None)
     if stem is not None:
@@ -237,7 +261,17 @@ def _unit_form(unit_id: str, lang: str, mine: str) -> str | None:
         word = next((f for f in forms if len(f) > 3), None)
         if word is not None:
             return space + word + ("s" if written.endswith("s") else "")
-    return space + forms[0]
+    return space + min(forms, key=lambda f: _distance(f, written))
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (short unit names only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
 
 
 def _script(form: str) -> str:
