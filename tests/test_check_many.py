@@ -120,6 +120,11 @@ def test_bad_paths_are_refused_before_any_work(tmp_path):
     os.mkfifo(tmp_path / "pipe.po")
     assert_refused(run_aligner("check", str(good), str(tmp_path / "pipe.po")), "pipe.po")
     assert_refused(run_aligner("check", str(good), str(good), "--reviewed"), "--reviewed")
+    lost = tmp_path / "lost"  # a docset whose texts are gone, its review files left
+    write_po(lost / "review" / "en.po", CLEAN, "en")
+    (lost / "docset.toml").write_text('title = "Lost"\n')
+    assert_refused(run_aligner("check", str(lost)), "no language file")
+    assert_refused(run_aligner("check", str(good), str(lost)), "no language file")
 
 
 def test_a_malformed_catalog_ends_the_run_with_its_error_and_no_results(tmp_path):

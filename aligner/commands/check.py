@@ -82,13 +82,17 @@ def run(args: argparse.Namespace) -> int:
 
 def is_docset(directory: Path) -> bool:
     """Whether ``directory`` is a document set: it holds a ``<code>.txt`` language file (the
-    rule ``aligner.docset`` loads by). A directory that cannot be listed counts as one, so
-    that the docset loader reports what is wrong with it."""
-    from ..docset import LANGUAGE_CODE
+    rule ``aligner.docset`` loads by) or a docset's own files (docset.toml, alignment.tsv,
+    glossary.tsv, review/: a docset that lost its texts is still one, and the loader says
+    what is missing). A directory that cannot be listed counts as one too, so that the
+    loader reports what is wrong with it."""
+    from ..docset import ALIGNMENT_NAME, CONFIG_NAME, GLOSSARY_NAME, LANGUAGE_CODE, REVIEW_DIR
 
+    own = {CONFIG_NAME, ALIGNMENT_NAME, GLOSSARY_NAME, REVIEW_DIR}
     try:
         with os.scandir(directory) as entries:
-            return any(entry.name.endswith(".txt") and LANGUAGE_CODE.match(entry.name[:-4])
+            return any(entry.name in own or (entry.name.endswith(".txt")
+                                             and LANGUAGE_CODE.match(entry.name[:-4]))
                        for entry in entries)
     except OSError:
         return True
