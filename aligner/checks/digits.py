@@ -23,6 +23,7 @@ from .base import Check, Unit
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _TOKEN_CHAR = re.compile(r"[\w.+\-]")
+_NUMERONYM = re.compile(r"[a-z]#[a-z]")  # i18n, l10n, a11y, k8s: a word, not a number
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,10 @@ def absorbed(facts: list[Fact], unmatched: set[int], runs: list[DigitRun]) -> se
     available = Counter(run.digits for run in runs)
     found = set()
     for i in sorted(unmatched):
-        digits = ascii_digits(facts[i].text)
-        if digits.isdigit() and available[digits]:
-            available[digits] -= 1
+        digits = _DIGITS.findall(ascii_digits(facts[i].text))  # "1.3" in "pre-1.3": 1 and 3
+        wanted = Counter(digits)
+        if digits and all(available[d] >= n for d, n in wanted.items()):
+            available.subtract(wanted)
             found.add(i)
     return found
 
@@ -119,14 +121,17 @@ def digits_of(facts: list[Fact], matched: set[int], other_text: str) -> Counter[
 
 
 def lost_digits(check: Check, unit: Unit, lang: str, masked: dict[str, str],
-                explained: dict[str, Counter[str]]) -> Iterable[Flag]:
-    """Digits most other versions have and this one lacks, with no fact to explain them."""
+                explained: dict[str, Counter[str]], counted: bool = True) -> Iterable[Flag]:
+    """Digits most other versions have and this one lacks, with no fact to explain them.
+
+    ``counted``: each occurrence needs one here; not so for plural forms, which repeat a
+    message a number of times that differs between languages."""
     others = list(explained)
     mine = all_digits(masked[lang])
     lost: Counter[str] = Counter()
     for other in others:
         deficit = all_digits(masked[other]) - mine - explained[other]
-        lost.update(set(deficit))
+        lost.update(d for d in deficit if counted or not mine[d])
     majority = len(others) // 2 + 1
     for digits in sorted(d for d, n in lost.items() if n >= majority):
         evidence = {o: digits for o in others if digits in all_digits(masked[o])}
@@ -173,7 +178,7 @@ def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
             start, end = token_span(masked[other], run.start, run.end)
             wanted.setdefault(skeleton(masked[other][start:end]), []).append(other)
     for shape, langs in wanted.items():
-        if shape in flagged or len(set(langs)) < majority:
+        if shape in flagged or len(set(langs)) < majority or _NUMERONYM.fullmatch(shape):
             continue
         found = same_code(text, shape)
         if found:

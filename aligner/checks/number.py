@@ -362,9 +362,12 @@ class NumberCheck(Check):
         said = " ".join(" ".join(f.evidence.values()) + " " + (f.expected or "") for f in flags)
         covered = all_digits(said)
         implied = implied_values(args[1][lang], lang) if document.catalog else frozenset()
-        flags.extend(lost for lost in lost_digits(self, unit, lang, args[1], explained)
+        values = implied.union(f.value for f in args[0][lang])  # "三十二开" says 32k's 32
+        plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
+        flags.extend(lost for lost in lost_digits(self, unit, lang, args[1], explained,
+                                                  not plural)
                      if not covered[lost.message.split(" ", 1)[0]]
-                     and lost.message.split(" ", 1)[0].lstrip("0") not in implied)
+                     and (lost.message.split(" ", 1)[0].lstrip("0") or "0") not in values)
         return flags
 
     def _suspect(self, unit: Unit, lang: str, run: _Run, others: list[str],

@@ -20,7 +20,7 @@ CN_UNITS = "十百千万亿"
 _RUN = f"[{CN_DIGITS}{CN_UNITS}]+(?:点[{CN_DIGITS}]+)?"
 _PATTERN = re.compile(
     rf"百分之(?P<pct>{_RUN}|\d+(?:\.\d+)?)|第(?P<ord>{_RUN})|(?P<num>{_RUN})")
-_MEASURE = frozenset("个条种份项位名次届年国股座批轮周天月日倍岁篇句段节章款")
+_MEASURE = frozenset("个条种份项位名次届年国股座批轮周天月日倍岁篇句段节章款号版级页列层秒")
 _SINGLE = frozenset("一二三四五六七八九十两")
 
 
