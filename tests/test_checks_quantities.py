@@ -174,6 +174,10 @@ def test_a_changed_digit_in_another_script_is_flagged_in_that_script(tmp_path):
     ("zh_CN", "English, Middle (1100-1500)", "中古英语"),  # the aside left out
     ("zh_CN", "Report bugs to: %s\n",
      "请向 <%s> 报告软件错误。\n请向 <i18n-zh@googlegroups.com> 报告翻译错误。\n"),
+    ("zh_CN", "prc 32k", "三十二开"),  # the code's number said in words
+    ("ru", "not supported in pre-1.3 archives", "не поддерживаются в архивах до версии 1.3"),
+    ("ru", "Git's i18n setup code", "Код настройки интернационализации Git"),  # a numeronym
+    ("zh_CN", "Extra nanoseconds reach 1 second", "额外的纳秒数已达到一秒钟"),
 ])
 def test_real_catalog_habits_are_not_flagged(tmp_path, lang, source, target):
     assert found(tmp_path, lang, source, target) == []
@@ -187,6 +191,16 @@ def test_real_catalog_habits_are_not_flagged(tmp_path, lang, source, target):
 ])
 def test_damage_near_those_habits_is_still_flagged(tmp_path, lang, source, target):
     assert [check for check, _, _ in found(tmp_path, lang, source, target)] == ["number"]
+
+
+def test_plural_forms_compare_digits_by_presence(tmp_path):
+    body = ('msgid "Maximum length is 2<<26 bytes (%u byte)."\n'
+            'msgid_plural "Maximum length is 2<<26 bytes (%u bytes)."\n'
+            'msgstr[0] "最大长度应为 2<<26 字节（%u 字节）。"\n\n')
+    assert check_catalog(write_po(tmp_path / "zh.po", "zh_CN", body), ["number"]) == []
+    damaged = body.replace("2<<26 字节", "2<< 字节")
+    flags = check_catalog(write_po(tmp_path / "zh2.po", "zh_CN", damaged), ["number"])
+    assert flags and any("26" in f.message for f in flags)
 
 
 # --- docsets and the CLI ------------------------------------------------------------------

@@ -24,6 +24,7 @@ _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 _TOKEN_CHAR = re.compile(r"[\w.+\-]")
 _NUMERONYM = re.compile(r"[a-z]#[a-z]")  # i18n, l10n, a11y, k8s: a word, not a number
+_NUMERONYM_DIGITS = re.compile(r"(?<![\w-])[A-Za-z](\d+)[A-Za-z](?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ def lost_digits(check: Check, unit: Unit, lang: str, masked: dict[str, str],
     mine = all_digits(masked[lang])
     lost: Counter[str] = Counter()
     for other in others:
-        deficit = all_digits(masked[other]) - mine - explained[other]
+        deficit = all_digits(masked[other]) - mine - explained[other] \
+            - Counter(_NUMERONYM_DIGITS.findall(masked[other]))
         lost.update(d for d in deficit if counted or not mine[d])
     majority = len(others) // 2 + 1
     for digits in sorted(d for d, n in lost.items() if n >= majority):
