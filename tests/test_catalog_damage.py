@@ -54,6 +54,8 @@ def test_a_kind_makes_the_one_damage_it_names(name, msgid, msgstr, ctx, wanted):
     ("month name changed", "Mayday", "мая", RU),  # msgid names no month
     ("end punctuation changed", "Loading...", "Загрузка...", RU),  # an ellipsis, not a stop
     ("changed digit", "Version", "Версия 2", RU),  # a number msgid lacks is not the evidence
+    ("unit or scale changed", "%s with %s", "%s с %s", RU),  # "с" after a placeholder: "with"
+    ("tag broken", "git archive [--exec <cmd>]", "git archive [--exec <cmd>]", RU),  # metavariable
 ])
 def test_a_kind_is_applied_only_where_it_is_damage(name, msgid, msgstr, ctx):
     assert apply(name, msgid, msgstr, ctx) is None

@@ -145,10 +145,14 @@ def ours(path: Path) -> dict:
     if code not in (0, 1):  # a crash: the user gets no flags; reported, not hidden
         error = out.with_suffix(".stderr").read_text(errors="replace").strip()[-300:]
         return {"flags": {}, "cpu": cpu, "wall": wall, "error": f"exit {code}: {error}"}
+    report = json.loads(out.read_text(encoding="utf-8"))
+    found = report["flags"] if "flags" in report else \
+        [flag for each in report.get("files", []) for flag in each.get("flags", [])]
     flags: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for flag in json.loads(out.read_text(encoding="utf-8"))["flags"]:
+    for flag in found:  # a merged flag names every check that raised it in "checks"
         if flag.get("entry") is not None:
-            flags[flag["entry"]].append((flag["check"], flag["message"]))
+            name = "+".join(flag.get("checks") or [flag["check"]])
+            flags[flag["entry"]].append((name, flag["message"]))
     return {"flags": dict(flags), "cpu": cpu, "wall": wall}
 
 
@@ -221,7 +225,7 @@ def score(records: list[dict], results: list[dict]) -> list[dict]:
             for tool in ("ours", "pofilter"):
                 new = new_flags(result[f"{tool} clean"]["flags"].get(i, []),
                                 result[f"{tool} damaged"]["flags"].get(i, []))
-                row[tool] = sorted({name for name, _ in new})
+                row[tool] = sorted({n for name, _ in new for n in name.split("+")})
             rows.append(row)
     return rows
 
@@ -285,17 +289,20 @@ def report_noise(records: list[dict], results: list[dict], show: bool, rng: rand
                  ) -> dict:
     entries = sum(r["translated"] for r in records)
     counts = {tool: Counter() for tool in ("ours", "pofilter")}
+    totals = Counter()  # flags, a merged flag once (counts has it under each of its checks)
     samples: dict[str, list] = defaultdict(list)
     for record, result in zip(records, results):
         for tool, counted in counts.items():
             for index, flags in result[f"{tool} clean"]["flags"].items():
-                counted.update(name for name, _ in flags)
+                counted.update(n for name, _ in flags for n in name.split("+"))
+                totals[tool] += len(flags)
                 if tool == "ours":
                     for name, message in flags:
-                        samples[name].append((record, index, message))
+                        for n in name.split("+"):
+                            samples[n].append((record, index, message))
     per1000 = lambda n: f"{1000 * n / max(entries, 1):.1f}"
-    rows = [["**all**", sum(counts["ours"].values()), per1000(sum(counts["ours"].values())),
-             sum(counts["pofilter"].values()), per1000(sum(counts["pofilter"].values()))]]
+    rows = [["**all**", totals["ours"], per1000(totals["ours"]), totals["pofilter"],
+             per1000(totals["pofilter"])]]
     ours_names = [n for n, _ in counts["ours"].most_common()]
     theirs_names = [n for n, _ in counts["pofilter"].most_common()]
     for k in range(max(len(ours_names), len(theirs_names))):
@@ -323,7 +330,8 @@ def report_noise(records: list[dict], results: list[dict], show: bool, rng: rand
                                                     for k in sorted(entry.msgstr_plural))
                 print(f"[{record['lang']} {record['domain']} #{index}] {message}\n"
                       f"    msgid:  {entry.msgid[:160]!r}\n    msgstr: {msgstr[:160]!r}")
-    return {"entries": entries, "ours": dict(counts["ours"]), "pofilter": dict(counts["pofilter"])}
+    return {"entries": entries, "flags": dict(totals), "ours": dict(counts["ours"]),
+            "pofilter": dict(counts["pofilter"])}
 
 
 def report_collateral(records: list[dict], results: list[dict]) -> None:

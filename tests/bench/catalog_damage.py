@@ -77,9 +77,8 @@ PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
 BRACE = re.compile(r"\{\w*\}")
 TAG = re.compile(r"</?([A-Za-z][\w:.-]*)(?:\s[^<>]*?)?\s*/?>")
 MARKUP = {"a", "b", "i", "u", "s", "p", "br", "tt", "em", "big", "small", "sub", "sup", "span",
-          "strong", "code", "emph", "link", "gui", "guilabel", "keycap", "cmd", "var", "file",
-          "app", "key", "title", "ul", "ol", "li", "div", "img", "pre", "kbd", "hr", "table",
-          "tr", "td", "th", "h1", "h2", "h3", "font", "quote", "sys"}
+          "strong", "code", "emph", "hr", "ul", "ol", "li", "div", "img", "pre", "kbd", "table",
+          "tr", "td", "th", "h1", "h2", "h3", "font", "quote", "guilabel", "keycap"}
 URL = re.compile(r"\b(?:https?|ftp)://[\w.~:/?#@!$&'*+,;=%-]*[\w/]")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 PATH = re.compile(r"(?<![\w.~/])(?:~|\$HOME)?/(?:etc|usr|var|dev|tmp|home|proc|sys|bin|sbin|lib"
@@ -410,6 +409,7 @@ UNIT_LADDERS = {  # each a scale; a damage moves one step up or down
 LATIN_UNITS = [["B", "kB", "MB", "GB", "TB"], ["KB", "MB", "GB", "TB"], ["KiB", "MiB", "GiB", "TiB"],
                ["Hz", "kHz", "MHz", "GHz"], ["ms", "s"], ["bytes", "KB"]]
 _AFTER_NUMBER = re.compile(r"(?:\d|%[-+ #0'.\d$]*[a-zA-Z]|\}|[一二三四五六七八九十百千两])[ \u00a0]?$")
+_AFTER_DIGIT = re.compile(r"\d[ \u00a0]?$")  # one-letter units (с, м, Б): "%s с" is "with"
 
 
 @functools.cache
@@ -428,7 +428,8 @@ def unit_changed(text, source, ctx, rng):
     found = []
     for pattern, ladder, step in _unit_patterns(ctx.lang):
         for m in pattern.finditer(text):
-            if _AFTER_NUMBER.search(text[:m.start()]) and not any(
+            after = _AFTER_DIGIT if len(m.group()) == 1 else _AFTER_NUMBER
+            if after.search(text[:m.start()]) and not any(
                     s < m.end() and m.start() < e for s, e, _, _ in found):
                 found.append((m.start(), m.end(), ladder, step))
     if not found:
@@ -514,9 +515,12 @@ def leftover_placeholder(text, source, ctx, rng):
 
 
 def _markup_tags(text: str, source: str) -> list[re.Match]:
+    """Tags of msgid kept in msgstr that are markup: an HTML/Pango element, a tag with
+    attributes, or one msgid closes (git's "<cmd>" and "<file>" are metavariables)."""
     tags = [m for m in TAG.finditer(text) if m.group() in source]
     names = {m.group(1).lower() for m in TAG.finditer(source) if m.group().startswith("</")}
-    return [m for m in tags if m.group(1).lower() in MARKUP or m.group(1).lower() in names]
+    return [m for m in tags if m.group(1).lower() in MARKUP or m.group(1).lower() in names
+            or re.search(r"\s\w+=", m.group())]
 
 
 @kind("tag broken")
@@ -828,7 +832,7 @@ def damage_catalog(mo_path: Path, lang: str, out_dir: Path, seed: int = 1,
     damaged_path = out_dir / f"{domain}.damaged.po"
     damaged.save(str(damaged_path))
     record = {"catalog": str(mo_path), "lang": lang, "domain": domain, "seed": seed,
-              "rate": rate, "entries": len(damaged), "translated": translated_count(damaged),
+              "rate": rate, "entries": len(damaged), "translated": translated_count(clean),
               "clean": clean_path.name, "damaged": damaged_path.name,
               "spots": [asdict(s) for s in spots]}
     (out_dir / f"{domain}.damage.json").write_text(json.dumps(record, ensure_ascii=False,
