@@ -19,6 +19,7 @@ from . import number, placeholder  # noqa: F401,E401
 from . import name, repeat, omission, language, punctuation  # noqa: F401,E401
 from . import consistency, control  # noqa: F401,E401
 from . import quantity  # noqa: F401,E401
+from . import variables, markup, verbatim, accelerator, layout  # noqa: F401,E401
 from . import spelling  # noqa: F401,E401
 from . import alignment as alignment_check  # noqa: F401  (the module; run_checks takes an alignment)
 from .base import REGISTRY, Check, CheckError, Document, build

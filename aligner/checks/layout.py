@@ -1,0 +1,139 @@
+"""``layout``: the shape of a string the program prints: leading and trailing whitespace and
+newlines, tabs, literal escapes, empty plural forms and the plural-form count.
+
+A program writes "Error: " and the value after it, ends a help line with "\\n", indents a
+column with a tab, or hands msgstr to another parser that reads "\\n" itself: msgstr must keep
+these. A translation may rewrap text (lines are not counted), may add spaces that align its
+own columns, and turn a tab into such spaces; Chinese and Japanese full-width punctuation
+carries its own space ("名称：" for "Name: ", "（已安装）" for " (installed)"). A catalog's
+plural entries need as many forms as its header's ``nplurals``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..flags import Flag
+from .base import Document, RowCheck, Unit, register
+
+_FULL_WIDTH_OPEN = re.compile(r"[\u3000-\u303f\uff08\uff3b\uff5b\uff5f\u2026\u00ab\u201c]")
+_LEAD = re.compile(r"^\s*")
+_TRAIL = re.compile(r"\s*$")
+# (not \\ \" \': "'\\'" names the character in a sentence)
+_ESCAPE = re.compile(r"\\(?:[nrtabfv0]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})")
+# punctuation that carries its own spacing: a space after it is not written
+_FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff1f\uff5b-\uff65\u2026\u00bb\u201d]$")
+
+
+def _edge(text: str, match: re.Match) -> tuple[int, bool]:
+    """(newlines, other whitespace) of a leading or trailing whitespace run."""
+    run = match.group()
+    return run.count("\n"), any(ch != "\n" for ch in run)
+
+
+def _shown(run: str) -> str:
+    return repr(run)[1:-1] if run else "nothing"
+
+
+@register
+class LayoutCheck(RowCheck):
+    name = "layout"
+    severity = "warning"
+    description = ("leading/trailing whitespace and newlines, tabs and escapes "
+                   "of msgid not kept; empty plural forms; plural-form count")
+
+    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        if not document.catalog:
+            return
+        source_cell = unit.cells[document.source]
+        sources = [source_cell.text[a:b] for a, b in source_cell.part_spans()]
+        for lang in document.targets:
+            cell = unit.cells[lang]
+            spans = list(cell.part_spans())
+            forms = [cell.text[a:b] for a, b in spans]
+            yield from self._forms(unit, lang, document, sources, forms, spans)
+            for index, ((start, _), text) in enumerate(zip(spans, forms)):
+                if not text.strip():
+                    continue
+                source = sources[min(index, len(sources) - 1)] if len(sources) > 1 \
+                    and index > 0 else sources[0]
+                for a, b, message, expected in _compare(source, text, lang):
+                    yield self.flag(unit, lang, start + a, start + b, message,
+                                    evidence={document.source: source}, expected=expected)
+
+    def _forms(self, unit: Unit, lang: str, document: Document, sources: list[str],
+               forms: list[str], spans: list[tuple[int, int]]) -> Iterable[Flag]:
+        evidence = {document.source: "\n\n".join(sources)}
+        filled = [bool(f.strip()) for f in forms]
+        if any(filled) and not all(filled):
+            for (start, _), text, ok in zip(spans, forms, filled):
+                if not ok:
+                    yield self.flag(unit, lang, start, start + len(text),
+                                    "an empty plural form in a translated entry: the program "
+                                    "prints nothing for these numbers", evidence=evidence)
+        wanted = document.plural_forms
+        if len(sources) > 1 and wanted and len(forms) != wanted:
+            yield self.flag(unit, lang, spans[-1][0], spans[-1][1],
+                            f"{len(forms)} plural forms; the header's Plural-Forms has "
+                            f"nplurals={wanted}", severity="error", evidence=evidence)
+
+
+def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str | None]]:
+    problems = []
+    if not source.strip():
+        return problems
+    lead_s, lead_t = _LEAD.match(source), _LEAD.match(text)
+    trail_s, trail_t = _TRAIL.search(source), _TRAIL.search(text)
+    if _differs(_edge(source, lead_s), _edge(text, lead_t),
+                bool(_FULL_WIDTH_OPEN.match(text, lead_t.end()))):
+        wanted = lead_s.group()
+        problems.append((0, lead_t.end(), f"msgid starts with {_shown(wanted)}, msgstr with "
+                         f"{_shown(lead_t.group())}", wanted))
+    body = text[:trail_t.start()]
+    if _differs(_edge(source, trail_s), _edge(text, trail_t), bool(_FULL_WIDTH.search(body))):
+        wanted = trail_s.group()
+        problems.append((trail_t.start(), len(text), f"msgid ends with {_shown(wanted)}, "
+                         f"msgstr with {_shown(trail_t.group())}", body + wanted))
+    tabs_s, tabs_t = source.count("\t"), text.count("\t")
+    # a tab may become spaces that align a column: only a tab added, or all lost with no
+    # column of spaces or wrapped line in their place, changes the layout
+    if (tabs_s == 0 and tabs_t) or (tabs_t == 0 and tabs_s and "  " not in text
+                                    and "\n" not in text.strip()):
+        at = text.find("\t") if tabs_t else 0
+        problems.append((max(at, 0), max(at, 0) + (1 if tabs_t else 0),
+                         f"msgid has {tabs_s} tab{'s' if tabs_s != 1 else ''}, msgstr "
+                         f"{tabs_t}", None))
+    if "\\" in source or "\\" in text:
+        escapes_s = sorted(m.group() for m in _ESCAPE.finditer(source))
+        escapes_t = sorted(m.group() for m in _ESCAPE.finditer(text))
+        if escapes_s != escapes_t:
+            lost = _difference(escapes_s, escapes_t)
+            added = _difference(escapes_t, escapes_s)
+            where = next((m for m in _ESCAPE.finditer(text) if m.group() in added), None)
+            parts = ([f"lacks {' '.join(lost)}"] if lost else []) + \
+                ([f"adds {' '.join(added)}"] if added else [])
+            problems.append((where.start() if where else 0, where.end() if where else 0,
+                             f"escapes differ: msgstr {' and '.join(parts)} (literal "
+                             "backslash sequences another parser reads)", None))
+    return problems
+
+
+def _differs(source: tuple[int, bool], target: tuple[int, bool], spaced: bool) -> bool:
+    """Whether an edge of msgstr lays out other than msgid's: another number of newlines,
+    or msgid's spaces lost (spaces a translation adds align its own columns; ``spaced``:
+    msgstr ends in punctuation that carries its own space)."""
+    if source[0] != target[0]:
+        return True
+    return source[1] and not target[1] and not spaced
+
+
+def _difference(a: list[str], b: list[str]) -> list[str]:
+    rest = list(b)
+    out = []
+    for item in a:
+        if item in rest:
+            rest.remove(item)
+        else:
+            out.append(item)
+    return out

@@ -1,0 +1,192 @@
+"""``variable``: named variables a program fills in: ``{name}``, ``{0}``, ``{{var}}``,
+``${VAR}``, ``$(VAR)``, ``$VAR``, ``$file$``, ``#file#``, ``@license_code@``, ``%PROGRAMNAME%``.
+
+The program looks each one up by its name, so msgstr must keep every name of msgid as it is:
+one dropped, misspelt or translated leaves a hole or a crash (KeyError). A misspelt and a
+translated name are one flag each, with msgid's name as the fix. Shapes that are text are
+left alone: "#1", "$5", "100%", "{dis}able", usage notation such as "{script-only}", and
+brace expansions "{a,b}". An extra variable is flagged only where msgid uses that kind.
+printf conversions are the ``placeholder`` check's, entities (``&brandShortName;``) the
+``markup`` check's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from ..flags import Flag
+from .base import Document, RowCheck, Unit, register
+from .tokens import PLACEHOLDER
+
+# letters of scripts that put spaces between words: a variable glued to one is a word
+# ("{dis}able"); Chinese and Japanese write variables against their words ("@GNUPG@の")
+_W = r"A-Za-z0-9_\u00c0-\u024f\u0370-\u052f"
+_NAME = r"[^\W\d]\w*"
+_VARIABLE = re.compile(
+    rf"(?P<mustache>\{{\{{\s*{_NAME}(?:\.\w+)*\s*\}}\}})"
+    rf"|(?P<brace>(?<![{_W}{{$])\{{(?:\d+|{_NAME})?(?:\.{_NAME}|\[\w+\])*(?:![rsa])?"
+    rf"(?::[^{{}}\s]{{0,12}})?\}}(?![{_W}}}]))"
+    rf"|(?P<shell>\$\{{{_NAME}\}}|\$\({_NAME}\))"
+    rf"|(?P<dollars>(?<![{_W}$])\${_NAME}\$(?![{_W}$]))"
+    rf"|(?P<dollar>(?<![{_W}$\\])\${_NAME}(?![\w$({{]))"
+    rf"|(?P<hashes>(?<![{_W}#&])#{_NAME}#(?![{_W}#]))"
+    rf"|(?P<ats>(?<![{_W}@])@{_NAME}@(?![{_W}@]))"
+    rf"|(?P<percents>(?<![{_W}%])%[^\W\d]\w{{2,}}%(?![{_W}%]))")
+_PRINTF_LIKE = re.compile(r"%(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsp]\w*%")
+_UPPER = re.compile(r"%[A-Z][A-Z0-9_]*%")
+_QUICK = re.compile(r"[{$#@%]")
+_KINDS = {"mustache": "{{name}}", "brace": "{name}", "shell": "${NAME}", "dollars": "$name$",
+          "dollar": "$NAME", "hashes": "#name#", "ats": "@name@", "percents": "%NAME%"}
+
+
+def variables(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, token, kind) of every named variable in ``text``."""
+    if not _QUICK.search(text):
+        return []
+    found = []
+    printf = "%" in text and bool(re.search(r"%[-+#0]*\d*(?:\.\d+)?[sd]", text))
+    for match in _VARIABLE.finditer(text):
+        kind = match.lastgroup
+        token = match.group()
+        if kind == "percents" and (_PRINTF_LIKE.match(token)
+                                   or (printf and not _UPPER.match(token))):
+            continue  # "%s%s%" or "%llu%%" is printf; "%name%" beside printf is unlikely
+        if kind == "dollar":
+            name = token[1:]
+            if not (name[0].isupper() and name == name.upper()):
+                continue  # "$line $filename" in a manual is prose; $HOME is a variable
+        if kind in ("dollar", "shell") and not token.startswith("$("):
+            kind = "shell"  # $HOME and ${HOME} are one variable
+        found.append((match.start(), match.end(), token, kind))
+    return found
+
+
+def _name(token: str) -> str:
+    return re.sub(r"[^\w.]", "", token)
+
+
+def _key(token: str, kind: str) -> tuple[str, str]:
+    """What the program looks up: ``$HOME`` and ``${HOME}`` are one variable."""
+    return (_name(token) if kind == "shell" else token), kind
+
+
+def _notation(text: str, variable: tuple[int, int, str, str]) -> bool:
+    """Whether a variable's name also stands bare in ``text`` ("INTEGER ... {INTEGER}",
+    "/REGEXP/ ... %REGEXP%"): a manual's notation, which translators translate."""
+    start, end, token, _ = variable
+    name = _name(token)
+    if not name.isupper() or len(name) < 3:
+        return False
+    rest = text[:start] + " " * (end - start) + text[end:]
+    return re.search(rf"(?<![\w{{$#@%]){re.escape(name)}(?![\w}}$#@%])", rest) is not None
+
+
+def _translated(name: str) -> bool:
+    return any(ord(ch) > 127 for ch in name)
+
+
+@register
+class VariableCheck(RowCheck):
+    name = "variable"
+    severity = "error"
+    description = ("named variables ({name}, ${VAR}, $file$, #file#, @name@, %NAME%) "
+                   "dropped, misspelt or translated")
+
+    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        if document.catalog:
+            return self._catalog(unit, document)
+        return self._document(unit, document)
+
+    def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        source_cell = unit.cells[document.source]
+        source = source_cell.text
+        found_source = [v for v in variables(source) if not _notation(source, v)]
+        shown = {_key(token, kind): token for *_, token, kind in found_source}
+        wanted = Counter(_key(token, kind) for *_, token, kind in found_source)
+        formats = document.formats.get(unit.entry, ())
+        if "python-brace-format" in formats:
+            kinds = {"brace"} | {kind for _, kind in wanted}
+        else:
+            kinds = {kind for _, kind in wanted}
+        if not kinds:
+            return
+        if "no-python-brace-format" in formats:
+            kinds.discard("brace")
+            wanted = Counter({key: n for key, n in wanted.items() if key[1] != "brace"})
+        plural = len(source_cell.parts) > 1
+        for lang in document.targets:
+            cell = unit.cells[lang]
+            for cell_start, cell_end in cell.part_spans():
+                text = cell.text[cell_start:cell_end]
+                found = [v for v in variables(text) if v[3] in kinds]
+                yield from self._compare(unit, lang, document, source, wanted, shown, found,
+                                         cell_start, plural)
+
+    def _compare(self, unit: Unit, lang: str, document: Document, source: str,
+                 wanted: Counter, shown: dict, found: list[tuple[int, int, str, str]],
+                 offset: int, plural: bool) -> Iterable[Flag]:
+        from difflib import SequenceMatcher
+
+        got = Counter(_key(token, kind) for *_, token, kind in found)
+        missing = list((wanted - got).elements())
+        # a name may be used twice (a lookup, not an argument): only a new name is extra
+        extra = Counter({key: n for key, n in (got - wanted).items() if key not in wanted})
+        evidence = {document.source: source}
+        for start, end, token, kind in found:
+            key = _key(token, kind)
+            if extra[key] <= 0:
+                continue
+            extra[key] -= 1
+            candidates = [m for m in missing if m[1] == kind]
+            if candidates:
+                lost = max(candidates, key=lambda m: SequenceMatcher(
+                    None, m[0].lower(), key[0].lower()).ratio())
+                missing.remove(lost)
+                how = "translated" if _translated(_name(token)) else "renamed"
+                yield self.flag(unit, lang, offset + start, offset + end,
+                                f"variable {shown[lost]} {how} {token} — the program knows "
+                                f"it only as {shown[lost]}", evidence=evidence,
+                                expected=shown[lost])
+            else:
+                # .format() raises on a name it is not given; other kinds print as they are
+                yield self.flag(unit, lang, offset + start, offset + end,
+                                f"variable {token} is not in msgid", evidence=evidence,
+                                expected="", severity=None if kind == "brace" else "warning")
+        if plural:
+            return  # a plural form may spell out its number
+        for key in missing:
+            yield self.flag(unit, lang, offset, offset,
+                            f"msgstr lacks the variable {shown[key]} from msgid",
+                            evidence=evidence, expected=shown[key])
+
+    def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        """A variable every other version has and this one lacks, or one no other version
+        has (leftover template tokens are the ``placeholder`` check's)."""
+        found = {lang: variables(unit.text(lang)) for lang in document.languages}
+        if not any(found.values()):
+            return
+        for lang in document.targets:
+            others = [Counter((t, k) for *_, t, k in found[other])
+                      for other in document.others(lang) if unit.text(other)]
+            if not others:
+                continue
+            here = Counter((t, k) for *_, t, k in found[lang])
+            common = others[0]
+            for counts in others[1:]:
+                common = common & counts
+            anywhere = Counter()
+            for counts in others:
+                anywhere = anywhere | counts
+            for token, kind in (common - here).elements():
+                yield self.flag(unit, lang, 0, 0,
+                                f"lacks the variable {token} that every other version has",
+                                evidence={o: unit.text(o) for o in document.others(lang)},
+                                expected=token)
+            for start, end, token, kind in found[lang]:
+                if anywhere[(token, kind)] or PLACEHOLDER.fullmatch(token):
+                    continue
+                yield self.flag(unit, lang, start, end,
+                                f"variable {token} is in no other version",
+                                expected="")

@@ -1,0 +1,226 @@
+"""``verbatim``: what a translation copies as it is: URLs, e-mail addresses, file paths and
+command-line options.
+
+A user types or clicks them: ``--recursive`` translated, ``/etc/fstab`` misspelt or a link
+changed sends them nowhere. Each one of msgid must be in msgstr. A localized page of the same
+site is accepted (``gnu.org/licenses/`` -> ``gnu.org/licenses/ru/``, ``fr.wikipedia.org``),
+and so is a translated example path that is no real file (``/path/to/file``). Added ones
+are not flagged: translators add their team's address.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..flags import Flag
+from .base import Document, RowCheck, Unit, register
+
+# ASCII only: Chinese and Japanese write a URL or an option against their words
+# ("详见https://x.org/a.html。", "选项-f的参数", "--clean和")
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%]"
+_URL = re.compile(rf"\b(?:https?|ftps?|file|git|sftp|ssh)://{_URL_CHARS}+"
+                  rf"|\bwww\.[A-Za-z0-9-]+\.{_URL_CHARS}+")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9_.+-]*@[A-Za-z0-9-]+"
+                    r"(?:\.[A-Za-z0-9-]+)+")
+_PATH = re.compile(r"(?<![\w.:/~$%{}\\-])(?:~|\.{1,2})?(?:/[\w.+@-]+)+/?(?![\w/])")
+_LONG_OPTION = re.compile(r"(?<![A-Za-z0-9_-])--[a-z0-9][A-Za-z0-9_-]*")
+_SHORT_OPTION = re.compile(r"(?<![A-Za-z0-9_%-])-[A-Za-z](?![A-Za-z0-9_-])")  # not %-e
+_TRAILING = ".,;:!?"
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_ROOTS = frozenset("usr etc var dev tmp home opt proc sys bin sbin lib lib32 lib64 run srv "
+                   "boot mnt media root share".split())
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
+_QUICK = re.compile(r"[/@]|--|(?<![\w-])-[A-Za-z]")
+
+
+def urls(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) of every URL, without the sentence's punctuation after it."""
+    found = []
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(_TRAILING)
+        found.append((match.start(), match.start() + len(url), url))
+    return found
+
+
+def same_url(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` or its localized page on the same site: the same host and
+    path once language codes (``ru.``, ``/ru/``, ``index.ru.html``, ``?lang=ru``), the
+    scheme and a trailing slash are left out."""
+    return _normalized(a) == _normalized(b)
+
+
+def localized(a: str, b: str) -> bool:
+    """Whether ``b`` is a page of ``a``'s site in a language (``gethelp.fr.html``, ``/ru/``,
+    ``?lang=de``) where ``a`` names none: a translation pointing at its own page."""
+    if _normalized(a)[0] != _normalized(b)[0]:
+        return False
+    marked = re.compile(r"[./](?:[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)(?:\.html?|/|$)|[?&](?:lang|hl|"
+                        r"locale|language)=")
+    path = lambda url: url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url else ""
+    return bool(marked.search("/" + path(b))) and not marked.search("/" + path(a))
+
+
+def _example(email: str) -> bool:
+    """An address of a documentation domain (RFC 2606), which translators localize."""
+    domain = email.rsplit("@", 1)[-1].lower()
+    return bool(re.match(r"(?:.*\.)?(?:example|localhost|invalid|test)(?:\.[a-z]+)?$", domain))
+
+
+def _normalized(url: str) -> tuple[str, tuple[str, ...]]:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    host = (parts.hostname or "").lower()
+    labels = host.split(".")
+    if labels and labels[0] == "www":
+        labels = labels[1:]
+    if len(labels) > 2 and _LANGUAGE.match(labels[0]):
+        labels = labels[1:]
+    segments = []
+    for segment in parts.path.split("/"):
+        if not segment:
+            continue
+        stem = re.sub(r"\.(?:html?|php|xml)$", "", segment)
+        if _LANGUAGE.match(stem):
+            continue
+        segment = re.sub(r"\.[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?(\.html?)$", r"\1", segment)
+        segments.append(segment)
+    query = tuple(sorted(p for p in parts.query.split("&")
+                         if p and not re.match(r"(?:lang|hl|locale|language)=", p)))
+    return ".".join(labels), tuple(segments) + query
+
+
+def _paths(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """File paths: rooted at a known directory, under home (``~/``), relative (``./``), or
+    of two segments or more; not notation such as ``/REGEXP/``, nor a part of a URL."""
+    found = []
+    for match in _PATH.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in taken):
+            continue
+        path = _CJK.split(match.group(), 1)[0].rstrip(_TRAILING)  # "/proc/net/snmpを開けません"
+        segments = [s for s in re.split(r"[/~]", path) if s and s not in (".", "..")]
+        if not segments or all(s.isupper() or s.isdigit() for s in segments):
+            continue
+        rooted = path.startswith(("~", ".")) or segments[0] in _ROOTS
+        if rooted or len(segments) >= 2:
+            found.append((start, start + len(path), path))
+    return found
+
+
+def _is_real(path: str) -> bool:
+    segments = [s for s in re.split(r"[/~]", path) if s]
+    return path.startswith("~") or bool(segments) and segments[0] in _ROOTS
+
+
+@register
+class VerbatimCheck(RowCheck):
+    name = "verbatim"
+    severity = "warning"
+    description = ("URLs, e-mail addresses, file paths and command-line options of msgid "
+                   "missing or changed in msgstr")
+
+    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        if not document.catalog:
+            return self._document(unit, document)
+        return self._catalog(unit, document)
+
+    def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        source = unit.text(document.source)
+        if not _QUICK.search(source):
+            return
+        wanted = _verbatim(source)
+        if not any(wanted.values()):
+            return
+        evidence = {document.source: source}
+        for lang in document.targets:
+            cell = unit.cells[lang]
+            for cell_start, cell_end in cell.part_spans():
+                text = cell.text[cell_start:cell_end]
+                for start, end, message, expected in _compare(wanted, text):
+                    yield self.flag(unit, lang, cell_start + start, cell_start + end,
+                                    message, evidence=evidence, expected=expected)
+
+    def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        """A URL or e-mail address every other version has and this one lacks."""
+        texts = {lang: unit.text(lang) for lang in document.languages}
+        if not any("@" in t or "://" in t or "www." in t for t in texts.values()):
+            return
+        for lang in document.targets:
+            others = [o for o in document.others(lang) if texts[o]]
+            if not others or not texts[lang]:
+                continue
+            common = None
+            for other in others:
+                kinds = _verbatim(texts[other])
+                items = {x for kind in ("url", "email") for *_, x in kinds[kind]}
+                common = items if common is None else common & items
+            here = _verbatim(texts[lang])
+            have = [x for kind in ("url", "email") for *_, x in here[kind]]
+            for item in sorted(common or ()):
+                if item in have or any(same_url(item, x) for x in have if "@" not in x):
+                    continue
+                yield self.flag(unit, lang, 0, 0, f"lacks {item}, which every other "
+                                "version has", evidence={o: texts[o] for o in others},
+                                expected=item)
+
+
+def _verbatim(text: str) -> dict[str, list[tuple[int, int, str]]]:
+    found_urls = urls(text) if ("://" in text or "www." in text) else []
+    taken = [(a, b) for a, b, _ in found_urls]
+    emails = [(m.start(), m.end(), m.group()) for m in _EMAIL.finditer(text)] \
+        if "@" in text else []
+    taken += [(a, b) for a, b, _ in emails]
+    paths = _paths(text, taken) if "/" in text else []
+    options = []
+    if "-" in text:
+        for pattern in (_LONG_OPTION, _SHORT_OPTION):
+            options += [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+                        if not any(a <= m.start() < b for a, b in taken)]
+    return {"url": found_urls, "email": emails, "path": paths, "option": options}
+
+
+def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
+    got = _verbatim(text)
+    problems = []
+    for kind, label in (("url", "URL"), ("email", "e-mail address"), ("path", "file path"),
+                        ("option", "option")):
+        have = [x for *_, x in got[kind]]
+        wanted_items = {x for *_, x in wanted[kind]}
+        spare = [g for g in got[kind] if g[2] not in {w for *_, w in wanted[kind]}]
+        for _, _, item in wanted[kind]:
+            if item in have:
+                continue
+            if kind == "url" and any(same_url(item, x) or localized(item, x) for x in have):
+                continue
+            if kind == "option" and item.startswith("--") and \
+                    any(x.startswith(item + "-") or item.startswith(x + "-") for x in have):
+                continue
+            if kind == "path" and not _is_real(item) and any(
+                    x not in wanted_items for x in have):
+                continue  # "/path/to/file" translated: an example, not a file
+            if kind == "email" and _example(item) and have:
+                continue  # you@example.com -> vous@exemple.com
+            if kind == "path" and any(x.rstrip("/") == item.rstrip("/") for x in have):
+                continue
+            near = _nearest(item, spare)
+            if near is not None:
+                spare.remove(near)
+                problems.append((near[0], near[1], f"{label} {item} of msgid is {near[2]} in "
+                                 "msgstr", item))
+            else:
+                problems.append((0, 0, f"msgstr lacks the {label} {item} from msgid", item))
+    return problems
+
+
+def _nearest(item: str, spare: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The unmatched msgstr token most like ``item`` (a misspelling), if any is close."""
+    from difflib import SequenceMatcher
+
+    best, score = None, 0.0
+    for candidate in spare:
+        ratio = SequenceMatcher(None, item, candidate[2]).ratio()
+        if ratio > score:
+            best, score = candidate, ratio
+    return best if score >= 0.6 else None
