@@ -81,6 +81,12 @@ def test_no_omission_where_the_aligner_left_two_paragraphs_unpaired(tmp_path):
     cells += [{"en": (5,), "ru": ()}, {"en": (), "ru": (5,)}]
     cells += [{"en": (i,), "ru": (i,)} for i in range(6, 12)]
     assert run_checks(docset, _rows(docset, cells), ["omission"]) == []
+    # the alignment check says what to look at, once
+    flags = run_checks(docset, _rows(docset, cells), ["omission", "alignment"])
+    assert [(f.check, f.row, f.lang, f.paragraph) for f in flags] == \
+        [("alignment", "r5", "en", 5)]
+    assert flags[0].message.startswith("en ¶5 here and ru ¶5 in row r6 have no counterpart")
+    assert flags[0].evidence == {"ru": texts["ru"][5]}
     # one row apart, with a row between them that would pair just as well the other way
     cells = [{"en": (i,), "ru": (i,)} for i in range(5)]
     cells += [{"en": (5,), "ru": ()}, {"en": (6,), "ru": (5,)}, {"en": (), "ru": (6,)}]

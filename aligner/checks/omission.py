@@ -36,6 +36,8 @@ _MIN_SPREAD = 0.12       # floor of the robust spread, in log units
 _NEARBY = 2              # rows on each side searched for a paragraph the aligner left alone
 _HEADING_CHARS = 60      # a heading is a short line...
 _ENDS = set(".!?…:;。！？：；")  # ...that does not end as a sentence does
+_DRIFT_ROWS = 10         # rows on each side searched for gaps like this one...
+_DRIFT_GAPS = 2          # ...of which this many mean the aligner drifted, not a text
 _ABSORBED_Z = 2.5        # a neighbour this many spreads too long may hold the missing text
 
 Stats = dict[tuple[str, str], tuple[float, float]]
@@ -72,7 +74,8 @@ class OmissionCheck(Check):
         absent = [lang for lang in document.languages if lang not in present]
         lacking = _lacking(document, present, absent)
         first, last = rows.block(index)
-        if not rows.steady(first, last) or rows.unpaired_nearby(first, last):
+        if not rows.steady(first, last) or rows.unpaired_nearby(first, last) or \
+                rows.drifting(first, last):
             return  # the aligner is unsure here: the `alignment` check reports it
         if lacking:
             for lang in lacking:
@@ -165,8 +168,9 @@ class _Rows:
 
     def unpaired_nearby(self, first: int, last: int) -> bool:
         """Whether a row near [first, last] holds a paragraph of a version these rows lack
-        while lacking one they have, and pairing them across the row between would do as
-        well: two paragraphs the aligner did not pair (or paired with the wrong ones)."""
+        while lacking one they have: two paragraphs the aligner did not pair, or paired
+        with the wrong ones (a loose translation it could not match), far likelier than a
+        paragraph lost and another added next to each other."""
         here = set(self.present[first])
         for side in range(max(0, first - _NEARBY), min(len(self.present), last + _NEARBY + 1)):
             if first <= side <= last or self.complete[side]:
@@ -174,33 +178,23 @@ class _Rows:
             there = set(self.present[side])
             if not (there - here and here - there):
                 continue
-            if abs(side - first) != 2 and abs(side - last) != 2:
-                return True  # side by side: nothing vouches for either
-            middle = side + 1 if side < first else side - 1
-            if self._shift_fits(first if side > last else last, middle, side):
-                return True
+            return True
         return False
 
-    def _shift_fits(self, gap: int, middle: int, other: int) -> bool:
-        """Whether rows ``gap`` and ``other`` (complementary versions) paired with the
-        complete row ``middle`` between them the other way round look as usual: each
-        gap row takes the middle row's paragraphs of the versions it lacks."""
-        for row in (gap, other):
-            merged = dict(self.lengths[row])
-            for lang in self.document.languages:
-                if not merged.get(lang):
-                    merged[lang] = self.lengths[middle][lang]
-            if self._oddness(merged) > 2.5:
-                return False
-        return True
-
-    def _oddness(self, lengths: dict[str, int]) -> float:
-        """The largest deviation from the usual ratio between two versions, in spreads."""
-        worst = 0.0
-        for (a, b), (center, spread) in self.stats.items():
-            if lengths.get(a) and lengths.get(b):
-                worst = max(worst, abs(math.log(lengths[a] / lengths[b]) - center) / spread)
-        return worst
+    def drifting(self, first: int, last: int) -> bool:
+        """Whether gaps like [first, last] (the same versions present) crowd around it: in
+        a run of short strings of like length the aligner can slip a row and take a while
+        to find its way back, leaving a gap every few rows; a text's own omissions are
+        rarely that close together."""
+        here = self.present[first]
+        window = range(max(0, first - _DRIFT_ROWS), min(len(self.present),
+                                                        last + _DRIFT_ROWS + 1))
+        blocks = 0
+        for row in window:
+            if (row < first or row > last) and self.present[row] == here and \
+                    (row == window.start or self.present[row - 1] != here):
+                blocks += 1
+        return blocks >= _DRIFT_GAPS
 
     def expected(self, index: int, lang: str) -> float | None:
         """The length ``lang`` would have in row ``index`` by the other versions there."""
