@@ -92,3 +92,36 @@ def test_chinese_translation_keeps_latin_words(tmp_path):
     found, _ = flagged(tmp_path, [("Bidirectional operation between a Subversion repository "
                                    "and Git", "Subersion 仓库和 Git 之间的双向操作")], lang="zh_CN")
     assert found == [("Subersion", "Subversion")]
+
+
+@pytest.mark.parametrize("lang, msgid, msgstr, wrong, right", [
+    ("ru", "Eritrea", "Эритея", "Эритея", "Эритрея"),
+    ("ru", "Time in Eritrea", "Время в Эриртее", "Эриртее", "Эритрея"),
+    ("ru", "Germany", "Германиы", "Германиы", "Германия"),       # no case of Германия
+    ("kk", "Kazakhstan", "Қазақсатн", "Қазақсатн", "Қазақстан"),
+    ("ru", "Russian Ruble", "Российкий рубль", "Российкий рубль", "Российский рубль"),
+    ("ru", "Micronesia, Federated States of", "Федеративные Штаты Фикронезии",
+     "Федеративные Штаты Фикронезии", "Федеративные Штаты Микронезии"),
+    ("de", "Angola", "Angoa", "Angoa", "Angola"),
+])
+def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
+        tmp_path, lang, msgid, msgstr, wrong, right):
+    found, flags = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("name",))
+    assert found == [(wrong, right)]
+    english = flags[0].evidence["en"]
+    assert english in msgid and f'msgid says "{english}"' in flags[0].message
+
+
+@pytest.mark.parametrize("lang, msgid, msgstr", [
+    ("ru", "Time in Eritrea", "Время в Эритрее"),               # inflected
+    ("kk", "Made in Kazakhstan", "Қазақстанда жасалған"),       # a case ending
+    ("ru", "Côte d'Ivoire", "Кот-д’Ивуар"),                    # another apostrophe
+    ("ru", "Saint Barthélemy", "Сен-Бартёльми"),               # ё for е
+    ("ru", "Bolivia", "Многонациональное Государство Боливия"),  # another form altogether
+    ("zh_CN", "Bolivia", "波利维亚"),                            # 玻/波: a transliteration
+    ("ru", "Malayalam", "Малайялам"),                           # languages vary: not checked
+])
+def test_known_names_written_another_accepted_way_are_not_flagged(tmp_path, lang, msgid,
+                                                                   msgstr):
+    found, _ = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("name",))
+    assert found == []

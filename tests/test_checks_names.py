@@ -70,3 +70,29 @@ def test_minority_spelling_of_a_name_without_glossary(tmp_path):
     found, _ = run(tmp_path, en=en, ru=["Переговоры."] * 4, kk=["Келіссөздер."] * 4,
                    glossary=None)
     assert found == [("en", 3, "Nazarbaev", "warning", "Nazarbayev")]
+
+
+def test_known_country_name_misspelt_in_a_version_without_glossary(tmp_path):
+    found, flags = run(tmp_path, en=["Talks on Afghanistan and Kazakhstan."],
+                       ru=["Переговоры об Афганстане и Казахстане."],
+                       kk=["Ауғанстан және Қазақстан туралы келіссөздер."], glossary=None)
+    assert found == [("ru", 0, "Афганстане", "error", "Афганистан")]
+    assert 'en says "Afghanistan"' in flags[0].message
+
+
+def test_glossary_name_in_small_letters_gets_its_capitals(tmp_path):
+    glossary = GLOSSARY + "Global Development Initiative\tГлобальная инициатива развития\t" \
+                          "Жаһандық даму бастамасы\n"
+    found, _ = run(tmp_path, en=["China proposed the global development initiative."],
+                   ru=["Китай выдвинул Глобальную инициативу развития."],
+                   kk=["Қытай Жаһандық даму бастамасын ұсынды."], glossary=glossary)
+    assert found == [("en", 0, "global development initiative", "warning",
+                      "Global Development Initiative")]
+
+
+def test_spelling_variants_mixed_in_one_english_document(tmp_path):
+    files = {"en.txt": "The Center opened.\n\nThe Center grew.\n\nThe Centre closed.",
+             "ru.txt": "Центр открылся.\n\nЦентр вырос.\n\nЦентр закрылся."}
+    docset = load(write_docset(tmp_path / "ds", files))
+    flags = run_checks(docset, one_to_one(docset), ["spelling"])
+    assert [(f.paragraph, f.expected) for f in flags] == [(2, "Center")]

@@ -21,6 +21,7 @@ from ..flags import Flag
 from ..glossary import GlossaryEntry
 from ..paragraphs import is_cjk
 from ..facts import glossary_key
+from ..facts.places import misspelt_names
 from ..terms import TermMatch, contains_term, term_pattern
 from .base import Check, Document, Unit, register
 
@@ -104,6 +105,8 @@ class NameCheck(Check):
         places: dict[str, dict[str, list]] = {} if document.catalog else {
             lang: defaultdict(list) for lang in document.targets}
         cache: dict = {}
+        english = next((lang for lang in document.languages if lang.split("-")[0] == "en"),
+                       None)
         for index, unit in enumerate(document.units, document.offset):
             present = {lang: _names_in(document, unit, lang, keys, cache, places.get(lang), index)
                        for lang in document.languages}
@@ -111,6 +114,8 @@ class NameCheck(Check):
                 for lang in document.targets:
                     flags.extend(self._glossary(unit, document, lang, present, entries))
                     flags.extend(self._case(unit, lang, present[lang], entries))
+            if english is not None:
+                flags.extend(self._known(unit, document, english))
         return flags, {lang: dict(words) for lang, words in places.items()}
 
     def finish(self, document: Document, parts: list[tuple[list[Flag], dict]]) -> list[Flag]:
@@ -168,6 +173,24 @@ class NameCheck(Check):
                 yield self.flag(unit, lang, match.start, match.end,
                                 f"\"{written}\": the glossary writes \"{match.form}\" → {fixed}",
                                 expected=fixed, severity="warning")
+
+    def _known(self, unit: Unit, document: Document, english: str) -> Iterable[Flag]:
+        """Country, language and currency names of the English text (msgid) misspelt in
+        a translation, by their known translations (ISO catalogs: "Эритрея" for Eritrea)."""
+        source = unit.text(english)
+        if not source or not any(ch.isupper() for ch in source):
+            return
+        source = document.masked(source)
+        who = "msgid" if document.catalog else english
+        for lang in document.targets:
+            text = unit.text(lang)
+            if lang == english or not text:
+                continue
+            for start, end, name, local in misspelt_names(source, text, _iso_language(lang)):
+                yield self.flag(unit, lang, start, end,
+                                f"\"{text[start:end]}\" misspelt? — {who} says \"{name}\", "
+                                f"known in {lang} as \"{local}\" → {local}",
+                                evidence={english: name}, expected=local)
 
     def _short_form(self, unit: Unit, lang: str, entry: GlossaryEntry, mine: list[TermMatch],
                     having: list[str], theirs: dict[str, list[TermMatch]],
@@ -328,6 +351,11 @@ def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
     while first > 0 and gap(first - 1, first) and titled(first - 1) and titled(first):
         first -= 1
     return tokens[first][0], tokens[last][1]
+
+
+def _iso_language(lang: str) -> str:
+    """The language code the ISO catalogs file ``lang`` under (a docset's "zh" is zh_CN)."""
+    return "zh_CN" if lang == "zh" else lang
 
 
 def _capitalised_like(written: str, forms: tuple[str, ...]) -> str | None:

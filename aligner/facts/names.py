@@ -253,14 +253,14 @@ def country_index(fam: str) -> FormIndex | None:
             forms.append((local, country.alpha_2))
     for code, aliases in _COUNTRY_ALIASES.get(fam, {}).items():
         forms.extend((alias, code) for alias in aliases)
-    return FormIndex(forms, fam, _country_source, capital=fam != "zh")
+    return FormIndex(forms, fam, country_source, capital=fam != "zh")
 
 
 _KK_ENDINGS = "(?:" + "|".join(sorted(KK_CASE_ENDINGS, key=len, reverse=True)) + ")?"
 _RU_ADJECTIVE = re.compile(r"(?:ая|яя|ий|ый|ой|ое|ее|ые|ие)$")
 
 
-def _country_source(form: str, lang: str) -> tuple[str, int] | None:
+def country_source(form: str, lang: str) -> tuple[str, int] | None:
     """Like ``term_source``, but Russian and Kazakh names take only the case endings of a
     noun: "Казахстана", "Қазақстанның" are Kazakhstan; the adjectives "Казахстанская",
     "қазақстандық" and look-alikes such as "Кубок" (for "Куба") are not."""
