@@ -207,3 +207,33 @@ def test_no_progress_when_stderr_is_not_a_terminal(monkeypatch, tmp_path):
     paths = [str(write_po(tmp_path / f"{n}.po", REPEAT)) for n in range(3)]
     result = run_aligner("check", *paths)
     assert result.returncode == 0 and result.stderr == ""
+
+
+def test_an_mo_catalog_reads_as_its_po_source(tmp_path):
+    """Compiled catalogs are read without polib: contexts, plurals, the header's charset; the
+    untranslated entry is not in the MO file (msgfmt leaves it out too)."""
+    import polib
+
+    from aligner.catalog import read_catalog
+
+    source = polib.POFile(encoding="koi8-r")
+    source.metadata = {"Language": "ru", "Content-Type": "text/plain; charset=KOI8-R",
+                       "Plural-Forms": "nplurals=3; plural=(n%10==1 ? 0 : 1);"}
+    source.append(polib.POEntry(msgid="Open", msgstr="Открыть"))
+    source.append(polib.POEntry(msgid="Open", msgctxt="menu", msgstr="Открыть меню"))
+    source.append(polib.POEntry(msgid="%d file", msgid_plural="%d files",
+                                msgstr_plural={0: "%d файл", 1: "%d файла", 2: "%d файлов"}))
+    source.append(polib.POEntry(msgid="Untranslated", msgstr=""))
+    mo = tmp_path / "app.mo"
+    source.save_as_mofile(str(mo))
+    assert "Открыть".encode("koi8-r") in mo.read_bytes()
+    catalog = read_catalog(mo)
+    assert catalog.language == "ru" and catalog.plural_forms == 3
+    assert [(e.index, e.msgctxt, e.msgid, e.msgid_plural, e.msgstr) for e in catalog.entries] == [
+        (0, None, "%d file", "%d files", ("%d файл", "%d файла", "%d файлов")),
+        (1, None, "Open", "", ("Открыть",)),
+        (2, "menu", "Open", "", ("Открыть меню",)),
+    ]  # in the MO file's order (sorted by msgid, the context first)
+    truncated = tmp_path / "cut.mo"
+    truncated.write_bytes(mo.read_bytes()[:60])
+    assert_refused(run_aligner("check", str(truncated), str(mo)), "cut.mo", "not a valid MO file")
