@@ -7,6 +7,7 @@ text in which they are frequent enough is Kazakh.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,7 +62,78 @@ def _detect_sample(sample: str) -> Detection | None:
         return None
     best = ranked[0]
     lang = best.lang.split("-")[0]
-    if lang in _CYRILLIC_LANGS and not any(ch in _UKRAINIAN_ONLY for ch in sample):
-        if kazakh_letter_share(sample) >= 0.03:
-            return Detection("kk", round(best.prob, 3))
+    if lang in _CYRILLIC_LANGS and not any(ch in _UKRAINIAN_ONLY for ch in sample) \
+            and kazakh_letter_share(sample) >= 0.03:
+        return Detection("kk", round(best.prob, 3))
     return Detection(lang, round(best.prob, 3))
+
+
+# Russian words a Kazakh text never has as words of its own ("не" and "о" are Kazakh too, and
+# "да", "он", "я"), and endings of Russian verbs, adjectives and nouns that Kazakh words do
+# not take (its loanwords from Russian are nouns in their base form: "Анимация", "Модель")
+_RUSSIAN_WORDS = frozenset(  # a word list reads better as text
+    "и в во на с со для по из от что это или как при к об у за до без все всё нет если так же "  # noqa: SIM905
+    "бы его её их они мы вы был была было были будет может можно нельзя нужно этот эта эти "
+    "этого который которая которые которых также только ещё еще уже очень через после между "
+    "над под чтобы либо ни".split())
+_RUSSIAN_ENDING = re.compile(
+    r"(?:ться|тся|ть|ние|ний|нию|нием|ого|его|ому|ему|ыми|ими|ая|яя|ое|ые|ый|ую|юю|ях|ами|ешь|"
+    r"ишь|енный|анный|енно|ённый|ов|ает|яет|ует|ится|ено|ены|ена)$")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+
+
+@dataclass(frozen=True)
+class RussianEvidence:
+    """What marks a Cyrillic text without Kazakh letters as Russian: Russian words that no
+    Kazakh text has (``words``, decisive), and words with Russian endings (``endings``,
+    decisive only when the catalog's own Kazakh does not use them)."""
+
+    words: tuple[str, ...]
+    endings: tuple[str, ...]
+    total: int
+
+
+def russian_evidence(text: str) -> RussianEvidence | None:
+    """The Russian in ``text``, or None when it has Kazakh letters or no Cyrillic words.
+
+    Names are left out: a word written with a capital after the first word, and texts that
+    are all capitalised words ("Республика Чили" is a name in either language)."""
+    if any(ch in KAZAKH_LETTERS for ch in text):
+        return None
+    found = _CYRILLIC_WORD.findall(text.replace("_", "").replace("&", ""))
+    if not found:
+        return None
+    words = [word.lower() for i, word in enumerate(found) if i == 0 or not word[0].isupper()]
+    if len(found) > 1 and len(words) == 1 and found[0][0].isupper():
+        words = []  # "Остров Мэн": a name
+    marked = tuple(word for word in words if word in _RUSSIAN_WORDS)
+    endings = tuple(word for word in words if len(word) >= 5 and _RUSSIAN_ENDING.search(word)
+                    and word not in marked)
+    return RussianEvidence(marked, endings, len(found))
+
+
+_DETECTOR_CERTAINTY = 0.999  # measured: 0.5 false per 1000 untouched Kazakh messages, 0.99: 1.4
+
+
+def is_russian_not_kazakh(text: str) -> bool:
+    """Whether lingua, told only Kazakh and Russian, is all but certain ``text`` is Russian.
+
+    Asked only of Cyrillic text without Kazakh letters or Russian words (loanwords such as
+    "Модель" are the same in both): its low-accuracy mode loads in about 0.1 s and 13 MB,
+    against 1.4 s and 83 MB for the high-accuracy models, for the same messages found."""
+    detector = _kazakh_russian_detector()
+    if detector is None:
+        return False
+    from lingua import Language
+
+    return detector.compute_language_confidence(text, Language.RUSSIAN) >= _DETECTOR_CERTAINTY
+
+
+@lru_cache(maxsize=1)
+def _kazakh_russian_detector():
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError:  # an install without it finds Russian by its words alone
+        return None
+    return LanguageDetectorBuilder.from_languages(
+        Language.KAZAKH, Language.RUSSIAN).with_low_accuracy_mode().build()

@@ -9,14 +9,15 @@ asked only when the script cannot decide (two Latin languages) and the text is l
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterable
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
 
 from rapidfuzz.fuzz import ratio
 
 from ..flags import Flag
-from ..langid import KAZAKH_LETTERS, detect
-from .base import Document, RowCheck, Unit, register
+from ..langid import KAZAKH_LETTERS, detect, is_russian_not_kazakh, russian_evidence
+from .base import Check, Document, Unit, register
 
 _SAMPLE = 400
 _MIN_LETTERS = 20          # below this a paragraph (a name, "5G") says nothing about language
@@ -34,12 +35,12 @@ _KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
 _SCRIPT_OF = {"zh": "han", "ja": "han", "ru": "cyrillic", "kk": "cyrillic", "uk": "cyrillic",
               "be": "cyrillic", "bg": "cyrillic", "sr": "cyrillic", "mk": "cyrillic",
               "ky": "cyrillic", "mn": "cyrillic", "tt": "cyrillic"}
-_ENGLISH_WORDS = frozenset(
-    "the of and to in a is that for on with as by are be this it from at or an was not which "
+_ENGLISH_WORDS = frozenset(  # a word list reads better as text
+    "the of and to in a is that for on with as by are be this it from at or an was not which "  # noqa: SIM905
     "have has will their its all can been more other into these".split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def script_of(lang: str) -> str | None:
     """The script a language is written in (None when we do not know it)."""
     if lang in _SCRIPT_OF:
@@ -138,23 +139,65 @@ def _english_share(sample: str) -> float:
 
 
 @register
-class LanguageCheck(RowCheck):
+class LanguageCheck(Check):
     name = "language"
     severity = "error"
     description = "paragraphs not in their column's language; untranslated copies"
+    local = True  # a short Kazakh message is judged against the catalog's words in ``finish``
 
-    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def run(self, document: Document) -> list[Flag]:
+        return self.finish(document, [self.run_part(document)])
+
+    def run_part(self, document: Document) -> tuple[list[Flag], list]:
+        """The shard's flags, and the short Kazakh messages whose only sign of Russian is
+        Russian endings: ``finish`` asks the whole catalog whether its Kazakh uses them."""
+        flags: list[Flag] = []
+        pending: list = []
+        for index, unit in enumerate(document.units, document.offset):
+            flags.extend(self._unit(unit, document, index, pending))
+        return flags, pending
+
+    def finish(self, document: Document, parts: list[tuple[list[Flag], list]]) -> list[Flag]:
+        flags = [flag for part, _ in parts for flag in part]
+        pending = [item for _, items in parts for item in items]
+        if not pending:
+            return flags
+        wanted = {word for *_, words, _ in pending for word in words}
+        used = _word_counts(document, wanted)
+        suspect: Counter[tuple[str, str]] = Counter()
+        for _, lang, _, _, words, _ in pending:
+            suspect.update((lang, word) for word in words)
+        for index, lang, start, end, words, text in pending:
+            # used only in messages as suspect as this one: not the catalog's Kazakh
+            foreign = [word for word in words if used[(lang, word)] <= suspect[(lang, word)]]
+            unit = document.units[index - document.offset]
+            if text is None:  # Russian endings
+                if foreign and len(foreign) * 2 >= len(words):
+                    flags.append(self._wrong(
+                        unit, document, lang, start, end, "ru",
+                        f"Russian word forms {_listed(foreign)} found nowhere else in the "
+                        f"catalog's {lang}"))
+            elif len(foreign) == len(words) and is_russian_not_kazakh(text):
+                flags.append(self._wrong(
+                    unit, document, lang, start, end, "ru",
+                    f"{_listed(foreign)} found nowhere else in the catalog's {lang}, and "
+                    f"Russian to a Kazakh/Russian detector"))
+        return flags
+
+    def _unit(self, unit: Unit, document: Document, index: int, pending: list
+              ) -> Iterable[Flag]:
         for lang in document.targets:
             cell = unit.cells.get(lang)
             if not cell or not cell.text:
                 continue
-            copy = self._copy_of(unit, document, lang)
+            # a catalog's copies of msgid are the ``untranslated`` check's: it knows which
+            # words the catalog keeps ("Firefox", "git log [<options>]")
+            copy = None if document.catalog else self._copy_of(unit, document, lang)
             if copy:
                 other, similarity = copy
                 what = "the same text as" if similarity >= 100 else "nearly the same text as"
                 yield self.flag(unit, lang, 0, len(cell.text),
                                 f"{what} {other}: not translated?",
-                                severity="warning" if document.catalog else None,
                                 evidence={other: unit.text(other)[:80]})
                 continue
             for start, end in cell.part_spans():
@@ -165,6 +208,53 @@ class LanguageCheck(RowCheck):
                 if found:
                     yield self.flag(unit, lang, start, end,
                                     f"this paragraph looks like {found}, not {lang}")
+                elif document.catalog:
+                    text = _prose(_ACCELERATOR.sub("", cell.text[start:end]),
+                                  unit.text(document.source))
+                    yield from self._short(unit, document, index, lang, start, end, text,
+                                           pending)
+
+    def _short(self, unit: Unit, document: Document, index: int, lang: str, start: int,
+               end: int, text: str, pending: list) -> Iterable[Flag]:
+        """A catalog message of any length in the wrong language: Russian in Kazakh (Russian
+        words, or Russian endings the catalog's Kazakh never uses), Kazakh in Russian (its
+        letters), another script's words in Chinese or Japanese."""
+        script = script_of(lang)
+        if lang == "kk":
+            evidence = russian_evidence(text)
+            if evidence is None:
+                return
+            if evidence.words:
+                yield self._wrong(unit, document, lang, start, end, "ru",
+                                  f"Russian words {_listed(evidence.words)}")
+            elif evidence.endings:
+                pending.append((index, lang, start, end, evidence.endings, None))
+            elif not _a_name(unit.text(document.source), text):
+                # no sign either way: a detector decides, if no other message of the
+                # catalog uses these words ("Гернси" for "Guernsey" is a name in both)
+                words = tuple(word.lower() for word in _CYRILLIC_WORD.findall(text)
+                              if len(word) >= 3)
+                if words and _KAZAKH_WORDS.isdisjoint(words):
+                    pending.append((index, lang, start, end, words, text))
+        elif script == "cyrillic" and lang not in ("uk", "be"):  # і is theirs too
+            words = [word for word in _CYRILLIC_WORD.findall(text)
+                     if len(_KAZAKH.findall(word)) >= (1 if len(word) >= 4 else 2)]
+            if words and len(words) * 3 >= len(_CYRILLIC_WORD.findall(text)):
+                yield self._wrong(unit, document, lang, start, end, "kk",
+                                  f"Kazakh letters in {_listed(words)}")
+        elif script == "han":
+            other = _OTHER_SCRIPT_LETTER.findall(text)
+            if len(other) >= 2 and not _SCRIPTS["han"].search(text):
+                found = _guess(text, dominant_script(text)[0]) if _SCRIPTS["cyrillic"].search(
+                    text) else "another script"
+                yield self._wrong(unit, document, lang, start, end, found,
+                                  f"no {lang} characters, {len(other)} letters of {found}")
+
+    def _wrong(self, unit: Unit, document: Document, lang: str, start: int, end: int,
+               found: str, why: str) -> Flag:
+        return self.flag(unit, lang, start, end, f"this message looks like {found}, not "
+                         f"{lang}: {why}",
+                         evidence={document.source: unit.text(document.source)[:80]})
 
     def _copy_of(self, unit: Unit, document: Document, lang: str) -> tuple[str, float] | None:
         text = unit.text(lang)
@@ -201,3 +291,42 @@ class LanguageCheck(RowCheck):
             return False
         return lang != document.source and document.languages.index(lang) > \
             document.languages.index(other)
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# "Guernsey", "Burkina Faso", "Khudawadi, Sindhi": names, written with capitals in both
+_NAME = re.compile(r"\s*\(?[A-Z][\w'’.-]*\)?(?:,? (?:and |of |the )?\(?[A-Z][\w'’.-]*\)?)*:?\s*")
+# Kazakh words without Kazakh letters ("Сербия мен Черногория")
+_KAZAKH_WORDS = frozenset(["мен", "бен", "пен", "немесе", "бар", "болып", "болады", "емес",
+                           "деп", "тек", "ал"])
+_ACCELERATOR = re.compile(r"[_&](?=[^\W\d_])")  # "Ба_с тарту": the accelerator of "Бас"
+# letters of neither Han, kana, Latin nor the Latin-like symbols: Cyrillic, Greek, Arabic,
+# Hebrew, Hangul, Devanagari, Thai...
+_OTHER_SCRIPT_LETTER = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff"
+    r"\u10a0-\u10ff\uac00-\ud7af]")
+
+
+def _a_name(source: str, text: str) -> bool:
+    """msgid a name and its translation written as one ("Khudawadi, Sindhi", "Худавади,
+    Синди"): a transliteration reads as Russian or Kazakh alike."""
+    words = _CYRILLIC_WORD.findall(text)
+    return bool(_NAME.fullmatch(source)) and all(word[0].isupper() for word in words)
+
+
+def _word_counts(document: Document, wanted: set[str]) -> dict[tuple[str, str], int]:
+    """How often each of ``wanted`` (lower case) stands in each target's text, catalog-wide."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for unit in document.units:
+        for lang in document.targets:
+            text = unit.text(lang)
+            if text:
+                counts.update((lang, word) for word in _CYRILLIC_WORD.findall(text.lower())
+                              if word in wanted)
+    return counts
+
+
+def _listed(words: Iterable[str], most: int = 3) -> str:
+    unique = list(dict.fromkeys(words))
+    shown = ", ".join(f"'{word}'" for word in unique[:most])
+    return shown + (" ..." if len(unique) > most else "")

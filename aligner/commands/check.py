@@ -20,8 +20,8 @@ CATALOG_SUFFIXES = (".po", ".pot", ".mo")
 # The check names for --help, without importing the checks (and their libraries) at start-up;
 # tests/test_check_cli.py keeps it equal to aligner.checks.check_names().
 CHECK_NAMES = ("number", "placeholder", "name", "repeat", "omission", "language", "punctuation",
-               "consistency", "control", "quantity", "variable", "markup", "verbatim", "accelerator",
-               "layout", "spelling", "alignment")
+               "consistency", "control", "untranslated", "quantity", "variable", "markup", "verbatim",
+               "accelerator", "layout", "spelling", "alignment")
 _JOINERS = "\u200c\u200d"  # kept: Persian, Indic scripts and emoji need them
 _BEFORE, _WIDTH = 30, 96  # excerpt: cells of context before the span, total cells
 # Catalogs of a many-file run are spread over worker processes when there is this much to
@@ -44,7 +44,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "result is shown: one that cannot be used ends the run with one error line naming "
         "it (exit 2) and no results. With several files the text output groups the flags "
         "under each file's name, and --format json gives {\"files\": [{\"path\": ..., "
-        "\"flags\": [...]}, ...]}. Progress is shown on a terminal's stderr when the work "
+        "\"flags\": [...]}, ...]} (one catalog or docset alone: {\"flags\": [...]}). Progress is shown on a terminal's stderr when the work "
         "lasts. Exit 0: no error flag; 1: error flags in any file; 2: bad input.")
     add_format_argument(parser)
     parser.add_argument("--lang", metavar="L[,L...]",

@@ -1,0 +1,205 @@
+"""``untranslated``: a catalog message left in the source language, at any length ("Save",
+"Open file", a copied sentence), told from the words translators rightly keep.
+
+A copy of msgid is often right: "OK", "GTK", "Firefox", "px", "%s: %s", "git log [<options>]",
+a URL, a name. Letters alone cannot tell "Save" from "Firefox"; the catalog can: its other
+messages show which source words its translators translate ("save" in 14 msgids, never kept
+in msgstr) and which they keep (a name is kept wherever it appears). A message is flagged when
+its own words are ones the catalog translates elsewhere. The same goes for English text that
+is not msgid's (an older msgid, a machine's English) in a catalog whose language has its own
+script.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..flags import Flag
+from .base import Check, Document, Unit, register
+
+# a plain word: lower case or capitalised, no digits, no inner capitals ("GtkWidget"), not
+# part of an identifier, option, path or address
+_WORD = re.compile(r"(?<![\w.\-/@$%&])[A-Za-z][a-z]{2,}(?:'[a-z]+)?(?![\w\-/@]|\.\w)")
+# a command's synopsis ("exit [n]", "suspend [-f]") and a field's name ("len: %2u",
+# "unlink: %s"): commands and identifiers, kept in every language
+_SYNOPSIS = re.compile(r"\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)*(?:\s+\[[^\]]*\]).*", re.DOTALL)
+_FIELD = re.compile(r"\b[a-z][\w-]*(?=\s?[:=](?:\s|$))|\(\w+\)")
+# a product or model name: capitalised words with an acronym, a letter or a number
+# ("Super Video CD", "Photo L", "SVEN Ergonomic 2500")
+_PRODUCT = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*)*")
+_CODE = re.compile(r"\b(?:[A-Z0-9]+|[A-Z])\b")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_TECHNICAL = re.compile(r"<[^<>\s]*>|\[[^\[\]]*\]|\{[^{}]*\}|\S*[_/\\=@$%#|]\S*|(?<!\w)--?\w[\w-]*"
+                        r"|\w+\(\)|https?://\S+|\w+:\w\S*")
+_ACCELERATOR = re.compile(r"[_&](?=[^\W\d_])")
+_OWN_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of a non-Latin script
+_NON_LATIN = frozenset(  # a word list reads better as text
+    "zh ja ko ru uk be bg sr mk kk ky mn tt tg el ar fa ur ps he yi hi mr ne sa bn as pa gu "  # noqa: SIM905
+    "or ta te kn ml si th lo km my ka hy am ti ug dv bo".split())
+_MIN_TRANSLATED = 1   # other msgids whose msgstr translates the word
+_KEPT_SHARE = 0.2     # a word its msgstrs keep this often is kept on purpose (a name, a command)
+_WORDS_SHARE = 0.5    # share of a message's plain words that must be translated elsewhere
+
+
+def plain_words(text: str) -> list[str]:
+    """The lower-cased plain words of ``text``: what a translator translates, once commands,
+    options, placeholders, tags, paths, acronyms, field names and identifiers are out."""
+    if _SYNOPSIS.fullmatch(text) or (_PRODUCT.fullmatch(text.strip()) and _CODE.search(text)):
+        return []
+    return [word.lower() for word in _WORD.findall(_FIELD.sub(" ", _TECHNICAL.sub(" ", text)))]
+
+
+_RUN = 3
+
+
+def _in_run(kept: list[bool], index: int) -> bool:
+    """Whether message ``index`` is in a run of at least ``_RUN`` kept messages."""
+    start = index
+    while start > 0 and kept[start - 1] and index - start < _RUN:
+        start -= 1
+    end = index
+    while end + 1 < len(kept) and kept[end + 1] and end - start + 1 < _RUN:
+        end += 1
+    return end - start + 1 >= _RUN
+
+
+def _lowered(text: str) -> set[str]:
+    """The plain words of ``text`` written in lower case, and its first word."""
+    found = _WORD.findall(_TECHNICAL.sub(" ", text))
+    return {word.lower() for i, word in enumerate(found) if i == 0 or word.islower()}
+
+
+def _kept(unit: Unit, source: str, lang: str, own_script: bool) -> bool:
+    """Whether the message's msgstr is its msgid, or has no letter of the language's own
+    script though the language has one (a cheap first look, before the words are read)."""
+    msgstr = unit.text(lang)
+    if not msgstr:
+        return False
+    if msgstr == unit.text(source):
+        return True
+    return own_script and not _OWN_SCRIPT.search(msgstr) and any(map(str.isalpha, msgstr))
+
+
+def _normal(text: str) -> str:
+    return " ".join(_ACCELERATOR.sub("", text).split())
+
+
+@register
+class UntranslatedCheck(Check):
+    name = "untranslated"
+    severity = "warning"
+    description = "catalog messages left in the source language (copied msgid, English text)"
+
+    def run(self, document: Document) -> list[Flag]:
+        if not document.catalog:
+            return []  # a docset's copies are the language check's
+        candidates = list(self._candidates(document))
+        if not candidates:
+            return []
+        lexicon = _Lexicon(document)
+        flags = []
+        for unit, lang, start, end, words, lowered, copied in candidates:
+            translated, kept, unseen = lexicon.judged(words)
+            if len(translated) <= len(kept):
+                continue
+            # enough of its words are translated elsewhere, or (in a language with its own
+            # script) the rest are common words no other message has, in lower case
+            if len(translated) < _WORDS_SHARE * (len(translated) + len(kept) + len(unseen)) \
+                    and not (lang in _NON_LATIN and not kept and set(unseen) <= lowered):
+                continue
+            flags.append(self._flag(unit, document, lang, start, end, copied, translated,
+                                    lexicon))
+        return flags
+
+    def _candidates(self, document: Document) -> Iterable[tuple]:
+        """(unit, lang, start, end, plain words, those in lower case, copied?) of each msgstr
+        form that is msgid (or msgid_plural) as it stands, or Latin-script text in a language
+        with a script of its own. A run of three or more such messages is left alone: key
+        names, keyboard models and language lists are kept in English on purpose, a block at
+        a time."""
+        units = document.units
+        for lang in document.targets:
+            own_script = lang in _NON_LATIN
+            kept = [_kept(unit, document.source, lang, own_script) for unit in units]
+            for index, unit in enumerate(units):
+                if not kept[index] or _in_run(kept, index):
+                    continue
+                source, cell = unit.cells[document.source], unit.cells[lang]
+                sources = [source.text[a:b] for a, b in source.part_spans()] or [source.text]
+                for form, (start, end) in enumerate(cell.part_spans()):
+                    text = cell.text[start:end]
+                    msgid = sources[min(form, len(sources) - 1)]
+                    copied = text == msgid or _normal(text) == _normal(msgid)
+                    if not copied and not (own_script and not _OWN_SCRIPT.search(text)
+                                           and plain_words(msgid)):
+                        continue
+                    masked = document.masked(text)
+                    words = plain_words(masked)
+                    if words:
+                        yield unit, lang, start, end, words, _lowered(masked), copied
+
+    def _flag(self, unit: Unit, document: Document, lang: str, start: int, end: int,
+              copied: bool, translated: list[str], lexicon: _Lexicon) -> Flag:
+        msgid = unit.text(document.source)
+        counts = ", ".join(f"\"{word}\" in {lexicon.translations(word)}"
+                           for word in translated[:3])
+        what = "msgstr is msgid as it stands" if copied else \
+            f"msgstr is in the source language, not {lang}"
+        message = (f"{what}: not translated? The catalog translates its words elsewhere "
+                   f"({counts} other messages)")
+        return self.flag(unit, lang, start, end, message,
+                         evidence={document.source: msgid[:80]},
+                         expected=lexicon.translation_of(msgid, lang))
+
+
+class _Lexicon:
+    """How often the catalog's msgids hold each word, and how often its msgstrs keep it."""
+
+    def __init__(self, document: Document) -> None:
+        self.in_msgid: Counter[str] = Counter()
+        self.kept: Counter[str] = Counter()
+        self.known: dict[str, str] = {}
+        source = document.source
+        for unit in document.units:
+            msgid = unit.text(source)
+            if not msgid:
+                continue
+            ids = set(_LATIN_WORD.findall(msgid.lower()))
+            for lang in document.targets:
+                msgstr = unit.text(lang)
+                if not msgstr or msgstr == msgid:
+                    continue  # a copy says nothing of what the catalog translates
+                self.in_msgid.update(ids)
+                self.kept.update(ids.intersection(_LATIN_WORD.findall(msgstr.lower())))
+                if len(msgid) <= 60 and "\n\n" not in msgstr:
+                    self.known.setdefault(_key(msgid), msgstr)
+
+    def translations(self, word: str) -> int:
+        return self.in_msgid[word] - self.kept[word]
+
+    def judged(self, words: list[str]) -> tuple[list[str], list[str], list[str]]:
+        """The distinct words of a message that the catalog translates elsewhere (and seldom
+        keeps), those it keeps (a name, a command), and those no other msgid has."""
+        translated, kept, unseen = [], [], []
+        for word in dict.fromkeys(words):
+            seen, kept_times = self.in_msgid[word], self.kept[word]
+            if not seen:
+                unseen.append(word)
+            elif kept_times > _KEPT_SHARE * seen:
+                kept.append(word)
+            elif seen - kept_times >= _MIN_TRANSLATED:
+                translated.append(word)
+            else:
+                unseen.append(word)
+        return translated, kept, unseen
+
+    def translation_of(self, msgid: str, lang: str) -> str | None:
+        """How the catalog translates the same text elsewhere (another context, another
+        case or accelerator), if it does."""
+        return self.known.get(_key(msgid))
+
+
+def _key(text: str) -> str:
+    return _normal(text).casefold()
