@@ -188,9 +188,30 @@ def test_real_catalog_habits_are_not_flagged(tmp_path, lang, source, target):
     ("ru", "Use 3 threads", "Использовать 4 потока"),
     ("ru", "perform a 3-way merge", "выполнить 4-стороннее слияние"),
     ("zh_CN", "Only 2 of 10 files", "只有 2 个文件"),
+    ("zh_CN", "not a regular file with st_nlink=1", "不是一个 st_nlink= 的普通文件"),  # 一 is "a"
 ])
 def test_damage_near_those_habits_is_still_flagged(tmp_path, lang, source, target):
     assert [check for check, _, _ in found(tmp_path, lang, source, target)] == ["number"]
+
+
+def test_numbers_swapped_in_a_later_plural_form_are_flagged(tmp_path):
+    header = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+              '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && '
+              'n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n')
+    body = ('msgid "%u byte; at most 2<<26 bytes (64 MiB)."\n'
+            'msgid_plural "%u bytes; at most 2<<26 bytes (64 MiB)."\n'
+            'msgstr[0] "%u байт; не больше 2<<26 байт (64 МиБ)."\n'
+            'msgstr[1] "%u байта; не больше 2<<26 байт (64 МиБ)."\n'
+            'msgstr[2] "%u байтов; не больше 64<<26 байт (2 МиБ)."\n\n')
+    path = tmp_path / "ru.po"
+    path.write_text(header + body, encoding="utf-8")
+    flags = check_catalog(path, ["quantity"])
+    assert [(f.paragraph, f.expected) for f in flags] == [(2, "2<<26 байт (64")]
+
+
+def test_a_number_in_words_keeps_its_unit(tmp_path):
+    assert found(tmp_path, "zh_CN", "Read zero bytes", "只读到了 0 千字节") == [
+        ("quantity", "error", "0 字节")]
 
 
 def test_plural_forms_compare_digits_by_presence(tmp_path):

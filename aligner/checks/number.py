@@ -153,9 +153,10 @@ class _Literals(dict):
 
 
 def _literals(facts: list[Fact], text: str) -> set[int]:
-    """Facts written as literal digits: quoted ('1', `popd +1'), signed (+1, -0400),
-    zero-padded (001), a manual section (chmod(1)) or an end of a ".." span (1..366). A
-    translator keeps these as they are; a number word nearby ("一个", "a") is not them."""
+    """Facts written as literal digits: quoted ('1', `popd +1'), assigned (st_nlink=1),
+    signed (+1, -0400), zero-padded (001), a manual section (chmod(1)) or an end of a ".."
+    span (1..366). A translator keeps these as they are; a number word nearby ("一个", "a")
+    is not them."""
     found = set()
     for i, fact in enumerate(facts):
         written, start, end = fact.text, fact.start, fact.end
@@ -163,7 +164,7 @@ def _literals(facts: list[Fact], text: str) -> set[int]:
             continue
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if (before and after and before in _QUOTES and after in _QUOTES) \
+        if (before and after and before in _QUOTES and after in _QUOTES) or before == "=" \
                 or (before and before in "+-" and (start < 2 or not text[start - 2].isdigit())) \
                 or (before == "(" and after == ")" and start > 1 and text[start - 2].isalpha()) \
                 or (written[0] == "0" and len(written) > 1 and written[1].isdigit()) \

@@ -17,6 +17,7 @@ for "−5", or "от 10 до 5" for "from 5 to 10", since each of these keeps ev
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -40,8 +41,9 @@ class _Quantity(NamedTuple):
     unit_start: int
     unit_end: int
     compound: bool  # "16-bit", "8-битном": a number inside an adjective
-    first: bool  # in the first part (msgid, msgstr[0]; a docset cell's first paragraph)
+    part: int  # which part of the cell: a plural form, a paragraph (-1: a placeholder)
     end_of_range: bool = False  # one end of a range ("from 5 to 10" is 5, then 10)
+    weak: bool = False  # a number in words ("zero bytes"): its unit counts, not its place
 
     @property
     def value(self) -> str:
@@ -52,17 +54,16 @@ def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
     text = unit.text(lang)
     cleaned = without_arguments(document.masked(text))
     cell = unit.cells[lang]
-    first_end = cell.starts[1] - 2 if len(cell.starts) > 1 else len(text)
     found = []
     for fact in document.facts(unit, lang):
-        if fact.weak or cleaned[fact.start:fact.end].isspace():
+        if cleaned[fact.start:fact.end].isspace() or (fact.weak and fact.kind != "number"):
             continue
+        part = bisect_right(cell.starts, fact.start) - 1 if cell.starts else 0
         if fact.kind == "range" and "/" not in fact.value:
             low, high = fact.value.replace("%", "").split("-", 1)
-            first = fact.start < first_end
             found.extend(_Quantity(fact._replace(kind="number", value=end),
                                    k == 0 and is_negative(text, fact.start), None, fact.end,
-                                   fact.end, False, first, True)
+                                   fact.end, False, part, True)
                          for k, end in enumerate((low, high)))
             continue
         if fact.kind not in _KINDS:
@@ -71,7 +72,7 @@ def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
         units, start, end = after if after is not None else (None, fact.end, fact.end)
         compound = text[fact.end:fact.end + 1] in "-‐" and text[fact.end + 1:fact.end + 2].isalpha()
         found.append(_Quantity(fact, is_negative(text, fact.start), units, start, end, compound,
-                               fact.start < first_end))
+                               part, weak=fact.weak))
     found.extend(_slots(document, cell, text))
     return found
 
@@ -92,7 +93,7 @@ def _slots(document: Document, cell, text: str) -> Iterable[_Quantity]:
             continue
         units, unit_start, unit_end = after
         slot = Fact("slot", f"{token}#{index}", start, end, token)
-        yield _Quantity(slot, False, units, unit_start, unit_end, False, False)
+        yield _Quantity(slot, False, units, unit_start, unit_end, False, -1)
 
 
 @register
@@ -116,8 +117,11 @@ class QuantityCheck(Check):
                 if not read.get(lang) or not others:
                     continue
                 flags.extend(self._units(unit, lang, read, others))
-                flags.extend(self._signs(unit, lang, read, others))
-                flags.extend(self._order(unit, lang, read, others))
+                strong = {o: [q for q in found if not q.weak] for o, found in read.items()}
+                flags.extend(self._signs(unit, lang, strong, others))
+                for part in range(max(1, len(unit.cells[lang].parts))):
+                    flags.extend(self._order(unit, lang, strong, others, part,
+                                             document.catalog))
         return flags
 
     def _units(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
@@ -182,15 +186,21 @@ class QuantityCheck(Check):
                                 expected=q.fact.text)
 
     def _order(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
-               others: list[str]) -> Iterable[Flag]:
-        mine = [q for q in read[lang] if q.first]
+               others: list[str], part: int, catalog: bool) -> Iterable[Flag]:
+        """Part ``part`` of this version against the others' part that says the same: in
+        a catalog msgstr[0] is msgid and the other forms msgid_plural; in a docset the
+        same paragraph of the row."""
+        mine = [q for q in read[lang] if q.part == part]
         if len(mine) < 2:
             return
         values = [q.value for q in mine]
         swaps: dict[str, tuple[int, int]] = {}
         agree = 0
+        sides = {}
         for other in others:
-            theirs = [q.value for q in read[other] if q.first]
+            count = max(1, len(unit.cells[other].parts))
+            sides[other] = min(part, count - 1) if catalog else part
+            theirs = [q.value for q in read[other] if q.part == sides[other]]
             if theirs == values:
                 agree += 1
             elif sorted(theirs) == sorted(values):
@@ -213,7 +223,7 @@ class QuantityCheck(Check):
             expected = b.text + between + a.text
         evidence = {}
         for other in swaps:
-            theirs = [q.fact for q in read[other] if q.first]
+            theirs = [q.fact for q in read[other] if q.part == sides[other]]
             evidence[other] = unit.text(other)[theirs[i].start:theirs[j].end]
         said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
         yield self.flag(unit, lang, a.start, b.end,
