@@ -125,3 +125,33 @@ def test_known_names_written_another_accepted_way_are_not_flagged(tmp_path, lang
                                                                    msgstr):
     found, _ = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("name",))
     assert found == []
+
+
+@pytest.mark.parametrize("lang, msgid, msgstr, wrong, right", [
+    ("ru", "in May", "в марте", "марте", "мае"),                 # the case kept
+    ("ru", "May", "Март", "Март", "Май"),
+    ("ru", "Jan", "Мар", "Мар", "Янв"),                          # a calendar's abbreviation
+    ("ru", "Due on 17 Mar", "Срок: 17 апр.", "апр.", "мар."),
+    ("kk", "in May", "наурызда", "наурызда", "мамырда"),        # the ending follows the stem
+    ("kk", "in September", "сәуірде", "сәуірде", "қыркүйекте"),
+    ("kk", "Jan", "Нау", "Нау", "Қаң"),
+    ("zh_CN", "in May", "三月", "三", "五"),
+    ("zh_CN", "in May", "3月", "3", "5"),
+])
+def test_a_month_changed_is_flagged_in_the_translations_own_form(tmp_path, lang, msgid,
+                                                                  msgstr, wrong, right):
+    found, flags = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("month",))
+    assert found == [(wrong, right)]
+    assert "msgid says" in flags[0].message
+
+
+@pytest.mark.parametrize("lang, msgid, msgstr", [
+    ("ru", "You may go", "Можно идти в марте"),          # "may" is no month
+    ("ru", "May I help?", "Помочь в марте?"),
+    ("kk", "Add a goose", "Қаз қосу"),                   # қаз: a goose, not October
+    ("ru", "in May", "в мае"),
+    ("ru", "Released on 17 May 2023", "Выпущено 17 марта 2023"),  # the number check's date
+])
+def test_months_said_alike_or_not_months_at_all_are_not_flagged(tmp_path, lang, msgid, msgstr):
+    found, _ = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("month",))
+    assert found == []

@@ -96,3 +96,11 @@ def test_spelling_variants_mixed_in_one_english_document(tmp_path):
     docset = load(write_docset(tmp_path / "ds", files))
     flags = run_checks(docset, one_to_one(docset), ["spelling"])
     assert [(f.paragraph, f.expected) for f in flags] == [(2, "Center")]
+
+
+def test_month_changed_in_one_version_of_a_docset(tmp_path):
+    files = {"en.txt": "The talks began in May.", "ru.txt": "Переговоры начались в марте.",
+             "kk.txt": "Келіссөздер мамырда басталды."}
+    docset = load(write_docset(tmp_path / "ds", files))
+    flags = run_checks(docset, one_to_one(docset), ["month"])
+    assert [(f.lang, f.expected) for f in flags] == [("ru", "мае")]

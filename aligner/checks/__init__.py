@@ -21,7 +21,7 @@ from . import consistency, control  # noqa: F401,E401
 from . import untranslated  # noqa: F401,E401
 from . import quantity  # noqa: F401,E401
 from . import variables, markup, verbatim, accelerator, layout  # noqa: F401,E401
-from . import spelling  # noqa: F401,E401
+from . import spelling, month  # noqa: F401,E401
 from . import alignment as alignment_check  # noqa: F401  (the module; run_checks takes an alignment)
 from .base import REGISTRY, Check, CheckError, Document, build
 from .document import from_catalog, from_docset, from_rows, rows_shard

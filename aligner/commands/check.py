@@ -21,7 +21,7 @@ CATALOG_SUFFIXES = (".po", ".pot", ".mo")
 # tests/test_check_cli.py keeps it equal to aligner.checks.check_names().
 CHECK_NAMES = ("number", "placeholder", "name", "repeat", "omission", "language", "punctuation",
                "consistency", "control", "untranslated", "quantity", "variable", "markup", "verbatim",
-               "accelerator", "layout", "spelling", "alignment")
+               "accelerator", "layout", "spelling", "month", "alignment")
 _JOINERS = "\u200c\u200d"  # kept: Persian, Indic scripts and emoji need them
 _BEFORE, _WIDTH = 30, 96  # excerpt: cells of context before the span, total cells
 # Catalogs of a many-file run are spread over worker processes when there is this much to
