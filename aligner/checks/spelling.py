@@ -308,34 +308,29 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources: list[str],
                 words: dict[str, list], unit: Unit) -> Iterable[tuple]:
-    """Words of ``lang`` that misspell a source word the translation lacks."""
+    """Words of ``lang`` that misspell a source word: one the translation lacks (a word
+    the translation has too is no proof that this one means it), or, for a shuffled
+    acronym ("DIG" beside "GID"), any."""
     own_lower = {w.lower() for _, _, w in mine}
-    text_lower = unit.text(lang).lower()
-    missing: dict[str, list[str]] = {}
-    source_lower: set[str] = set()
+    found: dict[str, list[str]] = {}  # source word -> the versions that have it
     for other in sources:
-        other_lower = unit.text(other).lower()
         for _, _, word in words[other]:
-            source_lower.add(word.lower())
-            if word.lower() in own_lower or word.lower() in text_lower:
-                continue
-            if sum(ch.isalpha() for ch in word) < _MIN_LETTERS:
-                continue
-            missing.setdefault(word, [])
-            if other not in missing[word]:
-                missing[word].append(other)
-        source_lower.add(other_lower)
-    if not missing:
+            if sum(ch.isalpha() for ch in word) >= _MIN_LETTERS:
+                having = found.setdefault(word, [])
+                if other not in having:
+                    having.append(other)
+    if not found:
         return
-    source_texts = [unit.text(o).lower() for o in sources]
+    source_lower = {word.lower() for word in found}
     for start, end, word in mine:
-        lower = word.lower()
-        if lower in source_lower or any(lower in text for text in source_texts):
+        if word.lower() in source_lower:
             continue
         best = None
-        for source, evidence in missing.items():
+        for source, evidence in found.items():
             kind = near_miss(source, word)
-            if kind is not None and (best is None or (kind != "edit") > (best[1] != "edit")):
+            if kind is None or (kind == "edit" and source.lower() in own_lower):
+                continue
+            if best is None or (kind != "edit") > (best[1] != "edit"):
                 best = (source, kind, evidence)
         if best is not None:
             source, kind, evidence = best
