@@ -103,6 +103,8 @@ def test_chinese_translation_keeps_latin_words(tmp_path):
     ("ru", "Micronesia, Federated States of", "Федеративные Штаты Фикронезии",
      "Федеративные Штаты Фикронезии", "Федеративные Штаты Микронезии"),
     ("de", "Angola", "Angoa", "Angoa", "Angola"),
+    ("kk", "Georgian", "Гузия", "Гузия", "Грузия"),                 # msgid's adjective
+    ("ru", "Tigrigna-Eritrean (EZ+)", "Тигринья-Эритвея (EZ+)", "Эритвея", "Эритрея"),
 ])
 def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
         tmp_path, lang, msgid, msgstr, wrong, right):
@@ -120,6 +122,11 @@ def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
     ("ru", "Bolivia", "Многонациональное Государство Боливия"),  # another form altogether
     ("zh_CN", "Bolivia", "波利维亚"),                            # 玻/波: a transliteration
     ("ru", "Malayalam", "Малайялам"),                           # languages vary: not checked
+    ("de", "New Mexico", "New Mexico"),                         # the English name kept
+    ("ru", "Georgian", "грузинский"),                           # the adjective, not the name
+    ("ru", "Panama Canal Zone", "Зона Панамского канала"),      # "Canal" is no Canada
+    ("es", "German (Switzerland)", "Alemán (Suizo)"),           # an adjective
+    ("de", "Fang (Equatorial Guinea)", "Fang (Äquatorial-Guinea)"),  # words run apart
 ])
 def test_known_names_written_another_accepted_way_are_not_flagged(tmp_path, lang, msgid,
                                                                    msgstr):

@@ -16,6 +16,7 @@ import gettext
 import json
 import os
 import re
+import unicodedata
 from functools import lru_cache
 
 # (gettext domain, JSON database, its key, fields holding English names)
@@ -121,6 +122,7 @@ def english_names(text: str) -> list[tuple[int, int, str]]:
 def fold(text: str) -> str:
     """A name as compared: small letters, ё as е, one kind of apostrophe, hyphens and
     spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one spelling)."""
+    text = unicodedata.normalize("NFC", text)
     return re.sub(r"[\s\-‐‑–—]+", " ", text.lower().replace("ё", "е")
                   .replace("’", "'").replace("ʼ", "'")).strip()
 
@@ -134,18 +136,80 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     is ("Эрэея" where "Eritrea" is known as "Эритрея"). A translation with another name
     altogether, or none, is the translator's choice and is not reported."""
     found = []
+    target = unicodedata.normalize("NFC", target)
     folded = fold(target)
     whole = source.strip()
-    names = [whole] if _whole_name(whole, lang) else [name for _, _, name in english_names(source)]
-    for name in names:
+    if _whole_name(whole, lang):
+        names = [(whole, False)]
+    else:
+        spans = english_names(source)
+        names = [(name, False) for _, _, name in spans] + [
+            (name, True) for name in _countries_of_adjectives(source, spans)]
+    for name, in_compounds in names:
         local = translated(name, lang)
         if not local or len(local) < _MIN_LENGTH or fold(local) in folded \
                 or _named(target, local, lang):
             continue
-        near = _near(target, local)
-        if near is not None:
+        near = _near(target, local, in_compounds)
+        if near is not None and not _another_form(target[near[0]:near[1]], name, local) \
+                and not any(near[0] < end and start < near[1] for start, end, *_ in found):
             found.append((*near, name, local))
     return found
+
+
+def _another_form(written: str, name: str, local: str) -> bool:
+    """Whether a near miss is the name written another accepted way, not misspelt: the
+    English name kept ("New Mexico" in German), the words run together or apart
+    ("Äquatorial-Guinea"), or in a Latin-script language an adjective or other derived
+    form, which changes only final vowels ("Suizo", "croate" for Suiza, Croatie; "Angoa"
+    for Angola is misspelt)."""
+    folded, known = fold(written), fold(local)
+    if folded == fold(name) or folded.replace(" ", "") == known.replace(" ", ""):
+        return True
+    if written[:1].islower() and local[:1].isupper():
+        return True  # an adjective ("словацкий", "croate"), not the name
+    if not any(ch.isascii() and ch.isalpha() for ch in local):
+        return False
+    common = 0
+    for a, b in zip(folded, known):
+        if a != b:
+            break
+        common += 1
+    tails = folded[common:] + known[common:]
+    derived = common >= 3 and len(folded) - common <= 3 and len(known) - common <= 3 and all(
+        unicodedata.normalize("NFD", ch)[0] in "aeiouy" for ch in tails)
+    return derived
+
+
+_CAPITALISED = re.compile(r"(?<!\w)[A-Z][a-z]{3,}")
+_DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ese", "i", "ic", "ish"))
+
+
+def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """Countries named by an English adjective or demonym that is the name with an ending
+    ("Georgian", "Eritrean", "Vietnamese"), which translations often render with the
+    country's name ("Грузия")."""
+    out = []
+    for match in _CAPITALISED.finditer(source):
+        if any(start <= match.start() < end for start, end, _ in spans):
+            continue
+        word = match.group().lower()
+        for name in _by_prefix().get(word[:4], ()):
+            joined = name.replace(" ", "").lower()
+            if word.startswith(joined) and word[len(joined):] in _DEMONYM_ENDINGS \
+                    and name not in out:
+                out.append(name)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _by_prefix() -> dict[str, tuple[str, ...]]:
+    """Country names (one or two words, no commas) by their first four letters."""
+    index: dict[str, list[str]] = {}
+    for name, domain in _english().items():
+        if domain == "iso3166-1" and len(name.split()) <= 2 and name.isascii():
+            index.setdefault(name.replace(" ", "").lower()[:4], []).append(name)
+    return {key: tuple(names) for key, names in index.items()}
 
 
 def _whole_name(text: str, lang: str) -> bool:
@@ -173,15 +237,17 @@ def _pattern(source: str, flags: int) -> re.Pattern[str]:
 
 
 _WORDS = re.compile(r"[\w'’]+(?:[-‐][\w'’]+)*")
+_PARTS = re.compile(r"[\w'’]+")
 
 
 def _allowed(length: int) -> int:
     return 0 if length < 4 else 1 if length < 6 else 2 if length < 10 else 3
 
 
-def _near(text: str, form: str) -> tuple[int, int] | None:
+def _near(text: str, form: str, in_compounds: bool = False) -> tuple[int, int] | None:
     """Where ``text`` holds a near miss of ``form`` (as many whole words, a few letters
-    changed, the first kept), if it does."""
+    changed, the first kept), if it does. ``in_compounds``: also a part of a hyphenated
+    word ("Тигринья-Эритрея" for "Tigrigna-Eritrean")."""
     from rapidfuzz.distance import OSA
 
     from ..paragraphs import is_cjk
@@ -189,8 +255,9 @@ def _near(text: str, form: str) -> tuple[int, int] | None:
     target = fold(form)
     if any(is_cjk(ch) for ch in form):
         return None  # transliterations differ by a character of the same sound
-    size = len(_WORDS.findall(form))
-    words = list(_WORDS.finditer(text))
+    splitter = _PARTS if in_compounds and not re.search(r"[-‐]", form) else _WORDS
+    size = len(splitter.findall(form))
+    words = list(splitter.finditer(text))
     limit = _allowed(len(target))
     best = None
     for i in range(len(words) - size + 1):
