@@ -89,8 +89,8 @@ def test_latin_script_translations_keep_only_identifiers_and_names_never_transla
 
 
 def test_chinese_translation_keeps_latin_words(tmp_path):
-    found, _ = flagged(tmp_path, [("Bidirectional operation between a Subversion repository "
-                                   "and Git", "Subersion 仓库和 Git 之间的双向操作")], lang="zh_CN")
+    msgid = "Bidirectional operation between a Subversion repository and Git"
+    found, _ = flagged(tmp_path, [(msgid, "Subersion 仓库和 Git 之间的双向操作")], lang="zh_CN")
     assert found == [("Subersion", "Subversion")]
 
 

@@ -4,9 +4,13 @@ With a glossary, each row's versions are searched for each concept (inflection-t
 ``aligner.terms``). When the other versions name a concept and this one does not, the text
 is searched for a near miss of the expected form with rapidfuzz ("Republic of Sacksthan" for
 "Republic of Kazakhstan", a garbled document title); a short form standing where the others
-use the full name is checked for a mangled first name ("Kasemal Tokayev"). Without a glossary
-entry, capitalised words spelled two ways in one language (Center/Centre, Tokayev/Tokaev)
-are reported at the rarer spelling.
+use the full name is checked for a mangled first name ("Kasemal Tokayev"); a name written in
+small letters where the glossary capitalises it is flagged ("the global development
+initiative"). Without a glossary entry, capitalised words spelled two ways in one language
+of a document (Tokayev/Tokaev) are reported at the rarer spelling; not across a catalog's
+unrelated messages, where msgid is the evidence instead. Country and currency names of the
+English text (msgid) are checked against their known translations (``aligner.facts.places``:
+"Eritrea" is "Эритрея" in Russian, so "Эритея" is flagged).
 """
 
 from __future__ import annotations
@@ -17,11 +21,11 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
+from ..facts import glossary_key
+from ..facts.places import misspelt_names
 from ..flags import Flag
 from ..glossary import GlossaryEntry
 from ..paragraphs import is_cjk
-from ..facts import glossary_key
-from ..facts.places import misspelt_names
 from ..terms import TermMatch, contains_term, term_pattern
 from .base import Check, Document, Unit, register
 

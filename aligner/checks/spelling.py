@@ -141,7 +141,7 @@ def near_miss(source: str, target: str) -> str | None:
         if "_" in source and sorted(source.split("_")) == sorted(target.split("_")):
             return None  # parts in another order: "DIR_CHROOT" for "CHROOT_DIR"
         return "anagram"
-    if low_s[0] != low_t[0] and not low_s[1:] == low_t[1:]:
+    if low_s[0] != low_t[0] and low_s[1:] != low_t[1:]:
         return None  # a different word far more often than a slip of the first letter
     from rapidfuzz.distance import OSA  # deferred: start-up time
 

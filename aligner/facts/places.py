@@ -78,8 +78,8 @@ def _catalog(domain: str, lang: str) -> dict[str, str]:
 def translated(name: str, lang: str) -> str | None:
     """The ISO catalogs' translation of the English ``name`` in ``lang``, or None when the
     name is unknown or has no translation there."""
-    domain = _english().get(name)
-    for domain in [domain] if domain else [d for d, *_ in _DATABASES]:
+    known = _english().get(name)
+    for domain in [known] if known else [d for d, *_ in _DATABASES]:
         local = _catalog(domain, lang).get(name)
         if local:
             return local
