@@ -147,6 +147,8 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             (name, True) for name in _countries_of_adjectives(source, spans)]
     for name, in_compounds in names:
         local = translated(name, lang)
+        if in_compounds and local and _latin(local):
+            continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
         if not local or len(local) < _MIN_LENGTH or fold(local) in folded \
                 or _named(target, local, lang):
             continue
@@ -168,8 +170,10 @@ def _another_form(written: str, name: str, local: str) -> bool:
         return True
     if written[:1].islower() and local[:1].isupper():
         return True  # an adjective ("словацкий", "croate"), not the name
-    if not any(ch.isascii() and ch.isalpha() for ch in local):
+    if not _latin(local):
         return False
+    if _plain(folded) == _plain(known):
+        return True  # accents only: "Nigéria", "Bélize" in French
     common = 0
     for a, b in zip(folded, known):
         if a != b:
@@ -210,6 +214,16 @@ def _by_prefix() -> dict[str, tuple[str, ...]]:
         if domain == "iso3166-1" and len(name.split()) <= 2 and name.isascii():
             index.setdefault(name.replace(" ", "").lower()[:4], []).append(name)
     return {key: tuple(names) for key, names in index.items()}
+
+
+def _latin(text: str) -> bool:
+    return any(ch.isascii() and ch.isalpha() for ch in text)
+
+
+def _plain(text: str) -> str:
+    """Latin letters without their accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text)
+                   if not unicodedata.combining(ch))
 
 
 def _whole_name(text: str, lang: str) -> bool:
