@@ -191,7 +191,7 @@ _DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ese", "i", "ic", "ish"))
 
 def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> list[str]:
     """Countries named by an English adjective or demonym that is the name with an ending
-    ("Georgian", "Eritrean", "Vietnamese"), which translations often render with the
+    ("Georgian", "Eritrean", "Italian", "Vietnamese"), which translations often render with the
     country's name ("Грузия")."""
     out = []
     for match in _CAPITALISED.finditer(source):
@@ -200,7 +200,8 @@ def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> 
         word = match.group().lower()
         for name in _by_prefix().get(word[:4], ()):
             joined = name.replace(" ", "").lower()
-            if word.startswith(joined) and word[len(joined):] in _DEMONYM_ENDINGS \
+            stem = joined[:-1] if joined[-1] in "aeoy" else joined  # Ital(y)ian, Canad(a)ian
+            if word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS \
                     and name not in out:
                 out.append(name)
     return out
