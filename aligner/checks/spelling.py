@@ -146,8 +146,9 @@ def near_miss(source: str, target: str) -> str | None:
     from rapidfuzz.distance import OSA  # deferred: start-up time
 
     limit = _allowed_edits(len(low_s))
-    if len(low_s) == 3 and (len(low_t) != 3 or source.isupper() != target.isupper()):
-        return None  # a three-letter word: one letter changed, its case kept ("GTK", "GHK")
+    if len(low_s) == 3 and (len(low_t) != 3 or not (source.isupper() and target.isupper())):
+        return None  # three letters: only an acronym, one letter changed ("GTK", "GHK"); "Kio"
+        # is French for "KiB"
     if limit and OSA.distance(low_s, low_t, score_cutoff=limit) <= limit:
         return "edit"
     return None
