@@ -22,7 +22,6 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from ..facts import glossary_key
-from ..facts.places import misspelt_names
 from ..flags import Flag
 from ..glossary import GlossaryEntry
 from ..paragraphs import is_cjk
@@ -184,6 +183,8 @@ class NameCheck(Check):
         source = unit.text(english)
         if not source or not any(ch.isupper() for ch in source):
             return
+        from ..facts.places import misspelt_names  # deferred: start-up time
+
         source = document.masked(source)
         who = "msgid" if document.catalog else english
         for lang in document.targets:

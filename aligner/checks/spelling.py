@@ -88,6 +88,8 @@ def _latin_slip(source: str, target: str, kind: str, kept: int, named: int) -> b
     digits) and is one edit away, and the word is an identifier or a name the catalog keeps
     as is (in ``kept`` of the ``named`` messages that have it)."""
     never_translated = kept >= _KEPT and kept >= _KEPT_SHARE * (named - 1)
+    if len(source) == 3 and not (source.isupper() and target.isupper()):
+        return False  # "Kio" is French for "KiB"
     if kind == "anagram":
         return _identifier(source) or never_translated
     if source.count("_") != target.count("_") or sum(map(str.isdigit, source)) != sum(
@@ -146,9 +148,9 @@ def near_miss(source: str, target: str) -> str | None:
     from rapidfuzz.distance import OSA  # deferred: start-up time
 
     limit = _allowed_edits(len(low_s))
-    if len(low_s) == 3 and (len(low_t) != 3 or not (source.isupper() and target.isupper())):
-        return None  # three letters: only an acronym, one letter changed ("GTK", "GHK"); "Kio"
-        # is French for "KiB"
+    if len(low_s) == 3 and (len(low_t) != 3 or source.isupper() != target.isupper()
+                            or source.istitle() != target.istitle()):
+        return None  # three letters: one changed, the case kept ("GTK" -> "GHK", "Alt" -> "Act")
     if limit and OSA.distance(low_s, low_t, score_cutoff=limit) <= limit:
         return "edit"
     return None
