@@ -123,8 +123,8 @@ def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: s
     if sum(map(len, texts.values())) >= PARALLEL_FROM and parallel.pool() is not None:
         found = _pairs_in_workers(texts, pivot, others, docset.glossary, extractor, progress)
     else:
-        profiles = {lang: build_profile(texts[lang], lang, docset.glossary, extractor)
-                    for lang in languages}
+        profiles = {lang: build_profile(texts[lang], lang, docset.glossary, extractor,
+                                        pivot=lang == pivot) for lang in languages}
         found = {}
         for lang in others:
             report = (lambda done, total, lang=lang: progress(f"{pivot}-{lang}", done, total)
@@ -154,7 +154,7 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
         parts[lang] = [None] * len(spans)
         for index, (start, end) in enumerate(spans):
             runner.add(("profile", lang, index), build_profile, texts[lang][start:end], lang,
-                       glossary, extractor)
+                       glossary, extractor, lang == pivot)
     profiles: dict[str, Profile] = {}
     plans: dict[str, PairPlan] = {}
     found: dict[str, PairAlignment] = {}

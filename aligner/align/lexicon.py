@@ -79,8 +79,14 @@ def paragraph_words(text: str) -> Keys:
 
 def sounds_like(words: Keys) -> Keys:
     """``words`` and the sound keys of their Latin words (see ``_sounds``)."""
+    found = sound_keys(words)
+    return words | found if found else words
+
+
+def sound_keys(words: Keys) -> Keys:
+    """The sound keys of the Latin words among ``words`` (see ``_sounds``)."""
     found = [sound for word in words if word[0] not in "~=" and (sound := _sounds(word))]
-    return words.union(found) if found else words
+    return frozenset(found) if found else _NONE
 
 
 @lru_cache(maxsize=1 << 16)

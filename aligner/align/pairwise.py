@@ -40,6 +40,7 @@ STRAY_EVIDENCE = 0.4    # a paragraph with this much key weight can be judged a 
 STRAY_COVER = 0.01      # ... when less than this share of it is found on the other side
 STRAY_TYPICAL = 0.6     # ... in a pair whose typical 1-1 bead finds this share
 STRAY_SAMPLES = 30      # ... measured on at least this many beads
+STRAY_SAMPLES_MAX = 400
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -179,7 +180,7 @@ def align_segment(pivot: Profile, other: Profile, model: LengthModel, links: dic
         return align_pair(pivot, other).beads, 0, False
     kept = frozenset(weights)
     other_words = translated(other.words, links) if links else other.words
-    pivot_keys = tuple(k | (sounds_like(w) & kept) for k, w in zip(pivot.keys, pivot.words)) \
+    pivot_keys = tuple(k | (w & kept) for k, w in zip(pivot.keys, _heard(pivot))) \
         if pivot.words else pivot.keys
     other_keys = tuple(k | (w & kept) for k, w in zip(other.keys, other_words)) \
         if other.words else other.keys
@@ -237,7 +238,7 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
         pivot_keys, other_keys = pivot.keys, other.keys
     else:
         other_words = translated(other.words, links) if links else other.words
-        pivot_words = [sounds_like(w) for w in pivot.words]
+        pivot_words = _heard(pivot)
         shared = frozenset().union(*pivot_words) & frozenset().union(*other_words)
         pivot_keys = tuple(k | (w & shared) for k, w in zip(pivot.keys, pivot_words))
         other_keys = tuple(k | (w & shared) for k, w in zip(other.keys, other_words))
@@ -245,6 +246,13 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
     weights = {key: round(weight * (WEIGHT_UNIT if ":" in key else WORD_WEIGHT * WEIGHT_UNIT))
                for key, weight in key_weights(source, target).items()}
     return pivot_keys, other_keys, weights, anchor_chain(source, target)
+
+
+def _heard(pivot: Profile) -> list:
+    """The pivot's word keys with their sound keys (measured once, if the profile has them)."""
+    if pivot.sounds:
+        return [w | s if s else w for w, s in zip(pivot.words, pivot.sounds)]
+    return [sounds_like(w) for w in pivot.words]
 
 
 def _pair(pivot: Profile, other: Profile, model: LengthModel, pivot_keys, other_keys,
@@ -481,37 +489,42 @@ def _without_strays(path, pair: _Pair) -> list[tuple[int, int, int]]:
         return (total >= STRAY_EVIDENCE and share < STRAY_COVER
                 and cover(partner, opposite)[1] >= 0.3)
 
-    # only where the words say much: most translated 1-1 beads (copies would say nothing)
-    # find most of their key weight across
-    P, T, Tp = pair.P, pair.T, pair.Tp
-    shares = sorted(share for i, j, k in path
-                    if k == 0 and not (P[i] - P[i - 1] == T[j] - T[j - 1] == Tp[j] - Tp[j - 1])
-                    for total, share in (cover(pair.pivot_keys[i - 1], pair.other_keys[j - 1]),)
-                    if total >= STRAY_EVIDENCE)
-    if len(shares) < STRAY_SAMPLES or shares[len(shares) // 2] < STRAY_TYPICAL:
-        return path
-    out = []
-    for i, j, k in path:
+    found = {}  # path index -> the beads that replace it
+    for index, (i, j, k) in enumerate(path):
         if k == 1:  # pivot i-2, i-1 with other j-1
             first, second, opposite = pair.pivot_keys[i - 2], pair.pivot_keys[i - 1], \
                 pair.other_keys[j - 1]
             if stray(first, second, opposite):
-                out += [(i - 1, j - 1, 6), (i, j, 0)]
-                continue
-            if stray(second, first, opposite):
-                out += [(i - 1, j, 0), (i, j, 6)]
-                continue
+                found[index] = [(i - 1, j - 1, 6), (i, j, 0)]
+            elif stray(second, first, opposite):
+                found[index] = [(i - 1, j, 0), (i, j, 6)]
         elif k == 2:  # pivot i-1 with other j-2, j-1
             first, second, opposite = pair.other_keys[j - 2], pair.other_keys[j - 1], \
                 pair.pivot_keys[i - 1]
             if stray(first, second, opposite):
-                out += [(i - 1, j - 1, 7), (i, j, 0)]
-                continue
-            if stray(second, first, opposite):
-                out += [(i, j - 1, 0), (i, j, 7)]
-                continue
-        out.append((i, j, k))
+                found[index] = [(i - 1, j - 1, 7), (i, j, 0)]
+            elif stray(second, first, opposite):
+                found[index] = [(i, j - 1, 0), (i, j, 7)]
+    if not found or not _words_tell(path, pair, cover):
+        return path
+    out = []
+    for index, step in enumerate(path):
+        out.extend(found.get(index, (step,)))
     return out
+
+
+def _words_tell(path, pair: _Pair, cover) -> bool:
+    """Whether the words say much in this pair: most translated 1-1 beads (copies would say
+    nothing) find most of their key weight across, measured on at least STRAY_SAMPLES of
+    them (on at most STRAY_SAMPLES_MAX, evenly spread: a long text needs no more)."""
+    P, T, Tp = pair.P, pair.T, pair.Tp
+    ones = [(i, j) for i, j, k in path
+            if k == 0 and not (P[i] - P[i - 1] == T[j] - T[j - 1] == Tp[j] - Tp[j - 1])]
+    ones = ones[::max(1, len(ones) // STRAY_SAMPLES_MAX)]
+    shares = sorted(share for i, j in ones
+                    for total, share in (cover(pair.pivot_keys[i - 1], pair.other_keys[j - 1]),)
+                    if total >= STRAY_EVIDENCE)
+    return len(shares) >= STRAY_SAMPLES and shares[len(shares) // 2] >= STRAY_TYPICAL
 
 
 def _beads(path, pair: _Pair, model: LengthModel) -> tuple[Bead, ...]:
@@ -524,7 +537,7 @@ def _beads(path, pair: _Pair, model: LengthModel) -> tuple[Bead, ...]:
         confidence = factor
         if a and b:
             fit = math.exp(-model.cost(pair.P[i] - pair.P[pi], pair.Tp[j] - pair.Tp[pj]) / 4)
-            shared = pair.shared(pi, i, pj, j)
-            confidence = factor * (1 - (1 - fit) * 0.5 ** shared)
+            if fit < 0.9999:  # else no key could change the confidence rounded to 3 places
+                confidence = factor * (1 - (1 - fit) * 0.5 ** pair.shared(pi, i, pj, j))
         beads.append(Bead(pi, i, pj, j, round(confidence, 3)))
     return tuple(beads)

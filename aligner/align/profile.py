@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from ..parallel import gc_paused
 from .anchors import Keys, paragraph_keys
-from .lexicon import paragraph_words
+from .lexicon import paragraph_words, sound_keys
 
 # A sentence ends at . ! ? ; (ASCII followed by a space, a closing mark or the end; the
 # full-width forms anywhere).
@@ -37,6 +37,7 @@ class Profile:
     marks: tuple[int, ...]
     words: tuple[Keys, ...] = ()
     native: tuple[int, ...] = ()
+    sounds: tuple[Keys, ...] = ()  # the pivot's: sound keys of its words (``lexicon``)
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -45,8 +46,9 @@ class Profile:
         # Profiles travel between processes: each paragraph's word keys go as one string (no
         # key holds a space), which pickles at memcpy speed instead of key by key.
         packed = tuple(" ".join(words) for words in self.words)
+        sounds = tuple(" ".join(found) for found in self.sounds)
         return _unpacked, (self.lengths, self.keys, self.sentences, self.marks, packed,
-                           self.native)
+                           self.native, sounds)
 
     def slice(self, start: int, end: int) -> Profile:
         """The profile of paragraphs [start, end)."""
@@ -59,15 +61,18 @@ class Profile:
 
 @gc_paused()
 def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
-            extractor: str | None = None) -> Profile:
-    """Measure every paragraph of one text."""
+                  extractor: str | None = None, pivot: bool = False) -> Profile:
+    """Measure every paragraph of one text; the pivot's also gets its sound keys, which
+    every pair would otherwise work out again."""
+    words = tuple(map(paragraph_words, paragraphs))
     return Profile(
         tuple(len(p) for p in paragraphs),
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
         tuple(len(_SENTENCE_END.findall(p)) for p in paragraphs),
         tuple(len(_MARKS.findall(p)) for p in paragraphs),
-        tuple(map(paragraph_words, paragraphs)),
+        words,
         tuple(len(_NOT_NATIVE.sub("", p)) for p in paragraphs),  # 3x faster than findall
+        tuple(map(sound_keys, words)) if pivot else (),
     )
 
 
@@ -84,10 +89,11 @@ def plain_profile(lengths: Sequence[int]) -> Profile:
     return Profile(tuple(lengths), empty, zeros, zeros, empty, zeros)
 
 
-_FIELDS = ("lengths", "keys", "sentences", "marks", "words", "native")
+_FIELDS = ("lengths", "keys", "sentences", "marks", "words", "native", "sounds")
 _NO_WORDS: Keys = frozenset()
 
 
-def _unpacked(lengths, keys, sentences, marks, packed, native) -> Profile:
+def _unpacked(lengths, keys, sentences, marks, packed, native, sounds) -> Profile:
     words = tuple(frozenset(text.split(" ")) if text else _NO_WORDS for text in packed)
-    return Profile(lengths, keys, sentences, marks, words, native)
+    heard = tuple(frozenset(text.split(" ")) if text else _NO_WORDS for text in sounds)
+    return Profile(lengths, keys, sentences, marks, words, native, heard)
