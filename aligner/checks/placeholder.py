@@ -28,7 +28,7 @@ _C_PRINTF = re.compile(
     r"%(?:(?P<pos>\d+)\$)?(?:\((?P<name>\w+)\))?(?P<flags>[-+ #0'I]*)"
     r"(?P<width>\*(?:\d+\$)?|\d+)?(?:\.(?P<prec>\*(?:\d+\$)?|\d*))?"
     r"(?P<len>hh|ll|I64|I32|[hlLqjzZt])?(?P<conv>[diouxXeEfFgGaAcsSpnr@%])")
-_QT = re.compile(r"%L?(\d{1,2})(?![\d$])")
+_QT = re.compile(r"(?<!%)%L?(\d{1,2})(?![\d$])")
 _GARBLED = re.compile(r"%([sdiu])\$(\d+)")  # "%s$2": a positional %2$s written backwards
 # a strftime directive printf has no conversion for: %H, %M, %Y, %b, %-m ...
 # (not h, j, l, L, q, t, z, I: printf's length modifiers; not m: glibc's strerror)
@@ -36,6 +36,9 @@ _STRFTIME = re.compile(r"(?<!%)%[-_0^#]?[bBHMPyYZTRDkVWU](?![a-z])")
 _CLASSES = {**dict.fromkeys("di", "int"), **dict.fromkeys("ouxX", "unsigned"),
             **dict.fromkeys("eEfFgGaA", "double"), "c": "char", "s": "string",
             "S": "wide string", "p": "pointer", "n": "count", "@": "object", "r": "string"}
+_LENGTHS = {"hh": "char-sized ", "h": "short ", "l": "long ", "ll": "long long ",
+            "q": "long long ", "I64": "long long ", "j": "intmax_t ", "z": "size_t ",
+            "Z": "size_t ", "t": "ptrdiff_t ", "I32": "", "L": "long long "}
 _C_FORMATS = {"c-format", "objc-format", "php-format", "gcc-internal-format",
               "gfc-internal-format", "awk-format", "object-pascal-format", "java-printf-format",
               "perl-format", "tcl-format", "ycp-format", "python-format"}
@@ -94,10 +97,10 @@ def read_conversions(text: str, flagged: bool = False, python: bool = False,
                 reading.skipped.add(token)
                 continue
             reading.kept.add(token)
-        length = match.group("len") or ""
+        length = _LENGTHS.get(match.group("len") or "", "")
         if _CLASSES[conv] == "double":
-            length = "L" if length == "L" else ""
-        kind = f"{length}{_CLASSES[conv]}" if length else _CLASSES[conv]
+            length = "long " if match.group("len") == "L" else ""
+        kind = f"{length}{_CLASSES[conv]}"
         classes = tuple("int" for part in (match.group("width"), match.group("prec"))
                         if part and part.startswith("*")) + (kind,)
         position = int(match.group("pos")) if match.group("pos") else None
@@ -197,8 +200,11 @@ class PlaceholderCheck(RowCheck):
         source_cell = unit.cells[document.source]
         plural = len(source_cell.parts) > 1
         source = source_cell.text
+        # msgid without a conversion may still be printf's format: a "%s" added reads an
+        # argument that is not passed
         syntax = _syntax(document.formats.get(unit.entry, ()), source) if "%" in source \
-            else ("c" if document.formats.get(unit.entry) else None)
+            else (None if document.formats.get(unit.entry) and not _C_FORMATS.intersection(
+                document.formats.get(unit.entry)) else "c")
         flagged = bool(document.formats.get(unit.entry))
         forms = [source[a:b] for a, b in source_cell.part_spans()]
         if syntax in ("c", "python"):
