@@ -212,3 +212,63 @@ def test_the_bundled_statement_reports_each_leftover_placeholder_once(tmp_path):
                (f["check"] == "number" or "; number: " in f["message"]) for f in both)
     text = run_aligner("check", str(copy), "--lang", "en").stdout
     assert text.count('"<>"') == 4  # each of the two spots once, both reasons on its line
+
+
+# -- a missing sentence or clause ---------------------------------------------------------
+
+def _clause_docset(tmp_path, drop: str | None, lang: str = "ru", langs=("en", "ru", "zh")):
+    base = {
+        "en": "The committee met in the capital on Monday, discussed the annual budget of the "
+              "institute, and agreed to publish its report before the end of the year.",
+        "ru": "Комитет собрался в столице в понедельник, обсудил годовой бюджет института "
+              "и согласился опубликовать свой доклад до конца года.",
+        "zh": "委员会星期一在首都开会，讨论了研究所的年度预算，并同意在年底前发表报告。",
+    }
+    filler = {
+        "en": "The two sides agreed to develop cooperation in field number {i} with care.",
+        "ru": "Стороны договорились развивать сотрудничество в области номер {i} с вниманием.",
+        "zh": "双方同意认真发展第{i}号领域的合作。",
+    }
+    texts = {l: [filler[l].format(i=i) for i in range(12)] for l in langs}
+    for l in langs:
+        texts[l][6] = base[l]
+    if drop is not None:
+        texts[lang][6] = texts[lang][6].replace(drop, "")
+    docset = _docset(tmp_path, texts, source="en")
+    alignment = _rows(docset, [{l: (i,) for l in docset.languages} for i in range(12)])
+    return docset, texts, run_checks(docset, alignment, ["clause"])
+
+
+def test_a_clause_every_other_version_has_is_flagged_where_it_is_missing(tmp_path):
+    _, texts, flags = _clause_docset(tmp_path, " обсудил годовой бюджет института")
+    assert [(f.lang, f.row, f.paragraph) for f in flags] == [("ru", "r6", 6)]
+    text = texts["ru"][6]
+    assert flags[0].start == flags[0].end or "и согласился" in text[flags[0].start:flags[0].end]
+    assert "институт" not in text
+    assert "discussed the annual budget" in flags[0].evidence["en"]
+    assert "预算" in flags[0].evidence["zh"]
+
+
+def test_faithful_versions_and_terse_renderings_are_not_flagged(tmp_path):
+    assert _clause_docset(tmp_path / "a", None)[2] == []
+    # one version says it shorter, with its clauses all there
+    assert _clause_docset(tmp_path / "b", "годовой ")[2] == []
+
+
+def test_two_versions_need_a_number_or_name_to_show_the_lost_clause(tmp_path):
+    # with one other version, a clause's length alone is what a loose translation gives too
+    flags = _clause_docset(tmp_path / "a", " обсудил годовой бюджет института", langs=("en", "ru"))[2]
+    assert flags == []
+
+
+def test_the_bundled_statement_s_missing_clause(tmp_path):
+    copy = tmp_path / "js"
+    shutil.copytree(BUNDLED, copy, ignore=shutil.ignore_patterns("review"))
+    result = run_aligner("check", str(copy), "--checks", "clause", "--format", "json")
+    flags = json.loads(result.stdout)["flags"]
+    assert [(f["lang"], f["row"]) for f in flags] == [("en", "r47")]
+    flag = flags[0]
+    text = load(copy).paragraphs("en")[flag["paragraph"]]
+    assert text[:flag["start"]].endswith("Kazakh and Russian")  # before the full stop
+    assert flag["evidence"] == {"zh": "三种文本同等作准。", "kk": "әрі барлық мәтіндердің күші бірдей.",
+                                "ru": "причем все тексты имеют одинаковую силу."}

@@ -342,7 +342,7 @@ def _excerpt(text: str, width: int = 120) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def text_lengths(unit: Unit, languages) -> dict[str, int]:
+def text_lengths(unit: Unit, languages, measure=_length) -> dict[str, int]:
     """Each version's length; 0 for a version identical to another one of its row (an
     untranslated copy: the language check reports it, and its ratio of 1 would both skew the
     pair's usual ratio and look like an outlier against a real translation)."""
@@ -351,7 +351,7 @@ def text_lengths(unit: Unit, languages) -> dict[str, int]:
     for text in texts.values():
         if text.strip():
             seen[text] = seen.get(text, 0) + 1
-    return {lang: 0 if seen.get(text, 0) > 1 else _length(text) for lang, text in texts.items()}
+    return {lang: 0 if seen.get(text, 0) > 1 else measure(text) for lang, text in texts.items()}
 
 
 def pair_statistics(document: Document, lengths: list[dict[str, int]]) -> Stats:

@@ -17,12 +17,19 @@ _SENTENCE_END = re.compile(
 # clauses part at , ; : and their full-width forms; a comma between digits ("1,000",
 # "May 2023, 5") belongs to the numbers
 _CLAUSE_END = re.compile(r"(?<!\d)[,;:](?=\s)|(?<=\d)[,;:](?=\s+\D)|[，；：]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z][A-Za-z0-9_+#.-]*[A-Za-z0-9]|--?[a-z][a-z-]+")
 
 
 def length(text: str) -> int:
     """Characters without spaces (Chinese has none; the others should not count theirs)."""
     return len(text) - text.count(" ") - text.count("\n")
+
+
+def letters(text: str) -> int:
+    """Letters (and Chinese characters) alone: digits and names in Latin letters are
+    written alike in every version, so they would blur the ratio of a short piece."""
+    return len(_NOT_LETTER.sub("", text))
 
 
 def sentence_count(text: str) -> int:
