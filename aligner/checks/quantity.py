@@ -128,7 +128,7 @@ class QuantityCheck(Check):
                others: list[str]) -> Iterable[Flag]:
         text = unit.text(lang)
         for mine in read[lang]:
-            if mine.units is None:
+            if mine.units is None or mine.weak:  # "一周" (a full circle) is no week
                 continue
             against: dict[str, _Quantity] = {}
             agree = False
