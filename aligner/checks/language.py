@@ -229,9 +229,10 @@ class LanguageCheck(Check):
                                   f"Russian words {_listed(evidence.words)}")
             elif evidence.endings:
                 pending.append((index, lang, start, end, evidence.endings, None))
-            elif not _a_name(unit.text(document.source), text):
+            elif not _sounds_like(unit.text(document.source), text):
                 # no sign either way: a detector decides, if no other message of the
-                # catalog uses these words ("Гернси" for "Guernsey" is a name in both)
+                # catalog uses these words; a name or loanword that sounds like msgid
+                # ("Гернси" for "Guernsey", "Модель" for "Model") is the same in both
                 words = tuple(word.lower() for word in _CYRILLIC_WORD.findall(text)
                               if len(word) >= 3)
                 if words and _KAZAKH_WORDS.isdisjoint(words):
@@ -294,8 +295,6 @@ class LanguageCheck(Check):
 
 
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
-# "Guernsey", "Burkina Faso", "Khudawadi, Sindhi": names, written with capitals in both
-_NAME = re.compile(r"\s*\(?[A-Z][\w'’.-]*\)?(?:,? (?:and |of |the )?\(?[A-Z][\w'’.-]*\)?)*:?\s*")
 # Kazakh words without Kazakh letters ("Сербия мен Черногория")
 _KAZAKH_WORDS = frozenset(["мен", "бен", "пен", "немесе", "бар", "болып", "болады", "емес",
                            "деп", "тек", "ал"])
@@ -307,11 +306,14 @@ _OTHER_SCRIPT_LETTER = re.compile(
     r"\u10a0-\u10ff\uac00-\ud7af]")
 
 
-def _a_name(source: str, text: str) -> bool:
-    """msgid a name and its translation written as one ("Khudawadi, Sindhi", "Худавади,
-    Синди"): a transliteration reads as Russian or Kazakh alike."""
-    words = _CYRILLIC_WORD.findall(text)
-    return bool(_NAME.fullmatch(source)) and all(word[0].isupper() for word in words)
+_SOUNDS_LIKE = 65  # rapidfuzz ratio of the romanised msgstr to msgid: "Автор" 73, "окно" 40
+
+
+def _sounds_like(source: str, text: str) -> bool:
+    """Whether ``text`` romanised reads like msgid: a transliterated name or a loanword."""
+    from anyascii import anyascii
+
+    return ratio(anyascii(text).lower(), source.lower()) >= _SOUNDS_LIKE
 
 
 def _word_counts(document: Document, wanted: set[str]) -> dict[tuple[str, str], int]:
