@@ -44,6 +44,7 @@ _C_FORMATS = {"c-format", "objc-format", "php-format", "gcc-internal-format",
               "perl-format", "tcl-format", "ycp-format", "python-format"}
 _QT_FORMATS = {"qt-format", "kde-format", "qt-plural-format", "boost-format"}
 # tokens of ``tokens.placeholders`` this check compares in a catalog: pipeline debris
+_EMPTY_BRACE = re.compile(r"\{\d{0,2}\}")
 _DEBRIS = re.compile(r"<\s*>|<<\s*>>|@@+|\[\[|#{3,}")
 
 
@@ -263,7 +264,11 @@ class PlaceholderCheck(RowCheck):
 
     def _debris(self, unit: Unit, lang: str, document: Document, wanted: Counter, text: str,
                 offset: int, plural: bool) -> Iterable[Flag]:
-        found = [(s, e, t) for s, e, t in placeholders(_unescaped(text)) if _DEBRIS.match(t)]
+        # "{0}" or "{}" where msgid has no brace at all is debris; with braces in msgid
+        # they are the ``variable`` check's
+        brace = "{" not in unit.text(document.source)
+        found = [(s, e, t) for s, e, t in placeholders(_unescaped(text))
+                 if _DEBRIS.match(t) or (brace and _EMPTY_BRACE.fullmatch(t))]
         counts = Counter(_key(t) for _, _, t in found)
         for start, end, token in found:
             if _key(token) not in wanted:
