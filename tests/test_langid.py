@@ -29,3 +29,30 @@ def test_kazakh_letters():
 
 def test_nothing_to_detect():
     assert detect("2023 — 17 / 5") is None
+
+
+def test_russian_evidence_in_cyrillic_without_kazakh_letters():
+    from aligner.langid import russian_evidence
+
+    assert russian_evidence("Файлы и папки").words == ("и",)
+    assert russian_evidence("Сохранить файл").endings == ("сохранить",)
+    assert russian_evidence("Файлды сақтау") is None  # Kazakh letters: Kazakh
+    plain = russian_evidence("Баптаулар")
+    assert not plain.words and not plain.endings  # nothing Russian about it
+    # a name is no evidence: "Остров Мэн" reads the same in Kazakh
+    assert not russian_evidence("Остров Мэн").words
+
+
+def test_kazakh_russian_detector_is_loaded_only_when_asked():
+    import subprocess
+    import sys
+
+    code = ("import sys, aligner.checks; "
+            "print('lingua' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                            text=True)
+    assert result.stdout.strip() == "False"
+    from aligner.langid import is_russian_not_kazakh
+
+    assert is_russian_not_kazakh("Запретить смену пользователя")
+    assert not is_russian_not_kazakh("Пайдаланушыны ауыстыруға тыйым салу")

@@ -177,6 +177,15 @@ def _same_item(item: str, other: str) -> bool:
     return item == other or item[:1].lower() + item[1:] == other[:1].lower() + other[1:]
 
 
+def _sounds_like(text: str, name: str) -> bool:
+    """Whether ``text`` romanised reads like ``name``: a transliteration (恩科塔科塔县 is
+    "EnKeTaKeTaXian" for "Nkhotakota", 58; 窗口窗口 for "Window" 17)."""
+    from anyascii import anyascii
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(anyascii(text).lower(), name.lower()) >= 45
+
+
 def _has_cjk(text: str) -> bool:
     return any("\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
@@ -209,7 +218,8 @@ class RepeatCheck(RowCheck):
         chunks = doubled_chunks(text, lang) if _has_cjk(text) else []
         if words or chunks:
             source_doubles = any(_SOURCE_DOUBLED.search(reference) for reference in references)
-        if chunks and any(_NAME.fullmatch(reference) for reference in references):
+        if chunks and any(_NAME.fullmatch(reference) and _sounds_like(text, reference)
+                          for reference in references):
             chunks = []  # "Nkhotakota" is 恩科塔科塔县: a name's sounds may repeat
         if not source_doubles:
             for start, end, word in words:

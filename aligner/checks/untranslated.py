@@ -98,7 +98,7 @@ class UntranslatedCheck(Check):
         candidates = list(self._candidates(document))
         if not candidates:
             return []
-        lexicon = _Lexicon(document)
+        lexicon = _Lexicon(document, {id(candidate[0]) for candidate in candidates})
         flags = []
         for unit, lang, start, end, words, lowered, copied in candidates:
             translated, kept, unseen = lexicon.judged(words)
@@ -157,14 +157,16 @@ class UntranslatedCheck(Check):
 class _Lexicon:
     """How often the catalog's msgids hold each word, and how often its msgstrs keep it."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, skipped: set[int]) -> None:
+        """``skipped``: ids of the suspect messages' units, which say nothing of what the
+        catalog translates."""
         self.in_msgid: Counter[str] = Counter()
         self.kept: Counter[str] = Counter()
         self.known: dict[str, str] = {}
         source = document.source
         for unit in document.units:
             msgid = unit.text(source)
-            if not msgid:
+            if not msgid or id(unit) in skipped:
                 continue
             ids = set(_LATIN_WORD.findall(msgid.lower()))
             for lang in document.targets:
