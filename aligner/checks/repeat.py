@@ -73,6 +73,7 @@ _CLOSERS = frozenset("\"'»”’)]}>")
 # padding inside brackets or before a colon ("[  revoked ]", "Key     :")
 _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:;。！？\[(（【]) {2,}(?=[^\s:：)\]）】|])")
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic letters
 _ITEM_SEPARATOR = re.compile(
     r"\s*(?:[,;、，；]|\s(?:and|or|и|или|және|мен|немесе)\s|[和及与或])\s*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？:：]\s*|\n")
@@ -255,6 +256,9 @@ class RepeatCheck(RowCheck):
                 "  " in reference or "\t" in reference for reference in references):
             return
         for start, end in doubled_spaces(text):
+            if _RTL.match(text[start - 2]) != _RTL.match(text[end]) or \
+                    _RTL.search(text[max(0, start - 3):end + 2]) and "\u200f" in text:
+                continue  # right-to-left text meeting Latin: spaces typed around the turn
             yield self._flag(unit, lang, start, end, f"{end - start + 1} spaces in a row",
                              references, severity="info")
 
