@@ -262,6 +262,8 @@ def test_edge_whitespace_and_newlines_of_msgid_are_kept():
     assert space[2] == "Новый пароль: " and "ends with" in space[1]
     (newline,) = one("layout", "\nThe options are:\n", "Параметры:\n")
     assert "starts with \\n" in newline[1] and newline[2] == "\n"
+    (indent,) = one("layout", "  KEY   the key\n", "键   键\n", lang="zh")
+    assert indent[2] == "  "
     (blank,) = one("layout", "Usage: %s\n\n", "Использование: %s\n")
     assert blank[2] == "Использование: %s\n\n"
 
@@ -269,6 +271,7 @@ def test_edge_whitespace_and_newlines_of_msgid_are_kept():
 @pytest.mark.parametrize("msgid, msgstr, lang", [
     ("Name: ", "名称：", "zh"),                        # full-width colon carries the space
     (" (core dumped)", "（核心已转储）", "zh"),
+    ("total ", "总计", "zh"),                          # no space between Chinese words
     ("Name", "Имя        ", "ru"),                     # spaces added align a column
     ("  -O0\t\tno optimizations\n", "  -O0            без оптимизаций\n", "ru"),
     ("A long line that\nwraps here.\n", "Длинная строка, которая переносится здесь.\n", "ru"),

@@ -18,6 +18,10 @@ from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
 
 _FULL_WIDTH_OPEN = re.compile(r"[\u3000-\u303f\uff08\uff3b\uff5b\uff5f\u2026\u00ab\u201c]")
+# languages written without spaces between words: one space at an edge beside their
+# letters separates nothing ("总计" for "total "); an indentation still counts
+_UNSPACED = ("zh", "ja", "ko", "th")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _LEAD = re.compile(r"^\s*")
 _TRAIL = re.compile(r"\s*$")
 # (not \\ \" \': "'\\'" names the character in a sentence)
@@ -29,7 +33,9 @@ _FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff1f\uff5b-\uff65\u2026\u00bb\
 def _edge(text: str, match: re.Match) -> tuple[int, bool]:
     """(newlines, other whitespace) of a leading or trailing whitespace run."""
     run = match.group()
-    return run.count("\n"), any(ch != "\n" for ch in run)
+    if "\n" in run:  # "paths \n": a space before the line's end prints nothing visible
+        return run.count("\n"), False
+    return run.count("\n"), bool(run)
 
 
 def _shown(run: str) -> str:
@@ -85,13 +91,17 @@ def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str
         return problems
     lead_s, lead_t = _LEAD.match(source), _LEAD.match(text)
     trail_s, trail_t = _TRAIL.search(source), _TRAIL.search(text)
+    first = text[lead_t.end():lead_t.end() + 1]
     if _differs(_edge(source, lead_s), _edge(text, lead_t),
-                bool(_FULL_WIDTH_OPEN.match(text, lead_t.end()))):
+                bool(_FULL_WIDTH_OPEN.match(first)) or first in ",.;:"
+                or (lang in _UNSPACED and lead_s.group() == " " and bool(_CJK.match(first)))):
         wanted = lead_s.group()
         problems.append((0, lead_t.end(), f"msgid starts with {_shown(wanted)}, msgstr with "
                          f"{_shown(lead_t.group())}", wanted))
     body = text[:trail_t.start()]
-    if _differs(_edge(source, trail_s), _edge(text, trail_t), bool(_FULL_WIDTH.search(body))):
+    if _differs(_edge(source, trail_s), _edge(text, trail_t), bool(_FULL_WIDTH.search(body))
+                or (lang in _UNSPACED and trail_s.group() == " "
+                    and bool(_CJK.match(body[-1:])))):
         wanted = trail_s.group()
         problems.append((trail_t.start(), len(text), f"msgid ends with {_shown(wanted)}, "
                          f"msgstr with {_shown(trail_t.group())}", body + wanted))
