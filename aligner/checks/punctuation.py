@@ -34,6 +34,7 @@ _DROPPABLE = (FULL_STOP, EXCLAMATION)
 
 _MARK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
 _OPENER_OF = {closer: opener for opener, closer in _PAIRS.items()}
+_OTHER_WIDTH = {"(": "（", "（": "(", "[": "［", "［": "["}
 
 
 def imbalances(text: str) -> list[tuple[int, str, str]]:
@@ -65,9 +66,9 @@ def imbalances(text: str) -> list[tuple[int, str, str]]:
             stacks.setdefault(ch, []).append(i)
             continue
         opener = "„" if low and ch in "“”" else ("“" if ch == "”" else _OPENER_OF.get(ch))
-        stack = stacks.get(opener)
+        stack = stacks.get(opener) or stacks.get(_OTHER_WIDTH.get(opener, ""))
         if stack:
-            stack.pop()
+            stack.pop()  # "（...)": the width slips, the bracket is closed
         elif opener:
             found.append((i, ch, _FAMILY[opener]))
     for opener, stack in stacks.items():
