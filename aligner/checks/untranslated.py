@@ -101,6 +101,10 @@ class UntranslatedCheck(Check):
         lexicon = _Lexicon(document, {id(candidate[0]) for candidate in candidates})
         flags = []
         for unit, lang, start, end, words, lowered, copied in candidates:
+            if lang not in _NON_LATIN and len(lowered) <= 1:
+                # one word, or Title Case, in a Latin-script language: a word the languages
+                # share ("Information") or a name ("Hmong Njua", "Mixtec, Diuxi-Tilantongo")
+                continue
             translated, kept, unseen = lexicon.judged(words)
             if len(translated) <= len(kept):
                 continue
