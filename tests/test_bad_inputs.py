@@ -305,7 +305,7 @@ def generate() -> list[Case]:
         Case("align-pivot-not-aligned", ("align", "{d}", "--langs", "en,zh", "--pivot", "ru"),
              "--pivot"),
         Case("check-checks-empty", ("check", "{d}", "--checks", ""), "--checks"),
-        Case("check-checks-unknown", ("check", "{d}", "--checks", "spelling"), "--checks"),
+        Case("check-checks-unknown", ("check", "{d}", "--checks", "grammar"), "--checks"),
         Case("check-checks-twice", ("check", "{d}", "--checks", "number,number"), "--checks"),
         Case("check-checks-comma", ("check", "{d}", "--checks", ","), "--checks"),
         Case("export-out-empty", ("export", "{d}", "--format", "txt", "--out", ""), "--out"),
