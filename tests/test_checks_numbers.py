@@ -147,8 +147,9 @@ def test_technical_catalog_strings_are_not_called_the_wrong_language(tmp_path):
             'msgstr "范围 %d-%d (FIRST_SYS_GID - LAST_SYS_GID)里没有可用的 GID。"\n\n'
             'msgid "The file could not be opened because the disk is full."\n'
             'msgstr "The file could not be opened because the disk is full!"\n')
-    flags = check_catalog(write_po(tmp_path / "zh.po", "zh_CN", body), ["language"])
-    assert [(f.entry, f.check) for f in flags] == [(2, "language")]
+    flags = check_catalog(write_po(tmp_path / "zh.po", "zh_CN", body),
+                          ["language", "untranslated"])
+    assert [(f.entry, f.check) for f in flags] == [(2, "untranslated")]
 
 
 def test_a_placeholder_gets_the_number_the_others_write_in_words_when_the_rest_agrees(tmp_path):

@@ -147,12 +147,13 @@ class UntranslatedCheck(Check):
     def _flag(self, unit: Unit, document: Document, lang: str, start: int, end: int,
               copied: bool, translated: list[str], lexicon: _Lexicon) -> Flag:
         msgid = unit.text(document.source)
-        counts = ", ".join(f"\"{word}\" in {lexicon.translations(word)}"
-                           for word in translated[:3])
+        counts = ", ".join(f"\"{word}\" in {n} other message{'s' if n != 1 else ''}"
+                           for word in translated[:3]
+                           for n in (lexicon.translations(word),))
         what = "msgstr is msgid as it stands" if copied else \
             f"msgstr is in the source language, not {lang}"
         message = (f"{what}: not translated? The catalog translates its words elsewhere "
-                   f"({counts} other messages)")
+                   f"({counts})")
         return self.flag(unit, lang, start, end, message,
                          evidence={document.source: msgid[:80]},
                          expected=lexicon.translation_of(msgid, lang))
