@@ -3,9 +3,9 @@
 Workers are forked from that server (``aligner.parallel``): what it has imported and built,
 they have from their first instruction, at no cost per worker. Here: the checks and the
 aligner's search (with their libraries), the country-name indexes and the Chinese-numeral
-library, which the first paragraph of each language would otherwise build in each worker,
-and the language detector's tables (a quarter of a second to load, once here rather than
-once per worker: every shard and every catalog asks it).
+library, which the first paragraph of each language would otherwise build in each worker.
+(Not the language detector's tables: a quarter of a second more here, while a killed caller
+would leave this server alive until its imports end.)
 """
 
 from __future__ import annotations
@@ -22,17 +22,12 @@ signal.signal(signal.SIGINT, signal.SIG_IGN)
 from . import checks  # noqa: F401,E402  (and through it the facts, rapidfuzz, langdetect)
 from .align import search  # noqa: F401,E402
 from .facts import anchor_keys  # noqa: E402
-from .langid import detect  # noqa: E402
 
 for _lang, _sample in (("en", "China and Kazakhstan, 17 May 2023"),
                        ("ru", "Китай и Казахстан, 17 мая 2023 года"),
                        ("kk", "Қытай мен Қазақстан, 2023 жылғы 17 мамыр"),
                        ("zh", "中国和哈萨克斯坦，二〇二三年五月十七日")):
     anchor_keys(_sample, _lang)
-try:
-    detect("The sides agreed to deepen their cooperation in trade and energy.")
-except Exception:  # noqa: BLE001 - a warm-up only: a worker that needs it will say what fails
-    pass
 # What is built so far lives as long as the workers and holds no garbage: frozen, no
 # collection in a worker ever walks it (nor touches its memory, which stays shared).
 gc.freeze()
