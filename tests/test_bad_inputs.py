@@ -20,6 +20,7 @@ import contextlib
 import errno
 import hashlib
 import io
+import functools
 import os
 import shutil
 import signal
@@ -594,9 +595,24 @@ def _unprivileged() -> int | None:
         return None
     try:
         import pwd
-        return pwd.getpwnam("nobody").pw_uid
+        uid = pwd.getpwnam("nobody").pw_uid
     except (ImportError, KeyError):
         pytest.skip("running as root and there is no 'nobody' user to drop to")
+    if not _can_run_aligner(uid):
+        pytest.skip(f"user nobody cannot run {aligner_command()[0]} (a directory on its path, "
+                    "such as a private home holding the interpreter, is closed to it)")
+    return uid
+
+
+@functools.cache
+def _can_run_aligner(uid: int) -> bool:
+    """Whether ``uid`` can start the aligner at all (``aligner --version``)."""
+    try:
+        result = subprocess.run([*aligner_command(), "--version"], capture_output=True,
+                                timeout=60, user=uid, stdin=subprocess.DEVNULL, cwd="/")
+    except OSError:
+        return False
+    return result.returncode == 0
 
 
 @pytest.mark.parametrize("case", PERMISSION_CASES, ids=[case.id for case in PERMISSION_CASES])
