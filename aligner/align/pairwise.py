@@ -27,7 +27,7 @@ from .anchors import KeyIndex, anchor_chain, key_weights
 from .lengthmodel import (LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios,
                           letters_dominate)
 from .lexicon import learn_links, sounds_like, translated
-from .profile import Profile
+from .profile import Profile, vocabulary
 from .search import BEADS, WEIGHT_UNIT, search
 
 BAND = 1                # initial half-width of the band, in paragraphs
@@ -138,9 +138,9 @@ class PairPlan:
             guide = [min(max(g - j0, 0.0), float(j1 - j0)) for g in self.guide[i0:i1 + 1]]
             guide[0], guide[-1] = 0.0, float(j1 - j0)
             here, there = pivot.slice(i0, i1), other.slice(j0, j1)
-            vocabulary = frozenset().union(*here.keys, *here.words)
-            links = {f: es for f in frozenset().union(*there.words) if (es := self.links.get(f))}
-            weights = {k: w for k in vocabulary if (w := self.weights.get(k)) is not None}
+            words = vocabulary(here.words) | frozenset().union(*here.keys)
+            links = {f: es for f in vocabulary(there.words) if (es := self.links.get(f))}
+            weights = {k: w for k in words if (w := self.weights.get(k)) is not None}
             out.append((here, there, self.model, links, weights, tuple(guide)))
         return out
 

@@ -35,9 +35,9 @@ class Profile:
     keys: tuple[Keys, ...]
     sentences: tuple[int, ...]
     marks: tuple[int, ...]
-    words: tuple[Keys, ...] = ()
+    words: Sequence[Keys] = ()   # a tuple, or ``PackedKeys`` in a profile that travelled
     native: tuple[int, ...] = ()
-    sounds: tuple[Keys, ...] = ()  # the pivot's: sound keys of its words (``lexicon``)
+    sounds: Sequence[Keys] = ()  # the pivot's: sound keys of its words (``lexicon``)
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -45,10 +45,8 @@ class Profile:
     def __reduce__(self):
         # Profiles travel between processes: each paragraph's word keys go as one string (no
         # key holds a space), which pickles at memcpy speed instead of key by key.
-        packed = tuple(" ".join(words) for words in self.words)
-        sounds = tuple(" ".join(found) for found in self.sounds)
-        return _unpacked, (self.lengths, self.keys, self.sentences, self.marks, packed,
-                           self.native, sounds)
+        return Profile, (self.lengths, self.keys, self.sentences, self.marks,
+                         PackedKeys.of(self.words), self.native, PackedKeys.of(self.sounds))
 
     def slice(self, start: int, end: int) -> Profile:
         """The profile of paragraphs [start, end)."""
@@ -78,8 +76,13 @@ def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
 
 def join_profiles(parts: Sequence[Profile]) -> Profile:
     """The profile of consecutive stretches of one text, measured separately."""
-    return Profile(*(tuple(value for part in parts for value in getattr(part, name))
-                     for name in _FIELDS))
+    return Profile(*(_joined([getattr(part, name) for part in parts]) for name in _FIELDS))
+
+
+def _joined(pieces: list[Sequence]) -> Sequence:
+    if pieces and all(isinstance(piece, PackedKeys) for piece in pieces):
+        return PackedKeys(tuple(text for piece in pieces for text in piece.texts))
+    return tuple(value for piece in pieces for value in piece)
 
 
 def plain_profile(lengths: Sequence[int]) -> Profile:
@@ -93,7 +96,52 @@ _FIELDS = ("lengths", "keys", "sentences", "marks", "words", "native", "sounds")
 _NO_WORDS: Keys = frozenset()
 
 
-def _unpacked(lengths, keys, sentences, marks, packed, native, sounds) -> Profile:
-    words = tuple(frozenset(text.split(" ")) if text else _NO_WORDS for text in packed)
-    heard = tuple(frozenset(text.split(" ")) if text else _NO_WORDS for text in sounds)
-    return Profile(lengths, keys, sentences, marks, words, native, heard)
+class PackedKeys(Sequence):
+    """Each paragraph's word keys as one string (no key holds a space), unpacked into sets
+    only when first read. Profiles travel between processes, and the process that sends
+    them on (slices to other workers) never needs the sets: packed strings pickle at memcpy
+    speed, and a stretch's whole vocabulary is one join and split (``vocabulary``)."""
+
+    __slots__ = ("texts", "_sets")
+
+    def __init__(self, texts: tuple[str, ...], sets: tuple[Keys, ...] | None = None):
+        self.texts = texts
+        self._sets = sets
+
+    @classmethod
+    def of(cls, keys: Sequence[Keys]) -> PackedKeys:
+        if isinstance(keys, PackedKeys):
+            return PackedKeys(keys.texts)
+        return cls(tuple(" ".join(found) for found in keys))
+
+    def __reduce__(self):
+        return PackedKeys, (self.texts,)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return PackedKeys(self.texts[index],
+                              self._sets[index] if self._sets is not None else None)
+        return self.sets()[index]
+
+    def __iter__(self):
+        return iter(self.sets())
+
+    def sets(self) -> tuple[Keys, ...]:
+        if self._sets is None:
+            self._sets = tuple(frozenset(text.split(" ")) if text else _NO_WORDS
+                               for text in self.texts)
+        return self._sets
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every key of every paragraph."""
+        return frozenset(" ".join(self.texts).split(" ")) - {""}
+
+
+def vocabulary(keys: Sequence[Keys]) -> frozenset[str]:
+    """Every key in ``keys`` (packed or not)."""
+    if isinstance(keys, PackedKeys):
+        return keys.vocabulary()
+    return frozenset().union(*keys)
