@@ -71,6 +71,8 @@ def mentions(text: str, fam: str) -> list[Month]:
         return _zh_mentions(text)
     if fam not in ("en", "ru", "kk"):
         return []
+    if not _opening(fam).search(text):  # most paragraphs name no month: one C-level scan
+        return []
     found = []
     alone = _alone(text)
     for match in _WORD.finditer(text):
@@ -90,6 +92,21 @@ def mentions(text: str, fam: str) -> list[Month]:
             end += 1
         found.append(Month(start, end, month, (*form, _case_of(bare))))
     return found
+
+
+@lru_cache(maxsize=None)
+def _opening(fam: str) -> re.Pattern:
+    """Matches where a word of family ``fam`` could start a month name: the first three
+    letters (any case) of every form ``_read`` knows; a superset, so a miss is certain."""
+    if fam == "en":
+        forms = [*EN_FULL, *EN_SHORT, *_EN_EXTRA]
+    elif fam == "ru":
+        forms = [*_ru_table(), *_RU_SHORT, *_RU_EXTRA_SHORT]
+    else:
+        forms = [*KK_STEMS, *_KK_SHORT]
+    starts = sorted({form.lower()[:3] for form in forms}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, starts)) + ")",
+                      re.IGNORECASE)
 
 
 def _read(word: str, fam: str) -> tuple[int, tuple, bool] | None:
