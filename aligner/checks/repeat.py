@@ -187,8 +187,11 @@ def _sounds_like(text: str, name: str) -> bool:
     return ratio(anyascii(text).lower(), name.lower()) >= 45
 
 
+_CJK_CHAR = re.compile("[\u3040-\u9fff\uf900-\ufaff]")
+
+
 def _has_cjk(text: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _CJK_CHAR.search(text) is not None
 
 
 @register
