@@ -39,8 +39,9 @@ LEARNING_ROUNDS = 4     # learn word pairs from the last search, search again; t
 STRAY_EVIDENCE = 0.4    # a paragraph with this much key weight can be judged a stray in a merge
 STRAY_COVER = 0.01      # ... when less than this share of it is found on the other side
 STRAY_TYPICAL = 0.6     # ... in a pair whose typical 1-1 bead finds this share
-STRAY_SAMPLES = 30      # ... measured on at least this many beads
-STRAY_SAMPLES_MAX = 400
+STRAY_SAMPLES = 30      # ... measured on at least this many beads (and at most
+STRAY_SAMPLES_MAX = 400  # this many, evenly spread: a long text needs no more)
+STRAY_PARTNER = 0.3     # the stray's partner must find at least this share across
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -187,7 +188,7 @@ def align_segment(pivot: Profile, other: Profile, model: LengthModel, links: dic
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
     path, _, widenings, capped = _banded(pair, list(guide), [BAND] * len(guide), model,
                                          progress)
-    return _beads(_without_strays(path, pair), pair, model), widenings, capped
+    return _beads(_without_strays(path, pair, pivot, other), pair, model), widenings, capped
 
 
 def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = None
@@ -218,8 +219,8 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
         widenings += more
         if path == last:
             break
-    return PairAlignment(_beads(_without_strays(path, pair), pair, model), model, len(chain),
-                         widenings, capped, links)
+    beads = _beads(_without_strays(path, pair, pivot, other), pair, model)
+    return PairAlignment(beads, model, len(chain), widenings, capped, links)
 
 
 def _setup(pivot: Profile, other: Profile, model: LengthModel, links: dict | None = None,
@@ -470,7 +471,8 @@ def _touched(path, lo, hi, m) -> list[int]:
     return touched
 
 
-def _without_strays(path, pair: _Pair) -> list[tuple[int, int, int]]:
+def _without_strays(path, pair: _Pair, pivot: Profile, other: Profile
+                    ) -> list[tuple[int, int, int]]:
     """The path with each stray taken out of its merge: in a 2-1 (or 1-2) bead, a paragraph
     holding enough key weight of which (nearly) none is found on the other side, while its
     partner's is, is an omitted (or inserted) paragraph the length cost let in. The search
@@ -487,7 +489,7 @@ def _without_strays(path, pair: _Pair) -> list[tuple[int, int, int]]:
     def stray(part, partner, opposite) -> bool:
         total, share = cover(part, opposite)
         return (total >= STRAY_EVIDENCE and share < STRAY_COVER
-                and cover(partner, opposite)[1] >= 0.3)
+                and cover(partner, opposite)[1] >= STRAY_PARTNER)
 
     found = {}  # path index -> the beads that replace it
     for index, (i, j, k) in enumerate(path):
@@ -505,7 +507,7 @@ def _without_strays(path, pair: _Pair) -> list[tuple[int, int, int]]:
                 found[index] = [(i - 1, j - 1, 7), (i, j, 0)]
             elif stray(second, first, opposite):
                 found[index] = [(i, j - 1, 0), (i, j, 7)]
-    if not found or not _words_tell(path, pair, cover):
+    if not found or not _words_tell(path, pair, pivot, other, cover):
         return path
     out = []
     for index, step in enumerate(path):
@@ -513,16 +515,13 @@ def _without_strays(path, pair: _Pair) -> list[tuple[int, int, int]]:
     return out
 
 
-def _words_tell(path, pair: _Pair, cover) -> bool:
+def _words_tell(path, pair: _Pair, pivot: Profile, other: Profile, cover) -> bool:
     """Whether the words say much in this pair: most translated 1-1 beads (copies would say
-    nothing) find most of their key weight across, measured on at least STRAY_SAMPLES of
-    them (on at most STRAY_SAMPLES_MAX, evenly spread: a long text needs no more)."""
-    P, T, Tp = pair.P, pair.T, pair.Tp
-    ones = [(i, j) for i, j, k in path
-            if k == 0 and not (P[i] - P[i - 1] == T[j] - T[j - 1] == Tp[j] - Tp[j - 1])]
+    nothing) find most of their key weight across."""
+    ones = _not_copies(pivot, other, [(i - 1, j - 1) for i, j, k in path if k == 0])
     ones = ones[::max(1, len(ones) // STRAY_SAMPLES_MAX)]
     shares = sorted(share for i, j in ones
-                    for total, share in (cover(pair.pivot_keys[i - 1], pair.other_keys[j - 1]),)
+                    for total, share in (cover(pair.pivot_keys[i], pair.other_keys[j]),)
                     if total >= STRAY_EVIDENCE)
     return len(shares) >= STRAY_SAMPLES and shares[len(shares) // 2] >= STRAY_TYPICAL
 
