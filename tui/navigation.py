@@ -139,10 +139,14 @@ class Navigation:
                 self._say(f"Not found in {lang}: {find}")
                 return
             self.push_screen(ReplacePreviewModal(ReplaceRun(changes), session.row_id,
-                                                 session.cell_text, self._apply_replacement),
-                             self._replaced)
+                                                 session.cell_text, self._apply_replacement,
+                                                 self._show_change), self._replaced)
 
         self.push_screen(ReplaceModal(lang, self.search_query), asked)
+
+    def _show_change(self, change: Change, shift: int) -> None:
+        """The grid behind the preview focuses the change's row, its match reversed."""
+        self._show_hit(Hit(change.row, change.lang, change.start + shift, change.end + shift))
 
     def _apply_replacement(self, change: Change, old: str, new: str) -> str | None:
         """Save one accepted change as a fix; None, or why it was not saved."""

@@ -67,12 +67,13 @@ class ReplaceModal(ModalScreen[tuple[str, str] | None]):
 
 
 class ReplacePreviewModal(ModalScreen[ReplaceRun]):
-    """One planned change at a time, before and after; dismissed with the run (its counts)."""
+    """One planned change at a time, before and after, at the bottom of the screen while the
+    grid above shows its row; dismissed with the run (its counts)."""
 
     DEFAULT_CSS = """
-    ReplacePreviewModal { align: center top; }
+    ReplacePreviewModal { align: center bottom; }
     ReplacePreviewModal > Vertical {
-        width: 90%; max-width: 110; height: auto; margin-top: 2; border: round $accent;
+        width: 90%; max-width: 110; height: auto; margin-bottom: 1; border: round $accent;
         background: $panel; padding: 0 1;
     }
     ReplacePreviewModal #keys { color: $text-muted; }
@@ -86,12 +87,14 @@ class ReplacePreviewModal(ModalScreen[ReplaceRun]):
 
     def __init__(self, run: ReplaceRun, row_id: Callable[[int], str],
                  cell_text: Callable[[int, str], str],
-                 apply: Callable[[Change, str, str], str | None]) -> None:
+                 apply: Callable[[Change, str, str], str | None],
+                 follow: Callable[[Change, int], None] | None = None) -> None:
         super().__init__()
         self.run = run
         self._row_id = row_id
         self._cell_text = cell_text
         self._apply = apply  # (change, old text, new text) -> None, or why it failed
+        self._follow = follow  # (change, shift): the grid behind shows the change's row
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -112,6 +115,8 @@ class ReplacePreviewModal(ModalScreen[ReplaceRun]):
         text = self._cell_text(change.row, change.lang)
         shift = self.run.shift(change)
         start, end = change.start + shift, change.end + shift
+        if self._follow is not None:
+            self._follow(change, shift)
         before, found, after = (visible(part) for part in context(text, start, end))
         total = len(self.run.changes)
         self.query_one("#where", Static).update(Content(
