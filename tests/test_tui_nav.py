@@ -437,6 +437,28 @@ async def test_the_new_keys_are_in_help(statement):
         await pilot.pause()
         text = str(app.screen.query_one("#help-text").render())
         for description in ("Next search match", "Previous search match", "Find and replace",
-                            "Filter by check or severity", "to the previous row",
-                            "to the next row"):
+                            "Filter by check or severity", "Move first paragraph to previous row",
+                            "Move last paragraph to next row"):
             assert description in text
+
+
+async def test_at_80_columns_the_status_keeps_the_save_state_with_a_long_filter(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SMALL) as pilot:
+        await opened(app, pilot)
+        app.filter_name = "check:placeholder"
+        app._apply_filter()
+        line = status(app)
+        assert line.rstrip().endswith("· saved") and "check:placeholder" in line, line
+        assert len(line.rstrip()) <= SMALL[0] - 2
+
+
+async def test_the_key_bar_offers_the_palette_where_there_is_room(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=LARGE) as pilot:
+        await opened(app, pilot)
+        keys = app.query_one("#keys").render().plain
+        assert keys.rstrip().endswith("^p palette")
+        await pilot.click("#keys", offset=(keys.index("^p palette") + 1, 0))
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"

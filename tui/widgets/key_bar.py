@@ -3,7 +3,8 @@
 Textual's ``Footer`` lays its keys out left to right and cuts what does not fit, so at 80
 columns help, quit, the filter and the scores fell off the right edge. This bar always shows
 the ``ESSENTIAL`` bindings and adds the others (in binding order) while they fit; a key too
-long for what is left is skipped for a shorter one after it. A click on a key runs it.
+long for what is left is skipped for a shorter one after it; the command palette's key
+goes at the right edge when there is room. A click on a key runs it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widget import Widget
 
 ESSENTIAL = ("filter", "scores", "help", "quit")
 _GAP = 2
+_PALETTE = ("^p", "palette", "command_palette")
 
 
 def _key_label(binding: Binding) -> str:
@@ -63,6 +65,12 @@ class KeyBar(Widget):
             parts += [(key, "bold $footer-key-foreground"), " ",
                       (binding.description, ""), " " * _GAP]
             x += length + _GAP
+        key, description, action = _PALETTE
+        length = len(key) + 1 + len(description)
+        if self.app.ENABLE_COMMAND_PALETTE and self.size.width - x >= length + 1:
+            start = self.size.width - length - 1
+            parts += [" " * (start - x), (key, "bold $footer-key-foreground"), " ", description]
+            self._places.append((start, start + length, action))
         return Content.assemble(*parts)
 
     def on_resize(self) -> None:

@@ -40,12 +40,18 @@ class StatusBar(ContentBox):
 
     def _compose_line(self) -> None:
         title, lang, reviewed, total, open_flags, save_state, filter_name, notice = self._values
+        saved = (visible(save_state), "$success" if save_state.startswith("saved") else "$warning")
+        flags = "$warning" if open_flags else "$success"
         rest = Content.assemble(
             "  ·  ", (f"{lang} {reviewed}/{total} reviewed", ""), " · ",
-            (f"{open_flags} open flags", "$warning" if open_flags else "$success"),
-            " · ", (f"filter: {filter_name}", ""), " · ",
-            (visible(save_state), "$success" if save_state.startswith("saved") else "$warning"),
-        )
+            (f"{open_flags} open flags", flags), " · ", (f"filter: {filter_name}", ""), " · ",
+            saved)
+        width = self.content_size.width
+        if width and width - rest.cell_length < _MIN_TITLE:
+            # too narrow for the words: the counts in short, so the save state stays in sight
+            rest = Content.assemble(" · ", (f"{lang} {reviewed}/{total}", ""), " · ",
+                                    (f"{open_flags}⚑", flags), " · ", (filter_name, ""),
+                                    " · ", saved)
         width = self.content_size.width
         if notice:  # what the reviewer must see now: it takes the place of title and counts
             state = Content.assemble(" · ", (visible(save_state), "$success"
