@@ -119,6 +119,20 @@ async def test_the_hits_list_shows_every_match_and_jumps_to_the_one_picked(state
         assert app.session.cell_text(row, lang)[start:end].lower() == "center"
 
 
+async def test_an_empty_search_clears_the_highlight(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=LARGE) as pilot:
+        grid = await opened(app, pilot)
+        await pilot.press("slash", *"kazakhstan", "enter")
+        await pilot.pause()
+        assert drawn_with(grid, "search")
+        await pilot.press("slash", "ctrl+a", "ctrl+k", "enter")   # empty the line
+        await pilot.pause()
+        assert not drawn_with(grid, "search") and grid.current_spot is None
+        await pilot.press("right_square_bracket")
+        assert any("No search yet" in n for n in notifications(app))
+
+
 async def test_escape_closes_search_without_moving(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=SMALL) as pilot:

@@ -42,7 +42,11 @@ class Navigation:
                 return
             query, hit = result
             self._set_search(query)
-            if hit is None:
+            if not query:
+                self.grid.current_spot = None
+                self.notice = None
+                self._refresh_chrome()
+            elif hit is None:
                 self._go_to_hit(forward=True)
             else:
                 self._show_hit(hit)

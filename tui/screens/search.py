@@ -2,7 +2,8 @@
 
 Typing updates the list of hits (every row, every language, the focused language's first in
 the count). Enter in the line dismisses with the query alone: the app goes to the next hit
-in the focused language. ↓ moves into the list; enter there dismisses with that hit.
+in the focused language (an empty line clears the highlight). ↓ moves into the list; enter
+there dismisses with that hit.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ class SearchModal(ModalScreen[tuple[str, Hit | None] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(labelled("Search every language, ignoring case (enter: next match "
-                                  "in $lang · ↓: the list · escape: cancel)", lang=self._lang))
+                                  "in $lang, or on an empty line: clear · ↓: the list · "
+                                  "escape: cancel)", lang=self._lang))
             yield Input(self._previous, placeholder="text to find", id="query")
             yield Static("", id="count", markup=False)
             yield OptionList(id="hits")
@@ -80,7 +82,7 @@ class SearchModal(ModalScreen[tuple[str, Hit | None] | None]):
         self.query_one("#count", Static).update(Content(text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss((event.value, None) if event.value else None)
+        self.dismiss((event.value, None))  # an empty query clears the highlight
 
     @on(OptionList.OptionSelected, "#hits")
     def _picked(self, event: OptionList.OptionSelected) -> None:
