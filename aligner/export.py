@@ -7,7 +7,9 @@
   where the language had no paragraph is inserted where the row stands. ``docset.toml`` (title,
   source, order, pivot) and ``glossary.tsv`` come along, so DIR loads as a docset.
 - po: the review files as the store holds them; ``--mo`` adds compiled catalogs (polib,
-  approved entries only, as msgfmt would).
+  the entries that are not fuzzy: changed or approved by a reviewer, as msgfmt would).
+- pot: a template for msgmerge users: one entry per row (msgctxt = row id, msgid = the
+  source text), no translations, no review state.
 - tmx: one ``<tu tuid=row>`` per row, one ``<tuv xml:lang>`` per language with text (the
   reviewed text), review status as ``<prop type="x-status">``, notes as ``<note>``; written
   with the standard library's ElementTree. XML 1.0 cannot hold C0 control characters, so they

@@ -67,6 +67,12 @@ def open_rows(path: Path | str, progress: Progress | None = None,
     return ReviewSession(docset, alignment)
 
 
+def current_flags(docset: DocSet, alignment: Alignment, store, names=None) -> list[Flag]:
+    """The current flags of every row: the one definition sync, export, the UI and
+    ``aligner check --reviewed`` share (``ReviewSession.current_check``)."""
+    return ReviewSession(docset, alignment, None, store).current_check(names)
+
+
 def _align_progress(report: Progress, start: float, end: float):
     def align_progress(what: str, done: int, total: int) -> None:
         report("aligning", start + (end - start) * (done / total if total else 1.0))
@@ -407,6 +413,7 @@ class ReviewSession(DiskSync):
             else:
                 self.store.approve(row_id, lang)
             self._touched(row, lang)
+            self._record_row_flags(row)
             return not approved
 
     def decide(self, row: int, lang: str, flag: Flag, verdict: str, reason: str = "") -> None:
@@ -440,6 +447,7 @@ class ReviewSession(DiskSync):
             if row is None:
                 return None
             self._touched(row, review.lang)
+            self._record_row_flags(row)
             return row, review.lang
 
     def merge_with_next(self, row: int) -> int:
@@ -490,6 +498,17 @@ class ReviewSession(DiskSync):
             return True
 
     # --- internals ---------------------------------------------------------------------------
+
+    def _record_row_flags(self, row: int) -> None:
+        """Write the row's current flags when an approval changed them (an alignment flag
+        comes or goes with the row's confirmation) and its flags are up to date (no cell
+        awaits a recheck); the file then says what the UI shows."""
+        row_id = self.row_id(row)
+        mine = [flag for flag in self._all_flags if flag.row == row_id]
+        if not any(flag.check == "alignment" for flag in mine) or \
+                any((row, lang) in self._hidden for lang in self.languages):
+            return
+        self.store.update_flags(self.current_flags(mine), rows=[row_id])
 
     def _require_reviewed(self, lang: str) -> None:
         if self.store is None:
@@ -571,6 +590,12 @@ class ReviewSession(DiskSync):
             self._confirmed.add((row, lang))
         else:
             self._confirmed.discard((row, lang))
+
+    def current_check(self, names=None) -> list[Flag]:
+        """The checks (``names``, default all) run on the reviewed texts, as current flags."""
+        from .checks import run_document
+
+        return self.current_flags(run_document(self.reviewed_document(), names))
 
     def current_flags(self, flags: list[Flag]) -> list[Flag]:
         """``flags`` (of the reviewed text) without the alignment flags of rows a reviewer

@@ -28,11 +28,11 @@ from .pofile_io import ParsedPO, read_po, render_header
 from .safe_files import (BACKUP_SUFFIX, Fingerprint, ReviewConflictError,
                          ReviewFileError, ReviewSaveError, atomic_write, changed_on_disk,
                          read_if_exists, remove_stale_temporaries)
-from .review_entry import FUZZY, Entry, fields_of, with_fuzzy
+from .review_entry import Entry, fields_of, state_of, with_state
 from .sync import unique_obsolete
 
 GENERATOR = "aligner"
-Fields = tuple  # msgstr, approved, note, obsolete, decisions: the reviewer's work (fields_of)
+Fields = tuple  # msgstr, (fuzzy, approved mark), note, obsolete, decisions: the reviewer's work (fields_of)
 Spans = dict[int, tuple[int, int]]    # id(entry) -> (start, end) of its bytes in the file
 HEADER_COMMENT = (
     "Review file written by aligner. msgctxt: row id; msgid: the row's {source} text\n"
@@ -471,9 +471,8 @@ def _merge(base: dict[str, Fields], ours: list[Entry],
         if yours == was or yours == mine:
             merged.append(their if entry == their else entry)
             continue
-        adopted = with_fuzzy(replace(entry, msgstr=their.msgstr, note=their.note,
-                                     decisions=their.decisions),
-                             FUZZY in their.po_flags)
+        adopted = with_state(replace(entry, msgstr=their.msgstr, note=their.note,
+                                     decisions=their.decisions), state_of(their))
         merged.append(their if adopted == their else adopted)
         touched.add(key)
     for their in theirs:
