@@ -260,14 +260,19 @@ class ReviewSession(DiskSync):
         return self._statuses(lang)[row]
 
     def progress(self, lang: str) -> tuple[int, int, int]:
-        """(reviewed rows, rows with text, open flags: undecided) for ``lang``."""
+        """(reviewed rows, rows with text, open flags: undecided) for ``lang``.
+
+        Counted as msgfmt, pocount and Poedit count the review file: rows with text, of them
+        those a reviewer changed or approved (not fuzzy)."""
         if lang not in self._reviewed:
             return 0, self.row_count(), self._open_flags.get(lang, 0)
         counts = self._progress.get(lang)
         if counts is None:
             statuses = self._statuses(lang)
+            # counted as PO tools count: a cell with text (an empty one is "untranslated")
             with_text = [s for r, s in enumerate(statuses)
-                         if self.alignment.rows[r].indices(lang) or s != "unreviewed"]
+                         if (bool(self.cell_text(r, lang)) if (r, lang) in self._fixed
+                             else bool(self.alignment.rows[r].indices(lang)))]
             counts = (sum(1 for s in with_text if s != "unreviewed"), len(with_text))
             self._progress[lang] = counts
         return counts[0], counts[1], self._open_flags.get(lang, 0)

@@ -36,25 +36,27 @@ Fields = tuple  # msgstr, (fuzzy, approved mark), note, obsolete, decisions: the
 Spans = dict[int, tuple[int, int]]    # id(entry) -> (start, end) of its bytes in the file
 HEADER_COMMENT = (
     "Review file written by aligner. msgctxt: row id; msgid: the row's {source} text\n"
-    "(\"[no {source} text]\" when it has none); msgstr: the reviewed {lang} text; fuzzy: not\n"
-    "approved yet; \"# \" lines: reviewer notes; \"#.\" lines: the row's flags and the original\n"
-    "{lang} text (\"original:\", continued on \"|\" lines), rewritten by aligner sync.")
-_PLURAL_FORMS = {
-    1: ("zh", "ja", "ko", "vi", "th", "id", "ms", "lo", "my", "km", "bo", "dz", "ka"),
-    3: ("ru", "uk", "be", "sr", "hr", "bs"),
-}
-_RUSSIAN_PLURAL = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-                   "(n%100<10 || n%100>=20) ? 1 : 2);")
+    "(\"[no {source} text]\" when it has none); msgstr: the reviewed {lang} text; fuzzy:\n"
+    "untouched machine text; not fuzzy: changed or approved by a reviewer (\"approved\": a\n"
+    "change approved); \"# \" lines: reviewer notes; \"#.\" lines: the row's flags, the\n"
+    "reviewer's decisions on them (\"decided:\") and the original {lang} text (\"original:\",\n"
+    "continued on \"|\" lines). See docs/review-files.md.")
+GENERIC_PLURAL = "nplurals=2; plural=(n != 1);"
+# Header fields msgfmt --check-header wants that only a person can fill: written empty when
+# missing, and never replaced once a PO editor (or a person) has filled them.
+TRANSLATOR_FIELDS = ("Last-Translator", "Language-Team")
 
 
 def plural_forms(lang: str) -> str:
-    """A valid Plural-Forms header for ``lang`` (review files have no plurals, msgfmt wants one)."""
-    base = lang.split("-")[0].split("_")[0]
-    if base in _PLURAL_FORMS[1]:
-        return "nplurals=1; plural=0;"
-    if base in _PLURAL_FORMS[3]:
-        return _RUSSIAN_PLURAL
-    return "nplurals=2; plural=(n != 1);"
+    """The Plural-Forms header of ``lang`` from CLDR's plural rules (Babel's gettext form of
+    them). Review files have no plurals; msgfmt wants the header and Poedit checks it."""
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        return get_plural(lang.replace("-", "_")).plural_forms
+    except (UnknownLocaleError, ValueError, TypeError):  # a code CLDR does not know
+        return GENERIC_PLURAL
 
 
 def _spans_of(parsed: ParsedPO) -> Spans:
@@ -189,7 +191,7 @@ class ReviewFile:
         return entry
 
     def _header(self, date: str | None) -> bytes:
-        metadata = {**self.metadata, **self.defaults,
+        metadata = {**dict.fromkeys(TRANSLATOR_FIELDS, ""), **self.metadata, **self.defaults,
                     "PO-Revision-Date": date or time.strftime("%Y-%m-%d %H:%M%z")}
         return render_header(self.header_comment, metadata)
 

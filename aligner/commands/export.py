@@ -10,7 +10,7 @@ from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_l
 from .sync import add_langs_argument, reviewed
 
 ORDER = 50  # position in `aligner --help`
-HELP = "export the reviewed texts: txt (a docset again), po (+ mo), tmx or csv"
+HELP = "export the reviewed texts: txt (a docset again), po (+ mo), a pot template, tmx or csv"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
