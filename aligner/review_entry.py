@@ -6,7 +6,12 @@ One PO entry per aligned row and reviewed language:
   placeholder ``[no <source> text]`` when the source has none (an empty msgid would be the
   header); ``msgstr`` is the reviewed text. The source language's own file follows the same
   rule: msgid is its text as in the file, msgstr the corrected text.
-- ``#, fuzzy`` means "not approved yet"; translator comments (``# ``) are reviewer notes.
+- Review states (docs/review-files.md says why): ``#, fuzzy`` = untouched machine text; no
+  ``fuzzy`` = a reviewer changed the text (msgstr differs from the original) or approved it
+  (an unchanged text); ``#, approved`` = a changed text the reviewer approved. So msgfmt,
+  pocount and Poedit count as translated what the UI counts as reviewed, and an edit (or
+  un-fuzzying) in a PO editor reads back as the state the same action gives in aligner.
+  Translator comments (``# ``) are reviewer notes.
 - Extracted comments (``#.``) are written by the tool and left alone by PO editors: first the
   row's current flags, one per line (``number: ...``; a long one continues on lines indented by
   two spaces), then ``original: <text>``, the unreviewed text of the language, with
