@@ -41,6 +41,9 @@ HEADER_COMMENT = (
     "change approved); \"# \" lines: reviewer notes; \"#.\" lines: the row's flags, the\n"
     "reviewer's decisions on them (\"decided:\") and the original {lang} text (\"original:\",\n"
     "continued on \"|\" lines). See docs/review-files.md.")
+# The header comment of files written before the PO states of docs/review-files.md, when
+# "not fuzzy" meant approved: their changed, unfuzzy entries are approved changes.
+LEGACY_STATES = "fuzzy: not\napproved yet"
 GENERIC_PLURAL = "nplurals=2; plural=(n != 1);"
 # Header fields msgfmt --check-header wants that only a person can fill: written empty when
 # missing, and never replaced once a PO editor (or a person) has filled them.
@@ -109,8 +112,11 @@ class ReviewFile:
             parsed = read_po(path, content, generator=GENERATOR, pool=pool)
             review.metadata = parsed.metadata
             review.fingerprint, review.on_disk = parsed.fingerprint, True
-            review._set(parsed.entries, _spans_of(parsed))
-            review._on_disk_entries = list(review.entries)
+            entries = parsed.entries
+            if LEGACY_STATES in parsed.header:
+                entries = [_with_legacy_approval(entry) for entry in entries]
+            review._set(entries, _spans_of(parsed))
+            review._on_disk_entries = list(parsed.entries)  # the merge base: what the file says
             review._disk_kind = _kind_of(parsed)
         return review
 
@@ -395,6 +401,14 @@ class ReviewFile:
                     return False
             self._write(base, body)
             return True
+
+
+def _with_legacy_approval(entry: Entry) -> Entry:
+    """An entry of a file written when "not fuzzy" meant approved, in today's states."""
+    if entry.obsolete or entry.fuzzy or not entry.changed:
+        return entry
+    fuzzy, marked = state_of(entry)
+    return entry if marked else with_state(entry, (False, True))
 
 
 def _entries(count: int) -> str:

@@ -126,3 +126,29 @@ def test_an_approved_change_is_marked_and_taking_the_approval_back_keeps_the_fix
     session.undo()  # the fix itself: untouched machine text again
     assert _entry_flags(path, row_id) == ["fuzzy"]
     assert session.row_status(row, "en") == "unreviewed"
+
+
+OLD_HEADER = (
+    "# Review file written by aligner. msgctxt: row id; msgid: the row's zh text\n"
+    "# (\"[no zh text]\" when it has none); msgstr: the reviewed en text; fuzzy: not\n"
+    "# approved yet; \"# \" lines: reviewer notes; \"#.\" lines: the row's flags and the "
+    "original\n"
+    "# en text (\"original:\", continued on \"|\" lines), rewritten by aligner sync.\n")
+
+
+def test_approvals_in_files_written_before_these_states_stay_approvals(statement):
+    """Before, "not fuzzy" meant approved: an approved fix had no mark of its own."""
+    session = open_session(statement)
+    row = row_with(session, "en", "2023th")
+    session.set_fix(row, "en", session.cell_text(row, "en").replace("2023th", "20th"))
+    session.toggle_approved(row, "en")
+    path = statement / "review" / "en.po"
+    text = path.read_text(encoding="utf-8")
+    body = text[text.index('msgid ""'):].replace("#, approved\n", "")
+    path.write_text(OLD_HEADER + body, encoding="utf-8")
+    assert polib.pofile(str(path)).find(session.row_id(row), by="msgctxt").flags == []
+
+    again = open_session(statement)
+    assert again.row_status(row, "en") == "approved"
+    again.toggle_approved(row_with(again, "en", "The two heads of state held"), "en")
+    assert _entry_flags(path, again.row_id(row)) == ["approved"]  # written in today's form
