@@ -249,8 +249,10 @@ def _quality_threshold(path: Path, quality: object) -> float | None:
                                         "section with e.g. threshold = 10"))
     unknown = sorted(set(quality) - _QUALITY_KEYS)
     if unknown:
+        hint = ("; every key after a [quality] line belongs to it: move the section to the end "
+                "of the file" if set(unknown) & _CONFIG_KEYS else "")
         raise ConfigError(located(path, f"unknown key(s) {', '.join(unknown)} in [quality]; "
-                                        f"known keys: {', '.join(sorted(_QUALITY_KEYS))}"))
+                                        f"known keys: {', '.join(sorted(_QUALITY_KEYS))}{hint}"))
     value = quality.get("threshold")
     if value is None:
         return None
