@@ -369,10 +369,11 @@ def _map_end(ops: list, position: int) -> int:
 def change_excerpt(before: str, after: str, context: int = 30, limit: int = 160
                    ) -> tuple[str, str]:
     """The changed part of a text, with ``context`` characters around it, in both versions
-    (``…`` where text is cut); each side at most about ``limit`` characters."""
+    (``…`` where text is cut; whole when both fit in ``limit``); each side at most about
+    ``limit`` characters."""
     ops = [op for op in SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
            if op[0] != "equal"]
-    if not ops:
+    if not ops or max(len(before), len(after)) <= limit:
         return _clip(before, 0, len(before), limit), _clip(after, 0, len(after), limit)
     i1, i2 = ops[0][1], ops[-1][2]
     j1, j2 = ops[0][3], ops[-1][4]

@@ -132,7 +132,7 @@ class ScoresScreen(ModalScreen[str | None]):
             if report.lang != self._lang:
                 continue
             lines.append(Content.assemble(
-                ("    ", ""), (f"{len(report.errors)} errors, {report.penalty} penalty points, "
+                ("    ", ""), (f"{len(report.errors)} error(s), {report.penalty} penalty points, "
                              f"{report.words} words", "$text-muted")))
             counts = report.counts()
             if counts:
