@@ -16,6 +16,7 @@ HELP = ("BLEU, chrF, chrF++ and TER: each language's original against its review
         "or --hyp FILE against --ref FILE")
 BOOTSTRAP_LIMIT = 100_000  # resamples: more would run for hours and say nothing new
 _NAMES = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
+LISTED_ERRORS = 20  # errors the text report lists; the CSV and JSON reports have them all
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -250,11 +251,14 @@ def _print_lqa(report) -> None:
             (", …" if len(report.unflagged_edits) > 8 else "")
         print(f"    {len(report.unflagged_edits)} edited row(s) with no flag (in HTER, not in "
               f"the error count): {one_line(listed)}")
-    for error in report.errors:
+    for error in report.errors[:LISTED_ERRORS]:
         became = f" → {one_line(error.became)!r}" if error.verdict == "fixed" else ""
         reason = f" ({one_line(error.reason)})" if error.reason else ""
         print(f"    {one_line(error.row):<6} {error.severity:<8} {error.category:<28} "
               f"{one_line(error.found)!r}{became}{reason}")
+    if len(report.errors) > LISTED_ERRORS:
+        print(f"    … {len(report.errors) - LISTED_ERRORS} more (--lqa-csv FILE lists every "
+              "error)")
     if report.edited:
         print("  most edited rows (lowest chrF):")
         for row in report.edited:
