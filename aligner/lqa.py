@@ -431,17 +431,21 @@ def session_reports(session, decide: Decide | None = None, scores: Sequence | No
 
     docset, alignment = session.docset, session.alignment
     langs = tuple(session.store.languages) if session.store is not None else ()
+    reviews_of = {lang: session.store.reviews(lang) for lang in langs}
     reviewed_doc = session.reviewed_document()
     original_doc = from_docset(docset, alignment)
     original_flags = run_document(original_doc)
-    reviewed_flags = run_document(reviewed_doc)
+    if any(review.fixed for reviews in reviews_of.values() for review in reviews):
+        reviewed_flags = run_document(reviewed_doc)
+    else:  # nothing fixed: the reviewed text is the original
+        reviewed_flags = original_flags
     errors = find_errors(original_doc, reviewed_doc, original_flags, reviewed_flags, decide,
                          langs)
     by_lang = {s.lang: s for s in (scores or ()) if getattr(s, "rows", None)}
     threshold = getattr(docset, "quality_threshold", None)
     reports = []
     for lang in langs:
-        reviews = session.store.reviews(lang)
+        reviews = reviews_of[lang]
         edited = edited_rows(by_lang[lang], reviews, edited_count) if lang in by_lang else ()
         reports.append(build_report(
             lang, errors, word_count(docset.paragraphs(lang)), reviews,
