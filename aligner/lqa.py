@@ -418,9 +418,25 @@ def build_report(lang: str, errors: Sequence[LqaError], words: int, reviews: Seq
                      reviewed, open_flags, unflagged, tuple(edited))
 
 
+def session_decisions(session) -> Decide | None:
+    """The session's decisions as a function of a flag (None when it keeps none)."""
+    decision = getattr(session, "decision", None)
+    if decision is None:
+        return None
+
+    def decide(flag: Flag):
+        try:
+            row = session.row_index(flag.row)
+        except KeyError:
+            return None
+        return decision(row, flag.lang, flag)
+    return decide
+
+
 def session_reports(session, decide: Decide | None = None, scores: Sequence | None = None,
                     edited_count: int = 10) -> list[LqaReport]:
-    """The report of every reviewed language of a ``ReviewSession``.
+    """The report of every reviewed language of a ``ReviewSession``, with its decisions
+    (``decide``, default: the session's own).
 
     Runs the checks on the original text and on the reviewed text (a few seconds on a long
     document: call it from a worker). ``scores``: the session's ``scores()``, for the most
@@ -431,6 +447,8 @@ def session_reports(session, decide: Decide | None = None, scores: Sequence | No
 
     docset, alignment = session.docset, session.alignment
     langs = tuple(session.store.languages) if session.store is not None else ()
+    if decide is None:
+        decide = session_decisions(session)
     reviews_of = {lang: session.store.reviews(lang) for lang in langs}
     reviewed_doc = session.reviewed_document()
     original_doc = from_docset(docset, alignment)

@@ -68,8 +68,7 @@ class ScoresScreen(ModalScreen[str | None]):
         check runs are CPU work: a thread)."""
         try:
             results = self._session.scores()
-            reports = session_reports(self._session, _decide(self._session), results,
-                                      edited_count=20)
+            reports = session_reports(self._session, scores=results, edited_count=20)
         except AlignerError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
@@ -154,17 +153,3 @@ class ScoresScreen(ModalScreen[str | None]):
     def action_close(self) -> None:
         self.dismiss(None)
 
-
-def _decide(session):
-    """The reviewer's decision on a flag, when the session keeps decisions."""
-    decision = getattr(session, "decision", None)
-    if decision is None:
-        return None
-
-    def decide(flag):
-        try:
-            row = session.row_index(flag.row)
-        except KeyError:
-            return None
-        return decision(row, flag.lang, flag)
-    return decide
