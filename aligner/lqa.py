@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Callable, Iterable, Sequence
 
-from .flags import Flag
+from .flags import Decision, Flag, flag_spot
 from .typology import SEVERITIES, WEIGHTS, ErrorType, most_severe, parse_category
 
 DEFAULT_THRESHOLD = 10.0  # penalty points per 1000 words: two major errors, or ten minor
@@ -29,7 +29,8 @@ REFERENCE_WORDS = 1000    # MQM's reference word count: penalties are stated per
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\s{_CJK}]*[^\W_][^\s{_CJK}]*")
 
-Decide = Callable[[Flag], object]  # a flag -> the reviewer's decision on it, or None
+# (a flag, its spot: ``flags.flag_spot``) -> the reviewer's decision on it, or None
+Decide = Callable[[Flag, str], "Decision | None"]
 
 
 @dataclass(frozen=True)
@@ -246,18 +247,21 @@ def find_errors(original, reviewed, original_flags: Sequence[Flag],
         high = max(end, *(op[2] for op in touching))
         new_low = min(_map_start(ops, low), *(op[3] for op in touching))
         new_high = max(_map_end(ops, high), *(op[4] for op in touching))
-        error = _error(flag, "fixed", a[low:high], b[new_low:new_high], decide)
+        decision = decide(flag, _spot(old, flag)) if decide is not None else None
+        error = _error(flag, "fixed", a[low:high], b[new_low:new_high], decision)
         if error is not None:
             errors.append(error)
     for flag in reviewed_flags:
         if decide is None or (wanted is not None and flag.lang not in wanted):
             continue
         unit = after.get(flag.row)
-        decision = decide(flag)
-        if unit is None or decision is None or getattr(decision, "verdict", "") != "accepted":
+        if unit is None:
+            continue
+        decision = decide(flag, _spot(unit, flag))
+        if decision is None or decision.verdict != "accepted":
             continue
         start, end = _cell_span(unit, flag)
-        error = _error(flag, "accepted", unit.text(flag.lang)[start:end], "", decide, decision)
+        error = _error(flag, "accepted", unit.text(flag.lang)[start:end], "", decision)
         if error is not None:
             errors.append(error)
     order = {unit.id: i for i, unit in enumerate(original.units)}
@@ -265,40 +269,61 @@ def find_errors(original, reviewed, original_flags: Sequence[Flag],
     return errors
 
 
-def open_flag_count(flags: Iterable[Flag], lang: str, decide: Decide | None = None) -> int:
-    """Flags of ``lang`` on the reviewed text that nobody decided (translation errors only)."""
+def open_flag_count(reviewed, flags: Iterable[Flag], lang: str,
+                    decide: Decide | None = None) -> int:
+    """Flags of ``lang`` on the ``reviewed`` document that nobody decided (translation errors
+    only: the alignment's doubt is no error to decide)."""
+    units = {unit.id: unit for unit in reviewed.units}
     count = 0
     for flag in flags:
         if flag.lang != lang or most_severe(flag.checks) is None:
             continue
-        if decide is None or decide(flag) is None:
+        unit = units.get(flag.row)
+        if decide is None or unit is None or decide(flag, _spot(unit, flag)) is None:
             count += 1
     return count
 
 
-def _error(flag: Flag, verdict: str, found: str, became: str, decide: Decide | None,
-           decision: object = None) -> LqaError | None:
+def decisions_of(reviews_by_lang: dict[str, Sequence]) -> Decide:
+    """Look-up of the decisions the review files hold (``Review.decisions``)."""
+    recorded = {(review.row, lang): review.decisions
+                for lang, reviews in reviews_by_lang.items() for review in reviews
+                if review.decisions}
+
+    def decide(flag: Flag, spot: str) -> Decision | None:
+        found = recorded.get((flag.row, flag.lang), ())
+        return next((d for d in found if d.matches(flag, spot)), None)
+    return decide
+
+
+def _spot(unit, flag: Flag) -> str:
+    """The flag's spot as a decision names it, read in ``unit`` (``flags.flag_spot``)."""
+    cell = unit.cells.get(flag.lang)
+    if cell is None:
+        return flag_spot(flag, "")
+    return flag_spot(flag, cell.text[_paragraph_start(cell, flag):])
+
+
+def _error(flag: Flag, verdict: str, found: str, became: str,
+           decision: Decision | None) -> LqaError | None:
     chosen = most_severe(flag.checks)
     if chosen is None:
         return None
     check, kind = chosen
-    if decision is None and decide is not None:
-        decision = decide(flag)
     reason, overridden = "", False
     if decision is not None:
-        if getattr(decision, "verdict", "") == "dismissed":
+        if decision.verdict == "dismissed":
             return None
-        reason = getattr(decision, "reason", "") or ""
+        reason = decision.reason
         kind, overridden = _overridden(kind, decision)
     message = flag.message
     return LqaError(flag.lang, flag.row, check, kind.dimension, kind.subtype, kind.severity,
                     verdict, found, became, message, reason, overridden)
 
 
-def _overridden(kind: ErrorType, decision: object) -> tuple[ErrorType, bool]:
+def _overridden(kind: ErrorType, decision: Decision) -> tuple[ErrorType, bool]:
     """``kind`` with the decision's severity and category where it sets valid ones."""
-    severity = getattr(decision, "severity", None)
-    category = getattr(decision, "category", None)
+    severity, category = decision.severity, decision.category
     changed = False
     if severity and severity in WEIGHTS and severity != kind.severity:
         kind, changed = ErrorType(kind.dimension, kind.subtype, severity), True
@@ -312,18 +337,22 @@ def _overridden(kind: ErrorType, decision: object) -> tuple[ErrorType, bool]:
     return kind, changed
 
 
+def _paragraph_start(cell, flag: Flag) -> int:
+    """Offset in the cell's text of the paragraph the flag points into."""
+    if flag.paragraph is None or not cell.parts:
+        return 0
+    try:
+        return cell.starts[cell.parts.index(flag.paragraph)]
+    except ValueError:
+        return 0
+
+
 def _cell_span(unit, flag: Flag) -> tuple[int, int]:
     """The flag's span as offsets into its cell's text (the paragraphs joined)."""
     cell = unit.cells.get(flag.lang)
     if cell is None:
         return 0, 0
-    base = 0
-    if flag.paragraph is not None and cell.parts:
-        try:
-            base = cell.starts[cell.parts.index(flag.paragraph)]
-        except ValueError:
-            base = 0
-    size = len(cell.text)
+    base, size = _paragraph_start(cell, flag), len(cell.text)
     start = min(base + flag.start, size)
     return start, min(max(base + flag.end, start), size)
 
@@ -418,25 +447,10 @@ def build_report(lang: str, errors: Sequence[LqaError], words: int, reviews: Seq
                      reviewed, open_flags, unflagged, tuple(edited))
 
 
-def session_decisions(session) -> Decide | None:
-    """The session's decisions as a function of a flag (None when it keeps none)."""
-    decision = getattr(session, "decision", None)
-    if decision is None:
-        return None
-
-    def decide(flag: Flag):
-        try:
-            row = session.row_index(flag.row)
-        except KeyError:
-            return None
-        return decision(row, flag.lang, flag)
-    return decide
-
-
 def session_reports(session, decide: Decide | None = None, scores: Sequence | None = None,
                     edited_count: int = 10) -> list[LqaReport]:
     """The report of every reviewed language of a ``ReviewSession``, with its decisions
-    (``decide``, default: the session's own).
+    (``decide``, default: those its review files hold).
 
     Runs the checks on the original text and on the reviewed text (a few seconds on a long
     document: call it from a worker). ``scores``: the session's ``scores()``, for the most
@@ -447,9 +461,9 @@ def session_reports(session, decide: Decide | None = None, scores: Sequence | No
 
     docset, alignment = session.docset, session.alignment
     langs = tuple(session.store.languages) if session.store is not None else ()
-    if decide is None:
-        decide = session_decisions(session)
     reviews_of = {lang: session.store.reviews(lang) for lang in langs}
+    if decide is None:
+        decide = decisions_of(reviews_of)
     reviewed_doc = session.reviewed_document()
     original_doc = from_docset(docset, alignment)
     original_flags = run_document(original_doc)
@@ -459,13 +473,13 @@ def session_reports(session, decide: Decide | None = None, scores: Sequence | No
         reviewed_flags = original_flags
     errors = find_errors(original_doc, reviewed_doc, original_flags, reviewed_flags, decide,
                          langs)
-    by_lang = {s.lang: s for s in (scores or ()) if getattr(s, "rows", None)}
-    threshold = getattr(docset, "quality_threshold", None)
+    by_lang = {s.lang: s for s in (scores or ()) if s.rows}
+    threshold = docset.quality_threshold
     reports = []
     for lang in langs:
         reviews = reviews_of[lang]
         edited = edited_rows(by_lang[lang], reviews, edited_count) if lang in by_lang else ()
         reports.append(build_report(
             lang, errors, word_count(docset.paragraphs(lang)), reviews,
-            open_flag_count(reviewed_flags, lang, decide), threshold, edited))
+            open_flag_count(reviewed_doc, reviewed_flags, lang, decide), threshold, edited))
     return reports

@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from aligner.checks import run_document
 from aligner.docset import load
 from aligner.errors import ConfigError
 from aligner.lqa import LqaError, LqaReport, csv_text, session_reports, word_count
@@ -104,10 +105,67 @@ def test_typing_a_missing_title_counts_an_omission_not_the_alignment_flag(bundle
     title = "Joint Statement of the People's Republic of China and the Republic of Kazakhstan"
     session.set_fix(r1, "en", title)
     session.recheck()
-    assert "alignment" in [f.check for f in session.flags(r1) if f.lang == "en"]
+    # the checks doubt the new row's alignment; that is no error of the translation
+    raised = run_document(session.reviewed_document())
+    assert "alignment" in [f.check for f in raised if f.row == "r1" and f.lang == "en"]
     (error,) = english(session).errors
     assert (error.row, error.category, error.severity) == ("r1", "accuracy/omission", "major")
     assert error.found == "" and error.became == title
+
+
+def flag_on(session, row_id: str, check: str, text: str):
+    """(row, the English flag of ``check`` on ``text``)."""
+    row = session.row_index(row_id)
+    cell = session.cell_text(row, "en")
+    return row, next(flag for start, end, flag in session.spots(row, "en")
+                     if flag.check == check and text in cell[start:end])
+
+
+def test_accepted_flags_count_and_dismissed_ones_never(bundled_copy):
+    session = open_session(bundled_copy)
+    open_before = english(session).open_flags
+    row, flag = flag_on(session, "r12", "number", "September 9")
+    session.decide(row, "en", flag, "accepted", "the month is right, the day is not")
+    row, flag = flag_on(session, "r23", "spelling", "centres")
+    session.decide(row, "en", flag, "dismissed", "British spelling is house style")
+    # dismissed, then fixed anyway: still no error
+    row, flag = flag_on(session, "r8", "number", "2023th")
+    session.decide(row, "en", flag, "dismissed")
+    assert session.apply_suggestion(row, "en", flag) is flag
+    session.recheck()
+    report = english(session)
+    (error,) = report.errors
+    assert (error.row, error.verdict, error.category, error.severity) == \
+        ("r12", "accepted", "accuracy/mistranslation", "major")
+    assert error.found == "September 9" and error.became == ""
+    assert error.reason == "the month is right, the day is not"
+    assert report.penalty == 5
+    assert report.open_flags == open_before - 3
+
+
+def test_a_decision_overrides_severity_and_category(bundled_copy):
+    from aligner.flags import Decision
+
+    session = open_session(bundled_copy)
+    row, flag = flag_on(session, "r39", "name", "Kasemjomart Tokayev")
+    spot = session.flag_spot(row, "en", flag)
+    session.store.decide("r39", "en", Decision("name", "accepted", "the head of state", spot,
+                                               severity="critical"))
+    row, flag = flag_on(session, "r16", "repeat", "transportation")
+    spot = session.flag_spot(row, "en", flag)
+    session.store.decide("r16", "en", Decision("repeat", "accepted", "", spot,
+                                               category="accuracy/addition"))
+    report = english(session)
+    by_row = {e.row: e for e in report.errors}
+    assert (by_row["r39"].severity, by_row["r39"].category) == ("critical",
+                                                               "terminology/termbase")
+    assert (by_row["r16"].severity, by_row["r16"].category) == ("minor", "accuracy/addition")
+    assert by_row["r39"].overridden and by_row["r16"].overridden
+    assert report.penalty == WEIGHTS["critical"] + WEIGHTS["minor"]
+    # the override survives a fix: the fixed flag keeps its decision
+    apply_fix(session, "r39", "name", "Kasemjomart Tokayev")
+    fixed = {e.row: e for e in english(session).errors}["r39"]
+    assert (fixed.verdict, fixed.severity) == ("fixed", "critical")
 
 
 def test_every_check_has_an_error_type_but_alignment():
@@ -165,6 +223,19 @@ def test_cli_json_and_the_report_files(reviewed, tmp_path):
     assert sorted(r["row"] for r in rows) == ["r16", "r2", "r21", "r8"]
     assert {r["severity"] for r in rows} == {"major", "minor"}
     assert sum(int(r["penalty"]) for r in rows) == 12
+
+
+def test_csv_of_a_reason_that_looks_like_a_formula(bundled_copy, tmp_path):
+    session = open_session(bundled_copy)
+    row, flag = flag_on(session, "r12", "number", "September 9")
+    session.decide(row, "en", flag, "accepted", '=HYPERLINK("http://evil","click")')
+    out = tmp_path / "lqa.csv"
+    result = run_aligner("score", str(bundled_copy), "--lang", "en", "--lqa-csv", str(out))
+    assert result.returncode == 0, result.stderr
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        (line,) = list(csv.DictReader(handle))
+    assert line["verdict"] == "accepted" and line["found"] == "September 9"
+    assert line["reason"] == "'=HYPERLINK(\"http://evil\",\"click\")"
 
 
 @pytest.mark.parametrize("setting, says", [

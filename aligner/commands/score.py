@@ -252,7 +252,7 @@ def _print_lqa(report) -> None:
         print(f"    {len(report.unflagged_edits)} edited row(s) with no flag (in HTER, not in "
               f"the error count): {one_line(listed)}")
     for error in report.errors[:LISTED_ERRORS]:
-        became = f" → {one_line(error.became)!r}" if error.verdict == "fixed" else ""
+        became = f" → {one_line(error.became)!r}" if error.verdict == "fixed" else " accepted"
         reason = f" ({one_line(error.reason)})" if error.reason else ""
         print(f"    {one_line(error.row):<6} {error.severity:<8} {error.category:<28} "
               f"{one_line(error.found)!r}{became}{reason}")
