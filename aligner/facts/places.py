@@ -100,16 +100,13 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
 def english_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the known English names in ``text``, the longest at a place
     ("Papua New Guinea", not "Guinea")."""
-    if not any(ch.isupper() for ch in text):
-        return []
     index = _by_first_word()
     found: list[tuple[int, int, str]] = []
     end = -1
-    for word in _WORD.finditer(text):
-        names = index.get(word.group())
-        if names is None or word.start() < end:
+    for word in _first_words().finditer(text):  # only the words that begin a known name
+        if word.start() < end:
             continue
-        for name in names:
+        for name in index[word.group()]:
             stop = word.start() + len(name)
             if text.startswith(name, word.start()) and not (
                     stop < len(text) and (text[stop].isalnum() or text[stop] == "_")):
@@ -119,12 +116,34 @@ def english_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> re.Pattern[str]:
+    """The whole words (as ``\\w+`` reads them) that begin a known name: one regex pass
+    instead of a dictionary look-up per word of the text."""
+    from .text import trie_regex
+
+    return re.compile(r"(?<!\w)(?:" + trie_regex(_by_first_word()) + r")(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
+    """The known names of an English text, and the countries its adjectives name (those
+    with True): read once for all the translations of a row."""
+    spans = english_names(source)
+    return tuple([(name, False) for _, _, name in spans] + [
+        (name, True) for name in _countries_of_adjectives(source, spans)])
+
+
 def fold(text: str) -> str:
     """A name as compared: small letters, ё as е, one kind of apostrophe, hyphens and
     spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one spelling)."""
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r"[\s\-‐‑–—]+", " ", text.lower().replace("ё", "е")
-                  .replace("’", "'").replace("ʼ", "'")).strip()
+    return _GAPS.sub(" ", text.lower().replace("ё", "е")
+                     .replace("’", "'").replace("ʼ", "'")).strip()
+
+
+_GAPS = re.compile(r"[\s\-‐‑–—]+")
+_folded = lru_cache(maxsize=4096)(fold)  # the known names, folded once each
 
 
 _MISSPELT = 80  # rapidfuzz ratio of a passage to the known name: a near miss, garbled
@@ -135,21 +154,18 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     (English) whose translation in ``lang`` is not in ``target`` while a near miss of it
     is ("Эрэея" where "Eritrea" is known as "Эритрея"). A translation with another name
     altogether, or none, is the translator's choice and is not reported."""
-    found = []
+    found: list[tuple[int, int, str, str]] = []
+    whole = source.strip()
+    names = ((whole, False),) if _whole_name(whole, lang) else _names_of(source)
+    if not names:
+        return found
     target = unicodedata.normalize("NFC", target)
     folded = fold(target)
-    whole = source.strip()
-    if _whole_name(whole, lang):
-        names = [(whole, False)]
-    else:
-        spans = english_names(source)
-        names = [(name, False) for _, _, name in spans] + [
-            (name, True) for name in _countries_of_adjectives(source, spans)]
     for name, in_compounds in names:
         local = translated(name, lang)
         if in_compounds and local and _latin(local):
             continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
-        if not local or len(local) < _MIN_LENGTH or fold(local) in folded \
+        if not local or len(local) < _MIN_LENGTH or _folded(local) in folded \
                 or _named(target, local, lang):
             continue
         near = _near(target, local, in_compounds)
