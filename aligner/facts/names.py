@@ -253,16 +253,16 @@ def glossary_index(glossary: Glossary, lang: str) -> FormIndex | None:
 
 @lru_cache(maxsize=None)
 def country_index(fam: str) -> FormIndex | None:
-    """Country names in ``fam`` (en, ru, kk, zh) from pycountry, with a few common aliases."""
-    import pycountry  # deferred: only needed once per process
+    """Country names in ``fam`` (en, ru, kk, zh) from pycountry's files, with a few common
+    aliases."""
+    from .places import country_records  # pycountry's database, without importing it
 
     if fam != "en" and fam not in _LOCALES:
         return None
     translate = _translator(fam)
     forms = []
-    for country in pycountry.countries:
-        names = {country.name, getattr(country, "common_name", None),
-                 getattr(country, "official_name", None)}
+    for country in country_records():
+        names = {country["name"], country.get("common_name"), country.get("official_name")}
         for name in names:
             if not name:
                 continue
@@ -271,7 +271,7 @@ def country_index(fam: str) -> FormIndex | None:
                 continue
             if "," in local or "(" in local or local in _COUNTRY_EXCLUDED:
                 continue
-            forms.append((local, country.alpha_2))
+            forms.append((local, country["alpha_2"]))
     for code, aliases in _COUNTRY_ALIASES.get(fam, {}).items():
         forms.extend((alias, code) for alias in aliases)
     return FormIndex(forms, fam, country_source, capital=fam != "zh")
@@ -318,9 +318,12 @@ def _ru_word(word: str) -> str:
 def _translator(fam: str):
     if fam == "en":
         return lambda name: name
-    import pycountry
+    from .places import package_root
 
-    directory = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    root = package_root()
+    if root is None:
+        return lambda name: name
+    directory = os.path.join(root, "locales")
     try:
         catalog = gettext.translation("iso3166-1", directory, languages=[_LOCALES[fam]])
     except OSError:

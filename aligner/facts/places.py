@@ -36,6 +36,21 @@ def _root() -> str | None:
     return list(spec.submodule_search_locations)[0]
 
 
+def package_root() -> str | None:
+    """pycountry's directory (its ``databases`` and ``locales``), without importing it."""
+    return _root()
+
+
+@lru_cache(maxsize=None)
+def country_records() -> tuple[dict, ...]:
+    """pycountry's ISO 3166-1 records (``pycountry.countries``, in its order) as dicts."""
+    root = _root()
+    if root is None:
+        return ()
+    with open(os.path.join(root, "databases", "iso3166-1.json"), encoding="utf-8") as file:
+        return tuple(json.load(file)["3166-1"])
+
+
 @lru_cache(maxsize=None)
 def _english() -> dict[str, str]:
     """English name -> gettext domain."""
@@ -103,10 +118,11 @@ def english_names(text: str) -> list[tuple[int, int, str]]:
     index = _by_first_word()
     found: list[tuple[int, int, str]] = []
     end = -1
-    for word in _first_words().finditer(text):  # only the words that begin a known name
-        if word.start() < end:
+    for word in _first_words().finditer(text):  # only the words a known name may begin
+        names = index.get(word.group())
+        if names is None or word.start() < end:
             continue
-        for name in index[word.group()]:
+        for name in names:
             stop = word.start() + len(name)
             if text.startswith(name, word.start()) and not (
                     stop < len(text) and (text[stop].isalnum() or text[stop] == "_")):
@@ -118,11 +134,10 @@ def english_names(text: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=1)
 def _first_words() -> re.Pattern[str]:
-    """The whole words (as ``\\w+`` reads them) that begin a known name: one regex pass
-    instead of a dictionary look-up per word of the text."""
-    from .text import trie_regex
-
-    return re.compile(r"(?<!\w)(?:" + trie_regex(_by_first_word()) + r")(?!\w)")
+    """The whole words (as ``\\w+`` reads them) that begin with a letter a known name
+    begins with (nearly always a capital): a dictionary look-up for those words only."""
+    first = "".join(sorted({word[0] for word in _by_first_word()}))
+    return re.compile(r"(?<!\w)[" + re.escape(first) + r"]\w*")
 
 
 @lru_cache(maxsize=4096)
