@@ -339,11 +339,23 @@ def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources
     if not found:
         return
     source_lower = {word.lower() for word in found}
+    sources_seen = [(source, evidence, source.lower(), source.isupper())
+                    for source, evidence in found.items()]
     for start, end, word in mine:
-        if word.lower() in source_lower:
+        low = word.lower()
+        if low in source_lower:
             continue
         best = None
-        for source, evidence in found.items():
+        plain = _script(word) != "mixed"
+        upper = word.isupper()
+        for source, evidence, low_source, upper_source in sources_seen:
+            # pairs ``near_miss`` certainly refuses, told cheaply: more than three letters
+            # apart in length (no edit is allowed that many), or first letter and rest
+            # both changed, unless an all-capitals word of the same length (an anagram)
+            if plain and (abs(len(low_source) - len(low)) > 3 or (
+                    low_source[0] != low[0] and low_source[1:] != low[1:] and not (
+                        upper and upper_source and len(source) == len(word)))):
+                continue
             kind = near_miss(source, word)
             if kind is None or (kind == "edit" and source.lower() in own_lower):
                 continue
