@@ -75,16 +75,75 @@ def detect_langs(text: str) -> list:
     one Python operation each; here each step is one numpy operation on the 55 (the same
     IEEE float operations on the same numbers, the same sums in the same order, the same
     random draws), so every probability, and so every answer, is exactly langdetect's."""
-    from langdetect import detector_factory
+    from types import SimpleNamespace
+
+    from langdetect import DetectorFactory, detector_factory
 
     try:
         fast = _fast_detector_class()
-    except ImportError:  # no numpy: langdetect's own loop
-        return detector_factory.detect_langs(text)
-    detector_factory.init_factory()
-    detector = fast(detector_factory._factory)
+        table, langlist = _profiles()
+    except (ImportError, OSError, ValueError, KeyError, TypeError):
+        return detector_factory.detect_langs(text)  # langdetect's own loop and loading
+    detector = fast(SimpleNamespace(word_lang_prob_map=table, langlist=langlist,
+                                    seed=DetectorFactory.seed))
     detector.append(text)
     return detector.get_probabilities()
+
+
+class _ProfileTable:
+    """langdetect's ``word_lang_prob_map`` (n-gram -> its probability in each language),
+    each n-gram's row worked out when first asked for: the factory works out all 87,000
+    of them when it loads (0.3 s), a text needs a few hundred."""
+
+    def __init__(self, profiles: list[tuple[dict, list]], size: int):
+        self._profiles = profiles
+        self._size = size
+        self._words = set().union(*(freq for freq, _ in profiles))
+        self._rows: dict[str, list[float]] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self._rows.get(word)
+        if row is None:
+            if word not in self._words:
+                raise KeyError(word)
+            row = [0.0] * self._size  # DetectorFactory.add_profile, for one n-gram
+            length = len(word)
+            if 1 <= length <= 3:
+                for index, (freq, n_words) in enumerate(self._profiles):
+                    if word in freq:
+                        row[index] = 1.0 * freq[word] / n_words[length - 1]
+            self._rows[word] = row
+        return row
+
+
+@lru_cache(maxsize=1)
+def _profiles() -> tuple[_ProfileTable, list[str]]:
+    """langdetect's profiles read as ``DetectorFactory.load_profile`` reads them: the same
+    files in the same order, so the same languages at the same indices."""
+    import json
+    import os
+
+    from langdetect import detector_factory
+
+    directory = detector_factory.PROFILES_DIRECTORY
+    names = os.listdir(directory)
+    profiles, langlist = [], []
+    for name in names:
+        path = os.path.join(directory, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as file:
+            data = json.load(file)
+        if data["name"] in langlist:
+            raise ValueError(f"{path}: a second profile of {data['name']}")
+        langlist.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    if not profiles:
+        raise OSError(f"{directory}: no language profiles")
+    return _ProfileTable(profiles, len(names)), langlist
 
 
 @lru_cache(maxsize=1)
