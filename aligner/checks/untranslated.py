@@ -99,6 +99,7 @@ class UntranslatedCheck(Check):
         if not candidates:
             return []
         lexicon = _Lexicon(document, {id(candidate[0]) for candidate in candidates})
+        rare = _rare_copies(document)
         flags = []
         for unit, lang, start, end, words, lowered, copied in candidates:
             if lang not in _NON_LATIN and len(lowered) <= 1:
@@ -106,6 +107,14 @@ class UntranslatedCheck(Check):
                 # share ("Information") or a name ("Hmong Njua", "Mixtec, Diuxi-Tilantongo")
                 continue
             translated, kept, unseen = lexicon.judged(words)
+            names = _name_like(unit.text(document.source))
+            if lang in _NON_LATIN and copied and not kept and (lang, names) in rare:
+                # a catalog that copies almost none of its messages with words ("Samba",
+                # "Postscript" kept in gtk30; none in iso_3166-2 or postgres) copied this one
+                # by mistake, unless one of its words is one the catalog keeps elsewhere
+                flags.append(self._flag(unit, document, lang, start, end, copied, translated,
+                                        lexicon, rare[lang, names]))
+                continue
             if len(translated) <= len(kept):
                 continue
             # enough of its words are translated elsewhere, or (in a language with its own
@@ -145,18 +154,61 @@ class UntranslatedCheck(Check):
                         yield unit, lang, start, end, words, _lowered(masked), copied
 
     def _flag(self, unit: Unit, document: Document, lang: str, start: int, end: int,
-              copied: bool, translated: list[str], lexicon: _Lexicon) -> Flag:
+              copied: bool, translated: list[str], lexicon: _Lexicon,
+              copies: tuple[int, int] | None = None) -> Flag:
         msgid = unit.text(document.source)
         counts = ", ".join(f"\"{word}\" in {n} other message{'s' if n != 1 else ''}"
                            for word in translated[:3]
                            for n in (lexicon.translations(word),))
         what = "msgstr is msgid as it stands" if copied else \
             f"msgstr is in the source language, not {lang}"
-        message = (f"{what}: not translated? The catalog translates its words elsewhere "
-                   f"({counts})")
+        if copies is not None and not counts:
+            message = (f"{what}: not translated? The catalog keeps only {copies[0]} of its "
+                       f"{copies[1]} such messages as msgid has them")
+        else:
+            message = (f"{what}: not translated? The catalog translates its words elsewhere "
+                       f"({counts})")
         return self.flag(unit, lang, start, end, message,
                          evidence={document.source: msgid[:80]},
                          expected=lexicon.translation_of(msgid, lang))
+
+
+# a catalog keeping at most this share of its messages with words as msgid (or this many) is
+# one that translates them all: a copy there is a slip. Names ("Bruno Haible", "Samba",
+# "Tib") are told apart: a catalog may translate every sentence and keep its names, so a
+# copied name counts only against the catalog's other names, with no allowance
+_RARE_COPY_SHARE = 0.01
+_RARE_COPY_MIN = 3
+
+
+def _name_like(msgid: str) -> bool:
+    """Every word in Title Case or capitals ("Peter Miller", "Hodh ech Chargui" is not)."""
+    return all(word[0].isupper() for word in _LATIN_WORD.findall(msgid))
+
+
+def _rare_copies(document: Document) -> dict[tuple[str, bool], tuple[int, int]]:
+    """(language, name-like?) -> (copies, messages with plain words) where copies are
+    rare enough to be slips."""
+    found = {}
+    source = document.source
+    for lang in document.targets:
+        if lang not in _NON_LATIN:
+            continue
+        wordy = {True: 0, False: 0}
+        copies = {True: 0, False: 0}
+        for unit in document.units:
+            msgid = unit.text(source)
+            if not msgid or not _WORD.search(msgid) or not plain_words(msgid):
+                continue
+            names = _name_like(msgid)
+            wordy[names] += 1
+            copies[names] += unit.text(lang) == msgid
+        for names in (True, False):
+            allowed = _RARE_COPY_SHARE * wordy[names]
+            if wordy[names] and copies[names] <= (allowed if names
+                                                  else max(_RARE_COPY_MIN, allowed)):
+                found[lang, names] = (copies[names], wordy[names])
+    return found
 
 
 class _Lexicon:
