@@ -41,8 +41,10 @@ _KINDS = {"mustache": "{{name}}", "brace": "{name}", "shell": "${NAME}", "dollar
           "dollar": "$NAME", "hashes": "#name#", "ats": "@name@", "percents": "%NAME%"}
 
 
-def variables(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, token, kind) of every named variable in ``text``."""
+def variables(text: str, lowercase: bool = False) -> list[tuple[int, int, str, str]]:
+    """(start, end, token, kind) of every named variable in ``text``; ``lowercase``: a
+    ``$name`` in lower case counts too (a catalog's msgid is program text: git's shell
+    scripts fill in "$pretty_name" by eval_gettext)."""
     if not _QUICK.search(text):
         return []
     found = []
@@ -55,7 +57,7 @@ def variables(text: str) -> list[tuple[int, int, str, str]]:
             continue  # "%s%s%" or "%llu%%" is printf; "%name%" beside printf is unlikely
         if kind == "dollar":
             name = token[1:]
-            if not (name[0].isupper() and name == name.upper()):
+            if not lowercase and not (name[0].isupper() and name == name.upper()):
                 continue  # "$line $filename" in a manual is prose; $HOME is a variable
         if kind in ("dollar", "shell") and not token.startswith("$("):
             kind = "shell"  # $HOME and ${HOME} are one variable
@@ -102,7 +104,8 @@ class VariableCheck(RowCheck):
     def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         source = source_cell.text
-        found_source = [v for v in variables(source) if not _notation(source, v)]
+        found_source = [v for v in variables(source, lowercase=True)
+                        if not _notation(source, v)]
         shown = {_key(token, kind): token for *_, token, kind in found_source}
         wanted = Counter(_key(token, kind) for *_, token, kind in found_source)
         formats = document.formats.get(unit.entry, ())
@@ -120,7 +123,7 @@ class VariableCheck(RowCheck):
             cell = unit.cells[lang]
             for cell_start, cell_end in cell.part_spans():
                 text = cell.text[cell_start:cell_end]
-                found = [v for v in variables(text) if v[3] in kinds]
+                found = [v for v in variables(text, lowercase=True) if v[3] in kinds]
                 yield from self._compare(unit, lang, document, source, wanted, shown, found,
                                          cell_start, plural)
 
