@@ -45,7 +45,9 @@ _RARE_END = 0.02       # a word ending at most this share of the messages it is 
 _RARE_END_SEEN = 20    # ...of at least this many (function words: "и", "для", "的", "不")
 _PAIR_SEEN = 3         # a msgid word in at least this many messages...
 _PAIR_DICE = 0.6       # ...whose translation goes with it this strongly (Dice)
-_MISSING = 2           # translations missing, with "shorter"
+_MISSING = 2           # translations missing, with "shorter" and a cut end
+_MISSING_MOST = 3      # translations missing, with "shorter" (z <= _SHORT_LOST), when they
+_MOST = 0.75           # are most of the msgid words the catalog has translations for
 
 
 def _length(text: str) -> int:
@@ -131,8 +133,11 @@ class TruncationCheck(Check):
         for unit, msgid, msgstr, z, rare_end, lost_mark in suspects:
             missing = lexicon.missing(msgid, msgstr)
             cut = rare_end or lost_mark
+            known = lexicon.known(msgid)
             if not ((z <= _SHORT and cut) or (len(missing) >= _MISSING and cut)
-                    or (lost_mark and z <= _SHORT_LOST)):
+                    or (lost_mark and z <= _SHORT_LOST)
+                    or (len(missing) >= _MISSING_MOST and z <= _SHORT_LOST
+                        and len(missing) >= _MOST * known)):
                 continue
             yield self._flag(unit, document, lang, msgid, msgstr, z, missing, rare_end,
                              lost_mark, model)
@@ -233,6 +238,11 @@ class _Lexicon:
                       if co >= 2 and 2 * co / (n_word[word] + n_token[token]) >= _PAIR_DICE}
             if strong:
                 self.translation[word] = strong
+
+    def known(self, msgid: str) -> int:
+        """How many of msgid's words the lexicon knows a translation of."""
+        return sum(1 for word in {w.lower() for w in _LATIN.findall(msgid)}
+                   if word in self.translation)
 
     def missing(self, msgid: str, msgstr: str) -> list[str]:
         """msgid's words whose translations this msgstr lacks, in msgid's order."""
