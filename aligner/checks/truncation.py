@@ -29,11 +29,12 @@ from ..flags import Flag
 from .base import Check, Document, Unit, register
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
-_SPACE = re.compile(r"\s+")
-_END_MARK = re.compile(r"[.:!?。：！？](?:[\"'»”’)）]*)\s*$")
+_END_MARKS = frozenset(".:!?。：！？")
+_CLOSERS = "\"'»”’)）"
+_BLANKS = re.compile(r"\s+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_LENGTH = 12       # msgid characters (spaces out) below which length says nothing
 _MIN_MESSAGES = 40     # a catalog smaller than this has no length model
 _BIN_MESSAGES = 30     # messages per msgid-length bin before it has a model of its own
@@ -43,6 +44,7 @@ _SHORT_LOST = -2.0     # enough when the cut end is msgid's end mark missing
 _SHORTER = -1.2        # "shorter": enough with a cut end and translations of msgid words missing
 _RARE_END = 0.02       # a word ending at most this share of the messages it is in...
 _RARE_END_SEEN = 20    # ...of at least this many (function words: "и", "для", "的", "不")
+_COMMON = 0.1         # share of msgids a word is in beyond which it has no one translation
 _PAIR_SEEN = 3         # a msgid word in at least this many messages...
 _PAIR_DICE = 0.6       # ...whose translation goes with it this strongly (Dice)
 _MISSING = 2           # translations missing, with "shorter" and a cut end
@@ -51,30 +53,40 @@ _MOST = 0.75           # are most of the msgid words the catalog has translation
 
 
 def _length(text: str) -> int:
-    return len(_SPACE.sub("", text))
+    return len(text) - sum(map(len, _BLANKS.findall(text)))
 
 
-def _tokens(text: str, cjk: bool) -> set[str]:
-    """msgstr's words as the lexicon counts them: a word's first five letters (its stem,
-    roughly, in Russian and Kazakh), Chinese character pairs, Latin words kept as they are."""
-    found = {word.lower() for word in _LATIN.findall(text)}
+def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
+    """msgstr's words (Chinese: characters), for which words end messages, and its tokens as
+    the lexicon counts them: a word's first five letters (its stem, roughly, in Russian and
+    Kazakh), Chinese character pairs, Latin words kept as they are."""
+    latin = {word.lower() for word in _LATIN.findall(text)}
     if cjk:
+        found = set(latin)
         for run in _HAN_RUN.findall(text):
             found.update(run[i:i + 2] for i in range(len(run) - 1))
-    else:
-        found.update(word.lower()[:5] for word in _WORD.findall(text)
-                     if not word.isascii() and len(word) >= 3)
-    return found
+        return set(_HAN.findall(text)), found
+    words = {word.lower() for word in _LETTERS.findall(text)}
+    return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
 
 
 def _last_word(text: str, cjk: bool) -> str | None:
     body = text.rstrip()
     if cjk:
         return body[-1] if body and _HAN.match(body[-1]) else None
-    found = re.search(r"([^\W\d_]+)$", body)
-    if found is None or found.group(1).isascii():
+    start = len(body)
+    while start and body[start - 1].isalpha():
+        start -= 1
+    word = body[start:]
+    if not word or word.isascii():
         return None  # a name or an identifier kept in Latin letters says nothing of a cut
-    return found.group(1).lower()
+    return word.lower()
+
+
+def _ends_with_mark(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's or a label's end mark (before closing quotes
+    or brackets)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS
 
 
 def _source_words(text: str) -> set[str]:
@@ -100,7 +112,7 @@ class TruncationCheck(Check):
     def _language(self, document: Document, lang: str) -> Iterable[Flag]:
         cjk = lang.split("_")[0].split("-")[0] in ("zh", "ja")
         source = document.source
-        pairs = []  # (unit, msgid, msgstr, start, end) of every single-form message
+        pairs = []  # (unit, msgid, msgstr) of every single-form message
         for unit in document.units:
             source_cell, cell = unit.cells[source], unit.cells.get(lang)
             if cell is None or not cell.text or len(cell.parts) > 1 or len(source_cell.parts) > 1:
@@ -108,36 +120,39 @@ class TruncationCheck(Check):
             pairs.append((unit, source_cell.text, cell.text))
         if len(pairs) < _MIN_MESSAGES:
             return
-        model = _LengthModel([(msgid, msgstr) for _, msgid, msgstr in pairs])
-        ends, seen = Counter(), Counter()
-        for _, _, msgstr in pairs:
-            seen.update(_tokens_for_end(msgstr, cjk))
+        lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
+        model = _LengthModel(lengths)
+        shorter = [(k, z) for k, (a, b) in enumerate(lengths)
+                   if (z := model.z(a, b)) is not None and z <= _SHORTER]
+        if not shorter:
+            return
+        tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
+        seen: Counter[str] = Counter()
+        ends: Counter[str] = Counter()
+        for (_, _, msgstr), (words, _) in zip(pairs, tokens):
+            seen.update(words)
             last = _last_word(msgstr, cjk)
             if last:
                 ends[last] += 1
         suspects = []
-        for unit, msgid, msgstr in pairs:
+        for k, z in shorter:
+            unit, msgid, msgstr = pairs[k]
             last = _last_word(msgstr, cjk)
-            z = model.z(msgid, msgstr)
-            if z is None or z > _SHORTER:
-                continue
             rare_end = last is not None and seen[last] >= _RARE_END_SEEN \
                 and ends[last] - 1 <= _RARE_END * seen[last]
-            lost_mark = bool(_END_MARK.search(msgid)) and not _END_MARK.search(msgstr) \
+            lost_mark = _ends_with_mark(msgid) and not _ends_with_mark(msgstr) \
                 and msgstr.rstrip()[-1:].isalnum()
-            suspects.append((unit, msgid, msgstr, z, rare_end, lost_mark))
-        if not suspects:
-            return
-        lexicon = _Lexicon(pairs, {w for _, msgid, *_ in suspects for w in _source_words(msgid)},
-                           cjk)
-        for unit, msgid, msgstr, z, rare_end, lost_mark in suspects:
-            missing = lexicon.missing(msgid, msgstr)
+            suspects.append((k, z, rare_end, lost_mark))
+        lexicon = _Lexicon([(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
+                           {w for k, *_ in suspects for w in _source_words(pairs[k][1])})
+        for k, z, rare_end, lost_mark in suspects:
+            unit, msgid, msgstr = pairs[k]
+            missing = lexicon.missing(msgid, tokens[k][1])
             cut = rare_end or lost_mark
-            known = lexicon.known(msgid)
             if not ((z <= _SHORT and cut) or (len(missing) >= _MISSING and cut)
                     or (lost_mark and z <= _SHORT_LOST)
                     or (len(missing) >= _MISSING_MOST and z <= _SHORT_LOST
-                        and len(missing) >= _MOST * known)):
+                        and len(missing) >= _MOST * lexicon.known(msgid))):
                 continue
             yield self._flag(unit, document, lang, msgid, msgstr, z, missing, rare_end,
                              lost_mark, model)
@@ -160,47 +175,34 @@ class TruncationCheck(Check):
                          evidence={document.source: msgid[-80:]})
 
 
-def _tokens_for_end(text: str, cjk: bool) -> Iterable[str]:
-    if cjk:
-        return set(_HAN.findall(text))
-    return {word.lower() for word in re.findall(r"[^\W\d_]+", text)}
-
-
 class _LengthModel:
     """The catalog's log(len(msgstr) / len(msgid)): median and robust spread by msgid
     length (bins doubling in size), a bin with few messages taking the whole catalog's."""
 
-    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+    def __init__(self, lengths: list[tuple[int, int]]) -> None:
         bins: dict[int, list[float]] = defaultdict(list)
         every = []
-        for msgid, msgstr in pairs:
-            a = _length(msgid)
+        for a, b in lengths:
             if a < _MIN_LENGTH:
                 continue
-            x = math.log((_length(msgstr) + 1) / (a + 1))
+            x = math.log((b + 1) / (a + 1))
             bins[_bin(a)].append(x)
             every.append(x)
         self.whole = _spread(every) if every else (0.0, 1.0)
         self.bins = {k: _spread(v) if len(v) >= _BIN_MESSAGES else self.whole
                      for k, v in bins.items()}
 
-    def _of(self, msgid: str) -> tuple[float, float]:
-        return self.bins.get(_bin(_length(msgid)), self.whole)
-
-    def z(self, msgid: str, msgstr: str) -> float | None:
-        a = _length(msgid)
+    def z(self, a: int, b: int) -> float | None:
+        """How far a msgstr of ``b`` characters for a msgid of ``a`` is from the usual."""
         if a < _MIN_LENGTH:
             return None
-        middle, spread = self._of(msgid)
-        return (math.log((_length(msgstr) + 1) / (a + 1)) - middle) / spread
-
-    def ratio(self, msgid: str) -> float:
-        """The catalog's typical len(msgstr) / len(msgid) for such a msgid."""
-        return math.exp(self._of(msgid)[0])
+        middle, spread = self.bins.get(_bin(a), self.whole)
+        return (math.log((b + 1) / (a + 1)) - middle) / spread
 
     def expected(self, msgid: str) -> int:
-        middle, _ = self._of(msgid)
-        return round((_length(msgid) + 1) * math.exp(middle) - 1)
+        a = _length(msgid)
+        middle, _ = self.bins.get(_bin(a), self.whole)
+        return round((a + 1) * math.exp(middle) - 1)
 
 
 def _bin(length: int) -> int:
@@ -214,21 +216,21 @@ def _spread(values: list[float]) -> tuple[float, float]:
 
 
 class _Lexicon:
-    """Which msgstr word goes with each of the wanted msgid words across the catalog."""
+    """Which msgstr tokens go with each of the wanted msgid words across the catalog."""
 
-    def __init__(self, pairs, wanted: set[str], cjk: bool) -> None:
-        self.cjk = cjk
+    def __init__(self, pairs: list[tuple[str, set[str]]], wanted: set[str]) -> None:
         n_word: Counter[str] = Counter()
         n_token: Counter[str] = Counter()
         together: dict[str, Counter[str]] = defaultdict(Counter)
-        for _, msgid, msgstr in pairs:
-            words = _source_words(msgid) & wanted
-            tokens = _tokens(msgstr, cjk)
-            n_token.update(tokens)
-            if not words:
-                continue
+        sources = [_source_words(msgid) & wanted for msgid, _ in pairs]
+        for words in sources:
             n_word.update(words)
-            for word in words:
+        # a word in a tenth of the messages ("the", "not", "file") is translated too many
+        # ways to miss; counting what goes with it would cost the most
+        common = {word for word, n in n_word.items() if n > _COMMON * len(pairs)}
+        for words, (_, tokens) in zip(sources, pairs):
+            n_token.update(tokens)
+            for word in words - common:
                 together[word].update(tokens)
         self.translation: dict[str, set[str]] = {}
         for word, counts in together.items():
@@ -241,12 +243,11 @@ class _Lexicon:
 
     def known(self, msgid: str) -> int:
         """How many of msgid's words the lexicon knows a translation of."""
-        return sum(1 for word in {w.lower() for w in _LATIN.findall(msgid)}
-                   if word in self.translation)
+        return sum(1 for word in _source_words(msgid) if word in self.translation)
 
-    def missing(self, msgid: str, msgstr: str) -> list[str]:
-        """msgid's words whose translations this msgstr lacks, in msgid's order."""
-        tokens = _tokens(msgstr, self.cjk)
+    def missing(self, msgid: str, tokens: set[str]) -> list[str]:
+        """msgid's words whose translations are not among msgstr's ``tokens``, in msgid's
+        order."""
         out = []
         for word in dict.fromkeys(w.lower() for w in _LATIN.findall(msgid)):
             strong = self.translation.get(word)

@@ -99,7 +99,7 @@ class UntranslatedCheck(Check):
         if not candidates:
             return []
         lexicon = _Lexicon(document, {id(candidate[0]) for candidate in candidates})
-        rare = _rare_copies(document)
+        rare = None
         flags = []
         for unit, lang, start, end, words, lowered, copied in candidates:
             if lang not in _NON_LATIN and len(lowered) <= 1:
@@ -108,6 +108,8 @@ class UntranslatedCheck(Check):
                 continue
             translated, kept, unseen = lexicon.judged(words)
             names = _name_like(unit.text(document.source))
+            if lang in _NON_LATIN and copied and not kept and rare is None:
+                rare = _rare_copies(document)  # only where a copy asks
             if lang in _NON_LATIN and copied and not kept and (lang, names) in rare:
                 # a catalog that copies almost none of its messages with words ("Samba",
                 # "Postscript" kept in gtk30; none in iso_3166-2 or postgres) copied this one
@@ -198,8 +200,8 @@ def _rare_copies(document: Document) -> dict[tuple[str, bool], tuple[int, int]]:
         copies = {True: 0, False: 0}
         for unit in document.units:
             msgid = unit.text(source)
-            if not msgid or not _WORD.search(msgid) or not plain_words(msgid):
-                continue
+            if not msgid or not _WORD.search(msgid):
+                continue  # (a plain-looking word: plain_words on every msgid costs too much)
             names = _name_like(msgid)
             wordy[names] += 1
             copies[names] += unit.text(lang) == msgid
