@@ -107,15 +107,16 @@ class UntranslatedCheck(Check):
                 # share ("Information") or a name ("Hmong Njua", "Mixtec, Diuxi-Tilantongo")
                 continue
             translated, kept, unseen = lexicon.judged(words)
-            names = _name_like(unit.text(document.source))
             if lang in _NON_LATIN and copied and not kept and rare is None:
-                rare = _rare_copies(document)  # only where a copy asks
-            if lang in _NON_LATIN and copied and not kept and (lang, names) in rare:
+                rare = _Copies(document)  # only where a copy asks
+            slip = rare.slip(lang, unit.text(document.source)) \
+                if lang in _NON_LATIN and copied and not kept else None
+            if slip is not None:
                 # a catalog that copies almost none of its messages with words ("Samba",
                 # "Postscript" kept in gtk30; none in iso_3166-2 or postgres) copied this one
                 # by mistake, unless one of its words is one the catalog keeps elsewhere
                 flags.append(self._flag(unit, document, lang, start, end, copied, translated,
-                                        lexicon, rare[lang, names]))
+                                        lexicon, slip))
                 continue
             if len(translated) <= len(kept):
                 continue
@@ -183,34 +184,48 @@ _RARE_COPY_SHARE = 0.01
 _RARE_COPY_MIN = 3
 
 
-def _name_like(msgid: str) -> bool:
-    """Every word in Title Case or capitals ("Peter Miller", "Hodh ech Chargui" is not)."""
-    return all(word[0].isupper() for word in _LATIN_WORD.findall(msgid))
+def _name_like(msgid: str, common: set[str]) -> bool:
+    """Every word in Title Case or capitals ("Peter Miller"; "Hodh ech Chargui" is not),
+    and none of them one the catalog's msgids write in lower case elsewhere ("Pixels",
+    "Usage" are words: "in pixels", "usage: %s")."""
+    words = _LATIN_WORD.findall(msgid)
+    return all(word[0].isupper() and word.lower() not in common for word in words)
 
 
-def _rare_copies(document: Document) -> dict[tuple[str, bool], tuple[int, int]]:
-    """(language, name-like?) -> (copies, messages with plain words) where copies are
-    rare enough to be slips."""
-    found = {}
-    source = document.source
-    for lang in document.targets:
-        if lang not in _NON_LATIN:
-            continue
-        wordy = {True: 0, False: 0}
-        copies = {True: 0, False: 0}
+class _Copies:
+    """How often a catalog keeps its messages with words as msgid has them, names (see
+    ``_name_like``) and other messages apart, per language."""
+
+    def __init__(self, document: Document) -> None:
+        source = document.source
+        self.common: set[str] = set()
+        wordy = []
         for unit in document.units:
             msgid = unit.text(source)
             if not msgid or not _WORD.search(msgid):
                 continue  # (a plain-looking word: plain_words on every msgid costs too much)
-            names = _name_like(msgid)
-            wordy[names] += 1
-            copies[names] += unit.text(lang) == msgid
-        for names in (True, False):
-            allowed = _RARE_COPY_SHARE * wordy[names]
-            if wordy[names] and copies[names] <= (allowed if names
-                                                  else max(_RARE_COPY_MIN, allowed)):
-                found[lang, names] = (copies[names], wordy[names])
-    return found
+            wordy.append(unit)
+            self.common.update(word for word in _LATIN_WORD.findall(msgid) if word.islower())
+        self.rare: dict[tuple[str, bool], tuple[int, int]] = {}
+        for lang in document.targets:
+            if lang not in _NON_LATIN:
+                continue
+            count = {True: 0, False: 0}
+            copies = {True: 0, False: 0}
+            for unit in wordy:
+                msgid = unit.text(source)
+                names = _name_like(msgid, self.common)
+                count[names] += 1
+                copies[names] += unit.text(lang) == msgid
+            for names in (True, False):
+                allowed = _RARE_COPY_SHARE * count[names]
+                if count[names] and copies[names] <= (allowed if names
+                                                      else max(_RARE_COPY_MIN, allowed)):
+                    self.rare[lang, names] = (copies[names], count[names])
+
+    def slip(self, lang: str, msgid: str) -> tuple[int, int] | None:
+        """(copies, messages) of the class of ``msgid`` if copies are rare in it."""
+        return self.rare.get((lang, _name_like(msgid, self.common)))
 
 
 class _Lexicon:
