@@ -108,15 +108,17 @@ def read_csv(data: bytes, name: str) -> tuple[tuple[str, ...], list[Incoming]]:
         at = {column: i for i, column in enumerate(columns)}
         cells: list[Incoming] = []
         seen: set[str] = set()
+        start = reader.line_num + 1
         for record in reader:
-            line = reader.line_num
+            line, start = start, reader.line_num + 1  # a record's first physical line
             if not any(field.strip() for field in record):
                 continue
             record += [""] * (len(columns) - len(record))
             row = record[0].strip()
             if not row or row in seen:
-                raise ImportFileError(f"{name}: line {line}: {'no row id' if not row else 'row ' + row + ' appears twice'}"
-                                      "; keep the row column as exported")
+                what = "no row id" if not row else f"row {row} appears twice"
+                raise ImportFileError(f"{name}: line {line}: {what}; keep the row column as "
+                                      "exported")
             seen.add(row)
             prints = dict(item.partition("=")[::2] for item in
                           record[at["fingerprints"]].split()) if "fingerprints" in at else {}

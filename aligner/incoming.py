@@ -94,8 +94,8 @@ def decide(cell: Incoming, ours: Review | None) -> str:
     if cell.base is not None:
         if fingerprint(ours.text, ours.approved) == cell.base:
             return "apply"
-        return "changed in aligner since the export too (a conflict: both versions kept " \
-               "apart, redo the change in 'aligner review' if it still applies)"
+        return "changed in aligner since the export too (a conflict: the fix made in aligner " \
+               "stays; redo the file's change in 'aligner review' if it still applies)"
     if ours.status == "unreviewed":
         return "apply"
     return "already reviewed in aligner and the file does not say what it was exported from"
