@@ -81,18 +81,18 @@ def decide(cell: Incoming, ours: Review | None) -> str:
     """``apply``, ``unchanged`` or the reason the cell is skipped."""
     if ours is None:
         return f"no row {cell.row} in {cell.lang} now (re-aligned since the export?)"
+    approved = ours.approved if cell.approved is None else cell.approved
+    theirs, current = fingerprint(cell.text, approved), fingerprint(ours.text, ours.approved)
+    if theirs in (cell.base, current):  # not edited in the file, or edited to what we hold
+        return "unchanged"
     if cell.source is not None and not _same(cell.source, ours.source):
         return "its source text is not the row's source text any more"
     if cell.source_base is not None and cell.source_base != source_print(ours.source):
         return "the row's source text changed since the export"
-    approved = ours.approved if cell.approved is None else cell.approved
     if not cell.text.strip() and ours.text.strip():
         return "the file leaves it empty (delete a text in 'aligner review', not by import)"
-    theirs = fingerprint(cell.text, approved)
-    if theirs == cell.base or theirs == fingerprint(ours.text, ours.approved):
-        return "unchanged"
     if cell.base is not None:
-        if fingerprint(ours.text, ours.approved) == cell.base:
+        if current == cell.base:
             return "apply"
         return "changed in aligner since the export too (a conflict: the fix made in aligner " \
                "stays; redo the file's change in 'aligner review' if it still applies)"
@@ -101,11 +101,14 @@ def decide(cell: Incoming, ours: Review | None) -> str:
     return "already reviewed in aligner and the file does not say what it was exported from"
 
 
-def import_cells(store, cells: list[Incoming]) -> ImportReport:
-    """Apply ``cells`` through ``store`` (each change saved at once, as the UI's fixes)."""
+def import_cells(store, cells: list[Incoming], progress=None) -> ImportReport:
+    """Apply ``cells`` through ``store`` (each change saved at once, as the UI's fixes);
+    ``progress(done, total)`` is called after each cell."""
     report = ImportReport()
     store.refresh()  # what other programs saved since the store was opened
-    for cell in cells:
+    for done, cell in enumerate(cells, 1):
+        if progress is not None:
+            progress(done, len(cells))
         try:
             ours = store.get(cell.row, cell.lang)
         except AlignerError:

@@ -143,6 +143,18 @@ def test_poedit_edit_our_review_and_an_xliff_edit_all_survive_in_the_po(docset, 
     assert msgfmt_check(po_path).returncode == 0
 
 
+def test_a_unit_for_a_row_that_is_gone_is_reported(docset, tmp_path):
+    rows = [row.id for row in open_store(docset).alignment.rows]
+    path = _en(export_files(docset, "xliff20", tmp_path / "x"))
+    edit_xliff(path, "xliff20", rows[2], EDIT)
+    path.write_text(path.read_text("utf-8").replace(f'<unit id="{rows[2]}"', '<unit id="r999"'),
+                    encoding="utf-8")
+    before = review_bytes(docset)
+    result = run_aligner("import", str(path), str(docset))
+    assert result.returncode == 1 and "unit r999 (en): not applied: no row r999" in result.stderr
+    assert review_bytes(docset) == before
+
+
 BAD_XLIFF = {
     "truncated.xlf": b'<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:'
                      b'xliff:document:1.2"><file',
@@ -157,8 +169,14 @@ BAD_XLIFF = {
                  b'srcLang="zh" trgLang="en"><file id="f"><unit id="r1"><segment><source>x'
                  b'</source><target>y</target></segment></unit><unit id="r1"><segment><source>'
                  b'x</source><target>y</target></segment></unit></file></xliff>',
+    "laughs.xlf": (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'  # a billion
+                   + b"".join(b'<!ENTITY %c "%s">' % (98 + k, b"&%c;" % (97 + k) * 10)
+                              for k in range(8))
+                   + b']><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+                     b'srcLang="zh" trgLang="en"><file id="f"><unit id="r1"><segment><source>'
+                     b'&i;</source><target>y</target></segment></unit></file></xliff>'),
 }
-MESSAGES = {"truncated.xlf": "not well-formed XML", "not-xliff.xlf": "not an XLIFF 1.2 or 2.0",
+MESSAGES = {"laughs.xlf": "not well-formed XML", "truncated.xlf": "not well-formed XML", "not-xliff.xlf": "not an XLIFF 1.2 or 2.0",
             "other-source.xlf": "its source language is en, the document set's is zh",
             "unknown-lang.xlf": "language fr is not in the document set",
             "twice.xlf": "unit r1 appears twice", "missing.xlf": "cannot be read",
@@ -190,3 +208,20 @@ def test_bad_input_is_one_line_exit_2_and_nothing_is_written(docset, tmp_path, n
     assert MESSAGES[name] in errors[0] and str(path) in errors[0]
     assert "Traceback" not in result.stderr
     assert review_bytes(docset) == before
+
+
+@pytest.mark.parametrize("version", ["xliff12", "xliff20"])
+def test_control_characters_survive_a_round_trip_of_an_unedited_unit(tmp_path, version):
+    from tests.test_store_fixtures import HOSTILE_EN, make_docset
+
+    texts = {"en": ["Joint statement.", HOSTILE_EN], "zh": ["联合声明。", "标记与转义。"]}
+    docset = make_docset(tmp_path / "doc", texts, 'source = "zh"\norder = ["zh", "en"]\n').path
+    synced(docset)
+    rows = [row.id for row in open_store(docset).alignment.rows]
+    path = _en(export_files(docset, version, tmp_path / "x"))
+    edit_xliff(path, version, rows[0], "Joint statement, edited.")
+    result = run_aligner("import", str(path), str(docset))
+    assert result.returncode == 0 and "1 applied, 1 unchanged" in result.stdout, result.stderr
+    entries = po_entries(docset, "en")
+    assert entries[rows[0]].msgstr == "Joint statement, edited."
+    assert entries[rows[1]].msgstr == HOSTILE_EN  # its ESC is still an ESC, not a picture

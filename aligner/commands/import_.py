@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import EXIT_FLAGS, EXIT_OK, add_docset_argument, add_format_argument, load_docset, \
-    warn
+from ..cli import (EXIT_FLAGS, EXIT_OK, Progress, add_docset_argument, add_format_argument,
+                   load_docset, warn)
 from ..errors import UsageError
 from ..terminal import json_dumps
 
@@ -73,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
     alignment, _ = aligned(docset, checks=False)
     store = ReviewStore.open(docset, alignment, None, langs)
     check_writable(docset.path / REVIEW_DIR)
-    report = import_cells(store, cells)
+    with Progress() as shown:  # each applied cell saves its review file: long for many
+        report = import_cells(store, cells,
+                              lambda done, total: shown.show(f"imported {done}/{total} cells"))
     if report.applied:
         save_rows(docset, alignment)  # the row ids the fixes point at stay
     skipped = [{"row": cell.row, "lang": cell.lang, "where": cell.where, "reason": reason}
