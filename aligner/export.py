@@ -247,16 +247,17 @@ def tmx_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = 
 def csv_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = False) -> bytes:
     """The CSV table (``aligner.csv_table``) of the exported texts and their flags."""
     from .csv_table import csv_bytes as table
-    from .reviewed_flags import reviewed_flags
 
     return table(store, langs, lambda lang: _texts(store, lang, approved_only),
-                 _exported_flags(store, langs, approved_only, reviewed_flags))
+                 _exported_flags(store, langs, approved_only))
 
 
-def _exported_flags(store: ReviewStore, langs: tuple[str, ...], approved_only: bool,
-                    reviewed_flags) -> dict[tuple[str, str], tuple[str, ...]]:
+def _exported_flags(store: ReviewStore, langs: tuple[str, ...],
+                    approved_only: bool) -> dict[tuple[str, str], tuple[str, ...]]:
     """The flags of the text each cell exports: the reviewed text's, or (``approved_only``,
     an unapproved fix left out) the original's as the review file records them."""
+    from .reviewed_flags import reviewed_flags
+
     flags = reviewed_flags(store)
     if approved_only:
         for lang in _reviewed(store, langs):

@@ -60,7 +60,8 @@ GUARDED = ["+7 727 244 00 00", "-5", "=1+2", "'=already quoted", "@SUM(A1)", "- 
 
 @pytest.fixture
 def guarded(tmp_path):
-    texts = {"en": GUARDED + [HOSTILE_EN], "zh": ["一。", "二。", "三。", "四。", "五。", "六。", "七。"]}
+    texts = {"en": GUARDED + [HOSTILE_EN],
+             "zh": ["一。", "二。", "三。", "四。", "五。", "六。", "七。"]}
     docset = make_docset(tmp_path / "doc", texts, 'source = "zh"\norder = ["zh", "en"]\n')
     synced(docset.path)
     return docset.path

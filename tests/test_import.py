@@ -176,7 +176,8 @@ BAD_XLIFF = {
                      b'srcLang="zh" trgLang="en"><file id="f"><unit id="r1"><segment><source>'
                      b'&i;</source><target>y</target></segment></unit></file></xliff>'),
 }
-MESSAGES = {"laughs.xlf": "not well-formed XML", "truncated.xlf": "not well-formed XML", "not-xliff.xlf": "not an XLIFF 1.2 or 2.0",
+MESSAGES = {"laughs.xlf": "not well-formed XML", "truncated.xlf": "not well-formed XML",
+            "not-xliff.xlf": "not an XLIFF 1.2 or 2.0",
             "other-source.xlf": "its source language is en, the document set's is zh",
             "unknown-lang.xlf": "language fr is not in the document set",
             "twice.xlf": "unit r1 appears twice", "missing.xlf": "cannot be read",
@@ -214,7 +215,8 @@ def test_bad_input_is_one_line_exit_2_and_nothing_is_written(docset, tmp_path, n
 def test_control_characters_survive_a_round_trip_of_an_unedited_unit(tmp_path, version):
     from tests.test_store_fixtures import HOSTILE_EN, make_docset
 
-    texts = {"en": ["Joint statement.", HOSTILE_EN], "zh": ["联合声明。", "标记与转义。"]}
+    texts = {"en": ["Joint statement.", HOSTILE_EN],
+             "zh": ["联合声明。", "标记与转义。"]}
     docset = make_docset(tmp_path / "doc", texts, 'source = "zh"\norder = ["zh", "en"]\n').path
     synced(docset)
     rows = [row.id for row in open_store(docset).alignment.rows]

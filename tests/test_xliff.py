@@ -99,8 +99,6 @@ def test_notes_carry_the_flags_of_the_reviewed_text_and_the_reviewer_note(review
     notes20 = _unit20(files, rows[2]).findall(f".//{{{NS20}}}note")
     assert any(n.get("category") == "aligner-flag" and "13" in n.text for n in notes20)
     assert [n.text for n in notes20 if n.get("category") == "reviewer"] == ["kk and ru say 31"]
-    untouched = [n.text for n in _unit12(files, rows[1]).findall(f"{{{NS12}}}note")]
-    assert untouched == [] or all("Kasemal" not in t for t in untouched)
 
 
 def test_translate_toolkit_reads_ids_texts_and_approval(reviewed):
@@ -175,7 +173,7 @@ def structural_errors(path) -> list[str]:
                 target = unit.find(f"{ns}target")
                 if target is not None and target.get("state") not in STATES12:
                     errors.append(f"{unit.get('id')}: state {target.get('state')!r}")
-                if len([c for c in target if True]) if target is not None else 0:
+                if target is not None and len(target):
                     errors.append(f"{unit.get('id')}: markup inside the target")
                 for note in unit.findall(f"{ns}note"):
                     if note.get("annotates") not in (None, "source", "target", "general"):
