@@ -114,8 +114,9 @@ def test_a_spreadsheet_edit_and_status_come_back_through_the_store(joint, tmp_pa
         "export" in result.stderr
     assert "2 applied" in result.stdout
     en, ru = po_entries(joint, "en"), po_entries(joint, "ru")
-    assert en[rows[1]].msgstr == fixed and "fuzzy" in en[rows[1]].flags
-    assert "fuzzy" not in ru[rows[2]].flags
+    after = open_store(joint)
+    assert en[rows[1]].msgstr == fixed and after.get(rows[1], "en").status == "fixed"
+    assert after.get(rows[2], "ru").status == "approved" and rows[2] in ru
     assert en[rows[4]].msgstr == ours
 
 

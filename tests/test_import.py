@@ -72,7 +72,7 @@ def test_an_edit_in_the_xliff_comes_back_as_a_fix_and_the_po_reads_it(docset, tm
     assert result.returncode == 0, result.stderr
     assert f"{path}: 1 applied, " in result.stdout and "0 skipped" in result.stdout
     entry = po_entries(docset, "en")[rows[2]]
-    assert entry.msgstr == EDIT and "fuzzy" not in entry.flags
+    assert entry.msgstr == EDIT and open_store(docset).get(rows[2], "en").status == "approved"
     assert msgfmt_check(docset / "review" / "en.po").returncode == 0
     before = review_bytes(docset)
     again = run_aligner("import", str(path), str(docset))  # the same file twice: nothing new
@@ -121,6 +121,7 @@ def test_poedit_edit_our_review_and_an_xliff_edit_all_survive_in_the_po(docset, 
     po.save(str(po_path))
     # 2. a reviewer fixes row 4 in aligner's review UI (not approved)
     store = open_store(docset)
+    poedit_status = store.get(rows[1], "en").status  # what our store reads Poedit's edit as
     ours = store.get(rows[3], "en").text.replace("1.", "1)", 1)
     store.set_fix(rows[3], "en", ours)
     before = po_entries(docset, "en")
@@ -132,9 +133,11 @@ def test_poedit_edit_our_review_and_an_xliff_edit_all_survive_in_the_po(docset, 
     assert result.returncode == 0, result.stderr
     assert "2 applied" in result.stdout
     after = po_entries(docset, "en")
-    assert after[rows[1]].msgstr == poedit.msgstr and "fuzzy" not in after[rows[1]].flags
-    assert after[rows[2]].msgstr == EDIT and "fuzzy" in after[rows[2]].flags
-    assert after[rows[3]].msgstr == ours and "fuzzy" not in after[rows[3]].flags
+    status = {row: review.status for row, review in
+              ((row, open_store(docset).get(row, "en")) for row in rows[1:4])}
+    assert after[rows[1]].msgstr == poedit.msgstr and status[rows[1]] == poedit_status
+    assert after[rows[2]].msgstr == EDIT and status[rows[2]] == "fixed"
+    assert after[rows[3]].msgstr == ours and status[rows[3]] == "approved"
     for row, entry in before.items():  # everything else exactly as it was
         if row not in (rows[2], rows[3]):
             assert (after[row].msgstr, after[row].flags, after[row].tcomment,
