@@ -7,11 +7,11 @@ from pathlib import Path
 
 from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
                    load_docset, warn)
-from .sync import add_langs_argument, aligned
+from .sync import add_langs_argument, reviewed
 
 ORDER = 50  # position in `aligner --help`
-HELP = ("export the reviewed texts: txt (a docset again), po (+ mo), tmx, csv, xliff12 or "
-        "xliff20 (one file per target language)")
+HELP = ("export the reviewed texts: txt (a docset again), po (+ mo), a pot template, tmx, csv, "
+        "xliff12 or xliff20 (one file per target language)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -24,7 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="directory to write into (created if missing; never the docset)")
     add_langs_argument(parser)
     parser.add_argument("--mo", action="store_true",
-                        help="po: also write compiled <lang>.mo catalogs (approved entries)")
+                        help="po: also write compiled <lang>.mo catalogs (the entries a "
+                             "reviewer changed or approved, as msgfmt compiles them)")
     parser.add_argument("--approved-only", action="store_true",
                         help="apply only approved fixes (txt, tmx, csv)")
     parser.add_argument("--force", action="store_true",
@@ -34,17 +35,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Export and list the files written."""
     from ..export import check_target, export
-    from ..store import ReviewStore
 
     if args.mo and args.format != "po":
         warn("--mo applies to --format po only; ignored")
     docset = load_docset(args)
     langs = language_list(args.langs, "--langs", docset.languages)
     check_target(docset.path, Path(args.out))  # before the slow part
-    # PO comments record the flags of the synced texts; CSV and XLIFF compute those of the
-    # reviewed texts themselves (aligner.reviewed_flags); the other formats show no flags.
-    alignment, flags = aligned(docset, checks=args.format == "po")
-    store = ReviewStore.open(docset, alignment, flags, langs)
+    # Flags appear in PO comments, the CSV and XLIFF notes; the other formats skip the checks.
+    store = reviewed(docset, checks=args.format in ("po", "csv", "xliff12", "xliff20"))[1]
     result = export(store, args.format, Path(args.out), langs, mo=args.mo, force=args.force,
                     approved_only=args.approved_only)
     for path in result.overwritten:
