@@ -99,10 +99,10 @@ def _command_modules(only: str | None = None) -> list[tuple[str, object]]:
 
     names = sorted({name[:-3] for folder in package.__path__ for name in os.listdir(folder)
                     if name.endswith(".py") and not name.startswith("_")})
-    if only not in names:
+    if only not in [name.rstrip("_") for name in names]:  # import_.py is `aligner import`
         only = None
-    modules = [(name, importlib.import_module(f"{package.__name__}.{name}")
-                if only is None or name == only else None) for name in names]
+    modules = [(name.rstrip("_"), importlib.import_module(f"{package.__name__}.{name}")
+                if only is None or name.rstrip("_") == only else None) for name in names]
     return sorted(modules, key=lambda item: (getattr(item[1], "ORDER", 100), item[0]))
 
 

@@ -1,4 +1,4 @@
-"""Exporting reviewed texts: txt (a docset again), po (+ mo), a POT, TMX 1.4b, CSV.
+"""Exporting reviewed texts: txt (a docset again), po (+ mo), a POT, TMX 1.4b, CSV, XLIFF.
 
 - txt: ``DIR/<code>.txt`` per language, that language's own paragraphs with the fixes applied.
   A fixed row replaces the paragraphs the row holds in that language by the paragraphs of the
@@ -14,16 +14,13 @@
   reviewed text), review status as ``<prop type="x-status">``, notes as ``<note>``; written
   with the standard library's ElementTree. XML 1.0 cannot hold C0 control characters, so they
   become their visible Control Pictures (U+2400...).
-- csv: one line per row: row id, one column per language (the reviewed text), flags, status,
-  notes; UTF-8 with BOM (spreadsheets then guess the encoding right). A cell that a
-  spreadsheet would run as a formula (starting with =, +, @, or - not followed by a space)
-  gets a leading apostrophe.
+- csv: one line per row (``aligner.csv_table``): row id, the reviewed text and a status column
+  per language, the flags of the exported text, notes, fingerprints for ``aligner import``.
+- xliff12 / xliff20: one XLIFF per target language, one unit per row (``aligner.xliff``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import time
@@ -40,7 +37,7 @@ from .pofile_io import read_po_text
 from .safe_files import atomic_write
 from .store import ReviewStore
 
-FORMATS = ("txt", "po", "pot", "tmx", "csv")
+FORMATS = ("txt", "po", "pot", "tmx", "csv", "xliff12", "xliff20")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -136,6 +133,8 @@ def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,
     if fmt == "csv":
         return {f"{store.docset.path.name or 'docset'}.csv": csv_bytes(store, langs,
                                                                        approved_only)}
+    if fmt in ("xliff12", "xliff20"):
+        return xliff_files(store, fmt, langs)
     raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -281,33 +280,38 @@ def tmx_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = 
             + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n")
 
 
-def _cell(value: str) -> str:
-    if value[:1] in ("=", "+", "@", "\t", "\r") or (value[:1] == "-" and value[1:2] != " "
-                                                    and len(value) > 1):
-        return "'" + value
-    return value
-
-
 def csv_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = False) -> bytes:
-    """One CSV line per row: id, the reviewed text per language, flags, status, notes."""
-    docset = store.docset
-    reviews = {lang: {r.row: r for r in store.reviews(lang)} for lang in _reviewed(store, langs)}
-    fixes = {lang: _texts(store, lang, approved_only) for lang in langs}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["row", *langs, "flags", "status", "notes"])
-    for row in store.alignment.rows:
-        texts, flags, status, notes = [], [], [], []
-        for lang in langs:
-            texts.append(_cell(_exported(docset, row, lang, fixes[lang])))
-            review = reviews.get(lang, {}).get(row.id)
-            if review is None:
-                continue
-            flags += [f"{lang} {flag}" for flag in review.flags]
-            status.append(f"{lang}: {review.status}")
-            if review.note:
-                notes.append(f"{lang}: {review.note}")
-        writer.writerow([row.id, *texts, _cell("\n".join(flags)), ", ".join(status),
-                         _cell("\n".join(notes))])
-    return buffer.getvalue().encode("utf-8-sig")
+    """The CSV table (``aligner.csv_table``) of the exported texts and their flags."""
+    from .csv_table import csv_bytes as table
 
+    return table(store, langs, lambda lang: _texts(store, lang, approved_only),
+                 _exported_flags(store, langs))
+
+
+def _exported_flags(store: ReviewStore,
+                    langs: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The current flags (of the reviewed texts, ``aligner.review.current_flags``) of each
+    exported cell, as the store holds them."""
+    return {(review.row, lang): review.flags for lang in _reviewed(store, langs)
+            for review in store.reviews(lang) if review.flags}
+
+
+def xliff_files(store: ReviewStore, fmt: str, langs: tuple[str, ...]) -> dict[str, bytes]:
+    """One XLIFF (``aligner.xliff``) per reviewed target language: ``<docset>.<src>-<tgt>.xlf``."""
+    from .xliff import VERSIONS, XliffUnit, xliff_bytes
+
+    docset = store.docset
+    source = docset.source
+    targets = [lang for lang in _reviewed(store, langs) if lang != source]
+    if not targets:
+        raise ExportError(f"{docset.path}: XLIFF needs a reviewed language other than the "
+                          f"source ({source}); pass --langs with one")
+    flags = _exported_flags(store, langs)
+    name = docset.path.name or "docset"
+    files = {}
+    for lang in targets:
+        units = [XliffUnit(r.row, r.source, r.text, r.status, r.approved,
+                           flags.get((r.row, lang), ()), r.note) for r in store.reviews(lang)]
+        files[f"{name}.{source}-{lang}.xlf"] = xliff_bytes(VERSIONS[fmt], source, lang, name,
+                                                          units)
+    return files

@@ -107,11 +107,12 @@ def test_csv_export_has_a_line_per_row_texts_flags_and_status(store, tmp_path):
     export(store, "csv", tmp_path / "csv")
     text = (tmp_path / "csv" / "doc.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["row", "en", "zh", "ru", "flags", "status", "notes"]
+    assert rows[0] == ["row", "en", "zh", "ru", "en status", "zh status", "ru status", "flags",
+                       "notes", "fingerprints"]
     assert [row[0] for row in rows[1:]] == ["r1", "r2", "r3", "r4"]
     assert rows[2][1:4] == [FIX, TEXTS["zh"][1], TEXTS["ru"][1]]
-    assert rows[2][5] == "en: approved, zh: unreviewed, ru: unreviewed"
-    assert rows[3][5].startswith("en: fixed") and rows[3][6] == "en: zh and ru say 20"
+    assert rows[2][4:7] == ["approved", "unreviewed", "unreviewed"]
+    assert rows[3][4] == "fixed" and rows[3][8] == "en: zh and ru say 20"
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused(tmp_path):
@@ -120,7 +121,8 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused(tmp_path):
     store = ReviewStore.open(docset, one_to_one(docset))
     export(store, "csv", tmp_path / "csv", ("en",))
     rows = list(csv.reader(io.StringIO((tmp_path / "csv" / "doc.csv").read_text("utf-8-sig"))))
-    assert [row[1] for row in rows[1:]] == ["'=HYPERLINK(\"http://x\")", "- a list item", "'-1+2"]
+    assert [row[1] for row in rows[1:]] == ["'=HYPERLINK(\"http://x\")", "'- a list item",
+                                            "'-1+2"]
 
 
 def test_export_refuses_the_docset_itself_and_existing_files(store, tmp_path):

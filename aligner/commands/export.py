@@ -1,4 +1,4 @@
-"""``aligner export``: the reviewed texts as txt (a docset again), PO (+ MO), TMX or CSV."""
+"""``aligner export``: the reviewed texts as txt (a docset again), PO (+ MO), TMX, CSV or XLIFF."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_l
 from .sync import add_langs_argument, reviewed
 
 ORDER = 50  # position in `aligner --help`
-HELP = "export the reviewed texts: txt (a docset again), po (+ mo), a pot template, tmx or csv"
+HELP = ("export the reviewed texts: txt (a docset again), po (+ mo), a pot template, tmx, csv, "
+        "xliff12 or xliff20 (one file per target language)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -40,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     docset = load_docset(args)
     langs = language_list(args.langs, "--langs", docset.languages)
     check_target(docset.path, Path(args.out))  # before the slow part
-    # Flags appear only in PO comments and in the CSV; the other formats skip the checks.
-    store = reviewed(docset, checks=args.format in ("po", "csv"))[1]
+    # Flags appear in PO comments, the CSV and XLIFF notes; the other formats skip the checks.
+    store = reviewed(docset, checks=args.format in ("po", "csv", "xliff12", "xliff20"))[1]
     result = export(store, args.format, Path(args.out), langs, mo=args.mo, force=args.force,
                     approved_only=args.approved_only)
     for path in result.overwritten:
