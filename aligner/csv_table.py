@@ -44,7 +44,8 @@ def unguard(value: str) -> str:
     return value
 
 
-def _cell(value: str) -> str:
+def csv_cell(value: str) -> str:
+    """A CSV cell as spreadsheets must get it: control characters visible, formulas guarded."""
     return guard(visible(value))
 
 
@@ -66,7 +67,7 @@ def csv_bytes(store, langs: tuple[str, ...], texts, flags) -> bytes:
         for lang in langs:
             fix = fixes[lang].get(row.id)
             text = cell_text(docset, row, lang) if fix is None else fix
-            cells.append(_cell(text))
+            cells.append(csv_cell(text))
             review = reviews.get(lang, {}).get(row.id)
             statuses.append(review.status if review is not None else "")
             if review is None:
@@ -75,8 +76,8 @@ def csv_bytes(store, langs: tuple[str, ...], texts, flags) -> bytes:
             flag_lines += [f"{lang} {flag}" for flag in flags.get((row.id, lang), ())]
             if review.note:
                 notes.append(f"{lang}: {review.note}")
-        writer.writerow([row.id, *cells, *statuses, _cell("\n".join(flag_lines)),
-                         _cell("\n".join(notes)), " ".join(p for p in prints if p)])
+        writer.writerow([row.id, *cells, *statuses, csv_cell("\n".join(flag_lines)),
+                         csv_cell("\n".join(notes)), " ".join(p for p in prints if p)])
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -178,7 +178,7 @@ CSV_COLUMNS = ("lang", "row", "check", "category", "severity", "penalty", "verdi
 def csv_text(reports: Iterable[LqaReport]) -> str:
     """One CSV line per error of every report (UTF-8 with BOM is the caller's): cells a
     spreadsheet would run as a formula get the export's leading apostrophe."""
-    from .export import _cell as guarded  # the CSV export's formula guard
+    from .csv_table import csv_cell as guarded  # the CSV export's formula guard
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)

@@ -67,6 +67,8 @@ BY_CHECK: dict[str, ErrorType] = {
     "layout": ErrorType("design", "overall-design", "minor"),
     "spelling": ErrorType("fluency", "spelling", "minor"),
     "month": ErrorType("accuracy", "mistranslation", "major"),
+    "truncation": ErrorType("accuracy", "omission", "major"),
+    "empty": ErrorType("accuracy", "untranslated", "major"),
 }
 # checks whose flags are no translation error: the aligner's doubt about a row is the
 # tool's, not the translator's

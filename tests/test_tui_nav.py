@@ -167,7 +167,9 @@ async def test_replace_previews_each_change_and_saves_the_accepted_ones_as_fixes
         assert text[first.start:first.end] == "Center", "the skipped match stays"
         fixed = po_entry(statement, "en", session.row_id(second.row))
         assert fixed.msgstr == text
-        assert "fuzzy" in fixed.flags, "a replacement is a fix, not an approval"
+        assert "fuzzy" not in fixed.flags and "approved" not in fixed.flags, \
+            "a replacement is a reviewer's change (not fuzzy), not an approval"
+        assert session.row_status(second.row, "en") == "fixed"
         assert msgfmt_ok(statement / "review" / "en.po")
         assert sum(session.cell_text(r, "en").count("Center")
                    for r in range(session.row_count())) == count - 1
