@@ -9,7 +9,8 @@ from ..cli import (EXIT_OK, add_format_argument, language_list, load_docset, par
                    positive_int, warn)
 from ..errors import UsageError
 from ..terminal import json_dumps
-from ..score import Scores, ScoreError, corpus_scores, paired_comparison, review_scores
+from ..score import (Scores, ScoreError, corpus_scores, pair_paragraphs, paired_comparison,
+                     review_scores)
 
 ORDER = 70
 HELP = ("BLEU, chrF, chrF++ and TER: each language's original against its reviewed text, "
@@ -121,8 +122,6 @@ def _run_files(args: argparse.Namespace) -> int:
 
 def _file_segments(hyps: list[Path], refs: list[Path], lang: str, encoding) -> list[list[str]]:
     """Paragraphs of every file, lined up by the aligner when the counts differ."""
-    from ..alignment import Alignment
-    from ..docset import DocSet, LanguageText
     from ..paragraphs import split_paragraphs
     from ..textio import read_text
 
@@ -137,17 +136,17 @@ def _file_segments(hyps: list[Path], refs: list[Path], lang: str, encoding) -> l
             raise ScoreError(f"{path}: empty file; nothing to score")
     if len({len(t) for t in texts}) == 1:
         return [list(t) for t in texts]
-    from ..align import align
-
-    codes = [f"x{k}" for k in range(len(paths))]
-    docset = DocSet(paths[0].parent, tuple(codes),
-                    {c: LanguageText(c, p, "utf-8", t) for c, p, t in zip(codes, paths, texts)},
-                    pivot=codes[-1], source=codes[-1])
-    warn(f"paragraph counts differ ({', '.join(str(len(t)) for t in texts)}); "
-         "lining them up with the aligner")
-    alignment: Alignment = align(docset, fresh=True)
-    return [[" ".join(texts[k][i] for i in row.indices(code)) for row in alignment.rows]
-            for k, code in enumerate(codes)]
+    paired, unpaired = pair_paragraphs(texts, lang)
+    counts = ", ".join(f"{path.name} {len(t)}" for path, t in zip(paths, texts))
+    if not paired[0]:
+        raise ScoreError(f"{', '.join(map(str, paths))}: no paragraph of one file lines up "
+                         f"with one of the other ({counts} paragraphs); give versions of "
+                         "the same text")
+    left = ", ".join(f"{n} of {path.name}" for path, n in zip(paths, unpaired) if n)
+    warn(f"paragraph counts differ ({counts}); scored the {len(paired[0])} rows the aligner "
+         f"pairs" + (f", leaving out the paragraphs with no counterpart ({left})"
+                     if left else ""))
+    return paired
 
 
 def _print_scores(result: Scores, heading: str) -> None:
