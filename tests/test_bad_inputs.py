@@ -291,19 +291,19 @@ def generate() -> list[Case]:
     for defect, (mutate, argv, expect) in CATALOG_CASES.items():
         cases.append(Case(f"catalog-{defect}", ("check", *argv), expect, mutate))
     for label, value in LANGS_VALUES.items():
-        cases.append(Case(f"align-langs-{label}", ("align", "{d}", "--langs", value), "--langs"))
-        cases.append(Case(f"sync-langs-{label}", ("sync", "{d}", "--langs", value), "--langs"))
+        cases.append(Case(f"align-langs-{label}", ("align", "{d}", "--lang", value), "--lang"))
+        cases.append(Case(f"sync-langs-{label}", ("sync", "{d}", "--lang", value), "--lang"))
         cases.append(Case(f"export-langs-{label}", ("export", "{d}", "--format", "tmx", *OUT,
-                                                    "--langs", value), "--langs"))
+                                                    "--lang", value), "--lang"))
         cases.append(Case(f"check-lang-{label}", ("check", "{d}", "--lang", value), "--lang"))
         if label != "twice":
             cases.append(Case(f"score-lang-{label}", ("score", "{d}", "--lang", value),
                               "--lang"))
     cases += [
-        Case("sync-langs-twice-as-words", ("sync", "{d}", "--langs", "en", "en"), "--langs"),
+        Case("sync-langs-twice-as-words", ("sync", "{d}", "--langs", "en", "en"), "--lang"),
         Case("align-pivot-unknown", ("align", "{d}", "--pivot", "de"), "--pivot"),
         Case("align-pivot-empty", ("align", "{d}", "--pivot", ""), "--pivot"),
-        Case("align-pivot-not-aligned", ("align", "{d}", "--langs", "en,zh", "--pivot", "ru"),
+        Case("align-pivot-not-aligned", ("align", "{d}", "--lang", "en,zh", "--pivot", "ru"),
              "--pivot"),
         Case("check-checks-empty", ("check", "{d}", "--checks", ""), "--checks"),
         Case("check-checks-unknown", ("check", "{d}", "--checks", "grammar"), "--checks"),
@@ -380,7 +380,7 @@ def generate() -> list[Case]:
     # sync validates everything before it writes anything (alignment.tsv included)
     no_rows = remove("alignment.tsv")
     cases += [
-        Case("sync-unsaved-rows-langs-unknown", ("sync", "{d}", "--langs", "de"), "--langs",
+        Case("sync-unsaved-rows-langs-unknown", ("sync", "{d}", "--lang", "de"), "--lang",
              no_rows),
         Case("sync-unsaved-rows-review-malformed", ("sync", "{d}"), "en.po",
              chain(no_rows, REVIEW_DEFECTS["po-malformed"][0])),
@@ -388,10 +388,10 @@ def generate() -> list[Case]:
              chain(no_rows, REVIEW_DEFECTS["po-empty"][0])),
         Case("sync-unsaved-rows-po-is-directory", ("sync", "{d}"), "en.po",
              chain(no_rows, REVIEW_DEFECTS["po-is-directory"][0])),
-        Case("align-save-langs-subset", ("align", "{d}", "--save", "--fresh", "--langs",
-                                         "en,ru"), "--langs"),
-        Case("align-save-langs-unknown", ("align", "{d}", "--save", "--langs", "en,de"),
-             "--langs", no_rows),
+        Case("align-save-langs-subset", ("align", "{d}", "--save", "--fresh", "--lang",
+                                         "en,ru"), "--lang"),
+        Case("align-save-langs-unknown", ("align", "{d}", "--save", "--lang", "en,de"),
+             "--lang", no_rows),
     ]
     # disk full, I/O errors (injected in-process)
     cases += [

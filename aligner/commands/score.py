@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import (EXIT_OK, add_format_argument, language_list, load_docset, parse_encoding,
-                   positive_int, warn)
+from ..cli import (EXIT_OK, add_format_argument, add_lang_argument, language_list,
+                   load_docset, parse_encoding, positive_int, progress_for, warn)
 from ..errors import UsageError
 from ..terminal import json_dumps
 from ..score import (Scores, ScoreError, corpus_scores, pair_paragraphs, paired_comparison,
@@ -23,8 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``aligner score``."""
     parser.add_argument("docset", nargs="?", default=None, metavar="DOCSET",
                         help="document set directory (default: the bundled joint statement)")
-    parser.add_argument("--lang", help="score only this language (docset mode); the language "
-                                       "of the files (file mode, default en)")
+    add_lang_argument(parser, "score only these languages (docset mode); the language of "
+                              "the files (file mode, one code, default en)")
     parser.add_argument("--hyp", metavar="FILE", help="hypothesis text file (file mode)")
     parser.add_argument("--ref", metavar="FILE", action="append",
                         help="reference text file; repeat for several references")
@@ -53,18 +53,22 @@ def _run_docset(args: argparse.Namespace) -> int:
         raise UsageError("--bootstrap applies to file mode (--hyp/--ref); leave it out when "
                          "scoring a document set")
     docset = load_docset(args)
-    if args.lang is not None:
-        language_list(args.lang, "--lang", docset.languages)
-    languages = [args.lang] if args.lang else [lang for lang in docset.languages
-                                               if review_path(docset, lang).exists()]
+    wanted = language_list(args.lang, "--lang", docset.languages)
+    languages = list(wanted) if wanted else [lang for lang in docset.languages
+                                             if review_path(docset, lang).exists()]
     if not languages:
         message = (f"{docset.path}: no review files yet (review/<lang>.po); fix something "
                    "with 'aligner review' first; nothing to score")
         print(json_dumps({"scores": [], "note": message}) if args.format == "json" else message)
         return EXIT_OK
-    alignment = align(docset)
-    store = ReviewStore.open(docset, alignment, None, languages)
-    results = [review_scores(lang, store.reviews(lang)) for lang in languages]
+    with progress_for(args) as progress:
+        alignment = align(docset, progress=progress.aligning)
+        progress.show("reading the review files", force=True)
+        store = ReviewStore.open(docset, alignment, None, languages)
+        results = []
+        for lang in languages:
+            progress.step("scoring", len(results), len(languages))
+            results.append(review_scores(lang, store.reviews(lang)))
     if args.format == "json":
         payload = results[0].to_json() if len(results) == 1 else {
             "scores": [r.to_json() for r in results]}
@@ -83,15 +87,27 @@ def _run_files(args: argparse.Namespace) -> int:
     if args.docset is not None:
         raise UsageError(f"{args.docset}: file mode (--hyp/--ref) takes no DOCSET; leave it "
                          "out, or leave out --hyp/--ref to score the document set")
-    if args.lang is not None and len(language_list(args.lang, "--lang")) > 1:
-        raise UsageError(f"--lang {args.lang!r}: the files have one language; give one code")
-    lang = args.lang or "en"
+    langs = language_list(args.lang, "--lang")
+    if langs is not None and len(langs) > 1:
+        raise UsageError(f"--lang {','.join(langs)!r}: the files have one language; give one "
+                         "code")
+    lang = langs[0] if langs else "en"
     encoding = parse_encoding(args.encoding)
     if isinstance(encoding, dict):
         raise UsageError(f"--encoding {args.encoding!r}: file mode takes one codec for all "
                          "the files; give one name, e.g. --encoding cp1251")
     hyp_paths = [Path(args.hyp)] + ([Path(args.compare)] if args.compare else [])
-    segments = _file_segments(hyp_paths, [Path(r) for r in args.ref], lang, encoding)
+    with progress_for(args) as progress:
+        progress.show("reading the files")
+        segments = _file_segments(hyp_paths, [Path(r) for r in args.ref], lang, encoding)
+        progress.show(f"scoring {len(segments[0]):,} segments"
+                      + (f" with {args.bootstrap} resamples" if args.bootstrap > 1 else ""),
+                      force=True)
+        return _score_files(args, segments, lang, progress)
+
+
+def _score_files(args: argparse.Namespace, segments: list[list[str]], lang: str,
+                 progress) -> int:
     hyps, others, refs = segments[0], segments[1] if args.compare else None, segments[-len(args.ref):]
     if not any(h.strip() for h in hyps):
         raise ScoreError(f"{args.hyp}: no text to score")
@@ -100,6 +116,7 @@ def _run_files(args: argparse.Namespace) -> int:
     result = Scores(lang, metrics, rows_total=len(hyps),
                     extra={"segments": len(hyps), "references": len(refs)})
     comparison = paired_comparison(hyps, others, refs, lang) if others is not None else None
+    progress.clear()  # the results start on a clean line
     if args.format == "json":
         payload = result.to_json()
         for key in ("rows", "rows_fixed", "rows_total"):
