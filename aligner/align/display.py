@@ -1,8 +1,9 @@
 """Plain-text rendering of an alignment for the terminal, measured in terminal cells.
 
 A Chinese character takes two cells, a combining mark none, an emoji sequence two;
-``aligner.terminal.cell_width`` (wcwidth) counts that way, so columns line up in any language. Control characters in the
-document text are shown as visible symbols, never sent raw to the terminal.
+``aligner.terminal.cell_width`` (wcwidth) counts that way, so columns line up in any
+language. Control characters in the document text are shown as visible symbols, never sent
+raw to the terminal.
 """
 
 from __future__ import annotations
