@@ -26,7 +26,8 @@ REVIEW_DIR = "review"
 _KNOWN_NAMES = {CONFIG_NAME, GLOSSARY_NAME, ALIGNMENT_NAME, REVIEW_DIR}
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")  # en, zh-TW, pt_BR
 _LANG_FILE = re.compile(r"^([a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.txt$")
-_CONFIG_KEYS = {"title", "source", "order", "pivot"}
+_CONFIG_KEYS = {"title", "source", "order", "pivot", "quality"}
+_QUALITY_KEYS = {"threshold"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class DocSet:
     pivot: str = ""
     glossary: Glossary = field(default_factory=Glossary)
     notes: tuple[str, ...] = ()
+    quality_threshold: float | None = None  # [quality] threshold: LQA penalty per 1000 words
 
     def paragraphs(self, lang: str) -> tuple[str, ...]:
         """The paragraphs of ``lang`` (0-based indices are file order)."""
@@ -110,7 +112,8 @@ def load(path: str | Path, encoding: str | dict[str, str] | None = None) -> DocS
     source = _pick_language(config, "source", languages[0], languages, root, notes)
     titles = config.get("titles", {})
     title = config.get("title") or titles.get(pivot) or titles.get(source) or root.name
-    return DocSet(root, languages, texts, title, titles, source, pivot, glossary, tuple(notes))
+    return DocSet(root, languages, texts, title, titles, source, pivot, glossary, tuple(notes),
+                  config.get("threshold"))
 
 
 def _language_files(root: Path, notes: list[str]) -> dict[str, Path]:
@@ -233,7 +236,33 @@ def _load_config(path: Path, codes: tuple[str, ...]) -> dict:
             raise ConfigError(located(path, "order lists a language twice; name each "
                                             "language once"))
         config["order"] = order
+    if "quality" in raw:
+        config["threshold"] = _quality_threshold(path, raw["quality"])
     return config
+
+
+def _quality_threshold(path: Path, quality: object) -> float | None:
+    """``[quality] threshold``: the most LQA penalty points per 1000 words a passing
+    translation may have (a number, 0 or more)."""
+    if not isinstance(quality, dict):
+        raise ConfigError(located(path, "quality must be a table; write it as a [quality] "
+                                        "section with e.g. threshold = 10"))
+    unknown = sorted(set(quality) - _QUALITY_KEYS)
+    if unknown:
+        hint = ("; every key after a [quality] line belongs to it: move the section to the end "
+                "of the file" if set(unknown) & _CONFIG_KEYS else "")
+        raise ConfigError(located(path, f"unknown key(s) {', '.join(unknown)} in [quality]; "
+                                        f"known keys: {', '.join(sorted(_QUALITY_KEYS))}{hint}"))
+    value = quality.get("threshold")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            not 0 <= value < float("inf"):
+        raise ConfigError(located(path, f"[quality] threshold = {value!r} is not a penalty; "
+                                        "give the most penalty points per 1000 words a "
+                                        "passing translation may have, a number of 0 or "
+                                        "more (e.g. threshold = 10)"))
+    return float(value)
 
 
 def _read_metadata(path: Path):

@@ -6,13 +6,26 @@ One PO entry per aligned row and reviewed language:
   placeholder ``[no <source> text]`` when the source has none (an empty msgid would be the
   header); ``msgstr`` is the reviewed text. The source language's own file follows the same
   rule: msgid is its text as in the file, msgstr the corrected text.
-- ``#, fuzzy`` means "not approved yet"; translator comments (``# ``) are reviewer notes.
+- Review states (docs/review-files.md says why): ``#, fuzzy`` = untouched machine text; no
+  ``fuzzy`` = a reviewer changed the text (msgstr differs from the original) or approved it
+  (an unchanged text); ``#, approved`` = a changed text the reviewer approved. So msgfmt,
+  pocount and Poedit count as translated what the UI counts as reviewed, and an edit (or
+  un-fuzzying) in a PO editor reads back as the state the same action gives in aligner.
+  Translator comments (``# ``) are reviewer notes.
 - Extracted comments (``#.``) are written by the tool and left alone by PO editors: first the
   row's current flags, one per line (``number: ...``; a long one continues on lines indented by
   two spaces), then ``original: <text>``, the unreviewed text of the language, with
   ``\\``, control characters and line breaks escaped and continued on lines starting with
   ``|``. Every comment line is kept within polib's wrap width so that no tool re-wraps it
   (a re-wrapped line would lose its spaces), which makes the original exact.
+- A reviewer's flag decisions are extracted-comment lines after the flags, before
+  ``original:``, one per decision (continued like a flag):
+  ``decided: <accepted|dismissed> <check> "<spot>"[ severity=S][ category=C][ — <reason>]``.
+  The spot is the flagged text (``aligner.flags.flag_spot``; ``"`` and ``\\`` escaped as
+  ``\\"`` and ``\\\\``, whitespace collapsed), so the decision stays with its flag when the
+  checks run again. PO editors keep ``#.`` lines; decisions are review work like a fix (merged,
+  undone, counted by ``has_work``). An obsolete entry has no ``#.`` lines: a retired row loses
+  its decisions.
 - An obsolete entry (``#~``) keeps msgstr only when the reviewer changed or approved it: PO
   writers drop extracted comments of obsolete entries, so an empty msgstr is how an obsolete
   entry says "nothing was reviewed here".
@@ -31,13 +44,17 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Iterable
 
+from .flags import VERDICTS, Decision
+
 WRAP_WIDTH = 78  # polib's default; every file is written exactly as polib would write it
 COMMENT_WIDTH = WRAP_WIDTH - len("#. ")  # longer comment lines are re-wrapped by polib
 ORIGINAL = "original:"
+DECIDED = "decided:"
 CONTINUED = "|"
 FLAG_CONTINUED = "  "
 FUZZY = "fuzzy"
-FUZZY_ONLY = (FUZZY,)  # shared by every unapproved entry
+FUZZY_ONLY = (FUZZY,)  # shared by every untouched entry
+APPROVED = "approved"  # a changed text the reviewer approved (an unchanged one is just unfuzzy)
 _UNESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|(.))", re.S)
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # Characters escape_text usually has to escape (C0/C1 controls, odd spaces, format marks).
@@ -77,10 +94,22 @@ class Entry:
     previous_msgid: str | None = None
     obsolete: bool = False
     extra: Extra | None = None
+    decisions: tuple[Decision, ...] = ()
 
     @property
     def fuzzy(self) -> bool:
         return FUZZY in self.po_flags
+
+    @property
+    def changed(self) -> bool:
+        """Whether msgstr differs from the original text (a reviewer changed it)."""
+        return self.original is not None and self.msgstr != self.original
+
+    @property
+    def approved(self) -> bool:
+        """Approved: not fuzzy, and either marked ``approved`` or unchanged (an unchanged text
+        can only have lost ``fuzzy`` by an approval, in aligner or in a PO editor)."""
+        return FUZZY not in self.po_flags and (APPROVED in self.po_flags or not self.changed)
 
     @property
     def key(self) -> str:
@@ -112,6 +141,7 @@ class Review:
     approved: bool
     note: str = ""
     flags: tuple[str, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
     @property
     def fixed(self) -> bool:
@@ -218,7 +248,7 @@ def record_flag(flag: str) -> str:
     compares equal to the same flag read from the file, and is written back unchanged).
     """
     words = escape_text(" ".join(flag.split()))
-    if not words or words.startswith((ORIGINAL, CONTINUED)):
+    if not words or words.startswith((ORIGINAL, CONTINUED, DECIDED)):
         words = "flag " + words
     if len(words) <= COMMENT_WIDTH:
         return words.strip()
@@ -230,14 +260,74 @@ def record_flags(flags: Iterable[str]) -> tuple[str, ...]:
     return tuple(map(record_flag, flags))
 
 
-def build_comment(flags: tuple[str, ...], original: str | None) -> str:
-    """The extracted comment of an active entry: its (recorded) flags, then its original text.
+_DECISION = re.compile(r'decided: (\S+) (\S+) "((?:[^"\\]|\\.)*)"'
+                       r'((?: (?:severity|category)=\S+)*)(?: — (.*))?\Z', re.S)
 
-    One line per flag, continued on lines indented by two spaces; then the original.
+
+def decision_line(decision: Decision) -> str:
+    """A decision as one (unwrapped) comment line:
+    ``decided: <verdict> <check> "<spot>"[ severity=S][ category=C][ — <reason>]``."""
+    spot = escape_text(" ".join(decision.spot.split())).replace('"', '\\"')
+    line = f'{DECIDED} {decision.verdict} {decision.check} "{spot}"'
+    if decision.severity:
+        line += f" severity={decision.severity}"
+    if decision.category:
+        line += f" category={decision.category}"
+    reason = escape_text(" ".join(decision.reason.split()))
+    return line + (f" — {reason}" if reason else "")
+
+
+def parse_decision(line: str) -> Decision | None:
+    """The Decision of a (joined) ``decided:`` comment line; None when it is not one."""
+    found = _DECISION.match(line)
+    if found is None or found.group(1) not in VERDICTS:
+        return None
+    verdict, check, spot, overrides, reason = found.groups()
+    extra = dict(item.split("=", 1) for item in overrides.split())
+    return Decision(check, verdict, unescape_text(reason or ""), unescape_text(spot),
+                    extra.get("severity"), extra.get("category"))
+
+
+def _wrap_decision(decision: Decision) -> list[str]:
+    return textwrap.wrap(decision_line(decision), COMMENT_WIDTH,
+                         subsequent_indent=FLAG_CONTINUED, break_on_hyphens=False,
+                         break_long_words=False)
+
+
+def record_decision(decision: Decision) -> Decision:
+    """``decision`` as its comment lines read back (whitespace collapsed, as stored)."""
+    found = parse_decision(parse_comment_lines(_wrap_decision(decision))[0][0])
+    assert found is not None, decision
+    return found
+
+
+def split_decisions(lines: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Decision, ...]]:
+    """(flags, decisions) of the flag lines of a comment (``decided:`` lines are decisions)."""
+    if not any(line.startswith(DECIDED) for line in lines):
+        return lines, ()
+    flags, decisions = [], []
+    for line in lines:
+        decision = parse_decision(line) if line.startswith(DECIDED) else None
+        if decision is None:
+            flags.append(line)
+        else:
+            decisions.append(decision)
+    return tuple(flags), tuple(decisions)
+
+
+def build_comment(flags: tuple[str, ...], original: str | None,
+                  decisions: tuple[Decision, ...] = ()) -> str:
+    """The extracted comment of an active entry: its (recorded) flags, the reviewer's
+    decisions, then its original text.
+
+    One line per flag or decision, continued on lines indented by two spaces; then the
+    original.
     """
     lines: list[str] = []
     for flag in flags:
         lines += _wrap_flag(flag)
+    for decision in decisions:
+        lines += _wrap_decision(decision)
     if original is not None:
         lines += original_lines(original)
     return "\n".join(lines)
@@ -269,7 +359,7 @@ def parse_comment(comment: str) -> tuple[tuple[str, ...], str | None]:
 
 def has_work(entry: Entry) -> bool:
     """Whether the entry holds anything a reviewer did: a fix, an approval or a note."""
-    if entry.note or not entry.fuzzy:
+    if entry.note or not entry.fuzzy or entry.decisions:
         return True
     if entry.obsolete:
         return bool(entry.msgstr)
@@ -281,15 +371,48 @@ def to_review(entry: Entry, lang: str) -> Review:
     msgid, original = entry.msgid, entry.original
     return Review(entry.msgctxt or "", lang, "" if is_placeholder(msgid) else msgid,
                   entry.msgstr if original is None else original, entry.msgstr,
-                  FUZZY not in entry.po_flags, entry.note, entry.flags)
+                  entry.approved, entry.note, entry.flags, entry.decisions)
 
 
 def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
-    """``entry`` with ``fuzzy`` set or cleared; approving drops the ``#|`` fields (as Poedit)."""
-    others = tuple(f for f in entry.po_flags if f != FUZZY)
-    flags = (FUZZY_ONLY if not others else (FUZZY, *others)) if fuzzy else others
+    """``entry`` with ``fuzzy`` set (an approval mark goes) or cleared (others stay)."""
+    if fuzzy:
+        return with_state(entry, (True, False))
+    return with_state(entry, (False, APPROVED in entry.po_flags))
+
+
+def state_of(entry: Entry) -> tuple[bool, bool]:
+    """(fuzzy, marked approved): the ``#,`` flags that say what a reviewer did."""
+    return FUZZY in entry.po_flags, APPROVED in entry.po_flags
+
+
+def with_status(entry: Entry, approved: bool) -> Entry:
+    """``entry`` flagged as a reviewer left it: approved or not, given its text.
+
+    The PO states (see docs/review-files.md): untouched machine text is ``fuzzy``; a text a
+    reviewer changed is not (PO tools count it translated, as after an edit in Poedit); an
+    approved one is not fuzzy either and, when changed, is marked ``approved``.
+    """
+    if approved:
+        return with_state(entry, (False, entry.changed))
+    return with_state(entry, (not entry.changed, False))
+
+
+def with_state(entry: Entry, state: tuple[bool, bool]) -> Entry:
+    """``entry`` with exactly the (fuzzy, approved mark) ``state``; other ``#,`` flags stay.
+
+    Clearing ``fuzzy`` drops the ``#|`` fields (as Poedit does)."""
+    fuzzy, marked = state
+    others = tuple(f for f in entry.po_flags if f not in (FUZZY, APPROVED))
+    if fuzzy:
+        flags = FUZZY_ONLY if not others else (FUZZY, *others)
+    else:
+        flags = (APPROVED, *others) if marked else others
     if fuzzy:
         return entry if flags == entry.po_flags else replace(entry, po_flags=flags)
+    if flags == entry.po_flags and entry.previous_msgctxt is entry.previous_msgid is None and \
+            (entry.extra is None or entry.extra.previous_msgid_plural is None):
+        return entry
     extra = entry.extra
     if extra is not None and extra.previous_msgid_plural is not None:
         extra = replace(extra, previous_msgid_plural=None)
@@ -297,9 +420,10 @@ def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
                    extra=extra)
 
 
-def fields_of(entry: Entry) -> tuple[str, bool, str, bool]:
-    """The part of an entry a reviewer (or a PO editor) changes: msgstr, approved, note."""
-    return entry.msgstr, FUZZY not in entry.po_flags, entry.note, entry.obsolete
+def fields_of(entry: Entry) -> tuple[str, tuple[bool, bool], str, bool, tuple[Decision, ...]]:
+    """The part of an entry a reviewer (or a PO editor) changes: msgstr, (fuzzy, approved
+    mark), note, obsolete, flag decisions."""
+    return entry.msgstr, state_of(entry), entry.note, entry.obsolete, entry.decisions
 
 
 def normalise_fix(text: str) -> str:

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from aligner import parallel
@@ -25,21 +25,23 @@ from aligner.safe_files import ReviewConflictError
 
 from .commands import ReviewCommands
 from .disk_watch import DiskWatch
+from .find import Hit
+from .navigation import Navigation
 from .messages import ColumnsChanged, CursorMoved, LoadProgress
 from .safe_text import labelled, visible
 from .screens.edit import EditModal, SaveFailure
 from .screens.help import HelpScreen
 from .screens.scores import ScoresScreen
-from .screens.search import SearchModal
 from .widgets.content_box import ContentBox
 from .widgets.flag_panel import FlagPanel
 from .widgets.grid import GridView
+from .widgets.key_bar import KeyBar
 from .widgets.status_bar import StatusBar
 
 SessionFactory = Callable[[Path, Callable[[str, float], None]], ReviewSession]
 
 
-class ReviewApp(DiskWatch, App[None]):
+class ReviewApp(DiskWatch, Navigation, App[None]):
     """Review a document set: four versions side by side, flags, fixes, approvals."""
 
     TITLE = "aligner"
@@ -60,6 +62,18 @@ class ReviewApp(DiskWatch, App[None]):
         Binding("u", "undo", "Undo", id="undo"),
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("f", "cycle_filter", "Filter", id="filter"),
+        Binding("right_square_bracket", "next_hit", "Next search match", id="search.next",
+                key_display="]", show=False),
+        Binding("left_square_bracket", "previous_hit", "Previous search match",
+                id="search.previous", key_display="[", show=False),
+        Binding("percent_sign", "replace", "Find and replace in the focused language",
+                id="replace", key_display="%", show=False),
+        Binding("F", "choose_filter", "Filter by check or severity", id="filter.choose",
+                show=False),
+        Binding("K", "move_paragraph_up", "Move first paragraph to previous row",
+                id="paragraph.up", show=False),
+        Binding("J", "move_paragraph_down", "Move last paragraph to next row",
+                id="paragraph.down", show=False),
         Binding("m", "merge_rows", "Merge with next row", id="row.merge", show=False),
         Binding("s", "split_row", "Split row", id="row.split", show=False),
         Binding("z", "toggle_compact", "Compact view", id="view.compact", show=False),
@@ -89,6 +103,9 @@ class ReviewApp(DiskWatch, App[None]):
         self.spot: tuple[int, str, int] | None = None  # (row, lang, index) of the focused spot
         self._disk_timer = None
         self._disk_problem = ""  # the review-file read error last shown (shown once)
+        self.search_hit: Hit | None = None  # the match ] and [ move from
+        self.notice: tuple[str, int, str] | None = None  # (text, row, lang): shown there only
+        self._pending_jump: bool | None = None  # n/N pressed while the checks ran: forward?
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -98,7 +115,7 @@ class ReviewApp(DiskWatch, App[None]):
         yield Static("Loading…", id="loading", markup=False)
         yield FlagPanel(id="flags")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar(self.BINDINGS, id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#title-bar", Static).update(labelled("[b]aligner[/b]  $path",
@@ -138,8 +155,7 @@ class ReviewApp(DiskWatch, App[None]):
     def _rows_changed(self) -> None:
         """The full alignment replaced the preview: the same place, every row."""
         grid = self.grid
-        grid.set_rows(self.session.filter_rows(self.filter_name, grid.cursor_lang),
-                      grid.current)
+        grid.set_rows(self._filter_rows(), grid.current)
         self._refresh_chrome()
 
     def _loaded(self) -> None:
@@ -228,8 +244,9 @@ class ReviewApp(DiskWatch, App[None]):
             panel.show_flags(session.row_id(row), lang, session.flags(row), extra,
                              self._focused_flag())
         reviewed, total, open_flags = session.progress(lang)
+        notice = self.notice[0] if self.notice and self.notice[1:] == (row, lang) else ""
         self._main.query_one(StatusBar).show(session.title, lang, reviewed, total, open_flags,
-                                       self.save_state, self.filter_name)
+                                       self.save_state, self.filter_name, notice)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
         self._refresh_chrome()
@@ -259,6 +276,7 @@ class ReviewApp(DiskWatch, App[None]):
         if self._has_session():
             self.grid.refresh_all()
             self._refresh_chrome()
+            self._jump_when_checked()
 
     def _fail(self, error: Exception, notify: bool = True) -> None:
         self.save_state = "NOT SAVED" if self.session and self.session.editable else \
@@ -333,7 +351,7 @@ class ReviewApp(DiskWatch, App[None]):
             return
         found = session.next_flag(row, lang, forward, grid.order)
         if found is None:
-            self.notify("No more flags.", markup=False)
+            self._no_flag_found(forward)
             return
         row, lang = found
         count = len(session.spots(row, lang))
@@ -471,35 +489,6 @@ class ReviewApp(DiskWatch, App[None]):
         self.grid.focus_row(row)
         self._changed(row, f"undo {self.session.row_id(row)} {lang}", recheck=True)
 
-    def action_search(self) -> None:
-        if not self._has_session():
-            return
-
-        def run(query: str | None) -> None:
-            if not query:
-                return
-            self.search_query = query
-            start = (self.grid.current or 0) + 1
-            found = self.session.search(query, start, self.grid.order)
-            if found is None:
-                self._say(f"Not found: {query}")
-                return
-            row, lang = found
-            self.grid.cursor_lang = lang
-            self.grid.focus_row(row)
-
-        self.push_screen(SearchModal(self.search_query), run)
-
-    def action_cycle_filter(self) -> None:
-        if not self._has_session():
-            return
-        index = (FILTERS.index(self.filter_name) + 1) % len(FILTERS)
-        self.filter_name = FILTERS[index]
-        keep = self.grid.current
-        self.grid.set_rows(self.session.filter_rows(self.filter_name, self.grid.cursor_lang),
-                           keep)
-        self._refresh_chrome()
-
     def action_merge_rows(self) -> None:
         self._realign("merge")
 
@@ -516,8 +505,7 @@ class ReviewApp(DiskWatch, App[None]):
         except AlignerError as error:
             self._say(str(error), severity="warning")
             return
-        self.grid.set_rows(self.session.filter_rows(self.filter_name, self.grid.cursor_lang),
-                           focus)
+        self.grid.set_rows(self._filter_rows(), focus)
         self.save_state = f"saved {how} (alignment.tsv)"
         self._refresh_chrome()
 

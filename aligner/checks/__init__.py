@@ -40,8 +40,23 @@ def run_checks(docset: DocSet, alignment: Alignment,
                names: Iterable[str] | None = None) -> list[Flag]:
     """Every flag the named checks (default: all) raise on an aligned docset."""
     checks = build(names)  # unknown names are refused before any work
+    # texts this long had the workers started while they loaded (``parallel.start_for``):
+    # with them up, a docset's rows are worth spreading from a couple of shards on
+    long = _text_bytes(docset) >= parallel.START_FROM_BYTES
     return _run(lambda: from_docset(docset, alignment), len(alignment.rows), checks,
-                lambda start, end: (from_rows, rows_shard(docset, alignment, start, end)))
+                lambda start, end: (from_rows, rows_shard(docset, alignment, start, end)),
+                shard_from=2 * SHARD_UNITS if long else SHARD_FROM)
+
+
+def _text_bytes(docset: DocSet) -> int:
+    """The size of the docset's language files, as ``parallel.start_for`` measures it."""
+    total = 0
+    for text in docset.texts.values():
+        try:
+            total += Path(text.path).stat().st_size
+        except (OSError, TypeError):
+            continue
+    return total
 
 
 def check_catalog(po_path: str | Path, names: Iterable[str] | None = None,
@@ -51,29 +66,35 @@ def check_catalog(po_path: str | Path, names: Iterable[str] | None = None,
 
     checks = build(names)
     document = from_catalog(read_catalog(po_path, lang))
-    return _run(lambda: document, len(document.units), checks)
+    return _run(lambda: document, len(document.units), checks, shard_from=CATALOG_SHARD_FROM)
 
 
 def run_document(document: Document, names: Iterable[str] | None = None) -> list[Flag]:
     """Run the named checks on a prepared document."""
-    return _run(lambda: document, len(document.units), build(names))
+    return _run(lambda: document, len(document.units), build(names),
+                shard_from=CATALOG_SHARD_FROM if document.catalog else SHARD_FROM)
 
 
 SHARD_FROM = 2000   # units (rows or entries) before a document is checked in worker processes
 SHARD_UNITS = 500   # at least this many units per shard
+# A catalog alone is checked here unless it is this long: starting the workers for it costs
+# about 0.7 s of CPU (the fork server's imports, each worker's copy of the caches), more
+# than checking 3,000 entries in one process, and the per-catalog CPU is what is compared
+# with pofilter. (A run of many catalogs spreads whole catalogs over the workers instead.)
+CATALOG_SHARD_FROM = 10000
 
 
 ShardSource = Callable[[int, int], tuple[Callable[..., Document], tuple]]
 
 
 def _run(make: Callable[[], Document], size: int, checks: list[Check],
-         shard_source: ShardSource | None = None) -> list[Flag]:
+         shard_source: ShardSource | None = None, shard_from: int = SHARD_FROM) -> list[Flag]:
     """Flags of ``checks`` on the document ``make`` builds (``size`` units), sorted by unit,
     language, position; flags of several checks on one spot merged into one
     (``flags.merge_spots``). ``shard_source(start, end)``: a function and its arguments that
     build units [start, end) in a worker (default: the document's own ``shard``)."""
     with parallel.gc_paused():
-        if size >= SHARD_FROM and parallel.pool() is not None:
+        if size >= shard_from and parallel.pool() is not None:
             document, flags = _in_shards(make, size, checks, shard_source)
         else:
             document = make()

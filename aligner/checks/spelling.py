@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from ..flags import Flag
@@ -36,6 +37,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9\u0400-\u04ff]+(?:_[A-Za-z0-9\u0400-\u04ff]+)*")
 _MNEMONIC = re.compile(r"([^\W\d_]+)_([^\W\d_]+)")  # "Be_fore", "e_mbedding"
 _CYRILLIC_LOOKALIKE = str.maketrans("АВЕКМНОРСТХаеорсухіјѕӏ", "ABEKMHOPCTXaeopcyxijsl")
 _MIN_LETTERS = 3
+_LATIN_LETTER = re.compile("[A-Za-z]")  # what ``_latin`` says of one character
 _USED_ELSEWHERE = 2  # a word the translation writes in this many other messages is its own
 # a word a Latin-script translation keeps as is in this many other messages, and in this
 # share of the messages that have it, is one it never translates ("Windows", "Flatpak")
@@ -193,17 +195,22 @@ class SpellingCheck(Check):
         letters: Counter = Counter()  # (lang, Latin or not) -> letters of the text
         variants: dict[str, dict] = {lang: defaultdict(list) for lang in document.targets
                                      if lang.split("-")[0] == "en"}
+        # letters are counted only where the language's code does not tell its script
+        counting = {lang for lang in document.targets if _script_by_code(lang) is None}
         for index, unit in enumerate(document.units, document.offset):
-            words = {lang: _words(document.masked(unit.text(lang)))
-                     for lang in document.languages}
+            masked = {lang: document.masked(unit.text(lang)) for lang in document.languages}
+            words = {lang: _words(masked[lang]) for lang in document.languages}
             for lang in document.targets:
                 mine = words[lang]
+                counted = lang in counting
                 if not mine:
-                    letters[lang, False] += sum(ch.isalpha() for ch in unit.text(lang))
+                    if counted:
+                        letters[lang, False] += sum(map(str.isalpha, unit.text(lang)))
                     continue
-                latin = sum(_latin(ch) for _, _, w in mine for ch in w)
-                letters[lang, True] += latin
-                letters[lang, False] += sum(ch.isalpha() for ch in unit.text(lang)) - latin
+                if counted:  # the words hold every Latin letter of the masked text
+                    latin = len(_LATIN_LETTER.findall(masked[lang]))
+                    letters[lang, True] += latin
+                    letters[lang, False] += sum(map(str.isalpha, unit.text(lang))) - latin
                 sources = [o for o in document.others(lang) if words[o]]
                 own = {w for _, _, w in mine}
                 used[lang].update(own)
@@ -291,22 +298,29 @@ _OTHER_SCRIPT = frozenset(
 
 def _latin_script(lang: str, letters: Counter) -> bool:
     """Whether ``lang`` is written in Latin letters ("sr@latin" is; "zh_CN" is not)."""
+    known = _script_by_code(lang)
+    return known if known is not None else letters[lang, True] > letters[lang, False]
+
+
+def _script_by_code(lang: str) -> bool | None:
+    """Whether the code says ``lang`` is written in Latin letters; None when only its
+    text can tell."""
     if "latin" in lang.lower():
         return True
-    base = re.split(r"[-_@.]", lang.lower())[0]
-    if base in _OTHER_SCRIPT:
+    if re.split(r"[-_@.]", lang.lower())[0] in _OTHER_SCRIPT:
         return False
-    return letters[lang, True] > letters[lang, False]
+    return None
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word with a Latin letter (mixed-script ones included)."""
-    if not text or not any(_latin(ch) for ch in text):
+    if not text or _LATIN_LETTER.search(text) is None:
         return []
     if text.count("_") == 1:
         text = _MNEMONIC.sub(_unmarked, text)
+    search = _LATIN_LETTER.search
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
-            if any(_latin(ch) for ch in m.group())]
+            if search(text, m.start(), m.end()) is not None]
 
 
 def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources: list[str],
@@ -318,18 +332,30 @@ def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources
     found: dict[str, list[str]] = {}  # source word -> the versions that have it
     for other in sources:
         for _, _, word in words[other]:
-            if sum(ch.isalpha() for ch in word) >= _MIN_LETTERS:
+            if _letter_count(word) >= _MIN_LETTERS:
                 having = found.setdefault(word, [])
                 if other not in having:
                     having.append(other)
     if not found:
         return
     source_lower = {word.lower() for word in found}
+    sources_seen = [(source, evidence, source.lower(), source.isupper())
+                    for source, evidence in found.items()]
     for start, end, word in mine:
-        if word.lower() in source_lower:
+        low = word.lower()
+        if low in source_lower:
             continue
         best = None
-        for source, evidence in found.items():
+        plain = _script(word) != "mixed"
+        upper = word.isupper()
+        for source, evidence, low_source, upper_source in sources_seen:
+            # pairs ``near_miss`` certainly refuses, told cheaply: more than three letters
+            # apart in length (no edit is allowed that many), or first letter and rest
+            # both changed, unless an all-capitals word of the same length (an anagram)
+            if plain and (abs(len(low_source) - len(low)) > 3 or (
+                    low_source[0] != low[0] and low_source[1:] != low[1:] and not (
+                        upper and upper_source and len(source) == len(word)))):
+                continue
             kind = near_miss(source, word)
             if kind is None or (kind == "edit" and source.lower() in own_lower):
                 continue
@@ -338,6 +364,11 @@ def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources
         if best is not None:
             source, kind, evidence = best
             yield (index, lang, start, end, word, source, kind, evidence)
+
+
+@lru_cache(maxsize=65536)
+def _letter_count(word: str) -> int:
+    return sum(map(str.isalpha, word))
 
 
 # British and American spellings: (British pattern, American pattern, stem group, exceptions).
@@ -360,6 +391,7 @@ _NOT_VARIANTS = frozenset(
     "paradise".split())
 
 
+@lru_cache(maxsize=65536)
 def _variant_key(word: str) -> tuple[tuple[str, str], str] | None:
     """((rule, stem), "British" or "American") of an English word that has a spelling
     variant ("Centres" -> (("tre", "cent"), "British")), or None."""

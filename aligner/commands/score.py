@@ -17,6 +17,7 @@ HELP = ("BLEU, chrF, chrF++ and TER: each language's original against its review
         "or --hyp FILE against --ref FILE")
 BOOTSTRAP_LIMIT = 100_000  # resamples: more would run for hours and say nothing new
 _NAMES = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "TER"}
+LISTED_ERRORS = 20  # errors the text report lists; the CSV and JSON reports have them all
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +36,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="bootstrap resamples for confidence intervals (file mode; "
                              "default 1000, 1 = none)")
     parser.add_argument("--encoding", metavar="ENC", help="encoding of the files (default: detect)")
+    parser.add_argument("--lqa-json", metavar="FILE",
+                        help="docset mode: write the error-typology (MQM) quality report as "
+                             "JSON to FILE")
+    parser.add_argument("--lqa-csv", metavar="FILE",
+                        help="docset mode: write the report's errors as CSV to FILE, one line "
+                             "per error")
     add_format_argument(parser)
 
 
@@ -47,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_docset(args: argparse.Namespace) -> int:
     from ..align import align
+    from ..lqa import session_reports
+    from ..review import ReviewSession
     from ..store import ReviewStore, review_path
 
     if args.bootstrap != 1000:
@@ -54,6 +63,7 @@ def _run_docset(args: argparse.Namespace) -> int:
                          "scoring a document set")
     docset = load_docset(args)
     wanted = language_list(args.lang, "--lang", docset.languages)
+    outputs = _report_paths(args, docset)  # refused before the slow part
     languages = list(wanted) if wanted else [lang for lang in docset.languages
                                              if review_path(docset, lang).exists()]
     if not languages:
@@ -69,14 +79,65 @@ def _run_docset(args: argparse.Namespace) -> int:
         for lang in languages:
             progress.step("scoring", len(results), len(languages))
             results.append(review_scores(lang, store.reviews(lang)))
+        progress.show("writing the quality report", force=True)
+        session = ReviewSession(docset, alignment, None, store)
+        reports = {r.lang: r for r in session_reports(session, scores=results, edited_count=5)}
+        _write_reports(outputs, [reports[lang] for lang in languages])
     if args.format == "json":
-        payload = results[0].to_json() if len(results) == 1 else {
-            "scores": [r.to_json() for r in results]}
+        payloads = [dict(r.to_json(), lqa=reports[r.lang].to_json()) for r in results]
+        payload = payloads[0] if len(payloads) == 1 else {"scores": payloads}
         print(json_dumps(payload, indent=2))
     else:
         for result in results:
             _print_scores(result, heading=f"{result.lang}: original against reviewed text")
+            _print_lqa(reports[result.lang])
     return EXIT_OK
+
+
+def _report_paths(args: argparse.Namespace, docset) -> dict[str, Path]:
+    """The --lqa-json / --lqa-csv files, refused when writing one could not work or would
+    replace a file of the document set."""
+    from ..docset import ALIGNMENT_NAME, CONFIG_NAME, GLOSSARY_NAME, REVIEW_DIR
+
+    given = {kind: value for kind, value in (("json", args.lqa_json), ("csv", args.lqa_csv))
+             if value is not None}
+    root = docset.path.resolve()
+    own = {root / name for name in (CONFIG_NAME, GLOSSARY_NAME, ALIGNMENT_NAME)}
+    own |= {text.path.resolve() for text in docset.texts.values()}
+    paths: dict[str, Path] = {}
+    for kind, value in given.items():
+        option = f"--lqa-{kind}"
+        path = Path(value)
+        if not value.strip():
+            raise UsageError(f"{option}: give a file name")
+        target = path.resolve()
+        if path.is_dir():
+            raise UsageError(f"{option} {value}: is a directory; give a file name, e.g. "
+                             f"{path / ('lqa.' + kind)}")
+        if not path.parent.is_dir():
+            raise UsageError(f"{option} {value}: no directory {path.parent}; create it first "
+                             "or write the report elsewhere")
+        if target in own or (root / REVIEW_DIR) in target.parents:
+            raise UsageError(f"{option} {value}: a file of the document set; write the "
+                             "report outside it (or under another name)")
+        if target in {p.resolve() for p in paths.values()}:
+            raise UsageError(f"{option} {value}: the same file as the other report; give "
+                             "each its own name")
+        paths[kind] = path
+    return paths
+
+
+def _write_reports(paths: dict[str, Path], reports: list) -> None:
+    from ..lqa import csv_text
+    from ..safe_files import atomic_write
+
+    if "json" in paths:
+        payload = reports[0].to_json() if len(reports) == 1 else {
+            "reports": [r.to_json() for r in reports]}
+        atomic_write(paths["json"], (json_dumps(payload, indent=2) + "\n").encode("utf-8"),
+                     backup=False)
+    if "csv" in paths:
+        atomic_write(paths["csv"], csv_text(reports).encode("utf-8-sig"), backup=False)
 
 
 def _run_files(args: argparse.Namespace) -> int:
@@ -87,6 +148,9 @@ def _run_files(args: argparse.Namespace) -> int:
     if args.docset is not None:
         raise UsageError(f"{args.docset}: file mode (--hyp/--ref) takes no DOCSET; leave it "
                          "out, or leave out --hyp/--ref to score the document set")
+    if args.lqa_json is not None or args.lqa_csv is not None:
+        raise UsageError("--lqa-json/--lqa-csv: the quality report is of a document set's "
+                         "review; leave them out in file mode (--hyp/--ref)")
     langs = language_list(args.lang, "--lang")
     if langs is not None and len(langs) > 1:
         raise UsageError(f"--lang {','.join(langs)!r}: the files have one language; give one "
@@ -177,8 +241,44 @@ def _print_scores(result: Scores, heading: str) -> None:
         name = _NAMES[metric.name] + (" (HTER)" if metric.name == "ter" and result.rows else "")
         ci = f" ± {metric.ci:.2f}" if metric.ci is not None else ""
         print(f"  {name:<12} {metric.score:6.2f}{ci:<9}  {metric.signature}")
-    worst = result.worst(5)
-    if worst:
+
+
+def _print_lqa(report) -> None:
+    """The error-typology report: errors per category and severity, the penalty, pass/fail,
+    the most edited rows with their text."""
+    from ..terminal import one_line
+    from ..typology import SEVERITIES
+
+    source = "docset.toml" if report.threshold_from == "docset.toml" else "default"
+    print(f"  quality (MQM): {len(report.errors)} error(s), penalty {report.penalty} = "
+          f"{report.per_1000:.2f} per 1000 words ({report.words} words); threshold "
+          f"{report.threshold:g} ({source}): {report.verdict}")
+    counts = report.counts()
+    shown = SEVERITIES[1:]  # neutral errors cost nothing: only a reviewer sets them
+    if counts:
+        print(f"    {'category':<32}" + "".join(f"{s:>9}" for s in shown))
+        for category, row in counts.items():
+            print(f"    {category:<32}" + "".join(f"{row[s]:>9}" for s in shown))
+        totals = report.by_severity()
+        print(f"    {'all':<32}" + "".join(f"{totals[s]:>9}" for s in shown))
+    print(f"    reviewed: {report.rows_reviewed} of {report.rows_total} rows; "
+          f"{report.open_flags} flag(s) still open")
+    if report.unflagged_edits:
+        listed = ", ".join(report.unflagged_edits[:8]) + \
+            (", …" if len(report.unflagged_edits) > 8 else "")
+        print(f"    {len(report.unflagged_edits)} edited row(s) with no flag (in HTER, not in "
+              f"the error count): {one_line(listed)}")
+    for error in report.errors[:LISTED_ERRORS]:
+        became = f" → {one_line(error.became)!r}" if error.verdict == "fixed" else " accepted"
+        reason = f" ({one_line(error.reason)})" if error.reason else ""
+        print(f"    {one_line(error.row):<6} {error.severity:<8} {error.category:<28} "
+              f"{one_line(error.found)!r}{became}{reason}")
+    if len(report.errors) > LISTED_ERRORS:
+        print(f"    … {len(report.errors) - LISTED_ERRORS} more (--lqa-csv FILE lists every "
+              "error)")
+    if report.edited:
         print("  most edited rows (lowest chrF):")
-        for row in worst:
-            print(f"    {row.id:<8} chrF {row.chrf:6.2f}   TER {row.ter:6.2f}")
+        for row in report.edited:
+            print(f"    {one_line(row.row):<8} chrF {row.chrf:6.2f}   TER {row.ter:6.2f}")
+            print(f"      - {one_line(row.before)}")
+            print(f"      + {one_line(row.after)}")

@@ -55,6 +55,28 @@ def aligned(docset, checks: bool = True, progress=None):
     return alignment, run_checks(docset, alignment)
 
 
+def reviewed(docset, checks: bool = True, progress=None):
+    """(alignment, store) of ``docset``: its rows and every language's review file, brought
+    up to date in memory (nothing is written) with the current flags (``checks`` False keeps
+    the recorded ones). ``progress``: an ``aligner.progress.Progress``.
+
+    Every language is opened, whichever are synced or exported: the flags of one language
+    are found against the reviewed texts of the others, exactly as the UI finds them.
+    """
+    from ..review import current_flags
+    from ..store import ReviewStore
+
+    alignment = aligned(docset, checks=False, progress=progress)[0]
+    if progress:
+        progress.show("reading the review files", force=True)
+    store = ReviewStore.open(docset, alignment, None)
+    if checks:
+        if progress:
+            progress.show(f"checking {len(alignment.rows):,} rows", force=True)
+        store.set_flags(current_flags(docset, alignment, store))
+    return alignment, store
+
+
 def save_rows(docset, alignment) -> None:
     """Write alignment.tsv when the rows were computed or refitted (row ids stay the same on
     the next run)."""
@@ -80,19 +102,15 @@ def check_writable(*directories: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Sync the review files and print what changed."""
-    from ..store import ReviewStore
-
     docset = load_docset(args)
     langs = language_list(args.lang, "--lang", docset.languages)
     with progress_for(args) as progress:
-        alignment, flags = aligned(docset, progress=progress)
-        progress.show("reading the review files", force=True)
-        store = ReviewStore.open(docset, alignment, flags, langs)  # reads and validates only
+        alignment, store = reviewed(docset, progress=progress)  # reads and validates only
         check_writable(docset.path, docset.path / REVIEW_DIR)
         # Review files first: if alignment.tsv then cannot be saved, the next run fits the
         # same rows from the old one again (the row ids the review files now use).
         progress.show("saving the review files", force=True)
-        written = set(store.save())
+        written = set(store.save(langs))
     try:
         save_rows(docset, alignment)
     except AlignerError as exc:
@@ -101,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join(sorted(path.name for path in written))
         raise type(exc)(f"{exc} (the review files {names} were saved; run 'aligner sync' "
                         "again to save the rows)") from None
-    reports = [store.reports[lang] for lang in store.languages]
+    reports = [store.reports[lang] for lang in langs or store.languages]
     if args.format == "json":
         payload = [report.as_dict() | {"file": str(store.path(report.lang)),
                                        "written": store.path(report.lang) in written}

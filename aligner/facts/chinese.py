@@ -45,6 +45,43 @@ def to_number(numeral: str) -> str | None:
         if len(plain) == 1:
             return str("零一二三四五六七八九".index(plain)) if plain in "零一二三四五六七八九" else None
         return "".join(str("零一二三四五六七八九".index(c)) for c in plain)
+    if numeral == plain:  # no 两 or 〇: the usual forms of 10 to 9999 need no cn2an
+        value = _usual_forms().get(numeral)
+        if value is not None:
+            return str(value)
+    return _read_with_cn2an(numeral, plain)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+@lru_cache(maxsize=1)
+def _usual_forms() -> dict[str, int]:
+    """Every number from 10 to 9999 by the numeral cn2an writes for it ("十七", "二百零五",
+    "一千零一十"), which cn2an reads back to the number: ``to_number``'s answer for these is
+    known without loading cn2an (a third of a second; a Chinese text's first numeral
+    would pay it). tests/test_facts_chinese.py holds them equal to cn2an's."""
+    return {_written(n): n for n in range(10, 10000)}
+
+
+def _written(n: int) -> str:
+    """``n`` (1 to 9999) as cn2an's an2cn(n, "low") writes it."""
+    out, zero, started = "", False, False
+    for digit, unit in ((n // 1000, "千"), (n // 100 % 10, "百"), (n // 10 % 10, "十"),
+                        (n % 10, "")):
+        if digit == 0:
+            zero = zero or started
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += unit if unit == "十" and digit == 1 and not started else _DIGITS[digit] + unit
+        started = True
+    return out
+
+
+def _read_with_cn2an(numeral: str, plain: str) -> str | None:
+    """``to_number`` by cn2an: its value, if writing that value back gives the numeral."""
     converter = _cn2an()
     try:
         value = converter.cn2an(numeral, "normal")

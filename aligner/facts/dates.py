@@ -9,6 +9,7 @@ interval, both ends written in full). A plain year is a number, not a date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .chinese import to_int
 from .model import P_DATE, P_DATE_RANGE, P_MONTH, Candidate, candidate
@@ -99,8 +100,19 @@ def _combine(alternatives: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(renamed))
 
 
-_PATTERNS = {fam: _combine(alts) for fam, alts in _ALTERNATIVES.items()}
-_NUMERIC = _combine([_ISO, _DOTTED])
+@lru_cache(maxsize=None)
+def _pattern(fam: str) -> re.Pattern[str] | None:
+    """The family's date pattern, compiled when first needed (all four at import cost a
+    tenth of ``aligner check``'s start-up)."""
+    alternatives = _ALTERNATIVES.get(fam)
+    return _combine(alternatives) if alternatives is not None else None
+
+
+@lru_cache(maxsize=None)
+def _numeric() -> re.Pattern[str]:
+    return _combine([_ISO, _DOTTED])
+
+
 _NUMERIC_HINT = re.compile(r"[0-9][-.][0-9]")  # starts with a class: a fast scan
 # cheap tests that decide whether the full pattern can match at all
 _MONTH_SCAN = {
@@ -117,7 +129,7 @@ def candidates(norm: str, text: str, fam: str, digits: bool,
     ``starts``: where a date may begin (the starts of digit runs and month names), when the
     caller knows them: the pattern is then tried only there, not scanned over the text.
     """
-    pattern = _PATTERNS.get(fam)
+    pattern = _pattern(fam)
     if pattern is None:
         return []
     out = []
@@ -136,7 +148,7 @@ def candidates(norm: str, text: str, fam: str, digits: bool,
     if "月" in norm if fam == "zh" else _MONTH_SCAN[fam].search(norm):
         pass
     elif digits and _NUMERIC_HINT.search(norm):
-        pattern = _NUMERIC
+        pattern = _numeric()
     else:
         return []
     for match in pattern.finditer(norm):

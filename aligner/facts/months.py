@@ -71,11 +71,9 @@ def mentions(text: str, fam: str) -> list[Month]:
         return _zh_mentions(text)
     if fam not in ("en", "ru", "kk"):
         return []
-    if not _opening(fam).search(text):  # most paragraphs name no month: one C-level scan
-        return []
-    found = []
-    alone = _alone(text)
-    for match in _WORD.finditer(text):
+    found: list[Month] = []
+    alone = None
+    for match in _opening(fam).finditer(text):  # only the words a month name could be
         word = match.group()
         dot = word.endswith(".")
         bare = word[:-1] if dot else word
@@ -86,8 +84,11 @@ def mentions(text: str, fam: str) -> list[Month]:
         start, end = match.start(), match.start() + len(bare)
         if fam == "en" and bare in _AMBIGUOUS_EN:  # "in May", not "May I", "you may"
             strong = _after_in(text, start) and not sentence_initial(text, start)
-        if not strong and not (alone or _beside_number(text, start, end)):
-            continue
+        if not strong:
+            if alone is None:
+                alone = _alone(text)
+            if not (alone or _beside_number(text, start, end)):
+                continue
         if dot and not strong:
             end += 1
         found.append(Month(start, end, month, (*form, _case_of(bare))))
@@ -96,8 +97,9 @@ def mentions(text: str, fam: str) -> list[Month]:
 
 @lru_cache(maxsize=None)
 def _opening(fam: str) -> re.Pattern:
-    """Matches where a word of family ``fam`` could start a month name: the first three
-    letters (any case) of every form ``_read`` knows; a superset, so a miss is certain."""
+    """Matches the words (as ``_WORD`` reads them) that could be a month name of family
+    ``fam``: those beginning with the first three letters (any case) of a form ``_read``
+    knows; a superset, so a word it skips is certainly none."""
     if fam == "en":
         forms = [*EN_FULL, *EN_SHORT, *_EN_EXTRA]
     elif fam == "ru":
@@ -105,8 +107,8 @@ def _opening(fam: str) -> re.Pattern:
     else:
         forms = [*KK_STEMS, *_KK_SHORT]
     starts = sorted({form.lower()[:3] for form in forms}, key=len, reverse=True)
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, starts)) + ")",
-                      re.IGNORECASE)
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, starts)) +
+                      r")[^\W\d_]*\.?", re.IGNORECASE)
 
 
 def _read(word: str, fam: str) -> tuple[int, tuple, bool] | None:

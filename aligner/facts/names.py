@@ -17,6 +17,7 @@ import gettext
 import os
 import re
 import threading
+from bisect import bisect_right
 from functools import cached_property, lru_cache
 
 from ..glossary import Glossary, GlossaryEntry
@@ -108,10 +109,12 @@ class FormIndex:
 
     @cached_property
     def cjk_scan(self) -> re.Pattern[str] | None:
-        """Chinese forms: one trie of the forms, so that leftmost-longest matching is one
-        pass (separators such as "·" in 卡瑟姆若马尔特·托卡耶夫 are optional, as in
-        find_term)."""
-        return re.compile(trie_regex(self.cjk, _CJK_BETWEEN)) if self.cjk else None
+        """Chinese forms: one trie of the forms' characters, so that leftmost-longest
+        matching is one pass. It is matched against the text with its separators taken
+        out ("·" in 卡瑟姆若马尔特·托卡耶夫 is optional, as in find_term): a trie of plain
+        characters compiles in a tenth of the time of one with optional separators
+        between every two characters (0.03 s against 0.3 s for the country names)."""
+        return re.compile(trie_regex(self.cjk)) if self.cjk else None
 
     def word_keys(self) -> set[str]:
         """The lower-case first-word keys of the forms written in words."""
@@ -120,14 +123,8 @@ class FormIndex:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, value), earliest first and longest at a start."""
         found: list[tuple[int, int, str]] = []
-        if self.cjk_scan is not None:
-            cjk = self.cjk
-            for match in self.cjk_scan.finditer(text):
-                form = match.group()
-                value = cjk.get(form)  # written without separators: the usual case
-                if value is None:
-                    value = cjk[_CJK_SEPARATORS.sub("", form)]
-                found.append((match.start(), match.end(), value))
+        if self.cjk:
+            found = self._find_cjk(text)
         if self.scan is not None:
             starts = [(m.start(), (m.group().lower(),)) for m in self.scan.finditer(text)
                       if not self.capital or text[m.start()].isupper()]
@@ -135,6 +132,30 @@ class FormIndex:
                 words = self.find_at(text, starts)
                 found = _merge(found, words) if found else words
         return found
+
+    def _find_cjk(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, value) of the Chinese forms in ``text``, separators allowed
+        between their characters: matched in the text without separators, the spans then
+        mapped back (a separator is never part of a form, so the matches are the same)."""
+        scan, cjk = self.cjk_scan, self.cjk
+        if _CJK_SEPARATORS.search(text) is None:
+            return [(m.start(), m.end(), cjk[m.group()]) for m in scan.finditer(text)]
+        matches = list(scan.finditer(_CJK_SEPARATORS.sub("", text)))
+        if not matches:
+            return []
+        plain_starts, starts = [], []  # each run of non-separators: where it starts in both
+        at = 0
+        for run in _CJK_RUNS.finditer(text):
+            plain_starts.append(at)
+            starts.append(run.start())
+            at += run.end() - run.start()
+
+        def original(offset: int) -> int:
+            k = bisect_right(plain_starts, offset) - 1
+            return starts[k] + offset - plain_starts[k]
+
+        return [(original(m.start()), original(m.end() - 1) + 1, cjk[m.group()])
+                for m in matches]
 
     def find_at(self, text: str, starts: list[tuple[int, tuple[str, ...]]]
                 ) -> list[tuple[int, int, str]]:
@@ -190,7 +211,7 @@ class FormIndex:
 
 
 _CJK_SEPARATORS = re.compile(CJK_SEPARATOR + "+")
-_CJK_BETWEEN = CJK_SEPARATOR + "*"
+_CJK_RUNS = re.compile("[^" + CJK_SEPARATOR[1:] + "+")  # the runs between separators
 
 
 def _merge(first: list, second: list) -> list:
@@ -232,16 +253,16 @@ def glossary_index(glossary: Glossary, lang: str) -> FormIndex | None:
 
 @lru_cache(maxsize=None)
 def country_index(fam: str) -> FormIndex | None:
-    """Country names in ``fam`` (en, ru, kk, zh) from pycountry, with a few common aliases."""
-    import pycountry  # deferred: only needed once per process
+    """Country names in ``fam`` (en, ru, kk, zh) from pycountry's files, with a few common
+    aliases."""
+    from .places import country_records  # pycountry's database, without importing it
 
     if fam != "en" and fam not in _LOCALES:
         return None
     translate = _translator(fam)
     forms = []
-    for country in pycountry.countries:
-        names = {country.name, getattr(country, "common_name", None),
-                 getattr(country, "official_name", None)}
+    for country in country_records():
+        names = {country["name"], country.get("common_name"), country.get("official_name")}
         for name in names:
             if not name:
                 continue
@@ -250,7 +271,7 @@ def country_index(fam: str) -> FormIndex | None:
                 continue
             if "," in local or "(" in local or local in _COUNTRY_EXCLUDED:
                 continue
-            forms.append((local, country.alpha_2))
+            forms.append((local, country["alpha_2"]))
     for code, aliases in _COUNTRY_ALIASES.get(fam, {}).items():
         forms.extend((alias, code) for alias in aliases)
     return FormIndex(forms, fam, country_source, capital=fam != "zh")
@@ -297,9 +318,12 @@ def _ru_word(word: str) -> str:
 def _translator(fam: str):
     if fam == "en":
         return lambda name: name
-    import pycountry
+    from .places import package_root
 
-    directory = os.path.join(os.path.dirname(pycountry.__file__), "locales")
+    root = package_root()
+    if root is None:
+        return lambda name: name
+    directory = os.path.join(root, "locales")
     try:
         catalog = gettext.translation("iso3166-1", directory, languages=[_LOCALES[fam]])
     except OSError:

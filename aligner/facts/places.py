@@ -36,6 +36,21 @@ def _root() -> str | None:
     return list(spec.submodule_search_locations)[0]
 
 
+def package_root() -> str | None:
+    """pycountry's directory (its ``databases`` and ``locales``), without importing it."""
+    return _root()
+
+
+@lru_cache(maxsize=None)
+def country_records() -> tuple[dict, ...]:
+    """pycountry's ISO 3166-1 records (``pycountry.countries``, in its order) as dicts."""
+    root = _root()
+    if root is None:
+        return ()
+    with open(os.path.join(root, "databases", "iso3166-1.json"), encoding="utf-8") as file:
+        return tuple(json.load(file)["3166-1"])
+
+
 @lru_cache(maxsize=None)
 def _english() -> dict[str, str]:
     """English name -> gettext domain."""
@@ -100,12 +115,10 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
 def english_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the known English names in ``text``, the longest at a place
     ("Papua New Guinea", not "Guinea")."""
-    if not any(ch.isupper() for ch in text):
-        return []
     index = _by_first_word()
     found: list[tuple[int, int, str]] = []
     end = -1
-    for word in _WORD.finditer(text):
+    for word in _first_words().finditer(text):  # only the words a known name may begin
         names = index.get(word.group())
         if names is None or word.start() < end:
             continue
@@ -119,12 +132,33 @@ def english_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> re.Pattern[str]:
+    """The whole words (as ``\\w+`` reads them) that begin with a letter a known name
+    begins with (nearly always a capital): a dictionary look-up for those words only."""
+    first = "".join(sorted({word[0] for word in _by_first_word()}))
+    return re.compile(r"(?<!\w)[" + re.escape(first) + r"]\w*")
+
+
+@lru_cache(maxsize=4096)
+def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
+    """The known names of an English text, and the countries its adjectives name (those
+    with True): read once for all the translations of a row."""
+    spans = english_names(source)
+    return tuple([(name, False) for _, _, name in spans] + [
+        (name, True) for name in _countries_of_adjectives(source, spans)])
+
+
 def fold(text: str) -> str:
     """A name as compared: small letters, ё as е, one kind of apostrophe, hyphens and
     spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one spelling)."""
     text = unicodedata.normalize("NFC", text)
-    return re.sub(r"[\s\-‐‑–—]+", " ", text.lower().replace("ё", "е")
-                  .replace("’", "'").replace("ʼ", "'")).strip()
+    return _GAPS.sub(" ", text.lower().replace("ё", "е")
+                     .replace("’", "'").replace("ʼ", "'")).strip()
+
+
+_GAPS = re.compile(r"[\s\-‐‑–—]+")
+_folded = lru_cache(maxsize=4096)(fold)  # the known names, folded once each
 
 
 _MISSPELT = 80  # rapidfuzz ratio of a passage to the known name: a near miss, garbled
@@ -135,21 +169,18 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     (English) whose translation in ``lang`` is not in ``target`` while a near miss of it
     is ("Эрэея" where "Eritrea" is known as "Эритрея"). A translation with another name
     altogether, or none, is the translator's choice and is not reported."""
-    found = []
+    found: list[tuple[int, int, str, str]] = []
+    whole = source.strip()
+    names = ((whole, False),) if _whole_name(whole, lang) else _names_of(source)
+    if not names:
+        return found
     target = unicodedata.normalize("NFC", target)
     folded = fold(target)
-    whole = source.strip()
-    if _whole_name(whole, lang):
-        names = [(whole, False)]
-    else:
-        spans = english_names(source)
-        names = [(name, False) for _, _, name in spans] + [
-            (name, True) for name in _countries_of_adjectives(source, spans)]
     for name, in_compounds in names:
         local = translated(name, lang)
         if in_compounds and local and _latin(local):
             continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
-        if not local or len(local) < _MIN_LENGTH or fold(local) in folded \
+        if not local or len(local) < _MIN_LENGTH or _folded(local) in folded \
                 or _named(target, local, lang):
             continue
         near = _near(target, local, in_compounds)

@@ -1,11 +1,17 @@
 """Benchmarks of ``aligner check``: speed, false flags, and a side-by-side with pofilter.
 
-    .venv/bin/python -m tests.bench.bench_check [--quick] [--speed-only]
+    .venv/bin/python -m tests.bench.bench_check [--quick] [--speed-only] [--cli]
+        [--realtext=DIR]        (or: python -m tests.bench check --cli --realtext=DIR)
 
 1. Speed: the bundled statement copied to 10k rows (~10k paragraphs per language, 4
    languages), each copy made distinct by a letter tag, checked with every check.
 2. False flags on undamaged text: the faithful zh, kk and ru of the bundled statement, and
    real ru, kk and zh catalogs from /usr/share/locale (read from .mo with polib).
+   ``--cli``: the same docset written to disk with its alignment.tsv and checked as a user
+   does, ``aligner check DIR --format json`` (the alignment read, not recomputed; wall and
+   CPU of the whole process tree, workers included). ``--realtext DIR``: also a real-text
+   docset, every unperturbed en-ru docset of the realtext kit's output DIR
+   (/work/shared/realtext) put one after another with their 1:1 gold rows (~10k paragraphs).
 3. Recall against seeded corruptions, ours (``number``) and translate-toolkit's pofilter
    (``numbers``) on the same PO files: real catalogs (digits changed or dropped; for zh also
    digits written as a wrong Chinese numeral) and the statement as PO catalogs (also month
@@ -126,6 +132,86 @@ def bench_speed(copies: int, repeats: int = 3) -> None:
     steps.append(["total", f"{sum(float(r[1]) for r in steps):.2f}",
                   f"{sum(float(r[2]) for r in steps):.2f}", ""])
     table("Where one process spends it", ["step", "CPU s", "wall s", "flags"], steps)
+
+
+def write_docset(big: DocSet, alignment: Alignment, out: Path) -> Path:
+    """``big`` as a docset directory with its alignment.tsv (and the bundled glossary)."""
+    from aligner.align.alignfile import write_alignment
+
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in big.languages:
+        (out / f"{lang}.txt").write_text("\n\n".join(big.paragraphs(lang)) + "\n",
+                                         encoding="utf-8")
+    for extra in ("docset.toml", "glossary.tsv"):
+        if (Path(big.path) / extra).is_file():
+            shutil.copy(Path(big.path) / extra, out / extra)
+    written = load(out)
+    assert all(written.paragraphs(lang) == big.paragraphs(lang) for lang in big.languages)
+    write_alignment(written, alignment)
+    return out
+
+
+def realtext_docset(data: Path, out: Path, langs: tuple[str, ...] = ("en", "ru")) -> Path | None:
+    """Every unperturbed docset of the realtext kit's output ``data`` that has ``langs``
+    (not its "all" docsets, which repeat the others), one after another, with their 1:1 gold
+    rows as alignment.tsv."""
+    import json
+
+    from aligner.align.alignfile import write_alignment
+
+    texts: dict[str, list[str]] = {lang: [] for lang in langs}
+    rows = []
+    for gold_path in sorted(data.glob("*/*/gold.json")):
+        if gold_path.parts[-3] in ("perturbed", "pool") or gold_path.parts[-2] == "all":
+            continue  # perturbed copies, and the "all" docsets that repeat their group
+        gold = json.loads(gold_path.read_text())
+        if not set(langs) <= set(gold["languages"]):
+            continue
+        source = load(gold_path.parent)
+        base = {lang: len(texts[lang]) for lang in langs}
+        for lang in langs:
+            texts[lang].extend(source.paragraphs(lang))
+        for row in gold["rows"]:
+            cells = {lang: tuple(i + base[lang] for i in row[lang]) for lang in langs}
+            if any(cells.values()):
+                rows.append(Row(f"r{len(rows) + 1}", cells, 1.0))
+    if not rows:
+        return None
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in langs:
+        (out / f"{lang}.txt").write_text("\n\n".join(texts[lang]) + "\n", encoding="utf-8")
+    docset = load(out)
+    assert all(list(docset.paragraphs(lang)) == texts[lang] for lang in langs)
+    write_alignment(docset, Alignment(langs, tuple(rows)))
+    return out
+
+
+def bench_cli(copies: int, realtext: Path | None, repeats: int = 3) -> None:
+    from tests.bench.bench_damage import ALIGNER, run_timed
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-check-cli-"))
+    try:
+        docsets = [("statement x%d" % copies, write_docset(*big_docset(copies),
+                                                            workdir / "statement"))]
+        if realtext is not None:
+            real = realtext_docset(realtext, workdir / "realtext")
+            if real is not None:
+                docsets.append(("realtext en-ru", real))
+        rows = []
+        for name, path in docsets:
+            docset = load(path)
+            paragraphs = sum(len(docset.paragraphs(lang)) for lang in docset.languages)
+            runs = [run_timed([str(ALIGNER), "check", str(path), "--format", "json"],
+                              workdir / "out.json") for _ in range(repeats)]
+            rows.append([name, paragraphs, f"{min(r[2] for r in runs):.2f}",
+                         f"{statistics.median(r[2] for r in runs):.2f}",
+                         f"{statistics.median(r[1] for r in runs):.2f}"])
+        table(f"aligner check DIR --format json, alignment.tsv read (target: <= 3 s wall); "
+              f"{repeats} runs; CPU of the process tree; load average "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
+              ["docset", "paragraphs", "best wall s", "median wall s", "median CPU s"], rows)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 # --- 2. false flags on undamaged text ---------------------------------------------------
@@ -393,6 +479,13 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     quick = "--quick" in argv
+    given = [a.split("=", 1)[1] for a in argv if a.startswith("--realtext=")]
+    if "--realtext" in argv:
+        given.append(argv[argv.index("--realtext") + 1])
+    if "--cli" in argv or given:
+        realtext = Path(given[0]) if given else None
+        bench_cli(40, realtext)
+        return 0
     bench_speed(40 if quick else 200)
     if "--speed-only" in argv:
         return 0

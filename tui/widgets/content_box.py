@@ -22,7 +22,11 @@ class ContentBox(Widget):
         return self._content
 
     def set_content(self, content: Content) -> None:
-        """Show ``content`` (a repaint, no layout) unless it is what is shown already."""
-        if content != self._content:
+        """Show ``content`` (a repaint, no layout) unless it is what is shown already.
+
+        ``Content.__eq__`` compares the text alone: the styles are compared too, or a
+        highlight that moves over the same text (the focused column's name) would not show.
+        """
+        if content.plain != self._content.plain or content.spans != self._content.spans:
             self._content = content
             self.refresh()

@@ -15,6 +15,7 @@ from typing import Protocol, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -22,6 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..find import match_spans
 from ..messages import ColumnsChanged, CursorMoved
 from ..safe_text import visible
 from ..text_layout import char_width, estimate_lines, wrap
@@ -44,8 +46,8 @@ CHECK_STYLES = {
     "consistency": Style(color="bright_cyan", underline=True),
     "control": Style(color="white", bgcolor="red"),
     "alignment": Style(color="bright_blue", underline=True),
-    "search": Style(reverse=True),
-    "spot": Style(reverse=True),  # the flagged spot n/N is on
+    "search": Style(color="black", bgcolor="orange1"),  # every match of the search
+    "spot": Style(reverse=True),  # the flagged spot n/N is on, or the search match focused
 }
 STATUS_SYMBOLS = {"unreviewed": "·", "fixed": "✎", "approved": "✓"}
 
@@ -96,6 +98,7 @@ class GridView(ScrollView, can_focus=True):
         self._style: Style | None = None
         self._layout_width = -1
         self.current_spot: tuple[int, str, int, int] | None = None  # (row, lang, start, end)
+        self.highlight = ""  # the search query whose matches are highlighted
         self.set_reactive(GridView.cursor_lang, self.languages[0] if self.languages else "")
 
     # --- data in ---------------------------------------------------------------------------
@@ -114,6 +117,15 @@ class GridView(ScrollView, can_focus=True):
         self.compact = compact
         self._relayout()
         self.scroll_to_cursor()
+        # the flag panel changes height with the mode: scroll again once the grid has its size
+        self.call_after_refresh(self.scroll_to_cursor)
+
+    def set_highlight(self, query: str) -> None:
+        """Highlight every match of ``query`` (ignoring case); "" highlights nothing."""
+        if query != self.highlight:
+            self.highlight = query
+            self._strips.clear()
+            self.refresh()
 
     def set_languages(self, languages: Sequence[str]) -> None:
         """Show only ``languages`` (in this order)."""
@@ -161,7 +173,10 @@ class GridView(ScrollView, can_focus=True):
             return  # not laid out yet: on_resize comes with the real width
         widths = self.column_widths()
         if widths != self._widths:
-            self.post_message(ColumnsChanged(widths))
+            # a relayout may run while the screen draws (render_line): a message made then
+            # would have the screen as sender and stop there, never reaching the app's
+            # header; made in the grid's own turn it bubbles all the way up
+            self.call_later(self._announce_columns, widths)
         self._widths = widths
         self._layout_width = self.scrollable_content_region.width
         self._strips.clear()
@@ -175,6 +190,9 @@ class GridView(ScrollView, can_focus=True):
         self._offsets = [0, *accumulate(self._heights)]
         self._update_virtual_size()
         self.refresh()
+
+    def _announce_columns(self, widths: tuple[int, ...]) -> None:
+        self.post_message(ColumnsChanged(widths))
 
     def _estimate(self, row: int) -> int:
         """Height from the cells' sizes alone (no text is built or wrapped)."""
@@ -209,7 +227,7 @@ class GridView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if self.column_widths() != self._widths:
             self._relayout()
-            self.scroll_to_cursor(animate=False)
+        self.scroll_to_cursor(animate=False)  # taller or shorter, the focused row stays seen
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -246,7 +264,7 @@ class GridView(ScrollView, can_focus=True):
         spot = self.current_spot if self.current_spot and self.current_spot[0] == row else None
         key = (row, line, width, self._widths, self.languages, focused, self.compact, spot,
                self.cursor_lang if focused else "", self.source.row_version(row),
-               self.has_focus)
+               self.has_focus, self.highlight)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row_line(row, line, focused, self._heights[position])
@@ -265,13 +283,13 @@ class GridView(ScrollView, can_focus=True):
             text = visible(self.source.cell_text(row, lang))
             if self.compact:
                 segments.extend(self._compact_cell(text, width, style,
-                                                   self.source.cell_spans(row, lang)))
+                                                   self._spans(row, lang, text)))
                 segments.append(Segment(SEPARATOR, base + rule))
                 continue
             lines = wrap(text, width)
             if line < len(lines):
                 start, end = lines[line]
-                spans = self.source.cell_spans(row, lang)
+                spans = self._spans(row, lang, text)
                 spot = self.current_spot
                 if spot is not None and spot[0] == row and spot[1] == lang and spot[3] > spot[2]:
                     spans = [*spans, (spot[2], spot[3], "spot")]
@@ -282,6 +300,13 @@ class GridView(ScrollView, can_focus=True):
                 segments.append(Segment(" " * width, style))
             segments.append(Segment(SEPARATOR, base + rule))
         return Strip(segments)
+
+    def _spans(self, row: int, lang: str, text: str) -> list[tuple[int, int, str]]:
+        """The cell's flagged spans, then the search matches (drawn over them)."""
+        spans = list(self.source.cell_spans(row, lang))
+        if self.highlight:
+            spans += [(s, e, "search") for s, e in match_spans(text, self.highlight)]
+        return spans
 
     def _marker_segment(self, row: int, line: int, focused: bool) -> Segment:
         base = self._base_style()
@@ -362,14 +387,63 @@ class GridView(ScrollView, can_focus=True):
                 self.refresh(self.row_region(position).translate((0, -top)))
 
     def scroll_to_cursor(self, animate: bool = False) -> None:
-        """Scroll so that the focused row is visible (its top when it is taller than the view)."""
+        """Scroll so that the focused row is visible; when it is taller than the view, the
+        part holding the focused spot (a flag or a search match), else its top."""
         if not self.order:
             return
         region = self.row_region(self.cursor_row)
-        view = self.scrollable_content_region.height
+        view = max(1, self.scrollable_content_region.height)
         if region.height > view:
-            region = Region(region.x, region.y, region.width, max(1, view))
+            line = self._spot_line()
+            top = region.y
+            if line is not None and line >= view - 1:
+                # the spot's line a third of the way down, the row's rule still reachable
+                top = min(region.y + line - view // 3, region.bottom - view)
+            region = Region(region.x, top, region.width, view)
         self.scroll_to_region(region, animate=animate, force=True, immediate=True)
+
+    def _spot_line(self) -> int | None:
+        """The wrapped line of the focused row on which the focused spot starts."""
+        spot, row = self.current_spot, self.current
+        if spot is None or spot[0] != row or spot[1] not in self.languages or self.compact:
+            return None
+        width = self._widths[self.languages.index(spot[1])] if self._widths else 0
+        if width <= 0:
+            return None
+        lines = wrap(visible(self.source.cell_text(row, spot[1])), width)
+        return next((i for i, (start, end) in enumerate(lines) if spot[2] < end or
+                     (spot[2] == end and i == len(lines) - 1)), len(lines) - 1)
+
+    def position_at(self, y: int) -> int | None:
+        """The position (in ``order``) of the row drawn at line ``y`` of the view."""
+        absolute = self.scroll_offset.y + y
+        if not self.order or not 0 <= absolute < self._offsets[-1]:
+            return None
+        return bisect_right(self._offsets, absolute) - 1
+
+    def language_at(self, x: int) -> str | None:
+        """The language of the column drawn at cell ``x`` (None on the marker column)."""
+        left = MARKER_WIDTH
+        for lang, width in zip(self.languages, self._widths):
+            if left <= x < left + width + len(SEPARATOR):
+                return lang
+            left += width + len(SEPARATOR)
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a cell focuses its row and its language."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        position = self.position_at(offset.y)
+        if position is None:
+            return
+        lang = self.language_at(offset.x)
+        if lang is not None and lang != self.cursor_lang:
+            self.cursor_lang = lang
+        if position != self.cursor_row:
+            self.cursor_row = position
+        self.focus()
 
     def focus_row(self, row: int) -> None:
         """Focus the source row ``row`` (shown even when the filter hides it? no: nearest)."""
