@@ -518,7 +518,7 @@ def run_in_process(argv: tuple[str, ...]) -> tuple[int, str, str]:
 def run_subprocess(argv: tuple[str, ...], user: int | None = None,
                    cwd: str | None = None) -> tuple[int, str, str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8", ALIGNER_WORKERS="1",
-               PYTHONDONTWRITEBYTECODE="1")
+               PYTHONDONTWRITEBYTECODE="1", ALIGNER_PROGRESS_AFTER="inf")
     result = subprocess.run([*aligner_command(), *argv], capture_output=True, env=env,
                             timeout=60, user=user, stdin=subprocess.DEVNULL, cwd=cwd)
     return (result.returncode, result.stdout.decode("utf-8", "replace"),
@@ -709,7 +709,8 @@ def test_ctrl_c_while_a_long_command_starts_is_one_line(delay, long_docset):
     """A terminal's Ctrl-C (SIGINT to the whole process group) in the first second: imports,
     the texts loading, the checks. One line, exit 130, nothing else. (In one process: what
     worker processes do with the signal is tests/test_workers_lifetime.py's subject.)"""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALIGNER_WORKERS="1")
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALIGNER_WORKERS="1",
+               ALIGNER_PROGRESS_AFTER="inf")
     process = subprocess.Popen([*aligner_command(), "check", str(long_docset)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                                start_new_session=True)
