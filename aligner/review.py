@@ -421,14 +421,20 @@ class ReviewSession(DiskSync):
             self._record_row_flags(row)
             return not approved
 
-    def decide(self, row: int, lang: str, flag: Flag, verdict: str, reason: str = "") -> None:
-        """Accept (a real error) or dismiss (not an error) ``flag``, with an optional reason;
-        saved at once, undone by ``undo``. A decision on a flag already decided replaces it."""
+    def decide(self, row: int, lang: str, flag: Flag, verdict: str, reason: str = "",
+               severity: str | None = None, category: str | None = None) -> None:
+        """Accept (a real error) or dismiss (not an error) ``flag``, with an optional reason
+        (and the reviewer's severity / category instead of the check's); saved at once,
+        undone by ``undo``. A decision on a flag already decided replaces it."""
         if verdict not in VERDICTS:
             raise SessionError(f"verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
+        for name, value in (("severity", severity), ("category", category)):
+            if value is not None and (not value or len(value.split()) != 1 or "=" in value):
+                raise SessionError(f"{name} {value!r}: give one word, like major")
         self._require_reviewed(lang)
         with self._changing(row, lang):
-            decision = Decision(flag.check, verdict, reason, self.flag_spot(row, lang, flag))
+            decision = Decision(flag.check, verdict, reason, self.flag_spot(row, lang, flag),
+                                severity, category)
             self.store.decide(self.row_id(row), lang, decision)
             self._touched(row, lang)
 

@@ -63,6 +63,17 @@ def test_a_dismissed_flag_is_saved_at_once_and_kept_across_reopen(statement):
     assert found.spot
 
 
+def test_a_decision_keeps_the_reviewers_severity_and_category(statement):
+    session = open_session(statement)
+    row, flag = first_flag(session, "en", "name")
+    session.decide(row, "en", flag, "accepted", "head of state", "critical", "accuracy")
+    found = open_session(statement).decision(row, "en", flag)
+    assert (found.verdict, found.severity, found.category, found.reason) == (
+        "accepted", "critical", "accuracy", "head of state")
+    with pytest.raises(Exception, match="one word"):
+        session.decide(row, "en", flag, "accepted", severity="very bad")
+
+
 def test_a_decision_is_undone_like_a_fix(statement):
     session = open_session(statement)
     row, flag = first_flag(session, "en")

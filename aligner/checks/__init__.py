@@ -19,7 +19,7 @@ from . import number, placeholder  # noqa: F401,E401
 from . import name, repeat, omission, language, punctuation  # noqa: F401,E401
 from . import consistency, control  # noqa: F401,E401
 from . import clause  # noqa: F401,E401
-from . import untranslated  # noqa: F401,E401
+from . import untranslated, truncation, empty  # noqa: F401,E401
 from . import quantity  # noqa: F401,E401
 from . import variables, markup, verbatim, accelerator, layout  # noqa: F401,E401
 from . import spelling, month  # noqa: F401,E401

@@ -125,6 +125,8 @@ class Document:
     # and its header's nplurals
     formats: dict = field(default_factory=dict, compare=False, repr=False)
     plural_forms: int | None = None
+    # a catalog's entries with every msgstr empty and not fuzzy (``empty`` check), by index
+    empty: tuple[int, ...] = ()
 
     def shard(self, start: int, end: int) -> "Document":
         """Units [start, end) as a document of their own, for a worker process (without

@@ -73,5 +73,7 @@ def from_catalog(catalog: Catalog) -> Document:
         }
         units.append(Unit("", cells, 1.0, entry.index))
     formats = {entry.index: entry.formats for entry in catalog.entries if entry.formats}
+    empty = tuple(entry.index for entry in catalog.entries
+                  if not entry.translated and not entry.fuzzy)
     return Document(tuple(units), (source, target), source, (target,), Glossary(), True,
-                    formats=formats, plural_forms=catalog.plural_forms)
+                    formats=formats, plural_forms=catalog.plural_forms, empty=empty)

@@ -61,13 +61,25 @@ class Ending:
     """What is wrong with a translation's end: ``kind`` ("dropped", "changed", "no
     question"), the source's end mark, the translation's span to replace and the suggestion."""
 
-    kind: str
+    kind: str  # "dropped", "changed", "no question"
     source_kind: str
     source_mark: str
     start: int
     end: int
     expected: str
     message: str
+    target_kind: str | None = None  # the class msgstr ends with (LETTER when dropped)
+
+    @property
+    def by_convention(self) -> bool:
+        """Whether the catalog's own habits decide it: a dropped "." or "!", or one end mark
+        written as another ("!" as "." in French, "Whether X." as a question in German);
+        only a catalog that seldom does it is flagged for it (the caller counts)."""
+        return (self.kind == "dropped" and self.source_kind in (FULL_STOP, EXCLAMATION)) \
+            or (self.kind == "changed" and self.target_kind in _SENTENCE_ENDS)
+
+
+_SENTENCE_ENDS = frozenset((FULL_STOP, QUESTION, EXCLAMATION))
 
 
 def end_class(text: str, lang: str = "") -> tuple[str | None, int]:
@@ -130,6 +142,8 @@ def ending_damage(source: str, target: str, lang: str) -> Ending | None:
         kind, start = end_class(target, lang)
         return _suggest("no question", source, target, lang, source_kind, kind, start)
     kind, start = end_class(target, lang)
+    if kind is None:
+        kind, start = _mark_after_closer(source, target, lang)
     if kind is None or kind == source_kind:
         return None
     if kind in (COMMA, SEMICOLON) or (kind == COLON and source_kind != ELLIPSIS):
@@ -141,7 +155,24 @@ def ending_damage(source: str, target: str, lang: str) -> Ending | None:
     if kind == LETTER and source_kind in (FULL_STOP, EXCLAMATION) and \
             lang not in _NO_FULL_STOP:
         return _suggest("dropped", source, target, lang, source_kind, kind, start)
+    if kind in _SENTENCE_ENDS and source_kind in (FULL_STOP, EXCLAMATION, COLON):
+        # "." as "!" or "?", ":" as "." (the list it announces loses its colon): real
+        # translations do this only by a convention of their own (see ``by_convention``)
+        return _suggest("changed", source, target, lang, source_kind, kind, start)
     return None
+
+
+def _mark_after_closer(source: str, target: str, lang: str) -> tuple[str | None, int]:
+    """LETTER when msgid puts its end mark after a closing quote or bracket ('"%s".') and
+    msgstr ends with the closer alone ('«%s»'): the mark was lost, not hidden."""
+    body, source_body = target.rstrip(), source.rstrip()
+    if not body or body[-1] not in _CLOSERS or len(source_body) < 2 \
+            or source_body[-2] not in _CLOSERS or _CLASS.get(source_body[-1]) is None:
+        return None, 0
+    inner = body.rstrip(_CLOSERS)
+    if inner and _CLASS.get(inner[-1]) is not None:
+        return None, 0  # '«Готово.»': the mark stands inside the quotes
+    return LETTER, len(body)
 
 
 def _suggest(what: str, source: str, target: str, lang: str, source_kind: str,
@@ -164,7 +195,7 @@ def _suggest(what: str, source: str, target: str, lang: str, source_kind: str,
         message = f"no question mark: msgid {quoted} asks a question"
     else:
         message = f"msgid {quoted} ends with \"{source_end}\"; msgstr {said}"
-    return Ending(what, source_kind, source_end, span[0], span[1], expected, message)
+    return Ending(what, source_kind, source_end, span[0], span[1], expected, message, kind)
 
 
 def _quote(text: str, width: int = 30) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ..flags import Flag
 from .base import Check, Document, Unit, register
-from .endings import EXCLAMATION, FULL_STOP, end_class, ending_damage
+from .endings import COLON, EXCLAMATION, FULL_STOP, end_class, ending_damage
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "［": "］", "《": "》",
           "〈": "〉", "「": "」", "『": "』", "«": "»"}
@@ -26,10 +26,12 @@ _MARKS = frozenset("()[]{}（）【】［］《》〈〉「」『』«»“”�
 _STYLES = {"«": "« »", "“": "“ ”", "„": "„ “", '"': '" "', "「": "「 」"}
 _MIN_MAJORITY = 3
 _MINORITY_SHARE = 0.2
-# a dropped final "." or "!" is damage only in a catalog that keeps them: at most this share
-# of its messages ending so lose the mark (GNU error messages drop them by convention)
-_DROPPED_SHARE = 0.02
-_DROPPABLE = (FULL_STOP, EXCLAMATION)
+# a dropped final "." or "!", or an end mark written as another ("." as "!"), is damage only
+# in a catalog that seldom does it: at most this share of its messages ending so (GNU error
+# messages drop the "." by convention, French writes "!" as "."), or this many in a small one
+_CONVENTION_SHARE = 0.05
+_CONVENTION_MIN = 2
+_COUNTED = (FULL_STOP, EXCLAMATION, COLON)
 
 
 _MARK = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
@@ -113,7 +115,7 @@ class PunctuationCheck(Check):
             if document.catalog:
                 # catalogs are written by many hands: no house quote style, but msgid's end
                 for lang, ending in self._endings(unit, document, ends):
-                    if ending.kind == "dropped" and ending.source_kind in _DROPPABLE:
+                    if ending.by_convention:
                         dropped.append((index, lang, ending))
                     else:
                         flags.append(self._ending_flag(unit, document, lang, ending))
@@ -139,7 +141,8 @@ class PunctuationCheck(Check):
         for _, (_, _, _, dropped) in parts:
             for index, lang, ending in dropped:
                 kind = ending.source_kind
-                if ends[(lang, "-" + kind)] <= max(1.0, _DROPPED_SHARE * ends[(lang, kind)]):
+                done = ends[(lang, kind, ending.kind, ending.target_kind)]
+                if done <= max(_CONVENTION_MIN, _CONVENTION_SHARE * ends[(lang, kind)]):
                     flags.append(self._ending_flag(document.units[index - document.offset],
                                                    document, lang, ending))
         for _, (_, used, _, _) in parts:
@@ -171,7 +174,8 @@ class PunctuationCheck(Check):
     def _endings(self, unit: Unit, document: Document, ends: Counter
                  ) -> Iterable[tuple[str, object]]:
         """Each msgstr form's end against its msgid's (msgid_plural's for the other forms);
-        counts how often a final "." or "!" of msgid is kept, for ``finish``."""
+        counts how often msgid ends with ".", "!" or ":" and how often each of those is
+        dropped or written as another mark, for ``finish``."""
         source = unit.cells.get(document.source)
         if source is None:
             return
@@ -186,13 +190,13 @@ class PunctuationCheck(Check):
                 if not msgstr.strip():
                     continue
                 kind, _ = end_class(msgid)
-                if kind in _DROPPABLE:
+                if kind in _COUNTED:
                     ends[(lang, kind)] += 1
                 ending = ending_damage(msgid, msgstr, lang)
                 if ending is None:
                     continue
-                if ending.kind == "dropped" and kind in _DROPPABLE:
-                    ends[(lang, "-" + kind)] += 1
+                if ending.by_convention:
+                    ends[(lang, kind, ending.kind, ending.target_kind)] += 1
                 yield lang, _shifted(ending, start)
 
     def _ending_flag(self, unit: Unit, document: Document, lang: str, ending) -> Flag:

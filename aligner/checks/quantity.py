@@ -160,16 +160,19 @@ class QuantityCheck(Check):
         for value in {q.value for q in read[lang] if q.fact.kind != "slot"}:
             mine = [q for q in read[lang] if q.value == value]
             signed = {o: [q for q in read[o] if q.value == value] for o in others}
-            lost = [o for o, theirs in signed.items() if theirs and all(q.negative for q in theirs)
-                    and not any(q.negative for q in mine)]
+            lost = [o for o, theirs in signed.items() if theirs and (
+                (all(q.negative for q in theirs) and not any(q.negative for q in mine))
+                or _fewer_negatives(mine, theirs))]
             added = [o for o, theirs in signed.items()
                      if theirs and not any(q.negative for q in theirs)
                      and all(q.negative for q in mine)]
             majority = len(others) // 2 + 1
             if len(lost) >= majority:
-                q = mine[0]
-                sign = unit.text(lost[0])[signed[lost[0]][0].fact.start - 1]
-                evidence = {o: _signed_text(unit.text(o), signed[o][0]) for o in lost}
+                q = _lost_sign(mine, signed[lost[0]])
+                negative = next(t for t in signed[lost[0]] if t.negative)
+                sign = unit.text(lost[0])[negative.fact.start - 1]
+                evidence = {o: _signed_text(unit.text(o), next(t for t in signed[o]
+                                                               if t.negative)) for o in lost}
                 expected = sign + q.fact.text
                 said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
                 yield self.flag(unit, lang, q.fact.start, q.fact.end,
@@ -230,6 +233,23 @@ class QuantityCheck(Check):
                         f"{render(a.kind, a.value, lang)} and {render(b.kind, b.value, lang)} "
                         f"swapped — {said}" + (f" → {expected}" if expected else ""),
                         evidence=evidence, expected=expected)
+
+
+def _fewer_negatives(mine: list[_Quantity], theirs: list[_Quantity]) -> bool:
+    """The value as often on both sides, negative more often in ``theirs`` ("0=no, 1=yes,
+    -1=default" translated "0=нет, 1=да, 1=исходное")."""
+    return len(mine) == len(theirs) and \
+        sum(q.negative for q in mine) < sum(q.negative for q in theirs)
+
+
+def _lost_sign(mine: list[_Quantity], theirs: list[_Quantity]) -> _Quantity:
+    """Which of ``mine`` lost its sign: the first positive one standing where ``theirs``
+    has a negative one (in order), else the first positive one."""
+    if len(mine) == len(theirs):
+        for here, there in zip(mine, theirs):
+            if there.negative and not here.negative:
+                return here
+    return next((q for q in mine if not q.negative), mine[0])
 
 
 _RTL = frozenset("ar fa he ur ps yi dv ug ckb sd ku".split())

@@ -99,6 +99,7 @@ class UntranslatedCheck(Check):
         if not candidates:
             return []
         lexicon = _Lexicon(document, {id(candidate[0]) for candidate in candidates})
+        rare = None
         flags = []
         for unit, lang, start, end, words, lowered, copied in candidates:
             if lang not in _NON_LATIN and len(lowered) <= 1:
@@ -106,6 +107,17 @@ class UntranslatedCheck(Check):
                 # share ("Information") or a name ("Hmong Njua", "Mixtec, Diuxi-Tilantongo")
                 continue
             translated, kept, unseen = lexicon.judged(words)
+            if lang in _NON_LATIN and copied and not kept and rare is None:
+                rare = _Copies(document)  # only where a copy asks
+            slip = rare.slip(lang, unit.text(document.source)) \
+                if lang in _NON_LATIN and copied and not kept else None
+            if slip is not None:
+                # a catalog that copies almost none of its messages with words ("Samba",
+                # "Postscript" kept in gtk30; none in iso_3166-2 or postgres) copied this one
+                # by mistake, unless one of its words is one the catalog keeps elsewhere
+                flags.append(self._flag(unit, document, lang, start, end, copied, translated,
+                                        lexicon, slip))
+                continue
             if len(translated) <= len(kept):
                 continue
             # enough of its words are translated elsewhere, or (in a language with its own
@@ -145,18 +157,75 @@ class UntranslatedCheck(Check):
                         yield unit, lang, start, end, words, _lowered(masked), copied
 
     def _flag(self, unit: Unit, document: Document, lang: str, start: int, end: int,
-              copied: bool, translated: list[str], lexicon: _Lexicon) -> Flag:
+              copied: bool, translated: list[str], lexicon: _Lexicon,
+              copies: tuple[int, int] | None = None) -> Flag:
         msgid = unit.text(document.source)
         counts = ", ".join(f"\"{word}\" in {n} other message{'s' if n != 1 else ''}"
                            for word in translated[:3]
                            for n in (lexicon.translations(word),))
         what = "msgstr is msgid as it stands" if copied else \
             f"msgstr is in the source language, not {lang}"
-        message = (f"{what}: not translated? The catalog translates its words elsewhere "
-                   f"({counts})")
+        if copies is not None and not counts:
+            message = (f"{what}: not translated? The catalog keeps only {copies[0]} of its "
+                       f"{copies[1]} such messages as msgid has them")
+        else:
+            message = (f"{what}: not translated? The catalog translates its words elsewhere "
+                       f"({counts})")
         return self.flag(unit, lang, start, end, message,
                          evidence={document.source: msgid[:80]},
                          expected=lexicon.translation_of(msgid, lang))
+
+
+# a catalog keeping at most this share of its messages with words as msgid (or this many) is
+# one that translates them all: a copy there is a slip. Names ("Bruno Haible", "Samba",
+# "Tib") are told apart: a catalog may translate every sentence and keep its names, so a
+# copied name counts only against the catalog's other names, with no allowance
+_RARE_COPY_SHARE = 0.01
+_RARE_COPY_MIN = 3
+
+
+def _name_like(msgid: str, common: set[str]) -> bool:
+    """Every word in Title Case or capitals ("Peter Miller"; "Hodh ech Chargui" is not),
+    and none of them one the catalog's msgids write in lower case elsewhere ("Pixels",
+    "Usage" are words: "in pixels", "usage: %s")."""
+    words = _LATIN_WORD.findall(msgid)
+    return all(word[0].isupper() and word.lower() not in common for word in words)
+
+
+class _Copies:
+    """How often a catalog keeps its messages with words as msgid has them, names (see
+    ``_name_like``) and other messages apart, per language."""
+
+    def __init__(self, document: Document) -> None:
+        source = document.source
+        self.common: set[str] = set()
+        wordy = []
+        for unit in document.units:
+            msgid = unit.text(source)
+            if not msgid or not _WORD.search(msgid):
+                continue  # (a plain-looking word: plain_words on every msgid costs too much)
+            wordy.append(unit)
+            self.common.update(word for word in _LATIN_WORD.findall(msgid) if word.islower())
+        self.rare: dict[tuple[str, bool], tuple[int, int]] = {}
+        for lang in document.targets:
+            if lang not in _NON_LATIN:
+                continue
+            count = {True: 0, False: 0}
+            copies = {True: 0, False: 0}
+            for unit in wordy:
+                msgid = unit.text(source)
+                names = _name_like(msgid, self.common)
+                count[names] += 1
+                copies[names] += unit.text(lang) == msgid
+            for names in (True, False):
+                allowed = _RARE_COPY_SHARE * count[names]
+                if count[names] and copies[names] <= (allowed if names
+                                                      else max(_RARE_COPY_MIN, allowed)):
+                    self.rare[lang, names] = (copies[names], count[names])
+
+    def slip(self, lang: str, msgid: str) -> tuple[int, int] | None:
+        """(copies, messages) of the class of ``msgid`` if copies are rare in it."""
+        return self.rare.get((lang, _name_like(msgid, self.common)))
 
 
 class _Lexicon:

@@ -36,13 +36,16 @@ _VARIABLE = re.compile(
     rf"|(?P<percents>(?<![{_W}%])%[^\W\d]\w{{2,}}%(?![{_W}%]))")
 _PRINTF_LIKE = re.compile(r"%(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsp]\w*%")
 _UPPER = re.compile(r"%[A-Z][A-Z0-9_]*%")
+_UPPER_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _QUICK = re.compile(r"[{$#@%]")
 _KINDS = {"mustache": "{{name}}", "brace": "{name}", "shell": "${NAME}", "dollars": "$name$",
           "dollar": "$NAME", "hashes": "#name#", "ats": "@name@", "percents": "%NAME%"}
 
 
-def variables(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, token, kind) of every named variable in ``text``."""
+def variables(text: str, lowercase: bool = False) -> list[tuple[int, int, str, str]]:
+    """(start, end, token, kind) of every named variable in ``text``; ``lowercase``: a
+    ``$name`` in lower case counts too (a catalog's msgid is program text: git's shell
+    scripts fill in "$pretty_name" by eval_gettext)."""
     if not _QUICK.search(text):
         return []
     found = []
@@ -55,7 +58,7 @@ def variables(text: str) -> list[tuple[int, int, str, str]]:
             continue  # "%s%s%" or "%llu%%" is printf; "%name%" beside printf is unlikely
         if kind == "dollar":
             name = token[1:]
-            if not (name[0].isupper() and name == name.upper()):
+            if not lowercase and not (name[0].isupper() and name == name.upper()):
                 continue  # "$line $filename" in a manual is prose; $HOME is a variable
         if kind in ("dollar", "shell") and not token.startswith("$("):
             kind = "shell"  # $HOME and ${HOME} are one variable
@@ -102,10 +105,21 @@ class VariableCheck(RowCheck):
     def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         source = source_cell.text
-        found_source = [v for v in variables(source) if not _notation(source, v)]
+        formats = document.formats.get(unit.entry, ())
+        # a lower-case "$name" is a variable where the entry is sh-format (git's shell
+        # scripts: "$pretty_name"); without the flag (a .mo file) it may be a manual's prose
+        # ("returns \"$line $filename\"", which French writes "$ligne $nomfichier"), so it
+        # counts only when msgstr drops it with nothing in its place
+        shell = "sh-format" in formats
+        found_source = [v for v in variables(source, lowercase=True)
+                        if not _notation(source, v)]
+        loose = [v for v in found_source if not shell and v[3] == "shell"
+                 and v[2][1] not in "{(" and not _UPPER_NAME.fullmatch(v[2][1:])]
+        found_source = [v for v in found_source if v not in loose]
+        if loose:
+            yield from self._dropped(unit, document, source, loose)
         shown = {_key(token, kind): token for *_, token, kind in found_source}
         wanted = Counter(_key(token, kind) for *_, token, kind in found_source)
-        formats = document.formats.get(unit.entry, ())
         if "python-brace-format" in formats:
             kinds = {"brace"} | {kind for _, kind in wanted}
         else:
@@ -120,9 +134,38 @@ class VariableCheck(RowCheck):
             cell = unit.cells[lang]
             for cell_start, cell_end in cell.part_spans():
                 text = cell.text[cell_start:cell_end]
-                found = [v for v in variables(text) if v[3] in kinds]
+                found = [v for v in variables(text, lowercase=shell) if v[3] in kinds]
                 yield from self._compare(unit, lang, document, source, wanted, shown, found,
                                          cell_start, plural)
+
+    def _dropped(self, unit: Unit, document: Document, source: str,
+                 loose: list[tuple[int, int, str, str]]) -> Iterable[Flag]:
+        """Lower-case variables of msgid that a msgstr has fewer times, with no ``$word``
+        of its own in their place, or with a ``$имя`` no shell could have in their place (a
+        shell variable's name is ASCII: msgfmt refuses the other under sh-format)."""
+        if len(unit.cells[document.source].parts) > 1:
+            return  # a plural form may spell out its number
+        evidence = {document.source: source}
+        for lang in document.targets:
+            text = unit.text(lang)
+            others = [v for v in variables(text, lowercase=True) if v[2] not in source]
+            if any(token.isascii() for _, _, token, _ in others):
+                continue  # "$ligne $nomfichier": renamed in prose, by its own words
+            translated = list(others)
+            for token in dict.fromkeys(token for _, _, token, _ in loose):
+                wanted = len(re.findall(rf"{re.escape(token)}(?!\w)", source))
+                kept = len(re.findall(rf"{re.escape(token)}(?!\w)", text))
+                for _ in range(wanted - kept):
+                    if translated:
+                        start, end, name, _ = translated.pop(0)
+                        yield self.flag(unit, lang, start, end,
+                                        f"variable {token} translated {name} — a shell "
+                                        f"variable's name is ASCII: the program knows it "
+                                        f"only as {token}", evidence=evidence, expected=token)
+                    else:
+                        yield self.flag(unit, lang, 0, 0,
+                                        f"msgstr lacks the variable {token} from msgid",
+                                        evidence=evidence, expected=token)
 
     def _compare(self, unit: Unit, lang: str, document: Document, source: str,
                  wanted: Counter, shown: dict, found: list[tuple[int, int, str, str]],

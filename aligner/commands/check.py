@@ -21,7 +21,8 @@ CATALOG_SUFFIXES = (".po", ".pot", ".mo")
 # The check names for --help, without importing the checks (and their libraries) at start-up;
 # tests/test_check_cli.py keeps it equal to aligner.checks.check_names().
 CHECK_NAMES = ("number", "placeholder", "name", "repeat", "omission", "language", "punctuation",
-               "consistency", "control", "clause", "untranslated", "quantity", "variable", "markup", "verbatim",
+               "consistency", "control", "clause", "untranslated", "truncation",
+               "empty", "quantity", "variable", "markup", "verbatim",
                "accelerator", "layout", "spelling", "month", "alignment")
 _JOINERS = "\u200c\u200d"  # kept: Persian, Indic scripts and emoji need them
 _BEFORE, _WIDTH = 30, 96  # excerpt: cells of context before the span, total cells

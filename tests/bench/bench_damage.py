@@ -273,8 +273,9 @@ def report_recall(spots: list[dict], langs: list[str]) -> dict:
                         if v["spots"] and k not in CAREFUL), default=(0.0, "-"))
              for tool in ("ours", "pofilter")}
     table("Recall per kind of damage (a spot is found when its entry gets a new flag; "
-          f"{'/'.join(langs)}; (*) an empty msgstr is 'untranslated' to gettext, kept out of the "
-          "overall figure)",
+          f"{'/'.join(langs)}; (*) an empty msgstr is 'untranslated' to gettext (the empty "
+          "check flags it only in a finished catalog, as these are), kept out of the overall "
+          "figure)",
           ["kind", "spots " + "/".join(langs), "ours " + "/".join(langs),
            "pofilter " + "/".join(langs), "spots", "ours", "pofilter"], out_rows)
     print(f"\nworst kind: ours {worst['ours'][0]:.3f} ({worst['ours'][1]}), pofilter "

@@ -213,7 +213,7 @@ def _option_like(text: str, m: re.Match) -> bool:
     """``-1`` in ``  -1, --one`` or ``[-0]`` is a command-line option, not a negative number."""
     before = text[:m.start()]
     return bool(re.search(r"(?:^|\n)[ \t]*$|[\[|(«\"']$|%s $", before)) \
-        or text[m.end():m.end() + 1] in tuple(",]|)»\"'")
+        or text[m.end():m.end() + 1] in tuple(",]|)»\"'”’」）")  # “xargs -0”
 
 
 @kind("minus sign lost")

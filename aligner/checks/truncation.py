@@ -1,0 +1,256 @@
+"""``truncation``: a catalog msgstr cut short ("Очистка пометок коммитов" for "Clearing commit
+marks in commit graph", "如果您删除" for "If you delete an item, it will be permanently lost.").
+
+Length alone cannot tell a cut from a terse translation, nor can the last word alone, so the
+catalog is its own evidence, learned afresh from each catalog (each language pair):
+
+- how long its msgstrs are for a msgid of a given length (the median and spread of the
+  log ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out;
+- which of its msgid words it translates with which msgstr words (a word and its
+  translation that go together in most messages that have either), so a msgid word whose
+  translation is missing from the msgstr is seen;
+- which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
+  whether msgid's final "." ":" "!" "?" is there.
+
+A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
+ends no other message, msgid's end mark missing), or shorter and missing the translations of
+several msgid words. A flag points at msgstr's end, where the rest is missing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from statistics import median
+
+from ..flags import Flag
+from .base import Check, Document, Unit, register
+
+_LATIN = re.compile(r"[A-Za-z]{3,}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_END_MARKS = frozenset(".:!?。：！？")
+_CLOSERS = "\"'»”’)）"
+_BLANKS = re.compile(r"\s+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MIN_LENGTH = 12       # msgid characters (spaces out) below which length says nothing
+_MIN_MESSAGES = 40     # a catalog smaller than this has no length model
+_BIN_MESSAGES = 30     # messages per msgid-length bin before it has a model of its own
+# robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
+_SHORT = -3.0          # "much shorter": enough with an end that looks cut
+_SHORT_LOST = -2.0     # enough when the cut end is msgid's end mark missing
+_SHORTER = -1.2        # "shorter": enough with a cut end and translations of msgid words missing
+_RARE_END = 0.02       # a word ending at most this share of the messages it is in...
+_RARE_END_SEEN = 20    # ...of at least this many (function words: "и", "для", "的", "不")
+_COMMON = 0.1         # share of msgids a word is in beyond which it has no one translation
+_PAIR_SEEN = 3         # a msgid word in at least this many messages...
+_PAIR_DICE = 0.6       # ...whose translation goes with it this strongly (Dice)
+_MISSING = 2           # translations missing, with "shorter" and a cut end
+_MISSING_MOST = 3      # translations missing, with "shorter" (z <= _SHORT_LOST), when they
+_MOST = 0.75           # are most of the msgid words the catalog has translations for
+
+
+def _length(text: str) -> int:
+    return len(text) - sum(map(len, _BLANKS.findall(text)))
+
+
+def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
+    """msgstr's words (Chinese: characters), for which words end messages, and its tokens as
+    the lexicon counts them: a word's first five letters (its stem, roughly, in Russian and
+    Kazakh), Chinese character pairs, Latin words kept as they are."""
+    latin = {word.lower() for word in _LATIN.findall(text)}
+    if cjk:
+        found = set(latin)
+        for run in _HAN_RUN.findall(text):
+            found.update(run[i:i + 2] for i in range(len(run) - 1))
+        return set(_HAN.findall(text)), found
+    words = {word.lower() for word in _LETTERS.findall(text)}
+    return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
+
+
+def _last_word(text: str, cjk: bool) -> str | None:
+    body = text.rstrip()
+    if cjk:
+        return body[-1] if body and _HAN.match(body[-1]) else None
+    start = len(body)
+    while start and body[start - 1].isalpha():
+        start -= 1
+    word = body[start:]
+    if not word or word.isascii():
+        return None  # a name or an identifier kept in Latin letters says nothing of a cut
+    return word.lower()
+
+
+def _ends_with_mark(text: str) -> bool:
+    """Whether ``text`` ends with a sentence's or a label's end mark (before closing quotes
+    or brackets)."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS
+
+
+def _source_words(text: str) -> set[str]:
+    return {word.lower() for word in _LATIN.findall(text)}
+
+
+@register
+class TruncationCheck(Check):
+    name = "truncation"
+    severity = "warning"
+    description = ("a catalog msgstr cut short: far shorter than the catalog's msgstrs for "
+                   "such a msgid, ending where no message ends, translations of msgid words "
+                   "missing")
+
+    def run(self, document: Document) -> list[Flag]:
+        if not document.catalog:
+            return []
+        flags = []
+        for lang in document.targets:
+            flags.extend(self._language(document, lang))
+        return flags
+
+    def _language(self, document: Document, lang: str) -> Iterable[Flag]:
+        cjk = lang.split("_")[0].split("-")[0] in ("zh", "ja")
+        source = document.source
+        pairs = []  # (unit, msgid, msgstr) of every single-form message
+        for unit in document.units:
+            source_cell, cell = unit.cells[source], unit.cells.get(lang)
+            if cell is None or not cell.text or len(cell.parts) > 1 or len(source_cell.parts) > 1:
+                continue
+            pairs.append((unit, source_cell.text, cell.text))
+        if len(pairs) < _MIN_MESSAGES:
+            return
+        lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
+        model = _LengthModel(lengths)
+        shorter = [(k, z) for k, (a, b) in enumerate(lengths)
+                   if (z := model.z(a, b)) is not None and z <= _SHORTER]
+        if not shorter:
+            return
+        tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
+        seen: Counter[str] = Counter()
+        ends: Counter[str] = Counter()
+        for (_, _, msgstr), (words, _) in zip(pairs, tokens):
+            seen.update(words)
+            last = _last_word(msgstr, cjk)
+            if last:
+                ends[last] += 1
+        suspects = []
+        for k, z in shorter:
+            unit, msgid, msgstr = pairs[k]
+            last = _last_word(msgstr, cjk)
+            rare_end = last is not None and seen[last] >= _RARE_END_SEEN \
+                and ends[last] - 1 <= _RARE_END * seen[last]
+            lost_mark = _ends_with_mark(msgid) and not _ends_with_mark(msgstr) \
+                and msgstr.rstrip()[-1:].isalnum()
+            suspects.append((k, z, rare_end, lost_mark))
+        lexicon = _Lexicon([(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
+                           {w for k, *_ in suspects for w in _source_words(pairs[k][1])})
+        for k, z, rare_end, lost_mark in suspects:
+            unit, msgid, msgstr = pairs[k]
+            missing = lexicon.missing(msgid, tokens[k][1])
+            cut = rare_end or lost_mark
+            if not ((z <= _SHORT and cut) or (len(missing) >= _MISSING and cut)
+                    or (lost_mark and z <= _SHORT_LOST)
+                    or (len(missing) >= _MISSING_MOST and z <= _SHORT_LOST
+                        and len(missing) >= _MOST * lexicon.known(msgid))):
+                continue
+            yield self._flag(unit, document, lang, msgid, msgstr, z, missing, rare_end,
+                             lost_mark, model)
+
+    def _flag(self, unit: Unit, document: Document, lang: str, msgid: str, msgstr: str,
+              z: float | None, missing: list[str], rare_end: bool, lost_mark: bool,
+              model: _LengthModel) -> Flag:
+        body = msgstr.rstrip()
+        start = max(body.rfind(" ") + 1, len(body) - 12, 0)
+        reasons = [f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
+                   f"msgid have about {model.expected(msgid)}"] if z is not None else []
+        if missing:
+            reasons.append("no translation of " + ", ".join(f'"{w}"' for w in missing[:4]))
+        if rare_end:
+            last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
+            reasons.append(f"ends with \"{last}\", which ends almost no other message")
+        elif lost_mark:
+            reasons.append("msgid's end mark is missing")
+        return self.flag(unit, lang, start, len(body), "msgstr cut short? " + "; ".join(reasons),
+                         evidence={document.source: msgid[-80:]})
+
+
+class _LengthModel:
+    """The catalog's log(len(msgstr) / len(msgid)): median and robust spread by msgid
+    length (bins doubling in size), a bin with few messages taking the whole catalog's."""
+
+    def __init__(self, lengths: list[tuple[int, int]]) -> None:
+        bins: dict[int, list[float]] = defaultdict(list)
+        every = []
+        for a, b in lengths:
+            if a < _MIN_LENGTH:
+                continue
+            x = math.log((b + 1) / (a + 1))
+            bins[_bin(a)].append(x)
+            every.append(x)
+        self.whole = _spread(every) if every else (0.0, 1.0)
+        self.bins = {k: _spread(v) if len(v) >= _BIN_MESSAGES else self.whole
+                     for k, v in bins.items()}
+
+    def z(self, a: int, b: int) -> float | None:
+        """How far a msgstr of ``b`` characters for a msgid of ``a`` is from the usual."""
+        if a < _MIN_LENGTH:
+            return None
+        middle, spread = self.bins.get(_bin(a), self.whole)
+        return (math.log((b + 1) / (a + 1)) - middle) / spread
+
+    def expected(self, msgid: str) -> int:
+        a = _length(msgid)
+        middle, _ = self.bins.get(_bin(a), self.whole)
+        return round((a + 1) * math.exp(middle) - 1)
+
+
+def _bin(length: int) -> int:
+    return min(int(math.log2(length)), 8)
+
+
+def _spread(values: list[float]) -> tuple[float, float]:
+    middle = median(values)
+    mad = median(abs(v - middle) for v in values)
+    return middle, max(1.4826 * mad, 0.05)
+
+
+class _Lexicon:
+    """Which msgstr tokens go with each of the wanted msgid words across the catalog."""
+
+    def __init__(self, pairs: list[tuple[str, set[str]]], wanted: set[str]) -> None:
+        n_word: Counter[str] = Counter()
+        n_token: Counter[str] = Counter()
+        together: dict[str, Counter[str]] = defaultdict(Counter)
+        sources = [_source_words(msgid) & wanted for msgid, _ in pairs]
+        for words in sources:
+            n_word.update(words)
+        # a word in a tenth of the messages ("the", "not", "file") is translated too many
+        # ways to miss; counting what goes with it would cost the most
+        common = {word for word, n in n_word.items() if n > _COMMON * len(pairs)}
+        for words, (_, tokens) in zip(sources, pairs):
+            n_token.update(tokens)
+            for word in words - common:
+                together[word].update(tokens)
+        self.translation: dict[str, set[str]] = {}
+        for word, counts in together.items():
+            if n_word[word] < _PAIR_SEEN:
+                continue
+            strong = {token for token, co in counts.items()
+                      if co >= 2 and 2 * co / (n_word[word] + n_token[token]) >= _PAIR_DICE}
+            if strong:
+                self.translation[word] = strong
+
+    def known(self, msgid: str) -> int:
+        """How many of msgid's words the lexicon knows a translation of."""
+        return sum(1 for word in _source_words(msgid) if word in self.translation)
+
+    def missing(self, msgid: str, tokens: set[str]) -> list[str]:
+        """msgid's words whose translations are not among msgstr's ``tokens``, in msgid's
+        order."""
+        out = []
+        for word in dict.fromkeys(w.lower() for w in _LATIN.findall(msgid)):
+            strong = self.translation.get(word)
+            if strong and not strong & tokens:
+                out.append(word)
+        return out
