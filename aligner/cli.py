@@ -42,7 +42,8 @@ from pathlib import Path  # noqa: E402
 
 from . import __version__  # noqa: E402
 from .errors import AlignerError, UsageError, os_error_reason  # noqa: E402
-from .terminal import SafeStream, one_line, visible  # noqa: E402
+from .progress import Progress  # noqa: E402,F401 - the commands' progress display
+from .terminal import SafeStream, one_line  # noqa: E402
 
 EXIT_OK, EXIT_FLAGS, EXIT_USAGE = 0, 1, 2
 # Commands are discovered from aligner/commands/: one module each, with ORDER (position in
@@ -79,8 +80,26 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
             continue
         sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
         module.configure(sub)
+        sub.add_argument("-q", "--quiet", action="store_true",
+                         help="no progress on stderr (warnings and errors still)")
         sub.set_defaults(run=module.run, parser=sub)
     return parser
+
+
+def add_lang_argument(parser: argparse.ArgumentParser, help: str,
+                      metavar: str = "L[,L...]") -> None:
+    """``--lang``, the one spelling of the language option: repeatable and comma-separated
+    (``--lang en,zh``, ``--lang en --lang zh``); ``args.lang`` is a list or None (read it
+    with ``language_list``). ``--langs en zh`` and ``--langs en,zh``, the old spellings of
+    some commands, still work, hidden from the help."""
+    parser.add_argument("--lang", action="append", metavar=metavar, help=help)
+    parser.add_argument("--langs", nargs="+", action="extend", dest="lang",
+                        help=argparse.SUPPRESS)
+
+
+def progress_for(args: argparse.Namespace) -> Progress:
+    """The progress display of a command (silent with ``--quiet``)."""
+    return Progress(quiet=getattr(args, "quiet", False))
 
 
 def _command_named(argv: list[str] | None) -> str | None:
@@ -173,7 +192,7 @@ def language_list(values: str | list[str] | None, option: str,
     """
     if values is None:
         return None
-    given = " ".join([values] if isinstance(values, str) else values)
+    given = ",".join([values] if isinstance(values, str) else values)
     parts = [part.strip() for value in ([values] if isinstance(values, str) else values)
              for part in value.split(",")]
     if not any(parts):
@@ -230,65 +249,6 @@ def load_docset(args: argparse.Namespace):
     for note in docset.notes:
         warn(note)
     return docset
-
-
-class Progress:
-    """One line on stderr, rewritten in place, while long work runs ("checked 12/45
-    catalogs"). Shown only on a terminal (pipes, logs and tests stay clean) and only once
-    the work has lasted ``after`` seconds (short work shows nothing); cleared when the work
-    ends, however it ends, so that the next line (a result, "aligner: interrupted") starts
-    on a clean line. Use as a context manager; ``show`` is cheap to call often."""
-
-    def __init__(self, after: float = 1.0, every: float = 0.1) -> None:
-        import time
-
-        self._clock = time.monotonic
-        self.after, self.every = after, every
-        self.started = self._clock()
-        self.last = 0.0
-        self.width = 0
-        try:
-            self.enabled = sys.stderr.isatty()
-        except (AttributeError, ValueError, OSError):
-            self.enabled = False
-
-    def __enter__(self) -> Progress:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.clear()
-
-    def show(self, text: str, force: bool = False) -> None:
-        """Show ``text`` (made visible), at most every ``every`` seconds unless ``force``."""
-        if not self.enabled:
-            return
-        now = self._clock()
-        if now - self.started < self.after or (not force and now - self.last < self.every):
-            return
-        self.last = now
-        line = f"aligner: {one_line(text)}".ljust(self.width)  # covers a longer last line
-        self._write(line)
-        self.width = len(line)
-
-    def clear(self) -> None:
-        """Blank the progress line (if one was shown) and return to its start."""
-        if self.width:
-            self._write(" " * self.width, end="\r")
-            self.width = 0
-
-    def _write(self, text: str, end: str = "") -> None:
-        stream = sys.stderr
-        try:
-            if isinstance(stream, SafeStream):
-                stream.rewrite_line(text)
-                if end:
-                    stream.stream.write(end)
-                    stream.flush()
-            else:
-                stream.write(f"\r{visible(text)}{end}")
-                stream.flush()
-        except (OSError, ValueError):
-            self.enabled = False
 
 
 def warn(message: str) -> None:
@@ -358,7 +318,8 @@ def _run(argv: list[str] | None) -> int:
         parser = build_parser(argv)
         args = parser.parse_args(argv)
         if not getattr(args, "run", None):
-            parser.print_help()
+            parser.print_usage(sys.stderr)
+            error("no command given; name one (see 'aligner --help')")
             return EXIT_USAGE
         _refuse_empty_values(args)
         return args.run(args)

@@ -141,7 +141,7 @@ def _chunked_corpus_score(metric, hypotheses: list[str], references: list[list[s
     """
     extract = getattr(metric, "_extract_corpus_statistics", None)
     aggregate = getattr(metric, "_aggregate_and_compute", None)
-    if extract is None or aggregate is None or len(hypotheses) <= STATS_CHUNK:
+    if extract is None or aggregate is None:
         return metric.corpus_score(hypotheses, references, n_bootstrap=n_bootstrap)
     metric._check_corpus_score_args(hypotheses, references)
     stats: list = []
@@ -150,12 +150,59 @@ def _chunked_corpus_score(metric, hypotheses: list[str], references: list[list[s
         stats += extract(hypotheses[start:end], [stream[start:end] for stream in references])
     score = aggregate(stats)
     if n_bootstrap > 1:
-        from sacrebleu.significance import _bootstrap_resample
-
-        metric.n_bootstrap = n_bootstrap
-        metric.seed, bootstrap_scores = _bootstrap_resample(stats, metric, n_bootstrap)
-        score.estimate_ci(bootstrap_scores)
+        _estimate_ci(metric, score, stats, n_bootstrap)
     return score
+
+
+def _estimate_ci(metric, score, stats: list, n_bootstrap: int) -> None:
+    """sacrebleu's bootstrap confidence interval, its resampled scores made plain floats.
+
+    sacrebleu resamples in float32 and a resample with no match at all scores a Python 0.0:
+    ``statistics.mean`` then refuses the mix (TypeError) -- as the CLI did on a hypothesis
+    scored against a much shorter reference.
+    """
+    from sacrebleu.significance import _bootstrap_resample
+
+    metric.n_bootstrap = n_bootstrap
+    metric.seed, resampled = _bootstrap_resample(stats, metric, n_bootstrap)
+    for resample in resampled:
+        resample.score = float(resample.score)
+    score.estimate_ci(resampled)
+
+
+def pair_paragraphs(texts: Sequence[Sequence[str]], lang: str
+                    ) -> tuple[list[list[str]], list[int]]:
+    """The paragraphs of several versions of one text (a hypothesis, its references) lined
+    up by the aligner, for files whose paragraph counts differ.
+
+    The last text is the pivot; every other one is aligned with it (``align_pair``) and the
+    pairs merged into rows. Only rows where every text has a paragraph are scored: a
+    paragraph one side added or dropped has no counterpart to be scored against, and
+    scoring it against nothing (or gluing it to its neighbour) would charge a light edit
+    with a whole paragraph. Returns (per text, the joined paragraphs of each paired row;
+    per text, how many of its paragraphs were left unpaired).
+    """
+    from .align.nway import merge_pairs
+    from .align.pairwise import align_pair
+    from .align.profile import build_profile
+
+    keys = [str(k) for k in range(len(texts))]
+    pivot = keys[-1]
+    profiles = {key: build_profile(text, lang, None, None, pivot=key == pivot)
+                for key, text in zip(keys, texts)}
+    beads = {key: align_pair(profiles[pivot], profiles[key]).beads for key in keys[:-1]}
+    rows = merge_pairs(pivot, len(texts[-1]), beads, keys)
+    paired: list[list[str]] = [[] for _ in texts]
+    unpaired = [0] * len(texts)
+    for row in rows:
+        spans = [row.ranges.get(key, (0, 0)) for key in keys]
+        if all(end > start for start, end in spans):
+            for k, (start, end) in enumerate(spans):
+                paired[k].append(" ".join(texts[k][start:end]))
+        else:
+            for k, (start, end) in enumerate(spans):
+                unpaired[k] += end - start
+    return paired, unpaired
 
 
 def row_scores(ids: Sequence[str], hypotheses: Sequence[str], references: Sequence[str],

@@ -106,6 +106,31 @@ def json_dumps(value: Any, **options: Any) -> str:
     return json.dumps(value, **options).translate(_JSON_ESCAPES)
 
 
+def cell_width(text: str) -> int:
+    """Terminal cells ``text`` takes, as wcwidth (and Rich, which the UI measures with)
+    count them: CJK two, combining marks none, an emoji ZWJ sequence or flag one wide
+    character. Measure text already made ``visible``: a control character left in counts
+    as none."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    import wcwidth
+
+    width = wcwidth.wcswidth(text)
+    if width < 0:  # a control character: wcwidth has no width for it
+        width = sum(cell_width(part) for part in graphemes(text) if part.isprintable())
+    return width
+
+
+def graphemes(text: str) -> list[str]:
+    """``text`` cut into the characters a reader sees (grapheme clusters: a letter with its
+    accents, an emoji sequence): the units a terminal draws, never split by clipping."""
+    if text.isascii():
+        return list(text)
+    import wcwidth
+
+    return list(wcwidth.iter_graphemes(text))
+
+
 def one_line(text: str) -> str:
     """``text`` as one visible line (for messages: newlines and tabs shown as symbols)."""
     return visible(text)

@@ -25,6 +25,9 @@ def aligner_command() -> list[str]:
 def run_aligner(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run the real CLI as a subprocess and capture its output as text."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    # stderr holds what the test asserts, however long the work takes on a loaded machine:
+    # progress lines (tests/test_cli_progress.py's subject) are left out
+    env.setdefault("ALIGNER_PROGRESS_AFTER", "inf")
     return subprocess.run([*aligner_command(), *args], capture_output=True, text=True,
                           encoding="utf-8", cwd=cwd or ROOT, env=env, timeout=timeout)
 

@@ -291,19 +291,19 @@ def generate() -> list[Case]:
     for defect, (mutate, argv, expect) in CATALOG_CASES.items():
         cases.append(Case(f"catalog-{defect}", ("check", *argv), expect, mutate))
     for label, value in LANGS_VALUES.items():
-        cases.append(Case(f"align-langs-{label}", ("align", "{d}", "--langs", value), "--langs"))
-        cases.append(Case(f"sync-langs-{label}", ("sync", "{d}", "--langs", value), "--langs"))
+        cases.append(Case(f"align-langs-{label}", ("align", "{d}", "--lang", value), "--lang"))
+        cases.append(Case(f"sync-langs-{label}", ("sync", "{d}", "--lang", value), "--lang"))
         cases.append(Case(f"export-langs-{label}", ("export", "{d}", "--format", "tmx", *OUT,
-                                                    "--langs", value), "--langs"))
+                                                    "--lang", value), "--lang"))
         cases.append(Case(f"check-lang-{label}", ("check", "{d}", "--lang", value), "--lang"))
         if label != "twice":
             cases.append(Case(f"score-lang-{label}", ("score", "{d}", "--lang", value),
                               "--lang"))
     cases += [
-        Case("sync-langs-twice-as-words", ("sync", "{d}", "--langs", "en", "en"), "--langs"),
+        Case("sync-langs-twice-as-words", ("sync", "{d}", "--langs", "en", "en"), "--lang"),
         Case("align-pivot-unknown", ("align", "{d}", "--pivot", "de"), "--pivot"),
         Case("align-pivot-empty", ("align", "{d}", "--pivot", ""), "--pivot"),
-        Case("align-pivot-not-aligned", ("align", "{d}", "--langs", "en,zh", "--pivot", "ru"),
+        Case("align-pivot-not-aligned", ("align", "{d}", "--lang", "en,zh", "--pivot", "ru"),
              "--pivot"),
         Case("check-checks-empty", ("check", "{d}", "--checks", ""), "--checks"),
         Case("check-checks-unknown", ("check", "{d}", "--checks", "grammar"), "--checks"),
@@ -380,7 +380,7 @@ def generate() -> list[Case]:
     # sync validates everything before it writes anything (alignment.tsv included)
     no_rows = remove("alignment.tsv")
     cases += [
-        Case("sync-unsaved-rows-langs-unknown", ("sync", "{d}", "--langs", "de"), "--langs",
+        Case("sync-unsaved-rows-langs-unknown", ("sync", "{d}", "--lang", "de"), "--lang",
              no_rows),
         Case("sync-unsaved-rows-review-malformed", ("sync", "{d}"), "en.po",
              chain(no_rows, REVIEW_DEFECTS["po-malformed"][0])),
@@ -388,10 +388,10 @@ def generate() -> list[Case]:
              chain(no_rows, REVIEW_DEFECTS["po-empty"][0])),
         Case("sync-unsaved-rows-po-is-directory", ("sync", "{d}"), "en.po",
              chain(no_rows, REVIEW_DEFECTS["po-is-directory"][0])),
-        Case("align-save-langs-subset", ("align", "{d}", "--save", "--fresh", "--langs",
-                                         "en,ru"), "--langs"),
-        Case("align-save-langs-unknown", ("align", "{d}", "--save", "--langs", "en,de"),
-             "--langs", no_rows),
+        Case("align-save-langs-subset", ("align", "{d}", "--save", "--fresh", "--lang",
+                                         "en,ru"), "--lang"),
+        Case("align-save-langs-unknown", ("align", "{d}", "--save", "--lang", "en,de"),
+             "--lang", no_rows),
     ]
     # disk full, I/O errors (injected in-process)
     cases += [
@@ -518,7 +518,7 @@ def run_in_process(argv: tuple[str, ...]) -> tuple[int, str, str]:
 def run_subprocess(argv: tuple[str, ...], user: int | None = None,
                    cwd: str | None = None) -> tuple[int, str, str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8", ALIGNER_WORKERS="1",
-               PYTHONDONTWRITEBYTECODE="1")
+               PYTHONDONTWRITEBYTECODE="1", ALIGNER_PROGRESS_AFTER="inf")
     result = subprocess.run([*aligner_command(), *argv], capture_output=True, env=env,
                             timeout=60, user=user, stdin=subprocess.DEVNULL, cwd=cwd)
     return (result.returncode, result.stdout.decode("utf-8", "replace"),
@@ -709,7 +709,8 @@ def test_ctrl_c_while_a_long_command_starts_is_one_line(delay, long_docset):
     """A terminal's Ctrl-C (SIGINT to the whole process group) in the first second: imports,
     the texts loading, the checks. One line, exit 130, nothing else. (In one process: what
     worker processes do with the signal is tests/test_workers_lifetime.py's subject.)"""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALIGNER_WORKERS="1")
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", ALIGNER_WORKERS="1",
+               ALIGNER_PROGRESS_AFTER="inf")
     process = subprocess.Popen([*aligner_command(), "check", str(long_docset)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
                                start_new_session=True)

@@ -202,12 +202,13 @@ def test_progress_shows_on_a_terminal_only_once_work_lasts_and_is_cleared(monkey
     assert shown.endswith("\r" + " " * len("aligner: checked 2/9 catalogs") + "\r")
 
 
-def test_no_progress_when_stderr_is_not_a_terminal(monkeypatch, tmp_path):
+def test_progress_in_a_pipe_is_plain_lines(monkeypatch, tmp_path):
     pipe = io.StringIO()
     monkeypatch.setattr("sys.stderr", pipe)
     with cli.Progress(after=0) as progress:
-        progress.show("checked 1/2 catalogs", force=True)
-    assert pipe.getvalue() == ""
+        progress.step("checking 2 catalogs", 1, 2)
+        progress.step("checking 2 catalogs", 2, 2)  # the same stage, within 5 s: no line
+    assert pipe.getvalue() == "aligner: checking 2 catalogs  50%\n"
     paths = [str(write_po(tmp_path / f"{n}.po", REPEAT)) for n in range(3)]
     result = run_aligner("check", *paths, *ONLY)
     assert result.returncode == 0 and result.stderr == ""

@@ -17,9 +17,9 @@ def test_help_and_version():
     assert "--format" in run_aligner("info", "--help").stdout
 
 
-def test_no_command_prints_help_and_exits_2():
+def test_no_command_prints_usage_on_stderr_and_exits_2():
     result = run_aligner()
-    assert result.returncode == 2 and "usage:" in result.stdout
+    assert result.returncode == 2 and result.stderr.startswith("usage:") and not result.stdout
 
 
 def test_unknown_option_is_a_one_line_error():

@@ -35,6 +35,7 @@ PARALLEL_FROM = 4000  # paragraphs in all: shorter texts are aligned faster in o
 PROFILE_CHUNK = 1000  # paragraphs per profile task (see _pairs_in_workers)
 PREVIEW_ROWS = 160    # pivot paragraphs aligned for a first screen (``preview``)
 PREVIEW_MARGIN = 40   # of which the last ones are not shown
+PAIR_STEPS = 1000     # the pairs' progress in the workers: thousandths of the stretches searched
 
 
 def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
@@ -123,8 +124,12 @@ def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: s
     if sum(map(len, texts.values())) >= PARALLEL_FROM and parallel.pool() is not None:
         found = _pairs_in_workers(texts, pivot, others, docset.glossary, extractor, progress)
     else:
-        profiles = {lang: build_profile(texts[lang], lang, docset.glossary, extractor,
-                                        pivot=lang == pivot) for lang in languages}
+        profiles = {}
+        for number, lang in enumerate(languages, 1):
+            profiles[lang] = build_profile(texts[lang], lang, docset.glossary, extractor,
+                                           pivot=lang == pivot)
+            if progress:
+                progress("reading texts", number, len(languages))
         found = {}
         for lang in others:
             report = (lambda done, total, lang=lang: progress(f"{pivot}-{lang}", done, total)
@@ -158,8 +163,15 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
     profiles: dict[str, Profile] = {}
     plans: dict[str, PairPlan] = {}
     found: dict[str, PairAlignment] = {}
-    total = len(others) + 1
     what = ", ".join(f"{pivot}-{lang}" for lang in others)
+    # progress: the profile chunks read, then each pair's share of its stretches searched
+    chunks, chunks_done = sum(map(len, parts.values())), 0
+    searched = dict.fromkeys(others, 0.0)
+
+    def report_pairs() -> None:
+        if progress:
+            progress(what, round(PAIR_STEPS * sum(searched.values()) / len(others)), PAIR_STEPS)
+
     for (kind, lang, index), result in runner.results():
         if kind == "plan":  # made in a worker: the pair's stretches can now be searched
             plans[lang] = result
@@ -169,21 +181,25 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
                 runner.add(("segment", lang, number), align_segment, *args)
             continue
         parts[lang][index] = result
+        if kind == "segment":
+            searched[lang] = sum(part is not None for part in parts[lang]) / len(parts[lang])
+            report_pairs()
+        elif progress:
+            chunks_done += 1
+            progress("reading texts", chunks_done, chunks)
         if any(part is None for part in parts[lang]):
             continue
         if kind == "segment":
             found[lang] = plans[lang].join(parts[lang])
-            if progress:
-                progress(what, len(found) + 1, total)
             continue
         profiles[lang] = join_profiles(parts[lang])
-        if progress and lang == pivot:
-            progress(what, 1, total)
         for other in (others if lang == pivot else [lang]):
             if pivot not in profiles or other not in profiles:
                 continue
             if len(profiles[pivot]) <= SAMPLE or not len(profiles[other]):
                 found[other] = align_pair(profiles[pivot], profiles[other])
+                searched[other] = 1.0
+                report_pairs()
                 continue
             runner.add(("plan", other, 0), plan_pair, profiles[pivot], profiles[other])
     return found

@@ -1,14 +1,12 @@
 """Plain-text rendering of an alignment for the terminal, measured in terminal cells.
 
-A Chinese character takes two cells, a combining mark none; ``cell_width`` counts that way
-(East Asian Width W/F = 2), so columns line up in any language. Control characters in the
-document text are shown as visible symbols, never sent raw to the terminal.
+A Chinese character takes two cells, a combining mark none, an emoji sequence two;
+``aligner.terminal.cell_width`` (wcwidth) counts that way, so columns line up in any
+language. Control characters in the document text are shown as visible symbols, never sent
+raw to the terminal.
 """
 
 from __future__ import annotations
-
-import unicodedata
-from functools import lru_cache
 
 from .. import terminal
 from ..alignment import Alignment, Row, cell_text
@@ -17,19 +15,7 @@ from ..docset import DocSet
 LOW_MARK = "!"
 
 
-@lru_cache(maxsize=4096)
-def char_width(ch: str) -> int:
-    """Terminal cells taken by one character: 0 (combining), 1, or 2 (wide/full-width)."""
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def cell_width(text: str) -> int:
-    """Terminal cells taken by ``text`` (after ``visible``)."""
-    if text.isascii():
-        return len(text)
-    return sum(char_width(ch) for ch in text)
+cell_width = terminal.cell_width  # one measure of terminal cells for the whole program
 
 
 def visible(text: str) -> str:
@@ -45,11 +31,11 @@ def clip(text: str, width: int) -> str:
     if cell_width(text) <= width:
         return text + " " * (width - cell_width(text))
     out, used = [], 0
-    for ch in text:
-        w = char_width(ch)
+    for part in terminal.graphemes(text):  # an emoji sequence or accented letter stays whole
+        w = cell_width(part)
         if used + w > width - 1:
             break
-        out.append(ch)
+        out.append(part)
         used += w
     return "".join(out) + "…" + " " * (width - 1 - used)
 

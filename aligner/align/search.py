@@ -60,7 +60,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
     a1 = bytearray()
     swap = SWAP_COST
     for i in range(n + 1):
-        if progress and i % 2000 == 0:
+        if progress and i % 500 == 0:
             progress(i, n)
         loi, hii = lo[i], hi[i]
         row = [inf] * (hii - loi + 1)

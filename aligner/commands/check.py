@@ -9,9 +9,10 @@ import unicodedata
 from pathlib import Path
 
 from ..cli import (BUNDLED_DOCSET, EXIT_FLAGS, EXIT_OK, Progress, add_encoding_argument,
-                   add_format_argument, language_list, load_docset, os_error_message)
+                   add_format_argument, add_lang_argument, language_list, load_docset,
+                   os_error_message, progress_for)
 from ..errors import AlignerError, UsageError
-from ..terminal import json_dumps, visible
+from ..terminal import cell_width, graphemes, json_dumps, visible
 from ..flags import Flag
 
 ORDER = 30  # position in `aligner --help`
@@ -45,13 +46,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "result is shown: one that cannot be used ends the run with one error line naming "
         "it (exit 2) and no results. With several files the text output groups the flags "
         "under each file's name, and --format json gives {\"files\": [{\"path\": ..., "
-        "\"flags\": [...]}, ...]} (one catalog or docset alone: {\"flags\": [...]}). Progress is shown on a terminal's stderr when the work "
-        "lasts. Exit 0: no error flag; 1: error flags in any file; 2: bad input.")
+        "\"flags\": [...]}, ...]} (one catalog or docset alone: {\"flags\": [...]}). Progress is shown on stderr when the work lasts "
+        "(a bar on a terminal, plain lines in a pipe; --quiet: none). Exit 0: no error flag; 1: error flags in any file; 2: bad input.")
     add_format_argument(parser)
-    parser.add_argument("--lang", metavar="L[,L...]",
-                        help="docset: report only these languages; catalog: the language of "
-                             "msgstr when the header has none (or to override it; one code, "
-                             "used for every catalog of the run)")
+    add_lang_argument(parser, "docset: report only these languages; catalog: the language "
+                              "of msgstr when the header has none (or to override it; one "
+                              "code, used for every catalog of the run)")
     parser.add_argument("--reviewed", action="store_true",
                         help="docset: check the reviewed texts (review/<lang>.po fixes applied); "
                              "offsets then point into the reviewed paragraphs")
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         _catalog_options(args, path)
         flags, text_of, where = _check_catalog(path, names, _catalog_language(args))
     else:
-        with Progress() as progress:
+        with progress_for(args) as progress:
             flags, text_of, where = _check_docset(_for_docset(args, path), names, progress)
     if args.format == "json":
         print(json_dumps({"flags": [flag.to_json() for flag in flags]}, indent=2))
@@ -113,7 +113,8 @@ def _catalog_options(args: argparse.Namespace, path: Path) -> None:
 def _catalog_language(args: argparse.Namespace) -> str | None:
     lang = language_list(args.lang, "--lang")
     if lang and len(lang) > 1:
-        raise UsageError(f"--lang {args.lang!r}: a catalog has one language; give one code")
+        raise UsageError(f"--lang {','.join(args.lang)!r}: a catalog has one language; give "
+                         "one code")
     return lang[0] if lang else None
 
 
@@ -164,9 +165,9 @@ def _run_many(args: argparse.Namespace, names, given: list[Path]) -> int:
     noun = ("catalogs" if len(catalogs) == len(targets) else
             "document sets" if not catalogs else "files")
     results: dict[Path, tuple[list[Flag], list[str] | None]] = {}
-    with Progress() as progress:
+    with progress_for(args) as progress:
         def done() -> None:
-            progress.show(f"checked {len(results)}/{len(targets)} {noun}")
+            progress.step(f"checking {len(targets)} {noun}", len(results), len(targets))
 
         pending = _start_catalogs(catalogs, names, lang, text)
         for path, kind in targets:
@@ -284,9 +285,9 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
 
     docset = load_docset(args)
     wanted = language_list(args.lang, "--lang", docset.languages)
-    alignment = align(docset, progress=lambda what, done, total: progress.show(
-        f"{prefix}aligning {what} {done}/{total}"))
-    progress.show(f"{prefix}checking {len(alignment.rows)} rows", force=True)
+    alignment = align(docset, progress=lambda what, done, total: progress.aligning(
+        what, done, total, prefix))
+    progress.show(f"{prefix}checking {len(alignment.rows):,} rows", force=True)
     session = None
     if args.reviewed:
         from ..review import ReviewSession
@@ -383,13 +384,6 @@ def summary(flags: list[Flag]) -> str:
     return f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {', '.join(parts)}"
 
 
-def cell_width(ch: str) -> int:
-    """Terminal cells of one character: CJK wide and full-width forms take two."""
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
 def _shown(ch: str) -> str:
     """One character as the excerpt shows it: newline ↵, tab →, controls as symbols."""
     shown = visible(ch)
@@ -402,24 +396,30 @@ def excerpt(text: str, start: int, end: int) -> tuple[str, str]:
     """One line of ``text`` around [start, end) and the caret line under the span.
 
     Control characters are shown as symbols (so the terminal is never driven by the text) and
-    widths are measured in terminal cells, so the carets stay under the span in CJK text.
+    widths are measured in terminal cells (``aligner.terminal.cell_width``), a reader's
+    character (an emoji sequence, a letter and its accents) at a time, so the carets stay
+    under the span in CJK text and after emoji.
     """
-    left, used = start, 0
-    while left > 0 and used + cell_width(text[left - 1]) <= _BEFORE:
+    shown_text = "".join(map(_shown, text))  # one symbol per character: offsets stay
+    parts, offset = [], 0  # (first character's offset, the cluster, its cells)
+    for part in graphemes(shown_text):
+        parts.append((offset, part, cell_width(part)))
+        offset += len(part)
+    first = next((k for k, (at, part, _) in enumerate(parts) if at + len(part) > start),
+                 len(parts))
+    left, used = first, 0
+    while left > 0 and used + parts[left - 1][2] <= _BEFORE:
         left -= 1
-        used += cell_width(text[left])
+        used += parts[left][2]
     shown, carets, width, right = [], [], 0, left
-    while right < len(text) and width < _WIDTH:
-        ch = _shown(text[right])
-        cells = cell_width(ch)
-        shown.append(ch)
-        mark = "^" if start <= right < end else " "
-        carets.append(mark * cells)
+    while right < len(parts) and width < _WIDTH:
+        at, part, cells = parts[right]
+        shown.append(part)
+        carets.append(("^" if at < end and at + len(part) > start else " ") * cells)
         width += cells
         right += 1
-    if end <= start or start >= right:
-        position = sum(cell_width(_shown(c)) for c in text[left:min(start, right)])
-        carets = [" " * position, "^"]
+    if end <= start or first >= right:
+        carets = [" " * sum(cells for _, _, cells in parts[left:min(first, right)]), "^"]
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(text) else ""
+    suffix = "…" if right < len(parts) else ""
     return prefix + "".join(shown) + suffix, " " * len(prefix) + "".join(carets).rstrip()

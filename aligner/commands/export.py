@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
-                   load_docset, warn)
+                   load_docset, progress_for, warn)
+from ..terminal import json_dumps
 from .sync import add_langs_argument, reviewed
 
 ORDER = 50  # position in `aligner --help`
@@ -30,6 +31,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="apply only approved fixes (txt, tmx, csv)")
     parser.add_argument("--force", action="store_true",
                         help="overwrite files that already exist in DIR (each is reported)")
+    parser.add_argument("--summary", choices=("text", "json"), default="text",
+                        help="what is printed: the files written, one a line (text, the "
+                             "default), or a JSON object {docset, format, out, languages, "
+                             "written, overwritten}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,14 +44,24 @@ def run(args: argparse.Namespace) -> int:
     if args.mo and args.format != "po":
         warn("--mo applies to --format po only; ignored")
     docset = load_docset(args)
-    langs = language_list(args.langs, "--langs", docset.languages)
+    langs = language_list(args.lang, "--lang", docset.languages)
     check_target(docset.path, Path(args.out))  # before the slow part
-    # Flags appear in PO comments, the CSV and XLIFF notes; the other formats skip the checks.
-    store = reviewed(docset, checks=args.format in ("po", "csv", "xliff12", "xliff20"))[1]
-    result = export(store, args.format, Path(args.out), langs, mo=args.mo, force=args.force,
-                    approved_only=args.approved_only)
+    with progress_for(args) as progress:
+        # Flags appear in PO comments, the CSV and XLIFF notes; the other formats skip the checks.
+        store = reviewed(docset, checks=args.format in ("po", "csv", "xliff12", "xliff20"),
+                         progress=progress)[1]
+        progress.show(f"writing {args.format}", force=True)
+        result = export(store, args.format, Path(args.out), langs, mo=args.mo,
+                        force=args.force, approved_only=args.approved_only)
     for path in result.overwritten:
         warn(f"{path}: overwritten")
+    if args.summary == "json":
+        print(json_dumps({"docset": str(docset.path), "format": args.format, "out": args.out,
+                          "languages": list(store.languages),
+                          "written": [str(path) for path in result.written],
+                          "overwritten": [str(path) for path in result.overwritten]},
+                         indent=2))
+        return EXIT_OK
     for path in result.written:
         print(path)
     return EXIT_OK

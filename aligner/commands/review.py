@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 
 from .. import parallel
-from ..cli import BUNDLED_DOCSET, EXIT_OK, add_docset_argument, load_docset
+from ..cli import BUNDLED_DOCSET, EXIT_OK, add_docset_argument, load_docset, progress_for
 
 ORDER = 5
 HELP = "open the review UI: the versions side by side, flags, fixes saved to review/<lang>.po"
@@ -28,9 +28,12 @@ def run(args: argparse.Namespace) -> int:
     from ..review import open_rows
 
     parallel.share_with_caller()  # the app's loading thread works too: one worker fewer
-    load_docset(args)  # bad input: one line, exit 2, no half-drawn screen
     path = Path(args.docset) if args.docset else BUNDLED_DOCSET
-    encoding = parse_encoding(args.encoding)
-    ui = importlib.import_module("tui.app")
+    with progress_for(args) as progress:
+        progress.show(f"reading {path}")
+        load_docset(args)  # bad input: one line, exit 2, no half-drawn screen
+        encoding = parse_encoding(args.encoding)
+        progress.show("starting the review screen", force=True)
+        ui = importlib.import_module("tui.app")
     ui.ReviewApp(path, lambda where, progress: open_rows(where, progress, encoding)).run()
     return EXIT_OK

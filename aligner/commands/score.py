@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import (EXIT_OK, add_format_argument, language_list, load_docset, parse_encoding,
-                   positive_int, warn)
+from ..cli import (EXIT_OK, add_format_argument, add_lang_argument, language_list,
+                   load_docset, parse_encoding, positive_int, progress_for, warn)
 from ..errors import UsageError
 from ..terminal import json_dumps
-from ..score import Scores, ScoreError, corpus_scores, paired_comparison, review_scores
+from ..score import (Scores, ScoreError, corpus_scores, pair_paragraphs, paired_comparison,
+                     review_scores)
 
 ORDER = 70
 HELP = ("BLEU, chrF, chrF++ and TER: each language's original against its reviewed text, "
@@ -23,8 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``aligner score``."""
     parser.add_argument("docset", nargs="?", default=None, metavar="DOCSET",
                         help="document set directory (default: the bundled joint statement)")
-    parser.add_argument("--lang", help="score only this language (docset mode); the language "
-                                       "of the files (file mode, default en)")
+    add_lang_argument(parser, "score only these languages (docset mode); the language of "
+                              "the files (file mode, one code, default en)")
     parser.add_argument("--hyp", metavar="FILE", help="hypothesis text file (file mode)")
     parser.add_argument("--ref", metavar="FILE", action="append",
                         help="reference text file; repeat for several references")
@@ -61,22 +62,27 @@ def _run_docset(args: argparse.Namespace) -> int:
         raise UsageError("--bootstrap applies to file mode (--hyp/--ref); leave it out when "
                          "scoring a document set")
     docset = load_docset(args)
-    if args.lang is not None:
-        language_list(args.lang, "--lang", docset.languages)
+    wanted = language_list(args.lang, "--lang", docset.languages)
     outputs = _report_paths(args, docset)  # refused before the slow part
-    languages = [args.lang] if args.lang else [lang for lang in docset.languages
-                                               if review_path(docset, lang).exists()]
+    languages = list(wanted) if wanted else [lang for lang in docset.languages
+                                             if review_path(docset, lang).exists()]
     if not languages:
         message = (f"{docset.path}: no review files yet (review/<lang>.po); fix something "
                    "with 'aligner review' first; nothing to score")
         print(json_dumps({"scores": [], "note": message}) if args.format == "json" else message)
         return EXIT_OK
-    alignment = align(docset)
-    store = ReviewStore.open(docset, alignment, None, languages)
-    results = [review_scores(lang, store.reviews(lang)) for lang in languages]
-    session = ReviewSession(docset, alignment, None, store)
-    reports = {r.lang: r for r in session_reports(session, scores=results, edited_count=5)}
-    _write_reports(outputs, [reports[lang] for lang in languages])
+    with progress_for(args) as progress:
+        alignment = align(docset, progress=progress.aligning)
+        progress.show("reading the review files", force=True)
+        store = ReviewStore.open(docset, alignment, None, languages)
+        results = []
+        for lang in languages:
+            progress.step("scoring", len(results), len(languages))
+            results.append(review_scores(lang, store.reviews(lang)))
+        progress.show("writing the quality report", force=True)
+        session = ReviewSession(docset, alignment, None, store)
+        reports = {r.lang: r for r in session_reports(session, scores=results, edited_count=5)}
+        _write_reports(outputs, [reports[lang] for lang in languages])
     if args.format == "json":
         payloads = [dict(r.to_json(), lqa=reports[r.lang].to_json()) for r in results]
         payload = payloads[0] if len(payloads) == 1 else {"scores": payloads}
@@ -145,15 +151,27 @@ def _run_files(args: argparse.Namespace) -> int:
     if args.lqa_json is not None or args.lqa_csv is not None:
         raise UsageError("--lqa-json/--lqa-csv: the quality report is of a document set's "
                          "review; leave them out in file mode (--hyp/--ref)")
-    if args.lang is not None and len(language_list(args.lang, "--lang")) > 1:
-        raise UsageError(f"--lang {args.lang!r}: the files have one language; give one code")
-    lang = args.lang or "en"
+    langs = language_list(args.lang, "--lang")
+    if langs is not None and len(langs) > 1:
+        raise UsageError(f"--lang {','.join(langs)!r}: the files have one language; give one "
+                         "code")
+    lang = langs[0] if langs else "en"
     encoding = parse_encoding(args.encoding)
     if isinstance(encoding, dict):
         raise UsageError(f"--encoding {args.encoding!r}: file mode takes one codec for all "
                          "the files; give one name, e.g. --encoding cp1251")
     hyp_paths = [Path(args.hyp)] + ([Path(args.compare)] if args.compare else [])
-    segments = _file_segments(hyp_paths, [Path(r) for r in args.ref], lang, encoding)
+    with progress_for(args) as progress:
+        progress.show("reading the files")
+        segments = _file_segments(hyp_paths, [Path(r) for r in args.ref], lang, encoding)
+        progress.show(f"scoring {len(segments[0]):,} segments"
+                      + (f" with {args.bootstrap} resamples" if args.bootstrap > 1 else ""),
+                      force=True)
+        return _score_files(args, segments, lang, progress)
+
+
+def _score_files(args: argparse.Namespace, segments: list[list[str]], lang: str,
+                 progress) -> int:
     hyps, others, refs = segments[0], segments[1] if args.compare else None, segments[-len(args.ref):]
     if not any(h.strip() for h in hyps):
         raise ScoreError(f"{args.hyp}: no text to score")
@@ -162,6 +180,7 @@ def _run_files(args: argparse.Namespace) -> int:
     result = Scores(lang, metrics, rows_total=len(hyps),
                     extra={"segments": len(hyps), "references": len(refs)})
     comparison = paired_comparison(hyps, others, refs, lang) if others is not None else None
+    progress.clear()  # the results start on a clean line
     if args.format == "json":
         payload = result.to_json()
         for key in ("rows", "rows_fixed", "rows_total"):
@@ -184,8 +203,6 @@ def _run_files(args: argparse.Namespace) -> int:
 
 def _file_segments(hyps: list[Path], refs: list[Path], lang: str, encoding) -> list[list[str]]:
     """Paragraphs of every file, lined up by the aligner when the counts differ."""
-    from ..alignment import Alignment
-    from ..docset import DocSet, LanguageText
     from ..paragraphs import split_paragraphs
     from ..textio import read_text
 
@@ -200,17 +217,17 @@ def _file_segments(hyps: list[Path], refs: list[Path], lang: str, encoding) -> l
             raise ScoreError(f"{path}: empty file; nothing to score")
     if len({len(t) for t in texts}) == 1:
         return [list(t) for t in texts]
-    from ..align import align
-
-    codes = [f"x{k}" for k in range(len(paths))]
-    docset = DocSet(paths[0].parent, tuple(codes),
-                    {c: LanguageText(c, p, "utf-8", t) for c, p, t in zip(codes, paths, texts)},
-                    pivot=codes[-1], source=codes[-1])
-    warn(f"paragraph counts differ ({', '.join(str(len(t)) for t in texts)}); "
-         "lining them up with the aligner")
-    alignment: Alignment = align(docset, fresh=True)
-    return [[" ".join(texts[k][i] for i in row.indices(code)) for row in alignment.rows]
-            for k, code in enumerate(codes)]
+    paired, unpaired = pair_paragraphs(texts, lang)
+    counts = ", ".join(f"{path.name} {len(t)}" for path, t in zip(paths, texts))
+    if not paired[0]:
+        raise ScoreError(f"{', '.join(map(str, paths))}: no paragraph of one file lines up "
+                         f"with one of the other ({counts} paragraphs); give versions of "
+                         "the same text")
+    left = ", ".join(f"{n} of {path.name}" for path, n in zip(paths, unpaired) if n)
+    warn(f"paragraph counts differ ({counts}); scored the {len(paired[0])} rows the aligner "
+         f"pairs" + (f", leaving out the paragraphs with no counterpart ({left})"
+                     if left else ""))
+    return paired
 
 
 def _print_scores(result: Scores, heading: str) -> None:

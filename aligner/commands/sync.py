@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
-                   load_docset, warn)
+from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, add_lang_argument,
+                   language_list, load_docset, progress_for, warn)
 from ..docset import REVIEW_DIR
 from ..errors import AlignerError, UsageError
 from ..terminal import json_dumps
@@ -31,30 +31,34 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def add_langs_argument(parser: argparse.ArgumentParser) -> None:
-    """``--langs en zh`` or ``--langs en,zh``: the languages to work on (default: all)."""
-    parser.add_argument("--langs", nargs="+", metavar="LANG",
-                        help="languages to work on (default: every language of the docset)")
+    """``--lang en,zh`` (or repeated): the languages to work on (default: all)."""
+    add_lang_argument(parser, "languages to work on, comma-separated or repeated (default: "
+                              "every language of the docset)")
 
 
-def aligned(docset, checks: bool = True):
+def aligned(docset, checks: bool = True, progress=None):
     """(alignment, flags) of ``docset``: the aligner's rows and the checks' flags.
 
     Writes nothing (see ``save_rows``). ``checks`` False gives flags None (the flags recorded
-    in the review files are kept).
+    in the review files are kept). ``progress``: an ``aligner.progress.Progress``.
     """
     from ..align import align
     from ..checks import run_checks
 
-    alignment = align(docset)
+    alignment = align(docset, progress=progress.aligning if progress else None)
     for note in getattr(alignment, "notes", ()):
         warn(note)
-    return alignment, run_checks(docset, alignment) if checks else None
+    if not checks:
+        return alignment, None
+    if progress:
+        progress.show(f"checking {len(alignment.rows):,} rows", force=True)
+    return alignment, run_checks(docset, alignment)
 
 
-def reviewed(docset, checks: bool = True):
+def reviewed(docset, checks: bool = True, progress=None):
     """(alignment, store) of ``docset``: its rows and every language's review file, brought
     up to date in memory (nothing is written) with the current flags (``checks`` False keeps
-    the recorded ones).
+    the recorded ones). ``progress``: an ``aligner.progress.Progress``.
 
     Every language is opened, whichever are synced or exported: the flags of one language
     are found against the reviewed texts of the others, exactly as the UI finds them.
@@ -62,9 +66,13 @@ def reviewed(docset, checks: bool = True):
     from ..review import current_flags
     from ..store import ReviewStore
 
-    alignment = aligned(docset, checks=False)[0]
+    alignment = aligned(docset, checks=False, progress=progress)[0]
+    if progress:
+        progress.show("reading the review files", force=True)
     store = ReviewStore.open(docset, alignment, None)
     if checks:
+        if progress:
+            progress.show(f"checking {len(alignment.rows):,} rows", force=True)
         store.set_flags(current_flags(docset, alignment, store))
     return alignment, store
 
@@ -95,12 +103,14 @@ def check_writable(*directories: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     """Sync the review files and print what changed."""
     docset = load_docset(args)
-    langs = language_list(args.langs, "--langs", docset.languages)
-    alignment, store = reviewed(docset)  # reads and validates only
-    check_writable(docset.path, docset.path / REVIEW_DIR)
-    # Review files first: if alignment.tsv then cannot be saved, the next run fits the same
-    # rows from the old one again (the row ids the review files now use).
-    written = set(store.save(langs))
+    langs = language_list(args.lang, "--lang", docset.languages)
+    with progress_for(args) as progress:
+        alignment, store = reviewed(docset, progress=progress)  # reads and validates only
+        check_writable(docset.path, docset.path / REVIEW_DIR)
+        # Review files first: if alignment.tsv then cannot be saved, the next run fits the
+        # same rows from the old one again (the row ids the review files now use).
+        progress.show("saving the review files", force=True)
+        written = set(store.save(langs))
     try:
         save_rows(docset, alignment)
     except AlignerError as exc:
