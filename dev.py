@@ -2,7 +2,8 @@
 """Bootstrap and run aligner with nothing but python3: the README's two commands.
 
     python3 dev.py run    # create .venv, install aligner, open the review UI on the bundled statement
-    python3 dev.py test   # create .venv, install aligner with test tools, run the whole suite
+    python3 dev.py test   # create .venv, install aligner with test tools, run the linters
+                          # (ruff, import-linter) and the whole suite
     python3 dev.py bench  # the benchmarks in tests/bench/ (peers nltk and pofilter included)
 
 Extra arguments after the command are passed on (to ``aligner`` or to ``pytest``).
@@ -23,6 +24,8 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 BUNDLED = ROOT / "translations" / "joint-statement-2023"
+LINTERS = (("ruff", "check", "--quiet", "."), ("ruff", "format", "--check", "--quiet", "."),
+           ("lint-imports", "--no-cache"))
 
 
 def ensure_env(extras: str) -> None:
@@ -51,6 +54,10 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(BIN / "aligner"), *args], cwd=ROOT)
     if command == "test":
         ensure_env("test")
+        for lint in LINTERS:  # cheap, and a red lint means nothing lands: before the suite
+            if subprocess.call([str(BIN / lint[0]), *lint[1:]], cwd=ROOT):
+                print(f"dev.py: {' '.join(lint)} failed", file=sys.stderr)
+                return 1
         return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
     if command == "bench":
         ensure_env("test,bench")
