@@ -28,6 +28,12 @@ def marked(app: ReviewApp) -> str:
     return next(line for line in panel(app).splitlines() if line.lstrip().startswith("▶"))
 
 
+def under_marked(app: ReviewApp) -> str:
+    """The panel line under the ▶ flag: what r, x and d do with it."""
+    lines = panel(app).splitlines()
+    return next(lines[i + 1] for i, line in enumerate(lines) if line.lstrip().startswith("▶"))
+
+
 async def at_row(app: ReviewApp, pilot, row_id: str, lang: str = "en") -> int:
     """Focus row ``row_id`` in ``lang`` (the reviewer would scroll there) and its first spot."""
     row = app.session.row_index(row_id)
@@ -79,7 +85,7 @@ async def test_r_applies_the_marked_flag_only_and_moves_the_marker_on(statement)
         row = await at_row(app, pilot, "r39")
         original = app.session.cell_text(row, "en")
         assert "Republic of Kazakhstan" in marked(app)
-        assert "has no place in the text: r opens the editor" in marked(app)
+        assert "r opens the editor to insert “Republic of Kazakhstan”" in under_marked(app)
         await pilot.press("n", "n")
         assert "Kasemjomart Tokayev" in marked(app)
         await pilot.press("r")
@@ -128,10 +134,10 @@ async def test_suggestions_read_right_in_the_panel(statement):
         await at_row(app, pilot, "r31")                # a lost section number
         line = marked(app)
         assert line.rstrip().endswith("→ 4.") and line.count("→") == 1, line
+        assert "r inserts “4.”" in under_marked(app)
         await at_row(app, pilot, "r16")                # a repeated list item
-        line = marked(app)
-        assert "→ delete “, transportation”" in line
-        assert not line.rstrip().endswith("→")
+        assert "r deletes “, transportation”" in under_marked(app)
+        assert not marked(app).rstrip().endswith("→")
         await pilot.press("r")
         await settled(app, pilot)
         fixed = po_entry(statement, "en", "r16").msgstr

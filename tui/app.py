@@ -36,6 +36,7 @@ from .widgets.flag_panel import FlagPanel, insertable
 from .widgets.grid import GridView
 from .widgets.status_bar import StatusBar
 
+CHECKING = "; checking…"  # shown after the save state while the checks run again
 SessionFactory = Callable[[Path, Callable[[str, float], None]], ReviewSession]
 
 
@@ -259,7 +260,7 @@ class ReviewApp(DiskWatch, App[None]):
             self._history.append((row, self.grid.cursor_lang))
         if not keep_redo:
             self._redo.clear()
-        self.save_state = f"saved {what}"
+        self.save_state = f"saved {what}" + (CHECKING if recheck else "")
         self.grid.row_changed(row)
         self._refresh_chrome()
         if recheck:
@@ -277,6 +278,7 @@ class ReviewApp(DiskWatch, App[None]):
             self._refresh_chrome()
 
     def _rechecked(self) -> None:
+        self.save_state = self.save_state.removesuffix(CHECKING)
         if self._has_session():
             self.grid.refresh_all()
             if self._advance is not None:

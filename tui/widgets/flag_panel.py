@@ -55,12 +55,37 @@ class FlagPanel(ContentBox):
             lines.append(Content.assemble((f"{visible(row_id)} ", "bold"),
                                           ("no open flags", "$text-muted")))
         for flag in ordered:
-            line = _flag_line(flag, (spans or {}).get(id(flag)))
-            lines.append(Content.assemble(("▶ ", "bold $accent"), line) if flag is focused
-                         else Content.assemble("  ", line))
+            span = (spans or {}).get(id(flag))
+            if flag is focused:
+                lines.append(Content.assemble(("▶ ", "bold $accent"), _flag_line(flag)))
+                lines.append(Content.assemble("    ", *action(flag, span)))
+            else:
+                lines.append(Content.assemble("  ", _flag_line(flag, span)))
         for flag, verdict, reason in decided:
             lines.append(_decided_line(flag, verdict, reason))
         self.set_content(Content("\n").join(lines))
+
+
+def action(flag: Flag, span: str | None = None) -> list[tuple[str, str] | str]:
+    """What the keys do with the ▶ flag, as styled parts: the line under it."""
+    key, text, muted = "bold $accent", "bold $success", "$text-muted"
+    decide = [("x", key), (" it is an error · ", muted), ("d", key), (" it is not", muted)]
+    if flag.expected is None:
+        return [("no suggestion: ", muted), ("e", key), (" edits · ", muted), *decide]
+    expected = visible(flag.expected)
+    if flag.start == flag.end and not insertable(flag):
+        return [("r", key), (" opens the editor to insert ", muted),
+                (f"“{expected.strip()}”", text), (" (no known place in the text) · ", muted),
+                *decide]
+    quoted = f"“{_short(visible(span), 60)}”" if span else "the flagged text"
+    if not flag.expected.strip():
+        said = [("r", key), (" deletes ", muted), (quoted, text)]
+    elif flag.start == flag.end:
+        said = [("r", key), (" inserts ", muted), (f"“{expected.strip()}”", text)]
+    else:
+        said = [("r", key), (" replaces ", muted), (quoted, "bold"), (" with ", muted),
+                (f"“{expected}”", text)]
+    return [*said, (" · ", muted), *decide]
 
 
 def suggestion(flag: Flag, span: str | None = None) -> list[tuple[str, str] | str]:
