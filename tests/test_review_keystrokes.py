@@ -63,14 +63,17 @@ def open_flags(screen: str) -> int:
     return int(found[-1])
 
 
-# the panel's line under the ▶ flag: what the keys do with it ("▶·" marks the grid's row)
-_ACTION = re.compile(r"^ ?▶ \S.*\n(.*)$", re.M)
+_MARKED = re.compile(r"^ ?▶ \S")  # the panel's ▶ flag ("▶·" marks the grid's row)
+_ACTION = re.compile(r"^ {3,}(r |no suggestion)")  # the line under it: what the keys do
 
 
 def marked_line(screen: str) -> str:
     """The flag panel's line under the ▶ flag ("" when no flag is marked)."""
-    found = _ACTION.findall(screen)
-    return found[-1] if found else ""
+    lines = screen.splitlines()
+    for i, line in enumerate(lines):
+        if _MARKED.match(line):
+            return next((after for after in lines[i + 1:i + 4] if _ACTION.match(after)), "")
+    return ""
 
 
 def choose(line: str) -> str:

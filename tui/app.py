@@ -29,6 +29,7 @@ from .messages import ColumnsChanged, CursorMoved, LoadProgress
 from .safe_text import labelled, visible
 from .screens.edit import EditModal, EditPlace, SaveFailure
 from .screens.help import HelpScreen
+from .screens.prompt import PromptModal
 from .screens.scores import ScoresScreen
 from .screens.search import SearchModal
 from .widgets.content_box import ContentBox
@@ -60,6 +61,16 @@ class ReviewApp(DiskWatch, App[None]):
         Binding("a", "approve_cell", "Approve", id="cell.approve"),
         Binding("A,ctrl+j", "approve_next", "Approve and go to the next row to review",
                 id="cell.approve_next", key_display="A", show=False),
+        Binding("x", "accept_flag", "The ▶ flag is an error (accept)", id="flag.accept",
+                show=False),
+        Binding("X", "accept_flag_why", "Accept the ▶ flag, with a reason", id="flag.accept_why",
+                show=False),
+        Binding("d", "dismiss_flag", "The ▶ flag is not an error (dismiss)", id="flag.dismiss",
+                show=False),
+        Binding("D", "dismiss_flag_why", "Dismiss the ▶ flag, with a reason",
+                id="flag.dismiss_why", show=False),
+        Binding("number_sign", "note", "Note for the translator", id="cell.note",
+                key_display="#", show=False),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("U,ctrl+y", "redo", "Redo", id="redo", key_display="U", show=False),
         Binding("slash", "search", "Search", id="search", key_display="/"),
@@ -578,8 +589,7 @@ class ReviewApp(DiskWatch, App[None]):
         here = order.index(row) if row in order else -1
         for step in range(1, len(order) + 1):
             candidate = order[(here + step) % len(order)]
-            if session.row_status(candidate, lang) != "approved" and \
-                    session.cell_text(candidate, lang):
+            if session.row_status(candidate, lang) != "approved":
                 if session.spots(candidate, lang):
                     self._focus_spot(candidate, lang, 0)
                 else:
@@ -604,6 +614,79 @@ class ReviewApp(DiskWatch, App[None]):
                 return
             self._changed(row, f"approved {self.session.row_id(row)} {lang}")
         self._next_to_review(row, lang)
+
+    # --- actions: flag decisions and notes -----------------------------------------------
+
+    def action_accept_flag(self) -> None:
+        self._decide("accepted", ask=False)
+
+    def action_accept_flag_why(self) -> None:
+        self._decide("accepted", ask=True)
+
+    def action_dismiss_flag(self) -> None:
+        self._decide("dismissed", ask=False)
+
+    def action_dismiss_flag_why(self) -> None:
+        self._decide("dismissed", ask=True)
+
+    def _decide(self, verdict: str, ask: bool) -> None:
+        """Record the reviewer's verdict on the ▶ flag (saved in the review file), then ▶ to
+        the next open spot; ``ask``: first a one-line reason."""
+        if not self._has_session() or self.grid.current is None:
+            return
+        row, lang = self.grid.current, self.grid.cursor_lang
+        target = self._target_spot()
+        if target is None:
+            self.notify("No open flag in this cell (n goes to the next one).", markup=False)
+            return
+        _, start, _, flag = target
+        word = "an error" if verdict == "accepted" else "not an error"
+
+        def decide(reason: str | None) -> None:
+            if reason is None:
+                return
+            try:
+                self.session.decide(row, lang, flag, verdict, reason.strip())
+            except AlignerError as error:
+                self._fail(error)
+                return
+            self._changed(row, f"{flag.check} {self.session.row_id(row)} {lang}: {word}")
+            self._move_on(row, lang, start, wait=False)
+
+        if ask:
+            self.push_screen(PromptModal(f"{self.session.row_id(row)} {lang} · {flag.check} "
+                                         f"is {word}: why? (optional)"), decide)
+        else:
+            decide("")
+
+    def action_note(self) -> None:
+        """Write the cell's reviewer note (a translator comment in the PO file)."""
+        if not self._has_session() or self.grid.current is None:
+            return
+        row, lang = self.grid.current, self.grid.cursor_lang
+        session = self.session
+        if not session.editable:
+            self.notify("The review files are still opening; try again in a moment.",
+                        markup=False)
+            return
+        current = self._cell_state(row, lang)[4]
+        shown = current.replace("\n", " ")
+
+        def keep(note: str | None) -> None:
+            if note is None or note == shown:
+                return
+            try:
+                self._store_note(row, lang, note.strip())
+            except AlignerError as error:
+                self._fail(error)
+                return
+            self._changed(row, f"note {session.row_id(row)} {lang}")
+
+        self.push_screen(PromptModal(f"{session.row_id(row)} {lang} · note for the "
+                                     "translator (empty removes it)", shown), keep)
+
+    def _store_note(self, row: int, lang: str, note: str) -> None:
+        self.session.set_note(row, lang, note)
 
     def action_undo(self) -> None:
         if not self._has_session():

@@ -173,7 +173,9 @@ class EditModal(ModalScreen["str | None"]):
                            show_line_numbers=False)
             yield TextArea("", id="mine", soft_wrap=True, show_line_numbers=False,
                            read_only=True)
-            yield Static(labelled("original: $text", text=self._original[:400]), classes="hint")
+            if not self._versions:  # else the original is one of the versions above
+                yield Static(labelled("original: $text", text=self._original[:400]),
+                             classes="hint")
             yield Static("ctrl+s keep · ctrl+j keep and approve · tab next spot · "
                          + ("ctrl+t insert the suggestion · " if self._place.insert else "")
                          + "escape cancel", id="keys", classes="hint", markup=False)
