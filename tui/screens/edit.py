@@ -135,6 +135,10 @@ class EditModal(ModalScreen["str | None"]):
                 priority=True),
         Binding("ctrl+t", "insert_suggestion", "Insert the suggestion at the cursor",
                 id="edit.insert", priority=True),
+        Binding("ctrl+end", "text_end", "Cursor to the end of the text", id="edit.end",
+                priority=True),
+        Binding("ctrl+home", "text_start", "Cursor to the start of the text", id="edit.start",
+                priority=True),
         Binding("tab", "next_spot", "Next flagged spot", id="edit.next_spot", priority=True),
         Binding("shift+tab", "previous_spot", "Previous flagged spot", id="edit.previous_spot",
                 priority=True),
@@ -176,7 +180,7 @@ class EditModal(ModalScreen["str | None"]):
             if not self._versions:  # else the original is one of the versions above
                 yield Static(labelled("original: $text", text=self._original[:400]),
                              classes="hint")
-            yield Static("ctrl+s keep · ctrl+j keep and approve · tab next spot · "
+            yield Static("ctrl+s keep the fix · ctrl+j keep and approve · tab next spot · "
                          + ("ctrl+t insert the suggestion · " if self._place.insert else "")
                          + "escape cancel", id="keys", classes="hint", markup=False)
 
@@ -239,6 +243,12 @@ class EditModal(ModalScreen["str | None"]):
             return
         self.editor.replace(shown(self._place.insert), *self.editor.selection)
         self.editor.focus()
+
+    def action_text_end(self) -> None:
+        self.editor.move_cursor(self.editor.document.end)
+
+    def action_text_start(self) -> None:
+        self.editor.move_cursor((0, 0))
 
     def action_keep_and_approve(self) -> None:
         self.action_keep(approve=True)
