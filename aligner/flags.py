@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
+VERDICTS = ("accepted", "dismissed")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,40 @@ class Flag:
                              if key in ("check", "severity", "message", "expected", "start",
                                         "end")} for flag in self.also]
         return data
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's verdict on one flag: ``accepted`` (a real error, counted in the quality
+    report even when left unfixed) or ``dismissed`` (not an error), with an optional reason.
+
+    A decision names its flag by ``check`` and ``spot`` (the flagged text, see
+    :func:`flag_spot`), not by offsets: it stays attached to the same flag when the checks
+    run again on a changed text. ``severity`` / ``category``: the reviewer's overrides of the
+    check's own (None: the check's).
+    """
+
+    check: str
+    verdict: str
+    reason: str = ""
+    spot: str = ""
+    severity: str | None = None
+    category: str | None = None
+
+    def matches(self, flag: Flag, spot: str) -> bool:
+        """Whether this is the decision on ``flag``, whose spot is ``spot``."""
+        return self.check == flag.check and self.spot == " ".join(spot.split())
+
+
+def flag_spot(flag: Flag, text: str) -> str:
+    """What a decision on ``flag`` remembers of it: the flagged part of ``text`` (the
+    paragraph the flag points into), or for a flag without a span its suggestion, else its
+    message. Whitespace collapsed (as a PO comment keeps it)."""
+    if flag.end > flag.start:
+        spot = text[flag.start:flag.end]
+    else:
+        spot = flag.expected if flag.expected is not None else flag.message
+    return " ".join(spot.split())
 
 
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}

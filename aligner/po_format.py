@@ -24,7 +24,8 @@ from itertools import accumulate
 import polib
 
 from .review_entry import (FUZZY_ONLY, WRAP_WIDTH, Entry, Extra, build_comment,
-                           parse_comment, parse_comment_lines, unescape_text)
+                           parse_comment, parse_comment_lines, split_decisions,
+                           unescape_text)
 
 
 class Unsupported(Exception):
@@ -165,11 +166,14 @@ def parse_body(data: bytes, start: int, pool: dict[str, str] | None = None
         text = _value(raw_text)
         text = shared(text, text)
         flags: tuple[str, ...] = ()
+        decisions = ()
         original = None
         if gc or orig is not None:
             flags, original = _comment(gc, orig, raw_text, text)
             if original is not None:
                 original = shared(original, original)
+            if flags:
+                flags, decisions = split_decisions(flags)
         po_flags: tuple[str, ...] = ()
         if fl == b"#, fuzzy\n":
             po_flags = FUZZY_ONLY
@@ -189,7 +193,7 @@ def parse_body(data: bytes, start: int, pool: dict[str, str] | None = None
             context if context is None else shared(context, context),
             shared(source, source), text, po_flags, flags, original,
             _note(tc) if tc else "", previous.get("msgctxt"), previous.get("msgid"),
-            obsolete, extra))
+            obsolete, extra, decisions))
         spans.append((position, end))
         position = end + 1
     return entries, spans
@@ -199,6 +203,7 @@ def from_polib(entry: polib.POEntry, pool: dict[str, str] | None = None) -> Entr
     """The Entry of an entry polib parsed."""
     pool = pool if pool is not None else {}
     flags, original = parse_comment(entry.comment)
+    flags, decisions = split_decisions(flags)
     extra = Extra(tuple(tuple(o) for o in entry.occurrences), entry.msgid_plural,
                   tuple(sorted(entry.msgstr_plural.items())), entry.previous_msgid_plural)
     po_flags = tuple(entry.flags)
@@ -208,7 +213,7 @@ def from_polib(entry: polib.POEntry, pool: dict[str, str] | None = None) -> Entr
                  FUZZY_ONLY if po_flags == FUZZY_ONLY else po_flags, flags,
                  original if original is None else pool.get(original, original),
                  entry.tcomment, entry.previous_msgctxt, entry.previous_msgid,
-                 bool(entry.obsolete), None if extra == Extra() else extra)
+                 bool(entry.obsolete), None if extra == Extra() else extra, decisions)
 
 
 def to_polib(entry: Entry) -> polib.POEntry:
@@ -218,7 +223,8 @@ def to_polib(entry: Entry) -> polib.POEntry:
         msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr,
         msgid_plural=extra.msgid_plural, msgstr_plural=dict(extra.msgstr_plural),
         flags=list(entry.po_flags), tcomment=entry.note,
-        comment="" if entry.obsolete else build_comment(entry.flags, entry.original),
+        comment="" if entry.obsolete else build_comment(entry.flags, entry.original,
+                                                        entry.decisions),
         occurrences=[tuple(o) for o in extra.occurrences],
         previous_msgctxt=entry.previous_msgctxt, previous_msgid=entry.previous_msgid,
         previous_msgid_plural=extra.previous_msgid_plural, obsolete=entry.obsolete)
@@ -315,7 +321,8 @@ def render_entry(entry: Entry) -> str:
     out: list[str] = []
     if entry.note:
         _comments(out, entry.note, "# ")
-    comment = "" if entry.obsolete else build_comment(entry.flags, entry.original)
+    comment = "" if entry.obsolete else build_comment(entry.flags, entry.original,
+                                                        entry.decisions)
     if comment:
         _comments(out, comment, "#. ")
     if entry.po_flags:

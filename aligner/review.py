@@ -19,7 +19,7 @@ from . import parallel
 from .alignment import CELL_SEPARATOR, Alignment, cell_text
 from .docset import REVIEW_DIR, DocSet, load
 from .errors import AlignerError
-from .flags import Flag
+from .flags import VERDICTS, Decision, Flag, flag_spot
 from .paragraphs import is_cjk
 from .recovery import LockProbe
 from .review_disk import LOCK_WAIT, DiskSync
@@ -215,15 +215,37 @@ class ReviewSession(DiskSync):
         return text
 
     def flags(self, row: int) -> list[Flag]:
-        """The open flags of ``row`` (all languages)."""
+        """The current flags of ``row`` (all languages), decided ones included: the flags of
+        the reviewed text, without the alignment flag of a row a reviewer edited or approved
+        (that confirms its alignment)."""
         return self._flags_by_row.get(row, [])
 
+    def open_flags(self, row: int) -> list[Flag]:
+        """The flags of ``row`` no reviewer decision covers (what is left to look at)."""
+        return [flag for flag in self._flags_by_row.get(row, ())
+                if self.decision(row, flag.lang, flag) is None]
+
     def row_flag_count(self, row: int) -> int:
-        return len(self._flags_by_row.get(row, ()))
+        """How many open flags ``row`` has."""
+        return self._open_by_row.get(row, 0)
 
     def cell_spans(self, row: int, lang: str) -> list[tuple[int, int, str]]:
-        """Flagged spans of the cell as (start, end, check) offsets into ``cell_text``."""
+        """Flagged spans of the cell as (start, end, check) offsets into ``cell_text``
+        (dismissed flags are not errors and have no span here)."""
         return self._spans.get((row, lang), [])
+
+    def decision(self, row: int, lang: str, flag: Flag) -> Decision | None:
+        """The reviewer's decision on ``flag`` (a flag of ``row`` in ``lang``), or None."""
+        decisions = self._decided.get((row, lang))
+        if not decisions:
+            return None
+        spot = self.flag_spot(row, lang, flag)
+        return next((d for d in decisions if d.matches(flag, spot)), None)
+
+    def flag_spot(self, row: int, lang: str, flag: Flag) -> str:
+        """What a decision on ``flag`` remembers of it (``aligner.flags.flag_spot``)."""
+        offset = self._cell_offset(row, lang, flag.paragraph) or 0
+        return flag_spot(flag, self.cell_text(row, lang)[offset:])
 
     def row_status(self, row: int, lang: str) -> str:
         """``unreviewed``, ``fixed`` or ``approved``."""
@@ -232,7 +254,7 @@ class ReviewSession(DiskSync):
         return self._statuses(lang)[row]
 
     def progress(self, lang: str) -> tuple[int, int, int]:
-        """(reviewed rows, rows with text, open flags) for ``lang``."""
+        """(reviewed rows, rows with text, open flags: undecided) for ``lang``."""
         if lang not in self._reviewed:
             return 0, self.row_count(), self._open_flags.get(lang, 0)
         counts = self._progress.get(lang)
@@ -282,7 +304,7 @@ class ReviewSession(DiskSync):
         return None
 
     def _has_flag(self, row: int, lang: str) -> bool:
-        return any(flag.lang == lang for flag in self._flags_by_row.get(row, ()))
+        return (row, lang) in self._open_cells
 
     def search(self, query: str, start_row: int = 0,
                order: Sequence[int] | None = None) -> tuple[int, str] | None:
@@ -303,7 +325,7 @@ class ReviewSession(DiskSync):
         """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``)."""
         rows = range(self.row_count())
         if name == "flagged":
-            return [r for r in rows if self._flags_by_row.get(r)]
+            return [r for r in rows if self._open_by_row.get(r)]
         if name == "unreviewed":
             return [r for r in rows if self.row_status(r, lang) == "unreviewed"]
         return list(rows)
@@ -387,6 +409,25 @@ class ReviewSession(DiskSync):
             self._touched(row, lang)
             return not approved
 
+    def decide(self, row: int, lang: str, flag: Flag, verdict: str, reason: str = "") -> None:
+        """Accept (a real error) or dismiss (not an error) ``flag``, with an optional reason;
+        saved at once, undone by ``undo``. A decision on a flag already decided replaces it."""
+        if verdict not in VERDICTS:
+            raise SessionError(f"verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
+        self._require_reviewed(lang)
+        with self._changing(row, lang):
+            decision = Decision(flag.check, verdict, reason, self.flag_spot(row, lang, flag))
+            self.store.decide(self.row_id(row), lang, decision)
+            self._touched(row, lang)
+
+    def undecide(self, row: int, lang: str, flag: Flag) -> None:
+        """Take back the decision on ``flag`` (saved at once, undone by ``undo``)."""
+        self._require_reviewed(lang)
+        with self._changing(row, lang):
+            self.store.undecide(self.row_id(row), lang, flag.check,
+                                self.flag_spot(row, lang, flag))
+            self._touched(row, lang)
+
     def undo(self) -> tuple[int, str] | None:
         """Undo the last change; the (row, lang) it restored, or None."""
         if self.store is None:
@@ -443,7 +484,7 @@ class ReviewSession(DiskSync):
             self._generation += 1
             if self.store is not None and free:
                 try:
-                    self.store.update_flags(flags)
+                    self.store.update_flags(self.current_flags(flags))
                 finally:
                     self._take_absorbed()  # saving merged other programs' changes first
             return True
@@ -469,8 +510,10 @@ class ReviewSession(DiskSync):
     def _touched(self, row: int, lang: str) -> None:
         self._revision += 1
         self._texts.pop((row, lang), None)
+        review = self._review(row, lang)
         if lang in self._status_cache:
-            self._status_cache[lang][row] = self._review(row, lang).status
+            self._status_cache[lang][row] = review.status
+        self._mark(row, lang, review)
         self._progress.pop(lang, None)
         # the original flags of a fixed cell no longer point at its text
         if self.cell_text(row, lang) != self.original_text(row, lang):
@@ -488,6 +531,8 @@ class ReviewSession(DiskSync):
         self._texts: dict[tuple[int, str], str] = {}
         self._status_cache: dict[str, list[str]] = {}
         self._progress: dict[str, tuple[int, int]] = {}
+        self._decided: dict[tuple[int, str], tuple[Decision, ...]] = {}
+        self._confirmed: set[tuple[int, str]] = set()  # cells edited or approved
         self._fixed = self._scan_fixed()
 
     def _set_flags(self, flags: list[Flag], fixed_cells: set | None = None) -> None:
@@ -508,25 +553,75 @@ class ReviewSession(DiskSync):
             return fixed
         for lang in self._reviewed:
             for review in self.store.reviews(lang):
-                if review.fixed and review.row in self._row_index:
-                    fixed.add((self._row_index[review.row], lang))
+                row = self._row_index.get(review.row)
+                if row is None:
+                    continue
+                if review.fixed:
+                    fixed.add((row, lang))
+                self._mark(row, lang, review)
         return fixed
+
+    def _mark(self, row: int, lang: str, review) -> None:
+        """Note the cell's decisions and whether a reviewer confirmed it (edited/approved)."""
+        if review.decisions:
+            self._decided[(row, lang)] = review.decisions
+        else:
+            self._decided.pop((row, lang), None)
+        if review.status != "unreviewed":
+            self._confirmed.add((row, lang))
+        else:
+            self._confirmed.discard((row, lang))
+
+    def current_flags(self, flags: list[Flag]) -> list[Flag]:
+        """``flags`` (of the reviewed text) without the alignment flags of rows a reviewer
+        edited or approved: a row a reviewer touched counts as aligned."""
+        confirmed = {self.row_id(row) for row, _ in self._confirmed}
+        return [flag for flag in flags
+                if not (flag.check == "alignment" and flag.row in confirmed)]
+
+    def reviewed_flags(self, flags: list[Flag]) -> list[Flag]:
+        """What ``aligner check --reviewed`` reports of ``flags`` (found on the reviewed
+        text): current flags, dismissed ones left out, accepted ones said to be accepted."""
+        out = []
+        for flag in self.current_flags(flags):
+            row = self._row_index.get(flag.row)
+            found = None if row is None else self.decision(row, flag.lang, flag)
+            if found is None:
+                out.append(flag)
+            elif found.verdict == "accepted":
+                why = f": {found.reason}" if found.reason else ""
+                out.append(replace(flag, message=f"{flag.message} (accepted by the "
+                                                 f"reviewer{why})"))
+        return out
 
     def _rebuild_views(self) -> None:
         by_row: dict[int, list[Flag]] = {}
         spans: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
         open_flags: dict[str, int] = {}
+        open_by_row: dict[int, int] = {}
+        open_cells: set[tuple[int, str]] = set()
+        confirmed_rows = {row for row, _ in self._confirmed}
+        self._flags_by_row = by_row  # ``decision`` reads the cell offsets of these
         for flag in self._all_flags:
             row = self._row_index.get(flag.row)
             if row is None or (row, flag.lang) in self._hidden:
                 continue
+            if flag.check == "alignment" and row in confirmed_rows:
+                continue
             by_row.setdefault(row, []).append(flag)
-            open_flags[flag.lang] = open_flags.get(flag.lang, 0) + 1
+            decided = self.decision(row, flag.lang, flag) if self._decided else None
+            if decided is None:
+                open_flags[flag.lang] = open_flags.get(flag.lang, 0) + 1
+                open_by_row[row] = open_by_row.get(row, 0) + 1
+                open_cells.add((row, flag.lang))
+            if decided is not None and decided.verdict == "dismissed":
+                continue
             start = self._cell_offset(row, flag.lang, flag.paragraph)
             if start is not None and flag.end > flag.start:
                 spans.setdefault((row, flag.lang), []).append(
                     (start + flag.start, start + flag.end, flag.check))
-        self._flags_by_row, self._spans, self._open_flags = by_row, spans, open_flags
+        self._spans, self._open_flags = spans, open_flags
+        self._open_by_row, self._open_cells = open_by_row, open_cells
 
     def _cell_offset(self, row: int, lang: str, paragraph: int | None) -> int | None:
         """Offset in the cell text of the paragraph a flag points into."""

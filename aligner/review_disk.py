@@ -106,8 +106,18 @@ class DiskSync:
         if old_statuses is not None:
             changed.update(r for r, (was, now) in
                            enumerate(zip(old_statuses, self._statuses(lang))) if was != now)
-        fixed_now = {(self._row_index[review.row], lang) for review in self.store.reviews(lang)
-                     if review.fixed and review.row in self._row_index}
+        fixed_now = set()
+        decided_before = {r: d for (r, l), d in self._decided.items() if l == lang}
+        for review in self.store.reviews(lang):
+            row = self._row_index.get(review.row)
+            if row is None:
+                continue
+            if review.fixed:
+                fixed_now.add((row, lang))
+            self._mark(row, lang, review)
+        decided_now = {r: d for (r, l), d in self._decided.items() if l == lang}
+        changed.update(r for r in decided_before.keys() | decided_now.keys()
+                       if decided_before.get(r) != decided_now.get(r))
         fixed_before = {cell for cell in self._fixed if cell[1] == lang}
         changed.update(r for r, _ in fixed_before ^ fixed_now)
         self._fixed = (self._fixed - fixed_before) | fixed_now

@@ -13,6 +13,14 @@ One PO entry per aligned row and reviewed language:
   ``\\``, control characters and line breaks escaped and continued on lines starting with
   ``|``. Every comment line is kept within polib's wrap width so that no tool re-wraps it
   (a re-wrapped line would lose its spaces), which makes the original exact.
+- A reviewer's flag decisions are extracted-comment lines after the flags, before
+  ``original:``, one per decision (continued like a flag):
+  ``decided: <accepted|dismissed> <check> "<spot>"[ severity=S][ category=C][ — <reason>]``.
+  The spot is the flagged text (``aligner.flags.flag_spot``; ``"`` and ``\\`` escaped as
+  ``\\"`` and ``\\\\``, whitespace collapsed), so the decision stays with its flag when the
+  checks run again. PO editors keep ``#.`` lines; decisions are review work like a fix (merged,
+  undone, counted by ``has_work``). An obsolete entry has no ``#.`` lines: a retired row loses
+  its decisions.
 - An obsolete entry (``#~``) keeps msgstr only when the reviewer changed or approved it: PO
   writers drop extracted comments of obsolete entries, so an empty msgstr is how an obsolete
   entry says "nothing was reviewed here".
@@ -31,9 +39,12 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import Iterable
 
+from .flags import VERDICTS, Decision
+
 WRAP_WIDTH = 78  # polib's default; every file is written exactly as polib would write it
 COMMENT_WIDTH = WRAP_WIDTH - len("#. ")  # longer comment lines are re-wrapped by polib
 ORIGINAL = "original:"
+DECIDED = "decided:"
 CONTINUED = "|"
 FLAG_CONTINUED = "  "
 FUZZY = "fuzzy"
@@ -77,6 +88,7 @@ class Entry:
     previous_msgid: str | None = None
     obsolete: bool = False
     extra: Extra | None = None
+    decisions: tuple[Decision, ...] = ()
 
     @property
     def fuzzy(self) -> bool:
@@ -112,6 +124,7 @@ class Review:
     approved: bool
     note: str = ""
     flags: tuple[str, ...] = ()
+    decisions: tuple[Decision, ...] = ()
 
     @property
     def fixed(self) -> bool:
@@ -218,7 +231,7 @@ def record_flag(flag: str) -> str:
     compares equal to the same flag read from the file, and is written back unchanged).
     """
     words = escape_text(" ".join(flag.split()))
-    if not words or words.startswith((ORIGINAL, CONTINUED)):
+    if not words or words.startswith((ORIGINAL, CONTINUED, DECIDED)):
         words = "flag " + words
     if len(words) <= COMMENT_WIDTH:
         return words.strip()
@@ -230,14 +243,74 @@ def record_flags(flags: Iterable[str]) -> tuple[str, ...]:
     return tuple(map(record_flag, flags))
 
 
-def build_comment(flags: tuple[str, ...], original: str | None) -> str:
-    """The extracted comment of an active entry: its (recorded) flags, then its original text.
+_DECISION = re.compile(r'decided: (\S+) (\S+) "((?:[^"\\]|\\.)*)"'
+                       r'((?: (?:severity|category)=\S+)*)(?: — (.*))?\Z', re.S)
 
-    One line per flag, continued on lines indented by two spaces; then the original.
+
+def decision_line(decision: Decision) -> str:
+    """A decision as one (unwrapped) comment line:
+    ``decided: <verdict> <check> "<spot>"[ severity=S][ category=C][ — <reason>]``."""
+    spot = escape_text(" ".join(decision.spot.split())).replace('"', '\\"')
+    line = f'{DECIDED} {decision.verdict} {decision.check} "{spot}"'
+    if decision.severity:
+        line += f" severity={decision.severity}"
+    if decision.category:
+        line += f" category={decision.category}"
+    reason = escape_text(" ".join(decision.reason.split()))
+    return line + (f" — {reason}" if reason else "")
+
+
+def parse_decision(line: str) -> Decision | None:
+    """The Decision of a (joined) ``decided:`` comment line; None when it is not one."""
+    found = _DECISION.match(line)
+    if found is None or found.group(1) not in VERDICTS:
+        return None
+    verdict, check, spot, overrides, reason = found.groups()
+    extra = dict(item.split("=", 1) for item in overrides.split())
+    return Decision(check, verdict, unescape_text(reason or ""), unescape_text(spot),
+                    extra.get("severity"), extra.get("category"))
+
+
+def _wrap_decision(decision: Decision) -> list[str]:
+    return textwrap.wrap(decision_line(decision), COMMENT_WIDTH,
+                         subsequent_indent=FLAG_CONTINUED, break_on_hyphens=False,
+                         break_long_words=False)
+
+
+def record_decision(decision: Decision) -> Decision:
+    """``decision`` as its comment lines read back (whitespace collapsed, as stored)."""
+    found = parse_decision(parse_comment_lines(_wrap_decision(decision))[0][0])
+    assert found is not None, decision
+    return found
+
+
+def split_decisions(lines: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Decision, ...]]:
+    """(flags, decisions) of the flag lines of a comment (``decided:`` lines are decisions)."""
+    if not any(line.startswith(DECIDED) for line in lines):
+        return lines, ()
+    flags, decisions = [], []
+    for line in lines:
+        decision = parse_decision(line) if line.startswith(DECIDED) else None
+        if decision is None:
+            flags.append(line)
+        else:
+            decisions.append(decision)
+    return tuple(flags), tuple(decisions)
+
+
+def build_comment(flags: tuple[str, ...], original: str | None,
+                  decisions: tuple[Decision, ...] = ()) -> str:
+    """The extracted comment of an active entry: its (recorded) flags, the reviewer's
+    decisions, then its original text.
+
+    One line per flag or decision, continued on lines indented by two spaces; then the
+    original.
     """
     lines: list[str] = []
     for flag in flags:
         lines += _wrap_flag(flag)
+    for decision in decisions:
+        lines += _wrap_decision(decision)
     if original is not None:
         lines += original_lines(original)
     return "\n".join(lines)
@@ -269,7 +342,7 @@ def parse_comment(comment: str) -> tuple[tuple[str, ...], str | None]:
 
 def has_work(entry: Entry) -> bool:
     """Whether the entry holds anything a reviewer did: a fix, an approval or a note."""
-    if entry.note or not entry.fuzzy:
+    if entry.note or not entry.fuzzy or entry.decisions:
         return True
     if entry.obsolete:
         return bool(entry.msgstr)
@@ -281,7 +354,7 @@ def to_review(entry: Entry, lang: str) -> Review:
     msgid, original = entry.msgid, entry.original
     return Review(entry.msgctxt or "", lang, "" if is_placeholder(msgid) else msgid,
                   entry.msgstr if original is None else original, entry.msgstr,
-                  FUZZY not in entry.po_flags, entry.note, entry.flags)
+                  FUZZY not in entry.po_flags, entry.note, entry.flags, entry.decisions)
 
 
 def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
@@ -297,9 +370,11 @@ def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
                    extra=extra)
 
 
-def fields_of(entry: Entry) -> tuple[str, bool, str, bool]:
-    """The part of an entry a reviewer (or a PO editor) changes: msgstr, approved, note."""
-    return entry.msgstr, FUZZY not in entry.po_flags, entry.note, entry.obsolete
+def fields_of(entry: Entry) -> tuple[str, bool, str, bool, tuple[Decision, ...]]:
+    """The part of an entry a reviewer (or a PO editor) changes: msgstr, approved, note,
+    obsolete, flag decisions."""
+    return entry.msgstr, FUZZY not in entry.po_flags, entry.note, entry.obsolete, \
+        entry.decisions
 
 
 def normalise_fix(text: str) -> str:

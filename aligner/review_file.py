@@ -32,7 +32,7 @@ from .review_entry import FUZZY, Entry, fields_of, with_fuzzy
 from .sync import unique_obsolete
 
 GENERATOR = "aligner"
-Fields = tuple[str, bool, str, bool]  # msgstr, approved, note, obsolete: the reviewer's work
+Fields = tuple  # msgstr, approved, note, obsolete, decisions: the reviewer's work (fields_of)
 Spans = dict[int, tuple[int, int]]    # id(entry) -> (start, end) of its bytes in the file
 HEADER_COMMENT = (
     "Review file written by aligner. msgctxt: row id; msgid: the row's {source} text\n"
@@ -471,7 +471,8 @@ def _merge(base: dict[str, Fields], ours: list[Entry],
         if yours == was or yours == mine:
             merged.append(their if entry == their else entry)
             continue
-        adopted = with_fuzzy(replace(entry, msgstr=their.msgstr, note=their.note),
+        adopted = with_fuzzy(replace(entry, msgstr=their.msgstr, note=their.note,
+                                     decisions=their.decisions),
                              FUZZY in their.po_flags)
         merged.append(their if adopted == their else adopted)
         touched.add(key)

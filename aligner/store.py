@@ -20,10 +20,10 @@ import polib
 from .alignment import Alignment
 from .docset import REVIEW_DIR, DocSet
 from .errors import AlignerError
-from .flags import Flag
+from .flags import Decision, Flag
 from .pofile_io import read_po_text
-from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix, record_flags,
-                           to_review, with_fuzzy)
+from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix,
+                           record_decision, record_flags, to_review, with_fuzzy)
 from .review_file import Fields, ReviewFile
 from .safe_files import ReviewConflictError, ReviewFileError, ReviewSaveError
 from .sync import SyncReport, flag_line, rows_for, sync_entries
@@ -161,6 +161,25 @@ class ReviewStore:
         canonical = canonical_note(note)
         return self._change(row, lang, lambda entry: replace(entry, note=canonical))
 
+    def decide(self, row: str, lang: str, decision: Decision) -> Review:
+        """Record ``decision`` (replacing an earlier one on the same check and spot)."""
+        recorded = record_decision(decision)
+
+        def change(entry: Entry) -> Entry:
+            kept = tuple(d for d in entry.decisions
+                         if (d.check, d.spot) != (recorded.check, recorded.spot))
+            return replace(entry, decisions=kept + (recorded,))
+        return self._change(row, lang, change)
+
+    def undecide(self, row: str, lang: str, check: str, spot: str) -> Review:
+        """Take back the decision on the flag of ``check`` at ``spot`` (if there is one)."""
+        spot = record_decision(Decision(check, "dismissed", spot=spot)).spot
+
+        def change(entry: Entry) -> Entry:
+            return replace(entry, decisions=tuple(
+                d for d in entry.decisions if (d.check, d.spot) != (check, spot)))
+        return self._change(row, lang, change)
+
     @property
     def can_undo(self) -> bool:
         """Whether there is a change to undo."""
@@ -176,10 +195,11 @@ class ReviewStore:
             if not self._undo:
                 return None
             last = self._undo[-1]
-            msgstr, approved, note, _ = last.before
+            msgstr, approved, note, _, decisions = last.before
 
             def change(entry: Entry) -> Entry:
-                return with_fuzzy(replace(entry, msgstr=msgstr, note=note), not approved)
+                return with_fuzzy(replace(entry, msgstr=msgstr, note=note, decisions=decisions),
+                                  not approved)
             try:
                 entry = self._file(last.lang).modify(last.row, change, expect=last.after)
             except ReviewConflictError as exc:

@@ -294,7 +294,7 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
 
         session = ReviewSession(docset, alignment, None,
                                 ReviewStore.open(docset, alignment, None))  # reads, writes nothing
-        flags = run_document(session.reviewed_document(), names)
+        flags = session.reviewed_flags(run_document(session.reviewed_document(), names))
     else:
         flags = run_checks(docset, alignment, names)
     if wanted:
