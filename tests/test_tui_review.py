@@ -6,7 +6,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from tests.conftest import write_docset
+from tests.conftest import run_aligner, write_docset
 from tests.test_tui import SIZE, msgfmt_ok, opened, po_entry, settled
 from tui.app import ReviewApp
 from tui.screens.edit import EditModal
@@ -253,3 +253,101 @@ def statement(tmp_path):
     target = tmp_path / "joint-statement-2023"
     shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
     return target
+
+
+def decided_lines(docset, lang: str, row: str) -> list[str]:
+    """The decisions the review file keeps for the row (its ``#. decided:`` lines)."""
+    comment = po_entry(docset, lang, row).comment
+    joined = comment.replace("\n  ", " ").replace("\n| ", " ")  # a long line's continuations
+    return [line for line in joined.splitlines() if line.startswith("decided:")]
+
+
+async def test_x_accepts_and_d_dismisses_with_a_reason_shown_greyed_and_undoable(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        row = await at_row(app, pilot, "r39")
+        open_before = app.session.progress("en")[2]
+        assert "Republic of Kazakhstan" in marked(app)
+        await pilot.press("D")                      # dismiss, with a reason
+        await pilot.pause()
+        assert grid.cursor_lang == "en"
+        await pilot.press(*"Kazakh President is right", "tab", "enter")
+        await settled(app, pilot)
+        assert grid.cursor_lang == "en", "Tab in the reason field leaves the grid alone"
+        lines = decided_lines(statement, "en", "r39")
+        assert len(lines) == 1 and "dismissed" in lines[0] and "Kazakh President is right" \
+            in lines[0]
+        assert "International Agency" in marked(app), "▶ on the next open spot"
+        shown = panel(app)
+        assert "✓ not an error" in shown and "Kazakh President is right" in shown
+        await pilot.press("x")                      # accept: a real error, no reason
+        await settled(app, pilot)
+        lines = decided_lines(statement, "en", "r39")
+        assert len(lines) == 2 and any("accepted" in line for line in lines)
+        assert "Kasemjomart" in marked(app)
+        assert app.session.progress("en")[2] == open_before - 2
+        assert f"{open_before - 2} open flags" in str(app.query_one("#status").render())
+        await pilot.press("u")                      # takes the acceptance back
+        await settled(app, pilot)
+        assert len(decided_lines(statement, "en", "r39")) == 1
+        assert app.session.progress("en")[2] == open_before - 1
+        await pilot.press("U")                      # and redo puts it back
+        await settled(app, pilot)
+        assert len(decided_lines(statement, "en", "r39")) == 2
+        assert grid.current == row
+        assert msgfmt_ok(statement / "review" / "en.po")
+
+
+async def test_n_and_N_skip_decided_flags(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        grid = await opened(app, pilot)
+        row = await at_row(app, pilot, "r39")
+        await pilot.press("d", "d")                 # both names with no place: not errors
+        await settled(app, pilot)
+        assert "Kasemjomart" in marked(app)
+        await pilot.press("N")                      # back: no decided spot to stop on
+        assert grid.current != row, "the previous open spot is in another row"
+        await at_row(app, pilot, "r39")
+        assert "Kasemjomart" in marked(app), "the cell's first open spot"
+        await pilot.press("n")
+        assert "Tianjin" in marked(app)
+
+
+async def test_the_review_can_reach_zero_open_flags(tmp_path):
+    docset = write_docset(tmp_path / "mayor", MAYOR)
+    app = ReviewApp(docset)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        assert app.session.progress("en")[2] >= 1
+        for _ in range(10):
+            if not app.session.progress("en")[2]:
+                break
+            await pilot.press("n", "d")
+            await settled(app, pilot)
+        assert app.session.progress("en")[2] == 0
+        assert "0 open flags" in str(app.query_one("#status").render())
+        result = run_aligner("check", str(docset), "--reviewed", "--lang", "en")
+        assert result.returncode == 0, result.stdout
+
+
+async def test_hash_writes_a_note_for_the_translator(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        await pilot.press("j", "number_sign")
+        await pilot.pause()
+        await pilot.press(*"check the dates", "enter")
+        await settled(app, pilot)
+        assert po_entry(statement, "en", "r2").tcomment == "check the dates"
+        assert "note: check the dates" in panel(app)
+        await pilot.press("number_sign")
+        await pilot.pause()
+        await pilot.press("escape")                 # cancel: the note stays
+        await settled(app, pilot)
+        assert po_entry(statement, "en", "r2").tcomment == "check the dates"
+        await pilot.press("u")
+        await settled(app, pilot)
+        assert po_entry(statement, "en", "r2").tcomment == ""
+        assert msgfmt_ok(statement / "review" / "en.po")

@@ -253,8 +253,9 @@ class ReviewApp(DiskWatch, App[None]):
             if self.compact:
                 extra = labelled("[b]$id $lang[/b] $text", id=session.row_id(row), lang=lang,
                                  text=session.cell_text(row, lang))
-            panel.show_flags(session.row_id(row), lang, session.flags(row), extra,
-                             self._focused_flag(), self._spot_texts(row, lang))
+            panel.show_flags(session.row_id(row), lang, session.open_flags(row), extra,
+                             self._focused_flag(), self._spot_texts(row, lang),
+                             self._decided(row), self._note(row, lang))
         reviewed, total, open_flags = session.progress(lang)
         self._main.query_one(StatusBar).show(session.title, lang, reviewed, total, open_flags,
                                        self.save_state, self.filter_name)
@@ -357,7 +358,7 @@ class ReviewApp(DiskWatch, App[None]):
             return
         grid, session = self.grid, self.session
         row, lang = grid.current or 0, grid.cursor_lang
-        spots = session.spots(row, lang)
+        spots = self._open_spots(row, lang)
         index = self._spot_index()
         if index is not None and spots:
             target = index + (1 if forward else -1)
@@ -372,7 +373,7 @@ class ReviewApp(DiskWatch, App[None]):
             self.notify("No more flags.", markup=False)
             return
         row, lang = found
-        count = len(session.spots(row, lang))
+        count = len(self._open_spots(row, lang))
         self._focus_spot(row, lang, 0 if forward else max(0, count - 1))
 
     def _spot_index(self) -> int | None:
@@ -387,7 +388,7 @@ class ReviewApp(DiskWatch, App[None]):
     def _focus_spot(self, row: int, lang: str, index: int) -> None:
         self.spot = (row, lang, index)
         grid = self.grid
-        spots = self.session.spots(row, lang)
+        spots = self._open_spots(row, lang)
         grid.current_spot = (row, lang, *spots[index][:2]) if index < len(spots) else None
         grid.cursor_lang = lang
         grid.focus_row(row)
@@ -404,17 +405,39 @@ class ReviewApp(DiskWatch, App[None]):
         spot, else the cell's first (what r, x and d act on)."""
         if not self._has_session() or self.grid.current is None:
             return None
-        spots = self.session.spots(self.grid.current, self.grid.cursor_lang)
+        spots = self._open_spots(self.grid.current, self.grid.cursor_lang)
         if not spots:
             return None
         index = self._spot_index()
         index = index if index is not None and index < len(spots) else 0
         return (index, *spots[index])
 
+    def _open_spots(self, row: int, lang: str) -> list:
+        """The cell's spots (start, end, flag) no reviewer decision covers, in text order:
+        what ▶, n / N, r, x and d go through."""
+        session = self.session
+        return [spot for spot in session.spots(row, lang)
+                if session.decision(row, lang, spot[2]) is None]
+
     def _spot_texts(self, row: int, lang: str) -> dict[int, str]:
         """The flagged text of each spot of the cell, by ``id(flag)`` (for the panel)."""
         text = self.session.cell_text(row, lang)
-        return {id(flag): text[start:end] for start, end, flag in self.session.spots(row, lang)}
+        return {id(flag): text[start:end] for start, end, flag in self._open_spots(row, lang)}
+
+    def _note(self, row: int, lang: str) -> str:
+        """The cell's reviewer note ("" when none, or the review files are not open)."""
+        if not self.session.editable or lang not in self.session.store.languages:
+            return ""
+        return self.session.store.get(self.session.row_id(row), lang).note
+
+    def _decided(self, row: int) -> list[tuple[object, str, str]]:
+        """(flag, verdict, reason) of the row's decided flags, for the panel."""
+        found = []
+        for flag in self.session.flags(row):
+            decision = self.session.decision(row, flag.lang, flag)
+            if decision is not None:
+                found.append((flag, decision.verdict, decision.reason))
+        return found
 
     def _checks_running(self) -> bool:
         return any(worker.group in ("check", "finish") and worker.is_running
@@ -428,12 +451,12 @@ class ReviewApp(DiskWatch, App[None]):
             return
         self._advance = None
         session = self.session
-        for index, (start, _, _) in enumerate(session.spots(row, lang)):
+        for index, (start, _, _) in enumerate(self._open_spots(row, lang)):
             if start >= offset:
                 self._focus_spot(row, lang, index)
                 return
         found = session.next_flag(row, lang, True, self.grid.order)
-        if found is None or (found == (row, lang) and not session.spots(row, lang)):
+        if found is None or (found == (row, lang) and not self._open_spots(row, lang)):
             self.spot = None
             self.grid.current_spot = None
             self.grid.row_changed(row)
@@ -466,7 +489,7 @@ class ReviewApp(DiskWatch, App[None]):
         self._check_disk()  # the editor opens on what is on disk now, never on stale text
         title = f"{session.row_id(row)} · {lang} · ctrl+s keeps the fix, escape cancels"
         kept: dict[str, Path] = {}  # recovery files of this edit, by the text they hold
-        spots = tuple((start, end) for start, end, _ in session.spots(row, lang))
+        spots = tuple((start, end) for start, end, _ in self._open_spots(row, lang))
         place = EditPlace(place.select, place.spots or spots, place.insert, place.hint)
         versions = tuple((other, session.cell_text(row, other)) for other in session.languages
                          if other != lang)
@@ -556,7 +579,7 @@ class ReviewApp(DiskWatch, App[None]):
             self.notify("This flag no longer points into the text; e edits the cell.",
                         markup=False)
             return
-        others = len(session.spots(row, lang)) > 1  # their flags come back after the checks
+        others = len(self._open_spots(row, lang)) > 1  # their flags come back after the checks
         try:
             session.set_fix(row, lang, text[:start] + flag.expected + text[end:], expect=text)
         except AlignerError as error:
@@ -590,7 +613,7 @@ class ReviewApp(DiskWatch, App[None]):
         for step in range(1, len(order) + 1):
             candidate = order[(here + step) % len(order)]
             if session.row_status(candidate, lang) != "approved":
-                if session.spots(candidate, lang):
+                if self._open_spots(candidate, lang):
                     self._focus_spot(candidate, lang, 0)
                 else:
                     self.spot = None
@@ -686,7 +709,14 @@ class ReviewApp(DiskWatch, App[None]):
                                      "translator (empty removes it)", shown), keep)
 
     def _store_note(self, row: int, lang: str, note: str) -> None:
-        self.session.set_note(row, lang, note)
+        """Save the cell's note through the store (ReviewSession has no set_note): other
+        programs' saves are taken in first and shown after, as for every change; a note
+        changes no text or status the session shows, and u takes it back like any change."""
+        session = self.session
+        session.refresh_from_disk()
+        session.store.set_note(session.row_id(row), lang, note)
+        session.refresh_from_disk()
+        self._show_outside_changes()
 
     def action_undo(self) -> None:
         if not self._has_session():
@@ -711,18 +741,33 @@ class ReviewApp(DiskWatch, App[None]):
             self._history.pop()
 
     def _cell_state(self, row: int, lang: str) -> tuple:
-        """(row, lang, text, approved, note): what redo puts back after an undo."""
+        """(row, lang, text, approved, note, decisions): what redo puts back after an undo."""
         review = self.session.store.get(self.session.row_id(row), lang)
-        return row, lang, review.text, review.approved, review.note
+        return row, lang, review.text, review.approved, review.note, review.decisions
+
+    def _restore_decisions(self, row: int, lang: str, wanted: tuple) -> None:
+        """Decide / undecide the cell's flags until its decisions are ``wanted``'s."""
+        session = self.session
+        for flag in session.flags(row):
+            if flag.lang != lang:
+                continue
+            spot = session.flag_spot(row, lang, flag)
+            want = next((d for d in wanted if d.matches(flag, spot)), None)
+            have = session.decision(row, lang, flag)
+            if want is not None and (have is None or (have.verdict, have.reason) !=
+                                     (want.verdict, want.reason)):
+                session.decide(row, lang, flag, want.verdict, want.reason)
+            elif want is None and have is not None:
+                session.undecide(row, lang, flag)
 
     def action_redo(self) -> None:
-        """Put back what the last u took back (the cell's text, approval and note)."""
+        """Put back what the last u took back (the cell's text, approval, note, decisions)."""
         if not self._has_session():
             return
         if not self._redo:
             self.notify("Nothing to redo.", markup=False)
             return
-        row, lang, text, approved, note = self._redo.pop()
+        row, lang, text, approved, note, decisions = self._redo.pop()
         session = self.session
         try:
             if session.cell_text(row, lang) != text:
@@ -731,6 +776,8 @@ class ReviewApp(DiskWatch, App[None]):
                 session.toggle_approved(row, lang)
             if note != self._cell_state(row, lang)[4]:
                 self._store_note(row, lang, note)
+            if decisions != self._cell_state(row, lang)[5]:
+                self._restore_decisions(row, lang, decisions)
         except AlignerError as error:
             self._fail(error)
             return

@@ -40,17 +40,21 @@ class FlagPanel(ContentBox):
     def show_flags(self, row_id: str, lang: str, flags: Sequence[Flag],
                    extra: Content | None = None, focused: Flag | None = None,
                    spans: Mapping[int, str] | None = None,
-                   decided: Sequence[tuple[Flag, str, str]] = ()) -> None:
+                   decided: Sequence[tuple[Flag, str, str]] = (), note: str = "") -> None:
         """Display ``flags`` of row ``row_id``: the focused spot's flag, then ``lang``'s.
 
         ``spans``: the flagged text of a flag, by ``id(flag)`` (shown for a deletion);
-        ``decided``: (flag, verdict, reason) of the row's decided flags, listed last, greyed.
+        ``decided``: (flag, verdict, reason) of the row's decided flags, listed last, greyed;
+        ``note``: the cell's reviewer note, shown first.
         """
         ordered = sorted(flags, key=lambda f: (f is not focused, f.lang != lang,
                                                 f.paragraph or 0, f.start))
         lines: list[Content] = []
         if extra is not None:
             lines.append(extra)
+        if note:
+            lines.append(Content.assemble(("note: ", "bold $accent"),
+                                          _short(visible(note).replace("\n", " "), 160)))
         if not ordered:
             lines.append(Content.assemble((f"{visible(row_id)} ", "bold"),
                                           ("no open flags", "$text-muted")))
