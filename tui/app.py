@@ -261,6 +261,9 @@ class ReviewApp(DiskWatch, App[None]):
                                        self.save_state, self.filter_name)
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
+        if self._advance is not None and self._has_session() and \
+                self._advance[:2] != (self.grid.current, self.grid.cursor_lang):
+            self._advance = None  # the reviewer went elsewhere: ▶ does not pull them back
         self._refresh_chrome()
 
     def on_columns_changed(self, message: ColumnsChanged) -> None:
