@@ -1,4 +1,4 @@
-"""Exporting reviewed texts: txt (a docset again), po (+ mo), TMX 1.4b, CSV.
+"""Exporting reviewed texts: txt (a docset again), po (+ mo), a POT, TMX 1.4b, CSV.
 
 - txt: ``DIR/<code>.txt`` per language, that language's own paragraphs with the fixes applied.
   A fixed row replaces the paragraphs the row holds in that language by the paragraphs of the
@@ -7,7 +7,9 @@
   where the language had no paragraph is inserted where the row stands. ``docset.toml`` (title,
   source, order, pivot) and ``glossary.tsv`` come along, so DIR loads as a docset.
 - po: the review files as the store holds them; ``--mo`` adds compiled catalogs (polib,
-  approved entries only, as msgfmt would).
+  the entries that are not fuzzy: changed or approved by a reviewer, as msgfmt would).
+- pot: a template for msgmerge users: one entry per row (msgctxt = row id, msgid = the
+  source text), no translations, no review state.
 - tmx: one ``<tu tuid=row>`` per row, one ``<tuv xml:lang>`` per language with text (the
   reviewed text), review status as ``<prop type="x-status">``, notes as ``<note>``; written
   with the standard library's ElementTree. XML 1.0 cannot hold C0 control characters, so they
@@ -38,7 +40,7 @@ from .pofile_io import read_po_text
 from .safe_files import atomic_write
 from .store import ReviewStore
 
-FORMATS = ("txt", "po", "tmx", "csv")
+FORMATS = ("txt", "po", "pot", "tmx", "csv")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -126,6 +128,8 @@ def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,
             if mo:
                 files[f"{lang}.mo"] = read_po_text(data.decode("utf-8")).to_binary()
         return files
+    if fmt == "pot":
+        return {f"{store.docset.path.name or 'docset'}.pot": pot_bytes(store)}
     if fmt == "tmx":
         return {f"{store.docset.path.name or 'docset'}.tmx": tmx_bytes(store, langs,
                                                                        approved_only)}
@@ -133,6 +137,38 @@ def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,
         return {f"{store.docset.path.name or 'docset'}.csv": csv_bytes(store, langs,
                                                                        approved_only)}
     raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+POT_COMMENT = (
+    "Template written by aligner: one entry per row of the document set. msgctxt: row id;\n"
+    "msgid: the row's {source} text (\"[no {source} text]\" when it has none). Start a\n"
+    "translation with msginit, or msgmerge your own catalogs with it; the review files\n"
+    "(review/<lang>.po) are kept up to date by aligner sync, not by msgmerge.")
+
+
+def pot_bytes(store: ReviewStore, date: str | None = None) -> bytes:
+    """A POT of the docset's rows: the msgctxt / msgid pairs of the review files, no
+    msgstr, no flags or review state (a template for msgmerge / msginit users)."""
+    from .po_format import render_entry
+    from .pofile_io import render_header
+    from .review_entry import Entry
+    from .review_file import GENERATOR, TRANSLATOR_FIELDS
+    from .sync import rows_for
+
+    docset = store.docset
+    stamp = date or time.strftime("%Y-%m-%d %H:%M%z")
+    metadata = {
+        "Project-Id-Version": " ".join(docset.title.split()) or "aligner review",
+        "POT-Creation-Date": stamp, "PO-Revision-Date": stamp,
+        **dict.fromkeys(TRANSLATOR_FIELDS, ""), "Language": "", "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"{GENERATOR} {__version__}",
+        "X-Source-Language": docset.source.replace("-", "_"),
+    }
+    pieces = [render_header(POT_COMMENT.format(source=docset.source), metadata)]
+    for row in rows_for(docset, store.alignment, docset.source):
+        pieces.append(render_entry(Entry(row.row, row.source, "", ())).encode("utf-8"))
+    return b"\n".join(pieces)
 
 
 def _reviewed(store: ReviewStore, langs: tuple[str, ...]) -> list[str]:

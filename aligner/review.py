@@ -67,6 +67,12 @@ def open_rows(path: Path | str, progress: Progress | None = None,
     return ReviewSession(docset, alignment)
 
 
+def current_flags(docset: DocSet, alignment: Alignment, store, names=None) -> list[Flag]:
+    """The current flags of every row: the one definition sync, export, the UI and
+    ``aligner check --reviewed`` share (``ReviewSession.current_check``)."""
+    return ReviewSession(docset, alignment, None, store).current_check(names)
+
+
 def _align_progress(report: Progress, start: float, end: float):
     def align_progress(what: str, done: int, total: int) -> None:
         report("aligning", start + (end - start) * (done / total if total else 1.0))
@@ -254,14 +260,19 @@ class ReviewSession(DiskSync):
         return self._statuses(lang)[row]
 
     def progress(self, lang: str) -> tuple[int, int, int]:
-        """(reviewed rows, rows with text, open flags: undecided) for ``lang``."""
+        """(reviewed rows, rows with text, open flags: undecided) for ``lang``.
+
+        Counted as msgfmt, pocount and Poedit count the review file: rows with text, of them
+        those a reviewer changed or approved (not fuzzy)."""
         if lang not in self._reviewed:
             return 0, self.row_count(), self._open_flags.get(lang, 0)
         counts = self._progress.get(lang)
         if counts is None:
             statuses = self._statuses(lang)
+            # counted as PO tools count: a cell with text (an empty one is "untranslated")
             with_text = [s for r, s in enumerate(statuses)
-                         if self.alignment.rows[r].indices(lang) or s != "unreviewed"]
+                         if (bool(self.cell_text(r, lang)) if (r, lang) in self._fixed
+                             else bool(self.alignment.rows[r].indices(lang)))]
             counts = (sum(1 for s in with_text if s != "unreviewed"), len(with_text))
             self._progress[lang] = counts
         return counts[0], counts[1], self._open_flags.get(lang, 0)
@@ -407,16 +418,23 @@ class ReviewSession(DiskSync):
             else:
                 self.store.approve(row_id, lang)
             self._touched(row, lang)
+            self._record_row_flags(row)
             return not approved
 
-    def decide(self, row: int, lang: str, flag: Flag, verdict: str, reason: str = "") -> None:
-        """Accept (a real error) or dismiss (not an error) ``flag``, with an optional reason;
-        saved at once, undone by ``undo``. A decision on a flag already decided replaces it."""
+    def decide(self, row: int, lang: str, flag: Flag, verdict: str, reason: str = "",
+               severity: str | None = None, category: str | None = None) -> None:
+        """Accept (a real error) or dismiss (not an error) ``flag``, with an optional reason
+        (and the reviewer's severity / category instead of the check's); saved at once,
+        undone by ``undo``. A decision on a flag already decided replaces it."""
         if verdict not in VERDICTS:
             raise SessionError(f"verdict {verdict!r}: use one of {', '.join(VERDICTS)}")
+        for name, value in (("severity", severity), ("category", category)):
+            if value is not None and (not value or len(value.split()) != 1 or "=" in value):
+                raise SessionError(f"{name} {value!r}: give one word, like major")
         self._require_reviewed(lang)
         with self._changing(row, lang):
-            decision = Decision(flag.check, verdict, reason, self.flag_spot(row, lang, flag))
+            decision = Decision(flag.check, verdict, reason, self.flag_spot(row, lang, flag),
+                                severity, category)
             self.store.decide(self.row_id(row), lang, decision)
             self._touched(row, lang)
 
@@ -440,6 +458,7 @@ class ReviewSession(DiskSync):
             if row is None:
                 return None
             self._touched(row, review.lang)
+            self._record_row_flags(row)
             return row, review.lang
 
     def merge_with_next(self, row: int) -> int:
@@ -490,6 +509,17 @@ class ReviewSession(DiskSync):
             return True
 
     # --- internals ---------------------------------------------------------------------------
+
+    def _record_row_flags(self, row: int) -> None:
+        """Write the row's current flags when an approval changed them (an alignment flag
+        comes or goes with the row's confirmation) and its flags are up to date (no cell
+        awaits a recheck); the file then says what the UI shows."""
+        row_id = self.row_id(row)
+        mine = [flag for flag in self._all_flags if flag.row == row_id]
+        if not any(flag.check == "alignment" for flag in mine) or \
+                any((row, lang) in self._hidden for lang in self.languages):
+            return
+        self.store.update_flags(self.current_flags(mine), rows=[row_id])
 
     def _require_reviewed(self, lang: str) -> None:
         if self.store is None:
@@ -571,6 +601,12 @@ class ReviewSession(DiskSync):
             self._confirmed.add((row, lang))
         else:
             self._confirmed.discard((row, lang))
+
+    def current_check(self, names=None) -> list[Flag]:
+        """The checks (``names``, default all) run on the reviewed texts, as current flags."""
+        from .checks import run_document
+
+        return self.current_flags(run_document(self.reviewed_document(), names))
 
     def current_flags(self, flags: list[Flag]) -> list[Flag]:
         """``flags`` (of the reviewed text) without the alignment flags of rows a reviewer

@@ -6,7 +6,12 @@ One PO entry per aligned row and reviewed language:
   placeholder ``[no <source> text]`` when the source has none (an empty msgid would be the
   header); ``msgstr`` is the reviewed text. The source language's own file follows the same
   rule: msgid is its text as in the file, msgstr the corrected text.
-- ``#, fuzzy`` means "not approved yet"; translator comments (``# ``) are reviewer notes.
+- Review states (docs/review-files.md says why): ``#, fuzzy`` = untouched machine text; no
+  ``fuzzy`` = a reviewer changed the text (msgstr differs from the original) or approved it
+  (an unchanged text); ``#, approved`` = a changed text the reviewer approved. So msgfmt,
+  pocount and Poedit count as translated what the UI counts as reviewed, and an edit (or
+  un-fuzzying) in a PO editor reads back as the state the same action gives in aligner.
+  Translator comments (``# ``) are reviewer notes.
 - Extracted comments (``#.``) are written by the tool and left alone by PO editors: first the
   row's current flags, one per line (``number: ...``; a long one continues on lines indented by
   two spaces), then ``original: <text>``, the unreviewed text of the language, with
@@ -48,7 +53,8 @@ DECIDED = "decided:"
 CONTINUED = "|"
 FLAG_CONTINUED = "  "
 FUZZY = "fuzzy"
-FUZZY_ONLY = (FUZZY,)  # shared by every unapproved entry
+FUZZY_ONLY = (FUZZY,)  # shared by every untouched entry
+APPROVED = "approved"  # a changed text the reviewer approved (an unchanged one is just unfuzzy)
 _UNESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|(.))", re.S)
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # Characters escape_text usually has to escape (C0/C1 controls, odd spaces, format marks).
@@ -93,6 +99,17 @@ class Entry:
     @property
     def fuzzy(self) -> bool:
         return FUZZY in self.po_flags
+
+    @property
+    def changed(self) -> bool:
+        """Whether msgstr differs from the original text (a reviewer changed it)."""
+        return self.original is not None and self.msgstr != self.original
+
+    @property
+    def approved(self) -> bool:
+        """Approved: not fuzzy, and either marked ``approved`` or unchanged (an unchanged text
+        can only have lost ``fuzzy`` by an approval, in aligner or in a PO editor)."""
+        return FUZZY not in self.po_flags and (APPROVED in self.po_flags or not self.changed)
 
     @property
     def key(self) -> str:
@@ -354,15 +371,48 @@ def to_review(entry: Entry, lang: str) -> Review:
     msgid, original = entry.msgid, entry.original
     return Review(entry.msgctxt or "", lang, "" if is_placeholder(msgid) else msgid,
                   entry.msgstr if original is None else original, entry.msgstr,
-                  FUZZY not in entry.po_flags, entry.note, entry.flags, entry.decisions)
+                  entry.approved, entry.note, entry.flags, entry.decisions)
 
 
 def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
-    """``entry`` with ``fuzzy`` set or cleared; approving drops the ``#|`` fields (as Poedit)."""
-    others = tuple(f for f in entry.po_flags if f != FUZZY)
-    flags = (FUZZY_ONLY if not others else (FUZZY, *others)) if fuzzy else others
+    """``entry`` with ``fuzzy`` set (an approval mark goes) or cleared (others stay)."""
+    if fuzzy:
+        return with_state(entry, (True, False))
+    return with_state(entry, (False, APPROVED in entry.po_flags))
+
+
+def state_of(entry: Entry) -> tuple[bool, bool]:
+    """(fuzzy, marked approved): the ``#,`` flags that say what a reviewer did."""
+    return FUZZY in entry.po_flags, APPROVED in entry.po_flags
+
+
+def with_status(entry: Entry, approved: bool) -> Entry:
+    """``entry`` flagged as a reviewer left it: approved or not, given its text.
+
+    The PO states (see docs/review-files.md): untouched machine text is ``fuzzy``; a text a
+    reviewer changed is not (PO tools count it translated, as after an edit in Poedit); an
+    approved one is not fuzzy either and, when changed, is marked ``approved``.
+    """
+    if approved:
+        return with_state(entry, (False, entry.changed))
+    return with_state(entry, (not entry.changed, False))
+
+
+def with_state(entry: Entry, state: tuple[bool, bool]) -> Entry:
+    """``entry`` with exactly the (fuzzy, approved mark) ``state``; other ``#,`` flags stay.
+
+    Clearing ``fuzzy`` drops the ``#|`` fields (as Poedit does)."""
+    fuzzy, marked = state
+    others = tuple(f for f in entry.po_flags if f not in (FUZZY, APPROVED))
+    if fuzzy:
+        flags = FUZZY_ONLY if not others else (FUZZY, *others)
+    else:
+        flags = (APPROVED, *others) if marked else others
     if fuzzy:
         return entry if flags == entry.po_flags else replace(entry, po_flags=flags)
+    if flags == entry.po_flags and entry.previous_msgctxt is entry.previous_msgid is None and \
+            (entry.extra is None or entry.extra.previous_msgid_plural is None):
+        return entry
     extra = entry.extra
     if extra is not None and extra.previous_msgid_plural is not None:
         extra = replace(extra, previous_msgid_plural=None)
@@ -370,11 +420,10 @@ def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
                    extra=extra)
 
 
-def fields_of(entry: Entry) -> tuple[str, bool, str, bool, tuple[Decision, ...]]:
-    """The part of an entry a reviewer (or a PO editor) changes: msgstr, approved, note,
-    obsolete, flag decisions."""
-    return entry.msgstr, FUZZY not in entry.po_flags, entry.note, entry.obsolete, \
-        entry.decisions
+def fields_of(entry: Entry) -> tuple[str, tuple[bool, bool], str, bool, tuple[Decision, ...]]:
+    """The part of an entry a reviewer (or a PO editor) changes: msgstr, (fuzzy, approved
+    mark), note, obsolete, flag decisions."""
+    return entry.msgstr, state_of(entry), entry.note, entry.obsolete, entry.decisions
 
 
 def normalise_fix(text: str) -> str:

@@ -28,33 +28,38 @@ from .pofile_io import ParsedPO, read_po, render_header
 from .safe_files import (BACKUP_SUFFIX, Fingerprint, ReviewConflictError,
                          ReviewFileError, ReviewSaveError, atomic_write, changed_on_disk,
                          read_if_exists, remove_stale_temporaries)
-from .review_entry import FUZZY, Entry, fields_of, with_fuzzy
+from .review_entry import Entry, fields_of, state_of, with_state
 from .sync import unique_obsolete
 
 GENERATOR = "aligner"
-Fields = tuple  # msgstr, approved, note, obsolete, decisions: the reviewer's work (fields_of)
+Fields = tuple  # msgstr, (fuzzy, approved mark), note, obsolete, decisions: the reviewer's work (fields_of)
 Spans = dict[int, tuple[int, int]]    # id(entry) -> (start, end) of its bytes in the file
 HEADER_COMMENT = (
     "Review file written by aligner. msgctxt: row id; msgid: the row's {source} text\n"
-    "(\"[no {source} text]\" when it has none); msgstr: the reviewed {lang} text; fuzzy: not\n"
-    "approved yet; \"# \" lines: reviewer notes; \"#.\" lines: the row's flags and the original\n"
-    "{lang} text (\"original:\", continued on \"|\" lines), rewritten by aligner sync.")
-_PLURAL_FORMS = {
-    1: ("zh", "ja", "ko", "vi", "th", "id", "ms", "lo", "my", "km", "bo", "dz", "ka"),
-    3: ("ru", "uk", "be", "sr", "hr", "bs"),
-}
-_RUSSIAN_PLURAL = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-                   "(n%100<10 || n%100>=20) ? 1 : 2);")
+    "(\"[no {source} text]\" when it has none); msgstr: the reviewed {lang} text; fuzzy:\n"
+    "untouched machine text; not fuzzy: changed or approved by a reviewer (\"approved\": a\n"
+    "change approved); \"# \" lines: reviewer notes; \"#.\" lines: the row's flags, the\n"
+    "reviewer's decisions on them (\"decided:\") and the original {lang} text (\"original:\",\n"
+    "continued on \"|\" lines). See docs/review-files.md.")
+# The header comment of files written before the PO states of docs/review-files.md, when
+# "not fuzzy" meant approved: their changed, unfuzzy entries are approved changes.
+LEGACY_STATES = "fuzzy: not\napproved yet"
+GENERIC_PLURAL = "nplurals=2; plural=(n != 1);"
+# Header fields msgfmt --check-header wants that only a person can fill: written empty when
+# missing, and never replaced once a PO editor (or a person) has filled them.
+TRANSLATOR_FIELDS = ("Last-Translator", "Language-Team")
 
 
 def plural_forms(lang: str) -> str:
-    """A valid Plural-Forms header for ``lang`` (review files have no plurals, msgfmt wants one)."""
-    base = lang.split("-")[0].split("_")[0]
-    if base in _PLURAL_FORMS[1]:
-        return "nplurals=1; plural=0;"
-    if base in _PLURAL_FORMS[3]:
-        return _RUSSIAN_PLURAL
-    return "nplurals=2; plural=(n != 1);"
+    """The Plural-Forms header of ``lang`` from CLDR's plural rules (Babel's gettext form of
+    them). Review files have no plurals; msgfmt wants the header and Poedit checks it."""
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    try:
+        return get_plural(lang.replace("-", "_")).plural_forms
+    except (UnknownLocaleError, ValueError, TypeError):  # a code CLDR does not know
+        return GENERIC_PLURAL
 
 
 def _spans_of(parsed: ParsedPO) -> Spans:
@@ -107,8 +112,11 @@ class ReviewFile:
             parsed = read_po(path, content, generator=GENERATOR, pool=pool)
             review.metadata = parsed.metadata
             review.fingerprint, review.on_disk = parsed.fingerprint, True
-            review._set(parsed.entries, _spans_of(parsed))
-            review._on_disk_entries = list(review.entries)
+            entries = parsed.entries
+            if LEGACY_STATES in parsed.header:
+                entries = [_with_legacy_approval(entry) for entry in entries]
+            review._set(entries, _spans_of(parsed))
+            review._on_disk_entries = list(parsed.entries)  # the merge base: what the file says
             review._disk_kind = _kind_of(parsed)
         return review
 
@@ -189,7 +197,7 @@ class ReviewFile:
         return entry
 
     def _header(self, date: str | None) -> bytes:
-        metadata = {**self.metadata, **self.defaults,
+        metadata = {**dict.fromkeys(TRANSLATOR_FIELDS, ""), **self.metadata, **self.defaults,
                     "PO-Revision-Date": date or time.strftime("%Y-%m-%d %H:%M%z")}
         return render_header(self.header_comment, metadata)
 
@@ -395,6 +403,14 @@ class ReviewFile:
             return True
 
 
+def _with_legacy_approval(entry: Entry) -> Entry:
+    """An entry of a file written when "not fuzzy" meant approved, in today's states."""
+    if entry.obsolete or entry.fuzzy or not entry.changed:
+        return entry
+    fuzzy, marked = state_of(entry)
+    return entry if marked else with_state(entry, (False, True))
+
+
 def _entries(count: int) -> str:
     return f"{count} entry" if count == 1 else f"{count} entries"
 
@@ -471,9 +487,8 @@ def _merge(base: dict[str, Fields], ours: list[Entry],
         if yours == was or yours == mine:
             merged.append(their if entry == their else entry)
             continue
-        adopted = with_fuzzy(replace(entry, msgstr=their.msgstr, note=their.note,
-                                     decisions=their.decisions),
-                             FUZZY in their.po_flags)
+        adopted = with_state(replace(entry, msgstr=their.msgstr, note=their.note,
+                                     decisions=their.decisions), state_of(their))
         merged.append(their if adopted == their else adopted)
         touched.add(key)
     for their in theirs:

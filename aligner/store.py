@@ -23,7 +23,8 @@ from .errors import AlignerError
 from .flags import Decision, Flag
 from .pofile_io import read_po_text
 from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix,
-                           record_decision, record_flags, to_review, with_fuzzy)
+                           record_decision, record_flags, to_review, with_state,
+                           with_status)
 from .review_file import Fields, ReviewFile
 from .safe_files import ReviewConflictError, ReviewFileError, ReviewSaveError
 from .sync import SyncReport, flag_line, rows_for, sync_entries
@@ -139,8 +140,8 @@ class ReviewStore:
         fixed = normalise_fix(text)
 
         def change(entry: Entry) -> Entry:
-            entry = replace(entry, msgstr=fixed)
-            return entry if approve is None else with_fuzzy(entry, not approve)
+            approved = entry.approved if approve is None else approve
+            return with_status(replace(entry, msgstr=fixed), approved)
         return self._change(row, lang, change)
 
     def revert(self, row: str, lang: str) -> Review:
@@ -149,12 +150,12 @@ class ReviewStore:
         return self.set_fix(row, lang, original)
 
     def approve(self, row: str, lang: str) -> Review:
-        """Mark the entry reviewed (removes ``fuzzy``)."""
-        return self._change(row, lang, lambda entry: with_fuzzy(entry, False))
+        """Mark the entry approved (no ``fuzzy``; ``approved`` when its text was changed)."""
+        return self._change(row, lang, lambda entry: with_status(entry, True))
 
     def unapprove(self, row: str, lang: str) -> Review:
-        """Mark the entry as needing review again (adds ``fuzzy``)."""
-        return self._change(row, lang, lambda entry: with_fuzzy(entry, True))
+        """Take the approval back: a changed text stays a fix, an unchanged one is fuzzy again."""
+        return self._change(row, lang, lambda entry: with_status(entry, False))
 
     def set_note(self, row: str, lang: str, note: str) -> Review:
         """Replace the reviewer note (a ``# `` comment; "" removes it)."""
@@ -195,11 +196,11 @@ class ReviewStore:
             if not self._undo:
                 return None
             last = self._undo[-1]
-            msgstr, approved, note, _, decisions = last.before
+            msgstr, state, note, _, decisions = last.before
 
             def change(entry: Entry) -> Entry:
-                return with_fuzzy(replace(entry, msgstr=msgstr, note=note, decisions=decisions),
-                                  not approved)
+                return with_state(replace(entry, msgstr=msgstr, note=note, decisions=decisions),
+                                  state)
             try:
                 entry = self._file(last.lang).modify(last.row, change, expect=last.after)
             except ReviewConflictError as exc:
@@ -231,8 +232,17 @@ class ReviewStore:
             return found
 
     def update_flags(self, flags: list[Flag], rows: Iterable[str] | None = None) -> None:
-        """Record ``flags`` as the current flags of ``rows`` (default: every row) and save."""
+        """Record ``flags`` as the current flags of ``rows`` (default: every row) and save
+        the files whose content changed."""
+        with self._lock:
+            for review in self.set_flags(flags, rows):
+                review.save()
+
+    def set_flags(self, flags: list[Flag], rows: Iterable[str] | None = None) -> list:
+        """Record ``flags`` as the current flags of ``rows`` (default: every row), in memory
+        (``save`` writes them); the files that changed."""
         wanted = None if rows is None else set(rows)
+        changed = []
         with self._lock:
             for lang, review in self._files.items():
                 lines: dict[str, list[str]] = {}
@@ -253,12 +263,15 @@ class ReviewStore:
                     for position, entry in updated:
                         entries[position] = entry
                     review.replace_entries(entries)
-                    review.save()
+                    changed.append(review)
+        return changed
 
-    def save(self) -> list[Path]:
-        """Write the files that opening changed (as ``aligner sync`` does); the paths written."""
+    def save(self, languages: Iterable[str] | None = None) -> list[Path]:
+        """Write the files (of ``languages``, default all) whose content differs from the
+        disk (as ``aligner sync`` does); the paths written."""
         with self._lock:
-            return [review.path for review in self._files.values() if review.save()]
+            wanted = self._files if languages is None else tuple(languages)
+            return [self._file(lang).path for lang in wanted if self._file(lang).save()]
 
     # -- internals ------------------------------------------------------------------------------
 

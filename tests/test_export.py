@@ -71,7 +71,9 @@ def test_po_export_copies_the_review_files_and_compiles_approved_entries(store, 
     assert (out / "en.po").read_bytes() == store.path("en").read_bytes()
     assert msgfmt_check(out / "en.po").returncode == 0
     compiled = polib.mofile(str(out / "en.mo"))
-    assert [(e.msgctxt, e.msgstr) for e in compiled if e.msgid] == [("r2", FIX)]
+    # like msgfmt: every entry a reviewer changed or approved (none is fuzzy)
+    assert [(e.msgctxt, e.msgstr) for e in compiled if e.msgid] == [
+        ("r2", FIX), ("r3", "They signed 20 documents.")]
 
 
 def test_tmx_export_is_valid_xml_one_tu_per_row(store, tmp_path):

@@ -63,6 +63,17 @@ def test_a_dismissed_flag_is_saved_at_once_and_kept_across_reopen(statement):
     assert found.spot
 
 
+def test_a_decision_keeps_the_reviewers_severity_and_category(statement):
+    session = open_session(statement)
+    row, flag = first_flag(session, "en", "name")
+    session.decide(row, "en", flag, "accepted", "head of state", "critical", "accuracy")
+    found = open_session(statement).decision(row, "en", flag)
+    assert (found.verdict, found.severity, found.category, found.reason) == (
+        "accepted", "critical", "accuracy", "head of state")
+    with pytest.raises(Exception, match="one word"):
+        session.decide(row, "en", flag, "accepted", severity="very bad")
+
+
 def test_a_decision_is_undone_like_a_fix(statement):
     session = open_session(statement)
     row, flag = first_flag(session, "en")
@@ -73,7 +84,7 @@ def test_a_decision_is_undone_like_a_fix(statement):
     session.decide(row, "en", flag, "accepted")
     session.undecide(row, "en", flag)
     assert session.decision(row, "en", flag) is None
-    assert "decided:" not in (statement / "review" / "en.po").read_text()
+    assert "#. decided:" not in (statement / "review" / "en.po").read_text()
 
 
 def test_a_decision_file_round_trips_byte_exactly_through_polib(statement):
@@ -131,3 +142,29 @@ def test_a_row_a_reviewer_edited_is_alignment_confirmed(statement):
     assert not any(f["check"] == "alignment" and f["row"] == "r1" for f in reported)
     plain = run_aligner("check", str(statement), "--format", "json")
     assert plain.stdout != result.stdout
+
+
+def test_approving_a_low_score_row_confirms_it_in_the_file_too(tmp_path):
+    """The alignment flag of a row the reviewer approved leaves the UI and the PO file."""
+    from aligner.alignment import Alignment, Row
+    from aligner.review import ReviewSession
+    from tests.test_store_fixtures import make_docset
+
+    docset = make_docset(tmp_path / "doc")
+    rows = tuple(Row(f"r{k + 1}", {lang: (k,) for lang in docset.languages},
+                     0.3 if k == 1 else 1.0) for k in range(4))
+    session = ReviewSession(docset, Alignment(docset.languages, rows, origin="saved"))
+    session.open_store()
+    session.run_checks()
+    assert any(f.check == "alignment" for f in session.flags(1))
+    path = docset.path / "review" / "en.po"
+    lang = next(f.lang for f in session.flags(1) if f.check == "alignment")
+    review = docset.path / "review" / f"{lang}.po"
+    assert "#. alignment:" in review.read_text(encoding="utf-8")
+    session.toggle_approved(1, "zh")
+    assert not any(f.check == "alignment" for f in session.flags(1))
+    assert "#. alignment:" not in review.read_text(encoding="utf-8")
+    assert path.exists()
+    session.undo()
+    assert any(f.check == "alignment" for f in session.flags(1))
+    assert "#. alignment:" in review.read_text(encoding="utf-8")

@@ -112,7 +112,9 @@ async def test_edit_and_ctrl_s_saves_the_fix_to_the_po_file_at_once(statement):
         await pilot.pause()
         entry = po_entry(statement, "en", row_id)
         assert "Kassym-Jomart Tokayev" in entry.msgstr
-        assert "fuzzy" in entry.flags, "a fix is not an approval"
+        # a fix is no longer untouched machine text (not fuzzy, as after an edit in Poedit),
+        # and not an approval (docs/review-files.md)
+        assert "fuzzy" not in entry.flags and "approved" not in entry.flags
         assert msgfmt_ok(statement / "review" / "en.po")
         assert "Kassym-Jomart Tokayev paid" in screen_text(app)
         await settled(app, pilot)        # the checks run again on the fixed text

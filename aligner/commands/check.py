@@ -288,13 +288,12 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
     progress.show(f"{prefix}checking {len(alignment.rows)} rows", force=True)
     session = None
     if args.reviewed:
-        from ..checks import run_document
         from ..review import ReviewSession
         from ..store import ReviewStore
 
         session = ReviewSession(docset, alignment, None,
                                 ReviewStore.open(docset, alignment, None))  # reads, writes nothing
-        flags = session.reviewed_flags(run_document(session.reviewed_document(), names))
+        flags = session.reviewed_flags(session.current_check(names))
     else:
         flags = run_checks(docset, alignment, names)
     if wanted:

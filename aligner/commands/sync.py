@@ -51,6 +51,24 @@ def aligned(docset, checks: bool = True):
     return alignment, run_checks(docset, alignment) if checks else None
 
 
+def reviewed(docset, checks: bool = True):
+    """(alignment, store) of ``docset``: its rows and every language's review file, brought
+    up to date in memory (nothing is written) with the current flags (``checks`` False keeps
+    the recorded ones).
+
+    Every language is opened, whichever are synced or exported: the flags of one language
+    are found against the reviewed texts of the others, exactly as the UI finds them.
+    """
+    from ..review import current_flags
+    from ..store import ReviewStore
+
+    alignment = aligned(docset, checks=False)[0]
+    store = ReviewStore.open(docset, alignment, None)
+    if checks:
+        store.set_flags(current_flags(docset, alignment, store))
+    return alignment, store
+
+
 def save_rows(docset, alignment) -> None:
     """Write alignment.tsv when the rows were computed or refitted (row ids stay the same on
     the next run)."""
@@ -76,16 +94,13 @@ def check_writable(*directories: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Sync the review files and print what changed."""
-    from ..store import ReviewStore
-
     docset = load_docset(args)
     langs = language_list(args.langs, "--langs", docset.languages)
-    alignment, flags = aligned(docset)
-    store = ReviewStore.open(docset, alignment, flags, langs)  # reads and validates only
+    alignment, store = reviewed(docset)  # reads and validates only
     check_writable(docset.path, docset.path / REVIEW_DIR)
     # Review files first: if alignment.tsv then cannot be saved, the next run fits the same
     # rows from the old one again (the row ids the review files now use).
-    written = set(store.save())
+    written = set(store.save(langs))
     try:
         save_rows(docset, alignment)
     except AlignerError as exc:
@@ -94,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join(sorted(path.name for path in written))
         raise type(exc)(f"{exc} (the review files {names} were saved; run 'aligner sync' "
                         "again to save the rows)") from None
-    reports = [store.reports[lang] for lang in store.languages]
+    reports = [store.reports[lang] for lang in langs or store.languages]
     if args.format == "json":
         payload = [report.as_dict() | {"file": str(store.path(report.lang)),
                                        "written": store.path(report.lang) in written}
