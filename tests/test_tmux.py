@@ -61,7 +61,8 @@ def test_fix_a_paragraph_in_a_real_terminal(tmp_path):
         terminal.keys("j")                       # the visit paragraph
         terminal.keys("e")
         terminal.wait_for("ctrl+s keep the fix")
-        terminal.keys("End", " Reviewed.")       # append to the last line of the text
+        terminal.keys("C-End", " Reviewed.")     # append to the end of the text (the editor
+        # opens on the flagged spot)
         terminal.keys("C-s")
         terminal.wait_for("saved fix")
         catalog = polib.pofile(str(docset / "review" / "en.po"))

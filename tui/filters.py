@@ -22,11 +22,11 @@ def filter_rows(session, name: str, lang: str) -> list[int]:
     if name.startswith(CHECK):
         check = name[len(CHECK):]
         return [r for r in range(session.row_count())
-                if any(check in flag.checks for flag in session.flags(r))]
+                if any(check in flag.checks for flag in session.open_flags(r))]
     if name.startswith(SEVERITY):
         severity = name[len(SEVERITY):]
         return [r for r in range(session.row_count())
-                if any(flag.severity == severity for flag in session.flags(r))]
+                if any(flag.severity == severity for flag in session.open_flags(r))]
     return session.filter_rows(name, lang)
 
 
@@ -38,7 +38,7 @@ def filter_choices(session) -> list[tuple[str, int | None]]:
     checks: Counter[str] = Counter()
     severities: Counter[str] = Counter()
     for row in range(session.row_count()):
-        flags = session.flags(row)
+        flags = session.open_flags(row)
         for check in {c for flag in flags for c in flag.checks}:
             checks[check] += 1
         for severity in {flag.severity for flag in flags}:

@@ -333,6 +333,9 @@ def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
         word = text[tokens[i][0]:tokens[i][1]].lower()
         return word not in _LINKS and any(fuzz.ratio(word, w) >= 75 for w in form_words)
 
+    def starts_form(i: int) -> bool:
+        return fuzz.ratio(text[tokens[i][0]:tokens[i][1]].lower(), form_words[0]) >= 75
+
     first, last = inside[0], inside[-1]
     while first < last and not like(first):
         first += 1
@@ -354,7 +357,10 @@ def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
             last = step
         else:
             break
-    while first > 0 and gap(first - 1, first) and titled(first - 1) and titled(first):
+    # back over a Title Case phrase begun before the match, never past the form's first
+    # word: a title before a name ("Mayor Yerzhan ...") is not part of the name
+    while first > 0 and form_words and gap(first - 1, first) and titled(first - 1) \
+            and titled(first) and not starts_form(first):
         first -= 1
     return tokens[first][0], tokens[last][1]
 

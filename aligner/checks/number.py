@@ -409,6 +409,8 @@ class NumberCheck(Check):
         elif expected is not None and expected == _in_script(_render_run(run, lang, scale),
                                                              unit.text(lang)):
             return None  # '«0»' for "Zero": the same number, written another way
+        if expected is not None:
+            expected = _after_preposition(unit.text(lang)[:run.start], expected, lang)
         return self.flag(unit, lang, run.start, run.end, message + note, severity=severity,
                          evidence=evidence, expected=expected)
 
@@ -568,6 +570,19 @@ def _dropped_aside(their_text: str, run: "_Run", text: str) -> bool:
     if before.count("(") <= before.count(")"):
         return False
     return text.count("(") + text.count("（") < their_text.count("(")
+
+
+_RANGE_AFTER = {"from": " to ", "between": " and "}  # "from 16 to 17 May", not "from 16–17"
+
+
+def _after_preposition(before: str, expected: str, lang: str) -> str:
+    """``expected`` fitted to the words before the flagged span, which stay: an English range
+    after "from" / "between" is written "16 to 17 May 2023" / "16 and 17 May 2023"."""
+    if lang.split("-")[0].split("_")[0].lower() != "en" or expected.count("–") != 1:
+        return expected
+    words = before.split()
+    joiner = _RANGE_AFTER.get(words[-1].lower()) if words and before[-1:].isspace() else None
+    return expected.replace("–", joiner) if joiner else expected
 
 
 def _in_script(expected: str | None, text: str) -> str | None:

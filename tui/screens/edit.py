@@ -1,5 +1,12 @@
 """EditModal: a text area prefilled with the cell's current text; ctrl+s keeps, escape cancels.
 
+Above the text area: every other version of the row and the cell's original, to translate
+from. The editor opens with the focused spot selected (typing replaces it); Tab / shift+tab
+select the next / previous flagged spot, so Tab never reaches the grid behind; ctrl+t puts
+the flag's suggestion at the cursor (for text missing at no known place); ctrl+j keeps the fix
+and approves the cell. Word moves are the text area's ctrl+left / ctrl+right, which is also
+what alt+b / alt+f arrive as through tmux.
+
 The text area shows the cell through ``visible()``: control characters (ESC, C1, bidi
 overrides...) appear as symbols and never reach the terminal. ``restore`` maps them back on
 save where the reviewer left the text alone, so a cell saved untouched is the original,
@@ -16,9 +23,11 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from ..safe_text import labelled, visible
 
@@ -81,8 +90,19 @@ class SaveFailure:
     retry: bool = False          # another save holds the lock: tried again by itself
 
 
-# save(text, expect) -> None when saved (the modal closes), else why not
-Saver = Callable[[str, str], "SaveFailure | None"]
+# save(text, expect, approve) -> None when saved (the modal closes), else why not
+Saver = Callable[[str, str, bool], "SaveFailure | None"]
+
+
+@dataclass(frozen=True)
+class EditPlace:
+    """Where the editor opens and what it offers: the spot selected at first (cell offsets),
+    the flagged spots Tab steps through, and a suggestion ctrl+t inserts at the cursor."""
+
+    select: tuple[int, int] | None = None
+    spots: tuple[tuple[int, int], ...] = ()
+    insert: str | None = None
+    hint: str = ""
 
 
 class EditModal(ModalScreen["str | None"]):
@@ -97,7 +117,9 @@ class EditModal(ModalScreen["str | None"]):
     EditModal > Vertical {
         width: 90%; height: 80%; border: round $accent; background: $panel; padding: 0 1;
     }
-    EditModal #editor { height: 1fr; }
+    EditModal #editor { height: 1fr; min-height: 5; }
+    EditModal #versions { height: auto; max-height: 45%; border-bottom: solid $primary; }
+    EditModal #place { color: $text; background: $accent 30%; }
     EditModal #mine { height: 1fr; display: none; border: round $warning; }
     EditModal.conflict #mine { display: block; }
     EditModal #problem { display: none; color: $text; background: $error 40%; }
@@ -109,11 +131,26 @@ class EditModal(ModalScreen["str | None"]):
         Binding("escape", "cancel", "Cancel", id="edit.cancel", priority=True),
         Binding("ctrl+r", "use_mine", "Put my unsaved text back", id="edit.mine",
                 priority=True),
+        Binding("ctrl+j", "keep_and_approve", "Keep fix and approve", id="edit.approve",
+                priority=True),
+        Binding("ctrl+t", "insert_suggestion", "Insert the suggestion at the cursor",
+                id="edit.insert", priority=True),
+        Binding("ctrl+end", "text_end", "Cursor to the end of the text", id="edit.end",
+                priority=True),
+        Binding("ctrl+home", "text_start", "Cursor to the start of the text", id="edit.start",
+                priority=True),
+        Binding("tab", "next_spot", "Next flagged spot", id="edit.next_spot", priority=True),
+        Binding("shift+tab", "previous_spot", "Previous flagged spot", id="edit.previous_spot",
+                priority=True),
     ]
 
     def __init__(self, title: str, text: str, original: str, save: Saver,
-                 cell: tuple[int, str] | None = None) -> None:
+                 cell: tuple[int, str] | None = None,
+                 versions: tuple[tuple[str, str], ...] = (),
+                 place: EditPlace | None = None) -> None:
         super().__init__()
+        self._versions = versions  # (label, text) of the row's other versions, shown above
+        self._place = place or EditPlace()
         self.cell = cell  # (row, lang) being edited
         self._title = title
         self._expect = text      # the cell text the save is based on (conflict check)
@@ -123,23 +160,98 @@ class EditModal(ModalScreen["str | None"]):
         self._mine: str | None = None  # after a conflict: the reviewer's unsaved text
         self._kept_in: Path | None = None
         self._retry = None
+        self._approving = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(labelled("[b]$title[/b]", title=self._title), id="edit-title")
+            if self._versions:
+                with VerticalScroll(id="versions"):
+                    yield Static(Content("\n").join(
+                        labelled("[b]$label[/b] $text", label=label, text=text)
+                        for label, text in self._versions), id="versions-text")
+            if self._place.hint:
+                yield Static(labelled("$hint", hint=self._place.hint), id="place")
             yield Static("", id="problem", markup=False)
             yield TextArea(shown(self._expect), id="editor", soft_wrap=True,
                            show_line_numbers=False)
             yield TextArea("", id="mine", soft_wrap=True, show_line_numbers=False,
                            read_only=True)
-            yield Static(labelled("original: $text", text=self._original[:400]), classes="hint")
-            yield Static("ctrl+s keep the fix · escape cancel", id="keys", classes="hint",
-                         markup=False)
+            if not self._versions:  # else the original is one of the versions above
+                yield Static(labelled("original: $text", text=self._original[:400]),
+                             classes="hint")
+            yield Static("ctrl+s keep the fix · ctrl+j keep and approve · tab next spot · "
+                         + ("ctrl+t insert the suggestion · " if self._place.insert else "")
+                         + "escape cancel", id="keys", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         editor = self.editor
         editor.focus()
-        editor.move_cursor(editor.document.end)
+        if self._place.select is None:
+            editor.move_cursor(editor.document.end)
+        else:
+            self._select(*self._place.select)
+
+    def _select(self, start: int, end: int) -> None:
+        """Select cell offsets [start, end) (the cursor at ``end``), scrolled into view."""
+        document = self.editor.document
+        size = len(self.editor.text)
+        start, end = max(0, min(start, size)), max(0, min(end, size))
+        self.editor.selection = Selection(document.get_location_from_index(start),
+                                          document.get_location_from_index(end))
+        self.editor.scroll_cursor_visible()
+
+    def _spots_now(self) -> list[tuple[int, int]]:
+        """The flagged spots mapped onto the text as edited so far (an edit before a spot
+        shifts it; a spot whose text was rewritten shrinks to where it was)."""
+        opened, now = shown(self._expect), self.editor.text
+        if opened == now:
+            return list(self._place.spots)
+        blocks = SequenceMatcher(None, opened, now, autojunk=False).get_opcodes()
+
+        def moved(offset: int) -> int:
+            for tag, i1, i2, j1, j2 in blocks:
+                if i1 <= offset < i2 or (offset == i2 and tag != "equal"):
+                    return j1 + (offset - i1 if tag == "equal" else min(offset - i1, j2 - j1))
+            return len(now)
+        return [(moved(a), max(moved(a), moved(b))) for a, b in self._place.spots]
+
+    def action_next_spot(self) -> None:
+        self._step_spot(forward=True)
+
+    def action_previous_spot(self) -> None:
+        self._step_spot(forward=False)
+
+    def _step_spot(self, forward: bool) -> None:
+        spots = sorted(self._spots_now())
+        if not spots:
+            self.notify("No flagged spot in this cell.", markup=False)
+            return
+        document = self.editor.document
+        here = document.get_index_from_location(self.editor.selection.start)
+        if forward:
+            after = [s for s in spots if s[0] > here]
+            target = after[0] if after else spots[0]
+        else:
+            before = [s for s in spots if s[0] < here]
+            target = before[-1] if before else spots[-1]
+        self._select(*target)
+
+    def action_insert_suggestion(self) -> None:
+        if self._place.insert is None:
+            self.notify("This spot has no suggestion to insert.", markup=False)
+            return
+        self.editor.replace(shown(self._place.insert), *self.editor.selection)
+        self.editor.focus()
+
+    def action_text_end(self) -> None:
+        self.editor.move_cursor(self.editor.document.end)
+
+    def action_text_start(self) -> None:
+        self.editor.move_cursor((0, 0))
+
+    def action_keep_and_approve(self) -> None:
+        self.action_keep(approve=True)
 
     @property
     def editor(self) -> TextArea:
@@ -155,13 +267,14 @@ class EditModal(ModalScreen["str | None"]):
         """The recovery file holding the reviewer's unsaved text, when one was written."""
         return self._kept_in
 
-    def action_keep(self) -> None:
+    def action_keep(self, approve: bool = False) -> None:
         self._stop_retry()
+        self._approving = approve  # a save tried again later still approves
         text = self.text
-        if text == self._expect:
+        if text == self._expect and not approve:
             self.dismiss(None)  # nothing changed: nothing to save
             return
-        failure = self._save(text, self._expect)
+        failure = self._save(text, self._expect, approve)
         if failure is None:
             self.dismiss(None)
             return
@@ -189,7 +302,8 @@ class EditModal(ModalScreen["str | None"]):
         elif failure.retry:
             lines = ["NOT SAVED YET: " + failure.message, "Your text is still in the editor. "
                      f"Trying again every {RETRY_SECONDS:.0f} s; escape stops.", kept]
-            self._retry = self.set_timer(RETRY_SECONDS, self.action_keep)
+            self._retry = self.set_timer(RETRY_SECONDS,
+                                         lambda: self.action_keep(self._approving))
         else:
             lines = ["NOT SAVED: " + failure.message, "Your text is still in the editor. " +
                      kept, "ctrl+s tries again; escape closes the editor."]
