@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import __version__
 from .alignment import cell_text
-from .docset import CONFIG_NAME, GLOSSARY_NAME, REVIEW_DIR
+from .docset import CONFIG_NAME, GLOSSARY_NAME
 from .errors import AlignerError
 from .paragraphs import split_paragraphs
 from .pofile_io import read_po_text

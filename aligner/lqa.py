@@ -15,9 +15,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Callable, Iterable, Sequence
 
 from .flags import Decision, Flag, flag_spot
 from .typology import SEVERITIES, WEIGHTS, ErrorType, most_severe, parse_category

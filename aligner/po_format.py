@@ -23,9 +23,17 @@ from itertools import accumulate
 
 import polib
 
-from .review_entry import (FUZZY_ONLY, WRAP_WIDTH, Entry, Extra, build_comment,
-                           parse_comment, parse_comment_lines, split_decisions,
-                           unescape_text)
+from .review_entry import (
+    FUZZY_ONLY,
+    WRAP_WIDTH,
+    Entry,
+    Extra,
+    build_comment,
+    parse_comment,
+    parse_comment_lines,
+    split_decisions,
+    unescape_text,
+)
 
 
 class Unsupported(Exception):

@@ -11,9 +11,9 @@ Plain Python, no UI imports; safe to build in a worker thread.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 from . import parallel
 from .alignment import CELL_SEPARATOR, Alignment, cell_text
@@ -35,7 +35,7 @@ class SessionError(AlignerError):
 
 
 def open_session(path: Path | str, progress: Progress | None = None,
-                 encoding: str | dict[str, str] | None = None) -> "ReviewSession":
+                 encoding: str | dict[str, str] | None = None) -> ReviewSession:
     """Load, align, open the review store of and check the docset at ``path``: all stages."""
     session = open_rows(path, progress, encoding)
     session.open_store(progress)
@@ -44,7 +44,7 @@ def open_session(path: Path | str, progress: Progress | None = None,
 
 
 def open_rows(path: Path | str, progress: Progress | None = None,
-              encoding: str | dict[str, str] | None = None) -> "ReviewSession":
+              encoding: str | dict[str, str] | None = None) -> ReviewSession:
     """The first stage: the docset and its rows, enough to draw the first screen.
 
     The review store (``open_store``) and the checks (``run_checks``) follow, in a worker;

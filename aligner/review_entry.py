@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 import textwrap
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
-from typing import Iterable
 
 from .flags import VERDICTS, Decision
 

@@ -16,19 +16,27 @@ from __future__ import annotations
 import shlex
 import time
 from array import array
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
 from .dir_lock import DirectoryLock
 from .errors import located
 from .po_format import render_entry
 from .pofile_io import ParsedPO, read_po, render_header
-from .safe_files import (BACKUP_SUFFIX, Fingerprint, ReviewConflictError,
-                         ReviewFileError, ReviewSaveError, atomic_write, changed_on_disk,
-                         read_if_exists, remove_stale_temporaries)
 from .review_entry import Entry, fields_of, state_of, with_state
+from .safe_files import (
+    BACKUP_SUFFIX,
+    Fingerprint,
+    ReviewConflictError,
+    ReviewFileError,
+    ReviewSaveError,
+    atomic_write,
+    changed_on_disk,
+    read_if_exists,
+    remove_stale_temporaries,
+)
 from .sync import unique_obsolete
 
 GENERATOR = "aligner"

@@ -9,8 +9,8 @@ Asian support), and every score carries its sacrebleu signature so it can be rep
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from .errors import AlignerError
 

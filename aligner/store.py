@@ -11,9 +11,9 @@ call from a worker thread. The file conventions are in ``aligner.review_entry``.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable
 
 import polib
 
@@ -22,9 +22,18 @@ from .docset import REVIEW_DIR, DocSet
 from .errors import AlignerError
 from .flags import Decision, Flag
 from .pofile_io import read_po_text
-from .review_entry import (WRAP_WIDTH, Entry, Review, fields_of, normalise_fix,
-                           record_decision, record_flags, to_review, with_state,
-                           with_status)
+from .review_entry import (
+    WRAP_WIDTH,
+    Entry,
+    Review,
+    fields_of,
+    normalise_fix,
+    record_decision,
+    record_flags,
+    to_review,
+    with_state,
+    with_status,
+)
 from .review_file import Fields, ReviewFile
 from .safe_files import ReviewConflictError, ReviewFileError, ReviewSaveError
 from .sync import SyncReport, flag_line, rows_for, sync_entries

@@ -24,8 +24,16 @@ from rapidfuzz import fuzz, process
 from .alignment import CELL_SEPARATOR, Alignment
 from .docset import DocSet
 from .flags import Flag
-from .review_entry import (FUZZY_ONLY, Entry, has_work, is_placeholder, make_obsolete,
-                           placeholder, record_flags, with_fuzzy)
+from .review_entry import (
+    FUZZY_ONLY,
+    Entry,
+    has_work,
+    is_placeholder,
+    make_obsolete,
+    placeholder,
+    record_flags,
+    with_fuzzy,
+)
 
 FUZZY_CUTOFF = 60.0  # rapidfuzz ratio (0-100); msgmerge's fuzzy threshold is 0.6
 

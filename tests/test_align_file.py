@@ -6,8 +6,15 @@ import json
 
 import pytest
 
-from aligner.align import (AlignmentEditError, AlignmentFileError, align, merge_with_next,
-                           move_paragraph, save_alignment, split_row)
+from aligner.align import (
+    AlignmentEditError,
+    AlignmentFileError,
+    align,
+    merge_with_next,
+    move_paragraph,
+    save_alignment,
+    split_row,
+)
 from aligner.align.alignfile import read_alignment
 from aligner.docset import load
 from tests.conftest import run_aligner

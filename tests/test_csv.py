@@ -10,8 +10,7 @@ import shutil
 import pytest
 
 from tests.conftest import BUNDLED, run_aligner
-from tests.interchange_fixtures import (export_files, open_store, po_entries, review_bytes,
-                                        synced)
+from tests.interchange_fixtures import export_files, open_store, po_entries, review_bytes, synced
 from tests.test_store_fixtures import HOSTILE_EN, make_docset, msgfmt_check
 
 

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.facts import (Fact, anchor_keys, date_problem, extract, glossary_key, render,
-                           suffix_problem, year_as_section)
+from aligner.facts import (
+    Fact,
+    anchor_keys,
+    date_problem,
+    extract,
+    glossary_key,
+    render,
+    suffix_problem,
+    year_as_section,
+)
 from aligner.glossary import parse_glossary
 
 

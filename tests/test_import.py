@@ -14,8 +14,15 @@ import polib
 import pytest
 
 from tests.conftest import BUNDLED, run_aligner
-from tests.interchange_fixtures import (NS12, NS20, export_files, open_store, po_entries,
-                                        review_bytes, synced)
+from tests.interchange_fixtures import (
+    NS12,
+    NS20,
+    export_files,
+    open_store,
+    po_entries,
+    review_bytes,
+    synced,
+)
 from tests.test_store_fixtures import msgfmt_check
 
 EDIT = "The heads of state held talks in a warm, friendly and businesslike atmosphere."

@@ -14,8 +14,14 @@ import pytest
 
 from aligner.po_format import Unsupported, from_polib, render_entry, to_polib, wrap
 from aligner.pofile_io import _read_fast, read_po, read_po_text
-from aligner.review_entry import (FUZZY_ONLY, Entry, Extra, original_lines, parse_comment,
-                                  record_flags)
+from aligner.review_entry import (
+    FUZZY_ONLY,
+    Entry,
+    Extra,
+    original_lines,
+    parse_comment,
+    record_flags,
+)
 from aligner.store import ReviewStore
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
 

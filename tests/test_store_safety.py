@@ -164,7 +164,7 @@ def test_a_file_broken_while_open_stops_the_save_and_stays_as_it_is(docset):
 def test_not_utf8_is_a_clear_error(docset):
     _open(docset).save()
     path = _en(docset)
-    path.write_bytes(path.read_bytes().replace("documents".encode(), b"docum\xffents"))
+    path.write_bytes(path.read_bytes().replace(b"documents", b"docum\xffents"))
     with pytest.raises(ReviewFileError, match=r"en\.po:\d+: not valid UTF-8"):
         _open(docset)
 

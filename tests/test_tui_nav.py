@@ -14,7 +14,7 @@ from rich.cells import cell_len
 
 import aligner.review
 from tests.conftest import BUNDLED
-from tests.test_tui import msgfmt_ok, opened, po_entry, screen_text, settled
+from tests.test_tui import msgfmt_ok, opened, po_entry, settled
 from tui.app import ReviewApp
 from tui.widgets.grid import CHECK_STYLES, GridView
 
@@ -146,7 +146,7 @@ async def test_escape_closes_search_without_moving(statement):
 async def test_replace_previews_each_change_and_saves_the_accepted_ones_as_fixes(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=MEDIUM) as pilot:
-        grid = await opened(app, pilot)
+        await opened(app, pilot)
         session = app.session
         count = sum(session.cell_text(r, "en").count("Center")
                     for r in range(session.row_count()))

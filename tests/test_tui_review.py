@@ -247,8 +247,9 @@ async def test_approve_and_next_then_undo_and_redo(statement):
 
 @pytest.fixture
 def statement(tmp_path):
-    from tests.conftest import BUNDLED
     import shutil
+
+    from tests.conftest import BUNDLED
 
     target = tmp_path / "joint-statement-2023"
     shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("review", "alignment.tsv"))

@@ -39,7 +39,7 @@ def descendants(root: int) -> set[int]:
     """The live (not zombie) descendants of ``root``."""
     table = _processes()
     children: dict[int, list[int]] = {}
-    for pid, (parent, state) in table.items():
+    for pid, (parent, _state) in table.items():
         children.setdefault(parent, []).append(pid)
     out, todo = set(), [root]
     while todo:

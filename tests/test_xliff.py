@@ -12,8 +12,16 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.interchange_fixtures import (NS12, NS20, XML_SPACE, export_files, load_schema,
-                                        open_store, schema_dir, synced)
+from tests.interchange_fixtures import (
+    NS12,
+    NS20,
+    XML_SPACE,
+    export_files,
+    load_schema,
+    open_store,
+    schema_dir,
+    synced,
+)
 from tests.test_store_fixtures import HOSTILE_EN, make_docset
 
 NAME_FIX = ("At the invitation of President Xi Jinping of the People's Republic of China, "

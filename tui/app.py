@@ -7,8 +7,8 @@ session calls. Every change is saved by the session before the screen updates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -26,8 +26,8 @@ from aligner.safe_files import ReviewConflictError
 from .commands import ReviewCommands
 from .disk_watch import DiskWatch
 from .find import Hit
-from .navigation import Navigation
 from .messages import ColumnsChanged, CursorMoved, LoadProgress
+from .navigation import Navigation
 from .safe_text import labelled, visible
 from .screens.edit import EditModal, EditPlace, SaveFailure
 from .screens.help import HelpScreen

@@ -10,9 +10,9 @@ the text (``ß`` folds to two characters). Replacing is exact: a reviewer replac
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
 
 CellText = Callable[[int, str], str]
 

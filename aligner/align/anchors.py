@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from itertools import chain
 from collections.abc import Sequence
+from itertools import chain
 
 Keys = frozenset[str]
 _EMPTY: Keys = frozenset()

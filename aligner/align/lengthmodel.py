@@ -10,9 +10,9 @@ per pair and turned into a cost per unit of difference.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-import math
 from statistics import median
 
 COUNT_COST_MAX = 1.5   # a count rarely off by one must still not outweigh a merge or omission

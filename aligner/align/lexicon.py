@@ -25,9 +25,9 @@ of CJK characters gives its character bigrams (no segmenter needed, any CJK lang
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import chain
 
 from anyascii import anyascii

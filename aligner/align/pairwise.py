@@ -24,8 +24,14 @@ from typing import NamedTuple
 
 from ..parallel import gc_paused
 from .anchors import KeyIndex, anchor_chain, key_weights
-from .lengthmodel import (LengthModel, count_cost, estimate_ratio, estimate_variance, fit_ratios,
-                          letters_dominate)
+from .lengthmodel import (
+    LengthModel,
+    count_cost,
+    estimate_ratio,
+    estimate_variance,
+    fit_ratios,
+    letters_dominate,
+)
 from .lexicon import learn_links, sounds_like, translated
 from .profile import Profile, vocabulary
 from .search import BEADS, WEIGHT_UNIT, search
@@ -415,7 +421,7 @@ def _within_band(pair: _Pair, lo: list[int], hi: list[int]) -> _Pair:
     boundary i + k, k <= 3, holds pivot paragraph i and other paragraphs from lo[i + k] - 3
     to hi[i + k].)"""
     keys, other = pair.pivot_keys, pair.other_keys
-    n, m = len(keys), len(other)
+    _n, m = len(keys), len(other)
     near = []
     for i, found in enumerate(keys):
         if not found:

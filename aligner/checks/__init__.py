@@ -7,22 +7,25 @@ checks and return their flags in reading order.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .. import parallel
 from ..alignment import Alignment
 from ..docset import DocSet
 from ..flags import Flag, merge_spots
+
 # Imported in the order the checks run (and are listed): each module registers its check.
-from . import number, placeholder  # noqa: F401,E401
-from . import name, repeat, omission, language, punctuation  # noqa: F401,E401
-from . import consistency, control  # noqa: F401,E401
-from . import clause  # noqa: F401,E401
-from . import untranslated, truncation, empty  # noqa: F401,E401
-from . import quantity  # noqa: F401,E401
-from . import variables, markup, verbatim, accelerator, layout  # noqa: F401,E401
-from . import spelling, month  # noqa: F401,E401
+# isort: off
+from . import number, placeholder  # noqa: F401
+from . import name, repeat, omission, language, punctuation  # noqa: F401
+from . import consistency, control  # noqa: F401
+from . import clause  # noqa: F401
+from . import untranslated, truncation, empty  # noqa: F401
+from . import quantity  # noqa: F401
+from . import variables, markup, verbatim, accelerator, layout  # noqa: F401
+from . import spelling, month  # noqa: F401
+# isort: on
 from . import alignment as alignment_check  # noqa: F401  (the module; run_checks takes an alignment)
 from .base import REGISTRY, Check, CheckError, Document, build
 from .document import from_catalog, from_docset, from_rows, rows_shard

@@ -12,7 +12,7 @@ and their translations keep one. An underscore inside a lowercase word is an ide
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..flags import Flag
 from .base import Check, Document, Unit, register

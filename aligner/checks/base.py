@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Iterator
+from typing import ClassVar
 
 from ..errors import AlignerError
 from ..flags import Flag
@@ -38,7 +39,7 @@ class Cell:
 
     @classmethod
     def join(cls, lang: str, texts: Iterable[str], parts: Iterable[int],
-             separator: str = "\n\n") -> "Cell":
+             separator: str = "\n\n") -> Cell:
         """A cell made of ``texts`` (paragraphs or plural forms) numbered by ``parts``."""
         pieces, starts, offset = [], [], 0
         for piece in texts:
@@ -128,7 +129,7 @@ class Document:
     # a catalog's entries with every msgstr empty and not fuzzy (``empty`` check), by index
     empty: tuple[int, ...] = ()
 
-    def shard(self, start: int, end: int) -> "Document":
+    def shard(self, start: int, end: int) -> Document:
         """Units [start, end) as a document of their own, for a worker process (without
         the facts read so far: they would cost more to ship than to read again)."""
         return Document(self.units[start:end], self.languages, self.source, self.targets,

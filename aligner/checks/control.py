@@ -8,7 +8,7 @@ Newline and tab are text. In a catalog, a sequence that msgid has too is intende
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .. import terminal
 from ..flags import Flag

@@ -12,7 +12,7 @@ plural entries need as many forms as its header's ``nplurals``.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register

@@ -18,16 +18,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..facts.numbers import family, implied_values
 from ..facts.units import scale_word_in, scaled
 from ..flags import Flag
 from .base import Check, Document, Unit, register
-from .digits import (absorbed, all_digits, ascii_digits, code_flags, digits_of, free_runs,
-                     listing, lost_digits)
+from .digits import (
+    absorbed,
+    all_digits,
+    ascii_digits,
+    code_flags,
+    digits_of,
+    free_runs,
+    listing,
+    lost_digits,
+)
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
 _NEAR = 0.2          # relative distance within which a number word absorbs an equal number
@@ -53,7 +61,7 @@ class _Run:
 
     facts: list[Fact]
     position: float
-    paired: dict[str, "_Run"] = field(default_factory=dict)
+    paired: dict[str, _Run] = field(default_factory=dict)
 
     @property
     def start(self) -> int:
@@ -211,7 +219,7 @@ def _pair(mine: list[_Run], theirs: list[_Run], lang: str) -> None:
             options.append((distance + (0 if a.kind == b.kind else 0.3) + 0.5 * b.weak,
                             id(a), id(b), a, b))
     used: set[int] = set()
-    for _, ida, idb, a, b in sorted(options, key=lambda o: o[:3]):
+    for _, _ida, idb, a, b in sorted(options, key=lambda o: o[:3]):
         if lang in a.paired or idb in used:
             continue
         a.paired[lang] = b
@@ -289,7 +297,7 @@ class NumberCheck(Check):
     def _compare_facts(self, unit: Unit, document: Document, lang: str,
                        facts: dict[str, list[Fact] | None], masked: dict[str, str],
                        free: dict[str, list], signatures: dict[str, list],
-                       literals: "_Literals", explained: dict[str, Counter[str]]
+                       literals: _Literals, explained: dict[str, Counter[str]]
                        ) -> Iterable[Flag]:
         mine, text = facts[lang], unit.text(lang)
         others = [o for o in document.others(lang) if facts[o] is not None]
@@ -563,7 +571,7 @@ def _in_words(kind: str, value: str) -> bool:
     return kind == "ordinal" or (value.isdigit() and int(value) <= 12)
 
 
-def _dropped_aside(their_text: str, run: "_Run", text: str) -> bool:
+def _dropped_aside(their_text: str, run: _Run, text: str) -> bool:
     """Whether the run stands in a parenthesis of the other text that this text has fewer
     of ("English, Middle (1100-1500)" / "中古英语"): the aside was left out, not the number."""
     before = their_text[:run.start]

@@ -59,7 +59,7 @@ class OmissionCheck(Check):
                 flags.extend(self._outliers(unit, document, stats, unit_lengths))
             return flags
         rows = _Rows(document, lengths, stats)
-        for index, unit in enumerate(document.units):
+        for index in range(len(document.units)):
             if rows.complete[index]:
                 if rows.steady(index, index):
                     flags.extend(self._short(rows, index))

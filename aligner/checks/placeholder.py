@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
@@ -63,7 +63,7 @@ class Conversion:
 
 
 def conversions(text: str, flagged: bool = False, python: bool = False,
-                source: "Reading | None" = None) -> list[Conversion]:
+                source: Reading | None = None) -> list[Conversion]:
     """The printf conversions of ``text`` (``%%`` excluded). Unless the entry is flagged as a
     format string, "100% sure", "%time" and "%-encoding" are text, not conversions; for a
     msgstr, ``source`` (msgid's reading) settles a doubtful one the way msgid had it."""

@@ -245,7 +245,7 @@ class RepeatCheck(RowCheck):
 
     def _marks(self, unit: Unit, lang: str, text: str, references: list[str]
                ) -> Iterable[Flag]:
-        for start, end, marks in doubled_marks(text):
+        for start, end, _marks in doubled_marks(text):
             run = text[start - 1:end]
             if any(run in reference or run.translate(_WIDE) in reference.translate(_WIDE)
                    for reference in references):

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..flags import Flag
 from .base import Check, Document, Unit, register
@@ -277,7 +277,7 @@ class SpellingCheck(Check):
                 continue
             ranked = sorted(family.items(), key=lambda item: (-len(item[1]), min(item[1])))
             major, major_places = ranked[0]
-            for spelling, places in ranked[1:]:
+            for _spelling, places in ranked[1:]:
                 for index, start, end in places:
                     unit = document.units[index - document.offset]
                     word = unit.text(lang)[start:end]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
@@ -222,7 +222,7 @@ class VariableCheck(RowCheck):
             anywhere = Counter()
             for counts in others:
                 anywhere = anywhere | counts
-            for token, kind in (common - here).elements():
+            for token, _kind in (common - here).elements():
                 yield self.flag(unit, lang, 0, 0,
                                 f"lacks the variable {token} that every other version has",
                                 evidence={o: unit.text(o) for o in document.others(lang)},

@@ -11,7 +11,7 @@ are not flagged: translators add their team's address.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register

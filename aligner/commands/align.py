@@ -9,8 +9,16 @@ import sys
 from ..align import align, save_alignment
 from ..align.alignfile import format_alignment
 from ..align.display import summary
-from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, add_lang_argument,
-                   language_list, load_docset, progress_for, warn)
+from ..cli import (
+    EXIT_OK,
+    add_docset_argument,
+    add_format_argument,
+    add_lang_argument,
+    language_list,
+    load_docset,
+    progress_for,
+    warn,
+)
 from ..errors import UsageError
 from ..terminal import json_dumps
 

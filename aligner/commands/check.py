@@ -8,12 +8,22 @@ import os
 import unicodedata
 from pathlib import Path
 
-from ..cli import (BUNDLED_DOCSET, EXIT_FLAGS, EXIT_OK, Progress, add_encoding_argument,
-                   add_format_argument, add_lang_argument, language_list, load_docset,
-                   os_error_message, progress_for)
+from ..cli import (
+    BUNDLED_DOCSET,
+    EXIT_FLAGS,
+    EXIT_OK,
+    Progress,
+    add_encoding_argument,
+    add_format_argument,
+    add_lang_argument,
+    language_list,
+    load_docset,
+    os_error_message,
+    progress_for,
+)
 from ..errors import AlignerError, UsageError
-from ..terminal import cell_width, graphemes, json_dumps, visible
 from ..flags import Flag
+from ..terminal import cell_width, graphemes, json_dumps, visible
 
 ORDER = 30  # position in `aligner --help`
 HELP = "flag suspect spots: mangled numbers, dates and names, placeholders, repeats, omissions"

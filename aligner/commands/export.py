@@ -5,8 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, language_list,
-                   load_docset, progress_for, warn)
+from ..cli import (
+    EXIT_OK,
+    add_docset_argument,
+    add_format_argument,
+    language_list,
+    load_docset,
+    progress_for,
+    warn,
+)
 from ..terminal import json_dumps
 from .sync import add_langs_argument, reviewed
 

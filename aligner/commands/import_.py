@@ -11,8 +11,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import (EXIT_FLAGS, EXIT_OK, Progress, add_docset_argument, add_format_argument,
-                   load_docset, warn)
+from ..cli import (
+    EXIT_FLAGS,
+    EXIT_OK,
+    Progress,
+    add_docset_argument,
+    add_format_argument,
+    load_docset,
+    warn,
+)
 from ..errors import UsageError
 from ..terminal import json_dumps
 

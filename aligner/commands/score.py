@@ -5,12 +5,27 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..cli import (EXIT_OK, add_format_argument, add_lang_argument, language_list,
-                   load_docset, parse_encoding, positive_int, progress_for, warn)
+from ..cli import (
+    EXIT_OK,
+    add_format_argument,
+    add_lang_argument,
+    language_list,
+    load_docset,
+    parse_encoding,
+    positive_int,
+    progress_for,
+    warn,
+)
 from ..errors import UsageError
+from ..score import (
+    ScoreError,
+    Scores,
+    corpus_scores,
+    pair_paragraphs,
+    paired_comparison,
+    review_scores,
+)
 from ..terminal import json_dumps
-from ..score import (Scores, ScoreError, corpus_scores, pair_paragraphs, paired_comparison,
-                     review_scores)
 
 ORDER = 70
 HELP = ("BLEU, chrF, chrF++ and TER: each language's original against its reviewed text, "

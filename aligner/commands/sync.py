@@ -7,8 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli import (EXIT_OK, add_docset_argument, add_format_argument, add_lang_argument,
-                   language_list, load_docset, progress_for, warn)
+from ..cli import (
+    EXIT_OK,
+    add_docset_argument,
+    add_format_argument,
+    add_lang_argument,
+    language_list,
+    load_docset,
+    progress_for,
+    warn,
+)
 from ..docset import REVIEW_DIR
 from ..errors import AlignerError, UsageError
 from ..terminal import json_dumps

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .model import P_ORDINAL, P_PERCENT, P_WORD, P_NUMBER, Candidate, candidate
+from .model import P_NUMBER, P_ORDINAL, P_PERCENT, P_WORD, Candidate, candidate
 from .text import canonical_number
 
 CN_DIGITS = "〇零一二三四五六七八九两"

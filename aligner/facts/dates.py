@@ -9,7 +9,7 @@ interval, both ends written in full). A plain year is a number, not a date.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .chinese import to_int
 from .model import P_DATE, P_DATE_RANGE, P_MONTH, Candidate, candidate
@@ -100,7 +100,7 @@ def _combine(alternatives: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(renamed))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(fam: str) -> re.Pattern[str] | None:
     """The family's date pattern, compiled when first needed (all four at import cost a
     tenth of ``aligner check``'s start-up)."""
@@ -108,7 +108,7 @@ def _pattern(fam: str) -> re.Pattern[str] | None:
     return _combine(alternatives) if alternatives is not None else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _numeric() -> re.Pattern[str]:
     return _combine([_ISO, _DOTTED])
 

@@ -13,7 +13,7 @@ month name alone, or the word next to a number.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from .text import sentence_initial
@@ -50,7 +50,7 @@ class Month(NamedTuple):
     form: tuple  # what ``render`` needs to write another month the same way
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ru_table() -> dict[str, tuple[int, tuple]]:
     table: dict[str, tuple[int, tuple]] = {}
     for case, row in enumerate(_RU_CASES):
@@ -95,7 +95,7 @@ def mentions(text: str, fam: str) -> list[Month]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _opening(fam: str) -> re.Pattern:
     """Matches the words (as ``_WORD`` reads them) that could be a month name of family
     ``fam``: those beginning with the first three letters (any case) of a form ``_read``

@@ -18,7 +18,7 @@ import os
 import re
 import threading
 from bisect import bisect_right
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from ..glossary import Glossary, GlossaryEntry
 from ..paragraphs import is_cjk
@@ -251,7 +251,7 @@ def glossary_index(glossary: Glossary, lang: str) -> FormIndex | None:
     return index
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_index(fam: str) -> FormIndex | None:
     """Country names in ``fam`` (en, ru, kk, zh) from pycountry's files, with a few common
     aliases."""

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .model import (P_NUMBER, P_ORDINAL, P_PERCENT, P_RANGE, Candidate, candidate)
+from .model import P_NUMBER, P_ORDINAL, P_PERCENT, P_RANGE, Candidate, candidate
 from .text import DASHES, SPACE_GROUP, canonical_number, format_decimal, is_letter
 
 COMMA_DECIMAL = frozenset(
@@ -294,7 +294,7 @@ _IMPLIED_ZH = (  # not 一: it is an article too (一个)
     (100, r"百"), (1000, r"千"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _implied_patterns(fam: str) -> tuple[tuple[int, re.Pattern], ...]:
     table = {"en": _IMPLIED_EN, "ru": _IMPLIED_RU, "kk": _IMPLIED_KK,
              "zh": _IMPLIED_ZH}.get(fam, ())

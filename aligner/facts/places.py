@@ -17,7 +17,7 @@ import json
 import os
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # (gettext domain, JSON database, its key, fields holding English names)
 _DATABASES = (("iso3166-1", "iso3166-1.json", "3166-1", ("name", "common_name", "official_name")),
@@ -26,7 +26,7 @@ _MIN_LENGTH = 4  # shorter names ("Ao", "Lao") are not looked for in running tex
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _root() -> str | None:
     import importlib.util
 
@@ -41,7 +41,7 @@ def package_root() -> str | None:
     return _root()
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_records() -> tuple[dict, ...]:
     """pycountry's ISO 3166-1 records (``pycountry.countries``, in its order) as dicts."""
     root = _root()
@@ -51,7 +51,7 @@ def country_records() -> tuple[dict, ...]:
         return tuple(json.load(file)["3166-1"])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _english() -> dict[str, str]:
     """English name -> gettext domain."""
     root = _root()
@@ -72,7 +72,7 @@ def _english() -> dict[str, str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(domain: str, lang: str) -> dict[str, str]:
     """msgid -> msgstr of ``domain`` in ``lang`` ("zh_CN", then "zh"); {} when missing."""
     root = _root()
@@ -101,7 +101,7 @@ def translated(name: str, lang: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_first_word() -> dict[str, tuple[str, ...]]:
     """The English names by their first word, longest first."""
     index: dict[str, list[str]] = {}
@@ -238,7 +238,7 @@ def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> 
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_prefix() -> dict[str, tuple[str, ...]]:
     """Country names (one or two words, no commas) by their first four letters."""
     index: dict[str, list[str]] = {}

@@ -13,7 +13,7 @@ length.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from . import dates, names, roman, words
 from .model import Candidate
@@ -114,7 +114,7 @@ class Triggers:
         return bits, tuple(keys), entry, month
 
 
-@lru_cache(maxsize=None)
+@cache
 def _static_table(fam: str) -> dict[str, int]:
     table: dict[str, int] = {}
     countries = names.country_index(fam)

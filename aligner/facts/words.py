@@ -10,7 +10,7 @@ so is the ordinal "first", which often renders "for the first time". A scale wor
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .model import P_NUMBER, P_ORDINAL, P_PERCENT, P_WORD, Candidate, candidate
 
@@ -143,7 +143,7 @@ _SECOND_OF_TIME = re.compile(r"\b(?:a|per|each|every|one|half|of)\s+$", re.IGNOR
 _SKIP_EN = re.compile(r"\bone\s+(?:another|of|by)\b|\bno\s+one\b|\beach\s+one\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def tables(fam: str) -> tuple[dict, dict]:
     """(cardinals, ordinals) of ``fam``: lower-case word -> (value, class)."""
     if fam == "en":

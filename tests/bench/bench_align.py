@@ -113,7 +113,7 @@ def bench_accuracy(seeds: int) -> None:
     unperturbed = align_pairs(statement)
     exact = [score([((b.p0, b.p1), (b.o0, b.o1)) for b in unperturbed[lang].beads],
                    beads_from_runs(BUNDLED_STRUCTURE[lang]))["bead_f1"] for lang in OTHERS]
-    print(f"\nUnperturbed bundled statement, strict F1 per pair: "
+    print("\nUnperturbed bundled statement, strict F1 per pair: "
           + ", ".join(f"{lang} {f:.3f}" for lang, f in zip(OTHERS, exact)))
 
 

@@ -143,7 +143,7 @@ def bench(data: Path, kit: Path) -> None:
         by_group = defaultdict(lambda: defaultdict(list))
         by_pair = defaultdict(lambda: defaultdict(list))
         seconds = 0.0
-        for group, name, path in _docsets(base):
+        for group, _name, path in _docsets(base):
             gold = json.loads((path / "gold.json").read_text())
             docset = load(path)
             for system, peer in systems.items():

@@ -8,7 +8,7 @@ why, the text shown being what is on disk.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult

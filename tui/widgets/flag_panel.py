@@ -8,7 +8,7 @@ with their verdict and reason.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from textual.content import Content
 

@@ -10,8 +10,9 @@ theme) and the caches are cleared on resize and theme change.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import accumulate
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from rich.segment import Segment
 from rich.style import Style

@@ -9,7 +9,7 @@ goes at the right edge when there is room. A click on a key runs it.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from textual import events
 from textual.binding import Binding
