@@ -24,8 +24,11 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 BUNDLED = ROOT / "translations" / "joint-statement-2023"
-LINTERS = (("ruff", "check", "--quiet", "."), ("ruff", "format", "--check", "--quiet", "."),
-           ("lint-imports", "--no-cache"))
+LINTERS = (
+    ("ruff", "check", "--quiet", "."),
+    ("ruff", "format", "--check", "--quiet", "."),
+    ("lint-imports", "--no-cache"),
+)
 
 
 def ensure_env(extras: str) -> None:
@@ -41,8 +44,20 @@ def ensure_env(extras: str) -> None:
         return
     print(f"dev.py: installing aligner[{extras}] into .venv", file=sys.stderr)
     target = f".[{extras}]" if extras else "."
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-e", target], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            str(PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-e",
+            target,
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     stamp.write_text(digest)
 
 

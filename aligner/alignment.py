@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .docset import DocSet
 
 CELL_SEPARATOR = "\n\n"  # joins the paragraphs of one cell when it holds several
-LOW_CONFIDENCE = 0.5     # rows scoring below this are worth a reviewer's look
+LOW_CONFIDENCE = 0.5  # rows scoring below this are worth a reviewer's look
 
 
 @dataclass(frozen=True)

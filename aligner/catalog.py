@@ -61,14 +61,17 @@ class Catalog:
 
 
 _PO_LINE = re.compile(
-    r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?'
-    r'"(?:[^"\\]|\\.)*"\s*$')
+    r"^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?"
+    r'"(?:[^"\\]|\\.)*"\s*$'
+)
 # The same rule as _PO_LINE for a whole file at once, in C: every line blank, a comment or a
 # PO string line. Stricter than the line-by-line test (spaces and tabs only; lines broken by
 # \n or \r\n alone): a file it refuses is read again line by line, which names the bad line
 # or finds the file fine after all. Possessive: nothing is ever tried twice.
-_GOOD_LINE = (r'[ \t]*+(?:#[^\n]*+|(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d++\])?)'
-              r'[ \t]*+)?"(?:[^"\\\n]++|\\.)*+"[ \t]*+\r?|\r?)')
+_GOOD_LINE = (
+    r"[ \t]*+(?:#[^\n]*+|(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d++\])?)"
+    r'[ \t]*+)?"(?:[^"\\\n]++|\\.)*+"[ \t]*+\r?|\r?)'
+)
 _PO_TEXT = re.compile(rf"(?:{_GOOD_LINE}\n)*+{_GOOD_LINE}")
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines breaks lines there
 _MO_MAGIC = (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")  # little- and big-endian
@@ -98,14 +101,20 @@ def read_catalog(path: str | Path, lang: str | None = None) -> Catalog:
         line = int(found.group(1)) if found else None
         what = "not a valid MO file" if is_mo else "not a valid PO file"
         detail = message.split(" (line")[0].replace(f" {path}", "")
-        raise CatalogError(located(path, f"{what} ({detail}); fix the catalog, e.g. check it "
-                                         "with msgfmt --check", line)) from None
+        raise CatalogError(
+            located(
+                path, f"{what} ({detail}); fix the catalog, e.g. check it with msgfmt --check", line
+            )
+        ) from None
     language = _language(metadata, path, lang)
     source = base_language(metadata.get("X-Source-Language", "") or "en")
-    entries = [CatalogEntry(index, *fields) for index, fields in
-               enumerate(fields for fields in found if fields[0] or fields[3])]  # not the header
-    return Catalog(path, language, tuple(entries), source,
-                   _plural_forms(metadata.get("Plural-Forms", "")))
+    entries = [
+        CatalogEntry(index, *fields)
+        for index, fields in enumerate(fields for fields in found if fields[0] or fields[3])
+    ]  # not the header
+    return Catalog(
+        path, language, tuple(entries), source, _plural_forms(metadata.get("Plural-Forms", ""))
+    )
 
 
 # (msgid, msgstr forms, msgid_plural, msgctxt, fuzzy, line, format flags): CatalogEntry's
@@ -126,9 +135,17 @@ def _read_po(path: Path) -> tuple[dict, list[_Fields]]:
             forms = tuple(entry.msgstr_plural[key] for key in sorted(entry.msgstr_plural))
         else:
             forms = (entry.msgstr,)
-        found.append((entry.msgid, forms, entry.msgid_plural or "", entry.msgctxt,
-                      "fuzzy" in entry.flags, getattr(entry, "linenum", 0) or 0,
-                      tuple(flag for flag in entry.flags if flag.endswith("-format"))))
+        found.append(
+            (
+                entry.msgid,
+                forms,
+                entry.msgid_plural or "",
+                entry.msgctxt,
+                "fuzzy" in entry.flags,
+                getattr(entry, "linenum", 0) or 0,
+                tuple(flag for flag in entry.flags if flag.endswith("-format")),
+            )
+        )
     return parsed.metadata, found
 
 
@@ -155,11 +172,15 @@ def _read_mo(data: bytes) -> tuple[dict, list[_Fields]]:
         raise ValueError("its string tables end beyond the end of the file")
     table = struct.Struct(f"{order}{2 * count}I")
     ids, strs = table.unpack_from(data, ids_at), table.unpack_from(data, strs_at)
-    if any(ids[i] + ids[i + 1] > len(data) or strs[i] + strs[i + 1] > len(data)
-           for i in range(0, 2 * count, 2)):
+    if any(
+        ids[i] + ids[i + 1] > len(data) or strs[i] + strs[i + 1] > len(data)
+        for i in range(0, 2 * count, 2)
+    ):
         raise ValueError("a string ends beyond the end of the file")
-    pairs = [(data[ids[i + 1]:ids[i + 1] + ids[i]], data[strs[i + 1]:strs[i + 1] + strs[i]])
-             for i in range(0, 2 * count, 2)]
+    pairs = [
+        (data[ids[i + 1] : ids[i + 1] + ids[i]], data[strs[i + 1] : strs[i + 1] + strs[i]])
+        for i in range(0, 2 * count, 2)
+    ]
     encoding, metadata = "utf-8", {}
     if pairs and not pairs[0][0]:
         header = pairs.pop(0)[1]
@@ -184,9 +205,17 @@ def _read_mo(data: bytes) -> tuple[dict, list[_Fields]]:
             plural = plural.partition(b"\0")[0].decode(encoding)
         else:
             forms, plural = (msgstr.decode(encoding),), ""
-        found.append((singular.decode(encoding), forms, plural,
-                      context.decode(encoding) if context is not None else None,
-                      False, 0, ()))
+        found.append(
+            (
+                singular.decode(encoding),
+                forms,
+                plural,
+                context.decode(encoding) if context is not None else None,
+                False,
+                0,
+                (),
+            )
+        )
     return metadata, found
 
 
@@ -205,29 +234,42 @@ def probe(path: str | Path) -> None:
         mode = path.stat().st_mode
     except FileNotFoundError:
         if path.is_symlink():
-            raise CatalogError(f"{path}: a symbolic link to {os.readlink(path)}, which does "
-                               "not exist; restore the file or leave the path out") from None
-        raise CatalogError(f"{path}: no such file; give the path of a .po (or .mo) catalog, "
-                           "a directory of catalogs or a document set") from None
+            raise CatalogError(
+                f"{path}: a symbolic link to {os.readlink(path)}, which does "
+                "not exist; restore the file or leave the path out"
+            ) from None
+        raise CatalogError(
+            f"{path}: no such file; give the path of a .po (or .mo) catalog, "
+            "a directory of catalogs or a document set"
+        ) from None
     except OSError as exc:
-        raise CatalogError(f"{path}: cannot be read ({exc.strerror or exc}); fix the path or "
-                           "its permissions") from None
+        raise CatalogError(
+            f"{path}: cannot be read ({exc.strerror or exc}); fix the path or its permissions"
+        ) from None
     if not stat.S_ISREG(mode):
-        raise CatalogError(f"{path}: not a regular file (a FIFO, socket or device); give the "
-                           "path of a .po (or .mo) catalog")
+        raise CatalogError(
+            f"{path}: not a regular file (a FIFO, socket or device); give the "
+            "path of a .po (or .mo) catalog"
+        )
     try:
         with open(path, "rb") as file:
             head = file.read(4096)
     except OSError as exc:
-        raise CatalogError(f"{path}: cannot be read ({exc.strerror or exc}); make it readable "
-                           "(chmod u+r) or leave it out") from None
+        raise CatalogError(
+            f"{path}: cannot be read ({exc.strerror or exc}); make it readable "
+            "(chmod u+r) or leave it out"
+        ) from None
     if path.suffix.lower() == ".mo":
         if head[:4] not in _MO_MAGIC:
-            raise CatalogError(f"{path}: not a valid MO file (no MO magic number); give a "
-                               "catalog compiled by msgfmt, or its .po source")
+            raise CatalogError(
+                f"{path}: not a valid MO file (no MO magic number); give a "
+                "catalog compiled by msgfmt, or its .po source"
+            )
     elif b"\0" in head:
-        raise CatalogError(f"{path}: binary data, not a PO file; pass a .po text file "
-                           "(or name a compiled catalog .mo)")
+        raise CatalogError(
+            f"{path}: binary data, not a PO file; pass a .po text file "
+            "(or name a compiled catalog .mo)"
+        )
 
 
 def catalogs_in(directory: str | Path) -> list[Path]:
@@ -236,14 +278,19 @@ def catalogs_in(directory: str | Path) -> list[Path]:
     found = []
 
     def refuse(exc: OSError) -> None:
-        raise CatalogError(f"{exc.filename or directory}: cannot list the directory "
-                           f"({exc.strerror or exc}); make it readable (chmod u+rx) or leave "
-                           "it out")
+        raise CatalogError(
+            f"{exc.filename or directory}: cannot list the directory "
+            f"({exc.strerror or exc}); make it readable (chmod u+rx) or leave "
+            "it out"
+        )
 
     for root, dirs, files in os.walk(directory, onerror=refuse):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-        found.extend(Path(root, name) for name in sorted(files)
-                     if name.lower().endswith(_FOUND_SUFFIXES) and not name.startswith("."))
+        found.extend(
+            Path(root, name)
+            for name in sorted(files)
+            if name.lower().endswith(_FOUND_SUFFIXES) and not name.startswith(".")
+        )
     return sorted(found)
 
 
@@ -251,21 +298,31 @@ def _validate_po(path: Path) -> None:
     """Raise CatalogError naming the first line that is not PO syntax."""
     data = path.read_bytes()
     if b"\0" in data[:4096]:
-        raise CatalogError(f"{path}: binary data, not a PO file; pass a .po text file "
-                           "(or name a compiled catalog .mo)")
+        raise CatalogError(
+            f"{path}: binary data, not a PO file; pass a .po text file "
+            "(or name a compiled catalog .mo)"
+        )
     text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
-    if (_PO_TEXT.fullmatch(text) and text.count("\r") == text.count("\r\n")
-            and not any(odd in text for odd in _ODD_BREAKS)):
+    if (
+        _PO_TEXT.fullmatch(text)
+        and text.count("\r") == text.count("\r\n")
+        and not any(odd in text for odd in _ODD_BREAKS)
+    ):
         return  # every line is fine (the common case: one scan, no Python loop)
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
         if not _PO_LINE.match(line):
-            raise CatalogError(located(path, f"not a valid PO file: cannot read {stripped[:40]!r} "
-                                             "(an unterminated string or a stray line?); fix "
-                                             "the catalog, e.g. check it with msgfmt --check",
-                                       number))
+            raise CatalogError(
+                located(
+                    path,
+                    f"not a valid PO file: cannot read {stripped[:40]!r} "
+                    "(an unterminated string or a stray line?); fix "
+                    "the catalog, e.g. check it with msgfmt --check",
+                    number,
+                )
+            )
 
 
 def _language(metadata: dict, path: Path, lang: str | None) -> str:
@@ -275,12 +332,12 @@ def _language(metadata: dict, path: Path, lang: str | None) -> str:
     header = (metadata.get("Language") or "").strip()
     if header:
         return base_language(header)
-    for part in (path.stem, path.parent.parent.name if path.parent.name == "LC_MESSAGES"
-                 else ""):
+    for part in (path.stem, path.parent.parent.name if path.parent.name == "LC_MESSAGES" else ""):
         if _LANG_DIR.match(part):
             return base_language(part)
-    raise CatalogError(f"{path}: the header has no Language: field; pass --lang CODE (e.g. "
-                       "--lang ru)")
+    raise CatalogError(
+        f"{path}: the header has no Language: field; pass --lang CODE (e.g. --lang ru)"
+    )
 
 
 def base_language(code: str) -> str:

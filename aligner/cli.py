@@ -20,12 +20,16 @@ def _interrupted_while_starting(signum, frame) -> None:  # pragma: no cover - ti
 def _is_the_command() -> bool:
     """Whether this process is the ``aligner`` command starting (not a program importing us,
     nor a worker process, which imports the main script again with the caller's argv)."""
-    if not (os.path.basename(sys.argv[0]) == "aligner"
-            or sys.argv[0].endswith(os.path.join("aligner", "__main__.py"))):
+    if not (
+        os.path.basename(sys.argv[0]) == "aligner"
+        or sys.argv[0].endswith(os.path.join("aligner", "__main__.py"))
+    ):
         return False
     process = sys.modules.get("multiprocessing.process")
-    if process is not None and (getattr(process.current_process(), "_inheriting", False)
-                                or process.parent_process() is not None):
+    if process is not None and (
+        getattr(process.current_process(), "_inheriting", False)
+        or process.parent_process() is not None
+    ):
         return False
     return signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
@@ -69,7 +73,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="aligner",
         description="Line up the language versions of a document, flag suspect spots, "
-                    "keep reviewer fixes as PO files.",
+        "keep reviewer fixes as PO files.",
     )
     parser.add_argument("--version", action="version", version=f"aligner {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -80,21 +84,25 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
             continue
         sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
         module.configure(sub)
-        sub.add_argument("-q", "--quiet", action="store_true",
-                         help="no progress on stderr (warnings and errors still)")
+        sub.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="no progress on stderr (warnings and errors still)",
+        )
         sub.set_defaults(run=module.run, parser=sub)
     return parser
 
 
-def add_lang_argument(parser: argparse.ArgumentParser, help: str,
-                      metavar: str = "L[,L...]") -> None:
+def add_lang_argument(
+    parser: argparse.ArgumentParser, help: str, metavar: str = "L[,L...]"
+) -> None:
     """``--lang``, the one spelling of the language option: repeatable and comma-separated
     (``--lang en,zh``, ``--lang en --lang zh``); ``args.lang`` is a list or None (read it
     with ``language_list``). ``--langs en zh`` and ``--langs en,zh``, the old spellings of
     some commands, still work, hidden from the help."""
     parser.add_argument("--lang", action="append", metavar=metavar, help=help)
-    parser.add_argument("--langs", nargs="+", action="extend", dest="lang",
-                        help=argparse.SUPPRESS)
+    parser.add_argument("--langs", nargs="+", action="extend", dest="lang", help=argparse.SUPPRESS)
 
 
 def progress_for(args: argparse.Namespace) -> Progress:
@@ -116,31 +124,57 @@ def _command_modules(only: str | None = None) -> list[tuple[str, object]]:
     the others' modules are None (not imported)."""
     from . import commands as package
 
-    names = sorted({name[:-3] for folder in package.__path__ for name in os.listdir(folder)
-                    if name.endswith(".py") and not name.startswith("_")})
+    names = sorted(
+        {
+            name[:-3]
+            for folder in package.__path__
+            for name in os.listdir(folder)
+            if name.endswith(".py") and not name.startswith("_")
+        }
+    )
     if only not in [name.rstrip("_") for name in names]:  # import_.py is `aligner import`
         only = None
-    modules = [(name.rstrip("_"), importlib.import_module(f"{package.__name__}.{name}")
-                if only is None or name.rstrip("_") == only else None) for name in names]
+    modules = [
+        (
+            name.rstrip("_"),
+            importlib.import_module(f"{package.__name__}.{name}")
+            if only is None or name.rstrip("_") == only
+            else None,
+        )
+        for name in names
+    ]
     return sorted(modules, key=lambda item: (getattr(item[1], "ORDER", 100), item[0]))
 
 
 def add_docset_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("docset", nargs="?", default=None, metavar="DOCSET",
-                        help="document set directory (default: the bundled joint statement)")
+    parser.add_argument(
+        "docset",
+        nargs="?",
+        default=None,
+        metavar="DOCSET",
+        help="document set directory (default: the bundled joint statement)",
+    )
     add_encoding_argument(parser)
 
 
 def add_encoding_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--encoding", metavar="ENC",
-                        help="encoding of the language files: one codec for all (cp1251) or "
-                             "per language (ru=cp1251,zh=gb18030); default: detect")
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="encoding of the language files: one codec for all (cp1251) or "
+        "per language (ru=cp1251,zh=gb18030); default: detect",
+    )
 
 
-def add_format_argument(parser: argparse.ArgumentParser,
-                        choices: tuple[str, ...] = ("text", "json")) -> None:
-    parser.add_argument("--format", choices=choices, default=choices[0],
-                        help=f"output format (default: {choices[0]})")
+def add_format_argument(
+    parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "json")
+) -> None:
+    parser.add_argument(
+        "--format",
+        choices=choices,
+        default=choices[0],
+        help=f"output format (default: {choices[0]})",
+    )
 
 
 def parse_encoding(value: str | None) -> str | dict[str, str] | None:
@@ -158,14 +192,19 @@ def parse_encoding(value: str | None) -> str | dict[str, str] | None:
         lang, sep, codec = part.partition("=")
         lang, codec = lang.strip(), codec.strip()
         if not sep or not lang or not codec:
-            raise UsageError(f"--encoding {value!r}: expected ENC or LANG=ENC[,LANG=ENC...]; "
-                             "e.g. --encoding ru=cp1251,zh=gb18030")
+            raise UsageError(
+                f"--encoding {value!r}: expected ENC or LANG=ENC[,LANG=ENC...]; "
+                "e.g. --encoding ru=cp1251,zh=gb18030"
+            )
         if not _language_code(lang):
-            raise UsageError(f"--encoding {value!r}: {lang!r} is not a language code; use the "
-                             "code of a language file (ru for ru.txt)")
+            raise UsageError(
+                f"--encoding {value!r}: {lang!r} is not a language code; use the "
+                "code of a language file (ru for ru.txt)"
+            )
         if lang in mapping:
-            raise UsageError(f"--encoding {value!r}: {lang} is given twice; give one codec "
-                             "per language")
+            raise UsageError(
+                f"--encoding {value!r}: {lang} is given twice; give one codec per language"
+            )
         mapping[lang] = text_codec(codec, value)
     return mapping
 
@@ -175,16 +214,21 @@ def text_codec(name: str, given: str) -> str:
     try:
         info = codecs.lookup(name.strip())
     except LookupError:
-        raise UsageError(f"--encoding {given!r}: unknown encoding {name!r}; use a Python codec "
-                         "name such as utf-8, cp1251, gb18030, utf-16") from None
+        raise UsageError(
+            f"--encoding {given!r}: unknown encoding {name!r}; use a Python codec "
+            "name such as utf-8, cp1251, gb18030, utf-16"
+        ) from None
     if not getattr(info, "_is_text_encoding", True):
-        raise UsageError(f"--encoding {given!r}: {name} is not a text encoding; use a text "
-                         "codec such as utf-8, cp1251, gb18030, utf-16")
+        raise UsageError(
+            f"--encoding {given!r}: {name} is not a text encoding; use a text "
+            "codec such as utf-8, cp1251, gb18030, utf-16"
+        )
     return info.name
 
 
-def language_list(values: str | list[str] | None, option: str,
-                  known: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
+def language_list(
+    values: str | list[str] | None, option: str, known: tuple[str, ...] | None = None
+) -> tuple[str, ...] | None:
     """``"en,zh"`` or ``["en,zh", "kk"]`` -> ``("en", "zh", "kk")``; None stays None.
 
     UsageError for an empty list, an empty item, something that is not a language code, a
@@ -193,27 +237,39 @@ def language_list(values: str | list[str] | None, option: str,
     if values is None:
         return None
     given = ",".join([values] if isinstance(values, str) else values)
-    parts = [part.strip() for value in ([values] if isinstance(values, str) else values)
-             for part in value.split(",")]
+    parts = [
+        part.strip()
+        for value in ([values] if isinstance(values, str) else values)
+        for part in value.split(",")
+    ]
     if not any(parts):
-        raise UsageError(f"{option} {given!r}: no language given; name languages like en,zh "
-                         "or leave the option out for all of them")
+        raise UsageError(
+            f"{option} {given!r}: no language given; name languages like en,zh "
+            "or leave the option out for all of them"
+        )
     for part in parts:
         if not part:
-            raise UsageError(f"{option} {given!r}: an empty language code (a stray comma?); "
-                             "give codes separated by commas, like en,zh")
+            raise UsageError(
+                f"{option} {given!r}: an empty language code (a stray comma?); "
+                "give codes separated by commas, like en,zh"
+            )
         if not _language_code(part):
-            raise UsageError(f"{option} {given!r}: {part!r} is not a language code; use the "
-                             "code of a language file (en for en.txt, zh-TW for zh-TW.txt)")
+            raise UsageError(
+                f"{option} {given!r}: {part!r} is not a language code; use the "
+                "code of a language file (en for en.txt, zh-TW for zh-TW.txt)"
+            )
     if len(set(parts)) != len(parts):
         twice = sorted({part for part in parts if parts.count(part) > 1})
-        raise UsageError(f"{option} {given!r}: {', '.join(twice)} named twice; name each "
-                         "language once")
+        raise UsageError(
+            f"{option} {given!r}: {', '.join(twice)} named twice; name each language once"
+        )
     if known is not None:
         unknown = [part for part in parts if part not in known]
         if unknown:
-            raise UsageError(f"{option} {given!r}: no language {', '.join(unknown)} in the "
-                             f"document set; choose from {', '.join(known)}")
+            raise UsageError(
+                f"{option} {given!r}: no language {', '.join(unknown)} in the "
+                f"document set; choose from {', '.join(known)}"
+            )
     return tuple(parts)
 
 
@@ -225,15 +281,18 @@ def _language_code(text: str) -> bool:
 
 def positive_int(limit: int):
     """An argparse ``type``: a whole number from 1 to ``limit``."""
+
     def parse(text: str) -> int:
         try:
             number = int(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
         if not 1 <= number <= limit:
-            raise argparse.ArgumentTypeError(f"{text} is out of range; give a number from 1 to "
-                                             f"{limit}")
+            raise argparse.ArgumentTypeError(
+                f"{text} is out of range; give a number from 1 to {limit}"
+            )
         return number
+
     return parse
 
 
@@ -331,15 +390,19 @@ def _run(argv: list[str] | None) -> int:
     except OSError as exc:
         error(os_error_message(exc))
     except RecursionError:
-        error("input nested too deeply to be read (a file holds thousands of nested brackets?); "
-              "fix the file")
+        error(
+            "input nested too deeply to be read (a file holds thousands of nested brackets?); "
+            "fix the file"
+        )
     except MemoryError:
         error("out of memory; close other programs or work on a smaller document set")
     except Exception as exc:  # the last line of defence: a bug, still one line
         if os.environ.get("ALIGNER_TRACEBACK"):
             raise
-        error(f"unexpected {type(exc).__name__}: {exc}; this is a bug in aligner, please "
-              "report it (ALIGNER_TRACEBACK=1 shows where)")
+        error(
+            f"unexpected {type(exc).__name__}: {exc}; this is a bug in aligner, please "
+            "report it (ALIGNER_TRACEBACK=1 shows where)"
+        )
     return EXIT_USAGE
 
 
@@ -352,8 +415,10 @@ def _refuse_empty_values(args: argparse.Namespace) -> None:
         if any(isinstance(v, str) and not v.strip() for v in values):
             name = action.option_strings[-1] if action.option_strings else action.metavar
             shown = " ".join(value) if isinstance(value, list) else value
-            raise UsageError(f"{name} {shown!r}: empty value; give one (see 'aligner "
-                             f"{args.command} --help') or leave it out for the default")
+            raise UsageError(
+                f"{name} {shown!r}: empty value; give one (see 'aligner "
+                f"{args.command} --help') or leave it out for the default"
+            )
 
 
 def _quiet_stdout() -> None:

@@ -38,8 +38,7 @@ def guard(value: str) -> str:
 
 def unguard(value: str) -> str:
     """Inverse of :func:`guard`; also right when a spreadsheet already dropped the apostrophe."""
-    if value.startswith("'") and value.lstrip("'")[:1] in FORMULA_STARTS and \
-            value.lstrip("'"):
+    if value.startswith("'") and value.lstrip("'")[:1] in FORMULA_STARTS and value.lstrip("'"):
         return value[1:]
     return value
 
@@ -58,12 +57,16 @@ def csv_bytes(store, langs: tuple[str, ...], texts, flags) -> bytes:
     fixes = {lang: texts(lang) for lang in langs}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["row", *langs, *(f"{lang} status" for lang in langs), "flags", "notes",
-                     "fingerprints"])
+    writer.writerow(
+        ["row", *langs, *(f"{lang} status" for lang in langs), "flags", "notes", "fingerprints"]
+    )
     for row in store.alignment.rows:
         cells, statuses, flag_lines, notes = [], [], [], []
-        prints = [f"{SOURCE_KEY}={source_print(cell_text(docset, row, docset.source))}"
-                  if docset.source in docset.texts else ""]
+        prints = [
+            f"{SOURCE_KEY}={source_print(cell_text(docset, row, docset.source))}"
+            if docset.source in docset.texts
+            else ""
+        ]
         for lang in langs:
             fix = fixes[lang].get(row.id)
             text = cell_text(docset, row, lang) if fix is None else fix
@@ -76,8 +79,16 @@ def csv_bytes(store, langs: tuple[str, ...], texts, flags) -> bytes:
             flag_lines += [f"{lang} {flag}" for flag in flags.get((row.id, lang), ())]
             if review.note:
                 notes.append(f"{lang}: {review.note}")
-        writer.writerow([row.id, *cells, *statuses, csv_cell("\n".join(flag_lines)),
-                         csv_cell("\n".join(notes)), " ".join(p for p in prints if p)])
+        writer.writerow(
+            [
+                row.id,
+                *cells,
+                *statuses,
+                csv_cell("\n".join(flag_lines)),
+                csv_cell("\n".join(notes)),
+                " ".join(p for p in prints if p),
+            ]
+        )
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -91,21 +102,24 @@ def read_csv(data: bytes, name: str) -> tuple[tuple[str, ...], list[Incoming]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{name}: not UTF-8 (byte {exc.start}); save it as \"CSV UTF-8\" "
-                              "and import again") from None
+        raise ImportFileError(
+            f'{name}: not UTF-8 (byte {exc.start}); save it as "CSV UTF-8" and import again'
+        ) from None
     try:
-        reader = csv.reader(io.StringIO(text, newline=""),
-                            delimiter=_delimiter(text.split("\n", 1)[0]))
+        reader = csv.reader(
+            io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0])
+        )
         header = next(reader, None)
         if not header or header[0].strip() != "row":
-            raise ImportFileError(f"{name}: the first line is not the header of an aligner CSV "
-                                  "(it starts with the column 'row'); import a table 'aligner "
-                                  "export --format csv' wrote")
+            raise ImportFileError(
+                f"{name}: the first line is not the header of an aligner CSV "
+                "(it starts with the column 'row'); import a table 'aligner "
+                "export --format csv' wrote"
+            )
         columns = [column.strip() for column in header]
         langs = tuple(c for c in columns if c not in FIXED_COLUMNS and not c.endswith(" status"))
         if len(set(columns)) != len(columns):
-            raise ImportFileError(f"{name}: a column appears twice in the header; keep one of "
-                                  "each")
+            raise ImportFileError(f"{name}: a column appears twice in the header; keep one of each")
         at = {column: i for i, column in enumerate(columns)}
         cells: list[Incoming] = []
         seen: set[str] = set()
@@ -118,21 +132,33 @@ def read_csv(data: bytes, name: str) -> tuple[tuple[str, ...], list[Incoming]]:
             row = record[0].strip()
             if not row or row in seen:
                 what = "no row id" if not row else f"row {row} appears twice"
-                raise ImportFileError(f"{name}: line {line}: {what}; keep the row column as "
-                                      "exported")
+                raise ImportFileError(
+                    f"{name}: line {line}: {what}; keep the row column as exported"
+                )
             seen.add(row)
-            prints = dict(item.partition("=")[::2] for item in
-                          record[at["fingerprints"]].split()) if "fingerprints" in at else {}
+            prints = (
+                dict(item.partition("=")[::2] for item in record[at["fingerprints"]].split())
+                if "fingerprints" in at
+                else {}
+            )
             for lang in langs:
                 status = record[at[f"{lang} status"]].strip() if f"{lang} status" in at else ""
                 if status not in STATUSES:
-                    raise ImportFileError(f"{name}: line {line}: status {status!r} for {lang}; "
-                                          "use approved, fixed or unreviewed (or leave it empty)")
-                cells.append(Incoming(row, lang, unguard(record[at[lang]]), STATUSES[status],
-                                      f"line {line}, column {lang}",
-                                      source_base=prints.get(SOURCE_KEY) or None,
-                                      base=prints.get(lang) or None))
+                    raise ImportFileError(
+                        f"{name}: line {line}: status {status!r} for {lang}; "
+                        "use approved, fixed or unreviewed (or leave it empty)"
+                    )
+                cells.append(
+                    Incoming(
+                        row,
+                        lang,
+                        unguard(record[at[lang]]),
+                        STATUSES[status],
+                        f"line {line}, column {lang}",
+                        source_base=prints.get(SOURCE_KEY) or None,
+                        base=prints.get(lang) or None,
+                    )
+                )
     except csv.Error as exc:
-        raise ImportFileError(f"{name}: not a readable CSV ({exc}); save it again as CSV") \
-            from None
+        raise ImportFileError(f"{name}: not a readable CSV ({exc}); save it again as CSV") from None
     return langs, cells

@@ -20,8 +20,13 @@ LOCK_TIMEOUT = 15.0  # seconds to wait for another aligner process's save
 
 # flock is refused on some file systems (NFS without lockd: ENOLCK; some FUSE and SMB mounts:
 # EOPNOTSUPP, ENOSYS, EINVAL). There the lock falls back to a lock file made with O_EXCL.
-_NO_FLOCK = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL,
-             getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}
+_NO_FLOCK = {
+    errno.ENOLCK,
+    errno.EOPNOTSUPP,
+    errno.ENOSYS,
+    errno.EINVAL,
+    getattr(errno, "ENOTSUP", errno.EOPNOTSUPP),
+}
 STALE_LOCK_AGE = 120.0  # seconds after which an O_EXCL lock file is taken as left by a crash
 
 
@@ -56,9 +61,11 @@ class DirectoryLock:
             directory.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
         except (FileExistsError, NotADirectoryError):
-            raise ReviewFileError(f"{_file_in_the_way(self.path)}: is a file, not a "
-                                  "directory; move it away (aligner keeps the review files "
-                                  "in a directory there)") from None
+            raise ReviewFileError(
+                f"{_file_in_the_way(self.path)}: is a file, not a "
+                "directory; move it away (aligner keeps the review files "
+                "in a directory there)"
+            ) from None
         except OSError as exc:
             raise ReviewFileError(_unwritable(directory, exc)) from None
         deadline = time.monotonic() + LOCK_TIMEOUT
@@ -72,8 +79,10 @@ class DirectoryLock:
             return None
         except OSError as exc:
             os.close(fd)
-            raise ReviewFileError(f"{self.path}: cannot lock it ({exc.strerror or exc}); "
-                                  "check the file system and retry") from None
+            raise ReviewFileError(
+                f"{self.path}: cannot lock it ({exc.strerror or exc}); "
+                "check the file system and retry"
+            ) from None
         except BaseException:
             os.close(fd)
             raise
@@ -81,9 +90,11 @@ class DirectoryLock:
 
     def _wait(self, deadline: float) -> None:
         if time.monotonic() > deadline:
-            raise ReviewFileError(f"{self.path.parent}: locked by another aligner process for "
-                                  f"over {LOCK_TIMEOUT:.0f} s; wait for it to finish and "
-                                  "retry")
+            raise ReviewFileError(
+                f"{self.path.parent}: locked by another aligner process for "
+                f"over {LOCK_TIMEOUT:.0f} s; wait for it to finish and "
+                "retry"
+            )
         time.sleep(0.01)
 
     def _try_fallback(self) -> bool:
@@ -110,12 +121,14 @@ class DirectoryLock:
             text = self.fallback.read_text(encoding="utf-8", errors="replace").split()
         except OSError:
             return
-        dead = (len(text) >= 2 and text[0] == _host() and text[1].isdigit()
-                and not _alive(int(text[1])))
+        dead = (
+            len(text) >= 2 and text[0] == _host() and text[1].isdigit() and not _alive(int(text[1]))
+        )
         if not dead and time.time() - judged.st_mtime <= STALE_LOCK_AGE:
             return
-        grave = self.fallback.with_name(f"{self.fallback.name}.{os.getpid()}."
-                                        f"{secrets.token_hex(4)}.stale")
+        grave = self.fallback.with_name(
+            f"{self.fallback.name}.{os.getpid()}.{secrets.token_hex(4)}.stale"
+        )
         try:
             os.rename(self.fallback, grave)
         except OSError:
@@ -165,6 +178,7 @@ def _host() -> str:
         return os.uname().nodename or "host"
     except AttributeError:
         import socket
+
         return socket.gethostname() or "host"
 
 
@@ -173,6 +187,7 @@ def _try_lock(fd: int) -> bool:
         import fcntl
     except ImportError:  # Windows
         import msvcrt
+
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -194,6 +209,7 @@ def _unlock(fd: int) -> None:
         import fcntl
     except ImportError:
         import msvcrt
+
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         return

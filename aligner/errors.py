@@ -44,21 +44,30 @@ def located(path: object, message: str, line: int | None = None) -> str:
 _OS_REASONS = {
     errno.ENOSPC: ("no space left on the device", "free some disk space and retry"),
     errno.EDQUOT: ("disk quota exceeded", "free some space (or get a larger quota) and retry"),
-    errno.EROFS: ("read-only file system", "copy the document set somewhere writable and "
-                                           "work there"),
-    errno.EIO: ("input/output error", "check the disk (a failing or disconnected drive?) "
-                                      "and retry"),
-    errno.EISDIR: ("a directory is in the way", "move that directory away (or give a file) "
-                                                "and retry"),
+    errno.EROFS: (
+        "read-only file system",
+        "copy the document set somewhere writable and work there",
+    ),
+    errno.EIO: (
+        "input/output error",
+        "check the disk (a failing or disconnected drive?) and retry",
+    ),
+    errno.EISDIR: (
+        "a directory is in the way",
+        "move that directory away (or give a file) and retry",
+    ),
     errno.ENOTDIR: ("a part of the path is not a directory", "check the path"),
     errno.ENOENT: ("no such file or directory", "check the path"),
-    errno.ENAMETOOLONG: ("file name too long", "use a shorter name or a directory nearer "
-                                               "the root"),
+    errno.ENAMETOOLONG: ("file name too long", "use a shorter name or a directory nearer the root"),
     errno.ELOOP: ("too many levels of symbolic links", "fix the symbolic link"),
-    errno.EACCES: ("permission denied", "fix the permissions or work on a copy of the "
-                                        "document set you own"),
-    errno.ENOLCK: ("file locking is not available here", "work on a local disk (NFS without "
-                                                          "lockd cannot lock)"),
+    errno.EACCES: (
+        "permission denied",
+        "fix the permissions or work on a copy of the document set you own",
+    ),
+    errno.ENOLCK: (
+        "file locking is not available here",
+        "work on a local disk (NFS without lockd cannot lock)",
+    ),
     errno.EOPNOTSUPP: ("operation not supported by this file system", "work on a local disk"),
     errno.EXDEV: ("cannot move across file systems", "use a directory on the same disk"),
     errno.EMFILE: ("too many open files", "close other programs and retry"),
@@ -68,5 +77,10 @@ _OS_REASONS[errno.EPERM] = _OS_REASONS[errno.EACCES]
 
 def os_error_reason(exc: OSError) -> tuple[str, str]:
     """(what happened, what to do) for an OSError, in words for the error line."""
-    return _OS_REASONS.get(exc.errno, (exc.strerror or str(exc) or type(exc).__name__,
-                                       "check the disk and the permissions and retry"))
+    return _OS_REASONS.get(
+        exc.errno,
+        (
+            exc.strerror or str(exc) or type(exc).__name__,
+            "check the disk and the permissions and retry",
+        ),
+    )

@@ -53,8 +53,15 @@ class ExportResult:
     overwritten: tuple[Path, ...]
 
 
-def export(store: ReviewStore, fmt: str, out: Path, languages: tuple[str, ...] | None = None,
-           mo: bool = False, force: bool = False, approved_only: bool = False) -> ExportResult:
+def export(
+    store: ReviewStore,
+    fmt: str,
+    out: Path,
+    languages: tuple[str, ...] | None = None,
+    mo: bool = False,
+    force: bool = False,
+    approved_only: bool = False,
+) -> ExportResult:
     """Write the ``fmt`` export of ``languages`` (default: all reviewed) into ``out``.
 
     Refuses ``out`` = the docset (or its review directory), and existing files unless
@@ -64,21 +71,28 @@ def export(store: ReviewStore, fmt: str, out: Path, languages: tuple[str, ...] |
     langs = tuple(languages or store.languages)
     missing = [lang for lang in langs if lang not in docset.texts]
     if missing:
-        raise ExportError(f"{docset.path}: no language {', '.join(missing)} in this docset "
-                          f"(languages: {', '.join(docset.languages)})")
+        raise ExportError(
+            f"{docset.path}: no language {', '.join(missing)} in this docset "
+            f"(languages: {', '.join(docset.languages)})"
+        )
     check_target(docset.path, out)
     files = _render(store, fmt, langs, mo, approved_only)
     existing = tuple(out / name for name in files if (out / name).exists())
     if existing and not force:
-        shown = ", ".join(path.name for path in existing[:5]) + (" ..." if len(existing) > 5
-                                                                 else "")
-        raise ExportError(f"{out}: would overwrite {len(existing)} file(s) ({shown}); pass "
-                          "--force to overwrite them or choose another --out directory")
+        shown = ", ".join(path.name for path in existing[:5]) + (
+            " ..." if len(existing) > 5 else ""
+        )
+        raise ExportError(
+            f"{out}: would overwrite {len(existing)} file(s) ({shown}); pass "
+            "--force to overwrite them or choose another --out directory"
+        )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"{out}: cannot create the directory ({exc.strerror or exc}); give a "
-                          "writable --out directory") from None
+        raise ExportError(
+            f"{out}: cannot create the directory ({exc.strerror or exc}); give a "
+            "writable --out directory"
+        ) from None
     for name, data in files.items():
         atomic_write(out / name, data, backup=False)
     return ExportResult(tuple(out / name for name in files), existing)
@@ -94,27 +108,35 @@ def check_target(docset_path: Path, out: Path) -> None:
     try:
         target, root = out.resolve(), docset_path.resolve()
     except (OSError, RuntimeError) as exc:
-        raise ExportError(f"{out}: not a usable path ({exc}); give another --out directory") \
-            from None
+        raise ExportError(
+            f"{out}: not a usable path ({exc}); give another --out directory"
+        ) from None
     if target == root or root in target.parents:
         what = "the document set itself" if target == root else "inside the document set"
-        raise ExportError(f"{out}: that is {what}; export into a directory outside it (e.g. "
-                          f"--out {root.parent / (root.name + '-corrected')})")
+        raise ExportError(
+            f"{out}: that is {what}; export into a directory outside it (e.g. "
+            f"--out {root.parent / (root.name + '-corrected')})"
+        )
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a directory; give a directory for --out")
     existing = target
     while not existing.exists():
         existing = existing.parent
     if not existing.is_dir():
-        raise ExportError(f"{out}: cannot be created: {existing} is a file, not a directory; "
-                          "give another --out directory")
+        raise ExportError(
+            f"{out}: cannot be created: {existing} is a file, not a directory; "
+            "give another --out directory"
+        )
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise ExportError(f"{out}: cannot write in {existing} (permission denied or a read-only "
-                          "file system); give a writable --out directory")
+        raise ExportError(
+            f"{out}: cannot write in {existing} (permission denied or a read-only "
+            "file system); give a writable --out directory"
+        )
 
 
-def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,
-            approved_only: bool) -> dict[str, bytes]:
+def _render(
+    store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool, approved_only: bool
+) -> dict[str, bytes]:
     if fmt == "txt":
         return txt_files(store, langs, approved_only)
     if fmt == "po":
@@ -128,11 +150,9 @@ def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,
     if fmt == "pot":
         return {f"{store.docset.path.name or 'docset'}.pot": pot_bytes(store)}
     if fmt == "tmx":
-        return {f"{store.docset.path.name or 'docset'}.tmx": tmx_bytes(store, langs,
-                                                                       approved_only)}
+        return {f"{store.docset.path.name or 'docset'}.tmx": tmx_bytes(store, langs, approved_only)}
     if fmt == "csv":
-        return {f"{store.docset.path.name or 'docset'}.csv": csv_bytes(store, langs,
-                                                                       approved_only)}
+        return {f"{store.docset.path.name or 'docset'}.csv": csv_bytes(store, langs, approved_only)}
     if fmt in ("xliff12", "xliff20"):
         return xliff_files(store, fmt, langs)
     raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -140,9 +160,10 @@ def _render(store: ReviewStore, fmt: str, langs: tuple[str, ...], mo: bool,
 
 POT_COMMENT = (
     "Template written by aligner: one entry per row of the document set. msgctxt: row id;\n"
-    "msgid: the row's {source} text (\"[no {source} text]\" when it has none). Start a\n"
+    'msgid: the row\'s {source} text ("[no {source} text]" when it has none). Start a\n'
     "translation with msginit, or msgmerge your own catalogs with it; the review files\n"
-    "(review/<lang>.po) are kept up to date by aligner sync, not by msgmerge.")
+    "(review/<lang>.po) are kept up to date by aligner sync, not by msgmerge."
+)
 
 
 def pot_bytes(store: ReviewStore, date: str | None = None) -> bytes:
@@ -158,9 +179,13 @@ def pot_bytes(store: ReviewStore, date: str | None = None) -> bytes:
     stamp = date or time.strftime("%Y-%m-%d %H:%M%z")
     metadata = {
         "Project-Id-Version": " ".join(docset.title.split()) or "aligner review",
-        "POT-Creation-Date": stamp, "PO-Revision-Date": stamp,
-        **dict.fromkeys(TRANSLATOR_FIELDS, ""), "Language": "", "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
+        "POT-Creation-Date": stamp,
+        "PO-Revision-Date": stamp,
+        **dict.fromkeys(TRANSLATOR_FIELDS, ""),
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
         "X-Generator": f"{GENERATOR} {__version__}",
         "X-Source-Language": docset.source.replace("-", "_"),
     }
@@ -178,8 +203,10 @@ def _texts(store: ReviewStore, lang: str, approved_only: bool) -> dict[str, str 
     """Per row id, the text to export when it differs from the original (else None)."""
     if lang not in store.languages:
         return {}
-    return {r.row: r.text if r.fixed and (r.approved or not approved_only) else None
-            for r in store.reviews(lang)}
+    return {
+        r.row: r.text if r.fixed and (r.approved or not approved_only) else None
+        for r in store.reviews(lang)
+    }
 
 
 def _exported(docset, row, lang: str, fixes: dict[str, str | None]) -> str:
@@ -196,7 +223,7 @@ def corrected_paragraphs(store: ReviewStore, lang: str, approved_only: bool = Fa
     for row in store.alignment.rows:
         indices = row.indices(lang)
         if indices and indices[0] >= next_index:
-            out += paragraphs[next_index:indices[0]]  # paragraphs no row holds stay put
+            out += paragraphs[next_index : indices[0]]  # paragraphs no row holds stay put
             next_index = indices[-1] + 1
         fix = fixes.get(row.id)
         if fix is not None:
@@ -243,20 +270,34 @@ def _docset_toml(store: ReviewStore, langs: tuple[str, ...]) -> str:
 
 def _xml_text(text: str) -> str:
     """``text`` with the characters XML 1.0 forbids made visible."""
-    return "".join(chr(0x2400 + ord(ch)) if ord(ch) < 0x20 and ch not in "\t\n" else
-                   "\ufffd" if ch in "\ufffe\uffff" else ch for ch in text)
+    return "".join(
+        chr(0x2400 + ord(ch))
+        if ord(ch) < 0x20 and ch not in "\t\n"
+        else "\ufffd"
+        if ch in "\ufffe\uffff"
+        else ch
+        for ch in text
+    )
 
 
 def tmx_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = False) -> bytes:
     """A TMX 1.4b document: one ``<tu>`` per row, one ``<tuv>`` per language with text."""
     docset = store.docset
     root = ET.Element("tmx", version="1.4")
-    ET.SubElement(root, "header", {
-        "creationtool": "aligner", "creationtoolversion": __version__,
-        "datatype": "plaintext", "segtype": "paragraph", "adminlang": "en",
-        "srclang": docset.source if docset.source in langs else "*all*",
-        "o-tmf": "aligner review", "creationdate": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
-    })
+    ET.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "aligner",
+            "creationtoolversion": __version__,
+            "datatype": "plaintext",
+            "segtype": "paragraph",
+            "adminlang": "en",
+            "srclang": docset.source if docset.source in langs else "*all*",
+            "o-tmf": "aligner review",
+            "creationdate": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
+        },
+    )
     body = ET.SubElement(root, "body")
     reviews = {lang: {r.row: r for r in store.reviews(lang)} for lang in _reviewed(store, langs)}
     fixes = {lang: _texts(store, lang, approved_only) for lang in langs}
@@ -276,24 +317,33 @@ def tmx_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = 
         if len(tu):
             body.append(tu)
     ET.indent(root)
-    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
-            + ET.tostring(root, encoding="unicode").encode("utf-8") + b"\n")
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        + ET.tostring(root, encoding="unicode").encode("utf-8")
+        + b"\n"
+    )
 
 
 def csv_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = False) -> bytes:
     """The CSV table (``aligner.csv_table``) of the exported texts and their flags."""
     from .csv_table import csv_bytes as table
 
-    return table(store, langs, lambda lang: _texts(store, lang, approved_only),
-                 _exported_flags(store, langs))
+    return table(
+        store, langs, lambda lang: _texts(store, lang, approved_only), _exported_flags(store, langs)
+    )
 
 
-def _exported_flags(store: ReviewStore,
-                    langs: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+def _exported_flags(
+    store: ReviewStore, langs: tuple[str, ...]
+) -> dict[tuple[str, str], tuple[str, ...]]:
     """The current flags (of the reviewed texts, ``aligner.review.current_flags``) of each
     exported cell, as the store holds them."""
-    return {(review.row, lang): review.flags for lang in _reviewed(store, langs)
-            for review in store.reviews(lang) if review.flags}
+    return {
+        (review.row, lang): review.flags
+        for lang in _reviewed(store, langs)
+        for review in store.reviews(lang)
+        if review.flags
+    }
 
 
 def xliff_files(store: ReviewStore, fmt: str, langs: tuple[str, ...]) -> dict[str, bytes]:
@@ -304,14 +354,19 @@ def xliff_files(store: ReviewStore, fmt: str, langs: tuple[str, ...]) -> dict[st
     source = docset.source
     targets = [lang for lang in _reviewed(store, langs) if lang != source]
     if not targets:
-        raise ExportError(f"{docset.path}: XLIFF needs a reviewed language other than the "
-                          f"source ({source}); pass --langs with one")
+        raise ExportError(
+            f"{docset.path}: XLIFF needs a reviewed language other than the "
+            f"source ({source}); pass --langs with one"
+        )
     flags = _exported_flags(store, langs)
     name = docset.path.name or "docset"
     files = {}
     for lang in targets:
-        units = [XliffUnit(r.row, r.source, r.text, r.status, r.approved,
-                           flags.get((r.row, lang), ()), r.note) for r in store.reviews(lang)]
-        files[f"{name}.{source}-{lang}.xlf"] = xliff_bytes(VERSIONS[fmt], source, lang, name,
-                                                          units)
+        units = [
+            XliffUnit(
+                r.row, r.source, r.text, r.status, r.approved, flags.get((r.row, lang), ()), r.note
+            )
+            for r in store.reviews(lang)
+        ]
+        files[f"{name}.{source}-{lang}.xlf"] = xliff_bytes(VERSIONS[fmt], source, lang, name, units)
     return files

@@ -46,9 +46,14 @@ class Flag:
     def to_json(self) -> dict:
         """The JSON object of ``aligner check --format json``."""
         data = {
-            "row": self.row, "lang": self.lang, "paragraph": self.paragraph,
-            "start": self.start, "end": self.end, "check": self.check,
-            "severity": self.severity, "message": self.message,
+            "row": self.row,
+            "lang": self.lang,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "check": self.check,
+            "severity": self.severity,
+            "message": self.message,
         }
         if self.expected is not None:
             data["expected"] = self.expected
@@ -58,9 +63,14 @@ class Flag:
             data["entry"] = self.entry
         if self.also:
             data["checks"] = list(self.checks)
-            data["also"] = [{key: value for key, value in flag.to_json().items()
-                             if key in ("check", "severity", "message", "expected", "start",
-                                        "end")} for flag in self.also]
+            data["also"] = [
+                {
+                    key: value
+                    for key, value in flag.to_json().items()
+                    if key in ("check", "severity", "message", "expected", "start", "end")
+                }
+                for flag in self.also
+            ]
         return data
 
 
@@ -92,7 +102,7 @@ def flag_spot(flag: Flag, text: str) -> str:
     paragraph the flag points into), or for a flag without a span its suggestion, else its
     message. Whitespace collapsed (as a PO comment keeps it)."""
     if flag.end > flag.start:
-        spot = text[flag.start:flag.end]
+        spot = text[flag.start : flag.end]
     else:
         spot = flag.expected if flag.expected is not None else flag.message
     return " ".join(spot.split())
@@ -127,8 +137,7 @@ def merge_spots(flags: list[Flag]) -> list[Flag]:
         if here != place:
             place, open_groups = here, []
         for group in open_groups:
-            if flag.check not in {member.check for member in group} and \
-                    same_spot(group[0], flag):
+            if flag.check not in {member.check for member in group} and same_spot(group[0], flag):
                 group.append(flag)
                 break
         else:
@@ -141,16 +150,35 @@ def merge_spots(flags: list[Flag]) -> list[Flag]:
 
 
 def _merged(group: list[Flag]) -> Flag:
-    lead = min(group, key=lambda flag: (_RANK.get(flag.severity, len(_RANK)),
-                                        flag.expected is None))
+    lead = min(
+        group, key=lambda flag: (_RANK.get(flag.severity, len(_RANK)), flag.expected is None)
+    )
     others = tuple(flag for flag in group if flag is not lead)
     expected = lead.expected
     if expected is None:
-        expected = next((flag.expected for flag in others if flag.expected is not None
-                         and (flag.start, flag.end) == (lead.start, lead.end)), None)
+        expected = next(
+            (
+                flag.expected
+                for flag in others
+                if flag.expected is not None and (flag.start, flag.end) == (lead.start, lead.end)
+            ),
+            None,
+        )
     evidence = {}
     for flag in (*others[::-1], lead):
         evidence.update(flag.evidence)
     message = "; ".join([lead.message, *(f"{flag.check}: {flag.message}" for flag in others)])
-    return Flag(lead.check, lead.severity, lead.lang, message, lead.row, lead.paragraph,
-                lead.start, lead.end, evidence, expected, lead.entry, others)
+    return Flag(
+        lead.check,
+        lead.severity,
+        lead.lang,
+        message,
+        lead.row,
+        lead.paragraph,
+        lead.start,
+        lead.end,
+        evidence,
+        expected,
+        lead.entry,
+        others,
+    )

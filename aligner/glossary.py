@@ -45,8 +45,9 @@ class Glossary:
     def fingerprint(self) -> int:
         """A hash of the glossary's content: indexes built from a glossary are cached by
         it, so an equal copy (one unpickled in a worker process) finds them too."""
-        return hash((self.languages, tuple(tuple(sorted(entry.forms.items()))
-                                           for entry in self.entries)))
+        return hash(
+            (self.languages, tuple(tuple(sorted(entry.forms.items())) for entry in self.entries))
+        )
 
 
 def load_glossary(path: Path) -> Glossary:
@@ -68,9 +69,14 @@ def parse_glossary(text: str, path: Path | str = "glossary.tsv") -> Glossary:
             languages = _parse_header(cells, path, number)
             continue
         if len(cells) > len(languages):
-            raise GlossaryError(located(
-                path, f"{len(cells)} columns but the header has {len(languages)}; "
-                      "separate columns with one tab", number))
+            raise GlossaryError(
+                located(
+                    path,
+                    f"{len(cells)} columns but the header has {len(languages)}; "
+                    "separate columns with one tab",
+                    number,
+                )
+            )
         forms = {}
         for lang, cell in zip(languages, cells):
             variants = tuple(v.strip() for v in cell.split(";") if v.strip())
@@ -85,9 +91,14 @@ def parse_glossary(text: str, path: Path | str = "glossary.tsv") -> Glossary:
 def _parse_header(cells: list[str], path: Path | str, number: int) -> tuple[str, ...]:
     for cell in cells:
         if not _LANG_CODE.match(cell):
-            raise GlossaryError(located(
-                path, f"header cell {cell!r} is not a language code; the first line must list "
-                      "the language codes, tab-separated (e.g. en<TAB>zh<TAB>kk<TAB>ru)", number))
+            raise GlossaryError(
+                located(
+                    path,
+                    f"header cell {cell!r} is not a language code; the first line must list "
+                    "the language codes, tab-separated (e.g. en<TAB>zh<TAB>kk<TAB>ru)",
+                    number,
+                )
+            )
     if len(set(cells)) != len(cells):
         raise GlossaryError(located(path, "a language code appears twice in the header", number))
     return tuple(cells)

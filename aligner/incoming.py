@@ -29,8 +29,14 @@ def visible(text: str) -> str:
     as their Control Pictures (U+2400...), U+FFFE/U+FFFF as U+FFFD (the TMX export's rule)."""
     if text.isprintable():
         return text
-    return "".join(chr(0x2400 + ord(ch)) if ord(ch) < 0x20 and ch not in "\t\n" else
-                   "\ufffd" if ch in "\ufffe\uffff" else ch for ch in text)
+    return "".join(
+        chr(0x2400 + ord(ch))
+        if ord(ch) < 0x20 and ch not in "\t\n"
+        else "\ufffd"
+        if ch in "\ufffe\uffff"
+        else ch
+        for ch in text
+    )
 
 
 def fingerprint(text: str, approved: bool) -> str:
@@ -94,8 +100,10 @@ def decide(cell: Incoming, ours: Review | None) -> str:
     if cell.base is not None:
         if current == cell.base:
             return "apply"
-        return "changed in aligner since the export too (a conflict: the fix made in aligner " \
-               "stays; redo the file's change in 'aligner review' if it still applies)"
+        return (
+            "changed in aligner since the export too (a conflict: the fix made in aligner "
+            "stays; redo the file's change in 'aligner review' if it still applies)"
+        )
     if ours.status == "unreviewed":
         return "apply"
     return "already reviewed in aligner and the file does not say what it was exported from"

@@ -32,15 +32,17 @@ def describe(docset: DocSet) -> list[LanguageInfo]:
     for code in docset.languages:
         text = docset.texts[code]
         detection = detect(_sample(text.paragraphs))
-        infos.append(LanguageInfo(
-            code=code,
-            file=text.path.name,
-            encoding=text.encoding,
-            paragraphs=len(text.paragraphs),
-            characters=text.characters,
-            detected=detection.lang if detection else None,
-            confidence=detection.confidence if detection else None,
-        ))
+        infos.append(
+            LanguageInfo(
+                code=code,
+                file=text.path.name,
+                encoding=text.encoding,
+                paragraphs=len(text.paragraphs),
+                characters=text.characters,
+                detected=detection.lang if detection else None,
+                confidence=detection.confidence if detection else None,
+            )
+        )
     return infos
 
 

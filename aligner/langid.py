@@ -62,8 +62,11 @@ def _detect_sample(sample: str) -> Detection | None:
         return None
     best = ranked[0]
     lang = best.lang.split("-")[0]
-    if lang in _CYRILLIC_LANGS and not any(ch in _UKRAINIAN_ONLY for ch in sample) \
-            and kazakh_letter_share(sample) >= 0.03:
+    if (
+        lang in _CYRILLIC_LANGS
+        and not any(ch in _UKRAINIAN_ONLY for ch in sample)
+        and kazakh_letter_share(sample) >= 0.03
+    ):
         return Detection("kk", round(best.prob, 3))
     return Detection(lang, round(best.prob, 3))
 
@@ -84,8 +87,9 @@ def detect_langs(text: str) -> list:
         table, langlist = _profiles()
     except (ImportError, OSError, ValueError, KeyError, TypeError):
         return detector_factory.detect_langs(text)  # langdetect's own loop and loading
-    detector = fast(SimpleNamespace(word_lang_prob_map=table, langlist=langlist,
-                                    seed=DetectorFactory.seed))
+    detector = fast(
+        SimpleNamespace(word_lang_prob_map=table, langlist=langlist, seed=DetectorFactory.seed)
+    )
     detector.append(text)
     return detector.get_probabilities()
 
@@ -191,8 +195,10 @@ def _fast_detector_class():
                     prob *= factors[rows[r]]  # _update_lang_prob
                     if i % 5 == 0:  # _normalize_prob: its sum (in order), quotients, maximum
                         prob /= sum(prob.tolist())
-                        if max(0.0, *prob.tolist()) > self.CONV_THRESHOLD \
-                                or i >= self.ITERATION_LIMIT:
+                        if (
+                            max(0.0, *prob.tolist()) > self.CONV_THRESHOLD
+                            or i >= self.ITERATION_LIMIT
+                        ):
                             break
                     i += 1
                 final = prob.tolist()
@@ -230,10 +236,12 @@ _RUSSIAN_WORDS = frozenset(  # a word list reads better as text
     "и в во на с со для по из от что это или как при к об у за до без все всё нет если так же "  # noqa: SIM905
     "бы его её их они мы вы был была было были будет может можно нельзя нужно этот эта эти "
     "этого который которая которые которых также только ещё еще уже очень через после между "
-    "над под чтобы либо ни".split())
+    "над под чтобы либо ни".split()
+)
 _RUSSIAN_ENDING = re.compile(
     r"(?:ться|тся|ть|ние|ний|нию|нием|ого|его|ому|ему|ыми|ими|ая|яя|ое|ые|ый|ую|юю|ях|ами|ешь|"
-    r"ишь|енный|анный|енно|ённый|ов|ает|яет|ует|ится|ено|ены|ена)$")
+    r"ишь|енный|анный|енно|ённый|ов|ает|яет|ует|ится|ено|ены|ена)$"
+)
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 
 
@@ -262,8 +270,11 @@ def russian_evidence(text: str) -> RussianEvidence | None:
     if len(found) > 1 and len(words) == 1 and found[0][0].isupper():
         words = []  # "Остров Мэн": a name
     marked = tuple(word for word in words if word in _RUSSIAN_WORDS)
-    endings = tuple(word for word in words if len(word) >= 5 and _RUSSIAN_ENDING.search(word)
-                    and word not in marked)
+    endings = tuple(
+        word
+        for word in words
+        if len(word) >= 5 and _RUSSIAN_ENDING.search(word) and word not in marked
+    )
     return RussianEvidence(marked, endings, len(found))
 
 
@@ -290,5 +301,8 @@ def _kazakh_russian_detector():
         from lingua import Language, LanguageDetectorBuilder
     except ImportError:  # an install without it finds Russian by its words alone
         return None
-    return LanguageDetectorBuilder.from_languages(
-        Language.KAZAKH, Language.RUSSIAN).with_low_accuracy_mode().build()
+    return (
+        LanguageDetectorBuilder.from_languages(Language.KAZAKH, Language.RUSSIAN)
+        .with_low_accuracy_mode()
+        .build()
+    )

@@ -23,7 +23,7 @@ from .flags import Decision, Flag, flag_spot
 from .typology import SEVERITIES, WEIGHTS, ErrorType, most_severe, parse_category
 
 DEFAULT_THRESHOLD = 10.0  # penalty points per 1000 words: two major errors, or ten minor
-REFERENCE_WORDS = 1000    # MQM's reference word count: penalties are stated per 1000 words
+REFERENCE_WORDS = 1000  # MQM's reference word count: penalties are stated per 1000 words
 # a word: one CJK ideograph, kana or Hangul syllable (as CAT tools count them), or a run of
 # other non-space characters holding a letter or digit
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -65,9 +65,17 @@ class LqaError:
         return WEIGHTS[self.severity]
 
     def to_json(self) -> dict:
-        data = {"row": self.row, "check": self.check, "category": self.category,
-                "severity": self.severity, "penalty": self.penalty, "verdict": self.verdict,
-                "found": self.found, "became": self.became, "message": self.message}
+        data = {
+            "row": self.row,
+            "check": self.check,
+            "category": self.category,
+            "severity": self.severity,
+            "penalty": self.penalty,
+            "verdict": self.verdict,
+            "found": self.found,
+            "became": self.became,
+            "message": self.message,
+        }
         if self.reason:
             data["reason"] = self.reason
         if self.overridden:
@@ -86,8 +94,13 @@ class EditedRow:
     after: str
 
     def to_json(self) -> dict:
-        return {"row": self.row, "chrf": round(self.chrf, 4), "ter": round(self.ter, 4),
-                "before": self.before, "after": self.after}
+        return {
+            "row": self.row,
+            "chrf": round(self.chrf, 4),
+            "ter": round(self.ter, 4),
+            "before": self.before,
+            "after": self.after,
+        }
 
 
 @dataclass(frozen=True)
@@ -158,21 +171,41 @@ class LqaReport:
 
     def to_json(self) -> dict:
         return {
-            "lang": self.lang, "words": self.words, "errors_total": len(self.errors),
-            "penalty": self.penalty, "penalty_per_1000": round(self.per_1000, 4),
-            "threshold": self.threshold, "threshold_from": self.threshold_from,
-            "passed": self.passed, "complete": self.complete, "verdict": self.verdict,
-            "rows_total": self.rows_total, "rows_reviewed": self.rows_reviewed,
-            "open_flags": self.open_flags, "weights": dict(WEIGHTS),
-            "by_severity": self.by_severity(), "by_category": self.counts(),
+            "lang": self.lang,
+            "words": self.words,
+            "errors_total": len(self.errors),
+            "penalty": self.penalty,
+            "penalty_per_1000": round(self.per_1000, 4),
+            "threshold": self.threshold,
+            "threshold_from": self.threshold_from,
+            "passed": self.passed,
+            "complete": self.complete,
+            "verdict": self.verdict,
+            "rows_total": self.rows_total,
+            "rows_reviewed": self.rows_reviewed,
+            "open_flags": self.open_flags,
+            "weights": dict(WEIGHTS),
+            "by_severity": self.by_severity(),
+            "by_category": self.counts(),
             "errors": [error.to_json() for error in self.errors],
             "unflagged_edits": list(self.unflagged_edits),
             "most_edited": [row.to_json() for row in self.edited],
         }
 
 
-CSV_COLUMNS = ("lang", "row", "check", "category", "severity", "penalty", "verdict", "found",
-               "became", "message", "reason")
+CSV_COLUMNS = (
+    "lang",
+    "row",
+    "check",
+    "category",
+    "severity",
+    "penalty",
+    "verdict",
+    "found",
+    "became",
+    "message",
+    "reason",
+)
 
 
 def csv_text(reports: Iterable[LqaReport]) -> str:
@@ -186,10 +219,24 @@ def csv_text(reports: Iterable[LqaReport]) -> str:
     for report in reports:
         for error in report.errors:
             data = error.to_json()
-            writer.writerow([guarded(str(value)) for value in (
-                report.lang, error.row, error.check, error.category, error.severity,
-                error.penalty, error.verdict, error.found, error.became, error.message,
-                data.get("reason", ""))])
+            writer.writerow(
+                [
+                    guarded(str(value))
+                    for value in (
+                        report.lang,
+                        error.row,
+                        error.check,
+                        error.category,
+                        error.severity,
+                        error.penalty,
+                        error.verdict,
+                        error.found,
+                        error.became,
+                        error.message,
+                        data.get("reason", ""),
+                    )
+                ]
+            )
     return buffer.getvalue()
 
 
@@ -200,9 +247,15 @@ def word_count(texts: Iterable[str]) -> int:
 
 # --- finding the errors ------------------------------------------------------------------
 
-def find_errors(original, reviewed, original_flags: Sequence[Flag],
-                reviewed_flags: Sequence[Flag], decide: Decide | None = None,
-                langs: Iterable[str] | None = None) -> list[LqaError]:
+
+def find_errors(
+    original,
+    reviewed,
+    original_flags: Sequence[Flag],
+    reviewed_flags: Sequence[Flag],
+    decide: Decide | None = None,
+    langs: Iterable[str] | None = None,
+) -> list[LqaError]:
     """The errors a review shows: flags of ``original_flags`` (on the ``original`` checks
     document) whose spot the reviewer changed and which no longer stand in ``reviewed_flags``
     (on the ``reviewed`` document), and flags the reviewer accepted (``decide``).
@@ -233,15 +286,18 @@ def find_errors(original, reviewed, original_flags: Sequence[Flag],
         key = (flag.row, flag.lang)
         ops = diffs.get(key)
         if ops is None:
-            ops = diffs[key] = [op for op in SequenceMatcher(None, a, b, autojunk=False)
-                                .get_opcodes()]
+            ops = diffs[key] = [
+                op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+            ]
         start, end = _cell_span(old, flag)
         touching = [op for op in ops if op[0] != "equal" and _touches(op, start, end)]
         if not touching:
             continue  # the reviewer changed another part of the cell
         mapped = (_map_start(ops, start), _map_end(ops, end))
-        if any(_overlap(mapped, (s, e)) and checks & set(flag.checks)
-               for s, e, checks in standing.get(key, ())):
+        if any(
+            _overlap(mapped, (s, e)) and checks & set(flag.checks)
+            for s, e, checks in standing.get(key, ())
+        ):
             continue  # the flag stands on the reviewed text too: not fixed
         low = min(start, *(op[1] for op in touching))
         high = max(end, *(op[2] for op in touching))
@@ -269,8 +325,9 @@ def find_errors(original, reviewed, original_flags: Sequence[Flag],
     return errors
 
 
-def open_flag_count(reviewed, flags: Iterable[Flag], lang: str,
-                    decide: Decide | None = None) -> int:
+def open_flag_count(
+    reviewed, flags: Iterable[Flag], lang: str, decide: Decide | None = None
+) -> int:
     """Flags of ``lang`` on the ``reviewed`` document that nobody decided (translation errors
     only: the alignment's doubt is no error to decide)."""
     units = {unit.id: unit for unit in reviewed.units}
@@ -286,13 +343,17 @@ def open_flag_count(reviewed, flags: Iterable[Flag], lang: str,
 
 def decisions_of(reviews_by_lang: dict[str, Sequence]) -> Decide:
     """Look-up of the decisions the review files hold (``Review.decisions``)."""
-    recorded = {(review.row, lang): review.decisions
-                for lang, reviews in reviews_by_lang.items() for review in reviews
-                if review.decisions}
+    recorded = {
+        (review.row, lang): review.decisions
+        for lang, reviews in reviews_by_lang.items()
+        for review in reviews
+        if review.decisions
+    }
 
     def decide(flag: Flag, spot: str) -> Decision | None:
         found = recorded.get((flag.row, flag.lang), ())
         return next((d for d in found if d.matches(flag, spot)), None)
+
     return decide
 
 
@@ -301,11 +362,12 @@ def _spot(unit, flag: Flag) -> str:
     cell = unit.cells.get(flag.lang)
     if cell is None:
         return flag_spot(flag, "")
-    return flag_spot(flag, cell.text[_paragraph_start(cell, flag):])
+    return flag_spot(flag, cell.text[_paragraph_start(cell, flag) :])
 
 
-def _error(flag: Flag, verdict: str, found: str, became: str,
-           decision: Decision | None) -> LqaError | None:
+def _error(
+    flag: Flag, verdict: str, found: str, became: str, decision: Decision | None
+) -> LqaError | None:
     chosen = most_severe(flag.checks)
     if chosen is None:
         return None
@@ -317,8 +379,20 @@ def _error(flag: Flag, verdict: str, found: str, became: str,
         reason = decision.reason
         kind, overridden = _overridden(kind, decision)
     message = flag.message
-    return LqaError(flag.lang, flag.row, check, kind.dimension, kind.subtype, kind.severity,
-                    verdict, found, became, message, reason, overridden)
+    return LqaError(
+        flag.lang,
+        flag.row,
+        check,
+        kind.dimension,
+        kind.subtype,
+        kind.severity,
+        verdict,
+        found,
+        became,
+        message,
+        reason,
+        overridden,
+    )
 
 
 def _overridden(kind: ErrorType, decision: Decision) -> tuple[ErrorType, bool]:
@@ -395,19 +469,24 @@ def _map_end(ops: list, position: int) -> int:
 
 # --- the most edited rows ------------------------------------------------------------------
 
-def change_excerpt(before: str, after: str, context: int = 30, limit: int = 160
-                   ) -> tuple[str, str]:
+
+def change_excerpt(before: str, after: str, context: int = 30, limit: int = 160) -> tuple[str, str]:
     """The changed part of a text, with ``context`` characters around it, in both versions
     (``…`` where text is cut; whole when both fit in ``limit``); each side at most about
     ``limit`` characters."""
-    ops = [op for op in SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
-           if op[0] != "equal"]
+    ops = [
+        op
+        for op in SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
     if not ops or max(len(before), len(after)) <= limit:
         return _clip(before, 0, len(before), limit), _clip(after, 0, len(after), limit)
     i1, i2 = ops[0][1], ops[-1][2]
     j1, j2 = ops[0][3], ops[-1][4]
-    return (_clip(before, max(0, i1 - context), min(len(before), i2 + context), limit),
-            _clip(after, max(0, j1 - context), min(len(after), j2 + context), limit))
+    return (
+        _clip(before, max(0, i1 - context), min(len(before), i2 + context), limit),
+        _clip(after, max(0, j1 - context), min(len(after), j2 + context), limit),
+    )
 
 
 def _clip(text: str, start: int, end: int, limit: int) -> str:
@@ -433,22 +512,38 @@ def edited_rows(scores, reviews: Sequence, count: int = 10) -> tuple[EditedRow, 
 
 # --- a review session's reports --------------------------------------------------------------
 
-def build_report(lang: str, errors: Sequence[LqaError], words: int, reviews: Sequence,
-                 open_flags: int, threshold: float | None, edited: Sequence[EditedRow] = ()
-                 ) -> LqaReport:
+
+def build_report(
+    lang: str,
+    errors: Sequence[LqaError],
+    words: int,
+    reviews: Sequence,
+    open_flags: int,
+    threshold: float | None,
+    edited: Sequence[EditedRow] = (),
+) -> LqaReport:
     """The report of ``lang`` from its errors and the store's ``reviews`` of it."""
     with_text = [r for r in reviews if r.original or r.text]
     reviewed = sum(1 for r in with_text if r.status != "unreviewed")
     counted = {e.row for e in errors if e.verdict == "fixed"}
     unflagged = tuple(r.row for r in with_text if r.fixed and r.row not in counted)
-    return LqaReport(lang, words, tuple(e for e in errors if e.lang == lang),
-                     DEFAULT_THRESHOLD if threshold is None else float(threshold),
-                     "default" if threshold is None else "docset.toml", len(with_text),
-                     reviewed, open_flags, unflagged, tuple(edited))
+    return LqaReport(
+        lang,
+        words,
+        tuple(e for e in errors if e.lang == lang),
+        DEFAULT_THRESHOLD if threshold is None else float(threshold),
+        "default" if threshold is None else "docset.toml",
+        len(with_text),
+        reviewed,
+        open_flags,
+        unflagged,
+        tuple(edited),
+    )
 
 
-def session_reports(session, decide: Decide | None = None, scores: Sequence | None = None,
-                    edited_count: int = 10) -> list[LqaReport]:
+def session_reports(
+    session, decide: Decide | None = None, scores: Sequence | None = None, edited_count: int = 10
+) -> list[LqaReport]:
     """The report of every reviewed language of a ``ReviewSession``, with its decisions
     (``decide``, default: those its review files hold).
 
@@ -471,15 +566,22 @@ def session_reports(session, decide: Decide | None = None, scores: Sequence | No
         reviewed_flags = run_document(reviewed_doc)
     else:  # nothing fixed: the reviewed text is the original
         reviewed_flags = original_flags
-    errors = find_errors(original_doc, reviewed_doc, original_flags, reviewed_flags, decide,
-                         langs)
+    errors = find_errors(original_doc, reviewed_doc, original_flags, reviewed_flags, decide, langs)
     by_lang = {s.lang: s for s in (scores or ()) if s.rows}
     threshold = docset.quality_threshold
     reports = []
     for lang in langs:
         reviews = reviews_of[lang]
         edited = edited_rows(by_lang[lang], reviews, edited_count) if lang in by_lang else ()
-        reports.append(build_report(
-            lang, errors, word_count(docset.paragraphs(lang)), reviews,
-            open_flag_count(reviewed_doc, reviewed_flags, lang, decide), threshold, edited))
+        reports.append(
+            build_report(
+                lang,
+                errors,
+                word_count(docset.paragraphs(lang)),
+                reviews,
+                open_flag_count(reviewed_doc, reviewed_flags, lang, decide),
+                threshold,
+                edited,
+            )
+        )
     return reports

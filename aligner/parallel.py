@@ -135,9 +135,12 @@ def pool() -> ProcessPoolExecutor | None:
                 if _lifeline is None:
                     lifeline, _lifeline = context.Pipe(duplex=False)
                     _lifelines.append(lifeline)
-                _pool = ProcessPoolExecutor(_pool_size(), mp_context=context,
-                                            initializer=_worker_start,
-                                            initargs=(_lifelines[0], _freezing))
+                _pool = ProcessPoolExecutor(
+                    _pool_size(),
+                    mp_context=context,
+                    initializer=_worker_start,
+                    initargs=(_lifelines[0], _freezing),
+                )
                 # before concurrent.futures' own exit hook, which waits for the running tasks
                 getattr(threading, "_register_atexit", atexit.register)(_shutdown)
             except (OSError, ValueError, ImportError):
@@ -159,8 +162,9 @@ def start(block: bool = True) -> None:
     if block:
         _spawn(shared, True)
     else:
-        threading.Thread(target=_spawn, args=(shared, False), name="aligner-workers",
-                         daemon=True).start()
+        threading.Thread(
+            target=_spawn, args=(shared, False), name="aligner-workers", daemon=True
+        ).start()
 
 
 @contextmanager
@@ -198,8 +202,11 @@ def start_for(docset_dir: os.PathLike | str) -> None:
     """``start(block=False)`` when the texts in ``docset_dir`` are long enough (a megabyte:
     some thousands of paragraphs) for the aligner or the checks to use workers."""
     try:
-        size = sum(entry.stat().st_size for entry in os.scandir(docset_dir)
-                   if entry.name.endswith(".txt") and entry.is_file())
+        size = sum(
+            entry.stat().st_size
+            for entry in os.scandir(docset_dir)
+            if entry.name.endswith(".txt") and entry.is_file()
+        )
     except OSError:
         return  # the loader reports what is wrong with the directory
     if size >= START_FROM_BYTES:
@@ -259,8 +266,9 @@ class Runner:
                     tag, function, args = self.running.pop(future)
                     yield tag, self._result(future, function, args)
                 continue
-            task = self.local.popleft() if self.local else \
-                self._take_back() if self.taking else None
+            task = (
+                self.local.popleft() if self.local else self._take_back() if self.taking else None
+            )
             if task is not None:
                 tag, function, args = task
                 yield tag, function(*args)
@@ -294,8 +302,9 @@ def chunks(items: Sequence, pieces: int, minimum: int) -> Iterable[tuple[int, in
     """About ``pieces`` (start, end) ranges covering ``items``, none shorter than ``minimum``
     (except a lone one)."""
     size = max(minimum, -(-len(items) // max(1, pieces)))
-    return [(start, min(start + size, len(items))) for start in range(0, len(items), size)] \
-        or [(0, 0)]
+    return [(start, min(start + size, len(items))) for start in range(0, len(items), size)] or [
+        (0, 0)
+    ]
 
 
 def worker_pids() -> list[int]:
@@ -379,8 +388,9 @@ def _worker_start(lifeline: Any, freezing: bool = False) -> None:
                 os._exit(1)
         except (OSError, AttributeError):
             pass
-    threading.Thread(target=_watch_lifeline, args=(lifeline,), daemon=True,
-                     name="aligner-lifeline").start()
+    threading.Thread(
+        target=_watch_lifeline, args=(lifeline,), daemon=True, name="aligner-lifeline"
+    ).start()
 
 
 def _watch_lifeline(lifeline: Any) -> None:
@@ -391,6 +401,7 @@ def _watch_lifeline(lifeline: Any) -> None:
     except (EOFError, OSError):
         pass
     os._exit(1)
+
 
 def _give_up() -> None:
     """A broken pool is not retried: the rest of this process works in one core."""

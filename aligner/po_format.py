@@ -43,7 +43,8 @@ class Unsupported(Exception):
 _STR = rb'"[^"\\\n]*(?:\\.[^"\\\n]*)*"'
 # One entry as polib writes it: translator comments, extracted comments, flags, previous
 # fields, then msgctxt / msgid / msgstr, all with "#~ " in front for an obsolete entry.
-_ENTRY = re.compile(rb"""
+_ENTRY = re.compile(
+    rb"""
     (?P<tc>(?:\#(?:\ [^\n]*)?\n)*)
     (?P<gc>(?:\#\.\ (?!original:)[^\n]*\n)*)
     (?:\#\.\ original:(?P<orig>[^\n]*(?<!\ )\n(?:\#\.\ \|[^\n]*(?<!\ )\n)*))?
@@ -53,11 +54,21 @@ _ENTRY = re.compile(rb"""
     (?:msgctxt\ (?P<ctx>S(?:\n(?P=ob)S)*)\n(?P=ob))?
     msgid\ (?P<id>S(?:\n(?P=ob)S)*)\n
     (?P=ob)msgstr\ (?P<str>S(?:\n(?P=ob)S)*)\n
-    """.replace(b"S", _STR), re.X)
-_PREVIOUS = re.compile(rb'#\| (?:(msgctxt|msgid|msgid_plural) )?(' + _STR + rb')\Z')
+    """.replace(b"S", _STR),
+    re.X,
+)
+_PREVIOUS = re.compile(rb"#\| (?:(msgctxt|msgid|msgid_plural) )?(" + _STR + rb")\Z")
 _PO_UNESCAPE = re.compile(r'\\(\\|n|t|r|v|b|f|")')  # polib.unescape's pattern
-_PO_UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f",
-                 "\\": "\\", '"': '"'}
+_PO_UNESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "v": "\v",
+    "b": "\b",
+    "f": "\f",
+    "\\": "\\",
+    '"': '"',
+}
 _JOIN = {False: b'"\n"', True: b'"\n#~ "'}
 
 
@@ -92,8 +103,9 @@ def _lines(block: bytes) -> list[str]:
     return [line.rstrip() for line in text[:-1].split("\n")]
 
 
-def _comment(flag_block: bytes, original_block: bytes | None, raw_text: bytes, text: str
-             ) -> tuple[tuple[str, ...], str | None]:
+def _comment(
+    flag_block: bytes, original_block: bytes | None, raw_text: bytes, text: str
+) -> tuple[tuple[str, ...], str | None]:
     """(flags, original) of an extracted comment, as polib and parse_comment read it.
 
     The ``original:`` line and its ``|`` lines come apart (no line of them ends with a space,
@@ -104,8 +116,11 @@ def _comment(flag_block: bytes, original_block: bytes | None, raw_text: bytes, t
         joined = original_block[:-1].replace(b"\n#. |", b"")
         if joined[:1] == b" ":
             joined = joined[1:]
-        flags = parse_comment_lines([line[3:] for line in _lines(flag_block)
-                                     if line != "#."])[0] if flag_block else ()
+        flags = (
+            parse_comment_lines([line[3:] for line in _lines(flag_block) if line != "#."])[0]
+            if flag_block
+            else ()
+        )
         if joined == raw_text and b"\\" not in joined and text.isprintable():
             return flags, text
         try:
@@ -149,8 +164,9 @@ def _previous(block: bytes) -> dict[str, str]:
     return fields
 
 
-def parse_body(data: bytes, start: int, pool: dict[str, str] | None = None
-               ) -> tuple[list[Entry], list[tuple[int, int]]]:
+def parse_body(
+    data: bytes, start: int, pool: dict[str, str] | None = None
+) -> tuple[list[Entry], list[tuple[int, int]]]:
     """The entries in ``data[start:]`` and each one's (start, end) byte offsets.
 
     ``pool`` maps strings to equal string objects to use instead (the docset's texts, so that
@@ -197,11 +213,22 @@ def parse_body(data: bytes, start: int, pool: dict[str, str] | None = None
             extra = Extra(previous_msgid_plural=previous["msgid_plural"])
         context = None if ctx is None else _string(ctx, obsolete)
         source = _string(msgid, obsolete)
-        entries.append(Entry(
-            context if context is None else shared(context, context),
-            shared(source, source), text, po_flags, flags, original,
-            _note(tc) if tc else "", previous.get("msgctxt"), previous.get("msgid"),
-            obsolete, extra, decisions))
+        entries.append(
+            Entry(
+                context if context is None else shared(context, context),
+                shared(source, source),
+                text,
+                po_flags,
+                flags,
+                original,
+                _note(tc) if tc else "",
+                previous.get("msgctxt"),
+                previous.get("msgid"),
+                obsolete,
+                extra,
+                decisions,
+            )
+        )
         spans.append((position, end))
         position = end + 1
     return entries, spans
@@ -212,30 +239,49 @@ def from_polib(entry: polib.POEntry, pool: dict[str, str] | None = None) -> Entr
     pool = pool if pool is not None else {}
     flags, original = parse_comment(entry.comment)
     flags, decisions = split_decisions(flags)
-    extra = Extra(tuple(tuple(o) for o in entry.occurrences), entry.msgid_plural,
-                  tuple(sorted(entry.msgstr_plural.items())), entry.previous_msgid_plural)
+    extra = Extra(
+        tuple(tuple(o) for o in entry.occurrences),
+        entry.msgid_plural,
+        tuple(sorted(entry.msgstr_plural.items())),
+        entry.previous_msgid_plural,
+    )
     po_flags = tuple(entry.flags)
-    return Entry(entry.msgctxt if entry.msgctxt is None else pool.get(entry.msgctxt,
-                                                                       entry.msgctxt),
-                 pool.get(entry.msgid, entry.msgid), pool.get(entry.msgstr, entry.msgstr),
-                 FUZZY_ONLY if po_flags == FUZZY_ONLY else po_flags, flags,
-                 original if original is None else pool.get(original, original),
-                 entry.tcomment, entry.previous_msgctxt, entry.previous_msgid,
-                 bool(entry.obsolete), None if extra == Extra() else extra, decisions)
+    return Entry(
+        entry.msgctxt if entry.msgctxt is None else pool.get(entry.msgctxt, entry.msgctxt),
+        pool.get(entry.msgid, entry.msgid),
+        pool.get(entry.msgstr, entry.msgstr),
+        FUZZY_ONLY if po_flags == FUZZY_ONLY else po_flags,
+        flags,
+        original if original is None else pool.get(original, original),
+        entry.tcomment,
+        entry.previous_msgctxt,
+        entry.previous_msgid,
+        bool(entry.obsolete),
+        None if extra == Extra() else extra,
+        decisions,
+    )
 
 
 def to_polib(entry: Entry) -> polib.POEntry:
     """The POEntry of an Entry (for what polib does best: fields review files do not use)."""
     extra = entry.extra or Extra()
     return polib.POEntry(
-        msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr=entry.msgstr,
-        msgid_plural=extra.msgid_plural, msgstr_plural=dict(extra.msgstr_plural),
-        flags=list(entry.po_flags), tcomment=entry.note,
-        comment="" if entry.obsolete else build_comment(entry.flags, entry.original,
-                                                        entry.decisions),
+        msgctxt=entry.msgctxt,
+        msgid=entry.msgid,
+        msgstr=entry.msgstr,
+        msgid_plural=extra.msgid_plural,
+        msgstr_plural=dict(extra.msgstr_plural),
+        flags=list(entry.po_flags),
+        tcomment=entry.note,
+        comment=""
+        if entry.obsolete
+        else build_comment(entry.flags, entry.original, entry.decisions),
         occurrences=[tuple(o) for o in extra.occurrences],
-        previous_msgctxt=entry.previous_msgctxt, previous_msgid=entry.previous_msgid,
-        previous_msgid_plural=extra.previous_msgid_plural, obsolete=entry.obsolete)
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=extra.previous_msgid_plural,
+        obsolete=entry.obsolete,
+    )
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -271,8 +317,9 @@ def _break(text: str, start: int) -> int:
         word_end = len(text)
     bounds = [word_start]
     if "-" in text[word_start:word_end]:
-        bounds += accumulate(map(len, filter(None, _WORDSEP.split(text[word_start:word_end]))),
-                             initial=word_start)
+        bounds += accumulate(
+            map(len, filter(None, _WORDSEP.split(text[word_start:word_end]))), initial=word_start
+        )
     bounds.append(word_end)
     fitting = [b for b in bounds if start < b <= limit]
     if fitting:
@@ -316,8 +363,13 @@ def _field(out: list[str], name: str, label: str, prefix: str, value: str) -> No
 def _comments(out: list[str], text: str, prefix: str) -> None:
     for line in text.split("\n"):
         if len(line) + len(prefix) > WRAP_WIDTH:
-            out += textwrap.wrap(line, WRAP_WIDTH, initial_indent=prefix,
-                                 subsequent_indent=prefix, break_long_words=False)
+            out += textwrap.wrap(
+                line,
+                WRAP_WIDTH,
+                initial_indent=prefix,
+                subsequent_indent=prefix,
+                break_long_words=False,
+            )
         else:
             out.append(prefix + line)
 
@@ -329,8 +381,7 @@ def render_entry(entry: Entry) -> str:
     out: list[str] = []
     if entry.note:
         _comments(out, entry.note, "# ")
-    comment = "" if entry.obsolete else build_comment(entry.flags, entry.original,
-                                                        entry.decisions)
+    comment = "" if entry.obsolete else build_comment(entry.flags, entry.original, entry.decisions)
     if comment:
         _comments(out, comment, "#. ")
     if entry.po_flags:

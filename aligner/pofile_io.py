@@ -36,8 +36,12 @@ class ParsedPO:
     fingerprint: Fingerprint
 
 
-def read_po(path: Path, content: tuple[bytes, Fingerprint] | None = None,
-            generator: str = "", pool: dict[str, str] | None = None) -> ParsedPO:
+def read_po(
+    path: Path,
+    content: tuple[bytes, Fingerprint] | None = None,
+    generator: str = "",
+    pool: dict[str, str] | None = None,
+) -> ParsedPO:
     """Read the PO file at ``path`` (``content``: its bytes and fingerprint, when read).
 
     ``spans`` are given when the file was written by ``generator`` (so each entry's bytes are
@@ -57,24 +61,31 @@ def read_po(path: Path, content: tuple[bytes, Fingerprint] | None = None,
             po = read_po_text(text)
         except (OSError, ValueError) as exc:
             number = re.search(r"\(line (\d+)\)", str(exc))
-            raise ReviewFileError(located(
-                path, "not a valid PO file (syntax error); fix that line or restore "
-                      f"{path.name}{BACKUP_SUFFIX}, the previous version",
-                int(number.group(1)) if number else None)) from None
+            raise ReviewFileError(
+                located(
+                    path,
+                    "not a valid PO file (syntax error); fix that line or restore "
+                    f"{path.name}{BACKUP_SUFFIX}, the previous version",
+                    int(number.group(1)) if number else None,
+                )
+            ) from None
         entries = [from_polib(entry, pool) for entry in po]
         if pool is not None and not _is_utf8(charset):
             _refuse_mojibake(path, charset, entries, pool)
         _refuse_duplicates(path, [entry.linenum for entry in po], entries)
         header, metadata, spans = po.header, dict(po.metadata), None
     if spans is not None and not (
-            generator and metadata.get("X-Generator", "").startswith(generator)
-            and metadata.get("Content-Type", "").lower().endswith("charset=utf-8")):
+        generator
+        and metadata.get("X-Generator", "").startswith(generator)
+        and metadata.get("Content-Type", "").lower().endswith("charset=utf-8")
+    ):
         spans = None
     return ParsedPO(header, metadata, entries, spans, found)
 
 
-def _refuse_duplicates(path: Path, places: list, entries: list[Entry],
-                       data: bytes | None = None) -> None:
+def _refuse_duplicates(
+    path: Path, places: list, entries: list[Entry], data: bytes | None = None
+) -> None:
     """Refuse two entries for one row (``places``: line numbers, or spans in ``data``)."""
     seen: dict[str, int] = {}
     for number, entry in enumerate(entries):
@@ -85,13 +96,19 @@ def _refuse_duplicates(path: Path, places: list, entries: list[Entry],
         first, second = places[seen[key]], places[number]
         if data is not None:  # spans: count the lines
             first, second = (data.count(b"\n", 0, place[0]) + 1 for place in (first, second))
-        raise ReviewFileError(located(
-            path, f"row {entry.msgctxt} appears twice (lines {first} and {second}); delete "
-                  "one of the two entries", second))
+        raise ReviewFileError(
+            located(
+                path,
+                f"row {entry.msgctxt} appears twice (lines {first} and {second}); delete "
+                "one of the two entries",
+                second,
+            )
+        )
 
 
-def _read_fast(data: bytes, pool: dict[str, str] | None
-               ) -> tuple[str, dict[str, str], list[Entry], list[tuple[int, int]]]:
+def _read_fast(
+    data: bytes, pool: dict[str, str] | None
+) -> tuple[str, dict[str, str], list[Entry], list[tuple[int, int]]]:
     """The fast reader: the header through polib (a few lines), the entries through po_format."""
     if b"\r" in data or data.startswith(codecs.BOM_UTF8) or not data.endswith(b"\n"):
         raise Unsupported
@@ -156,22 +173,31 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
         else:
-            line = data[:found.start()].count(b"\n") + 1 if found else None
-            raise ReviewFileError(located(
-                path, f"the header says charset={charset} but the content is UTF-8 (read as "
-                      f"{charset} every non-ASCII letter would be garbled); fix the header: "
-                      "charset=UTF-8 in its Content-Type line", line))
+            line = data[: found.start()].count(b"\n") + 1 if found else None
+            raise ReviewFileError(
+                located(
+                    path,
+                    f"the header says charset={charset} but the content is UTF-8 (read as "
+                    f"{charset} every non-ASCII letter would be garbled); fix the header: "
+                    "charset=UTF-8 in its Content-Type line",
+                    line,
+                )
+            )
     try:
         text = data.decode(charset)
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise ReviewFileError(located(path, f"not valid {charset} text; save it as UTF-8 or "
-                                      f"restore {path.name}{BACKUP_SUFFIX}", line)) from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise ReviewFileError(
+            located(
+                path,
+                f"not valid {charset} text; save it as UTF-8 or restore {path.name}{BACKUP_SUFFIX}",
+                line,
+            )
+        ) from None
     return (text[1:] if text.startswith("\ufeff") else text), charset
 
 
-def _refuse_mojibake(path: Path, charset: str, entries: list[Entry],
-                     known: dict[str, str]) -> None:
+def _refuse_mojibake(path: Path, charset: str, entries: list[Entry], known: dict[str, str]) -> None:
     """Refuse a file in a legacy charset whose texts are not the document set's.
 
     The msgids and originals of a review file are copies of the docset's paragraphs (in
@@ -180,17 +206,26 @@ def _refuse_mojibake(path: Path, charset: str, entries: list[Entry],
     the charset is wrong (or the texts all changed; either way a sync would retire every
     entry). Only non-UTF-8 files are judged: UTF-8 cannot be mislabelled this way.
     """
-    texts = [text for entry in entries if not entry.obsolete
-             for text in (entry.msgid, entry.original) if text and not text.isascii()]
+    texts = [
+        text
+        for entry in entries
+        if not entry.obsolete
+        for text in (entry.msgid, entry.original)
+        if text and not text.isascii()
+    ]
     if not texts:
         return
     found = sum(text in known for text in texts)
     if found * 2 < len(texts):
-        raise ReviewFileError(located(
-            path, f"read as charset={charset}, {len(texts) - found} of its {len(texts)} "
-                  "non-ASCII texts match no paragraph of the document set: the charset in "
-                  "its header is probably wrong; fix the header's charset (or convert the "
-                  "file to UTF-8 with msgconv) and retry"))
+        raise ReviewFileError(
+            located(
+                path,
+                f"read as charset={charset}, {len(texts) - found} of its {len(texts)} "
+                "non-ASCII texts match no paragraph of the document set: the charset in "
+                "its header is probably wrong; fix the header's charset (or convert the "
+                "file to UTF-8 with msgconv) and retry",
+            )
+        )
 
 
 _SPACE = r"[^\S\n]*"
@@ -199,7 +234,9 @@ _SPACE = r"[^\S\n]*"
 _BAD_LINE = re.compile(
     rf"^(?!{_SPACE}(?:$|#(?!~)|#~{_SPACE}(?:[|#]|$)|(?:#~{_SPACE})?"
     rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?){_SPACE})?"
-    rf'"(?:[^"\\\n]|\\.)*"{_SPACE}$))', re.M)
+    rf'"(?:[^"\\\n]|\\.)*"{_SPACE}$))',
+    re.M,
+)
 
 
 def _validate_lines(path: Path, text: str) -> None:
@@ -210,11 +247,16 @@ def _validate_lines(path: Path, text: str) -> None:
     if bad is None:
         return
     number = text.count("\n", 0, bad.start()) + 1
-    line = text[bad.start():].split("\n", 1)[0].strip()
-    raise ReviewFileError(located(
-        path, f"not a valid PO file: cannot read {line[:40]!r} (an unterminated string or a "
-              f"stray line?); fix that line or restore {path.name}{BACKUP_SUFFIX}, the "
-              "previous version", number))
+    line = text[bad.start() :].split("\n", 1)[0].strip()
+    raise ReviewFileError(
+        located(
+            path,
+            f"not a valid PO file: cannot read {line[:40]!r} (an unterminated string or a "
+            f"stray line?); fix that line or restore {path.name}{BACKUP_SUFFIX}, the "
+            "previous version",
+            number,
+        )
+    )
 
 
 def render_header(comment: str, metadata: dict[str, str]) -> bytes:

@@ -23,10 +23,12 @@ from . import checks  # noqa: F401,E402  (and through it the facts, rapidfuzz, l
 from .align import search  # noqa: F401,E402
 from .facts import anchor_keys  # noqa: E402
 
-for _lang, _sample in (("en", "China and Kazakhstan, 17 May 2023"),
-                       ("ru", "Китай и Казахстан, 17 мая 2023 года"),
-                       ("kk", "Қытай мен Қазақстан, 2023 жылғы 17 мамыр"),
-                       ("zh", "中国和哈萨克斯坦，二〇二三年五月十七日")):
+for _lang, _sample in (
+    ("en", "China and Kazakhstan, 17 May 2023"),
+    ("ru", "Китай и Казахстан, 17 мая 2023 года"),
+    ("kk", "Қытай мен Қазақстан, 2023 жылғы 17 мамыр"),
+    ("zh", "中国和哈萨克斯坦，二〇二三年五月十七日"),
+):
     anchor_keys(_sample, _lang)
 # What is built so far lives as long as the workers and holds no garbage: frozen, no
 # collection in a worker ever walks it (nor touches its memory, which stays shared).

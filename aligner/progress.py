@@ -35,8 +35,13 @@ class Progress:
     measure, ``step(what, done, total)`` one with a fraction (a bar on a terminal); both are
     cheap to call often. ``aligning`` is the callback ``aligner.align.align`` takes."""
 
-    def __init__(self, quiet: bool = False, after: float | None = None, every: float = 0.1,
-                 line_every: float = 5.0) -> None:
+    def __init__(
+        self,
+        quiet: bool = False,
+        after: float | None = None,
+        every: float = 0.1,
+        line_every: float = 5.0,
+    ) -> None:
         self._clock = time.monotonic
         if after is None:
             try:
@@ -75,8 +80,7 @@ class Progress:
         label = what if what.startswith("reading") else f"aligning {what}"
         self.step(prefix + label, done, total)
 
-    def _report(self, stage: str, text: str, force: bool, fraction: float | None = None
-                ) -> None:
+    def _report(self, stage: str, text: str, force: bool, fraction: float | None = None) -> None:
         if not self.enabled:
             return
         now = self._clock()

@@ -29,9 +29,11 @@ class ReviewBusyError(ReviewFileError):
 
 def busy_error(directory: Path) -> ReviewBusyError:
     """The error for a review directory whose lock another save holds (never says to delete it)."""
-    return ReviewBusyError(f"{directory}: another save is in progress (another aligner "
-                           "process, or this one in the background, holds the review lock); "
-                           "nothing was changed; try again in a moment")
+    return ReviewBusyError(
+        f"{directory}: another save is in progress (another aligner "
+        "process, or this one in the background, holds the review lock); "
+        "nothing was changed; try again in a moment"
+    )
 
 
 def keep_unsaved(docset_path: Path, row_id: str, lang: str, text: str) -> Path:
@@ -42,8 +44,10 @@ def keep_unsaved(docset_path: Path, row_id: str, lang: str, text: str) -> Path:
     """
     stamp = time.strftime("%Y%m%d-%H%M%S")
     name = f"{_safe(lang)}-{_safe(row_id)}-{stamp}"
-    places = [Path(docset_path) / REVIEW_DIR / UNSAVED_DIR,
-              Path(tempfile.gettempdir()) / "aligner-unsaved"]
+    places = [
+        Path(docset_path) / REVIEW_DIR / UNSAVED_DIR,
+        Path(tempfile.gettempdir()) / "aligner-unsaved",
+    ]
     failure: OSError | None = None
     data = text.encode("utf-8", "surrogatepass")  # never refuse the text it is to keep
     for directory in places:
@@ -98,8 +102,9 @@ class LockProbe:
         with self._guard:
             thread = self._thread
             if thread is None or not thread.is_alive():
-                thread = threading.Thread(target=self._take_and_leave, daemon=True,
-                                          name="aligner-lock-probe")
+                thread = threading.Thread(
+                    target=self._take_and_leave, daemon=True, name="aligner-lock-probe"
+                )
                 self._thread = thread
                 thread.start()
         thread.join(wait)

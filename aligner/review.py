@@ -34,8 +34,9 @@ class SessionError(AlignerError):
     """A review action that cannot be done here (e.g. splitting a one-paragraph row)."""
 
 
-def open_session(path: Path | str, progress: Progress | None = None,
-                 encoding: str | dict[str, str] | None = None) -> ReviewSession:
+def open_session(
+    path: Path | str, progress: Progress | None = None, encoding: str | dict[str, str] | None = None
+) -> ReviewSession:
     """Load, align, open the review store of and check the docset at ``path``: all stages."""
     session = open_rows(path, progress, encoding)
     session.open_store(progress)
@@ -43,8 +44,9 @@ def open_session(path: Path | str, progress: Progress | None = None,
     return session
 
 
-def open_rows(path: Path | str, progress: Progress | None = None,
-              encoding: str | dict[str, str] | None = None) -> ReviewSession:
+def open_rows(
+    path: Path | str, progress: Progress | None = None, encoding: str | dict[str, str] | None = None
+) -> ReviewSession:
     """The first stage: the docset and its rows, enough to draw the first screen.
 
     The review store (``open_store``) and the checks (``run_checks``) follow, in a worker;
@@ -57,8 +59,10 @@ def open_rows(path: Path | str, progress: Progress | None = None,
     report("loading", 0.0)
     docset = load(path, encoding)
     report("aligning", 0.1)
-    if alignment_path(docset).is_file() or \
-            sum(len(docset.paragraphs(lang)) for lang in docset.languages) < PREVIEW_FROM:
+    if (
+        alignment_path(docset).is_file()
+        or sum(len(docset.paragraphs(lang)) for lang in docset.languages) < PREVIEW_FROM
+    ):
         alignment = align(docset, progress=_align_progress(report, 0.1, 0.9))
     else:  # a long docset opened for the first time: its first rows now, the rest in a worker
         alignment = preview(docset)
@@ -76,14 +80,16 @@ def current_flags(docset: DocSet, alignment: Alignment, store, names=None) -> li
 def _align_progress(report: Progress, start: float, end: float):
     def align_progress(what: str, done: int, total: int) -> None:
         report("aligning", start + (end - start) * (done / total if total else 1.0))
+
     return align_progress
 
 
 class ReviewSession(DiskSync):
     """A docset under review: aligned rows, their flags and the review store."""
 
-    def __init__(self, docset: DocSet, alignment: Alignment, flags: list[Flag] | None = None,
-                 store=None) -> None:
+    def __init__(
+        self, docset: DocSet, alignment: Alignment, flags: list[Flag] | None = None, store=None
+    ) -> None:
         self.docset = docset
         self.alignment = alignment
         self.store = store
@@ -215,8 +221,11 @@ class ReviewSession(DiskSync):
         key = (row, lang)
         text = self._texts.get(key)
         if text is None:
-            text = self._review(row, lang).text if lang in self._reviewed else \
-                self.original_text(row, lang)
+            text = (
+                self._review(row, lang).text
+                if lang in self._reviewed
+                else self.original_text(row, lang)
+            )
             self._texts[key] = text
         return text
 
@@ -228,8 +237,11 @@ class ReviewSession(DiskSync):
 
     def open_flags(self, row: int) -> list[Flag]:
         """The flags of ``row`` no reviewer decision covers (what is left to look at)."""
-        return [flag for flag in self._flags_by_row.get(row, ())
-                if self.decision(row, flag.lang, flag) is None]
+        return [
+            flag
+            for flag in self._flags_by_row.get(row, ())
+            if self.decision(row, flag.lang, flag) is None
+        ]
 
     def row_flag_count(self, row: int) -> int:
         """How many open flags ``row`` has."""
@@ -270,9 +282,15 @@ class ReviewSession(DiskSync):
         if counts is None:
             statuses = self._statuses(lang)
             # counted as PO tools count: a cell with text (an empty one is "untranslated")
-            with_text = [s for r, s in enumerate(statuses)
-                         if (bool(self.cell_text(r, lang)) if (r, lang) in self._fixed
-                             else bool(self.alignment.rows[r].indices(lang)))]
+            with_text = [
+                s
+                for r, s in enumerate(statuses)
+                if (
+                    bool(self.cell_text(r, lang))
+                    if (r, lang) in self._fixed
+                    else bool(self.alignment.rows[r].indices(lang))
+                )
+            ]
             counts = (sum(1 for s in with_text if s != "unreviewed"), len(with_text))
             self._progress[lang] = counts
         return counts[0], counts[1], self._open_flags.get(lang, 0)
@@ -282,14 +300,16 @@ class ReviewSession(DiskSync):
         from .score import review_scores
 
         with self._lock:
-            reviews = {lang: self.store.reviews(lang) for lang in self.languages
-                       if lang in self._reviewed}
+            reviews = {
+                lang: self.store.reviews(lang) for lang in self.languages if lang in self._reviewed
+            }
         return [review_scores(lang, found) for lang, found in reviews.items()]
 
     # --- finding -----------------------------------------------------------------------------
 
-    def next_flag(self, row: int, lang: str, forward: bool,
-                  order: Sequence[int] | None = None) -> tuple[int, str] | None:
+    def next_flag(
+        self, row: int, lang: str, forward: bool, order: Sequence[int] | None = None
+    ) -> tuple[int, str] | None:
         """The next (or previous) flagged cell after (row, lang), in ``order``.
 
         A reviewer works down one column: the flags of ``lang`` come first; other languages'
@@ -317,8 +337,9 @@ class ReviewSession(DiskSync):
     def _has_flag(self, row: int, lang: str) -> bool:
         return (row, lang) in self._open_cells
 
-    def search(self, query: str, start_row: int = 0,
-               order: Sequence[int] | None = None) -> tuple[int, str] | None:
+    def search(
+        self, query: str, start_row: int = 0, order: Sequence[int] | None = None
+    ) -> tuple[int, str] | None:
         """The first cell from ``start_row`` on (wrapping) whose text contains ``query``."""
         needle = query.casefold()
         order = list(order) if order is not None else list(range(self.row_count()))
@@ -357,7 +378,8 @@ class ReviewSession(DiskSync):
                 raise ReviewConflictError(
                     f"{self.store.path(lang)}: row {self.row_id(row)} was changed by another "
                     "program since you opened it; its version is shown now and nothing was "
-                    "saved; check it and redo the change if it still applies")
+                    "saved; check it and redo the change if it still applies"
+                )
             self.store.set_fix(self.row_id(row), lang, text)
             self._touched(row, lang)
 
@@ -401,8 +423,9 @@ class ReviewSession(DiskSync):
                 start, end = offset + flag.start, offset + flag.end
                 if not 0 <= start <= end <= len(text):
                     continue
-                self.store.set_fix(self.row_id(row), lang,
-                                   text[:start] + flag.expected + text[end:])
+                self.store.set_fix(
+                    self.row_id(row), lang, text[:start] + flag.expected + text[end:]
+                )
                 self._touched(row, lang)
                 return flag
             return None
@@ -421,8 +444,16 @@ class ReviewSession(DiskSync):
             self._record_row_flags(row)
             return not approved
 
-    def decide(self, row: int, lang: str, flag: Flag, verdict: str, reason: str = "",
-               severity: str | None = None, category: str | None = None) -> None:
+    def decide(
+        self,
+        row: int,
+        lang: str,
+        flag: Flag,
+        verdict: str,
+        reason: str = "",
+        severity: str | None = None,
+        category: str | None = None,
+    ) -> None:
         """Accept (a real error) or dismiss (not an error) ``flag``, with an optional reason
         (and the reviewer's severity / category instead of the check's); saved at once,
         undone by ``undo``. A decision on a flag already decided replaces it."""
@@ -433,8 +464,9 @@ class ReviewSession(DiskSync):
                 raise SessionError(f"{name} {value!r}: give one word, like major")
         self._require_reviewed(lang)
         with self._changing(row, lang):
-            decision = Decision(flag.check, verdict, reason, self.flag_spot(row, lang, flag),
-                                severity, category)
+            decision = Decision(
+                flag.check, verdict, reason, self.flag_spot(row, lang, flag), severity, category
+            )
             self.store.decide(self.row_id(row), lang, decision)
             self._touched(row, lang)
 
@@ -442,8 +474,7 @@ class ReviewSession(DiskSync):
         """Take back the decision on ``flag`` (saved at once, undone by ``undo``)."""
         self._require_reviewed(lang)
         with self._changing(row, lang):
-            self.store.undecide(self.row_id(row), lang, flag.check,
-                                self.flag_spot(row, lang, flag))
+            self.store.undecide(self.row_id(row), lang, flag.check, self.flag_spot(row, lang, flag))
             self._touched(row, lang)
 
     def undo(self) -> tuple[int, str] | None:
@@ -472,11 +503,15 @@ class ReviewSession(DiskSync):
         from .align import split_row
 
         current = self.alignment.rows[row]
-        at = {lang: current.indices(lang)[1] for lang in self.languages
-              if len(current.indices(lang)) > 1}
+        at = {
+            lang: current.indices(lang)[1]
+            for lang in self.languages
+            if len(current.indices(lang)) > 1
+        }
         if not at:
-            raise SessionError(f"row {current.id} holds one paragraph per language; "
-                               "there is nothing to split")
+            raise SessionError(
+                f"row {current.id} holds one paragraph per language; there is nothing to split"
+            )
         return self._realign(split_row(self.alignment, current.id, at), row)
 
     def recheck(self, lock_wait: float = LOCK_TIMEOUT) -> bool:
@@ -516,8 +551,9 @@ class ReviewSession(DiskSync):
         awaits a recheck); the file then says what the UI shows."""
         row_id = self.row_id(row)
         mine = [flag for flag in self._all_flags if flag.row == row_id]
-        if not any(flag.check == "alignment" for flag in mine) or \
-                any((row, lang) in self._hidden for lang in self.languages):
+        if not any(flag.check == "alignment" for flag in mine) or any(
+            (row, lang) in self._hidden for lang in self.languages
+        ):
             return
         self.store.update_flags(self.current_flags(mine), rows=[row_id])
 
@@ -612,8 +648,7 @@ class ReviewSession(DiskSync):
         """``flags`` (of the reviewed text) without the alignment flags of rows a reviewer
         edited or approved: a row a reviewer touched counts as aligned."""
         confirmed = {self.row_id(row) for row, _ in self._confirmed}
-        return [flag for flag in flags
-                if not (flag.check == "alignment" and flag.row in confirmed)]
+        return [flag for flag in flags if not (flag.check == "alignment" and flag.row in confirmed)]
 
     def reviewed_flags(self, flags: list[Flag]) -> list[Flag]:
         """What ``aligner check --reviewed`` reports of ``flags`` (found on the reviewed
@@ -626,8 +661,7 @@ class ReviewSession(DiskSync):
                 out.append(flag)
             elif found.verdict == "accepted":
                 why = f": {found.reason}" if found.reason else ""
-                out.append(replace(flag, message=f"{flag.message} (accepted by the "
-                                                 f"reviewer{why})"))
+                out.append(replace(flag, message=f"{flag.message} (accepted by the reviewer{why})"))
         return out
 
     def _rebuild_views(self) -> None:
@@ -655,7 +689,8 @@ class ReviewSession(DiskSync):
             start = self._cell_offset(row, flag.lang, flag.paragraph)
             if start is not None and flag.end > flag.start:
                 spans.setdefault((row, flag.lang), []).append(
-                    (start + flag.start, start + flag.end, flag.check))
+                    (start + flag.start, start + flag.end, flag.check)
+                )
         self._spans, self._open_flags = spans, open_flags
         self._open_by_row, self._open_cells = open_by_row, open_cells
 

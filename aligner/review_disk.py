@@ -78,12 +78,13 @@ class DiskSync:
                 raise ReviewConflictError(
                     f"{self.store.path(lang)}: row {self.row_id(row)} was changed by another "
                     "program since it was shown; its version is shown now and nothing was "
-                    "saved; check it and redo the change if it still applies")
+                    "saved; check it and redo the change if it still applies"
+                )
             try:
                 yield
             except ReviewFileError:
                 self._take_absorbed()
-                for reviewed in ([lang] if lang is not None else sorted(self._reviewed)):
+                for reviewed in [lang] if lang is not None else sorted(self._reviewed):
                     self._outside.extend((r, reviewed) for r in self._reload_language(reviewed))
                 raise
             self._take_absorbed()  # a save merges other programs' changes of other rows
@@ -104,8 +105,11 @@ class DiskSync:
         self._progress.pop(lang, None)
         changed = {r for r, text in old_texts.items() if self.cell_text(r, lang) != text}
         if old_statuses is not None:
-            changed.update(r for r, (was, now) in
-                           enumerate(zip(old_statuses, self._statuses(lang))) if was != now)
+            changed.update(
+                r
+                for r, (was, now) in enumerate(zip(old_statuses, self._statuses(lang)))
+                if was != now
+            )
         fixed_now = set()
         decided_before = {r: d for (r, l), d in self._decided.items() if l == lang}
         for review in self.store.reviews(lang):
@@ -116,8 +120,11 @@ class DiskSync:
                 fixed_now.add((row, lang))
             self._mark(row, lang, review)
         decided_now = {r: d for (r, l), d in self._decided.items() if l == lang}
-        changed.update(r for r in decided_before.keys() | decided_now.keys()
-                       if decided_before.get(r) != decided_now.get(r))
+        changed.update(
+            r
+            for r in decided_before.keys() | decided_now.keys()
+            if decided_before.get(r) != decided_now.get(r)
+        )
         fixed_before = {cell for cell in self._fixed if cell[1] == lang}
         changed.update(r for r, _ in fixed_before ^ fixed_now)
         self._fixed = (self._fixed - fixed_before) | fixed_now

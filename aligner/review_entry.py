@@ -58,8 +58,10 @@ APPROVED = "approved"  # a changed text the reviewer approved (an unchanged one 
 _UNESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|(.))", re.S)
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # Characters escape_text usually has to escape (C0/C1 controls, odd spaces, format marks).
-_LIKELY_ESCAPES = re.compile(r"[\\\x00-\x1f\x7f-\xa0\xad\u2000-\u200f\u2028-\u202f\u205f-\u206f"
-                             r"\u3000\ufeff]")
+_LIKELY_ESCAPES = re.compile(
+    r"[\\\x00-\x1f\x7f-\xa0\xad\u2000-\u200f\u2028-\u202f\u205f-\u206f"
+    r"\u3000\ufeff]"
+)
 _UNIT = re.compile(r"\\(?:x..|u....|U........|.)|[^\\]", re.S)
 
 
@@ -135,9 +137,9 @@ class Review:
 
     row: str
     lang: str
-    source: str          # the source-language text ("" when the row has none)
-    original: str        # the text of ``lang`` before review
-    text: str            # the reviewed text (== original until someone fixes it)
+    source: str  # the source-language text ("" when the row has none)
+    original: str  # the text of ``lang`` before review
+    text: str  # the reviewed text (== original until someone fixes it)
     approved: bool
     note: str = ""
     flags: tuple[str, ...] = ()
@@ -162,8 +164,13 @@ def _escape_char(ch: str) -> str:
     if ch.isprintable():
         return ch
     code = ord(ch)
-    return (f"\\x{code:02x}" if code < 0x100 else
-            f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
 
 
 def escape_text(text: str) -> str:
@@ -187,6 +194,7 @@ def unescape_text(text: str) -> str:
         if hex_code:
             return chr(int(hex_code, 16))
         return {"n": "\n", "t": "\t", "r": "\r"}.get(match.group(4), match.group(4))
+
     return _UNESCAPE.sub(replace_escape, text)
 
 
@@ -205,8 +213,7 @@ def original_lines(text: str) -> list[str]:
     escaped = escape_text(text)
     # Lines are measured in units: a character, or a whole escape sequence. ``ends[k]`` is
     # where unit k ends in ``escaped`` (without escapes, units are characters).
-    ends = (list(accumulate(map(len, _units(escaped)), initial=0)) if "\\" in escaped
-            else None)
+    ends = list(accumulate(map(len, _units(escaped)), initial=0)) if "\\" in escaped else None
     count = len(escaped) if ends is None else len(ends) - 1
     lines: list[str] = []
     prefix = ORIGINAL + " "
@@ -225,8 +232,11 @@ def original_lines(text: str) -> list[str]:
                 space = escaped.rfind(" ", ends[low], ends[high])
                 space = bisect_left(ends, space) if space >= 0 else -1
             taken = max(space - done, 0) or taken if space >= 0 else taken
-        chunk = (escaped[done:done + taken] if ends is None
-                 else escaped[ends[done]:ends[done + taken]])
+        chunk = (
+            escaped[done : done + taken]
+            if ends is None
+            else escaped[ends[done] : ends[done + taken]]
+        )
         done += taken
         if chunk.endswith(" "):
             chunk = chunk[:-1] + "\\x20"
@@ -236,8 +246,9 @@ def original_lines(text: str) -> list[str]:
 
 
 def _wrap_flag(text: str) -> list[str]:
-    return textwrap.wrap(text, COMMENT_WIDTH, subsequent_indent=FLAG_CONTINUED,
-                         break_on_hyphens=False)
+    return textwrap.wrap(
+        text, COMMENT_WIDTH, subsequent_indent=FLAG_CONTINUED, break_on_hyphens=False
+    )
 
 
 def record_flag(flag: str) -> str:
@@ -260,8 +271,11 @@ def record_flags(flags: Iterable[str]) -> tuple[str, ...]:
     return tuple(map(record_flag, flags))
 
 
-_DECISION = re.compile(r'decided: (\S+) (\S+) "((?:[^"\\]|\\.)*)"'
-                       r'((?: (?:severity|category)=\S+)*)(?: — (.*))?\Z', re.S)
+_DECISION = re.compile(
+    r'decided: (\S+) (\S+) "((?:[^"\\]|\\.)*)"'
+    r"((?: (?:severity|category)=\S+)*)(?: — (.*))?\Z",
+    re.S,
+)
 
 
 def decision_line(decision: Decision) -> str:
@@ -284,14 +298,24 @@ def parse_decision(line: str) -> Decision | None:
         return None
     verdict, check, spot, overrides, reason = found.groups()
     extra = dict(item.split("=", 1) for item in overrides.split())
-    return Decision(check, verdict, unescape_text(reason or ""), unescape_text(spot),
-                    extra.get("severity"), extra.get("category"))
+    return Decision(
+        check,
+        verdict,
+        unescape_text(reason or ""),
+        unescape_text(spot),
+        extra.get("severity"),
+        extra.get("category"),
+    )
 
 
 def _wrap_decision(decision: Decision) -> list[str]:
-    return textwrap.wrap(decision_line(decision), COMMENT_WIDTH,
-                         subsequent_indent=FLAG_CONTINUED, break_on_hyphens=False,
-                         break_long_words=False)
+    return textwrap.wrap(
+        decision_line(decision),
+        COMMENT_WIDTH,
+        subsequent_indent=FLAG_CONTINUED,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 def record_decision(decision: Decision) -> Decision:
@@ -315,8 +339,9 @@ def split_decisions(lines: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Deci
     return tuple(flags), tuple(decisions)
 
 
-def build_comment(flags: tuple[str, ...], original: str | None,
-                  decisions: tuple[Decision, ...] = ()) -> str:
+def build_comment(
+    flags: tuple[str, ...], original: str | None, decisions: tuple[Decision, ...] = ()
+) -> str:
     """The extracted comment of an active entry: its (recorded) flags, the reviewer's
     decisions, then its original text.
 
@@ -369,9 +394,17 @@ def has_work(entry: Entry) -> bool:
 def to_review(entry: Entry, lang: str) -> Review:
     """The Review of an active entry."""
     msgid, original = entry.msgid, entry.original
-    return Review(entry.msgctxt or "", lang, "" if is_placeholder(msgid) else msgid,
-                  entry.msgstr if original is None else original, entry.msgstr,
-                  entry.approved, entry.note, entry.flags, entry.decisions)
+    return Review(
+        entry.msgctxt or "",
+        lang,
+        "" if is_placeholder(msgid) else msgid,
+        entry.msgstr if original is None else original,
+        entry.msgstr,
+        entry.approved,
+        entry.note,
+        entry.flags,
+        entry.decisions,
+    )
 
 
 def with_fuzzy(entry: Entry, fuzzy: bool) -> Entry:
@@ -410,14 +443,16 @@ def with_state(entry: Entry, state: tuple[bool, bool]) -> Entry:
         flags = (APPROVED, *others) if marked else others
     if fuzzy:
         return entry if flags == entry.po_flags else replace(entry, po_flags=flags)
-    if flags == entry.po_flags and entry.previous_msgctxt is entry.previous_msgid is None and \
-            (entry.extra is None or entry.extra.previous_msgid_plural is None):
+    if (
+        flags == entry.po_flags
+        and entry.previous_msgctxt is entry.previous_msgid is None
+        and (entry.extra is None or entry.extra.previous_msgid_plural is None)
+    ):
         return entry
     extra = entry.extra
     if extra is not None and extra.previous_msgid_plural is not None:
         extra = replace(extra, previous_msgid_plural=None)
-    return replace(entry, po_flags=flags, previous_msgctxt=None, previous_msgid=None,
-                   extra=extra)
+    return replace(entry, po_flags=flags, previous_msgctxt=None, previous_msgid=None, extra=extra)
 
 
 def fields_of(entry: Entry) -> tuple[str, tuple[bool, bool], str, bool, tuple[Decision, ...]]:
@@ -434,5 +469,11 @@ def normalise_fix(text: str) -> str:
 def make_obsolete(entry: Entry) -> Entry:
     """The ``#~`` form of an entry, holding exactly what a PO file keeps of it."""
     keep_text = not entry.fuzzy or entry.msgstr != entry.original
-    return Entry(entry.msgctxt, entry.msgid, entry.msgstr if keep_text else "",
-                 entry.po_flags, note=entry.note, obsolete=True)
+    return Entry(
+        entry.msgctxt,
+        entry.msgid,
+        entry.msgstr if keep_text else "",
+        entry.po_flags,
+        note=entry.note,
+        obsolete=True,
+    )

@@ -41,14 +41,15 @@ from .sync import unique_obsolete
 
 GENERATOR = "aligner"
 Fields = tuple  # msgstr, (fuzzy, approved mark), note, obsolete, decisions: the reviewer's work (fields_of)
-Spans = dict[int, tuple[int, int]]    # id(entry) -> (start, end) of its bytes in the file
+Spans = dict[int, tuple[int, int]]  # id(entry) -> (start, end) of its bytes in the file
 HEADER_COMMENT = (
     "Review file written by aligner. msgctxt: row id; msgid: the row's {source} text\n"
-    "(\"[no {source} text]\" when it has none); msgstr: the reviewed {lang} text; fuzzy:\n"
-    "untouched machine text; not fuzzy: changed or approved by a reviewer (\"approved\": a\n"
-    "change approved); \"# \" lines: reviewer notes; \"#.\" lines: the row's flags, the\n"
-    "reviewer's decisions on them (\"decided:\") and the original {lang} text (\"original:\",\n"
-    "continued on \"|\" lines). See docs/review-files.md.")
+    '("[no {source} text]" when it has none); msgstr: the reviewed {lang} text; fuzzy:\n'
+    'untouched machine text; not fuzzy: changed or approved by a reviewer ("approved": a\n'
+    'change approved); "# " lines: reviewer notes; "#." lines: the row\'s flags, the\n'
+    'reviewer\'s decisions on them ("decided:") and the original {lang} text ("original:",\n'
+    'continued on "|" lines). See docs/review-files.md.'
+)
 # The header comment of files written before the PO states of docs/review-files.md, when
 # "not fuzzy" meant approved: their changed, unfuzzy entries are approved changes.
 LEGACY_STATES = "fuzzy: not\napproved yet"
@@ -84,14 +85,17 @@ class ReviewFile:
         self.metadata: dict[str, str] = {}
         self.defaults = {
             "Project-Id-Version": " ".join(title.split()) or "aligner review",
-            "Language": lang.replace("-", "_"), "MIME-Version": "1.0",
-            "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
-            "Plural-Forms": plural_forms(lang), "X-Generator": f"{GENERATOR} {__version__}",
+            "Language": lang.replace("-", "_"),
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+            "Plural-Forms": plural_forms(lang),
+            "X-Generator": f"{GENERATOR} {__version__}",
             "X-Source-Language": source.replace("-", "_"),
         }
         self.entries: list[Entry] = []
         self.index: dict[str, int] = {}
-        self._order = array("l")    # output slot -> position in entries
+        self._order = array("l")  # output slot -> position in entries
         self._slot_of = array("l")  # position in entries -> output slot
         # Per output slot, where the entry's bytes are in the file described by
         # ``fingerprint`` (-1: not there, render it).
@@ -108,8 +112,9 @@ class ReviewFile:
         self._disk_kind: str | None = None
 
     @classmethod
-    def load(cls, path: Path, lang: str, title: str, source: str,
-             pool: dict[str, str] | None = None) -> ReviewFile:
+    def load(
+        cls, path: Path, lang: str, title: str, source: str, pool: dict[str, str] | None = None
+    ) -> ReviewFile:
         """The file at ``path`` (an empty one when it does not exist yet).
 
         ``pool``: strings the entries may share instead of holding copies (the row texts).
@@ -149,12 +154,15 @@ class ReviewFile:
         """Why a file that lost entries the backup has is refused, and what to do."""
         backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
         rows = ", ".join(entry.msgctxt or "?" for entry in missing[:5]) + (
-            " ..." if len(missing) > 5 else "")
+            " ..." if len(missing) > 5 else ""
+        )
         verb = "is" if len(missing) == 1 else "are"
-        return (f"{self.path}: {_entries(len(missing))} holding review work in {backup.name} "
-                f"{verb} missing from it (rows {rows}; truncated?); nothing was written; "
-                f"restore it with 'cp {shlex.quote(str(backup))} "
-                f"{shlex.quote(str(self.path))}', or delete {backup.name} to go on without them")
+        return (
+            f"{self.path}: {_entries(len(missing))} holding review work in {backup.name} "
+            f"{verb} missing from it (rows {rows}; truncated?); nothing was written; "
+            f"restore it with 'cp {shlex.quote(str(backup))} "
+            f"{shlex.quote(str(self.path))}', or delete {backup.name} to go on without them"
+        )
 
     def empty_message(self, rows: int) -> str:
         """Why an empty review file is refused (the docset has ``rows`` rows), what to do."""
@@ -162,18 +170,26 @@ class ReviewFile:
         what = "is empty (0 bytes)" if size == 0 else "holds a header and no entries"
         backup = self.path.with_name(self.path.name + BACKUP_SUFFIX)
         count = _entry_count(backup)
-        restore = (f"restore the previous version ({backup.name}, {count} entries) with "
-                   f"'cp {shlex.quote(str(backup))} {shlex.quote(str(self.path))}', or "
-                   if count else "")
-        return (f"{self.path}: {what}, while the document set has {rows} rows (truncated?); "
-                f"nothing was written; {restore}delete {self.path.name} to start its review "
-                "afresh")
+        restore = (
+            f"restore the previous version ({backup.name}, {count} entries) with "
+            f"'cp {shlex.quote(str(backup))} {shlex.quote(str(self.path))}', or "
+            if count
+            else ""
+        )
+        return (
+            f"{self.path}: {what}, while the document set has {rows} rows (truncated?); "
+            f"nothing was written; {restore}delete {self.path.name} to start its review "
+            "afresh"
+        )
 
     def _known(self) -> Spans:
         """The current spans by id(entry) (the entries are alive, so ids are unique)."""
         starts, ends, entries = self._starts, self._ends, self.entries
-        return {id(entries[position]): (starts[slot], ends[slot])
-                for slot, position in enumerate(self._order) if starts[slot] >= 0}
+        return {
+            id(entries[position]): (starts[slot], ends[slot])
+            for slot, position in enumerate(self._order)
+            if starts[slot] >= 0
+        }
 
     def _set(self, entries: list[Entry], known: Spans | None = None) -> None:
         """Take ``entries`` (unique keys: read_po refuses duplicates, sync makes none)."""
@@ -205,8 +221,12 @@ class ReviewFile:
         return entry
 
     def _header(self, date: str | None) -> bytes:
-        metadata = {**dict.fromkeys(TRANSLATOR_FIELDS, ""), **self.metadata, **self.defaults,
-                    "PO-Revision-Date": date or time.strftime("%Y-%m-%d %H:%M%z")}
+        metadata = {
+            **dict.fromkeys(TRANSLATOR_FIELDS, ""),
+            **self.metadata,
+            **self.defaults,
+            "PO-Revision-Date": date or time.strftime("%Y-%m-%d %H:%M%z"),
+        }
         return render_header(self.header_comment, metadata)
 
     def _body(self, base: bytes | None) -> tuple[list, array, array]:
@@ -235,9 +255,9 @@ class ReviewFile:
             while last + 1 < count and starts[last + 1] == ends[last] + 1:
                 last += 1
             shift = position - start
-            new_starts[slot:last + 1] = array("q", [s + shift for s in starts[slot:last + 1]])
-            new_ends[slot:last + 1] = array("q", [e + shift for e in ends[slot:last + 1]])
-            pieces.append(view[start:ends[last]])
+            new_starts[slot : last + 1] = array("q", [s + shift for s in starts[slot : last + 1]])
+            new_ends[slot : last + 1] = array("q", [e + shift for e in ends[slot : last + 1]])
+            pieces.append(view[start : ends[last]])
             position += ends[last] - start + 1
             slot = last + 1
         return pieces, new_starts, new_ends
@@ -245,8 +265,11 @@ class ReviewFile:
     def render(self, date: str | None = None) -> bytes:
         """The whole file as polib would write it, its header dated ``date`` (default: now)."""
         content = read_if_exists(self.path)
-        fresh = (content is not None and self.fingerprint is not None
-                 and self.fingerprint.same_content(content[1]))
+        fresh = (
+            content is not None
+            and self.fingerprint is not None
+            and self.fingerprint.same_content(content[1])
+        )
         pieces = self._body(content[0] if fresh else None)[0]
         return b"\n".join([self._header(date), *pieces])
 
@@ -270,8 +293,11 @@ class ReviewFile:
         """
         if read:  # the bytes will be copied: check them, whatever the stat says
             content = read_if_exists(self.path)
-            changed = (self.fingerprint is not None if content is None else
-                       self.fingerprint is None or not self.fingerprint.same_content(content[1]))
+            changed = (
+                self.fingerprint is not None
+                if content is None
+                else self.fingerprint is None or not self.fingerprint.same_content(content[1])
+            )
         else:
             changed, content = changed_on_disk(self.path, self.fingerprint)
         if not changed:
@@ -284,8 +310,12 @@ class ReviewFile:
             self._disk_kind = None
             self._forget_spans()
             return set(), None
-        pool = {text: text for entry in self.entries
-                for text in (entry.msgctxt, entry.msgid, entry.msgstr, entry.original) if text}
+        pool = {
+            text: text
+            for entry in self.entries
+            for text in (entry.msgctxt, entry.msgid, entry.msgstr, entry.original)
+            if text
+        }
         theirs = read_po(self.path, content, generator=GENERATOR, pool=pool)
         if not theirs.entries and self.entries:
             # Emptied (truncated, or a header only) by someone: that is no review work to
@@ -307,8 +337,9 @@ class ReviewFile:
         self._disk_kind = "damaged" if damaged else _kind_of(theirs)
         return touched, content[0]
 
-    def modify(self, row: str, change: Callable[[Entry], Entry],
-               expect: Fields | None = None) -> Entry:
+    def modify(
+        self, row: str, change: Callable[[Entry], Entry], expect: Fields | None = None
+    ) -> Entry:
         """Save ``change(entry)`` as the row's entry at once; the new entry.
 
         Raises ReviewConflictError (nothing written, the disk version kept) when another
@@ -320,15 +351,23 @@ class ReviewFile:
             try:
                 current = self.get(row)
             except KeyError:
-                raise ReviewConflictError(located(
-                    self.path, f"row {row} was retired by another program (aligner sync?) "
-                               "since it was read; nothing was saved; reopen the document "
-                               "set")) from None
+                raise ReviewConflictError(
+                    located(
+                        self.path,
+                        f"row {row} was retired by another program (aligner sync?) "
+                        "since it was read; nothing was saved; reopen the document "
+                        "set",
+                    )
+                ) from None
             if row in touched or (expect is not None and fields_of(current) != expect):
-                raise ReviewConflictError(located(
-                    self.path, f"row {row} was changed by another program since it was read; "
-                               "its version is loaded now and nothing was saved; check it and "
-                               "redo the change if it still applies"))
+                raise ReviewConflictError(
+                    located(
+                        self.path,
+                        f"row {row} was changed by another program since it was read; "
+                        "its version is loaded now and nothing was saved; check it and "
+                        "redo the change if it still applies",
+                    )
+                )
             updated = change(current)
             if fields_of(updated) == seen and fields_of(current) == seen and self.on_disk:
                 return current
@@ -353,8 +392,12 @@ class ReviewFile:
             parts += (b"\n", piece)
         remove_stale_temporaries(self.path.parent)
         self.fingerprint = atomic_write(
-            self.path, parts, backup=self._may_become_backup(), error=ReviewSaveError,
-            kept="nothing was saved (the file and its backup are as they were)")
+            self.path,
+            parts,
+            backup=self._may_become_backup(),
+            error=ReviewSaveError,
+            kept="nothing was saved (the file and its backup are as they were)",
+        )
         self._disk_kind = "aligner"
         offset = len(header) + 1
         self._starts = array("q", [start + offset for start in starts])
@@ -400,11 +443,13 @@ class ReviewFile:
                 raise ReviewFileError(
                     f"{self.path}: saving would drop the review work of "
                     f"{_entries(len(lost))} (rows {rows}); nothing was saved; this is a bug "
-                    f"in aligner: keep a copy of {self.path.name} and report it")
+                    f"in aligner: keep a copy of {self.path.name} and report it"
+                )
             body = self._body(base)
             if self.on_disk and base is not None:
-                unchanged = b"\n".join([self._header(self.metadata.get("PO-Revision-Date")),
-                                        *body[0]])
+                unchanged = b"\n".join(
+                    [self._header(self.metadata.get("PO-Revision-Date")), *body[0]]
+                )
                 if unchanged == base:
                     return False
             self._write(base, body)
@@ -462,12 +507,14 @@ def _work_values(entries: list[Entry]) -> tuple[set[str], set[str]]:
 
 
 def _work_missing(entry: Entry, texts: set[str], notes: set[str]) -> bool:
-    return bool((_fixed(entry) and entry.msgstr not in texts)
-                or (entry.note and entry.note not in notes))
+    return bool(
+        (_fixed(entry) and entry.msgstr not in texts) or (entry.note and entry.note not in notes)
+    )
 
 
-def _merge(base: dict[str, Fields], ours: list[Entry],
-           theirs: list[Entry]) -> tuple[list[Entry], set[str]]:
+def _merge(
+    base: dict[str, Fields], ours: list[Entry], theirs: list[Entry]
+) -> tuple[list[Entry], set[str]]:
     """Three-way merge by entry key; theirs wins where both changed the same entry.
 
     Where the result equals their entry, their entry is taken (its bytes are in their file).
@@ -495,8 +542,10 @@ def _merge(base: dict[str, Fields], ours: list[Entry],
         if yours == was or yours == mine:
             merged.append(their if entry == their else entry)
             continue
-        adopted = with_state(replace(entry, msgstr=their.msgstr, note=their.note,
-                                     decisions=their.decisions), state_of(their))
+        adopted = with_state(
+            replace(entry, msgstr=their.msgstr, note=their.note, decisions=their.decisions),
+            state_of(their),
+        )
         merged.append(their if adopted == their else adopted)
         touched.add(key)
     for their in theirs:

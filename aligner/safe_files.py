@@ -61,8 +61,11 @@ class Fingerprint:
     def same_stat(self, stat: os.stat_result) -> bool:
         """True when the stat matches and is old enough to trust without reading the file."""
         racy = RACY_COARSE if stat.st_mtime_ns % 1_000_000 == 0 else RACY_FINE
-        return ((stat.st_ino, stat.st_size, stat.st_mtime_ns) == (self.inode, self.size,
-                self.mtime_ns) and self.taken_at - stat.st_mtime_ns / 1e9 > racy)
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (
+            self.inode,
+            self.size,
+            self.mtime_ns,
+        ) and self.taken_at - stat.st_mtime_ns / 1e9 > racy
 
     def same_content(self, other: Fingerprint) -> bool:
         """Whether two fingerprints describe the same bytes."""
@@ -93,15 +96,17 @@ def read_error_message(path: Path, exc: OSError) -> str:
     """``<path>: cannot read it (<why>); <what to do>`` for an OSError reading ``path``."""
     code = exc.errno
     if code == errno.EISDIR or (code in (errno.EACCES, errno.EPERM) and path.is_dir()):
-        return (f"{path}: is a directory, not a file; move it away (aligner keeps a file "
-                "there)")
+        return f"{path}: is a directory, not a file; move it away (aligner keeps a file there)"
     if code == errno.ENOTDIR:
-        return (f"{_file_in_the_way(path)}: is a file, not a directory; move it away "
-                "(aligner keeps a directory there)")
+        return (
+            f"{_file_in_the_way(path)}: is a file, not a directory; move it away "
+            "(aligner keeps a directory there)"
+        )
     if code in (errno.EACCES, errno.EPERM):
         return f"{path}: cannot read it (permission denied); make it readable (chmod u+r)"
-    return (f"{path}: cannot read it ({exc.strerror or exc}); check the disk and the file, "
-            "then retry")
+    return (
+        f"{path}: cannot read it ({exc.strerror or exc}); check the disk and the file, then retry"
+    )
 
 
 def _file_in_the_way(path: Path) -> Path:
@@ -126,8 +131,9 @@ def read_if_exists(path: Path) -> tuple[bytes, Fingerprint] | None:
     return None if found is None else (found[0], fingerprint(found[1], found[0]))
 
 
-def changed_on_disk(path: Path, known: Fingerprint | None
-                    ) -> tuple[bool, tuple[bytes, Fingerprint] | None]:
+def changed_on_disk(
+    path: Path, known: Fingerprint | None
+) -> tuple[bool, tuple[bytes, Fingerprint] | None]:
     """(changed, (content, fingerprint)); the second is None when the file does not exist.
 
     The content is read only when the stat differs or is too recent to trust.
@@ -150,22 +156,30 @@ def save_error_message(path: Path, exc: OSError, kept: str) -> str:
     """``<path>: cannot save (<why>); <kept>; <what to do>`` for an OSError writing ``path``."""
     code = exc.errno
     if code == errno.ENOTDIR:
-        return (f"{path}: cannot save ({_file_in_the_way(path.parent)} is a file, not a "
-                f"directory); {kept}; move that file away and retry")
+        return (
+            f"{path}: cannot save ({_file_in_the_way(path.parent)} is a file, not a "
+            f"directory); {kept}; move that file away and retry"
+        )
     if code in (errno.EACCES, errno.EPERM):
         try:
             where = path if path.exists() and not os.access(path, os.W_OK) else path.parent
         except OSError:
             where = path.parent
-        return (f"{path}: cannot save (permission denied); {kept}; make {where} writable "
-                "(or copy the document set somewhere writable) and retry")
+        return (
+            f"{path}: cannot save (permission denied); {kept}; make {where} writable "
+            "(or copy the document set somewhere writable) and retry"
+        )
     what, remedy = os_error_reason(exc)
     return f"{path}: cannot save ({what}); {kept}; {remedy}"
 
 
-def atomic_write(path: Path, data: bytes | list, backup: bool = True,
-                 error: type[AlignerError] = FileSaveError,
-                 kept: str = "the old file is unchanged") -> Fingerprint:
+def atomic_write(
+    path: Path,
+    data: bytes | list,
+    backup: bool = True,
+    error: type[AlignerError] = FileSaveError,
+    kept: str = "the old file is unchanged",
+) -> Fingerprint:
     """Write ``data`` to ``path`` so that a crash leaves the old or the new file, never half.
 
     ``data`` may be a list of bytes-like parts (written one after the other, never joined in
@@ -189,12 +203,14 @@ def atomic_write(path: Path, data: bytes | list, backup: bool = True,
             try:
                 directory.mkdir(parents=True, exist_ok=True)
             except FileExistsError:  # a file where the directory should be
-                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR),
-                                         str(directory)) from None
+                raise NotADirectoryError(
+                    errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(directory)
+                ) from None
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                         0o666)
+            fd = os.open(
+                temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+            )
             crc = size = 0
             with os.fdopen(fd, "wb") as handle:
                 for part in parts:
@@ -231,8 +247,9 @@ def atomic_write(path: Path, data: bytes | list, backup: bool = True,
 
 def _stage_backup(path: Path) -> Path:
     """A second name for the current ``path`` (a hard link, else a copy), to become the backup."""
-    staging = path.with_name(f".{path.name}{BACKUP_SUFFIX}.{os.getpid()}."
-                             f"{secrets.token_hex(4)}.tmp")
+    staging = path.with_name(
+        f".{path.name}{BACKUP_SUFFIX}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    )
     try:
         os.link(path, staging)
     except OSError:
@@ -279,16 +296,24 @@ def _remove_own_stale(path: Path) -> None:
     """Delete the temporaries a dead process left while writing ``path`` (only names that
     ``atomic_write`` makes for this file: ``.<name>[~].<pid>.<8 hex digits>.tmp``)."""
     try:
-        names = [entry.name for entry in os.scandir(path.parent)
-                 if entry.name.startswith(f".{path.name}") and entry.name.endswith(".tmp")]
+        names = [
+            entry.name
+            for entry in os.scandir(path.parent)
+            if entry.name.startswith(f".{path.name}") and entry.name.endswith(".tmp")
+        ]
     except OSError:
         return
     for name in names:
-        middle = name[len(path.name) + 1:-len(".tmp")].removeprefix(BACKUP_SUFFIX)
+        middle = name[len(path.name) + 1 : -len(".tmp")].removeprefix(BACKUP_SUFFIX)
         pid, _, token = middle.lstrip(".").partition(".")
-        if (middle.startswith(".") and pid.isdigit() and len(token) == 8
-                and all(c in "0123456789abcdef" for c in token)
-                and int(pid) != os.getpid() and not _alive(int(pid))):
+        if (
+            middle.startswith(".")
+            and pid.isdigit()
+            and len(token) == 8
+            and all(c in "0123456789abcdef" for c in token)
+            and int(pid) != os.getpid()
+            and not _alive(int(pid))
+        ):
             try:
                 os.unlink(path.parent / name)
             except OSError:
@@ -309,5 +334,6 @@ def __getattr__(name: str) -> object:
     """The lock lives in ``aligner.dir_lock``; its names stay importable from here."""
     if name in ("DirectoryLock", "LOCK_NAME", "LOCK_TIMEOUT"):
         from . import dir_lock
+
         return getattr(dir_lock, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

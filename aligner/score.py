@@ -77,8 +77,10 @@ class Scores:
         if cis:
             data["ci"] = cis
         data["rows_total"], data["rows_fixed"] = self.rows_total, self.rows_fixed
-        data["rows"] = [{"id": r.id, "chrf": round(r.chrf, 4), "ter": round(r.ter, 4),
-                         "fixed": r.fixed} for r in self.rows]
+        data["rows"] = [
+            {"id": r.id, "chrf": round(r.chrf, 4), "ter": round(r.ter, 4), "fixed": r.fixed}
+            for r in self.rows
+        ]
         if self.note:
             data["note"] = self.note
         data.update(self.extra)
@@ -108,30 +110,35 @@ def build_metrics(lang: str) -> dict:
     }
 
 
-def corpus_scores(hypotheses: Sequence[str], references: Sequence[Sequence[str]], lang: str,
-                  n_bootstrap: int = 1) -> tuple[MetricScore, ...]:
+def corpus_scores(
+    hypotheses: Sequence[str], references: Sequence[Sequence[str]], lang: str, n_bootstrap: int = 1
+) -> tuple[MetricScore, ...]:
     """Corpus BLEU, chrF, chrF++ and TER of ``hypotheses`` against reference streams."""
     if not hypotheses:
         raise ScoreError("nothing to score: no segments")
     for stream in references:
         if len(stream) != len(hypotheses):
-            raise ScoreError(f"{len(hypotheses)} hypothesis segments but a reference has "
-                             f"{len(stream)}")
+            raise ScoreError(
+                f"{len(hypotheses)} hypothesis segments but a reference has {len(stream)}"
+            )
     metrics = build_metrics(lang)
     results = []
     for name in metric_order(lang):
         metric = metrics[name]
-        score = _chunked_corpus_score(metric, list(hypotheses), [list(r) for r in references],
-                                      n_bootstrap)
+        score = _chunked_corpus_score(
+            metric, list(hypotheses), [list(r) for r in references], n_bootstrap
+        )
         ci = getattr(score, "_ci", None) if n_bootstrap > 1 else None
         ci = None if ci is None else float(ci)
-        results.append(MetricScore(name, float(score.score),
-                                   metric.get_signature().format(short=True), ci))
+        results.append(
+            MetricScore(name, float(score.score), metric.get_signature().format(short=True), ci)
+        )
     return tuple(results)
 
 
-def _chunked_corpus_score(metric, hypotheses: list[str], references: list[list[str]],
-                          n_bootstrap: int):
+def _chunked_corpus_score(
+    metric, hypotheses: list[str], references: list[list[str]], n_bootstrap: int
+):
     """``metric.corpus_score``, with the references' n-grams extracted STATS_CHUNK segments
     at a time.
 
@@ -170,8 +177,7 @@ def _estimate_ci(metric, score, stats: list, n_bootstrap: int) -> None:
     score.estimate_ci(resampled)
 
 
-def pair_paragraphs(texts: Sequence[Sequence[str]], lang: str
-                    ) -> tuple[list[list[str]], list[int]]:
+def pair_paragraphs(texts: Sequence[Sequence[str]], lang: str) -> tuple[list[list[str]], list[int]]:
     """The paragraphs of several versions of one text (a hypothesis, its references) lined
     up by the aligner, for files whose paragraph counts differ.
 
@@ -188,8 +194,10 @@ def pair_paragraphs(texts: Sequence[Sequence[str]], lang: str
 
     keys = [str(k) for k in range(len(texts))]
     pivot = keys[-1]
-    profiles = {key: build_profile(text, lang, None, None, pivot=key == pivot)
-                for key, text in zip(keys, texts)}
+    profiles = {
+        key: build_profile(text, lang, None, None, pivot=key == pivot)
+        for key, text in zip(keys, texts)
+    }
     beads = {key: align_pair(profiles[pivot], profiles[key]).beads for key in keys[:-1]}
     rows = merge_pairs(pivot, len(texts[-1]), beads, keys)
     paired: list[list[str]] = [[] for _ in texts]
@@ -205,8 +213,9 @@ def pair_paragraphs(texts: Sequence[Sequence[str]], lang: str
     return paired, unpaired
 
 
-def row_scores(ids: Sequence[str], hypotheses: Sequence[str], references: Sequence[str],
-               lang: str) -> tuple[RowScore, ...]:
+def row_scores(
+    ids: Sequence[str], hypotheses: Sequence[str], references: Sequence[str], lang: str
+) -> tuple[RowScore, ...]:
     """Sentence-level chrF and TER per row (the same settings as the corpus figures)."""
     metrics = build_metrics(lang)
     chrf, ter = metrics["chrf"], metrics["ter"]
@@ -215,8 +224,14 @@ def row_scores(ids: Sequence[str], hypotheses: Sequence[str], references: Sequen
         if hyp == ref and hyp.strip():  # an unfixed row: chrF 100, TER 0, no n-grams needed
             rows.append(RowScore(row_id, 100.0, 0.0, False))
             continue
-        rows.append(RowScore(row_id, float(chrf.sentence_score(hyp, [ref]).score),
-                             float(ter.sentence_score(hyp, [ref]).score), hyp != ref))
+        rows.append(
+            RowScore(
+                row_id,
+                float(chrf.sentence_score(hyp, [ref]).score),
+                float(ter.sentence_score(hyp, [ref]).score),
+                hyp != ref,
+            )
+        )
     return tuple(rows)
 
 
@@ -231,8 +246,14 @@ def review_scores(lang: str, reviews: Sequence, n_bootstrap: int = 1) -> Scores:
     if not scored:
         return Scores(lang, (), (), 0, 0, f"{lang}: no text to score")
     if fixed == 0:
-        return Scores(lang, (), (), len(scored), 0,
-                      f"{lang}: no fixes yet; every row is as the original, nothing to score")
+        return Scores(
+            lang,
+            (),
+            (),
+            len(scored),
+            0,
+            f"{lang}: no fixes yet; every row is as the original, nothing to score",
+        )
     hyps = [r.original for r in scored]
     refs = [r.text for r in scored]
     metrics = corpus_scores(hyps, [refs], lang, n_bootstrap)
@@ -240,9 +261,13 @@ def review_scores(lang: str, reviews: Sequence, n_bootstrap: int = 1) -> Scores:
     return Scores(lang, metrics, rows, len(scored), fixed)
 
 
-def paired_comparison(hypothesis: Sequence[str], other: Sequence[str],
-                      references: Sequence[Sequence[str]], lang: str,
-                      names: tuple[str, str] = ("hyp", "compare")) -> dict:
+def paired_comparison(
+    hypothesis: Sequence[str],
+    other: Sequence[str],
+    references: Sequence[Sequence[str]],
+    lang: str,
+    names: tuple[str, str] = ("hyp", "compare"),
+) -> dict:
     """sacrebleu's paired bootstrap resampling test of two systems on the same references.
 
     Returns, per metric, both scores and the p-value of ``other`` against ``hypothesis``.
@@ -250,8 +275,13 @@ def paired_comparison(hypothesis: Sequence[str], other: Sequence[str],
     from sacrebleu.significance import PairedTest
 
     metrics = {name: metric for name, metric in build_metrics(lang).items() if name != "chrf++"}
-    test = PairedTest([(names[0], list(hypothesis)), (names[1], list(other))], metrics,
-                      [list(r) for r in references], test_type="bs", n_samples=1000)
+    test = PairedTest(
+        [(names[0], list(hypothesis)), (names[1], list(other))],
+        metrics,
+        [list(r) for r in references],
+        test_type="bs",
+        n_samples=1000,
+    )
     signatures, results = test()
     out = {}
     for name, key in zip(metrics, signatures):  # sacrebleu names them BLEU, chrF2, TER

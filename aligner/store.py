@@ -38,8 +38,16 @@ from .review_file import Fields, ReviewFile
 from .safe_files import ReviewConflictError, ReviewFileError, ReviewSaveError
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 
-__all__ = ["Review", "ReviewConflictError", "ReviewFileError", "ReviewSaveError", "ReviewStore",
-           "StoreError", "SyncReport", "review_path"]
+__all__ = [
+    "Review",
+    "ReviewConflictError",
+    "ReviewFileError",
+    "ReviewSaveError",
+    "ReviewStore",
+    "StoreError",
+    "SyncReport",
+    "review_path",
+]
 
 
 class StoreError(AlignerError):
@@ -63,8 +71,13 @@ def review_path(docset: DocSet | Path, lang: str) -> Path:
 class ReviewStore:
     """The review files of one docset, open for reading and changing."""
 
-    def __init__(self, docset: DocSet, alignment: Alignment, files: dict[str, ReviewFile],
-                 reports: dict[str, SyncReport]) -> None:
+    def __init__(
+        self,
+        docset: DocSet,
+        alignment: Alignment,
+        files: dict[str, ReviewFile],
+        reports: dict[str, SyncReport],
+    ) -> None:
         self.docset, self.alignment = docset, alignment
         self._files = files
         self.reports = reports  # what opening changed in each file (saved with the next change)
@@ -72,8 +85,13 @@ class ReviewStore:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, docset: DocSet, alignment: Alignment, flags: list[Flag] | None = None,
-             languages: Iterable[str] | None = None) -> ReviewStore:
+    def open(
+        cls,
+        docset: DocSet,
+        alignment: Alignment,
+        flags: list[Flag] | None = None,
+        languages: Iterable[str] | None = None,
+    ) -> ReviewStore:
         """Read (or start) the review files of ``languages`` (default: the alignment's).
 
         ``flags`` become each entry's ``#.`` flag lines; None keeps the recorded ones.
@@ -85,16 +103,19 @@ class ReviewStore:
         wanted = tuple(languages) if languages is not None else alignment.languages
         unknown = [lang for lang in wanted if lang not in docset.texts]
         if unknown:
-            raise StoreError(f"{docset.path}: no language {', '.join(unknown)} in this docset "
-                             f"(languages: {', '.join(docset.languages)})")
+            raise StoreError(
+                f"{docset.path}: no language {', '.join(unknown)} in this docset "
+                f"(languages: {', '.join(docset.languages)})"
+            )
         files, reports = {}, {}
         for lang in wanted:
             rows = rows_for(docset, alignment, lang, flags)
             # Entries read from the file share the rows' strings where equal (no second copy
             # of every text in memory).
             pool = {text: text for row in rows for text in (row.row, row.source, row.original)}
-            review = ReviewFile.load(review_path(docset, lang), lang, docset.title,
-                                     docset.source, pool)
+            review = ReviewFile.load(
+                review_path(docset, lang), lang, docset.title, docset.source, pool
+            )
             del pool
             if review.empty_on_disk and rows:  # a truncated file is not a fresh start
                 raise ReviewFileError(review.empty_message(len(rows)))
@@ -151,6 +172,7 @@ class ReviewStore:
         def change(entry: Entry) -> Entry:
             approved = entry.approved if approve is None else approve
             return with_status(replace(entry, msgstr=fixed), approved)
+
         return self._change(row, lang, change)
 
     def revert(self, row: str, lang: str) -> Review:
@@ -176,9 +198,11 @@ class ReviewStore:
         recorded = record_decision(decision)
 
         def change(entry: Entry) -> Entry:
-            kept = tuple(d for d in entry.decisions
-                         if (d.check, d.spot) != (recorded.check, recorded.spot))
+            kept = tuple(
+                d for d in entry.decisions if (d.check, d.spot) != (recorded.check, recorded.spot)
+            )
             return replace(entry, decisions=kept + (recorded,))
+
         return self._change(row, lang, change)
 
     def undecide(self, row: str, lang: str, check: str, spot: str) -> Review:
@@ -186,8 +210,11 @@ class ReviewStore:
         spot = record_decision(Decision(check, "dismissed", spot=spot)).spot
 
         def change(entry: Entry) -> Entry:
-            return replace(entry, decisions=tuple(
-                d for d in entry.decisions if (d.check, d.spot) != (check, spot)))
+            return replace(
+                entry,
+                decisions=tuple(d for d in entry.decisions if (d.check, d.spot) != (check, spot)),
+            )
+
         return self._change(row, lang, change)
 
     @property
@@ -208,14 +235,17 @@ class ReviewStore:
             msgstr, state, note, _, decisions = last.before
 
             def change(entry: Entry) -> Entry:
-                return with_state(replace(entry, msgstr=msgstr, note=note, decisions=decisions),
-                                  state)
+                return with_state(
+                    replace(entry, msgstr=msgstr, note=note, decisions=decisions), state
+                )
+
             try:
                 entry = self._file(last.lang).modify(last.row, change, expect=last.after)
             except ReviewConflictError as exc:
                 self._undo.pop()
-                raise ReviewConflictError(f"{exc}; the change stays and is no longer in the "
-                                          "undo history") from None
+                raise ReviewConflictError(
+                    f"{exc}; the change stays and is no longer in the undo history"
+                ) from None
             self._undo.pop()
             return to_review(entry, last.lang)
 
@@ -235,8 +265,9 @@ class ReviewStore:
         with self._lock:
             found = []
             for lang, review in self._files.items():
-                found += [(key, lang) for key in review.absorbed
-                          if not key.startswith(("~", "\x04"))]
+                found += [
+                    (key, lang) for key in review.absorbed if not key.startswith(("~", "\x04"))
+                ]
                 review.absorbed = set()
             return found
 
@@ -264,9 +295,16 @@ class ReviewStore:
                         continue
                     new_flags = record_flags(lines.get(entry.msgctxt, ()))
                     if new_flags != entry.flags:
-                        updated.append((position, replace(
-                            entry, flags=new_flags,
-                            original="" if entry.original is None else entry.original)))
+                        updated.append(
+                            (
+                                position,
+                                replace(
+                                    entry,
+                                    flags=new_flags,
+                                    original="" if entry.original is None else entry.original,
+                                ),
+                            )
+                        )
                 if updated:
                     entries = list(review.entries)
                     for position, entry in updated:
@@ -288,15 +326,17 @@ class ReviewStore:
         try:
             return self._files[lang]
         except KeyError:
-            raise StoreError(f"no review file for {lang} is open (reviewed languages: "
-                             f"{', '.join(self._files)})") from None
+            raise StoreError(
+                f"no review file for {lang} is open (reviewed languages: {', '.join(self._files)})"
+            ) from None
 
     def _entry(self, row: str, lang: str) -> Entry:
         try:
             return self._file(lang).get(row)
         except KeyError:
-            raise StoreError(f"{self.path(lang)}: no row {row}; run aligner sync if the "
-                             "alignment changed") from None
+            raise StoreError(
+                f"{self.path(lang)}: no row {row}; run aligner sync if the alignment changed"
+            ) from None
 
     def _change(self, row: str, lang: str, change: Callable[[Entry], Entry]) -> Review:
         with self._lock:
@@ -310,8 +350,10 @@ class ReviewStore:
 
 def canonical_note(note: str) -> str:
     """The note exactly as it reads back from a PO file (PO writers wrap long comment lines)."""
-    text = "\n".join(line.rstrip() for line in
-                     note.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "").split("\n"))
+    text = "\n".join(
+        line.rstrip()
+        for line in note.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "").split("\n")
+    )
     text = text.strip("\n")
     for _ in range(3):
         entry = polib.POEntry(msgid="x", tcomment=text)

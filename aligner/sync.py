@@ -79,13 +79,17 @@ def _cells(docset: DocSet, alignment: Alignment, lang: str) -> list[str]:
     cells = []
     for row in alignment.rows:
         indices = row.cells.get(lang, ())
-        cells.append(paragraphs[indices[0]] if len(indices) == 1 else
-                     CELL_SEPARATOR.join(paragraphs[i] for i in indices))
+        cells.append(
+            paragraphs[indices[0]]
+            if len(indices) == 1
+            else CELL_SEPARATOR.join(paragraphs[i] for i in indices)
+        )
     return cells
 
 
-def rows_for(docset: DocSet, alignment: Alignment, lang: str,
-             flags: list[Flag] | None = None) -> list[RowText]:
+def rows_for(
+    docset: DocSet, alignment: Alignment, lang: str, flags: list[Flag] | None = None
+) -> list[RowText]:
     """The RowText of every row of ``alignment`` in ``lang``."""
     by_row: dict[str, tuple[str, ...]] | None = None
     if flags is not None:
@@ -95,16 +99,23 @@ def rows_for(docset: DocSet, alignment: Alignment, lang: str,
                 lines.setdefault(flag.row, []).append(flag_line(flag))
         by_row = {row: record_flags(found) for row, found in lines.items()}
     missing = placeholder(docset.source)
-    sources = (_cells(docset, alignment, docset.source) if docset.source in docset.texts
-               else [""] * len(alignment.rows))
+    sources = (
+        _cells(docset, alignment, docset.source)
+        if docset.source in docset.texts
+        else [""] * len(alignment.rows)
+    )
     originals = _cells(docset, alignment, lang)
-    return [RowText(row.id, source or missing, original,
-                    None if by_row is None else by_row.get(row.id, ()))
-            for row, source, original in zip(alignment.rows, sources, originals)]
+    return [
+        RowText(
+            row.id, source or missing, original, None if by_row is None else by_row.get(row.id, ())
+        )
+        for row, source, original in zip(alignment.rows, sources, originals)
+    ]
 
 
-def sync_entries(old: list[Entry], rows: list[RowText],
-                 lang: str) -> tuple[list[Entry], SyncReport]:
+def sync_entries(
+    old: list[Entry], rows: list[RowText], lang: str
+) -> tuple[list[Entry], SyncReport]:
     """The entries of ``lang``'s review file for ``rows``, given its ``old`` entries.
 
     Entries that do not change are returned as the same objects (their bytes in the file
@@ -129,8 +140,7 @@ def sync_entries(old: list[Entry], rows: list[RowText],
     if len(used) < len(old):
         unused = [e for e in [*active.values(), *loose, *obsolete] if id(e) not in used]
         _match_exact(rows, unused, matches, used)
-        _match_fuzzy(rows, [e for e in unused if id(e) not in used and has_work(e)], matches,
-                     used)
+        _match_fuzzy(rows, [e for e in unused if id(e) not in used and has_work(e)], matches, used)
 
     counts = {"kept": 0, "moved": 0, "fuzzy": 0, "new": 0}
     result = []
@@ -147,8 +157,15 @@ def sync_entries(old: list[Entry], rows: list[RowText],
     remaining = [e for e in obsolete if id(e) not in used]
     if remaining or retired:
         result += unique_obsolete(result, remaining + retired)
-    return result, SyncReport(lang, counts["kept"], counts["moved"], counts["fuzzy"],
-                              len(retired), counts["new"], len(rows))
+    return result, SyncReport(
+        lang,
+        counts["kept"],
+        counts["moved"],
+        counts["fuzzy"],
+        len(retired),
+        counts["new"],
+        len(rows),
+    )
 
 
 def fresh_entry(row: RowText) -> Entry:
@@ -157,8 +174,13 @@ def fresh_entry(row: RowText) -> Entry:
 
 
 def _similar(a: str, b: str) -> bool:
-    return (bool(a) and bool(b) and not is_placeholder(a) and not is_placeholder(b)
-            and fuzz.ratio(a, b) >= FUZZY_CUTOFF)
+    return (
+        bool(a)
+        and bool(b)
+        and not is_placeholder(a)
+        and not is_placeholder(b)
+        and fuzz.ratio(a, b) >= FUZZY_CUTOFF
+    )
 
 
 def _plausible(entry: Entry, row: RowText) -> bool:
@@ -171,8 +193,9 @@ def _plausible(entry: Entry, row: RowText) -> bool:
     return _similar(entry.msgid, row.source) or _similar(old_original, row.original)
 
 
-def _match_exact(rows: list[RowText], candidates: list[Entry],
-                 matches: dict, used: set[int]) -> None:
+def _match_exact(
+    rows: list[RowText], candidates: list[Entry], matches: dict, used: set[int]
+) -> None:
     by_pair: dict[tuple[str, str], list] = {}
     by_source: dict[str, list] = {}
     by_original: dict[str, list] = {}
@@ -187,9 +210,11 @@ def _match_exact(rows: list[RowText], candidates: list[Entry],
     for i, row in enumerate(rows):
         if i in matches:
             continue
-        lookups = [by_pair.get((row.source, row.original), []),
-                   [] if is_placeholder(row.source) else by_source.get(row.source, []),
-                   by_original.get(row.original, []) if row.original else []]
+        lookups = [
+            by_pair.get((row.source, row.original), []),
+            [] if is_placeholder(row.source) else by_source.get(row.source, []),
+            by_original.get(row.original, []) if row.original else [],
+        ]
         for found in lookups:
             entry = next((e for e in found if id(e) not in used), None)
             if entry is not None:
@@ -198,8 +223,9 @@ def _match_exact(rows: list[RowText], candidates: list[Entry],
                 break
 
 
-def _match_fuzzy(rows: list[RowText], candidates: list[Entry],
-                 matches: dict, used: set[int]) -> None:
+def _match_fuzzy(
+    rows: list[RowText], candidates: list[Entry], matches: dict, used: set[int]
+) -> None:
     if not candidates:
         return
     sources = [None if is_placeholder(e.msgid) else e.msgid for e in candidates]
@@ -213,8 +239,9 @@ def _match_fuzzy(rows: list[RowText], candidates: list[Entry],
             query, choices = row.source, sources
         if not query:
             continue
-        best = process.extractOne(query, choices, scorer=fuzz.ratio, processor=None,
-                                  score_cutoff=FUZZY_CUTOFF)
+        best = process.extractOne(
+            query, choices, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+        )
         if best is None:
             continue
         index = best[2]
@@ -240,18 +267,34 @@ def _carry(entry: Entry, row: RowText, how: str) -> Entry:
         flags = row.flags
     else:  # no checks were run: a row keeps the flags recorded for it
         flags = entry.flags if how == "kept" else ()
-    if (not entry.obsolete and how != "fuzzy" and entry.msgctxt == row.row
-            and entry.msgid == row.source and entry.msgstr == text
-            and entry.po_flags == (FUZZY_ONLY if fuzzy else ()) and entry.flags == flags
-            and entry.original == row.original
-            and (fuzzy or entry.previous_msgctxt is entry.previous_msgid is entry.extra is None)):
+    if (
+        not entry.obsolete
+        and how != "fuzzy"
+        and entry.msgctxt == row.row
+        and entry.msgid == row.source
+        and entry.msgstr == text
+        and entry.po_flags == (FUZZY_ONLY if fuzzy else ())
+        and entry.flags == flags
+        and entry.original == row.original
+        and (fuzzy or entry.previous_msgctxt is entry.previous_msgid is entry.extra is None)
+    ):
         return entry  # nothing changes (the common case: quick, and its bytes stay valid)
-    new = replace(entry, msgctxt=row.row, msgid=row.source, msgstr=text, obsolete=False,
-                  flags=flags, original=row.original)
+    new = replace(
+        entry,
+        msgctxt=row.row,
+        msgid=row.source,
+        msgstr=text,
+        obsolete=False,
+        flags=flags,
+        original=row.original,
+    )
     new = with_fuzzy(new, fuzzy)
     if fuzzy and (how == "fuzzy" or source_changed) and not is_placeholder(entry.msgid):
-        new = replace(new, previous_msgid=entry.msgid,
-                      previous_msgctxt=entry.msgctxt if entry.msgctxt != row.row else None)
+        new = replace(
+            new,
+            previous_msgid=entry.msgid,
+            previous_msgctxt=entry.msgctxt if entry.msgctxt != row.row else None,
+        )
     return entry if not entry.obsolete and new == entry else new
 
 

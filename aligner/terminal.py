@@ -32,9 +32,20 @@ from typing import Any, TextIO
 NEWLINE, TAB = "\n", "\t"
 C1_SYMBOL, FORMAT_SYMBOL, BAD_SYMBOL = "¿", "¤", "\ufffd"
 
-_FORMAT = ([0x061C, 0x180E, 0xFEFF, 0x2028, 0x2029, 0x200B, 0x200E, 0x200F,
-            *range(0x202A, 0x202F), *range(0x2060, 0x2070), *range(0xFFF9, 0xFFFC),
-            *range(0xE0000, 0xE0080)])
+_FORMAT = [
+    0x061C,
+    0x180E,
+    0xFEFF,
+    0x2028,
+    0x2029,
+    0x200B,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    *range(0x2060, 0x2070),
+    *range(0xFFF9, 0xFFFC),
+    *range(0xE0000, 0xE0080),
+]
 
 
 def _build_table() -> dict[int, str]:
@@ -72,8 +83,11 @@ def _char_class(table: dict[int, str]) -> str:
 
 
 _UNSAFE = {keep: re.compile(_char_class(table)) for keep, table in _TABLES.items()}
-_JSON_ESCAPES = {code: "".join(f"\\u{unit:04x}" for unit in _utf16(code))
-                 for code in CONTROL_TABLE if code >= 0x7F}
+_JSON_ESCAPES = {
+    code: "".join(f"\\u{unit:04x}" for unit in _utf16(code))
+    for code in CONTROL_TABLE
+    if code >= 0x7F
+}
 
 
 def visible(text: str, keep: str = "") -> str:

@@ -54,8 +54,9 @@ def read_text(path: Path, lang: str = "", encoding: str | None = None) -> Decode
             raise TextFileError(located(path, f"is {kind}; give a plain text file"))
         data = path.read_bytes()
     except OSError as exc:
-        raise TextFileError(located(path, f"cannot read file ({exc.strerror or exc}); "
-                                          f"{_read_remedy(exc)}")) from None
+        raise TextFileError(
+            located(path, f"cannot read file ({exc.strerror or exc}); {_read_remedy(exc)}")
+        ) from None
     return decode_bytes(data, path, lang, encoding)
 
 
@@ -67,7 +68,9 @@ def _read_remedy(exc: OSError) -> str:
     return "check the file and the disk and retry"
 
 
-def decode_bytes(data: bytes, path: Path, lang: str = "", encoding: str | None = None) -> DecodedText:
+def decode_bytes(
+    data: bytes, path: Path, lang: str = "", encoding: str | None = None
+) -> DecodedText:
     """Decode ``data`` (the bytes of ``path``) following the rules in the module docstring."""
     if encoding:
         decoded = _decode_with(data, path, encoding)
@@ -75,8 +78,11 @@ def decode_bytes(data: bytes, path: Path, lang: str = "", encoding: str | None =
         decoded = _decode_auto(data, path, lang)
     if "\x00" in decoded.text:
         raise TextFileError(
-            located(path, "contains NUL bytes: binary file, or UTF-16 without a BOM; "
-                          "convert it to UTF-8 or pass --encoding utf-16-le/utf-16-be")
+            located(
+                path,
+                "contains NUL bytes: binary file, or UTF-16 without a BOM; "
+                "convert it to UTF-8 or pass --encoding utf-16-le/utf-16-be",
+            )
         )
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return DecodedText(text, decoded.encoding, decoded.assumed)
@@ -86,11 +92,15 @@ def _decode_with(data: bytes, path: Path, encoding: str) -> DecodedText:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise TextFileError(f"{path}: unknown encoding {encoding!r}; use a Python codec name "
-                            "such as utf-8, cp1251, gb18030") from None
+        raise TextFileError(
+            f"{path}: unknown encoding {encoding!r}; use a Python codec name "
+            "such as utf-8, cp1251, gb18030"
+        ) from None
     if not getattr(info, "_is_text_encoding", True):  # rot13, base64, zlib...
-        raise TextFileError(f"{path}: {encoding} is not a text encoding; use a text codec "
-                            "such as utf-8, cp1251, gb18030")
+        raise TextFileError(
+            f"{path}: {encoding} is not a text encoding; use a text codec "
+            "such as utf-8, cp1251, gb18030"
+        )
     name = info.name
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
@@ -110,14 +120,20 @@ def _decode_auto(data: bytes, path: Path, lang: str) -> DecodedText:
                 return DecodedText(data.decode(name), name)
             except UnicodeDecodeError as exc:
                 raise TextFileError(
-                    located(path, f"starts with a {name} byte-order mark but is not valid "
-                                  f"{name} (byte {exc.start}); repair or re-save the file, "
-                                  "or pass --encoding if the mark is wrong")
+                    located(
+                        path,
+                        f"starts with a {name} byte-order mark but is not valid "
+                        f"{name} (byte {exc.start}); repair or re-save the file, "
+                        "or pass --encoding if the mark is wrong",
+                    )
                 ) from None
     if b"\x00" in data:
         raise TextFileError(
-            located(path, "contains NUL bytes: binary file, or UTF-16 without a BOM; "
-                          "convert it to UTF-8 or pass --encoding utf-16-le/utf-16-be")
+            located(
+                path,
+                "contains NUL bytes: binary file, or UTF-16 without a BOM; "
+                "convert it to UTF-8 or pass --encoding utf-16-le/utf-16-be",
+            )
         )
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
@@ -128,9 +144,12 @@ def _decode_auto(data: bytes, path: Path, lang: str) -> DecodedText:
         if text is not None and _plausible(text, name):
             return DecodedText(text, name, assumed=True)
     raise TextFileError(
-        located(path, f"is not UTF-8 (invalid byte at offset {first_bad}) and its encoding "
-                      "could not be recognised; pass --encoding (e.g. --encoding "
-                      f"{lang or 'xx'}=cp1251) or convert the file to UTF-8")
+        located(
+            path,
+            f"is not UTF-8 (invalid byte at offset {first_bad}) and its encoding "
+            "could not be recognised; pass --encoding (e.g. --encoding "
+            f"{lang or 'xx'}=cp1251) or convert the file to UTF-8",
+        )
     )
 
 

@@ -33,8 +33,11 @@ NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 NS_ALIGNER = "urn:x-aligner:review:1"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 VERSIONS = {"xliff12": "1.2", "xliff20": "2.0"}
-STATE12 = {"unreviewed": "needs-review-translation", "fixed": "translated",
-           "approved": "signed-off"}
+STATE12 = {
+    "unreviewed": "needs-review-translation",
+    "fixed": "translated",
+    "approved": "signed-off",
+}
 STATE20 = {"unreviewed": "initial", "fixed": "translated", "approved": "final"}
 APPROVED12 = ("signed-off", "final")
 APPROVED20 = ("reviewed", "final")
@@ -64,8 +67,9 @@ def _preserve(element: ET.Element) -> None:
     element.set(_q(XML_NS, "space"), "preserve")
 
 
-def xliff_bytes(version: str, source_lang: str, target_lang: str, original: str,
-                units: list[XliffUnit]) -> bytes:
+def xliff_bytes(
+    version: str, source_lang: str, target_lang: str, original: str, units: list[XliffUnit]
+) -> bytes:
     """An XLIFF ``version`` ("1.2" or "2.0") document for one language pair."""
     build = _xliff12 if version == "1.2" else _xliff20
     fills: list[tuple[ET.Element, str]] = []
@@ -79,12 +83,21 @@ def xliff_bytes(version: str, source_lang: str, target_lang: str, original: str,
 
 def _xliff12(source_lang, target_lang, original, units, fills) -> ET.Element:
     root = ET.Element("xliff", xmlns=NS12, version="1.2")
-    file = ET.SubElement(root, "file", {
-        "original": original, "source-language": source_lang, "target-language": target_lang,
-        "datatype": "plaintext", "tool-id": "aligner"})
+    file = ET.SubElement(
+        root,
+        "file",
+        {
+            "original": original,
+            "source-language": source_lang,
+            "target-language": target_lang,
+            "datatype": "plaintext",
+            "tool-id": "aligner",
+        },
+    )
     header = ET.SubElement(file, "header")
-    ET.SubElement(header, "tool", {"tool-id": "aligner", "tool-name": "aligner",
-                                             "tool-version": __version__})
+    ET.SubElement(
+        header, "tool", {"tool-id": "aligner", "tool-name": "aligner", "tool-version": __version__}
+    )
     body = ET.SubElement(file, "body")
     for unit in units:
         attrs = {"id": unit.row}
@@ -93,35 +106,39 @@ def _xliff12(source_lang, target_lang, original, units, fills) -> ET.Element:
         element = ET.SubElement(body, "trans-unit", attrs)
         _preserve(element)
         ET.SubElement(element, "source").text = visible(unit.source)
-        ET.SubElement(element, "target",
-                      state=STATE12[unit.status]).text = visible(unit.target)
+        ET.SubElement(element, "target", state=STATE12[unit.status]).text = visible(unit.target)
         group = ET.SubElement(element, "context-group", purpose="information")
-        ET.SubElement(group, "context", {"context-type": BASE_CONTEXT}).text = \
-            fingerprint(unit.target, unit.approved)
+        ET.SubElement(group, "context", {"context-type": BASE_CONTEXT}).text = fingerprint(
+            unit.target, unit.approved
+        )
         for flag in unit.flags:
-            ET.SubElement(element, "note", {"from": "aligner", "annotates": "target"}
-                          ).text = visible(flag)
+            ET.SubElement(
+                element, "note", {"from": "aligner", "annotates": "target"}
+            ).text = visible(flag)
         if unit.note:
-            ET.SubElement(element, "note", {"from": "reviewer"}).text = \
-                visible(unit.note)
+            ET.SubElement(element, "note", {"from": "reviewer"}).text = visible(unit.note)
     return root
 
 
 def _xliff20(source_lang, target_lang, original, units, fills) -> ET.Element:
-    root = ET.Element("xliff", {"xmlns": NS20}, version="2.0", srcLang=source_lang,
-                      trgLang=target_lang)
+    root = ET.Element(
+        "xliff", {"xmlns": NS20}, version="2.0", srcLang=source_lang, trgLang=target_lang
+    )
     file = ET.SubElement(root, "file", id="f1", original=original)
     for unit in units:
-        element = ET.SubElement(file, "unit", {
-            "id": unit.row, _q(NS_ALIGNER, "base"): fingerprint(unit.target, unit.approved)})
+        element = ET.SubElement(
+            file,
+            "unit",
+            {"id": unit.row, _q(NS_ALIGNER, "base"): fingerprint(unit.target, unit.approved)},
+        )
         if unit.flags or unit.note:
             notes = ET.SubElement(element, "notes")
             for flag in unit.flags:
-                ET.SubElement(notes, "note", category="aligner-flag",
-                              appliesTo="target").text = visible(flag)
+                ET.SubElement(
+                    notes, "note", category="aligner-flag", appliesTo="target"
+                ).text = visible(flag)
             if unit.note:
-                ET.SubElement(notes, "note", category="reviewer").text = \
-                    visible(unit.note)
+                ET.SubElement(notes, "note", category="reviewer").text = visible(unit.note)
         segment = ET.SubElement(element, "segment", state=STATE20[unit.status])
         for tag, text in (("source", unit.source), ("target", unit.target)):
             part = ET.SubElement(segment, tag)
@@ -142,6 +159,7 @@ def _put_text20(element: ET.Element, text: str) -> None:
         else:
             last.tail = joined
         chunk.clear()
+
     for ch in text:
         code = ord(ch)
         if (code < 0x20 and ch not in "\t\n") or ch in "\ufffe\uffff":
@@ -153,6 +171,7 @@ def _put_text20(element: ET.Element, text: str) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class XliffDocument:
@@ -169,14 +188,17 @@ def read_xliff(data: bytes, name: str) -> XliffDocument:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise ImportFileError(f"{name}: not well-formed XML ({exc}); export it again from the "
-                              "tool that edited it") from None
+        raise ImportFileError(
+            f"{name}: not well-formed XML ({exc}); export it again from the tool that edited it"
+        ) from None
     if root.tag == _q(NS12, "xliff"):
         return _read12(root, name)
     if root.tag == _q(NS20, "xliff"):
         return _read20(root, name)
-    raise ImportFileError(f"{name}: not an XLIFF 1.2 or 2.0 document (root element "
-                          f"{root.tag!r}); give an .xlf file or a CSV exported by aligner")
+    raise ImportFileError(
+        f"{name}: not an XLIFF 1.2 or 2.0 document (root element "
+        f"{root.tag!r}); give an .xlf file or a CSV exported by aligner"
+    )
 
 
 def _text(element: ET.Element | None, ns: str) -> str:
@@ -190,8 +212,14 @@ def _text(element: ET.Element | None, ns: str) -> str:
                 parts.append(chr(int(child.get("hex", ""), 16)))
             except (ValueError, OverflowError):
                 pass
-        elif child.tag in (_q(ns, "ph"), _q(ns, "x"), _q(ns, "bx"), _q(ns, "ex"), _q(ns, "sc"),
-                           _q(ns, "ec")):
+        elif child.tag in (
+            _q(ns, "ph"),
+            _q(ns, "x"),
+            _q(ns, "bx"),
+            _q(ns, "ex"),
+            _q(ns, "sc"),
+            _q(ns, "ec"),
+        ):
             pass  # a code, not text
         else:
             parts.append(_text(child, ns))
@@ -201,29 +229,32 @@ def _text(element: ET.Element | None, ns: str) -> str:
 
 def _languages(name: str, source: str | None, target: str | None) -> tuple[str, str]:
     if not source or not target:
-        raise ImportFileError(f"{name}: the XLIFF names no {'source' if not source else 'target'}"
-                              " language; give a file exported with one language pair")
+        raise ImportFileError(
+            f"{name}: the XLIFF names no {'source' if not source else 'target'}"
+            " language; give a file exported with one language pair"
+        )
     return source, target
 
 
 def _read12(root: ET.Element, name: str) -> XliffDocument:
     files = root.findall(_q(NS12, "file"))
     if not files:
-        raise ImportFileError(f"{name}: an XLIFF 1.2 document without a <file>; nothing to "
-                              "import")
-    pairs = {_languages(name, f.get("source-language"), f.get("target-language"))
-             for f in files}
+        raise ImportFileError(f"{name}: an XLIFF 1.2 document without a <file>; nothing to import")
+    pairs = {_languages(name, f.get("source-language"), f.get("target-language")) for f in files}
     if len(pairs) > 1:
-        raise ImportFileError(f"{name}: holds several language pairs; import one file per "
-                              "target language")
-    (source_lang, target_lang), = pairs
+        raise ImportFileError(
+            f"{name}: holds several language pairs; import one file per target language"
+        )
+    ((source_lang, target_lang),) = pairs
     cells = []
     for file in files:
         for unit in file.iter(_q(NS12, "trans-unit")):
             row = unit.get("id")
             if not row:
-                raise ImportFileError(f"{name}: a trans-unit without an id; every unit needs "
-                                      "the row id aligner gave it")
+                raise ImportFileError(
+                    f"{name}: a trans-unit without an id; every unit needs "
+                    "the row id aligner gave it"
+                )
             target = unit.find(_q(NS12, "target"))
             if target is None:
                 continue  # not translated in this file: nothing to bring back
@@ -232,9 +263,17 @@ def _read12(root: ET.Element, name: str) -> XliffDocument:
                 if context.get("context-type") == BASE_CONTEXT:
                     base = (context.text or "").strip()
             approved = unit.get("approved") == "yes" or target.get("state") in APPROVED12
-            cells.append(Incoming(row, target_lang, _text(target, NS12), approved,
-                                  f"trans-unit {row}", source=_text(unit.find(_q(NS12, "source")),
-                                                                    NS12), base=base))
+            cells.append(
+                Incoming(
+                    row,
+                    target_lang,
+                    _text(target, NS12),
+                    approved,
+                    f"trans-unit {row}",
+                    source=_text(unit.find(_q(NS12, "source")), NS12),
+                    base=base,
+                )
+            )
     return XliffDocument("1.2", source_lang, target_lang, _unique(cells, name))
 
 
@@ -244,24 +283,39 @@ def _read20(root: ET.Element, name: str) -> XliffDocument:
     for unit in root.iter(_q(NS20, "unit")):
         row = unit.get("id")
         if not row:
-            raise ImportFileError(f"{name}: a unit without an id; every unit needs the row id "
-                                  "aligner gave it")
+            raise ImportFileError(
+                f"{name}: a unit without an id; every unit needs the row id aligner gave it"
+            )
         sources, targets, states, has_target = [], [], [], False
         for part in unit:
             if part.tag not in (_q(NS20, "segment"), _q(NS20, "ignorable")):
                 continue
             source, target = part.find(_q(NS20, "source")), part.find(_q(NS20, "target"))
             sources.append(_text(source, NS20))
-            targets.append(_text(target, NS20) if target is not None else sources[-1]
-                           if part.tag == _q(NS20, "ignorable") else "")
+            targets.append(
+                _text(target, NS20)
+                if target is not None
+                else sources[-1]
+                if part.tag == _q(NS20, "ignorable")
+                else ""
+            )
             if part.tag == _q(NS20, "segment"):
                 has_target = has_target or target is not None
                 states.append(part.get("state", "initial"))
         if not has_target:
             continue
         approved = bool(states) and all(state in APPROVED20 for state in states)
-        cells.append(Incoming(row, target_lang, "".join(targets), approved, f"unit {row}",
-                              source="".join(sources), base=unit.get(_q(NS_ALIGNER, "base"))))
+        cells.append(
+            Incoming(
+                row,
+                target_lang,
+                "".join(targets),
+                approved,
+                f"unit {row}",
+                source="".join(sources),
+                base=unit.get(_q(NS_ALIGNER, "base")),
+            )
+        )
     return XliffDocument("2.0", source_lang, target_lang, _unique(cells, name))
 
 
@@ -269,7 +323,6 @@ def _unique(cells: list[Incoming], name: str) -> list[Incoming]:
     seen: set[str] = set()
     for cell in cells:
         if cell.row in seen:
-            raise ImportFileError(f"{name}: unit {cell.row} appears twice; keep one unit per "
-                                  "row")
+            raise ImportFileError(f"{name}: unit {cell.row} appears twice; keep one unit per row")
         seen.add(cell.row)
     return cells

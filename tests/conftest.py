@@ -22,14 +22,23 @@ def aligner_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "aligner"]
 
 
-def run_aligner(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_aligner(
+    *args: str, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """Run the real CLI as a subprocess and capture its output as text."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
     # stderr holds what the test asserts, however long the work takes on a loaded machine:
     # progress lines (tests/test_cli_progress.py's subject) are left out
     env.setdefault("ALIGNER_PROGRESS_AFTER", "inf")
-    return subprocess.run([*aligner_command(), *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd or ROOT, env=env, timeout=timeout)
+    return subprocess.run(
+        [*aligner_command(), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=timeout,
+    )
 
 
 def write_docset(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -65,11 +74,17 @@ def generated(statement, per_language: int, languages=("en", "zh", "kk", "ru")):
         out = []
         for copy in range(copies):
             shift = 7919 * copy
-            out += [_NUMBER.sub(lambda m: str(int(m.group()) + shift), p)
-                    for p in statement.paragraphs(lang)]
+            out += [
+                _NUMBER.sub(lambda m: str(int(m.group()) + shift), p)
+                for p in statement.paragraphs(lang)
+            ]
         texts[lang] = dataclasses.replace(statement.texts[lang], paragraphs=tuple(out))
-    return dataclasses.replace(statement, texts=texts, languages=tuple(languages),
-                               path=statement.path / "generated-not-on-disk")
+    return dataclasses.replace(
+        statement,
+        texts=texts,
+        languages=tuple(languages),
+        path=statement.path / "generated-not-on-disk",
+    )
 
 
 def write_generated(target: Path, per_language: int) -> Path:
@@ -80,8 +95,9 @@ def write_generated(target: Path, per_language: int) -> Path:
     long = generated(load(BUNDLED), per_language)
     target.mkdir(parents=True, exist_ok=True)
     for lang in long.languages:
-        (target / f"{lang}.txt").write_text("\n\n".join(long.paragraphs(lang)) + "\n",
-                                            encoding="utf-8")
+        (target / f"{lang}.txt").write_text(
+            "\n\n".join(long.paragraphs(lang)) + "\n", encoding="utf-8"
+        )
     for name in ("docset.toml", "glossary.tsv"):
         (target / name).write_bytes((BUNDLED / name).read_bytes())
     return target

@@ -17,9 +17,11 @@ from tests.conftest import ROOT, run_aligner
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS20 = "urn:oasis:names:tc:xliff:document:2.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-SCHEMA_FILES = {"1.2-strict": "xliff-core-1.2-strict.xsd",
-                "1.2-transitional": "xliff-core-1.2-transitional.xsd",
-                "2.0": "xliff-core-2.0.xsd"}
+SCHEMA_FILES = {
+    "1.2-strict": "xliff-core-1.2-strict.xsd",
+    "1.2-transitional": "xliff-core-1.2-transitional.xsd",
+    "2.0": "xliff-core-2.0.xsd",
+}
 
 
 def aligner_ok(*args: str):
@@ -48,18 +50,23 @@ def review_bytes(docset: Path) -> dict[str, bytes]:
 
 def po_entries(docset: Path, lang: str) -> dict[str, polib.POEntry]:
     """The active entries of ``review/<lang>.po`` by row id."""
-    return {e.msgctxt: e for e in polib.pofile(str(docset / "review" / f"{lang}.po"))
-            if not e.obsolete}
+    return {
+        e.msgctxt: e for e in polib.pofile(str(docset / "review" / f"{lang}.po")) if not e.obsolete
+    }
 
 
 def schema_dir() -> Path | None:
     """Where the OASIS XLIFF schemas are (they are not shipped by any installed package):
     ``$ALIGNER_XLIFF_SCHEMAS``, else ``shared/xliff-schemas`` beside the repository."""
-    candidates = [os.environ.get("ALIGNER_XLIFF_SCHEMAS"),
-                  ROOT.parent / "shared" / "xliff-schemas", Path("/work/shared/xliff-schemas")]
+    candidates = [
+        os.environ.get("ALIGNER_XLIFF_SCHEMAS"),
+        ROOT.parent / "shared" / "xliff-schemas",
+        Path("/work/shared/xliff-schemas"),
+    ]
     for candidate in candidates:
-        if candidate and all((Path(candidate) / name).is_file()
-                             for name in (*SCHEMA_FILES.values(), "xml.xsd")):
+        if candidate and all(
+            (Path(candidate) / name).is_file() for name in (*SCHEMA_FILES.values(), "xml.xsd")
+        ):
             return Path(candidate)
     return None
 
@@ -69,8 +76,9 @@ def load_schema(directory: Path, which: str):
     from lxml import etree
 
     path = directory / SCHEMA_FILES[which]
-    text = re.sub(rb'schemaLocation="[^"]*xml\.xsd"', b'schemaLocation="xml.xsd"',
-                  path.read_bytes())
+    text = re.sub(
+        rb'schemaLocation="[^"]*xml\.xsd"', b'schemaLocation="xml.xsd"', path.read_bytes()
+    )
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     return etree.XMLSchema(etree.fromstring(text, parser, base_url=str(path)))
 

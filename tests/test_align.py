@@ -21,8 +21,12 @@ def rows_of(alignment):
     """Rows as {lang: (first, last) or None} for compact comparison."""
     out = []
     for row in alignment.rows:
-        out.append({lang: (row.indices(lang)[0], row.indices(lang)[-1]) if row.indices(lang)
-                    else None for lang in alignment.languages})
+        out.append(
+            {
+                lang: (row.indices(lang)[0], row.indices(lang)[-1]) if row.indices(lang) else None
+                for lang in alignment.languages
+            }
+        )
     return out
 
 
@@ -75,7 +79,7 @@ def test_expected_rows_match_the_texts(statement):
         numbers = set()
         for lang, text in (("zh", zh), ("kk", kk), ("ru", ru)):
             a, b = row[lang]
-            numbers.add(frozenset(re.findall(r"20[12]\d", " ".join(text[a:b + 1]))))
+            numbers.add(frozenset(re.findall(r"20[12]\d", " ".join(text[a : b + 1]))))
         assert len(numbers) == 1, row  # zh, kk and ru (all faithful) name the same years
 
 
@@ -85,12 +89,16 @@ def test_languages_and_pivot_options(statement):
     assert sum(len(r.indices("ru")) for r in alignment.rows) == 51
     merged = [r for r in alignment.rows if len(r.indices("ru")) > 1 or len(r.indices("zh")) > 1]
     assert [(r.indices("zh"), r.indices("ru")) for r in merged] == [
-        ((19, 20), (19,)), ((21,), (20, 21)), ((42,), (42, 43))]
+        ((19, 20), (19,)),
+        ((21,), (20, 21)),
+        ((42,), (42, 43)),
+    ]
 
 
 def _docset(tmp_path, en: list[str], other: list[str], lang: str = "ru"):
-    root = write_docset(tmp_path / "d", {"en.txt": "\n\n".join(en) + "\n",
-                                         f"{lang}.txt": "\n\n".join(other) + "\n"})
+    root = write_docset(
+        tmp_path / "d", {"en.txt": "\n\n".join(en) + "\n", f"{lang}.txt": "\n\n".join(other) + "\n"}
+    )
     return load(root)
 
 
@@ -124,7 +132,7 @@ def test_bead_1_2_split(tmp_path, base):
     en, ru = base
     parts = _sentences(ru[6])
     assert len(parts) >= 2
-    ru = ru[:6] + [" ".join(parts[:len(parts) // 2]), " ".join(parts[len(parts) // 2:])] + ru[7:]
+    ru = ru[:6] + [" ".join(parts[: len(parts) // 2]), " ".join(parts[len(parts) // 2 :])] + ru[7:]
     assert (6, 7, 6, 8) in _beads(tmp_path, en, ru)
 
 
@@ -154,8 +162,8 @@ def test_bead_1_3_split_in_three(tmp_path, statement):
         target = 6
     else:
         target = 5
-    pieces = [" ".join(parts[:k]), " ".join(parts[k:2 * k]), " ".join(parts[2 * k:])]
-    ru = ru[:target] + pieces + ru[target + 1:]
+    pieces = [" ".join(parts[:k]), " ".join(parts[k : 2 * k]), " ".join(parts[2 * k :])]
+    ru = ru[:target] + pieces + ru[target + 1 :]
     assert (target, target + 1, target, target + 3) in _beads(tmp_path, en, ru)
 
 
@@ -176,8 +184,10 @@ def test_identity_on_a_copy_of_the_statement(tmp_path, statement):
     text = (BUNDLED / "en.txt").read_text(encoding="utf-8")
     docset = load(write_docset(tmp_path / "same", {"en.txt": text, "de.txt": text}))
     alignment = align(docset)
-    assert all(row.indices("en") == row.indices("de") and len(row.indices("en")) == 1
-               for row in alignment.rows)
+    assert all(
+        row.indices("en") == row.indices("de") and len(row.indices("en")) == 1
+        for row in alignment.rows
+    )
     assert len(alignment.rows) == 50 and min(row.score for row in alignment.rows) > 0.9
 
 
@@ -195,21 +205,32 @@ def test_a_language_with_no_paragraphs_gets_empty_cells(tmp_path, statement):
 
 def test_one_paragraph_against_a_hundred(tmp_path, statement):
     many = [f"Paragraph {k}: {statement.paragraphs('ru')[k % 50]}" for k in range(100)]
-    docset = load(write_docset(tmp_path / "lopsided", {
-        "en.txt": statement.paragraphs("en")[5], "ru.txt": "\n\n".join(many)}))
+    docset = load(
+        write_docset(
+            tmp_path / "lopsided",
+            {"en.txt": statement.paragraphs("en")[5], "ru.txt": "\n\n".join(many)},
+        )
+    )
     alignment = align(docset)
     assert alignment.counts() == {"en": 1, "ru": 100}
     _assert_partition(alignment, {"en": 1, "ru": 100})
 
 
 def test_repeated_identical_paragraphs_stay_in_order(tmp_path):
-    en = ["Article 1. The parties agree.", *["The parties shall cooperate."] * 6,
-          "Article 2. Final provisions apply from 1 June 2024."]
-    ru = ["Статья 1. Стороны договорились.", *["Стороны сотрудничают."] * 6,
-          "Статья 2. Заключительные положения применяются с 1 июня 2024 года."]
+    en = [
+        "Article 1. The parties agree.",
+        *["The parties shall cooperate."] * 6,
+        "Article 2. Final provisions apply from 1 June 2024.",
+    ]
+    ru = [
+        "Статья 1. Стороны договорились.",
+        *["Стороны сотрудничают."] * 6,
+        "Статья 2. Заключительные положения применяются с 1 июня 2024 года.",
+    ]
     alignment = align(_docset(tmp_path, en, ru))
     assert [(r.indices("en"), r.indices("ru")) for r in alignment.rows] == [
-        ((i,), (i,)) for i in range(8)]
+        ((i,), (i,)) for i in range(8)
+    ]
 
 
 def _assert_partition(alignment, counts):
@@ -224,14 +245,16 @@ def _assert_partition(alignment, counts):
 
 def test_every_paragraph_in_exactly_one_row(statement):
     alignment = align(statement, fresh=True)
-    _assert_partition(alignment, {lang: len(statement.paragraphs(lang))
-                                  for lang in statement.languages})
+    _assert_partition(
+        alignment, {lang: len(statement.paragraphs(lang)) for lang in statement.languages}
+    )
 
 
 def test_progress_reports_each_pair(statement):
     seen = []
-    align(statement, fresh=True, progress=lambda what, done, total: seen.append((what, done,
-                                                                                  total)))
+    align(
+        statement, fresh=True, progress=lambda what, done, total: seen.append((what, done, total))
+    )
     assert {what for what, _, _ in seen} >= {"en-zh", "en-kk", "en-ru"}
     assert ("en-ru", 50, 50) in seen
 
@@ -281,8 +304,12 @@ def test_a_long_omission_is_found_without_searching_the_whole_matrix(statement):
     gapped = align(dataclasses.replace(long, texts=texts), fresh=True)
 
     def links(alignment, shift_from=None):
-        return {(i, j + (200 if shift_from is not None and j >= shift_from else 0))
-                for row in alignment.rows for i in row.cells["en"] for j in row.cells["ru"]}
+        return {
+            (i, j + (200 if shift_from is not None and j >= shift_from else 0))
+            for row in alignment.rows
+            for i in row.cells["en"]
+            for j in row.cells["ru"]
+        }
 
     expected = {(i, j) for i, j in links(base) if not 1200 <= j < 1400}
     found = links(gapped, 1200)
@@ -304,10 +331,15 @@ def test_preview_aligns_the_first_rows_of_a_long_docset(statement):
     assert 60 <= len(shown.rows) < len(long.paragraphs("en")) // 10
     base = align(statement, fresh=True)
     counts = {lang: len(statement.paragraphs(lang)) for lang in statement.languages}
-    gold = [{lang: tuple(i + copy * counts[lang] for i in row.cells[lang])
-             for lang in statement.languages}
-            for copy in range(copies) for row in base.rows]
-    assert [row.cells for row in shown.rows] == gold[:len(shown.rows)]
+    gold = [
+        {
+            lang: tuple(i + copy * counts[lang] for i in row.cells[lang])
+            for lang in statement.languages
+        }
+        for copy in range(copies)
+        for row in base.rows
+    ]
+    assert [row.cells for row in shown.rows] == gold[: len(shown.rows)]
     assert [row.id for row in shown.rows] == [f"r{k}" for k in range(1, len(shown.rows) + 1)]
 
 

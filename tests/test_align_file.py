@@ -36,13 +36,19 @@ def test_round_trip_keeps_rows_ids_and_scores(statement):
     path = save_alignment(statement, alignment)
     saved = read_alignment(statement.path / "alignment.tsv")
     assert str(statement.path / "alignment.tsv") == path
-    assert saved.rows == tuple(r.__class__(r.id, r.cells, round(r.score, 3))
-                               for r in alignment.rows)
+    assert saved.rows == tuple(
+        r.__class__(r.id, r.cells, round(r.score, 3)) for r in alignment.rows
+    )
     lines = (statement.path / "alignment.tsv").read_text(encoding="utf-8").splitlines()
     assert lines[1].split("\t") == ["id", "en", "zh", "kk", "ru", "score", "check"]
     assert lines[2].split("\t")[:5] == ["r1", "", "0", "0", "0"]
-    assert "\tr20" not in lines and lines[21].split("\t")[:5] == ["r20", "18-19", "19-20",
-                                                                  "19-20", "19"]
+    assert "\tr20" not in lines and lines[21].split("\t")[:5] == [
+        "r20",
+        "18-19",
+        "19-20",
+        "19-20",
+        "19",
+    ]
     assert not list(statement.path.glob(".alignment-*"))  # no temporary file left behind
 
 
@@ -110,18 +116,25 @@ def test_saving_refuses_an_alignment_that_does_not_cover_the_texts(statement):
         save_alignment(statement, short)
 
 
-@pytest.mark.parametrize("content, message", [
-    ("r1\t0\t0\t0\t0\t0.5\n", ":1: the header must be: id, one column per language"),
-    ("# only a comment\n", ":1: no header line"),
-    ("id\ten\tzh\tkk\tru\tscore\nr1\t0\t0\n", ":2: expected 6 tab-separated fields"),
-    ("id\ten\tzh\tkk\tru\tscore\nr1\t0\tx\t0\t0\t0.5\n", ":2: zh cell 'x' is not"),
-    ("id\ten\tzh\tkk\tru\tscore\nr1\t0\t0\t0\t0\t0.5\nr1\t1\t1\t1\t1\t0.5\n",
-     ":3: row id r1 appears twice"),
-    ("id\ten\tzh\tkk\tru\tscore\n# c\nr1\t0\t0\t0\t0\t0.5\nr2\t2\t1\t1\t1\t0.5\n",
-     ":4: en cell starts at paragraph 2 but paragraph 1 is missing"),
-    ("id\ten\tzh\tkk\tru\tscore\nr1\t0\t0\t0\t0\t1.5\n", ":2: score '1.5' is not"),
-    ("id\ten\tzh\tscore\nr1\t\t\t0.5\n", ":2: row r1 holds no paragraph"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("r1\t0\t0\t0\t0\t0.5\n", ":1: the header must be: id, one column per language"),
+        ("# only a comment\n", ":1: no header line"),
+        ("id\ten\tzh\tkk\tru\tscore\nr1\t0\t0\n", ":2: expected 6 tab-separated fields"),
+        ("id\ten\tzh\tkk\tru\tscore\nr1\t0\tx\t0\t0\t0.5\n", ":2: zh cell 'x' is not"),
+        (
+            "id\ten\tzh\tkk\tru\tscore\nr1\t0\t0\t0\t0\t0.5\nr1\t1\t1\t1\t1\t0.5\n",
+            ":3: row id r1 appears twice",
+        ),
+        (
+            "id\ten\tzh\tkk\tru\tscore\n# c\nr1\t0\t0\t0\t0\t0.5\nr2\t2\t1\t1\t1\t0.5\n",
+            ":4: en cell starts at paragraph 2 but paragraph 1 is missing",
+        ),
+        ("id\ten\tzh\tkk\tru\tscore\nr1\t0\t0\t0\t0\t1.5\n", ":2: score '1.5' is not"),
+        ("id\ten\tzh\tscore\nr1\t\t\t0.5\n", ":2: row r1 holds no paragraph"),
+    ],
+)
 def test_malformed_file_is_a_clear_error(statement, content, message):
     (statement.path / "alignment.tsv").write_text(content, encoding="utf-8")
     with pytest.raises(AlignmentFileError, match=message.replace("(", r"\(")):
@@ -143,8 +156,14 @@ def test_cli_json_tsv_text_and_save(bundled_copy):
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["languages"] == ["en", "zh", "kk", "ru"]
-    assert payload["rows"][0] == {"id": "r1", "en": [], "zh": [0], "kk": [0], "ru": [0],
-                                  "score": payload["rows"][0]["score"]}
+    assert payload["rows"][0] == {
+        "id": "r1",
+        "en": [],
+        "zh": [0],
+        "kk": [0],
+        "ru": [0],
+        "score": payload["rows"][0]["score"],
+    }
     assert payload["rows"][19]["en"] == [18, 19] and payload["rows"][19]["ru"] == [19]
     text = run_aligner("align", str(bundled_copy)).stdout.splitlines()
     assert text[0].startswith("49 rows · en zh kk ru · 1 low-confidence")
@@ -158,8 +177,9 @@ def test_cli_json_tsv_text_and_save(bundled_copy):
 
 
 def test_cli_langs_pivot_and_unknown_language(bundled_copy):
-    result = run_aligner("align", str(bundled_copy), "--langs", "zh,ru", "--pivot", "ru",
-                         "--format", "json")
+    result = run_aligner(
+        "align", str(bundled_copy), "--langs", "zh,ru", "--pivot", "ru", "--format", "json"
+    )
     assert json.loads(result.stdout)["languages"] == ["zh", "ru"]
     bad = run_aligner("align", str(bundled_copy), "--langs", "en,de")
     assert bad.returncode == 2 and "no language de" in bad.stderr

@@ -52,8 +52,12 @@ def _prose(seed: int, count: int, words=(6, 30)) -> list[str]:
 
 
 def _docset(tmp_path, en: list[str], ru: list[str]):
-    return load(write_docset(tmp_path / "docset", {"en.txt": "\n\n".join(en) + "\n",
-                                                   "ru.txt": "\n\n".join(ru) + "\n"}))
+    return load(
+        write_docset(
+            tmp_path / "docset",
+            {"en.txt": "\n\n".join(en) + "\n", "ru.txt": "\n\n".join(ru) + "\n"},
+        )
+    )
 
 
 def _beads(alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -61,8 +65,12 @@ def _beads(alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
 
 
 def test_word_keys_keep_latin_words_and_mark_stems_and_cjk_bigrams():
-    assert paragraph_words("Press Ctrl+Alt+T to open GNOME Terminal.") >= {"ctrl", "alt",
-                                                                           "gnome", "terminal"}
+    assert paragraph_words("Press Ctrl+Alt+T to open GNOME Terminal.") >= {
+        "ctrl",
+        "alt",
+        "gnome",
+        "terminal",
+    }
     russian = paragraph_words("Нажмите Ctrl, чтобы открыть файлы")
     assert {"ctrl", "~нажми", "~файлы"} <= russian and "~открыть" not in russian
     assert paragraph_words("打开网络设置") == {"~打开", "~开网", "~网络", "~络设", "~设置"}
@@ -70,14 +78,41 @@ def test_word_keys_keep_latin_words_and_mark_stems_and_cjk_bigrams():
 
 
 def test_word_pairs_are_learnt_from_beads_and_each_other_word_keeps_its_best():
-    english = ("open the file", "close the file", "open a window", "the window", "print it now",
-               "save the file", "click the button", "press a key", "choose the colour",
-               "find the printer", "the printer is ready", "the colour is red", "open it")
-    russian = ("открыть файл", "закрыть файл", "открыть окно", "окно", "печатать сейчас",
-               "сохранить файл", "нажать кнопку", "нажать клавишу", "выбрать цвет",
-               "найти принтер", "принтер готов", "цвет красный", "открыть его")
-    links = learn_links([paragraph_words(p) for p in english],
-                        [paragraph_words(p) for p in russian], [(k, k) for k in range(13)])
+    english = (
+        "open the file",
+        "close the file",
+        "open a window",
+        "the window",
+        "print it now",
+        "save the file",
+        "click the button",
+        "press a key",
+        "choose the colour",
+        "find the printer",
+        "the printer is ready",
+        "the colour is red",
+        "open it",
+    )
+    russian = (
+        "открыть файл",
+        "закрыть файл",
+        "открыть окно",
+        "окно",
+        "печатать сейчас",
+        "сохранить файл",
+        "нажать кнопку",
+        "нажать клавишу",
+        "выбрать цвет",
+        "найти принтер",
+        "принтер готов",
+        "цвет красный",
+        "открыть его",
+    )
+    links = learn_links(
+        [paragraph_words(p) for p in english],
+        [paragraph_words(p) for p in russian],
+        [(k, k) for k in range(13)],
+    )
     assert links["~откры"] == {"open"} and links["~файл"] == {"file"}
     assert links["~принт"] == {"printer"} and links["~цвет"] == {"colour"}
     assert "~нажат" not in links  # once with "click", once with "press": no pair seen twice
@@ -96,8 +131,9 @@ def test_prose_without_digits_places_a_dropped_paragraph_by_its_words(tmp_path):
     del ru[37]
     beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
     assert ((37,), ()) in beads
-    assert beads == [((k,), (k if k < 37 else k - 1,)) if k != 37 else ((37,), ())
-                     for k in range(80)]
+    assert beads == [
+        ((k,), (k if k < 37 else k - 1,)) if k != 37 else ((37,), ()) for k in range(80)
+    ]
 
 
 def test_a_deleted_heading_leaves_its_neighbours_alone(tmp_path):
@@ -112,8 +148,7 @@ def test_a_deleted_heading_leaves_its_neighbours_alone(tmp_path):
     beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
     assert ((dropped,), ()) in beads
     assert all(len(e) == 1 and len(o) <= 1 for e, o in beads)
-    assert sum(1 for e, o in beads if e and o and e[0] == (o[0] + (o[0] >= dropped))) == \
-        len(en) - 1
+    assert sum(1 for e, o in beads if e and o and e[0] == (o[0] + (o[0] >= dropped))) == len(en) - 1
 
 
 def test_repeated_step_sentences_do_not_shift_the_rows(tmp_path):
@@ -127,7 +162,8 @@ def test_repeated_step_sentences_do_not_shift_the_rows(tmp_path):
     beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
     assert ((20,), ()) in beads
     assert [b for b in beads if b != ((20,), ())] == [
-        ((k,), (k if k < 20 else k - 1,)) for k in range(len(en)) if k != 20]
+        ((k,), (k if k < 20 else k - 1,)) for k in range(len(en)) if k != 20
+    ]
 
 
 def test_the_same_text_gives_the_same_rows_every_time(tmp_path):
@@ -154,8 +190,9 @@ def test_placeholders_and_tags_are_keys_as_they_stand():
 def test_ui_strings_of_one_length_are_placed_by_their_placeholders(tmp_path):
     # the same words in every string: only the placeholders tell the strings apart
     codes = ["%s", "%d", "%u", "%x", "%c", "%i", "%f", "%e", "%g", "%r"]
-    en = [f"Show the value of {codes[k % 10]} in {codes[(k * 7 + 3) // 10 % 10]}"
-          for k in range(40)]
+    en = [
+        f"Show the value of {codes[k % 10]} in {codes[(k * 7 + 3) // 10 % 10]}" for k in range(40)
+    ]
     ru = [" ".join(_rendering(w) if w[0].isalpha() else w for w in p.split()) for p in en]
     del ru[23]
     beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
@@ -165,8 +202,12 @@ def test_ui_strings_of_one_length_are_placed_by_their_placeholders(tmp_path):
 
 def test_a_dropped_heading_is_not_merged_into_the_paragraph_before_it(tmp_path):
     rng = random.Random(6)
-    words = sorted({"".join(rng.choice("abcdefghijklmnoprstuvwy") for _ in range(rng.randint(3, 9)))
-                    for _ in range(800)})
+    words = sorted(
+        {
+            "".join(rng.choice("abcdefghijklmnoprstuvwy") for _ in range(rng.randint(3, 9)))
+            for _ in range(800)
+        }
+    )
     zipf = [1 / (rank + 1) for rank in range(len(words))]  # real vocabularies are skewed
 
     def paragraph(extra=()):
@@ -184,8 +225,10 @@ def test_a_dropped_heading_is_not_merged_into_the_paragraph_before_it(tmp_path):
     dropped = 24
     # the paragraph before it rendered loosely, longer by about the heading's length: the
     # lengths alone then prefer a merge of the two
-    ru[dropped - 1] = _translate(en[dropped - 1].rstrip(".") + " " +
-                                 " ".join(en[dropped - 2].split()[:3]).lower(), verbatim=())
+    ru[dropped - 1] = _translate(
+        en[dropped - 1].rstrip(".") + " " + " ".join(en[dropped - 2].split()[:3]).lower(),
+        verbatim=(),
+    )
     del ru[dropped]
     beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
     assert ((dropped,), ()) in beads
@@ -196,8 +239,11 @@ def test_an_ordinal_meets_the_number_it_renders(tmp_path):
     en = [f"Move window to workspace {n}" for n in range(1, 13)]
     kk = [f"Терезені {n}-ші жұмыс орнына жылжыту" for n in range(1, 13)]
     del kk[4]
-    docset = load(write_docset(tmp_path / "docset", {"en.txt": "\n\n".join(en) + "\n",
-                                                     "kk.txt": "\n\n".join(kk) + "\n"}))
+    docset = load(
+        write_docset(
+            tmp_path / "docset",
+            {"en.txt": "\n\n".join(en) + "\n", "kk.txt": "\n\n".join(kk) + "\n"},
+        )
+    )
     rows = [(row.indices("en"), row.indices("kk")) for row in align(docset, fresh=True).rows]
-    assert rows == [((k,), (k if k < 4 else k - 1,)) if k != 4 else ((4,), ())
-                    for k in range(12)]
+    assert rows == [((k,), (k if k < 4 else k - 1,)) if k != 4 else ((4,), ()) for k in range(12)]

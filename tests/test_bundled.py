@@ -50,15 +50,21 @@ def test_kazakh_is_kazakh_not_russian_with_a_few_letters(statement):
 @pytest.mark.parametrize("lang", ["zh", "kk", "ru"])
 def test_every_glossary_entry_occurs_in_each_faithful_version(statement, lang):
     text = "\n".join(statement.paragraphs(lang))
-    missing = [entry.forms[lang][0] for entry in statement.glossary.entries
-               if lang in entry.forms and not contains_term(text, lang, entry.forms[lang])]
+    missing = [
+        entry.forms[lang][0]
+        for entry in statement.glossary.entries
+        if lang in entry.forms and not contains_term(text, lang, entry.forms[lang])
+    ]
     assert missing == []
 
 
 def test_the_english_misses_exactly_the_names_it_garbles(statement):
     text = "\n".join(statement.paragraphs("en"))
-    missing = {entry.forms["en"][0] for entry in statement.glossary.entries
-               if not contains_term(text, "en", entry.forms["en"])}
+    missing = {
+        entry.forms["en"][0]
+        for entry in statement.glossary.entries
+        if not contains_term(text, "en", entry.forms["en"])
+    }
     assert missing == {
         "Congress of Leaders of World and Traditional Religions",
         "International Agency for Biological Safety",
@@ -89,8 +95,9 @@ def test_versions_keep_the_five_numbered_sections(statement):
     zh_sections = [p[0] for p in statement.paragraphs("zh") if re.match(r"^[一二三四五]、", p)]
     assert zh_sections == list("一二三四五")
     for lang in ("kk", "ru"):
-        numbers = [int(m.group(1)) for p in statement.paragraphs(lang)
-                   if (m := re.match(r"^(\d)\. ", p))]
+        numbers = [
+            int(m.group(1)) for p in statement.paragraphs(lang) if (m := re.match(r"^(\d)\. ", p))
+        ]
         assert numbers == [1, 2, 3, 4, 5], lang
 
 

@@ -17,8 +17,9 @@ from aligner.catalog import read_catalog
 from tests.bench import catalog_damage as damage
 from tests.bench.catalog_damage import KINDS, Context
 
-RU = Context("ru", countries=("Эритрея", "Эфиопия"),
-             other={(None, "Open the file"): ("kk", "Файлды қорғау")})
+RU = Context(
+    "ru", countries=("Эритрея", "Эфиопия"), other={(None, "Open the file"): ("kk", "Файлды қорғау")}
+)
 ZH = Context("zh", countries=("厄立特里亚", "埃塞俄比亚"))
 
 
@@ -29,34 +30,51 @@ def apply(name: str, msgid: str, msgstr: str, ctx: Context = RU, seed: int = 3):
     return KINDS[name](msgstr, msgid, ctx, rng)
 
 
-@pytest.mark.parametrize("name, msgid, msgstr, ctx, wanted", [
-    ("two numbers swapped", "from 1 to 5 pages", "от 1 до 5 страниц", RU, "от 5 до 1 страниц"),
-    ("dropped number", "Level 3", "Уровень 3", RU, "Уровень"),
-    ("minus sign lost", "Offset -5 px", "Смещение −5 пикс.", RU, "Смещение 5 пикс."),
-    ("short untranslated", "Open", "Открыть", RU, "Open"),
-    ("wrong language", "Open the file", "Открыть файл", RU, "Файлды қорғау"),
-    ("empty msgstr", "Could not open the file because it is locked", "Файл заблокирован", RU, ""),
-    ("acronym scrambled", "Save as HTML", "Сохранить как HTML", RU, "Сохранить как LMTH"),
-])
+@pytest.mark.parametrize(
+    "name, msgid, msgstr, ctx, wanted",
+    [
+        ("two numbers swapped", "from 1 to 5 pages", "от 1 до 5 страниц", RU, "от 5 до 1 страниц"),
+        ("dropped number", "Level 3", "Уровень 3", RU, "Уровень"),
+        ("minus sign lost", "Offset -5 px", "Смещение −5 пикс.", RU, "Смещение 5 пикс."),
+        ("short untranslated", "Open", "Открыть", RU, "Open"),
+        ("wrong language", "Open the file", "Открыть файл", RU, "Файлды қорғау"),
+        (
+            "empty msgstr",
+            "Could not open the file because it is locked",
+            "Файл заблокирован",
+            RU,
+            "",
+        ),
+        ("acronym scrambled", "Save as HTML", "Сохранить как HTML", RU, "Сохранить как LMTH"),
+    ],
+)
 def test_a_kind_makes_the_one_damage_it_names(name, msgid, msgstr, ctx, wanted):
     after, _ = apply(name, msgid, msgstr, ctx)
     assert after == wanted
 
 
-@pytest.mark.parametrize("name, msgid, msgstr, ctx", [
-    ("two numbers swapped", "1 or 1", "1 или 1", RU),  # the same number twice: no damage
-    ("two numbers swapped", "from 1 to 5", "до 5 от 1", RU),  # translator reordered: unclear
-    ("minus sign lost", "  -1, --one-column", "  -1, --one-column  в один столбец", RU),
-    ("accelerator lost or doubled", "st_nlink is %d", "st_nlink равно %d", RU),  # identifier
-    ("doubled word", "consider", "考虑", ZH),  # 考虑考虑 is grammatical reduplication
-    ("short untranslated", "OK", "OK", RU),  # never translated: copying msgid changes nothing
-    ("leftover placeholder", "<%s> of {0}", "<%s> из {0}", RU),  # msgid has every syntax
-    ("month name changed", "Mayday", "мая", RU),  # msgid names no month
-    ("end punctuation changed", "Loading...", "Загрузка...", RU),  # an ellipsis, not a stop
-    ("changed digit", "Version", "Версия 2", RU),  # a number msgid lacks is not the evidence
-    ("unit or scale changed", "%s with %s", "%s с %s", RU),  # "с" after a placeholder: "with"
-    ("tag broken", "git archive [--exec <cmd>]", "git archive [--exec <cmd>]", RU),  # metavariable
-])
+@pytest.mark.parametrize(
+    "name, msgid, msgstr, ctx",
+    [
+        ("two numbers swapped", "1 or 1", "1 или 1", RU),  # the same number twice: no damage
+        ("two numbers swapped", "from 1 to 5", "до 5 от 1", RU),  # translator reordered: unclear
+        ("minus sign lost", "  -1, --one-column", "  -1, --one-column  в один столбец", RU),
+        ("accelerator lost or doubled", "st_nlink is %d", "st_nlink равно %d", RU),  # identifier
+        ("doubled word", "consider", "考虑", ZH),  # 考虑考虑 is grammatical reduplication
+        ("short untranslated", "OK", "OK", RU),  # never translated: copying msgid changes nothing
+        ("leftover placeholder", "<%s> of {0}", "<%s> из {0}", RU),  # msgid has every syntax
+        ("month name changed", "Mayday", "мая", RU),  # msgid names no month
+        ("end punctuation changed", "Loading...", "Загрузка...", RU),  # an ellipsis, not a stop
+        ("changed digit", "Version", "Версия 2", RU),  # a number msgid lacks is not the evidence
+        ("unit or scale changed", "%s with %s", "%s с %s", RU),  # "с" after a placeholder: "with"
+        (
+            "tag broken",
+            "git archive [--exec <cmd>]",
+            "git archive [--exec <cmd>]",
+            RU,
+        ),  # metavariable
+    ],
+)
 def test_a_kind_is_applied_only_where_it_is_damage(name, msgid, msgstr, ctx):
     assert apply(name, msgid, msgstr, ctx) is None
 
@@ -68,7 +86,7 @@ def test_damages_keep_their_promises():
     after, _ = apply("doubled word", "Clear the screen.", "Очистка экрана.")
     assert after in ("Очистка Очистка экрана.", "Очистка экрана экрана.")
     after, _ = apply("doubled word", "Open the file", "打开文件", ZH)
-    assert len(after) == 6 and any(after == "打开文件"[:i + 2] + "打开文件"[i:] for i in range(3))
+    assert len(after) == 6 and any(after == "打开文件"[: i + 2] + "打开文件"[i:] for i in range(3))
     after, detail = apply("month name changed", "1 January", "1 января")
     assert after != "1 января" and after[2:] in damage.RU_MONTHS[1], detail
     after, _ = apply("month name changed", "January", "一月", ZH)
@@ -79,8 +97,9 @@ def test_damages_keep_their_promises():
     assert after != "Эритрея" and after not in RU.countries
     after, _ = apply("Latin word misspelt", "Windows drive", "Диск Windows")
     assert after.startswith("Диск W") and after != "Диск Windows"
-    after, _ = apply("truncated", "Could not open the file you chose",
-                     "Не удалось открыть выбранный вами файл")
+    after, _ = apply(
+        "truncated", "Could not open the file you chose", "Не удалось открыть выбранный вами файл"
+    )
     assert "Не удалось открыть выбранный вами файл".startswith(after)
     assert len(after) <= 0.7 * len("Не удалось открыть выбранный вами файл")
     after, _ = apply("tag broken", "<b>Bold</b> text", "<b>Жирный</b> текст")
@@ -99,8 +118,13 @@ def synthetic_catalog(size: int = 240) -> list[polib.POEntry]:
         msgid = f"Item {i} of {i + 7}: Windows {a}?" if i % 3 == 0 else f"_Open {i}\n"
         msgstr = f"Пункт {i} из {i + 7}: Windows {a} {b}?" if i % 3 == 0 else f"_{a} {i}\n"
         entries.append(polib.POEntry(msgid=msgid, msgstr=msgstr, msgctxt=f"c{i}"))
-    entries.append(polib.POEntry(msgid="%d file", msgid_plural="%d files",
-                                 msgstr_plural={0: "%d файл", 1: "%d файла", 2: "%d файлов"}))
+    entries.append(
+        polib.POEntry(
+            msgid="%d file",
+            msgid_plural="%d files",
+            msgstr_plural={0: "%d файл", 1: "%d файла", 2: "%d файлов"},
+        )
+    )
     return entries
 
 
@@ -126,6 +150,7 @@ def test_only_the_recorded_entries_change_and_each_once():
 def test_same_seed_same_damage_other_seed_other_damage():
     def run(seed):
         return damage.damage_entries(synthetic_catalog(), Context("ru"), random.Random(seed))
+
     assert run(1) == run(1)
     assert run(1) != run(2)
 

@@ -10,7 +10,9 @@ from aligner.checks import check_catalog, check_names
 from aligner.commands.check import CHECK_NAMES, excerpt
 from tests.conftest import run_aligner, write_docset
 
-HEADER = 'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+)
 
 
 def write_po(path: Path, lang: str, body: str) -> Path:
@@ -18,7 +20,7 @@ def write_po(path: Path, lang: str, body: str) -> Path:
     return path
 
 
-RU_BODY = '''#, c-format
+RU_BODY = """#, c-format
 msgid "Saved %s files"
 msgstr "Сохранено файлов"
 
@@ -44,22 +46,22 @@ msgstr ""
 
 msgid "Keep going"
 msgstr "Продолжать, продолжать"
-'''
+"""
 
 
 def test_catalog_flags_carry_entry_index_and_msgstr_offsets(tmp_path):
     po = write_po(tmp_path / "app.po", "ru_RU", RU_BODY)
     flags = check_catalog(po)
     found = [(f.entry, f.paragraph, f.check, f.lang) for f in flags]
-    assert (0, 0, "placeholder", "ru") in found          # %s lost
-    assert (1, 0, "control", "ru") in found              # ANSI escapes
-    assert (3, 2, "placeholder", "ru") in found          # extra %s in plural form 2
+    assert (0, 0, "placeholder", "ru") in found  # %s lost
+    assert (1, 0, "control", "ru") in found  # ANSI escapes
+    assert (3, 2, "placeholder", "ru") in found  # extra %s in plural form 2
     assert (5, 0, "repeat", "ru") in found
-    assert not any(f.entry == 4 for f in flags)          # untranslated: nothing to check
+    assert not any(f.entry == 4 for f in flags)  # untranslated: nothing to check
     escape = next(f for f in flags if f.check == "control")
-    assert "Открыть \x1b[1mфайл\x1b[0m"[escape.start:escape.end] == "\x1b[1m"
+    assert "Открыть \x1b[1mфайл\x1b[0m"[escape.start : escape.end] == "\x1b[1m"
     extra = next(f for f in flags if f.entry == 3)
-    assert "%d файлов %s"[extra.start:extra.end] == "%s"
+    assert "%d файлов %s"[extra.start : extra.end] == "%s"
 
 
 def test_check_po_json_and_exit_code(tmp_path):
@@ -67,8 +69,9 @@ def test_check_po_json_and_exit_code(tmp_path):
     result = run_aligner("check", str(po), "--format", "json")
     assert result.returncode == 1, result.stderr
     payload = json.loads(result.stdout)
-    assert {"entry", "lang", "start", "end", "check", "severity", "message"} <= \
-        set(payload["flags"][0])
+    assert {"entry", "lang", "start", "end", "check", "severity", "message"} <= set(
+        payload["flags"][0]
+    )
     only = run_aligner("check", str(po), "--checks", "repeat", "--format", "json")
     assert only.returncode == 0  # repeats are warnings
     assert {f["check"] for f in json.loads(only.stdout)["flags"]} == {"repeat"}
@@ -102,8 +105,10 @@ def test_bad_input_exits_two_with_one_line(tmp_path):
     missing = run_aligner("check", str(tmp_path / "nope.po"))
     assert missing.returncode == 2 and "no such file" in missing.stderr
     broken = tmp_path / "broken.po"
-    broken.write_text(HEADER.format(lang="ru") + 'msgid "a"\nmsgstr "b"\n\nmsgid "c\nmsgstr "d"\n',
-                      encoding="utf-8")
+    broken.write_text(
+        HEADER.format(lang="ru") + 'msgid "a"\nmsgstr "b"\n\nmsgid "c\nmsgstr "d"\n',
+        encoding="utf-8",
+    )
     result = run_aligner("check", str(broken))
     assert result.returncode == 2
     assert f"{broken}:9:" in result.stderr and "not a valid PO file" in result.stderr
@@ -117,16 +122,18 @@ def test_bad_input_exits_two_with_one_line(tmp_path):
 
 
 def test_check_docset_reports_rows_and_languages(tmp_path):
-    docset = write_docset(tmp_path / "ds", {
-        "en.txt": "The sides met in <> cities.\n\nThey agreed on trade and energy cooperation.",
-        "ru.txt": "Стороны встретились в десяти городах.\n\nОни договорились о торговле и "
-                  "энергетике.",
-    })
+    docset = write_docset(
+        tmp_path / "ds",
+        {
+            "en.txt": "The sides met in <> cities.\n\nThey agreed on trade and energy cooperation.",
+            "ru.txt": "Стороны встретились в десяти городах.\n\nОни договорились о торговле и "
+            "энергетике.",
+        },
+    )
     result = run_aligner("check", str(docset), "--checks", "placeholder", "--format", "json")
     assert result.returncode == 1, result.stderr
     flags = json.loads(result.stdout)["flags"]
-    assert [(f["lang"], f["paragraph"], f["start"], f["end"]) for f in flags] == \
-        [("en", 0, 17, 19)]
+    assert [(f["lang"], f["paragraph"], f["start"], f["end"]) for f in flags] == [("en", 0, 17, 19)]
     assert flags[0]["row"]
     text = run_aligner("check", str(docset), "--checks", "placeholder", "--lang", "ru")
     assert text.returncode == 0 and text.stdout.strip() == "no flags"

@@ -13,8 +13,9 @@ from aligner import cli
 from aligner.commands.check import POOL_FROM_BYTES
 from tests.conftest import run_aligner, write_docset
 
-HEADER = ('msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n'
-          '"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+)
 CLEAN = 'msgid "Open %s"\nmsgstr "Открыть %s"\n'
 LOST_PLACEHOLDER = 'msgid "Saved %s files"\nmsgstr "Сохранено файлов"\n'  # an error
 REPEAT = 'msgid "Keep going"\nmsgstr "Продолжать, продолжать"\n'  # a warning
@@ -44,8 +45,8 @@ def test_several_catalogs_and_a_directory_are_grouped_by_file(tmp_path):
     assert headers == [f"== {broken}: 1 flag: 1 error", f"== {nested}: 1 flag: 1 warning"]
     broken_at = lines.index(headers[0])
     assert lines[broken_at + 1].startswith("entry 0  broken.po:")
-    assert "error placeholder" in "\n".join(lines[broken_at:lines.index(headers[1])])
-    assert "warning repeat" in "\n".join(lines[lines.index(headers[1]):])
+    assert "error placeholder" in "\n".join(lines[broken_at : lines.index(headers[1])])
+    assert "warning repeat" in "\n".join(lines[lines.index(headers[1]) :])
     assert lines[-1] == "checked 4 catalogs, 2 with flags: 2 flags: 1 error, 1 warning"
 
 
@@ -53,18 +54,23 @@ def test_json_lists_every_file_in_order_and_one_path_keeps_its_shape(tmp_path):
     first = write_po(tmp_path / "b.po", REPEAT)
     second = write_po(tmp_path / "a.po", CLEAN)
     found = write_po(tmp_path / "dir" / "x" / "c.po", LOST_PLACEHOLDER)
-    result = run_aligner("check", str(first), str(second), str(tmp_path / "dir"),
-                         "--format", "json", *ONLY)
+    result = run_aligner(
+        "check", str(first), str(second), str(tmp_path / "dir"), "--format", "json", *ONLY
+    )
     assert result.returncode == 1, result.stderr
     files = json.loads(result.stdout)["files"]
     assert [entry["path"] for entry in files] == [str(first), str(second), str(found)]
-    assert [[flag["check"] for flag in entry["flags"]] for entry in files] == \
-        [["repeat"], [], ["placeholder"]]
+    assert [[flag["check"] for flag in entry["flags"]] for entry in files] == [
+        ["repeat"],
+        [],
+        ["placeholder"],
+    ]
     assert files[2]["flags"][0]["entry"] == 0
     one = json.loads(run_aligner("check", str(first), "--format", "json", *ONLY).stdout)
     assert list(one) == ["flags"] and one["flags"] == files[0]["flags"]
-    directory = json.loads(run_aligner("check", str(tmp_path / "dir"), "--format", "json",
-                                       *ONLY).stdout)
+    directory = json.loads(
+        run_aligner("check", str(tmp_path / "dir"), "--format", "json", *ONLY).stdout
+    )
     assert [entry["path"] for entry in directory["files"]] == [str(found)]
 
 
@@ -73,20 +79,23 @@ def test_warnings_only_exit_zero_and_a_file_named_twice_is_checked_once(tmp_path
     clean = write_po(tmp_path / "ok.po", CLEAN)
     result = run_aligner("check", str(warned), str(clean), str(tmp_path / "." / "w.po"), *ONLY)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == \
-        "checked 2 catalogs, 1 with flags: 1 flag: 1 warning"
+    assert result.stdout.splitlines()[-1] == "checked 2 catalogs, 1 with flags: 1 flag: 1 warning"
     quiet = run_aligner("check", str(clean), str(clean), *ONLY)
     assert quiet.returncode == 0 and quiet.stdout == "checked 1 catalog: no flags\n"
 
 
 def test_catalogs_and_a_docset_in_one_call(tmp_path):
-    docset = write_docset(tmp_path / "ds", {
-        "en.txt": "The sides met in <> cities.\n\nThey agreed on trade.",
-        "ru.txt": "Стороны встретились в десяти городах.\n\nОни договорились о торговле.",
-    })
+    docset = write_docset(
+        tmp_path / "ds",
+        {
+            "en.txt": "The sides met in <> cities.\n\nThey agreed on trade.",
+            "ru.txt": "Стороны встретились в десяти городах.\n\nОни договорились о торговле.",
+        },
+    )
     po = write_po(tmp_path / "app.po", CLEAN)
-    result = run_aligner("check", str(po), str(docset), "--checks", "placeholder",
-                         "--format", "json")
+    result = run_aligner(
+        "check", str(po), str(docset), "--checks", "placeholder", "--format", "json"
+    )
     assert result.returncode == 1, result.stderr
     files = json.loads(result.stdout)["files"]
     assert [entry["path"] for entry in files] == [str(po), str(docset)]
@@ -108,18 +117,23 @@ def assert_refused(result, *named: str) -> None:
 
 def test_bad_paths_are_refused_before_any_work(tmp_path):
     good = write_po(tmp_path / "good.po", LOST_PLACEHOLDER)
-    assert_refused(run_aligner("check", str(good), str(tmp_path / "missing.po")),
-                   "missing.po", "no such file")
+    assert_refused(
+        run_aligner("check", str(good), str(tmp_path / "missing.po")), "missing.po", "no such file"
+    )
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "notes.txt").write_text("no catalogs here")
-    assert_refused(run_aligner("check", str(good), str(tmp_path / "empty")),
-                   str(tmp_path / "empty"), "no catalogs")
+    assert_refused(
+        run_aligner("check", str(good), str(tmp_path / "empty")),
+        str(tmp_path / "empty"),
+        "no catalogs",
+    )
     assert_refused(run_aligner("check", str(tmp_path / "empty")), "no catalogs")
     (tmp_path / "binary.po").write_bytes(b"\x00\x01garbage")
     assert_refused(run_aligner("check", str(good), str(tmp_path / "binary.po")), "binary.po")
     (tmp_path / "bad.mo").write_bytes(b"not an mo file at all")
-    assert_refused(run_aligner("check", str(tmp_path / "bad.mo"), str(good)), "bad.mo",
-                   "not a valid MO file")
+    assert_refused(
+        run_aligner("check", str(tmp_path / "bad.mo"), str(good)), "bad.mo", "not a valid MO file"
+    )
     os.mkfifo(tmp_path / "pipe.po")
     assert_refused(run_aligner("check", str(good), str(tmp_path / "pipe.po")), "pipe.po")
     assert_refused(run_aligner("check", str(good), str(good), "--reviewed"), "--reviewed")
@@ -139,18 +153,21 @@ def test_a_malformed_catalog_ends_the_run_with_its_error_and_no_results(tmp_path
     nolang.parent.mkdir()
     nolang.write_text('msgid "a b c"\nmsgstr "б в г"\n', encoding="utf-8")
     assert_refused(run_aligner("check", str(good), str(nolang)), "x.po", "--lang")
-    fixed = run_aligner("check", str(good), str(nolang), "--lang", "ru", "--format", "json",
-                        *ONLY)
+    fixed = run_aligner("check", str(good), str(nolang), "--lang", "ru", "--format", "json", *ONLY)
     assert fixed.returncode == 1 and len(json.loads(fixed.stdout)["files"]) == 2
 
 
 def test_a_large_run_in_workers_gives_what_one_process_gives(tmp_path):
     """Enough catalogs to be spread over worker processes: same flags, same order."""
     filler = "Перевод длинной строки интерфейса без единой ошибки. " * 20
-    body = "".join(f'msgid "Line {i} of the long interface text"\n'
-                   f'msgstr "Строка {i}. {filler}"\n\n' for i in range(150))
-    paths = [write_po(tmp_path / f"c{n}.po", body + (LOST_PLACEHOLDER if n == 2 else REPEAT))
-             for n in range(4)]
+    body = "".join(
+        f'msgid "Line {i} of the long interface text"\nmsgstr "Строка {i}. {filler}"\n\n'
+        for i in range(150)
+    )
+    paths = [
+        write_po(tmp_path / f"c{n}.po", body + (LOST_PLACEHOLDER if n == 2 else REPEAT))
+        for n in range(4)
+    ]
     assert sum(path.stat().st_size for path in paths) >= POOL_FROM_BYTES
     argv = ("check", *map(str, paths), "--checks", "placeholder,repeat", "--format", "json")
     spread = run_aligner(*argv)
@@ -165,8 +182,12 @@ def test_a_large_run_in_workers_gives_what_one_process_gives(tmp_path):
     assert spread.returncode == alone.returncode == 1, spread.stderr + alone.stderr
     assert spread.stdout == alone.stdout and spread.stderr == alone.stderr == ""
     files = json.loads(spread.stdout)["files"]
-    assert [[f["check"] for f in entry["flags"]] for entry in files] == \
-        [["repeat"], ["repeat"], ["placeholder"], ["repeat"]]
+    assert [[f["check"] for f in entry["flags"]] for entry in files] == [
+        ["repeat"],
+        ["repeat"],
+        ["placeholder"],
+        ["repeat"],
+    ]
 
 
 class _Terminal(io.StringIO):
@@ -222,12 +243,20 @@ def test_an_mo_catalog_reads_as_its_po_source(tmp_path):
     from aligner.catalog import read_catalog
 
     source = polib.POFile(encoding="koi8-r")
-    source.metadata = {"Language": "ru", "Content-Type": "text/plain; charset=KOI8-R",
-                       "Plural-Forms": "nplurals=3; plural=(n%10==1 ? 0 : 1);"}
+    source.metadata = {
+        "Language": "ru",
+        "Content-Type": "text/plain; charset=KOI8-R",
+        "Plural-Forms": "nplurals=3; plural=(n%10==1 ? 0 : 1);",
+    }
     source.append(polib.POEntry(msgid="Open", msgstr="Открыть"))
     source.append(polib.POEntry(msgid="Open", msgctxt="menu", msgstr="Открыть меню"))
-    source.append(polib.POEntry(msgid="%d file", msgid_plural="%d files",
-                                msgstr_plural={0: "%d файл", 1: "%d файла", 2: "%d файлов"}))
+    source.append(
+        polib.POEntry(
+            msgid="%d file",
+            msgid_plural="%d files",
+            msgstr_plural={0: "%d файл", 1: "%d файла", 2: "%d файлов"},
+        )
+    )
     source.append(polib.POEntry(msgid="Untranslated", msgstr=""))
     mo = tmp_path / "app.mo"
     source.save_as_mofile(str(mo))

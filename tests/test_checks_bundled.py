@@ -16,16 +16,20 @@ TARGETS = [
     ("May 2023 to 5, 17", "number", "16 to 17 May 2023"),
     ("Kasemal Tokayev", "name", "Kassym-Jomart Tokayev"),
     ("2023th", "number", "20th"),
-    ("10", "number", "2023"),                      # "the 10 Chinese Two Sessions"
-    ("<>", "placeholder", None),                   # "the past <> years"
+    ("10", "number", "2023"),  # "the 10 Chinese Two Sessions"
+    ("<>", "placeholder", None),  # "the past <> years"
     ("2013.", "number", "2."),
     ("September 9", "number", "September 2013"),
     (", transportation", "repeat", ""),
     ("2015.", "number", "3."),
     ("Republic of Sacksthan", "name", "Republic of Kazakhstan"),
     ("May 2023, 5", "number", "17 May 2023"),
-    ("Promoting International Cooperation in the Peaceful Uses of International Security in "
-     "the Field of International Security", "name", None),
+    (
+        "Promoting International Cooperation in the Peaceful Uses of International Security in "
+        "the Field of International Security",
+        "name",
+        None,
+    ),
     # Center (4 times) and Centre mixed in one document; glossary names in small letters
     ("Centre", "spelling", "Center"),
     ("centres", "spelling", "centers"),
@@ -34,8 +38,15 @@ TARGETS = [
     ("global security initiative", "name", "Global Security Initiative"),
     ("global civilization initiative", "name", "Global Civilization Initiative"),
 ]
-CORRECT = ["31 years", "75th session", "2022", "2023-2024", "sixth CICA", "10 years since",
-           "2024 the year"]
+CORRECT = [
+    "31 years",
+    "75th session",
+    "2022",
+    "2023-2024",
+    "sixth CICA",
+    "10 years since",
+    "2024 the year",
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +60,7 @@ def checked(tmp_path_factory):
     for flag in flags:
         paragraph = flag["paragraph"]
         text = docset.paragraphs(flag["lang"])[paragraph] if paragraph is not None else ""
-        flag["span"] = text[flag["start"]:flag["end"]]
+        flag["span"] = text[flag["start"] : flag["end"]]
         flag["text"] = text
     return docset, flags
 
@@ -64,11 +75,15 @@ def test_every_mangled_fact_of_the_english_is_flagged(checked):
             assert any(f.get("expected") == expected for f in hits), (span, hits)
     tokayev = [f for f in english if f["span"] == "Kasemjomart Tokayev"]
     assert len(tokayev) == 3  # twice in the text and in the signature
-    placeholders = [f for f in english if f["span"] == "<>"
-                    and "number" in f.get("checks", [f["check"]])]
+    placeholders = [
+        f for f in english if f["span"] == "<>" and "number" in f.get("checks", [f["check"]])
+    ]
     assert sorted(f.get("expected") for f in placeholders) == ["10", "2015"]
-    sections = sorted(f["expected"] for f in english if f["check"] == "number"
-                      and f["start"] == f["end"] == 0 and f["text"][:1] != "2")
+    sections = sorted(
+        f["expected"]
+        for f in english
+        if f["check"] == "number" and f["start"] == f["end"] == 0 and f["text"][:1] != "2"
+    )
     assert sections == ["4. ", "5. "]
     assert any(f["check"] == "name" and "World and Traditional" in f["span"] for f in english)
     assert any(f["check"] == "name" and "Tianjin" in f["span"] for f in english)
@@ -82,8 +97,10 @@ def test_correct_facts_are_not_flagged(checked):
         for correct in CORRECT:
             where = flag["text"].find(correct)
             while where >= 0:
-                assert not (flag["start"] < where + len(correct) and where < flag["end"]), \
-                    (correct, flag["message"])
+                assert not (flag["start"] < where + len(correct) and where < flag["end"]), (
+                    correct,
+                    flag["message"],
+                )
                 where = flag["text"].find(correct, where + 1)
 
 
@@ -102,7 +119,9 @@ def test_text_report_groups_by_row_with_carets(checked, tmp_path):
     spot = next(i for i, line in enumerate(lines) if "2023th National Congress" in line)
     caret = lines[spot + 1]
     column = lines[spot].index("2023th")
-    assert caret[column:column + 6] == "^^^^^^" and caret[:column].strip() == ""
-    assert lines[spot + 2].strip().startswith("error number: \"2023th\"")
+    assert caret[column : column + 6] == "^^^^^^" and caret[:column].strip() == ""
+    assert lines[spot + 2].strip().startswith('error number: "2023th"')
     assert any(line.startswith("row ") for line in lines[:spot])
-    assert lines[-1].startswith(f"{sum(1 for l in lines if l.startswith('    error') or l.startswith('    warning'))} flags")
+    assert lines[-1].startswith(
+        f"{sum(1 for l in lines if l.startswith('    error') or l.startswith('    warning'))} flags"
+    )

@@ -26,60 +26,80 @@ def flagged(tmp_path, pairs, lang="ru", checks=("spelling",)):
     path = catalog(tmp_path, pairs, lang)
     flags = check_catalog(path, list(checks))
     entries = {entry.index: entry for entry in read_catalog(path).entries}
-    found = [(entries[f.entry].msgstr[f.paragraph or 0][f.start:f.end], f.expected)
-             for f in flags]
+    found = [
+        (entries[f.entry].msgstr[f.paragraph or 0][f.start : f.end], f.expected) for f in flags
+    ]
     return found, flags
 
 
 # a Russian catalog: Cyrillic text around the names it keeps in Latin letters
-RU_FILLER = [("Open the file", "Открыть файл"), ("Save changes", "Сохранить изменения"),
-             ("Print the document", "Напечатать документ")]
+RU_FILLER = [
+    ("Open the file", "Открыть файл"),
+    ("Save changes", "Сохранить изменения"),
+    ("Print the document", "Напечатать документ"),
+]
 
 
-@pytest.mark.parametrize("msgid, msgstr, wrong, right", [
-    ("Runs on Windows and Linux", "Работает в Wintwos и Linux", "Wintwos", "Windows"),
-    ("The Pixbuf loader failed", "Сбой загрузчика Pkbuf", "Pkbuf", "Pixbuf"),
-    ("Written by Chet Ramey", "Автор: Cht Ramey", "Cht", "Chet"),
-    ("Save as HTML", "Сохранить как LMTH", "LMTH", "HTML"),
-    ("Pixbuf", "Рixbuf", "Рixbuf", "Pixbuf"),  # a Cyrillic Р among Latin letters
-    ("invalid proto_version %s", "неверное значение proto_verson %s", "proto_verson",
-     "proto_version"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, wrong, right",
+    [
+        ("Runs on Windows and Linux", "Работает в Wintwos и Linux", "Wintwos", "Windows"),
+        ("The Pixbuf loader failed", "Сбой загрузчика Pkbuf", "Pkbuf", "Pixbuf"),
+        ("Written by Chet Ramey", "Автор: Cht Ramey", "Cht", "Chet"),
+        ("Save as HTML", "Сохранить как LMTH", "LMTH", "HTML"),
+        ("Pixbuf", "Рixbuf", "Рixbuf", "Pixbuf"),  # a Cyrillic Р among Latin letters
+        (
+            "invalid proto_version %s",
+            "неверное значение proto_verson %s",
+            "proto_verson",
+            "proto_version",
+        ),
+    ],
+)
 def test_a_word_msgid_keeps_misspelt_in_msgstr_is_flagged_with_msgids_spelling(
-        tmp_path, msgid, msgstr, wrong, right):
+    tmp_path, msgid, msgstr, wrong, right
+):
     found, flags = flagged(tmp_path, RU_FILLER + [(msgid, msgstr)])
     assert found == [(wrong, right)]
     assert f'msgid says "{right}"' in flags[0].message
 
 
-@pytest.mark.parametrize("msgid, msgstr", [
-    ("Restart GNOME now", "Перезапустить GNOME-ның"),        # a case ending after a hyphen
-    ("Windows drivers", "Драйверы для Windows'а"),
-    ("Convert GIFs", "Преобразовать GIF"),                   # plural dropped
-    ("Open with GdkPixbuf", "Открыть с помощью Pixbuf"),      # a shorter form
-    ("Use the Bash shell", "Использовать оболочку bash"),    # case changed
-    ("Runs on Windows", "Работает в Виндоус"),               # transliterated: other script
-    ("unknown demangling style", "неизвестный стиль demangle"),  # another ending
-    ("Be_fore:", "Пе_ред: Befroe"),                          # a mnemonic is no identifier
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr",
+    [
+        ("Restart GNOME now", "Перезапустить GNOME-ның"),  # a case ending after a hyphen
+        ("Windows drivers", "Драйверы для Windows'а"),
+        ("Convert GIFs", "Преобразовать GIF"),  # plural dropped
+        ("Open with GdkPixbuf", "Открыть с помощью Pixbuf"),  # a shorter form
+        ("Use the Bash shell", "Использовать оболочку bash"),  # case changed
+        ("Runs on Windows", "Работает в Виндоус"),  # transliterated: other script
+        ("unknown demangling style", "неизвестный стиль demangle"),  # another ending
+        ("Be_fore:", "Пе_ред: Befroe"),  # a mnemonic is no identifier
+    ],
+)
 def test_kept_forms_and_transliterations_are_not_misspellings(tmp_path, msgid, msgstr):
     found, _ = flagged(tmp_path, RU_FILLER + [(msgid, msgstr)])
     assert found == []
 
 
 def test_a_word_the_translation_uses_in_other_messages_is_its_own(tmp_path):
-    pairs = RU_FILLER + [("Use Xorg", "Использовать Xorgs")] + [
-        (f"Message {i}", f"Сообщение {i} Xorgs") for i in range(3)]
+    pairs = (
+        RU_FILLER
+        + [("Use Xorg", "Использовать Xorgs")]
+        + [(f"Message {i}", f"Сообщение {i} Xorgs") for i in range(3)]
+    )
     found, _ = flagged(tmp_path, pairs)
     assert found == []
 
 
 def test_latin_script_translations_keep_only_identifiers_and_names_never_translated(tmp_path):
-    pairs = [("Open the Document", "Das Dokument öffnen"),        # translated, not misspelt
-             ("WARNING: disk full", "WARNUNG: Festplatte voll"),
-             ("Save as FILTER", "Als FILTRE speichern"),
-             ("Uses GdkPixbuf", "Nutzt GdkPixbf"),                # an identifier: misspelt
-             ("Runs on Windows", "Läuft unter Wintows")]          # Windows is translated...
+    pairs = [
+        ("Open the Document", "Das Dokument öffnen"),  # translated, not misspelt
+        ("WARNING: disk full", "WARNUNG: Festplatte voll"),
+        ("Save as FILTER", "Als FILTRE speichern"),
+        ("Uses GdkPixbuf", "Nutzt GdkPixbf"),  # an identifier: misspelt
+        ("Runs on Windows", "Läuft unter Wintows"),
+    ]  # Windows is translated...
     found, _ = flagged(tmp_path, pairs, lang="de")
     assert found == [("GdkPixbf", "GdkPixbuf")]
     kept = [(f"Install on Windows {i}", f"Installieren unter Windows {i}") for i in range(4)]
@@ -94,71 +114,89 @@ def test_chinese_translation_keeps_latin_words(tmp_path):
     assert found == [("Subersion", "Subversion")]
 
 
-@pytest.mark.parametrize("lang, msgid, msgstr, wrong, right", [
-    ("ru", "Eritrea", "Эритея", "Эритея", "Эритрея"),
-    ("ru", "Time in Eritrea", "Время в Эриртее", "Эриртее", "Эритрея"),
-    ("ru", "Germany", "Германиы", "Германиы", "Германия"),       # no case of Германия
-    ("kk", "Kazakhstan", "Қазақсатн", "Қазақсатн", "Қазақстан"),
-    ("ru", "Russian Ruble", "Российкий рубль", "Российкий рубль", "Российский рубль"),
-    ("ru", "Micronesia, Federated States of", "Федеративные Штаты Фикронезии",
-     "Федеративные Штаты Фикронезии", "Федеративные Штаты Микронезии"),
-    ("de", "Angola", "Angoa", "Angoa", "Angola"),
-    ("kk", "Georgian", "Гузия", "Гузия", "Грузия"),                 # msgid's adjective
-    ("ru", "Tigrigna-Eritrean (EZ+)", "Тигринья-Эритвея (EZ+)", "Эритвея", "Эритрея"),
-])
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr, wrong, right",
+    [
+        ("ru", "Eritrea", "Эритея", "Эритея", "Эритрея"),
+        ("ru", "Time in Eritrea", "Время в Эриртее", "Эриртее", "Эритрея"),
+        ("ru", "Germany", "Германиы", "Германиы", "Германия"),  # no case of Германия
+        ("kk", "Kazakhstan", "Қазақсатн", "Қазақсатн", "Қазақстан"),
+        ("ru", "Russian Ruble", "Российкий рубль", "Российкий рубль", "Российский рубль"),
+        (
+            "ru",
+            "Micronesia, Federated States of",
+            "Федеративные Штаты Фикронезии",
+            "Федеративные Штаты Фикронезии",
+            "Федеративные Штаты Микронезии",
+        ),
+        ("de", "Angola", "Angoa", "Angoa", "Angola"),
+        ("kk", "Georgian", "Гузия", "Гузия", "Грузия"),  # msgid's adjective
+        ("ru", "Tigrigna-Eritrean (EZ+)", "Тигринья-Эритвея (EZ+)", "Эритвея", "Эритрея"),
+    ],
+)
 def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
-        tmp_path, lang, msgid, msgstr, wrong, right):
+    tmp_path, lang, msgid, msgstr, wrong, right
+):
     found, flags = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("name",))
     assert found == [(wrong, right)]
     english = flags[0].evidence["en"]
     assert english in msgid and f'msgid says "{english}"' in flags[0].message
 
 
-@pytest.mark.parametrize("lang, msgid, msgstr", [
-    ("ru", "Time in Eritrea", "Время в Эритрее"),               # inflected
-    ("kk", "Made in Kazakhstan", "Қазақстанда жасалған"),       # a case ending
-    ("ru", "Côte d'Ivoire", "Кот-д’Ивуар"),                    # another apostrophe
-    ("ru", "Saint Barthélemy", "Сен-Бартёльми"),               # ё for е
-    ("ru", "Bolivia", "Многонациональное Государство Боливия"),  # another form altogether
-    ("zh_CN", "Bolivia", "波利维亚"),                            # 玻/波: a transliteration
-    ("ru", "Malayalam", "Малайялам"),                           # languages vary: not checked
-    ("de", "New Mexico", "New Mexico"),                         # the English name kept
-    ("ru", "Georgian", "грузинский"),                           # the adjective, not the name
-    ("ru", "Panama Canal Zone", "Зона Панамского канала"),      # "Canal" is no Canada
-    ("es", "German (Switzerland)", "Alemán (Suizo)"),           # an adjective
-    ("de", "Fang (Equatorial Guinea)", "Fang (Äquatorial-Guinea)"),  # words run apart
-])
-def test_known_names_written_another_accepted_way_are_not_flagged(tmp_path, lang, msgid,
-                                                                   msgstr):
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr",
+    [
+        ("ru", "Time in Eritrea", "Время в Эритрее"),  # inflected
+        ("kk", "Made in Kazakhstan", "Қазақстанда жасалған"),  # a case ending
+        ("ru", "Côte d'Ivoire", "Кот-д’Ивуар"),  # another apostrophe
+        ("ru", "Saint Barthélemy", "Сен-Бартёльми"),  # ё for е
+        ("ru", "Bolivia", "Многонациональное Государство Боливия"),  # another form altogether
+        ("zh_CN", "Bolivia", "波利维亚"),  # 玻/波: a transliteration
+        ("ru", "Malayalam", "Малайялам"),  # languages vary: not checked
+        ("de", "New Mexico", "New Mexico"),  # the English name kept
+        ("ru", "Georgian", "грузинский"),  # the adjective, not the name
+        ("ru", "Panama Canal Zone", "Зона Панамского канала"),  # "Canal" is no Canada
+        ("es", "German (Switzerland)", "Alemán (Suizo)"),  # an adjective
+        ("de", "Fang (Equatorial Guinea)", "Fang (Äquatorial-Guinea)"),  # words run apart
+    ],
+)
+def test_known_names_written_another_accepted_way_are_not_flagged(tmp_path, lang, msgid, msgstr):
     found, _ = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("name",))
     assert found == []
 
 
-@pytest.mark.parametrize("lang, msgid, msgstr, wrong, right", [
-    ("ru", "in May", "в марте", "марте", "мае"),                 # the case kept
-    ("ru", "May", "Март", "Март", "Май"),
-    ("ru", "Jan", "Мар", "Мар", "Янв"),                          # a calendar's abbreviation
-    ("ru", "Due on 17 Mar", "Срок: 17 апр.", "апр.", "мар."),
-    ("kk", "in May", "наурызда", "наурызда", "мамырда"),        # the ending follows the stem
-    ("kk", "in September", "сәуірде", "сәуірде", "қыркүйекте"),
-    ("kk", "Jan", "Нау", "Нау", "Қаң"),
-    ("zh_CN", "in May", "三月", "三", "五"),
-    ("zh_CN", "in May", "3月", "3", "5"),
-])
-def test_a_month_changed_is_flagged_in_the_translations_own_form(tmp_path, lang, msgid,
-                                                                  msgstr, wrong, right):
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr, wrong, right",
+    [
+        ("ru", "in May", "в марте", "марте", "мае"),  # the case kept
+        ("ru", "May", "Март", "Март", "Май"),
+        ("ru", "Jan", "Мар", "Мар", "Янв"),  # a calendar's abbreviation
+        ("ru", "Due on 17 Mar", "Срок: 17 апр.", "апр.", "мар."),
+        ("kk", "in May", "наурызда", "наурызда", "мамырда"),  # the ending follows the stem
+        ("kk", "in September", "сәуірде", "сәуірде", "қыркүйекте"),
+        ("kk", "Jan", "Нау", "Нау", "Қаң"),
+        ("zh_CN", "in May", "三月", "三", "五"),
+        ("zh_CN", "in May", "3月", "3", "5"),
+    ],
+)
+def test_a_month_changed_is_flagged_in_the_translations_own_form(
+    tmp_path, lang, msgid, msgstr, wrong, right
+):
     found, flags = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("month",))
     assert found == [(wrong, right)]
     assert "msgid says" in flags[0].message
 
 
-@pytest.mark.parametrize("lang, msgid, msgstr", [
-    ("ru", "You may go", "Можно идти в марте"),          # "may" is no month
-    ("ru", "May I help?", "Помочь в марте?"),
-    ("kk", "Add a goose", "Қаз қосу"),                   # қаз: a goose, not October
-    ("ru", "in May", "в мае"),
-    ("ru", "Released on 17 May 2023", "Выпущено 17 марта 2023"),  # the number check's date
-])
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr",
+    [
+        ("ru", "You may go", "Можно идти в марте"),  # "may" is no month
+        ("ru", "May I help?", "Помочь в марте?"),
+        ("kk", "Add a goose", "Қаз қосу"),  # қаз: a goose, not October
+        ("ru", "in May", "в мае"),
+        ("ru", "Released on 17 May 2023", "Выпущено 17 марта 2023"),  # the number check's date
+    ],
+)
 def test_months_said_alike_or_not_months_at_all_are_not_flagged(tmp_path, lang, msgid, msgstr):
     found, _ = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("month",))
     assert found == []

@@ -22,17 +22,28 @@ def _docset(tmp_path, texts: dict[str, list[str]], source: str | None = None):
 
 
 def _rows(docset, cells: list[dict[str, tuple[int, ...]]], scores=None) -> Alignment:
-    return Alignment(docset.languages, tuple(
-        Row(f"r{k}", cell, (scores or {}).get(k, 0.45 if any(not v for v in cell.values())
-                                              else 0.95))
-        for k, cell in enumerate(cells)))
+    return Alignment(
+        docset.languages,
+        tuple(
+            Row(
+                f"r{k}",
+                cell,
+                (scores or {}).get(k, 0.45 if any(not v for v in cell.values()) else 0.95),
+            )
+            for k, cell in enumerate(cells)
+        ),
+    )
 
 
 def _parallel(count: int) -> dict[str, list[str]]:
-    en = [f"The two sides agreed to develop cooperation in field number {i} with care."
-          for i in range(count)]
-    ru = [f"Стороны договорились развивать сотрудничество в области номер {i} с вниманием."
-          for i in range(count)]
+    en = [
+        f"The two sides agreed to develop cooperation in field number {i} with care."
+        for i in range(count)
+    ]
+    ru = [
+        f"Стороны договорились развивать сотрудничество в области номер {i} с вниманием."
+        for i in range(count)
+    ]
     zh = [f"双方同意认真发展第{i}号领域的合作。" for i in range(count)]
     return {"en": en, "ru": ru, "zh": zh}
 
@@ -55,6 +66,7 @@ def _one_to_one_except(count: int, langs, missing: dict[int, str]):
 
 # -- omissions ------------------------------------------------------------------------------
 
+
 def test_a_paragraph_every_other_version_has_is_reported_with_what_they_have(tmp_path):
     texts = _parallel(12)
     del texts["ru"][5]
@@ -63,7 +75,8 @@ def test_a_paragraph_every_other_version_has_is_reported_with_what_they_have(tmp
     flags = run_checks(docset, alignment, ["omission"])
     assert [(f.lang, f.row, f.paragraph) for f in flags] == [("ru", "r5", None)]
     assert flags[0].message.startswith(
-        f"en and zh have a paragraph here (en {len(texts['en'][5])} chars")
+        f"en and zh have a paragraph here (en {len(texts['en'][5])} chars"
+    )
     assert flags[0].message.endswith("ru has nothing")
     assert flags[0].evidence["en"] == texts["en"][5]
 
@@ -71,10 +84,14 @@ def test_a_paragraph_every_other_version_has_is_reported_with_what_they_have(tmp
 def test_no_omission_where_the_aligner_left_two_paragraphs_unpaired(tmp_path):
     # en 5 alone, then ru 5 alone: the aligner failed to pair them (a loose translation);
     # saying "ru lacks en 5" and "ru 5 was added" would restate its error twice
-    texts = {"en": [f"Paragraph number {i} of the text, long enough to be measured well."
-                    for i in range(12)],
-             "ru": [f"Абзац номер {i} этого текста, достаточно длинный для измерения."
-                    for i in range(12)]}
+    texts = {
+        "en": [
+            f"Paragraph number {i} of the text, long enough to be measured well." for i in range(12)
+        ],
+        "ru": [
+            f"Абзац номер {i} этого текста, достаточно длинный для измерения." for i in range(12)
+        ],
+    }
     texts["ru"][5] = "Совсем иначе переведённый абзац, который выравниватель не узнал."
     docset = _docset(tmp_path, texts)
     cells = [{"en": (i,), "ru": (i,)} for i in range(5)]
@@ -83,8 +100,7 @@ def test_no_omission_where_the_aligner_left_two_paragraphs_unpaired(tmp_path):
     assert run_checks(docset, _rows(docset, cells), ["omission"]) == []
     # the alignment check says what to look at, once
     flags = run_checks(docset, _rows(docset, cells), ["omission", "alignment"])
-    assert [(f.check, f.row, f.lang, f.paragraph) for f in flags] == \
-        [("alignment", "r5", "en", 5)]
+    assert [(f.check, f.row, f.lang, f.paragraph) for f in flags] == [("alignment", "r5", "en", 5)]
     assert flags[0].message.startswith("en ¶5 here and ru ¶5 in row r6 have no counterpart")
     assert flags[0].evidence == {"ru": texts["ru"][5]}
     # one row apart, with a row between them that would pair just as well the other way
@@ -150,9 +166,20 @@ def test_the_bundled_statement_s_missing_title_is_its_only_omission(tmp_path):
 
 # -- one spot, one flag ---------------------------------------------------------------------
 
+
 def _flag(check, severity, start, end, message, expected=None, paragraph=0, lang="en"):
-    return Flag(check, severity, lang, message, "r1", paragraph, start, end,
-                {"zh": f"{check} evidence"}, expected)
+    return Flag(
+        check,
+        severity,
+        lang,
+        message,
+        "r1",
+        paragraph,
+        start,
+        end,
+        {"zh": f"{check} evidence"},
+        expected,
+    )
 
 
 def test_flags_of_two_checks_on_one_span_become_one_with_both_reasons():
@@ -180,10 +207,28 @@ def test_different_spots_stay_apart():
     flags = [inside, word, same_check, elsewhere, other_paragraph, other_lang]
     assert merge_spots(flags) == flags
     # zero-width spots meet only at the same place
-    assert len(merge_spots([_flag("number", "error", 0, 0, "no section number"),
-                            _flag("name", "warning", 0, 0, "no name here")])) == 1
-    assert len(merge_spots([_flag("number", "error", 0, 0, "no section number"),
-                            _flag("name", "warning", 0, 5, "name")])) == 2
+    assert (
+        len(
+            merge_spots(
+                [
+                    _flag("number", "error", 0, 0, "no section number"),
+                    _flag("name", "warning", 0, 0, "no name here"),
+                ]
+            )
+        )
+        == 1
+    )
+    assert (
+        len(
+            merge_spots(
+                [
+                    _flag("number", "error", 0, 0, "no section number"),
+                    _flag("name", "warning", 0, 5, "name"),
+                ]
+            )
+        )
+        == 2
+    )
 
 
 def test_overlapping_spans_of_one_spot_merge_and_keep_every_suggestion():
@@ -201,27 +246,35 @@ def test_the_bundled_statement_reports_each_leftover_placeholder_once(tmp_path):
     result = run_aligner("check", str(copy), "--format", "json")
     flags = json.loads(result.stdout)["flags"]
     docset = load(copy)
-    spots = [(f["row"], f["paragraph"], f["start"]) for f in flags if f["lang"] == "en"
-             and f["paragraph"] is not None
-             and docset.paragraphs("en")[f["paragraph"]][f["start"]:f["end"]] == "<>"]
+    spots = [
+        (f["row"], f["paragraph"], f["start"])
+        for f in flags
+        if f["lang"] == "en"
+        and f["paragraph"] is not None
+        and docset.paragraphs("en")[f["paragraph"]][f["start"] : f["end"]] == "<>"
+    ]
     assert len(spots) == len(set(spots)) == 2
     both = [f for f in flags if f.get("checks") and {"number", "placeholder"} <= set(f["checks"])]
     assert len(both) == 2
     assert sorted(f["expected"] for f in both) == ["10", "2015"]
-    assert all("leftover placeholder" in f["message"] and
-               (f["check"] == "number" or "; number: " in f["message"]) for f in both)
+    assert all(
+        "leftover placeholder" in f["message"]
+        and (f["check"] == "number" or "; number: " in f["message"])
+        for f in both
+    )
     text = run_aligner("check", str(copy), "--lang", "en").stdout
     assert text.count('"<>"') == 4  # each of the two spots once, both reasons on its line
 
 
 # -- a missing sentence or clause ---------------------------------------------------------
 
+
 def _clause_docset(tmp_path, drop: str | None, lang: str = "ru", langs=("en", "ru", "zh")):
     base = {
         "en": "The committee met in the capital on Monday, discussed the annual budget of the "
-              "institute, and agreed to publish its report before the end of the year.",
+        "institute, and agreed to publish its report before the end of the year.",
         "ru": "Комитет собрался в столице в понедельник, обсудил годовой бюджет института "
-              "и согласился опубликовать свой доклад до конца года.",
+        "и согласился опубликовать свой доклад до конца года.",
         "zh": "委员会星期一在首都开会，讨论了研究所的年度预算，并同意在年底前发表报告。",
     }
     filler = {
@@ -243,7 +296,7 @@ def test_a_clause_every_other_version_has_is_flagged_where_it_is_missing(tmp_pat
     _, texts, flags = _clause_docset(tmp_path, " обсудил годовой бюджет института")
     assert [(f.lang, f.row, f.paragraph) for f in flags] == [("ru", "r6", 6)]
     text = texts["ru"][6]
-    assert flags[0].start == flags[0].end or "и согласился" in text[flags[0].start:flags[0].end]
+    assert flags[0].start == flags[0].end or "и согласился" in text[flags[0].start : flags[0].end]
     assert "институт" not in text
     assert "discussed the annual budget" in flags[0].evidence["en"]
     assert "预算" in flags[0].evidence["zh"]
@@ -257,7 +310,9 @@ def test_faithful_versions_and_terse_renderings_are_not_flagged(tmp_path):
 
 def test_two_versions_need_a_number_or_name_to_show_the_lost_clause(tmp_path):
     # with one other version, a clause's length alone is what a loose translation gives too
-    flags = _clause_docset(tmp_path / "a", " обсудил годовой бюджет института", langs=("en", "ru"))[2]
+    flags = _clause_docset(tmp_path / "a", " обсудил годовой бюджет института", langs=("en", "ru"))[
+        2
+    ]
     assert flags == []
 
 
@@ -269,6 +324,9 @@ def test_the_bundled_statement_s_missing_clause(tmp_path):
     assert [(f["lang"], f["row"]) for f in flags] == [("en", "r47")]
     flag = flags[0]
     text = load(copy).paragraphs("en")[flag["paragraph"]]
-    assert text[:flag["start"]].endswith("Kazakh and Russian")  # before the full stop
-    assert flag["evidence"] == {"zh": "三种文本同等作准。", "kk": "әрі барлық мәтіндердің күші бірдей.",
-                                "ru": "причем все тексты имеют одинаковую силу."}
+    assert text[: flag["start"]].endswith("Kazakh and Russian")  # before the full stop
+    assert flag["evidence"] == {
+        "zh": "三种文本同等作准。",
+        "kk": "әрі барлық мәтіндердің күші бірдей.",
+        "ru": "причем все тексты имеют одинаковую силу.",
+    }

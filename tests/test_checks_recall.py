@@ -20,42 +20,67 @@ def catalog(tmp_path, entries, lang="ru", name="c.po", valid=True):
     """A PO file of ``entries``: (msgid, msgstr) pairs or polib entries; msgfmt accepts it
     (unless not ``valid``: msgfmt's own format check refuses some damage too)."""
     po = polib.POFile()
-    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8",
-                   "Plural-Forms": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 "
-                                   "&& n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"}
+    po.metadata = {
+        "Language": lang,
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Plural-Forms": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 "
+        "&& n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    }
     for entry in entries:
-        po.append(entry if isinstance(entry, polib.POEntry)
-                  else polib.POEntry(msgid=entry[0], msgstr=entry[1]))
+        po.append(
+            entry
+            if isinstance(entry, polib.POEntry)
+            else polib.POEntry(msgid=entry[0], msgstr=entry[1])
+        )
     path = tmp_path / name
     po.save(str(path))
-    checked = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
-                             capture_output=True, text=True)
+    checked = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
     assert (checked.returncode == 0) == valid, checked.stderr
     return path
 
 
 def flags_of(path, checks):
     entries = {entry.index: entry for entry in read_catalog(path).entries}
-    return [(entries[f.entry].msgid, f.check, f.expected, f.message)
-            for f in check_catalog(path, list(checks))]
+    return [
+        (entries[f.entry].msgid, f.check, f.expected, f.message)
+        for f in check_catalog(path, list(checks))
+    ]
 
 
 # ru messages ending with a full stop, as a catalog that keeps its end marks has them
-SENTENCES = [(f"The {en} could not be opened.", f"Не удалось открыть {ru}.")
-             for en, ru in (("file", "файл"), ("folder", "папку"), ("disk", "диск"),
-                            ("printer", "принтер"), ("archive", "архив"), ("image", "образ"),
-                            ("socket", "сокет"), ("device", "устройство"))]
+SENTENCES = [
+    (f"The {en} could not be opened.", f"Не удалось открыть {ru}.")
+    for en, ru in (
+        ("file", "файл"),
+        ("folder", "папку"),
+        ("disk", "диск"),
+        ("printer", "принтер"),
+        ("archive", "архив"),
+        ("image", "образ"),
+        ("socket", "сокет"),
+        ("device", "устройство"),
+    )
+]
 
 
-@pytest.mark.parametrize("msgid, msgstr, expected", [
-    ("The tab bar is hidden.", "Панель вкладок скрыта!", "."),
-    ("The key was not found.", "Ключ не найден?", "."),
-    ("The following sequences are recognized:", "Распознаются следующие последовательности.",
-     ":"),
-    ('See the value of key "%s".', "Проверьте значение ключа «%s»", "«%s»."),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, expected",
+    [
+        ("The tab bar is hidden.", "Панель вкладок скрыта!", "."),
+        ("The key was not found.", "Ключ не найден?", "."),
+        (
+            "The following sequences are recognized:",
+            "Распознаются следующие последовательности.",
+            ":",
+        ),
+        ('See the value of key "%s".', "Проверьте значение ключа «%s»", "«%s»."),
+    ],
+)
 def test_an_end_mark_written_as_another_or_lost_after_a_quote_is_flagged(
-        tmp_path, msgid, msgstr, expected):
+    tmp_path, msgid, msgstr, expected
+):
     path = catalog(tmp_path, SENTENCES + [(msgid, msgstr)])
     found = [f for f in flags_of(path, ["punctuation"]) if f[0] == msgid]
     assert [(f[1], f[2]) for f in found] == [("punctuation", expected)]
@@ -63,16 +88,26 @@ def test_an_end_mark_written_as_another_or_lost_after_a_quote_is_flagged(
 
 def test_a_catalog_that_writes_exclamations_as_full_stops_is_not_flagged_for_it(tmp_path):
     # French habit: "!" of msgid as "." in most messages
-    pairs = [(f"The {en} was saved!", f"Le {fr} a été enregistré.")
-             for en, fr in (("file", "fichier"), ("folder", "dossier"), ("image", "image"),
-                            ("archive", "archive"), ("document", "document"))]
+    pairs = [
+        (f"The {en} was saved!", f"Le {fr} a été enregistré.")
+        for en, fr in (
+            ("file", "fichier"),
+            ("folder", "dossier"),
+            ("image", "image"),
+            ("archive", "archive"),
+            ("document", "document"),
+        )
+    ]
     path = catalog(tmp_path, pairs, lang="fr")
     assert flags_of(path, ["punctuation"]) == []
 
 
 # a ru catalog that translates every message with words
-TRANSLATED = SENTENCES + [("Open", "Открыть"), ("Save", "Сохранить"), ("Regular file",
-                                                                       "Обычный файл")]
+TRANSLATED = SENTENCES + [
+    ("Open", "Открыть"),
+    ("Save", "Сохранить"),
+    ("Regular file", "Обычный файл"),
+]
 
 
 def test_a_copied_msgid_in_a_catalog_that_translates_everything_is_flagged(tmp_path):
@@ -90,36 +125,52 @@ def test_a_name_kept_in_latin_letters_is_not_flagged_where_names_are_few(tmp_pat
 SHELL_ID = "Unable to find common commit with $pretty_name"
 
 
-@pytest.mark.parametrize("msgstr", ["Не удалось найти общий коммит с $путь",
-                                    "Не удалось найти общий коммит с $pretty_nam",
-                                    "Не удалось найти общий коммит"])
+@pytest.mark.parametrize(
+    "msgstr",
+    [
+        "Не удалось найти общий коммит с $путь",
+        "Не удалось найти общий коммит с $pretty_nam",
+        "Не удалось найти общий коммит",
+    ],
+)
 def test_a_lower_case_shell_variable_of_a_sh_format_entry_must_be_kept(tmp_path, msgstr):
     entry = polib.POEntry(msgid=SHELL_ID, msgstr=msgstr, flags=["sh-format"])
     # msgfmt --check-format refuses these too: the same verdict from the PO tools
     found = flags_of(catalog(tmp_path, [entry], valid=False), ["variable"])
     assert [(f[1], f[2]) for f in found] == [("variable", "$pretty_name")]
-    kept = polib.POEntry(msgid=SHELL_ID, msgstr="Не удалось найти общий коммит с $pretty_name",
-                         flags=["sh-format"])
+    kept = polib.POEntry(
+        msgid=SHELL_ID, msgstr="Не удалось найти общий коммит с $pretty_name", flags=["sh-format"]
+    )
     assert flags_of(catalog(tmp_path, [kept], name="kept.po"), ["variable"]) == []
 
 
 def test_without_sh_format_a_lower_case_variable_counts_when_lost(tmp_path):
     # a .mo file has no flags: "$line $filename" may be a manual's prose, which French
     # writes "$ligne $nomfichier"; dropped with nothing in its place, it is still lost
-    dropped = flags_of(catalog(tmp_path, [(SHELL_ID, "Не удалось найти общий коммит")]),
-                       ["variable"])
+    dropped = flags_of(
+        catalog(tmp_path, [(SHELL_ID, "Не удалось найти общий коммит")]), ["variable"]
+    )
     assert [(f[1], f[2]) for f in dropped] == [("variable", "$pretty_name")]
-    prose = catalog(tmp_path, [('returns "$line $filename"', "renvoie «$ligne $nomfichier»")],
-                    lang="fr", name="fr.po")
+    prose = catalog(
+        tmp_path,
+        [('returns "$line $filename"', "renvoie «$ligne $nomfichier»")],
+        lang="fr",
+        name="fr.po",
+    )
     assert flags_of(prose, ["variable"]) == []
     # a name no shell variable can have: the program's variable was translated
-    translated = catalog(tmp_path, [(SHELL_ID, "Не удалось найти общий коммит с $путь")],
-                         name="ru.po")
-    assert [(f[1], f[2]) for f in flags_of(translated, ["variable"])] == \
-        [("variable", "$pretty_name")]
+    translated = catalog(
+        tmp_path, [(SHELL_ID, "Не удалось найти общий коммит с $путь")], name="ru.po"
+    )
+    assert [(f[1], f[2]) for f in flags_of(translated, ["variable"])] == [
+        ("variable", "$pretty_name")
+    ]
     # used twice, kept once
-    twice = catalog(tmp_path, [('returns "$line $filename" or "$line $sub"',
-                                'возвращает «$line $filename» или «$sub»')], name="twice.po")
+    twice = catalog(
+        tmp_path,
+        [('returns "$line $filename" or "$line $sub"', "возвращает «$line $filename» или «$sub»")],
+        name="twice.po",
+    )
     assert [(f[1], f[2]) for f in flags_of(twice, ["variable"])] == [("variable", "$line")]
 
 
@@ -128,19 +179,37 @@ def test_a_minus_lost_on_one_of_two_equal_values_is_flagged(tmp_path):
     path = catalog(tmp_path, [(msgid, "Хинтовать ли шрифты Xft; 0=нет, 1=да, 1=по умолчанию")])
     found = flags_of(path, ["quantity"])
     assert [(f[1], f[2]) for f in found] == [("quantity", "-1")]
-    kept = catalog(tmp_path, [(msgid, "Хинтовать ли шрифты Xft; 0=нет, 1=да, -1=по умолчанию")],
-                   name="kept.po")
+    kept = catalog(
+        tmp_path, [(msgid, "Хинтовать ли шрифты Xft; 0=нет, 1=да, -1=по умолчанию")], name="kept.po"
+    )
     assert flags_of(kept, ["quantity"]) == []
 
 
 # a catalog with a length habit to learn: "Could not open the X in the Y." is
 # "Не удалось открыть X в Y." throughout
-NOUNS = (("file", "файл"), ("folder", "папку"), ("image", "образ"), ("archive", "архив"),
-         ("socket", "сокет"), ("device", "устройство"), ("printer", "принтер"))
-PLACES = (("list", "списке"), ("menu", "меню"), ("window", "окне"), ("editor", "редакторе"),
-          ("panel", "панели"), ("viewer", "просмотрщике"), ("browser", "обозревателе"))
-OPENED = [(f"Could not open the {en} in the {place}.", f"Не удалось открыть {ru} в {where}.")
-          for en, ru in NOUNS for place, where in PLACES]
+NOUNS = (
+    ("file", "файл"),
+    ("folder", "папку"),
+    ("image", "образ"),
+    ("archive", "архив"),
+    ("socket", "сокет"),
+    ("device", "устройство"),
+    ("printer", "принтер"),
+)
+PLACES = (
+    ("list", "списке"),
+    ("menu", "меню"),
+    ("window", "окне"),
+    ("editor", "редакторе"),
+    ("panel", "панели"),
+    ("viewer", "просмотрщике"),
+    ("browser", "обозревателе"),
+)
+OPENED = [
+    (f"Could not open the {en} in the {place}.", f"Не удалось открыть {ru} в {where}.")
+    for en, ru in NOUNS
+    for place, where in PLACES
+]
 
 
 def test_a_msgstr_cut_short_is_flagged_at_its_end(tmp_path):
@@ -152,8 +221,9 @@ def test_a_msgstr_cut_short_is_flagged_at_its_end(tmp_path):
 
 
 def test_a_terse_but_whole_translation_is_not_flagged_as_cut(tmp_path):
-    path = catalog(tmp_path, OPENED + [("Could not open the file in the terminal.",
-                                        "Файл не открыт.")])
+    path = catalog(
+        tmp_path, OPENED + [("Could not open the file in the terminal.", "Файл не открыт.")]
+    )
     assert flags_of(path, ["truncation"]) == []
 
 
@@ -172,8 +242,12 @@ def test_an_empty_msgstr_is_flagged_in_a_finished_catalog_only(tmp_path):
 
 
 def test_a_plural_entry_with_an_empty_form_is_flagged_as_an_error(tmp_path):
-    plural = polib.POEntry(msgid="%d file", msgid_plural="%d files", flags=["c-format"],
-                           msgstr_plural={0: "%d файл", 1: "%d файла", 2: ""})
+    plural = polib.POEntry(
+        msgid="%d file",
+        msgid_plural="%d files",
+        flags=["c-format"],
+        msgstr_plural={0: "%d файл", 1: "%d файла", 2: ""},
+    )
     path = catalog(tmp_path, [("Open", "Открыть"), plural])
     found = [f for f in check_catalog(path, ["empty"])]
     assert [(f.entry, f.paragraph, f.severity) for f in found] == [(1, 2, "error")]
@@ -181,8 +255,10 @@ def test_a_plural_entry_with_an_empty_form_is_flagged_as_an_error(tmp_path):
 
 def test_aligner_check_reports_the_new_checks_in_json(tmp_path):
     empty = polib.POEntry(msgid="Could not open the archive in the terminal.", msgstr="")
-    path = catalog(tmp_path, OPENED + [("Could not open the file in the terminal.",
-                                        "Не удалось открыть файл в"), empty])
+    path = catalog(
+        tmp_path,
+        OPENED + [("Could not open the file in the terminal.", "Не удалось открыть файл в"), empty],
+    )
     result = run_aligner("check", str(path), "--format", "json")
     assert result.returncode == 0, result.stderr  # a warning and an info: no error
     report = json.loads(result.stdout)

@@ -17,15 +17,19 @@ from aligner.checks.base import Cell, Document, Unit
 from aligner.glossary import Glossary
 from tests.conftest import run_aligner
 
-HEADER = ('msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-          '"Plural-Forms: nplurals={n}; plural=0;\\n"\n\n')
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Plural-Forms: nplurals={n}; plural=0;\\n"\n\n'
+)
 
 
 def entry(msgid, msgstr, formats=(), lang="ru", plural=None, index=0):
     sources = [msgid] + ([plural] if plural else [])
     forms = list(msgstr) if isinstance(msgstr, (list, tuple)) else [msgstr]
-    cells = {"en": Cell.join("en", sources, range(len(sources))),
-             lang: Cell.join(lang, forms, range(len(forms)))}
+    cells = {
+        "en": Cell.join("en", sources, range(len(sources))),
+        lang: Cell.join(lang, forms, range(len(forms))),
+    }
     return Unit("", cells, 1.0, index), tuple(formats)
 
 
@@ -34,30 +38,39 @@ def flags(check, *entries, lang="ru", nplurals=None):
     (severity, message, expected, flagged text)."""
     units = tuple(unit for unit, _ in entries)
     formats = {unit.entry: f for unit, f in entries if f}
-    document = Document(units, ("en", lang), "en", (lang,), Glossary(), True,
-                        formats=formats, plural_forms=nplurals)
+    document = Document(
+        units, ("en", lang), "en", (lang,), Glossary(), True, formats=formats, plural_forms=nplurals
+    )
     found = build([check])[0].run(document)
     by_entry = {unit.entry: unit for unit in units}
     result = []
     for flag in found:
         cell = by_entry[flag.entry].cells[lang]
         start = cell.starts[flag.paragraph] if cell.starts else 0
-        span = cell.text[start + flag.start:start + flag.end]
+        span = cell.text[start + flag.start : start + flag.end]
         result.append((flag.severity, flag.message, flag.expected, span))
     return result
 
 
 def one(check, msgid, msgstr, **kwargs):
-    return flags(check, entry(msgid, msgstr, **{k: v for k, v in kwargs.items()
-                                                 if k in ("formats", "lang", "plural")}),
-                 lang=kwargs.get("lang", "ru"))
+    return flags(
+        check,
+        entry(
+            msgid, msgstr, **{k: v for k, v in kwargs.items() if k in ("formats", "lang", "plural")}
+        ),
+        lang=kwargs.get("lang", "ru"),
+    )
 
 
 # --- printf (placeholder) ---------------------------------------------------------------
 
+
 def test_printf_argument_out_of_range_and_types_swapped_are_errors():
-    (found,) = [f for f in one("placeholder", "%1$s of %2$s", "%3$s из %1$s")
-                if "argument" in f[1] and "uses" in f[1]]
+    (found,) = [
+        f
+        for f in one("placeholder", "%1$s of %2$s", "%3$s из %1$s")
+        if "argument" in f[1] and "uses" in f[1]
+    ]
     assert found[0] == "error" and found[3] == "%3$s" and "2 arguments" in found[1]
     swapped = one("placeholder", "%1$d files in %2$s", "%1$s файлов в %2$d")
     assert [(f[3], f[2]) for f in swapped] == [("%1$s", "%1$d"), ("%2$d", "%2$s")]
@@ -80,27 +93,31 @@ def test_a_dropped_or_added_conversion_is_flagged():
     assert garbled[2] == "%2$s" and "garbled" in garbled[1]
 
 
-@pytest.mark.parametrize("msgid, msgstr, formats", [
-    ("%1$s of %2$s", "%2$s из %1$s", ()),             # numbered: any order
-    ("%-20s %5d", "%-30s %8d", ()),                    # widths fit the translation
-    ("%.255s failed", "%.250s не удалось", ()),        # precision is no argument
-    ("%a %b %e %H:%M", "%Y年%-m月%-d日 %H:%M", ()),      # strftime, not printf
-    ("100% sure", "100% уверен", ()),
-    ("Invalid %-encoding in URI", "codificación %-e no válida", ()),
-    ("%time", "時間の割合(%)", ()),
-    ("G10 file %pB and %s file %pB", "le fichier G10 %pB avec %s fichier %pB", ()),
-    ("%d%% done", "%d%% готово", ("c-format",)),
-    ("Progress 50%s", "Прогресс 50", ("no-c-format",)),
-    ("%(name)s is %(age)d", "%(age)d — возраст %(name)s", ("python-format",)),
-    ("read %d of %zu", "读取了%2$zu中的%1$d", ()),         # conversions against CJK words
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, formats",
+    [
+        ("%1$s of %2$s", "%2$s из %1$s", ()),  # numbered: any order
+        ("%-20s %5d", "%-30s %8d", ()),  # widths fit the translation
+        ("%.255s failed", "%.250s не удалось", ()),  # precision is no argument
+        ("%a %b %e %H:%M", "%Y年%-m月%-d日 %H:%M", ()),  # strftime, not printf
+        ("100% sure", "100% уверен", ()),
+        ("Invalid %-encoding in URI", "codificación %-e no válida", ()),
+        ("%time", "時間の割合(%)", ()),
+        ("G10 file %pB and %s file %pB", "le fichier G10 %pB avec %s fichier %pB", ()),
+        ("%d%% done", "%d%% готово", ("c-format",)),
+        ("Progress 50%s", "Прогресс 50", ("no-c-format",)),
+        ("%(name)s is %(age)d", "%(age)d — возраст %(name)s", ("python-format",)),
+        ("read %d of %zu", "读取了%2$zu中的%1$d", ()),  # conversions against CJK words
+    ],
+)
 def test_printf_shapes_translations_take_are_not_flagged(msgid, msgstr, formats):
     assert one("placeholder", msgid, msgstr, formats=formats) == []
 
 
 def test_python_named_conversion_renamed_and_qt_numbers():
-    found = one("placeholder", "%(name)s is %(age)d", "%(имя)s — %(age)d",
-                formats=("python-format",))
+    found = one(
+        "placeholder", "%(name)s is %(age)d", "%(имя)s — %(age)d", formats=("python-format",)
+    )
     assert {f[3] for f in found} == {"%(имя)s", ""}
     assert any(f[2] == "%(name)s" for f in found)
     qt = one("placeholder", "Copy %1 to %2", "Копировать %1 в %3", formats=("qt-format",))
@@ -108,26 +125,34 @@ def test_python_named_conversion_renamed_and_qt_numbers():
 
 
 def test_a_plural_form_may_spell_its_number_but_not_take_another_type():
-    assert one("placeholder", "%d file", ["один файл", "%d файла", "%d файлов"],
-               plural="%d files") == []
-    (wrong,) = one("placeholder", "%d file", ["%d файл", "%s файла", "%d файлов"],
-                   plural="%d files")
+    assert (
+        one("placeholder", "%d file", ["один файл", "%d файла", "%d файлов"], plural="%d files")
+        == []
+    )
+    (wrong,) = one(
+        "placeholder", "%d file", ["%d файл", "%s файла", "%d файлов"], plural="%d files"
+    )
     assert wrong[3] == "%s"
 
 
 # --- variables ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("msgid, msgstr, expected, how", [
-    ("Open $file$ now", "Открыть $fiel$ сейчас", "$file$", "renamed"),
-    ("Open #file# now", "Открыть #файл# сейчас", "#file#", "translated"),
-    ("Run %PROGRAMNAME% now", "Запустить %ПРОГРАММА%", "%PROGRAMNAME%", "translated"),
-    ("Set ${VAR} first", "Сначала задайте ${ПЕР}", "${VAR}", "translated"),
-    ("Hello {name}", "Привет {имя}", "{name}", "translated"),
-    ("Secret keys for @GNUPG@", "@GnuPG@の秘密鍵", "@GNUPG@", "renamed"),
-    ("{{user}} joined", "{{usr}} вошёл", "{{user}}", "renamed"),
-])
-def test_a_variable_renamed_or_translated_is_one_error_with_msgid_name(msgid, msgstr,
-                                                                       expected, how):
+
+@pytest.mark.parametrize(
+    "msgid, msgstr, expected, how",
+    [
+        ("Open $file$ now", "Открыть $fiel$ сейчас", "$file$", "renamed"),
+        ("Open #file# now", "Открыть #файл# сейчас", "#file#", "translated"),
+        ("Run %PROGRAMNAME% now", "Запустить %ПРОГРАММА%", "%PROGRAMNAME%", "translated"),
+        ("Set ${VAR} first", "Сначала задайте ${ПЕР}", "${VAR}", "translated"),
+        ("Hello {name}", "Привет {имя}", "{name}", "translated"),
+        ("Secret keys for @GNUPG@", "@GnuPG@の秘密鍵", "@GNUPG@", "renamed"),
+        ("{{user}} joined", "{{usr}} вошёл", "{{user}}", "renamed"),
+    ],
+)
+def test_a_variable_renamed_or_translated_is_one_error_with_msgid_name(
+    msgid, msgstr, expected, how
+):
     (found,) = one("variable", msgid, msgstr)
     assert found[0] == "error" and how in found[1] and found[2] == expected
 
@@ -139,96 +164,140 @@ def test_a_dropped_variable_and_an_extra_one():
     assert extra[0] == "error" and extra[3] == "{extra}"  # .format() raises on it
 
 
-@pytest.mark.parametrize("msgid, msgstr", [
-    ("Item #1 costs $5", "Пункт #1 стоит $5"),
-    ("100% done", "100% готово"),
-    ("{dis}able the filter", "{выкл}включить фильтр"),
-    ("Usage: %s {script-only-if-no-other-script}", "Использование: %s {только-сценарий}"),
-    ("returns \"$line $filename\"", "renvoie «$ligne $nomfichier»"),
-    ("run \"$SHELL\" -i", "„${SHELL} -i“"),            # one variable, two spellings
-    ("  INTEGER  copy\n  {INTEGER}  repeat", "  ЦЕЛОЕ  копировать\n  {ЦЕЛОЕ}  повторить"),
-    ("{a} and {b}", "{b} и {a}"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr",
+    [
+        ("Item #1 costs $5", "Пункт #1 стоит $5"),
+        ("100% done", "100% готово"),
+        ("{dis}able the filter", "{выкл}включить фильтр"),
+        ("Usage: %s {script-only-if-no-other-script}", "Использование: %s {только-сценарий}"),
+        ('returns "$line $filename"', "renvoie «$ligne $nomfichier»"),
+        ('run "$SHELL" -i', "„${SHELL} -i“"),  # one variable, two spellings
+        ("  INTEGER  copy\n  {INTEGER}  repeat", "  ЦЕЛОЕ  копировать\n  {ЦЕЛОЕ}  повторить"),
+        ("{a} and {b}", "{b} и {a}"),
+    ],
+)
 def test_text_that_only_looks_like_a_variable_is_left_alone(msgid, msgstr):
     assert one("variable", msgid, msgstr) == []
 
 
 # --- markup ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("msgid, msgstr, span, expected", [
-    ("<b>Bold</b> text", "<v>Жирный</b> текст", "<v>", "<b>"),
-    ("Read <emph>this</emph>", "Прочтите <emph>это</emp>", "</emp>", "</emph>"),
-    ("Line<br />break", "Строка<br>перенос", "<br>", "<br />"),
-    ("<i>Note</i>: see", "<i>Заметка: см.", "", "</i>"),
-    ("Welcome to &brandShortName;", "Добро пожаловать в &brandShortNam;", "&brandShortNam;",
-     "&brandShortName;"),
-    ("<b>Save &amp; quit</b>", "<b>Сохранить & выйти</b>", "&", "&amp;"),
-])
+
+@pytest.mark.parametrize(
+    "msgid, msgstr, span, expected",
+    [
+        ("<b>Bold</b> text", "<v>Жирный</b> текст", "<v>", "<b>"),
+        ("Read <emph>this</emph>", "Прочтите <emph>это</emp>", "</emp>", "</emph>"),
+        ("Line<br />break", "Строка<br>перенос", "<br>", "<br />"),
+        ("<i>Note</i>: see", "<i>Заметка: см.", "", "</i>"),
+        (
+            "Welcome to &brandShortName;",
+            "Добро пожаловать в &brandShortNam;",
+            "&brandShortNam;",
+            "&brandShortName;",
+        ),
+        ("<b>Save &amp; quit</b>", "<b>Сохранить & выйти</b>", "&", "&amp;"),
+    ],
+)
 def test_tags_and_entities_changed_are_errors(msgid, msgstr, span, expected):
     (found,) = one("markup", msgid, msgstr)
     assert found[0] == "error" and found[3] == span and found[2] == expected
 
 
 def test_attributes_that_are_no_text_must_keep_their_value():
-    (href,) = one("markup", '<a href="https://example.com/help">Help</a>',
-                  '<a href="https://example.org/help">Справка</a>')
+    (href,) = one(
+        "markup",
+        '<a href="https://example.com/help">Help</a>',
+        '<a href="https://example.org/help">Справка</a>',
+    )
     assert href[0] == "warning" and "href" in href[1]
-    assert one("markup", '<a href="https://gnu.org/licenses/" title="GPL">GPL</a>',
-               '<a href="https://gnu.org/licenses/ru/" title="ГПЛ">GPL</a>') == []
+    assert (
+        one(
+            "markup",
+            '<a href="https://gnu.org/licenses/" title="GPL">GPL</a>',
+            '<a href="https://gnu.org/licenses/ru/" title="ГПЛ">GPL</a>',
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("msgid, msgstr", [
-    ("a < b", "а < б"),
-    ("Usage: cmd <file> [<prefix>]", "Использование: cmd <fichier> [<préfixe>]"),
-    ("<no plugin>", "<нет модуля>"),
-    ("Save &amp; quit", "Сохранить и выйти"),            # the & may become a word
-    ("escape ampersand as &amp;", "экранируйте «&» как &amp;"),
-    ("<key name='%s'> shadows <key name='%s'>", "<key name=«%1$s»> скрывает <key name=«%2$s»>"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr",
+    [
+        ("a < b", "а < б"),
+        ("Usage: cmd <file> [<prefix>]", "Использование: cmd <fichier> [<préfixe>]"),
+        ("<no plugin>", "<нет модуля>"),
+        ("Save &amp; quit", "Сохранить и выйти"),  # the & may become a word
+        ("escape ampersand as &amp;", "экранируйте «&» как &amp;"),
+        ("<key name='%s'> shadows <key name='%s'>", "<key name=«%1$s»> скрывает <key name=«%2$s»>"),
+    ],
+)
 def test_text_that_is_not_markup_or_keeps_it_is_left_alone(msgid, msgstr):
     assert one("markup", msgid, msgstr) == []
 
 
 # --- verbatim -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("msgid, msgstr, expected", [
-    ("See https://www.gnu.org/licenses/ for details.", "См. https://www.gnu.org/licences/.",
-     "https://www.gnu.org/licenses/"),
-    ("Report bugs to <bug-tar@gnu.org>.", "Об ошибках: <bug-tra@gnu.org>.", "bug-tar@gnu.org"),
-    ("Edit /etc/fstab first", "Сначала измените /etc/fstb", "/etc/fstab"),
-    ("Use --recursive here", "Используйте --рекурсивно", "--recursive"),
-    ("implies -M", "подразумевает -М", "-M"),             # a Cyrillic М cannot be typed
-])
+
+@pytest.mark.parametrize(
+    "msgid, msgstr, expected",
+    [
+        (
+            "See https://www.gnu.org/licenses/ for details.",
+            "См. https://www.gnu.org/licences/.",
+            "https://www.gnu.org/licenses/",
+        ),
+        ("Report bugs to <bug-tar@gnu.org>.", "Об ошибках: <bug-tra@gnu.org>.", "bug-tar@gnu.org"),
+        ("Edit /etc/fstab first", "Сначала измените /etc/fstb", "/etc/fstab"),
+        ("Use --recursive here", "Используйте --рекурсивно", "--recursive"),
+        ("implies -M", "подразумевает -М", "-M"),  # a Cyrillic М cannot be typed
+    ],
+)
 def test_what_users_type_must_stay_as_msgid_has_it(msgid, msgstr, expected):
     (found,) = one("verbatim", msgid, msgstr)
     assert found[0] == "warning" and found[2] == expected
 
 
-@pytest.mark.parametrize("msgid, msgstr, lang", [
-    ("Help: <https://www.gnu.org/gethelp/>.", "Aide: <https://www.gnu.org/help/gethelp.fr.html>.",
-     "fr"),
-    ("See https://www.gnu.org/licenses/", "См. https://www.gnu.org/licenses/ru/", "ru"),
-    ("cannot open /proc/net/snmp", "/proc/net/snmpを開けません", "ja"),
-    ("e.g. you@example.com", "par ex. vous@exemple.com", "fr"),
-    ("[--dir /path/to/tally-directory]", "[--dir /chemin/vers/dossier-tally]", "fr"),
-    ("invalid value for --connection-limit: %s", "--connection-limit的值无效: %s", "zh"),
-    ("and/or 1/2 km/h TCP/IP", "и/или 1/2 км/ч TCP/IP", "ru"),
-    ("%-e %b", "%-m月%-d日", "zh"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, lang",
+    [
+        (
+            "Help: <https://www.gnu.org/gethelp/>.",
+            "Aide: <https://www.gnu.org/help/gethelp.fr.html>.",
+            "fr",
+        ),
+        ("See https://www.gnu.org/licenses/", "См. https://www.gnu.org/licenses/ru/", "ru"),
+        ("cannot open /proc/net/snmp", "/proc/net/snmpを開けません", "ja"),
+        ("e.g. you@example.com", "par ex. vous@exemple.com", "fr"),
+        ("[--dir /path/to/tally-directory]", "[--dir /chemin/vers/dossier-tally]", "fr"),
+        ("invalid value for --connection-limit: %s", "--connection-limit的值无效: %s", "zh"),
+        ("and/or 1/2 km/h TCP/IP", "и/или 1/2 км/ч TCP/IP", "ru"),
+        ("%-e %b", "%-m月%-d日", "zh"),
+    ],
+)
 def test_localized_pages_examples_and_lookalikes_are_accepted(msgid, msgstr, lang):
     assert one("verbatim", msgid, msgstr, lang=lang) == []
 
 
 # --- accelerator ----------------------------------------------------------------------
 
-LABELS = [("_File", "_Файл"), ("_Edit", "_Правка"), ("Save _As", "Сохранить _как"),
-          ("_Open", "_Открыть"), ("_Quit", "_Выход"), ("Pre_view", "_Просмотр")]
+LABELS = [
+    ("_File", "_Файл"),
+    ("_Edit", "_Правка"),
+    ("Save _As", "Сохранить _как"),
+    ("_Open", "_Открыть"),
+    ("_Quit", "_Выход"),
+    ("Pre_view", "_Просмотр"),
+]
 
 
 def labels(extra, lang="ru"):
     units = [entry(msgid, msgstr, lang=lang, index=i) for i, (msgid, msgstr) in enumerate(LABELS)]
-    units += [entry(msgid, msgstr, lang=lang, index=len(units) + i)
-              for i, (msgid, msgstr) in enumerate(extra)]
+    units += [
+        entry(msgid, msgstr, lang=lang, index=len(units) + i)
+        for i, (msgid, msgstr) in enumerate(extra)
+    ]
     return flags("accelerator", *units, lang=lang)
 
 
@@ -247,15 +316,26 @@ def test_chinese_accelerator_after_the_words_and_the_suggestion():
 
 
 def test_identifiers_and_catalogs_without_accelerators_are_left_alone():
-    assert labels([("fg [job_spec]", "fg [задание]"), ("KP_Begin", "Begin"),
-                   ("x86_64 only", "только x86-64")]) == []
-    plain = [entry(msgid.replace("_", ""), msgstr.replace("_", ""), index=i)
-             for i, (msgid, msgstr) in enumerate(LABELS)]
+    assert (
+        labels(
+            [
+                ("fg [job_spec]", "fg [задание]"),
+                ("KP_Begin", "Begin"),
+                ("x86_64 only", "только x86-64"),
+            ]
+        )
+        == []
+    )
+    plain = [
+        entry(msgid.replace("_", ""), msgstr.replace("_", ""), index=i)
+        for i, (msgid, msgstr) in enumerate(LABELS)
+    ]
     plain.append(entry("could not get server_version", "не удалось получить версию", index=9))
     assert flags("accelerator", *plain) == []
 
 
 # --- layout ---------------------------------------------------------------------------
+
 
 def test_edge_whitespace_and_newlines_of_msgid_are_kept():
     (space,) = one("layout", "New password: ", "Новый пароль:")
@@ -268,14 +348,17 @@ def test_edge_whitespace_and_newlines_of_msgid_are_kept():
     assert blank[2] == "Использование: %s\n\n"
 
 
-@pytest.mark.parametrize("msgid, msgstr, lang", [
-    ("Name: ", "名称：", "zh"),                        # full-width colon carries the space
-    (" (core dumped)", "（核心已转储）", "zh"),
-    ("total ", "总计", "zh"),                          # no space between Chinese words
-    ("Name", "Имя        ", "ru"),                     # spaces added align a column
-    ("  -O0\t\tno optimizations\n", "  -O0            без оптимизаций\n", "ru"),
-    ("A long line that\nwraps here.\n", "Длинная строка, которая переносится здесь.\n", "ru"),
-])
+@pytest.mark.parametrize(
+    "msgid, msgstr, lang",
+    [
+        ("Name: ", "名称：", "zh"),  # full-width colon carries the space
+        (" (core dumped)", "（核心已转储）", "zh"),
+        ("total ", "总计", "zh"),  # no space between Chinese words
+        ("Name", "Имя        ", "ru"),  # spaces added align a column
+        ("  -O0\t\tno optimizations\n", "  -O0            без оптимизаций\n", "ru"),
+        ("A long line that\nwraps here.\n", "Длинная строка, которая переносится здесь.\n", "ru"),
+    ],
+)
 def test_layout_a_translation_may_change(msgid, msgstr, lang):
     assert one("layout", msgid, msgstr, lang=lang) == []
 
@@ -291,26 +374,34 @@ def test_tabs_added_escapes_lost_and_empty_plural_forms():
 
 def test_plural_form_count_against_the_header_end_to_end(tmp_path):
     po = tmp_path / "app.po"
-    po.write_text(HEADER.format(lang="ru", n=3) + 'msgid "%d file"\nmsgid_plural "%d files"\n'
-                  'msgstr[0] "%d файл"\nmsgstr[1] "%d файла"\n\n'
-                  '#, c-format\nmsgid "%s has %d files"\nmsgstr "%d файлов в %s"\n',
-                  encoding="utf-8")
+    po.write_text(
+        HEADER.format(lang="ru", n=3) + 'msgid "%d file"\nmsgid_plural "%d files"\n'
+        'msgstr[0] "%d файл"\nmsgstr[1] "%d файла"\n\n'
+        '#, c-format\nmsgid "%s has %d files"\nmsgstr "%d файлов в %s"\n',
+        encoding="utf-8",
+    )
     found = {(f.entry, f.check): f for f in check_catalog(po, ["layout", "placeholder"])}
-    assert found[(0, "layout")].severity == "error" and "nplurals=3" in \
-        found[(0, "layout")].message
+    assert found[(0, "layout")].severity == "error" and "nplurals=3" in found[(0, "layout")].message
     assert found[(1, "placeholder")].expected == "%2$d файлов в %1$s"
-    result = run_aligner("check", str(po), "--checks", "variable,markup,verbatim,layout",
-                         "--format", "json")
+    result = run_aligner(
+        "check", str(po), "--checks", "variable,markup,verbatim,layout", "--format", "json"
+    )
     assert result.returncode == 1, result.stderr
     assert {f["check"] for f in json.loads(result.stdout)["flags"]} == {"layout"}
 
 
 # --- docsets --------------------------------------------------------------------------
 
+
 def test_in_a_docset_a_version_lacking_the_tags_all_others_have_is_flagged():
-    cells = {lang: Cell.join(lang, [text], [0]) for lang, text in (
-        ("en", "Press <b>OK</b> to go on."), ("ru", "Нажмите <b>OK</b>, чтобы продолжить."),
-        ("kk", "Жалғастыру үшін OK басыңыз."))}
+    cells = {
+        lang: Cell.join(lang, [text], [0])
+        for lang, text in (
+            ("en", "Press <b>OK</b> to go on."),
+            ("ru", "Нажмите <b>OK</b>, чтобы продолжить."),
+            ("kk", "Жалғастыру үшін OK басыңыз."),
+        )
+    }
     document = Document((Unit("r1", cells),), ("en", "ru", "kk"), "en", ("en", "ru", "kk"))
     found = build(["markup"])[0].run(document)
     assert sorted((f.lang, f.expected) for f in found) == [("kk", "</b>"), ("kk", "<b>")]

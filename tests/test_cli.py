@@ -49,22 +49,28 @@ def test_info_without_argument_uses_the_bundled_statement():
 
 
 def test_info_warns_when_a_file_is_not_in_its_language(tmp_path):
-    root = write_docset(tmp_path / "d", {
-        "en.txt": "The two sides agreed to deepen cooperation in trade and investment.",
-        "ru.txt": "Тараптар сауда және инвестиция саласындағы ынтымақтастықты тереңдетуге келісті.",
-    })
+    root = write_docset(
+        tmp_path / "d",
+        {
+            "en.txt": "The two sides agreed to deepen cooperation in trade and investment.",
+            "ru.txt": "Тараптар сауда және инвестиция саласындағы ынтымақтастықты тереңдетуге келісті.",
+        },
+    )
     result = run_aligner("info", str(root))
     assert result.returncode == 0
     assert "ru.txt: named ru but the text looks like kk" in result.stderr
 
 
-@pytest.mark.parametrize("files,fragment", [
-    ({"en.txt": b"\x00\x01\x02binary"}, "en.txt: contains NUL bytes"),
-    ({"zh.txt": "联合声明".encode("gb18030") + b"\xff\xfe\xfd"}, "zh.txt: is not UTF-8"),
-    ({"en.txt": "x", "docset.toml": "pivot = [\n"}, "docset.toml:1: not valid TOML"),
-    ({"en.txt": "x", "glossary.tsv": "en\tzh\na\tb\tc\n"}, "glossary.tsv:2: 3 columns"),
-    ({"README.md": "nothing"}, "no language file found"),
-])
+@pytest.mark.parametrize(
+    "files,fragment",
+    [
+        ({"en.txt": b"\x00\x01\x02binary"}, "en.txt: contains NUL bytes"),
+        ({"zh.txt": "联合声明".encode("gb18030") + b"\xff\xfe\xfd"}, "zh.txt: is not UTF-8"),
+        ({"en.txt": "x", "docset.toml": "pivot = [\n"}, "docset.toml:1: not valid TOML"),
+        ({"en.txt": "x", "glossary.tsv": "en\tzh\na\tb\tc\n"}, "glossary.tsv:2: 3 columns"),
+        ({"README.md": "nothing"}, "no language file found"),
+    ],
+)
 def test_bad_input_gives_one_line_and_exit_2(tmp_path, files, fragment):
     root = write_docset(tmp_path / "d", files)
     result = run_aligner("info", str(root))
@@ -89,7 +95,9 @@ def test_encoding_option_reads_legacy_files(tmp_path):
 
 
 def test_assumed_encoding_is_reported_as_a_warning(tmp_path):
-    root = write_docset(tmp_path / "d", {"ru.txt": "Стороны подтвердили приверженность.".encode("cp1251")})
+    root = write_docset(
+        tmp_path / "d", {"ru.txt": "Стороны подтвердили приверженность.".encode("cp1251")}
+    )
     result = run_aligner("info", str(root))
     assert result.returncode == 0
     assert "aligner: warning:" in result.stderr and "cp1251" in result.stderr

@@ -19,18 +19,36 @@ from tests.conftest import BUNDLED, ROOT, aligner_command, run_aligner, write_ge
 
 def _run(*args: str, after: str = "0", cwd=None) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1", ALIGNER_PROGRESS_AFTER=after)
-    return subprocess.run([*aligner_command(), *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=cwd or ROOT, env=env, timeout=300)
+    return subprocess.run(
+        [*aligner_command(), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=300,
+    )
 
 
 def _on_terminal(args: list[str], stdout_path) -> str:
     """Run the CLI with stderr on a pseudo-terminal; what the terminal received."""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1", ALIGNER_PROGRESS_AFTER="0",
-               COLUMNS="100")
+    env = dict(
+        os.environ,
+        PYTHONIOENCODING="utf-8",
+        NO_COLOR="1",
+        ALIGNER_PROGRESS_AFTER="0",
+        COLUMNS="100",
+    )
     master, slave = pty.openpty()
     with open(stdout_path, "w", encoding="utf-8") as out:
-        process = subprocess.Popen([*aligner_command(), *args], stdout=out, stderr=slave,
-                                   stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
+        process = subprocess.Popen(
+            [*aligner_command(), *args],
+            stdout=out,
+            stderr=slave,
+            stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+        )
     os.close(slave)
     received = b""
     while True:
@@ -47,10 +65,13 @@ def _on_terminal(args: list[str], stdout_path) -> str:
 
 
 def _progress_lines(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines()
-            if line.startswith("aligner: ") and not line.startswith(("aligner: warning",
-                                                                      "aligner: error"))
-            and "saved" not in line]
+    return [
+        line
+        for line in stderr.splitlines()
+        if line.startswith("aligner: ")
+        and not line.startswith(("aligner: warning", "aligner: error"))
+        and "saved" not in line
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -61,15 +82,17 @@ def docset(tmp_path_factory):
     return root
 
 
-@pytest.mark.parametrize("command,stage", [
-    (["align", "{d}", "--fresh"], "aligning en-zh"),
-    (["check", "{d}"], "checking"),
-    (["sync", "{d}"], "saving the review files"),
-    (["export", "{d}", "--format", "po", "--out", "{out}", "--force"], "writing po"),
-    (["score", "{d}"], "scoring"),
-])
-def test_long_commands_report_progress_as_plain_lines_in_a_pipe(docset, tmp_path, command,
-                                                                stage):
+@pytest.mark.parametrize(
+    "command,stage",
+    [
+        (["align", "{d}", "--fresh"], "aligning en-zh"),
+        (["check", "{d}"], "checking"),
+        (["sync", "{d}"], "saving the review files"),
+        (["export", "{d}", "--format", "po", "--out", "{out}", "--force"], "writing po"),
+        (["score", "{d}"], "scoring"),
+    ],
+)
+def test_long_commands_report_progress_as_plain_lines_in_a_pipe(docset, tmp_path, command, stage):
     args = [word.format(d=docset, out=tmp_path / "out") for word in command]
     result = _run(*args)
     assert result.returncode in (0, 1), result.stderr
@@ -89,9 +112,12 @@ def test_align_in_workers_shows_a_bar_that_moves_in_fine_steps(tmp_path):
     long = write_generated(tmp_path / "long", 1200)  # 4,800 paragraphs: aligned by workers
     shown = _on_terminal(["align", str(long), "--format", "json"], tmp_path / "rows.json")
     frames = [frame for frame in shown.split("\r") if frame.strip()]
-    steps = {(m.group(1), int(m.group(2))) for frame in frames
-             for m in [re.search(r"aligner: (reading texts|aligning [a-z, -]+) [━─]+ +(\d+)%",
-                                 frame)] if m}
+    steps = {
+        (m.group(1), int(m.group(2)))
+        for frame in frames
+        for m in [re.search(r"aligner: (reading texts|aligning [a-z, -]+) [━─]+ +(\d+)%", frame)]
+        if m
+    }
     assert len(steps) > 6, frames  # finer than one step per pair
     assert {stage for stage, _ in steps} == {"reading texts", "aligning en-zh, en-kk, en-ru"}
     assert shown.endswith("\r")  # the line is cleared at the end
@@ -100,14 +126,19 @@ def test_align_in_workers_shows_a_bar_that_moves_in_fine_steps(tmp_path):
 
 def test_the_language_option_is_lang_repeated_or_comma_separated(docset):
     expected = ["en", "zh"]
-    for spelling in (["--lang", "en", "--lang", "zh"], ["--lang", "en,zh"],
-                     ["--langs", "en", "zh"], ["--langs", "en,zh"]):
+    for spelling in (
+        ["--lang", "en", "--lang", "zh"],
+        ["--lang", "en,zh"],
+        ["--langs", "en", "zh"],
+        ["--langs", "en,zh"],
+    ):
         result = run_aligner("sync", str(docset), *spelling, "--format", "json")
         assert result.returncode == 0, (spelling, result.stderr)
         files = json.loads(result.stdout)["files"]
         assert [f["lang"] for f in files] == expected, spelling
-    flags = json.loads(run_aligner("check", str(docset), "--lang", "en", "--lang", "zh",
-                                   "--format", "json").stdout)["flags"]
+    flags = json.loads(
+        run_aligner("check", str(docset), "--lang", "en", "--lang", "zh", "--format", "json").stdout
+    )["flags"]
     assert flags and {flag["lang"] for flag in flags} <= {"en", "zh"}  # en's flags kept
     for command in ("align", "check", "sync", "export", "score"):
         shown = run_aligner(command, "--help").stdout
@@ -123,26 +154,32 @@ def test_bare_aligner_prints_usage_on_stderr_and_exits_2():
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
-@pytest.mark.parametrize("words,expected", [
-    ("aligner ex", {"export"}),
-    ("aligner export --format ", set(FORMATS)),
-    ("aligner sync --la", {"--lang"}),
-    ("aligner check --format j", {"json"}),
-])
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        ("aligner ex", {"export"}),
+        ("aligner export --format ", set(FORMATS)),
+        ("aligner sync --la", {"--lang"}),
+        ("aligner check --format j", {"json"}),
+    ],
+)
 def test_bash_completion_script_completes_commands_options_and_choices(words, expected):
     script = run_aligner("completion", "bash")
     assert script.returncode == 0, script.stderr
     typed = words.split(" ")
-    probe = (f"{script.stdout}\nCOMP_WORDS=({' '.join(repr(w) for w in typed)}); "
-             f"COMP_CWORD={len(typed) - 1}; _aligner; printf '%s\\n' \"${{COMPREPLY[@]}}\"")
+    probe = (
+        f"{script.stdout}\nCOMP_WORDS=({' '.join(repr(w) for w in typed)}); "
+        f"COMP_CWORD={len(typed) - 1}; _aligner; printf '%s\\n' \"${{COMPREPLY[@]}}\""
+    )
     result = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, timeout=30)
     assert set(result.stdout.split()) == expected, result.stderr
 
 
 def test_export_prints_a_json_summary(docset, tmp_path):
     out = tmp_path / "tmx"
-    result = run_aligner("export", str(docset), "--format", "tmx", "--out", str(out),
-                         "--summary", "json")
+    result = run_aligner(
+        "export", str(docset), "--format", "tmx", "--out", str(out), "--summary", "json"
+    )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["format"] == "tmx" and summary["out"] == str(out)

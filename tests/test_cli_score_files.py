@@ -12,8 +12,10 @@ from aligner.paragraphs import split_paragraphs
 from tests.conftest import BUNDLED, run_aligner
 
 SACREBLEU = str(Path(sys.executable).with_name("sacrebleu"))
-ADDED = ("Both sides agreed to hold the next meeting of the intergovernmental cooperation "
-         "committee in Astana in the first half of 2024.")
+ADDED = (
+    "Both sides agreed to hold the next meeting of the intergovernmental cooperation "
+    "committee in Astana in the first half of 2024."
+)
 
 
 def _english() -> list[str]:
@@ -35,8 +37,12 @@ def _sacrebleu(hyps: list[str], refs: list[str], tmp_path: Path) -> dict[str, fl
     hyp, ref = tmp_path / "paired-hyp.txt", tmp_path / "paired-ref.txt"
     hyp.write_text("\n".join(hyps) + "\n", encoding="utf-8")
     ref.write_text("\n".join(refs) + "\n", encoding="utf-8")
-    result = subprocess.run([SACREBLEU, str(ref), "-i", str(hyp), "-m", "bleu", "chrf", "ter",
-                             "-w", "4", "-b"], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [SACREBLEU, str(ref), "-i", str(hyp), "-m", "bleu", "chrf", "ter", "-w", "4", "-b"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(zip(("bleu", "chrf", "ter"), json.loads(result.stdout)))
 
 
@@ -50,9 +56,17 @@ def test_a_paragraph_the_reviewer_added_leaves_the_light_edit_scored_as_light(tm
     reviewed = _lightly_edited(original)
     truth = _sacrebleu(original, reviewed, tmp_path)  # the edit, paragraph for paragraph
     with_added = reviewed[:25] + [ADDED] + reviewed[25:]
-    result = run_aligner("score", "--hyp", _write(tmp_path / "mt.txt", original),
-                         "--ref", _write(tmp_path / "reviewed.txt", with_added),
-                         "--bootstrap", "1", "--format", "json")
+    result = run_aligner(
+        "score",
+        "--hyp",
+        _write(tmp_path / "mt.txt", original),
+        "--ref",
+        _write(tmp_path / "reviewed.txt", with_added),
+        "--bootstrap",
+        "1",
+        "--format",
+        "json",
+    )
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)
     assert scores["segments"] == len(original)
@@ -63,8 +77,13 @@ def test_a_paragraph_the_reviewer_added_leaves_the_light_edit_scored_as_light(tm
 
 def test_a_long_hypothesis_against_a_short_reference_scores_instead_of_crashing(tmp_path):
     original = _english()
-    result = run_aligner("score", "--hyp", _write(tmp_path / "all.txt", original),
-                         "--ref", _write(tmp_path / "seven.txt", original[:7]))
+    result = run_aligner(
+        "score",
+        "--hyp",
+        _write(tmp_path / "all.txt", original),
+        "--ref",
+        _write(tmp_path / "seven.txt", original[:7]),
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
     assert "BLEU" in result.stdout and "± " in result.stdout  # confidence intervals too

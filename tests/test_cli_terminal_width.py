@@ -14,8 +14,20 @@ from aligner.align.display import clip
 from aligner.terminal import cell_width
 from tests.conftest import ROOT, run_aligner
 
-SAMPLES = ["abc", "中文", "e\u0301", "👍", "👨\u200d👩\u200d👧", "🇰🇿", "👍🏽", "❤\ufe0f",
-           "Қазақ", "한국어", "क्ष", "a👨\u200d👩\u200d👧b中"]
+SAMPLES = [
+    "abc",
+    "中文",
+    "e\u0301",
+    "👍",
+    "👨\u200d👩\u200d👧",
+    "🇰🇿",
+    "👍🏽",
+    "❤\ufe0f",
+    "Қазақ",
+    "한국어",
+    "क्ष",
+    "a👨\u200d👩\u200d👧b中",
+]
 
 
 @pytest.mark.parametrize("text", SAMPLES)
@@ -29,14 +41,16 @@ def test_check_carets_stay_under_the_number_after_an_emoji_family(tmp_path):
     catalog.write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: kk\\n"\n\n'
         'msgid "The family 👨\u200d👩\u200d👧 paid 45 dollars on 12 May."\n'
-        'msgstr "Отбасы 👨\u200d👩\u200d👧 12 мамырда 54 доллар төледі."\n', encoding="utf-8")
+        'msgstr "Отбасы 👨\u200d👩\u200d👧 12 мамырда 54 доллар төледі."\n',
+        encoding="utf-8",
+    )
     result = run_aligner("check", str(catalog), "--checks", "number")
     lines = result.stdout.splitlines()
     excerpt = next(k for k, line in enumerate(lines) if "54" in line and "Отбасы" in line)
     line, carets = lines[excerpt], lines[excerpt + 1]
     assert carets.strip("^ ") == "" and "^" in carets
     column = len(carets) - len(carets.lstrip(" "))
-    assert cell_len(line[:line.index("54")]) == column  # the caret is under the 5 of 54
+    assert cell_len(line[: line.index("54")]) == column  # the caret is under the 5 of 54
 
 
 def _floors() -> dict[str, str]:

@@ -17,6 +17,7 @@ ZH = "双方重申恪守《联合国宪章》宗旨和原则。\n\n本声明于2
 
 # --- the paragraph rule ---------------------------------------------------------------
 
+
 def test_blank_lines_separate_paragraphs_and_lines_inside_are_joined_with_a_space():
     text = "First line\nsecond line\n\n\n  Second paragraph  \n"
     assert split_paragraphs(text) == ["First line second line", "Second paragraph"]
@@ -37,6 +38,7 @@ def test_whitespace_only_lines_count_as_blank():
 
 # --- loading --------------------------------------------------------------------------
 
+
 def test_loads_languages_paragraphs_and_defaults(tmp_path):
     root = write_docset(tmp_path / "d", {"ru.txt": RU, "zh.txt": ZH, "en.txt": "One.\n\nTwo."})
     docset = load(root)
@@ -47,11 +49,15 @@ def test_loads_languages_paragraphs_and_defaults(tmp_path):
 
 
 def test_docset_toml_sets_title_source_order_and_pivot(tmp_path):
-    root = write_docset(tmp_path / "d", {
-        "ru.txt": RU, "zh.txt": ZH,
-        "docset.toml": 'source = "zh"\npivot = "ru"\norder = ["zh", "ru"]\n'
-                       '[title]\nzh = "联合声明"\nru = "Совместное заявление"\n',
-    })
+    root = write_docset(
+        tmp_path / "d",
+        {
+            "ru.txt": RU,
+            "zh.txt": ZH,
+            "docset.toml": 'source = "zh"\npivot = "ru"\norder = ["zh", "ru"]\n'
+            '[title]\nzh = "联合声明"\nru = "Совместное заявление"\n',
+        },
+    )
     docset = load(root)
     assert (docset.source, docset.pivot, docset.languages) == ("zh", "ru", ("zh", "ru"))
     assert docset.title == "Совместное заявление" and docset.title_in("zh") == "联合声明"
@@ -72,9 +78,14 @@ def test_empty_language_file_loads_with_zero_paragraphs_and_a_note(tmp_path):
     assert any("ru.txt" in n and "empty" in n for n in docset.notes)
 
 
-@pytest.mark.parametrize("bom,encoding", [
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
-])
+@pytest.mark.parametrize(
+    "bom,encoding",
+    [
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ],
+)
 def test_boms_are_honoured(tmp_path, bom, encoding):
     root = write_docset(tmp_path / "d", {"ru.txt": bom + RU.encode(encoding)})
     docset = load(root)
@@ -111,14 +122,18 @@ def test_chinese_in_gb18030_is_never_misread_as_cp1251(tmp_path):
 
 
 def test_unrecognised_encoding_names_the_file_and_the_option(tmp_path):
-    root = write_docset(tmp_path / "d", {"de.txt": "Grüße aus Köln, schöne Straße".encode("cp1252")})
+    root = write_docset(
+        tmp_path / "d", {"de.txt": "Grüße aus Köln, schöne Straße".encode("cp1252")}
+    )
     with pytest.raises(TextFileError) as err:
         load(root)
     assert "de.txt" in str(err.value) and "--encoding" in str(err.value)
 
 
 def test_explicit_encoding_per_language(tmp_path):
-    root = write_docset(tmp_path / "d", {"de.txt": "Grüße aus Köln".encode("cp1252"), "en.txt": "Hi"})
+    root = write_docset(
+        tmp_path / "d", {"de.txt": "Grüße aus Köln".encode("cp1252"), "en.txt": "Hi"}
+    )
     assert load(root, {"de": "cp1252"}).paragraphs("de") == ("Grüße aus Köln",)
 
 
@@ -147,26 +162,39 @@ def test_large_paragraph_and_many_paragraphs(tmp_path):
     root = write_docset(tmp_path / "d", {"en.txt": big, "ru.txt": many})
     docset = load(root)
     assert len(docset.paragraphs("en")) == 1 and len(docset.paragraphs("en")[0]) == 4_999_999
-    assert len(docset.paragraphs("ru")) == 100_000 and docset.paragraphs("ru")[-1] == "Paragraph 99999."
+    assert (
+        len(docset.paragraphs("ru")) == 100_000
+        and docset.paragraphs("ru")[-1] == "Paragraph 99999."
+    )
 
 
-@pytest.mark.parametrize("make,error,fragment", [
-    (lambda p: p / "missing", DocSetError, "no such directory"),
-    (lambda p: write_docset(p / "d", {"en.txt": "x"}) / "en.txt", DocSetError, "not a directory"),
-    (lambda p: write_docset(p / "d", {"notes.md": "x"}), DocSetError, "no language file"),
-])
+@pytest.mark.parametrize(
+    "make,error,fragment",
+    [
+        (lambda p: p / "missing", DocSetError, "no such directory"),
+        (
+            lambda p: write_docset(p / "d", {"en.txt": "x"}) / "en.txt",
+            DocSetError,
+            "not a directory",
+        ),
+        (lambda p: write_docset(p / "d", {"notes.md": "x"}), DocSetError, "no language file"),
+    ],
+)
 def test_unusable_paths(tmp_path, make, error, fragment):
     with pytest.raises(error, match=fragment):
         load(make(tmp_path))
 
 
-@pytest.mark.parametrize("toml,fragment", [
-    ('source = "zh\n', ":1: not valid TOML"),
-    ('source = 3\n', "source must be a language code"),
-    ('order = "en"\n', "order must be a list"),
-    ('pivot = "fr"\n', 'pivot = "fr" but there is no fr.txt'),
-    ('colour = "red"\n', "unknown key(s) colour"),
-])
+@pytest.mark.parametrize(
+    "toml,fragment",
+    [
+        ('source = "zh\n', ":1: not valid TOML"),
+        ("source = 3\n", "source must be a language code"),
+        ('order = "en"\n', "order must be a list"),
+        ('pivot = "fr"\n', 'pivot = "fr" but there is no fr.txt'),
+        ('colour = "red"\n', "unknown key(s) colour"),
+    ],
+)
 def test_malformed_docset_toml(tmp_path, toml, fragment):
     root = write_docset(tmp_path / "d", {"en.txt": "x", "zh.txt": "y", "docset.toml": toml})
     with pytest.raises(ConfigError) as err:
@@ -175,20 +203,26 @@ def test_malformed_docset_toml(tmp_path, toml, fragment):
 
 
 def test_glossary_is_parsed_with_alternatives_and_comments(tmp_path):
-    root = write_docset(tmp_path / "d", {
-        "en.txt": "x",
-        "glossary.tsv": "# names\nen\tzh\tru\nXi'an\t西安\tСиань\nUN;United Nations\t联合国\t\n",
-    })
+    root = write_docset(
+        tmp_path / "d",
+        {
+            "en.txt": "x",
+            "glossary.tsv": "# names\nen\tzh\tru\nXi'an\t西安\tСиань\nUN;United Nations\t联合国\t\n",
+        },
+    )
     glossary = load(root).glossary
     assert glossary.languages == ("en", "zh", "ru") and len(glossary) == 2
     assert glossary.entries[1].forms == {"en": ("UN", "United Nations"), "zh": ("联合国",)}
     assert glossary.entries[1].line == 4
 
 
-@pytest.mark.parametrize("tsv,fragment", [
-    ("English\tChinese\nXi'an\t西安\n", ":1: header cell 'English'"),
-    ("en\tzh\nXi'an\t西安\textra\n", ":2: 3 columns but the header has 2"),
-])
+@pytest.mark.parametrize(
+    "tsv,fragment",
+    [
+        ("English\tChinese\nXi'an\t西安\n", ":1: header cell 'English'"),
+        ("en\tzh\nXi'an\t西安\textra\n", ":2: 3 columns but the header has 2"),
+    ],
+)
 def test_malformed_glossary(tmp_path, tsv, fragment):
     root = write_docset(tmp_path / "d", {"en.txt": "x", "glossary.tsv": tsv})
     with pytest.raises(GlossaryError) as err:

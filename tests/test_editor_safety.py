@@ -18,8 +18,10 @@ LEAVE_ALT_SCREEN = "\x1b[?1049l"
 LINK = "\x1b]8;;https://x.example\x1b\\here\x1b]8;;\x1b\\"
 BIDI = "\u202eabc\u2066d\u2067e\u2068f\u2069"
 C1 = "\x9b31m\x9d0;t\x9c"
-HOSTILE = (f"Clip {CLIPBOARD} title {TITLE} reset {RESET} alt {LEAVE_ALT_SCREEN} "
-           f"link {LINK} bidi {BIDI} c1 {C1} end 20")
+HOSTILE = (
+    f"Clip {CLIPBOARD} title {TITLE} reset {RESET} alt {LEAVE_ALT_SCREEN} "
+    f"link {LINK} bidi {BIDI} c1 {C1} end 20"
+)
 FORBIDDEN = set("\x1b\x07\x9b\x9c\x9d\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -39,15 +41,20 @@ def test_restore_gives_back_untouched_controls_and_keeps_typed_text():
 
 @pytest.fixture
 def hostile(tmp_path):
-    return write_docset(tmp_path / "hostile", {
-        "en.txt": f"First paragraph 10.\n\n{HOSTILE}\n",
-        "ru.txt": "Первый абзац 10.\n\nВторой абзац 20.\n",
-    })
+    return write_docset(
+        tmp_path / "hostile",
+        {
+            "en.txt": f"First paragraph 10.\n\n{HOSTILE}\n",
+            "ru.txt": "Первый абзац 10.\n\nВторой абзац 20.\n",
+        },
+    )
 
 
 def rendered(widget) -> str:
-    return "\n".join("".join(segment.text for segment in widget.render_line(y))
-                     for y in range(widget.size.height))
+    return "\n".join(
+        "".join(segment.text for segment in widget.render_line(y))
+        for y in range(widget.size.height)
+    )
 
 
 async def test_the_editor_shows_controls_as_symbols_and_keeps_them_on_save(hostile):
@@ -64,12 +71,15 @@ async def test_the_editor_shows_controls_as_symbols_and_keeps_them_on_save(hosti
         editor = modal.query_one("#editor")
         assert editor.text == visible(HOSTILE)
         assert not FORBIDDEN & set(editor.document.text)
-        screen = rendered(editor) + rendered(modal.query_one("#edit-title")) + \
-            "".join(rendered(hint) for hint in modal.query(".hint"))
+        screen = (
+            rendered(editor)
+            + rendered(modal.query_one("#edit-title"))
+            + "".join(rendered(hint) for hint in modal.query(".hint"))
+        )
         assert "␛]52;c;SGVsbG8=" in screen and "pwned" in screen
         assert not FORBIDDEN & set(screen), "nothing from the cell reaches the terminal raw"
 
-        await pilot.press("ctrl+s")                 # untouched: nothing to save
+        await pilot.press("ctrl+s")  # untouched: nothing to save
         await pilot.pause()
         assert not isinstance(app.screen, EditModal)
         assert app.session.cell_text(row, "en") == HOSTILE
@@ -89,8 +99,11 @@ async def test_notifications_and_the_scores_screen_show_text_literally(hostile):
         await opened(app, pilot)
         app._say(f"row {TITLE} [b]x[/b]", title=CLIPBOARD)
         await pilot.pause()
-        last = app._notifications[-1] if hasattr(app._notifications, "__getitem__") else \
-            list(app._notifications)[-1]
+        last = (
+            app._notifications[-1]
+            if hasattr(app._notifications, "__getitem__")
+            else list(app._notifications)[-1]
+        )
         assert not FORBIDDEN & set(last.message + last.title)
         assert "[b]x[/b]" in last.message
         await pilot.press("S")

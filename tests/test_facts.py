@@ -23,8 +23,11 @@ from aligner.glossary import parse_glossary
 
 def numeric(text: str, lang: str) -> list[str]:
     """The non-name facts of ``text`` as "kind:value", "~" marking weak ones."""
-    return [f"{f.kind}:{f.value}" + ("~" if f.weak else "")
-            for f in extract(text, lang) if f.kind != "name"]
+    return [
+        f"{f.kind}:{f.value}" + ("~" if f.weak else "")
+        for f in extract(text, lang)
+        if f.kind != "name"
+    ]
 
 
 NUMBERS = [
@@ -215,8 +218,8 @@ SECTIONS = [
 
 @pytest.mark.parametrize(
     "lang, text, expected",
-    NUMBERS + WEAK + ORDINALS + NOT_NUMERALS + PERCENTS + RANGES + DATES + DATE_RANGES
-    + SECTIONS)
+    NUMBERS + WEAK + ORDINALS + NOT_NUMERALS + PERCENTS + RANGES + DATES + DATE_RANGES + SECTIONS,
+)
 def test_numeric_facts(lang, text, expected):
     assert numeric(text, lang) == expected
 
@@ -225,7 +228,7 @@ def test_spans_point_at_the_text_and_facts_do_not_overlap():
     text = "二、2013年9月，习近平主席于2023年5月16日至17日出席第二十次会议，两国签署。"
     facts = extract(text, "zh")
     for fact in facts:
-        assert text[fact.start:fact.end] == fact.text
+        assert text[fact.start : fact.end] == fact.text
     numeric_facts = [f for f in facts if f.kind != "name"]
     for first, second in zip(numeric_facts, numeric_facts[1:]):
         assert first.end <= second.start
@@ -250,12 +253,21 @@ def test_unknown_languages_use_the_nearest_rules():
 
 
 def test_odd_inputs_give_no_facts_and_no_errors():
-    for text in ("", "   ", "\x00\x1b[31m", "一一一一一一", "万亿千百十", "第第第", "99999999999999999999",
-                 "٣٤٥ ١٢", "ⅫⅫⅫ century"):
+    for text in (
+        "",
+        "   ",
+        "\x00\x1b[31m",
+        "一一一一一一",
+        "万亿千百十",
+        "第第第",
+        "99999999999999999999",
+        "٣٤٥ ١٢",
+        "ⅫⅫⅫ century",
+    ):
         for lang in ("en", "zh", "kk", "ru"):
             for fact in extract(text, lang):
                 assert isinstance(fact, Fact)
-                assert text[fact.start:fact.end] == fact.text
+                assert text[fact.start : fact.end] == fact.text
 
 
 GLOSSARY = parse_glossary(
@@ -264,7 +276,8 @@ GLOSSARY = parse_glossary(
     "Kassym-Jomart Tokayev;Tokayev\t卡瑟姆若马尔特·托卡耶夫;托卡耶夫\tҚасым-Жомарт Тоқаев;Тоқаев"
     "\tКасым-Жомарт Токаев;Токаев\n"
     "Two Sessions\t全国两会;两会\tекі сессия\tдве сессии\n"
-    "\t\tНұрлы жол\tНурлы жол\n")
+    "\t\tНұрлы жол\tНурлы жол\n"
+)
 
 NAMES = [
     ("en", "President Kassym-Jomart Tokayev said", "Kassym-Jomart Tokayev"),
@@ -284,8 +297,12 @@ def test_glossary_names_have_one_key_in_every_language(lang, text, key):
 
 
 def test_a_weak_number_inside_a_glossary_name_belongs_to_the_name():
-    for lang, text in (("en", "the Two Sessions"), ("ru", "«две сессии» 2023 года"),
-                       ("kk", "«екі сессиясының»"), ("zh", "全国两会")):
+    for lang, text in (
+        ("en", "the Two Sessions"),
+        ("ru", "«две сессии» 2023 года"),
+        ("kk", "«екі сессиясының»"),
+        ("zh", "全国两会"),
+    ):
         facts = extract(text, lang, GLOSSARY)
         assert "name:Two Sessions" in {f.key for f in facts}
         assert not [f for f in facts if f.kind == "number" and f.weak]
@@ -323,8 +340,9 @@ def test_capitalised_words_are_weak_candidates_keyed_for_fuzzy_matching():
 def test_anchor_keys_leave_out_weak_facts_and_name_candidates():
     text = "1. The two sides met President Tokayev in Astana on 17 May 2023 for the 75th time."
     keys = anchor_keys(text, "en", GLOSSARY)
-    assert keys == frozenset({"section:1", "name:Kassym-Jomart Tokayev", "date:2023-05-17",
-                              "ordinal:75"})
+    assert keys == frozenset(
+        {"section:1", "name:Kassym-Jomart Tokayev", "date:2023-05-17", "ordinal:75"}
+    )
     assert anchor_keys("二〇二三年五月十七日", "zh") == {"date:2023-05-17"}
 
 
@@ -381,8 +399,9 @@ def test_date_problems():
 
 
 def test_a_year_where_a_section_number_belongs():
-    [section] = [f for f in extract("2013. President Xi Jinping first proposed", "en")
-                 if f.kind == "section"]
+    [section] = [
+        f for f in extract("2013. President Xi Jinping first proposed", "en") if f.kind == "section"
+    ]
     assert year_as_section(section)
     [section] = [f for f in extract("2. В сентябре 2013 года", "ru") if f.kind == "section"]
     assert not year_as_section(section)

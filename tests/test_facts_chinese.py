@@ -8,8 +8,9 @@ from aligner.facts.chinese import _read_with_cn2an, _usual_forms, _written, to_n
 
 
 def test_written_like_cn2an_from_1_to_9999():
-    assert [_written(n) for n in range(1, 10000)] == \
-        [cn2an.an2cn(n, "low") for n in range(1, 10000)]
+    assert [_written(n) for n in range(1, 10000)] == [
+        cn2an.an2cn(n, "low") for n in range(1, 10000)
+    ]
 
 
 def test_usual_forms_read_as_cn2an_reads_them():

@@ -25,35 +25,38 @@ def keys(statement, lang: str, snippet: str) -> set[str]:
     return {f.key for f in extract(paragraph, lang, statement.glossary)}
 
 
-@pytest.mark.parametrize("lang, snippet, key", [
-    ("zh", "第二十次全国代表大会", "ordinal:20"),
-    ("kk", "ХХ съезі", "ordinal:20"),
-    ("ru", "XX Всекитайский съезд", "ordinal:20"),
-    ("en", "2023th National Congress", "ordinal:2023"),
-    ("en", "31 years", "number:31"),
-    ("zh", "建交31年来", "number:31"),
-    ("ru", "31 год", "number:31"),
-    ("kk", "31 жыл", "number:31"),
-    ("zh", "第七十五届联合国大会", "ordinal:75"),
-    ("en", "75th session", "ordinal:75"),
-    ("ru", "75-й сессии", "ordinal:75"),
-    ("kk", "75-сессиясында", "ordinal:75"),
-    ("zh", "本声明于", "date:2023-05-17"),
-    ("ru", "Совершено в городе Сиань", "date:2023-05-17"),
-    ("kk", "Осы мәлімдеме", "date:2023-05-17"),
-    ("zh", "于2023年5月16日至17日", "range:2023-05-16/2023-05-17"),
-    ("ru", "совершил государственный визит", "range:2023-05-16/2023-05-17"),
-    ("kk", "мемлекеттік сапармен болды", "range:2023-05-16/2023-05-17"),
-    ("zh", "2023—2024年", "range:2023-2024"),
-    ("en", "2023-2024", "range:2023-2024"),
-    ("zh", "2013年9月", "date:2013-09"),
-    ("ru", "В сентябре 2013 года", "date:2013-09"),
-    ("kk", "2013 жылғы қыркүйекте", "date:2013-09"),
-    ("zh", "第六次亚信峰会", "ordinal:6"),
-    ("ru", "VI саммита", "ordinal:6"),
-    ("kk", "алтыншы саммитінің", "ordinal:6"),
-    ("en", "sixth CICA Summit", "ordinal:6"),
-])
+@pytest.mark.parametrize(
+    "lang, snippet, key",
+    [
+        ("zh", "第二十次全国代表大会", "ordinal:20"),
+        ("kk", "ХХ съезі", "ordinal:20"),
+        ("ru", "XX Всекитайский съезд", "ordinal:20"),
+        ("en", "2023th National Congress", "ordinal:2023"),
+        ("en", "31 years", "number:31"),
+        ("zh", "建交31年来", "number:31"),
+        ("ru", "31 год", "number:31"),
+        ("kk", "31 жыл", "number:31"),
+        ("zh", "第七十五届联合国大会", "ordinal:75"),
+        ("en", "75th session", "ordinal:75"),
+        ("ru", "75-й сессии", "ordinal:75"),
+        ("kk", "75-сессиясында", "ordinal:75"),
+        ("zh", "本声明于", "date:2023-05-17"),
+        ("ru", "Совершено в городе Сиань", "date:2023-05-17"),
+        ("kk", "Осы мәлімдеме", "date:2023-05-17"),
+        ("zh", "于2023年5月16日至17日", "range:2023-05-16/2023-05-17"),
+        ("ru", "совершил государственный визит", "range:2023-05-16/2023-05-17"),
+        ("kk", "мемлекеттік сапармен болды", "range:2023-05-16/2023-05-17"),
+        ("zh", "2023—2024年", "range:2023-2024"),
+        ("en", "2023-2024", "range:2023-2024"),
+        ("zh", "2013年9月", "date:2013-09"),
+        ("ru", "В сентябре 2013 года", "date:2013-09"),
+        ("kk", "2013 жылғы қыркүйекте", "date:2013-09"),
+        ("zh", "第六次亚信峰会", "ordinal:6"),
+        ("ru", "VI саммита", "ordinal:6"),
+        ("kk", "алтыншы саммитінің", "ordinal:6"),
+        ("en", "sixth CICA Summit", "ordinal:6"),
+    ],
+)
 def test_key_facts(statement, lang, snippet, key):
     assert key in keys(statement, lang, snippet)
 
@@ -71,12 +74,17 @@ def test_codes_are_not_numbers(statement):
 
 
 def test_years_where_section_numbers_belong(statement):
-    sections = [f for p in statement.paragraphs("en") for f in extract(p, "en")
-                if f.kind == "section"]
+    sections = [
+        f for p in statement.paragraphs("en") for f in extract(p, "en") if f.kind == "section"
+    ]
     assert [f.value for f in sections if year_as_section(f)] == ["2013", "2015"]
     for lang in ("zh", "kk", "ru"):
-        values = [f.value for p in statement.paragraphs(lang) for f in extract(p, lang)
-                  if f.kind == "section"]
+        values = [
+            f.value
+            for p in statement.paragraphs(lang)
+            for f in extract(p, lang)
+            if f.kind == "section"
+        ]
         assert values == ["1", "2", "3", "4", "5"]
 
 
@@ -86,8 +94,10 @@ def test_faithful_versions_agree_on_every_row(statement):
     alignment = align(statement)
     disagreements = []
     for row in alignment.rows:
-        facts = {lang: [f for f in extract(cell_text(statement, row, lang), lang)
-                        if f.kind != "name"] for lang in ("zh", "kk", "ru")}
+        facts = {
+            lang: [f for f in extract(cell_text(statement, row, lang), lang) if f.kind != "name"]
+            for lang in ("zh", "kk", "ru")
+        }
         for lang, found in facts.items():
             strong = Counter(f.key for f in found if not f.weak)
             for other, other_found in facts.items():
@@ -102,8 +112,14 @@ def test_the_english_differs_exactly_where_it_is_garbled(statement):
     alignment = align(statement)
     differing = []
     for row in alignment.rows:
-        en, zh = ({f.key for f in extract(cell_text(statement, row, lang), lang)
-                   if f.kind != "name" and not f.weak} for lang in ("en", "zh"))
+        en, zh = (
+            {
+                f.key
+                for f in extract(cell_text(statement, row, lang), lang)
+                if f.kind != "name" and not f.weak
+            }
+            for lang in ("en", "zh")
+        )
         if en != zh:
             differing.append(sorted(en ^ zh))
     assert differing == [
@@ -122,10 +138,14 @@ def test_glossary_names_agree_across_the_faithful_versions(statement):
     alignment = align(statement)
     missing = []
     for row in alignment.rows:
-        names = {lang: {f.value for f in extract(cell_text(statement, row, lang), lang,
-                                                 statement.glossary)
-                        if f.kind == "name" and not f.weak and len(f.value) > 2}
-                 for lang in ("zh", "kk", "ru")}
+        names = {
+            lang: {
+                f.value
+                for f in extract(cell_text(statement, row, lang), lang, statement.glossary)
+                if f.kind == "name" and not f.weak and len(f.value) > 2
+            }
+            for lang in ("zh", "kk", "ru")
+        }
         for lang in ("kk", "ru"):
             if names["zh"] - names[lang]:
                 missing.append((row.id, lang, sorted(names["zh"] - names[lang])))

@@ -44,16 +44,16 @@ ROWS = 1500
 
 
 def _texts(rows: int) -> dict[str, list[str]]:
-    return {"en": [f"Paragraph {k} of the English text, with some words in it." for k in
-                   range(rows)],
-            "zh": [f"中文第{k}段。" for k in range(rows)]}
+    return {
+        "en": [f"Paragraph {k} of the English text, with some words in it." for k in range(rows)],
+        "zh": [f"中文第{k}段。" for k in range(rows)],
+    }
 
 
 @pytest.fixture(scope="module")
 def prepared(tmp_path_factory) -> Path:
     """A docset of ROWS rows with its review files written (copied by each test)."""
-    docset = make_docset(tmp_path_factory.mktemp("faults") / "doc", _texts(ROWS),
-                         'source = "zh"\n')
+    docset = make_docset(tmp_path_factory.mktemp("faults") / "doc", _texts(ROWS), 'source = "zh"\n')
     ReviewStore.open(docset, one_to_one(docset)).save()
     return docset.path
 
@@ -118,9 +118,13 @@ _WORKER = textwrap.dedent("""
 def _run_and_kill(kind: str, docset_dir: Path, point: str, delay: float) -> list[int]:
     """Start the worker, kill it with SIGKILL at ``point`` (or after ``delay`` s); the
     versions it reported done."""
-    worker = subprocess.Popen([sys.executable, "-c", _WORKER, kind, str(docset_dir), point],
-                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
+    worker = subprocess.Popen(
+        [sys.executable, "-c", _WORKER, kind, str(docset_dir), point],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert worker.stdout.readline() == "ready\n", worker.stderr.read()
         if point == "random":
@@ -153,8 +157,16 @@ def _check_review_file(path: Path, done: list[int], rows: int) -> None:
         assert texts[f"r{1 + n % rows}"] == f"fix {n}", f"fix {n} was lost"
 
 
-_FIX_POINTS = ["fsync:1:before", "replace:1:before", "replace:1:after", "replace:2:after",
-               "fsync:3:before", "replace:4:before", "random", "random"]
+_FIX_POINTS = [
+    "fsync:1:before",
+    "replace:1:before",
+    "replace:1:after",
+    "replace:2:after",
+    "fsync:3:before",
+    "replace:4:before",
+    "random",
+    "random",
+]
 
 
 @pytest.mark.parametrize("point", _FIX_POINTS)
@@ -172,8 +184,9 @@ def test_kill_during_a_review_file_save(docset_dir, point):
     _check_review_file(path, [n for n in done if 1 + n % ROWS != 2], ROWS)
 
 
-@pytest.mark.parametrize("point", ["replace:1:before", "replace:1:after", "replace:2:before",
-                                   "random"])
+@pytest.mark.parametrize(
+    "point", ["replace:1:before", "replace:1:after", "replace:2:before", "random"]
+)
 def test_kill_during_an_alignment_save(docset_dir, point):
     from aligner.align.alignfile import format_alignment, read_alignment
 
@@ -190,8 +203,9 @@ def test_kill_during_an_alignment_save(docset_dir, point):
         assert text in (versions[done[-1] % 2], versions[(done[-1] + 1) % 2])
 
 
-@pytest.mark.parametrize("point", ["fsync:2:before", "replace:2:before", "replace:3:after",
-                                   "replace:5:before", "random"])
+@pytest.mark.parametrize(
+    "point", ["fsync:2:before", "replace:2:before", "replace:3:after", "replace:5:before", "random"]
+)
 def test_kill_during_an_export(docset_dir, point):
     done = _run_and_kill("export", docset_dir, point, random.uniform(0.1, 0.5))
     out = docset_dir.parent / "out"
@@ -211,13 +225,16 @@ def test_kill_during_an_export(docset_dir, point):
         from aligner.export import export
 
         docset = load(docset_dir)
-        export(ReviewStore.open(docset, one_to_one(docset), languages=["en"]), "csv", out,
-               force=True)
-        assert not [path for path in out.iterdir() if path.name.endswith(".csv.tmp")
-                    or ".csv." in path.name], "a dead writer's temporary file was kept"
+        export(
+            ReviewStore.open(docset, one_to_one(docset), languages=["en"]), "csv", out, force=True
+        )
+        assert not [
+            path for path in out.iterdir() if path.name.endswith(".csv.tmp") or ".csv." in path.name
+        ], "a dead writer's temporary file was kept"
 
 
 # -- injected I/O errors -----------------------------------------------------------------------
+
 
 class _FailingFile(io.FileIO):
     """A file whose writes fail, as on a full disk."""
@@ -236,13 +253,14 @@ def _inject(monkeypatch, fault: str, code: int) -> None:
             if "w" not in mode:
                 return real_fdopen(fd, mode, *args, **kwargs)
             failing = type("Failing", (_FailingFile,), {"code": code})(fd, "w")
-            return failing if "b" in mode else io.TextIOWrapper(failing, *args[1:2],
-                                                                **kwargs)
+            return failing if "b" in mode else io.TextIOWrapper(failing, *args[1:2], **kwargs)
+
         monkeypatch.setattr(os, "fdopen", fdopen)
         return
 
     def failing(*args, **kwargs):
         raise OSError(code, os.strerror(code))
+
     monkeypatch.setattr(os, fault, failing)
 
 
@@ -257,8 +275,14 @@ def _assert_clear(error: BaseException, path: Path) -> None:
     assert str(path) in text or f"{path.parent}: " in text  # the file, or where it goes
 
 
-FAULTS = [("write", errno.ENOSPC), ("fsync", errno.ENOSPC), ("fsync", errno.EIO),
-          ("replace", errno.EIO), ("write", errno.EDQUOT), ("open", errno.EACCES)]
+FAULTS = [
+    ("write", errno.ENOSPC),
+    ("fsync", errno.ENOSPC),
+    ("fsync", errno.EIO),
+    ("replace", errno.EIO),
+    ("write", errno.EDQUOT),
+    ("open", errno.EACCES),
+]
 _IDS = [f"{fault}-{errno.errorcode[code]}" for fault, code in FAULTS]
 
 
@@ -293,8 +317,10 @@ def test_io_error_while_saving_a_fix(small, monkeypatch, fault, code):
 def test_io_error_while_syncing(small, monkeypatch, fault, code):
     docset, _ = small
     review = docset.path / "review"
-    (docset.path / "en.txt").write_text((docset.path / "en.txt").read_text(encoding="utf-8")
-                                        + "\nA new paragraph.\n", encoding="utf-8")
+    (docset.path / "en.txt").write_text(
+        (docset.path / "en.txt").read_text(encoding="utf-8") + "\nA new paragraph.\n",
+        encoding="utf-8",
+    )
     docset = load(docset.path)
     store = ReviewStore.open(docset, one_to_one(docset))  # in memory: nothing written yet
     before = _listing(review)
@@ -345,6 +371,7 @@ def test_io_error_while_exporting(small, monkeypatch, fault, code, tmp_path):
 
 # -- a disk really full, a read-only file system ------------------------------------------------
 
+
 @pytest.fixture
 def tiny_disk(tmp_path):
     """A 256 kB tmpfs (needs root and mount); skipped where it cannot be had."""
@@ -352,8 +379,9 @@ def tiny_disk(tmp_path):
     mount.mkdir()
     if not shutil.which("mount") or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
-                          capture_output=True)
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+    )
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs: {made.stderr.decode(errors='replace').strip()}")
     try:
@@ -385,9 +413,11 @@ def test_a_full_disk(tiny_disk):
     review = docset.path / "review"
     before, exported, top = _listing(review), _listing(out), _listing(docset.path)
     filler = _fill(tiny_disk)
-    for attempt in (lambda: store.set_fix("r3", "en", "typed on a full disk"),
-                    lambda: store.save() if store.set_fix("r2", "en", "x") else None,
-                    lambda: export(store, "csv", out, force=True)):
+    for attempt in (
+        lambda: store.set_fix("r3", "en", "typed on a full disk"),
+        lambda: store.save() if store.set_fix("r2", "en", "x") else None,
+        lambda: export(store, "csv", out, force=True),
+    ):
         with pytest.raises(AlignerError, match="no space left on the device") as error:
             attempt()
         assert "\n" not in str(error.value) and "free some disk space" in str(error.value)
@@ -417,14 +447,16 @@ def test_a_read_only_file_system(tiny_disk):
     store = ReviewStore.open(docset, one_to_one(docset))
     store.set_fix("r1", "en", "saved before")
     before = _listing(docset.path / "review")
-    remounted = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)],
-                               capture_output=True)
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], capture_output=True)
     if remounted.returncode != 0:
         pytest.skip("cannot remount read-only")
     try:
-        with pytest.raises(AlignerError, match=r"review: cannot write review files here "
-                                               r"\(read-only file system\); copy the "
-                                               "document set somewhere writable"):
+        with pytest.raises(
+            AlignerError,
+            match=r"review: cannot write review files here "
+            r"\(read-only file system\); copy the "
+            "document set somewhere writable",
+        ):
             store.set_fix("r2", "en", "not possible")
         assert _listing(docset.path / "review") == before
     finally:

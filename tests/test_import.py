@@ -70,8 +70,7 @@ def _en(files):
 
 
 @pytest.mark.parametrize("version", ["xliff12", "xliff20"])
-def test_an_edit_in_the_xliff_comes_back_as_a_fix_and_the_po_reads_it(docset, tmp_path,
-                                                                      version):
+def test_an_edit_in_the_xliff_comes_back_as_a_fix_and_the_po_reads_it(docset, tmp_path, version):
     rows = [row.id for row in open_store(docset).alignment.rows]
     path = _en(export_files(docset, version, tmp_path / "x"))
     edit_xliff(path, version, rows[2], EDIT, approve=True)
@@ -116,8 +115,7 @@ def test_a_unit_whose_source_text_changed_is_reported_not_applied(docset, tmp_pa
 
 
 @pytest.mark.parametrize("version", ["xliff12", "xliff20"])
-def test_poedit_edit_our_review_and_an_xliff_edit_all_survive_in_the_po(docset, tmp_path,
-                                                                       version):
+def test_poedit_edit_our_review_and_an_xliff_edit_all_survive_in_the_po(docset, tmp_path, version):
     rows = [row.id for row in open_store(docset).alignment.rows]
     # 1. a translator fixes and approves row 2 in Poedit (polib writes as a PO editor does)
     po_path = docset / "review" / "en.po"
@@ -140,16 +138,21 @@ def test_poedit_edit_our_review_and_an_xliff_edit_all_survive_in_the_po(docset, 
     assert result.returncode == 0, result.stderr
     assert "2 applied" in result.stdout
     after = po_entries(docset, "en")
-    status = {row: review.status for row, review in
-              ((row, open_store(docset).get(row, "en")) for row in rows[1:4])}
+    status = {
+        row: review.status
+        for row, review in ((row, open_store(docset).get(row, "en")) for row in rows[1:4])
+    }
     assert after[rows[1]].msgstr == poedit.msgstr and status[rows[1]] == poedit_status
     assert after[rows[2]].msgstr == EDIT and status[rows[2]] == "fixed"
     assert after[rows[3]].msgstr == ours and status[rows[3]] == "approved"
     for row, entry in before.items():  # everything else exactly as it was
         if row not in (rows[2], rows[3]):
-            assert (after[row].msgstr, after[row].flags, after[row].tcomment,
-                    after[row].comment) == (entry.msgstr, entry.flags, entry.tcomment,
-                                            entry.comment), row
+            assert (
+                after[row].msgstr,
+                after[row].flags,
+                after[row].tcomment,
+                after[row].comment,
+            ) == (entry.msgstr, entry.flags, entry.tcomment, entry.comment), row
     assert msgfmt_check(po_path).returncode == 0
 
 
@@ -157,8 +160,10 @@ def test_a_unit_for_a_row_that_is_gone_is_reported(docset, tmp_path):
     rows = [row.id for row in open_store(docset).alignment.rows]
     path = _en(export_files(docset, "xliff20", tmp_path / "x"))
     edit_xliff(path, "xliff20", rows[2], EDIT)
-    path.write_text(path.read_text("utf-8").replace(f'<unit id="{rows[2]}"', '<unit id="r999"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace(f'<unit id="{rows[2]}"', '<unit id="r999"'),
+        encoding="utf-8",
+    )
     before = review_bytes(docset)
     result = run_aligner("import", str(path), str(docset))
     assert result.returncode == 1 and "unit r999 (en): not applied: no row r999" in result.stderr
@@ -167,32 +172,38 @@ def test_a_unit_for_a_row_that_is_gone_is_reported(docset, tmp_path):
 
 BAD_XLIFF = {
     "truncated.xlf": b'<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:'
-                     b'xliff:document:1.2"><file',
+    b'xliff:document:1.2"><file',
     "not-xliff.xlf": b"<html><body>hello</body></html>",
     "other-source.xlf": b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
-                        b'srcLang="en" trgLang="zh"><file id="f"><unit id="r1"><segment>'
-                        b'<source>x</source><target>y</target></segment></unit></file></xliff>',
+    b'srcLang="en" trgLang="zh"><file id="f"><unit id="r1"><segment>'
+    b"<source>x</source><target>y</target></segment></unit></file></xliff>",
     "unknown-lang.xlf": b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
-                        b'srcLang="zh" trgLang="fr"><file id="f"><unit id="r1"><segment>'
-                        b'<source>x</source><target>y</target></segment></unit></file></xliff>',
+    b'srcLang="zh" trgLang="fr"><file id="f"><unit id="r1"><segment>'
+    b"<source>x</source><target>y</target></segment></unit></file></xliff>",
     "twice.xlf": b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
-                 b'srcLang="zh" trgLang="en"><file id="f"><unit id="r1"><segment><source>x'
-                 b'</source><target>y</target></segment></unit><unit id="r1"><segment><source>'
-                 b'x</source><target>y</target></segment></unit></file></xliff>',
-    "laughs.xlf": (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'  # a billion
-                   + b"".join(b'<!ENTITY %c "%s">' % (98 + k, b"&%c;" % (97 + k) * 10)
-                              for k in range(8))
-                   + b']><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
-                     b'srcLang="zh" trgLang="en"><file id="f"><unit id="r1"><segment><source>'
-                     b'&i;</source><target>y</target></segment></unit></file></xliff>'),
+    b'srcLang="zh" trgLang="en"><file id="f"><unit id="r1"><segment><source>x'
+    b'</source><target>y</target></segment></unit><unit id="r1"><segment><source>'
+    b"x</source><target>y</target></segment></unit></file></xliff>",
+    "laughs.xlf": (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'  # a billion
+        + b"".join(b'<!ENTITY %c "%s">' % (98 + k, b"&%c;" % (97 + k) * 10) for k in range(8))
+        + b']><xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" '
+        b'srcLang="zh" trgLang="en"><file id="f"><unit id="r1"><segment><source>'
+        b"&i;</source><target>y</target></segment></unit></file></xliff>"
+    ),
 }
-MESSAGES = {"laughs.xlf": "not well-formed XML", "truncated.xlf": "not well-formed XML",
-            "not-xliff.xlf": "not an XLIFF 1.2 or 2.0",
-            "other-source.xlf": "its source language is en, the document set's is zh",
-            "unknown-lang.xlf": "language fr is not in the document set",
-            "twice.xlf": "unit r1 appears twice", "missing.xlf": "cannot be read",
-            "latin1.csv": "not UTF-8", "bad-status.csv": "status 'done' for en",
-            "no-header.csv": "not the header of an aligner CSV"}
+MESSAGES = {
+    "laughs.xlf": "not well-formed XML",
+    "truncated.xlf": "not well-formed XML",
+    "not-xliff.xlf": "not an XLIFF 1.2 or 2.0",
+    "other-source.xlf": "its source language is en, the document set's is zh",
+    "unknown-lang.xlf": "language fr is not in the document set",
+    "twice.xlf": "unit r1 appears twice",
+    "missing.xlf": "cannot be read",
+    "latin1.csv": "not UTF-8",
+    "bad-status.csv": "status 'done' for en",
+    "no-header.csv": "not the header of an aligner CSV",
+}
 
 
 @pytest.mark.parametrize("name", sorted(MESSAGES))
@@ -225,8 +236,7 @@ def test_bad_input_is_one_line_exit_2_and_nothing_is_written(docset, tmp_path, n
 def test_control_characters_survive_a_round_trip_of_an_unedited_unit(tmp_path, version):
     from tests.test_store_fixtures import HOSTILE_EN, make_docset
 
-    texts = {"en": ["Joint statement.", HOSTILE_EN],
-             "zh": ["联合声明。", "标记与转义。"]}
+    texts = {"en": ["Joint statement.", HOSTILE_EN], "zh": ["联合声明。", "标记与转义。"]}
     docset = make_docset(tmp_path / "doc", texts, 'source = "zh"\norder = ["zh", "en"]\n').path
     synced(docset)
     rows = [row.id for row in open_store(docset).alignment.rows]

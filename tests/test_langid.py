@@ -17,8 +17,10 @@ def test_detection_is_deterministic_and_right_for_our_languages():
 
 
 def test_russian_with_a_kazakh_name_stays_russian():
-    text = ("Президент Республики Казахстан Касым-Жомарт Токаев провел переговоры в Сиане, "
-            "где обсуждались вопросы торговли, инвестиций, транспорта и культуры (Қасым-Жомарт).")
+    text = (
+        "Президент Республики Казахстан Касым-Жомарт Токаев провел переговоры в Сиане, "
+        "где обсуждались вопросы торговли, инвестиций, транспорта и культуры (Қасым-Жомарт)."
+    )
     assert detect(text).lang == "ru"
 
 
@@ -47,10 +49,10 @@ def test_kazakh_russian_detector_is_loaded_only_when_asked():
     import subprocess
     import sys
 
-    code = ("import sys, aligner.checks; "
-            "print('lingua' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                            text=True)
+    code = "import sys, aligner.checks; print('lingua' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    )
     assert result.stdout.strip() == "False"
     from aligner.langid import is_russian_not_kazakh
 

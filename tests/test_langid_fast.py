@@ -32,10 +32,12 @@ def _answer(detect, text):
 @pytest.mark.parametrize("lang", ["en", "ru", "kk", "zh"])
 def test_same_probabilities_as_langdetect_on_the_statement(lang):
     texts = [p[:400] for p in load(BUNDLED).paragraphs(lang)[::3]]
-    assert [_answer(detect_langs, t) for t in texts] == \
-        [_answer(langdetect_langs, t) for t in texts]
+    assert [_answer(detect_langs, t) for t in texts] == [
+        _answer(langdetect_langs, t) for t in texts
+    ]
 
 
 def test_same_probabilities_as_langdetect_on_other_text():
-    assert [_answer(detect_langs, t) for t in SAMPLES] == \
-        [_answer(langdetect_langs, t) for t in SAMPLES]
+    assert [_answer(detect_langs, t) for t in SAMPLES] == [
+        _answer(langdetect_langs, t) for t in SAMPLES
+    ]

@@ -18,8 +18,12 @@ from aligner.typology import BY_CHECK, WEIGHTS, error_type
 from tests.conftest import run_aligner
 
 # the bundled statement's English rendering: (row, check, the flagged text) a reviewer fixes
-FIXES = [("r2", "name", "Kasemal Tokayev"), ("r8", "number", "2023th"),
-         ("r16", "repeat", "transportation"), ("r21", "spelling", "Centre")]
+FIXES = [
+    ("r2", "name", "Kasemal Tokayev"),
+    ("r8", "number", "2023th"),
+    ("r16", "repeat", "transportation"),
+    ("r21", "spelling", "Centre"),
+]
 
 
 def apply_fix(session, row_id: str, check: str, text: str) -> None:
@@ -54,10 +58,12 @@ def reviewed(bundled_copy):
 def test_fixed_flags_count_in_their_categories_with_the_penalty_per_1000_words(reviewed):
     report = english(reviewed)
     found = {(e.row, e.check, e.category, e.severity, e.verdict) for e in report.errors}
-    assert found == {("r2", "name", "terminology/termbase", "major", "fixed"),
-                     ("r8", "number", "accuracy/mistranslation", "major", "fixed"),
-                     ("r16", "repeat", "fluency/duplication", "minor", "fixed"),
-                     ("r21", "spelling", "fluency/spelling", "minor", "fixed")}
+    assert found == {
+        ("r2", "name", "terminology/termbase", "major", "fixed"),
+        ("r8", "number", "accuracy/mistranslation", "major", "fixed"),
+        ("r16", "repeat", "fluency/duplication", "minor", "fixed"),
+        ("r21", "spelling", "fluency/spelling", "minor", "fixed"),
+    }
     by_row = {e.row: e for e in report.errors}
     assert by_row["r2"].found == "Kasemal Tokayev"
     assert by_row["r2"].became == "Kassym-Jomart Tokayev"
@@ -76,8 +82,9 @@ def test_fixed_flags_count_in_their_categories_with_the_penalty_per_1000_words(r
 
 def test_the_threshold_comes_from_docset_toml(reviewed, bundled_copy):
     config = bundled_copy / "docset.toml"
-    config.write_text(config.read_text(encoding="utf-8") + "\n[quality]\nthreshold = 4\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\n[quality]\nthreshold = 4\n", encoding="utf-8"
+    )
     session = open_session(bundled_copy)  # the review files keep the fixes
     report = english(session)
     assert len(report.errors) == 4 and report.threshold == 4
@@ -117,8 +124,11 @@ def flag_on(session, row_id: str, check: str, text: str):
     """(row, the English flag of ``check`` on ``text``)."""
     row = session.row_index(row_id)
     cell = session.cell_text(row, "en")
-    return row, next(flag for start, end, flag in session.spots(row, "en")
-                     if flag.check == check and text in cell[start:end])
+    return row, next(
+        flag
+        for start, end, flag in session.spots(row, "en")
+        if flag.check == check and text in cell[start:end]
+    )
 
 
 def test_accepted_flags_count_and_dismissed_ones_never(bundled_copy):
@@ -135,8 +145,12 @@ def test_accepted_flags_count_and_dismissed_ones_never(bundled_copy):
     session.recheck()
     report = english(session)
     (error,) = report.errors
-    assert (error.row, error.verdict, error.category, error.severity) == \
-        ("r12", "accepted", "accuracy/mistranslation", "major")
+    assert (error.row, error.verdict, error.category, error.severity) == (
+        "r12",
+        "accepted",
+        "accuracy/mistranslation",
+        "major",
+    )
     assert error.found == "September 9" and error.became == ""
     assert error.reason == "the month is right, the day is not"
     assert report.penalty == 5
@@ -149,16 +163,17 @@ def test_a_decision_overrides_severity_and_category(bundled_copy):
     session = open_session(bundled_copy)
     row, flag = flag_on(session, "r39", "name", "Kasemjomart Tokayev")
     spot = session.flag_spot(row, "en", flag)
-    session.store.decide("r39", "en", Decision("name", "accepted", "the head of state", spot,
-                                               severity="critical"))
+    session.store.decide(
+        "r39", "en", Decision("name", "accepted", "the head of state", spot, severity="critical")
+    )
     row, flag = flag_on(session, "r16", "repeat", "transportation")
     spot = session.flag_spot(row, "en", flag)
-    session.store.decide("r16", "en", Decision("repeat", "accepted", "", spot,
-                                               category="accuracy/addition"))
+    session.store.decide(
+        "r16", "en", Decision("repeat", "accepted", "", spot, category="accuracy/addition")
+    )
     report = english(session)
     by_row = {e.row: e for e in report.errors}
-    assert (by_row["r39"].severity, by_row["r39"].category) == ("critical",
-                                                               "terminology/termbase")
+    assert (by_row["r39"].severity, by_row["r39"].category) == ("critical", "terminology/termbase")
     assert (by_row["r16"].severity, by_row["r16"].category) == ("minor", "accuracy/addition")
     assert by_row["r39"].overridden and by_row["r16"].overridden
     assert report.penalty == WEIGHTS["critical"] + WEIGHTS["minor"]
@@ -183,14 +198,26 @@ def test_word_count_counts_cjk_characters_one_each():
 
 
 def test_csv_cells_a_spreadsheet_would_run_get_the_exports_guard():
-    error = LqaError("en", "r5", "number", "accuracy", "mistranslation", "major", "fixed",
-                     "=HYPERLINK(\"http://x\")", "-5", "+1 said", "@SUM(A1)")
+    error = LqaError(
+        "en",
+        "r5",
+        "number",
+        "accuracy",
+        "mistranslation",
+        "major",
+        "fixed",
+        '=HYPERLINK("http://x")',
+        "-5",
+        "+1 said",
+        "@SUM(A1)",
+    )
     rows = list(csv.reader(io.StringIO(csv_text([LqaReport("en", 100, (error,))]))))
     assert rows[0][:3] == ["lang", "row", "check"]
-    assert rows[1][7:11] == ["'=HYPERLINK(\"http://x\")", "'-5", "'+1 said", "'@SUM(A1)"]
+    assert rows[1][7:11] == ['\'=HYPERLINK("http://x")', "'-5", "'+1 said", "'@SUM(A1)"]
 
 
 # --- the command line ------------------------------------------------------------------------
+
 
 def test_cli_prints_the_report_next_to_the_scores_with_the_edited_rows_text(reviewed):
     result = run_aligner("score", str(reviewed.path), "--lang", "en")
@@ -198,18 +225,31 @@ def test_cli_prints_the_report_next_to_the_scores_with_the_edited_rows_text(revi
     out = result.stdout
     assert "TER (HTER)" in out and "BLEU" in out
     assert "quality (MQM): 4 error(s), penalty 12 = " in out and "PASS so far" in out
-    line = next(line for line in out.splitlines() if "terminology/termbase" in line
-                and "Kasemal" not in line)
+    line = next(
+        line
+        for line in out.splitlines()
+        if "terminology/termbase" in line and "Kasemal" not in line
+    )
     assert line.split()[1:] == ["0", "1", "0"]  # minor major critical
     assert "'Kasemal Tokayev' → 'Kassym-Jomart Tokayev'" in out
-    edited = out[out.index("most edited rows"):]
+    edited = out[out.index("most edited rows") :]
     assert "Kasemal Tokayev" in edited and "Kassym-Jomart Tokayev" in edited
 
 
 def test_cli_json_and_the_report_files(reviewed, tmp_path):
     out_json, out_csv = tmp_path / "lqa.json", tmp_path / "lqa.csv"
-    result = run_aligner("score", str(reviewed.path), "--lang", "en", "--format", "json",
-                         "--lqa-json", str(out_json), "--lqa-csv", str(out_csv))
+    result = run_aligner(
+        "score",
+        str(reviewed.path),
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "--lqa-json",
+        str(out_json),
+        "--lqa-csv",
+        str(out_csv),
+    )
     assert result.returncode == 0, result.stderr
     printed = json.loads(result.stdout)
     assert "ter" in printed and printed["lqa"]["errors_total"] == 4
@@ -235,18 +275,22 @@ def test_csv_of_a_reason_that_looks_like_a_formula(bundled_copy, tmp_path):
     with out.open(encoding="utf-8-sig", newline="") as handle:
         (line,) = list(csv.DictReader(handle))
     assert line["verdict"] == "accepted" and line["found"] == "September 9"
-    assert line["reason"] == "'=HYPERLINK(\"http://evil\",\"click\")"
+    assert line["reason"] == '\'=HYPERLINK("http://evil","click")'
 
 
-@pytest.mark.parametrize("setting, says", [
-    ("[quality]\nthreshold = \"high\"\n", "threshold = 'high' is not a penalty"),
-    ("[quality]\nthreshold = -1\n", "threshold = -1 is not a penalty"),
-    ("[quality]\nthreshold = true\n", "threshold = True is not a penalty"),
-    ("[quality]\nthreshold = nan\n", "threshold = nan is not a penalty"),
-    ("[quality]\nlimit = 3\n", "unknown key(s) limit in [quality]"),
-])
-def test_a_bad_threshold_is_one_line_exit_2_and_nothing_written(bundled_copy, tmp_path,
-                                                                 setting, says):
+@pytest.mark.parametrize(
+    "setting, says",
+    [
+        ('[quality]\nthreshold = "high"\n', "threshold = 'high' is not a penalty"),
+        ("[quality]\nthreshold = -1\n", "threshold = -1 is not a penalty"),
+        ("[quality]\nthreshold = true\n", "threshold = True is not a penalty"),
+        ("[quality]\nthreshold = nan\n", "threshold = nan is not a penalty"),
+        ("[quality]\nlimit = 3\n", "unknown key(s) limit in [quality]"),
+    ],
+)
+def test_a_bad_threshold_is_one_line_exit_2_and_nothing_written(
+    bundled_copy, tmp_path, setting, says
+):
     config = bundled_copy / "docset.toml"
     config.write_text(config.read_text(encoding="utf-8") + setting, encoding="utf-8")
     with pytest.raises(ConfigError):
@@ -261,8 +305,9 @@ def test_a_bad_threshold_is_one_line_exit_2_and_nothing_written(bundled_copy, tm
 
 def test_a_quality_section_above_other_keys_says_where_it_belongs(bundled_copy):
     config = bundled_copy / "docset.toml"
-    config.write_text("[quality]\nthreshold = 5\n" + config.read_text(encoding="utf-8"),
-                      encoding="utf-8")
+    config.write_text(
+        "[quality]\nthreshold = 5\n" + config.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = run_aligner("score", str(bundled_copy))
     assert result.returncode == 2 and "move the section to the end" in result.stderr
 
@@ -276,8 +321,11 @@ def test_quality_must_be_a_table(bundled_copy):
 
 @pytest.mark.parametrize("where", ["dir", "missing", "review"])
 def test_report_files_are_refused_before_any_work(reviewed, tmp_path, where):
-    target = {"dir": tmp_path, "missing": tmp_path / "no" / "lqa.csv",
-              "review": reviewed.path / "review" / "en.po"}[where]
+    target = {
+        "dir": tmp_path,
+        "missing": tmp_path / "no" / "lqa.csv",
+        "review": reviewed.path / "review" / "en.po",
+    }[where]
     before = (reviewed.path / "review" / "en.po").read_bytes()
     result = run_aligner("score", str(reviewed.path), "--lqa-csv", str(target))
     assert result.returncode == 2 and result.stderr.count("\n") == 1
@@ -288,7 +336,14 @@ def test_report_files_are_refused_before_any_work(reviewed, tmp_path, where):
 
 def test_file_mode_refuses_the_report_options(tmp_path):
     (tmp_path / "a.txt").write_text("One.\n", encoding="utf-8")
-    result = run_aligner("score", "--hyp", str(tmp_path / "a.txt"), "--ref",
-                         str(tmp_path / "a.txt"), "--lqa-json", str(tmp_path / "x.json"))
+    result = run_aligner(
+        "score",
+        "--hyp",
+        str(tmp_path / "a.txt"),
+        "--ref",
+        str(tmp_path / "a.txt"),
+        "--lqa-json",
+        str(tmp_path / "x.json"),
+    )
     assert result.returncode == 2 and "--lqa-json" in result.stderr
     assert not (tmp_path / "x.json").exists()

@@ -22,8 +22,10 @@ def statement(tmp_path):
     target = tmp_path / "joint-statement-2023"
     shutil.copytree(BUNDLED, target, ignore=shutil.ignore_patterns("review", "alignment.tsv"))
     session = open_session(target)
-    for row_id, wrong, right in (("r2", "Kasemal Tokayev", "Kassym-Jomart Tokayev"),
-                                 ("r47", "May 2023, 5", "17 May 2023")):
+    for row_id, wrong, right in (
+        ("r2", "Kasemal Tokayev", "Kassym-Jomart Tokayev"),
+        ("r47", "May 2023, 5", "17 May 2023"),
+    ):
         row = session.row_index(row_id)
         session.set_fix(row, "en", session.cell_text(row, "en").replace(wrong, right))
     return target
@@ -46,5 +48,4 @@ async def _scores(pilot) -> None:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
 def test_scores_screen_with_the_quality_report(snap_compare, statement, size):
-    assert snap_compare(ReviewApp(statement), terminal_size=size,
-                        run_before=_scores)
+    assert snap_compare(ReviewApp(statement), terminal_size=size, run_before=_scores)

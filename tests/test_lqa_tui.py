@@ -26,8 +26,10 @@ def statement(tmp_path) -> Path:
 async def fix_the_first_name(app, pilot, grid) -> int:
     """`n` to the flag suggesting "Kassym-Jomart Tokayev", `r` to apply it; the row."""
     await pilot.press("n")
-    while not any(f.expected and "Kassym" in f.expected and f.lang == "en"
-                  for f in app.session.flags(grid.current)):
+    while not any(
+        f.expected and "Kassym" in f.expected and f.lang == "en"
+        for f in app.session.flags(grid.current)
+    ):
         await pilot.press("n")
     row = grid.current
     while "Kasemal" in app.session.cell_text(row, "en"):
@@ -46,8 +48,10 @@ async def test_scores_screen_shows_the_quality_report_and_the_edited_rows_text(s
         grid = await opened(app, pilot)
         await pilot.press("S")
         await settled(app, pilot)
-        assert "en  not reviewed  0.00 penalty per 1000 words (threshold 10, default)" \
+        assert (
+            "en  not reviewed  0.00 penalty per 1000 words (threshold 10, default)"
             in quality_text(app)
+        )
         await pilot.press("escape")
         row = await fix_the_first_name(app, pilot, grid)
         await pilot.press("g", "S")
@@ -57,7 +61,7 @@ async def test_scores_screen_shows_the_quality_report_and_the_edited_rows_text(s
         report_line = next(line for line in text.splitlines() if line.startswith("en  "))
         assert "PASS so far" in report_line and "(threshold 10, default)" in report_line
         table = next(line for line in text.splitlines() if "terminology/termbase" in line)
-        assert table.split()[1:] == ["0", "1", "0"]   # minor, major, critical
+        assert table.split()[1:] == ["0", "1", "0"]  # minor, major, critical
         assert "penalty points" in text and "flags open" in text
         assert "HTER" in str(app.screen.query_one("#scores-table").render())
         first = str(app.screen.query_one("#worst").get_option_at_index(0).prompt)
@@ -71,8 +75,9 @@ async def test_scores_screen_shows_the_quality_report_and_the_edited_rows_text(s
 
 async def test_the_threshold_of_docset_toml_decides_pass_or_fail(statement):
     config = statement / "docset.toml"
-    config.write_text(config.read_text(encoding="utf-8") + "\n[quality]\nthreshold = 1\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\n[quality]\nthreshold = 1\n", encoding="utf-8"
+    )
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
@@ -85,9 +90,13 @@ async def test_the_threshold_of_docset_toml_decides_pass_or_fail(statement):
 
 async def test_edited_rows_show_markup_and_escapes_as_text(tmp_path):
     hostile = "[b]x[/b] [@click=app.quit] \x1b[31m had 5 items."
-    docset = write_docset(tmp_path / "hostile", {
-        "en.txt": f"{hostile}\n\nThe second paragraph.\n",
-        "ru.txt": "Было 5 пунктов.\n\nВторой абзац.\n"})
+    docset = write_docset(
+        tmp_path / "hostile",
+        {
+            "en.txt": f"{hostile}\n\nThe second paragraph.\n",
+            "ru.txt": "Было 5 пунктов.\n\nВторой абзац.\n",
+        },
+    )
     app = ReviewApp(docset)
     async with app.run_test(size=SIZE) as pilot:
         await opened(app, pilot)

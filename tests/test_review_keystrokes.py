@@ -73,7 +73,7 @@ def marked_line(screen: str) -> str:
     lines = screen.splitlines()
     for i, line in enumerate(lines):
         if _MARKED.match(line):
-            return next((after for after in lines[i + 1:i + 4] if _ACTION.match(after)), "")
+            return next((after for after in lines[i + 1 : i + 4] if _ACTION.match(after)), "")
     return ""
 
 
@@ -107,8 +107,10 @@ def test_the_bundled_statement_is_reviewed_in_at_most_120_keys(tmp_path):
         time.sleep(1)
     finally:
         terminal.close()
-    print(f"\nflags at start: {start_flags}; keys for the flagged work: {flag_keys} "
-          f"({' '.join(keys)}); keys to approve every row: {approve_keys}")
+    print(
+        f"\nflags at start: {start_flags}; keys for the flagged work: {flag_keys} "
+        f"({' '.join(keys)}); keys to approve every row: {approve_keys}"
+    )
     assert flag_keys <= TARGET
 
     path = docset / "review" / "en.po"
@@ -122,6 +124,9 @@ def test_the_bundled_statement_is_reviewed_in_at_most_120_keys(tmp_path):
     left = json.loads(result.stdout)["flags"]
     assert len(left) == keys.count("x"), left
     assert all("(accepted by the reviewer" in flag["message"] for flag in left), left
-    decided = sum(line.startswith("decided: accepted")
-                  for entry in entries for line in entry.comment.splitlines())
+    decided = sum(
+        line.startswith("decided: accepted")
+        for entry in entries
+        for line in entry.comment.splitlines()
+    )
     assert decided == keys.count("x"), "each x is a decision in the review file"

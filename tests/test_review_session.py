@@ -69,8 +69,9 @@ def test_a_recheck_overtaken_by_a_change_records_nothing(statement, monkeypatch)
     monkeypatch.setattr(checks_module, "run_document", slow_checks)
     flags_before = session.flags(row)
     assert session.recheck() is False
-    assert session.flags(row) == [f for f in flags_before if f.lang != "en"], \
+    assert session.flags(row) == [f for f in flags_before if f.lang != "en"], (
         "the changed cell's old flags are hidden, nothing stale is recorded"
+    )
     monkeypatch.setattr(checks_module, "run_document", real)
     assert session.recheck() is True
 
@@ -93,10 +94,10 @@ def test_check_reviewed_sees_the_fixes_and_writes_nothing(statement):
     session.set_fix(row, "en", session.cell_text(row, "en").replace("Kasemal", "Kassym-Jomart"))
     files = sorted((statement / "review").glob("*.po")) + [statement / "alignment.tsv"]
     before = [f.read_bytes() for f in files]
-    plain = json.loads(run_aligner("check", str(statement), "--lang", "en", "--format",
-                                   "json").stdout)["flags"]
-    result = run_aligner("check", str(statement), "--lang", "en", "--reviewed",
-                         "--format", "json")
+    plain = json.loads(
+        run_aligner("check", str(statement), "--lang", "en", "--format", "json").stdout
+    )["flags"]
+    result = run_aligner("check", str(statement), "--lang", "en", "--reviewed", "--format", "json")
     reviewed = json.loads(result.stdout)["flags"]
     row_id = session.row_id(row)
     assert any(f["row"] == row_id and f["check"] == "name" for f in plain)
@@ -114,7 +115,7 @@ def test_scores_are_the_same_when_the_references_are_read_in_chunks(statement, m
     for needle in ("Kasemal", "75th session", "Charter of the United Nations"):
         row = row_with(session, "en", needle)
         session.set_fix(row, "en", session.cell_text(row, "en") + " (checked)")
-    monkeypatch.setattr(score, "STATS_CHUNK", 10 ** 9)
+    monkeypatch.setattr(score, "STATS_CHUNK", 10**9)
     whole = session.scores()
     monkeypatch.setattr(score, "STATS_CHUNK", 7)
     chunked = session.scores()
@@ -139,8 +140,9 @@ def test_another_programs_save_is_taken_in_and_a_stale_change_is_refused(stateme
     theirs = opened_with.replace("May 2023 to 5, 17", "16–17 May 2023")
     other_store(session).set_fix(session.row_id(row), "en", theirs)
     with pytest.raises(ReviewConflictError, match="changed by another program"):
-        session.set_fix(row, "en", opened_with.replace("Kasemal", "Kassym-Jomart"),
-                        expect=opened_with)
+        session.set_fix(
+            row, "en", opened_with.replace("Kasemal", "Kassym-Jomart"), expect=opened_with
+        )
     assert session.cell_text(row, "en") == theirs, "never the stale text"
     assert session.row_status(row, "en") == "fixed"
     assert session.take_outside_changes() == [(row, "en")]

@@ -40,25 +40,26 @@ def test_main_screen(snap_compare, statement, size):
 
 
 def test_main_screen_on_a_flag(snap_compare, statement):
-    assert snap_compare(_app(statement), terminal_size=(160, 45), run_before=_loaded,
-                        press=["j"])
+    assert snap_compare(_app(statement), terminal_size=(160, 45), run_before=_loaded, press=["j"])
 
 
 def test_help_screen(snap_compare, statement):
-    assert snap_compare(_app(statement), terminal_size=(120, 40), run_before=_loaded,
-                        press=["question_mark"])
+    assert snap_compare(
+        _app(statement), terminal_size=(120, 40), run_before=_loaded, press=["question_mark"]
+    )
 
 
 def test_edit_modal(snap_compare, statement):
-    assert snap_compare(_app(statement), terminal_size=(120, 40), run_before=_loaded,
-                        press=["j", "e"])
+    assert snap_compare(
+        _app(statement), terminal_size=(120, 40), run_before=_loaded, press=["j", "e"]
+    )
 
 
 def test_flagged_filter(snap_compare, statement):
-    assert snap_compare(_app(statement), terminal_size=(120, 40), run_before=_loaded,
-                        press=["f"])
+    assert snap_compare(_app(statement), terminal_size=(120, 40), run_before=_loaded, press=["f"])
 
 
 def test_compact_view(snap_compare, statement):
-    assert snap_compare(_app(statement), terminal_size=(120, 40), run_before=_loaded,
-                        press=["z", "j", "j"])
+    assert snap_compare(
+        _app(statement), terminal_size=(120, 40), run_before=_loaded, press=["z", "j", "j"]
+    )

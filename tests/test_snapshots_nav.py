@@ -33,36 +33,52 @@ async def _loaded(pilot) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "200x50"])
 def test_a_deep_flag_in_view(snap_compare, statement, size):
     """The second spot of r2 (its dates) is below the row's first screen at 80×24."""
-    assert snap_compare(ReviewApp(statement), terminal_size=size, run_before=_loaded,
-                        press=["j", "n", "n"])
+    assert snap_compare(
+        ReviewApp(statement), terminal_size=size, run_before=_loaded, press=["j", "n", "n"]
+    )
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "200x50"])
 def test_search_hits_list(snap_compare, statement, size):
-    assert snap_compare(ReviewApp(statement), terminal_size=size, run_before=_loaded,
-                        press=["slash", *"center"])
+    assert snap_compare(
+        ReviewApp(statement), terminal_size=size, run_before=_loaded, press=["slash", *"center"]
+    )
 
 
 def test_search_match_highlighted(snap_compare, statement):
-    assert snap_compare(ReviewApp(statement), terminal_size=(120, 40), run_before=_loaded,
-                        press=["slash", *"kazakhstan", "enter"])
+    assert snap_compare(
+        ReviewApp(statement),
+        terminal_size=(120, 40),
+        run_before=_loaded,
+        press=["slash", *"kazakhstan", "enter"],
+    )
 
 
 def test_search_moved_to_another_language(snap_compare, statement):
-    assert snap_compare(ReviewApp(statement), terminal_size=(80, 24), run_before=_loaded,
-                        press=["slash", *"冼星海", "enter"])
+    assert snap_compare(
+        ReviewApp(statement),
+        terminal_size=(80, 24),
+        run_before=_loaded,
+        press=["slash", *"冼星海", "enter"],
+    )
 
 
 def test_replace_preview(snap_compare, statement):
-    assert snap_compare(ReviewApp(statement), terminal_size=(120, 40), run_before=_loaded,
-                        press=["percent_sign", *"Center", "enter", *"Centre", "enter"])
+    assert snap_compare(
+        ReviewApp(statement),
+        terminal_size=(120, 40),
+        run_before=_loaded,
+        press=["percent_sign", *"Center", "enter", *"Centre", "enter"],
+    )
 
 
 def test_filter_list(snap_compare, statement):
-    assert snap_compare(ReviewApp(statement), terminal_size=(80, 24), run_before=_loaded,
-                        press=["F"])
+    assert snap_compare(
+        ReviewApp(statement), terminal_size=(80, 24), run_before=_loaded, press=["F"]
+    )
 
 
 def test_compact_at_the_last_row(snap_compare, statement):
-    assert snap_compare(ReviewApp(statement), terminal_size=(80, 24), run_before=_loaded,
-                        press=["G", "z"])
+    assert snap_compare(
+        ReviewApp(statement), terminal_size=(80, 24), run_before=_loaded, press=["G", "z"]
+    )

@@ -28,13 +28,16 @@ def test_before_review_every_entry_holds_the_current_text_and_is_fuzzy(store, do
     po = polib.pofile(str(docset.path / "review" / "en.po"))
     entries = {e.msgctxt: e for e in po}
     assert list(entries) == ["r1", "r2", "r3", "r4"]
-    assert entries["r2"].msgid == TEXTS["zh"][1]          # msgid: the source language (zh)
+    assert entries["r2"].msgid == TEXTS["zh"][1]  # msgid: the source language (zh)
     assert entries["r2"].msgstr == TEXTS["en"][1]
     assert all(e.fuzzy for e in po)
     assert parse_comment(entries["r4"].comment)[1] == HOSTILE_EN
     review = store.get("r2", "en")
-    assert (review.original, review.text, review.status) == (TEXTS["en"][1], TEXTS["en"][1],
-                                                             "unreviewed")
+    assert (review.original, review.text, review.status) == (
+        TEXTS["en"][1],
+        TEXTS["en"][1],
+        "unreviewed",
+    )
 
 
 def test_header_names_language_title_source_and_generator(store, docset):
@@ -132,8 +135,9 @@ def test_the_source_language_file_has_its_own_text_as_msgid_and_msgstr(store, do
     assert all(e.msgid == e.msgstr for e in po)
 
 
-def test_review_files_pass_msgfmt_and_survive_a_polib_round_trip_byte_for_byte(store, docset,
-                                                                             tmp_path):
+def test_review_files_pass_msgfmt_and_survive_a_polib_round_trip_byte_for_byte(
+    store, docset, tmp_path
+):
     store.set_fix("r4", "en", HOSTILE_EN + "\n\nA second paragraph\twith a tab.")
     store.set_note("r4", "en", "markup [b]x[/b] and \x1b escape? " + "long " * 30)
     store.approve("r4", "en")
@@ -159,8 +163,11 @@ def test_a_fix_made_in_an_outside_po_editor_shows_up(store, docset):
     assert store.refresh() == [("r3", "en")]
     review = store.get("r3", "en")
     # an edit in a PO editor (which drops "fuzzy") means what an edit in aligner means
-    assert (review.text, review.note, review.status) == ("They signed 20 documents.",
-                                                        "done in Poedit", "fixed")
+    assert (review.text, review.note, review.status) == (
+        "They signed 20 documents.",
+        "done in Poedit",
+        "fixed",
+    )
     reopened = ReviewStore.open(docset, one_to_one(docset))
     assert reopened.get("r3", "en").text == "They signed 20 documents."
 
@@ -183,9 +190,10 @@ def test_only_the_languages_asked_for_get_a_file(docset):
 def test_flags_become_extracted_comments_one_per_line(docset):
     from aligner.flags import Flag
 
-    flags = [Flag("number", "error", "en", '"12" here; zh, ru say 20', row="r3"),
-             Flag("date", "error", "en", "2032 here; zh, ru say 2023" + " and more" * 12,
-                  row="r2")]
+    flags = [
+        Flag("number", "error", "en", '"12" here; zh, ru say 20', row="r3"),
+        Flag("date", "error", "en", "2032 here; zh, ru say 2023" + " and more" * 12, row="r2"),
+    ]
     store = ReviewStore.open(docset, one_to_one(docset), flags)
     store.save()
     text = (docset.path / "review" / "en.po").read_text()
@@ -209,26 +217,29 @@ def test_changes_from_several_threads_are_all_kept(store, docset):
         thread.join()
     reopened = ReviewStore.open(docset, one_to_one(docset))
     assert [reopened.get(f"r{k}", "en").text for k in range(1, 5)] == [
-        f"thread {k} en" for k in range(1, 5)]
+        f"thread {k} en" for k in range(1, 5)
+    ]
     assert reopened.get("r4", "ru").text == "thread 4 ru"
 
 
 def test_flags_with_escapes_and_long_words_are_written_back_unchanged(docset):
     from aligner.flags import Flag
 
-    flags = [Flag("control", "warning", "en", "ESC \x1b here, a back\\slash, " + "中" * 90,
-                  row="r4")]
+    flags = [
+        Flag("control", "warning", "en", "ESC \x1b here, a back\\slash, " + "中" * 90, row="r4")
+    ]
     ReviewStore.open(docset, one_to_one(docset), flags).save()
     path = docset.path / "review" / "en.po"
 
     def comment_of_r4() -> list[str]:
         chunk = next(c for c in path.read_text(encoding="utf-8").split("\n\n") if '"r4"' in c)
         return [line for line in chunk.split("\n") if line.startswith("#.")]
+
     written = comment_of_r4()
     assert "\x1b" not in "".join(written) and all(len(line) <= 78 for line in written)
-    reopened = ReviewStore.open(docset, one_to_one(docset))       # flags kept as recorded
-    reopened.set_fix("r4", "en", "fixed")                          # the entry is written again
+    reopened = ReviewStore.open(docset, one_to_one(docset))  # flags kept as recorded
+    reopened.set_fix("r4", "en", "fixed")  # the entry is written again
     assert comment_of_r4() == written
-    again = ReviewStore.open(docset, one_to_one(docset), flags)   # the same flags again
+    again = ReviewStore.open(docset, one_to_one(docset), flags)  # the same flags again
     assert again.get("r4", "en").flags == reopened.get("r4", "en").flags
     assert again.save() == []

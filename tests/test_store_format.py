@@ -25,10 +25,48 @@ from aligner.review_entry import (
 from aligner.store import ReviewStore
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
 
-PIECES = ["a", "b", "word", " ", "  ", "   ", "-", "--", "co-operation", "x-y-z", '"', "\\",
-          "\\n", "\n", "\t", "\r", "\r\n", "\v", "\b", "\f", "\x1b[31m", "\x00", "\x85",
-          "\u00a0", "\u2028", "\u3000", "\u200b", "中文", "两国联合声明。", "Қазақстан", "ё",
-          "#", "#.", "|", "original:", "msgid", "[b]x[/b]", ",", "fuzzy", "\U0001F600"]
+PIECES = [
+    "a",
+    "b",
+    "word",
+    " ",
+    "  ",
+    "   ",
+    "-",
+    "--",
+    "co-operation",
+    "x-y-z",
+    '"',
+    "\\",
+    "\\n",
+    "\n",
+    "\t",
+    "\r",
+    "\r\n",
+    "\v",
+    "\b",
+    "\f",
+    "\x1b[31m",
+    "\x00",
+    "\x85",
+    "\u00a0",
+    "\u2028",
+    "\u3000",
+    "\u200b",
+    "中文",
+    "两国联合声明。",
+    "Қазақстан",
+    "ё",
+    "#",
+    "#.",
+    "|",
+    "original:",
+    "msgid",
+    "[b]x[/b]",
+    ",",
+    "fuzzy",
+    "\U0001f600",
+]
 
 
 def hostile(rng: random.Random, longest: int = 60) -> str:
@@ -44,7 +82,8 @@ def random_entry(rng: random.Random) -> Entry:
     flags = record_flags(hostile(rng, 8) for _ in range(rng.randint(0, 2)))
     return Entry(
         msgctxt=None if rng.random() < 0.1 else f"r{rng.randint(1, 99999)}",
-        msgid=hostile(rng) or "x", msgstr=hostile(rng),
+        msgid=hostile(rng) or "x",
+        msgstr=hostile(rng),
         po_flags=rng.choice([(), FUZZY_ONLY, ("fuzzy", "c-format"), ("no-wrap",)]),
         flags=() if obsolete else flags,
         original=None if obsolete or rng.random() < 0.1 else hostile(rng),
@@ -52,7 +91,8 @@ def random_entry(rng: random.Random) -> Entry:
         previous_msgctxt=hostile(rng, 5) if rng.random() < 0.1 else None,
         previous_msgid=hostile(rng) if rng.random() < 0.2 else None,
         obsolete=obsolete,
-        extra=Extra(occurrences=(("src/a.py", "12"),)) if rng.random() < 0.05 else None)
+        extra=Extra(occurrences=(("src/a.py", "12"),)) if rng.random() < 0.05 else None,
+    )
 
 
 def test_wrapping_is_textwraps():
@@ -61,8 +101,9 @@ def test_wrapping_is_textwraps():
     rng = random.Random(7)
     for _ in range(3000):
         escaped = polib.escape(hostile(rng, 120))
-        assert wrap(escaped) == textwrap.wrap(escaped, 76, drop_whitespace=False,
-                                              break_long_words=False), escaped
+        assert wrap(escaped) == textwrap.wrap(
+            escaped, 76, drop_whitespace=False, break_long_words=False
+        ), escaped
 
 
 def test_entries_render_exactly_as_polib_renders_them():
@@ -101,22 +142,36 @@ def test_the_fast_reader_reads_what_polib_reads():
         try:
             fast = _read_fast(text.encode("utf-8"), None)[2]
         except Unsupported:  # occurrences and "#~|" lines are polib's
-            assert any(e.extra or e.obsolete and (e.previous_msgid, e.previous_msgctxt)
-                       != (None, None) for e in entries)
+            assert any(
+                e.extra or e.obsolete and (e.previous_msgid, e.previous_msgctxt) != (None, None)
+                for e in entries
+            )
             continue
         assert fast == _polib_entries(text)
 
 
 MUTATIONS = [
-    lambda line: line + " ", lambda line: line + "\t", lambda line: line + "\u3000",
-    lambda line: " " + line, lambda line: line.replace(" ", "  ", 1),
-    lambda line: line.replace(" ", "\t", 1), lambda line: line + "\r",
-    lambda line: line.replace('"', "", 1), lambda line: line + '"',
-    lambda line: "#~| " + line, lambda line: "#: a.c:1\n" + line, lambda line: "",
-    lambda line: line + "\n", lambda line: "#," , lambda line: "#.", lambda line: "#",
-    lambda line: line.replace("#. ", "#.", 1), lambda line: line.replace("# ", "#", 1),
+    lambda line: line + " ",
+    lambda line: line + "\t",
+    lambda line: line + "\u3000",
+    lambda line: " " + line,
+    lambda line: line.replace(" ", "  ", 1),
+    lambda line: line.replace(" ", "\t", 1),
+    lambda line: line + "\r",
+    lambda line: line.replace('"', "", 1),
+    lambda line: line + '"',
+    lambda line: "#~| " + line,
+    lambda line: "#: a.c:1\n" + line,
+    lambda line: "",
+    lambda line: line + "\n",
+    lambda line: "#,",
+    lambda line: "#.",
+    lambda line: "#",
+    lambda line: line.replace("#. ", "#.", 1),
+    lambda line: line.replace("# ", "#", 1),
     lambda line: line.replace("original:", "original: "),
-    lambda line: line.replace("|", "| ", 1), lambda line: "\ufeff" + line,
+    lambda line: line.replace("|", "| ", 1),
+    lambda line: "\ufeff" + line,
     lambda line: line.replace("msgstr", "msgstr[0]"),
 ]
 
@@ -149,7 +204,7 @@ def test_a_store_written_file_is_read_back_fast_and_polib_saves_it_unchanged(tmp
     path = docset.path / "review" / "en.po"
     data = path.read_bytes()
     parsed = read_po(path, generator="aligner")
-    assert parsed.spans is not None            # read by the fast reader
+    assert parsed.spans is not None  # read by the fast reader
     assert parsed.entries == _polib_entries(data.decode("utf-8"))
     po = polib.pofile(str(path))
     po.save(str(tmp_path / "again.po"))
@@ -160,17 +215,20 @@ def test_reopening_shares_the_docsets_strings(tmp_path):
     docset = make_docset(tmp_path / "doc")
     ReviewStore.open(docset, one_to_one(docset)).save()
     review = ReviewStore.open(docset, one_to_one(docset)).get("r2", "en")
-    assert review.original is docset.paragraphs("en")[1]   # not a second copy of the text
+    assert review.original is docset.paragraphs("en")[1]  # not a second copy of the text
     assert review.text is review.original
     assert review.source is docset.paragraphs("zh")[1]
 
 
-@pytest.mark.parametrize("edit", [
-    lambda text: text.replace("\n", "\r\n"),                                 # CRLF
-    lambda text: text.replace('msgctxt "r3"', '#: somewhere.c:3\nmsgctxt "r3"'),  # occurrences
-    lambda text: text.replace("X-Generator: aligner", "X-Generator: Poedit"),
-    lambda text: text.replace("\n\n#. original: They", "\n\n\n#. original: They"),
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text.replace("\n", "\r\n"),  # CRLF
+        lambda text: text.replace('msgctxt "r3"', '#: somewhere.c:3\nmsgctxt "r3"'),  # occurrences
+        lambda text: text.replace("X-Generator: aligner", "X-Generator: Poedit"),
+        lambda text: text.replace("\n\n#. original: They", "\n\n\n#. original: They"),
+    ],
+)
 def test_files_other_tools_wrote_are_read_and_saved_in_polibs_form(tmp_path, edit):
     docset = make_docset(tmp_path / "doc")
     store = ReviewStore.open(docset, one_to_one(docset))

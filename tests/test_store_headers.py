@@ -16,15 +16,34 @@ from aligner.review_file import ReviewFile
 from tests.conftest import BUNDLED, ROOT, run_aligner
 
 # The languages the old hand-written table got wrong, and the docset's own.
-LANGUAGES = ("fr", "pl", "cs", "sk", "lt", "lv", "ro", "sl", "ar", "he", "ga", "cy",
-             "en", "zh", "kk", "ru")
+LANGUAGES = (
+    "fr",
+    "pl",
+    "cs",
+    "sk",
+    "lt",
+    "lv",
+    "ro",
+    "sl",
+    "ar",
+    "he",
+    "ga",
+    "cy",
+    "en",
+    "zh",
+    "kk",
+    "ru",
+)
 NUMBERS = (*range(0, 250), 1000, 1001, 1_000_000)
 
 
 def header_check(path) -> str:
     """What ``msgfmt --check-format --check-header -c`` prints about ``path``."""
-    done = subprocess.run(["msgfmt", "--check-format", "--check-header", "-c", "-o",
-                           "/dev/null", str(path)], capture_output=True, text=True)
+    done = subprocess.run(
+        ["msgfmt", "--check-format", "--check-header", "-c", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return done.stderr
 
@@ -67,8 +86,12 @@ def statement(tmp_path):
 def test_every_review_and_exported_po_passes_msgfmt_header_checks(statement, tmp_path):
     assert run_aligner("sync", str(statement)).returncode == 0
     out = tmp_path / "po"
-    assert run_aligner("export", str(statement), "--format", "po", "--mo", "--out", str(out)
-                       ).returncode == 0
+    assert (
+        run_aligner(
+            "export", str(statement), "--format", "po", "--mo", "--out", str(out)
+        ).returncode
+        == 0
+    )
     for path in [*sorted((statement / "review").glob("*.po")), *sorted(out.glob("*.po"))]:
         assert header_check(path) == "", path
 
@@ -102,20 +125,27 @@ def test_pot_export_is_a_template_msginit_and_msgmerge_take(statement, tmp_path)
     assert all(e.msgstr == "" and not e.flags and not e.comment for e in template)
     assert pot.read_text(encoding="utf-8") == template.__unicode__()  # as polib writes it
     french = tmp_path / "fr.po"
-    done = subprocess.run(["msginit", "--no-translator", "-l", "fr", "-i", str(pot), "-o",
-                           str(french)], capture_output=True, text=True)
+    done = subprocess.run(
+        ["msginit", "--no-translator", "-l", "fr", "-i", str(pot), "-o", str(french)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert header_check(french) == ""
-    merged = subprocess.run(["msgmerge", "-q", "-o", "-", str(french), str(pot)],
-                            capture_output=True, text=True)
-    assert merged.returncode == 0 and merged.stdout.count("\nmsgctxt \"") == len(template)
+    merged = subprocess.run(
+        ["msgmerge", "-q", "-o", "-", str(french), str(pot)], capture_output=True, text=True
+    )
+    assert merged.returncode == 0 and merged.stdout.count('\nmsgctxt "') == len(template)
 
 
 def test_review_backups_are_ignored_by_git():
-    for name in ("translations/joint-statement-2023/review/en.po~",
-                 "translations/another/review/zh-TW.po~"):
+    for name in (
+        "translations/joint-statement-2023/review/en.po~",
+        "translations/another/review/zh-TW.po~",
+    ):
         done = subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT)
         assert done.returncode == 0, f"{name} is not ignored"
-    done = subprocess.run(["git", "check-ignore", "-q",
-                           "translations/joint-statement-2023/review/en.po"], cwd=ROOT)
+    done = subprocess.run(
+        ["git", "check-ignore", "-q", "translations/joint-statement-2023/review/en.po"], cwd=ROOT
+    )
     assert done.returncode == 1, "the review file itself must stay tracked"

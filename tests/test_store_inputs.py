@@ -46,8 +46,10 @@ def _one_line(error) -> str:
 
 # -- charset ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("charset", ["ISO-8859-1", "KOI8-R", "CP1251", "ISO-8859-5", "GBK",
-                                     "ASCII"])
+
+@pytest.mark.parametrize(
+    "charset", ["ISO-8859-1", "KOI8-R", "CP1251", "ISO-8859-5", "GBK", "ASCII"]
+)
 def test_a_utf8_file_labelled_with_another_charset_is_refused(docset, charset):
     store = _open(docset)
     store.set_fix("r2", "ru", "Стороны встретились 17 мая 2023 года в Сиане (исправлено).")
@@ -86,9 +88,14 @@ def test_a_mislabelled_file_stops_aligner_sync_with_one_line(docset):
     assert _snapshot(docset) == before
 
 
-LEGACY_TEXTS = {"en": ["Joint statement.", "They met on 17 May 2023.", "They signed 20 papers."],
-                "ru": ["Совместное заявление.", "Они встретились 17 мая 2023 года.",
-                       "Они подписали 20 документов."]}
+LEGACY_TEXTS = {
+    "en": ["Joint statement.", "They met on 17 May 2023.", "They signed 20 papers."],
+    "ru": [
+        "Совместное заявление.",
+        "Они встретились 17 мая 2023 года.",
+        "Они подписали 20 документов.",
+    ],
+}
 
 
 def _legacy_docset(tmp_path):
@@ -112,8 +119,11 @@ def test_a_legacy_file_labelled_with_another_legacy_charset_is_refused(tmp_path)
     docset, path = _legacy_docset(tmp_path)
     path.write_bytes(path.read_bytes().replace(b"charset=CP1251", b"charset=KOI8-R"))
     before = path.read_bytes()
-    with pytest.raises(ReviewFileError, match=r"ru\.po: read as charset=KOI8-R, .* match no "
-                                              r"paragraph") as error:
+    with pytest.raises(
+        ReviewFileError,
+        match=r"ru\.po: read as charset=KOI8-R, .* match no "
+        r"paragraph",
+    ) as error:
         ReviewStore.open(docset, one_to_one(docset))
     _one_line(error)
     assert path.read_bytes() == before
@@ -121,13 +131,13 @@ def test_a_legacy_file_labelled_with_another_legacy_charset_is_refused(tmp_path)
 
 # -- empty, header-only, truncated --------------------------------------------------------
 
+
 def _header_only(path):
     text = path.read_text(encoding="utf-8")
-    return text[:text.index("\n\n") + 1]
+    return text[: text.index("\n\n") + 1]
 
 
-@pytest.mark.parametrize("content", [lambda path: "", _header_only],
-                         ids=["empty", "header-only"])
+@pytest.mark.parametrize("content", [lambda path: "", _header_only], ids=["empty", "header-only"])
 def test_an_empty_file_is_refused_and_the_backup_kept(docset, content):
     store = _open(docset)
     store.set_fix("r1", "en", "first fix")
@@ -148,8 +158,11 @@ def test_an_empty_file_without_a_backup_says_to_delete_it(docset):
     path = _review(docset)
     path.parent.mkdir()
     path.write_bytes(b"")
-    with pytest.raises(ReviewFileError, match=r"en\.po: is empty \(0 bytes\), while the "
-                                              r"document set has 4 rows.*delete en\.po"):
+    with pytest.raises(
+        ReviewFileError,
+        match=r"en\.po: is empty \(0 bytes\), while the "
+        r"document set has 4 rows.*delete en\.po",
+    ):
         _open(docset)
     assert path.read_bytes() == b""
 
@@ -199,13 +212,17 @@ def test_a_save_that_would_drop_a_fix_is_refused(docset):
     before = path.read_bytes()
     review: ReviewFile = store._files["en"]
     review.replace_entries([e for e in review.entries if e.msgctxt != "r2"])  # a buggy sync
-    with pytest.raises(ReviewFileError, match=r"en\.po: saving would drop the review work of 1 "
-                                              r"entry \(rows r2\); nothing was saved"):
+    with pytest.raises(
+        ReviewFileError,
+        match=r"en\.po: saving would drop the review work of 1 "
+        r"entry \(rows r2\); nothing was saved",
+    ):
         store.save()
     assert path.read_bytes() == before
 
 
 # -- unreadable, in the way -----------------------------------------------------------------
+
 
 def test_an_unreadable_review_file_is_a_clear_error(docset, monkeypatch):
     _open(docset).save()
@@ -217,24 +234,34 @@ def test_an_unreadable_review_file_is_a_clear_error(docset, monkeypatch):
         if str(path).endswith("en.po"):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
+
     monkeypatch.setattr(safe_files, "open", refusing, raising=False)
-    with pytest.raises(ReviewFileError, match=r"en\.po: cannot read it \(permission denied\); "
-                                              r"make it readable") as error:
+    with pytest.raises(
+        ReviewFileError,
+        match=r"en\.po: cannot read it \(permission denied\); "
+        r"make it readable",
+    ) as error:
         _open(docset)
     _one_line(error)
 
 
 def test_a_directory_where_the_review_file_should_be(docset):
     _review(docset).mkdir(parents=True)
-    with pytest.raises(ReviewFileError, match=r"en\.po: is a directory, not a file; move it "
-                                              "away"):
+    with pytest.raises(
+        ReviewFileError,
+        match=r"en\.po: is a directory, not a file; move it "
+        "away",
+    ):
         _open(docset)
 
 
 def test_a_file_where_the_review_directory_should_be(docset):
     (docset.path / "review").write_text("not a directory\n")
-    with pytest.raises(ReviewFileError, match=r"review: is a file, not a directory; move it "
-                                              "away"):
+    with pytest.raises(
+        ReviewFileError,
+        match=r"review: is a file, not a directory; move it "
+        "away",
+    ):
         _open(docset)
     assert (docset.path / "review").read_text() == "not a directory\n"
 
@@ -253,10 +280,12 @@ def test_a_review_directory_replaced_by_a_file_while_open_stops_the_save(docset)
 
 # -- flock unsupported -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("code", [errno.ENOLCK, errno.EOPNOTSUPP])
 def test_without_flock_saves_use_a_lock_file(docset, monkeypatch, code):
     def no_flock(fd, operation):
         raise OSError(code, os.strerror(code))
+
     monkeypatch.setattr(fcntl, "flock", no_flock)
     first, second = _open(docset), _open(docset)
     errors = []
@@ -268,8 +297,11 @@ def test_without_flock_saves_use_a_lock_file(docset, monkeypatch, code):
                     store.set_fix(row, "en", f"fix {n} of {row}")
         except AlignerError as exc:  # pragma: no cover - reported below
             errors.append(exc)
-    threads = [threading.Thread(target=fixes, args=(first, ["r1", "r3"])),
-               threading.Thread(target=fixes, args=(second, ["r2", "r4"]))]
+
+    threads = [
+        threading.Thread(target=fixes, args=(first, ["r1", "r3"])),
+        threading.Thread(target=fixes, args=(second, ["r2", "r4"])),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -283,6 +315,7 @@ def test_without_flock_saves_use_a_lock_file(docset, monkeypatch, code):
 def test_a_lock_file_left_by_a_dead_process_is_taken_over(docset, monkeypatch):
     def no_flock(fd, operation):
         raise OSError(errno.ENOLCK, "No locks available")
+
     monkeypatch.setattr(fcntl, "flock", no_flock)
     store = _open(docset)
     stale = docset.path / "review" / ".lock.excl"
@@ -300,12 +333,16 @@ def test_a_file_truncated_at_an_entry_is_refused_while_the_backup_has_its_fixes(
     store.set_fix("r1", "en", "first fix")  # the backup now holds r3 and r4's fixes
     path = _review(docset)
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index('\n\n#. ', text.index('msgctxt "r2"')) + 1],
-                    encoding="utf-8")  # cut after r2: what a crashed tool leaves
+    path.write_text(
+        text[: text.index("\n\n#. ", text.index('msgctxt "r2"')) + 1], encoding="utf-8"
+    )  # cut after r2: what a crashed tool leaves
     before = _snapshot(docset)
-    with pytest.raises(ReviewFileError, match=r"en\.po: 2 entries holding review work in "
-                                              r"en\.po~ are missing from it \(rows r3, r4; "
-                                              r"truncated\?\); nothing was written") as error:
+    with pytest.raises(
+        ReviewFileError,
+        match=r"en\.po: 2 entries holding review work in "
+        r"en\.po~ are missing from it \(rows r3, r4; "
+        r"truncated\?\); nothing was written",
+    ) as error:
         _open(docset)
     _one_line(error)
     assert _snapshot(docset) == before
@@ -319,8 +356,9 @@ def test_new_paragraphs_are_not_taken_for_a_truncation(docset):
     store.set_fix("r1", "en", "first fix")
     for lang in ("en", "zh", "ru"):
         text_file = docset.path / f"{lang}.txt"
-        text_file.write_text(text_file.read_text(encoding="utf-8") + "\nOne more.\n",
-                             encoding="utf-8")
+        text_file.write_text(
+            text_file.read_text(encoding="utf-8") + "\nOne more.\n", encoding="utf-8"
+        )
     from aligner.docset import load
 
     grown = load(docset.path)
@@ -336,12 +374,17 @@ def test_a_file_cut_short_while_open_loses_nothing(docset):
     path, backup = _review(docset), _review(docset).with_name("en.po~")
     good_backup = backup.read_bytes()
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.index('\n\n#. ', text.index('msgctxt "r2"')) + 1],
-                    encoding="utf-8")  # another tool cuts it after r2
+    path.write_text(
+        text[: text.index("\n\n#. ", text.index('msgctxt "r2"')) + 1], encoding="utf-8"
+    )  # another tool cuts it after r2
     store.set_fix("r2", "en", "second fix")
     fixes = {e.msgctxt: e.msgstr for e in polib.pofile(str(path))}
-    assert [fixes[f"r{k}"] for k in range(1, 5)] == ["first fix", "second fix", "third fix",
-                                                     "fourth fix"]
+    assert [fixes[f"r{k}"] for k in range(1, 5)] == [
+        "first fix",
+        "second fix",
+        "third fix",
+        "fourth fix",
+    ]
     assert backup.read_bytes() == good_backup  # the cut file did not become the backup
     assert msgfmt_check(path).returncode == 0
 

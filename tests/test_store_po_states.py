@@ -31,8 +31,11 @@ def statement(tmp_path):
 
 
 def msgfmt_statistics(path: Path) -> dict[str, int]:
-    done = subprocess.run(["msgfmt", "--statistics", "-c", "-o", "/dev/null", str(path)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["msgfmt", "--statistics", "-c", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     counts = {kind: 0 for kind in ("translated", "fuzzy", "untranslated")}
     for number, kind in re.findall(r"(\d+) (translated|fuzzy|untranslated)", done.stderr):
@@ -55,11 +58,14 @@ def row_with(session, lang, needle):
 def test_msgfmt_pocount_and_the_ui_count_the_same_reviewed_entries(statement):
     session = open_session(statement)
     fixed = row_with(session, "en", "Kasemal")
-    session.set_fix(fixed, "en", session.cell_text(fixed, "en").replace(
-        "Kasemal Tokayev", "Kassym-Jomart Tokayev"))                  # fixed, not approved
+    session.set_fix(
+        fixed,
+        "en",
+        session.cell_text(fixed, "en").replace("Kasemal Tokayev", "Kassym-Jomart Tokayev"),
+    )  # fixed, not approved
     both = row_with(session, "en", "2023th")
     session.set_fix(both, "en", session.cell_text(both, "en").replace("2023th", "20th"))
-    session.toggle_approved(both, "en")                              # fixed and approved
+    session.toggle_approved(both, "en")  # fixed and approved
     session.toggle_approved(row_with(session, "en", "The two heads of state held"), "en")
     reviewed, with_text, _ = session.progress("en")
     assert reviewed == 3
@@ -93,15 +99,15 @@ def test_an_edit_in_a_po_editor_means_what_an_edit_in_the_ui_means(statement, tm
     po.save()
     editor = open_session(other)
     assert editor.row_status(row, "en") == ui.row_status(row, "en") == "fixed"
-    assert _entry_flags(path, row_id) == _entry_flags(statement / "review" / "en.po", row_id) \
-        == []
+    assert _entry_flags(path, row_id) == _entry_flags(statement / "review" / "en.po", row_id) == []
 
     # "Needs work" off on untouched entries (here gettext's msgattrib --clear-fuzzy, on the
     # whole file) is an approval, as the UI's
     plain = row_with(ui, "en", "The two heads of state held")
     ui.toggle_approved(plain, "en")
-    done = subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(path), str(path)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["msgattrib", "--clear-fuzzy", "-o", str(path), str(path)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     again = open_session(other)
     assert again.row_status(plain, "en") == ui.row_status(plain, "en") == "approved"
@@ -130,10 +136,11 @@ def test_an_approved_change_is_marked_and_taking_the_approval_back_keeps_the_fix
 
 OLD_HEADER = (
     "# Review file written by aligner. msgctxt: row id; msgid: the row's zh text\n"
-    "# (\"[no zh text]\" when it has none); msgstr: the reviewed en text; fuzzy: not\n"
-    "# approved yet; \"# \" lines: reviewer notes; \"#.\" lines: the row's flags and the "
+    '# ("[no zh text]" when it has none); msgstr: the reviewed en text; fuzzy: not\n'
+    '# approved yet; "# " lines: reviewer notes; "#." lines: the row\'s flags and the '
     "original\n"
-    "# en text (\"original:\", continued on \"|\" lines), rewritten by aligner sync.\n")
+    '# en text ("original:", continued on "|" lines), rewritten by aligner sync.\n'
+)
 
 
 def test_approvals_in_files_written_before_these_states_stay_approvals(statement):
@@ -144,7 +151,7 @@ def test_approvals_in_files_written_before_these_states_stay_approvals(statement
     session.toggle_approved(row, "en")
     path = statement / "review" / "en.po"
     text = path.read_text(encoding="utf-8")
-    body = text[text.index('msgid ""'):].replace("#, approved\n", "")
+    body = text[text.index('msgid ""') :].replace("#, approved\n", "")
     path.write_text(OLD_HEADER + body, encoding="utf-8")
     assert polib.pofile(str(path)).find(session.row_id(row), by="msgctxt").flags == []
 

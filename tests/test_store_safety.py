@@ -55,7 +55,7 @@ def test_two_stores_on_one_docset_keep_each_others_fixes(docset):
     first.set_note("r3", "en", "note from the first")
     assert _msgstr(_en(docset), "r1") == "fix from the first"
     assert _msgstr(_en(docset), "r2") == "fix from the second"
-    assert first.get("r2", "en").text == "fix from the second"   # merged in at its next save
+    assert first.get("r2", "en").text == "fix from the second"  # merged in at its next save
     assert second.refresh() == [("r3", "en")]
     assert second.get("r1", "en").text == "fix from the first"
 
@@ -131,13 +131,24 @@ def test_a_deleted_review_file_is_written_again_in_full(docset):
     assert _msgstr(_en(docset), "r2") == "after deletion"
 
 
-@pytest.mark.parametrize("damage, line", [
-    (lambda text: text.replace('msgstr "They signed 12 documents."',
-                               'msgstr "They signed 12 documents.'), None),
-    (lambda text: text.replace("#. original: They signed", "garbage line\n#. original: They "
-                                                             "signed"), None),
-    (lambda text: text.replace('msgctxt "r3"', 'msgctxt "r2"'), None),
-])
+@pytest.mark.parametrize(
+    "damage, line",
+    [
+        (
+            lambda text: text.replace(
+                'msgstr "They signed 12 documents."', 'msgstr "They signed 12 documents.'
+            ),
+            None,
+        ),
+        (
+            lambda text: text.replace(
+                "#. original: They signed", "garbage line\n#. original: They signed"
+            ),
+            None,
+        ),
+        (lambda text: text.replace('msgctxt "r3"', 'msgctxt "r2"'), None),
+    ],
+)
 def test_a_malformed_file_is_reported_with_its_line_and_never_overwritten(docset, damage, line):
     _open(docset).save()
     path = _en(docset)
@@ -187,16 +198,24 @@ _WORKER = textwrap.dedent("""
 
 
 def _texts(rows: int) -> dict[str, list[str]]:
-    return {"en": [f"Paragraph {k} of the English text, with some words in it." for k in
-                   range(rows)],
-            "zh": [f"中文第{k}段。" for k in range(rows)]}
+    return {
+        "en": [f"Paragraph {k} of the English text, with some words in it." for k in range(rows)],
+        "zh": [f"中文第{k}段。" for k in range(rows)],
+    }
 
 
 def test_two_aligner_processes_do_not_lose_each_others_fixes(tmp_path):
     docset = make_docset(tmp_path / "doc", _texts(30), 'source = "zh"\n')
-    workers = [subprocess.Popen([sys.executable, "-c", _WORKER, str(docset.path), str(start),
-                                 "3"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True) for start in (1, 2)]
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(docset.path), str(start), "3"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for start in (1, 2)
+    ]
     for worker in workers:
         out, err = worker.communicate(timeout=120)
         assert worker.returncode == 0 and "done" in out, err
@@ -210,9 +229,13 @@ def test_a_save_killed_half_way_leaves_a_valid_old_or_new_file(tmp_path):
     path = _en(docset)
     caught_mid_write = 0
     for attempt in range(12):
-        worker = subprocess.Popen([sys.executable, "-c", _WORKER, str(docset.path), "1", "50"],
-                                  cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                  text=True)
+        worker = subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(docset.path), "1", "50"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         assert worker.stdout.readline() == "ready\n"
         time.sleep(0.05 + 0.013 * attempt)  # the worker saves a fix every few milliseconds
         os.kill(worker.pid, signal.SIGKILL)

@@ -33,8 +33,9 @@ def _reviewed(tmp_path, texts=None):
 
 
 def _edit(docset, **texts):
-    return make_docset(docset.path, {**{lang: list(docset.paragraphs(lang))
-                                        for lang in docset.languages}, **texts})
+    return make_docset(
+        docset.path, {**{lang: list(docset.paragraphs(lang)) for lang in docset.languages}, **texts}
+    )
 
 
 def test_nothing_changed_keeps_everything_and_rewrites_nothing(tmp_path):
@@ -47,8 +48,12 @@ def test_nothing_changed_keeps_everything_and_rewrites_nothing(tmp_path):
 
 def test_a_paragraph_inserted_before_moves_the_fix_with_its_text(tmp_path):
     docset = _reviewed(tmp_path)
-    docset = _edit(docset, en=["A new first paragraph."] + TEXTS["en"],
-                   zh=["新的第一段。"] + TEXTS["zh"], ru=["Новый абзац."] + TEXTS["ru"])
+    docset = _edit(
+        docset,
+        en=["A new first paragraph."] + TEXTS["en"],
+        zh=["新的第一段。"] + TEXTS["zh"],
+        ru=["Новый абзац."] + TEXTS["ru"],
+    )
     store = _sync(docset)
     report = store.reports["en"]
     assert (report.moved, report.new, report.obsoleted) == (4, 1, 0)
@@ -62,12 +67,14 @@ def test_a_changed_source_keeps_the_fix_but_asks_for_review_again(tmp_path):
     docset = _reviewed(tmp_path)
     store = ReviewStore.open(docset, one_to_one(docset), languages=["en"])
     store.approve("r2", "en")
-    docset = _edit(docset, zh=[TEXTS["zh"][0], "双方于2023年5月17日在古城西安会晤。", *TEXTS["zh"][2:]])
+    docset = _edit(
+        docset, zh=[TEXTS["zh"][0], "双方于2023年5月17日在古城西安会晤。", *TEXTS["zh"][2:]]
+    )
     store = _sync(docset)
     review = store.get("r2", "en")
     assert review.text == "The sides met on 17 May 2023 in Xi'an." and review.status == "fixed"
     entry = next(e for e in _entries(docset) if e.msgctxt == "r2")
-    assert entry.fuzzy and entry.previous_msgid == TEXTS["zh"][1]   # msgmerge's #| msgid
+    assert entry.fuzzy and entry.previous_msgid == TEXTS["zh"][1]  # msgmerge's #| msgid
     assert store.reports["en"].kept == 4
 
 
@@ -83,8 +90,9 @@ def test_the_languages_own_text_changing_under_an_approval_asks_for_review(tmp_p
 def test_a_fix_copied_into_the_text_file_stays_approved_and_no_longer_differs(tmp_path):
     docset = _reviewed(tmp_path)
     ReviewStore.open(docset, one_to_one(docset), languages=["en"]).approve("r2", "en")
-    docset = _edit(docset, en=[TEXTS["en"][0], "The sides met on 17 May 2023 in Xi'an.",
-                               *TEXTS["en"][2:]])
+    docset = _edit(
+        docset, en=[TEXTS["en"][0], "The sides met on 17 May 2023 in Xi'an.", *TEXTS["en"][2:]]
+    )
     review = _sync(docset).get("r2", "en")
     assert review.status == "approved" and not review.fixed
 
@@ -96,8 +104,9 @@ def test_a_row_that_disappears_becomes_obsolete_and_comes_back_with_its_text(tmp
     store = _sync(docset)
     assert store.reports["en"].obsoleted == 1
     obsolete = [e for e in _entries(docset) if e.obsolete]
-    assert [(e.msgid, e.msgstr) for e in obsolete] == [(TEXTS["zh"][1],
-                                                        "The sides met on 17 May 2023 in Xi'an.")]
+    assert [(e.msgid, e.msgstr) for e in obsolete] == [
+        (TEXTS["zh"][1], "The sides met on 17 May 2023 in Xi'an.")
+    ]
     assert "#~ msgstr" in (docset.path / "review" / "en.po").read_text()
     assert msgfmt_check(docset.path / "review" / "en.po").returncode == 0
     docset = _edit(docset, **TEXTS)
@@ -117,12 +126,14 @@ def test_unreviewed_entries_that_disappear_keep_no_stale_text(tmp_path):
 
 def test_reassigned_row_ids_and_edited_sources_are_fuzzy_matched(tmp_path):
     docset = _reviewed(tmp_path)
-    docset = _edit(docset, zh=[TEXTS["zh"][0], "双方于2023年5月17日在西安举行了会晤。",
-                               *TEXTS["zh"][2:]],
-                   en=[TEXTS["en"][0], "The sides met on 17 May 2032 in Xian city.",
-                       *TEXTS["en"][2:]])
-    renamed = Alignment(docset.languages, tuple(
-        Row("s" + row.id, row.cells) for row in one_to_one(docset).rows))
+    docset = _edit(
+        docset,
+        zh=[TEXTS["zh"][0], "双方于2023年5月17日在西安举行了会晤。", *TEXTS["zh"][2:]],
+        en=[TEXTS["en"][0], "The sides met on 17 May 2032 in Xian city.", *TEXTS["en"][2:]],
+    )
+    renamed = Alignment(
+        docset.languages, tuple(Row("s" + row.id, row.cells) for row in one_to_one(docset).rows)
+    )
     store = _sync(docset, renamed)
     report = store.reports["en"]
     assert (report.fuzzy, report.moved, report.obsoleted, report.new) == (1, 3, 0, 0)
@@ -130,7 +141,7 @@ def test_reassigned_row_ids_and_edited_sources_are_fuzzy_matched(tmp_path):
     assert review.text == "The sides met on 17 May 2023 in Xi'an." and review.status == "fixed"
     entry = next(e for e in _entries(docset) if e.msgctxt == "sr2")
     assert entry.previous_msgctxt == "r2" and entry.previous_msgid == TEXTS["zh"][1]
-    assert store.get("sr3", "en").status == "approved"   # exact source: moved as it was
+    assert store.get("sr3", "en").status == "approved"  # exact source: moved as it was
 
 
 def test_an_outside_fix_survives_edits_to_the_texts(tmp_path):
@@ -140,8 +151,12 @@ def test_an_outside_fix_survives_edits_to_the_texts(tmp_path):
     po = polib.pofile(str(path))
     next(e for e in po if e.msgctxt == "r3").msgstr = "They signed 20 documents."
     po.save()
-    docset = _edit(docset, en=["Preamble."] + TEXTS["en"], zh=["序言。"] + TEXTS["zh"],
-                   ru=["Преамбула."] + TEXTS["ru"])
+    docset = _edit(
+        docset,
+        en=["Preamble."] + TEXTS["en"],
+        zh=["序言。"] + TEXTS["zh"],
+        ru=["Преамбула."] + TEXTS["ru"],
+    )
     store = _sync(docset)
     assert [r.text for r in store.reviews("en") if r.fixed] == ["They signed 20 documents."]
 
@@ -167,19 +182,34 @@ def test_aligner_sync_creates_the_files_and_prints_the_counts(cli_docset):
     result = run_aligner("sync", str(cli_docset))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["lang", "file", "entries", "kept", "moved", "fuzzy-matched",
-                                "obsoleted", "new"]
-    rows = [line for line in (cli_docset / "alignment.tsv").read_text().splitlines()
-            if line.startswith("r")]  # the aligner's rows, saved so that their ids stay
+    assert lines[0].split() == [
+        "lang",
+        "file",
+        "entries",
+        "kept",
+        "moved",
+        "fuzzy-matched",
+        "obsoleted",
+        "new",
+    ]
+    rows = [
+        line
+        for line in (cli_docset / "alignment.tsv").read_text().splitlines()
+        if line.startswith("r")
+    ]  # the aligner's rows, saved so that their ids stay
     count = str(len(rows))
     assert lines[1].split() == ["en", "review/en.po", count, "0", "0", "0", "0", count, "written"]
-    assert sorted(p.name for p in (cli_docset / "review").glob("*.po")) == ["en.po", "ru.po",
-                                                                            "zh.po"]
+    assert sorted(p.name for p in (cli_docset / "review").glob("*.po")) == [
+        "en.po",
+        "ru.po",
+        "zh.po",
+    ]
     again = run_aligner("sync", str(cli_docset), "--langs", "en", "--format", "json")
     assert again.returncode == 0, again.stderr
     files = json.loads(again.stdout)["files"]
     assert [(f["lang"], f["kept"], f["new"], f["written"]) for f in files] == [
-        ("en", len(rows), 0, False)]
+        ("en", len(rows), 0, False)
+    ]
 
 
 def test_aligner_sync_keeps_a_fix_after_the_text_is_edited(cli_docset):
@@ -189,13 +219,22 @@ def test_aligner_sync_keeps_a_fix_after_the_text_is_edited(cli_docset):
     entry = next(e for e in po if e.msgstr == TEXTS["en"][2])
     entry.msgstr = "They signed 20 documents."
     po.save()
-    (cli_docset / "en.txt").write_text("\n\n".join(
-        [TEXTS["en"][0], "The sides met on 17 May 2032 in Xian, the old capital.",
-         *TEXTS["en"][2:]]) + "\n", encoding="utf-8")
+    (cli_docset / "en.txt").write_text(
+        "\n\n".join(
+            [
+                TEXTS["en"][0],
+                "The sides met on 17 May 2032 in Xian, the old capital.",
+                *TEXTS["en"][2:],
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = run_aligner("sync", str(cli_docset))
     assert result.returncode == 0, result.stderr
-    fixes = [e.msgstr for e in polib.pofile(str(path)) if not e.obsolete
-             and "documents" in e.msgstr]
+    fixes = [
+        e.msgstr for e in polib.pofile(str(path)) if not e.obsolete and "documents" in e.msgstr
+    ]
     assert fixes == ["They signed 20 documents."]
     assert "written" in result.stdout
 

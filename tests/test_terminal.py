@@ -31,18 +31,32 @@ BAD_NAME_BYTES = b"\xff\xfe" + TITLE.encode() + b".md"  # not UTF-8: decoded wit
 
 def forbidden(text: str) -> set[str]:
     """The characters of ``text`` a terminal could act on (newline and tab aside)."""
-    return {ch for ch in text if ch not in "\n\t" and (
-        ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\u200b\u200e\u200f\ufeff"
-        or 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069
-        or 0xD800 <= ord(ch) < 0xE000)}
+    return {
+        ch
+        for ch in text
+        if ch not in "\n\t"
+        and (
+            ord(ch) < 0x20
+            or 0x7F <= ord(ch) < 0xA0
+            or ch in "\u200b\u200e\u200f\ufeff"
+            or 0x202A <= ord(ch) <= 0x202E
+            or 0x2066 <= ord(ch) <= 0x2069
+            or 0xD800 <= ord(ch) < 0xE000
+        )
+    }
 
 
 # -- the map -----------------------------------------------------------------------------------
 
+
 def test_every_control_becomes_one_visible_symbol():
-    text = "".join(chr(c) for c in range(0x20)) + "\x7f" + "".join(
-        chr(c) for c in range(0x80, 0xA0)) + "\u200b\u200e\u200f\u202a\u202b\u202c\u202d" \
+    text = (
+        "".join(chr(c) for c in range(0x20))
+        + "\x7f"
+        + "".join(chr(c) for c in range(0x80, 0xA0))
+        + "\u200b\u200e\u200f\u202a\u202b\u202c\u202d"
         "\u202e\u2066\u2067\u2068\u2069\ufeff\u2028\u2029\U000e0041\udcff"
+    )
     shown = terminal.visible(text)
     assert len(shown) == len(text) and not forbidden(shown)
     assert terminal.visible("a\x1bb") == "a␛b" and terminal.visible("\x9b") == "¿"
@@ -99,22 +113,32 @@ def test_safe_stream_replaces_what_the_terminal_cannot_encode():
 
 # -- every command on a hostile docset --------------------------------------------------------
 
+
 def toml_string(text: str) -> str:
-    return '"' + "".join(f"\\u{ord(c):04x}" if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0
-                         or c in '"\\' else c for c in text) + '"'
+    return (
+        '"'
+        + "".join(
+            f"\\u{ord(c):04x}" if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in '"\\' else c
+            for c in text
+        )
+        + '"'
+    )
 
 
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
-    root = write_docset(tmp_path / "hostile", {
-        "en.txt": f"The two sides {PAYLOAD} agreed on 17 May 2023.\n\n"
-                  f"Trade grew {BIDI} by 20 percent.\n",
-        "ru.txt": f"Стороны {PAYLOAD} договорились 17 мая 2023 года.\n\n"
-                  "Торговля выросла на 20 процентов.\n",
-        "docset.toml": f"title = {toml_string('Statement ' + PAYLOAD)}\n",
-        "glossary.tsv": f"en\tru\nXi {C1_CSI}\tСи\n",
-        f"{TITLE}notes{CLIPBOARD}.md": "extra file",
-    })
+    root = write_docset(
+        tmp_path / "hostile",
+        {
+            "en.txt": f"The two sides {PAYLOAD} agreed on 17 May 2023.\n\n"
+            f"Trade grew {BIDI} by 20 percent.\n",
+            "ru.txt": f"Стороны {PAYLOAD} договорились 17 мая 2023 года.\n\n"
+            "Торговля выросла на 20 процентов.\n",
+            "docset.toml": f"title = {toml_string('Statement ' + PAYLOAD)}\n",
+            "glossary.tsv": f"en\tru\nXi {C1_CSI}\tСи\n",
+            f"{TITLE}notes{CLIPBOARD}.md": "extra file",
+        },
+    )
     os.close(os.open(os.path.join(os.fsencode(root), BAD_NAME_BYTES), os.O_CREAT | os.O_WRONLY))
     return root
 
@@ -129,13 +153,18 @@ def run_in_process(*argv: str) -> tuple[int, str, str]:
 def commands(root: Path, out: Path) -> list[tuple[str, ...]]:
     docset = str(root)
     return [
-        ("info", docset), ("info", docset, "--format", "json"),
-        ("align", docset), ("align", docset, "--format", "json"),
+        ("info", docset),
+        ("info", docset, "--format", "json"),
+        ("align", docset),
+        ("align", docset, "--format", "json"),
         ("align", docset, "--format", "tsv"),
-        ("check", docset), ("check", docset, "--format", "json"),
-        ("sync", docset), ("sync", docset, "--format", "json"),
+        ("check", docset),
+        ("check", docset, "--format", "json"),
+        ("sync", docset),
+        ("sync", docset, "--format", "json"),
         ("check", docset, "--reviewed"),
-        ("score", docset), ("score", docset, "--format", "json"),
+        ("score", docset),
+        ("score", docset, "--format", "json"),
         ("export", docset, "--format", "txt", "--out", str(out / f"txt{TITLE}")),
         ("export", docset, "--format", "po", "--mo", "--out", str(out / "po")),
         ("export", docset, "--format", "tmx", "--out", str(out / "tmx")),
@@ -180,10 +209,14 @@ def test_review_refuses_a_hostile_broken_docset_before_the_screen(hostile):
 
 def test_the_real_command_prints_no_control_bytes(hostile, tmp_path):
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    for argv in (("info", str(hostile)), ("align", str(hostile), "--format", "json"),
-                 ("check", str(hostile))):
-        result = subprocess.run([*aligner_command(), *argv], capture_output=True, env=env,
-                                timeout=120)
+    for argv in (
+        ("info", str(hostile)),
+        ("align", str(hostile), "--format", "json"),
+        ("check", str(hostile)),
+    ):
+        result = subprocess.run(
+            [*aligner_command(), *argv], capture_output=True, env=env, timeout=120
+        )
         for stream in (result.stdout, result.stderr):
             text = stream.decode("utf-8")  # valid UTF-8 (no lone surrogate bytes)
             assert not forbidden(text), (argv, sorted(forbidden(text)))
@@ -191,6 +224,7 @@ def test_the_real_command_prints_no_control_bytes(hostile, tmp_path):
 
 
 def test_python_dash_m_works_too(hostile):
-    result = subprocess.run([sys.executable, "-m", "aligner", "info", str(hostile)],
-                            capture_output=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "aligner", "info", str(hostile)], capture_output=True, timeout=120
+    )
     assert result.returncode == 0 and not forbidden(result.stderr.decode())

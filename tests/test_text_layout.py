@@ -8,8 +8,10 @@ from rich.cells import cell_len
 from tui.safe_text import visible
 from tui.text_layout import estimate_height, wrap
 
-EN = ("The two heads of state held talks in a cordial, friendly and pragmatic atmosphere, "
-      "spoke highly of the development achievements of China-Kazakhstan relations.")
+EN = (
+    "The two heads of state held talks in a cordial, friendly and pragmatic atmosphere, "
+    "spoke highly of the development achievements of China-Kazakhstan relations."
+)
 ZH = "两国元首在亲切、友好、务实的气氛中举行会谈，高度评价中哈建交31年来两国关系发展取得的成就。"
 KK = "Мемлекет басшылары жылы, достық және іскерлік ахуалда келіссөздер жүргізді."
 
@@ -27,8 +29,11 @@ def test_lines_fit_the_width_and_cover_the_text(text, width):
 
 
 def test_latin_breaks_at_spaces():
-    assert [EN[s:e] for s, e in wrap(EN, 20)][:3] == ["The two heads of", "state held talks in",
-                                                      "a cordial, friendly"]
+    assert [EN[s:e] for s, e in wrap(EN, 20)][:3] == [
+        "The two heads of",
+        "state held talks in",
+        "a cordial, friendly",
+    ]
 
 
 def test_chinese_breaks_between_characters_and_is_two_cells_wide():

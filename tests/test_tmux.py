@@ -24,12 +24,27 @@ class Terminal:
         self.name = f"aligner-test-{uuid.uuid4().hex[:8]}"
         env = dict(os.environ, TERM="xterm-256color")
         line = " ".join(f"'{part}'" for part in command)
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "200", "-y", "50",
-                        f"cd '{cwd}' && {line}"], check=True, env=env)
+        subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                "200",
+                "-y",
+                "50",
+                f"cd '{cwd}' && {line}",
+            ],
+            check=True,
+            env=env,
+        )
 
     def screen(self) -> str:
-        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        )
         return result.stdout
 
     def keys(self, *keys: str) -> None:
@@ -56,12 +71,12 @@ def test_fix_a_paragraph_in_a_real_terminal(tmp_path):
     terminal = Terminal([*aligner_command(), "review", str(docset)], tmp_path)
     try:
         terminal.wait_for("At the invitation of")
-        screen = terminal.wait_for("filter: all · saved")   # review files open, checks done
+        screen = terminal.wait_for("filter: all · saved")  # review files open, checks done
         assert "reviewed" in screen
-        terminal.keys("j")                       # the visit paragraph
+        terminal.keys("j")  # the visit paragraph
         terminal.keys("e")
         terminal.wait_for("ctrl+s keep the fix")
-        terminal.keys("C-End", " Reviewed.")     # append to the end of the text (the editor
+        terminal.keys("C-End", " Reviewed.")  # append to the end of the text (the editor
         # opens on the flagged spot)
         terminal.keys("C-s")
         terminal.wait_for("saved fix")

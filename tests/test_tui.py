@@ -48,8 +48,9 @@ def po_entry(docset: Path, lang: str, row: str) -> polib.POEntry:
 
 
 def msgfmt_ok(path: Path) -> bool:
-    result = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
     return result.returncode == 0
 
 
@@ -89,8 +90,8 @@ async def test_n_jumps_to_the_next_flag_and_the_panel_explains_it(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
-        await pilot.press("j")           # row r2: the visit, with "Kasemal Tokayev"
-        await pilot.press("N", "n")      # back and forth lands on a flagged cell
+        await pilot.press("j")  # row r2: the visit, with "Kasemal Tokayev"
+        await pilot.press("N", "n")  # back and forth lands on a flagged cell
         panel = str(app.query_one("#flags").render())
         assert grid.current is not None
         flags = app.session.flags(grid.current)
@@ -117,7 +118,7 @@ async def test_edit_and_ctrl_s_saves_the_fix_to_the_po_file_at_once(statement):
         assert "fuzzy" not in entry.flags and "approved" not in entry.flags
         assert msgfmt_ok(statement / "review" / "en.po")
         assert "Kassym-Jomart Tokayev paid" in screen_text(app)
-        await settled(app, pilot)        # the checks run again on the fixed text
+        await settled(app, pilot)  # the checks run again on the fixed text
         en_flags = [f for f in app.session.flags(grid.current) if f.lang == "en"]
         assert not any("Kasemal" in f.message for f in en_flags)
         assert any(f.check == "number" for f in en_flags), "the garbled date is still flagged"
@@ -150,7 +151,7 @@ async def test_a_approves_and_u_undoes(statement):
         assert app.session.row_status(grid.current, "en") == "approved"
         await pilot.press("u")
         assert "fuzzy" in po_entry(statement, "en", row_id).flags
-        await pilot.press("a", "a")      # approve, then take it back
+        await pilot.press("a", "a")  # approve, then take it back
         assert "fuzzy" in po_entry(statement, "en", row_id).flags
 
 
@@ -203,8 +204,18 @@ async def test_help_lists_every_binding(statement):
         await pilot.press("question_mark")
         await pilot.pause()
         help_text = str(app.screen.query_one("#help-text").render())
-        for description in ("Next row", "Next flag", "Edit", "Approve", "Undo", "Search",
-                            "Filter", "Merge with next row", "Split row", "Quit"):
+        for description in (
+            "Next row",
+            "Next flag",
+            "Edit",
+            "Approve",
+            "Undo",
+            "Search",
+            "Filter",
+            "Merge with next row",
+            "Split row",
+            "Quit",
+        ):
             assert description in help_text
         await pilot.press("escape")
         assert not app.screen.query("#help-text")
@@ -213,7 +224,7 @@ async def test_help_lists_every_binding(statement):
 async def test_document_text_is_data_not_markup(tmp_path):
     hostile = {
         "en.txt": "[bold]Bold?[/bold] [@click=app.quit]click[/]\n\n"
-                  "red \x1b[31mALERT\x1b[0m end\n\n[link=https://x.example]link[/link] 20",
+        "red \x1b[31mALERT\x1b[0m end\n\n[link=https://x.example]link[/link] 20",
         "ru.txt": "[bold]Жирный?[/bold]\n\nкрасный \x1b[31mТРЕВОГА\x1b[0m\n\nссылка 20",
     }
     docset = write_docset(tmp_path / "hostile", hostile)
@@ -268,7 +279,7 @@ async def test_r_applies_the_suggestion_of_the_flag(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
-        await pilot.press("n")                    # first English flag: row r1 has no en
+        await pilot.press("n")  # first English flag: row r1 has no en
         row = grid.current
         while not any(f.expected and "Kassym" in f.expected for f in app.session.flags(row)):
             await pilot.press("n")
@@ -277,7 +288,7 @@ async def test_r_applies_the_suggestion_of_the_flag(statement):
         await settled(app, pilot)
         fixed = po_entry(statement, "en", app.session.row_id(row)).msgstr
         assert "Kassym-Jomart Tokayev" in fixed and "Kasemal" not in fixed
-        await pilot.press("r")                    # the next suggestion: the visit's dates
+        await pilot.press("r")  # the next suggestion: the visit's dates
         await settled(app, pilot)
         fixed = po_entry(statement, "en", app.session.row_id(row)).msgstr
         assert "16 to 17 May 2023" in fixed
@@ -288,8 +299,9 @@ async def test_r_applies_the_suggestion_of_the_flag(statement):
 async def test_a_malformed_review_file_is_reported_and_never_overwritten(statement):
     review = statement / "review"
     review.mkdir()
-    (review / "en.po").write_text('msgid ""\nmsgstr ""\n\nmsgid "broken\nmsgstr ""\n',
-                                  encoding="utf-8")
+    (review / "en.po").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "broken\nmsgstr ""\n', encoding="utf-8"
+    )
     before = (review / "en.po").read_bytes()
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
@@ -308,7 +320,7 @@ async def test_n_steps_through_the_spots_of_a_cell_and_r_fixes_the_focused_one(s
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
-        await pilot.press("j")                    # r2: "Kasemal Tokayev" ... "May 2023 to 5, 17"
+        await pilot.press("j")  # r2: "Kasemal Tokayev" ... "May 2023 to 5, 17"
         row = grid.current
         await pilot.press("n")
         assert grid.current == row and app.spot == (row, "en", 0)
@@ -320,7 +332,7 @@ async def test_n_steps_through_the_spots_of_a_cell_and_r_fixes_the_focused_one(s
         text = app.session.cell_text(row, "en")
         start, end = grid.current_spot[2:]
         assert text[start:end] == "May 2023 to 5, 17"
-        await pilot.press("r")                    # fixes the focused spot, the date
+        await pilot.press("r")  # fixes the focused spot, the date
         await settled(app, pilot)
         fixed = po_entry(statement, "en", app.session.row_id(row)).msgstr
         assert "16 to 17 May 2023" in fixed and "Kasemal Tokayev" in fixed
@@ -331,7 +343,8 @@ async def test_n_steps_through_the_spots_of_a_cell_and_r_fixes_the_focused_one(s
 
 
 async def test_a_long_docset_opened_for_the_first_time_shows_its_first_rows_at_once(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     """No alignment.tsv and a long text: the first rows are on screen (read-only, the status
     bar says the rest is being aligned) before the whole docset is aligned; then every row."""
     import aligner.review

@@ -34,17 +34,25 @@ def status(app: ReviewApp) -> str:
 
 def visible_styles(grid: GridView) -> list[tuple[str, object]]:
     """(text, style) of every segment the grid draws now."""
-    return [(segment.text, segment.style) for y in range(grid.size.height)
-            for segment in grid.render_line(y)]
+    return [
+        (segment.text, segment.style)
+        for y in range(grid.size.height)
+        for segment in grid.render_line(y)
+    ]
 
 
 def drawn_with(grid: GridView, kind: str) -> str:
     """The text the grid draws now in the style of ``kind`` (a check, "search" or "spot")."""
     wanted = CHECK_STYLES[kind]
-    return "".join(text for text, style in visible_styles(grid)
-                   if style is not None and (
-                       (wanted.reverse and style.reverse) or
-                       (wanted.bgcolor is not None and style.bgcolor == wanted.bgcolor)))
+    return "".join(
+        text
+        for text, style in visible_styles(grid)
+        if style is not None
+        and (
+            (wanted.reverse and style.reverse)
+            or (wanted.bgcolor is not None and style.bgcolor == wanted.bgcolor)
+        )
+    )
 
 
 def notifications(app: ReviewApp) -> list[str]:
@@ -53,11 +61,12 @@ def notifications(app: ReviewApp) -> list[str]:
 
 # --- search ---------------------------------------------------------------------------------
 
+
 async def test_search_stays_in_the_focused_language_and_highlights_every_match(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=MEDIUM) as pilot:
         grid = await opened(app, pilot)
-        await pilot.press("tab")                           # zh
+        await pilot.press("tab")  # zh
         await pilot.press("slash", *"2023", "enter")
         await pilot.pause()
         assert grid.cursor_lang == "zh", "a match in zh exists: the column stays"
@@ -94,7 +103,7 @@ async def test_search_says_in_the_status_when_it_moves_to_another_language(state
         assert "冼星海" in app.session.cell_text(grid.current, "zh")
         assert status(app).startswith("search moved from en to zh (no match in en)")
         assert any("no match in en" in n for n in notifications(app))
-        await pilot.press("j")                             # elsewhere: the notice goes
+        await pilot.press("j")  # elsewhere: the notice goes
         assert "search moved" not in status(app)
 
 
@@ -105,12 +114,15 @@ async def test_the_hits_list_shows_every_match_and_jumps_to_the_one_picked(state
         await pilot.press("slash", *"center")
         await pilot.pause()
         hits = app.screen.query_one("#hits")
-        expected = sum(app.session.cell_text(r, lang).lower().count("center")
-                       for r in range(app.session.row_count()) for lang in grid.languages)
+        expected = sum(
+            app.session.cell_text(r, lang).lower().count("center")
+            for r in range(app.session.row_count())
+            for lang in grid.languages
+        )
         assert hits.option_count == expected >= 3
         assert f"{expected} matches" in str(app.screen.query_one("#count").render())
         third = str(hits.get_option_at_index(2).prompt)
-        await pilot.press("down", "down", "down", "enter")   # into the list, to its third line
+        await pilot.press("down", "down", "down", "enter")  # into the list, to its third line
         await pilot.pause()
         assert not app.screen_stack[1:]
         row, lang, start, end = grid.current_spot
@@ -126,7 +138,7 @@ async def test_an_empty_search_clears_the_highlight(statement):
         await pilot.press("slash", *"kazakhstan", "enter")
         await pilot.pause()
         assert drawn_with(grid, "search")
-        await pilot.press("slash", "ctrl+a", "ctrl+k", "enter")   # empty the line
+        await pilot.press("slash", "ctrl+a", "ctrl+k", "enter")  # empty the line
         await pilot.pause()
         assert not drawn_with(grid, "search") and grid.current_spot is None
         await pilot.press("right_square_bracket")
@@ -143,13 +155,13 @@ async def test_escape_closes_search_without_moving(statement):
 
 # --- find and replace -----------------------------------------------------------------------
 
+
 async def test_replace_previews_each_change_and_saves_the_accepted_ones_as_fixes(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=MEDIUM) as pilot:
         await opened(app, pilot)
         session = app.session
-        count = sum(session.cell_text(r, "en").count("Center")
-                    for r in range(session.row_count()))
+        count = sum(session.cell_text(r, "en").count("Center") for r in range(session.row_count()))
         await pilot.press("percent_sign", *"Center", "enter", *"Centre", "enter")
         await pilot.pause()
         preview = app.screen
@@ -157,28 +169,33 @@ async def test_replace_previews_each_change_and_saves_the_accepted_ones_as_fixes
         assert "Center" in str(preview.query_one("#before").render())
         assert "Centre" in str(preview.query_one("#after").render())
         first, second = preview.run.changes[:2]
-        await pilot.press("n")                             # skip the first
+        await pilot.press("n")  # skip the first
         assert "change 2 of" in str(preview.query_one("#where").render())
-        await pilot.press("y")                             # accept the second
+        await pilot.press("y")  # accept the second
         await pilot.press("escape")
         await settled(app, pilot)
         text = session.cell_text(second.row, "en")
-        assert text[second.start:second.end] == "Centre"   # same length: offsets hold
-        assert text[first.start:first.end] == "Center", "the skipped match stays"
+        assert text[second.start : second.end] == "Centre"  # same length: offsets hold
+        assert text[first.start : first.end] == "Center", "the skipped match stays"
         fixed = po_entry(statement, "en", session.row_id(second.row))
         assert fixed.msgstr == text
-        assert "fuzzy" not in fixed.flags and "approved" not in fixed.flags, \
+        assert "fuzzy" not in fixed.flags and "approved" not in fixed.flags, (
             "a replacement is a reviewer's change (not fuzzy), not an approval"
+        )
         assert session.row_status(second.row, "en") == "fixed"
         assert msgfmt_ok(statement / "review" / "en.po")
-        assert sum(session.cell_text(r, "en").count("Center")
-                   for r in range(session.row_count())) == count - 1
+        assert (
+            sum(session.cell_text(r, "en").count("Center") for r in range(session.row_count()))
+            == count - 1
+        )
         assert any(n.startswith(f"Replaced 1 of {count}, skipped 1") for n in notifications(app))
-        await pilot.press("u")                             # an ordinary fix: undoable
+        await pilot.press("u")  # an ordinary fix: undoable
         await settled(app, pilot)
         assert session.cell_text(second.row, "en") == session.original_text(second.row, "en")
         assert po_entry(statement, "en", session.row_id(second.row)).msgstr in (
-            "", session.original_text(second.row, "en"))
+            "",
+            session.original_text(second.row, "en"),
+        )
 
 
 async def test_replace_all_changes_one_language_only(statement):
@@ -186,10 +203,9 @@ async def test_replace_all_changes_one_language_only(statement):
     async with app.run_test(size=MEDIUM) as pilot:
         grid = await opened(app, pilot)
         session = app.session
-        await pilot.press("tab", "tab", "tab")             # ru
+        await pilot.press("tab", "tab", "tab")  # ru
         assert grid.cursor_lang == "ru"
-        count = sum(session.cell_text(r, "ru").count("Астана")
-                    for r in range(session.row_count()))
+        count = sum(session.cell_text(r, "ru").count("Астана") for r in range(session.row_count()))
         assert count >= 2
         en_before = [session.cell_text(r, "en") for r in range(session.row_count())]
         await pilot.press("percent_sign", *"Астана", "enter", *"Нур-Султан", "enter", "a")
@@ -216,6 +232,7 @@ async def test_replacing_a_text_that_is_nowhere_says_so(statement):
 
 
 # --- layout ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("size", [SMALL, MEDIUM])
 async def test_n_keeps_every_flagged_spot_on_screen(statement, size):
@@ -264,8 +281,12 @@ async def test_a_click_on_a_footer_key_runs_it(statement):
 def header_cells(app: ReviewApp) -> list[tuple[str, bool]]:
     """(text, drawn reversed) of each language cell of the column header."""
     content = app.query_one("#column-header").render()
-    reversed_at = {i for span in content.spans if "reverse" in str(span.style)
-                   for i in range(span.start, span.end)}
+    reversed_at = {
+        i
+        for span in content.spans
+        if "reverse" in str(span.style)
+        for i in range(span.start, span.end)
+    }
     cells, start = [], 6
     for end in [i for i, ch in enumerate(content.plain) if ch == "│"]:
         cells.append((content.plain[start:end].strip(), start in reversed_at))
@@ -312,8 +333,9 @@ async def test_compact_mode_keeps_the_focused_row_on_screen(statement, size):
             for _ in range(2):
                 await pilot.press("z")
                 await pilot.pause()
-                lines = [("".join(s.text for s in grid.render_line(y)))
-                         for y in range(grid.size.height)]
+                lines = [
+                    ("".join(s.text for s in grid.render_line(y))) for y in range(grid.size.height)
+                ]
                 assert any(line.startswith("▶") for line in lines), (moves, grid.compact)
 
 
@@ -323,7 +345,7 @@ async def test_a_click_on_a_cell_focuses_its_row_and_language(statement):
         grid = await opened(app, pilot)
         region = grid.row_region(2)
         widths = grid.column_widths()
-        x = 6 + widths[0] + 1 + widths[1] + 1 + 3          # inside the kk column
+        x = 6 + widths[0] + 1 + widths[1] + 1 + 3  # inside the kk column
         await pilot.click(GridView, offset=(x, region.y + 1 - grid.scroll_offset.y))
         assert grid.cursor_row == 2 and grid.cursor_lang == "kk"
         await pilot.press("g")
@@ -332,6 +354,7 @@ async def test_a_click_on_a_cell_focuses_its_row_and_language(statement):
 
 
 # --- filters --------------------------------------------------------------------------------
+
 
 async def test_filter_by_check_and_by_severity(statement):
     app = ReviewApp(statement)
@@ -358,18 +381,19 @@ async def test_filter_by_check_and_by_severity(statement):
         wanted = severity.split(":")[1]
         assert app.filter_name == severity and grid.order
         assert all(any(f.severity == wanted for f in app.session.flags(r)) for r in grid.order)
-        await pilot.press("f")                             # f goes back to the plain filters
+        await pilot.press("f")  # f goes back to the plain filters
         assert app.filter_name == "all" and len(grid.order) == total
 
 
 # --- moving a paragraph between rows ---------------------------------------------------------
+
 
 async def test_J_and_K_move_a_paragraph_to_the_next_and_previous_row(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=MEDIUM) as pilot:
         grid = await opened(app, pilot)
         session = app.session
-        await pilot.press("j", "j", "tab", "tab", "tab")   # r3, ru
+        await pilot.press("j", "j", "tab", "tab", "tab")  # r3, ru
         row_id, next_id = session.row_id(2), session.row_id(3)
         moved = session.cell_text(2, "ru")
         await pilot.press("J")
@@ -380,7 +404,7 @@ async def test_J_and_K_move_a_paragraph_to_the_next_and_previous_row(statement):
         assert row_id in (statement / "alignment.tsv").read_text(encoding="utf-8")
         assert "saved move" in status(app)
         grid.focus_row(target)
-        await pilot.press("K")                             # and back
+        await pilot.press("K")  # and back
         await settled(app, pilot)
         assert session.cell_text(session.row_index(row_id), "ru") == moved
         assert not session.cell_text(session.row_index(next_id), "ru").startswith(moved)
@@ -393,8 +417,8 @@ async def test_K_on_the_first_row_says_why_it_cannot_move(statement):
         rows = app.session.row_count()
         saved = (statement / "alignment.tsv").read_bytes()
         assert not app.session.cell_text(0, "en")
-        await pilot.press("K")                             # r1 has no English paragraph
-        await pilot.press("tab", "K")                      # its Chinese one has no row above
+        await pilot.press("K")  # r1 has no English paragraph
+        await pilot.press("tab", "K")  # its Chinese one has no row above
         await pilot.pause()
         assert any("r1 has no en paragraph to move" in n for n in notifications(app))
         assert any("r1 has no previous row" in n for n in notifications(app))
@@ -404,8 +428,10 @@ async def test_K_on_the_first_row_says_why_it_cannot_move(statement):
 
 # --- n before the checks finish --------------------------------------------------------------
 
+
 async def test_n_before_the_checks_finish_waits_for_them_instead_of_no_more_flags(
-        statement, monkeypatch):
+    statement, monkeypatch
+):
     release = threading.Event()
     run_checks = aligner.review.ReviewSession.run_checks
 
@@ -434,8 +460,10 @@ async def test_n_before_the_checks_finish_waits_for_them_instead_of_no_more_flag
 
 async def test_no_more_flags_once_the_checks_are_done(tmp_path):
     from tests.conftest import write_docset
-    docset = write_docset(tmp_path / "clean", {"en.txt": "One.\n\nTwo.\n", "ru.txt":
-                                               "Один.\n\nДва.\n"})
+
+    docset = write_docset(
+        tmp_path / "clean", {"en.txt": "One.\n\nTwo.\n", "ru.txt": "Один.\n\nДва.\n"}
+    )
     app = ReviewApp(docset)
     async with app.run_test(size=SMALL) as pilot:
         await opened(app, pilot)
@@ -452,9 +480,14 @@ async def test_the_new_keys_are_in_help(statement):
         await pilot.press("question_mark")
         await pilot.pause()
         text = str(app.screen.query_one("#help-text").render())
-        for description in ("Next search match", "Previous search match", "Find and replace",
-                            "Filter by check or severity", "Move first paragraph to previous row",
-                            "Move last paragraph to next row"):
+        for description in (
+            "Next search match",
+            "Previous search match",
+            "Find and replace",
+            "Filter by check or severity",
+            "Move first paragraph to previous row",
+            "Move last paragraph to next row",
+        ):
             assert description in text
 
 

@@ -54,8 +54,10 @@ async def test_r_keeps_the_title_before_a_name(tmp_path):
         assert "Yerzhan Babakumorov" in marked(app)
         await pilot.press("r")
         await settled(app, pilot)
-        assert po_entry(docset, "en", "r2").msgstr == \
-            "Mayor Yerzhan Babakumarov met the delegation in Astana."
+        assert (
+            po_entry(docset, "en", "r2").msgstr
+            == "Mayor Yerzhan Babakumarov met the delegation in Astana."
+        )
         assert msgfmt_ok(docset / "review" / "en.po")
 
 
@@ -65,7 +67,7 @@ async def test_r_on_a_range_after_from_loses_and_doubles_no_word(statement):
         await opened(app, pilot)
         row = await at_row(app, pilot, "r2")
         before = app.session.cell_text(row, "en")
-        await pilot.press("n")                      # the second spot: the dates
+        await pilot.press("n")  # the second spot: the dates
         assert "May 2023 to 5, 17" in marked(app)
         await pilot.press("r")
         await settled(app, pilot)
@@ -112,8 +114,11 @@ async def test_r_on_text_missing_at_no_known_place_opens_the_editor_to_insert_it
         assert po_entry(statement, "en", "r39").msgstr in ("", original), "nothing changed yet"
         # "Kazakh President" -> "President of the Republic of Kazakhstan"
         modal.editor.replace("President of the ", *_span(modal, original, "Kazakh President "))
-        modal.editor.move_cursor(modal.editor.document.get_location_from_index(
-            original.index("Kazakh President ") + len("President of the ")))
+        modal.editor.move_cursor(
+            modal.editor.document.get_location_from_index(
+                original.index("Kazakh President ") + len("President of the ")
+            )
+        )
         await pilot.press("ctrl+t", "space", "ctrl+s")
         await settled(app, pilot)
         fixed = po_entry(statement, "en", "r39").msgstr
@@ -123,19 +128,21 @@ async def test_r_on_text_missing_at_no_known_place_opens_the_editor_to_insert_it
 def _span(modal: EditModal, text: str, part: str):
     document = modal.editor.document
     start = text.index(part)
-    return (document.get_location_from_index(start),
-            document.get_location_from_index(start + len(part)))
+    return (
+        document.get_location_from_index(start),
+        document.get_location_from_index(start + len(part)),
+    )
 
 
 async def test_suggestions_read_right_in_the_panel(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         await opened(app, pilot)
-        await at_row(app, pilot, "r31")                # a lost section number
+        await at_row(app, pilot, "r31")  # a lost section number
         line = marked(app)
         assert line.rstrip().endswith("→ 4.") and line.count("→") == 1, line
         assert "r inserts “4.”" in under_marked(app)
-        await at_row(app, pilot, "r16")                # a repeated list item
+        await at_row(app, pilot, "r16")  # a repeated list item
         assert "r deletes “, transportation”" in under_marked(app)
         assert not marked(app).rstrip().endswith("→")
         await pilot.press("r")
@@ -163,7 +170,7 @@ async def test_editor_shows_the_other_versions_and_opens_on_the_spot(statement):
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
         row = await at_row(app, pilot, "r2")
-        await pilot.press("n")                      # the dates
+        await pilot.press("n")  # the dates
         text = app.session.cell_text(row, "en")
         await pilot.press("e")
         await pilot.pause()
@@ -174,7 +181,7 @@ async def test_editor_shows_the_other_versions_and_opens_on_the_spot(statement):
             assert app.session.cell_text(row, lang)[:30] in versions
         assert "en original" in versions
         assert modal.editor.selected_text == "May 2023 to 5, 17"
-        await pilot.press("tab")                    # wraps to the first spot, the name
+        await pilot.press("tab")  # wraps to the first spot, the name
         assert modal.editor.selected_text == "Kasemal Tokayev"
         assert grid.cursor_lang == "en", "Tab stays in the editor"
         await pilot.press("tab")
@@ -186,12 +193,13 @@ async def test_editor_shows_the_other_versions_and_opens_on_the_spot(statement):
 
         def cursor() -> int:
             return editor.document.get_index_from_location(editor.cursor_location)
-        await pilot.press("right")                  # after "Kasemal Tokayev "
+
+        await pilot.press("right")  # after "Kasemal Tokayev "
         start = cursor()
-        await pilot.press("ctrl+right")             # a word on (alt+f in tmux)
-        assert text[start:cursor()].strip() == "paid"
+        await pilot.press("ctrl+right")  # a word on (alt+f in tmux)
+        assert text[start : cursor()].strip() == "paid"
         await pilot.press("ctrl+right", "ctrl+left")  # alt+b in tmux
-        assert text[cursor():].startswith("a state visit")
+        assert text[cursor() :].startswith("a state visit")
         await pilot.press("escape")
         assert not isinstance(app.screen, EditModal)
         assert grid.cursor_lang == "en"
@@ -223,7 +231,7 @@ async def test_approve_and_next_then_undo_and_redo(statement):
         await settled(app, pilot)
         assert "fuzzy" not in po_entry(statement, "en", app.session.row_id(row)).flags
         assert grid.current == row + 1
-        await pilot.press("ctrl+j")                  # the same key as tmux sends it
+        await pilot.press("ctrl+j")  # the same key as tmux sends it
         await settled(app, pilot)
         assert grid.current == row + 2
         assert "fuzzy" not in po_entry(statement, "en", app.session.row_id(row + 1)).flags
@@ -241,8 +249,11 @@ async def test_approve_and_next_then_undo_and_redo(statement):
         await pilot.press("ctrl+y", "ctrl+y")
         await settled(app, pilot)
         catalog = polib.pofile(str(statement / "review" / "en.po"))
-        assert all("fuzzy" not in e.flags for e in catalog
-                   if e.msgctxt in (app.session.row_id(row), app.session.row_id(row + 1)))
+        assert all(
+            "fuzzy" not in e.flags
+            for e in catalog
+            if e.msgctxt in (app.session.row_id(row), app.session.row_id(row + 1))
+        )
 
 
 @pytest.fixture
@@ -270,30 +281,31 @@ async def test_x_accepts_and_d_dismisses_with_a_reason_shown_greyed_and_undoable
         row = await at_row(app, pilot, "r39")
         open_before = app.session.progress("en")[2]
         assert "Republic of Kazakhstan" in marked(app)
-        await pilot.press("D")                      # dismiss, with a reason
+        await pilot.press("D")  # dismiss, with a reason
         await pilot.pause()
         assert grid.cursor_lang == "en"
         await pilot.press(*"Kazakh President is right", "tab", "enter")
         await settled(app, pilot)
         assert grid.cursor_lang == "en", "Tab in the reason field leaves the grid alone"
         lines = decided_lines(statement, "en", "r39")
-        assert len(lines) == 1 and "dismissed" in lines[0] and "Kazakh President is right" \
-            in lines[0]
+        assert (
+            len(lines) == 1 and "dismissed" in lines[0] and "Kazakh President is right" in lines[0]
+        )
         assert "International Agency" in marked(app), "▶ on the next open spot"
         shown = panel(app)
         assert "✓ not an error" in shown and "Kazakh President is right" in shown
-        await pilot.press("x")                      # accept: a real error, no reason
+        await pilot.press("x")  # accept: a real error, no reason
         await settled(app, pilot)
         lines = decided_lines(statement, "en", "r39")
         assert len(lines) == 2 and any("accepted" in line for line in lines)
         assert "Kasemjomart" in marked(app)
         assert app.session.progress("en")[2] == open_before - 2
         assert f"{open_before - 2} open flags" in str(app.query_one("#status").render())
-        await pilot.press("u")                      # takes the acceptance back
+        await pilot.press("u")  # takes the acceptance back
         await settled(app, pilot)
         assert len(decided_lines(statement, "en", "r39")) == 1
         assert app.session.progress("en")[2] == open_before - 1
-        await pilot.press("U")                      # and redo puts it back
+        await pilot.press("U")  # and redo puts it back
         await settled(app, pilot)
         assert len(decided_lines(statement, "en", "r39")) == 2
         assert grid.current == row
@@ -305,10 +317,10 @@ async def test_n_and_N_skip_decided_flags(statement):
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
         row = await at_row(app, pilot, "r39")
-        await pilot.press("d", "d")                 # both names with no place: not errors
+        await pilot.press("d", "d")  # both names with no place: not errors
         await settled(app, pilot)
         assert "Kasemjomart" in marked(app)
-        await pilot.press("N")                      # back: no decided spot to stop on
+        await pilot.press("N")  # back: no decided spot to stop on
         assert grid.current != row, "the previous open spot is in another row"
         await at_row(app, pilot, "r39")
         assert "Kasemjomart" in marked(app), "the cell's first open spot"
@@ -345,7 +357,7 @@ async def test_hash_writes_a_note_for_the_translator(statement):
         assert "note: check the dates" in panel(app)
         await pilot.press("number_sign")
         await pilot.pause()
-        await pilot.press("escape")                 # cancel: the note stays
+        await pilot.press("escape")  # cancel: the note stays
         await settled(app, pilot)
         assert po_entry(statement, "en", "r2").tcomment == "check the dates"
         await pilot.press("u")

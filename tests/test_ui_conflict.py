@@ -54,12 +54,11 @@ def problem(app: ReviewApp) -> str:
     return str(app.screen.query_one("#problem").render())
 
 
-async def test_a_conflict_shows_the_other_programs_text_and_the_redo_keeps_both_fixes(
-        statement):
+async def test_a_conflict_shows_the_other_programs_text_and_the_redo_keeps_both_fixes(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
-        await pilot.press("j")                          # r2: garbled name and date
+        await pilot.press("j")  # r2: garbled name and date
         row = grid.current
         row_id = app.session.row_id(row)
         await pilot.press("e")
@@ -125,7 +124,7 @@ async def test_the_grid_notices_a_po_editors_save_by_itself(statement, monkeypat
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
         grid = await opened(app, pilot)
-        await pilot.press("a")                          # r1 approved: en.po exists
+        await pilot.press("a")  # r1 approved: en.po exists
         await pilot.press("j")
         row_id = app.session.row_id(grid.current)
         path = statement / "review" / "en.po"
@@ -183,8 +182,11 @@ async def test_escape_after_a_failed_save_says_where_the_text_is(statement, monk
         await pilot.press("j", "e")
         editor = app.screen.query_one("#editor")
         editor.text = typed = editor.text + " (reviewer's addition)"
-        monkeypatch.setattr(os, "replace", lambda *a, **k: (_ for _ in ()).throw(
-            OSError(errno.EIO, "Input/output error")))
+        monkeypatch.setattr(
+            os,
+            "replace",
+            lambda *a, **k: (_ for _ in ()).throw(OSError(errno.EIO, "Input/output error")),
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("escape")
@@ -204,10 +206,10 @@ async def test_a_held_lock_never_freezes_the_ui_and_the_save_follows(statement):
         row_id = app.session.row_id(grid.current)
         (statement / "review").mkdir(exist_ok=True)
         fd = os.open(statement / "review" / ".lock", os.O_RDWR | os.O_CREAT, 0o666)
-        fcntl.flock(fd, fcntl.LOCK_EX)                  # another process's long save
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another process's long save
         try:
             started = time.monotonic()
-            await pilot.press("a")                      # a one-key change: refused at once
+            await pilot.press("a")  # a one-key change: refused at once
             await pilot.press("e")
             editor = app.screen.query_one("#editor")
             editor.text = typed = editor.text.replace(GARBLED_NAME, NAME)
@@ -223,7 +225,7 @@ async def test_a_held_lock_never_freezes_the_ui_and_the_save_follows(statement):
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
-        for _ in range(60):                             # the retry saves by itself
+        for _ in range(60):  # the retry saves by itself
             await pilot.pause(0.05)
             if not isinstance(app.screen, tui.app.EditModal):
                 break
@@ -253,7 +255,7 @@ async def test_an_open_editor_is_told_when_its_cell_changes_elsewhere(statement,
         assert "NOT SAVED" in problem(app)
         assert app.screen.query_one("#mine").text == typed
         assert DATE in app.screen.query_one("#editor").text
-        await pilot.press("ctrl+r")                 # the reviewer's text back, saved by choice
+        await pilot.press("ctrl+r")  # the reviewer's text back, saved by choice
         assert app.screen.query_one("#editor").text == typed
         await pilot.press("ctrl+s")
         await pilot.pause()

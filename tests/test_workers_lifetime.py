@@ -63,18 +63,30 @@ def _restore_sigint() -> None:  # a background job may have inherited SIGINT ign
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-@pytest.mark.parametrize("how, wanted", [(signal.SIGKILL, 4), (signal.SIGTERM, 4),
-                                         (signal.SIGHUP, 4), (signal.SIGINT, 4),
-                                         (signal.SIGKILL, 2)],
-                         ids=["SIGKILL", "SIGTERM", "SIGHUP", "SIGINT", "SIGKILL-starting"])
+@pytest.mark.parametrize(
+    "how, wanted",
+    [
+        (signal.SIGKILL, 4),
+        (signal.SIGTERM, 4),
+        (signal.SIGHUP, 4),
+        (signal.SIGINT, 4),
+        (signal.SIGKILL, 2),
+    ],
+    ids=["SIGKILL", "SIGTERM", "SIGHUP", "SIGINT", "SIGKILL-starting"],
+)
 def test_workers_die_with_their_parent(long_docset, how, wanted):
     """``wanted``: how many processes to wait for before the kill: the resource tracker, the
     fork server and its two workers (4), or just the first two, the server still importing
     its modules (2)."""
     env = dict(os.environ, ALIGNER_WORKERS="2", NO_COLOR="1", ALIGNER_PROGRESS_AFTER="inf")
-    parent = subprocess.Popen([*aligner_command(), "check", str(long_docset)], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              preexec_fn=_restore_sigint)
+    parent = subprocess.Popen(
+        [*aligner_command(), "check", str(long_docset)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_restore_sigint,
+    )
     try:
         deadline = time.monotonic() + 30
         started: set[int] = set()
@@ -112,9 +124,15 @@ def test_ctrl_c_at_the_terminal_ends_everything_without_a_traceback(long_docset,
     """A terminal's Ctrl-C goes to the whole process group: the fork server and the workers
     get it too, and must leave it to the ``aligner`` process (one line, exit 130)."""
     env = dict(os.environ, ALIGNER_WORKERS="2", NO_COLOR="1", ALIGNER_PROGRESS_AFTER="inf")
-    parent = subprocess.Popen([*aligner_command(), "check", str(long_docset)], cwd=ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True, preexec_fn=_restore_sigint)
+    parent = subprocess.Popen(
+        [*aligner_command(), "check", str(long_docset)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=_restore_sigint,
+    )
     started: set[int] = set()
     try:
         deadline = time.monotonic() + delay
@@ -143,15 +161,23 @@ def test_ctrl_c_at_the_terminal_ends_everything_without_a_traceback(long_docset,
 def test_workers_ignore_ctrl_c_from_their_first_instruction(tmp_path):
     """The kernel's own record of each worker's ignored signals: SIGINT is among them, so a
     Ctrl-C that reaches the process group never prints a worker's traceback."""
-    script = ("from aligner import parallel\n"
-              "if __name__ == '__main__':\n"
-              "    parallel.start()\n"
-              "    for pid in parallel.worker_pids():\n"
-              "        status = open(f'/proc/{pid}/status').read()\n"
-              "        mask = int(status.split('SigIgn:')[1].split()[0], 16)\n"
-              "        print(bool(mask & (1 << (2 - 1))))\n")
+    script = (
+        "from aligner import parallel\n"
+        "if __name__ == '__main__':\n"
+        "    parallel.start()\n"
+        "    for pid in parallel.worker_pids():\n"
+        "        status = open(f'/proc/{pid}/status').read()\n"
+        "        mask = int(status.split('SigIgn:')[1].split()[0], 16)\n"
+        "        print(bool(mask & (1 << (2 - 1))))\n"
+    )
     (tmp_path / "probe.py").write_text(script)  # a file: the pool needs an importable main
     env = dict(os.environ, ALIGNER_WORKERS="2", ALIGNER_PROGRESS_AFTER="inf")
-    done = subprocess.run([sys.executable, str(tmp_path / "probe.py")], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(tmp_path / "probe.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.stdout.split() and set(done.stdout.split()) == {"True"}, done.stderr

@@ -24,9 +24,11 @@ from tests.interchange_fixtures import (
 )
 from tests.test_store_fixtures import HOSTILE_EN, make_docset
 
-NAME_FIX = ("At the invitation of President Xi Jinping of the People's Republic of China, "
-            "President of the Republic of Kazakhstan Kassym-Jomart Tokayev paid a state visit "
-            "to the People's Republic of China from 16 to 17 May 2023.")
+NAME_FIX = (
+    "At the invitation of President Xi Jinping of the People's Republic of China, "
+    "President of the Republic of Kazakhstan Kassym-Jomart Tokayev paid a state visit "
+    "to the People's Republic of China from 16 to 17 May 2023."
+)
 NUMBER_SLIP = "over the past 13 years"  # zh, kk and ru say 31
 
 
@@ -61,7 +63,10 @@ def test_one_file_per_target_language_one_unit_per_row_with_the_row_ids(reviewed
     docset, rows, files = reviewed
     for fmt, ns, unit_tag in (("xliff12", NS12, "trans-unit"), ("xliff20", NS20, "unit")):
         assert sorted(path.name for path in files[fmt]) == [
-            "joint.zh-en.xlf", "joint.zh-kk.xlf", "joint.zh-ru.xlf"]  # zh is the source
+            "joint.zh-en.xlf",
+            "joint.zh-kk.xlf",
+            "joint.zh-ru.xlf",
+        ]  # zh is the source
         root = ET.parse(_file(files[fmt], "kk")).getroot()
         assert [u.get("id") for u in root.iter(f"{{{ns}}}{unit_tag}")] == rows
     root12 = ET.parse(_file(files["xliff12"], "en")).getroot()
@@ -87,10 +92,13 @@ def test_states_say_untouched_reviewer_changed_and_approved(reviewed):
     for row in rows[:4]:
         unit = _unit12(files, row)
         states12.append((unit.get("approved"), unit.find(f"{{{NS12}}}target").get("state")))
-    assert states12 == [(None, "needs-review-translation"), ("yes", "signed-off"),
-                        (None, "translated"), (None, "needs-review-translation")]
-    states20 = [_unit20(files, row).find(f"{{{NS20}}}segment").get("state")
-                for row in rows[:4]]
+    assert states12 == [
+        (None, "needs-review-translation"),
+        ("yes", "signed-off"),
+        (None, "translated"),
+        (None, "needs-review-translation"),
+    ]
+    states20 = [_unit20(files, row).find(f"{{{NS20}}}segment").get("state") for row in rows[:4]]
     assert states20 == ["initial", "final", "translated", "initial"]
     assert _unit20(files, rows[1]).find(f".//{{{NS20}}}target").text == NAME_FIX
 
@@ -101,8 +109,10 @@ def test_notes_carry_the_flags_of_the_reviewed_text_and_the_reviewer_note(review
     fixed = [n.text for n in _unit12(files, rows[1]).findall(f"{{{NS12}}}note")]
     assert not [text for text in fixed if "Kasemal" in text], fixed
     slipped = _unit12(files, rows[2]).findall(f"{{{NS12}}}note")
-    assert any(n.get("from") == "aligner" and n.text.startswith("number:") and "13" in n.text
-               for n in slipped), [n.text for n in slipped]
+    assert any(
+        n.get("from") == "aligner" and n.text.startswith("number:") and "13" in n.text
+        for n in slipped
+    ), [n.text for n in slipped]
     assert [n.text for n in slipped if n.get("from") == "reviewer"] == ["kk and ru say 31"]
     notes20 = _unit20(files, rows[2]).findall(f".//{{{NS20}}}note")
     assert any(n.get("category") == "aligner-flag" and "13" in n.text for n in notes20)
@@ -113,8 +123,11 @@ def test_translate_toolkit_reads_ids_texts_and_approval(reviewed):
     from translate.storage import xliff, xliff2
 
     _, rows, files = reviewed
-    units12 = [u for u in xliff.xlifffile.parsefile(str(_file(files["xliff12"], "en"))).units
-               if not u.isheader()]
+    units12 = [
+        u
+        for u in xliff.xlifffile.parsefile(str(_file(files["xliff12"], "en"))).units
+        if not u.isheader()
+    ]
     # translate-toolkit prefixes a 1.2 id with the file's original ("joint\x04r1")
     assert [u.getid().rpartition("\x04")[2] for u in units12] == rows
     assert units12[1].target == NAME_FIX and units12[1].isapproved()
@@ -129,28 +142,45 @@ def test_translate_toolkit_reads_ids_texts_and_approval(reviewed):
 SCHEMAS = schema_dir()
 
 
-@pytest.mark.skipif(SCHEMAS is None, reason="the OASIS XLIFF schemas are not on this machine "
-                    "(no installed package ships them): set ALIGNER_XLIFF_SCHEMAS to a directory "
-                    "with xliff-core-1.2-strict.xsd, xliff-core-1.2-transitional.xsd, "
-                    "xliff-core-2.0.xsd and xml.xsd")
+@pytest.mark.skipif(
+    SCHEMAS is None,
+    reason="the OASIS XLIFF schemas are not on this machine "
+    "(no installed package ships them): set ALIGNER_XLIFF_SCHEMAS to a directory "
+    "with xliff-core-1.2-strict.xsd, xliff-core-1.2-transitional.xsd, "
+    "xliff-core-2.0.xsd and xml.xsd",
+)
 def test_every_file_is_valid_against_the_oasis_schemas(reviewed, hostile):
     from lxml import etree
 
     _, _, files = reviewed
-    checks = [("1.2-strict", files["xliff12"] + hostile["xliff12"]),
-              ("1.2-transitional", files["xliff12"] + hostile["xliff12"]),
-              ("2.0", files["xliff20"] + hostile["xliff20"])]
+    checks = [
+        ("1.2-strict", files["xliff12"] + hostile["xliff12"]),
+        ("1.2-transitional", files["xliff12"] + hostile["xliff12"]),
+        ("2.0", files["xliff20"] + hostile["xliff20"]),
+    ]
     for which, paths in checks:
         schema = load_schema(SCHEMAS, which)
         for path in paths:
-            assert schema.validate(etree.parse(str(path))), (which, path.name,
-                                                             str(schema.error_log))
+            assert schema.validate(etree.parse(str(path))), (
+                which,
+                path.name,
+                str(schema.error_log),
+            )
 
 
 # The rules of the schemas checked without them (they hold wherever the schemas are missing).
-STATES12 = {"new", "needs-translation", "needs-adaptation", "needs-l10n",
-            "needs-review-translation", "needs-review-adaptation", "needs-review-l10n",
-            "translated", "signed-off", "final"}
+STATES12 = {
+    "new",
+    "needs-translation",
+    "needs-adaptation",
+    "needs-l10n",
+    "needs-review-translation",
+    "needs-review-adaptation",
+    "needs-review-l10n",
+    "translated",
+    "signed-off",
+    "final",
+}
 NMTOKEN = re.compile(r"^[\w.:-]+$")
 
 
@@ -172,9 +202,12 @@ def structural_errors(path) -> list[str]:
                 errors.append("trans-unit ids are missing or not unique")
             for unit in file.iter(f"{ns}trans-unit"):
                 tags = [c.tag for c in unit]
-                if tags[:1] != [f"{ns}source"] or tags.count(f"{ns}source") != 1 or \
-                        tags.count(f"{ns}target") > 1 or (f"{ns}target" in tags
-                                                          and tags.index(f"{ns}target") != 1):
+                if (
+                    tags[:1] != [f"{ns}source"]
+                    or tags.count(f"{ns}source") != 1
+                    or tags.count(f"{ns}target") > 1
+                    or (f"{ns}target" in tags and tags.index(f"{ns}target") != 1)
+                ):
                     errors.append(f"{unit.get('id')}: not source, target?, then the rest")
                 if unit.get("approved") not in (None, "yes", "no"):
                     errors.append(f"{unit.get('id')}: approved is not yes/no")
@@ -203,15 +236,23 @@ def structural_errors(path) -> list[str]:
                 errors.append("unit ids are missing, not NMTOKENs or not unique")
             for unit in file.iter(f"{ns}unit"):
                 tags = [c.tag for c in unit]
-                if f"{ns}segment" not in tags or (f"{ns}notes" in tags
-                                                  and tags.index(f"{ns}notes") != 0):
+                if f"{ns}segment" not in tags or (
+                    f"{ns}notes" in tags and tags.index(f"{ns}notes") != 0
+                ):
                     errors.append(f"{unit.get('id')}: not notes?, then segments")
                 for segment in unit.findall(f"{ns}segment"):
-                    if segment.get("state") not in (None, "initial", "translated", "reviewed",
-                                                    "final"):
+                    if segment.get("state") not in (
+                        None,
+                        "initial",
+                        "translated",
+                        "reviewed",
+                        "final",
+                    ):
                         errors.append(f"{unit.get('id')}: state {segment.get('state')!r}")
-                    if [c.tag for c in segment] not in ([f"{ns}source"],
-                                                        [f"{ns}source", f"{ns}target"]):
+                    if [c.tag for c in segment] not in (
+                        [f"{ns}source"],
+                        [f"{ns}source", f"{ns}target"],
+                    ):
                         errors.append(f"{unit.get('id')}: segment is not source, target?")
                     for cp in segment.iter(f"{ns}cp"):
                         if not re.fullmatch(r"[0-9A-F]{4,6}", cp.get("hex", "")):
@@ -228,8 +269,7 @@ def structural_errors(path) -> list[str]:
 
 def test_every_file_keeps_the_structural_rules_of_the_schemas(reviewed, hostile):
     _, _, files = reviewed
-    for path in [*files["xliff12"], *files["xliff20"], *hostile["xliff12"],
-                 *hostile["xliff20"]]:
+    for path in [*files["xliff12"], *files["xliff20"], *hostile["xliff12"], *hostile["xliff20"]]:
         assert structural_errors(path) == [], path.name
 
 
@@ -237,16 +277,24 @@ def test_every_file_keeps_the_structural_rules_of_the_schemas(reviewed, hostile)
 def hostile(tmp_path_factory):
     """A docset whose English holds markup, an ESC sequence and a row of two paragraphs."""
     root = tmp_path_factory.mktemp("hostile")
-    texts = {"en": ["Joint statement.", HOSTILE_EN, "<b>bold</b> & 'apostrophes'",
-                    "Bell \x07 and form feed \x0c here."],
-             "zh": ["联合声明。", "标记与转义。", "粗体。", "铃声。"]}
+    texts = {
+        "en": [
+            "Joint statement.",
+            HOSTILE_EN,
+            "<b>bold</b> & 'apostrophes'",
+            "Bell \x07 and form feed \x0c here.",
+        ],
+        "zh": ["联合声明。", "标记与转义。", "粗体。", "铃声。"],
+    }
     docset = make_docset(root / "doc", texts, 'source = "zh"\norder = ["zh", "en"]\n')
     synced(docset.path)
     store = open_store(docset.path)
     first = store.alignment.rows[0].id
     store.set_fix(first, "en", "Joint statement.\n\nA second paragraph, \x1b[1mbold\x1b[0m.")
-    return {fmt: export_files(docset.path, fmt, root / fmt) for fmt in ("xliff12", "xliff20")} \
-        | {"docset": docset.path, "first": first}
+    return {fmt: export_files(docset.path, fmt, root / fmt) for fmt in ("xliff12", "xliff20")} | {
+        "docset": docset.path,
+        "first": first,
+    }
 
 
 def test_hostile_text_is_data_controls_are_cp_in_2_0_and_pictures_in_1_2(hostile):
@@ -266,8 +314,16 @@ def test_hostile_text_is_data_controls_are_cp_in_2_0_and_pictures_in_1_2(hostile
 def test_xliff_needs_a_target_language_other_than_the_source(hostile, tmp_path):
     from tests.conftest import run_aligner
 
-    result = run_aligner("export", str(hostile["docset"]), "--format", "xliff20", "--out",
-                         str(tmp_path / "x"), "--langs", "zh")
+    result = run_aligner(
+        "export",
+        str(hostile["docset"]),
+        "--format",
+        "xliff20",
+        "--out",
+        str(tmp_path / "x"),
+        "--langs",
+        "zh",
+    )
     errors = [line for line in result.stderr.splitlines() if line.startswith("aligner: error:")]
     assert result.returncode == 2 and len(errors) == 1
     assert "XLIFF needs a reviewed language other than the source (zh)" in result.stderr

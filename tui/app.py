@@ -52,50 +52,110 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
     BINDINGS = [
         Binding("j,down", "next_row", "Next row", id="row.next", show=False),
         Binding("k,up", "previous_row", "Previous row", id="row.previous", show=False),
-        Binding("tab", "next_language", "Next language", id="lang.next", priority=True,
-                show=False),
-        Binding("shift+tab", "previous_language", "Previous language", id="lang.previous",
-                priority=True, show=False),
+        Binding("tab", "next_language", "Next language", id="lang.next", priority=True, show=False),
+        Binding(
+            "shift+tab",
+            "previous_language",
+            "Previous language",
+            id="lang.previous",
+            priority=True,
+            show=False,
+        ),
         Binding("n", "next_flag", "Next flag", id="flag.next"),
         Binding("N", "previous_flag", "Previous flag", id="flag.previous", show=False),
         Binding("e", "edit_cell", "Edit", id="cell.edit"),
         Binding("r", "apply_suggestion", "Apply suggestion", id="cell.suggest"),
         Binding("a", "approve_cell", "Approve", id="cell.approve"),
-        Binding("A,ctrl+j", "approve_next", "Approve and go to the next row to review",
-                id="cell.approve_next", key_display="A", show=False),
-        Binding("x", "accept_flag", "The ▶ flag is an error (accept)", id="flag.accept",
-                show=False),
-        Binding("X", "accept_flag_why", "Accept the ▶ flag, with a reason", id="flag.accept_why",
-                show=False),
-        Binding("d", "dismiss_flag", "The ▶ flag is not an error (dismiss)", id="flag.dismiss",
-                show=False),
-        Binding("D", "dismiss_flag_why", "Dismiss the ▶ flag, with a reason",
-                id="flag.dismiss_why", show=False),
-        Binding("number_sign", "note", "Note for the translator", id="cell.note",
-                key_display="#", show=False),
+        Binding(
+            "A,ctrl+j",
+            "approve_next",
+            "Approve and go to the next row to review",
+            id="cell.approve_next",
+            key_display="A",
+            show=False,
+        ),
+        Binding(
+            "x", "accept_flag", "The ▶ flag is an error (accept)", id="flag.accept", show=False
+        ),
+        Binding(
+            "X",
+            "accept_flag_why",
+            "Accept the ▶ flag, with a reason",
+            id="flag.accept_why",
+            show=False,
+        ),
+        Binding(
+            "d",
+            "dismiss_flag",
+            "The ▶ flag is not an error (dismiss)",
+            id="flag.dismiss",
+            show=False,
+        ),
+        Binding(
+            "D",
+            "dismiss_flag_why",
+            "Dismiss the ▶ flag, with a reason",
+            id="flag.dismiss_why",
+            show=False,
+        ),
+        Binding(
+            "number_sign",
+            "note",
+            "Note for the translator",
+            id="cell.note",
+            key_display="#",
+            show=False,
+        ),
         Binding("u", "undo", "Undo", id="undo"),
         Binding("U,ctrl+y", "redo", "Redo", id="redo", key_display="U", show=False),
         Binding("slash", "search", "Search", id="search", key_display="/"),
         Binding("f", "cycle_filter", "Filter", id="filter"),
-        Binding("right_square_bracket", "next_hit", "Next search match", id="search.next",
-                key_display="]", show=False),
-        Binding("left_square_bracket", "previous_hit", "Previous search match",
-                id="search.previous", key_display="[", show=False),
-        Binding("percent_sign", "replace", "Find and replace in the focused language",
-                id="replace", key_display="%", show=False),
-        Binding("F", "choose_filter", "Filter by check or severity", id="filter.choose",
-                show=False),
-        Binding("K", "move_paragraph_up", "Move first paragraph to previous row",
-                id="paragraph.up", show=False),
-        Binding("J", "move_paragraph_down", "Move last paragraph to next row",
-                id="paragraph.down", show=False),
+        Binding(
+            "right_square_bracket",
+            "next_hit",
+            "Next search match",
+            id="search.next",
+            key_display="]",
+            show=False,
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_hit",
+            "Previous search match",
+            id="search.previous",
+            key_display="[",
+            show=False,
+        ),
+        Binding(
+            "percent_sign",
+            "replace",
+            "Find and replace in the focused language",
+            id="replace",
+            key_display="%",
+            show=False,
+        ),
+        Binding(
+            "F", "choose_filter", "Filter by check or severity", id="filter.choose", show=False
+        ),
+        Binding(
+            "K",
+            "move_paragraph_up",
+            "Move first paragraph to previous row",
+            id="paragraph.up",
+            show=False,
+        ),
+        Binding(
+            "J",
+            "move_paragraph_down",
+            "Move last paragraph to next row",
+            id="paragraph.down",
+            show=False,
+        ),
         Binding("m", "merge_rows", "Merge with next row", id="row.merge", show=False),
         Binding("s", "split_row", "Split row", id="row.split", show=False),
         Binding("z", "toggle_compact", "Compact view", id="view.compact", show=False),
-        Binding("c", "toggle_column", "Hide/show focused column", id="view.column",
-                show=False),
-        Binding("C", "show_all_columns", "Show all columns", id="view.all_columns",
-                show=False),
+        Binding("c", "toggle_column", "Hide/show focused column", id="view.column", show=False),
+        Binding("C", "show_all_columns", "Show all columns", id="view.all_columns", show=False),
         Binding("pagedown", "page_down", "Page down", id="row.page_down", show=False),
         Binding("pageup", "page_up", "Page up", id="row.page_up", show=False),
         Binding("g,home", "first_row", "First row", id="row.first", show=False),
@@ -138,22 +198,27 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         yield KeyBar(self.BINDINGS, id="keys")
 
     def on_mount(self) -> None:
-        self.query_one("#title-bar", Static).update(labelled("[b]aligner[/b]  $path",
-                                                             path=self.docset_path.name))
+        self.query_one("#title-bar", Static).update(
+            labelled("[b]aligner[/b]  $path", path=self.docset_path.name)
+        )
         self.load_session()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_session(self) -> ReviewSession:
         """Open the docset, align it, run the checks and open the review store (in a thread)."""
+
         def progress(stage: str, fraction: float) -> None:
             self.post_message(LoadProgress(stage, fraction))
+
         return self._factory(self.docset_path, progress)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="finish")
     def finish_loading(self) -> None:
         """Open the review files, then run the checks, after the first screen is drawn."""
+
         def progress(stage: str, fraction: float) -> None:
             self.post_message(LoadProgress(stage, fraction))
+
         session = self.session
         failure: AlignerError | None = None
         if session.provisional:
@@ -187,7 +252,8 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
     def on_load_progress(self, message: LoadProgress) -> None:
         if self.session is None:
             self.query_one("#loading", Static).update(
-                Content(f"{message.stage}… {message.fraction:.0%}"))
+                Content(f"{message.stage}… {message.fraction:.0%}")
+            )
         else:
             self.save_state = f"{message.stage} {message.fraction:.0%}…"
             self._refresh_chrome()
@@ -202,21 +268,32 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             self._install(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            text = str(error) if isinstance(error, AlignerError) else f"{type(error).__name__}: {error}"
-            self.query_one("#loading", Static).update(labelled("[b $error]error:[/] $text",
-                                                               text=text))
+            text = (
+                str(error)
+                if isinstance(error, AlignerError)
+                else f"{type(error).__name__}: {error}"
+            )
+            self.query_one("#loading", Static).update(
+                labelled("[b $error]error:[/] $text", text=text)
+            )
             self._say(text, title="Cannot open the document set", severity="error", timeout=30)
 
     def _install(self, session: ReviewSession) -> None:
         self.session = session
-        self.save_state = ("first rows shown; aligning the rest…" if session.provisional
-                           else "saved" if session.editable and session.checked else "opening…")
+        self.save_state = (
+            "first rows shown; aligning the rest…"
+            if session.provisional
+            else "saved"
+            if session.editable and session.checked
+            else "opening…"
+        )
         grid = GridView(session, session.languages, id="grid")
         loading = self.query_one("#loading", Static)
         self.mount(grid, before=loading)
         loading.remove()
         self.query_one("#title-bar", Static).update(
-            labelled("[b]$title[/b]  [dim]$path[/dim]", title=session.title, path=session.path.name))
+            labelled("[b]$title[/b]  [dim]$path[/dim]", title=session.title, path=session.path.name)
+        )
         grid.cursor_lang = session.languages[0]
         grid.focus()
         self.call_after_refresh(self._refresh_chrome)
@@ -228,8 +305,11 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Tab and shift+tab move the grid's language only on the main screen: an editor or
         a dialog on top keeps them (for itself or for its own fields)."""
-        if action in ("next_language", "previous_language") and \
-                len(self.screen_stack) > 1 and self.screen is not self.screen_stack[0]:
+        if (
+            action in ("next_language", "previous_language")
+            and len(self.screen_stack) > 1
+            and self.screen is not self.screen_stack[0]
+        ):
             return False
         return True
 
@@ -267,27 +347,55 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         else:
             extra = None
             if self.compact:
-                extra = labelled("[b]$id $lang[/b] $text", id=session.row_id(row), lang=lang,
-                                 text=session.cell_text(row, lang))
-            panel.show_flags(session.row_id(row), lang, session.open_flags(row), extra,
-                             self._focused_flag(), self._spot_texts(row, lang),
-                             self._decided(row), self._note(row, lang))
+                extra = labelled(
+                    "[b]$id $lang[/b] $text",
+                    id=session.row_id(row),
+                    lang=lang,
+                    text=session.cell_text(row, lang),
+                )
+            panel.show_flags(
+                session.row_id(row),
+                lang,
+                session.open_flags(row),
+                extra,
+                self._focused_flag(),
+                self._spot_texts(row, lang),
+                self._decided(row),
+                self._note(row, lang),
+            )
         reviewed, total, open_flags = session.progress(lang)
         notice = self.notice[0] if self.notice and self.notice[1:] == (row, lang) else ""
-        self._main.query_one(StatusBar).show(session.title, lang, reviewed, total, open_flags,
-                                       self.save_state, self.filter_name, notice)
+        self._main.query_one(StatusBar).show(
+            session.title,
+            lang,
+            reviewed,
+            total,
+            open_flags,
+            self.save_state,
+            self.filter_name,
+            notice,
+        )
 
     def on_cursor_moved(self, message: CursorMoved) -> None:
-        if self._advance is not None and self._has_session() and \
-                self._advance[:2] != (self.grid.current, self.grid.cursor_lang):
+        if (
+            self._advance is not None
+            and self._has_session()
+            and self._advance[:2] != (self.grid.current, self.grid.cursor_lang)
+        ):
             self._advance = None  # the reviewer went elsewhere: ▶ does not pull them back
         self._refresh_chrome()
 
     def on_columns_changed(self, message: ColumnsChanged) -> None:
         self._refresh_chrome()
 
-    def _changed(self, row: int, what: str, recheck: bool = False, logged: bool = True,
-                 keep_redo: bool = False) -> None:
+    def _changed(
+        self,
+        row: int,
+        what: str,
+        recheck: bool = False,
+        logged: bool = True,
+        keep_redo: bool = False,
+    ) -> None:
         if logged:  # the cells changed, newest last: what u will take back (for redo)
             self._history.append((row, self.grid.cursor_lang))
         if not keep_redo:
@@ -319,19 +427,26 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             self._jump_when_checked()
 
     def _fail(self, error: Exception, notify: bool = True) -> None:
-        self.save_state = "NOT SAVED" if self.session and self.session.editable else \
-            "review files not open"
+        self.save_state = (
+            "NOT SAVED" if self.session and self.session.editable else "review files not open"
+        )
         if notify:
             self._say(str(error), title="Not saved", severity="error", timeout=20)
         self._show_outside_changes()
         self._refresh_chrome()
 
-    def _say(self, message: str, title: str = "", severity: str = "information",
-             timeout: float | None = None) -> None:
+    def _say(
+        self,
+        message: str,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+    ) -> None:
         """A notification; its text (which may quote a document or a file name) shown
         literally, every control character as a visible symbol."""
-        self.notify(visible(message), title=visible(title), severity=severity, markup=False,
-                    timeout=timeout)
+        self.notify(
+            visible(message), title=visible(title), severity=severity, markup=False, timeout=timeout
+        )
 
     # --- actions: moving -------------------------------------------------------------------
 
@@ -437,8 +552,11 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         """The cell's spots (start, end, flag) no reviewer decision covers, in text order:
         what ▶, n / N, r, x and d go through."""
         session = self.session
-        return [spot for spot in session.spots(row, lang)
-                if session.decision(row, lang, spot[2]) is None]
+        return [
+            spot
+            for spot in session.spots(row, lang)
+            if session.decision(row, lang, spot[2]) is None
+        ]
 
     def _spot_texts(self, row: int, lang: str) -> dict[int, str]:
         """The flagged text of each spot of the cell, by ``id(flag)`` (for the panel)."""
@@ -461,8 +579,9 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         return found
 
     def _checks_running(self) -> bool:
-        return any(worker.group in ("check", "finish") and worker.is_running
-                   for worker in self.workers)
+        return any(
+            worker.group in ("check", "finish") and worker.is_running for worker in self.workers
+        )
 
     def _move_on(self, row: int, lang: str, offset: int, wait: bool) -> None:
         """▶ to the next open spot after ``offset`` of the cell, else the next flagged cell;
@@ -502,18 +621,26 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         """The editor on (row, lang), with the row's other versions above it."""
         session = self.session
         if not session.editable:  # refuse now, not after the reviewer has typed the fix
-            self.notify("Cannot edit yet: " + ("the rest of the document is being aligned"
-                                                if session.provisional else
-                                                "the review files are opening") +
-                        "; try again in a moment.", severity="warning", markup=False)
+            self.notify(
+                "Cannot edit yet: "
+                + (
+                    "the rest of the document is being aligned"
+                    if session.provisional
+                    else "the review files are opening"
+                )
+                + "; try again in a moment.",
+                severity="warning",
+                markup=False,
+            )
             return
         self._check_disk()  # the editor opens on what is on disk now, never on stale text
         title = f"{session.row_id(row)} · {lang} · ctrl+s keeps the fix, escape cancels"
         kept: dict[str, Path] = {}  # recovery files of this edit, by the text they hold
         spots = tuple((start, end) for start, end, _ in self._open_spots(row, lang))
         place = EditPlace(place.select, place.spots or spots, place.insert, place.hint)
-        versions = tuple((other, session.cell_text(row, other)) for other in session.languages
-                         if other != lang)
+        versions = tuple(
+            (other, session.cell_text(row, other)) for other in session.languages if other != lang
+        )
         versions += ((f"{lang} original", session.original_text(row, lang)),)
 
         def keep(text: str) -> tuple[Path | None, str]:
@@ -543,10 +670,14 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
                     except AlignerError:
                         current = None
                 path, why = keep(text)
-                message = str(error) if isinstance(error, AlignerError) else \
-                    f"{type(error).__name__}: {error}"
-                return SaveFailure(message, current, path, why,
-                                   retry=isinstance(error, ReviewBusyError))
+                message = (
+                    str(error)
+                    if isinstance(error, AlignerError)
+                    else f"{type(error).__name__}: {error}"
+                )
+                return SaveFailure(
+                    message, current, path, why, retry=isinstance(error, ReviewBusyError)
+                )
             for path in kept.values():  # saved now: the recovery files have done their job
                 path.unlink(missing_ok=True)
             kept.clear()
@@ -562,15 +693,30 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             if unsaved is None:
                 return
             path, why = keep(unsaved)
-            where = f"kept in {path}" if path is not None else \
-                f"LOST: no recovery file could be written ({why})"
-            self._say(f"Your unsaved text of {session.row_id(row)} {lang} is {where}.",
-                      title="Not saved", severity="error", timeout=30)
+            where = (
+                f"kept in {path}"
+                if path is not None
+                else f"LOST: no recovery file could be written ({why})"
+            )
+            self._say(
+                f"Your unsaved text of {session.row_id(row)} {lang} is {where}.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+            )
 
-        self.push_screen(EditModal(title, session.cell_text(row, lang),
-                                   session.original_text(row, lang), save, (row, lang),
-                                   versions, place),
-                         closed)
+        self.push_screen(
+            EditModal(
+                title,
+                session.cell_text(row, lang),
+                session.original_text(row, lang),
+                save,
+                (row, lang),
+                versions,
+                place,
+            ),
+            closed,
+        )
 
     def action_apply_suggestion(self) -> None:
         """Apply the suggestion of the flag ▶ marks, and only it, then ▶ to the next spot."""
@@ -580,25 +726,27 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         session = self.session
         target = self._target_spot()
         if target is None:
-            self.notify("The checks are running again on this cell; r works when its flags "
-                        "are back." if self._checks_running() and
-                        session.row_status(row, lang) == "fixed" else
-                        "No flag in this cell (n goes to the next one).", markup=False)
+            self.notify(
+                "The checks are running again on this cell; r works when its flags are back."
+                if self._checks_running() and session.row_status(row, lang) == "fixed"
+                else "No flag in this cell (n goes to the next one).",
+                markup=False,
+            )
             return
         index, start, end, flag = target
         if flag.expected is None:
             self.notify("This flag has no suggestion: e edits the cell.", markup=False)
             return
         if start == end and not insertable(flag):  # the paragraph lacks it: where, unknown
-            hint = (f"“{flag.expected.strip()}” is missing from this paragraph ({flag.message})."
-                    " Put the cursor where it belongs and press ctrl+t to insert it.")
-            self._open_editor(row, lang, EditPlace((start, end), insert=flag.expected,
-                                                   hint=hint))
+            hint = (
+                f"“{flag.expected.strip()}” is missing from this paragraph ({flag.message})."
+                " Put the cursor where it belongs and press ctrl+t to insert it."
+            )
+            self._open_editor(row, lang, EditPlace((start, end), insert=flag.expected, hint=hint))
             return
         text = session.cell_text(row, lang)
         if not 0 <= start <= end <= len(text):
-            self.notify("This flag no longer points into the text; e edits the cell.",
-                        markup=False)
+            self.notify("This flag no longer points into the text; e edits the cell.", markup=False)
             return
         others = len(self._open_spots(row, lang)) > 1  # their flags come back after the checks
         try:
@@ -621,8 +769,9 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         except AlignerError as error:
             self._fail(error)
             return
-        self._changed(row, f"{'approved' if approved else 'unapproved'} "
-                           f"{self.session.row_id(row)} {lang}")
+        self._changed(
+            row, f"{'approved' if approved else 'unapproved'} {self.session.row_id(row)} {lang}"
+        )
 
     def _next_to_review(self, row: int, lang: str) -> None:
         """Focus the next row (in the grid's order, wrapping) not approved in ``lang``, on
@@ -698,8 +847,12 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             self._move_on(row, lang, start, wait=False)
 
         if ask:
-            self.push_screen(PromptModal(f"{self.session.row_id(row)} {lang} · {flag.check} "
-                                         f"is {word}: why? (optional)"), decide)
+            self.push_screen(
+                PromptModal(
+                    f"{self.session.row_id(row)} {lang} · {flag.check} is {word}: why? (optional)"
+                ),
+                decide,
+            )
         else:
             decide("")
 
@@ -710,8 +863,7 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         row, lang = self.grid.current, self.grid.cursor_lang
         session = self.session
         if not session.editable:
-            self.notify("The review files are still opening; try again in a moment.",
-                        markup=False)
+            self.notify("The review files are still opening; try again in a moment.", markup=False)
             return
         current = self._cell_state(row, lang)[4]
         shown = current.replace("\n", " ")
@@ -726,8 +878,12 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
                 return
             self._changed(row, f"note {session.row_id(row)} {lang}")
 
-        self.push_screen(PromptModal(f"{session.row_id(row)} {lang} · note for the "
-                                     "translator (empty removes it)", shown), keep)
+        self.push_screen(
+            PromptModal(
+                f"{session.row_id(row)} {lang} · note for the translator (empty removes it)", shown
+            ),
+            keep,
+        )
 
     def _store_note(self, row: int, lang: str, note: str) -> None:
         """Save the cell's note through the store (ReviewSession has no set_note): other
@@ -756,8 +912,13 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             self._redo.append(before)
         self.grid.cursor_lang = lang
         self.grid.focus_row(row)
-        self._changed(row, f"undo {self.session.row_id(row)} {lang}", recheck=True,
-                      logged=False, keep_redo=True)
+        self._changed(
+            row,
+            f"undo {self.session.row_id(row)} {lang}",
+            recheck=True,
+            logged=False,
+            keep_redo=True,
+        )
         if self._history and self._history[-1] == (row, lang):
             self._history.pop()
 
@@ -775,8 +936,9 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             spot = session.flag_spot(row, lang, flag)
             want = next((d for d in wanted if d.matches(flag, spot)), None)
             have = session.decision(row, lang, flag)
-            if want is not None and (have is None or (have.verdict, have.reason) !=
-                                     (want.verdict, want.reason)):
+            if want is not None and (
+                have is None or (have.verdict, have.reason) != (want.verdict, want.reason)
+            ):
                 session.decide(row, lang, flag, want.verdict, want.reason)
             elif want is None and have is not None:
                 session.undecide(row, lang, flag)
@@ -817,8 +979,7 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             return
         row = self.grid.current
         try:
-            focus = (self.session.merge_with_next(row) if how == "merge"
-                     else self.session.split(row))
+            focus = self.session.merge_with_next(row) if how == "merge" else self.session.split(row)
         except AlignerError as error:
             self._say(str(error), severity="warning")
             return
@@ -863,5 +1024,6 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         self.push_screen(ScoresScreen(self.session, self.grid.cursor_lang), jump)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)],
-                                    EditModal.BINDINGS))
+        self.push_screen(
+            HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)], EditModal.BINDINGS)
+        )

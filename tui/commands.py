@@ -22,13 +22,18 @@ class ReviewCommands(Provider):
 
     async def discover(self) -> Hits:
         for description, action, keys in self._commands():
-            yield DiscoveryHit(description, partial(self.app.run_action, action),
-                               help=f"key: {keys}")
+            yield DiscoveryHit(
+                description, partial(self.app.run_action, action), help=f"key: {keys}"
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for description, action, keys in self._commands():
             score = matcher.match(description)
             if score > 0:
-                yield Hit(score, matcher.highlight(description),
-                          partial(self.app.run_action, action), help=f"key: {keys}")
+                yield Hit(
+                    score,
+                    matcher.highlight(description),
+                    partial(self.app.run_action, action),
+                    help=f"key: {keys}",
+                )

@@ -39,8 +39,9 @@ class DiskWatch:
         except AlignerError as error:
             if str(error) != self._disk_problem:  # said once, not every few seconds
                 self._disk_problem = str(error)
-                self._say(str(error), title="Cannot read a review file", severity="error",
-                          timeout=20)
+                self._say(
+                    str(error), title="Cannot read a review file", severity="error", timeout=20
+                )
             return
         self._disk_problem = ""
         self._show_outside_changes()
@@ -58,9 +59,13 @@ class DiskWatch:
             by_lang.setdefault(lang, []).append(self.session.row_id(row))
         for lang, rows in by_lang.items():
             shown = ", ".join(rows[:8]) + (f" and {len(rows) - 8} more" if len(rows) > 8 else "")
-            self._say(f"Another program saved review/{lang}.po: {shown} changed; the grid "
-                      "shows its text now.", title="Changed elsewhere", severity="warning",
-                      timeout=15)
+            self._say(
+                f"Another program saved review/{lang}.po: {shown} changed; the grid "
+                "shows its text now.",
+                title="Changed elsewhere",
+                severity="warning",
+                timeout=15,
+            )
         screen = self.screen
         if isinstance(screen, EditModal) and screen.cell in cells:
             screen.changed_elsewhere()

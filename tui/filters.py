@@ -20,13 +20,19 @@ SEVERITY = "severity:"
 def filter_rows(session, name: str, lang: str) -> list[int]:
     """Row indices shown by filter ``name``."""
     if name.startswith(CHECK):
-        check = name[len(CHECK):]
-        return [r for r in range(session.row_count())
-                if any(check in flag.checks for flag in session.open_flags(r))]
+        check = name[len(CHECK) :]
+        return [
+            r
+            for r in range(session.row_count())
+            if any(check in flag.checks for flag in session.open_flags(r))
+        ]
     if name.startswith(SEVERITY):
-        severity = name[len(SEVERITY):]
-        return [r for r in range(session.row_count())
-                if any(flag.severity == severity for flag in session.open_flags(r))]
+        severity = name[len(SEVERITY) :]
+        return [
+            r
+            for r in range(session.row_count())
+            if any(flag.severity == severity for flag in session.open_flags(r))
+        ]
     return session.filter_rows(name, lang)
 
 

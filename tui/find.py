@@ -40,8 +40,9 @@ def match_spans(text: str, query: str, exact: bool = False) -> tuple[tuple[int, 
     return tuple(m.span() for m in _pattern(query, exact).finditer(text))
 
 
-def find_hits(text: CellText, order: Sequence[int], languages: Sequence[str], query: str,
-              exact: bool = False) -> list[Hit]:
+def find_hits(
+    text: CellText, order: Sequence[int], languages: Sequence[str], query: str, exact: bool = False
+) -> list[Hit]:
     """Every occurrence of ``query`` in the rows ``order``, row by row, then by language."""
     hits = []
     for row in order:
@@ -51,8 +52,14 @@ def find_hits(text: CellText, order: Sequence[int], languages: Sequence[str], qu
     return hits
 
 
-def next_hit(hits: Sequence[Hit], order: Sequence[int], row: int, lang: str, offset: int,
-             forward: bool = True) -> Hit | None:
+def next_hit(
+    hits: Sequence[Hit],
+    order: Sequence[int],
+    row: int,
+    lang: str,
+    offset: int,
+    forward: bool = True,
+) -> Hit | None:
     """The hit after (or before) ``offset`` of cell (row, lang), wrapping around.
 
     Hits of ``lang`` come first: the reviewer stays in the column they work on; a hit in
@@ -92,8 +99,9 @@ class Change:
     replacement: str
 
 
-def plan_replacements(text: CellText, order: Sequence[int], lang: str, find: str,
-                      replacement: str) -> list[Change]:
+def plan_replacements(
+    text: CellText, order: Sequence[int], lang: str, find: str, replacement: str
+) -> list[Change]:
     """Every exact occurrence of ``find`` in column ``lang``, in row order, as a change."""
     changes = []
     if not find:
@@ -116,8 +124,8 @@ def apply_change(text: str, change: Change, shift: int = 0) -> str | None:
 
 def context(text: str, start: int, end: int, room: int = 30) -> tuple[str, str, str]:
     """(before, match, after): the match with up to ``room`` characters around it, one line."""
-    before = text[max(0, start - room):start]
-    after = text[end:end + room]
+    before = text[max(0, start - room) : start]
+    after = text[end : end + room]
     if start - room > 0:
         before = "…" + before
     if end + room < len(text):

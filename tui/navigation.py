@@ -51,8 +51,12 @@ class Navigation:
             else:
                 self._show_hit(hit)
 
-        self.push_screen(SearchModal(self.search_query, self._find_hits, self._describe_hit,
-                                     self.grid.cursor_lang), searched)
+        self.push_screen(
+            SearchModal(
+                self.search_query, self._find_hits, self._describe_hit, self.grid.cursor_lang
+            ),
+            searched,
+        )
 
     def action_next_hit(self) -> None:
         self._go_to_hit(forward=True)
@@ -71,11 +75,16 @@ class Navigation:
 
     def _describe_hit(self, hit: Hit) -> Content:
         """One line of the hits list: row, language, the match in its context."""
-        before, found, after = context(self.session.cell_text(hit.row, hit.lang),
-                                       hit.start, hit.end)
-        return Content.assemble((f"{visible(self.session.row_id(hit.row)):<7}", "bold"),
-                                (f"{visible(hit.lang):<4}", "bold $accent"),
-                                visible(before), (visible(found), "reverse"), visible(after))
+        before, found, after = context(
+            self.session.cell_text(hit.row, hit.lang), hit.start, hit.end
+        )
+        return Content.assemble(
+            (f"{visible(self.session.row_id(hit.row)):<7}", "bold"),
+            (f"{visible(hit.lang):<4}", "bold $accent"),
+            visible(before),
+            (visible(found), "reverse"),
+            visible(after),
+        )
 
     def _go_to_hit(self, forward: bool) -> None:
         """The next (previous) match after the focused one, in the focused language first."""
@@ -92,8 +101,7 @@ class Navigation:
             offset = hit.start
         else:  # from the start (or end) of the focused cell
             offset = -1 if forward else len(self.session.cell_text(row, lang)) + 1
-        found = next_hit(self._find_hits(self.search_query), grid.order, row, lang, offset,
-                         forward)
+        found = next_hit(self._find_hits(self.search_query), grid.order, row, lang, offset, forward)
         if found is None:
             self._say(f"Not found: {self.search_query}")
             return
@@ -106,8 +114,7 @@ class Navigation:
         self.search_hit = hit
         self.spot = None
         if hit.lang != before:
-            why = ("picked from the list" if self._has_lang_hit(before)
-                   else f"no match in {before}")
+            why = "picked from the list" if self._has_lang_hit(before) else f"no match in {before}"
             text = f"search moved from {before} to {hit.lang} ({why})"
             self.notice = (text, hit.row, hit.lang)
             self._say(text.capitalize() + ".", severity="warning")
@@ -128,8 +135,11 @@ class Navigation:
             return
         session, lang = self.session, self.grid.cursor_lang
         if not session.editable:
-            self.notify("Cannot replace yet: the review files are opening; try again in a "
-                        "moment.", severity="warning", markup=False)
+            self.notify(
+                "Cannot replace yet: the review files are opening; try again in a moment.",
+                severity="warning",
+                markup=False,
+            )
             return
 
         def asked(result: tuple[str, str] | None) -> None:
@@ -137,14 +147,20 @@ class Navigation:
                 return
             find, replacement = result
             self._check_disk()  # plan on what is on disk now
-            changes = plan_replacements(session.cell_text, self.grid.order, lang, find,
-                                        replacement)
+            changes = plan_replacements(session.cell_text, self.grid.order, lang, find, replacement)
             if not changes:
                 self._say(f"Not found in {lang}: {find}")
                 return
-            self.push_screen(ReplacePreviewModal(ReplaceRun(changes), session.row_id,
-                                                 session.cell_text, self._apply_replacement,
-                                                 self._show_change), self._replaced)
+            self.push_screen(
+                ReplacePreviewModal(
+                    ReplaceRun(changes),
+                    session.row_id,
+                    session.cell_text,
+                    self._apply_replacement,
+                    self._show_change,
+                ),
+                self._replaced,
+            )
 
         self.push_screen(ReplaceModal(lang, self.search_query), asked)
 
@@ -158,8 +174,11 @@ class Navigation:
             self.session.set_fix(change.row, change.lang, new, expect=old)
         except Exception as error:  # noqa: BLE001 - shown, the run stops, nothing is lost
             self._fail(error, notify=False)
-            return str(error) if isinstance(error, AlignerError) else \
-                f"{type(error).__name__}: {error}"
+            return (
+                str(error)
+                if isinstance(error, AlignerError)
+                else f"{type(error).__name__}: {error}"
+            )
         self.grid.row_changed(change.row)
         self.save_state = f"saved replace {self.session.row_id(change.row)} {change.lang}"
         return None
@@ -167,9 +186,12 @@ class Navigation:
     def _replaced(self, run: ReplaceRun) -> None:
         total = len(run.changes)
         undecided = total - run.accepted - run.skipped
-        text = (f"Replaced {run.accepted} of {total}" + (f", skipped {run.skipped}"
-                if run.skipped else "") + (f", {undecided} left" if undecided else "") +
-                ("; u undoes them one by one." if run.accepted else "."))
+        text = (
+            f"Replaced {run.accepted} of {total}"
+            + (f", skipped {run.skipped}" if run.skipped else "")
+            + (f", {undecided} left" if undecided else "")
+            + ("; u undoes them one by one." if run.accepted else ".")
+        )
         if run.accepted:
             self.recheck()
         self._show_outside_changes()
@@ -233,16 +255,19 @@ class Navigation:
     def _checks_running(self) -> bool:
         if self.session is None or not self.session.checked:
             return True
-        return any(worker.group in CHECK_WORKERS and
-                   worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
-                   for worker in self.workers)
+        return any(
+            worker.group in CHECK_WORKERS
+            and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+            for worker in self.workers
+        )
 
     def _no_flag_found(self, forward: bool) -> None:
         """n/N found nothing: final only when no check is running; else go when they end."""
         if not self._checks_done and self._checks_running():
             self._pending_jump = forward
-            self.notify("Checks are still running; n goes to the next flag when they finish.",
-                        markup=False)
+            self.notify(
+                "Checks are still running; n goes to the next flag when they finish.", markup=False
+            )
             return
         self._pending_jump = None
         self.notify("No more flags.", markup=False)

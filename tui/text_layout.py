@@ -43,7 +43,7 @@ def _wrap_part(part: str, base: int, width: int, lines: list[tuple[int, int]]) -
         lines.append((base, base + n))
         return
     start = used = 0
-    brk_end = brk_next = -1   # the current line may end at brk_end; the next then starts at brk_next
+    brk_end = brk_next = -1  # the current line may end at brk_end; the next then starts at brk_next
     i = 0
     while i < n:
         ch = part[i]
@@ -81,8 +81,10 @@ def _cells(text: str, start: int, end: int) -> int:
     return sum(char_width(ch) for ch in text[start:end])
 
 
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
-                   "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
 
 
 def estimate_lines(cells: int, paragraphs: int, width: int) -> int:

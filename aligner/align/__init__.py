@@ -25,22 +25,36 @@ from .profile import Profile, build_profile, join_profiles
 from .refit import fit_saved
 
 __all__ = [
-    "align", "align_pairs", "preview", "save_alignment", "merge_with_next", "split_row",
-    "move_paragraph", "AlignmentFileError", "AlignmentEditError", "Bead", "PairAlignment",
+    "align",
+    "align_pairs",
+    "preview",
+    "save_alignment",
+    "merge_with_next",
+    "split_row",
+    "move_paragraph",
+    "AlignmentFileError",
+    "AlignmentEditError",
+    "Bead",
+    "PairAlignment",
     "extractor_name",
 ]
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 PARALLEL_FROM = 4000  # paragraphs in all: shorter texts are aligned faster in one process
 PROFILE_CHUNK = 1000  # paragraphs per profile task (see _pairs_in_workers)
-PREVIEW_ROWS = 160    # pivot paragraphs aligned for a first screen (``preview``)
-PREVIEW_MARGIN = 40   # of which the last ones are not shown
-PAIR_STEPS = 1000     # the pairs' progress in the workers: thousandths of the stretches searched
+PREVIEW_ROWS = 160  # pivot paragraphs aligned for a first screen (``preview``)
+PREVIEW_MARGIN = 40  # of which the last ones are not shown
+PAIR_STEPS = 1000  # the pairs' progress in the workers: thousandths of the stretches searched
 
 
-def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
-          fresh: bool = False, progress: Progress | None = None,
-          extractor: str | None = None) -> Alignment:
+def align(
+    docset: DocSet,
+    languages: Sequence[str] | None = None,
+    pivot: str | None = None,
+    fresh: bool = False,
+    progress: Progress | None = None,
+    extractor: str | None = None,
+) -> Alignment:
     """Rows lining up ``languages`` (default: all, display order) of ``docset``.
 
     A valid ``alignment.tsv`` in the docset is reused (and fitted to edited texts) unless
@@ -56,8 +70,14 @@ def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | N
 
         def realign(ranges: dict[str, tuple[int, int]]) -> list[Cells]:
             subset = [lang for lang in saved.languages if lang in ranges]
-            return _rows(docset, subset, _pick_pivot(docset, subset, pivot, ranges), ranges,
-                         progress, extractor)
+            return _rows(
+                docset,
+                subset,
+                _pick_pivot(docset, subset, pivot, ranges),
+                ranges,
+                progress,
+                extractor,
+            )
 
         fitted = fit_saved(docset, saved, languages, realign)
         if isinstance(fitted, Alignment):
@@ -66,8 +86,9 @@ def align(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | N
     ranges = {lang: (0, len(docset.paragraphs(lang))) for lang in languages}
     effective = _pick_pivot(docset, languages, pivot, ranges)
     if effective != pivot:
-        notes.append(f"{docset.texts[pivot].path}: no paragraphs; aligned against "
-                     f"{effective} instead")
+        notes.append(
+            f"{docset.texts[pivot].path}: no paragraphs; aligned against {effective} instead"
+        )
     cells = _rows(docset, languages, effective, ranges, progress, extractor, notes)
     return Alignment(tuple(languages), _numbered(cells, languages), tuple(notes))
 
@@ -87,13 +108,13 @@ def preview(docset: DocSet, rows: int = PREVIEW_ROWS) -> Alignment:
     if not counts[pivot]:
         return align(docset, fresh=True)
     share = min(1.0, rows / counts[pivot])
-    ends = {lang: min(count, math.ceil(count * share * 1.25) + 10)
-            for lang, count in counts.items()}
+    ends = {
+        lang: min(count, math.ceil(count * share * 1.25) + 10) for lang, count in counts.items()
+    }
     ends[pivot] = min(counts[pivot], rows)
     if all(ends[lang] == counts[lang] for lang in languages):
         return align(docset, fresh=True)
-    cells = _rows(docset, languages, pivot, {lang: (0, end) for lang, end in ends.items()},
-                  None)
+    cells = _rows(docset, languages, pivot, {lang: (0, end) for lang, end in ends.items()}, None)
     safe = {lang: end - PREVIEW_MARGIN * end // max(ends[pivot], 1) for lang, end in ends.items()}
     kept = []
     for c in cells:
@@ -105,13 +126,20 @@ def preview(docset: DocSet, rows: int = PREVIEW_ROWS) -> Alignment:
 
 def _numbered(cells: list[Cells], languages: Sequence[str]) -> tuple[Row, ...]:
     """Rows r1, r2, ... from cell ranges, as a fresh alignment numbers them."""
-    return tuple(Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages},
-                     round(c.score, 3)) for k, c in enumerate(cells, 1))
+    return tuple(
+        Row(f"r{k}", {lang: tuple(range(*c.ranges[lang])) for lang in languages}, round(c.score, 3))
+        for k, c in enumerate(cells, 1)
+    )
 
 
-def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: str | None = None,
-                progress: Progress | None = None, extractor: str | None = None,
-                ranges: dict[str, tuple[int, int]] | None = None) -> dict[str, PairAlignment]:
+def align_pairs(
+    docset: DocSet,
+    languages: Sequence[str] | None = None,
+    pivot: str | None = None,
+    progress: Progress | None = None,
+    extractor: str | None = None,
+    ranges: dict[str, tuple[int, int]] | None = None,
+) -> dict[str, PairAlignment]:
     """The pivot aligned with each other language: beads with paragraph indices.
 
     ``ranges`` restricts each language to paragraphs [start, end) (indices stay absolute);
@@ -126,29 +154,36 @@ def align_pairs(docset: DocSet, languages: Sequence[str] | None = None, pivot: s
     else:
         profiles = {}
         for number, lang in enumerate(languages, 1):
-            profiles[lang] = build_profile(texts[lang], lang, docset.glossary, extractor,
-                                           pivot=lang == pivot)
+            profiles[lang] = build_profile(
+                texts[lang], lang, docset.glossary, extractor, pivot=lang == pivot
+            )
             if progress:
                 progress("reading texts", number, len(languages))
         found = {}
         for lang in others:
-            report = (lambda done, total, lang=lang: progress(f"{pivot}-{lang}", done, total)
-                      ) if progress else None
+            report = (
+                (lambda done, total, lang=lang: progress(f"{pivot}-{lang}", done, total))
+                if progress
+                else None
+            )
             found[lang] = align_pair(profiles[pivot], profiles[lang], report)
     p_start = ranges[pivot][0]
     pairs = {}
     for lang in others:
         pair, start = found[lang], ranges[lang][0]
         if p_start or start:  # indices relative to the ranges -> absolute
-            beads = tuple(Bead(b.p0 + p_start, b.p1 + p_start, b.o0 + start, b.o1 + start,
-                               b.confidence) for b in pair.beads)
+            beads = tuple(
+                Bead(b.p0 + p_start, b.p1 + p_start, b.o0 + start, b.o1 + start, b.confidence)
+                for b in pair.beads
+            )
             pair = PairAlignment(beads, pair.model, pair.anchors, pair.widenings, pair.capped)
         pairs[lang] = pair
     return pairs
 
 
-def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[str],
-                      glossary, extractor, progress) -> dict[str, PairAlignment]:
+def _pairs_in_workers(
+    texts: dict[str, Sequence[str]], pivot: str, others: list[str], glossary, extractor, progress
+) -> dict[str, PairAlignment]:
     """``align_pairs``'s work spread over the cores (``parallel.Runner``): every language's
     profile in chunks (the pivot's first), then each pair's stretches (``PairPlan``) as soon
     as its two profiles exist. Small tasks keep every core busy to the end."""
@@ -158,8 +193,15 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
         spans = parallel.chunks(texts[lang], 3 * parallel.cores(), PROFILE_CHUNK)
         parts[lang] = [None] * len(spans)
         for index, (start, end) in enumerate(spans):
-            runner.add(("profile", lang, index), build_profile, texts[lang][start:end], lang,
-                       glossary, extractor, lang == pivot)
+            runner.add(
+                ("profile", lang, index),
+                build_profile,
+                texts[lang][start:end],
+                lang,
+                glossary,
+                extractor,
+                lang == pivot,
+            )
     profiles: dict[str, Profile] = {}
     plans: dict[str, PairPlan] = {}
     found: dict[str, PairAlignment] = {}
@@ -193,7 +235,7 @@ def _pairs_in_workers(texts: dict[str, Sequence[str]], pivot: str, others: list[
             found[lang] = plans[lang].join(parts[lang])
             continue
         profiles[lang] = join_profiles(parts[lang])
-        for other in (others if lang == pivot else [lang]):
+        for other in others if lang == pivot else [lang]:
             if pivot not in profiles or other not in profiles:
                 continue
             if len(profiles[pivot]) <= SAMPLE or not len(profiles[other]):
@@ -209,47 +251,66 @@ def save_alignment(docset: DocSet, alignment: Alignment) -> str:
     """Write ``alignment`` to ``DOCSET/alignment.tsv`` atomically; return the path."""
     counts = {lang: len(docset.paragraphs(lang)) for lang in alignment.languages}
     if alignment.counts() != counts:
-        raise AlignerError(f"{alignment_path(docset)}: not saved: the alignment covers "
-                           f"{alignment.counts()} paragraphs but the texts have {counts}")
+        raise AlignerError(
+            f"{alignment_path(docset)}: not saved: the alignment covers "
+            f"{alignment.counts()} paragraphs but the texts have {counts}"
+        )
     return str(write_alignment(docset, alignment))
 
 
-def _rows(docset, languages, pivot, ranges, progress, extractor=None,
-          notes: list[str] | None = None) -> list[Cells]:
+def _rows(
+    docset, languages, pivot, ranges, progress, extractor=None, notes: list[str] | None = None
+) -> list[Cells]:
     pairs = align_pairs(docset, languages, pivot, progress, extractor, ranges)
     for lang, pair in pairs.items():
         if pair.capped and notes is not None:
-            notes.append(f"{docset.path}: aligning {pivot} with {lang} reached the search size "
-                         "limit; some rows may be off (check the low-confidence ones)")
+            notes.append(
+                f"{docset.path}: aligning {pivot} with {lang} reached the search size "
+                "limit; some rows may be off (check the low-confidence ones)"
+            )
     start, end = ranges[pivot]
     beads = {lang: pair.beads for lang, pair in pairs.items()}
     cells = merge_pairs(pivot, end - start, _relative(beads, start), languages)
     if not start:
         return cells
-    return [Cells({lang: (a + start, b + start) if lang == pivot and b > a else (a, b)
-                   for lang, (a, b) in c.ranges.items()}, c.score) for c in cells]
+    return [
+        Cells(
+            {
+                lang: (a + start, b + start) if lang == pivot and b > a else (a, b)
+                for lang, (a, b) in c.ranges.items()
+            },
+            c.score,
+        )
+        for c in cells
+    ]
 
 
 def _relative(beads: dict[str, tuple[Bead, ...]], start: int) -> dict[str, list[Bead]]:
     """Pivot indices relative to ``start`` (merge_pairs counts pivot paragraphs from 0)."""
     if not start:
         return beads
-    return {lang: [Bead(b.p0 - start, b.p1 - start, b.o0, b.o1, b.confidence) for b in found]
-            for lang, found in beads.items()}
+    return {
+        lang: [Bead(b.p0 - start, b.p1 - start, b.o0, b.o1, b.confidence) for b in found]
+        for lang, found in beads.items()
+    }
 
 
-def _languages(docset: DocSet, languages: Sequence[str] | None,
-               pivot: str | None) -> tuple[list[str], str]:
+def _languages(
+    docset: DocSet, languages: Sequence[str] | None, pivot: str | None
+) -> tuple[list[str], str]:
     chosen = list(languages) if languages else list(docset.languages)
     unknown = [lang for lang in chosen if lang not in docset.languages]
     if unknown:
-        raise AlignerError(f"{docset.path}: no language {', '.join(unknown)} "
-                           f"(languages: {', '.join(docset.languages)})")
+        raise AlignerError(
+            f"{docset.path}: no language {', '.join(unknown)} "
+            f"(languages: {', '.join(docset.languages)})"
+        )
     if len(set(chosen)) != len(chosen):
         raise AlignerError(f"language list {','.join(chosen)} names a language twice")
     if pivot is not None and pivot not in chosen:
-        raise AlignerError(f"{docset.path}: pivot {pivot} is not among the languages aligned "
-                           f"({', '.join(chosen)})")
+        raise AlignerError(
+            f"{docset.path}: pivot {pivot} is not among the languages aligned ({', '.join(chosen)})"
+        )
     pivot = pivot or (docset.pivot if docset.pivot in chosen else chosen[0])
     return chosen, pivot
 

@@ -19,8 +19,10 @@ from ..alignment import Alignment, Row
 from ..docset import ALIGNMENT_NAME, DocSet
 from ..errors import AlignerError, located
 
-HEADER_COMMENT = ("# aligner alignment: one row per line; per language the 0-based paragraph "
-                  "range (3-4, 5, or empty)")
+HEADER_COMMENT = (
+    "# aligner alignment: one row per line; per language the 0-based paragraph "
+    "range (3-4, 5, or empty)"
+)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _RANGE = re.compile(r"^([0-9]+)(?:-([0-9]+))?$")  # ASCII digits only (int() takes ٣ too)
 _MAX_DIGITS = 9  # no document has a billion paragraphs (and range() of 10**30 would overflow)
@@ -45,8 +47,9 @@ def alignment_path(docset: DocSet) -> Path:
     return Path(docset.path) / ALIGNMENT_NAME
 
 
-def row_check(docset: DocSet, row: Row, languages: Sequence[str], shift: dict[str, int] | None
-              = None) -> str | None:
+def row_check(
+    docset: DocSet, row: Row, languages: Sequence[str], shift: dict[str, int] | None = None
+) -> str | None:
     """Hash of the row's texts (None when a shifted index falls outside a text)."""
     digest = hashlib.sha1()
     for lang in languages:
@@ -66,8 +69,9 @@ def format_alignment(docset: DocSet, alignment: Alignment) -> str:
     lines = [HEADER_COMMENT, "\t".join(("id", *languages, "score", "check"))]
     for row in alignment.rows:
         spans = [row.span(lang) for lang in languages]
-        lines.append("\t".join((row.id, *spans, f"{row.score:.3f}",
-                                row_check(docset, row, languages) or "")))
+        lines.append(
+            "\t".join((row.id, *spans, f"{row.score:.3f}", row_check(docset, row, languages) or ""))
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -81,8 +85,9 @@ def write_alignment(docset: DocSet, alignment: Alignment, path: Path | None = No
 
     path = path or alignment_path(docset)
     text = format_alignment(docset, alignment)
-    atomic_write(path, text.encode("utf-8"), backup=False,
-                 kept="the old alignment.tsv (if any) is unchanged")
+    atomic_write(
+        path, text.encode("utf-8"), backup=False, kept="the old alignment.tsv (if any) is unchanged"
+    )
     return path
 
 
@@ -91,12 +96,18 @@ def read_alignment(path: Path) -> SavedAlignment:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise AlignmentFileError(located(path, "not UTF-8 text; delete it or run "
-                                               "'aligner align --fresh'")) from None
+        raise AlignmentFileError(
+            located(path, "not UTF-8 text; delete it or run 'aligner align --fresh'")
+        ) from None
     except OSError as exc:
-        raise AlignmentFileError(located(path, f"cannot read it ({exc.strerror or exc}); make "
-                                               "it readable, or move it away and run 'aligner "
-                                               "align --fresh'")) from None
+        raise AlignmentFileError(
+            located(
+                path,
+                f"cannot read it ({exc.strerror or exc}); make "
+                "it readable, or move it away and run 'aligner "
+                "align --fresh'",
+            )
+        ) from None
     header: list[str] | None = None
     languages: tuple[str, ...] = ()
     rows, checks, seen = [], [], set()
@@ -111,8 +122,12 @@ def read_alignment(path: Path) -> SavedAlignment:
             next_index = dict.fromkeys(languages, 0)
             continue
         if len(fields) > len(header) or len(fields) < len(header) - (header[-1] == "check"):
-            _fail(path, number, f"expected {len(header)} tab-separated fields "
-                                f"({' '.join(header)}), found {len(fields)}")
+            _fail(
+                path,
+                number,
+                f"expected {len(header)} tab-separated fields "
+                f"({' '.join(header)}), found {len(fields)}",
+            )
         row_id = fields[0].strip()
         if not _ID.match(row_id):
             _fail(path, number, f"row id {row_id!r} is not a word like r12")
@@ -120,7 +135,7 @@ def read_alignment(path: Path) -> SavedAlignment:
             _fail(path, number, f"row id {row_id} appears twice")
         seen.add(row_id)
         cells = {}
-        for lang, raw in zip(languages, fields[1:1 + len(languages)]):
+        for lang, raw in zip(languages, fields[1 : 1 + len(languages)]):
             cells[lang] = _parse_range(path, number, lang, raw.strip(), next_index)
         if not any(cells.values()):
             _fail(path, number, f"row {row_id} holds no paragraph in any language")
@@ -137,8 +152,12 @@ def _parse_header(path: Path, number: int, header: list[str]) -> tuple[str, ...]
     if header[-1] == "check":
         header = header[:-1]
     if len(header) < 3 or header[0] != "id" or header[-1] != "score":
-        _fail(path, number, "the header must be: id, one column per language, score "
-                            f"[, check]; found {' '.join(header)}")
+        _fail(
+            path,
+            number,
+            "the header must be: id, one column per language, score "
+            f"[, check]; found {' '.join(header)}",
+        )
     languages = tuple(header[1:-1])
     if len(set(languages)) != len(languages) or not all(languages):
         _fail(path, number, "the header names a language twice or has an empty column")
@@ -160,9 +179,13 @@ def _parse_range(path, number, lang, raw, next_index) -> tuple[int, ...]:
     if start != next_index[lang]:
         expected = next_index[lang]
         what = "is missing" if start > expected else "is in an earlier row too"
-        _fail(path, number, f"{lang} cell starts at paragraph {start} but paragraph "
-                            f"{min(start, expected)} {what}; each paragraph must be in "
-                            "exactly one row, in order")
+        _fail(
+            path,
+            number,
+            f"{lang} cell starts at paragraph {start} but paragraph "
+            f"{min(start, expected)} {what}; each paragraph must be in "
+            "exactly one row, in order",
+        )
     next_index[lang] = end + 1
     return tuple(range(start, end + 1))
 
@@ -178,5 +201,6 @@ def _parse_score(path, number, raw) -> float:
 
 
 def _fail(path: Path, number: int, message: str) -> None:
-    raise AlignmentFileError(located(path, message + "; fix the line or run "
-                                                     "'aligner align --fresh'", number))
+    raise AlignmentFileError(
+        located(path, message + "; fix the line or run 'aligner align --fresh'", number)
+    )

@@ -17,8 +17,8 @@ from itertools import chain
 
 Keys = frozenset[str]
 _EMPTY: Keys = frozenset()
-WEIGHT_POWER = 0.5     # a key found k times weighs k**-0.5
-CHAIN_MAX_COUNT = 3    # keys found up to this often (equally in both texts) propose anchor pairs
+WEIGHT_POWER = 0.5  # a key found k times weighs k**-0.5
+CHAIN_MAX_COUNT = 3  # keys found up to this often (equally in both texts) propose anchor pairs
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -46,8 +46,9 @@ def _facts():
     return facts if hasattr(facts, "anchor_keys") else None
 
 
-def paragraph_keys(paragraphs: Sequence[str], lang: str, glossary=None,
-                   extractor: str | None = None) -> list[Keys]:
+def paragraph_keys(
+    paragraphs: Sequence[str], lang: str, glossary=None, extractor: str | None = None
+) -> list[Keys]:
     """The anchor keys of each paragraph (``extractor``: "facts", "digits" or best available)."""
     facts = _facts() if extractor in (None, "facts") else None
     if extractor == "facts" and facts is None:
@@ -64,8 +65,7 @@ def _as_anchors(keys: Keys) -> Keys:
     if not keys:
         return _EMPTY
     if any(key.startswith("ordinal:") for key in keys):
-        return frozenset("number:" + key[8:] if key.startswith("ordinal:") else key
-                         for key in keys)
+        return frozenset("number:" + key[8:] if key.startswith("ordinal:") else key for key in keys)
     return keys
 
 
@@ -99,8 +99,11 @@ def key_weights(source: KeyIndex, target: KeyIndex) -> dict[str, float]:
         theirs, ours = source.counts, target.counts
     else:
         ours = source.counts
-    return {key: max(count, theirs[key]) ** -WEIGHT_POWER
-            for key, count in ours.items() if key in theirs}
+    return {
+        key: max(count, theirs[key]) ** -WEIGHT_POWER
+        for key, count in ours.items()
+        if key in theirs
+    }
 
 
 def anchor_chain(source: KeyIndex, target: KeyIndex) -> list[tuple[int, int]]:

@@ -47,14 +47,14 @@ def summary(docset: DocSet, alignment: Alignment, width: int = 120) -> list[str]
     span_width = max([len(r.span(lang)) for r in alignment.rows for lang in langs] + [1])
     lead = id_width + 8
     column = max(span_width + 8, (width - lead) // max(len(langs), 1) - 1)
-    header = clip("row", id_width) + "  score " + " ".join(
-        clip(lang, column) for lang in langs)
+    header = clip("row", id_width) + "  score " + " ".join(clip(lang, column) for lang in langs)
     lines = [header.rstrip()]
     for row in alignment.rows:
         mark = LOW_MARK if row.low_confidence else " "
         cells = [_cell(docset, row, lang, span_width, column) for lang in langs]
-        lines.append((f"{clip(row.id, id_width)} {mark}{row.score:4.2f}  " + " ".join(cells))
-                     .rstrip())
+        lines.append(
+            (f"{clip(row.id, id_width)} {mark}{row.score:4.2f}  " + " ".join(cells)).rstrip()
+        )
     return lines
 
 

@@ -38,7 +38,7 @@ def merge_with_next(alignment: Alignment, row_id: str) -> Alignment:
     first, second = alignment.rows[k], alignment.rows[k + 1]
     cells = {lang: first.indices(lang) + second.indices(lang) for lang in alignment.languages}
     merged = Row(first.id, cells, REVIEWED)
-    return _with_rows(alignment, alignment.rows[:k] + (merged,) + alignment.rows[k + 2:])
+    return _with_rows(alignment, alignment.rows[:k] + (merged,) + alignment.rows[k + 2 :])
 
 
 def split_row(alignment: Alignment, row_id: str, at: Mapping[str, int]) -> Alignment:
@@ -58,8 +58,10 @@ def split_row(alignment: Alignment, row_id: str, at: Mapping[str, int]) -> Align
             continue
         if found and not found[0] <= cut <= found[-1] + 1:
             span = f"{found[0]}-{found[-1]}"
-            raise AlignmentEditError(f"row {row_id}: cannot split {lang} before paragraph {cut}; "
-                                     f"the row holds {lang} {span}")
+            raise AlignmentEditError(
+                f"row {row_id}: cannot split {lang} before paragraph {cut}; "
+                f"the row holds {lang} {span}"
+            )
         first[lang] = tuple(i for i in found if i < cut)
         second[lang] = tuple(i for i in found if i >= cut)
     unknown = sorted(set(at) - set(alignment.languages))
@@ -69,7 +71,7 @@ def split_row(alignment: Alignment, row_id: str, at: Mapping[str, int]) -> Align
         raise AlignmentEditError(f"row {row_id}: a split must leave paragraphs in both rows")
     taken = {r.id for r in alignment.rows}
     rows = (Row(row.id, first, REVIEWED), Row(new_row_id(row.id, taken), second, REVIEWED))
-    return _with_rows(alignment, alignment.rows[:k] + rows + alignment.rows[k + 1:])
+    return _with_rows(alignment, alignment.rows[:k] + rows + alignment.rows[k + 1 :])
 
 
 def move_paragraph(alignment: Alignment, lang: str, paragraph: int, direction: int) -> Alignment:
@@ -79,8 +81,9 @@ def move_paragraph(alignment: Alignment, lang: str, paragraph: int, direction: i
     cell stays a contiguous range. A row left with no paragraph at all disappears.
     """
     if direction not in (-1, 1):
-        raise AlignmentEditError(f"direction must be -1 (previous row) or 1 (next row), "
-                                 f"not {direction}")
+        raise AlignmentEditError(
+            f"direction must be -1 (previous row) or 1 (next row), not {direction}"
+        )
     try:
         row = alignment.row_of(lang, paragraph)
     except KeyError:
@@ -91,15 +94,19 @@ def move_paragraph(alignment: Alignment, lang: str, paragraph: int, direction: i
     edge = found[0] if direction < 0 else found[-1]
     if paragraph != edge:
         where = "first" if direction < 0 else "last"
-        raise AlignmentEditError(f"{lang} paragraph {paragraph} is not the {where} of row "
-                                 f"{row.id} ({row.span(lang)}); only a cell's edge can move")
+        raise AlignmentEditError(
+            f"{lang} paragraph {paragraph} is not the {where} of row "
+            f"{row.id} ({row.span(lang)}); only a cell's edge can move"
+        )
     if not 0 <= target < len(alignment.rows):
-        raise AlignmentEditError(f"row {row.id} has no {'previous' if direction < 0 else 'next'} "
-                                 "row to move into")
+        raise AlignmentEditError(
+            f"row {row.id} has no {'previous' if direction < 0 else 'next'} row to move into"
+        )
     other = alignment.rows[target]
     moved = tuple(i for i in found if i != paragraph)
-    received = (other.indices(lang) + (paragraph,) if direction < 0
-                else (paragraph,) + other.indices(lang))
+    received = (
+        other.indices(lang) + (paragraph,) if direction < 0 else (paragraph,) + other.indices(lang)
+    )
     rows = list(alignment.rows)
     rows[target] = Row(other.id, {**other.cells, lang: received}, REVIEWED)
     rows[k] = Row(row.id, {**row.cells, lang: moved}, REVIEWED)

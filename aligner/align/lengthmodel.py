@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
-COUNT_COST_MAX = 1.5   # a count rarely off by one must still not outweigh a merge or omission
+COUNT_COST_MAX = 1.5  # a count rarely off by one must still not outweigh a merge or omission
 _CHI2_MEDIAN = 0.4549  # median of a chi-square variable with one degree of freedom
-_MIN_VARIANCE = 0.25   # floor: a few near-identical pairs must not make every other one costly
+_MIN_VARIANCE = 0.25  # floor: a few near-identical pairs must not make every other one costly
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,10 @@ class LengthModel:
     ratio: float
     variance: float
     sentence_cost: float = 0.0  # cost per sentence end more or less than the pivot
-    mark_cost: float = 0.0      # cost per quote or bracket more or less than the pivot
+    mark_cost: float = 0.0  # cost per quote or bracket more or less than the pivot
     samples: int = 0
     basis: str = "default"  # "anchors" (confident anchor pairs) or "guide" (length diagonal)
-    native_ratio: float = 0.0   # other-script letters per pivot character (0: ``ratio`` for all)
+    native_ratio: float = 0.0  # other-script letters per pivot character (0: ``ratio`` for all)
 
     def units(self, lengths: Sequence[int], natives: Sequence[int]) -> list[float]:
         """Each paragraph's length in pivot characters: letters of the other script at
@@ -97,8 +97,9 @@ def fit_ratios(triples: Sequence[tuple[int, int, int]], fallback: float) -> tupl
     ratio for all characters, when the other script's letters are under a third of the text
     (a Latin-script translation) or the fit is implausible.
     """
-    if len(triples) < 5 or not letters_dominate(sum(n for _, _, n in triples),
-                                                sum(length for _, length, _ in triples)):
+    if len(triples) < 5 or not letters_dominate(
+        sum(n for _, _, n in triples), sum(length for _, length, _ in triples)
+    ):
         return fallback, 0.0
     top = bottom = 0.0
     for p, length, n in triples:

@@ -33,21 +33,36 @@ from itertools import chain
 from anyascii import anyascii
 
 Keys = frozenset[str]
-STEM = 5             # letters kept of a word in a script other than Latin
-MIN_LINKS = 2        # a learnt pair must co-occur in at least this many beads
-MIN_DICE = 0.5       # ... and share at least this much of its two words' occurrences
-MAX_SHARE = 0.25     # words found in more than this share of beads are too common to learn
+STEM = 5  # letters kept of a word in a script other than Latin
+MIN_LINKS = 2  # a learnt pair must co-occur in at least this many beads
+MIN_DICE = 0.5  # ... and share at least this much of its two words' occurrences
+MAX_SHARE = 0.25  # words found in more than this share of beads are too common to learn
 _LATIN = re.compile(r"[a-z]{2,}")
 # placeholders and markup a translation keeps as they are: printf and Python formats, {0} and
 # {name}, $VAR and ${VAR}, tags; each becomes a key of its own, marked with a leading "%"
-_CODE = re.compile(r"%(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr]|\{[\w.]*\}"
-                   r"|\$\{?[A-Za-z_]\w*\}?|</?[A-Za-z][\w-]*")
+_CODE = re.compile(
+    r"%(?:\([\w.]+\))?[-+ #0]*\d*(?:\.\d+)?[sdifuxXeEgGcr]|\{[\w.]*\}"
+    r"|\$\{?[A-Za-z_]\w*\}?|</?[A-Za-z][\w-]*"
+)
 _OTHER = re.compile(r"[^\W\da-z_]{2,}")  # a run of letters of another script
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 _NONE: Keys = frozenset()
-_SOUND_RULES = [(re.compile(a), b) for a, b in (
-    (r"[^a-z]", ""), (r"ph", "f"), (r"c(?=[eiy])", "s"), (r"ck|c|q", "k"), (r"x", "ks"),
-    (r"w", "v"), (r"z", "s"), (r"ts", "t"), (r"[jy]", "i"), (r"[aeiouh]", ""), (r"(.)\1+", r"\1"))]
+_SOUND_RULES = [
+    (re.compile(a), b)
+    for a, b in (
+        (r"[^a-z]", ""),
+        (r"ph", "f"),
+        (r"c(?=[eiy])", "s"),
+        (r"ck|c|q", "k"),
+        (r"x", "ks"),
+        (r"w", "v"),
+        (r"z", "s"),
+        (r"ts", "t"),
+        (r"[jy]", "i"),
+        (r"[aeiouh]", ""),
+        (r"(.)\1+", r"\1"),
+    )
+]
 
 
 def paragraph_words(text: str) -> Keys:
@@ -68,7 +83,7 @@ def paragraph_words(text: str) -> Keys:
     if _CJK.search(low):
         for word in others:
             if _CJK.match(word):
-                words.update(["~" + word[k:k + 2] for k in range(len(word) - 1)])
+                words.update(["~" + word[k : k + 2] for k in range(len(word) - 1)])
             else:
                 words.add("~" + word[:STEM])
     else:
@@ -104,8 +119,9 @@ def _sounds(word: str) -> str | None:
     return "=" + latin[:4] if len(latin) >= 3 else None
 
 
-def learn_links(pivot_words: Sequence[Keys], other_words: Sequence[Keys],
-                pairs: Iterable[tuple[int, int]]) -> dict[str, frozenset[str]]:
+def learn_links(
+    pivot_words: Sequence[Keys], other_words: Sequence[Keys], pairs: Iterable[tuple[int, int]]
+) -> dict[str, frozenset[str]]:
     """Word pairs learnt from ``pairs`` (pivot paragraph, other paragraph) that are likely
     translations: other word f -> the pivot words it translates (usually one).
 

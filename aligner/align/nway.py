@@ -23,8 +23,9 @@ class Cells:
     score: float
 
 
-def merge_pairs(pivot: str, pivot_count: int, pairs: Mapping[str, Sequence[Bead]],
-                languages: Sequence[str]) -> list[Cells]:
+def merge_pairs(
+    pivot: str, pivot_count: int, pairs: Mapping[str, Sequence[Bead]], languages: Sequence[str]
+) -> list[Cells]:
     """Rows covering every paragraph of every language once, in order, for ``languages``."""
     joined = [False] * max(pivot_count, 1)
     for beads in pairs.values():
@@ -82,7 +83,7 @@ def _gap_rows(languages, by_lang) -> list[Cells]:
         for lang in languages:
             beads = by_lang.get(lang, [])
             if parts > 1:
-                beads = beads[part:part + 1]
+                beads = beads[part : part + 1]
             ranges[lang] = (beads[0].o0, beads[-1].o1) if beads else (0, 0)
             for bead in beads:
                 score = min(score, bead.confidence)

@@ -36,18 +36,18 @@ from .lexicon import learn_links, sounds_like, translated
 from .profile import Profile, vocabulary
 from .search import BEADS, WEIGHT_UNIT, search
 
-BAND = 1                # initial half-width of the band, in paragraphs
-SAMPLE = 1000           # longer texts get their model from aligning this many paragraphs
-SEGMENT = 2000          # longer texts are searched in stretches of at least this many
+BAND = 1  # initial half-width of the band, in paragraphs
+SAMPLE = 1000  # longer texts get their model from aligning this many paragraphs
+SEGMENT = 2000  # longer texts are searched in stretches of at least this many
 MAX_CELLS = 30_000_000  # the band stops widening here (memory); the result is then flagged
-WORD_WEIGHT = 0.5       # a shared word (or learnt word pair) weighs this much of an anchor
-LEARNING_ROUNDS = 4     # learn word pairs from the last search, search again; this many times
-STRAY_EVIDENCE = 0.4    # a paragraph with this much key weight can be judged a stray in a merge
-STRAY_COVER = 0.01      # ... when less than this share of it is found on the other side
-STRAY_TYPICAL = 0.6     # ... in a pair whose typical 1-1 bead finds this share
-STRAY_SAMPLES = 30      # ... measured on at least this many beads (and at most
+WORD_WEIGHT = 0.5  # a shared word (or learnt word pair) weighs this much of an anchor
+LEARNING_ROUNDS = 4  # learn word pairs from the last search, search again; this many times
+STRAY_EVIDENCE = 0.4  # a paragraph with this much key weight can be judged a stray in a merge
+STRAY_COVER = 0.01  # ... when less than this share of it is found on the other side
+STRAY_TYPICAL = 0.6  # ... in a pair whose typical 1-1 bead finds this share
+STRAY_SAMPLES = 30  # ... measured on at least this many beads (and at most
 STRAY_SAMPLES_MAX = 400  # this many, evenly spread: a long text needs no more)
-STRAY_PARTNER = 0.3     # the stray's partner must find at least this share across
+STRAY_PARTNER = 0.3  # the stray's partner must find at least this share across
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -71,10 +71,10 @@ class PairAlignment:
 
     beads: tuple[Bead, ...]
     model: LengthModel
-    anchors: int = 0       # confident anchor pairs used as the guide
-    widenings: int = 0     # times the band had to be widened
-    capped: bool = False   # the band hit MAX_CELLS; the alignment may be suboptimal there
-    links: dict = None     # word pairs learnt from the searches (other word -> pivot words)
+    anchors: int = 0  # confident anchor pairs used as the guide
+    widenings: int = 0  # times the band had to be widened
+    capped: bool = False  # the band hit MAX_CELLS; the alignment may be suboptimal there
+    links: dict = None  # word pairs learnt from the searches (other word -> pivot words)
 
 
 @dataclass
@@ -105,8 +105,9 @@ def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None)
     if n == 0 or m == 0:
         beads = [Bead(i, i + 1, 0, 0, BEADS[6][3]) for i in range(n)]
         beads += [Bead(0, 0, j, j + 1, BEADS[7][3]) for j in range(m)]
-        return PairAlignment(tuple(beads), LengthModel(estimate_ratio(pivot.lengths,
-                                                                      other.lengths), 1.0))
+        return PairAlignment(
+            tuple(beads), LengthModel(estimate_ratio(pivot.lengths, other.lengths), 1.0)
+        )
     if n <= SAMPLE:
         return _align_whole(pivot, other, progress)
     plan = plan_pair(pivot, other)
@@ -142,7 +143,7 @@ class PairPlan:
         the stretch's word pairs and key weights travel with it."""
         out = []
         for (i0, j0), (i1, j1) in zip(self.cuts, self.cuts[1:]):
-            guide = [min(max(g - j0, 0.0), float(j1 - j0)) for g in self.guide[i0:i1 + 1]]
+            guide = [min(max(g - j0, 0.0), float(j1 - j0)) for g in self.guide[i0 : i1 + 1]]
             guide[0], guide[-1] = 0.0, float(j1 - j0)
             here, there = pivot.slice(i0, i1), other.slice(j0, j1)
             words = vocabulary(here.words) | frozenset().union(*here.keys)
@@ -155,10 +156,17 @@ class PairPlan:
         """The pair's alignment from its stretches' results (``align_segment``), in order."""
         beads = []
         for (i0, j0), (part, _, _) in zip(self.cuts, found):
-            beads.extend(Bead(b.p0 + i0, b.p1 + i0, b.o0 + j0, b.o1 + j0, b.confidence)
-                         for b in part)
-        return PairAlignment(tuple(beads), self.model, self.anchors,
-                             sum(f[1] for f in found), any(f[2] for f in found), self.links)
+            beads.extend(
+                Bead(b.p0 + i0, b.p1 + i0, b.o0 + j0, b.o1 + j0, b.confidence) for b in part
+            )
+        return PairAlignment(
+            tuple(beads),
+            self.model,
+            self.anchors,
+            sum(f[1] for f in found),
+            any(f[2] for f in found),
+            self.links,
+        )
 
 
 @gc_paused()
@@ -173,32 +181,43 @@ def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
     sample_end = max(1, int(guide[SAMPLE]))
     sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, sample_end))
     pair, chain, guide = _setup(pivot, other, sample.model, sample.links)
-    return PairPlan(sample.model, sample.links or {}, pair.weights, tuple(guide),
-                    _cuts(chain, n, m), len(chain))
+    return PairPlan(
+        sample.model, sample.links or {}, pair.weights, tuple(guide), _cuts(chain, n, m), len(chain)
+    )
 
 
 @gc_paused()
-def align_segment(pivot: Profile, other: Profile, model: LengthModel, links: dict,
-                  weights: dict, guide: tuple[float, ...], progress: Progress | None = None
-                  ) -> tuple[tuple[Bead, ...], int, bool]:
+def align_segment(
+    pivot: Profile,
+    other: Profile,
+    model: LengthModel,
+    links: dict,
+    weights: dict,
+    guide: tuple[float, ...],
+    progress: Progress | None = None,
+) -> tuple[tuple[Bead, ...], int, bool]:
     """(beads, widenings, capped) of one stretch of a planned pair, searched once with the
     plan's model, word pairs and weights; indices relative to the stretch."""
     if not len(pivot) or not len(other):
         return align_pair(pivot, other).beads, 0, False
     kept = frozenset(weights)
     other_words = translated(other.words, links) if links else other.words
-    pivot_keys = tuple(k | (w & kept) for k, w in zip(pivot.keys, _heard(pivot))) \
-        if pivot.words else pivot.keys
-    other_keys = tuple(k | (w & kept) for k, w in zip(other.keys, other_words)) \
-        if other.words else other.keys
+    pivot_keys = (
+        tuple(k | (w & kept) for k, w in zip(pivot.keys, _heard(pivot)))
+        if pivot.words
+        else pivot.keys
+    )
+    other_keys = (
+        tuple(k | (w & kept) for k, w in zip(other.keys, other_words))
+        if other.words
+        else other.keys
+    )
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
-    path, _, widenings, capped = _banded(pair, list(guide), [BAND] * len(guide), model,
-                                         progress)
+    path, _, widenings, capped = _banded(pair, list(guide), [BAND] * len(guide), model, progress)
     return _beads(_without_strays(path, pair, pivot, other), pair, model), widenings, capped
 
 
-def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = None
-                 ) -> PairAlignment:
+def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = None) -> PairAlignment:
     """Searches over the whole band: the first with the anchors and the words both texts
     hold and a length model measured on the anchor pairs; each next one also with the word
     pairs learnt from the last one's 1-1 beads and the model re-measured on them, until the
@@ -229,8 +248,13 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
     return PairAlignment(beads, model, len(chain), widenings, capped, links)
 
 
-def _setup(pivot: Profile, other: Profile, model: LengthModel, links: dict | None = None,
-           words: bool = True):
+def _setup(
+    pivot: Profile,
+    other: Profile,
+    model: LengthModel,
+    links: dict | None = None,
+    words: bool = True,
+):
     """(running totals and evidence keys, confident anchor chain, guide) of a pair."""
     pivot_keys, other_keys, weights, chain = _evidence(pivot, other, links, words)
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
@@ -250,8 +274,10 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
         pivot_keys = tuple(k | (w & shared) for k, w in zip(pivot.keys, pivot_words))
         other_keys = tuple(k | (w & shared) for k, w in zip(other.keys, other_words))
     source, target = KeyIndex(pivot_keys), KeyIndex(other_keys)
-    weights = {key: round(weight * (WEIGHT_UNIT if ":" in key else WORD_WEIGHT * WEIGHT_UNIT))
-               for key, weight in key_weights(source, target).items()}
+    weights = {
+        key: round(weight * (WEIGHT_UNIT if ":" in key else WORD_WEIGHT * WEIGHT_UNIT))
+        for key, weight in key_weights(source, target).items()
+    }
     return pivot_keys, other_keys, weights, anchor_chain(source, target)
 
 
@@ -262,13 +288,22 @@ def _heard(pivot: Profile) -> list:
     return [sounds_like(w) for w in pivot.words]
 
 
-def _pair(pivot: Profile, other: Profile, model: LengthModel, pivot_keys, other_keys,
-          weights: dict) -> _Pair:
+def _pair(
+    pivot: Profile, other: Profile, model: LengthModel, pivot_keys, other_keys, weights: dict
+) -> _Pair:
     units = model.units(other.lengths, other.native)
-    return _Pair(pivot.prefix("lengths"), other.prefix("lengths"),
-                 list(accumulate(units, initial=0.0)), pivot.prefix("sentences"),
-                 other.prefix("sentences"), pivot.prefix("marks"), other.prefix("marks"),
-                 pivot_keys, other_keys, weights)
+    return _Pair(
+        pivot.prefix("lengths"),
+        other.prefix("lengths"),
+        list(accumulate(units, initial=0.0)),
+        pivot.prefix("sentences"),
+        other.prefix("sentences"),
+        pivot.prefix("marks"),
+        other.prefix("marks"),
+        pivot_keys,
+        other_keys,
+        weights,
+    )
 
 
 def _first_ratios(pivot: Profile, other: Profile, ratio: float) -> LengthModel:
@@ -286,8 +321,9 @@ def _first_ratios(pivot: Profile, other: Profile, ratio: float) -> LengthModel:
 
 def _cuts(chain: list[tuple[int, int]], n: int, m: int) -> tuple[tuple[int, int], ...]:
     """(0, 0), a cut near every SEGMENT pivot paragraphs where the chain allows, (n, m)."""
-    boundaries = [(i1, j1) for (i0, j0), (i1, j1) in zip(chain, chain[1:])
-                  if i1 == i0 + 1 and j1 == j0 + 1]
+    boundaries = [
+        (i1, j1) for (i0, j0), (i1, j1) in zip(chain, chain[1:]) if i1 == i0 + 1 and j1 == j0 + 1
+    ]
     cuts = [(0, 0)]
     for i, j in boundaries:
         if i - cuts[-1][0] >= SEGMENT and n - i >= SEGMENT // 2 and j > cuts[-1][1] and j < m:
@@ -320,8 +356,9 @@ def _guide(P: list[int], T: list[int], chain: list[tuple[int, int]]) -> list[flo
     return guide
 
 
-def _initial_model(pair: _Pair, pivot: Profile, other: Profile, ratio: float, chain, guide
-                   ) -> LengthModel:
+def _initial_model(
+    pair: _Pair, pivot: Profile, other: Profile, ratio: float, chain, guide
+) -> LengthModel:
     """The model measured on confident anchor pairs, else on the pairs the guide suggests."""
     first = _ratios(pivot, other, chain, ratio)
     model = _fit(pair, pivot, other, first, chain, "anchors")
@@ -333,16 +370,20 @@ def _initial_model(pair: _Pair, pivot: Profile, other: Profile, ratio: float, ch
     if model is not None:
         return model
     lengths = [pair.P[i + 1] - pair.P[i] for i in range(len(pair.P) - 1)]
-    return replace(first, variance=max(sum(lengths) / len(lengths) / 4, 0.25), sentence_cost=1.0,
-                   mark_cost=1.0, basis="default")
+    return replace(
+        first,
+        variance=max(sum(lengths) / len(lengths) / 4, 0.25),
+        sentence_cost=1.0,
+        mark_cost=1.0,
+        basis="default",
+    )
 
 
 def _not_copies(pivot: Profile, other: Profile, ones):
     """The pairs of ``ones`` that are not plain copies (same length, no other-script letter):
     copies would make any measure of translated lengths look perfect."""
     native = other.native or (0,) * len(other)
-    return [(i, j) for i, j in ones
-            if not (pivot.lengths[i] == other.lengths[j] and not native[j])]
+    return [(i, j) for i, j in ones if not (pivot.lengths[i] == other.lengths[j] and not native[j])]
 
 
 def _ratios(pivot: Profile, other: Profile, ones, fallback: float) -> LengthModel:
@@ -353,28 +394,33 @@ def _ratios(pivot: Profile, other: Profile, ones, fallback: float) -> LengthMode
         total_t = sum(other.lengths[j] for _, j in pairs)
         fallback = total_t / total_p if total_p and total_t else fallback
     native = other.native or (0,) * len(other)
-    ratio, native_ratio = fit_ratios([(pivot.lengths[i], other.lengths[j], native[j])
-                                      for i, j in pairs], fallback)
+    ratio, native_ratio = fit_ratios(
+        [(pivot.lengths[i], other.lengths[j], native[j]) for i, j in pairs], fallback
+    )
     return LengthModel(ratio, 1.0, native_ratio=native_ratio)
 
 
-def _fit(pair: _Pair, pivot: Profile, other: Profile, ratios: LengthModel, ones, basis: str
-         ) -> LengthModel | None:
+def _fit(
+    pair: _Pair, pivot: Profile, other: Profile, ratios: LengthModel, ones, basis: str
+) -> LengthModel | None:
     """Variance and count costs measured on the translated pairs of ``ones``."""
     SP, ST, MP, MT = pair.SP, pair.ST, pair.MP, pair.MT
     units = ratios.units(other.lengths, other.native)
-    variance = estimate_variance([(pivot.lengths[i], units[j])
-                                  for i, j in _not_copies(pivot, other, ones)])
+    variance = estimate_variance(
+        [(pivot.lengths[i], units[j]) for i, j in _not_copies(pivot, other, ones)]
+    )
     if variance is None:
         return None
     sentences = count_cost([(ST[j + 1] - ST[j]) - (SP[i + 1] - SP[i]) for i, j in ones])
     marks = count_cost([(MT[j + 1] - MT[j]) - (MP[i + 1] - MP[i]) for i, j in ones])
-    return LengthModel(ratios.ratio, variance, sentences, marks, len(ones), basis,
-                       ratios.native_ratio)
+    return LengthModel(
+        ratios.ratio, variance, sentences, marks, len(ones), basis, ratios.native_ratio
+    )
 
 
-def _refine(pair: _Pair, pivot: Profile, other: Profile, model: LengthModel, ones
-            ) -> LengthModel | None:
+def _refine(
+    pair: _Pair, pivot: Profile, other: Profile, model: LengthModel, ones
+) -> LengthModel | None:
     """The model re-measured on the 1-1 beads found (None when too few or no change)."""
     if len(ones) < 10:
         return None
@@ -386,11 +432,13 @@ def _refine(pair: _Pair, pivot: Profile, other: Profile, model: LengthModel, one
 
 def _close(old: LengthModel, new: LengthModel) -> bool:
     """Whether re-running the search with ``new`` would change little."""
-    return (abs(math.log(new.ratio / old.ratio)) < 0.03
-            and abs(math.log((new.native_ratio or 1) / (old.native_ratio or 1))) < 0.03
-            and abs(math.log(new.variance / old.variance)) < 0.25
-            and abs(new.sentence_cost - old.sentence_cost) < 0.3
-            and abs(new.mark_cost - old.mark_cost) < 0.3)
+    return (
+        abs(math.log(new.ratio / old.ratio)) < 0.03
+        and abs(math.log((new.native_ratio or 1) / (old.native_ratio or 1))) < 0.03
+        and abs(math.log(new.variance / old.variance)) < 0.25
+        and abs(new.sentence_cost - old.sentence_cost) < 0.3
+        and abs(new.mark_cost - old.mark_cost) < 0.3
+    )
 
 
 def _banded(pair: _Pair, guide, widths, model, progress):
@@ -427,8 +475,8 @@ def _within_band(pair: _Pair, lo: list[int], hi: list[int]) -> _Pair:
         if not found:
             near.append(found)
             continue
-        start = max(0, min(lo[i + 1:i + 5]) - 3)
-        end = min(m, max(hi[i + 1:i + 5]) + 1)
+        start = max(0, min(lo[i + 1 : i + 5]) - 3)
+        end = min(m, max(hi[i + 1 : i + 5]) + 1)
         window = frozenset().union(*other[start:end])
         near.append(found & window or _NO_KEYS)
     return replace(pair, pivot_keys=tuple(near))
@@ -477,8 +525,9 @@ def _touched(path, lo, hi, m) -> list[int]:
     return touched
 
 
-def _without_strays(path, pair: _Pair, pivot: Profile, other: Profile
-                    ) -> list[tuple[int, int, int]]:
+def _without_strays(
+    path, pair: _Pair, pivot: Profile, other: Profile
+) -> list[tuple[int, int, int]]:
     """The path with each stray taken out of its merge: in a 2-1 (or 1-2) bead, a paragraph
     holding enough key weight of which (nearly) none is found on the other side, while its
     partner's is, is an omitted (or inserted) paragraph the length cost let in. The search
@@ -494,21 +543,30 @@ def _without_strays(path, pair: _Pair, pivot: Profile, other: Profile
 
     def stray(part, partner, opposite) -> bool:
         total, share = cover(part, opposite)
-        return (total >= STRAY_EVIDENCE and share < STRAY_COVER
-                and cover(partner, opposite)[1] >= STRAY_PARTNER)
+        return (
+            total >= STRAY_EVIDENCE
+            and share < STRAY_COVER
+            and cover(partner, opposite)[1] >= STRAY_PARTNER
+        )
 
     found = {}  # path index -> the beads that replace it
     for index, (i, j, k) in enumerate(path):
         if k == 1:  # pivot i-2, i-1 with other j-1
-            first, second, opposite = pair.pivot_keys[i - 2], pair.pivot_keys[i - 1], \
-                pair.other_keys[j - 1]
+            first, second, opposite = (
+                pair.pivot_keys[i - 2],
+                pair.pivot_keys[i - 1],
+                pair.other_keys[j - 1],
+            )
             if stray(first, second, opposite):
                 found[index] = [(i - 1, j - 1, 6), (i, j, 0)]
             elif stray(second, first, opposite):
                 found[index] = [(i - 1, j, 0), (i, j, 6)]
         elif k == 2:  # pivot i-1 with other j-2, j-1
-            first, second, opposite = pair.other_keys[j - 2], pair.other_keys[j - 1], \
-                pair.pivot_keys[i - 1]
+            first, second, opposite = (
+                pair.other_keys[j - 2],
+                pair.other_keys[j - 1],
+                pair.pivot_keys[i - 1],
+            )
             if stray(first, second, opposite):
                 found[index] = [(i - 1, j - 1, 7), (i, j, 0)]
             elif stray(second, first, opposite):
@@ -525,10 +583,13 @@ def _words_tell(path, pair: _Pair, pivot: Profile, other: Profile, cover) -> boo
     """Whether the words say much in this pair: most translated 1-1 beads (copies would say
     nothing) find most of their key weight across."""
     ones = _not_copies(pivot, other, [(i - 1, j - 1) for i, j, k in path if k == 0])
-    ones = ones[::max(1, len(ones) // STRAY_SAMPLES_MAX)]
-    shares = sorted(share for i, j in ones
-                    for total, share in (cover(pair.pivot_keys[i], pair.other_keys[j]),)
-                    if total >= STRAY_EVIDENCE)
+    ones = ones[:: max(1, len(ones) // STRAY_SAMPLES_MAX)]
+    shares = sorted(
+        share
+        for i, j in ones
+        for total, share in (cover(pair.pivot_keys[i], pair.other_keys[j]),)
+        if total >= STRAY_EVIDENCE
+    )
     return len(shares) >= STRAY_SAMPLES and shares[len(shares) // 2] >= STRAY_TYPICAL
 
 

@@ -35,7 +35,7 @@ class Profile:
     keys: tuple[Keys, ...]
     sentences: tuple[int, ...]
     marks: tuple[int, ...]
-    words: Sequence[Keys] = ()   # a tuple, or ``PackedKeys`` in a profile that travelled
+    words: Sequence[Keys] = ()  # a tuple, or ``PackedKeys`` in a profile that travelled
     native: tuple[int, ...] = ()
     sounds: Sequence[Keys] = ()  # the pivot's: sound keys of its words (``lexicon``)
 
@@ -45,8 +45,15 @@ class Profile:
     def __reduce__(self):
         # Profiles travel between processes: each paragraph's word keys go as one string (no
         # key holds a space), which pickles at memcpy speed instead of key by key.
-        return Profile, (self.lengths, self.keys, self.sentences, self.marks,
-                         PackedKeys.of(self.words), self.native, PackedKeys.of(self.sounds))
+        return Profile, (
+            self.lengths,
+            self.keys,
+            self.sentences,
+            self.marks,
+            PackedKeys.of(self.words),
+            self.native,
+            PackedKeys.of(self.sounds),
+        )
 
     def slice(self, start: int, end: int) -> Profile:
         """The profile of paragraphs [start, end)."""
@@ -58,8 +65,13 @@ class Profile:
 
 
 @gc_paused()
-def build_profile(paragraphs: Sequence[str], lang: str, glossary=None,
-                  extractor: str | None = None, pivot: bool = False) -> Profile:
+def build_profile(
+    paragraphs: Sequence[str],
+    lang: str,
+    glossary=None,
+    extractor: str | None = None,
+    pivot: bool = False,
+) -> Profile:
     """Measure every paragraph of one text; the pivot's also gets its sound keys, which
     every pair would otherwise work out again."""
     words = tuple(map(paragraph_words, paragraphs))
@@ -122,8 +134,9 @@ class PackedKeys(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return PackedKeys(self.texts[index],
-                              self._sets[index] if self._sets is not None else None)
+            return PackedKeys(
+                self.texts[index], self._sets[index] if self._sets is not None else None
+            )
         return self.sets()[index]
 
     def __iter__(self):
@@ -131,8 +144,9 @@ class PackedKeys(Sequence):
 
     def sets(self) -> tuple[Keys, ...]:
         if self._sets is None:
-            self._sets = tuple(frozenset(text.split(" ")) if text else _NO_WORDS
-                               for text in self.texts)
+            self._sets = tuple(
+                frozenset(text.split(" ")) if text else _NO_WORDS for text in self.texts
+            )
         return self._sets
 
     def vocabulary(self) -> frozenset[str]:

@@ -22,12 +22,18 @@ from .lengthmodel import LengthModel
 
 # (pivot paragraphs, other paragraphs, prior cost, confidence factor), in tie-break order.
 BEADS = (
-    (1, 1, 0.0, 1.0), (2, 1, 4.5, 0.9), (1, 2, 4.5, 0.9), (2, 2, 7.5, 0.8),
-    (3, 1, 7.0, 0.8), (1, 3, 7.0, 0.8), (1, 0, 4.0, 0.45), (0, 1, 4.0, 0.45),
+    (1, 1, 0.0, 1.0),
+    (2, 1, 4.5, 0.9),
+    (1, 2, 4.5, 0.9),
+    (2, 2, 7.5, 0.8),
+    (3, 1, 7.0, 0.8),
+    (1, 3, 7.0, 0.8),
+    (1, 0, 4.0, 0.45),
+    (0, 1, 4.0, 0.45),
 )
-ANCHOR_BONUS = 10.0     # cost removed per unit of shared anchor weight
-WEIGHT_UNIT = 1 << 20   # key weights are held as integer multiples of 1 / WEIGHT_UNIT
-SWAP_COST = 6.0         # added when an omission and an insertion meet (1-0 then 0-1 or back):
+ANCHOR_BONUS = 10.0  # cost removed per unit of shared anchor weight
+WEIGHT_UNIT = 1 << 20  # key weights are held as integer multiples of 1 / WEIGHT_UNIT
+SWAP_COST = 6.0  # added when an omission and an insertion meet (1-0 then 0-1 or back):
 #                         in real translations a loose rendering is far likelier than both
 _EMPTY: frozenset[str] = frozenset()
 
@@ -94,8 +100,12 @@ def search(pair, lo, hi, model: LengthModel, progress):
             if lo1 <= pj <= hi1:  # 1-1
                 d = t - L1
                 x = d * d / (var * (L1 + t) + 1e-9)
-                c = (r1[pj - lo1] + (table[int(x * scale)] if x < limit else x * slope + far)
-                     + per_s * abs(st - S1) + per_m * abs(mt - M1))
+                c = (
+                    r1[pj - lo1]
+                    + (table[int(x * scale)] if x < limit else x * slope + far)
+                    + per_s * abs(st - S1)
+                    + per_m * abs(mt - M1)
+                )
                 both = K1 & Ot[pj]
                 if both:
                     c -= bonus * sum(map(wget, both))
@@ -103,8 +113,13 @@ def search(pair, lo, hi, model: LengthModel, progress):
             if lo2 <= pj <= hi2:  # 2-1
                 d = t - L2
                 x = d * d / (var * (L2 + t) + 1e-9)
-                c = (r2[pj - lo2] + pr21 + (table[int(x * scale)] if x < limit else x * slope + far)
-                     + per_s * abs(st - S2) + per_m * abs(mt - M2))
+                c = (
+                    r2[pj - lo2]
+                    + pr21
+                    + (table[int(x * scale)] if x < limit else x * slope + far)
+                    + per_s * abs(st - S2)
+                    + per_m * abs(mt - M2)
+                )
                 if c - min(W2, WO[pj]) < best:
                     both = K2 & Ot[pj]
                     if both:
@@ -117,9 +132,13 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 if lo1 <= pj <= hi1:  # 1-2
                     d = t - L1
                     x = d * d / (var * (L1 + t) + 1e-9)
-                    c = (r1[pj - lo1] + pr12
-                         + (table[int(x * scale)] if x < limit else x * slope + far)
-                         + per_s * abs(st - S1) + per_m * abs(mt - M1))
+                    c = (
+                        r1[pj - lo1]
+                        + pr12
+                        + (table[int(x * scale)] if x < limit else x * slope + far)
+                        + per_s * abs(st - S1)
+                        + per_m * abs(mt - M1)
+                    )
                     if c - min(W1, WO[pj] + WO[pj + 1]) < best:
                         both = K1 & O2[j]
                         if both:
@@ -129,9 +148,13 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 if lo2 <= pj <= hi2:  # 2-2
                     d = t - L2
                     x = d * d / (var * (L2 + t) + 1e-9)
-                    c = (r2[pj - lo2] + pr22
-                         + (table[int(x * scale)] if x < limit else x * slope + far)
-                         + per_s * abs(st - S2) + per_m * abs(mt - M2))
+                    c = (
+                        r2[pj - lo2]
+                        + pr22
+                        + (table[int(x * scale)] if x < limit else x * slope + far)
+                        + per_s * abs(st - S2)
+                        + per_m * abs(mt - M2)
+                    )
                     if c - min(W2, WO[pj] + WO[pj + 1]) < best:
                         both = K2 & O2[j]
                         if both:
@@ -143,8 +166,13 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
                 d = t - L3
                 x = d * d / (var * (L3 + t) + 1e-9)
-                c = (r3[pj - lo3] + pr31 + (table[int(x * scale)] if x < limit else x * slope + far)
-                     + per_s * abs(st - S3) + per_m * abs(mt - M3))
+                c = (
+                    r3[pj - lo3]
+                    + pr31
+                    + (table[int(x * scale)] if x < limit else x * slope + far)
+                    + per_s * abs(st - S3)
+                    + per_m * abs(mt - M3)
+                )
                 if c - min(W3, WO[pj]) < best:
                     both = K3 & Ot[pj]
                     if both:
@@ -156,8 +184,13 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
                 d = t - L1
                 x = d * d / (var * (L1 + t) + 1e-9)
-                c = (r1[pj - lo1] + pr13 + (table[int(x * scale)] if x < limit else x * slope + far)
-                     + per_s * abs(st - S1) + per_m * abs(mt - M1))
+                c = (
+                    r1[pj - lo1]
+                    + pr13
+                    + (table[int(x * scale)] if x < limit else x * slope + far)
+                    + per_s * abs(st - S1)
+                    + per_m * abs(mt - M1)
+                )
                 if c - min(W1, WO[pj] + WO[pj + 1] + WO[pj + 2]) < best:
                     both = K1 & O3[j]
                     if both:
@@ -190,7 +223,7 @@ def _tail(half_z2: float) -> float:
     a contaminated normal law. A share OUTLIERS of real 1-1 pairs are loose renderings whose
     length differences spread OUTLIER_SPREAD times wider; a pure Gaussian makes such a pair
     so costly that an omission plus an insertion (or a wrong merge) looks likelier."""
-    wide = half_z2 / OUTLIER_SPREAD ** 2
+    wide = half_z2 / OUTLIER_SPREAD**2
     if wide < 600:
         p = (1 - OUTLIERS) * math.erfc(math.sqrt(half_z2)) + OUTLIERS * math.erfc(math.sqrt(wide))
         if p > 0:
@@ -203,5 +236,5 @@ def _tail(half_z2: float) -> float:
 OUTLIERS, OUTLIER_SPREAD = 0.1, 4.0
 _TAIL_SCALE, _TAIL_LIMIT = 32, 64
 _TAIL = [_tail(k / _TAIL_SCALE) for k in range(_TAIL_LIMIT * _TAIL_SCALE)]
-_TAIL_SLOPE = 1 / OUTLIER_SPREAD ** 2
+_TAIL_SLOPE = 1 / OUTLIER_SPREAD**2
 _TAIL_FAR = _tail(_TAIL_LIMIT) - _TAIL_LIMIT * _TAIL_SLOPE

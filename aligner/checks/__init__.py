@@ -25,13 +25,21 @@ from . import untranslated, truncation, empty  # noqa: F401
 from . import quantity  # noqa: F401
 from . import variables, markup, verbatim, accelerator, layout  # noqa: F401
 from . import spelling, month  # noqa: F401
+
 # isort: on
 from . import alignment as alignment_check  # noqa: F401  (the module; run_checks takes an alignment)
 from .base import REGISTRY, Check, CheckError, Document, build
 from .document import from_catalog, from_docset, from_rows, rows_shard
 
-__all__ = ["REGISTRY", "Check", "CheckError", "check_catalog", "check_names", "run_checks",
-           "run_document"]
+__all__ = [
+    "REGISTRY",
+    "Check",
+    "CheckError",
+    "check_catalog",
+    "check_names",
+    "run_checks",
+    "run_document",
+]
 
 
 def check_names() -> tuple[str, ...]:
@@ -39,16 +47,21 @@ def check_names() -> tuple[str, ...]:
     return tuple(REGISTRY)
 
 
-def run_checks(docset: DocSet, alignment: Alignment,
-               names: Iterable[str] | None = None) -> list[Flag]:
+def run_checks(
+    docset: DocSet, alignment: Alignment, names: Iterable[str] | None = None
+) -> list[Flag]:
     """Every flag the named checks (default: all) raise on an aligned docset."""
     checks = build(names)  # unknown names are refused before any work
     # texts this long had the workers started while they loaded (``parallel.start_for``):
     # with them up, a docset's rows are worth spreading from a couple of shards on
     long = _text_bytes(docset) >= parallel.START_FROM_BYTES
-    return _run(lambda: from_docset(docset, alignment), len(alignment.rows), checks,
-                lambda start, end: (from_rows, rows_shard(docset, alignment, start, end)),
-                shard_from=2 * SHARD_UNITS if long else SHARD_FROM)
+    return _run(
+        lambda: from_docset(docset, alignment),
+        len(alignment.rows),
+        checks,
+        lambda start, end: (from_rows, rows_shard(docset, alignment, start, end)),
+        shard_from=2 * SHARD_UNITS if long else SHARD_FROM,
+    )
 
 
 def _text_bytes(docset: DocSet) -> int:
@@ -62,8 +75,9 @@ def _text_bytes(docset: DocSet) -> int:
     return total
 
 
-def check_catalog(po_path: str | Path, names: Iterable[str] | None = None,
-                  lang: str | None = None) -> list[Flag]:
+def check_catalog(
+    po_path: str | Path, names: Iterable[str] | None = None, lang: str | None = None
+) -> list[Flag]:
     """Every flag the named checks raise on a PO/MO catalog (msgid against msgstr)."""
     from ..catalog import read_catalog
 
@@ -74,12 +88,16 @@ def check_catalog(po_path: str | Path, names: Iterable[str] | None = None,
 
 def run_document(document: Document, names: Iterable[str] | None = None) -> list[Flag]:
     """Run the named checks on a prepared document."""
-    return _run(lambda: document, len(document.units), build(names),
-                shard_from=CATALOG_SHARD_FROM if document.catalog else SHARD_FROM)
+    return _run(
+        lambda: document,
+        len(document.units),
+        build(names),
+        shard_from=CATALOG_SHARD_FROM if document.catalog else SHARD_FROM,
+    )
 
 
-SHARD_FROM = 2000   # units (rows or entries) before a document is checked in worker processes
-SHARD_UNITS = 500   # at least this many units per shard
+SHARD_FROM = 2000  # units (rows or entries) before a document is checked in worker processes
+SHARD_UNITS = 500  # at least this many units per shard
 # A catalog alone is checked here unless it is this long: starting the workers for it costs
 # about 0.7 s of CPU (the fork server's imports, each worker's copy of the caches), more
 # than checking 3,000 entries in one process, and the per-catalog CPU is what is compared
@@ -90,8 +108,13 @@ CATALOG_SHARD_FROM = 10000
 ShardSource = Callable[[int, int], tuple[Callable[..., Document], tuple]]
 
 
-def _run(make: Callable[[], Document], size: int, checks: list[Check],
-         shard_source: ShardSource | None = None, shard_from: int = SHARD_FROM) -> list[Flag]:
+def _run(
+    make: Callable[[], Document],
+    size: int,
+    checks: list[Check],
+    shard_source: ShardSource | None = None,
+    shard_from: int = SHARD_FROM,
+) -> list[Flag]:
     """Flags of ``checks`` on the document ``make`` builds (``size`` units), sorted by unit,
     language, position; flags of several checks on one spot merged into one
     (``flags.merge_spots``). ``shard_source(start, end)``: a function and its arguments that
@@ -108,9 +131,14 @@ def _run(make: Callable[[], Document], size: int, checks: list[Check],
 
     def key(flag: Flag) -> tuple:
         unit = entry_index.get(flag.entry) if flag.entry is not None else row_index.get(flag.row)
-        return (unit if unit is not None else -1, order.get(flag.lang, 99),
-                flag.paragraph if flag.paragraph is not None else -1, flag.start, flag.end,
-                flag.check)
+        return (
+            unit if unit is not None else -1,
+            order.get(flag.lang, 99),
+            flag.paragraph if flag.paragraph is not None else -1,
+            flag.start,
+            flag.end,
+            flag.check,
+        )
 
     flags.sort(key=key)
     merged = merge_spots(flags)  # one spot, one flag: every check's reason in it
@@ -119,8 +147,9 @@ def _run(make: Callable[[], Document], size: int, checks: list[Check],
     return merged
 
 
-def _in_shards(make: Callable[[], Document], size: int, checks: list[Check],
-               shard_source: ShardSource | None) -> tuple[Document, list[Flag]]:
+def _in_shards(
+    make: Callable[[], Document], size: int, checks: list[Check], shard_source: ShardSource | None
+) -> tuple[Document, list[Flag]]:
     """The local checks run on shards of the document, spread over the cores, while this
     thread runs the others on the whole document; then each local check puts its shards
     together (``finish``). The shards are sent first, so the workers start at once."""
@@ -133,8 +162,11 @@ def _in_shards(make: Callable[[], Document], size: int, checks: list[Check],
     spans = parallel.chunks(range(size), pieces, SHARD_UNITS)
     document = None if shard_source is not None else make()
     for index, (start, end) in enumerate(spans):
-        build_shard, args = shard_source(start, end) if shard_source is not None else \
-            (_as_is, (document.shard(start, end),))
+        build_shard, args = (
+            shard_source(start, end)
+            if shard_source is not None
+            else (_as_is, (document.shard(start, end),))
+        )
         runner.add(index, run_shard, build_shard, args, local)
     if document is None:
         document = make()
@@ -159,8 +191,9 @@ def _run_all(document: Document, checks: list[Check]) -> list[Flag]:
     return [flag for check in checks for flag in check.run(document)]
 
 
-def run_shard(build_shard: Callable[..., Document], args: tuple, checks: list[Check]
-              ) -> list[tuple[list[Flag], object]]:
+def run_shard(
+    build_shard: Callable[..., Document], args: tuple, checks: list[Check]
+) -> list[tuple[list[Flag], object]]:
     """Each local check's ``run_part`` on the shard ``build_shard(*args)`` builds (in a
     worker process)."""
     with parallel.gc_paused():

@@ -18,9 +18,9 @@ from ..flags import Flag
 from .base import Check, Document, Unit, register
 
 MARKERS = "_&~"
-_MIN_LABELS = 5      # word-initial accelerators a catalog needs before the marker is learnt
-_MIN_KEPT = 0.6      # ... and the share of them whose translation keeps one
-_MAX_LABEL = 80      # a label longer than this is a sentence, not a control
+_MIN_LABELS = 5  # word-initial accelerators a catalog needs before the marker is learnt
+_MIN_KEPT = 0.6  # ... and the share of them whose translation keeps one
+_MAX_LABEL = 80  # a label longer than this is a sentence, not a control
 _CJK = ("zh", "ja", "ko")
 
 
@@ -32,8 +32,7 @@ def _candidates(text: str, marker: str) -> list[re.Match]:
         pattern = r"&(?!&)(?![A-Za-z][\w.-]*;|#\d+;|#x[0-9A-Fa-f]+;)(?=\w)"
     else:
         pattern = re.escape(marker) + rf"(?!{re.escape(marker)})(?=[^\W_])"
-    return [m for m in re.finditer(pattern, text)
-            if text[m.start() - 1:m.start()] != marker]
+    return [m for m in re.finditer(pattern, text) if text[m.start() - 1 : m.start()] != marker]
 
 
 def accelerator(text: str, marker: str) -> tuple[int, str, bool] | None:
@@ -119,17 +118,27 @@ class AcceleratorCheck(Check):
                     continue
                 evidence = {document.source: source}
                 if not marks:
-                    yield self.flag(unit, lang, cell_start, cell_end,
-                                    f"msgid has the accelerator {marker}{letter}; msgstr "
-                                    "has none", evidence=evidence,
-                                    expected=_suggested(text, marker, letter, lang))
+                    yield self.flag(
+                        unit,
+                        lang,
+                        cell_start,
+                        cell_end,
+                        f"msgid has the accelerator {marker}{letter}; msgstr has none",
+                        evidence=evidence,
+                        expected=_suggested(text, marker, letter, lang),
+                    )
                 else:
                     second = marks[1]
-                    yield self.flag(unit, lang, cell_start + second.start(),
-                                    cell_start + second.end() + 1,
-                                    f"msgstr has {len(marks)} accelerators "
-                                    f"({', '.join(marker + text[m.end()] for m in marks)}); "
-                                    "a label takes one", evidence=evidence)
+                    yield self.flag(
+                        unit,
+                        lang,
+                        cell_start + second.start(),
+                        cell_start + second.end() + 1,
+                        f"msgstr has {len(marks)} accelerators "
+                        f"({', '.join(marker + text[m.end()] for m in marks)}); "
+                        "a label takes one",
+                        evidence=evidence,
+                    )
 
 
 def _suggested(text: str, marker: str, letter: str, lang: str) -> str | None:
@@ -137,4 +146,4 @@ def _suggested(text: str, marker: str, letter: str, lang: str) -> str | None:
     if lang not in _CJK:
         return None
     body = text.rstrip(":：.…。 ")
-    return f"{body}({marker}{letter.upper()}){text[len(body):]}"
+    return f"{body}({marker}{letter.upper()}){text[len(body) :]}"

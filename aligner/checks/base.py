@@ -38,8 +38,9 @@ class Cell:
     starts: tuple[int, ...] = ()
 
     @classmethod
-    def join(cls, lang: str, texts: Iterable[str], parts: Iterable[int],
-             separator: str = "\n\n") -> Cell:
+    def join(
+        cls, lang: str, texts: Iterable[str], parts: Iterable[int], separator: str = "\n\n"
+    ) -> Cell:
         """A cell made of ``texts`` (paragraphs or plural forms) numbered by ``parts``."""
         pieces, starts, offset = [], [], 0
         for piece in texts:
@@ -58,8 +59,9 @@ class Cell:
             return None, start, end
         index = max(0, bisect_right(self.starts, start) - 1)
         base = self.starts[index]
-        limit = (self.starts[index + 1] - 2 if index + 1 < len(self.starts)
-                 else len(self.text)) - base
+        limit = (
+            self.starts[index + 1] - 2 if index + 1 < len(self.starts) else len(self.text)
+        ) - base
         local_start = min(max(start - base, 0), limit)
         return self.parts[index], local_start, min(max(end - base, local_start), limit)
 
@@ -132,16 +134,26 @@ class Document:
     def shard(self, start: int, end: int) -> Document:
         """Units [start, end) as a document of their own, for a worker process (without
         the facts read so far: they would cost more to ship than to read again)."""
-        return Document(self.units[start:end], self.languages, self.source, self.targets,
-                        self.glossary, self.catalog, {}, self.offset + start, {}, {},
-                        self.formats, self.plural_forms)
+        return Document(
+            self.units[start:end],
+            self.languages,
+            self.source,
+            self.targets,
+            self.glossary,
+            self.catalog,
+            {},
+            self.offset + start,
+            {},
+            {},
+            self.formats,
+            self.plural_forms,
+        )
 
     def others(self, lang: str) -> tuple[str, ...]:
         """The languages other than ``lang``, in display order."""
         found = self._others.get(lang)
         if found is None:
-            found = self._others[lang] = tuple(other for other in self.languages
-                                               if other != lang)
+            found = self._others[lang] = tuple(other for other in self.languages if other != lang)
         return found
 
     def placeholders(self, text: str) -> list[tuple[int, int, str]]:
@@ -193,19 +205,38 @@ class Check(ABC):
         """On one shard of a local check: its flags and a summary for ``finish``."""
         return self.run(document), None
 
-    def finish(self, document: Document, parts: list[tuple[list[Flag], object]]
-               ) -> list[Flag]:
+    def finish(self, document: Document, parts: list[tuple[list[Flag], object]]) -> list[Flag]:
         """The flags of the whole ``document`` from its shards' ``run_part`` results."""
         return [flag for flags, _ in parts for flag in flags]
 
-    def flag(self, unit: Unit, lang: str, start: int, end: int, message: str, *,
-             severity: str | None = None, evidence: dict[str, str] | None = None,
-             expected: str | None = None) -> Flag:
+    def flag(
+        self,
+        unit: Unit,
+        lang: str,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        severity: str | None = None,
+        evidence: dict[str, str] | None = None,
+        expected: str | None = None,
+    ) -> Flag:
         """A flag on cell span [start, end) of ``lang`` in ``unit``, located in its part."""
         cell = unit.cells.get(lang) or Cell(lang, "")
         part, local_start, local_end = cell.locate(start, end)
-        return Flag(self.name, severity or self.severity, lang, message, unit.id, part,
-                    local_start, local_end, dict(evidence or {}), expected, unit.entry)
+        return Flag(
+            self.name,
+            severity or self.severity,
+            lang,
+            message,
+            unit.id,
+            part,
+            local_start,
+            local_end,
+            dict(evidence or {}),
+            expected,
+            unit.entry,
+        )
 
 
 class RowCheck(Check):
@@ -240,11 +271,12 @@ def build(names: Iterable[str] | None = None) -> list[Check]:
     wanted = [name.strip() for name in names if name.strip()]
     unknown = [name for name in wanted if name not in REGISTRY]
     if unknown:
-        raise CheckError(f"unknown check(s) {', '.join(unknown)}; known checks: "
-                         f"{', '.join(REGISTRY)}")
+        raise CheckError(
+            f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(REGISTRY)}"
+        )
     return [REGISTRY[name]() for name in dict.fromkeys(wanted)]
 
 
 def excerpt(text: str, start: int, end: int, width: int = 40) -> str:
     """The span with up to ``width`` characters of context, on one line."""
-    return text[max(0, start - width):end + width].replace("\n", " ")
+    return text[max(0, start - width) : end + width].replace("\n", " ")

@@ -25,19 +25,19 @@ from .base import Check, Document, Unit, register
 from .omission import Stats, _Rows, pair_statistics, text_lengths
 from .segments import clauses, letters, missing_anchors
 
-_SHORT_Z = 1.0              # this version shorter than usual by this many spreads...
+_SHORT_Z = 1.0  # this version shorter than usual by this many spreads...
 _SHORT_FACTOR = math.log(1.1)  # ...and by at least this factor, against every other one
-_CLAUSE_SPREAD = 2.0        # clauses vary this much more than whole paragraphs
-_SMOOTHING = 12             # letters added to both sides of a ratio of short parts
-_MIN_MISSING = 0.12         # the missing part is at least this share of the other version
-_MIN_MISSING_LETTERS = 8    # and this long (in this version's letters)
-_MAX_MISSING = 0.5          # and at most this share (more is the omission check's)
-_MIN_GAIN = 2.0             # leaving the part out must align every other version this much better
-_MARGIN = 1.0               # places whose total cost is this close to the best one's are as good
-_LIST_ITEM_WORDS = 3        # a piece of this many words or fewer before a comma is a list item
+_CLAUSE_SPREAD = 2.0  # clauses vary this much more than whole paragraphs
+_SMOOTHING = 12  # letters added to both sides of a ratio of short parts
+_MIN_MISSING = 0.12  # the missing part is at least this share of the other version
+_MIN_MISSING_LETTERS = 8  # and this long (in this version's letters)
+_MAX_MISSING = 0.5  # and at most this share (more is the omission check's)
+_MIN_GAIN = 2.0  # leaving the part out must align every other version this much better
+_MARGIN = 1.0  # places whose total cost is this close to the best one's are as good
+_LIST_ITEM_WORDS = 3  # a piece of this many words or fewer before a comma is a list item
 # clause beads (this version's clauses, the other's, prior cost)
 _BEADS = ((1, 1, 0.0), (2, 1, 2.5), (1, 2, 2.5), (2, 2, 4.0), (1, 3, 5.0), (3, 1, 5.0))
-_SKIP = 3.0                 # cost of each clause of the other's left out
+_SKIP = 3.0  # cost of each clause of the other's left out
 
 
 @register
@@ -49,8 +49,7 @@ class ClauseCheck(Check):
     def run(self, document: Document) -> list[Flag]:
         if document.catalog or len(document.languages) < 2:
             return []
-        lengths = [text_lengths(unit, document.languages, letters)
-                   for unit in document.units]
+        lengths = [text_lengths(unit, document.languages, letters) for unit in document.units]
         stats = pair_statistics(document, lengths)
         rows = _Rows(document, lengths, stats)
         flags: list[Flag] = []
@@ -62,8 +61,7 @@ class ClauseCheck(Check):
                     flags.extend(self._missing(unit, lang, document, stats))
         return flags
 
-    def _missing(self, unit: Unit, lang: str, document: Document,
-                 stats: Stats) -> Iterable[Flag]:
+    def _missing(self, unit: Unit, lang: str, document: Document, stats: Stats) -> Iterable[Flag]:
         text = unit.text(lang)
         own = pieces(text)
         if any(len(pieces(unit.text(other))) <= len(own) for other in document.others(lang)):
@@ -71,14 +69,18 @@ class ClauseCheck(Check):
         if len(document.languages) == 2:
             (other,) = document.others(lang)
             if not missing_anchors({lang: text, other: unit.text(other)}, lang) and not (
-                    {f.value for f in document.facts(unit, other) if not f.weak} -
-                    {f.value for f in document.facts(unit, lang) if not f.weak}):
+                {f.value for f in document.facts(unit, other) if not f.weak}
+                - {f.value for f in document.facts(unit, lang) if not f.weak}
+            ):
                 return  # nothing the other has and this lacks could show a lost part
         fits = {}
         known = {fact.value for fact in document.facts(unit, lang) if not fact.weak}
         for other in document.others(lang):
-            facts = [(fact.start, fact.end, fact.value) for fact in document.facts(unit, other)
-                     if not fact.weak]
+            facts = [
+                (fact.start, fact.end, fact.value)
+                for fact in document.facts(unit, other)
+                if not fact.weak
+            ]
             fit = _Fit(own, text, unit.text(other), stats[(lang, other)], known, facts)
             if len(fit.theirs) <= len(own):
                 return  # the other has no more clauses than this version
@@ -103,25 +105,38 @@ class ClauseCheck(Check):
             end = max(span[1] for _, span in gaps)
             missing[other] = unit.text(other)[start:end].strip()
         if len(missing) == 1:
-            (other, fit), = fits.items()
+            ((other, fit),) = fits.items()
             part = missing[other]
             where = unit.text(other).find(part)
-            lost = {value for start, end, value in fit.facts
-                    if where <= start and end <= where + len(part)} - known
+            lost = {
+                value
+                for start, end, value in fit.facts
+                if where <= start and end <= where + len(part)
+            } - known
             if not lost and not missing_anchors({lang: text, other: part}, lang):
                 return  # one loose translation fits as well: a number or a name must show it
         start, end = _position(text, own, places[0]), _position(text, own, places[-1])
-        what = "sentence" if all(_whole_sentences(unit.text(other), part)
-                                 for other, part in missing.items()) else "clause"
+        what = (
+            "sentence"
+            if all(_whole_sentences(unit.text(other), part) for other, part in missing.items())
+            else "clause"
+        )
         names = list(missing)
         others = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        counts = ", ".join([f"{lang} {len(own)}",
-                            *(f"{o} {len(fit.theirs)}" for o, fit in fits.items())])
+        counts = ", ".join(
+            [f"{lang} {len(own)}", *(f"{o} {len(fit.theirs)}" for o, fit in fits.items())]
+        )
         where = "here" if start == end else "in this part"
         quoted = "; ".join(f'{other} "{_short_text(part)}"' for other, part in missing.items())
-        yield self.flag(unit, lang, start, end,
-                        f"{others} {'has' if len(names) == 1 else 'have'} a {what} {where} "
-                        f"that {lang} lacks (clauses: {counts}): {quoted}", evidence=missing)
+        yield self.flag(
+            unit,
+            lang,
+            start,
+            end,
+            f"{others} {'has' if len(names) == 1 else 'have'} a {what} {where} "
+            f"that {lang} lacks (clauses: {counts}): {quoted}",
+            evidence=missing,
+        )
 
 
 def pieces(text: str) -> list[tuple[int, int]]:
@@ -133,8 +148,12 @@ def pieces(text: str) -> list[tuple[int, int]]:
     carry = None
     for k, (start, end) in enumerate(spans):
         piece = text[start:end].strip()
-        item = piece.endswith(",") and " " in piece and \
-            len(piece.split()) <= _LIST_ITEM_WORDS and k + 1 < len(spans)
+        item = (
+            piece.endswith(",")
+            and " " in piece
+            and len(piece.split()) <= _LIST_ITEM_WORDS
+            and k + 1 < len(spans)
+        )
         first = start if carry is None else carry
         if item:
             carry = first
@@ -163,9 +182,15 @@ class _Fit:
     """The clauses of this version and one other, aligned by length, with or without a run
     of the other's clauses left out."""
 
-    def __init__(self, own: list[tuple[int, int]], text: str, other_text: str,
-                 stat: tuple[float, float], known: set[str],
-                 facts: list[tuple[int, int, str]]) -> None:
+    def __init__(
+        self,
+        own: list[tuple[int, int]],
+        text: str,
+        other_text: str,
+        stat: tuple[float, float],
+        known: set[str],
+        facts: list[tuple[int, int, str]],
+    ) -> None:
         center, spread = stat
         self.theirs = pieces(other_text)
         self.other_text = other_text
@@ -195,11 +220,16 @@ class _Fit:
                 if size < max(_MIN_MISSING * total, _MIN_MISSING_LETTERS):
                     continue
                 span = (self.theirs[a][0], self.theirs[b - 1][1])
-                if any(span[0] <= start and end <= span[1] and value in self.known
-                       for start, end, value in self.facts):
+                if any(
+                    span[0] <= start and end <= span[1] and value in self.known
+                    for start, end, value in self.facts
+                ):
                     continue  # this version has that part's numbers or names: it is there
-                cost = head + _SKIP * (b - a) + self._cost(boundary, len(self.mine), b,
-                                                           len(self.theirs))
+                cost = (
+                    head
+                    + _SKIP * (b - a)
+                    + self._cost(boundary, len(self.mine), b, len(self.theirs))
+                )
                 if best is None or cost < best[0]:
                     best = (cost, span)
         self._gaps[boundary] = best
@@ -222,8 +252,8 @@ class _Fit:
                     ni, nj = i + di, j + dj
                     if ni > n or nj > m:
                         continue
-                    x = sum(self.mine[i0 + i:i0 + ni])
-                    y = sum(self.sizes[j0 + j:j0 + nj])
+                    x = sum(self.mine[i0 + i : i0 + ni])
+                    y = sum(self.sizes[j0 + j : j0 + nj])
                     z = math.log((x + _SMOOTHING) / (y + _SMOOTHING)) / self.spread
                     best[ni][nj] = min(best[ni][nj], here + prior + z * z)
         return best[n][m]
@@ -242,7 +272,7 @@ def _position(text: str, own: list[tuple[int, int]], boundary: int) -> int:
 
 def _whole_sentences(text: str, part: str) -> bool:
     """Whether ``part`` of ``text`` is one or more whole sentences."""
-    before = text[:text.find(part)].rstrip()
+    before = text[: text.find(part)].rstrip()
     return (not before or before[-1] in _ENDS) and part.rstrip()[-1:] in _ENDS
 
 
@@ -250,4 +280,4 @@ _ENDS = ".!?…。！？"
 
 
 def _short_text(text: str, width: int = 80) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -24,7 +24,7 @@ _SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”»）)]*|$)")
 _TERMINATOR = re.compile(r"[.!?。！？]+")
 _MIN_WORDS = 4
 _MIN_CJK = 8
-_SAME_SOURCE = 85   # rapidfuzz ratio above which two sources count as one
+_SAME_SOURCE = 85  # rapidfuzz ratio above which two sources count as one
 _ACCELERATOR = re.compile(r"(?<=\w)_(?=\w)|^_|&(?=\w)|\s*(?:\.\.\.|…|:)\s*$")
 
 Occurrence = tuple[Unit, str, int, int]  # unit, language, start, end in the cell
@@ -75,8 +75,9 @@ class ConsistencyCheck(Check):
             flags.extend(self._same_rendering(pairs, document))
         return flags
 
-    def _pairs(self, document: Document, lang: str,
-               spans: dict[str, list[tuple[int, int]]]) -> Iterator[tuple[str, str, Occurrence]]:
+    def _pairs(
+        self, document: Document, lang: str, spans: dict[str, list[tuple[int, int]]]
+    ) -> Iterator[tuple[str, str, Occurrence]]:
         """(source text, translation text, where the translation is) at both granularities."""
         for unit in document.units:
             if document.catalog and unit.cells[document.source].parts != (0,):
@@ -89,8 +90,9 @@ class ConsistencyCheck(Check):
                 continue
             source_spans = spans.get(source)
             if source_spans is None:
-                source_spans = spans[source] = (list(sentences(source)) if
-                                                len(_TERMINATOR.findall(source)) >= 2 else [])
+                source_spans = spans[source] = (
+                    list(sentences(source)) if len(_TERMINATOR.findall(source)) >= 2 else []
+                )
             if len(source_spans) < 2:
                 continue
             target_spans = list(sentences(target))
@@ -103,8 +105,9 @@ class ConsistencyCheck(Check):
         by_source: dict[str, list[tuple[str, str, Occurrence]]] = defaultdict(list)
         for source, target, where in pairs:
             if _long_enough(source):
-                by_source[_key(source, document.catalog)].append((_key(target, document.catalog),
-                                                                  target, where))
+                by_source[_key(source, document.catalog)].append(
+                    (_key(target, document.catalog), target, where)
+                )
         for group in by_source.values():
             if len(group) < 2:
                 continue  # the usual case: a source said once
@@ -115,27 +118,40 @@ class ConsistencyCheck(Check):
             if count < 2 and len(group) > 2:
                 continue  # no rendering dominates: not one slip
             example = next(text for key, text, _ in group if key == majority)
-            rows = sorted({where[0].id or f"entry {where[0].entry}" for k, _, where in group
-                           if k == majority})
+            rows = sorted(
+                {where[0].id or f"entry {where[0].entry}" for k, _, where in group if k == majority}
+            )
             for key, _, (unit, lang, start, end) in group:
                 if key == majority:
                     continue
-                yield self.flag(unit, lang, start, end,
-                                f"the same source is rendered differently in {', '.join(rows)}",
-                                evidence={lang: example[:120]}, expected=example)
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f"the same source is rendered differently in {', '.join(rows)}",
+                    evidence={lang: example[:120]},
+                    expected=example,
+                )
 
     def _same_rendering(self, pairs, document: Document) -> Iterable[Flag]:
         by_target: dict[str, list[tuple[str, Occurrence]]] = defaultdict(list)
         for source, target, where in pairs:
             if _long_enough(target) and where[2] == 0 and where[3] == len(where[0].text(where[1])):
                 by_target[_key(target, document.catalog)].append(
-                    (_key(source, document.catalog), where))
+                    (_key(source, document.catalog), where)
+                )
         for group in by_target.values():
             first_source, (first_unit, _, _, _) = group[0]
             for source, (unit, lang, start, end) in group[1:]:
                 if source == first_source or ratio(source, first_source) >= _SAME_SOURCE:
                     continue
                 where = first_unit.id or f"entry {first_unit.entry}"
-                yield self.flag(unit, lang, start, end,
-                                f"the same {lang} text as {where}, but the source differs",
-                                evidence={document.source: unit.text(document.source)[:80]})
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f"the same {lang} text as {where}, but the source differs",
+                    evidence={document.source: unit.text(document.source)[:80]},
+                )

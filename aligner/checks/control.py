@@ -58,5 +58,6 @@ class ControlCheck(RowCheck):
                         continue
                     message = f"invisible formatting character {describe(token)}"
                     severity = "warning"
-                yield self.flag(unit, lang, match.start(), match.end(), message,
-                                severity=severity, expected="")
+                yield self.flag(
+                    unit, lang, match.start(), match.end(), message, severity=severity, expected=""
+                )

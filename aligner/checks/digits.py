@@ -121,8 +121,14 @@ def digits_of(facts: list[Fact], matched: set[int], other_text: str) -> Counter[
     return found
 
 
-def lost_digits(check: Check, unit: Unit, lang: str, masked: dict[str, str],
-                explained: dict[str, Counter[str]], counted: bool = True) -> Iterable[Flag]:
+def lost_digits(
+    check: Check,
+    unit: Unit,
+    lang: str,
+    masked: dict[str, str],
+    explained: dict[str, Counter[str]],
+    counted: bool = True,
+) -> Iterable[Flag]:
     """Digits most other versions have and this one lacks, with no fact to explain them.
 
     ``counted``: each occurrence needs one here; not so for plural forms, which repeat a
@@ -131,21 +137,38 @@ def lost_digits(check: Check, unit: Unit, lang: str, masked: dict[str, str],
     mine = all_digits(masked[lang])
     lost: Counter[str] = Counter()
     for other in others:
-        deficit = all_digits(masked[other]) - mine - explained[other] \
+        deficit = (
+            all_digits(masked[other])
+            - mine
+            - explained[other]
             - Counter(_NUMERONYM_DIGITS.findall(masked[other]))
+        )
         lost.update(d for d in deficit if counted or not mine[d])
     majority = len(others) // 2 + 1
     for digits in sorted(d for d, n in lost.items() if n >= majority):
         evidence = {o: digits for o in others if digits in all_digits(masked[o])}
-        yield check.flag(unit, lang, 0, 0,
-                         f"{digits} is in {listing(list(evidence))} but not here",
-                         evidence=evidence, severity="warning")
+        yield check.flag(
+            unit,
+            lang,
+            0,
+            0,
+            f"{digits} is in {listing(list(evidence))} but not here",
+            evidence=evidence,
+            severity="warning",
+        )
 
 
-def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
-               masked: dict[str, str], free: dict[str, list], majority: int,
-               counted: bool = True, values: dict[str, set[str]] | None = None
-               ) -> Iterable[Flag]:
+def code_flags(
+    check: Check,
+    unit: Unit,
+    lang: str,
+    others: list[str],
+    masked: dict[str, str],
+    free: dict[str, list],
+    majority: int,
+    counted: bool = True,
+    values: dict[str, set[str]] | None = None,
+) -> Iterable[Flag]:
     """Digits inside codes that the other versions do not have ("UTF-9" for "UTF-8").
 
     ``counted``: each occurrence needs one in the others; not so for plural forms, which
@@ -157,8 +180,9 @@ def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
     said = values or {}
     for run in free[lang]:
         value = run.digits.lstrip("0") or "0"
-        missing_in = [o for o in others if not digits[o][run.digits]
-                      and value not in said.get(o, ())]
+        missing_in = [
+            o for o in others if not digits[o][run.digits] and value not in said.get(o, ())
+        ]
         for o in others:
             if digits[o][run.digits] and counted:
                 digits[o][run.digits] -= 1
@@ -166,8 +190,9 @@ def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
             continue
         start, end = token_span(text, run.start, run.end)
         shape = skeleton(text[start:end])
-        if _in_address(text, start, end) and not any(same_code(masked[o], shape)
-                                                     for o in missing_in):
+        if _in_address(text, start, end) and not any(
+            same_code(masked[o], shape) for o in missing_in
+        ):
             continue  # an address the translator added ("<i18n-zh@googlegroups.com>")
         flagged.add(shape)
         yield _code_flag(check, unit, lang, start, end, shape, missing_in, masked)
@@ -189,33 +214,61 @@ def code_flags(check: Check, unit: Unit, lang: str, others: list[str],
         else:
             codes = {o: same_code(masked[o], shape) for o in langs}
             said = ", ".join(f"{o} {c}" for o, c in codes.items() if c)
-            yield check.flag(unit, lang, 0, 0, f"no {said.split(' ', 1)[-1]} here — {said}",
-                             evidence={o: c for o, c in codes.items() if c},
-                             severity="warning")
+            yield check.flag(
+                unit,
+                lang,
+                0,
+                0,
+                f"no {said.split(' ', 1)[-1]} here — {said}",
+                evidence={o: c for o, c in codes.items() if c},
+                severity="warning",
+            )
 
 
-def _code_flag(check: Check, unit: Unit, lang: str, start: int, end: int, shape: str,
-               others: list[str], masked: dict[str, str]) -> Flag:
+def _code_flag(
+    check: Check,
+    unit: Unit,
+    lang: str,
+    start: int,
+    end: int,
+    shape: str,
+    others: list[str],
+    masked: dict[str, str],
+) -> Flag:
     mine = masked[lang][start:end]
     codes = {o: same_code(masked[o], shape) for o in others}
     evidence = {o: c for o, c in codes.items() if c}
     values = set(evidence.values())
     if len(values) == 1 and len(evidence) == len(others):
         value = values.pop()
-        return check.flag(unit, lang, start, end,
-                          f"\"{mine}\" — {', '.join(f'{o} {c}' for o, c in evidence.items())}"
-                          f" → {value}", evidence=evidence, expected=value)
-    return check.flag(unit, lang, start, end,
-                      f"\"{mine}\": its digits are not in {listing(others)}",
-                      evidence=evidence, severity="warning")
+        return check.flag(
+            unit,
+            lang,
+            start,
+            end,
+            f'"{mine}" — {", ".join(f"{o} {c}" for o, c in evidence.items())} → {value}',
+            evidence=evidence,
+            expected=value,
+        )
+    return check.flag(
+        unit,
+        lang,
+        start,
+        end,
+        f'"{mine}": its digits are not in {listing(others)}',
+        evidence=evidence,
+        severity="warning",
+    )
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether [start, end) is inside an e-mail address or a URL."""
     left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("<", 0, start))
-    right = min((i for i in (text.find(" ", end), text.find("\n", end), text.find(">", end))
-                 if i >= 0), default=len(text))
-    word = text[left + 1:right]
+    right = min(
+        (i for i in (text.find(" ", end), text.find("\n", end), text.find(">", end)) if i >= 0),
+        default=len(text),
+    )
+    word = text[left + 1 : right]
     return "@" in word or "://" in word or word.startswith("www.")
 
 

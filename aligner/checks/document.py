@@ -12,9 +12,13 @@ from .base import Cell, Document, Unit
 def from_docset(docset: DocSet, alignment: Alignment) -> Document:
     """One unit per aligned row; every language of the docset is checked."""
     languages = _languages(docset, alignment)
-    return from_rows([(row.id, row.cells, row.score) for row in alignment.rows], languages,
-                     _source(docset, languages), docset.glossary,
-                     {lang: (0, docset.paragraphs(lang)) for lang in languages})
+    return from_rows(
+        [(row.id, row.cells, row.score) for row in alignment.rows],
+        languages,
+        _source(docset, languages),
+        docset.glossary,
+        {lang: (0, docset.paragraphs(lang)) for lang in languages},
+    )
 
 
 def rows_shard(docset: DocSet, alignment: Alignment, start: int, end: int) -> tuple:
@@ -27,13 +31,24 @@ def rows_shard(docset: DocSet, alignment: Alignment, start: int, end: int) -> tu
         indices = [i for row in rows for i in row.indices(lang)]
         first, last = (min(indices), max(indices) + 1) if indices else (0, 0)
         paragraphs[lang] = (first, docset.paragraphs(lang)[first:last])
-    return ([(row.id, row.cells, row.score) for row in rows], languages,
-            _source(docset, languages), docset.glossary, paragraphs, start)
+    return (
+        [(row.id, row.cells, row.score) for row in rows],
+        languages,
+        _source(docset, languages),
+        docset.glossary,
+        paragraphs,
+        start,
+    )
 
 
-def from_rows(rows: list[tuple[str, dict[str, tuple[int, ...]], float]],
-              languages: tuple[str, ...], source: str, glossary: Glossary,
-              paragraphs: dict[str, tuple[int, list[str]]], offset: int = 0) -> Document:
+def from_rows(
+    rows: list[tuple[str, dict[str, tuple[int, ...]], float]],
+    languages: tuple[str, ...],
+    source: str,
+    glossary: Glossary,
+    paragraphs: dict[str, tuple[int, list[str]]],
+    offset: int = 0,
+) -> Document:
     """A document of aligned rows ((id, paragraph indices by language, score)) over
     ``paragraphs``: by language, the index of its first paragraph and a run of paragraphs
     holding every one the rows name. ``offset``: the first row's index in the whole docset."""
@@ -49,8 +64,9 @@ def from_rows(rows: list[tuple[str, dict[str, tuple[int, ...]], float]],
 
 
 def _languages(docset: DocSet, alignment: Alignment) -> tuple[str, ...]:
-    return tuple(lang for lang in docset.languages if lang in alignment.languages) \
-        or tuple(docset.languages)
+    return tuple(lang for lang in docset.languages if lang in alignment.languages) or tuple(
+        docset.languages
+    )
 
 
 def _source(docset: DocSet, languages: tuple[str, ...]) -> str:
@@ -73,7 +89,17 @@ def from_catalog(catalog: Catalog) -> Document:
         }
         units.append(Unit("", cells, 1.0, entry.index))
     formats = {entry.index: entry.formats for entry in catalog.entries if entry.formats}
-    empty = tuple(entry.index for entry in catalog.entries
-                  if not entry.translated and not entry.fuzzy)
-    return Document(tuple(units), (source, target), source, (target,), Glossary(), True,
-                    formats=formats, plural_forms=catalog.plural_forms, empty=empty)
+    empty = tuple(
+        entry.index for entry in catalog.entries if not entry.translated and not entry.fuzzy
+    )
+    return Document(
+        tuple(units),
+        (source, target),
+        source,
+        (target,),
+        Glossary(),
+        True,
+        formats=formats,
+        plural_forms=catalog.plural_forms,
+        empty=empty,
+    )

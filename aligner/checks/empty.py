@@ -24,8 +24,7 @@ _FINISHED = 0.95  # share of a catalog's entries translated for it to count as f
 class EmptyCheck(Check):
     name = "empty"
     severity = "info"
-    description = ("an empty msgstr in a finished catalog; a plural entry with some forms "
-                   "left empty")
+    description = "an empty msgstr in a finished catalog; a plural entry with some forms left empty"
 
     def run(self, document: Document) -> list[Flag]:
         if not document.catalog:
@@ -36,27 +35,41 @@ class EmptyCheck(Check):
         total = translated + len(document.empty)
         if document.empty and translated >= _FINISHED * total:
             for index in document.empty:
-                flags.append(Flag(self.name, self.severity, lang,
-                                  f"msgstr is empty: the program shows msgid untranslated; "
-                                  f"the catalog translates {translated} of its {total} "
-                                  f"entries", entry=index))
+                flags.append(
+                    Flag(
+                        self.name,
+                        self.severity,
+                        lang,
+                        f"msgstr is empty: the program shows msgid untranslated; "
+                        f"the catalog translates {translated} of its {total} "
+                        f"entries",
+                        entry=index,
+                    )
+                )
         for unit in document.units:
             cell = unit.cells.get(lang)
             if cell is None or len(cell.parts) < 2:
                 continue
             spans = list(cell.part_spans())
             if document.plural_forms:
-                spans = spans[:document.plural_forms]  # forms beyond nplurals are never used
-            empty = [form for form, (start, end) in enumerate(spans)
-                     if not cell.text[start:end].strip()]
+                spans = spans[: document.plural_forms]  # forms beyond nplurals are never used
+            empty = [
+                form for form, (start, end) in enumerate(spans) if not cell.text[start:end].strip()
+            ]
             if empty and len(empty) < len(spans):
                 for form in empty:
                     start = spans[form][0]
-                    flags.append(self.flag(unit, lang, start, start,
-                                           f"msgstr[{form}] is empty while the other plural "
-                                           f"forms are translated: for those counts the "
-                                           f"program shows an empty string",
-                                           severity="error",
-                                           evidence={document.source: unit.text(
-                                               document.source)[:80]}))
+                    flags.append(
+                        self.flag(
+                            unit,
+                            lang,
+                            start,
+                            start,
+                            f"msgstr[{form}] is empty while the other plural "
+                            f"forms are translated: for those counts the "
+                            f"program shows an empty string",
+                            severity="error",
+                            evidence={document.source: unit.text(document.source)[:80]},
+                        )
+                    )
         return flags

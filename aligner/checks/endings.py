@@ -15,20 +15,39 @@ import re
 from dataclasses import dataclass
 
 FULL_STOP, QUESTION, EXCLAMATION, COLON, ELLIPSIS, COMMA, SEMICOLON, LETTER = (
-    "full stop", "question mark", "exclamation mark", "colon", "ellipsis", "comma",
-    "semicolon", "letter")
+    "full stop",
+    "question mark",
+    "exclamation mark",
+    "colon",
+    "ellipsis",
+    "comma",
+    "semicolon",
+    "letter",
+)
 
 _CLASS = {}
-for _marks, _kind in ((".。．।॥։።။។།۔܂", FULL_STOP), ("?？؟፧⸮", QUESTION),
-                      ("!！՜", EXCLAMATION), (":：፡፥", COLON), ("…", ELLIPSIS),
-                      (",，、،՝፣", COMMA), (";；؛፤", SEMICOLON)):
+for _marks, _kind in (
+    (".。．।॥։።။។།۔܂", FULL_STOP),
+    ("?？؟፧⸮", QUESTION),
+    ("!！՜", EXCLAMATION),
+    (":：፡፥", COLON),
+    ("…", ELLIPSIS),
+    (",，、،՝፣", COMMA),
+    (";；؛፤", SEMICOLON),
+):
     for _mark in _marks:
         _CLASS[_mark] = _kind
 
 # the marks of a language that differ from the ASCII ones: class -> (accepted, suggested)
 _OWN = {
-    "zh": {FULL_STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "：", COMMA: "，",
-           SEMICOLON: "；"},
+    "zh": {
+        FULL_STOP: "。",
+        QUESTION: "？",
+        EXCLAMATION: "！",
+        COLON: "：",
+        COMMA: "，",
+        SEMICOLON: "；",
+    },
     "ja": {FULL_STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "：", COMMA: "、"},
     "ar": {QUESTION: "؟", COMMA: "،", SEMICOLON: "؛"},
     "fa": {QUESTION: "؟", COMMA: "،", SEMICOLON: "؛"},
@@ -38,12 +57,19 @@ _OWN = {
     "ckb": {QUESTION: "؟", COMMA: "،", SEMICOLON: "؛"},
     "el": {QUESTION: ";"},
     "hy": {FULL_STOP: "։", QUESTION: "՞", EXCLAMATION: "՜"},
-    "hi": {FULL_STOP: "।"}, "mr": {FULL_STOP: "।"}, "ne": {FULL_STOP: "।"},
-    "sa": {FULL_STOP: "।"}, "bn": {FULL_STOP: "।"}, "as": {FULL_STOP: "।"},
-    "pa": {FULL_STOP: "।"}, "or": {FULL_STOP: "।"},
+    "hi": {FULL_STOP: "।"},
+    "mr": {FULL_STOP: "।"},
+    "ne": {FULL_STOP: "।"},
+    "sa": {FULL_STOP: "।"},
+    "bn": {FULL_STOP: "।"},
+    "as": {FULL_STOP: "।"},
+    "pa": {FULL_STOP: "।"},
+    "or": {FULL_STOP: "।"},
     "am": {FULL_STOP: "።", QUESTION: "፧", COLON: "፦", COMMA: "፣", SEMICOLON: "፤"},
     "ti": {FULL_STOP: "።", QUESTION: "፧", COMMA: "፣"},
-    "my": {FULL_STOP: "။"}, "km": {FULL_STOP: "។"}, "bo": {FULL_STOP: "།"},
+    "my": {FULL_STOP: "။"},
+    "km": {FULL_STOP: "។"},
+    "bo": {FULL_STOP: "།"},
 }
 _SPACED = {"fr": "\u00a0", "br": "\u00a0"}  # French writes a (no-break) space before : ; ? !
 _NEEDS_SPACE = frozenset((COLON, SEMICOLON, QUESTION, EXCLAMATION))
@@ -53,7 +79,8 @@ _NO_FULL_STOP = frozenset({"th", "lo"})  # Thai and Lao end sentences with a spa
 
 
 _ABBREVIATION = re.compile(
-    r"(?:(?<![^\W\d_])(?:[^\W\d_]\.){2,}|\b(?:etc|Inc|Ltd|Co|Corp|vs|approx|No|St|Jr|Sr)\.|\.\.)$")
+    r"(?:(?<![^\W\d_])(?:[^\W\d_]\.){2,}|\b(?:etc|Inc|Ltd|Co|Corp|vs|approx|No|St|Jr|Sr)\.|\.\.)$"
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +102,9 @@ class Ending:
         """Whether the catalog's own habits decide it: a dropped "." or "!", or one end mark
         written as another ("!" as "." in French, "Whether X." as a question in German);
         only a catalog that seldom does it is flagged for it (the caller counts)."""
-        return (self.kind == "dropped" and self.source_kind in (FULL_STOP, EXCLAMATION)) \
-            or (self.kind == "changed" and self.target_kind in _SENTENCE_ENDS)
+        return (self.kind == "dropped" and self.source_kind in (FULL_STOP, EXCLAMATION)) or (
+            self.kind == "changed" and self.target_kind in _SENTENCE_ENDS
+        )
 
 
 _SENTENCE_ENDS = frozenset((FULL_STOP, QUESTION, EXCLAMATION))
@@ -113,9 +141,18 @@ def _is_mark_of_letter(ch: str) -> bool:
 
 def own_mark(kind: str, lang: str) -> str:
     """How ``lang`` writes the end mark of ``kind`` (with French's space before it)."""
-    mark = _OWN.get(lang, {}).get(kind) or {
-        FULL_STOP: ".", QUESTION: "?", EXCLAMATION: "!", COLON: ":", ELLIPSIS: "…",
-        COMMA: ",", SEMICOLON: ";"}[kind]
+    mark = (
+        _OWN.get(lang, {}).get(kind)
+        or {
+            FULL_STOP: ".",
+            QUESTION: "?",
+            EXCLAMATION: "!",
+            COLON: ":",
+            ELLIPSIS: "…",
+            COMMA: ",",
+            SEMICOLON: ";",
+        }[kind]
+    )
     return _SPACED.get(lang, "") + mark if kind in _NEEDS_SPACE else mark
 
 
@@ -152,8 +189,7 @@ def ending_damage(source: str, target: str, lang: str) -> Ending | None:
         return _suggest("changed", source, target, lang, source_kind, kind, start)
     if kind == LETTER and source_kind in (COLON, ELLIPSIS):
         return _suggest("dropped", source, target, lang, source_kind, kind, start)
-    if kind == LETTER and source_kind in (FULL_STOP, EXCLAMATION) and \
-            lang not in _NO_FULL_STOP:
+    if kind == LETTER and source_kind in (FULL_STOP, EXCLAMATION) and lang not in _NO_FULL_STOP:
         return _suggest("dropped", source, target, lang, source_kind, kind, start)
     if kind in _SENTENCE_ENDS and source_kind in (FULL_STOP, EXCLAMATION, COLON):
         # "." as "!" or "?", ":" as "." (the list it announces loses its colon): real
@@ -166,8 +202,13 @@ def _mark_after_closer(source: str, target: str, lang: str) -> tuple[str | None,
     """LETTER when msgid puts its end mark after a closing quote or bracket ('"%s".') and
     msgstr ends with the closer alone ('«%s»'): the mark was lost, not hidden."""
     body, source_body = target.rstrip(), source.rstrip()
-    if not body or body[-1] not in _CLOSERS or len(source_body) < 2 \
-            or source_body[-2] not in _CLOSERS or _CLASS.get(source_body[-1]) is None:
+    if (
+        not body
+        or body[-1] not in _CLOSERS
+        or len(source_body) < 2
+        or source_body[-2] not in _CLOSERS
+        or _CLASS.get(source_body[-1]) is None
+    ):
         return None, 0
     inner = body.rstrip(_CLOSERS)
     if inner and _CLASS.get(inner[-1]) is not None:
@@ -175,8 +216,9 @@ def _mark_after_closer(source: str, target: str, lang: str) -> tuple[str | None,
     return LETTER, len(body)
 
 
-def _suggest(what: str, source: str, target: str, lang: str, source_kind: str,
-             kind: str | None, start: int) -> Ending:
+def _suggest(
+    what: str, source: str, target: str, lang: str, source_kind: str, kind: str | None, start: int
+) -> Ending:
     body = target.rstrip()
     source_end = source.rstrip()[-3:] if source_kind == ELLIPSIS else source.rstrip()[-1]
     mark = source_end if source_kind == ELLIPSIS else own_mark(source_kind, lang)
@@ -184,17 +226,20 @@ def _suggest(what: str, source: str, target: str, lang: str, source_kind: str,
     if kind == LETTER:
         word_start = max(body.rfind(" ") + 1, len(body) - 20, 0)
         span = (word_start, len(body))
-        expected = body[word_start:] + mark.lstrip() if not _SPACED.get(lang) or \
-            source_kind not in _NEEDS_SPACE else body[word_start:] + mark
-        said = f"ends with a letter (\"{body[word_start:]}\")"
+        expected = (
+            body[word_start:] + mark.lstrip()
+            if not _SPACED.get(lang) or source_kind not in _NEEDS_SPACE
+            else body[word_start:] + mark
+        )
+        said = f'ends with a letter ("{body[word_start:]}")'
     else:
         span = (start, len(body))
         expected = mark
-        said = f"ends with \"{body[start:].strip()}\""
+        said = f'ends with "{body[start:].strip()}"'
     if what == "no question":
         message = f"no question mark: msgid {quoted} asks a question"
     else:
-        message = f"msgid {quoted} ends with \"{source_end}\"; msgstr {said}"
+        message = f'msgid {quoted} ends with "{source_end}"; msgstr {said}'
     return Ending(what, source_kind, source_end, span[0], span[1], expected, message, kind)
 
 

@@ -20,24 +20,45 @@ from ..langid import KAZAKH_LETTERS, detect, is_russian_not_kazakh, russian_evid
 from .base import Check, Document, Unit, register
 
 _SAMPLE = 400
-_MIN_LETTERS = 20          # below this a paragraph (a name, "5G") says nothing about language
-_LANGDETECT_MIN = 80       # characters before langdetect is asked
-_FOREIGN_SHARE = 0.5       # share of other-script letters that makes a paragraph foreign
-_NEAR_COPY = 92            # rapidfuzz ratio above which two paragraphs are one text
-_LATIN, _CYRILLIC, _HAN = (r"A-Za-z\u00c0-\u024f", r"\u0400-\u04ff",
-                           r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff")
-_NOT = {"han": re.compile(f"[{_LATIN}{_CYRILLIC}]"), "cyrillic": re.compile(f"[{_LATIN}{_HAN}]"),
-        "latin": re.compile(f"[{_CYRILLIC}{_HAN}]")}
-_SCRIPTS = {"han": re.compile(f"[{_HAN}]"), "cyrillic": re.compile(f"[{_CYRILLIC}]"),
-            "latin": re.compile(f"[{_LATIN}]")}
+_MIN_LETTERS = 20  # below this a paragraph (a name, "5G") says nothing about language
+_LANGDETECT_MIN = 80  # characters before langdetect is asked
+_FOREIGN_SHARE = 0.5  # share of other-script letters that makes a paragraph foreign
+_NEAR_COPY = 92  # rapidfuzz ratio above which two paragraphs are one text
+_LATIN, _CYRILLIC, _HAN = (
+    r"A-Za-z\u00c0-\u024f",
+    r"\u0400-\u04ff",
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff",
+)
+_NOT = {
+    "han": re.compile(f"[{_LATIN}{_CYRILLIC}]"),
+    "cyrillic": re.compile(f"[{_LATIN}{_HAN}]"),
+    "latin": re.compile(f"[{_CYRILLIC}{_HAN}]"),
+}
+_SCRIPTS = {
+    "han": re.compile(f"[{_HAN}]"),
+    "cyrillic": re.compile(f"[{_CYRILLIC}]"),
+    "latin": re.compile(f"[{_LATIN}]"),
+}
 _LETTER = re.compile(r"[^\W\d_]")
 _KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
-_SCRIPT_OF = {"zh": "han", "ja": "han", "ru": "cyrillic", "kk": "cyrillic", "uk": "cyrillic",
-              "be": "cyrillic", "bg": "cyrillic", "sr": "cyrillic", "mk": "cyrillic",
-              "ky": "cyrillic", "mn": "cyrillic", "tt": "cyrillic"}
+_SCRIPT_OF = {
+    "zh": "han",
+    "ja": "han",
+    "ru": "cyrillic",
+    "kk": "cyrillic",
+    "uk": "cyrillic",
+    "be": "cyrillic",
+    "bg": "cyrillic",
+    "sr": "cyrillic",
+    "mk": "cyrillic",
+    "ky": "cyrillic",
+    "mn": "cyrillic",
+    "tt": "cyrillic",
+}
 _ENGLISH_WORDS = frozenset(  # a word list reads better as text
     "the of and to in a is that for on with as by are be this it from at or an was not which "  # noqa: SIM905
-    "have has will their its all can been more other into these".split())
+    "have has will their its all can been more other into these".split()
+)
 
 
 @cache
@@ -181,19 +202,34 @@ class LanguageCheck(Check):
             unit = document.units[index - document.offset]
             if text is None:  # Russian endings
                 if foreign and len(foreign) * 2 >= len(words):
-                    flags.append(self._wrong(
-                        unit, document, lang, start, end, "ru",
-                        f"Russian word forms {_listed(foreign)} found nowhere else in the "
-                        f"catalog's {lang}"))
+                    flags.append(
+                        self._wrong(
+                            unit,
+                            document,
+                            lang,
+                            start,
+                            end,
+                            "ru",
+                            f"Russian word forms {_listed(foreign)} found nowhere else in the "
+                            f"catalog's {lang}",
+                        )
+                    )
             elif len(foreign) == len(words) and is_russian_not_kazakh(text):
-                flags.append(self._wrong(
-                    unit, document, lang, start, end, "ru",
-                    f"{_listed(foreign)} found nowhere else in the catalog's {lang}, and "
-                    f"Russian to a Kazakh/Russian detector"))
+                flags.append(
+                    self._wrong(
+                        unit,
+                        document,
+                        lang,
+                        start,
+                        end,
+                        "ru",
+                        f"{_listed(foreign)} found nowhere else in the catalog's {lang}, and "
+                        f"Russian to a Kazakh/Russian detector",
+                    )
+                )
         return flags
 
-    def _unit(self, unit: Unit, document: Document, index: int, pending: list
-              ) -> Iterable[Flag]:
+    def _unit(self, unit: Unit, document: Document, index: int, pending: list) -> Iterable[Flag]:
         for lang in document.targets:
             cell = unit.cells.get(lang)
             if not cell or not cell.text:
@@ -204,9 +240,14 @@ class LanguageCheck(Check):
             if copy:
                 other, similarity = copy
                 what = "the same text as" if similarity >= 100 else "nearly the same text as"
-                yield self.flag(unit, lang, 0, len(cell.text),
-                                f"{what} {other}: not translated?",
-                                evidence={other: unit.text(other)[:80]})
+                yield self.flag(
+                    unit,
+                    lang,
+                    0,
+                    len(cell.text),
+                    f"{what} {other}: not translated?",
+                    evidence={other: unit.text(other)[:80]},
+                )
                 continue
             for start, end in cell.part_spans():
                 text = cell.text[start:end]
@@ -214,16 +255,26 @@ class LanguageCheck(Check):
                     text = _prose(text, unit.text(document.source))
                 found = looks_like(text, lang)
                 if found:
-                    yield self.flag(unit, lang, start, end,
-                                    f"this paragraph looks like {found}, not {lang}")
+                    yield self.flag(
+                        unit, lang, start, end, f"this paragraph looks like {found}, not {lang}"
+                    )
                 elif document.catalog:
-                    text = _prose(_ACCELERATOR.sub("", cell.text[start:end]),
-                                  unit.text(document.source))
-                    yield from self._short(unit, document, index, lang, start, end, text,
-                                           pending)
+                    text = _prose(
+                        _ACCELERATOR.sub("", cell.text[start:end]), unit.text(document.source)
+                    )
+                    yield from self._short(unit, document, index, lang, start, end, text, pending)
 
-    def _short(self, unit: Unit, document: Document, index: int, lang: str, start: int,
-               end: int, text: str, pending: list) -> Iterable[Flag]:
+    def _short(
+        self,
+        unit: Unit,
+        document: Document,
+        index: int,
+        lang: str,
+        start: int,
+        end: int,
+        text: str,
+        pending: list,
+    ) -> Iterable[Flag]:
         """A catalog message of any length in the wrong language: Russian in Kazakh (Russian
         words, or Russian endings the catalog's Kazakh never uses), Kazakh in Russian (its
         letters), another script's words in Chinese or Japanese."""
@@ -233,37 +284,65 @@ class LanguageCheck(Check):
             if evidence is None:
                 return
             if evidence.words:
-                yield self._wrong(unit, document, lang, start, end, "ru",
-                                  f"Russian words {_listed(evidence.words)}")
+                yield self._wrong(
+                    unit,
+                    document,
+                    lang,
+                    start,
+                    end,
+                    "ru",
+                    f"Russian words {_listed(evidence.words)}",
+                )
             elif evidence.endings:
                 pending.append((index, lang, start, end, evidence.endings, None))
             elif not _sounds_like(unit.text(document.source), text):
                 # no sign either way: a detector decides, if no other message of the
                 # catalog uses these words; a name or loanword that sounds like msgid
                 # ("Гернси" for "Guernsey", "Модель" for "Model") is the same in both
-                words = tuple(word.lower() for word in _CYRILLIC_WORD.findall(text)
-                              if len(word) >= 3)
+                words = tuple(
+                    word.lower() for word in _CYRILLIC_WORD.findall(text) if len(word) >= 3
+                )
                 if words and _KAZAKH_WORDS.isdisjoint(words):
                     pending.append((index, lang, start, end, words, text))
         elif script == "cyrillic" and lang not in ("uk", "be"):  # і is theirs too
-            words = [word for word in _CYRILLIC_WORD.findall(text)
-                     if len(_KAZAKH.findall(word)) >= (1 if len(word) >= 4 else 2)]
+            words = [
+                word
+                for word in _CYRILLIC_WORD.findall(text)
+                if len(_KAZAKH.findall(word)) >= (1 if len(word) >= 4 else 2)
+            ]
             if words and len(words) * 3 >= len(_CYRILLIC_WORD.findall(text)):
-                yield self._wrong(unit, document, lang, start, end, "kk",
-                                  f"Kazakh letters in {_listed(words)}")
+                yield self._wrong(
+                    unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
+                )
         elif script == "han":
             other = _OTHER_SCRIPT_LETTER.findall(text)
             if len(other) >= 2 and not _SCRIPTS["han"].search(text):
-                found = _guess(text, dominant_script(text)[0]) if _SCRIPTS["cyrillic"].search(
-                    text) else "another script"
-                yield self._wrong(unit, document, lang, start, end, found,
-                                  f"no {lang} characters, {len(other)} letters of {found}")
+                found = (
+                    _guess(text, dominant_script(text)[0])
+                    if _SCRIPTS["cyrillic"].search(text)
+                    else "another script"
+                )
+                yield self._wrong(
+                    unit,
+                    document,
+                    lang,
+                    start,
+                    end,
+                    found,
+                    f"no {lang} characters, {len(other)} letters of {found}",
+                )
 
-    def _wrong(self, unit: Unit, document: Document, lang: str, start: int, end: int,
-               found: str, why: str) -> Flag:
-        return self.flag(unit, lang, start, end, f"this message looks like {found}, not "
-                         f"{lang}: {why}",
-                         evidence={document.source: unit.text(document.source)[:80]})
+    def _wrong(
+        self, unit: Unit, document: Document, lang: str, start: int, end: int, found: str, why: str
+    ) -> Flag:
+        return self.flag(
+            unit,
+            lang,
+            start,
+            end,
+            f"this message looks like {found}, not {lang}: {why}",
+            evidence={document.source: unit.text(document.source)[:80]},
+        )
 
     def _copy_of(self, unit: Unit, document: Document, lang: str) -> tuple[str, float] | None:
         text = unit.text(lang)
@@ -281,8 +360,12 @@ class LanguageCheck(Check):
                     continue  # "5G", a name: the same in every language
                 return (other, 100.0) if self._is_the_copy(text, lang, other, document) else None
             other_script = script_of(other)
-            catalog_copy = document.catalog and own is not None and not own.search(text) and \
-                script != other_script
+            catalog_copy = (
+                document.catalog
+                and own is not None
+                and not own.search(text)
+                and script != other_script
+            )
             if (catalog_copy or other_script == script) and size >= 40:
                 similarity = ratio(text, other_text, score_cutoff=_NEAR_COPY)
                 if similarity >= _NEAR_COPY and self._is_the_copy(text, lang, other, document):
@@ -298,20 +381,23 @@ class LanguageCheck(Check):
             return True
         if looks_like(text, other):
             return False
-        return lang != document.source and document.languages.index(lang) > \
-            document.languages.index(other)
+        return lang != document.source and document.languages.index(
+            lang
+        ) > document.languages.index(other)
 
 
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 # Kazakh words without Kazakh letters ("Сербия мен Черногория")
-_KAZAKH_WORDS = frozenset(["мен", "бен", "пен", "немесе", "бар", "болып", "болады", "емес",
-                           "деп", "тек", "ал"])
+_KAZAKH_WORDS = frozenset(
+    ["мен", "бен", "пен", "немесе", "бар", "болып", "болады", "емес", "деп", "тек", "ал"]
+)
 _ACCELERATOR = re.compile(r"[_&](?=[^\W\d_])")  # "Ба_с тарту": the accelerator of "Бас"
 # letters of neither Han, kana, Latin nor the Latin-like symbols: Cyrillic, Greek, Arabic,
 # Hebrew, Hangul, Devanagari, Thai...
 _OTHER_SCRIPT_LETTER = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff"
-    r"\u10a0-\u10ff\uac00-\ud7af]")
+    r"\u10a0-\u10ff\uac00-\ud7af]"
+)
 
 
 _SOUNDS_LIKE = 65  # rapidfuzz ratio of the romanised msgstr to msgid: "Автор" 73, "окно" 40
@@ -331,8 +417,9 @@ def _word_counts(document: Document, wanted: set[str]) -> dict[tuple[str, str], 
         for lang in document.targets:
             text = unit.text(lang)
             if text:
-                counts.update((lang, word) for word in _CYRILLIC_WORD.findall(text.lower())
-                              if word in wanted)
+                counts.update(
+                    (lang, word) for word in _CYRILLIC_WORD.findall(text.lower()) if word in wanted
+                )
     return counts
 
 

@@ -46,8 +46,10 @@ def _shown(run: str) -> str:
 class LayoutCheck(RowCheck):
     name = "layout"
     severity = "warning"
-    description = ("leading/trailing whitespace and newlines, tabs and escapes "
-                   "of msgid not kept; empty plural forms; plural-form count")
+    description = (
+        "leading/trailing whitespace and newlines, tabs and escapes "
+        "of msgid not kept; empty plural forms; plural-form count"
+    )
 
     def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         if not document.catalog:
@@ -62,27 +64,56 @@ class LayoutCheck(RowCheck):
             for index, ((start, _), text) in enumerate(zip(spans, forms)):
                 if not text.strip():
                     continue
-                source = sources[min(index, len(sources) - 1)] if len(sources) > 1 \
-                    and index > 0 else sources[0]
+                source = (
+                    sources[min(index, len(sources) - 1)]
+                    if len(sources) > 1 and index > 0
+                    else sources[0]
+                )
                 for a, b, message, expected in _compare(source, text, lang):
-                    yield self.flag(unit, lang, start + a, start + b, message,
-                                    evidence={document.source: source}, expected=expected)
+                    yield self.flag(
+                        unit,
+                        lang,
+                        start + a,
+                        start + b,
+                        message,
+                        evidence={document.source: source},
+                        expected=expected,
+                    )
 
-    def _forms(self, unit: Unit, lang: str, document: Document, sources: list[str],
-               forms: list[str], spans: list[tuple[int, int]]) -> Iterable[Flag]:
+    def _forms(
+        self,
+        unit: Unit,
+        lang: str,
+        document: Document,
+        sources: list[str],
+        forms: list[str],
+        spans: list[tuple[int, int]],
+    ) -> Iterable[Flag]:
         evidence = {document.source: "\n\n".join(sources)}
         filled = [bool(f.strip()) for f in forms]
         if any(filled) and not all(filled):
             for (start, _), text, ok in zip(spans, forms, filled):
                 if not ok:
-                    yield self.flag(unit, lang, start, start + len(text),
-                                    "an empty plural form in a translated entry: the program "
-                                    "prints nothing for these numbers", evidence=evidence)
+                    yield self.flag(
+                        unit,
+                        lang,
+                        start,
+                        start + len(text),
+                        "an empty plural form in a translated entry: the program "
+                        "prints nothing for these numbers",
+                        evidence=evidence,
+                    )
         wanted = document.plural_forms
         if len(sources) > 1 and wanted and len(forms) != wanted:
-            yield self.flag(unit, lang, spans[-1][0], spans[-1][1],
-                            f"{len(forms)} plural forms; the header's Plural-Forms has "
-                            f"nplurals={wanted}", severity="error", evidence=evidence)
+            yield self.flag(
+                unit,
+                lang,
+                spans[-1][0],
+                spans[-1][1],
+                f"{len(forms)} plural forms; the header's Plural-Forms has nplurals={wanted}",
+                severity="error",
+                evidence=evidence,
+            )
 
 
 def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str | None]]:
@@ -91,29 +122,54 @@ def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str
         return problems
     lead_s, lead_t = _LEAD.match(source), _LEAD.match(text)
     trail_s, trail_t = _TRAIL.search(source), _TRAIL.search(text)
-    first = text[lead_t.end():lead_t.end() + 1]
-    if _differs(_edge(source, lead_s), _edge(text, lead_t),
-                bool(_FULL_WIDTH_OPEN.match(first)) or first in ",.;:"
-                or (lang in _UNSPACED and lead_s.group() == " " and bool(_CJK.match(first)))):
+    first = text[lead_t.end() : lead_t.end() + 1]
+    if _differs(
+        _edge(source, lead_s),
+        _edge(text, lead_t),
+        bool(_FULL_WIDTH_OPEN.match(first))
+        or first in ",.;:"
+        or (lang in _UNSPACED and lead_s.group() == " " and bool(_CJK.match(first))),
+    ):
         wanted = lead_s.group()
-        problems.append((0, lead_t.end(), f"msgid starts with {_shown(wanted)}, msgstr with "
-                         f"{_shown(lead_t.group())}", wanted))
-    body = text[:trail_t.start()]
-    if _differs(_edge(source, trail_s), _edge(text, trail_t), bool(_FULL_WIDTH.search(body))
-                or (lang in _UNSPACED and trail_s.group() == " "
-                    and bool(_CJK.match(body[-1:])))):
+        problems.append(
+            (
+                0,
+                lead_t.end(),
+                f"msgid starts with {_shown(wanted)}, msgstr with {_shown(lead_t.group())}",
+                wanted,
+            )
+        )
+    body = text[: trail_t.start()]
+    if _differs(
+        _edge(source, trail_s),
+        _edge(text, trail_t),
+        bool(_FULL_WIDTH.search(body))
+        or (lang in _UNSPACED and trail_s.group() == " " and bool(_CJK.match(body[-1:]))),
+    ):
         wanted = trail_s.group()
-        problems.append((trail_t.start(), len(text), f"msgid ends with {_shown(wanted)}, "
-                         f"msgstr with {_shown(trail_t.group())}", body + wanted))
+        problems.append(
+            (
+                trail_t.start(),
+                len(text),
+                f"msgid ends with {_shown(wanted)}, msgstr with {_shown(trail_t.group())}",
+                body + wanted,
+            )
+        )
     tabs_s, tabs_t = source.count("\t"), text.count("\t")
     # a tab may become spaces that align a column: only a tab added, or all lost with no
     # column of spaces or wrapped line in their place, changes the layout
-    if (tabs_s == 0 and tabs_t) or (tabs_t == 0 and tabs_s and "  " not in text
-                                    and "\n" not in text.strip()):
+    if (tabs_s == 0 and tabs_t) or (
+        tabs_t == 0 and tabs_s and "  " not in text and "\n" not in text.strip()
+    ):
         at = text.find("\t") if tabs_t else 0
-        problems.append((max(at, 0), max(at, 0) + (1 if tabs_t else 0),
-                         f"msgid has {tabs_s} tab{'s' if tabs_s != 1 else ''}, msgstr "
-                         f"{tabs_t}", None))
+        problems.append(
+            (
+                max(at, 0),
+                max(at, 0) + (1 if tabs_t else 0),
+                f"msgid has {tabs_s} tab{'s' if tabs_s != 1 else ''}, msgstr {tabs_t}",
+                None,
+            )
+        )
     if "\\" in source or "\\" in text:
         escapes_s = sorted(m.group() for m in _ESCAPE.finditer(source))
         escapes_t = sorted(m.group() for m in _ESCAPE.finditer(text))
@@ -121,11 +177,18 @@ def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str
             lost = _difference(escapes_s, escapes_t)
             added = _difference(escapes_t, escapes_s)
             where = next((m for m in _ESCAPE.finditer(text) if m.group() in added), None)
-            parts = ([f"lacks {' '.join(lost)}"] if lost else []) + \
-                ([f"adds {' '.join(added)}"] if added else [])
-            problems.append((where.start() if where else 0, where.end() if where else 0,
-                             f"escapes differ: msgstr {' and '.join(parts)} (literal "
-                             "backslash sequences another parser reads)", None))
+            parts = ([f"lacks {' '.join(lost)}"] if lost else []) + (
+                [f"adds {' '.join(added)}"] if added else []
+            )
+            problems.append(
+                (
+                    where.start() if where else 0,
+                    where.end() if where else 0,
+                    f"escapes differ: msgstr {' and '.join(parts)} (literal "
+                    "backslash sequences another parser reads)",
+                    None,
+                )
+            )
     return problems
 
 

@@ -25,16 +25,20 @@ from .base import Document, RowCheck, Unit, register
 _TAG = re.compile(
     r"<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)"
     r"(?P<attrs>(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*)"
-    r"\s*(?P<self>/?)>")
+    r"\s*(?P<self>/?)>"
+)
 _ATTR = re.compile(r"([\w:.-]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"']+)))?")
 _ENTITY = re.compile(r"&(?:[A-Za-z][\w.-]*|#\d+|#[xX][0-9A-Fa-f]+);")
 _BARE_AMP = re.compile(r"&(?![A-Za-z][\w.-]*;|#\d+;|#[xX][0-9A-Fa-f]+;)")
 _BARE_LT = re.compile(r"<(?![^\W\d_]|[/!?])")
 # elements of HTML and Pango that are markup even where a string has them alone
-_KNOWN = frozenset("a b big blockquote br center div em font hr i img li ol p pre small span "
-                   "strike strong sub sup tt u ul wbr".split())
-_TRANSLATED_ATTRS = frozenset("title alt label placeholder aria-label summary abbr "
-                              "content xml:lang lang".split())
+_KNOWN = frozenset(
+    "a b big blockquote br center div em font hr i img li ol p pre small span "
+    "strike strong sub sup tt u ul wbr".split()
+)
+_TRANSLATED_ATTRS = frozenset(
+    "title alt label placeholder aria-label summary abbr content xml:lang lang".split()
+)
 _QUOTES = "\"'«»“”„‘’‚"
 _URL_ATTRS = frozenset("href src action cite xref".split())
 
@@ -60,10 +64,13 @@ def tags(text: str) -> list[Tag]:
     found = []
     for match in _TAG.finditer(text):
         kind = "close" if match.group("close") else "self" if match.group("self") else "open"
-        attrs = tuple((m.group(1), next((g for g in m.groups()[1:] if g is not None), ""))
-                      for m in _ATTR.finditer(match.group("attrs") or ""))
-        found.append(Tag(match.start(), match.end(), match.group(), match.group("name"), kind,
-                         attrs))
+        attrs = tuple(
+            (m.group(1), next((g for g in m.groups()[1:] if g is not None), ""))
+            for m in _ATTR.finditer(match.group("attrs") or "")
+        )
+        found.append(
+            Tag(match.start(), match.end(), match.group(), match.group("name"), kind, attrs)
+        )
     return found
 
 
@@ -77,8 +84,7 @@ def markup_tags(text: str) -> tuple[list[Tag], list[Tag]]:
         valued = any(value for _, value in tag.attrs)  # "<no plugin>" is words
         if tag.attrs and not valued and tag.name.lower() not in _KNOWN:
             notation.append(tag)
-        elif (tag.kind != "open" or valued or tag.name in closed
-                or tag.name.lower() in _KNOWN):
+        elif tag.kind != "open" or valued or tag.name in closed or tag.name.lower() in _KNOWN:
             markup.append(tag)
         else:
             notation.append(tag)
@@ -103,8 +109,10 @@ def _is_character(entity: str) -> bool:
 class MarkupCheck(RowCheck):
     name = "markup"
     severity = "error"
-    description = ("XML/HTML tags and entities of msgid misspelt, dropped, added or closed "
-                   "another way in msgstr; attribute values changed; a bare & or <")
+    description = (
+        "XML/HTML tags and entities of msgid misspelt, dropped, added or closed "
+        "another way in msgstr; attribute values changed; a bare & or <"
+    )
 
     def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         if document.catalog:
@@ -119,8 +127,9 @@ class MarkupCheck(RowCheck):
         forms = [source[a:b] for a, b in source_cell.part_spans()]
         parsed = [markup_tags(form) for form in forms]
         reference, notation = max(parsed, key=lambda p: len(p[0]))
-        variables = Counter(e for form in forms[:1] for *_, e in _entities(form)
-                            if not _is_character(e))
+        variables = Counter(
+            e for form in forms[:1] for *_, e in _entities(form) if not _is_character(e)
+        )
         characters = any(_is_character(e) for *_, e in _entities(source))
         if not reference and not variables and not characters:
             return
@@ -139,28 +148,58 @@ class MarkupCheck(RowCheck):
                 # without tags, msgid may be a message about entities: a bare "&" only
                 # where one of its "&amp;" went
                 if not bare_amp and (reference or text.count("&amp;") < amps):
-                    flags += [(m.start(), m.end(), "a bare \"&\" in a string with markup: "
-                               "the parser reads it as the start of an entity", "&amp;")
-                              for m in _BARE_AMP.finditer(text)]
+                    flags += [
+                        (
+                            m.start(),
+                            m.end(),
+                            'a bare "&" in a string with markup: '
+                            "the parser reads it as the start of an entity",
+                            "&amp;",
+                        )
+                        for m in _BARE_AMP.finditer(text)
+                    ]
                 if not bare_lt and reference:
-                    flags += [(m.start(), m.end(), "a bare \"<\" in a string with markup: "
-                               "the parser reads it as the start of a tag", "&lt;")
-                              for m in _BARE_LT.finditer(text)]
+                    flags += [
+                        (
+                            m.start(),
+                            m.end(),
+                            'a bare "<" in a string with markup: '
+                            "the parser reads it as the start of a tag",
+                            "&lt;",
+                        )
+                        for m in _BARE_LT.finditer(text)
+                    ]
                 for start, end, message, expected, *severity in flags:
-                    yield self.flag(unit, lang, cell_start + start, cell_start + end, message,
-                                    evidence=evidence, expected=expected,
-                                    severity=severity[0] if severity else None)
+                    yield self.flag(
+                        unit,
+                        lang,
+                        cell_start + start,
+                        cell_start + end,
+                        message,
+                        evidence=evidence,
+                        expected=expected,
+                        severity=severity[0] if severity else None,
+                    )
 
     def _tags(self, reference: list[Tag], notation: list[Tag], text: str) -> list[tuple]:
         found = tags(text)
         source_names = {t.key[0] for t in reference}
         # "<nom paquet>" is words; with msgid's "<file>" translated as "<fichier>", a
         # lone tag is text, as in msgid
-        found = [t for t in found if not t.attrs or any(v for _, v in t.attrs)
-                 or t.name.lower() in _KNOWN]
+        found = [
+            t
+            for t in found
+            if not t.attrs or any(v for _, v in t.attrs) or t.name.lower() in _KNOWN
+        ]
         if notation:
-            found = [t for t in found if t.kind != "open" or any(v for _, v in t.attrs)
-                     or t.key[0] in source_names or t.name.lower() in _KNOWN]
+            found = [
+                t
+                for t in found
+                if t.kind != "open"
+                or any(v for _, v in t.attrs)
+                or t.key[0] in source_names
+                or t.name.lower() in _KNOWN
+            ]
         found = [t for t in found if t.name.isascii()]
         wanted = Counter(t.key for t in reference)
         got = Counter(t.key for t in found)
@@ -171,13 +210,15 @@ class MarkupCheck(RowCheck):
             if extra[tag.key] <= 0:
                 continue
             extra[tag.key] -= 1
-            lost = next((m for m in missing if m[1] == tag.key[1]), None) or \
-                next((m for m in missing if m[0] == tag.key[0]), None)
+            lost = next((m for m in missing if m[1] == tag.key[1]), None) or next(
+                (m for m in missing if m[0] == tag.key[0]), None
+            )
             if lost is not None:
                 missing.remove(lost)
                 shown = next(t.text for t in reference if t.key == lost)
-                problems.append((tag.start, tag.end, f"tag {shown} of msgid is {tag.text} in "
-                                 "msgstr", shown))
+                problems.append(
+                    (tag.start, tag.end, f"tag {shown} of msgid is {tag.text} in msgstr", shown)
+                )
             else:
                 problems.append((tag.start, tag.end, f"tag {tag.text} is not in msgid", ""))
         for key in missing:
@@ -198,8 +239,15 @@ class MarkupCheck(RowCheck):
                 continue
             if missing:
                 lost = missing.pop(0)
-                problems.append((start, end, f"entity {lost} of msgid is {entity} in msgstr: "
-                                 "the program defines only the first", lost))
+                problems.append(
+                    (
+                        start,
+                        end,
+                        f"entity {lost} of msgid is {entity} in msgstr: "
+                        "the program defines only the first",
+                        lost,
+                    )
+                )
             else:
                 problems.append((start, end, f"entity {entity} is not in msgid", ""))
         for entity in missing:
@@ -212,8 +260,9 @@ class MarkupCheck(RowCheck):
         if not any(found.values()):
             return
         for lang in document.targets:
-            others = [Counter(t.key for t in found[o]) for o in document.others(lang)
-                      if unit.text(o)]
+            others = [
+                Counter(t.key for t in found[o]) for o in document.others(lang) if unit.text(o)
+            ]
             if not others or any(c != others[0] for c in others[1:]):
                 continue
             here = Counter(t.key for t in found[lang])
@@ -222,14 +271,26 @@ class MarkupCheck(RowCheck):
             for tag in found[lang]:
                 if here[tag.key] > others[0][tag.key]:
                     here[tag.key] -= 1
-                    yield self.flag(unit, lang, tag.start, tag.end,
-                                    f"tag {tag.text} is in no other version", expected="")
+                    yield self.flag(
+                        unit,
+                        lang,
+                        tag.start,
+                        tag.end,
+                        f"tag {tag.text} is in no other version",
+                        expected="",
+                    )
             for key in (others[0] - Counter(t.key for t in found[lang])).elements():
-                shown = next(t.text for o in document.others(lang) for t in found[o]
-                             if t.key == key)
-                yield self.flag(unit, lang, 0, 0,
-                                f"lacks the tag {shown} that every other version has",
-                                expected=shown)
+                shown = next(
+                    t.text for o in document.others(lang) for t in found[o] if t.key == key
+                )
+                yield self.flag(
+                    unit,
+                    lang,
+                    0,
+                    0,
+                    f"lacks the tag {shown} that every other version has",
+                    expected=shown,
+                )
 
 
 def _value(value: str) -> str:
@@ -258,9 +319,10 @@ def _attributes(reference: list[Tag], found: list[Tag]) -> list[tuple]:
                 continue  # name=«%s» for name='%s' in a message about a schema
             if got is not None and name.lower() in _URL_ATTRS and same_url(value, got):
                 continue
-            message = (f"attribute {name}=\"{value}\" of {source.text} is missing in msgstr"
-                       if got is None else
-                       f"attribute {name} of {source.name} is \"{got}\" in msgstr, "
-                       f"\"{value}\" in msgid")
+            message = (
+                f'attribute {name}="{value}" of {source.text} is missing in msgstr'
+                if got is None
+                else f'attribute {name} of {source.name} is "{got}" in msgstr, "{value}" in msgid'
+            )
             problems.append((target.start, target.end, message, source.text, "warning"))
     return problems

@@ -47,8 +47,9 @@ class MonthCheck(RowCheck):
             if lang in months:
                 yield from self._compare(unit, document, lang, months)
 
-    def _compare(self, unit: Unit, document: Document, lang: str,
-                 months: dict[str, list[Month]]) -> Iterable[Flag]:
+    def _compare(
+        self, unit: Unit, document: Document, lang: str, months: dict[str, list[Month]]
+    ) -> Iterable[Flag]:
         mine = months[lang]
         others = [o for o in document.others(lang) if o in months]
         unmatched: dict[int, list[tuple[str, int]]] = {}  # my index -> (other, their month)
@@ -78,20 +79,31 @@ class MonthCheck(RowCheck):
                 expected += "."  # an abbreviation's dot ("апр." -> "мар.")
             evidence = {o: _month_text(unit, document, o, months[o], m) for o, m in said}
             who = "msgid" if document.catalog else ", ".join(evidence)
-            shown = ", ".join(f"\"{t}\"" for t in dict.fromkeys(evidence.values()))
-            yield self.flag(unit, lang, found.start, found.end,
-                            f"\"{text[found.start:found.end]}\" — {who} says {shown} → "
-                            f"{expected}", evidence=evidence, expected=expected)
+            shown = ", ".join(f'"{t}"' for t in dict.fromkeys(evidence.values()))
+            yield self.flag(
+                unit,
+                lang,
+                found.start,
+                found.end,
+                f'"{text[found.start : found.end]}" — {who} says {shown} → {expected}',
+                evidence=evidence,
+                expected=expected,
+            )
 
     @staticmethod
-    def _left_to_number(unit: Unit, document: Document, lang: str, found: Month,
-                        others: list[str]) -> bool:
+    def _left_to_number(
+        unit: Unit, document: Document, lang: str, found: Month, others: list[str]
+    ) -> bool:
         """Whether the month is part of a full date (a day or a year with it) here and in
         the others: the number check compares those dates and says what they should be."""
+
         def dated(language: str, start: int | None = None, end: int | None = None) -> bool:
-            return any(fact.kind in ("date", "range") and not fact.weak
-                       and (start is None or (fact.start <= start and end <= fact.end))
-                       for fact in document.facts(unit, language))
+            return any(
+                fact.kind in ("date", "range")
+                and not fact.weak
+                and (start is None or (fact.start <= start and end <= fact.end))
+                for fact in document.facts(unit, language)
+            )
 
         return dated(lang, found.start, found.end) and all(dated(o) for o in others)
 
@@ -107,7 +119,6 @@ def _taken(found: list[Month], counts: Counter) -> list[int]:
     return taken
 
 
-def _month_text(unit: Unit, document: Document, lang: str, found: list[Month],
-                month: int) -> str:
+def _month_text(unit: Unit, document: Document, lang: str, found: list[Month], month: int) -> str:
     text = unit.text(lang)
-    return next((text[m.start:m.end] for m in found if m.month == month), str(month))
+    return next((text[m.start : m.end] for m in found if m.month == month), str(month))

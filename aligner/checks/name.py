@@ -29,11 +29,11 @@ from ..paragraphs import is_cjk
 from ..terms import TermMatch, contains_term, term_pattern
 from .base import Check, Document, Unit, register
 
-_MISSPELT = 80        # rapidfuzz ratio of a near miss that is surely the name, garbled
-_GARBLED = 65         # ... that is probably the name (long forms only)
+_MISSPELT = 80  # rapidfuzz ratio of a near miss that is surely the name, garbled
+_GARBLED = 65  # ... that is probably the name (long forms only)
 _CJK_MISSPELT = 85
 _MIN_FUZZY_CHARS = 5
-_VARIANT = 80         # ratio of two capitalised words that are one name spelled two ways
+_VARIANT = 80  # ratio of two capitalised words that are one name spelled two ways
 _WORD_CHAR = re.compile(r"\w")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _new = tuple.__new__  # TermMatch(...) without the named tuple's Python-level __new__
@@ -47,8 +47,15 @@ def _is_cjk_form(form: str) -> bool:
     return any(is_cjk(ch) for ch in form)
 
 
-def _names_in(document: Document, unit: Unit, lang: str, keys: dict[str, int], cache: dict,
-              words: dict[str, list] | None, index: int) -> dict[int, list[TermMatch]]:
+def _names_in(
+    document: Document,
+    unit: Unit,
+    lang: str,
+    keys: dict[str, int],
+    cache: dict,
+    words: dict[str, list] | None,
+    index: int,
+) -> dict[int, list[TermMatch]]:
     """One pass over the names of ``lang``'s cell (from the shared facts): the glossary
     entries named there, by entry number, with which of the entry's forms each occurrence is;
     and, into ``words`` when given, its capitalised-word candidates of at least five letters
@@ -62,25 +69,40 @@ def _names_in(document: Document, unit: Unit, lang: str, keys: dict[str, int], c
         number = keys.get(fact.value)
         if number is not None:
             forms = entries[number].forms.get(lang, ())
-            found.setdefault(number, []).append(_new(TermMatch, (fact.start, fact.end, _form_of(
-                forms, lang, text, fact.start, fact.end, cache))))
+            found.setdefault(number, []).append(
+                _new(
+                    TermMatch,
+                    (
+                        fact.start,
+                        fact.end,
+                        _form_of(forms, lang, text, fact.start, fact.end, cache),
+                    ),
+                )
+            )
         elif words is not None and fact.value.startswith("cap:") and len(fact.text) >= 5:
             word = _POSSESSIVE.sub("", fact.text)
             words[word].append((index, fact.start, fact.start + len(word)))
     return found
 
 
-def _form_of(forms: tuple[str, ...], lang: str, text: str, start: int, end: int,
-             cache: dict) -> str:
+def _form_of(
+    forms: tuple[str, ...], lang: str, text: str, start: int, end: int, cache: dict
+) -> str:
     """Which of the forms the name at [start, end) is; remembered by the text found and the
     character before it (the patterns look one character back)."""
     if len(forms) <= 1:
         return forms[0] if forms else ""
-    key = (forms, lang, text[max(start - 1, 0):end], start > 0)
+    key = (forms, lang, text[max(start - 1, 0) : end], start > 0)
     form = cache.get(key)
     if form is None:
-        form = next((f for f in forms if (p := term_pattern(f, lang)) is not None
-                     and p.fullmatch(text, start, end)), forms[0] if forms else "")
+        form = next(
+            (
+                f
+                for f in forms
+                if (p := term_pattern(f, lang)) is not None and p.fullmatch(text, start, end)
+            ),
+            forms[0] if forms else "",
+        )
         cache[key] = form
     return form
 
@@ -101,19 +123,23 @@ class NameCheck(Check):
         language, word: (unit index in the whole document, start, end))."""
         entries = document.glossary.entries
         flags: list[Flag] = []
-        keys = {glossary_key(entry, document.glossary): number
-                for number, entry in enumerate(entries)} \
-            if entries and not document.catalog else {}
+        keys = (
+            {glossary_key(entry, document.glossary): number for number, entry in enumerate(entries)}
+            if entries and not document.catalog
+            else {}
+        )
         # in a catalog, msgid is the evidence of a word's spelling (``spelling``, known
         # names below): spellings compared across its unrelated messages were noise
-        places: dict[str, dict[str, list]] = {} if document.catalog else {
-            lang: defaultdict(list) for lang in document.targets}
+        places: dict[str, dict[str, list]] = (
+            {} if document.catalog else {lang: defaultdict(list) for lang in document.targets}
+        )
         cache: dict = {}
-        english = next((lang for lang in document.languages if lang.split("-")[0] == "en"),
-                       None)
+        english = next((lang for lang in document.languages if lang.split("-")[0] == "en"), None)
         for index, unit in enumerate(document.units, document.offset):
-            present = {lang: _names_in(document, unit, lang, keys, cache, places.get(lang), index)
-                       for lang in document.languages}
+            present = {
+                lang: _names_in(document, unit, lang, keys, cache, places.get(lang), index)
+                for lang in document.languages
+            }
             if keys:
                 for lang in document.targets:
                     flags.extend(self._glossary(unit, document, lang, present, entries))
@@ -132,9 +158,14 @@ class NameCheck(Check):
         flags.extend(self._variants(document, places))
         return _without_overlaps(flags)
 
-    def _glossary(self, unit: Unit, document: Document, lang: str,
-                  present: dict[str, dict[int, list[TermMatch]]],
-                  entries: tuple[GlossaryEntry, ...]) -> Iterable[Flag]:
+    def _glossary(
+        self,
+        unit: Unit,
+        document: Document,
+        lang: str,
+        present: dict[str, dict[int, list[TermMatch]]],
+        entries: tuple[GlossaryEntry, ...],
+    ) -> Iterable[Flag]:
         text = unit.text(lang)
         if not text:
             return
@@ -150,8 +181,9 @@ class NameCheck(Check):
             having = [o for o in others if number in present[o]]
             if not having:
                 continue
-            evidence = {o: unit.text(o)[m.start:m.end] for o in having
-                        for m in present[o][number][:1]}
+            evidence = {
+                o: unit.text(o)[m.start : m.end] for o in having for m in present[o][number][:1]
+            }
             agreed = len(having) == len(others)
             if mine:
                 theirs = {o: present[o][number] for o in having}
@@ -162,21 +194,32 @@ class NameCheck(Check):
             taken = [(m.start, m.end) for matches in present[lang].values() for m in matches]
             yield from self._missing(unit, lang, forms, evidence, agreed, len(having), taken)
 
-    def _case(self, unit: Unit, lang: str, found: dict[int, list[TermMatch]],
-              entries: tuple[GlossaryEntry, ...]) -> Iterable[Flag]:
+    def _case(
+        self,
+        unit: Unit,
+        lang: str,
+        found: dict[int, list[TermMatch]],
+        entries: tuple[GlossaryEntry, ...],
+    ) -> Iterable[Flag]:
         """Glossary names written in small letters where every form of the glossary has
         capitals ("the global development initiative" for "Global Development Initiative")."""
         text = unit.text(lang)
         for number, matches in found.items():
             forms = entries[number].forms.get(lang, ())
             for match in matches:
-                written = text[match.start:match.end]
+                written = text[match.start : match.end]
                 fixed = _capitalised_like(written, forms)
                 if fixed is None:
                     continue
-                yield self.flag(unit, lang, match.start, match.end,
-                                f"\"{written}\": the glossary writes \"{match.form}\" → {fixed}",
-                                expected=fixed, severity="warning")
+                yield self.flag(
+                    unit,
+                    lang,
+                    match.start,
+                    match.end,
+                    f'"{written}": the glossary writes "{match.form}" → {fixed}',
+                    expected=fixed,
+                    severity="warning",
+                )
 
     def _known(self, unit: Unit, document: Document, english: str) -> Iterable[Flag]:
         """Country, language and currency names of the English text (msgid) misspelt in
@@ -193,19 +236,37 @@ class NameCheck(Check):
             if lang == english or not text:
                 continue
             for start, end, name, local in misspelt_names(source, text, _iso_language(lang)):
-                yield self.flag(unit, lang, start, end,
-                                f"\"{text[start:end]}\" misspelt? — {who} says \"{name}\", "
-                                f"known in {lang} as \"{local}\" → {local}",
-                                evidence={english: name}, expected=local)
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f'"{text[start:end]}" misspelt? — {who} says "{name}", '
+                    f'known in {lang} as "{local}" → {local}',
+                    evidence={english: name},
+                    expected=local,
+                )
 
-    def _short_form(self, unit: Unit, lang: str, entry: GlossaryEntry, mine: list[TermMatch],
-                    having: list[str], theirs: dict[str, list[TermMatch]],
-                    evidence: dict[str, str]) -> Iterable[Flag]:
+    def _short_form(
+        self,
+        unit: Unit,
+        lang: str,
+        entry: GlossaryEntry,
+        mine: list[TermMatch],
+        having: list[str],
+        theirs: dict[str, list[TermMatch]],
+        evidence: dict[str, str],
+    ) -> Iterable[Flag]:
         """A short form (Tokayev) where the others use the full one: is a first name garbled?"""
         full = entry.forms[lang][0]
         full_words = full.split()
-        shorter = [match for match in mine if match.form != full and match.form in full
-                   and len(match.form.split()) < len(full_words)]
+        shorter = [
+            match
+            for match in mine
+            if match.form != full
+            and match.form in full
+            and len(match.form.split()) < len(full_words)
+        ]
         if not shorter:
             return  # the full form, or another form ("Chinese" for "China"): nothing cut
         full_users = sum(any(m.form == entry.forms[o][0] for m in theirs[o]) for o in having)
@@ -223,17 +284,31 @@ class NameCheck(Check):
                 taken += 1
             if not taken:
                 continue
-            candidate = text[start:match.end]
+            candidate = text[start : match.end]
             score = fuzz.ratio(candidate.lower(), full.lower())
             if candidate == full or score < 60:
                 continue
-            yield self.flag(unit, lang, start, match.end,
-                            f"\"{candidate}\" — {_said(evidence)} → {full}",
-                            evidence=evidence, expected=full,
-                            severity="error" if len(having) >= 2 else "warning")
+            yield self.flag(
+                unit,
+                lang,
+                start,
+                match.end,
+                f'"{candidate}" — {_said(evidence)} → {full}',
+                evidence=evidence,
+                expected=full,
+                severity="error" if len(having) >= 2 else "warning",
+            )
 
-    def _missing(self, unit: Unit, lang: str, forms: tuple[str, ...], evidence: dict[str, str],
-                 agreed: bool, having: int, taken: list[tuple[int, int]]) -> Iterable[Flag]:
+    def _missing(
+        self,
+        unit: Unit,
+        lang: str,
+        forms: tuple[str, ...],
+        evidence: dict[str, str],
+        agreed: bool,
+        having: int,
+        taken: list[tuple[int, int]],
+    ) -> Iterable[Flag]:
         text = unit.text(lang)
         best = None
         for form in forms:
@@ -246,42 +321,64 @@ class NameCheck(Check):
         if best:
             score, start, end, form = best
             if score >= (_CJK_MISSPELT if _is_cjk_form(form) else _MISSPELT):
-                yield self.flag(unit, lang, start, end,
-                                f"\"{text[start:end]}\" {_wrong(form)} — {_said(evidence)} → "
-                                f"{form}",
-                                evidence=evidence, expected=form,
-                                severity="error" if having >= 2 else "warning")
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f'"{text[start:end]}" {_wrong(form)} — {_said(evidence)} → {form}',
+                    evidence=evidence,
+                    expected=form,
+                    severity="error" if having >= 2 else "warning",
+                )
                 return
             if score >= _GARBLED and len(form.split()) >= 3:
-                yield self.flag(unit, lang, start, end,
-                                f"\"{text[start:end]}\" garbled? — {_said(evidence)} → {form}",
-                                evidence=evidence, expected=form,
-                                severity="warning")
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f'"{text[start:end]}" garbled? — {_said(evidence)} → {form}',
+                    evidence=evidence,
+                    expected=form,
+                    severity="warning",
+                )
                 return
         multiword = len(preferred) >= 6 if _is_cjk_form(preferred) else len(preferred.split()) >= 2
         if agreed and having >= 2 and multiword:
             start, end = best[1:3] if best else (0, 0)
-            yield self.flag(unit, lang, start, end,
-                            f"no \"{preferred}\" here — {_said(evidence)}",
-                            evidence=evidence, expected=preferred, severity="warning")
+            yield self.flag(
+                unit,
+                lang,
+                start,
+                end,
+                f'no "{preferred}" here — {_said(evidence)}',
+                evidence=evidence,
+                expected=preferred,
+                severity="warning",
+            )
 
-    def _variants(self, document: Document, places: dict[str, dict[str, list]]
-                  ) -> list[Flag]:
+    def _variants(self, document: Document, places: dict[str, dict[str, list]]) -> list[Flag]:
         """Capitalised words spelled two ways within one language: flag the rarer spelling.
 
         The words are the facts' capitalised-word candidates (not sentence-initial)."""
         flags: list[Flag] = []
-        glossary_words = {word.lower() for entry in document.glossary.entries
-                          for forms in entry.forms.values() for form in forms
-                          for word in re.findall(r"[\w'’-]+", form)}
+        glossary_words = {
+            word.lower()
+            for entry in document.glossary.entries
+            for forms in entry.forms.values()
+            for form in forms
+            for word in re.findall(r"[\w'’-]+", form)
+        }
         units = document.units
         for lang in document.targets:
             found = places.get(lang, {})
             words = [w for w in found if w.lower() not in glossary_words]
             if len(words) < 2:
                 continue
-            matrix = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=_VARIANT,
-                                   processor=str.lower)
+            matrix = process.cdist(
+                words, words, scorer=fuzz.ratio, score_cutoff=_VARIANT, processor=str.lower
+            )
             for i, j in zip(*matrix.nonzero()):
                 rare, common = words[i], words[j]
                 if i == j or len(found[common]) < max(2, 2 * len(found[rare])):
@@ -289,11 +386,18 @@ class NameCheck(Check):
                 if _inflection(rare, common):
                     continue
                 for index, start, end in found[rare]:
-                    flags.append(self.flag(
-                        units[index - document.offset], lang, start, end,
-                        f"\"{rare}\" here, \"{common}\" {len(found[common])} times "
-                        "elsewhere: one name spelled two ways?", expected=common,
-                        severity="warning"))
+                    flags.append(
+                        self.flag(
+                            units[index - document.offset],
+                            lang,
+                            start,
+                            end,
+                            f'"{rare}" here, "{common}" {len(found[common])} times '
+                            "elsewhere: one name spelled two ways?",
+                            expected=common,
+                            severity="warning",
+                        )
+                    )
         return flags
 
 
@@ -330,11 +434,11 @@ def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
     form_words = [w.lower() for w in _TOKEN.findall(form) if w.lower() not in _LINKS]
 
     def like(i: int) -> bool:
-        word = text[tokens[i][0]:tokens[i][1]].lower()
+        word = text[tokens[i][0] : tokens[i][1]].lower()
         return word not in _LINKS and any(fuzz.ratio(word, w) >= 75 for w in form_words)
 
     def starts_form(i: int) -> bool:
-        return fuzz.ratio(text[tokens[i][0]:tokens[i][1]].lower(), form_words[0]) >= 75
+        return fuzz.ratio(text[tokens[i][0] : tokens[i][1]].lower(), form_words[0]) >= 75
 
     first, last = inside[0], inside[-1]
     while first < last and not like(first):
@@ -343,15 +447,19 @@ def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
         last -= 1
 
     def titled(i: int) -> bool:
-        return text[tokens[i][0]:tokens[i][0] + 1].isupper()
+        return text[tokens[i][0] : tokens[i][0] + 1].isupper()
 
     def gap(i: int, j: int) -> bool:  # only spaces between tokens i < j
-        return not text[tokens[i][1]:tokens[j][0]].strip()
+        return not text[tokens[i][1] : tokens[j][0]].strip()
 
     while last + 1 < len(tokens) and gap(last, last + 1):
         step = last + 1
-        while step < len(tokens) and text[tokens[step][0]:tokens[step][1]].lower() in _LINKS \
-                and step + 1 < len(tokens) and gap(step, step + 1):
+        while (
+            step < len(tokens)
+            and text[tokens[step][0] : tokens[step][1]].lower() in _LINKS
+            and step + 1 < len(tokens)
+            and gap(step, step + 1)
+        ):
             step += 1
         if titled(last) and titled(step):
             last = step
@@ -359,8 +467,14 @@ def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
             break
     # back over a Title Case phrase begun before the match, never past the form's first
     # word: a title before a name ("Mayor Yerzhan ...") is not part of the name
-    while first > 0 and form_words and gap(first - 1, first) and titled(first - 1) \
-            and titled(first) and not starts_form(first):
+    while (
+        first > 0
+        and form_words
+        and gap(first - 1, first)
+        and titled(first - 1)
+        and titled(first)
+        and not starts_form(first)
+    ):
         first -= 1
     return tokens[first][0], tokens[last][1]
 
@@ -383,8 +497,11 @@ def _capitalised_like(written: str, forms: tuple[str, ...]) -> str | None:
         form_words = _TOKEN.findall(form)
         if len(form_words) != len(words):
             continue
-        wrong = [i for i, (match, word) in enumerate(zip(words, form_words))
-                 if i and word[:1].isupper() and match.group()[:1].islower()]
+        wrong = [
+            i
+            for i, (match, word) in enumerate(zip(words, form_words))
+            if i and word[:1].isupper() and match.group()[:1].islower()
+        ]
         if not wrong:
             return None
         fixes.append(wrong)
@@ -392,8 +509,10 @@ def _capitalised_like(written: str, forms: tuple[str, ...]) -> str | None:
         return None
     which = fixes[0]
     if words[0].group()[:1].islower() and any(
-            form_words[0][:1].isupper() for form in forms
-            if len(form_words := _TOKEN.findall(form)) == len(words)):
+        form_words[0][:1].isupper()
+        for form in forms
+        if len(form_words := _TOKEN.findall(form)) == len(words)
+    ):
         which = [0, *which]
     return _capitalise(written, words, which)
 
@@ -435,8 +554,7 @@ def _without_overlaps(flags: list[Flag]) -> list[Flag]:
     spans: dict[tuple, list[tuple[int, int]]] = defaultdict(list)  # kept spans per paragraph
     for flag in sorted(flags, key=lambda f: (rank.get(f.severity, 3), f.start - f.end)):
         where = (flag.row, flag.entry, flag.lang, flag.paragraph)
-        if flag.end > flag.start and any(a < flag.end and flag.start < b
-                                         for a, b in spans[where]):
+        if flag.end > flag.start and any(a < flag.end and flag.start < b for a, b in spans[where]):
             continue
         kept.append(flag)
         spans[where].append((flag.start, flag.end))

@@ -38,18 +38,26 @@ from .digits import (
 )
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
-_NEAR = 0.2          # relative distance within which a number word absorbs an equal number
+_NEAR = 0.2  # relative distance within which a number word absorbs an equal number
 _NEAR_CATALOG = 0.5  # catalog messages are short and word order moves words far
 _SHORT_MESSAGE = 200  # characters: longer messages (help texts) keep _NEAR
-_MAX_PAIR = 0.6      # relative distance beyond which leftovers are not paired
+_MAX_PAIR = 0.6  # relative distance beyond which leftovers are not paired
 _GAP = re.compile(r"^[\s,\-–—/~]*(?:to|till|до|по|и|and|және|мен|至|到|—|–)?[\s,\-–—/~]*$")
 # printf argument numbers ("%2$s", "%2$.*1$s", "%3$m"): an argument's place, not a number
 _ARGUMENT = re.compile(r"(?<=[%*])\d+\$")
 # a catalog message that is a setting, not text ("calendar:week_start:0", "default:LTR"),
 # or the translator's credits: the translation rightly says something else
 _SETTING = re.compile(r"[a-z][\w-]*(?::[\w-]+)+")
-_CREDITS = frozenset({"translator-credits", "translator_credits", "translator credits",
-                      "translators", "translator-name", "translator-email"})
+_CREDITS = frozenset(
+    {
+        "translator-credits",
+        "translator_credits",
+        "translator credits",
+        "translators",
+        "translator-name",
+        "translator-email",
+    }
+)
 # languages whose number words the facts read (a number written in words elsewhere is unseen)
 _WORD_LANGS = frozenset({"en", "ru", "kk", "zh"})
 _NUMBER_TOKEN = re.compile(r"[0-9][0-9.,:\-/]*[0-9]")
@@ -106,9 +114,16 @@ def _position(fact: Fact, length: int) -> float:
     return fact.start / length if length else 0.0
 
 
-def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
-           matched_mine: set[int], matched_theirs: set[int], near: float = _NEAR,
-           literal: tuple[set[int], set[int]] = (set(), set())) -> None:
+def _match(
+    mine: list[Fact],
+    theirs: list[Fact],
+    my_len: int,
+    their_len: int,
+    matched_mine: set[int],
+    matched_theirs: set[int],
+    near: float = _NEAR,
+    literal: tuple[set[int], set[int]] = (set(), set()),
+) -> None:
     """One-to-one matching of equal facts, then number words absorbing equal numbers nearby.
 
     A range matches its two ends written as two numbers ("2023-2024" / "2023 и 2024").
@@ -118,8 +133,17 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
         if fact.kind != "range" or i in matched_mine or "/" in fact.value:
             continue
         ends = fact.value.split("-", 1)
-        found = [next((j for j, o in enumerate(theirs) if j not in matched_theirs
-                       and o.kind == "number" and o.value == end), None) for end in ends]
+        found = [
+            next(
+                (
+                    j
+                    for j, o in enumerate(theirs)
+                    if j not in matched_theirs and o.kind == "number" and o.value == end
+                ),
+                None,
+            )
+            for end in ends
+        ]
         if len(ends) == 2 and None not in found and found[0] != found[1]:
             matched_mine.add(i)
             matched_theirs.update(found)
@@ -129,7 +153,11 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
                 continue
             best = None
             for j, other in enumerate(theirs):
-                if j in matched_theirs or (strong_only and other.weak) or not same_fact(fact, other):
+                if (
+                    j in matched_theirs
+                    or (strong_only and other.weak)
+                    or not same_fact(fact, other)
+                ):
                     continue
                 if (other.weak and i in literal[0]) or (fact.weak and j in literal[1]):
                     continue  # '1' in quotes is not the "一" of 一个 ("a")
@@ -145,7 +173,7 @@ def _match(mine: list[Fact], theirs: list[Fact], my_len: int, their_len: int,
 
 
 _QUOTES = frozenset("'\"`‘’“”«»")
-_OPENERS, _CLOSERS = "`\"“«", "'`\"”»"  # of a quoted command: `popd +1', "x 1", «x 1»
+_OPENERS, _CLOSERS = '`"“«', "'`\"”»"  # of a quoted command: `popd +1', "x 1", «x 1»
 
 
 class _Literals(dict):
@@ -172,22 +200,26 @@ def _literals(facts: list[Fact], text: str) -> set[int]:
             continue
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if (before and after and before in _QUOTES and after in _QUOTES) or before == "=" \
-                or (before and before in "+-" and (start < 2 or not text[start - 2].isdigit())) \
-                or (before == "(" and after == ")" and start > 1 and text[start - 2].isalpha()) \
-                or (written[0] == "0" and len(written) > 1 and written[1].isdigit()) \
-                or text[end:end + 2] == ".." or text[max(0, start - 2):start] == ".." \
-                or _in_code_quotes(text, start, end):
+        if (
+            (before and after and before in _QUOTES and after in _QUOTES)
+            or before == "="
+            or (before and before in "+-" and (start < 2 or not text[start - 2].isdigit()))
+            or (before == "(" and after == ")" and start > 1 and text[start - 2].isalpha())
+            or (written[0] == "0" and len(written) > 1 and written[1].isdigit())
+            or text[end : end + 2] == ".."
+            or text[max(0, start - 2) : start] == ".."
+            or _in_code_quotes(text, start, end)
+        ):
             found.add(i)
     return found
 
 
 def _in_code_quotes(text: str, start: int, end: int) -> bool:
     """Inside a short quotation on one line: `popd +1', "popd +1", «popd +1»."""
-    before = text[max(0, start - 30):start].rsplit("\n", 1)[-1]
+    before = text[max(0, start - 30) : start].rsplit("\n", 1)[-1]
     if not any(mark in before for mark in _OPENERS):
         return False
-    after = text[end:end + 30].split("\n", 1)[0]
+    after = text[end : end + 30].split("\n", 1)[0]
     return any(mark in after for mark in _CLOSERS)
 
 
@@ -195,8 +227,13 @@ def _runs(facts: list[Fact], indices: Iterable[int], text: str) -> list[_Run]:
     runs: list[_Run] = []
     for i in sorted(indices):
         fact = facts[i]
-        if runs and fact.kind != "section" and runs[-1].facts[-1].kind != "section" \
-                and _GAP.match(text[runs[-1].end:fact.start]) and fact.start - runs[-1].end <= 5:
+        if (
+            runs
+            and fact.kind != "section"
+            and runs[-1].facts[-1].kind != "section"
+            and _GAP.match(text[runs[-1].end : fact.start])
+            and fact.start - runs[-1].end <= 5
+        ):
             runs[-1].facts.append(fact)
         else:
             runs.append(_Run([fact], _position(fact, len(text))))
@@ -216,8 +253,9 @@ def _pair(mine: list[_Run], theirs: list[_Run], lang: str) -> None:
             alone = a.kind == b.kind and mine_kinds[a.kind] == 1 and their_kinds[b.kind] == 1
             if distance > _MAX_PAIR and not alone:
                 continue  # far apart, unless each is the only one of its kind left
-            options.append((distance + (0 if a.kind == b.kind else 0.3) + 0.5 * b.weak,
-                            id(a), id(b), a, b))
+            options.append(
+                (distance + (0 if a.kind == b.kind else 0.3) + 0.5 * b.weak, id(a), id(b), a, b)
+            )
     used: set[int] = set()
     for _, _ida, idb, a, b in sorted(options, key=lambda o: o[:3]):
         if lang in a.paired or idb in used:
@@ -231,8 +269,11 @@ def _render_run(run: _Run, lang: str, scale: bool = False) -> str:
     this version uses ("5 млн", "500万" rather than 5 000 000)."""
     written = []
     for kind, value in run.values():
-        found = scaled(value, family(lang), decimal_comma=family(lang) in ("ru", "kk")) \
-            if scale and kind == "number" else None
+        found = (
+            scaled(value, family(lang), decimal_comma=family(lang) in ("ru", "kk"))
+            if scale and kind == "number"
+            else None
+        )
         written.append(found or render(kind, value, lang))
     return " ".join(written)
 
@@ -267,26 +308,37 @@ class NumberCheck(Check):
                 if _slots(text, unit, document, lang):
                     slotted.add(lang)
             present = list(masked)
-            if len({tuple(sig) for sig in signatures.values()}) <= 1 and not slotted and not any(
-                    _malformed(f, lang) for lang in present for f in facts[lang]):
+            if (
+                len({tuple(sig) for sig in signatures.values()}) <= 1
+                and not slotted
+                and not any(_malformed(f, lang) for lang in present for f in facts[lang])
+            ):
                 continue  # every version has the same strong facts: the usual case
             literals = _Literals(facts, unit)
             for lang in document.targets:
-                if lang in present and (lang in slotted
-                                        or not _settled(lang, present, facts, signatures)):
-                    flags.extend(self._compare(unit, document, lang, facts, masked, free,
-                                               signatures, literals))
+                if lang in present and (
+                    lang in slotted or not _settled(lang, present, facts, signatures)
+                ):
+                    flags.extend(
+                        self._compare(
+                            unit, document, lang, facts, masked, free, signatures, literals
+                        )
+                    )
         return flags
 
     @staticmethod
     def _facts(document: Document, unit: Unit, lang: str, cleaned: str) -> list[Fact]:
         found = [f for f in document.facts(unit, lang) if f.kind in NUMERIC]
         if "$" in unit.text(lang):  # argument numbers blanked in ``cleaned``
-            found = [f for f in found if not cleaned[f.start:f.end].isspace()]
+            found = [f for f in found if not cleaned[f.start : f.end].isspace()]
         if document.catalog:
             # English "second", "third" in a UI string are as often time and parties as places
-            found = [f._replace(weak=True) if f.kind == "ordinal" and not f.weak
-                     and f.text.isascii() and f.text.isalpha() else f for f in found]
+            found = [
+                f._replace(weak=True)
+                if f.kind == "ordinal" and not f.weak and f.text.isascii() and f.text.isalpha()
+                else f
+                for f in found
+            ]
         if document.catalog and len(unit.cells[lang].parts) > 1:
             unique: dict[tuple[str, str], Fact] = {}
             for fact in found:  # plural forms repeat their numbers; compare values only
@@ -294,57 +346,103 @@ class NumberCheck(Check):
             found = sorted(unique.values(), key=lambda f: f.start)
         return found
 
-    def _compare_facts(self, unit: Unit, document: Document, lang: str,
-                       facts: dict[str, list[Fact] | None], masked: dict[str, str],
-                       free: dict[str, list], signatures: dict[str, list],
-                       literals: _Literals, explained: dict[str, Counter[str]]
-                       ) -> Iterable[Flag]:
+    def _compare_facts(
+        self,
+        unit: Unit,
+        document: Document,
+        lang: str,
+        facts: dict[str, list[Fact] | None],
+        masked: dict[str, str],
+        free: dict[str, list],
+        signatures: dict[str, list],
+        literals: _Literals,
+        explained: dict[str, Counter[str]],
+    ) -> Iterable[Flag]:
         mine, text = facts[lang], unit.text(lang)
         others = [o for o in document.others(lang) if facts[o] is not None]
         unmatched: dict[str, set[int]] = {}
         leftovers: dict[str, list[_Run]] = {}
         # catalogs: numbers carried inside words (a docset's versions read each other's words)
-        implied = {o: implied_values(masked[o], o) if document.catalog else frozenset()
-                   for o in (lang, *others)}
+        implied = {
+            o: implied_values(masked[o], o) if document.catalog else frozenset()
+            for o in (lang, *others)
+        }
         for other in others:
             matched_mine: set[int] = set()
             matched_theirs: set[int] = set()
-            near = _NEAR_CATALOG if document.catalog and max(
-                len(text), len(unit.text(other))) < _SHORT_MESSAGE else _NEAR
+            near = (
+                _NEAR_CATALOG
+                if document.catalog and max(len(text), len(unit.text(other))) < _SHORT_MESSAGE
+                else _NEAR
+            )
             literal = (literals[lang], literals[other])
-            _verbatim(mine, masked[lang], facts[other], masked[other], matched_mine,
-                      matched_theirs)
-            _match(mine, facts[other], len(text), len(unit.text(other)), matched_mine,
-                   matched_theirs, near, literal)
-            _match(facts[other], mine, len(unit.text(other)), len(text), matched_theirs,
-                   matched_mine, near, literal[::-1])
+            _verbatim(mine, masked[lang], facts[other], masked[other], matched_mine, matched_theirs)
+            _match(
+                mine,
+                facts[other],
+                len(text),
+                len(unit.text(other)),
+                matched_mine,
+                matched_theirs,
+                near,
+                literal,
+            )
+            _match(
+                facts[other],
+                mine,
+                len(unit.text(other)),
+                len(text),
+                matched_theirs,
+                matched_mine,
+                near,
+                literal[::-1],
+            )
             # digits the other text has inside an identifier ("pkg1" for "软件包1")
             matched_mine |= absorbed(mine, set(range(len(mine))) - matched_mine, free[other])
-            matched_theirs |= absorbed(facts[other], set(range(len(facts[other])))
-                                       - matched_theirs, free[lang])
+            matched_theirs |= absorbed(
+                facts[other], set(range(len(facts[other]))) - matched_theirs, free[lang]
+            )
             # a number the other version carries inside a word ("3-way", "трехходовое")
             # (not a literal: '1' in quotes is no "одн" nearby)
-            matched_mine.update(i for i, f in enumerate(mine)
-                                if f.value in implied[other] and i not in literal[0])
-            matched_theirs.update(j for j, f in enumerate(facts[other])
-                                  if f.value in implied[lang] and j not in literal[1])
+            matched_mine.update(
+                i for i, f in enumerate(mine) if f.value in implied[other] and i not in literal[0]
+            )
+            matched_theirs.update(
+                j
+                for j, f in enumerate(facts[other])
+                if f.value in implied[lang] and j not in literal[1]
+            )
             unmatched[other] = {i for i in range(len(mine)) if i not in matched_mine}
             explained[other] = digits_of(facts[other], matched_theirs, masked[lang])
             rest = [j for j in range(len(facts[other])) if j not in matched_theirs]
             leftovers[other] = _runs(facts[other], rest, unit.text(other))
         majority = len(others) // 2 + 1
-        suspects = [i for i, fact in enumerate(mine) if not fact.weak and others
-                    and sum(i in unmatched[o] for o in others) >= majority
-                    and not (document.catalog and fact.value in ("0", "1")
-                             and not any(leftovers[o] for o in others))]
+        suspects = [
+            i
+            for i, fact in enumerate(mine)
+            if not fact.weak
+            and others
+            and sum(i in unmatched[o] for o in others) >= majority
+            and not (
+                document.catalog
+                and fact.value in ("0", "1")
+                and not any(leftovers[o] for o in others)
+            )
+        ]
         runs = _runs(mine, suspects, text)
         for other in others:
-            _pair([r for r in runs if any(mine.index(f) in unmatched[other] for f in r.facts)],
-                  leftovers[other], other)
+            _pair(
+                [r for r in runs if any(mine.index(f) in unmatched[other] for f in r.facts)],
+                leftovers[other],
+                other,
+            )
         # a number in words that no version has anything for is most often a word ("十六进制",
         # hexadecimal; "Екіншілік", secondary), not a lost number
-        runs = [run for run in runs if run.paired or any(ch.isdigit() for f in run.facts
-                                                         for ch in f.text)]
+        runs = [
+            run
+            for run in runs
+            if run.paired or any(ch.isdigit() for f in run.facts for ch in f.text)
+        ]
         reported: set[int] = set()
         for run in runs:
             reported.update(id(f) for f in run.facts)
@@ -354,14 +452,12 @@ class NumberCheck(Check):
         for fact in mine:
             problem = _malformed(fact, lang)
             if problem and id(fact) not in reported:
-                yield self.flag(unit, lang, fact.start, fact.end, f"\"{fact.text}\": {problem}")
+                yield self.flag(unit, lang, fact.start, fact.end, f'"{fact.text}": {problem}')
         used = {id(theirs) for run in runs for theirs in run.paired.values()}
-        yield from self._missing(unit, document, lang, others, leftovers, majority, used,
-                                 explained)
+        yield from self._missing(unit, document, lang, others, leftovers, majority, used, explained)
         plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
         values = {o: implied[o].union(f.value for f in facts[o]) for o in (lang, *others)}
-        yield from code_flags(self, unit, lang, others, masked, free, majority, not plural,
-                              values)
+        yield from code_flags(self, unit, lang, others, masked, free, majority, not plural, values)
 
     def _compare(self, unit: Unit, document: Document, lang: str, *args) -> Iterable[Flag]:
         """Every flag of ``lang`` in ``unit``; when the facts found nothing, digits the others
@@ -373,22 +469,32 @@ class NumberCheck(Check):
         implied = implied_values(args[1][lang], lang) if document.catalog else frozenset()
         values = implied.union(f.value for f in args[0][lang])  # "三十二开" says 32k's 32
         plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
-        flags.extend(lost for lost in lost_digits(self, unit, lang, args[1], explained,
-                                                  not plural)
-                     if not covered[lost.message.split(" ", 1)[0]]
-                     and (lost.message.split(" ", 1)[0].lstrip("0") or "0") not in values)
+        flags.extend(
+            lost
+            for lost in lost_digits(self, unit, lang, args[1], explained, not plural)
+            if not covered[lost.message.split(" ", 1)[0]]
+            and (lost.message.split(" ", 1)[0].lstrip("0") or "0") not in values
+        )
         return flags
 
-    def _suspect(self, unit: Unit, lang: str, run: _Run, others: list[str],
-                 unmatched: dict[str, set[int]], mine: list[Fact]) -> Flag | None:
-        text = unit.text(lang)[run.start:run.end]
+    def _suspect(
+        self,
+        unit: Unit,
+        lang: str,
+        run: _Run,
+        others: list[str],
+        unmatched: dict[str, set[int]],
+        mine: list[Fact],
+    ) -> Flag | None:
+        text = unit.text(lang)[run.start : run.end]
         agree = [o for o in others if not any(mine.index(f) in unmatched[o] for f in run.facts)]
-        evidence = {o: unit.text(o)[r.start:r.end] for o, r in run.paired.items()}
+        evidence = {o: unit.text(o)[r.start : r.end] for o, r in run.paired.items()}
         said = ", ".join(f"{o} {t}" for o, t in evidence.items())
         absent = [o for o in others if o not in agree and o not in run.paired]
         scale = scale_word_in(text)  # "5 млрд" for "5 million": suggest "5 млн"
-        values = Counter(_in_script(_render_run(r, lang, scale), unit.text(lang))
-                         for r in run.paired.values())
+        values = Counter(
+            _in_script(_render_run(r, lang, scale), unit.text(lang)) for r in run.paired.values()
+        )
         problems = [p for p in (_malformed(f, lang) for f in run.facts) if p]
         note = f" ({'; '.join(problems)})" if problems else ""
         severity, expected = "warning", None
@@ -398,33 +504,49 @@ class NumberCheck(Check):
             if len(values) == 1 and not agree and (count >= 2 or len(others) == 1):
                 expected = value
                 severity = "warning" if weak else "error"
-                who = (f"{listing(list(evidence))} all say {value}" if count >= 2
-                       else f"→ {value}")
-                message = f"\"{text}\" — {said}: {who}"
+                who = f"{listing(list(evidence))} all say {value}" if count >= 2 else f"→ {value}"
+                message = f'"{text}" — {said}: {who}'
             elif count >= 2:
                 expected = value
-                message = f"\"{text}\" — {said}: most say {value}"
+                message = f'"{text}" — {said}: most say {value}'
             else:
-                message = f"\"{text}\" — {said}: the other versions disagree"
+                message = f'"{text}" — {said}: the other versions disagree'
             if absent:
                 message += f"; not in {listing(absent)}"
         elif agree:
-            message = f"\"{text}\" — {listing(agree)} agree; not in {listing(absent)}"
+            message = f'"{text}" — {listing(agree)} agree; not in {listing(absent)}'
         else:
-            message = f"\"{text}\" — not in {listing(absent)}"
+            message = f'"{text}" — not in {listing(absent)}'
         if problems:
             severity = "error"
-        elif expected is not None and expected == _in_script(_render_run(run, lang, scale),
-                                                             unit.text(lang)):
+        elif expected is not None and expected == _in_script(
+            _render_run(run, lang, scale), unit.text(lang)
+        ):
             return None  # '«0»' for "Zero": the same number, written another way
         if expected is not None:
-            expected = _after_preposition(unit.text(lang)[:run.start], expected, lang)
-        return self.flag(unit, lang, run.start, run.end, message + note, severity=severity,
-                         evidence=evidence, expected=expected)
+            expected = _after_preposition(unit.text(lang)[: run.start], expected, lang)
+        return self.flag(
+            unit,
+            lang,
+            run.start,
+            run.end,
+            message + note,
+            severity=severity,
+            evidence=evidence,
+            expected=expected,
+        )
 
-    def _missing(self, unit: Unit, document: Document, lang: str, others: list[str],
-                 leftovers: dict[str, list[_Run]], majority: int, used: set[int],
-                 explained: dict[str, Counter[str]]) -> Iterable[Flag]:
+    def _missing(
+        self,
+        unit: Unit,
+        document: Document,
+        lang: str,
+        others: list[str],
+        leftovers: dict[str, list[_Run]],
+        majority: int,
+        used: set[int],
+        explained: dict[str, Counter[str]],
+    ) -> Iterable[Flag]:
         """Facts most other versions have and this one lacks (their runs left unpaired);
         the digits of those excused are added to ``explained`` (no lost digits either)."""
         text = unit.text(lang)
@@ -438,49 +560,80 @@ class NumberCheck(Check):
                 if run.weak and not slots:
                     continue
                 groups.setdefault(run.values(), []).append((other, run))
-        mine = {(f.kind, f.value) for f in self._facts(document, unit, lang,
-                                                       without_arguments(document.masked(text)))
-                if not f.weak}
+        mine = {
+            (f.kind, f.value)
+            for f in self._facts(document, unit, lang, without_arguments(document.masked(text)))
+            if not f.weak
+        }
         words = lang.split("-")[0].split("_")[0].lower() in _WORD_LANGS
         for values, found in sorted(groups.items(), key=lambda g: g[1][0][1].position):
             langs = [o for o, _ in found]
             if len(set(langs)) < majority or (plural and values == (("number", "1"),)):
                 continue  # a plural's "1" is often written as a word or dropped
-            if not slots and document.catalog and (
+            if (
+                not slots
+                and document.catalog
+                and (
                     all(fact in mine for fact in values)  # said once, not twice
                     or (not words and all(_in_words(kind, value) for kind, value in values))
-                    or all(_dropped_aside(unit.text(o), r, text) for o, r in found)):
+                    or all(_dropped_aside(unit.text(o), r, text) for o, r in found)
+                )
+            ):
                 for o, r in found:
-                    explained[o].update(ascii_digits(d) for f in r.facts
-                                        for d in re.findall(r"\d+", f.text))
+                    explained[o].update(
+                        ascii_digits(d) for f in r.facts for d in re.findall(r"\d+", f.text)
+                    )
                 continue
-            evidence = {o: unit.text(o)[r.start:r.end] for o, r in found}
+            evidence = {o: unit.text(o)[r.start : r.end] for o, r in found}
             said = ", ".join(f"{o} {t}" for o, t in evidence.items())
-            expected = _in_script(" ".join(render(kind, value, lang) for kind, value in values),
-                                  text)
+            expected = _in_script(
+                " ".join(render(kind, value, lang) for kind, value in values), text
+            )
             weak = all(r.weak for _, r in found)
             position = sum(r.position for _, r in found) / len(found)
             if slots:
                 start, end = min(slots, key=lambda s: abs(s[0] / max(len(text), 1) - position))
                 slots.remove((start, end))
-                yield self.flag(unit, lang, start, end,
-                                f"\"{text[start:end]}\" — {said} → {expected}",
-                                evidence=evidence, expected=expected,
-                                severity="warning" if weak else "error")
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f'"{text[start:end]}" — {said} → {expected}',
+                    evidence=evidence,
+                    expected=expected,
+                    severity="warning" if weak else "error",
+                )
             elif weak:
                 continue
             elif values[0][0] == "section":
-                yield self.flag(unit, lang, 0, 0, f"no section number — {said} → {expected}",
-                                evidence=evidence, expected=expected + ("" if lang == "zh" else " "),
-                                severity="error" if len(found) >= 2 else "warning")
+                yield self.flag(
+                    unit,
+                    lang,
+                    0,
+                    0,
+                    f"no section number — {said} → {expected}",
+                    evidence=evidence,
+                    expected=expected + ("" if lang == "zh" else " "),
+                    severity="error" if len(found) >= 2 else "warning",
+                )
             else:
                 at = _word_start(text, round(position * len(text)))
-                yield self.flag(unit, lang, at, at, f"no {expected} here — {said}",
-                                evidence=evidence, expected=expected, severity="warning")
+                yield self.flag(
+                    unit,
+                    lang,
+                    at,
+                    at,
+                    f"no {expected} here — {said}",
+                    evidence=evidence,
+                    expected=expected,
+                    severity="warning",
+                )
 
 
-def _settled(lang: str, present: list[str], facts: dict[str, list[Fact] | None],
-             signatures: dict[str, list]) -> bool:
+def _settled(
+    lang: str, present: list[str], facts: dict[str, list[Fact] | None], signatures: dict[str, list]
+) -> bool:
     """Whether ``lang`` has nothing to report: most other versions have exactly its strong
     facts and code digits (so none of its facts is unmatched in most of them, and none of
     theirs is missing here) and it has no malformed fact. (A leftover placeholder is checked
@@ -495,8 +648,9 @@ def _settled(lang: str, present: list[str], facts: dict[str, list[Fact] | None],
 def _signature(facts: list[Fact], runs: list) -> list[tuple[str, str]]:
     """The strong facts and code digits: equal in every version means nothing to report
     (weak facts only matter where a placeholder stands in for them)."""
-    return sorted([(f.kind, f.value) for f in facts if not f.weak] +
-                  [("digits", run.digits) for run in runs])
+    return sorted(
+        [(f.kind, f.value) for f in facts if not f.weak] + [("digits", run.digits) for run in runs]
+    )
 
 
 def _slots(text: str, unit: Unit, document: Document, lang: str) -> list[tuple[int, int]]:
@@ -504,10 +658,16 @@ def _slots(text: str, unit: Unit, document: Document, lang: str) -> list[tuple[i
     found = document.placeholders(text)
     if not found:
         return []
-    elsewhere = {token for other in document.others(lang)
-                 for _, _, token in document.placeholders(unit.text(other))}
-    return [(start, end) for start, end, token in found
-            if token not in elsewhere and not token.startswith("%")]
+    elsewhere = {
+        token
+        for other in document.others(lang)
+        for _, _, token in document.placeholders(unit.text(other))
+    }
+    return [
+        (start, end)
+        for start, end, token in found
+        if token not in elsewhere and not token.startswith("%")
+    ]
 
 
 def _word_start(text: str, at: int) -> int:
@@ -531,8 +691,9 @@ def _malformed(fact: Fact, lang: str) -> str | None:
 def special_message(source: str) -> bool:
     """A catalog message whose translation is not its meaning: a setting or the credits."""
     stripped = source.strip()
-    return stripped.lower() in _CREDITS or (len(stripped) < 60
-                                            and _SETTING.fullmatch(stripped) is not None)
+    return stripped.lower() in _CREDITS or (
+        len(stripped) < 60 and _SETTING.fullmatch(stripped) is not None
+    )
 
 
 def without_arguments(text: str) -> str:
@@ -542,8 +703,14 @@ def without_arguments(text: str) -> str:
     return _ARGUMENT.sub(lambda m: " " * len(m.group()), text)
 
 
-def _verbatim(mine: list[Fact], text: str, theirs: list[Fact], their_text: str,
-              matched_mine: set[int], matched_theirs: set[int]) -> None:
+def _verbatim(
+    mine: list[Fact],
+    text: str,
+    theirs: list[Fact],
+    their_text: str,
+    matched_mine: set[int],
+    matched_theirs: set[int],
+) -> None:
     """Match facts inside a number token both texts write alike ("1,000,000", "[0,31]",
     "1-3,7,11", "15:30"): a translator who copies it keeps it, whatever the separators
     mean in the target language."""
@@ -553,16 +720,23 @@ def _verbatim(mine: list[Fact], text: str, theirs: list[Fact], their_text: str,
     for token in {m.group() for m in _NUMBER_TOKEN.finditer(text)}:
         if token.isdigit() or token not in their_text:
             continue
-        spans = [(m.start(), m.end()) for m in re.finditer(
-            rf"(?<![\d.,]){re.escape(token)}(?![\d])", their_text)]
+        spans = [
+            (m.start(), m.end())
+            for m in re.finditer(rf"(?<![\d.,]){re.escape(token)}(?![\d])", their_text)
+        ]
         if not spans:
             continue
-        mine_spans = [(m.start(), m.end()) for m in re.finditer(
-            rf"(?<![\d.,]){re.escape(token)}(?![\d])", text)]
-        for facts, matched, where in ((mine, matched_mine, mine_spans),
-                                      (theirs, matched_theirs, spans)):
-            matched.update(i for i, f in enumerate(facts)
-                           if any(a <= f.start and f.end <= b for a, b in where))
+        mine_spans = [
+            (m.start(), m.end())
+            for m in re.finditer(rf"(?<![\d.,]){re.escape(token)}(?![\d])", text)
+        ]
+        for facts, matched, where in (
+            (mine, matched_mine, mine_spans),
+            (theirs, matched_theirs, spans),
+        ):
+            matched.update(
+                i for i, f in enumerate(facts) if any(a <= f.start and f.end <= b for a, b in where)
+            )
 
 
 def _in_words(kind: str, value: str) -> bool:
@@ -574,7 +748,7 @@ def _in_words(kind: str, value: str) -> bool:
 def _dropped_aside(their_text: str, run: _Run, text: str) -> bool:
     """Whether the run stands in a parenthesis of the other text that this text has fewer
     of ("English, Middle (1100-1500)" / "中古英语"): the aside was left out, not the number."""
-    before = their_text[:run.start]
+    before = their_text[: run.start]
     if before.count("(") <= before.count(")"):
         return False
     return text.count("(") + text.count("（") < their_text.count("(")

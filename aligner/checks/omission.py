@@ -28,17 +28,17 @@ from .base import Check, Document, Unit, register
 from .segments import length as _length
 from .segments import missing_anchors, sentence_count
 
-_MIN_ROWS = 8            # rows needed to trust a pair's distribution
-_ROBUST_Z = 3.5          # deviations (in robust standard deviations) that make an outlier
+_MIN_ROWS = 8  # rows needed to trust a pair's distribution
+_ROBUST_Z = 3.5  # deviations (in robust standard deviations) that make an outlier
 _MIN_FACTOR = math.log(1.7)  # and at least this far from the usual ratio
-_MIN_CHARS = 50          # the longer side must be this long (names-only lines vary)
-_MIN_SPREAD = 0.12       # floor of the robust spread, in log units
-_NEARBY = 2              # rows on each side searched for a paragraph the aligner left alone
-_HEADING_CHARS = 60      # a heading is a short line...
+_MIN_CHARS = 50  # the longer side must be this long (names-only lines vary)
+_MIN_SPREAD = 0.12  # floor of the robust spread, in log units
+_NEARBY = 2  # rows on each side searched for a paragraph the aligner left alone
+_HEADING_CHARS = 60  # a heading is a short line...
 _ENDS = set(".!?…:;。！？：；")  # ...that does not end as a sentence does
-_DRIFT_ROWS = 10         # rows on each side searched for gaps like this one...
-_DRIFT_GAPS = 2          # ...of which this many mean the aligner drifted, not a text
-_ABSORBED_Z = 2.5        # a neighbour this many spreads too long may hold the missing text
+_DRIFT_ROWS = 10  # rows on each side searched for gaps like this one...
+_DRIFT_GAPS = 2  # ...of which this many mean the aligner drifted, not a text
+_ABSORBED_Z = 2.5  # a neighbour this many spreads too long may hold the missing text
 
 Stats = dict[tuple[str, str], tuple[float, float]]
 
@@ -47,8 +47,10 @@ Stats = dict[tuple[str, str], tuple[float, float]]
 class OmissionCheck(Check):
     name = "omission"
     severity = "warning"
-    description = ("a paragraph (or much of one) the other versions have and this one lacks, "
-                   "where the alignment around it is sure")
+    description = (
+        "a paragraph (or much of one) the other versions have and this one lacks, "
+        "where the alignment around it is sure"
+    )
 
     def run(self, document: Document) -> list[Flag]:
         lengths = [text_lengths(unit, document.languages) for unit in document.units]
@@ -74,28 +76,41 @@ class OmissionCheck(Check):
         absent = [lang for lang in document.languages if lang not in present]
         lacking = _lacking(document, present, absent)
         first, last = rows.block(index)
-        if not rows.steady(first, last) or rows.unpaired_nearby(first, last) or \
-                rows.drifting(first, last):
+        if (
+            not rows.steady(first, last)
+            or rows.unpaired_nearby(first, last)
+            or rows.drifting(first, last)
+        ):
             return  # the aligner is unsure here: the `alignment` check reports it
         if lacking:
             for lang in lacking:
                 if lang not in document.targets or rows.absorbed(first, last, lang):
                     continue
                 names = _names(present)
-                yield self.flag(unit, lang, 0, 0,
-                                f"{names} {'have' if len(present) > 1 else 'has'} a paragraph "
-                                f"here ({_sizes(unit, present)}); {lang} has nothing",
-                                evidence={other: _excerpt(unit.text(other)) for other in present})
+                yield self.flag(
+                    unit,
+                    lang,
+                    0,
+                    0,
+                    f"{names} {'have' if len(present) > 1 else 'has'} a paragraph "
+                    f"here ({_sizes(unit, present)}); {lang} has nothing",
+                    evidence={other: _excerpt(unit.text(other)) for other in present},
+                )
             return
         for lang in present:  # the versions that have text added it
             if lang not in document.targets:
                 continue
             others = _names(absent)
-            yield self.flag(unit, lang, 0, len(unit.text(lang)),
-                            f"only {_names(present)} {'has' if len(present) == 1 else 'have'} "
-                            f"this paragraph ({_sizes(unit, [lang])}); {others} "
-                            f"{'has' if len(absent) == 1 else 'have'} nothing here: added, "
-                            f"or missing in {others}?")
+            yield self.flag(
+                unit,
+                lang,
+                0,
+                len(unit.text(lang)),
+                f"only {_names(present)} {'has' if len(present) == 1 else 'have'} "
+                f"this paragraph ({_sizes(unit, [lang])}); {others} "
+                f"{'has' if len(absent) == 1 else 'have'} nothing here: added, "
+                f"or missing in {others}?",
+            )
 
     # -- complete rows: a version much shorter or longer than usual -------------------
     def _short(self, rows: _Rows, index: int) -> Iterable[Flag]:
@@ -114,25 +129,42 @@ class OmissionCheck(Check):
             if evidence is None or rows.cut_elsewhere(index, lang, shorter):
                 continue
             names = _names(others)
-            message = (f"{factor:.1f} times {'shorter' if shorter else 'longer'} than usual "
-                       f"against {names} ({evidence}): "
-                       f"{'something left out?' if shorter else 'something added?'}")
-            yield self.flag(unit, lang, 0, len(unit.text(lang)), message,
-                            evidence={o: _excerpt(unit.text(o)) for o in others})
+            message = (
+                f"{factor:.1f} times {'shorter' if shorter else 'longer'} than usual "
+                f"against {names} ({evidence}): "
+                f"{'something left out?' if shorter else 'something added?'}"
+            )
+            yield self.flag(
+                unit,
+                lang,
+                0,
+                len(unit.text(lang)),
+                message,
+                evidence={o: _excerpt(unit.text(o)) for o in others},
+            )
 
-    def _outliers(self, unit: Unit, document: Document, stats: Stats,
-                  lengths: dict[str, int]) -> Iterable[Flag]:
+    def _outliers(
+        self, unit: Unit, document: Document, stats: Stats, lengths: dict[str, int]
+    ) -> Iterable[Flag]:
         """A catalog entry's msgstr much shorter or longer than usual against msgid."""
         for lang in document.targets:
             found = _outlier(unit, document, stats, lengths, lang)
             if found is None:
                 continue
             shorter, factor, others = found
-            message = (f"{'shorter' if shorter else 'longer'} than usual by a factor of "
-                       f"{factor:.1f} against {', '.join(others)}: "
-                       f"{'something left out?' if shorter else 'something added?'}")
-            yield self.flag(unit, lang, 0, len(unit.text(lang)), message,
-                            evidence={o: unit.text(o)[:80] for o in others})
+            message = (
+                f"{'shorter' if shorter else 'longer'} than usual by a factor of "
+                f"{factor:.1f} against {', '.join(others)}: "
+                f"{'something left out?' if shorter else 'something added?'}"
+            )
+            yield self.flag(
+                unit,
+                lang,
+                0,
+                len(unit.text(lang)),
+                message,
+                evidence={o: unit.text(o)[:80] for o in others},
+            )
 
 
 class _Rows:
@@ -141,8 +173,10 @@ class _Rows:
 
     def __init__(self, document: Document, lengths: list[dict[str, int]], stats: Stats):
         self.document, self.lengths, self.stats = document, lengths, stats
-        self.present = [tuple(lang for lang in document.languages if unit.text(lang).strip())
-                        for unit in document.units]
+        self.present = [
+            tuple(lang for lang in document.languages if unit.text(lang).strip())
+            for unit in document.units
+        ]
         count = len(document.languages)
         self.complete = [len(found) == count for found in self.present]
 
@@ -161,8 +195,9 @@ class _Rows:
         complete and the aligner is confident of them."""
         units = self.document.units
         for side in (first - 1, last + 1):
-            if 0 <= side < len(units) and (not self.complete[side]
-                                            or units[side].score < LOW_CONFIDENCE):
+            if 0 <= side < len(units) and (
+                not self.complete[side] or units[side].score < LOW_CONFIDENCE
+            ):
                 return False
         return True
 
@@ -187,12 +222,14 @@ class _Rows:
         to find its way back, leaving a gap every few rows; a text's own omissions are
         rarely that close together."""
         here = self.present[first]
-        window = range(max(0, first - _DRIFT_ROWS), min(len(self.present),
-                                                        last + _DRIFT_ROWS + 1))
+        window = range(max(0, first - _DRIFT_ROWS), min(len(self.present), last + _DRIFT_ROWS + 1))
         blocks = 0
         for row in window:
-            if (row < first or row > last) and self.present[row] == here and \
-                    (row == window.start or self.present[row - 1] != here):
+            if (
+                (row < first or row > last)
+                and self.present[row] == here
+                and (row == window.start or self.present[row - 1] != here)
+            ):
                 blocks += 1
         return blocks >= _DRIFT_GAPS
 
@@ -210,8 +247,11 @@ class _Rows:
         missing = sum(self.expected(row, lang) or 0 for row in range(first, last + 1))
         # a heading (no end punctuation in any version) loses its blank line easily and
         # runs into the next paragraph: a neighbour longer than it would be alone holds it
-        heading = all(_heading(self.document.units[row].text(other))
-                      for row in range(first, last + 1) for other in self.present[row])
+        heading = all(
+            _heading(self.document.units[row].text(other))
+            for row in range(first, last + 1)
+            for other in self.present[row]
+        )
         for side in (first - 1, last + 1):
             if not 0 <= side < len(self.lengths) or not self.lengths[side][lang]:
                 continue
@@ -220,8 +260,9 @@ class _Rows:
                 continue
             actual, spread = self.lengths[side][lang], self.spread(lang)
             long = math.log(actual / alone)
-            if (heading or long > _ABSORBED_Z * spread) and \
-                    abs(math.log(actual / (alone + missing))) < abs(long):
+            if (heading or long > _ABSORBED_Z * spread) and abs(
+                math.log(actual / (alone + missing))
+            ) < abs(long):
                 return True
         return False
 
@@ -231,8 +272,9 @@ class _Rows:
         return sum(found) / len(found) if found else _MIN_SPREAD
 
     def outlier(self, index: int, lang: str):
-        return _outlier(self.document.units[index], self.document, self.stats,
-                        self.lengths[index], lang)
+        return _outlier(
+            self.document.units[index], self.document, self.stats, self.lengths[index], lang
+        )
 
     def cut_elsewhere(self, index: int, lang: str, shorter: bool) -> bool:
         """Whether a neighbouring row is off the other way for ``lang`` (long where this one
@@ -249,8 +291,9 @@ class _Rows:
         return False
 
 
-def _outlier(unit: Unit, document: Document, stats: Stats, lengths: dict[str, int],
-             lang: str) -> tuple[bool, float, list[str]] | None:
+def _outlier(
+    unit: Unit, document: Document, stats: Stats, lengths: dict[str, int], lang: str
+) -> tuple[bool, float, list[str]] | None:
     """(shorter, factor, the versions it is off against) when ``lang`` is off against
     every other version of the unit that can tell; None when it is not."""
     if not lengths[lang]:
@@ -309,8 +352,10 @@ def _structure_of_longer(unit: Unit, lang: str, others: list[str]) -> str | None
 def _counted(what: str, counts: dict[str, int], lang: str, others: list[str]) -> str:
     def plural(n: int) -> str:
         return f"{n} {what}{'' if n == 1 else 's'}"
-    return ", ".join([f"{lang} {plural(counts[lang])}",
-                      *(f"{o} {plural(counts[o])}" for o in others)])
+
+    return ", ".join(
+        [f"{lang} {plural(counts[lang])}", *(f"{o} {plural(counts[o])}" for o in others)]
+    )
 
 
 def _heading(text: str) -> bool:
@@ -339,7 +384,7 @@ def _sizes(unit: Unit, langs) -> str:
 
 
 def _excerpt(text: str, width: int = 120) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def text_lengths(unit: Unit, languages, measure=_length) -> dict[str, int]:

@@ -17,12 +17,36 @@ from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .endings import COLON, EXCLAMATION, FULL_STOP, end_class, ending_damage
 
-_PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "［": "］", "《": "》",
-          "〈": "〉", "「": "」", "『": "』", "«": "»"}
-_FAMILY = {"(": "paren", "（": "paren", "[": "square", "【": "square", "［": "square",
-           "{": "curly", "《": "quote", "〈": "quote", "「": "quote", "『": "quote",
-           "«": "quote", "“": "quote", "„": "quote", '"': "quote"}
-_MARKS = frozenset("()[]{}（）【】［］《》〈〉「」『』«»“”„\"")
+_PAIRS = {
+    "(": ")",
+    "[": "]",
+    "{": "}",
+    "（": "）",
+    "【": "】",
+    "［": "］",
+    "《": "》",
+    "〈": "〉",
+    "「": "」",
+    "『": "』",
+    "«": "»",
+}
+_FAMILY = {
+    "(": "paren",
+    "（": "paren",
+    "[": "square",
+    "【": "square",
+    "［": "square",
+    "{": "curly",
+    "《": "quote",
+    "〈": "quote",
+    "「": "quote",
+    "『": "quote",
+    "«": "quote",
+    "“": "quote",
+    "„": "quote",
+    '"': "quote",
+}
+_MARKS = frozenset('()[]{}（）【】［］《》〈〉「」『』«»“”„"')
 _STYLES = {"«": "« »", "“": "“ ”", "„": "„ “", '"': '" "', "「": "「 」"}
 _MIN_MAJORITY = 3
 _MINORITY_SHARE = 0.2
@@ -94,8 +118,10 @@ def quote_styles(text: str) -> set[str]:
 class PunctuationCheck(Check):
     name = "punctuation"
     severity = "warning"
-    description = ("unbalanced brackets and quotes; quote style inconsistent within a "
-                   "language; a catalog message's end mark lost or changed")
+    description = (
+        "unbalanced brackets and quotes; quote style inconsistent within a "
+        "language; a catalog message's end mark lost or changed"
+    )
     local = True  # the house quote style is decided in ``finish``, from every shard's counts
 
     def run(self, document: Document) -> list[Flag]:
@@ -127,8 +153,7 @@ class PunctuationCheck(Check):
                     used.append((index, lang, styles))
         return flags, (counts, used, ends, dropped)
 
-    def finish(self, document: Document, parts: list[tuple[list[Flag], tuple]]
-               ) -> list[Flag]:
+    def finish(self, document: Document, parts: list[tuple[list[Flag], tuple]]) -> list[Flag]:
         flags = [flag for part, _ in parts for flag in part]
         counts: dict[str, Counter[str]] = {lang: Counter() for lang in document.targets}
         ends: Counter[tuple[str, str]] = Counter()
@@ -136,25 +161,36 @@ class PunctuationCheck(Check):
             ends.update(part_ends)
             for lang, found in part_counts.items():
                 counts[lang].update(found)
-        majority = {lang: style for lang, found in counts.items()
-                    if (style := _majority_style(found)) is not None}
+        majority = {
+            lang: style
+            for lang, found in counts.items()
+            if (style := _majority_style(found)) is not None
+        }
         for _, (_, _, _, dropped) in parts:
             for index, lang, ending in dropped:
                 kind = ending.source_kind
                 done = ends[(lang, kind, ending.kind, ending.target_kind)]
                 if done <= max(_CONVENTION_MIN, _CONVENTION_SHARE * ends[(lang, kind)]):
-                    flags.append(self._ending_flag(document.units[index - document.offset],
-                                                   document, lang, ending))
+                    flags.append(
+                        self._ending_flag(
+                            document.units[index - document.offset], document, lang, ending
+                        )
+                    )
         for _, (_, used, _, _) in parts:
             for index, lang, styles in used:
                 if lang in majority:
-                    flags.extend(self._style(document.units[index - document.offset], lang,
-                                             styles, majority[lang]))
+                    flags.extend(
+                        self._style(
+                            document.units[index - document.offset], lang, styles, majority[lang]
+                        )
+                    )
         return flags
 
     def _unbalanced(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        families = {lang: {family for _, _, family in imbalances(unit.text(lang))}
-                    for lang in document.languages}
+        families = {
+            lang: {family for _, _, family in imbalances(unit.text(lang))}
+            for lang in document.languages
+        }
         for lang in document.targets:
             cell = unit.cells.get(lang)
             if not cell or not cell.text or not families[lang]:
@@ -167,12 +203,18 @@ class PunctuationCheck(Check):
                 for offset, mark, family in imbalances(cell.text[start:end]):
                     if family in other_families:
                         continue
-                    yield self.flag(unit, lang, start + offset, start + offset + 1,
-                                    f"unbalanced {mark} — no matching "
-                                    f"{'closing' if mark in _FAMILY else 'opening'} mark")
+                    yield self.flag(
+                        unit,
+                        lang,
+                        start + offset,
+                        start + offset + 1,
+                        f"unbalanced {mark} — no matching "
+                        f"{'closing' if mark in _FAMILY else 'opening'} mark",
+                    )
 
-    def _endings(self, unit: Unit, document: Document, ends: Counter
-                 ) -> Iterable[tuple[str, object]]:
+    def _endings(
+        self, unit: Unit, document: Document, ends: Counter
+    ) -> Iterable[tuple[str, object]]:
         """Each msgstr form's end against its msgid's (msgid_plural's for the other forms);
         counts how often msgid ends with ".", "!" or ":" and how often each of those is
         dropped or written as another mark, for ``finish``."""
@@ -200,19 +242,30 @@ class PunctuationCheck(Check):
                 yield lang, _shifted(ending, start)
 
     def _ending_flag(self, unit: Unit, document: Document, lang: str, ending) -> Flag:
-        return self.flag(unit, lang, ending.start, ending.end, ending.message,
-                         evidence={document.source: unit.text(document.source)[-80:]},
-                         expected=ending.expected)
+        return self.flag(
+            unit,
+            lang,
+            ending.start,
+            ending.end,
+            ending.message,
+            evidence={document.source: unit.text(document.source)[-80:]},
+            expected=ending.expected,
+        )
 
-    def _style(self, unit: Unit, lang: str, styles: set[str], majority: str
-               ) -> Iterable[Flag]:
+    def _style(self, unit: Unit, lang: str, styles: set[str], majority: str) -> Iterable[Flag]:
         text = unit.text(lang)
         for style in styles - {majority}:
             mark = style[0]
             offset = text.index(mark)
-            yield self.flag(unit, lang, offset, offset + 1,
-                            f"quote style {style} here, {majority} elsewhere in {lang}",
-                            severity="info", expected=majority[0])
+            yield self.flag(
+                unit,
+                lang,
+                offset,
+                offset + 1,
+                f"quote style {style} here, {majority} elsewhere in {lang}",
+                severity="info",
+                expected=majority[0],
+            )
 
 
 def _fragment_quotes(text: str) -> bool:

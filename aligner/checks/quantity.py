@@ -56,23 +56,44 @@ def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
     cell = unit.cells[lang]
     found = []
     for fact in document.facts(unit, lang):
-        if cleaned[fact.start:fact.end].isspace() or (fact.weak and fact.kind != "number"):
+        if cleaned[fact.start : fact.end].isspace() or (fact.weak and fact.kind != "number"):
             continue
         part = bisect_right(cell.starts, fact.start) - 1 if cell.starts else 0
         if fact.kind == "range" and "/" not in fact.value:
             low, high = fact.value.replace("%", "").split("-", 1)
-            found.extend(_Quantity(fact._replace(kind="number", value=end),
-                                   k == 0 and is_negative(text, fact.start), None, fact.end,
-                                   fact.end, False, part, True)
-                         for k, end in enumerate((low, high)))
+            found.extend(
+                _Quantity(
+                    fact._replace(kind="number", value=end),
+                    k == 0 and is_negative(text, fact.start),
+                    None,
+                    fact.end,
+                    fact.end,
+                    False,
+                    part,
+                    True,
+                )
+                for k, end in enumerate((low, high))
+            )
             continue
         if fact.kind not in _KINDS:
             continue
         after = unit_after(text, fact.end) if fact.kind == "number" else None
         units, start, end = after if after is not None else (None, fact.end, fact.end)
-        compound = text[fact.end:fact.end + 1] in "-‐" and text[fact.end + 1:fact.end + 2].isalpha()
-        found.append(_Quantity(fact, is_negative(text, fact.start), units, start, end, compound,
-                               part, weak=fact.weak))
+        compound = (
+            text[fact.end : fact.end + 1] in "-‐" and text[fact.end + 1 : fact.end + 2].isalpha()
+        )
+        found.append(
+            _Quantity(
+                fact,
+                is_negative(text, fact.start),
+                units,
+                start,
+                end,
+                compound,
+                part,
+                weak=fact.weak,
+            )
+        )
     found.extend(_slots(document, cell, text))
     return found
 
@@ -108,8 +129,9 @@ class QuantityCheck(Check):
         for unit in document.units:
             if document.catalog and special_message(unit.text(document.source)):
                 continue
-            read = {lang: _read(document, unit, lang) for lang in document.languages
-                    if unit.text(lang)}
+            read = {
+                lang: _read(document, unit, lang) for lang in document.languages if unit.text(lang)
+            }
             if sum(bool(found) for found in read.values()) < 2:
                 continue
             for lang in document.targets:
@@ -120,12 +142,12 @@ class QuantityCheck(Check):
                 strong = {o: [q for q in found if not q.weak] for o, found in read.items()}
                 flags.extend(self._signs(unit, lang, strong, others))
                 for part in range(max(1, len(unit.cells[lang].parts))):
-                    flags.extend(self._order(unit, lang, strong, others, part,
-                                             document.catalog))
+                    flags.extend(self._order(unit, lang, strong, others, part, document.catalog))
         return flags
 
-    def _units(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
-               others: list[str]) -> Iterable[Flag]:
+    def _units(
+        self, unit: Unit, lang: str, read: dict[str, list[_Quantity]], others: list[str]
+    ) -> Iterable[Flag]:
         text = unit.text(lang)
         for mine in read[lang]:
             if mine.units is None or mine.weak:  # "一周" (a full circle) is no week
@@ -140,56 +162,93 @@ class QuantityCheck(Check):
                     against[other] = same[0]
             if agree or len(against) < len(others) // 2 + 1:
                 continue
-            evidence = {o: unit.text(o)[q.fact.start:q.unit_end] for o, q in against.items()}
+            evidence = {o: unit.text(o)[q.fact.start : q.unit_end] for o, q in against.items()}
             wanted = {next(iter(sorted(q.units))) for q in against.values()}
-            written = text[mine.fact.start:mine.unit_end]
+            written = text[mine.fact.start : mine.unit_end]
             said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
             expected = None
             if len(wanted) == 1:
-                form = _unit_form(wanted.pop(), lang, text[mine.unit_start:mine.unit_end])
+                form = _unit_form(wanted.pop(), lang, text[mine.unit_start : mine.unit_end])
                 if form is not None:
-                    expected = text[mine.fact.start:mine.unit_start] + form
-            message = f"\"{written}\": another unit — {said}"
-            yield self.flag(unit, lang, mine.fact.start, mine.unit_end,
-                            message + (f" → {expected}" if expected else ""),
-                            evidence=evidence, expected=expected)
+                    expected = text[mine.fact.start : mine.unit_start] + form
+            message = f'"{written}": another unit — {said}'
+            yield self.flag(
+                unit,
+                lang,
+                mine.fact.start,
+                mine.unit_end,
+                message + (f" → {expected}" if expected else ""),
+                evidence=evidence,
+                expected=expected,
+            )
 
-    def _signs(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
-               others: list[str]) -> Iterable[Flag]:
+    def _signs(
+        self, unit: Unit, lang: str, read: dict[str, list[_Quantity]], others: list[str]
+    ) -> Iterable[Flag]:
         text = unit.text(lang)
         for value in {q.value for q in read[lang] if q.fact.kind != "slot"}:
             mine = [q for q in read[lang] if q.value == value]
             signed = {o: [q for q in read[o] if q.value == value] for o in others}
-            lost = [o for o, theirs in signed.items() if theirs and (
-                (all(q.negative for q in theirs) and not any(q.negative for q in mine))
-                or _fewer_negatives(mine, theirs))]
-            added = [o for o, theirs in signed.items()
-                     if theirs and not any(q.negative for q in theirs)
-                     and all(q.negative for q in mine)]
+            lost = [
+                o
+                for o, theirs in signed.items()
+                if theirs
+                and (
+                    (all(q.negative for q in theirs) and not any(q.negative for q in mine))
+                    or _fewer_negatives(mine, theirs)
+                )
+            ]
+            added = [
+                o
+                for o, theirs in signed.items()
+                if theirs and not any(q.negative for q in theirs) and all(q.negative for q in mine)
+            ]
             majority = len(others) // 2 + 1
             if len(lost) >= majority:
                 q = _lost_sign(mine, signed[lost[0]])
                 negative = next(t for t in signed[lost[0]] if t.negative)
                 sign = unit.text(lost[0])[negative.fact.start - 1]
-                evidence = {o: _signed_text(unit.text(o), next(t for t in signed[o]
-                                                               if t.negative)) for o in lost}
+                evidence = {
+                    o: _signed_text(unit.text(o), next(t for t in signed[o] if t.negative))
+                    for o in lost
+                }
                 expected = sign + q.fact.text
                 said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
-                yield self.flag(unit, lang, q.fact.start, q.fact.end,
-                                f"\"{q.fact.text}\": minus sign lost — {said} → {expected}",
-                                evidence=evidence, expected=expected)
+                yield self.flag(
+                    unit,
+                    lang,
+                    q.fact.start,
+                    q.fact.end,
+                    f'"{q.fact.text}": minus sign lost — {said} → {expected}',
+                    evidence=evidence,
+                    expected=expected,
+                )
             elif len(added) >= majority:
                 q = mine[0]
                 evidence = {o: signed[o][0].fact.text for o in added}
                 said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
-                yield self.flag(unit, lang, q.fact.start - 1, q.fact.end,
-                                f"\"{text[q.fact.start - 1:q.fact.end]}\": a minus sign "
-                                f"{listing(added)} {'does' if len(added) == 1 else 'do'} not "
-                                f"have — {said}", severity="warning", evidence=evidence,
-                                expected=q.fact.text)
+                yield self.flag(
+                    unit,
+                    lang,
+                    q.fact.start - 1,
+                    q.fact.end,
+                    f'"{text[q.fact.start - 1 : q.fact.end]}": a minus sign '
+                    f"{listing(added)} {'does' if len(added) == 1 else 'do'} not "
+                    f"have — {said}",
+                    severity="warning",
+                    evidence=evidence,
+                    expected=q.fact.text,
+                )
 
-    def _order(self, unit: Unit, lang: str, read: dict[str, list[_Quantity]],
-               others: list[str], part: int, catalog: bool) -> Iterable[Flag]:
+    def _order(
+        self,
+        unit: Unit,
+        lang: str,
+        read: dict[str, list[_Quantity]],
+        others: list[str],
+        part: int,
+        catalog: bool,
+    ) -> Iterable[Flag]:
         """Part ``part`` of this version against the others' part that says the same: in
         a catalog msgstr[0] is msgid and the other forms msgid_plural; in a docset the
         same paragraph of the row."""
@@ -210,36 +269,47 @@ class QuantityCheck(Check):
                 diff = [i for i, (a, b) in enumerate(zip(values, theirs)) if a != b]
                 if len(diff) == 2:
                     swaps[other] = (diff[0], diff[1])
-        if not swaps or len(set(swaps.values())) > 1 or len(swaps) < len(others) // 2 + 1 \
-                or agree >= len(swaps):
+        if (
+            not swaps
+            or len(set(swaps.values())) > 1
+            or len(swaps) < len(others) // 2 + 1
+            or agree >= len(swaps)
+        ):
             return
         i, j = next(iter(swaps.values()))
         if mine[i].compound and mine[j].compound:
             return  # "in 8-bit operand, 16-bit relocation": adjectives move with their nouns
         text = unit.text(lang)
         a, b = mine[i].fact, mine[j].fact
-        if _right_to_left(lang) and not any(ch.isalpha() for ch in text[a.end:b.start]):
+        if _right_to_left(lang) and not any(ch.isalpha() for ch in text[a.end : b.start]):
             return  # "۹×۶" shows as 6×9 in a right-to-left line: typed reversed on purpose
         expected = None
         if not (mine[i].end_of_range or mine[j].end_of_range):
-            between = text[a.end:b.start]
+            between = text[a.end : b.start]
             expected = b.text + between + a.text
         evidence = {}
         for other in swaps:
             theirs = [q.fact for q in read[other] if q.part == sides[other]]
-            evidence[other] = unit.text(other)[theirs[i].start:theirs[j].end]
+            evidence[other] = unit.text(other)[theirs[i].start : theirs[j].end]
         said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
-        yield self.flag(unit, lang, a.start, b.end,
-                        f"{render(a.kind, a.value, lang)} and {render(b.kind, b.value, lang)} "
-                        f"swapped — {said}" + (f" → {expected}" if expected else ""),
-                        evidence=evidence, expected=expected)
+        yield self.flag(
+            unit,
+            lang,
+            a.start,
+            b.end,
+            f"{render(a.kind, a.value, lang)} and {render(b.kind, b.value, lang)} "
+            f"swapped — {said}" + (f" → {expected}" if expected else ""),
+            evidence=evidence,
+            expected=expected,
+        )
 
 
 def _fewer_negatives(mine: list[_Quantity], theirs: list[_Quantity]) -> bool:
     """The value as often on both sides, negative more often in ``theirs`` ("0=no, 1=yes,
     -1=default" translated "0=нет, 1=да, 1=исходное")."""
-    return len(mine) == len(theirs) and \
-        sum(q.negative for q in mine) < sum(q.negative for q in theirs)
+    return len(mine) == len(theirs) and sum(q.negative for q in mine) < sum(
+        q.negative for q in theirs
+    )
 
 
 def _lost_sign(mine: list[_Quantity], theirs: list[_Quantity]) -> _Quantity:
@@ -272,21 +342,21 @@ def _unit_form(unit_id: str, lang: str, mine: str) -> str | None:
     space): in the same script, the form closest to it ("КиБ" for "МиБ", "MB" for "GB" in a
     Chinese text that writes GB), an inflected word for a word ("5 минут" for seconds is
     "5 секунд")."""
-    space = mine[:len(mine) - len(mine.lstrip(" \u00a0\u202f\u2009"))]
-    written = mine[len(space):].rstrip(".")
+    space = mine[: len(mine) - len(mine.lstrip(" \u00a0\u202f\u2009"))]
+    written = mine[len(space) :].rstrip(".")
     script = _script(written) if written else _SCRIPT_OF.get(family(lang), "latin")
     forms = [f for f in unit_forms(unit_id) if _script(f) == script]
     if not forms:
-        forms = [f for f in unit_forms(unit_id)
-                 if _script(f) == _SCRIPT_OF.get(family(lang), "latin")]
+        forms = [
+            f for f in unit_forms(unit_id) if _script(f) == _SCRIPT_OF.get(family(lang), "latin")
+        ]
     if not forms:
         return None
-    stem = next((s for s in sorted(STEMS, key=len, reverse=True) if written.startswith(s)),
-                None)
+    stem = next((s for s in sorted(STEMS, key=len, reverse=True) if written.startswith(s)), None)
     if stem is not None:
         target = next((f for f in forms if f in STEMS), None)
         if target is not None:
-            return space + target + written[len(stem):]
+            return space + target + written[len(stem) :]
     if script == "latin" and len(written.rstrip("s")) > 3:  # "seconds" -> "minutes"
         word = next((f for f in forms if len(f) > 3), None)
         if word is not None:

@@ -27,12 +27,12 @@ from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
 
 # letters of scripts written with spaces between words; CJK, Thai and kana are left out
-_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff" \
-    "\uf900-\ufaff"
+_UNSPACED = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+)
 _WORD = rf"[^\W\d_{_UNSPACED}]+"  # one class: a lookahead per character cost 4x the time
 # one space (or a no-break space) between the copies; "экрана экрана." keeps its full stop
-_DOUBLED = re.compile(rf"(?<![\w\-'’])({_WORD})([ \u00a0\u202f])(\1)(?![\w\-'’])",
-                      re.IGNORECASE)
+_DOUBLED = re.compile(rf"(?<![\w\-'’])({_WORD})([ \u00a0\u202f])(\1)(?![\w\-'’])", re.IGNORECASE)
 # the source's own doublings, looser: any gap of up to two marks ("Tawi-Tawi") and repeats
 # inside a word ("Iloilo", "reindex indexes")
 _SOURCE_DOUBLED = re.compile(r"([^\W\d_]{2,})[\W_]{0,2}\1", re.IGNORECASE)
@@ -63,7 +63,8 @@ _REDUPLICATING = frozenset(  # a word list reads better as text
     "思考 练习 放松 交流 沟通 帮助 活动 锻炼 打听 认识 调查 分析 考察 琢磨 清理 布置 "
     "溜达 暖和 凉快 高兴 热闹 轻松 雪白 通红 冰凉 笔直 漆黑 火红 碧绿 金黄 滚烫 讲解 "
     "说明 处理 照顾 表示 庆祝 欣赏 关心 安慰 解释 参观 评价 批评 教育 享受 品尝 回忆 "
-    "感受 切磋 比划 拾掇 张罗 合计 折腾".split())
+    "感受 切磋 比划 拾掇 张罗 合计 折腾".split()
+)
 
 # doubled marks: a second full stop (not an ellipsis), comma, colon... in either width
 _WIDE = str.maketrans("。，；：！？", ".,;:!?")
@@ -77,7 +78,8 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic
 # (the lookahead only says where a separator can begin: a third less time over long texts)
 _ITEM_SEPARATOR = re.compile(
     r"(?=[\s,;、，；和及与或])\s*(?:[,;、，；]|\s(?:and|or|и|или|және|мен|немесе)\s|[和及与或])\s*",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?。！？:：]\s*|\n")
 _MAX_ITEM_WORDS = 4
 _ITEM = re.compile(r"[\w\s'’-]+")  # an item of words: not syntax like "[+|-]key[" or "\\u"
@@ -96,7 +98,7 @@ def doubled_words(text: str, lang: str = "") -> list[tuple[int, int, str]]:
 
 
 def _metavariable(first: str, second: str) -> bool:
-    """"ДНЕЙ дней", "Wert WERT": a help text's placeholder word next to the word itself."""
+    """ "ДНЕЙ дней", "Wert WERT": a help text's placeholder word next to the word itself."""
     return len(first) > 1 and first.isupper() != second.isupper()
 
 
@@ -135,8 +137,13 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
         after = text[end] if end < len(text) else ""
         if run.isascii() and (not before or before.isspace() or before in "/\\."):
             continue
-        if any(mark.isascii() for mark in run) and after and after.isascii() and \
-                not after.isspace() and after not in _CLOSERS:
+        if (
+            any(mark.isascii() for mark in run)
+            and after
+            and after.isascii()
+            and not after.isspace()
+            and after not in _CLOSERS
+        ):
             continue  # "。.eh_frame", "1..10", "std::string"
         found.append((start + 1, end, run[1:]))
     return found
@@ -159,9 +166,15 @@ def repeated_items(text: str) -> list[tuple[int, int, str]]:
             item_end = sep.start() if sep else sentence_end
             item = text[position:item_end].strip()
             key = item.casefold()
-            if (previous is not None and key and key == previous[0]
-                    and _same_item(item, previous[1]) and _ITEM.fullmatch(item)
-                    and len(key.split()) <= _MAX_ITEM_WORDS and any(c.isalpha() for c in key)):
+            if (
+                previous is not None
+                and key
+                and key == previous[0]
+                and _same_item(item, previous[1])
+                and _ITEM.fullmatch(item)
+                and len(key.split()) <= _MAX_ITEM_WORDS
+                and any(c.isalpha() for c in key)
+            ):
                 start = text.index(item, position)
                 found.append((previous_end, start + len(item), item))
             previous = key, item
@@ -217,64 +230,83 @@ class RepeatCheck(RowCheck):
             yield from self._marks(unit, lang, masked, references)
             yield from self._spaces(unit, lang, text, raw)
 
-    def _words(self, unit: Unit, lang: str, text: str, references: list[str]
-               ) -> Iterable[Flag]:
+    def _words(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
         source_doubles = None
         words = doubled_words(text, lang)
         chunks = doubled_chunks(text, lang) if _has_cjk(text) else []
         if words or chunks:
             source_doubles = any(_SOURCE_DOUBLED.search(reference) for reference in references)
-        if chunks and any(_NAME.fullmatch(reference) and _sounds_like(text, reference)
-                          for reference in references):
+        if chunks and any(
+            _NAME.fullmatch(reference) and _sounds_like(text, reference) for reference in references
+        ):
             chunks = []  # "Nkhotakota" is 恩科塔科塔县: a name's sounds may repeat
         if not source_doubles:
             for start, end, word in words:
-                yield self._flag(unit, lang, start, end, f"\"{word}\" written twice",
-                                 references)
+                yield self._flag(unit, lang, start, end, f'"{word}" written twice', references)
             for start, end, chunk in chunks:
-                yield self._flag(unit, lang, start, end, f"\"{chunk}\" written twice",
-                                 references)
+                yield self._flag(unit, lang, start, end, f'"{chunk}" written twice', references)
 
-    def _items(self, unit: Unit, lang: str, text: str, references: list[str]
-               ) -> Iterable[Flag]:
+    def _items(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
         for start, end, item in repeated_items(text):
             if any(_has_doubled(reference, item) for reference in references):
                 continue
-            yield self._flag(unit, lang, start, end,
-                             f"list item \"{item}\" repeats the one before it", references)
+            yield self._flag(
+                unit, lang, start, end, f'list item "{item}" repeats the one before it', references
+            )
 
-    def _marks(self, unit: Unit, lang: str, text: str, references: list[str]
-               ) -> Iterable[Flag]:
+    def _marks(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
         for start, end, _marks in doubled_marks(text):
-            run = text[start - 1:end]
-            if any(run in reference or run.translate(_WIDE) in reference.translate(_WIDE)
-                   for reference in references):
+            run = text[start - 1 : end]
+            if any(
+                run in reference or run.translate(_WIDE) in reference.translate(_WIDE)
+                for reference in references
+            ):
                 continue
-            yield self._flag(unit, lang, start, end, f"\"{run}\": punctuation doubled",
-                             references)
+            yield self._flag(unit, lang, start, end, f'"{run}": punctuation doubled', references)
 
-    def _spaces(self, unit: Unit, lang: str, text: str, references: list[str]
-                ) -> Iterable[Flag]:
+    def _spaces(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
         """Spaces doubled between words where the source has no run of spaces or tab (a
         help text's columns are laid out with both)."""
-        if "  " not in text or not references or any(
-                "  " in reference or "\t" in reference for reference in references):
+        if (
+            "  " not in text
+            or not references
+            or any("  " in reference or "\t" in reference for reference in references)
+        ):
             return
         for start, end in doubled_spaces(text):
-            if _RTL.match(text[start - 2]) != _RTL.match(text[end]) or \
-                    _RTL.search(text[max(0, start - 3):end + 2]) and "\u200f" in text:
+            if (
+                _RTL.match(text[start - 2]) != _RTL.match(text[end])
+                or _RTL.search(text[max(0, start - 3) : end + 2])
+                and "\u200f" in text
+            ):
                 continue  # right-to-left text meeting Latin: spaces typed around the turn
-            yield self._flag(unit, lang, start, end, f"{end - start + 1} spaces in a row",
-                             references, severity="info")
+            yield self._flag(
+                unit,
+                lang,
+                start,
+                end,
+                f"{end - start + 1} spaces in a row",
+                references,
+                severity="info",
+            )
 
-    def _flag(self, unit: Unit, lang: str, start: int, end: int, message: str,
-              references: list[str], severity: str | None = None) -> Flag:
+    def _flag(
+        self,
+        unit: Unit,
+        lang: str,
+        start: int,
+        end: int,
+        message: str,
+        references: list[str],
+        severity: str | None = None,
+    ) -> Flag:
         evidence = {}
         if references:
             other = next(o for o in unit.cells if o != lang and unit.text(o))
             evidence[other] = unit.text(other)[:80]
-        return self.flag(unit, lang, start, end, message, evidence=evidence, expected="",
-                         severity=severity)
+        return self.flag(
+            unit, lang, start, end, message, evidence=evidence, expected="", severity=severity
+        )
 
 
 def _has_doubled(text: str, word: str) -> bool:

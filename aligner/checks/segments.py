@@ -13,7 +13,8 @@ import re
 # a sentence ends at . ! ? … (then closing quotes or brackets) before a space and a letter
 # that is not lower case, or at 。！？ anywhere; a lone capital before "." is an initial
 _SENTENCE_END = re.compile(
-    r"(?<![\s.][A-ZА-Я])[.!?…]+[\"'»”’)\]]*(?=\s+[^\sa-zа-яё])|[。！？]+[”’」』）]*")
+    r"(?<![\s.][A-ZА-Я])[.!?…]+[\"'»”’)\]]*(?=\s+[^\sa-zа-яё])|[。！？]+[”’」』）]*"
+)
 # clauses part at , ; : and their full-width forms; a comma between digits ("1,000",
 # "May 2023, 5") belongs to the numbers
 _CLAUSE_END = re.compile(r"(?<!\d)[,;:](?=\s)|(?<=\d)[,;:](?=\s+\D)|[，；：]")
@@ -37,15 +38,17 @@ def sentence_count(text: str) -> int:
     if not text.strip():
         return 0
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    tail = text[ends[-1]:].strip() if ends else text.strip()
+    tail = text[ends[-1] :].strip() if ends else text.strip()
     return len(ends) + (1 if tail else 0)
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``text``, in order, covering it: each ends after its
     punctuation and the spaces that follow."""
-    cuts = sorted({m.end() for m in _SENTENCE_END.finditer(text)} |
-                  {m.end() for m in _CLAUSE_END.finditer(text)})
+    cuts = sorted(
+        {m.end() for m in _SENTENCE_END.finditer(text)}
+        | {m.end() for m in _CLAUSE_END.finditer(text)}
+    )
     spans, start = [], 0
     for cut in cuts:
         while cut < len(text) and text[cut].isspace():
@@ -93,5 +96,6 @@ def missing_anchors(texts: dict[str, str], lang: str) -> set[str]:
     if not found:
         return found
     keepers = [text for other, text in texts.items() if other != lang and not latin(text)]
-    return {token for token in found if token[0].isdigit() or
-            any(token in text for text in keepers)}
+    return {
+        token for token in found if token[0].isdigit() or any(token in text for text in keepers)
+    }

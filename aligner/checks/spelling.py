@@ -59,7 +59,7 @@ def _latin(ch: str) -> bool:
 
 
 def _script(word: str) -> str:
-    """"latin", "mixed" (Latin letters with Cyrillic ones) or "other"."""
+    """ "latin", "mixed" (Latin letters with Cyrillic ones) or "other"."""
     latin = other = cyrillic = False
     for ch in word:
         if not ch.isalpha():
@@ -79,8 +79,11 @@ def _identifier(word: str) -> bool:
     """An identifier: digits, an underscore or a capital after a small letter ("x86_64",
     "proto_version", "GdkPixbuf", "OpenPGP", "macOS"): no language translates these, where
     an all-capitals word is often a translated metavariable (WARNING, WARNUNG)."""
-    return "_" in word or any(ch.isdigit() for ch in word) or any(
-        a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return (
+        "_" in word
+        or any(ch.isdigit() for ch in word)
+        or any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    )
 
 
 def _latin_slip(source: str, target: str, kind: str, kept: int, named: int) -> bool:
@@ -95,7 +98,8 @@ def _latin_slip(source: str, target: str, kind: str, kept: int, named: int) -> b
     if kind == "anagram":
         return _identifier(source) or never_translated
     if source.count("_") != target.count("_") or sum(map(str.isdigit, source)) != sum(
-            map(str.isdigit, target)):
+        map(str.isdigit, target)
+    ):
         return False
     from rapidfuzz.distance import OSA
 
@@ -112,8 +116,12 @@ def _slip_of_part(a: str, b: str) -> bool:
     if short not in long:
         return True
     extra = len(long) - len(short)
-    return extra <= 2 and long.startswith(short) and long[len(short):] not in _ENDINGS \
+    return (
+        extra <= 2
+        and long.startswith(short)
+        and long[len(short) :] not in _ENDINGS
         and len(short) >= 4
+    )
 
 
 def _allowed_edits(length: int) -> int:
@@ -136,8 +144,9 @@ def near_miss(source: str, target: str) -> str | None:
     low_s, low_t = source.lower(), target.lower()
     if low_s == low_t or not _slip_of_part(low_s, low_t):
         return None
-    if min(len(low_s), len(low_t)) < _MIN_LETTERS or any(ch.isdigit() for ch in low_t) \
-            != any(ch.isdigit() for ch in low_s):
+    if min(len(low_s), len(low_t)) < _MIN_LETTERS or any(ch.isdigit() for ch in low_t) != any(
+        ch.isdigit() for ch in low_s
+    ):
         return None
     if _inflected(low_s, low_t):
         return None
@@ -150,8 +159,11 @@ def near_miss(source: str, target: str) -> str | None:
     from rapidfuzz.distance import OSA  # deferred: start-up time
 
     limit = _allowed_edits(len(low_s))
-    if len(low_s) == 3 and (len(low_t) != 3 or source.isupper() != target.isupper()
-                            or source.istitle() != target.istitle()):
+    if len(low_s) == 3 and (
+        len(low_t) != 3
+        or source.isupper() != target.isupper()
+        or source.istitle() != target.istitle()
+    ):
         return None  # three letters: one changed, the case kept ("GTK" -> "GHK", "Alt" -> "Act")
     if limit and OSA.distance(low_s, low_t, score_cutoff=limit) <= limit:
         return "edit"
@@ -171,8 +183,11 @@ def _inflected(a: str, b: str) -> bool:
     return common >= 5 and a[common:] in _ENDINGS and b[common:] in _ENDINGS
 
 
-_KIND_NOTE = {"mixed": " (Cyrillic letters among Latin ones)", "anagram": " (letters shuffled)",
-              "edit": ""}
+_KIND_NOTE = {
+    "mixed": " (Cyrillic letters among Latin ones)",
+    "anagram": " (letters shuffled)",
+    "edit": "",
+}
 
 
 @register
@@ -193,8 +208,9 @@ class SpellingCheck(Check):
         kept: dict[str, Counter] = {lang: Counter() for lang in document.targets}
         named: dict[str, Counter] = {lang: Counter() for lang in document.targets}
         letters: Counter = Counter()  # (lang, Latin or not) -> letters of the text
-        variants: dict[str, dict] = {lang: defaultdict(list) for lang in document.targets
-                                     if lang.split("-")[0] == "en"}
+        variants: dict[str, dict] = {
+            lang: defaultdict(list) for lang in document.targets if lang.split("-")[0] == "en"
+        }
         # letters are counted only where the language's code does not tell its script
         counting = {lang for lang in document.targets if _script_by_code(lang) is None}
         for index, unit in enumerate(document.units, document.offset):
@@ -222,8 +238,13 @@ class SpellingCheck(Check):
                     for start, end, word in mine:
                         if _variant_key(word) is not None:
                             variants[lang][word].append((index, start, end))
-        return candidates, {"used": used, "kept": kept, "named": named, "letters": letters,
-                            "variants": {lang: dict(v) for lang, v in variants.items()}}
+        return candidates, {
+            "used": used,
+            "kept": kept,
+            "named": named,
+            "letters": letters,
+            "variants": {lang: dict(v) for lang, v in variants.items()},
+        }
 
     def finish(self, document: Document, parts: list[tuple[list, dict]]) -> list[Flag]:
         used: dict[str, Counter] = defaultdict(Counter)
@@ -250,22 +271,32 @@ class SpellingCheck(Check):
             if kind == "edit" and used[lang][target] > _USED_ELSEWHERE:
                 continue  # a word this translation uses often: its own word
             elsewhere = kept[lang][source]
-            if latin_text and kind != "mixed" and not _latin_slip(
-                    source, target, kind, elsewhere, named[lang][source]):
+            if (
+                latin_text
+                and kind != "mixed"
+                and not _latin_slip(source, target, kind, elsewhere, named[lang][source])
+            ):
                 continue  # in a Latin-script translation a near miss is mostly a translation
             note = f", kept as is in {elsewhere} other messages" if elsewhere else ""
-            said = ", ".join(f"{'msgid' if document.catalog else o} says \"{source}\""
-                             for o in evidence)
-            flags.append(self.flag(
-                units[index - document.offset], lang, start, end,
-                f"\"{target}\" misspelt?{_KIND_NOTE[kind]} — {said}{note} → {source}",
-                evidence={o: source for o in evidence}, expected=source))
+            said = ", ".join(
+                f'{"msgid" if document.catalog else o} says "{source}"' for o in evidence
+            )
+            flags.append(
+                self.flag(
+                    units[index - document.offset],
+                    lang,
+                    start,
+                    end,
+                    f'"{target}" misspelt?{_KIND_NOTE[kind]} — {said}{note} → {source}',
+                    evidence={o: source for o in evidence},
+                    expected=source,
+                )
+            )
         for lang, found in variants.items():
             flags.extend(self._variants(document, lang, found))
         return flags
 
-    def _variants(self, document: Document, lang: str, found: dict[str, list]
-                  ) -> Iterable[Flag]:
+    def _variants(self, document: Document, lang: str, found: dict[str, list]) -> Iterable[Flag]:
         """British and American spellings of one word in one document: the minority's."""
         families: dict[str, dict[str, list]] = defaultdict(dict)
         for word, where in found.items():
@@ -283,17 +314,23 @@ class SpellingCheck(Check):
                     word = unit.text(lang)[start:end]
                     expected = _respell(word, major)
                     yield self.flag(
-                        unit, lang, start, end,
-                        f"\"{word}\" here, the {major} spelling {len(major_places)} times "
+                        unit,
+                        lang,
+                        start,
+                        end,
+                        f'"{word}" here, the {major} spelling {len(major_places)} times '
                         f"elsewhere: one word spelled two ways → {expected}",
-                        expected=expected, severity="warning")
+                        expected=expected,
+                        severity="warning",
+                    )
 
 
 # languages written in another script than Latin (a language not listed is judged by the
 # letters of its text)
 _OTHER_SCRIPT = frozenset(
     "am ar as ba be bg bn bo ce cv dv dz el fa gu he hi hy iu ja ka kk km kn ko ky lo mk ml mn "
-    "mr my ne or pa ps ru sa sd si sr ta te tg th ti tt ug uk ur yi zh".split())
+    "mr my ne or pa ps ru sa sd si sr ta te tg th ti tt ug uk ur yi zh".split()
+)
 
 
 def _latin_script(lang: str, letters: Counter) -> bool:
@@ -319,12 +356,21 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     if text.count("_") == 1:
         text = _MNEMONIC.sub(_unmarked, text)
     search = _LATIN_LETTER.search
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
-            if search(text, m.start(), m.end()) is not None]
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _TOKEN.finditer(text)
+        if search(text, m.start(), m.end()) is not None
+    ]
 
 
-def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources: list[str],
-                words: dict[str, list], unit: Unit) -> Iterable[tuple]:
+def _candidates(
+    index: int,
+    lang: str,
+    mine: list[tuple[int, int, str]],
+    sources: list[str],
+    words: dict[str, list],
+    unit: Unit,
+) -> Iterable[tuple]:
     """Words of ``lang`` that misspell a source word: one the translation lacks (a word
     the translation has too is no proof that this one means it), or, for a shuffled
     acronym ("DIG" beside "GID"), any."""
@@ -339,8 +385,9 @@ def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources
     if not found:
         return
     source_lower = {word.lower() for word in found}
-    sources_seen = [(source, evidence, source.lower(), source.isupper())
-                    for source, evidence in found.items()]
+    sources_seen = [
+        (source, evidence, source.lower(), source.isupper()) for source, evidence in found.items()
+    ]
     for start, end, word in mine:
         low = word.lower()
         if low in source_lower:
@@ -352,9 +399,14 @@ def _candidates(index: int, lang: str, mine: list[tuple[int, int, str]], sources
             # pairs ``near_miss`` certainly refuses, told cheaply: more than three letters
             # apart in length (no edit is allowed that many), or first letter and rest
             # both changed, unless an all-capitals word of the same length (an anagram)
-            if plain and (abs(len(low_source) - len(low)) > 3 or (
-                    low_source[0] != low[0] and low_source[1:] != low[1:] and not (
-                        upper and upper_source and len(source) == len(word)))):
+            if plain and (
+                abs(len(low_source) - len(low)) > 3
+                or (
+                    low_source[0] != low[0]
+                    and low_source[1:] != low[1:]
+                    and not (upper and upper_source and len(source) == len(word))
+                )
+            ):
                 continue
             kind = near_miss(source, word)
             if kind is None or (kind == "edit" and source.lower() in own_lower):
@@ -375,20 +427,35 @@ def _letter_count(word: str) -> int:
 # A word belongs to a family (rule, stem) only when both spellings occur in the document,
 # so a rule never invents a word; the exceptions are words with no -ize/-er spelling.
 _VARIANT_RULES = (
-    ("ise", re.compile(r"^(\w+[^aeiou\W])is(e|es|ed|ing|ation|ations|er|ers)$"),
-     re.compile(r"^(\w+[^aeiou\W])iz(e|es|ed|ing|ation|ations|er|ers)$"), "is", "iz"),
-    ("yse", re.compile(r"^(\w+)ys(e|es|ed|ing|er|ers)$"),
-     re.compile(r"^(\w+)yz(e|es|ed|ing|er|ers)$"), "ys", "yz"),
-    ("tre", re.compile(r"^(\w{3,}[tb])re(s?)$"), re.compile(r"^(\w{3,}[tb])er(s?)$"),
-     "re", "er"),
-    ("our", re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ful)?$"),
-     re.compile(r"^(\w{3,})or(s|ed|ing|ite|ites|able|ful)?$"), "our", "or"),
+    (
+        "ise",
+        re.compile(r"^(\w+[^aeiou\W])is(e|es|ed|ing|ation|ations|er|ers)$"),
+        re.compile(r"^(\w+[^aeiou\W])iz(e|es|ed|ing|ation|ations|er|ers)$"),
+        "is",
+        "iz",
+    ),
+    (
+        "yse",
+        re.compile(r"^(\w+)ys(e|es|ed|ing|er|ers)$"),
+        re.compile(r"^(\w+)yz(e|es|ed|ing|er|ers)$"),
+        "ys",
+        "yz",
+    ),
+    ("tre", re.compile(r"^(\w{3,}[tb])re(s?)$"), re.compile(r"^(\w{3,}[tb])er(s?)$"), "re", "er"),
+    (
+        "our",
+        re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able|ful)?$"),
+        re.compile(r"^(\w{3,})or(s|ed|ing|ite|ites|able|ful)?$"),
+        "our",
+        "or",
+    ),
 )
 _NOT_VARIANTS = frozenset(
     "advertise advise chastise circumcise comprise compromise concise demise despise devise "
     "disguise enterprise excise exercise expertise franchise improvise incise merchandise "
     "otherwise precise premise promise revise supervise surmise surprise televise treatise "
-    "paradise".split())
+    "paradise".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -413,8 +480,9 @@ def _respell(word: str, major: str) -> str:
     """``word`` in the ``major`` spelling, its case kept ("Centre" -> "Center")."""
     lower = word.lower()
     for _, british, american, british_infix, american_infix in _VARIANT_RULES:
-        pattern, infix = (british, american_infix) if major == "American" else \
-            (american, british_infix)
+        pattern, infix = (
+            (british, american_infix) if major == "American" else (american, british_infix)
+        )
         found = pattern.match(lower)
         if found is not None:
             out = found.group(1) + infix + (found.group(2) or "")

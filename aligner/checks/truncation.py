@@ -35,21 +35,21 @@ _END_MARKS = frozenset(".:!?。：！？")
 _CLOSERS = "\"'»”’)）"
 _BLANKS = re.compile(r"\s+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_MIN_LENGTH = 12       # msgid characters (spaces out) below which length says nothing
-_MIN_MESSAGES = 40     # a catalog smaller than this has no length model
-_BIN_MESSAGES = 30     # messages per msgid-length bin before it has a model of its own
+_MIN_LENGTH = 12  # msgid characters (spaces out) below which length says nothing
+_MIN_MESSAGES = 40  # a catalog smaller than this has no length model
+_BIN_MESSAGES = 30  # messages per msgid-length bin before it has a model of its own
 # robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
-_SHORT = -3.0          # "much shorter": enough with an end that looks cut
-_SHORT_LOST = -2.0     # enough when the cut end is msgid's end mark missing
-_SHORTER = -1.2        # "shorter": enough with a cut end and translations of msgid words missing
-_RARE_END = 0.02       # a word ending at most this share of the messages it is in...
-_RARE_END_SEEN = 20    # ...of at least this many (function words: "и", "для", "的", "不")
-_COMMON = 0.1         # share of msgids a word is in beyond which it has no one translation
-_PAIR_SEEN = 3         # a msgid word in at least this many messages...
-_PAIR_DICE = 0.6       # ...whose translation goes with it this strongly (Dice)
-_MISSING = 2           # translations missing, with "shorter" and a cut end
-_MISSING_MOST = 3      # translations missing, with "shorter" (z <= _SHORT_LOST), when they
-_MOST = 0.75           # are most of the msgid words the catalog has translations for
+_SHORT = -3.0  # "much shorter": enough with an end that looks cut
+_SHORT_LOST = -2.0  # enough when the cut end is msgid's end mark missing
+_SHORTER = -1.2  # "shorter": enough with a cut end and translations of msgid words missing
+_RARE_END = 0.02  # a word ending at most this share of the messages it is in...
+_RARE_END_SEEN = 20  # ...of at least this many (function words: "и", "для", "的", "不")
+_COMMON = 0.1  # share of msgids a word is in beyond which it has no one translation
+_PAIR_SEEN = 3  # a msgid word in at least this many messages...
+_PAIR_DICE = 0.6  # ...whose translation goes with it this strongly (Dice)
+_MISSING = 2  # translations missing, with "shorter" and a cut end
+_MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
+_MOST = 0.75  # are most of the msgid words the catalog has translations for
 
 
 def _length(text: str) -> int:
@@ -64,7 +64,7 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
     if cjk:
         found = set(latin)
         for run in _HAN_RUN.findall(text):
-            found.update(run[i:i + 2] for i in range(len(run) - 1))
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
         return set(_HAN.findall(text)), found
     words = {word.lower() for word in _LETTERS.findall(text)}
     return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
@@ -97,9 +97,11 @@ def _source_words(text: str) -> set[str]:
 class TruncationCheck(Check):
     name = "truncation"
     severity = "warning"
-    description = ("a catalog msgstr cut short: far shorter than the catalog's msgstrs for "
-                   "such a msgid, ending where no message ends, translations of msgid words "
-                   "missing")
+    description = (
+        "a catalog msgstr cut short: far shorter than the catalog's msgstrs for "
+        "such a msgid, ending where no message ends, translations of msgid words "
+        "missing"
+    )
 
     def run(self, document: Document) -> list[Flag]:
         if not document.catalog:
@@ -122,8 +124,11 @@ class TruncationCheck(Check):
             return
         lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
         model = _LengthModel(lengths)
-        shorter = [(k, z) for k, (a, b) in enumerate(lengths)
-                   if (z := model.z(a, b)) is not None and z <= _SHORTER]
+        shorter = [
+            (k, z)
+            for k, (a, b) in enumerate(lengths)
+            if (z := model.z(a, b)) is not None and z <= _SHORTER
+        ]
         if not shorter:
             return
         tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
@@ -138,41 +143,78 @@ class TruncationCheck(Check):
         for k, z in shorter:
             unit, msgid, msgstr = pairs[k]
             last = _last_word(msgstr, cjk)
-            rare_end = last is not None and seen[last] >= _RARE_END_SEEN \
+            rare_end = (
+                last is not None
+                and seen[last] >= _RARE_END_SEEN
                 and ends[last] - 1 <= _RARE_END * seen[last]
-            lost_mark = _ends_with_mark(msgid) and not _ends_with_mark(msgstr) \
+            )
+            lost_mark = (
+                _ends_with_mark(msgid)
+                and not _ends_with_mark(msgstr)
                 and msgstr.rstrip()[-1:].isalnum()
+            )
             suspects.append((k, z, rare_end, lost_mark))
-        lexicon = _Lexicon([(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
-                           {w for k, *_ in suspects for w in _source_words(pairs[k][1])})
+        lexicon = _Lexicon(
+            [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
+            {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
+        )
         for k, z, rare_end, lost_mark in suspects:
             unit, msgid, msgstr = pairs[k]
             missing = lexicon.missing(msgid, tokens[k][1])
             cut = rare_end or lost_mark
-            if not ((z <= _SHORT and cut) or (len(missing) >= _MISSING and cut)
-                    or (lost_mark and z <= _SHORT_LOST)
-                    or (len(missing) >= _MISSING_MOST and z <= _SHORT_LOST
-                        and len(missing) >= _MOST * lexicon.known(msgid))):
+            if not (
+                (z <= _SHORT and cut)
+                or (len(missing) >= _MISSING and cut)
+                or (lost_mark and z <= _SHORT_LOST)
+                or (
+                    len(missing) >= _MISSING_MOST
+                    and z <= _SHORT_LOST
+                    and len(missing) >= _MOST * lexicon.known(msgid)
+                )
+            ):
                 continue
-            yield self._flag(unit, document, lang, msgid, msgstr, z, missing, rare_end,
-                             lost_mark, model)
+            yield self._flag(
+                unit, document, lang, msgid, msgstr, z, missing, rare_end, lost_mark, model
+            )
 
-    def _flag(self, unit: Unit, document: Document, lang: str, msgid: str, msgstr: str,
-              z: float | None, missing: list[str], rare_end: bool, lost_mark: bool,
-              model: _LengthModel) -> Flag:
+    def _flag(
+        self,
+        unit: Unit,
+        document: Document,
+        lang: str,
+        msgid: str,
+        msgstr: str,
+        z: float | None,
+        missing: list[str],
+        rare_end: bool,
+        lost_mark: bool,
+        model: _LengthModel,
+    ) -> Flag:
         body = msgstr.rstrip()
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
-        reasons = [f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
-                   f"msgid have about {model.expected(msgid)}"] if z is not None else []
+        reasons = (
+            [
+                f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
+                f"msgid have about {model.expected(msgid)}"
+            ]
+            if z is not None
+            else []
+        )
         if missing:
             reasons.append("no translation of " + ", ".join(f'"{w}"' for w in missing[:4]))
         if rare_end:
             last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
-            reasons.append(f"ends with \"{last}\", which ends almost no other message")
+            reasons.append(f'ends with "{last}", which ends almost no other message')
         elif lost_mark:
             reasons.append("msgid's end mark is missing")
-        return self.flag(unit, lang, start, len(body), "msgstr cut short? " + "; ".join(reasons),
-                         evidence={document.source: msgid[-80:]})
+        return self.flag(
+            unit,
+            lang,
+            start,
+            len(body),
+            "msgstr cut short? " + "; ".join(reasons),
+            evidence={document.source: msgid[-80:]},
+        )
 
 
 class _LengthModel:
@@ -189,8 +231,9 @@ class _LengthModel:
             bins[_bin(a)].append(x)
             every.append(x)
         self.whole = _spread(every) if every else (0.0, 1.0)
-        self.bins = {k: _spread(v) if len(v) >= _BIN_MESSAGES else self.whole
-                     for k, v in bins.items()}
+        self.bins = {
+            k: _spread(v) if len(v) >= _BIN_MESSAGES else self.whole for k, v in bins.items()
+        }
 
     def z(self, a: int, b: int) -> float | None:
         """How far a msgstr of ``b`` characters for a msgid of ``a`` is from the usual."""
@@ -236,8 +279,11 @@ class _Lexicon:
         for word, counts in together.items():
             if n_word[word] < _PAIR_SEEN:
                 continue
-            strong = {token for token, co in counts.items()
-                      if co >= 2 and 2 * co / (n_word[word] + n_token[token]) >= _PAIR_DICE}
+            strong = {
+                token
+                for token, co in counts.items()
+                if co >= 2 and 2 * co / (n_word[word] + n_token[token]) >= _PAIR_DICE
+            }
             if strong:
                 self.translation[word] = strong
 

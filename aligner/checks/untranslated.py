@@ -31,16 +31,19 @@ _FIELD = re.compile(r"\b[a-z][\w-]*(?=\s?[:=](?:\s|$))|\(\w+\)")
 _PRODUCT = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*)*")
 _CODE = re.compile(r"\b(?:[A-Z0-9]+|[A-Z])\b")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_TECHNICAL = re.compile(r"<[^<>\s]*>|\[[^\[\]]*\]|\{[^{}]*\}|\S*[_/\\=@$%#|]\S*|(?<!\w)--?\w[\w-]*"
-                        r"|\w+\(\)|https?://\S+|\w+:\w\S*")
+_TECHNICAL = re.compile(
+    r"<[^<>\s]*>|\[[^\[\]]*\]|\{[^{}]*\}|\S*[_/\\=@$%#|]\S*|(?<!\w)--?\w[\w-]*"
+    r"|\w+\(\)|https?://\S+|\w+:\w\S*"
+)
 _ACCELERATOR = re.compile(r"[_&](?=[^\W\d_])")
 _OWN_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of a non-Latin script
 _NON_LATIN = frozenset(  # a word list reads better as text
     "zh ja ko ru uk be bg sr mk kk ky mn tt tg el ar fa ur ps he yi hi mr ne sa bn as pa gu "  # noqa: SIM905
-    "or ta te kn ml si th lo km my ka hy am ti ug dv bo".split())
-_MIN_TRANSLATED = 1   # other msgids whose msgstr translates the word
-_KEPT_SHARE = 0.2     # a word its msgstrs keep this often is kept on purpose (a name, a command)
-_WORDS_SHARE = 0.5    # share of a message's plain words that must be translated elsewhere
+    "or ta te kn ml si th lo km my ka hy am ti ug dv bo".split()
+)
+_MIN_TRANSLATED = 1  # other msgids whose msgstr translates the word
+_KEPT_SHARE = 0.2  # a word its msgstrs keep this often is kept on purpose (a name, a command)
+_WORDS_SHARE = 0.5  # share of a message's plain words that must be translated elsewhere
 
 
 def plain_words(text: str) -> list[str]:
@@ -109,24 +112,28 @@ class UntranslatedCheck(Check):
             translated, kept, unseen = lexicon.judged(words)
             if lang in _NON_LATIN and copied and not kept and rare is None:
                 rare = _Copies(document)  # only where a copy asks
-            slip = rare.slip(lang, unit.text(document.source)) \
-                if lang in _NON_LATIN and copied and not kept else None
+            slip = (
+                rare.slip(lang, unit.text(document.source))
+                if lang in _NON_LATIN and copied and not kept
+                else None
+            )
             if slip is not None:
                 # a catalog that copies almost none of its messages with words ("Samba",
                 # "Postscript" kept in gtk30; none in iso_3166-2 or postgres) copied this one
                 # by mistake, unless one of its words is one the catalog keeps elsewhere
-                flags.append(self._flag(unit, document, lang, start, end, copied, translated,
-                                        lexicon, slip))
+                flags.append(
+                    self._flag(unit, document, lang, start, end, copied, translated, lexicon, slip)
+                )
                 continue
             if len(translated) <= len(kept):
                 continue
             # enough of its words are translated elsewhere, or (in a language with its own
             # script) the rest are common words no other message has, in lower case
-            if len(translated) < _WORDS_SHARE * (len(translated) + len(kept) + len(unseen)) \
-                    and not (lang in _NON_LATIN and not kept and set(unseen) <= lowered):
+            if len(translated) < _WORDS_SHARE * (
+                len(translated) + len(kept) + len(unseen)
+            ) and not (lang in _NON_LATIN and not kept and set(unseen) <= lowered):
                 continue
-            flags.append(self._flag(unit, document, lang, start, end, copied, translated,
-                                    lexicon))
+            flags.append(self._flag(unit, document, lang, start, end, copied, translated, lexicon))
         return flags
 
     def _candidates(self, document: Document) -> Iterable[tuple]:
@@ -148,32 +155,56 @@ class UntranslatedCheck(Check):
                     text = cell.text[start:end]
                     msgid = sources[min(form, len(sources) - 1)]
                     copied = text == msgid or _normal(text) == _normal(msgid)
-                    if not copied and not (own_script and not _OWN_SCRIPT.search(text)
-                                           and plain_words(msgid)):
+                    if not copied and not (
+                        own_script and not _OWN_SCRIPT.search(text) and plain_words(msgid)
+                    ):
                         continue
                     masked = document.masked(text)
                     words = plain_words(masked)
                     if words:
                         yield unit, lang, start, end, words, _lowered(masked), copied
 
-    def _flag(self, unit: Unit, document: Document, lang: str, start: int, end: int,
-              copied: bool, translated: list[str], lexicon: _Lexicon,
-              copies: tuple[int, int] | None = None) -> Flag:
+    def _flag(
+        self,
+        unit: Unit,
+        document: Document,
+        lang: str,
+        start: int,
+        end: int,
+        copied: bool,
+        translated: list[str],
+        lexicon: _Lexicon,
+        copies: tuple[int, int] | None = None,
+    ) -> Flag:
         msgid = unit.text(document.source)
-        counts = ", ".join(f"\"{word}\" in {n} other message{'s' if n != 1 else ''}"
-                           for word in translated[:3]
-                           for n in (lexicon.translations(word),))
-        what = "msgstr is msgid as it stands" if copied else \
-            f"msgstr is in the source language, not {lang}"
+        counts = ", ".join(
+            f'"{word}" in {n} other message{"s" if n != 1 else ""}'
+            for word in translated[:3]
+            for n in (lexicon.translations(word),)
+        )
+        what = (
+            "msgstr is msgid as it stands"
+            if copied
+            else f"msgstr is in the source language, not {lang}"
+        )
         if copies is not None and not counts:
-            message = (f"{what}: not translated? The catalog keeps only {copies[0]} of its "
-                       f"{copies[1]} such messages as msgid has them")
+            message = (
+                f"{what}: not translated? The catalog keeps only {copies[0]} of its "
+                f"{copies[1]} such messages as msgid has them"
+            )
         else:
-            message = (f"{what}: not translated? The catalog translates its words elsewhere "
-                       f"({counts})")
-        return self.flag(unit, lang, start, end, message,
-                         evidence={document.source: msgid[:80]},
-                         expected=lexicon.translation_of(msgid, lang))
+            message = (
+                f"{what}: not translated? The catalog translates its words elsewhere ({counts})"
+            )
+        return self.flag(
+            unit,
+            lang,
+            start,
+            end,
+            message,
+            evidence={document.source: msgid[:80]},
+            expected=lexicon.translation_of(msgid, lang),
+        )
 
 
 # a catalog keeping at most this share of its messages with words as msgid (or this many) is
@@ -219,8 +250,9 @@ class _Copies:
                 copies[names] += unit.text(lang) == msgid
             for names in (True, False):
                 allowed = _RARE_COPY_SHARE * count[names]
-                if count[names] and copies[names] <= (allowed if names
-                                                      else max(_RARE_COPY_MIN, allowed)):
+                if count[names] and copies[names] <= (
+                    allowed if names else max(_RARE_COPY_MIN, allowed)
+                ):
                     self.rare[lang, names] = (copies[names], count[names])
 
     def slip(self, lang: str, msgid: str) -> tuple[int, int] | None:

@@ -33,13 +33,22 @@ _VARIABLE = re.compile(
     rf"|(?P<dollar>(?<![{_W}$\\])\${_NAME}(?![\w$({{]))"
     rf"|(?P<hashes>(?<![{_W}#&])#{_NAME}#(?![{_W}#]))"
     rf"|(?P<ats>(?<![{_W}@])@{_NAME}@(?![{_W}@]))"
-    rf"|(?P<percents>(?<![{_W}%])%[^\W\d]\w{{2,}}%(?![{_W}%]))")
+    rf"|(?P<percents>(?<![{_W}%])%[^\W\d]\w{{2,}}%(?![{_W}%]))"
+)
 _PRINTF_LIKE = re.compile(r"%(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsp]\w*%")
 _UPPER = re.compile(r"%[A-Z][A-Z0-9_]*%")
 _UPPER_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _QUICK = re.compile(r"[{$#@%]")
-_KINDS = {"mustache": "{{name}}", "brace": "{name}", "shell": "${NAME}", "dollars": "$name$",
-          "dollar": "$NAME", "hashes": "#name#", "ats": "@name@", "percents": "%NAME%"}
+_KINDS = {
+    "mustache": "{{name}}",
+    "brace": "{name}",
+    "shell": "${NAME}",
+    "dollars": "$name$",
+    "dollar": "$NAME",
+    "hashes": "#name#",
+    "ats": "@name@",
+    "percents": "%NAME%",
+}
 
 
 def variables(text: str, lowercase: bool = False) -> list[tuple[int, int, str, str]]:
@@ -53,8 +62,9 @@ def variables(text: str, lowercase: bool = False) -> list[tuple[int, int, str, s
     for match in _VARIABLE.finditer(text):
         kind = match.lastgroup
         token = match.group()
-        if kind == "percents" and (_PRINTF_LIKE.match(token)
-                                   or (printf and not _UPPER.match(token))):
+        if kind == "percents" and (
+            _PRINTF_LIKE.match(token) or (printf and not _UPPER.match(token))
+        ):
             continue  # "%s%s%" or "%llu%%" is printf; "%name%" beside printf is unlikely
         if kind == "dollar":
             name = token[1:]
@@ -94,8 +104,10 @@ def _translated(name: str) -> bool:
 class VariableCheck(RowCheck):
     name = "variable"
     severity = "error"
-    description = ("named variables ({name}, ${VAR}, $file$, #file#, @name@, %NAME%) "
-                   "dropped, misspelt or translated")
+    description = (
+        "named variables ({name}, ${VAR}, $file$, #file#, @name@, %NAME%) "
+        "dropped, misspelt or translated"
+    )
 
     def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         if document.catalog:
@@ -111,10 +123,15 @@ class VariableCheck(RowCheck):
         # ("returns \"$line $filename\"", which French writes "$ligne $nomfichier"), so it
         # counts only when msgstr drops it with nothing in its place
         shell = "sh-format" in formats
-        found_source = [v for v in variables(source, lowercase=True)
-                        if not _notation(source, v)]
-        loose = [v for v in found_source if not shell and v[3] == "shell"
-                 and v[2][1] not in "{(" and not _UPPER_NAME.fullmatch(v[2][1:])]
+        found_source = [v for v in variables(source, lowercase=True) if not _notation(source, v)]
+        loose = [
+            v
+            for v in found_source
+            if not shell
+            and v[3] == "shell"
+            and v[2][1] not in "{("
+            and not _UPPER_NAME.fullmatch(v[2][1:])
+        ]
         found_source = [v for v in found_source if v not in loose]
         if loose:
             yield from self._dropped(unit, document, source, loose)
@@ -135,11 +152,13 @@ class VariableCheck(RowCheck):
             for cell_start, cell_end in cell.part_spans():
                 text = cell.text[cell_start:cell_end]
                 found = [v for v in variables(text, lowercase=shell) if v[3] in kinds]
-                yield from self._compare(unit, lang, document, source, wanted, shown, found,
-                                         cell_start, plural)
+                yield from self._compare(
+                    unit, lang, document, source, wanted, shown, found, cell_start, plural
+                )
 
-    def _dropped(self, unit: Unit, document: Document, source: str,
-                 loose: list[tuple[int, int, str, str]]) -> Iterable[Flag]:
+    def _dropped(
+        self, unit: Unit, document: Document, source: str, loose: list[tuple[int, int, str, str]]
+    ) -> Iterable[Flag]:
         """Lower-case variables of msgid that a msgstr has fewer times, with no ``$word``
         of its own in their place, or with a ``$имя`` no shell could have in their place (a
         shell variable's name is ASCII: msgfmt refuses the other under sh-format)."""
@@ -158,18 +177,40 @@ class VariableCheck(RowCheck):
                 for _ in range(wanted - kept):
                     if translated:
                         start, end, name, _ = translated.pop(0)
-                        yield self.flag(unit, lang, start, end,
-                                        f"variable {token} translated {name} — a shell "
-                                        f"variable's name is ASCII: the program knows it "
-                                        f"only as {token}", evidence=evidence, expected=token)
+                        yield self.flag(
+                            unit,
+                            lang,
+                            start,
+                            end,
+                            f"variable {token} translated {name} — a shell "
+                            f"variable's name is ASCII: the program knows it "
+                            f"only as {token}",
+                            evidence=evidence,
+                            expected=token,
+                        )
                     else:
-                        yield self.flag(unit, lang, 0, 0,
-                                        f"msgstr lacks the variable {token} from msgid",
-                                        evidence=evidence, expected=token)
+                        yield self.flag(
+                            unit,
+                            lang,
+                            0,
+                            0,
+                            f"msgstr lacks the variable {token} from msgid",
+                            evidence=evidence,
+                            expected=token,
+                        )
 
-    def _compare(self, unit: Unit, lang: str, document: Document, source: str,
-                 wanted: Counter, shown: dict, found: list[tuple[int, int, str, str]],
-                 offset: int, plural: bool) -> Iterable[Flag]:
+    def _compare(
+        self,
+        unit: Unit,
+        lang: str,
+        document: Document,
+        source: str,
+        wanted: Counter,
+        shown: dict,
+        found: list[tuple[int, int, str, str]],
+        offset: int,
+        plural: bool,
+    ) -> Iterable[Flag]:
         from difflib import SequenceMatcher
 
         got = Counter(_key(token, kind) for *_, token, kind in found)
@@ -184,25 +225,46 @@ class VariableCheck(RowCheck):
             extra[key] -= 1
             candidates = [m for m in missing if m[1] == kind]
             if candidates:
-                lost = max(candidates, key=lambda m: SequenceMatcher(
-                    None, m[0].lower(), key[0].lower()).ratio())
+                lost = max(
+                    candidates,
+                    key=lambda m: SequenceMatcher(None, m[0].lower(), key[0].lower()).ratio(),
+                )
                 missing.remove(lost)
                 how = "translated" if _translated(_name(token)) else "renamed"
-                yield self.flag(unit, lang, offset + start, offset + end,
-                                f"variable {shown[lost]} {how} {token} — the program knows "
-                                f"it only as {shown[lost]}", evidence=evidence,
-                                expected=shown[lost])
+                yield self.flag(
+                    unit,
+                    lang,
+                    offset + start,
+                    offset + end,
+                    f"variable {shown[lost]} {how} {token} — the program knows "
+                    f"it only as {shown[lost]}",
+                    evidence=evidence,
+                    expected=shown[lost],
+                )
             else:
                 # .format() raises on a name it is not given; other kinds print as they are
-                yield self.flag(unit, lang, offset + start, offset + end,
-                                f"variable {token} is not in msgid", evidence=evidence,
-                                expected="", severity=None if kind == "brace" else "warning")
+                yield self.flag(
+                    unit,
+                    lang,
+                    offset + start,
+                    offset + end,
+                    f"variable {token} is not in msgid",
+                    evidence=evidence,
+                    expected="",
+                    severity=None if kind == "brace" else "warning",
+                )
         if plural:
             return  # a plural form may spell out its number
         for key in missing:
-            yield self.flag(unit, lang, offset, offset,
-                            f"msgstr lacks the variable {shown[key]} from msgid",
-                            evidence=evidence, expected=shown[key])
+            yield self.flag(
+                unit,
+                lang,
+                offset,
+                offset,
+                f"msgstr lacks the variable {shown[key]} from msgid",
+                evidence=evidence,
+                expected=shown[key],
+            )
 
     def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
         """A variable every other version has and this one lacks, or one no other version
@@ -211,8 +273,11 @@ class VariableCheck(RowCheck):
         if not any(found.values()):
             return
         for lang in document.targets:
-            others = [Counter((t, k) for *_, t, k in found[other])
-                      for other in document.others(lang) if unit.text(other)]
+            others = [
+                Counter((t, k) for *_, t, k in found[other])
+                for other in document.others(lang)
+                if unit.text(other)
+            ]
             if not others:
                 continue
             here = Counter((t, k) for *_, t, k in found[lang])
@@ -223,13 +288,18 @@ class VariableCheck(RowCheck):
             for counts in others:
                 anywhere = anywhere | counts
             for token, _kind in (common - here).elements():
-                yield self.flag(unit, lang, 0, 0,
-                                f"lacks the variable {token} that every other version has",
-                                evidence={o: unit.text(o) for o in document.others(lang)},
-                                expected=token)
+                yield self.flag(
+                    unit,
+                    lang,
+                    0,
+                    0,
+                    f"lacks the variable {token} that every other version has",
+                    evidence={o: unit.text(o) for o in document.others(lang)},
+                    expected=token,
+                )
             for start, end, token, kind in found[lang]:
                 if anywhere[(token, kind)] or PLACEHOLDER.fullmatch(token):
                     continue
-                yield self.flag(unit, lang, start, end,
-                                f"variable {token} is in no other version",
-                                expected="")
+                yield self.flag(
+                    unit, lang, start, end, f"variable {token} is in no other version", expected=""
+                )

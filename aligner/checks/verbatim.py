@@ -19,17 +19,23 @@ from .base import Document, RowCheck, Unit, register
 # ASCII only: Chinese and Japanese write a URL or an option against their words
 # ("详见https://x.org/a.html。", "选项-f的参数", "--clean和")
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&*+,;=%]"
-_URL = re.compile(rf"\b(?:https?|ftps?|file|git|sftp|ssh)://{_URL_CHARS}+"
-                  rf"|\bwww\.[A-Za-z0-9-]+\.{_URL_CHARS}+")
-_EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9_.+-]*@[A-Za-z0-9-]+"
-                    r"(?:\.[A-Za-z0-9-]+)+")
+_URL = re.compile(
+    rf"\b(?:https?|ftps?|file|git|sftp|ssh)://{_URL_CHARS}+"
+    rf"|\bwww\.[A-Za-z0-9-]+\.{_URL_CHARS}+"
+)
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9_.+-]*@[A-Za-z0-9-]+"
+    r"(?:\.[A-Za-z0-9-]+)+"
+)
 _PATH = re.compile(r"(?<![\w.:/~$%{}\\-])(?:~|\.{1,2})?(?:/[\w.+@-]+)+/?(?![\w/])")
 _LONG_OPTION = re.compile(r"(?<![A-Za-z0-9_-])--[a-z0-9][A-Za-z0-9_-]*")
 _SHORT_OPTION = re.compile(r"(?<![A-Za-z0-9_%-])-[A-Za-z](?![A-Za-z0-9_-])")  # not %-e
 _TRAILING = ".,;:!?"
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
-_ROOTS = frozenset("usr etc var dev tmp home opt proc sys bin sbin lib lib32 lib64 run srv "
-                   "boot mnt media root share".split())
+_ROOTS = frozenset(
+    "usr etc var dev tmp home opt proc sys bin sbin lib lib32 lib64 run srv "
+    "boot mnt media root share".split()
+)
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 _QUICK = re.compile(r"[/@]|--|(?<![\w-])-[A-Za-z]")
 
@@ -55,8 +61,10 @@ def localized(a: str, b: str) -> bool:
     ``?lang=de``) where ``a`` names none: a translation pointing at its own page."""
     if _normalized(a)[0] != _normalized(b)[0]:
         return False
-    marked = re.compile(r"[./](?:[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)(?:\.html?|/|$)|[?&](?:lang|hl|"
-                        r"locale|language)=")
+    marked = re.compile(
+        r"[./](?:[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?)(?:\.html?|/|$)|[?&](?:lang|hl|"
+        r"locale|language)="
+    )
     path = lambda url: url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url else ""
     return bool(marked.search("/" + path(b))) and not marked.search("/" + path(a))
 
@@ -86,8 +94,13 @@ def _normalized(url: str) -> tuple[str, tuple[str, ...]]:
             continue
         segment = re.sub(r"\.[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?(\.html?)$", r"\1", segment)
         segments.append(segment)
-    query = tuple(sorted(p for p in parts.query.split("&")
-                         if p and not re.match(r"(?:lang|hl|locale|language)=", p)))
+    query = tuple(
+        sorted(
+            p
+            for p in parts.query.split("&")
+            if p and not re.match(r"(?:lang|hl|locale|language)=", p)
+        )
+    )
     return ".".join(labels), tuple(segments) + query
 
 
@@ -118,8 +131,10 @@ def _is_real(path: str) -> bool:
 class VerbatimCheck(RowCheck):
     name = "verbatim"
     severity = "warning"
-    description = ("URLs, e-mail addresses, file paths and command-line options of msgid "
-                   "missing or changed in msgstr")
+    description = (
+        "URLs, e-mail addresses, file paths and command-line options of msgid "
+        "missing or changed in msgstr"
+    )
 
     def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         if not document.catalog:
@@ -139,8 +154,15 @@ class VerbatimCheck(RowCheck):
             for cell_start, cell_end in cell.part_spans():
                 text = cell.text[cell_start:cell_end]
                 for start, end, message, expected in _compare(wanted, text):
-                    yield self.flag(unit, lang, cell_start + start, cell_start + end,
-                                    message, evidence=evidence, expected=expected)
+                    yield self.flag(
+                        unit,
+                        lang,
+                        cell_start + start,
+                        cell_start + end,
+                        message,
+                        evidence=evidence,
+                        expected=expected,
+                    )
 
     def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
         """A URL or e-mail address every other version has and this one lacks."""
@@ -161,31 +183,43 @@ class VerbatimCheck(RowCheck):
             for item in sorted(common or ()):
                 if item in have or any(same_url(item, x) for x in have if "@" not in x):
                     continue
-                yield self.flag(unit, lang, 0, 0, f"lacks {item}, which every other "
-                                "version has", evidence={o: texts[o] for o in others},
-                                expected=item)
+                yield self.flag(
+                    unit,
+                    lang,
+                    0,
+                    0,
+                    f"lacks {item}, which every other version has",
+                    evidence={o: texts[o] for o in others},
+                    expected=item,
+                )
 
 
 def _verbatim(text: str) -> dict[str, list[tuple[int, int, str]]]:
     found_urls = urls(text) if ("://" in text or "www." in text) else []
     taken = [(a, b) for a, b, _ in found_urls]
-    emails = [(m.start(), m.end(), m.group()) for m in _EMAIL.finditer(text)] \
-        if "@" in text else []
+    emails = [(m.start(), m.end(), m.group()) for m in _EMAIL.finditer(text)] if "@" in text else []
     taken += [(a, b) for a, b, _ in emails]
     paths = _paths(text, taken) if "/" in text else []
     options = []
     if "-" in text:
         for pattern in (_LONG_OPTION, _SHORT_OPTION):
-            options += [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)
-                        if not any(a <= m.start() < b for a, b in taken)]
+            options += [
+                (m.start(), m.end(), m.group())
+                for m in pattern.finditer(text)
+                if not any(a <= m.start() < b for a, b in taken)
+            ]
     return {"url": found_urls, "email": emails, "path": paths, "option": options}
 
 
 def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
     got = _verbatim(text)
     problems = []
-    for kind, label in (("url", "URL"), ("email", "e-mail address"), ("path", "file path"),
-                        ("option", "option")):
+    for kind, label in (
+        ("url", "URL"),
+        ("email", "e-mail address"),
+        ("path", "file path"),
+        ("option", "option"),
+    ):
         have = [x for *_, x in got[kind]]
         wanted_items = {x for *_, x in wanted[kind]}
         spare = [g for g in got[kind] if g[2] not in {w for *_, w in wanted[kind]}]
@@ -194,11 +228,13 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if kind == "url" and any(same_url(item, x) or localized(item, x) for x in have):
                 continue
-            if kind == "option" and item.startswith("--") and \
-                    any(x.startswith(item + "-") or item.startswith(x + "-") for x in have):
+            if (
+                kind == "option"
+                and item.startswith("--")
+                and any(x.startswith(item + "-") or item.startswith(x + "-") for x in have)
+            ):
                 continue
-            if kind == "path" and not _is_real(item) and any(
-                    x not in wanted_items for x in have):
+            if kind == "path" and not _is_real(item) and any(x not in wanted_items for x in have):
                 continue  # "/path/to/file" translated: an example, not a file
             if kind == "email" and _example(item) and have:
                 continue  # you@example.com -> vous@exemple.com
@@ -207,8 +243,9 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
             near = _nearest(item, spare)
             if near is not None:
                 spare.remove(near)
-                problems.append((near[0], near[1], f"{label} {item} of msgid is {near[2]} in "
-                                 "msgstr", item))
+                problems.append(
+                    (near[0], near[1], f"{label} {item} of msgid is {near[2]} in msgstr", item)
+                )
             else:
                 problems.append((0, 0, f"msgstr lacks the {label} {item} from msgid", item))
     return problems

@@ -30,10 +30,30 @@ HELP = "flag suspect spots: mangled numbers, dates and names, placeholders, repe
 CATALOG_SUFFIXES = (".po", ".pot", ".mo")
 # The check names for --help, without importing the checks (and their libraries) at start-up;
 # tests/test_check_cli.py keeps it equal to aligner.checks.check_names().
-CHECK_NAMES = ("number", "placeholder", "name", "repeat", "omission", "language", "punctuation",
-               "consistency", "control", "clause", "untranslated", "truncation",
-               "empty", "quantity", "variable", "markup", "verbatim",
-               "accelerator", "layout", "spelling", "month", "alignment")
+CHECK_NAMES = (
+    "number",
+    "placeholder",
+    "name",
+    "repeat",
+    "omission",
+    "language",
+    "punctuation",
+    "consistency",
+    "control",
+    "clause",
+    "untranslated",
+    "truncation",
+    "empty",
+    "quantity",
+    "variable",
+    "markup",
+    "verbatim",
+    "accelerator",
+    "layout",
+    "spelling",
+    "month",
+    "alignment",
+)
 _JOINERS = "\u200c\u200d"  # kept: Persian, Indic scripts and emoji need them
 _BEFORE, _WIDTH = 30, 96  # excerpt: cells of context before the span, total cells
 # Catalogs of a many-file run are spread over worker processes when there is this much to
@@ -44,10 +64,14 @@ POOL_FROM_BYTES = 1_000_000
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``aligner check``."""
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="a PO/MO catalog, a document set directory, or a directory holding "
-                             "catalogs (*.po, *.mo at any depth); several may be given "
-                             "(default: the bundled joint statement)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a PO/MO catalog, a document set directory, or a directory holding "
+        "catalogs (*.po, *.mo at any depth); several may be given "
+        "(default: the bundled joint statement)",
+    )
     add_encoding_argument(parser)
     parser.description = (
         f"{HELP}. Each PATH is a document set directory (one <code>.txt per language), a "
@@ -55,18 +79,28 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "catalogs. Every path is verified before any work, and every catalog read before any "
         "result is shown: one that cannot be used ends the run with one error line naming "
         "it (exit 2) and no results. With several files the text output groups the flags "
-        "under each file's name, and --format json gives {\"files\": [{\"path\": ..., "
-        "\"flags\": [...]}, ...]} (one catalog or docset alone: {\"flags\": [...]}). Progress is shown on stderr when the work lasts "
-        "(a bar on a terminal, plain lines in a pipe; --quiet: none). Exit 0: no error flag; 1: error flags in any file; 2: bad input.")
+        'under each file\'s name, and --format json gives {"files": [{"path": ..., '
+        '"flags": [...]}, ...]} (one catalog or docset alone: {"flags": [...]}). Progress is shown on stderr when the work lasts '
+        "(a bar on a terminal, plain lines in a pipe; --quiet: none). Exit 0: no error flag; 1: error flags in any file; 2: bad input."
+    )
     add_format_argument(parser)
-    add_lang_argument(parser, "docset: report only these languages; catalog: the language "
-                              "of msgstr when the header has none (or to override it; one "
-                              "code, used for every catalog of the run)")
-    parser.add_argument("--reviewed", action="store_true",
-                        help="docset: check the reviewed texts (review/<lang>.po fixes applied); "
-                             "offsets then point into the reviewed paragraphs")
-    parser.add_argument("--checks", metavar="NAME[,NAME...]",
-                        help=f"run only these checks ({', '.join(CHECK_NAMES)})")
+    add_lang_argument(
+        parser,
+        "docset: report only these languages; catalog: the language "
+        "of msgstr when the header has none (or to override it; one "
+        "code, used for every catalog of the run)",
+    )
+    parser.add_argument(
+        "--reviewed",
+        action="store_true",
+        help="docset: check the reviewed texts (review/<lang>.po fixes applied); "
+        "offsets then point into the reviewed paragraphs",
+    )
+    parser.add_argument(
+        "--checks",
+        metavar="NAME[,NAME...]",
+        help=f"run only these checks ({', '.join(CHECK_NAMES)})",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -103,9 +137,11 @@ def is_docset(directory: Path) -> bool:
     own = {CONFIG_NAME, ALIGNMENT_NAME, GLOSSARY_NAME, REVIEW_DIR}
     try:
         with os.scandir(directory) as entries:
-            return any(entry.name in own or (entry.name.endswith(".txt")
-                                             and LANGUAGE_CODE.match(entry.name[:-4]))
-                       for entry in entries)
+            return any(
+                entry.name in own
+                or (entry.name.endswith(".txt") and LANGUAGE_CODE.match(entry.name[:-4]))
+                for entry in entries
+            )
     except OSError:
         return True
 
@@ -113,18 +149,22 @@ def is_docset(directory: Path) -> bool:
 def _catalog_options(args: argparse.Namespace, path: Path) -> None:
     """UsageError for an option that has no meaning for catalog ``path``."""
     if args.reviewed:
-        raise UsageError(f"{path}: --reviewed applies to a document set, not to a catalog; "
-                         "leave it out")
+        raise UsageError(
+            f"{path}: --reviewed applies to a document set, not to a catalog; leave it out"
+        )
     if args.encoding is not None:
-        raise UsageError(f"{path}: --encoding applies to a document set (a catalog names "
-                         "its charset in its header); leave it out")
+        raise UsageError(
+            f"{path}: --encoding applies to a document set (a catalog names "
+            "its charset in its header); leave it out"
+        )
 
 
 def _catalog_language(args: argparse.Namespace) -> str | None:
     lang = language_list(args.lang, "--lang")
     if lang and len(lang) > 1:
-        raise UsageError(f"--lang {','.join(args.lang)!r}: a catalog has one language; give "
-                         "one code")
+        raise UsageError(
+            f"--lang {','.join(args.lang)!r}: a catalog has one language; give one code"
+        )
     return lang[0] if lang else None
 
 
@@ -146,9 +186,11 @@ def _targets(given: list[Path]) -> list[tuple[Path, str]]:
             else:
                 found = [(catalog, "catalog") for catalog in catalogs_in(path)]
                 if not found:
-                    raise UsageError(f"{path}: no catalogs (*.po, *.mo) in it and no language "
-                                     "files (<code>.txt); give a PO/MO catalog, a directory "
-                                     "holding catalogs or a document set")
+                    raise UsageError(
+                        f"{path}: no catalogs (*.po, *.mo) in it and no language "
+                        "files (<code>.txt); give a PO/MO catalog, a directory "
+                        "holding catalogs or a document set"
+                    )
         else:
             found = [(path, "catalog")]
         for target, kind in found:
@@ -172,18 +214,28 @@ def _run_many(args: argparse.Namespace, names, given: list[Path]) -> int:
     if not catalogs:
         language_list(args.lang, "--lang")  # well formed; each docset checks its languages
     text = args.format != "json"
-    noun = ("catalogs" if len(catalogs) == len(targets) else
-            "document sets" if not catalogs else "files")
+    noun = (
+        "catalogs"
+        if len(catalogs) == len(targets)
+        else "document sets"
+        if not catalogs
+        else "files"
+    )
     results: dict[Path, tuple[list[Flag], list[str] | None]] = {}
     with progress_for(args) as progress:
+
         def done() -> None:
             progress.step(f"checking {len(targets)} {noun}", len(results), len(targets))
 
         pending = _start_catalogs(catalogs, names, lang, text)
         for path, kind in targets:
             if kind == "docset":
-                flags, text_of, where = _check_docset(_for_docset(args, path), names, progress,
-                                                      f"{len(results)}/{len(targets)} {noun}: ")
+                flags, text_of, where = _check_docset(
+                    _for_docset(args, path),
+                    names,
+                    progress,
+                    f"{len(results)}/{len(targets)} {noun}: ",
+                )
                 results[path] = flags, render_text(flags, text_of, where) if text else None
                 done()
         for path, result in pending:
@@ -192,9 +244,17 @@ def _run_many(args: argparse.Namespace, names, given: list[Path]) -> int:
     if text:
         _print_files(targets, results, noun)
     else:
-        print(json_dumps({"files": [{"path": str(path),
-                                     "flags": [flag.to_json() for flag in results[path][0]]}
-                                    for path, _ in targets]}, indent=2))
+        print(
+            json_dumps(
+                {
+                    "files": [
+                        {"path": str(path), "flags": [flag.to_json() for flag in results[path][0]]}
+                        for path, _ in targets
+                    ]
+                },
+                indent=2,
+            )
+        )
     errors = any(flag.severity == "error" for flags, _ in results.values() for flag in flags)
     return EXIT_FLAGS if errors else EXIT_OK
 
@@ -212,8 +272,9 @@ def _start_catalogs(catalogs: list[Path], names, lang: str | None, text: bool):
         except OSError:
             sizes[path] = 0
     if len(catalogs) < 2 or sum(sizes.values()) < POOL_FROM_BYTES:
-        return ((path, _outcome(path, check_file(str(path), names, lang, text)))
-                for path in catalogs)
+        return (
+            (path, _outcome(path, check_file(str(path), names, lang, text))) for path in catalogs
+        )
     # this process checks catalogs too (the smallest, from the back of the queue) while the
     # workers start and take the largest from the front: one worker fewer, none waiting
     parallel.share_with_caller()
@@ -228,6 +289,7 @@ def _start_catalogs(catalogs: list[Path], names, lang: str | None, text: bool):
         finally:
             for future in list(runner.running):
                 future.cancel()
+
     return results()
 
 
@@ -275,13 +337,16 @@ def _check_list(value: str | None) -> list[str] | None:
         return None
     names = [part.strip() for part in value.split(",")]
     if not all(names):
-        raise UsageError(f"--checks {value!r}: an empty check name (a stray comma?); give "
-                         "names separated by commas, like number,name")
+        raise UsageError(
+            f"--checks {value!r}: an empty check name (a stray comma?); give "
+            "names separated by commas, like number,name"
+        )
     unknown = [name for name in names if name not in CHECK_NAMES]
     if unknown or not names:
         shown = ", ".join(repr(name) for name in unknown)
-        raise UsageError(f"--checks {value!r}: no check {shown}; known checks: "
-                         f"{', '.join(CHECK_NAMES)}")
+        raise UsageError(
+            f"--checks {value!r}: no check {shown}; known checks: {', '.join(CHECK_NAMES)}"
+        )
     if len(set(names)) != len(names):
         raise UsageError(f"--checks {value!r}: a check named twice; name each once")
     return names
@@ -295,16 +360,18 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
 
     docset = load_docset(args)
     wanted = language_list(args.lang, "--lang", docset.languages)
-    alignment = align(docset, progress=lambda what, done, total: progress.aligning(
-        what, done, total, prefix))
+    alignment = align(
+        docset, progress=lambda what, done, total: progress.aligning(what, done, total, prefix)
+    )
     progress.show(f"{prefix}checking {len(alignment.rows):,} rows", force=True)
     session = None
     if args.reviewed:
         from ..review import ReviewSession
         from ..store import ReviewStore
 
-        session = ReviewSession(docset, alignment, None,
-                                ReviewStore.open(docset, alignment, None))  # reads, writes nothing
+        session = ReviewSession(
+            docset, alignment, None, ReviewStore.open(docset, alignment, None)
+        )  # reads, writes nothing
         flags = session.reviewed_flags(session.current_check(names))
     else:
         flags = run_checks(docset, alignment, names)
@@ -375,8 +442,11 @@ def render_text(flags: list[Flag], text_of, where) -> list[str]:
             line, carets = excerpt(text, flag.start, flag.end)
             lines.append(f"    {line}")
             lines.append(f"    {carets}")
-        suggestion = (f" (suggest: {flag.expected})"
-                      if flag.expected and flag.expected.strip() not in flag.message else "")
+        suggestion = (
+            f" (suggest: {flag.expected})"
+            if flag.expected and flag.expected.strip() not in flag.message
+            else ""
+        )
         lines.append(f"    {flag.severity} {flag.check}: {flag.message}{suggestion}")
     if current is not None:
         lines.append("")
@@ -387,10 +457,13 @@ def summary(flags: list[Flag]) -> str:
     """``7 flags: 3 errors, 4 warnings`` (or ``no flags``)."""
     if not flags:
         return "no flags"
-    counts = {severity: sum(f.severity == severity for f in flags)
-              for severity in ("error", "warning", "info")}
-    parts = [f"{n} {name}{'s' if n != 1 and name != 'info' else ''}"
-             for name, n in counts.items() if n]
+    counts = {
+        severity: sum(f.severity == severity for f in flags)
+        for severity in ("error", "warning", "info")
+    }
+    parts = [
+        f"{n} {name}{'s' if n != 1 and name != 'info' else ''}" for name, n in counts.items() if n
+    ]
     return f"{len(flags)} flag{'s' if len(flags) != 1 else ''}: {', '.join(parts)}"
 
 
@@ -415,8 +488,7 @@ def excerpt(text: str, start: int, end: int) -> tuple[str, str]:
     for part in graphemes(shown_text):
         parts.append((offset, part, cell_width(part)))
         offset += len(part)
-    first = next((k for k, (at, part, _) in enumerate(parts) if at + len(part) > start),
-                 len(parts))
+    first = next((k for k, (at, part, _) in enumerate(parts) if at + len(part) > start), len(parts))
     left, used = first, 0
     while left > 0 and used + parts[left - 1][2] <= _BEFORE:
         left -= 1
@@ -429,7 +501,7 @@ def excerpt(text: str, start: int, end: int) -> tuple[str, str]:
         width += cells
         right += 1
     if end <= start or first >= right:
-        carets = [" " * sum(cells for _, _, cells in parts[left:min(first, right)]), "^"]
+        carets = [" " * sum(cells for _, _, cells in parts[left : min(first, right)]), "^"]
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(parts) else ""
     return prefix + "".join(shown) + suffix, " " * len(prefix) + "".join(carets).rstrip()

@@ -29,8 +29,9 @@ HELP = "bring an XLIFF (1.2, 2.0) or CSV reviewed in another tool back as fixes"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``aligner import``."""
-    parser.add_argument("file", metavar="FILE",
-                        help="an .xlf/.xliff or .csv file written by 'aligner export'")
+    parser.add_argument(
+        "file", metavar="FILE", help="an .xlf/.xliff or .csv file written by 'aligner export'"
+    )
     add_docset_argument(parser)
     add_format_argument(parser)
 
@@ -43,25 +44,30 @@ def read_incoming(path: Path, docset):
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc}); give the file "
-                         "to import") from None
+        raise UsageError(
+            f"{path}: cannot be read ({exc.strerror or exc}); give the file to import"
+        ) from None
     name = str(path)
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start == b"<" or path.suffix.lower() in (".xlf", ".xliff", ".xml"):
         document = read_xliff(data, name)
         if document.source_lang != docset.source:
-            raise UsageError(f"{name}: its source language is {document.source_lang}, the "
-                             f"document set's is {docset.source}; import a file exported "
-                             "from this document set")
+            raise UsageError(
+                f"{name}: its source language is {document.source_lang}, the "
+                f"document set's is {docset.source}; import a file exported "
+                "from this document set"
+            )
         langs = (document.target_lang,)
         cells = document.cells
     else:
         langs, cells = read_csv(data, name)
     unknown = [lang for lang in langs if lang not in docset.texts]
     if unknown:
-        raise UsageError(f"{name}: language {', '.join(unknown)} is not in the document set "
-                         f"({', '.join(docset.languages)}); import it into the document set "
-                         "it was exported from")
+        raise UsageError(
+            f"{name}: language {', '.join(unknown)} is not in the document set "
+            f"({', '.join(docset.languages)}); import it into the document set "
+            "it was exported from"
+        )
     if not langs:
         raise UsageError(f"{name}: no language column; import a table 'aligner export' wrote")
     return langs, cells
@@ -81,19 +87,33 @@ def run(args: argparse.Namespace) -> int:
     store = ReviewStore.open(docset, alignment, None, langs)
     check_writable(docset.path / REVIEW_DIR)
     with Progress() as shown:  # each applied cell saves its review file: long for many
-        report = import_cells(store, cells,
-                              lambda done, total: shown.show(f"imported {done}/{total} cells"))
+        report = import_cells(
+            store, cells, lambda done, total: shown.show(f"imported {done}/{total} cells")
+        )
     if report.applied:
         save_rows(docset, alignment)  # the row ids the fixes point at stay
-    skipped = [{"row": cell.row, "lang": cell.lang, "where": cell.where, "reason": reason}
-               for cell, reason in report.skipped]
+    skipped = [
+        {"row": cell.row, "lang": cell.lang, "where": cell.where, "reason": reason}
+        for cell, reason in report.skipped
+    ]
     if args.format == "json":
-        print(json_dumps({"file": str(path), "docset": str(docset.path),
-                          "applied": [{"row": c.row, "lang": c.lang} for c in report.applied],
-                          "unchanged": report.unchanged, "skipped": skipped}, indent=2))
+        print(
+            json_dumps(
+                {
+                    "file": str(path),
+                    "docset": str(docset.path),
+                    "applied": [{"row": c.row, "lang": c.lang} for c in report.applied],
+                    "unchanged": report.unchanged,
+                    "skipped": skipped,
+                },
+                indent=2,
+            )
+        )
     else:
         for item in skipped:
             warn(f"{path}: {item['where']} ({item['lang']}): not applied: {item['reason']}")
-        print(f"{path}: {len(report.applied)} applied, {report.unchanged} unchanged, "
-              f"{len(skipped)} skipped")
+        print(
+            f"{path}: {len(report.applied)} applied, {report.unchanged} unchanged, "
+            f"{len(skipped)} skipped"
+        )
     return EXIT_FLAGS if skipped else EXIT_OK

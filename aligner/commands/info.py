@@ -24,8 +24,10 @@ def run(args: argparse.Namespace) -> int:
     infos = describe(docset)
     for info in infos:
         if info.mismatch:
-            warn(f"{docset.texts[info.code].path}: named {info.code} but the text looks like "
-                 f"{info.detected} ({info.confidence:.2f})")
+            warn(
+                f"{docset.texts[info.code].path}: named {info.code} but the text looks like "
+                f"{info.detected} ({info.confidence:.2f})"
+            )
     if args.format == "json":
         payload = {
             "docset": str(docset.path),
@@ -39,16 +41,25 @@ def run(args: argparse.Namespace) -> int:
         print(json_dumps(payload, indent=2))
         return EXIT_OK
     print(f"{docset.title}  ({docset.path})")
-    print(f"source {docset.source} · pivot {docset.pivot} · order {' '.join(docset.languages)}"
-          f" · glossary {len(docset.glossary)} entries")
+    print(
+        f"source {docset.source} · pivot {docset.pivot} · order {' '.join(docset.languages)}"
+        f" · glossary {len(docset.glossary)} entries"
+    )
     rows = [("lang", "file", "encoding", "paragraphs", "characters", "detected")]
     for info in infos:
         detected = f"{info.detected} ({info.confidence:.2f})" if info.detected else "-"
         if info.mismatch:
             detected += "  ← not " + info.code
-        rows.append((info.code, info.file, info.encoding + ("?" if
-                     docset.texts[info.code].encoding_assumed else ""),
-                     str(info.paragraphs), f"{info.characters:,}", detected))
+        rows.append(
+            (
+                info.code,
+                info.file,
+                info.encoding + ("?" if docset.texts[info.code].encoding_assumed else ""),
+                str(info.paragraphs),
+                f"{info.characters:,}",
+                detected,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -30,18 +30,22 @@ LABELS = ("kept", "moved", "fuzzy-matched", "obsoleted", "new")
 def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``aligner sync``."""
     add_docset_argument(parser)
-    parser.description = (f"{HELP}. Old entries are matched to the current rows by row id, "
-                          "then by exact text, then by similar source text (like msgmerge); "
-                          "fuzzy-matched ones need review again; entries that match no row "
-                          "become obsolete (#~), never deleted.")
+    parser.description = (
+        f"{HELP}. Old entries are matched to the current rows by row id, "
+        "then by exact text, then by similar source text (like msgmerge); "
+        "fuzzy-matched ones need review again; entries that match no row "
+        "become obsolete (#~), never deleted."
+    )
     add_langs_argument(parser)
     add_format_argument(parser)
 
 
 def add_langs_argument(parser: argparse.ArgumentParser) -> None:
     """``--lang en,zh`` (or repeated): the languages to work on (default: all)."""
-    add_lang_argument(parser, "languages to work on, comma-separated or repeated (default: "
-                              "every language of the docset)")
+    add_lang_argument(
+        parser,
+        "languages to work on, comma-separated or repeated (default: every language of the docset)",
+    )
 
 
 def aligned(docset, checks: bool = True, progress=None):
@@ -91,8 +95,10 @@ def save_rows(docset, alignment) -> None:
     from ..align import save_alignment
 
     if getattr(alignment, "origin", "aligned") != "saved":
-        print(f"{save_alignment(docset, alignment)}: saved (row ids stay for the next sync)",
-              file=sys.stderr)
+        print(
+            f"{save_alignment(docset, alignment)}: saved (row ids stay for the next sync)",
+            file=sys.stderr,
+        )
 
 
 def check_writable(*directories: Path) -> None:
@@ -103,9 +109,11 @@ def check_writable(*directories: Path) -> None:
         while not existing.exists() and existing != existing.parent:
             existing = existing.parent
         if not os.access(existing, os.W_OK | os.X_OK):
-            raise UsageError(f"{existing}: cannot write here (permission denied or a "
-                             "read-only file system); nothing was written; make it writable "
-                             "or work on a copy of the document set")
+            raise UsageError(
+                f"{existing}: cannot write here (permission denied or a "
+                "read-only file system); nothing was written; make it writable "
+                "or work on a copy of the document set"
+            )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -125,21 +133,31 @@ def run(args: argparse.Namespace) -> int:
         if not written:
             raise
         names = ", ".join(sorted(path.name for path in written))
-        raise type(exc)(f"{exc} (the review files {names} were saved; run 'aligner sync' "
-                        "again to save the rows)") from None
+        raise type(exc)(
+            f"{exc} (the review files {names} were saved; run 'aligner sync' "
+            "again to save the rows)"
+        ) from None
     reports = [store.reports[lang] for lang in langs or store.languages]
     if args.format == "json":
-        payload = [report.as_dict() | {"file": str(store.path(report.lang)),
-                                       "written": store.path(report.lang) in written}
-                   for report in reports]
+        payload = [
+            report.as_dict()
+            | {"file": str(store.path(report.lang)), "written": store.path(report.lang) in written}
+            for report in reports
+        ]
         print(json_dumps({"docset": str(docset.path), "files": payload}, indent=2))
         return EXIT_OK
     table = [("lang", "file", "entries", *LABELS, "")]
     for report in reports:
         path = store.path(report.lang)
-        table.append((report.lang, str(path.relative_to(docset.path)), str(report.entries),
-                      *(str(getattr(report, name)) for name in COLUMNS),
-                      "written" if path in written else "unchanged"))
+        table.append(
+            (
+                report.lang,
+                str(path.relative_to(docset.path)),
+                str(report.entries),
+                *(str(getattr(report, name)) for name in COLUMNS),
+                "written" if path in written else "unchanged",
+            )
+        )
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -39,8 +39,18 @@ from .pipeline import run
 from .render import date_problem, render, suffix_problem
 from .sections import year_as_section
 
-__all__ = ["KINDS", "Fact", "anchor_keys", "date_problem", "extract", "glossary_key",
-           "render", "suffix_problem", "transliterate", "year_as_section"]
+__all__ = [
+    "KINDS",
+    "Fact",
+    "anchor_keys",
+    "date_problem",
+    "extract",
+    "glossary_key",
+    "render",
+    "suffix_problem",
+    "transliterate",
+    "year_as_section",
+]
 
 
 def extract(text: str, lang: str, glossary: Glossary | None = None) -> tuple[Fact, ...]:

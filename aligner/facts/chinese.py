@@ -18,8 +18,7 @@ from .text import canonical_number
 CN_DIGITS = "〇零一二三四五六七八九两"
 CN_UNITS = "十百千万亿"
 _RUN = f"[{CN_DIGITS}{CN_UNITS}]+(?:点[{CN_DIGITS}]+)?"
-_PATTERN = re.compile(
-    rf"百分之(?P<pct>{_RUN}|\d+(?:\.\d+)?)|第(?P<ord>{_RUN})|(?P<num>{_RUN})")
+_PATTERN = re.compile(rf"百分之(?P<pct>{_RUN}|\d+(?:\.\d+)?)|第(?P<ord>{_RUN})|(?P<num>{_RUN})")
 _MEASURE = frozenset("个条种份项位名次届年国股座批轮周天月日倍岁篇句段节章款号版级页列层秒")
 _SINGLE = frozenset("一二三四五六七八九十两")
 
@@ -43,7 +42,11 @@ def to_number(numeral: str) -> str | None:
     plain = numeral.replace("两", "二").replace("〇", "零")
     if not any(u in plain for u in CN_UNITS) and "点" not in plain:
         if len(plain) == 1:
-            return str("零一二三四五六七八九".index(plain)) if plain in "零一二三四五六七八九" else None
+            return (
+                str("零一二三四五六七八九".index(plain))
+                if plain in "零一二三四五六七八九"
+                else None
+            )
         return "".join(str("零一二三四五六七八九".index(c)) for c in plain)
     if numeral == plain:  # no 两 or 〇: the usual forms of 10 to 9999 need no cn2an
         value = _usual_forms().get(numeral)
@@ -67,8 +70,12 @@ def _usual_forms() -> dict[str, int]:
 def _written(n: int) -> str:
     """``n`` (1 to 9999) as cn2an's an2cn(n, "low") writes it."""
     out, zero, started = "", False, False
-    for digit, unit in ((n // 1000, "千"), (n // 100 % 10, "百"), (n // 10 % 10, "十"),
-                        (n % 10, "")):
+    for digit, unit in (
+        (n // 1000, "千"),
+        (n // 100 % 10, "百"),
+        (n // 10 % 10, "十"),
+        (n % 10, ""),
+    ):
         if digit == 0:
             zero = zero or started
             continue
@@ -94,7 +101,7 @@ def _read_with_cn2an(numeral: str, plain: str) -> str | None:
 
 
 def to_scaled(number: str, unit: str) -> str | None:
-    """"5" and "万" -> "50000"; used for digit numbers followed by 万/亿."""
+    """ "5" and "万" -> "50000"; used for digit numbers followed by 万/亿."""
     try:
         value = _cn2an().cn2an(number + unit, "smart")
     except Exception:
@@ -114,8 +121,7 @@ def candidates(text: str) -> list[Candidate]:
         elif match.group("ord") is not None:
             value = to_number(match.group("ord"))
             if value is not None and value.isdigit() and value != "0":
-                out.append(candidate(P_ORDINAL, "ordinal", value, *match.span(),
-                                     weak=value == "1"))
+                out.append(candidate(P_ORDINAL, "ordinal", value, *match.span(), weak=value == "1"))
         elif text.startswith("进制", match.end()):
             continue  # 十六进制, 八进制: hexadecimal, octal (a base, written in words)
         else:

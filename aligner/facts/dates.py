@@ -16,18 +16,76 @@ from .model import P_DATE, P_DATE_RANGE, P_MONTH, Candidate, candidate
 from .text import DASHES, NOT_LETTER_AFTER, sentence_initial, trie_regex
 
 _EN_MONTHS = {
-    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
-    "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
-    "Jan.": 1, "Feb.": 2, "Mar.": 3, "Apr.": 4, "Jun.": 6, "Jul.": 7, "Aug.": 8, "Sep.": 9,
-    "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12, "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4,
-    "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+    "January": 1,
+    "February": 2,
+    "March": 3,
+    "April": 4,
+    "May": 5,
+    "June": 6,
+    "July": 7,
+    "August": 8,
+    "September": 9,
+    "October": 10,
+    "November": 11,
+    "December": 12,
+    "Jan.": 1,
+    "Feb.": 2,
+    "Mar.": 3,
+    "Apr.": 4,
+    "Jun.": 6,
+    "Jul.": 7,
+    "Aug.": 8,
+    "Sep.": 9,
+    "Sept.": 9,
+    "Oct.": 10,
+    "Nov.": 11,
+    "Dec.": 12,
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
 }
-_RU_STEMS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
-             "октябр", "ноябр", "декабр"]
-_RU_ENDINGS = {"soft": ("ь", "я", "е", "ю", "ём", "ем"), "hard": ("", "а", "е", "у", "ом"),
-               "may": ("й", "я", "е", "ю", "ем", "ём")}
-_KK_STEMS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
-             "қыркүйе", "қазан", "қараша", "желтоқсан"]
+_RU_STEMS = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+]
+_RU_ENDINGS = {
+    "soft": ("ь", "я", "е", "ю", "ём", "ем"),
+    "hard": ("", "а", "е", "у", "ом"),
+    "may": ("й", "я", "е", "ю", "ем", "ём"),
+}
+_KK_STEMS = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйе",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+]
 
 
 def _ru_forms() -> dict[str, int]:
@@ -60,37 +118,69 @@ _KK_DR = rf"\s?[{DASHES}]\s?"
 _CN_N = "〇零一二三四五六七八九十"
 _ZH_Y = rf"(?P<y>[0-9]{{4}}|[{_CN_N}]{{4}})\s?年\s?"
 _ZH_M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
-_ZH_D = r"(?P<d>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
+_ZH_D = (
+    r"(?P<d>3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
+)
 _ZH_D2 = _ZH_D.replace("(?P<d>", "(?P<d2>")
 _ZH_M2 = _ZH_M.replace("(?P<m>", "(?P<m2>")
 _ZH_RANGE = rf"(?:\s?[{DASHES}~～至到]\s?(?:{_ZH_M2})?\s?{_ZH_D2})?"
 _ISO = rf"{_Y}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12][0-9]|3[01])(?![0-9])"
 _DOTTED = rf"(?P<dd>0[1-9]|[12][0-9]|3[01])\.(?P<mm>0[1-9]|1[0-2])\.{_Y}"
 
-_PREPOSITIONS = frozenset(("in", "In", "since", "until", "till", "by", "from", "during",
-                           "through", "before", "after", "early", "late", "mid", "last",
-                           "next", "this", "of"))
+_PREPOSITIONS = frozenset(
+    (
+        "in",
+        "In",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "during",
+        "through",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "of",
+    )
+)
 _WORD_BEFORE = re.compile(r"(\w+)[\s-]+$")
 
 _ALTERNATIVES = {
-    "en": [_ISO, _DOTTED,
-           rf"{_EN_M}\.?\s+{_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?(?:,?\s+{_Y})?",
-           rf"{_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?\s+(?:of\s+)?{_EN_M}(?:,?\s+{_Y})?",
-           rf"{_EN_M}\.?,?\s+{_Y}",
-           _EN_M],
-    "ru": [_ISO, _DOTTED,
-           rf"{_D}(?:{_RU_DR}{_D2})?\s+{_RU_M}(?:\s+{_Y})?",
-           rf"{_RU_M}\s+{_Y}",
-           _RU_M],
-    "kk": [_ISO, _DOTTED,
-           rf"{_Y}\s+(?:жылғы|жылдың|ж\.)\s+(?:{_D}(?:{_KK_DR}{_D2})?\s+)?{_KK_M}",
-           rf"{_D}(?:{_KK_DR}{_D2})?\s+{_KK_M}"
-           rf"(?:\s+{_Y}(?:\s+ж(?:ыл[{_KK_LOWER}]*|\.))?)?"],
-    "zh": [_ISO,
-           rf"{_ZH_Y}{_ZH_M}\s?{_ZH_D}{_ZH_RANGE}",
-           rf"{_ZH_M}\s?{_ZH_D}{_ZH_RANGE}",
-           rf"{_ZH_Y}{_ZH_M}",
-           _ZH_M],
+    "en": [
+        _ISO,
+        _DOTTED,
+        rf"{_EN_M}\.?\s+{_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?(?:,?\s+{_Y})?",
+        rf"{_D}{_EN_ORD}(?:{_EN_DR}{_D2}{_EN_ORD})?\s+(?:of\s+)?{_EN_M}(?:,?\s+{_Y})?",
+        rf"{_EN_M}\.?,?\s+{_Y}",
+        _EN_M,
+    ],
+    "ru": [
+        _ISO,
+        _DOTTED,
+        rf"{_D}(?:{_RU_DR}{_D2})?\s+{_RU_M}(?:\s+{_Y})?",
+        rf"{_RU_M}\s+{_Y}",
+        _RU_M,
+    ],
+    "kk": [
+        _ISO,
+        _DOTTED,
+        rf"{_Y}\s+(?:жылғы|жылдың|ж\.)\s+(?:{_D}(?:{_KK_DR}{_D2})?\s+)?{_KK_M}",
+        rf"{_D}(?:{_KK_DR}{_D2})?\s+{_KK_M}"
+        rf"(?:\s+{_Y}(?:\s+ж(?:ыл[{_KK_LOWER}]*|\.))?)?",
+    ],
+    "zh": [
+        _ISO,
+        rf"{_ZH_Y}{_ZH_M}\s?{_ZH_D}{_ZH_RANGE}",
+        rf"{_ZH_M}\s?{_ZH_D}{_ZH_RANGE}",
+        rf"{_ZH_Y}{_ZH_M}",
+        _ZH_M,
+    ],
 }
 
 
@@ -122,8 +212,9 @@ _MONTH_SCAN = {
 }
 
 
-def candidates(norm: str, text: str, fam: str, digits: bool,
-               starts: list[int] | None = None) -> list[Candidate]:
+def candidates(
+    norm: str, text: str, fam: str, digits: bool, starts: list[int] | None = None
+) -> list[Candidate]:
     """Date and date-range candidates (``digits``: whether ``norm`` has a digit).
 
     ``starts``: where a date may begin (the starts of digit runs and month names), when the
@@ -208,8 +299,7 @@ def _candidate(match: re.Match, text: str, fam: str) -> Candidate | None:
         return None
     if month2 is None or (month2, day2) <= (month, day):
         return None
-    return candidate(P_DATE_RANGE, "range", f"{value}/{head}{month2:02d}-{day2:02d}",
-                     start, end)
+    return candidate(P_DATE_RANGE, "range", f"{value}/{head}{month2:02d}-{day2:02d}", start, end)
 
 
 def _after_preposition(text: str, start: int) -> bool:

@@ -41,12 +41,11 @@ class Fact(NamedTuple):
 Candidate = tuple[int, int, int, str, str, bool]
 
 
-def candidate(priority: int, kind: str, value: str, start: int, end: int,
-              weak: bool = False) -> Candidate:
+def candidate(
+    priority: int, kind: str, value: str, start: int, end: int, weak: bool = False
+) -> Candidate:
     """A candidate fact at [start, end) of the text being read."""
     return (priority, start, end, kind, value, weak)
-
-
 
 
 # Overlap priorities: a higher one wins; among equals, the longer span.

@@ -18,8 +18,9 @@ from typing import NamedTuple
 
 from .text import sentence_initial
 
-EN_FULL = ("January February March April May June July August September October November "
-           "December").split()
+EN_FULL = (
+    "January February March April May June July August September October November December"
+).split()
 EN_SHORT = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _EN_EXTRA = {"Sept": 9}
 # Russian: nominative, genitive, dative, instrumental, prepositional; then abbreviations
@@ -27,14 +28,14 @@ _RU_CASES = (
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "январю февралю марту апрелю маю июню июлю августу сентябрю октябрю ноябрю декабрю",
-    "январём февралём мартом апрелем маем июнем июлем августом сентябрём октябрём ноябрём "
-    "декабрём",
+    "январём февралём мартом апрелем маем июнем июлем августом сентябрём октябрём ноябрём декабрём",
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
 )
 _RU_SHORT = "янв фев мар апр май июн июл авг сен окт ноя дек".split()
 _RU_EXTRA_SHORT = {"февр": 2, "сент": 9, "нояб": 11}
-KK_STEMS = "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша " \
-           "желтоқсан".split()
+KK_STEMS = (
+    "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split()
+)
 _KK_SHORT = "қаң ақп нау сәу мам мау шіл там қыр қаз қар жел".split()
 _ZH_NUMERALS = "一 二 三 四 五 六 七 八 九 十 十一 十二".split()
 
@@ -62,7 +63,9 @@ def _ru_table() -> dict[str, tuple[int, tuple]]:
 
 
 _WORD = re.compile(r"[^\W\d_]+\.?")
-_ZH = re.compile(r"(?<![0-9〇零一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月")
+_ZH = re.compile(
+    r"(?<![0-9〇零一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
+)
 
 
 def mentions(text: str, fam: str) -> list[Month]:
@@ -107,8 +110,9 @@ def _opening(fam: str) -> re.Pattern:
     else:
         forms = [*KK_STEMS, *_KK_SHORT]
     starts = sorted({form.lower()[:3] for form in forms}, key=len, reverse=True)
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, starts)) +
-                      r")[^\W\d_]*\.?", re.IGNORECASE)
+    return re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, starts)) + r")[^\W\d_]*\.?", re.IGNORECASE
+    )
 
 
 def _read(word: str, fam: str) -> tuple[int, tuple, bool] | None:
@@ -132,7 +136,7 @@ def _read(word: str, fam: str) -> tuple[int, tuple, bool] | None:
         return None
     for month, stem in enumerate(KK_STEMS, start=1):
         if lower.startswith(stem) and len(lower) - len(stem) <= 6:
-            ending = lower[len(stem):]
+            ending = lower[len(stem) :]
             if ending and not _kk_ending(ending):
                 return None
             strong = month not in (10,) and (month, ending) != (11, "")  # қазан, қараша
@@ -148,13 +152,15 @@ def _alone(text: str) -> bool:
 
 
 def _beside_number(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 4):start]
-    after = text[end:end + 4]
+    before = text[max(0, start - 4) : start]
+    after = text[end : end + 4]
     return bool(re.search(r"\d[\s.,-]*$", before) or re.match(r"\.?[\s,-]*\d", after))
 
 
-_IN_BEFORE = re.compile(r"(?:in|In|since|until|till|by|from|during|through|before|after|of|"
-                        r"early|late|mid|last|next|this|every)[\s-]+$")
+_IN_BEFORE = re.compile(
+    r"(?:in|In|since|until|till|by|from|during|through|before|after|of|"
+    r"early|late|mid|last|next|this|every)[\s-]+$"
+)
 
 
 def _after_in(text: str, start: int) -> bool:
@@ -185,10 +191,14 @@ _KK_BACK, _KK_FRONT = set("аоұы"), set("әөүіе")
 _KK_VOICELESS = set("кқпстфхцчшщ")
 _KK_NASAL = set("мнң")
 _KK_ALLOMORPHS = {  # case: (after a vowel, a nasal, a voiced consonant, a voiceless one)
-    "loc": ("да", "да", "да", "та"), "abl": ("дан", "нан", "дан", "тан"),
-    "gen": ("ның", "ның", "дың", "тың"), "dat": ("ға", "ға", "ға", "қа"),
-    "acc": ("ны", "ды", "ды", "ты"), "adj": ("дағы", "дағы", "дағы", "тағы"),
-    "poss": ("сы", "ы", "ы", "ы"), "poss_loc": ("сында", "ында", "ында", "ында"),
+    "loc": ("да", "да", "да", "та"),
+    "abl": ("дан", "нан", "дан", "тан"),
+    "gen": ("ның", "ның", "дың", "тың"),
+    "dat": ("ға", "ға", "ға", "қа"),
+    "acc": ("ны", "ды", "ды", "ты"),
+    "adj": ("дағы", "дағы", "дағы", "тағы"),
+    "poss": ("сы", "ы", "ы", "ы"),
+    "poss_loc": ("сында", "ында", "ында", "ында"),
 }
 _KK_FRONTED = str.maketrans("аыұоғқ", "еіүөгк")
 _KK_ENDINGS: dict[str, str] = {}
@@ -232,8 +242,15 @@ def _kk_suffix(stem: str, ending: str) -> str:
     if case is None:
         return ending
     last = stem[-1]
-    column = 0 if last in "аәеиоөұүыіэюя" else 1 if last in _KK_NASAL else \
-        3 if last in _KK_VOICELESS else 2
+    column = (
+        0
+        if last in "аәеиоөұүыіэюя"
+        else 1
+        if last in _KK_NASAL
+        else 3
+        if last in _KK_VOICELESS
+        else 2
+    )
     suffix = _KK_ALLOMORPHS[case][column]
     vowels = [ch for ch in stem if ch in _KK_BACK | _KK_FRONT]
     if vowels and vowels[-1] in _KK_FRONT:

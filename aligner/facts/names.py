@@ -30,11 +30,16 @@ _WORD = re.compile(r"\w+")
 _PREFIX = 3
 _EN_NOT_NAMES = frozenset(
     "Mr Mrs Ms Dr St January February March April May June July August September October "
-    "November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+    "November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 _COUNTRY_ALIASES = {
-    "en": {"RU": ("Russia",), "US": ("USA", "United States of America"),
-           "GB": ("Britain", "Great Britain", "UK"), "CZ": ("Czech Republic",),
-           "TR": ("Turkey",)},
+    "en": {
+        "RU": ("Russia",),
+        "US": ("USA", "United States of America"),
+        "GB": ("Britain", "Great Britain", "UK"),
+        "CZ": ("Czech Republic",),
+        "TR": ("Turkey",),
+    },
     "ru": {"RU": ("Россия",), "US": ("США",), "GB": ("Великобритания",), "KG": ("Кыргызстан",)},
     "kk": {"RU": ("Ресей Федерациясы",)},
 }
@@ -59,7 +64,7 @@ def _word_patterns(source: str) -> list[str] | None:
     patterns joined by "[\\W_]+" + "(?!\\w)"; None for any other shape."""
     if not (source.startswith(_BOUNDARY_BEFORE) and source.endswith(_BOUNDARY_AFTER)):
         return None
-    return source[len(_BOUNDARY_BEFORE):-len(_BOUNDARY_AFTER)].split(_BETWEEN)
+    return source[len(_BOUNDARY_BEFORE) : -len(_BOUNDARY_AFTER)].split(_BETWEEN)
 
 
 class FormIndex:
@@ -73,8 +78,13 @@ class FormIndex:
     letter (country names in en/ru/kk).
     """
 
-    def __init__(self, forms: list[tuple[str, str]], lang: str, make_source=term_source,
-                 capital: bool = False):
+    def __init__(
+        self,
+        forms: list[tuple[str, str]],
+        lang: str,
+        make_source=term_source,
+        capital: bool = False,
+    ):
         self.capital = capital
         self.values: list[str] = []
         self.tries: dict[str, dict] = {}
@@ -104,8 +114,11 @@ class FormIndex:
     def scan(self) -> re.Pattern[str] | None:
         """Where any form written in words may begin (compiled on first use: the word pass
         of ``aligner.facts.scan`` finds those places without it)."""
-        return re.compile(r"(?<!\w)(?:" + trie_regex(self.tries) + ")", re.IGNORECASE
-                          ) if self.tries else None
+        return (
+            re.compile(r"(?<!\w)(?:" + trie_regex(self.tries) + ")", re.IGNORECASE)
+            if self.tries
+            else None
+        )
 
     @cached_property
     def cjk_scan(self) -> re.Pattern[str] | None:
@@ -126,8 +139,11 @@ class FormIndex:
         if self.cjk:
             found = self._find_cjk(text)
         if self.scan is not None:
-            starts = [(m.start(), (m.group().lower(),)) for m in self.scan.finditer(text)
-                      if not self.capital or text[m.start()].isupper()]
+            starts = [
+                (m.start(), (m.group().lower(),))
+                for m in self.scan.finditer(text)
+                if not self.capital or text[m.start()].isupper()
+            ]
             if starts:
                 words = self.find_at(text, starts)
                 found = _merge(found, words) if found else words
@@ -154,11 +170,11 @@ class FormIndex:
             k = bisect_right(plain_starts, offset) - 1
             return starts[k] + offset - plain_starts[k]
 
-        return [(original(m.start()), original(m.end() - 1) + 1, cjk[m.group()])
-                for m in matches]
+        return [(original(m.start()), original(m.end() - 1) + 1, cjk[m.group()]) for m in matches]
 
-    def find_at(self, text: str, starts: list[tuple[int, tuple[str, ...]]]
-                ) -> list[tuple[int, int, str]]:
+    def find_at(
+        self, text: str, starts: list[tuple[int, tuple[str, ...]]]
+    ) -> list[tuple[int, int, str]]:
         """Like ``find``, trying only the given (offset, index keys) places, in text order."""
         found: list[tuple[int, int, str]] = []
         last_end = -1
@@ -184,8 +200,7 @@ class FormIndex:
         with self._compiling:
             pattern = self.compiled.get(key)
             if pattern is None:
-                pattern = re.compile(_BOUNDARY_BEFORE + self._branches(self.tries[key]),
-                                     self.flags)
+                pattern = re.compile(_BOUNDARY_BEFORE + self._branches(self.tries[key]), self.flags)
                 self.compiled[key] = pattern
         return pattern
 
@@ -227,7 +242,7 @@ def _merge(first: list, second: list) -> list:
 def word_key(word: str) -> str:
     """The lower-case beginning every form of ``word`` keeps: all but its last two letters,
     at least three (term and country patterns change at most the last two letters)."""
-    return word[:max(_PREFIX, len(word) - 2)].lower()
+    return word[: max(_PREFIX, len(word) - 2)].lower()
 
 
 _GLOSSARY_CACHE: dict[tuple[int, str], FormIndex | None] = {}
@@ -238,12 +253,18 @@ def glossary_index(glossary: Glossary, lang: str) -> FormIndex | None:
     key = (glossary.fingerprint, lang)
     if key in _GLOSSARY_CACHE:
         return _GLOSSARY_CACHE[key]
-    column = lang if lang in glossary.languages else next(
-        (l for l in glossary.languages if l.split("-")[0] == lang.split("-")[0]), None)
+    column = (
+        lang
+        if lang in glossary.languages
+        else next((l for l in glossary.languages if l.split("-")[0] == lang.split("-")[0]), None)
+    )
     index = None
     if column is not None:
-        forms = [(form, glossary_key(entry, glossary))
-                 for entry in glossary.entries for form in entry.forms.get(column, ())]
+        forms = [
+            (form, glossary_key(entry, glossary))
+            for entry in glossary.entries
+            for form in entry.forms.get(column, ())
+        ]
         index = FormIndex(forms, lang)
     if len(_GLOSSARY_CACHE) > 16:
         _GLOSSARY_CACHE.clear()
@@ -299,7 +320,10 @@ _HAS_CYRILLIC_CAPITAL = re.compile(f"[{CYRILLIC_UPPER}]")
 
 def _ru_word(word: str) -> str:
     if _RU_ADJECTIVE.search(word):
-        return re.escape(word[:-2]) + "(?:ая|яя|ий|ый|ой|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)"
+        return (
+            re.escape(word[:-2])
+            + "(?:ая|яя|ий|ый|ой|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)"
+        )
     if word.endswith("ия"):
         return re.escape(word[:-2]) + "(?:ия|ии|ию|ией)"
     if word[-1] in "ая":
@@ -347,7 +371,6 @@ def transliterate(word: str) -> str:
     from anyascii import anyascii
 
     return anyascii(word).lower()
-
 
 
 def country_name(code: str, lang: str) -> str | None:

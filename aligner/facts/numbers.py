@@ -22,29 +22,35 @@ from .text import DASHES, SPACE_GROUP, canonical_number, format_decimal, is_lett
 
 COMMA_DECIMAL = frozenset(
     "ru kk uk be ky tt uz az tg mn de fr es it pt nl pl cs sk sl hr sr bg ro tr el fi sv da "
-    "nb nn no et lv lt hu id vi".split())
+    "nb nn no et lv lt hu id vi".split()
+)
 
 # Both patterns start with a plain digit class and have no look-behind: that lets re skip
 # to the next digit at C speed (several times faster). A match cannot start inside a number
 # anyway, since the previous match took all its digits.
 _NUM_DOT = re.compile(
     rf"[0-9](?:[0-9]{{0,2}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{0,2}}(?:[{SPACE_GROUP}][0-9]{{3}})+"
-    rf"(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)(?![0-9])")
+    rf"(?:\.[0-9]+)?|[0-9]*(?:\.[0-9]+)?)(?![0-9])"
+)
 _NUM_COMMA = re.compile(
     rf"[0-9](?:[0-9]{{0,2}}(?:[ {SPACE_GROUP}][0-9]{{3}})+(?:,[0-9]+)?|[0-9]*(?:[.,][0-9]+)?)"
-    rf"(?![0-9])")
+    rf"(?![0-9])"
+)
 
 _EN_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _UNITS = frozenset(  # case-sensitive: "5g" is five grams, "5G" a code
     "km m cm mm kg g t mg l ml h s min ms kW MW GW kWh MWh GWh MB GB TB bn mn mln ha "
-    "км м см мм кг г т л ч мин млн млрд трлн тыс га".split())
+    "км м см мм кг г т л ч мин млн млрд трлн тыс га".split()
+)
 RU_ORDINAL_ENDINGS = frozenset(
-    "й я е го му м х ми ю ый ой ий ая ое ые ого ому ом ым ых ыми ую ей ее ие их им ими".split())
+    "й я е го му м х ми ю ый ой ий ая ое ые ого ому ом ым ых ыми ую ей ее ие их им ими".split()
+)
 # Kazakh case endings written after a hyphen on a cardinal ("2023-ке", "2022-де", "5-тен").
 KK_CASE_ENDINGS = frozenset(
     "а е ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен ның нің дың дің тың "
     "тің ды ді ты ті ны ні ын ін мен бен пен ы і сы сі ғы гі қы кі дағы дегі тағы тегі ндағы "
-    "ндегі нан ға дай дей тай тей ға дейін".split())
+    "ндегі нан ға дай дей тай тей ға дейін".split()
+)
 _KK_ORDINAL = re.compile(r"^(?:ы|і)?н?ш[ыі]")
 _YEAR_WORD = re.compile(r"\s*(?:год|г\.|гг\.)", re.IGNORECASE)
 
@@ -56,17 +62,39 @@ _PERCENT_WORDS = {
 }
 _PERCENT_SIGN = re.compile(r"\s?%")
 _SCALES = {
-    "en": (re.compile(r"\s(thousand|million|billion|trillion|mln|bn)\b", re.IGNORECASE),
-           {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "mln": 6, "bn": 9}),
-    "ru": (re.compile(r"\s(тыс\.|тысяч[а-я]*|млн\.?|миллион[а-я]*|млрд\.?|миллиард[а-я]*|трлн\.?"
-                      r"|триллион[а-я]*)", re.IGNORECASE),
-           {"тыс": 3, "тысяч": 3, "млн": 6, "миллион": 6, "млрд": 9, "миллиард": 9,
-            "трлн": 12, "триллион": 12}),
-    "kk": (re.compile(r"\s(мың|млн\.?|миллион[а-яәғқңөұүһі]*|млрд\.?|миллиард[а-яәғқңөұүһі]*"
-                      r"|трлн\.?)(?![а-яәғқңөұүһі])", re.IGNORECASE),
-           {"мың": 3, "млн": 6, "миллион": 6, "млрд": 9, "миллиард": 9, "трлн": 12}),
-    "zh": (re.compile(r"\s?(万亿|千亿|百亿|亿|千万|百万|万|千(?![米克字赫瓦]))"),
-           {"万亿": 12, "千亿": 11, "百亿": 10, "亿": 8, "千万": 7, "百万": 6, "万": 4, "千": 3}),
+    "en": (
+        re.compile(r"\s(thousand|million|billion|trillion|mln|bn)\b", re.IGNORECASE),
+        {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "mln": 6, "bn": 9},
+    ),
+    "ru": (
+        re.compile(
+            r"\s(тыс\.|тысяч[а-я]*|млн\.?|миллион[а-я]*|млрд\.?|миллиард[а-я]*|трлн\.?"
+            r"|триллион[а-я]*)",
+            re.IGNORECASE,
+        ),
+        {
+            "тыс": 3,
+            "тысяч": 3,
+            "млн": 6,
+            "миллион": 6,
+            "млрд": 9,
+            "миллиард": 9,
+            "трлн": 12,
+            "триллион": 12,
+        },
+    ),
+    "kk": (
+        re.compile(
+            r"\s(мың|млн\.?|миллион[а-яәғқңөұүһі]*|млрд\.?|миллиард[а-яәғқңөұүһі]*"
+            r"|трлн\.?)(?![а-яәғқңөұүһі])",
+            re.IGNORECASE,
+        ),
+        {"мың": 3, "млн": 6, "миллион": 6, "млрд": 9, "миллиард": 9, "трлн": 12},
+    ),
+    "zh": (
+        re.compile(r"\s?(万亿|千亿|百亿|亿|千万|百万|万|千(?![米克字赫瓦]))"),
+        {"万亿": 12, "千亿": 11, "百亿": 10, "亿": 8, "千万": 7, "百万": 6, "万": 4, "千": 3},
+    ),
 }
 _RANGE_GAP = {
     "en": re.compile(rf"\s?[{DASHES}]\s?|\s+(?:to|through)\s+|\s+and\s+"),
@@ -101,8 +129,9 @@ def family(lang: str) -> str:
     return "ru" if base in COMMA_DECIMAL else "en"
 
 
-def candidates(norm: str, text: str, lang: str
-               ) -> tuple[list[Candidate], list[Candidate], list[int]]:
+def candidates(
+    norm: str, text: str, lang: str
+) -> tuple[list[Candidate], list[Candidate], list[int]]:
     """Numeric candidates, code candidates (weak names) and the offsets where numbers
     start, for a text that has digits."""
     fam = family(lang)
@@ -137,8 +166,9 @@ def _tokens(norm: str, text: str, fam: str) -> tuple[list[Token], list[Candidate
         if start < code_end:
             continue
         before = norm[start - 1] if start else ""
-        if is_letter(before) or (before in DASHES and start > 1 and is_letter(norm[start - 2])
-                                 and before != "—"):
+        if is_letter(before) or (
+            before in DASHES and start > 1 and is_letter(norm[start - 2]) and before != "—"
+        ):
             code_end = _code(norm, text, start, end, codes)
             continue
         after = norm[end] if end < length else ""
@@ -172,21 +202,23 @@ def _letters_end(norm: str, i: int) -> int:
 def _code(norm: str, text: str, start: int, end: int, codes: list[Candidate]) -> int:
     """Record the code around digits [start, end) ("G20", "COVID-19", "5G"); return its end."""
     left = start
-    while left > 0 and (is_letter(norm[left - 1]) or norm[left - 1].isdigit()
-                        or (norm[left - 1] == "-" and left > 1 and is_letter(norm[left - 2]))):
+    while left > 0 and (
+        is_letter(norm[left - 1])
+        or norm[left - 1].isdigit()
+        or (norm[left - 1] == "-" and left > 1 and is_letter(norm[left - 2]))
+    ):
         left -= 1
     right = end
     while right < len(norm) and (is_letter(norm[right]) or "0" <= norm[right] <= "9"):
         right += 1
-    codes.append(candidate(0, "name", "code:" + norm[left:right].upper(), left, right,
-                           weak=True))
+    codes.append(candidate(0, "name", "code:" + norm[left:right].upper(), left, right, weak=True))
     return right
 
 
 def _hyphenated(norm: str, start: int, end: int, value: str, fam: str) -> Token:
     """Digits, a hyphen and letters: "20-й", "20-шы", "75-сессиясында", "2023-ке", "20-year"."""
     word_end = _letters_end(norm, end + 1)
-    word = norm[end + 1:word_end].lower()
+    word = norm[end + 1 : word_end].lower()
     if fam == "ru" and word in RU_ORDINAL_ENDINGS:
         if word in ("м", "го", "й", "е") and _YEAR_WORD.match(norm, word_end):
             return Token(start, word_end, value, "number")
@@ -218,7 +250,7 @@ def _with_context(norm: str, token: Token, fam: str) -> Token:
 
 
 def _ranges(tokens: list[Token], norm: str, text: str, fam: str) -> list[Candidate]:
-    """"2023-2024", "2023–24", "2023—2024年", "2023年至2024年", "from 5 to 7", "с 5 по 7"."""
+    """ "2023-2024", "2023–24", "2023—2024年", "2023年至2024年", "from 5 to 7", "с 5 по 7"."""
     gap_pattern = _RANGE_GAP.get(fam)
     if gap_pattern is None or len(tokens) < 2:
         return []
@@ -235,8 +267,9 @@ def _ranges(tokens: list[Token], norm: str, text: str, fam: str) -> list[Candida
         openers = _RANGE_OPENER.get(fam, {}).get(word)
         start = first.start
         if openers:
-            opener = next((o for o in openers
-                           if norm[max(0, start - len(o)):start].lower() == o), None)
+            opener = next(
+                (o for o in openers if norm[max(0, start - len(o)) : start].lower() == o), None
+            )
             if opener is None:
                 continue
             start -= len(opener)
@@ -268,40 +301,83 @@ def _expand_abbreviated(low: str, high: str) -> str | None:
 # "8bit" "восьмибитного", "power of 2" "степенью двойки", "hexadecimal" "16进制". A number
 # one version writes in digits and another only inside such a word is no lost number.
 _IMPLIED_EN = (  # whole words
-    (0, r"zero|null"), (1, r"single|first|once"),  # "one" is an article too
-    (2, r"two|double|dual|twice|pair|binary|second|both"), (3, r"three|triple|third"),
-    (4, r"four|fourth|quad"), (5, r"five|fifth"), (6, r"six|sixth"), (7, r"seven|seventh"),
-    (8, r"eight|eighth|octal|octet"), (9, r"nine|ninth"), (10, r"ten|tenth|decimal"),
-    (12, r"twelve|dozen"), (16, r"hexadecimal|hex|sixteen"), (100, r"hundred"),
-    (1000, r"thousand"))
+    (0, r"zero|null"),
+    (1, r"single|first|once"),  # "one" is an article too
+    (2, r"two|double|dual|twice|pair|binary|second|both"),
+    (3, r"three|triple|third"),
+    (4, r"four|fourth|quad"),
+    (5, r"five|fifth"),
+    (6, r"six|sixth"),
+    (7, r"seven|seventh"),
+    (8, r"eight|eighth|octal|octet"),
+    (9, r"nine|ninth"),
+    (10, r"ten|tenth|decimal"),
+    (12, r"twelve|dozen"),
+    (16, r"hexadecimal|hex|sixteen"),
+    (100, r"hundred"),
+    (1000, r"thousand"),
+)
 _RU_END = "(?![а-яё])"
 _IMPLIED_RU = (  # beginnings of words (compounds: "трехходовое", "восьмибитного")
     (0, r"нул|ноль|нол[ья]"),
     (1, rf"один{_RU_END}|одн(?:а|о|у|ой|ого|ому|им|их|ими){_RU_END}|перв|единиц|единствен"),
     (2, rf"два|две(?!р)|двум|двух|двой|двоич|втор|об[аеи]{_RU_END}|обоих"),
-    (3, r"тр[её]х|три|трет|трой"), (4, r"четыр|четвер"), (5, r"пят"),
-    (6, r"шест(?!надцат)"), (7, r"семь|семи(?!нар)|седьм"), (8, r"восьм|восем"),
-    (9, r"девят"), (10, r"десят"), (16, r"шестнадцат"), (100, rf"сто{_RU_END}|сотн"),
-    (1000, r"тысяч"))
+    (3, r"тр[её]х|три|трет|трой"),
+    (4, r"четыр|четвер"),
+    (5, r"пят"),
+    (6, r"шест(?!надцат)"),
+    (7, r"семь|семи(?!нар)|седьм"),
+    (8, r"восьм|восем"),
+    (9, r"девят"),
+    (10, r"десят"),
+    (16, r"шестнадцат"),
+    (100, rf"сто{_RU_END}|сотн"),
+    (1000, r"тысяч"),
+)
 _KK_END = "(?![а-яәғқңөұүһі])"
 _IMPLIED_KK = (  # whole words, or their ordinals ("үш" but not "үшін", for)
-    (0, r"нөл"), (1, rf"бір{_KK_END}|бірінші"), (2, r"екі"), (3, rf"үш{_KK_END}|үшінші"),
-    (4, r"төрт"), (5, r"бес"), (6, r"алты"), (7, rf"жеті{_KK_END}|жетінші"), (8, r"сегіз"),
-    (9, r"тоғыз"), (10, rf"он{_KK_END}|оныншы"), (16, r"он алты"), (1000, r"мың"))
+    (0, r"нөл"),
+    (1, rf"бір{_KK_END}|бірінші"),
+    (2, r"екі"),
+    (3, rf"үш{_KK_END}|үшінші"),
+    (4, r"төрт"),
+    (5, r"бес"),
+    (6, r"алты"),
+    (7, rf"жеті{_KK_END}|жетінші"),
+    (8, r"сегіз"),
+    (9, r"тоғыз"),
+    (10, rf"он{_KK_END}|оныншы"),
+    (16, r"он алты"),
+    (1000, r"мың"),
+)
 _IMPLIED_ZH = (  # not 一: it is an article too (一个)
-    (0, r"零|〇"), (1, r"首"), (2, r"二|两|双|俩"), (3, r"三"), (4, r"四"), (5, r"五"),
-    (6, r"六"), (7, r"七"), (8, r"八"), (9, r"九"), (10, r"十"), (16, r"十六"),
-    (100, r"百"), (1000, r"千"))
+    (0, r"零|〇"),
+    (1, r"首"),
+    (2, r"二|两|双|俩"),
+    (3, r"三"),
+    (4, r"四"),
+    (5, r"五"),
+    (6, r"六"),
+    (7, r"七"),
+    (8, r"八"),
+    (9, r"九"),
+    (10, r"十"),
+    (16, r"十六"),
+    (100, r"百"),
+    (1000, r"千"),
+)
 
 
 @cache
 def _implied_patterns(fam: str) -> tuple[tuple[int, re.Pattern], ...]:
-    table = {"en": _IMPLIED_EN, "ru": _IMPLIED_RU, "kk": _IMPLIED_KK,
-             "zh": _IMPLIED_ZH}.get(fam, ())
+    table = {"en": _IMPLIED_EN, "ru": _IMPLIED_RU, "kk": _IMPLIED_KK, "zh": _IMPLIED_ZH}.get(
+        fam, ()
+    )
     start = "" if fam == "zh" else r"(?<![^\W\d_])"  # a word's beginning, inside compounds
     end = r"s?(?![^\W\d_])" if fam == "en" else ""
-    return tuple((value, re.compile(start + f"(?:{words})" + end, re.IGNORECASE))
-                 for value, words in table)
+    return tuple(
+        (value, re.compile(start + f"(?:{words})" + end, re.IGNORECASE)) for value, words in table
+    )
 
 
 def implied_values(text: str, lang: str) -> frozenset[str]:
@@ -311,5 +387,6 @@ def implied_values(text: str, lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _implied(text: str, fam: str) -> frozenset[str]:
-    return frozenset(str(value) for value, pattern in _implied_patterns(fam)
-                     if pattern.search(text))
+    return frozenset(
+        str(value) for value, pattern in _implied_patterns(fam) if pattern.search(text)
+    )

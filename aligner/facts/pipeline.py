@@ -20,8 +20,9 @@ from .scan import scan
 from .text import prepare, sentence_initial
 
 
-def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bool,
-        keys: bool = False) -> list[Fact] | set[str]:
+def run(
+    text: str, lang: str, glossary: Glossary | None, *, candidates_names: bool, keys: bool = False
+) -> list[Fact] | set[str]:
     """All facts of ``text`` (``candidates_names``: include weak capitalised-word names);
     ``keys``: only the strong facts' "kind:value" keys (what the aligner matches), without
     building the facts."""
@@ -45,8 +46,9 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
     else:
         words_found = scan(norm, fam, index, capitals=candidates_names)
         if number_starts or words_found.months:
-            proposed.extend(dates.candidates(norm, text, fam, digits,
-                                             number_starts + words_found.months))
+            proposed.extend(
+                dates.candidates(norm, text, fam, digits, number_starts + words_found.months)
+            )
         if words_found.number_words:
             proposed.extend(words.candidates(norm, fam, words_found.number_words))
         proposed.extend(words_found.ordinals)
@@ -59,17 +61,19 @@ def run(text: str, lang: str, glossary: Glossary | None, *, candidates_names: bo
     taken = _covered(len(text), glossary_found) if glossary_found else None
     if taken is not None and numeric:
         # a weak number inside a glossary name ("Two Sessions") is part of the name
-        numeric = [c for c in numeric if not (c[5] and any(taken[c[1]:c[2]]))]
-    facts = [_new(Fact, (kind, value, start, end, text[start:end], weak))
-             for _, start, end, kind, value, weak in numeric]
-    facts.extend(_names(text, norm, glossary_found, country_found, codes, numeric, capitals,
-                        taken))
+        numeric = [c for c in numeric if not (c[5] and any(taken[c[1] : c[2]]))]
+    facts = [
+        _new(Fact, (kind, value, start, end, text[start:end], weak))
+        for _, start, end, kind, value, weak in numeric
+    ]
+    facts.extend(_names(text, norm, glossary_found, country_found, codes, numeric, capitals, taken))
     facts.sort(key=_position)
     return facts
 
 
-def _strong_keys(text: str, numeric: list[Candidate], glossary_found: list,
-                 country_found: list) -> set[str]:
+def _strong_keys(
+    text: str, numeric: list[Candidate], glossary_found: list, country_found: list
+) -> set[str]:
     """The keys of ``run``'s strong facts: numeric ones, glossary names, then the country
     names no glossary name covers (as ``_names`` settles them)."""
     found = {f"{kind}:{value}" for _, _, _, kind, value, weak in numeric if not weak}
@@ -118,8 +122,7 @@ def _settle(proposed: list[Candidate]) -> list[Candidate]:
         if start >= end:
             continue
         index = bisect_right(starts, start)
-        if (index and kept[index - 1][2] > start) or (index < len(kept)
-                                                      and kept[index][1] < end):
+        if (index and kept[index - 1][2] > start) or (index < len(kept) and kept[index][1] < end):
             continue
         starts.insert(index, start)
         kept.insert(index, cand)
@@ -130,28 +133,44 @@ def _rank(cand: Candidate) -> tuple[int, int, int]:
     return -cand[0], cand[1] - cand[2], cand[1]
 
 
-def _names(text: str, norm: str, glossary_found: list, country_found: list,
-           codes: list[Candidate], numeric: list[Candidate],
-           capitals: list[tuple[int, int, str]], taken: bytearray | None) -> list[Fact]:
+def _names(
+    text: str,
+    norm: str,
+    glossary_found: list,
+    country_found: list,
+    codes: list[Candidate],
+    numeric: list[Candidate],
+    capitals: list[tuple[int, int, str]],
+    taken: bytearray | None,
+) -> list[Fact]:
     """Name facts: glossary names, then the countries and codes no earlier name touches,
     then the capitalised words (name candidates) that are part of no other fact and do not
     begin a sentence, unless written in capitals. ``taken``: the glossary names' marks."""
-    found = [_new(Fact, ("name", value, start, end, text[start:end], False))
-             for start, end, value in glossary_found]
+    found = [
+        _new(Fact, ("name", value, start, end, text[start:end], False))
+        for start, end, value in glossary_found
+    ]
     if not (country_found or codes or capitals):
         return found
     if taken is None:
         taken = bytearray(len(text) + 1)
-    found.extend(_new(Fact, ("name", code, start, end, text[start:end], False))
-                 for start, end, code in _uncovered(taken, country_found))
-    found.extend(_new(Fact, (kind, value, start, end, text[start:end], weak))
-                 for _, start, end, kind, value, weak in _uncovered(taken, codes, at=1))
+    found.extend(
+        _new(Fact, ("name", code, start, end, text[start:end], False))
+        for start, end, code in _uncovered(taken, country_found)
+    )
+    found.extend(
+        _new(Fact, (kind, value, start, end, text[start:end], weak))
+        for _, start, end, kind, value, weak in _uncovered(taken, codes, at=1)
+    )
     if capitals:
         for cand in numeric:
-            taken[cand[1]:cand[2]] = b"\x01" * (cand[2] - cand[1])
+            taken[cand[1] : cand[2]] = b"\x01" * (cand[2] - cand[1])
         for start, end, value in capitals:
-            if taken[start] or taken[end - 1] or (
-                    sentence_initial(norm, start) and not norm[start:end].isupper()):
+            if (
+                taken[start]
+                or taken[end - 1]
+                or (sentence_initial(norm, start) and not norm[start:end].isupper())
+            ):
                 continue
             found.append(_new(Fact, ("name", value, start, end, text[start:end], True)))
     return found

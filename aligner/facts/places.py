@@ -20,8 +20,10 @@ import unicodedata
 from functools import cache, lru_cache
 
 # (gettext domain, JSON database, its key, fields holding English names)
-_DATABASES = (("iso3166-1", "iso3166-1.json", "3166-1", ("name", "common_name", "official_name")),
-              ("iso4217", "iso4217.json", "4217", ("name",)))
+_DATABASES = (
+    ("iso3166-1", "iso3166-1.json", "3166-1", ("name", "common_name", "official_name")),
+    ("iso4217", "iso4217.json", "4217", ("name",)),
+)
 _MIN_LENGTH = 4  # shorter names ("Ao", "Lao") are not looked for in running text
 _WORD = re.compile(r"\w+")
 
@@ -81,12 +83,16 @@ def _catalog(domain: str, lang: str) -> dict[str, str]:
     candidates = [lang, lang.replace("-", "_"), re.split(r"[-_@.]", lang)[0]]
     for candidate in dict.fromkeys(candidates):
         try:
-            found = gettext.translation(domain, os.path.join(root, "locales"),
-                                        languages=[candidate])
+            found = gettext.translation(
+                domain, os.path.join(root, "locales"), languages=[candidate]
+            )
         except OSError:
             continue
-        return {k: v for k, v in getattr(found, "_catalog", {}).items()
-                if isinstance(k, str) and k and v}  # "Angola" is "Angola" in German too
+        return {
+            k: v
+            for k, v in getattr(found, "_catalog", {}).items()
+            if isinstance(k, str) and k and v
+        }  # "Angola" is "Angola" in German too
     return {}
 
 
@@ -125,7 +131,8 @@ def english_names(text: str) -> list[tuple[int, int, str]]:
         for name in names:
             stop = word.start() + len(name)
             if text.startswith(name, word.start()) and not (
-                    stop < len(text) and (text[stop].isalnum() or text[stop] == "_")):
+                stop < len(text) and (text[stop].isalnum() or text[stop] == "_")
+            ):
                 found.append((word.start(), stop, name))
                 end = stop
                 break
@@ -145,16 +152,19 @@ def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
     """The known names of an English text, and the countries its adjectives name (those
     with True): read once for all the translations of a row."""
     spans = english_names(source)
-    return tuple([(name, False) for _, _, name in spans] + [
-        (name, True) for name in _countries_of_adjectives(source, spans)])
+    return tuple(
+        [(name, False) for _, _, name in spans]
+        + [(name, True) for name in _countries_of_adjectives(source, spans)]
+    )
 
 
 def fold(text: str) -> str:
     """A name as compared: small letters, ё as е, one kind of apostrophe, hyphens and
     spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one spelling)."""
     text = unicodedata.normalize("NFC", text)
-    return _GAPS.sub(" ", text.lower().replace("ё", "е")
-                     .replace("’", "'").replace("ʼ", "'")).strip()
+    return _GAPS.sub(
+        " ", text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    ).strip()
 
 
 _GAPS = re.compile(r"[\s\-‐‑–—]+")
@@ -180,12 +190,19 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         local = translated(name, lang)
         if in_compounds and local and _latin(local):
             continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
-        if not local or len(local) < _MIN_LENGTH or _folded(local) in folded \
-                or _named(target, local, lang):
+        if (
+            not local
+            or len(local) < _MIN_LENGTH
+            or _folded(local) in folded
+            or _named(target, local, lang)
+        ):
             continue
         near = _near(target, local, in_compounds)
-        if near is not None and not _another_form(target[near[0]:near[1]], name, local) \
-                and not any(near[0] < end and start < near[1] for start, end, *_ in found):
+        if (
+            near is not None
+            and not _another_form(target[near[0] : near[1]], name, local)
+            and not any(near[0] < end and start < near[1] for start, end, *_ in found)
+        ):
             found.append((*near, name, local))
     return found
 
@@ -211,8 +228,12 @@ def _another_form(written: str, name: str, local: str) -> bool:
             break
         common += 1
     tails = folded[common:] + known[common:]
-    derived = common >= 3 and len(folded) - common <= 3 and len(known) - common <= 3 and all(
-        unicodedata.normalize("NFD", ch)[0] in "aeiouy" for ch in tails)
+    derived = (
+        common >= 3
+        and len(folded) - common <= 3
+        and len(known) - common <= 3
+        and all(unicodedata.normalize("NFD", ch)[0] in "aeiouy" for ch in tails)
+    )
     return derived
 
 
@@ -232,8 +253,7 @@ def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> 
         for name in _by_prefix().get(word[:4], ()):
             joined = name.replace(" ", "").lower()
             stem = joined[:-1] if joined[-1] in "aeoy" else joined  # Ital(y)ian, Canad(a)ian
-            if word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS \
-                    and name not in out:
+            if word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS and name not in out:
                 out.append(name)
     return out
 
@@ -254,8 +274,7 @@ def _latin(text: str) -> bool:
 
 def _plain(text: str) -> str:
     """Latin letters without their accents."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", text)
-                   if not unicodedata.combining(ch))
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def _whole_name(text: str, lang: str) -> bool:

@@ -13,24 +13,103 @@ import re
 
 from .model import Fact
 
-_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-_RU_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-                "сентября", "октября", "ноября", "декабря"]
-_RU_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-                  "сентябрь", "октябрь", "ноябрь", "декабрь"]
-_KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
-              "қыркүйек", "қазан", "қараша", "желтоқсан"]
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_RU_GENITIVE = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+_RU_NOMINATIVE = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+]
+_KK_MONTHS = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+]
 _DATE = re.compile(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?$")
 # Kazakh ordinal suffix after digits follows the vowel of the number's last word
-_KK_BACK = {0: True, 1: False, 2: False, 3: False, 4: False, 5: False, 6: True, 7: False,
-            8: False, 9: True}
-_KK_TENS_BACK = {1: True, 2: True, 3: True, 4: True, 5: False, 6: True, 7: False, 8: False,
-                 9: True}
-_RU_SHORT = {"ый": "й", "ой": "й", "ий": "й", "ая": "я", "яя": "я", "ое": "е", "ее": "е",
-             "ые": "е", "ие": "е", "ого": "го", "его": "го", "ому": "му", "ему": "му",
-             "ом": "м", "ем": "м", "ым": "м", "им": "м", "ых": "х", "их": "х", "ыми": "ми",
-             "ими": "ми", "ую": "ю", "юю": "ю", "ей": "й"}
+_KK_BACK = {
+    0: True,
+    1: False,
+    2: False,
+    3: False,
+    4: False,
+    5: False,
+    6: True,
+    7: False,
+    8: False,
+    9: True,
+}
+_KK_TENS_BACK = {1: True, 2: True, 3: True, 4: True, 5: False, 6: True, 7: False, 8: False, 9: True}
+_RU_SHORT = {
+    "ый": "й",
+    "ой": "й",
+    "ий": "й",
+    "ая": "я",
+    "яя": "я",
+    "ое": "е",
+    "ее": "е",
+    "ые": "е",
+    "ие": "е",
+    "ого": "го",
+    "его": "го",
+    "ому": "му",
+    "ему": "му",
+    "ом": "м",
+    "ем": "м",
+    "ым": "м",
+    "им": "м",
+    "ых": "х",
+    "их": "х",
+    "ыми": "ми",
+    "ими": "ми",
+    "ую": "ю",
+    "юю": "ю",
+    "ей": "й",
+}
 
 
 def render(kind: str, value: str, lang: str = "en") -> str:
@@ -78,14 +157,14 @@ def _ordinal(value: str, lang: str) -> str:
 
 
 def english_suffix(number: int) -> str:
-    """"st", "nd", "rd" or "th" for ``number``."""
+    """ "st", "nd", "rd" or "th" for ``number``."""
     if number % 100 in (11, 12, 13):
         return "th"
     return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def kazakh_suffix(number: int) -> str:
-    """"шы" or "ші": the ordinal suffix Kazakh writes after the digits of ``number``."""
+    """ "шы" or "ші": the ordinal suffix Kazakh writes after the digits of ``number``."""
     if number == 0:
         return "ші"
     if number % 10:

@@ -20,12 +20,56 @@ _LOOKALIKES = str.maketrans({"Х": "X", "І": "I", "Ӏ": "I", "Ѵ": "V", "Ι": "
 _VALID = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([\w-]+)(?:[ \u00a0]+([\w-]+))?")
 _ORDINAL_NOUNS = {
-    "en": ("centur", "congress", "session", "summit", "plenum", "plenary", "forum", "conference",
-           "convocation", "meeting", "games", "olympiad", "assembly", "round", "millenni"),
-    "ru": ("съезд", "сесси", "саммит", "век", "пленум", "созыв", "форум", "конгресс", "заседани",
-           "конференци", "совещани", "тысячелет", "олимпиад", "ассамбле", "раунд"),
-    "kk": ("съез", "сессия", "саммит", "ғасыр", "пленум", "шақырылым", "форум", "конгресс",
-           "отырыс", "конференция", "кеңес", "мыңжылдық", "олимпиада", "ассамблея"),
+    "en": (
+        "centur",
+        "congress",
+        "session",
+        "summit",
+        "plenum",
+        "plenary",
+        "forum",
+        "conference",
+        "convocation",
+        "meeting",
+        "games",
+        "olympiad",
+        "assembly",
+        "round",
+        "millenni",
+    ),
+    "ru": (
+        "съезд",
+        "сесси",
+        "саммит",
+        "век",
+        "пленум",
+        "созыв",
+        "форум",
+        "конгресс",
+        "заседани",
+        "конференци",
+        "совещани",
+        "тысячелет",
+        "олимпиад",
+        "ассамбле",
+        "раунд",
+    ),
+    "kk": (
+        "съез",
+        "сессия",
+        "саммит",
+        "ғасыр",
+        "пленум",
+        "шақырылым",
+        "форум",
+        "конгресс",
+        "отырыс",
+        "конференция",
+        "кеңес",
+        "мыңжылдық",
+        "олимпиада",
+        "ассамблея",
+    ),
 }
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
@@ -64,8 +108,15 @@ def _variants() -> frozenset[str]:
 
 def _to_roman(number: int) -> str:
     text = ""
-    for value, letters in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
-                           (1, "I")):
+    for value, letters in (
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while number >= value:
             text += letters
             number -= value
@@ -79,7 +130,7 @@ def candidate_at(text: str, start: int, end: int, fam: str) -> Candidate | None:
     """The ordinal written by the numeral ``text[start:end]`` (a member of TOKENS), if its
     context makes it one."""
     nouns = _ORDINAL_NOUNS.get(fam)
-    if nouns is None or (start and text[start - 1] in "-'’") or text[end:end + 1] in "-'’":
+    if nouns is None or (start and text[start - 1] in "-'’") or text[end : end + 1] in "-'’":
         return None
     token = text[start:end]
     value = roman_value(token)
@@ -88,11 +139,12 @@ def candidate_at(text: str, start: int, end: int, fam: str) -> Candidate | None:
     return candidate(P_ORDINAL, "ordinal", str(value), start, end)
 
 
-def _is_ordinal(text: str, token: str, end: int, start: int, fam: str,
-                nouns: tuple[str, ...]) -> bool:
+def _is_ordinal(
+    text: str, token: str, end: int, start: int, fam: str, nouns: tuple[str, ...]
+) -> bool:
     following = _NEXT_WORD.match(text, end)
     words = [w.lower() for w in following.groups() if w] if following else []
-    if fam == "en" and text[max(0, start - 10):start] == "World War ":
+    if fam == "en" and text[max(0, start - 10) : start] == "World War ":
         return True
     if not words:
         return False

@@ -78,8 +78,7 @@ class Triggers:
                 found = self._info(word)
                 if word in roman.TOKENS:
                     found = (ROMAN | (found or _NOTHING)[0], *(found or _NOTHING)[1:])
-                capital = names.capital_value(word, token[match.end():match.end() + 1],
-                                              self.fam)
+                capital = names.capital_value(word, token[match.end() : match.end() + 1], self.fam)
                 if found is not None or capital is not None:
                     inner.append((match.start(), len(word), found, capital))
                     tables = tables or found is not None
@@ -118,8 +117,11 @@ class Triggers:
 def _static_table(fam: str) -> dict[str, int]:
     table: dict[str, int] = {}
     countries = names.country_index(fam)
-    for bit, keys in ((NUMBER_WORD, words.keys(fam)), (MONTH, dates.month_keys(fam)),
-                      (COUNTRY, countries.word_keys() if countries else ())):
+    for bit, keys in (
+        (NUMBER_WORD, words.keys(fam)),
+        (MONTH, dates.month_keys(fam)),
+        (COUNTRY, countries.word_keys() if countries else ()),
+    ):
         for key in keys:
             table[key] = table.get(key, 0) | bit
     return table
@@ -148,8 +150,9 @@ def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
-         capitals: bool = True) -> Scan:
+def scan(
+    text: str, fam: str, glossary_index: names.FormIndex | None, capitals: bool = True
+) -> Scan:
     """Look every word of ``text`` up once (``capitals``: also collect capitalised words,
     for name candidates)."""
     trig = triggers(fam, glossary_index)
@@ -175,8 +178,10 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
         start = text.find(token)
         while start >= 0:
             end = start + length
-            if not ((start and not text[start - 1].isspace())
-                    or (end < size and not text[end].isspace())):
+            if not (
+                (start and not text[start - 1].isspace())
+                or (end < size and not text[end].isspace())
+            ):
                 for offset, width, info, capital in inner:
                     at = start + offset
                     if capital is not None:
@@ -210,13 +215,17 @@ def scan(text: str, fam: str, glossary_index: names.FormIndex | None,
         found.countries = names.country_index(fam).find_at(text, country_hits)
     if romans:
         romans.sort()
-        found.ordinals = [ordinal for start, end in romans
-                          if (ordinal := roman.candidate_at(text, start, end, fam)) is not None]
+        found.ordinals = [
+            ordinal
+            for start, end in romans
+            if (ordinal := roman.candidate_at(text, start, end, fam)) is not None
+        ]
     return found
 
 
-def _outside(hits: list[tuple[int, tuple]], spans: list[tuple[int, int, str]]
-             ) -> list[tuple[int, tuple]]:
+def _outside(
+    hits: list[tuple[int, tuple]], spans: list[tuple[int, int, str]]
+) -> list[tuple[int, tuple]]:
     """The hits (in text order) that start outside every span (sorted, disjoint): a country
     name starting inside a glossary name would be dropped for touching it ("China" in
     "People's Republic of China"), so it need not be matched at all."""
@@ -228,4 +237,3 @@ def _outside(hits: list[tuple[int, tuple]], spans: list[tuple[int, int, str]]
         if k == len(spans) or at < spans[k][0]:
             kept.append(hit)
     return kept
-

@@ -57,5 +57,9 @@ def _value(match: re.Match) -> str | None:
 
 def year_as_section(fact: Fact) -> bool:
     """Whether a section fact is a four-digit year ("2013. President...")."""
-    return (fact.kind == "section" and fact.value.isdigit() and len(fact.value) == 4
-            and 1000 <= int(fact.value) <= 2199)
+    return (
+        fact.kind == "section"
+        and fact.value.isdigit()
+        and len(fact.value) == 4
+        and 1000 <= int(fact.value) <= 2199
+    )

@@ -40,8 +40,13 @@ class _AsciiDigits(dict):
 
 ASCII_DIGITS = _AsciiDigits({0x066B: ord("."), 0x066C: ord(","), 0x066A: ord("%")})
 _LETTER_SET = frozenset(
-    chr(c) for c in [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1),
-                     *range(0x0400, 0x0530)])
+    chr(c)
+    for c in [
+        *range(ord("A"), ord("Z") + 1),
+        *range(ord("a"), ord("z") + 1),
+        *range(0x0400, 0x0530),
+    ]
+)
 
 
 def prepare(text: str) -> tuple[str, bool]:
@@ -66,7 +71,7 @@ def is_letter(ch: str) -> bool:
 
 
 def canonical_number(raw: str) -> str:
-    """"1000", "1.5", "0.25" from digits with "." as decimal point (no exponent, no zeros)."""
+    """ "1000", "1.5", "0.25" from digits with "." as decimal point (no exponent, no zeros)."""
     if raw.isdigit():
         return raw.lstrip("0") or "0"
     try:

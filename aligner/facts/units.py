@@ -29,14 +29,35 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "kg": ("kg", "kilogram", "кг", "килограмм", "公斤", "千克"),
     "g": ("g", "gram", "gramme", "г", "грамм", "克"),
     "B": ("B", "byte", "Б", "байт", "字节"),
-    "KB": ("KB", "kB", "KiB", "kilobyte", "kibibyte", "КБ", "Кб", "кБ", "КиБ", "Кбайт",
-           "килобайт", "千字节"),
-    "MB": ("MB", "MiB", "megabyte", "mebibyte", "МБ", "Мб", "МиБ", "Мбайт", "мегабайт",
-           "兆字节", "兆"),
-    "GB": ("GB", "GiB", "gigabyte", "gibibyte", "ГБ", "Гб", "ГиБ", "Гбайт", "гигабайт",
-           "吉字节"),
-    "TB": ("TB", "TiB", "terabyte", "tebibyte", "ТБ", "Тб", "ТиБ", "Тбайт", "терабайт",
-           "太字节"),
+    "KB": (
+        "KB",
+        "kB",
+        "KiB",
+        "kilobyte",
+        "kibibyte",
+        "КБ",
+        "Кб",
+        "кБ",
+        "КиБ",
+        "Кбайт",
+        "килобайт",
+        "千字节",
+    ),
+    "MB": (
+        "MB",
+        "MiB",
+        "megabyte",
+        "mebibyte",
+        "МБ",
+        "Мб",
+        "МиБ",
+        "Мбайт",
+        "мегабайт",
+        "兆字节",
+        "兆",
+    ),
+    "GB": ("GB", "GiB", "gigabyte", "gibibyte", "ГБ", "Гб", "ГиБ", "Гбайт", "гигабайт", "吉字节"),
+    "TB": ("TB", "TiB", "terabyte", "tebibyte", "ТБ", "Тб", "ТиБ", "Тбайт", "терабайт", "太字节"),
     "bit": ("bit", "бит", "比特"),
     "bit/s": ("bit/s", "bps", "бит/с", "比特/秒"),
     "kbit/s": ("kbit/s", "Kbit/s", "kbps", "Kbps", "Кбит/с", "кбит/с"),
@@ -68,7 +89,8 @@ STEMS = frozenset(
     "километр шақырым метр сантиметр миллиметр килограмм грамм байт килобайт мегабайт "
     "гигабайт терабайт бит миллисекунд микросекунд секунд минут час сағат дн день сут күн "
     "недел апта пикс пиксел пункт герц килогерц мегагерц гигагерц доллар долл юан рубл руб "
-    "тенге теңге евро точк Кбайт Мбайт Гбайт Тбайт".split())
+    "тенге теңге евро точк Кбайт Мбайт Гбайт Тбайт".split()
+)
 # forms that may say more than one unit: "5m" is minutes in "sleep 5m", "2023 г." a year
 _AMBIGUOUS = {"m": {"min"}, "г": {"year"}, "兆": {"mega"}, "元": {"$"}}
 _CURRENCY_SIGNS = {"$": "$", "€": "€", "¥": "¥", "₸": "₸", "₽": "₽", "£": "£"}
@@ -93,7 +115,7 @@ def _forms() -> tuple[dict[str, frozenset[str]], re.Pattern]:
         elif form in STEMS:
             pieces.append(escaped + r"[а-яёәғқңөұүһі]*")  # inflected: "секунды", "километров"
         elif form.isascii() and len(form) > 3:
-            pieces.append(escaped + "s?" + _AFTER_WORD)   # "second", "seconds"
+            pieces.append(escaped + "s?" + _AFTER_WORD)  # "second", "seconds"
         else:
             pieces.append(escaped + r"\.?" + _AFTER_WORD)  # an abbreviation: "км", "сек."
     pattern = re.compile(f"[{_SPACES}]?(?:" + "|".join(pieces) + ")")
@@ -108,7 +130,7 @@ def unit_after(text: str, end: int) -> tuple[frozenset[str], int, int] | None:
     if found is None:
         return None
     start = end + (1 if text[end] in _SPACES else 0)
-    written = text[start:found.end()]
+    written = text[start : found.end()]
     units = by_form.get(written) or by_form.get(written.rstrip("."))
     if units is None and written[-1:] == "s":
         units = by_form.get(written[:-1])  # "seconds"
@@ -179,6 +201,9 @@ def scaled(value: str, fam: str, decimal_comma: bool = False) -> str | None:
 
 def scale_word_in(text: str) -> bool:
     """Whether a number's written form uses a scale word ("5 млн", "1.5 billion", "500万")."""
-    return any(word.rstrip(".") in text for words in _SCALE_WORDS.values()
-               for _, word in words) or any(w in text.lower() for w in (
-                   "миллион", "миллиард", "триллион", "тысяч", "mln", "bn", "千万", "百万"))
+    return any(
+        word.rstrip(".") in text for words in _SCALE_WORDS.values() for _, word in words
+    ) or any(
+        w in text.lower()
+        for w in ("миллион", "миллиард", "триллион", "тысяч", "mln", "bn", "千万", "百万")
+    )

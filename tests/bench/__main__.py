@@ -19,8 +19,11 @@ PREFIX = "bench_"
 def available() -> list[str]:
     """Names of the benchmarks in this package (``bench_align.py`` -> ``align``)."""
     here = [str(Path(__file__).resolve().parent)]
-    return sorted(info.name[len(PREFIX):] for info in pkgutil.iter_modules(here)
-                  if info.name.startswith(PREFIX))
+    return sorted(
+        info.name[len(PREFIX) :]
+        for info in pkgutil.iter_modules(here)
+        if info.name.startswith(PREFIX)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     unknown = [name for name in names if name not in known]
     if unknown:
-        print(f"tests.bench: no benchmark {', '.join(unknown)} (have: {' '.join(known)})",
-              file=sys.stderr)
+        print(
+            f"tests.bench: no benchmark {', '.join(unknown)} (have: {' '.join(known)})",
+            file=sys.stderr,
+        )
         return 2
     status = 0
     for name in names or known:

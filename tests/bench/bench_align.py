@@ -34,8 +34,12 @@ def perturbed_statement(statement, seed: int):
     """The statement with zh, kk and ru perturbed (seeded), and the gold beads per language."""
     texts, golds, operations = dict(statement.texts), {}, Counter()
     for k, lang in enumerate(OTHERS):
-        result = perturb(list(statement.paragraphs(lang)), beads_from_runs(BUNDLED_STRUCTURE[lang]),
-                         seed * 10 + k, joiner="" if lang == "zh" else " ")
+        result = perturb(
+            list(statement.paragraphs(lang)),
+            beads_from_runs(BUNDLED_STRUCTURE[lang]),
+            seed * 10 + k,
+            joiner="" if lang == "zh" else " ",
+        )
         texts[lang] = dataclasses.replace(texts[lang], paragraphs=tuple(result.paragraphs))
         golds[lang] = result.gold
         operations.update(result.operations)
@@ -48,8 +52,9 @@ def _nltk_beads(pivot: list[str], other: list[str], ratio: float | None):
 
     params = gale_church.LanguageIndependent
     if ratio is not None:
-        params = type("Calibrated", (gale_church.LanguageIndependent,),
-                      {"AVERAGE_CHARACTERS": ratio})
+        params = type(
+            "Calibrated", (gale_church.LanguageIndependent,), {"AVERAGE_CHARACTERS": ratio}
+        )
     try:
         links = gale_church.align_blocks([len(p) for p in pivot], [len(p) for p in other], params)
     except Exception as exc:  # noqa: BLE001 - reported as a failure of the peer
@@ -90,10 +95,16 @@ def bench_accuracy(seeds: int) -> None:
                     scores[system, lang].append({"bead_f1": 0.0, "link_f1": 0.0})
                 else:
                     scores[system, lang].append(score(beads, golds[lang]))
-    print(f"Accuracy: {seeds} perturbed copies of the bundled statement (operations: "
-          + ", ".join(f"{k} {v}" for k, v in sorted(ops.items())) + ")")
-    print("| aligner | " + " | ".join(f"{lang} strict F1 | {lang} link F1" for lang in OTHERS)
-          + " | mean strict F1 | failures |")
+    print(
+        f"Accuracy: {seeds} perturbed copies of the bundled statement (operations: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(ops.items()))
+        + ")"
+    )
+    print(
+        "| aligner | "
+        + " | ".join(f"{lang} strict F1 | {lang} link F1" for lang in OTHERS)
+        + " | mean strict F1 | failures |"
+    )
     print("|---|" + "---|" * (2 * len(OTHERS) + 2))
     for system in systems:
         cells, means = [], []
@@ -103,18 +114,27 @@ def bench_accuracy(seeds: int) -> None:
             means.append(bead)
             cells.append(f"{bead:.3f} | {link:.3f}")
         failed = sum(failures[system, lang] for lang in OTHERS)
-        print(f"| {system} | " + " | ".join(cells) + f" | {statistics.mean(means):.3f} | "
-              f"{failed} of {seeds * len(OTHERS)} |")
+        print(
+            f"| {system} | " + " | ".join(cells) + f" | {statistics.mean(means):.3f} | "
+            f"{failed} of {seeds * len(OTHERS)} |"
+        )
     print(f"\nRecall by gold bead type ({systems[0]}):")
     print("| bead | gold | found | recall |\n|---|---|---|---|")
     for kind in sorted({k for k, _ in by_type}):
         gold, found = by_type[kind, "gold"], by_type[kind, "found"]
         print(f"| {kind} | {gold} | {found} | {found / gold:.3f} |")
     unperturbed = align_pairs(statement)
-    exact = [score([((b.p0, b.p1), (b.o0, b.o1)) for b in unperturbed[lang].beads],
-                   beads_from_runs(BUNDLED_STRUCTURE[lang]))["bead_f1"] for lang in OTHERS]
-    print("\nUnperturbed bundled statement, strict F1 per pair: "
-          + ", ".join(f"{lang} {f:.3f}" for lang, f in zip(OTHERS, exact)))
+    exact = [
+        score(
+            [((b.p0, b.p1), (b.o0, b.o1)) for b in unperturbed[lang].beads],
+            beads_from_runs(BUNDLED_STRUCTURE[lang]),
+        )["bead_f1"]
+        for lang in OTHERS
+    ]
+    print(
+        "\nUnperturbed bundled statement, strict F1 per pair: "
+        + ", ".join(f"{lang} {f:.3f}" for lang, f in zip(OTHERS, exact))
+    )
 
 
 def _count_types(predicted, gold, counter: Counter) -> None:
@@ -122,11 +142,17 @@ def _count_types(predicted, gold, counter: Counter) -> None:
     for bead in gold:
         (p0, p1), (o0, o1) = bead
         kind = f"{p1 - p0}-{o1 - o0}"
-        kind = kind if kind in ("1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "1-0", "0-1") else \
-            "other (unreachable)"
+        kind = (
+            kind
+            if kind in ("1-1", "2-1", "1-2", "2-2", "3-1", "1-3", "1-0", "0-1")
+            else "other (unreachable)"
+        )
         counter[kind, "gold"] += 1
-        hit = bead in found or (o0 == o1 and any(p == (p0, p1) and a == b for p, (a, b) in found)) \
+        hit = (
+            bead in found
+            or (o0 == o1 and any(p == (p0, p1) and a == b for p, (a, b) in found))
             or (p0 == p1 and any(o == (o0, o1) and a == b for (a, b), o in found))
+        )
         counter[kind, "found"] += hit
 
 
@@ -143,11 +169,15 @@ def bench_speed(sizes: list[int]) -> None:
     extractors = ["digits"] + (["facts"] if extractor_name() == "facts" else [])
     started = time.perf_counter()
     parallel.start()
-    print(f"\nWorker pool: {parallel.cores()} processes, started in "
-          f"{time.perf_counter() - started:.2f} s (once per process; the CLI and the UI start "
-          "it while they load the texts)")
-    print("\nSpeed: align() of generated documents, 4 languages, fresh (anchors included); "
-          "CPU counts every process")
+    print(
+        f"\nWorker pool: {parallel.cores()} processes, started in "
+        f"{time.perf_counter() - started:.2f} s (once per process; the CLI and the UI start "
+        "it while they load the texts)"
+    )
+    print(
+        "\nSpeed: align() of generated documents, 4 languages, fresh (anchors included); "
+        "CPU counts every process"
+    )
     print("| paragraphs per language | anchors | processes | rows | wall s | CPU s |")
     print("|---|---|---|---|---|---|")
     wall_at = {}
@@ -156,17 +186,23 @@ def bench_speed(sizes: list[int]) -> None:
         for extractor in extractors:
             for workers in (parallel.cores(), 1):
                 os.environ["ALIGNER_WORKERS"] = str(workers)
-                alignment, wall, cpu = _timed(lambda: align(docset, fresh=True,
-                                                            extractor=extractor))
+                alignment, wall, cpu = _timed(
+                    lambda: align(docset, fresh=True, extractor=extractor)
+                )
                 wall_at[size, extractor, workers] = wall
-                print(f"| {size:,} | {extractor} | {workers} | {len(alignment):,} | {wall:.2f} "
-                      f"| {cpu:.2f} |", flush=True)
+                print(
+                    f"| {size:,} | {extractor} | {workers} | {len(alignment):,} | {wall:.2f} "
+                    f"| {cpu:.2f} |",
+                    flush=True,
+                )
             del os.environ["ALIGNER_WORKERS"]
     for (size, extractor, workers), wall in wall_at.items():
         if size == 50_000 and (10_000, extractor, workers) in wall_at:
             ratio = wall / wall_at[10_000, extractor, workers]
-            print(f"50k / 10k wall time ({extractor}, {workers} processes): {ratio:.2f}x "
-                  "(target <= 5.5x)")
+            print(
+                f"50k / 10k wall time ({extractor}, {workers} processes): {ratio:.2f}x "
+                "(target <= 5.5x)"
+            )
 
 
 def bench_versus_nltk(size: int) -> None:
@@ -179,16 +215,19 @@ def bench_versus_nltk(size: int) -> None:
     previous = gale_church.MAX_ALIGN_BLOCKS
     gale_church.MAX_ALIGN_BLOCKS = max(previous, len(pivot), len(other))
     try:
-        links, nltk_wall, nltk_cpu = _timed(lambda: gale_church.align_blocks(
-            [len(p) for p in pivot], [len(p) for p in other]))
+        links, nltk_wall, nltk_cpu = _timed(
+            lambda: gale_church.align_blocks([len(p) for p in pivot], [len(p) for p in other])
+        )
     finally:
         gale_church.MAX_ALIGN_BLOCKS = previous
     print(f"\nTwo-way en-ru, {len(pivot):,} x {len(other):,} paragraphs, same run:")
     print("| aligner | wall s | CPU s |\n|---|---|---|")
     print(f"| ours (digits anchors) | {wall:.2f} | {cpu:.2f} |")
     print(f"| nltk align_blocks | {nltk_wall:.2f} | {nltk_cpu:.2f} |")
-    print(f"speed-up: {nltk_wall / wall:.0f}x wall, {nltk_cpu / cpu:.0f}x CPU (target >= 20x); "
-          f"nltk returned {len(links):,} links, ours {len(ours):,} rows")
+    print(
+        f"speed-up: {nltk_wall / wall:.0f}x wall, {nltk_cpu / cpu:.0f}x CPU (target >= 20x); "
+        f"nltk returned {len(links):,} links, ours {len(ours):,} rows"
+    )
 
 
 def bench_versus_galechurch(size: int) -> None:
@@ -205,9 +244,11 @@ def bench_versus_galechurch(size: int) -> None:
         other = list(docset.paragraphs(lang))
         galechurch.align(pivot, other, max_block_size=(len(pivot) + 1) * (len(other) + 1) + 1)
     theirs = time.perf_counter() - started
-    print(f"\n{size:,} paragraphs x 4 languages, same run: ours {wall:.2f} s wall ({cpu:.2f} s "
-          f"CPU, {len(ours):,} rows); galechurch {theirs:.2f} s for the three pairs; "
-          f"ours {theirs / wall:.1f}x faster (target >= 10x)")
+    print(
+        f"\n{size:,} paragraphs x 4 languages, same run: ours {wall:.2f} s wall ({cpu:.2f} s "
+        f"CPU, {len(ours):,} rows); galechurch {theirs:.2f} s for the three pairs; "
+        f"ours {theirs / wall:.1f}x faster (target >= 10x)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

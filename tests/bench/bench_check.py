@@ -48,15 +48,52 @@ from aligner.docset import DocSet, LanguageText, load
 from tests.conftest import BUNDLED
 
 SEED = 20230517
-TAGS = {"en": "bcdfghjklmnpqrstvwxz", "ru": "бвгдежзклмнпрстфхцчш",
-        "kk": "бвгдежзклмнпрстфхцчш", "zh": "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"}
+TAGS = {
+    "en": "bcdfghjklmnpqrstvwxz",
+    "ru": "бвгдежзклмнпрстфхцчш",
+    "kk": "бвгдежзклмнпрстфхцчш",
+    "zh": "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉",
+}
 CN_DIGITS = "零一二三四五六七八九"
-RU_WORDS = {2: "два", 3: "три", 4: "четыре", 5: "пять", 6: "шесть", 7: "семь", 8: "восемь",
-            9: "девять", 10: "десять"}
-RU_MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-             "сентября", "октября", "ноября", "декабря"]
-KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
-             "қыркүйек", "қазан", "қараша", "желтоқсан"]
+RU_WORDS = {
+    2: "два",
+    3: "три",
+    4: "четыре",
+    5: "пять",
+    6: "шесть",
+    7: "семь",
+    8: "восемь",
+    9: "девять",
+    10: "десять",
+}
+RU_MONTHS = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+KK_MONTHS = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+]
 DEBUG = False
 POFILTER = Path(sys.executable).parent / "pofilter"
 
@@ -70,6 +107,7 @@ def table(title: str, header: list[str], rows: list[list]) -> None:
 
 # --- 1. speed ---------------------------------------------------------------------------
 
+
 def big_docset(copies: int) -> tuple[DocSet, Alignment]:
     """The bundled statement ``copies`` times, each copy tagged so no text repeats."""
     docset = load(BUNDLED)
@@ -78,16 +116,29 @@ def big_docset(copies: int) -> tuple[DocSet, Alignment]:
     for lang in docset.languages:
         paragraphs = docset.paragraphs(lang)
         letters = TAGS.get(lang, TAGS["en"])
-        tagged = [f"{p} {letters[k % 20]}{letters[k // 20 % 20]}{letters[k // 400 % 20]}"
-                  for k in range(copies) for p in paragraphs]
+        tagged = [
+            f"{p} {letters[k % 20]}{letters[k // 20 % 20]}{letters[k // 400 % 20]}"
+            for k in range(copies)
+            for p in paragraphs
+        ]
         texts[lang] = LanguageText(lang, docset.texts[lang].path, "utf-8", tuple(tagged))
     for k in range(copies):
         for row in alignment.rows:
-            cells = {lang: tuple(i + k * len(docset.paragraphs(lang)) for i in row.cells[lang])
-                     for lang in row.cells}
+            cells = {
+                lang: tuple(i + k * len(docset.paragraphs(lang)) for i in row.cells[lang])
+                for lang in row.cells
+            }
             rows.append(Row(f"r{len(rows) + 1}", cells, row.score))
-    big = DocSet(docset.path, docset.languages, texts, docset.title, docset.titles,
-                 docset.source, docset.pivot, docset.glossary)
+    big = DocSet(
+        docset.path,
+        docset.languages,
+        texts,
+        docset.title,
+        docset.titles,
+        docset.source,
+        docset.pivot,
+        docset.glossary,
+    )
     return big, Alignment(docset.languages, tuple(rows))
 
 
@@ -107,13 +158,23 @@ def bench_speed(copies: int, repeats: int = 3) -> None:
             flags = run_checks(big, alignment)
             walls.append(time.perf_counter() - wall)
             cpus.append(time.process_time() + parallel.worker_cpu() - cpu)
-        rows.append([workers, f"{min(walls):.2f}", f"{statistics.median(walls):.2f}",
-                     f"{statistics.median(cpus):.2f}", len(flags)])
+        rows.append(
+            [
+                workers,
+                f"{min(walls):.2f}",
+                f"{statistics.median(walls):.2f}",
+                f"{statistics.median(cpus):.2f}",
+                len(flags),
+            ]
+        )
     del os.environ["ALIGNER_WORKERS"]
-    table(f"Speed: run_checks on {len(alignment.rows)} rows, {paragraphs} paragraphs in "
-          f"{len(big.languages)} languages, every check, from the texts (target: <= 3 s); "
-          f"{repeats} runs; CPU counts every process",
-          ["processes", "best wall s", "median wall s", "median CPU s", "flags"], rows)
+    table(
+        f"Speed: run_checks on {len(alignment.rows)} rows, {paragraphs} paragraphs in "
+        f"{len(big.languages)} languages, every check, from the texts (target: <= 3 s); "
+        f"{repeats} runs; CPU counts every process",
+        ["processes", "best wall s", "median wall s", "median CPU s", "flags"],
+        rows,
+    )
 
     os.environ["ALIGNER_WORKERS"] = "1"
     wall, cpu = time.perf_counter(), time.process_time()
@@ -121,16 +182,34 @@ def bench_speed(copies: int, repeats: int = 3) -> None:
     for unit in document.units:
         for lang in document.languages:
             document.facts(unit, lang)
-    steps = [["cells and facts (aligner.facts.extract, shared)",
-              f"{time.process_time() - cpu:.2f}", f"{time.perf_counter() - wall:.2f}", ""]]
+    steps = [
+        [
+            "cells and facts (aligner.facts.extract, shared)",
+            f"{time.process_time() - cpu:.2f}",
+            f"{time.perf_counter() - wall:.2f}",
+            "",
+        ]
+    ]
     for name in check_names():
         wall, cpu = time.perf_counter(), time.process_time()
         flags = run_document(document, [name])
-        steps.append([name, f"{time.process_time() - cpu:.2f}",
-                      f"{time.perf_counter() - wall:.2f}", len(flags)])
+        steps.append(
+            [
+                name,
+                f"{time.process_time() - cpu:.2f}",
+                f"{time.perf_counter() - wall:.2f}",
+                len(flags),
+            ]
+        )
     del os.environ["ALIGNER_WORKERS"]
-    steps.append(["total", f"{sum(float(r[1]) for r in steps):.2f}",
-                  f"{sum(float(r[2]) for r in steps):.2f}", ""])
+    steps.append(
+        [
+            "total",
+            f"{sum(float(r[1]) for r in steps):.2f}",
+            f"{sum(float(r[2]) for r in steps):.2f}",
+            "",
+        ]
+    )
     table("Where one process spends it", ["step", "CPU s", "wall s", "flags"], steps)
 
 
@@ -140,8 +219,7 @@ def write_docset(big: DocSet, alignment: Alignment, out: Path) -> Path:
 
     out.mkdir(parents=True, exist_ok=True)
     for lang in big.languages:
-        (out / f"{lang}.txt").write_text("\n\n".join(big.paragraphs(lang)) + "\n",
-                                         encoding="utf-8")
+        (out / f"{lang}.txt").write_text("\n\n".join(big.paragraphs(lang)) + "\n", encoding="utf-8")
     for extra in ("docset.toml", "glossary.tsv"):
         if (Path(big.path) / extra).is_file():
             shutil.copy(Path(big.path) / extra, out / extra)
@@ -191,8 +269,9 @@ def bench_cli(copies: int, realtext: Path | None, repeats: int = 3) -> None:
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-check-cli-"))
     try:
-        docsets = [("statement x%d" % copies, write_docset(*big_docset(copies),
-                                                            workdir / "statement"))]
+        docsets = [
+            ("statement x%d" % copies, write_docset(*big_docset(copies), workdir / "statement"))
+        ]
         if realtext is not None:
             real = realtext_docset(realtext, workdir / "realtext")
             if real is not None:
@@ -201,20 +280,34 @@ def bench_cli(copies: int, realtext: Path | None, repeats: int = 3) -> None:
         for name, path in docsets:
             docset = load(path)
             paragraphs = sum(len(docset.paragraphs(lang)) for lang in docset.languages)
-            runs = [run_timed([str(ALIGNER), "check", str(path), "--format", "json"],
-                              workdir / "out.json") for _ in range(repeats)]
-            rows.append([name, paragraphs, f"{min(r[2] for r in runs):.2f}",
-                         f"{statistics.median(r[2] for r in runs):.2f}",
-                         f"{statistics.median(r[1] for r in runs):.2f}"])
-        table(f"aligner check DIR --format json, alignment.tsv read (target: <= 3 s wall); "
-              f"{repeats} runs; CPU of the process tree; load average "
-              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
-              ["docset", "paragraphs", "best wall s", "median wall s", "median CPU s"], rows)
+            runs = [
+                run_timed(
+                    [str(ALIGNER), "check", str(path), "--format", "json"], workdir / "out.json"
+                )
+                for _ in range(repeats)
+            ]
+            rows.append(
+                [
+                    name,
+                    paragraphs,
+                    f"{min(r[2] for r in runs):.2f}",
+                    f"{statistics.median(r[2] for r in runs):.2f}",
+                    f"{statistics.median(r[1] for r in runs):.2f}",
+                ]
+            )
+        table(
+            f"aligner check DIR --format json, alignment.tsv read (target: <= 3 s wall); "
+            f"{repeats} runs; CPU of the process tree; load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs",
+            ["docset", "paragraphs", "best wall s", "median wall s", "median CPU s"],
+            rows,
+        )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
 # --- 2. false flags on undamaged text ---------------------------------------------------
+
 
 def bench_statement_false_flags() -> None:
     docset = load(BUNDLED)
@@ -225,14 +318,31 @@ def bench_statement_false_flags() -> None:
         by_check = Counter(f.check for f in own)
         text_flags = sum(n for check, n in by_check.items() if check != "alignment")
         paragraphs = len(docset.paragraphs(lang))
-        rows.append([lang, paragraphs, text_flags, f"{20 * text_flags / paragraphs:.2f}",
-                     ", ".join(f"{c} {n}" for c, n in sorted(by_check.items())) or "-"])
+        rows.append(
+            [
+                lang,
+                paragraphs,
+                text_flags,
+                f"{20 * text_flags / paragraphs:.2f}",
+                ", ".join(f"{c} {n}" for c, n in sorted(by_check.items())) or "-",
+            ]
+        )
     english = Counter(f.check for f in flags if f.lang == "en")
-    rows.append(["en (damaged)", len(docset.paragraphs("en")), sum(english.values()), "",
-                 ", ".join(f"{c} {n}" for c, n in sorted(english.items()))])
-    table("False flags on the faithful versions of the bundled statement (target: <= 1 per 20 "
-          "paragraphs; alignment-confidence notes are about rows, not text)",
-          ["lang", "paragraphs", "flags", "per 20", "by check"], rows)
+    rows.append(
+        [
+            "en (damaged)",
+            len(docset.paragraphs("en")),
+            sum(english.values()),
+            "",
+            ", ".join(f"{c} {n}" for c, n in sorted(english.items())),
+        ]
+    )
+    table(
+        "False flags on the faithful versions of the bundled statement (target: <= 1 per 20 "
+        "paragraphs; alignment-confidence notes are about rows, not text)",
+        ["lang", "paragraphs", "flags", "per 20", "by check"],
+        rows,
+    )
 
 
 def real_catalogs(workdir: Path, limit: int) -> dict[str, list[Path]]:
@@ -266,8 +376,11 @@ def ours(path: Path, names=None) -> dict[int, list]:
 def pofilter(path: Path, test: str = "numbers") -> set[tuple[str | None, str]]:
     """(msgctxt, msgid) of the entries pofilter's ``test`` fails."""
     out = path.with_suffix(".pofilter.po")
-    subprocess.run([str(POFILTER), "-t", test, "--nofuzzy", "-i", str(path), "-o", str(out)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(POFILTER), "-t", test, "--nofuzzy", "-i", str(path), "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
     if not out.exists() or not out.stat().st_size:
         return set()  # nothing failed
     failed = {(e.msgctxt, e.msgid) for e in polib.pofile(str(out)) if e.msgid}
@@ -304,12 +417,30 @@ def bench_catalog_false_flags(catalogs: dict[str, list[Path]]) -> None:
             ours_number += sum(1 for f in flagged.values() for x in f if x.check == "number")
             theirs += len(pofilter(path))
         per20 = lambda n: f"{20 * n / max(checked, 1):.2f}"  # noqa: E731
-        rows.append([lang, len(paths), checked, f"{ours_number} ({per20(ours_number)})",
-                     f"{theirs} ({per20(theirs)})", f"{ours_all} ({per20(ours_all)})",
-                     ", ".join(f"{c} {n}" for c, n in by_check.most_common())])
-    table("Flags on real catalogs as shipped (flags, per 20 translated entries)",
-          ["lang", "catalogs", "entries", "ours: number", "pofilter: numbers", "ours: all checks",
-           "ours by check"], rows)
+        rows.append(
+            [
+                lang,
+                len(paths),
+                checked,
+                f"{ours_number} ({per20(ours_number)})",
+                f"{theirs} ({per20(theirs)})",
+                f"{ours_all} ({per20(ours_all)})",
+                ", ".join(f"{c} {n}" for c, n in by_check.most_common()),
+            ]
+        )
+    table(
+        "Flags on real catalogs as shipped (flags, per 20 translated entries)",
+        [
+            "lang",
+            "catalogs",
+            "entries",
+            "ours: number",
+            "pofilter: numbers",
+            "ours: all checks",
+            "ours by check",
+        ],
+        rows,
+    )
 
 
 # --- 3. corruptions ---------------------------------------------------------------------
@@ -329,8 +460,11 @@ def corrupt_digits(text: str, rng: random.Random, kind: str, lang: str) -> str |
     """One seeded change to a number written in digits; None when the text has none."""
     numbers = [m for m in _NUMBER.finditer(text)]
     if kind.endswith("-right"):  # a correct rewrite only where a number stands alone
-        numbers = [m for m in numbers if 2 <= int(m.group()) <= 99
-                   and _alone(text, m.start() - 1) and _alone(text, m.end())]
+        numbers = [
+            m
+            for m in numbers
+            if 2 <= int(m.group()) <= 99 and _alone(text, m.start() - 1) and _alone(text, m.end())
+        ]
     if not numbers:
         return None
     m = rng.choice(numbers)
@@ -338,12 +472,12 @@ def corrupt_digits(text: str, rng: random.Random, kind: str, lang: str) -> str |
     if kind == "digit":
         i = rng.randrange(len(m.group()))
         digit = str((int(m.group()[i]) + rng.randint(1, 9)) % 10)
-        new = m.group()[:i] + digit + m.group()[i + 1:]
+        new = m.group()[:i] + digit + m.group()[i + 1 :]
         if new[0] == "0" and len(new) > 1:
             new = "1" + new[1:]
         replacement = new
     elif kind == "drop":
-        return (text[:m.start()].rstrip() + " " + text[m.end():].lstrip()).strip()
+        return (text[: m.start()].rstrip() + " " + text[m.end() :].lstrip()).strip()
     elif kind == "cn-wrong" and lang == "zh" and 1 <= value < 99:
         replacement = chinese(value + 1)
     elif kind == "cn-right" and lang == "zh" and 1 <= value < 99:
@@ -352,22 +486,36 @@ def corrupt_digits(text: str, rng: random.Random, kind: str, lang: str) -> str |
         replacement = RU_WORDS[value]
     else:
         return None
-    return text[:m.start()] + replacement + text[m.end():]
+    return text[: m.start()] + replacement + text[m.end() :]
 
 
 def _alone(text: str, i: int) -> bool:
     """Whether position ``i`` (just outside a number) is a space, an edge or CJK punctuation
     (not a letter: "软件包1" is an identifier, not a number to spell out)."""
-    return i < 0 or i >= len(text) or text[i].isspace() or "\u3000" <= text[i] <= "\u303f" \
+    return (
+        i < 0
+        or i >= len(text)
+        or text[i].isspace()
+        or "\u3000" <= text[i] <= "\u303f"
         or "\uff00" <= text[i] <= "\uff0f"
+    )
 
 
 WORDS_IN_TEXT = [  # (language, pattern, replacement): changes pofilter cannot see
-    ("ru", r"\bмая\b", "июня"), ("ru", r"\bсентябре\b", "октябре"), ("ru", r"\bXX\b", "XXI"),
-    ("ru", r"\bVI\b", "VII"), ("kk", r"\bмамыр", "маусым"), ("kk", r"қыркүйек", "қазан"),
-    ("kk", r"ХХ", "ХХІ"), ("kk", r"алтыншы", "жетінші"), ("zh", r"第二十次", "第二十一次"),
-    ("zh", r"第七十五", "第七十六"), ("zh", r"第六次", "第七次"), ("zh", r"十年", "九年"),
-    ("zh", r"二、", "三、"), ("ru", r"десять лет", "девять лет"),
+    ("ru", r"\bмая\b", "июня"),
+    ("ru", r"\bсентябре\b", "октябре"),
+    ("ru", r"\bXX\b", "XXI"),
+    ("ru", r"\bVI\b", "VII"),
+    ("kk", r"\bмамыр", "маусым"),
+    ("kk", r"қыркүйек", "қазан"),
+    ("kk", r"ХХ", "ХХІ"),
+    ("kk", r"алтыншы", "жетінші"),
+    ("zh", r"第二十次", "第二十一次"),
+    ("zh", r"第七十五", "第七十六"),
+    ("zh", r"第六次", "第七次"),
+    ("zh", r"十年", "九年"),
+    ("zh", r"二、", "三、"),
+    ("ru", r"десять лет", "девять лет"),
 ]
 
 
@@ -378,8 +526,11 @@ def statement_catalogs(workdir: Path) -> dict[str, Path]:
     made = {}
     for source, target in (("zh", "ru"), ("zh", "kk"), ("ru", "zh")):
         catalog = polib.POFile(wrapwidth=0)
-        catalog.metadata = {"Language": target, "X-Source-Language": source,
-                            "Content-Type": "text/plain; charset=UTF-8"}
+        catalog.metadata = {
+            "Language": target,
+            "X-Source-Language": source,
+            "Content-Type": "text/plain; charset=UTF-8",
+        }
         for row in alignment.rows:
             msgid, msgstr = cell_text(docset, row, source), cell_text(docset, row, target)
             if msgid and msgstr:
@@ -390,8 +541,9 @@ def statement_catalogs(workdir: Path) -> dict[str, Path]:
     return made
 
 
-def corrupted_copy(path: Path, kind: str, rng: random.Random, lang: str, budget: int
-                   ) -> tuple[Path, set[int]]:
+def corrupted_copy(
+    path: Path, kind: str, rng: random.Random, lang: str, budget: int
+) -> tuple[Path, set[int]]:
     """A copy of the catalog with up to ``budget`` entries changed by ``kind``."""
     catalog = polib.pofile(str(path), wrapwidth=0)
     entries = [e for e in catalog if e.msgid and not e.obsolete and e.msgstr and not e.fuzzy]
@@ -401,7 +553,9 @@ def corrupted_copy(path: Path, kind: str, rng: random.Random, lang: str, budget:
         if len(changed) >= budget:
             break
         if kind == "words":
-            rules = [(p, r) for l, p, r in WORDS_IN_TEXT if l == lang and re.search(p, entry.msgstr)]
+            rules = [
+                (p, r) for l, p, r in WORDS_IN_TEXT if l == lang and re.search(p, entry.msgstr)
+            ]
             if not rules:
                 continue
             pattern, replacement = rng.choice(rules)
@@ -419,16 +573,21 @@ def corrupted_copy(path: Path, kind: str, rng: random.Random, lang: str, budget:
     return out, {i for i, key in enumerate(keys) if key in changed}
 
 
-def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Path],
-                      budget: int) -> None:
+def bench_corruptions(
+    catalogs: dict[str, list[Path]], statements: dict[str, Path], budget: int
+) -> None:
     rng = random.Random(SEED)
     rows = []
     missed_by_us = 0
     corpora = [(f"{lang} real", lang, paths) for lang, paths in catalogs.items()]
     corpora += [(name, path.stem.split("-")[-1], [path]) for name, path in statements.items()]
     for name, lang, paths in corpora:
-        kinds = ["digit", "drop"] + (["cn-wrong", "cn-right"] if lang == "zh" else []) + \
-            (["word-right"] if lang == "ru" else []) + (["words"] if "statement" in name else [])
+        kinds = (
+            ["digit", "drop"]
+            + (["cn-wrong", "cn-right"] if lang == "zh" else [])
+            + (["word-right"] if lang == "ru" else [])
+            + (["words"] if "statement" in name else [])
+        )
         for kind in kinds:
             clean_ours = clean_theirs = 0
             total = found_ours = found_theirs = extra_ours = extra_theirs = rewritten = 0
@@ -446,10 +605,18 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
                     key = keys[index]
                     hit_ours = bool(_said(after.get(index)) - _said(before.get(index)))
                     hit_theirs = key in after_theirs and key not in before_theirs
-                    if DEBUG and (hit_theirs and not hit_ours or kind.endswith("-right")
-                                  and hit_ours):
-                        print("MISSED", kind, path.name, repr(read_catalog(out).entries[index].msgid[:80]),
-                              "||", repr(read_catalog(out).entries[index].msgstr[0][:80]), after.get(index))
+                    if DEBUG and (
+                        hit_theirs and not hit_ours or kind.endswith("-right") and hit_ours
+                    ):
+                        print(
+                            "MISSED",
+                            kind,
+                            path.name,
+                            repr(read_catalog(out).entries[index].msgid[:80]),
+                            "||",
+                            repr(read_catalog(out).entries[index].msgstr[0][:80]),
+                            after.get(index),
+                        )
                     if kind.endswith("-right"):  # a correct rewrite: a flag is a false flag
                         extra_ours += hit_ours
                         extra_theirs += key in after_theirs and key not in before_theirs
@@ -461,18 +628,35 @@ def bench_corruptions(catalogs: dict[str, list[Path]], statements: dict[str, Pat
                 clean_ours += sum(1 for i in after if i not in changed)
                 clean_theirs += sum(1 for k in after_theirs if keys.index(k) not in changed)
             if kind.endswith("-right"):
-                rows.append([name, kind, rewritten, "-", "-",
-                             f"{extra_ours}", f"{extra_theirs}"])
+                rows.append([name, kind, rewritten, "-", "-", f"{extra_ours}", f"{extra_theirs}"])
             elif total:
-                rows.append([name, kind, total, f"{found_ours} ({100 * found_ours / total:.0f}%)",
-                             f"{found_theirs} ({100 * found_theirs / total:.0f}%)",
-                             clean_ours, clean_theirs])
-    table("Seeded corruptions: spots found by ours (number, placeholder) and pofilter (numbers);"
-          " a spot is found by us when a new message appears on its entry, by pofilter when the "
-          "entry newly fails; last two columns: flags on unchanged (or correctly rewritten, "
-          "'-right') entries",
-          ["corpus", "corruption", "spots", "ours found", "pofilter found", "ours other flags",
-           "pofilter other flags"], rows)
+                rows.append(
+                    [
+                        name,
+                        kind,
+                        total,
+                        f"{found_ours} ({100 * found_ours / total:.0f}%)",
+                        f"{found_theirs} ({100 * found_theirs / total:.0f}%)",
+                        clean_ours,
+                        clean_theirs,
+                    ]
+                )
+    table(
+        "Seeded corruptions: spots found by ours (number, placeholder) and pofilter (numbers);"
+        " a spot is found by us when a new message appears on its entry, by pofilter when the "
+        "entry newly fails; last two columns: flags on unchanged (or correctly rewritten, "
+        "'-right') entries",
+        [
+            "corpus",
+            "corruption",
+            "spots",
+            "ours found",
+            "pofilter found",
+            "ours other flags",
+            "pofilter other flags",
+        ],
+        rows,
+    )
     print(f"spots pofilter found and we missed: {missed_by_us}")
 
 

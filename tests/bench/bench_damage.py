@@ -60,6 +60,7 @@ def table(title: str, header: list[str], rows: list[list]) -> None:
 
 # --- catalogs --------------------------------------------------------------------------------
 
+
 def eligible(lang: str) -> dict[str, Path]:
     """Domain -> .mo of the language's real catalogs with enough translated entries."""
     found = {}
@@ -124,24 +125,32 @@ with open(sys.argv[1], "w") as out:
 """
 
 
-def run_timed(command: list[str], stdout: Path, env: dict | None = None
-              ) -> tuple[int, float, float]:
+def run_timed(
+    command: list[str], stdout: Path, env: dict | None = None
+) -> tuple[int, float, float]:
     """(exit code, CPU seconds of the process tree, wall seconds of the command)."""
     usage = stdout.with_suffix(".usage")
     with open(stdout, "wb") as out, open(stdout.with_suffix(".stderr"), "wb") as err:
         # cwd away from the source tree: a fork server started with "python -c" puts the
         # working directory first on sys.path, and --at's package must win there too
-        subprocess.run([sys.executable, "-S", "-c", TREE_CPU, str(usage), *command],
-                       stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=stdout.parent,
-                       env={**os.environ, **env} if env else None, check=False)
+        subprocess.run(
+            [sys.executable, "-S", "-c", TREE_CPU, str(usage), *command],
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            cwd=stdout.parent,
+            env={**os.environ, **env} if env else None,
+            check=False,
+        )
     code, cpu, wall = usage.read_text().split()
     return int(code), float(cpu), float(wall)
 
 
 def ours(path: Path) -> dict:
     out = path.with_suffix(".aligner.json")
-    code, cpu, wall = run_timed([str(ALIGNER), "check", str(path), "--format", "json"], out,
-                                OUR_ENV)
+    code, cpu, wall = run_timed(
+        [str(ALIGNER), "check", str(path), "--format", "json"], out, OUR_ENV
+    )
     if code not in (0, 1):  # a crash: the user gets no flags; reported, not hidden
         error = out.with_suffix(".stderr").read_text(errors="replace").strip()[-300:]
         return {"flags": {}, "cpu": cpu, "wall": wall, "error": f"exit {code}: {error}"}
@@ -152,8 +161,11 @@ def read_ours(out: Path) -> dict[int, list[tuple[str, str]]]:
     """Entry -> [(check, message)] from ``aligner check --format json`` output; a merged flag
     is named by all its checks joined with "+"."""
     report = json.loads(out.read_text(encoding="utf-8"))
-    found = report["flags"] if "flags" in report else \
-        [flag for each in report.get("files", []) for flag in each.get("flags", [])]
+    found = (
+        report["flags"]
+        if "flags" in report
+        else [flag for each in report.get("files", []) for flag in each.get("flags", [])]
+    )
     flags: dict[int, list[tuple[str, str]]] = defaultdict(list)
     for flag in found:
         if flag.get("entry") is not None:
@@ -165,8 +177,18 @@ def read_ours(out: Path) -> dict[int, list[tuple[str, str]]]:
 def pofilter(path: Path, lang: str, keys: dict) -> dict:
     out = path.with_suffix(".pofilter.po")
     out.unlink(missing_ok=True)
-    code, cpu, wall = run_timed([str(POFILTER), "--progress=none", f"--language={FOLDERS[lang]}",
-                                 "-i", str(path), "-o", str(out)], path.with_suffix(".pofilter.log"))
+    code, cpu, wall = run_timed(
+        [
+            str(POFILTER),
+            "--progress=none",
+            f"--language={FOLDERS[lang]}",
+            "-i",
+            str(path),
+            "-o",
+            str(out),
+        ],
+        path.with_suffix(".pofilter.log"),
+    )
     if code != 0:
         error = path.with_suffix(".pofilter.stderr").read_text(errors="replace").strip()[-300:]
         return {"flags": {}, "cpu": cpu, "wall": wall, "error": f"exit {code}: {error}"}
@@ -183,24 +205,30 @@ def read_pofilter(out: Path, keys: dict) -> dict[int, list[tuple[str, str]]]:
                 continue
             for line in entry.tcomment.splitlines():
                 if line.startswith("(pofilter) "):
-                    test, _, message = line[len("(pofilter) "):].partition(": ")
+                    test, _, message = line[len("(pofilter) ") :].partition(": ")
                     flags[index].append((test, message))
     return dict(flags)
 
 
 def entry_keys(path: Path) -> dict:
     """(msgctxt, msgid) -> the entry index ``aligner check`` reports (header excluded)."""
-    entries = [e for e in polib.pofile(str(path)) if not e.obsolete
-               and not (e.msgid == "" and not e.msgctxt)]
+    entries = [
+        e
+        for e in polib.pofile(str(path))
+        if not e.obsolete and not (e.msgid == "" and not e.msgctxt)
+    ]
     return {(e.msgctxt, e.msgid): i for i, e in enumerate(entries)}
 
 
 def measure(record: dict, folder: Path) -> dict:
     clean, damaged = folder / record["clean"], folder / record["damaged"]
     keys = entry_keys(clean)
-    return {"ours clean": ours(clean), "ours damaged": ours(damaged),
-            "pofilter clean": pofilter(clean, record["lang"], keys),
-            "pofilter damaged": pofilter(damaged, record["lang"], keys)}
+    return {
+        "ours clean": ours(clean),
+        "ours damaged": ours(damaged),
+        "pofilter clean": pofilter(clean, record["lang"], keys),
+        "pofilter damaged": pofilter(damaged, record["lang"], keys),
+    }
 
 
 def start_up(workdir: Path, repeats: int = 5) -> dict[str, tuple[float, float]]:
@@ -210,10 +238,13 @@ def start_up(workdir: Path, repeats: int = 5) -> dict[str, tuple[float, float]]:
     path = workdir / "tiny.po"
     tiny.save(str(path))
     best = {}
-    for name, command in (("aligner check", [str(ALIGNER), "check", str(path), "--format",
-                                             "json"]),
-                          ("pofilter", [str(POFILTER), "--progress=none", "-i", str(path), "-o",
-                                        str(workdir / "tiny.out.po")])):
+    for name, command in (
+        ("aligner check", [str(ALIGNER), "check", str(path), "--format", "json"]),
+        (
+            "pofilter",
+            [str(POFILTER), "--progress=none", "-i", str(path), "-o", str(workdir / "tiny.out.po")],
+        ),
+    ):
         env = OUR_ENV if name.startswith("aligner") else None
         runs = [run_timed(command, workdir / "tiny.stdout", env)[1:] for _ in range(repeats)]
         best[name] = (min(r[0] for r in runs), min(r[1] for r in runs))
@@ -221,6 +252,7 @@ def start_up(workdir: Path, repeats: int = 5) -> dict[str, tuple[float, float]]:
 
 
 # --- scoring ---------------------------------------------------------------------------------
+
 
 def new_flags(before: list, after: list) -> list:
     return list((Counter(after) - Counter(before)).elements())
@@ -234,11 +266,16 @@ def score(records: list[dict], results: list[dict]) -> list[dict]:
             i = spot["index"]
             row = {"lang": record["lang"], "domain": record["domain"], **spot}
             for tool in ("ours", "pofilter"):
-                new = new_flags(result[f"{tool} clean"]["flags"].get(i, []),
-                                result[f"{tool} damaged"]["flags"].get(i, []))
+                new = new_flags(
+                    result[f"{tool} clean"]["flags"].get(i, []),
+                    result[f"{tool} damaged"]["flags"].get(i, []),
+                )
                 row[tool] = sorted({n for name, _ in new for n in name.split("+")})
-                before = {n for name, _ in result[f"{tool} clean"]["flags"].get(i, [])
-                          for n in name.split("+")}
+                before = {
+                    n
+                    for name, _ in result[f"{tool} clean"]["flags"].get(i, [])
+                    for n in name.split("+")
+                }
                 row[f"{tool} strict"] = sorted(set(row[tool]) - before)
             rows.append(row)
     return rows
@@ -254,41 +291,82 @@ def report_recall(spots: list[dict], langs: list[str]) -> dict:
     for kind in kinds:
         mine = [s for s in spots if s["kind"] == kind]
         per = {lang: [s for s in mine if s["lang"] == lang] for lang in langs}
-        out_rows.append([kind + (" (*)" if kind in CAREFUL else ""),
-                         " / ".join(str(len(per[lang])) for lang in langs),
-                         " / ".join(recall(per[lang], "ours") for lang in langs),
-                         " / ".join(recall(per[lang], "pofilter") for lang in langs),
-                         len(mine), recall(mine, "ours"), recall(mine, "pofilter")])
-        summary[kind] = {"spots": len(mine), "ours": recall(mine, "ours"),
-                         "pofilter": recall(mine, "pofilter")}
+        out_rows.append(
+            [
+                kind + (" (*)" if kind in CAREFUL else ""),
+                " / ".join(str(len(per[lang])) for lang in langs),
+                " / ".join(recall(per[lang], "ours") for lang in langs),
+                " / ".join(recall(per[lang], "pofilter") for lang in langs),
+                len(mine),
+                recall(mine, "ours"),
+                recall(mine, "pofilter"),
+            ]
+        )
+        summary[kind] = {
+            "spots": len(mine),
+            "ours": recall(mine, "ours"),
+            "pofilter": recall(mine, "pofilter"),
+        }
     scored = [s for s in spots if s["kind"] not in CAREFUL]
     for label, group in (("all kinds except (*)", scored), ("all kinds", spots)):
-        out_rows.append([f"**{label}**", " / ".join(
-            str(sum(s["lang"] == lang for s in group)) for lang in langs),
-            " / ".join(recall([s for s in group if s["lang"] == lang], "ours") for lang in langs),
-            " / ".join(recall([s for s in group if s["lang"] == lang], "pofilter")
-                       for lang in langs),
-            len(group), f"**{recall(group, 'ours')}**", f"**{recall(group, 'pofilter')}**"])
-    worst = {tool: min(((float(v[tool]), k) for k, v in summary.items()
-                        if v["spots"] and k not in CAREFUL), default=(0.0, "-"))
-             for tool in ("ours", "pofilter")}
-    table("Recall per kind of damage (a spot is found when its entry gets a new flag; "
-          f"{'/'.join(langs)}; (*) an empty msgstr is 'untranslated' to gettext (the empty "
-          "check flags it only in a finished catalog, as these are), kept out of the overall "
-          "figure)",
-          ["kind", "spots " + "/".join(langs), "ours " + "/".join(langs),
-           "pofilter " + "/".join(langs), "spots", "ours", "pofilter"], out_rows)
-    print(f"\nworst kind: ours {worst['ours'][0]:.3f} ({worst['ours'][1]}), pofilter "
-          f"{worst['pofilter'][0]:.3f} ({worst['pofilter'][1]}); overall (mean over spots): "
-          f"ours {recall(scored, 'ours')}, pofilter {recall(scored, 'pofilter')}")
-    print("strict (only a check or test the clean entry did not raise at all counts; our "
-          "messages quote the text, most of pofilter's are fixed per test): ours "
-          f"{recall(scored, 'ours strict')}, pofilter {recall(scored, 'pofilter strict')}")
-    return {"kinds": summary, "overall": {"ours": recall(scored, "ours"),
-                                          "pofilter": recall(scored, "pofilter"),
-                                          "ours strict": recall(scored, "ours strict"),
-                                          "pofilter strict": recall(scored, "pofilter strict")},
-            "worst": {tool: list(v) for tool, v in worst.items()}}
+        out_rows.append(
+            [
+                f"**{label}**",
+                " / ".join(str(sum(s["lang"] == lang for s in group)) for lang in langs),
+                " / ".join(
+                    recall([s for s in group if s["lang"] == lang], "ours") for lang in langs
+                ),
+                " / ".join(
+                    recall([s for s in group if s["lang"] == lang], "pofilter") for lang in langs
+                ),
+                len(group),
+                f"**{recall(group, 'ours')}**",
+                f"**{recall(group, 'pofilter')}**",
+            ]
+        )
+    worst = {
+        tool: min(
+            ((float(v[tool]), k) for k, v in summary.items() if v["spots"] and k not in CAREFUL),
+            default=(0.0, "-"),
+        )
+        for tool in ("ours", "pofilter")
+    }
+    table(
+        "Recall per kind of damage (a spot is found when its entry gets a new flag; "
+        f"{'/'.join(langs)}; (*) an empty msgstr is 'untranslated' to gettext (the empty "
+        "check flags it only in a finished catalog, as these are), kept out of the overall "
+        "figure)",
+        [
+            "kind",
+            "spots " + "/".join(langs),
+            "ours " + "/".join(langs),
+            "pofilter " + "/".join(langs),
+            "spots",
+            "ours",
+            "pofilter",
+        ],
+        out_rows,
+    )
+    print(
+        f"\nworst kind: ours {worst['ours'][0]:.3f} ({worst['ours'][1]}), pofilter "
+        f"{worst['pofilter'][0]:.3f} ({worst['pofilter'][1]}); overall (mean over spots): "
+        f"ours {recall(scored, 'ours')}, pofilter {recall(scored, 'pofilter')}"
+    )
+    print(
+        "strict (only a check or test the clean entry did not raise at all counts; our "
+        "messages quote the text, most of pofilter's are fixed per test): ours "
+        f"{recall(scored, 'ours strict')}, pofilter {recall(scored, 'pofilter strict')}"
+    )
+    return {
+        "kinds": summary,
+        "overall": {
+            "ours": recall(scored, "ours"),
+            "pofilter": recall(scored, "pofilter"),
+            "ours strict": recall(scored, "ours strict"),
+            "pofilter strict": recall(scored, "pofilter strict"),
+        },
+        "worst": {tool: list(v) for tool, v in worst.items()},
+    }
 
 
 def report_found_by(spots: list[dict]) -> None:
@@ -299,14 +377,21 @@ def report_found_by(spots: list[dict]) -> None:
             continue
         by_ours = Counter(name for s in mine for name in s["ours"])
         by_theirs = Counter(name for s in mine for name in s["pofilter"])
-        rows.append([kind, ", ".join(f"{n} {c}" for n, c in by_ours.most_common(4)) or "-",
-                     ", ".join(f"{n} {c}" for n, c in by_theirs.most_common(4)) or "-"])
-    table("Which checks found the spots (spots per check; one spot may count for several)",
-          ["kind", "ours", "pofilter"], rows)
+        rows.append(
+            [
+                kind,
+                ", ".join(f"{n} {c}" for n, c in by_ours.most_common(4)) or "-",
+                ", ".join(f"{n} {c}" for n, c in by_theirs.most_common(4)) or "-",
+            ]
+        )
+    table(
+        "Which checks found the spots (spots per check; one spot may count for several)",
+        ["kind", "ours", "pofilter"],
+        rows,
+    )
 
 
-def report_noise(records: list[dict], results: list[dict], show: bool, rng: random.Random
-                 ) -> dict:
+def report_noise(records: list[dict], results: list[dict], show: bool, rng: random.Random) -> dict:
     entries = sum(r["translated"] for r in records)
     counts = {tool: Counter() for tool in ("ours", "pofilter")}
     totals = Counter()  # flags, a merged flag once (counts has it under each of its checks)
@@ -321,19 +406,35 @@ def report_noise(records: list[dict], results: list[dict], show: bool, rng: rand
                         for n in name.split("+"):
                             samples[n].append((record, index, message))
     per1000 = lambda n: f"{1000 * n / max(entries, 1):.1f}"
-    rows = [["**all**", totals["ours"], per1000(totals["ours"]), totals["pofilter"],
-             per1000(totals["pofilter"])]]
+    rows = [
+        [
+            "**all**",
+            totals["ours"],
+            per1000(totals["ours"]),
+            totals["pofilter"],
+            per1000(totals["pofilter"]),
+        ]
+    ]
     ours_names = [n for n, _ in counts["ours"].most_common()]
     theirs_names = [n for n, _ in counts["pofilter"].most_common()]
     for k in range(max(len(ours_names), len(theirs_names))):
         a = ours_names[k] if k < len(ours_names) else ""
         b = theirs_names[k] if k < len(theirs_names) else ""
-        rows.append([a, counts["ours"][a] if a else "", per1000(counts["ours"][a]) if a else "",
-                     f"{b} {counts['pofilter'][b]}" if b else "",
-                     per1000(counts["pofilter"][b]) if b else ""])
-    table(f"Noise: flags on the clean catalogs ({entries} translated entries) per 1000 entries; "
-          "real catalogs have real errors too, read --show-noise before calling a flag noise",
-          ["ours: check", "flags", "per 1000", "pofilter: test flags", "per 1000"], rows)
+        rows.append(
+            [
+                a,
+                counts["ours"][a] if a else "",
+                per1000(counts["ours"][a]) if a else "",
+                f"{b} {counts['pofilter'][b]}" if b else "",
+                per1000(counts["pofilter"][b]) if b else "",
+            ]
+        )
+    table(
+        f"Noise: flags on the clean catalogs ({entries} translated entries) per 1000 entries; "
+        "real catalogs have real errors too, read --show-noise before calling a flag noise",
+        ["ours: check", "flags", "per 1000", "pofilter: test flags", "per 1000"],
+        rows,
+    )
     if show:
         texts: dict[str, list] = {}
         for name in ours_names:
@@ -343,15 +444,23 @@ def report_noise(records: list[dict], results: list[dict], show: bool, rng: rand
                 key = (record["lang"], record["domain"])
                 if key not in texts:
                     path = Path(record["folder"]) / record["clean"]
-                    texts[key] = [e for e in polib.pofile(str(path))
-                                  if not (e.msgid == "" and not e.msgctxt)]
+                    texts[key] = [
+                        e for e in polib.pofile(str(path)) if not (e.msgid == "" and not e.msgctxt)
+                    ]
                 entry = texts[key][index]
-                msgstr = entry.msgstr or " | ".join(entry.msgstr_plural[k]
-                                                    for k in sorted(entry.msgstr_plural))
-                print(f"[{record['lang']} {record['domain']} #{index}] {message}\n"
-                      f"    msgid:  {entry.msgid[:160]!r}\n    msgstr: {msgstr[:160]!r}")
-    return {"entries": entries, "flags": dict(totals), "ours": dict(counts["ours"]),
-            "pofilter": dict(counts["pofilter"])}
+                msgstr = entry.msgstr or " | ".join(
+                    entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)
+                )
+                print(
+                    f"[{record['lang']} {record['domain']} #{index}] {message}\n"
+                    f"    msgid:  {entry.msgid[:160]!r}\n    msgstr: {msgstr[:160]!r}"
+                )
+    return {
+        "entries": entries,
+        "flags": dict(totals),
+        "ours": dict(counts["ours"]),
+        "pofilter": dict(counts["pofilter"]),
+    }
 
 
 def report_collateral(records: list[dict], results: list[dict]) -> None:
@@ -361,32 +470,60 @@ def report_collateral(records: list[dict], results: list[dict]) -> None:
         for record, result in zip(records, results):
             damaged = {s["index"] for s in record["spots"]}
             before, after = result[f"{tool} clean"]["flags"], result[f"{tool} damaged"]["flags"]
-            extra += sum(len(new_flags(before.get(i, []), flags)) for i, flags in after.items()
-                         if i not in damaged)
+            extra += sum(
+                len(new_flags(before.get(i, []), flags))
+                for i, flags in after.items()
+                if i not in damaged
+            )
         line.append(f"{tool} {extra}")
-    print("\nnew flags on undamaged entries of the damaged catalogs (one entry's damage "
-          "changing what is said about another): " + ", ".join(line))
+    print(
+        "\nnew flags on undamaged entries of the damaged catalogs (one entry's damage "
+        "changing what is said about another): " + ", ".join(line)
+    )
 
 
 def report_speed(records: list[dict], results: list[dict], startup: dict) -> dict:
     cpu = {tool: [r[f"{tool} clean"]["cpu"] for r in results] for tool in ("ours", "pofilter")}
-    rows = [["mean over all catalogs", "", f"{statistics.mean(cpu['ours']):.2f}",
-             f"{statistics.mean(cpu['pofilter']):.2f}",
-             f"{statistics.mean(cpu['ours']) / statistics.mean(cpu['pofilter']):.2f}"]]
+    rows = [
+        [
+            "mean over all catalogs",
+            "",
+            f"{statistics.mean(cpu['ours']):.2f}",
+            f"{statistics.mean(cpu['pofilter']):.2f}",
+            f"{statistics.mean(cpu['ours']) / statistics.mean(cpu['pofilter']):.2f}",
+        ]
+    ]
     largest = sorted(range(len(records)), key=lambda k: -records[k]["entries"])[:5]
     for k in largest:
-        rows.append([f"{records[k]['lang']} {records[k]['domain']}", records[k]["entries"],
-                     f"{cpu['ours'][k]:.2f}", f"{cpu['pofilter'][k]:.2f}",
-                     f"{cpu['ours'][k] / max(cpu['pofilter'][k], 1e-9):.2f}"])
+        rows.append(
+            [
+                f"{records[k]['lang']} {records[k]['domain']}",
+                records[k]["entries"],
+                f"{cpu['ours'][k]:.2f}",
+                f"{cpu['pofilter'][k]:.2f}",
+                f"{cpu['ours'][k] / max(cpu['pofilter'][k], 1e-9):.2f}",
+            ]
+        )
     for name, (best_cpu, best_wall) in startup.items():
-        rows.append([f"start-up: {name}, one entry (best of 5; wall {best_wall:.2f} s)", 1,
-                     f"{best_cpu:.2f}" if name.startswith("aligner") else "",
-                     "" if name.startswith("aligner") else f"{best_cpu:.2f}", ""])
-    table("Speed: CPU seconds (user+sys of the whole process tree, worker processes "
-          "included) per clean catalog",
-          ["catalog", "entries", "ours CPU s", "pofilter CPU s", "ours / pofilter"], rows)
-    return {"mean": {t: statistics.mean(v) for t, v in cpu.items()},
-            "startup": {n: {"cpu": c, "wall": w} for n, (c, w) in startup.items()}}
+        rows.append(
+            [
+                f"start-up: {name}, one entry (best of 5; wall {best_wall:.2f} s)",
+                1,
+                f"{best_cpu:.2f}" if name.startswith("aligner") else "",
+                "" if name.startswith("aligner") else f"{best_cpu:.2f}",
+                "",
+            ]
+        )
+    table(
+        "Speed: CPU seconds (user+sys of the whole process tree, worker processes "
+        "included) per clean catalog",
+        ["catalog", "entries", "ours CPU s", "pofilter CPU s", "ours / pofilter"],
+        rows,
+    )
+    return {
+        "mean": {t: statistics.mean(v) for t, v in cpu.items()},
+        "startup": {n: {"cpu": c, "wall": w} for n, (c, w) in startup.items()},
+    }
 
 
 def report_missed(spots: list[dict], count: int, rng: random.Random) -> None:
@@ -396,25 +533,33 @@ def report_missed(spots: list[dict], count: int, rng: random.Random) -> None:
             continue
         print(f"\n--- missed by ours: {kind} ({len(missed)}) ---")
         for s in rng.sample(missed, min(count, len(missed))):
-            print(f"[{s['lang']} {s['domain']} #{s['index']}] {s['detail']}  "
-                  f"pofilter: {','.join(s['pofilter']) or '-'}\n    msgid:  {s['msgid'][:140]!r}"
-                  f"\n    before: {s['before'][:140]!r}\n    after:  {s['after'][:140]!r}")
+            print(
+                f"[{s['lang']} {s['domain']} #{s['index']}] {s['detail']}  "
+                f"pofilter: {','.join(s['pofilter']) or '-'}\n    msgid:  {s['msgid'][:140]!r}"
+                f"\n    before: {s['before'][:140]!r}\n    after:  {s['after'][:140]!r}"
+            )
 
 
 def checkout(revision: str, target: Path) -> None:
     """The ``aligner`` package of ``revision`` under ``target``, used for our runs."""
     root = Path(__file__).resolve().parents[2]
     target.mkdir(parents=True, exist_ok=True)
-    archive = subprocess.run(["git", "-C", str(root), "archive", revision, "aligner"],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(root), "archive", revision, "aligner"], check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     OUR_ENV["PYTHONPATH"] = str(target)
-    commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", revision],
-                            check=True, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--short", revision],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     print(f"aligner check runs the aligner package of {revision} ({commit})")
 
 
 # --- main ------------------------------------------------------------------------------------
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench damage", description=__doc__.split("\n")[0])
@@ -424,11 +569,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="write (and keep) the catalogs here")
     parser.add_argument("--jobs", type=int, default=2, help="tools run at once (default 2)")
     parser.add_argument("--show-noise", action="store_true")
-    parser.add_argument("--show-missed", type=int, default=0, metavar="N",
-                        help="print N missed spots of ours per kind")
+    parser.add_argument(
+        "--show-missed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N missed spots of ours per kind",
+    )
     parser.add_argument("--json", metavar="FILE", help="write every figure and spot here")
-    parser.add_argument("--at", metavar="REV", help="check with the aligner package of this git "
-                        "revision (e.g. HEAD: the committed code, not the working tree)")
+    parser.add_argument(
+        "--at",
+        metavar="REV",
+        help="check with the aligner package of this git "
+        "revision (e.g. HEAD: the committed code, not the working tree)",
+    )
     args, _ = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     for tool in (ALIGNER, POFILTER):
         if not tool.exists():
@@ -452,24 +606,31 @@ def main(argv: list[str] | None = None) -> int:
             records.append(record)
         made = time.perf_counter() - started
         langs = list(FOLDERS)
-        print(f"{len(records)} catalogs ("
-              + ", ".join(f"{lang} {sum(r['lang'] == lang for r in records)}" for lang in langs)
-              + f"), {sum(r['translated'] for r in records)} translated entries, "
-              f"{sum(len(r['spots']) for r in records)} spots, seed {args.seed}, made in "
-              f"{made:.1f} s; catalogs: " + " ".join(
-                  f"{r['lang']}/{r['domain']}" for r in records), flush=True)
+        print(
+            f"{len(records)} catalogs ("
+            + ", ".join(f"{lang} {sum(r['lang'] == lang for r in records)}" for lang in langs)
+            + f"), {sum(r['translated'] for r in records)} translated entries, "
+            f"{sum(len(r['spots']) for r in records)} spots, seed {args.seed}, made in "
+            f"{made:.1f} s; catalogs: " + " ".join(f"{r['lang']}/{r['domain']}" for r in records),
+            flush=True,
+        )
         with ThreadPoolExecutor(max(1, args.jobs)) as pool:
             results = list(pool.map(lambda r: measure(r, Path(r["folder"])), records))
         print(f"tools ran in {time.perf_counter() - started - made:.1f} s", flush=True)
         for record, result in zip(records, results):
             for run, outcome in result.items():
                 if "error" in outcome:
-                    print(f"FAILED: {run} {record['lang']}/{record['domain']}: "
-                          f"{outcome['error']}", flush=True)
+                    print(
+                        f"FAILED: {run} {record['lang']}/{record['domain']}: {outcome['error']}",
+                        flush=True,
+                    )
         spots = score(records, results)
-        summary = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-                   "seed": args.seed, "catalogs": [f"{r['lang']}/{r['domain']}" for r in records],
-                   "recall": report_recall(spots, langs)}
+        summary = {
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "seed": args.seed,
+            "catalogs": [f"{r['lang']}/{r['domain']}" for r in records],
+            "recall": report_recall(spots, langs),
+        }
         report_found_by(spots)
         summary["noise"] = report_noise(records, results, args.show_noise, rng)
         report_collateral(records, results)
@@ -478,8 +639,9 @@ def main(argv: list[str] | None = None) -> int:
             report_missed(spots, args.show_missed, rng)
         if args.json:
             summary["spots"] = spots
-            Path(args.json).write_text(json.dumps(summary, ensure_ascii=False, indent=1),
-                                       encoding="utf-8")
+            Path(args.json).write_text(
+                json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -26,8 +26,10 @@ def corpus(paragraphs: int, seed: int = 7) -> dict[str, list[str]]:
     out = {}
     for lang in docset.languages:
         source = docset.paragraphs(lang)
-        out[lang] = [_DIGITS.sub(lambda m: str(rng.randint(1, 2100)), source[i % len(source)])
-                     for i in range(paragraphs)]
+        out[lang] = [
+            _DIGITS.sub(lambda m: str(rng.randint(1, 2100)), source[i % len(source)])
+            for i in range(paragraphs)
+        ]
     return out
 
 
@@ -55,14 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     for lang in texts:  # warm the caches (compiled patterns, glossary index, pycountry)
         extract(texts[lang][0], lang, glossary)
     rows = []
-    for name, function, gloss in (("extract", extract, glossary),
-                                  ("extract, no glossary", extract, None),
-                                  ("anchor_keys", anchor_keys, glossary)):
+    for name, function, gloss in (
+        ("extract", extract, glossary),
+        ("extract, no glossary", extract, None),
+        ("anchor_keys", anchor_keys, glossary),
+    ):
         timings = measure(texts, gloss, function)
         rows.append((name, timings, sum(timings.values())))
     langs = list(texts)
-    print(f"facts: {args.paragraphs} paragraphs per language, {len(langs)} languages "
-          "(CPU seconds, best of 3)")
+    print(
+        f"facts: {args.paragraphs} paragraphs per language, {len(langs)} languages "
+        "(CPU seconds, best of 3)"
+    )
     print("| function | " + " | ".join(langs) + " | total |")
     print("|---|" + "---|" * (len(langs) + 1))
     for name, timings, total in rows:

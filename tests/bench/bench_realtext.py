@@ -62,9 +62,12 @@ def _docsets(base: Path):
 
 def _ours(docset) -> dict:
     alignment = align(docset, fresh=True)
-    return {"languages": list(alignment.languages),
-            "rows": [{lang: list(row.cells[lang]) for lang in alignment.languages}
-                     for row in alignment.rows]}
+    return {
+        "languages": list(alignment.languages),
+        "rows": [
+            {lang: list(row.cells[lang]) for lang in alignment.languages} for row in alignment.rows
+        ],
+    }
 
 
 def _nltk(pivot: list[str], other: list[str]):
@@ -78,13 +81,17 @@ def _nltk(pivot: list[str], other: list[str]):
 def _galechurch(pivot: list[str], other: list[str]):
     import galechurch
 
-    return [((b.source_start, b.source_end), (b.target_start, b.target_end))
-            for b in galechurch.align(pivot, other).beads]
+    return [
+        ((b.source_start, b.source_end), (b.target_start, b.target_end))
+        for b in galechurch.align(pivot, other).beads
+    ]
 
 
 def _pair_prediction(lang: str, beads) -> dict:
-    return {"languages": ["en", lang],
-            "rows": [{"en": list(range(*p)), lang: list(range(*o))} for p, o in beads]}
+    return {
+        "languages": ["en", lang],
+        "rows": [{"en": list(range(*p)), lang: list(range(*o))} for p, o in beads],
+    }
 
 
 def _peer_scores(score, gold, docset, peer) -> dict[str, float]:
@@ -115,8 +122,11 @@ def build_man3(data: Path, kit: Path) -> int:
     kept = 0
     for section in sorted((root / "ru").glob("man*")):
         for page in sorted(section.glob("*.gz")):
-            paths = {"en": root / section.name / page.name, "ru": page,
-                     "zh": root / "zh_CN" / section.name / page.name}
+            paths = {
+                "en": root / section.name / page.name,
+                "ru": page,
+                "zh": root / "zh_CN" / section.name / page.name,
+            }
             if page.is_symlink() or not all(p.exists() for p in paths.values()):
                 continue
             doc = {lang: make_man.render(str(path))[0] for lang, path in paths.items()}
@@ -125,14 +135,30 @@ def build_man3(data: Path, kit: Path) -> int:
             texts = {lang: [text for _, text in rendered] for lang, rendered in doc.items()}
             out = target / page.name[:-3]
             write_docset(str(out), texts)
-            save_json(str(out / "gold.json"), {"languages": list(texts), "rows": [
-                {"id": f"r{i}", **{lang: [i] for lang in texts}, "score": 1.0}
-                for i in range(len(texts["en"]))]})
+            save_json(
+                str(out / "gold.json"),
+                {
+                    "languages": list(texts),
+                    "rows": [
+                        {"id": f"r{i}", **{lang: [i] for lang in texts}, "score": 1.0}
+                        for i in range(len(texts["en"]))
+                    ],
+                },
+            )
             kept += 1
     for docset in sorted(target.iterdir()):
-        subprocess.run([sys.executable, str(kit / "perturb.py"), str(docset),
-                        str(data / "perturbed" / "man3" / docset.name), "--seed", "7"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(kit / "perturb.py"),
+                str(docset),
+                str(data / "perturbed" / "man3" / docset.name),
+                "--seed",
+                "7",
+            ],
+            check=True,
+            capture_output=True,
+        )
     return kept
 
 
@@ -159,17 +185,29 @@ def bench(data: Path, kit: Path) -> None:
                     by_pair[system][lang].append(f1)
         groups = [g for g in GROUPS if g in by_group["ours"]]
         count = sum(len(by_group["ours"][g]) for g in groups)
-        print(f"\nReal text, {label}: mean strict bead F1 per docset family "
-              f"({count} docsets; ours took {seconds:.1f} s in all)")
-        print("| aligner | " + " | ".join(groups) + " | overall | " +
-              " | ".join(f"en-{lang}" for lang in sorted(by_pair["ours"])) + " |")
+        print(
+            f"\nReal text, {label}: mean strict bead F1 per docset family "
+            f"({count} docsets; ours took {seconds:.1f} s in all)"
+        )
+        print(
+            "| aligner | "
+            + " | ".join(groups)
+            + " | overall | "
+            + " | ".join(f"en-{lang}" for lang in sorted(by_pair["ours"]))
+            + " |"
+        )
         print("|---|" + "---|" * (len(groups) + 1 + len(by_pair["ours"])))
         for system in systems:
             means = [statistics.mean(by_group[system][g]) for g in groups]
             overall = statistics.mean(m for g in groups for m in by_group[system][g])
             pairs = [statistics.mean(by_pair[system][lang]) for lang in sorted(by_pair["ours"])]
-            print(f"| {system} | " + " | ".join(f"{m:.3f}" for m in means) +
-                  f" | {overall:.3f} | " + " | ".join(f"{p:.3f}" for p in pairs) + " |")
+            print(
+                f"| {system} | "
+                + " | ".join(f"{m:.3f}" for m in means)
+                + f" | {overall:.3f} | "
+                + " | ".join(f"{p:.3f}" for p in pairs)
+                + " |"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,11 +215,17 @@ def main(argv: list[str] | None = None) -> int:
     kit = Path(_option(argv, "kit", str(ROOT.parent / "shared" / "realtext")))
     data = Path(_option(argv, "data", os.environ.get("REALTEXT_DATA", "realtext-data")))
     if not (data / "perturbed").is_dir():
-        print(f"bench_realtext: no realtext docsets in {data} (build them with "
-              f"{kit}/build.sh {data}, then pass --data={data}); skipped")
+        print(
+            f"bench_realtext: no realtext docsets in {data} (build them with "
+            f"{kit}/build.sh {data}, then pass --data={data}); skipped"
+        )
         return 0
-    print(f"Real-text docsets from {data} ({(data / 'versions.txt').read_text().count(chr(10))} "
-          "package versions in versions.txt)" if (data / "versions.txt").exists() else "")
+    print(
+        f"Real-text docsets from {data} ({(data / 'versions.txt').read_text().count(chr(10))} "
+        "package versions in versions.txt)"
+        if (data / "versions.txt").exists()
+        else ""
+    )
     print(f"man3: {build_man3(data, kit)} man pages in en, ru and zh")
     bench(data, kit)
     return 0

@@ -42,8 +42,12 @@ TARGET_MS = 100.0
 BEFORE = {
     "first open": "3.9-4.3 s, +91 MB RSS, tracemalloc peak 97 / kept 97 MB",
     "reopen": "2.7-3.1 s, +214 MB RSS, tracemalloc peak 204 / kept 191 MB",
-    "sync new": "4.1-4.8 s", "sync again": "3.0-3.3 s", "open": "2.9-3.4 s",
-    "first fix": "23-38 ms", "fix": "13-14 / 20-38 ms", "merge": "580-670 ms",
+    "sync new": "4.1-4.8 s",
+    "sync again": "3.0-3.3 s",
+    "open": "2.9-3.4 s",
+    "first fix": "23-38 ms",
+    "fix": "13-14 / 20-38 ms",
+    "merge": "580-670 ms",
     "shifted": "7.0-7.8 s",
 }
 _PROBE = """
@@ -89,9 +93,16 @@ def corpus(rows: int, seed: int = 11) -> dict[str, list[str]]:
     """Per language, ``rows`` statement paragraphs with their numbers varied."""
     bundled = load(BUNDLED)
     rng = random.Random(seed)
-    return {lang: [_DIGITS.sub(lambda m: str(rng.randint(1, 2100)),
-                               bundled.paragraphs(lang)[i % len(bundled.paragraphs(lang))])
-                   for i in range(rows)] for lang in bundled.languages}
+    return {
+        lang: [
+            _DIGITS.sub(
+                lambda m: str(rng.randint(1, 2100)),
+                bundled.paragraphs(lang)[i % len(bundled.paragraphs(lang))],
+            )
+            for i in range(rows)
+        ]
+        for lang in bundled.languages
+    }
 
 
 def _timed(function) -> tuple[float, object]:
@@ -102,16 +113,23 @@ def _timed(function) -> tuple[float, object]:
 
 def _probe(docset_path: Path, mode: str) -> dict:
     """ReviewStore.open of the docset in a fresh process (``mode``: "rss" or "trace")."""
-    done = subprocess.run([sys.executable, "-c", _PROBE, str(docset_path), mode], cwd=ROOT,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(docset_path), mode],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
 def open_in_fresh_process(docset_path: Path) -> str:
     """Time, added peak RSS and tracemalloc's view of opening the store, in fresh processes."""
     plain, traced = _probe(docset_path, "rss"), _probe(docset_path, "trace")
-    return (f"{plain['seconds']:.2f} s, +{plain['rss_mb']:.0f} MB RSS, tracemalloc peak "
-            f"{traced['peak_mb']:.0f} / kept {traced['kept_mb']:.0f} MB")
+    return (
+        f"{plain['seconds']:.2f} s, +{plain['rss_mb']:.0f} MB RSS, tracemalloc peak "
+        f"{traced['peak_mb']:.0f} / kept {traced['kept_mb']:.0f} MB"
+    )
 
 
 def run(rows: int, fixes: int) -> list[tuple[str, str, str]]:
@@ -121,28 +139,44 @@ def run(rows: int, fixes: int) -> list[tuple[str, str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         docset = make_docset(Path(tmp) / "doc", texts, 'source = "zh"\ntitle = "bench"\n')
         alignment = one_to_one(docset)
-        results.append((f"open, no review files yet ({rows} rows x 4 languages), fresh "
-                        "process", open_in_fresh_process(docset.path), BEFORE["first open"]))
+        results.append(
+            (
+                f"open, no review files yet ({rows} rows x 4 languages), fresh process",
+                open_in_fresh_process(docset.path),
+                BEFORE["first open"],
+            )
+        )
 
         def sync():
             store = ReviewStore.open(docset, alignment)
             store.save()
             return store
+
         seconds, store = _timed(sync)
         size = store.path("en").stat().st_size
-        results.append((f"sync, no review files yet ({rows} rows x 4 languages)",
-                        f"{seconds:.2f} s", BEFORE["sync new"]))
+        results.append(
+            (
+                f"sync, no review files yet ({rows} rows x 4 languages)",
+                f"{seconds:.2f} s",
+                BEFORE["sync new"],
+            )
+        )
         seconds, _ = _timed(sync)
         results.append(("sync again, nothing changed", f"{seconds:.2f} s", BEFORE["sync again"]))
-        results.append(("open on existing review files (what the UI does), fresh process",
-                        open_in_fresh_process(docset.path), BEFORE["reopen"]))
+        results.append(
+            (
+                "open on existing review files (what the UI does), fresh process",
+                open_in_fresh_process(docset.path),
+                BEFORE["reopen"],
+            )
+        )
 
         seconds, store = _timed(lambda: ReviewStore.open(docset, alignment))
-        results.append(("open on existing review files, in this process",
-                        f"{seconds:.2f} s", BEFORE["open"]))
+        results.append(
+            ("open on existing review files, in this process", f"{seconds:.2f} s", BEFORE["open"])
+        )
         seconds, _ = _timed(lambda: store.set_fix("r7", "en", "first fix after opening"))
-        results.append(("first fix after opening", f"{seconds * 1000:.0f} ms",
-                        BEFORE["first fix"]))
+        results.append(("first fix after opening", f"{seconds * 1000:.0f} ms", BEFORE["first fix"]))
         time.sleep(0.1)  # a reviewer types between fixes: the stat check suffices
 
         rng = random.Random(5)
@@ -154,36 +188,57 @@ def run(rows: int, fixes: int) -> list[tuple[str, str, str]]:
         timings.sort()
         p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
         verdict = "ok" if p95 <= TARGET_MS else "OVER TARGET"
-        results.append((f"save one fix into en.po ({rows} entries, {size / 1e6:.1f} MB), "
-                        f"median / p95 of {fixes}",
-                        f"{statistics.median(timings):.1f} / {p95:.1f} ms ({verdict}, target "
-                        f"{TARGET_MS:.0f} ms)", BEFORE["fix"]))
+        results.append(
+            (
+                f"save one fix into en.po ({rows} entries, {size / 1e6:.1f} MB), "
+                f"median / p95 of {fixes}",
+                f"{statistics.median(timings):.1f} / {p95:.1f} ms ({verdict}, target "
+                f"{TARGET_MS:.0f} ms)",
+                BEFORE["fix"],
+            )
+        )
 
         other = ReviewStore.open(docset, alignment, languages=["en"])
         other.set_fix("r1", "en", "changed by another process")
         seconds, _ = _timed(lambda: store.set_fix("r2", "en", "merged with the other change"))
-        results.append(("save one fix after another process saved (re-read + merge)",
-                        f"{seconds * 1000:.0f} ms", BEFORE["merge"]))
+        results.append(
+            (
+                "save one fix after another process saved (re-read + merge)",
+                f"{seconds * 1000:.0f} ms",
+                BEFORE["merge"],
+            )
+        )
 
         seconds, po = _timed(lambda: polib.pofile(str(store.path("en"))))
-        results.append(("for comparison: polib.pofile() of en.po", f"{seconds * 1000:.0f} ms",
-                        ""))
+        results.append(("for comparison: polib.pofile() of en.po", f"{seconds * 1000:.0f} ms", ""))
         seconds, _ = _timed(lambda: po.save(str(Path(tmp) / "polib.po")))
-        results.append(("for comparison: polib save() of en.po (full re-render)",
-                        f"{seconds * 1000:.0f} ms", ""))
+        results.append(
+            (
+                "for comparison: polib save() of en.po (full re-render)",
+                f"{seconds * 1000:.0f} ms",
+                "",
+            )
+        )
 
-        edited = {lang: [f"Inserted paragraph in {lang}."] + paragraphs[:-1]
-                  for lang, paragraphs in texts.items()}
+        edited = {
+            lang: [f"Inserted paragraph in {lang}."] + paragraphs[:-1]
+            for lang, paragraphs in texts.items()
+        }
         for k in range(0, rows, 100):
             edited["zh"][k] += "（修订）"
         docset = make_docset(docset.path, edited, 'source = "zh"\ntitle = "bench"\n')
         seconds, store = _timed(lambda: ReviewStore.open(docset, one_to_one(docset)))
         report = store.reports["en"]
         write_seconds, _ = _timed(store.save)
-        results.append((f"sync after a paragraph was inserted at the top and 1% of zh edited "
-                        f"(en: kept {report.kept}, moved {report.moved}, fuzzy {report.fuzzy}, "
-                        f"new {report.new}, obsoleted {report.obsoleted})",
-                        f"{seconds + write_seconds:.2f} s", BEFORE["shifted"]))
+        results.append(
+            (
+                f"sync after a paragraph was inserted at the top and 1% of zh edited "
+                f"(en: kept {report.kept}, moved {report.moved}, fuzzy {report.fuzzy}, "
+                f"new {report.new}, obsoleted {report.obsoleted})",
+                f"{seconds + write_seconds:.2f} s",
+                BEFORE["shifted"],
+            )
+        )
     return results
 
 

@@ -160,17 +160,21 @@ def measure(path: Path, moves: int = 40) -> dict:
 def main(argv: list[str] | None = None) -> int:
     argv = argv or []
     sizes = [int(a.split("=")[1]) for a in argv if a.startswith("--rows=")] or [1000, 10000]
-    print("\nReview app (App.run_test, 200x50): first screen = rows drawn; all loaded = review "
-          "files open and checks done; move = one j with repaint, after loading (wall through "
-          "Pilot, which waits for idle, and the app's CPU time)")
-    print("| rows | alignment | first screen s (rows) | all loaded s | move wall median ms | "
-          "move CPU median ms | move wall max ms | G (end) ms | peak RSS MB, app | "
-          "workers | peak PSS MB, all processes |")
+    print(
+        "\nReview app (App.run_test, 200x50): first screen = rows drawn; all loaded = review "
+        "files open and checks done; move = one j with repaint, after loading (wall through "
+        "Pilot, which waits for idle, and the app's CPU time)"
+    )
+    print(
+        "| rows | alignment | first screen s (rows) | all loaded s | move wall median ms | "
+        "move CPU median ms | move wall max ms | G (end) ms | peak RSS MB, app | "
+        "workers | peak PSS MB, all processes |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for rows in sizes:
             path = write_docset(Path(tmp) / f"docset-{rows}", rows)
-            fresh = measure(path)          # aligns, writes nothing but review files on change
+            fresh = measure(path)  # aligns, writes nothing but review files on change
             from aligner.align import align, save_alignment
             from aligner.docset import load
 
@@ -178,11 +182,13 @@ def main(argv: list[str] | None = None) -> int:
             save_alignment(docset, align(docset))
             saved = measure(path)
             for label, r in (("fresh", fresh), ("saved alignment.tsv", saved)):
-                print(f"| {r['rows_loaded']:,} | {label} | {r['first_screen_s']:.2f} "
-                      f"({r['rows']:,}) | {r['all_loaded_s']:.1f} | {r['move_median_ms']:.1f} | "
-                      f"{r['move_cpu_ms']:.1f} | {r['move_max_ms']:.1f} | "
-                      f"{r['jump_to_end_ms']:.0f} | {r['peak_rss_mb']:.0f} | "
-                      f"{r['workers_rss_mb']:.0f} | {r['peak_pss_mb']:.0f} |")
+                print(
+                    f"| {r['rows_loaded']:,} | {label} | {r['first_screen_s']:.2f} "
+                    f"({r['rows']:,}) | {r['all_loaded_s']:.1f} | {r['move_median_ms']:.1f} | "
+                    f"{r['move_cpu_ms']:.1f} | {r['move_max_ms']:.1f} | "
+                    f"{r['jump_to_end_ms']:.0f} | {r['peak_rss_mb']:.0f} | "
+                    f"{r['workers_rss_mb']:.0f} | {r['peak_pss_mb']:.0f} |"
+                )
     return 0
 
 

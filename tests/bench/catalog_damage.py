@@ -66,27 +66,69 @@ def kind(name: str):
     def register(function: Damage) -> Damage:
         KINDS[name] = function
         return function
+
     return register
 
 
 # --- tokens ----------------------------------------------------------------------------------
 
 _WORDISH = r"0-9A-Za-z\u0400-\u04ff_"
-PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
-                    r"(?:hh|h|ll|l|L|q|j|z|Z|t|I)?[diouxXeEfFgGaAcspn]|%\(\w+\)[sdifr]")
+PRINTF = re.compile(
+    r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|h|ll|l|L|q|j|z|Z|t|I)?[diouxXeEfFgGaAcspn]|%\(\w+\)[sdifr]"
+)
 BRACE = re.compile(r"\{\w*\}")
 TAG = re.compile(r"</?([A-Za-z][\w:.-]*)(?:\s[^<>]*?)?\s*/?>")
-MARKUP = {"a", "b", "i", "u", "s", "p", "br", "tt", "em", "big", "small", "sub", "sup", "span",
-          "strong", "code", "emph", "hr", "ul", "ol", "li", "div", "img", "pre", "kbd", "table",
-          "tr", "td", "th", "h1", "h2", "h3", "font", "quote", "guilabel", "keycap"}
+MARKUP = {
+    "a",
+    "b",
+    "i",
+    "u",
+    "s",
+    "p",
+    "br",
+    "tt",
+    "em",
+    "big",
+    "small",
+    "sub",
+    "sup",
+    "span",
+    "strong",
+    "code",
+    "emph",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "div",
+    "img",
+    "pre",
+    "kbd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "font",
+    "quote",
+    "guilabel",
+    "keycap",
+}
 URL = re.compile(r"\b(?:https?|ftp)://[\w.~:/?#@!$&'*+,;=%-]*[\w/]")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-PATH = re.compile(r"(?<![\w.~/])(?:~|\$HOME)?/(?:etc|usr|var|dev|tmp|home|proc|sys|bin|sbin|lib"
-                  r"|opt|run|boot|media|mnt|srv|root|\.[\w-]+)(?:/[\w.+-]+)*/?")
+PATH = re.compile(
+    r"(?<![\w.~/])(?:~|\$HOME)?/(?:etc|usr|var|dev|tmp|home|proc|sys|bin|sbin|lib"
+    r"|opt|run|boot|media|mnt|srv|root|\.[\w-]+)(?:/[\w.+-]+)*/?"
+)
 OPTION = re.compile(r"(?<![\w\-/%])--?[A-Za-z][\w-]*(?:=[A-Z]+)?")
-VARIABLE = re.compile(r"\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*\$|#[A-Za-z_]\w*#|@[A-Za-z_]\w*@"
-                      r"|&(?!(?:amp|lt|gt|quot|apos|nbsp);)[A-Za-z_][\w.]*;|%[A-Z][A-Z0-9_]+%"
-                      r"|\$[A-Za-z_]\w+")
+VARIABLE = re.compile(
+    r"\$\{[A-Za-z_]\w*\}|\$[A-Za-z_]\w*\$|#[A-Za-z_]\w*#|@[A-Za-z_]\w*@"
+    r"|&(?!(?:amp|lt|gt|quot|apos|nbsp);)[A-Za-z_][\w.]*;|%[A-Z][A-Z0-9_]+%"
+    r"|\$[A-Za-z_]\w+"
+)
 NUMBER = re.compile(rf"(?<![{_WORDISH}.,%$\-−])\d+(?:[.,]\d+)*(?![{_WORDISH}$])")
 NEGATIVE = re.compile(rf"(?<![{_WORDISH}\-−.])[-−](\d+(?:[.,]\d+)?)(?![{_WORDISH}])")
 LATIN = re.compile(r"(?<![\w\-./@%$&{<\\'])[A-Za-z]{3,}(?![\w\-@(/>}]|\.\w)")
@@ -139,35 +181,42 @@ def misspell(word: str, rng: random.Random, edits: int = 1) -> str:
         i = rng.choice(inner)
         how = rng.choice(["substitute", "drop", "swap"] if len(word) >= 5 else ["substitute"])
         if how == "drop":
-            word = word[:i] + word[i + 1:]
-        elif how == "swap" and i + 1 < len(word) and word[i] != word[i + 1] \
-                and word[i + 1].isalpha():
-            word = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            word = word[:i] + word[i + 1 :]
+        elif (
+            how == "swap" and i + 1 < len(word) and word[i] != word[i + 1] and word[i + 1].isalpha()
+        ):
+            word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         else:
-            word = word[:i] + _other_letter(word[i], rng) + word[i + 1:]
+            word = word[:i] + _other_letter(word[i], rng) + word[i + 1 :]
     return word
 
 
 def _replace(text: str, span: tuple[int, int], new: str) -> str:
-    return text[:span[0]] + new + text[span[1]:]
+    return text[: span[0]] + new + text[span[1] :]
 
 
 def _remove(text: str, span: tuple[int, int]) -> str:
     """Cut ``span`` out, leaving one space where it stood between two."""
-    before, after = text[:span[0]], text[span[1]:]
-    if before.endswith(" ") and (not after.strip() or after.startswith(" ")
-                                 or after[:1] in tuple(",.;:!?)")):
+    before, after = text[: span[0]], text[span[1] :]
+    if before.endswith(" ") and (
+        not after.strip() or after.startswith(" ") or after[:1] in tuple(",.;:!?)")
+    ):
         before = before[:-1]
     return before + after
 
 
 # --- numbers -----------------------------------------------------------------------------------
 
+
 def _shared_numbers(text: str, source: str) -> list[re.Match]:
     wanted = [m.group() for m in _numbers(source)]
     found = _numbers(text)
-    return [m for m in found if m.group() in wanted
-            and sum(x.group() == m.group() for x in found) <= wanted.count(m.group())]
+    return [
+        m
+        for m in found
+        if m.group() in wanted
+        and sum(x.group() == m.group() for x in found) <= wanted.count(m.group())
+    ]
 
 
 @kind("changed digit")
@@ -178,9 +227,12 @@ def changed_digit(text, source, ctx, rng):
     m = rng.choice(numbers)
     digits = [i for i, ch in enumerate(m.group()) if ch.isdigit()]
     i = rng.choice(digits)
-    choices = [d for d in "0123456789" if d != m.group()[i] and not (d == "0" and i == 0
-                                                                     and len(digits) > 1)]
-    new = m.group()[:i] + rng.choice(choices) + m.group()[i + 1:]
+    choices = [
+        d
+        for d in "0123456789"
+        if d != m.group()[i] and not (d == "0" and i == 0 and len(digits) > 1)
+    ]
+    new = m.group()[:i] + rng.choice(choices) + m.group()[i + 1 :]
     return _replace(text, m.span(), new), f"{m.group()} -> {new}"
 
 
@@ -198,22 +250,30 @@ def swapped_numbers(text, source, ctx, rng):
     found = _numbers(text)
     values = [m.group() for m in found]
     order = [m.group() for m in _numbers(source)]
-    pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1:]
-             if a.group() != b.group() and values.count(a.group()) == 1
-             and values.count(b.group()) == 1 and a.group() in order and b.group() in order
-             and order.index(a.group()) < order.index(b.group())]
+    pairs = [
+        (a, b)
+        for i, a in enumerate(found)
+        for b in found[i + 1 :]
+        if a.group() != b.group()
+        and values.count(a.group()) == 1
+        and values.count(b.group()) == 1
+        and a.group() in order
+        and b.group() in order
+        and order.index(a.group()) < order.index(b.group())
+    ]
     if not pairs:
         return None
     a, b = rng.choice(pairs)
-    new = text[:a.start()] + b.group() + text[a.end():b.start()] + a.group() + text[b.end():]
+    new = text[: a.start()] + b.group() + text[a.end() : b.start()] + a.group() + text[b.end() :]
     return new, f"{a.group()} <-> {b.group()}"
 
 
 def _option_like(text: str, m: re.Match) -> bool:
     """``-1`` in ``  -1, --one`` or ``[-0]`` is a command-line option, not a negative number."""
-    before = text[:m.start()]
-    return bool(re.search(r"(?:^|\n)[ \t]*$|[\[|(«\"']$|%s $", before)) \
-        or text[m.end():m.end() + 1] in tuple(",]|)»\"'”’」）")  # “xargs -0”
+    before = text[: m.start()]
+    return bool(re.search(r"(?:^|\n)[ \t]*$|[\[|(«\"']$|%s $", before)) or text[
+        m.end() : m.end() + 1
+    ] in tuple(",]|)»\"'”’」）")  # “xargs -0”
 
 
 @kind("minus sign lost")
@@ -221,15 +281,17 @@ def minus_lost(text, source, ctx, rng):
     if re.search(r"(?<![\w-])--[A-Za-z]", source):
         return None  # command-line help: "-1" there is an option
     negatives = {m.group(1) for m in NEGATIVE.finditer(source)}
-    found = [m for m in NEGATIVE.finditer(text) if m.group(1) in negatives
-             and not _option_like(text, m)]
+    found = [
+        m for m in NEGATIVE.finditer(text) if m.group(1) in negatives and not _option_like(text, m)
+    ]
     if not found:
         return None
     m = rng.choice(found)
-    return text[:m.start()] + text[m.start() + 1:], m.group()
+    return text[: m.start()] + text[m.start() + 1 :], m.group()
 
 
 # --- names and words ---------------------------------------------------------------------------
+
 
 @kind("Latin word misspelt")
 def latin_word_misspelt(text, source, ctx, rng):
@@ -253,8 +315,9 @@ def _country_spans(text: str, ctx: Context) -> list[tuple[int, int, str]]:
         return []
     if ctx.country_pattern is None:
         names = "|".join(re.escape(name) for name in ctx.countries)  # longest first
-        ctx.country_pattern = re.compile(f"(?:{names})" if ctx.lang == "zh"
-                                         else rf"(?<!\w)(?:{names})(?!\w)")
+        ctx.country_pattern = re.compile(
+            f"(?:{names})" if ctx.lang == "zh" else rf"(?<!\w)(?:{names})(?!\w)"
+        )
     return [(m.start(), m.end(), m.group()) for m in ctx.country_pattern.finditer(text)]
 
 
@@ -269,7 +332,7 @@ def country_misspelt(text, source, ctx, rng):
         if ctx.lang == "zh":
             letters = [ch for other in ctx.countries for ch in other if ch not in name]
             i = rng.randrange(len(name))
-            new = name[:i] + rng.choice(letters) + name[i + 1:]
+            new = name[:i] + rng.choice(letters) + name[i + 1 :]
         else:
             new = misspell(name, rng, 2 if len(name) >= 7 and rng.random() < 0.5 else 1)
         if new not in known and new != name:
@@ -280,8 +343,9 @@ def country_misspelt(text, source, ctx, rng):
 @kind("acronym scrambled")
 def acronym_scrambled(text, source, ctx, rng):
     in_source = {m.group() for m in ACRONYM.finditer(source)}
-    found = [m for m in _tokens(ACRONYM, text) if m.group() in in_source
-             and len(set(m.group())) > 1]
+    found = [
+        m for m in _tokens(ACRONYM, text) if m.group() in in_source and len(set(m.group())) > 1
+    ]
     if not found:
         return None
     m = rng.choice(found)
@@ -296,32 +360,58 @@ def acronym_scrambled(text, source, ctx, rng):
 
 # --- repeats and punctuation -------------------------------------------------------------------
 
-REDUPLICATED_VERBS = {"考虑", "研究", "讨论", "休息", "商量", "学习", "整理", "收拾", "打扫",
-                      "介绍", "准备", "了解", "认识", "活动", "尝试", "看看", "试试", "想想"}
+REDUPLICATED_VERBS = {
+    "考虑",
+    "研究",
+    "讨论",
+    "休息",
+    "商量",
+    "学习",
+    "整理",
+    "收拾",
+    "打扫",
+    "介绍",
+    "准备",
+    "了解",
+    "认识",
+    "活动",
+    "尝试",
+    "看看",
+    "试试",
+    "想想",
+}
 
 
 @kind("doubled word")
 def doubled_word(text, source, ctx, rng):
     if ctx.lang == "zh":
         spans = protected(text)
-        starts = [i for i in range(len(text) - 1)
-                  if HAN.match(text[i]) and HAN.match(text[i + 1]) and text[i] != text[i + 1]
-                  and text[i:i + 2] not in REDUPLICATED_VERBS and _free((i, i + 2), spans)
-                  and text[i + 2:i + 4] != text[i:i + 2] and text[i - 2:i] != text[i:i + 2]]
+        starts = [
+            i
+            for i in range(len(text) - 1)
+            if HAN.match(text[i])
+            and HAN.match(text[i + 1])
+            and text[i] != text[i + 1]
+            and text[i : i + 2] not in REDUPLICATED_VERBS
+            and _free((i, i + 2), spans)
+            and text[i + 2 : i + 4] != text[i : i + 2]
+            and text[i - 2 : i] != text[i : i + 2]
+        ]
         if not starts:
             return None
         i = rng.choice(starts)
-        return text[:i + 2] + text[i:i + 2] + text[i + 2:], text[i:i + 2]
+        return text[: i + 2] + text[i : i + 2] + text[i + 2 :], text[i : i + 2]
     words = _tokens(CYRILLIC_WORD, text)
     if not words or re.search(r"\b(\w+)\s+\1\b", source, re.IGNORECASE):
         return None
-    followed = [m for m in words if text[m.end():m.end() + 1] in tuple(".,:;!?")]
+    followed = [m for m in words if text[m.end() : m.end() + 1] in tuple(".,:;!?")]
     m = rng.choice(followed if followed and rng.random() < 0.5 else words)
-    neighbours = re.findall(r"[\w\-]+", text[:m.start()])[-1:] + \
-        re.findall(r"[\w\-]+", text[m.end():])[:1]
+    neighbours = (
+        re.findall(r"[\w\-]+", text[: m.start()])[-1:] + re.findall(r"[\w\-]+", text[m.end() :])[:1]
+    )
     if m.group().lower() in (w.lower() for w in neighbours):
         return None
-    return text[:m.end()] + " " + text[m.start():], m.group()
+    return text[: m.end()] + " " + text[m.start() :], m.group()
 
 
 PUNCT = ".,;:!?，。；：！？"
@@ -330,34 +420,101 @@ PUNCT = ".,;:!?，。；：！？"
 @kind("doubled punctuation or space")
 def doubled_punctuation(text, source, ctx, rng):
     spans = protected(text)
-    marks = [i for i, ch in enumerate(text) if ch in PUNCT and _free((i, i + 1), spans)
-             and text[i - 1:i] not in tuple(PUNCT) and text[i + 1:i + 2] not in tuple(PUNCT)
-             and not (text[i - 1:i].isalnum() and text[i + 1:i + 2].isalnum())
-             and text[i] * 2 not in source]
-    spaces = [i for i in range(1, len(text) - 1) if text[i] == " " and text[i - 1] != " "
-              and text[i + 1] != " " and not text[i - 1].isspace() and not text[i + 1].isspace()
-              and "  " not in source]
+    marks = [
+        i
+        for i, ch in enumerate(text)
+        if ch in PUNCT
+        and _free((i, i + 1), spans)
+        and text[i - 1 : i] not in tuple(PUNCT)
+        and text[i + 1 : i + 2] not in tuple(PUNCT)
+        and not (text[i - 1 : i].isalnum() and text[i + 1 : i + 2].isalnum())
+        and text[i] * 2 not in source
+    ]
+    spaces = [
+        i
+        for i in range(1, len(text) - 1)
+        if text[i] == " "
+        and text[i - 1] != " "
+        and text[i + 1] != " "
+        and not text[i - 1].isspace()
+        and not text[i + 1].isspace()
+        and "  " not in source
+    ]
     if not marks and not spaces:
         return None
     i = rng.choice(marks + spaces)
-    return text[:i + 1] + text[i:], repr(text[i] * 2)
+    return text[: i + 1] + text[i:], repr(text[i] * 2)
 
 
 # --- dates, units, scale -----------------------------------------------------------------------
 
 RU_MONTHS = [
-    ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
-    ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
-    ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"],
+    [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    [
+        "январе",
+        "феврале",
+        "марте",
+        "апреле",
+        "мае",
+        "июне",
+        "июле",
+        "августе",
+        "сентябре",
+        "октябре",
+        "ноябре",
+        "декабре",
+    ],
     ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"],
 ]
 KK_MONTHS = [
-    ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"],
+    [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ],
     ["қаң", "ақп", "нау", "сәу", "мам", "мау", "шіл", "там", "қыр", "қаз", "қар", "жел"],
 ]
 ZH_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
-EN_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-                      r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b")
+EN_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)?\b"
+)
 
 
 def _month_spans(text: str, lang: str) -> list[tuple[int, int, list[str], int]]:
@@ -365,9 +522,12 @@ def _month_spans(text: str, lang: str) -> list[tuple[int, int, list[str], int]]:
     found = []
     if lang == "zh":
         for m in re.finditer(r"(?<![0-9])(1[0-2]|[1-9])月", text):
-            found.append((m.start(1), m.end(1), [str(k) for k in range(1, 13)],
-                          int(m.group(1)) - 1))
-        for m in re.finditer(r"(?<![一二三四五六七八九十])(十[一二]|[一二三四五六七八九十])月", text):
+            found.append(
+                (m.start(1), m.end(1), [str(k) for k in range(1, 13)], int(m.group(1)) - 1)
+            )
+        for m in re.finditer(
+            r"(?<![一二三四五六七八九十])(十[一二]|[一二三四五六七八九十])月", text
+        ):
             found.append((m.start(1), m.end(1), ZH_MONTHS, ZH_MONTHS.index(m.group(1))))
         return found
     tables = RU_MONTHS if lang == "ru" else KK_MONTHS if lang == "kk" else []
@@ -395,20 +555,47 @@ def month_changed(text, source, ctx, rng):
 
 
 UNIT_LADDERS = {  # each a scale; a damage moves one step up or down
-    "ru": [["байт", "Кбайт", "Мбайт", "Гбайт", "Тбайт"], ["Б", "КБ", "МБ", "ГБ", "ТБ"],
-           ["КиБ", "МиБ", "ГиБ", "ТиБ"], ["кБ", "МБ", "ГБ"], ["мм", "см", "м", "км"],
-           ["Гц", "кГц", "МГц", "ГГц"], ["мс", "с", "мин", "ч"], ["тыс.", "млн", "млрд"],
-           ["тысяч", "миллионов", "миллиардов"], ["бит/с", "Кбит/с", "Мбит/с", "Гбит/с"],
-           ["пикселей", "точек"]],
-    "kk": [["байт", "Кбайт", "Мбайт", "Гбайт"], ["Б", "КБ", "МБ", "ГБ", "ТБ"],
-           ["КиБ", "МиБ", "ГиБ"], ["кБ", "МБ", "ГБ"], ["мм", "см", "м", "км"],
-           ["Гц", "кГц", "МГц", "ГГц"], ["мс", "с", "мин"], ["мың", "миллион", "миллиард"]],
-    "zh": [["字节", "千字节", "兆字节", "吉字节", "太字节"], ["千", "万", "亿"],
-           ["毫米", "厘米", "米", "千米"], ["毫秒", "秒", "分钟", "小时"]],
+    "ru": [
+        ["байт", "Кбайт", "Мбайт", "Гбайт", "Тбайт"],
+        ["Б", "КБ", "МБ", "ГБ", "ТБ"],
+        ["КиБ", "МиБ", "ГиБ", "ТиБ"],
+        ["кБ", "МБ", "ГБ"],
+        ["мм", "см", "м", "км"],
+        ["Гц", "кГц", "МГц", "ГГц"],
+        ["мс", "с", "мин", "ч"],
+        ["тыс.", "млн", "млрд"],
+        ["тысяч", "миллионов", "миллиардов"],
+        ["бит/с", "Кбит/с", "Мбит/с", "Гбит/с"],
+        ["пикселей", "точек"],
+    ],
+    "kk": [
+        ["байт", "Кбайт", "Мбайт", "Гбайт"],
+        ["Б", "КБ", "МБ", "ГБ", "ТБ"],
+        ["КиБ", "МиБ", "ГиБ"],
+        ["кБ", "МБ", "ГБ"],
+        ["мм", "см", "м", "км"],
+        ["Гц", "кГц", "МГц", "ГГц"],
+        ["мс", "с", "мин"],
+        ["мың", "миллион", "миллиард"],
+    ],
+    "zh": [
+        ["字节", "千字节", "兆字节", "吉字节", "太字节"],
+        ["千", "万", "亿"],
+        ["毫米", "厘米", "米", "千米"],
+        ["毫秒", "秒", "分钟", "小时"],
+    ],
 }
-LATIN_UNITS = [["B", "kB", "MB", "GB", "TB"], ["KB", "MB", "GB", "TB"], ["KiB", "MiB", "GiB", "TiB"],
-               ["Hz", "kHz", "MHz", "GHz"], ["ms", "s"], ["bytes", "KB"]]
-_AFTER_NUMBER = re.compile(r"(?:\d|%[-+ #0'.\d$]*[a-zA-Z]|\}|[一二三四五六七八九十百千两])[ \u00a0]?$")
+LATIN_UNITS = [
+    ["B", "kB", "MB", "GB", "TB"],
+    ["KB", "MB", "GB", "TB"],
+    ["KiB", "MiB", "GiB", "TiB"],
+    ["Hz", "kHz", "MHz", "GHz"],
+    ["ms", "s"],
+    ["bytes", "KB"],
+]
+_AFTER_NUMBER = re.compile(
+    r"(?:\d|%[-+ #0'.\d$]*[a-zA-Z]|\}|[一二三四五六七八九十百千两])[ \u00a0]?$"
+)
 _AFTER_DIGIT = re.compile(r"\d[ \u00a0]?$")  # one-letter units (с, м, Б): "%s с" is "with"
 
 
@@ -429,8 +616,9 @@ def unit_changed(text, source, ctx, rng):
     for pattern, ladder, step in _unit_patterns(ctx.lang):
         for m in pattern.finditer(text):
             after = _AFTER_DIGIT if len(m.group()) == 1 else _AFTER_NUMBER
-            if after.search(text[:m.start()]) and not any(
-                    s < m.end() and m.start() < e for s, e, _, _ in found):
+            if after.search(text[: m.start()]) and not any(
+                s < m.end() and m.start() < e for s, e, _, _ in found
+            ):
                 found.append((m.start(), m.end(), ladder, step))
     if not found:
         return None
@@ -441,6 +629,7 @@ def unit_changed(text, source, ctx, rng):
 
 
 # --- untranslated, wrong language, truncated, empty --------------------------------------------
+
 
 def _target_script(text: str, lang: str) -> bool:
     return bool(HAN.search(text)) if lang == "zh" else bool(re.search(r"[\u0400-\u04ff]", text))
@@ -458,8 +647,11 @@ def wrong_language(text, source, ctx, rng, key=None):
     other = ctx.other.get(key) if key else None
     if other and _target_script(text, ctx.lang):
         lang, translated = other
-        fits = translated not in (text, source) and _letters(translated) >= 3 and (
-            bool(KAZAKH_LETTERS & set(translated)) == (lang == "kk"))
+        fits = (
+            translated not in (text, source)
+            and _letters(translated) >= 3
+            and (bool(KAZAKH_LETTERS & set(translated)) == (lang == "kk"))
+        )
         if fits:
             return translated, lang
     if _letters(source) >= 20 and len(source.split()) >= 3 and text != source:
@@ -470,17 +662,25 @@ def wrong_language(text, source, ctx, rng, key=None):
 @kind("truncated")
 def truncated(text, source, ctx, rng):
     body = text.rstrip()
-    tail = text[len(body):]
+    tail = text[len(body) :]
     if len(body) < 15:
         return None
     if ctx.lang == "zh":
-        cuts = [i for i in range(1, len(body)) if HAN.match(body[i - 1])
-                and (HAN.match(body[i]) or body[i] in "，。；：、 ")]
+        cuts = [
+            i
+            for i in range(1, len(body))
+            if HAN.match(body[i - 1]) and (HAN.match(body[i]) or body[i] in "，。；：、 ")
+        ]
     else:
         cuts = [i for i in range(1, len(body)) if body[i] == " " and not body[i - 1].isspace()]
-    cuts = [i for i in cuts if 0.15 * len(body) <= len(body[:i].rstrip(" ,;:—-，、")) <= 0.7 * len(body)
-            and not re.search(r"\d", body[i:]) and not protected(body[i:])
-            and _letters(body[:i]) >= 2]
+    cuts = [
+        i
+        for i in cuts
+        if 0.15 * len(body) <= len(body[:i].rstrip(" ,;:—-，、")) <= 0.7 * len(body)
+        and not re.search(r"\d", body[i:])
+        and not protected(body[i:])
+        and _letters(body[:i]) >= 2
+    ]
     if not cuts:
         return None
     i = rng.choice(cuts)
@@ -497,10 +697,14 @@ def empty_msgstr(text, source, ctx, rng):
 
 # --- program syntax ----------------------------------------------------------------------------
 
+
 @kind("leftover placeholder")
 def leftover_placeholder(text, source, ctx, rng):
-    tokens = [t for t, mark in (("<>", "<"), ("{0}", "{"), ("%s", "%"), ("{}", "{"))
-              if mark not in source and mark not in text]
+    tokens = [
+        t
+        for t, mark in (("<>", "<"), ("{0}", "{"), ("%s", "%"), ("{}", "{"))
+        if mark not in source and mark not in text
+    ]
     spans = protected(text)
     if ctx.lang == "zh":
         places = [i for i in range(1, len(text)) if HAN.match(text[i - 1])]
@@ -519,8 +723,13 @@ def _markup_tags(text: str, source: str) -> list[re.Match]:
     attributes, or one msgid closes (git's "<cmd>" and "<file>" are metavariables)."""
     tags = [m for m in TAG.finditer(text) if m.group() in source]
     names = {m.group(1).lower() for m in TAG.finditer(source) if m.group().startswith("</")}
-    return [m for m in tags if m.group(1).lower() in MARKUP or m.group(1).lower() in names
-            or re.search(r"\s\w+=", m.group())]
+    return [
+        m
+        for m in tags
+        if m.group(1).lower() in MARKUP
+        or m.group(1).lower() in names
+        or re.search(r"\s\w+=", m.group())
+    ]
 
 
 @kind("tag broken")
@@ -530,8 +739,11 @@ def tag_broken(text, source, ctx, rng):
         return None
     m = rng.choice(tags)
     tag, name = m.group(), m.group(1)
-    ways = ["rename", "drop"] + (["shorten"] if len(name) >= 3 else []) \
+    ways = (
+        ["rename", "drop"]
+        + (["shorten"] if len(name) >= 3 else [])
         + (["unclose"] if tag.endswith("/>") else [])
+    )
     how = rng.choice(ways)
     if how == "drop":
         return _remove(text, m.span()), f"{tag} dropped"
@@ -539,22 +751,31 @@ def tag_broken(text, source, ctx, rng):
         new = re.sub(r"\s*/>$", ">", tag)
     else:
         at = tag.index(name)
-        renamed = name[:-1] if how == "shorten" else misspell(name, rng) if len(name) > 1 \
+        renamed = (
+            name[:-1]
+            if how == "shorten"
+            else misspell(name, rng)
+            if len(name) > 1
             else _other_letter(name, rng)
-        new = tag[:at] + renamed + tag[at + len(name):]
+        )
+        new = tag[:at] + renamed + tag[at + len(name) :]
     if new == tag:
         return None
     return _replace(text, m.span(), new), f"{tag} -> {new}"
 
 
-TRANSLATED_NAMES = {"ru": ["файл", "имя", "путь", "программа"], "kk": ["файл", "аты", "жол"],
-                    "zh": ["文件", "名称", "路径", "程序"]}
+TRANSLATED_NAMES = {
+    "ru": ["файл", "имя", "путь", "программа"],
+    "kk": ["файл", "аты", "жол"],
+    "zh": ["文件", "名称", "路径", "程序"],
+}
 
 
 @kind("project variable broken")
 def variable_broken(text, source, ctx, rng):
-    found = [m for m in VARIABLE.finditer(text) if m.group() in source
-             and not PRINTF.match(m.group())]
+    found = [
+        m for m in VARIABLE.finditer(text) if m.group() in source and not PRINTF.match(m.group())
+    ]
     if not found:
         return None
     m = rng.choice(found)
@@ -567,16 +788,28 @@ def variable_broken(text, source, ctx, rng):
         word = rng.choice(TRANSLATED_NAMES.get(ctx.lang, ["file"]))
         if name.group().isupper():
             word = word.upper()
-        new = token[:name.start()] + word + token[name.end():]
+        new = token[: name.start()] + word + token[name.end() :]
     else:
-        new = token[:name.start()] + misspell(name.group(), rng) + token[name.end():]
+        new = token[: name.start()] + misspell(name.group(), rng) + token[name.end() :]
     if new == token or new in source:
         return None
     return _replace(text, m.span(), new), f"{token} -> {new}"
 
 
-_RETYPED = {"d": "s", "i": "s", "u": "s", "x": "d", "X": "d", "o": "d", "s": "d", "f": "d",
-            "g": "d", "e": "d", "c": "s", "p": "s"}
+_RETYPED = {
+    "d": "s",
+    "i": "s",
+    "u": "s",
+    "x": "d",
+    "X": "d",
+    "o": "d",
+    "s": "d",
+    "f": "d",
+    "g": "d",
+    "e": "d",
+    "c": "s",
+    "p": "s",
+}
 
 
 @kind("printf argument changed")
@@ -603,21 +836,25 @@ def printf_changed(text, source, ctx, rng):
 
 @kind("URL, e-mail, path or option changed")
 def address_changed(text, source, ctx, rng):
-    found = [(m, what) for what, pattern in (("url", URL), ("email", EMAIL), ("path", PATH),
-                                            ("option", OPTION))
-             for m in pattern.finditer(text) if m.group() in source]
+    found = [
+        (m, what)
+        for what, pattern in (("url", URL), ("email", EMAIL), ("path", PATH), ("option", OPTION))
+        for m in pattern.finditer(text)
+        if m.group() in source
+    ]
     if not found:
         return None
     m, what = rng.choice(found)
     token = m.group()
     skip = token.index("://") + 3 if what == "url" else 0
-    letters = [i for i in range(max(skip, 1), len(token)) if token[i].isalpha()
-               and token[i].isascii()]
+    letters = [
+        i for i in range(max(skip, 1), len(token)) if token[i].isalpha() and token[i].isascii()
+    ]
     if not letters:
         return None
     for _ in range(6):
         i = rng.choice(letters)
-        new = token[:i] + _other_letter(token[i], rng) + token[i + 1:]
+        new = token[:i] + _other_letter(token[i], rng) + token[i + 1 :]
         if new not in source:
             return _replace(text, m.span(), new), f"{what}: {token} -> {new}"
     return None
@@ -628,10 +865,12 @@ def edge_whitespace(text, source, ctx, rng):
     lead_src, trail_src = re.match(r"\s*", source).group(), re.search(r"\s*$", source).group()
     ways = []
     if lead_src and text.startswith(lead_src) and text.strip():
-        ways += [("leading lost", text[len(lead_src):]), ("leading added", lead_src + text)]
+        ways += [("leading lost", text[len(lead_src) :]), ("leading added", lead_src + text)]
     if trail_src and text.endswith(trail_src) and text.strip():
-        ways += [("trailing lost", text[:len(text) - len(trail_src)]),
-                 ("trailing added", text + trail_src)]
+        ways += [
+            ("trailing lost", text[: len(text) - len(trail_src)]),
+            ("trailing added", text + trail_src),
+        ]
     if not ways:
         return None
     how, new = rng.choice(ways)
@@ -645,13 +884,17 @@ OTHER_ENDS = {"ru": ".:,;?!", "kk": ".:,;?!", "zh": "。：，；？！"}
 @kind("end punctuation changed")
 def end_punctuation(text, source, ctx, rng):
     source_body, body = source.rstrip(), text.rstrip()
-    if not source_body or not body or source_body.endswith(("...", "…")) \
-            or body.endswith(("...", "…")):
+    if (
+        not source_body
+        or not body
+        or source_body.endswith(("...", "…"))
+        or body.endswith(("...", "…"))
+    ):
         return None
     end = source_body[-1]
     if end not in ENDS or body[-1] not in ENDS[end] or (len(body) > 1 and body[-2] in PUNCT):
         return None
-    tail = text[len(body):]
+    tail = text[len(body) :]
     choices = [c for c in OTHER_ENDS.get(ctx.lang, ".:,;?!") if c not in ENDS[end]]
     if rng.random() < 0.5:
         return body[:-1] + tail, f"{body[-1]!r} lost"
@@ -663,7 +906,7 @@ _ACCEL = re.compile(r"(?<![0-9A-Za-z_&])([_&])(?=[^\W\d_])")
 
 
 def _accelerators(text: str) -> list[re.Match]:
-    return [m for m in _ACCEL.finditer(text) if not re.match(r"&\w+;", text[m.start():])]
+    return [m for m in _ACCEL.finditer(text) if not re.match(r"&\w+;", text[m.start() :])]
 
 
 @kind("accelerator lost or doubled")
@@ -676,12 +919,18 @@ def accelerator(text, source, ctx, rng):
     if re.search(r"\b(?:[A-Z0-9]+_[A-Z0-9]+|[a-z0-9]+_[a-z0-9]+)\b", source):
         return None  # PAGE_WIDTH, st_nlink: identifiers, not accelerators
     m = marks[0]
-    if text[m.end()].isascii() and text[m.start() - 1:m.start()] != "(":
+    if text[m.end()].isascii() and text[m.start() - 1 : m.start()] != "(":
         return None  # an identifier kept verbatim (st_nlink), not a translated accelerator
     if rng.random() < 0.6:
-        return text[:m.start()] + text[m.end():], f"{m.group(1)} lost"
-    others = [i for i in range(len(text)) if text[i].isalpha() and abs(i - m.end()) > 1
-              and text[i - 1:i] not in ("_", "&") and _free((i, i), protected(text))]
+        return text[: m.start()] + text[m.end() :], f"{m.group(1)} lost"
+    others = [
+        i
+        for i in range(len(text))
+        if text[i].isalpha()
+        and abs(i - m.end()) > 1
+        and text[i - 1 : i] not in ("_", "&")
+        and _free((i, i), protected(text))
+    ]
     if not others:
         return None
     i = rng.choice(others)
@@ -689,6 +938,7 @@ def accelerator(text, source, ctx, rng):
 
 
 # --- whole catalogs ----------------------------------------------------------------------------
+
 
 def _forms(entry: polib._BaseEntry) -> list[str]:
     if entry.msgid_plural:
@@ -706,8 +956,15 @@ def _set_form(entry: polib._BaseEntry, form: int, text: str) -> None:
 WHOLE_ENTRY = {"short untranslated", "wrong language", "empty msgstr"}
 # Kinds that few entries allow take up to 3 spots per round where they do apply, so that the
 # whole benchmark has enough of them to measure (a catalog has 12 month names at most).
-RARE = {"month name changed", "tag broken", "accelerator lost or doubled", "minus sign lost",
-        "project variable broken", "country name misspelt", "unit or scale changed"}
+RARE = {
+    "month name changed",
+    "tag broken",
+    "accelerator lost or doubled",
+    "minus sign lost",
+    "project variable broken",
+    "country name misspelt",
+    "unit or scale changed",
+}
 
 
 def _apply(name: str, entry, form: int, ctx: Context, rng: random.Random):
@@ -718,12 +975,16 @@ def _apply(name: str, entry, form: int, ctx: Context, rng: random.Random):
     return KINDS[name](text, source, ctx, rng)
 
 
-def damage_entries(entries: list, ctx: Context, rng: random.Random, rate: float = 0.05
-                   ) -> list[Spot]:
+def damage_entries(
+    entries: list, ctx: Context, rng: random.Random, rate: float = 0.05
+) -> list[Spot]:
     """Damage about ``rate`` of the translated ``entries`` in place (one damage each) and
     return the spots, in entry order. ``entries`` are polib entries without the header."""
-    translated = [i for i, e in enumerate(entries) if e.msgid and not e.obsolete
-                  and "fuzzy" not in e.flags and all(_forms(e))]
+    translated = [
+        i
+        for i, e in enumerate(entries)
+        if e.msgid and not e.obsolete and "fuzzy" not in e.flags and all(_forms(e))
+    ]
     budget = max(1, round(rate * len(translated)))
     probe = random.Random(0)
     candidates: dict[str, list[int]] = {}
@@ -731,8 +992,9 @@ def damage_entries(entries: list, ctx: Context, rng: random.Random, rate: float 
         found = []
         for i in translated:
             entry = entries[i]
-            forms = [0] if name in WHOLE_ENTRY or not entry.msgid_plural \
-                else range(len(_forms(entry)))
+            forms = (
+                [0] if name in WHOLE_ENTRY or not entry.msgid_plural else range(len(_forms(entry)))
+            )
             if name in WHOLE_ENTRY and entry.msgid_plural:
                 continue
             if any(_apply(name, entry, f, ctx, probe) for f in forms):
@@ -780,8 +1042,11 @@ def translations(lang: str, domain: str) -> dict:
     path = LOCALE / FOLDERS.get(lang, lang) / "LC_MESSAGES" / f"{domain}.mo"
     if not path.exists():
         return {}
-    return {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(path))
-            if e.msgid and e.msgstr and not e.msgid_plural}
+    return {
+        (e.msgctxt, e.msgid): e.msgstr
+        for e in polib.mofile(str(path))
+        if e.msgid and e.msgstr and not e.msgid_plural
+    }
 
 
 WRONG_LANGUAGE_SOURCE = {"kk": "ru", "ru": "kk", "zh": "ru"}
@@ -790,11 +1055,21 @@ WRONG_LANGUAGE_SOURCE = {"kk": "ru", "ru": "kk", "zh": "ru"}
 def context_for(lang: str, domain: str) -> Context:
     """Country names from the language's iso_3166-1 catalog; the same domain translated in
     the language whose text is 'the wrong language' here (ru in kk, kk in ru, ru in zh)."""
-    countries = sorted({name for name in translations(lang, "iso_3166-1").values()
-                        if len(name) >= (2 if lang == "zh" else 4)}, key=len, reverse=True)
+    countries = sorted(
+        {
+            name
+            for name in translations(lang, "iso_3166-1").values()
+            if len(name) >= (2 if lang == "zh" else 4)
+        },
+        key=len,
+        reverse=True,
+    )
     other_lang = WRONG_LANGUAGE_SOURCE.get(lang)
-    other = {key: (other_lang, text) for key, text in translations(other_lang, domain).items()} \
-        if other_lang else {}
+    other = (
+        {key: (other_lang, text) for key, text in translations(other_lang, domain).items()}
+        if other_lang
+        else {}
+    )
     return Context(lang, domain, tuple(countries), other)
 
 
@@ -811,14 +1086,21 @@ def load_po(mo_path: Path, lang: str) -> polib.POFile:
     for entry in mo:
         if not entry.msgid and not entry.msgctxt:
             continue
-        po.append(polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt,
-                                msgid_plural=entry.msgid_plural,
-                                msgstr_plural=dict(entry.msgstr_plural)))
+        po.append(
+            polib.POEntry(
+                msgid=entry.msgid,
+                msgstr=entry.msgstr,
+                msgctxt=entry.msgctxt,
+                msgid_plural=entry.msgid_plural,
+                msgstr_plural=dict(entry.msgstr_plural),
+            )
+        )
     return po
 
 
-def damage_catalog(mo_path: Path, lang: str, out_dir: Path, seed: int = 1,
-                   rate: float = 0.05) -> dict:
+def damage_catalog(
+    mo_path: Path, lang: str, out_dir: Path, seed: int = 1, rate: float = 0.05
+) -> dict:
     """Write ``<domain>.clean.po``, ``<domain>.damaged.po`` and ``<domain>.damage.json`` under
     ``out_dir``; return the record (catalog, language, counts, spots)."""
     domain = mo_path.stem
@@ -831,12 +1113,21 @@ def damage_catalog(mo_path: Path, lang: str, out_dir: Path, seed: int = 1,
     spots = damage_entries(list(damaged), context_for(lang, domain), rng, rate)
     damaged_path = out_dir / f"{domain}.damaged.po"
     damaged.save(str(damaged_path))
-    record = {"catalog": str(mo_path), "lang": lang, "domain": domain, "seed": seed,
-              "rate": rate, "entries": len(damaged), "translated": translated_count(clean),
-              "clean": clean_path.name, "damaged": damaged_path.name,
-              "spots": [asdict(s) for s in spots]}
-    (out_dir / f"{domain}.damage.json").write_text(json.dumps(record, ensure_ascii=False,
-                                                              indent=1), encoding="utf-8")
+    record = {
+        "catalog": str(mo_path),
+        "lang": lang,
+        "domain": domain,
+        "seed": seed,
+        "rate": rate,
+        "entries": len(damaged),
+        "translated": translated_count(clean),
+        "clean": clean_path.name,
+        "damaged": damaged_path.name,
+        "spots": [asdict(s) for s in spots],
+    }
+    (out_dir / f"{domain}.damage.json").write_text(
+        json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     return record
 
 
@@ -845,12 +1136,16 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
         return 2
     mo, out = Path(argv[0]), Path(argv[1])
-    lang = next((code for code, folder in FOLDERS.items() if folder == mo.parent.parent.name),
-                mo.parent.parent.name)
+    lang = next(
+        (code for code, folder in FOLDERS.items() if folder == mo.parent.parent.name),
+        mo.parent.parent.name,
+    )
     record = damage_catalog(mo, lang, out, int(argv[2]) if len(argv) > 2 else 1)
     for spot in record["spots"]:
-        print(f"{spot['index']:5}  {spot['kind']:<32} {spot['before'][:50]!r} -> "
-              f"{spot['after'][:50]!r}")
+        print(
+            f"{spot['index']:5}  {spot['kind']:<32} {spot['before'][:50]!r} -> "
+            f"{spot['after'][:50]!r}"
+        )
     return 0
 
 

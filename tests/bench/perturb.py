@@ -46,8 +46,9 @@ class Perturbed:
     operations: dict[str, int]
 
 
-def perturb(paragraphs: list[str], gold: list[Bead], seed: int, share: float = 0.10,
-            joiner: str = " ") -> Perturbed:
+def perturb(
+    paragraphs: list[str], gold: list[Bead], seed: int, share: float = 0.10, joiner: str = " "
+) -> Perturbed:
     """Apply about ``share`` × len(paragraphs) random operations; return text and gold beads."""
     rng = random.Random(seed)
     ids_of = {}
@@ -71,8 +72,10 @@ def _apply(operation: str, items: list, rng: random.Random, joiner: str) -> bool
         if len(items) < k + 1:
             return False
         p = rng.randrange(len(items) - k + 1)
-        group = items[p:p + k]
-        items[p:p + k] = [(joiner.join(t for t, _ in group), frozenset().union(*(i for _, i in group)))]
+        group = items[p : p + k]
+        items[p : p + k] = [
+            (joiner.join(t for t, _ in group), frozenset().union(*(i for _, i in group)))
+        ]
         return True
     if operation == "split":
         p = rng.randrange(len(items))
@@ -81,7 +84,7 @@ def _apply(operation: str, items: list, rng: random.Random, joiner: str) -> bool
         if not cuts or not ids:
             return False
         cut = min(cuts, key=lambda c: abs(c - len(text) / 2))
-        items[p:p + 1] = [(text[:cut].rstrip(), ids), (text[cut:].lstrip(), ids)]
+        items[p : p + 1] = [(text[:cut].rstrip(), ids), (text[cut:].lstrip(), ids)]
         return True
     if operation == "delete":
         if len(items) < 3:

@@ -67,15 +67,18 @@ def restore(reference: str, edited: str) -> str:
     while end < limit - start and display[n - 1 - end] == edited[m - 1 - end]:
         end += 1
     parts = [reference[:start]]
-    ref_mid, shown_mid, edited_mid = reference[start:n - end], display[start:n - end], \
-        edited[start:m - end]
+    ref_mid, shown_mid, edited_mid = (
+        reference[start : n - end],
+        display[start : n - end],
+        edited[start : m - end],
+    )
     if ref_mid == shown_mid:
         parts.append(edited_mid)
     else:
         matcher = SequenceMatcher(None, shown_mid, edited_mid, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             parts.append(ref_mid[i1:i2] if tag == "equal" else edited_mid[j1:j2])
-    parts.append(reference[n - end:])
+    parts.append(reference[n - end :])
     return "".join(parts)
 
 
@@ -83,11 +86,11 @@ def restore(reference: str, edited: str) -> str:
 class SaveFailure:
     """Why a save from the editor did not happen, as the modal shows it."""
 
-    message: str                 # the error, shown literally
-    current: str | None = None   # a conflict: the cell's text now (the other program's)
+    message: str  # the error, shown literally
+    current: str | None = None  # a conflict: the cell's text now (the other program's)
     kept_in: Path | None = None  # the recovery file holding the reviewer's text
-    kept_error: str = ""         # why no recovery file could be written
-    retry: bool = False          # another save holds the lock: tried again by itself
+    kept_error: str = ""  # why no recovery file could be written
+    retry: bool = False  # another save holds the lock: tried again by itself
 
 
 # save(text, expect, approve) -> None when saved (the modal closes), else why not
@@ -129,31 +132,53 @@ class EditModal(ModalScreen["str | None"]):
     BINDINGS = [
         Binding("ctrl+s", "keep", "Keep fix", id="edit.keep", priority=True),
         Binding("escape", "cancel", "Cancel", id="edit.cancel", priority=True),
-        Binding("ctrl+r", "use_mine", "Put my unsaved text back", id="edit.mine",
-                priority=True),
-        Binding("ctrl+j", "keep_and_approve", "Keep fix and approve", id="edit.approve",
-                priority=True),
-        Binding("ctrl+t", "insert_suggestion", "Insert the suggestion at the cursor",
-                id="edit.insert", priority=True),
-        Binding("ctrl+end", "text_end", "Cursor to the end of the text", id="edit.end",
-                priority=True),
-        Binding("ctrl+home", "text_start", "Cursor to the start of the text", id="edit.start",
-                priority=True),
+        Binding("ctrl+r", "use_mine", "Put my unsaved text back", id="edit.mine", priority=True),
+        Binding(
+            "ctrl+j", "keep_and_approve", "Keep fix and approve", id="edit.approve", priority=True
+        ),
+        Binding(
+            "ctrl+t",
+            "insert_suggestion",
+            "Insert the suggestion at the cursor",
+            id="edit.insert",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+end", "text_end", "Cursor to the end of the text", id="edit.end", priority=True
+        ),
+        Binding(
+            "ctrl+home",
+            "text_start",
+            "Cursor to the start of the text",
+            id="edit.start",
+            priority=True,
+        ),
         Binding("tab", "next_spot", "Next flagged spot", id="edit.next_spot", priority=True),
-        Binding("shift+tab", "previous_spot", "Previous flagged spot", id="edit.previous_spot",
-                priority=True),
+        Binding(
+            "shift+tab",
+            "previous_spot",
+            "Previous flagged spot",
+            id="edit.previous_spot",
+            priority=True,
+        ),
     ]
 
-    def __init__(self, title: str, text: str, original: str, save: Saver,
-                 cell: tuple[int, str] | None = None,
-                 versions: tuple[tuple[str, str], ...] = (),
-                 place: EditPlace | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        original: str,
+        save: Saver,
+        cell: tuple[int, str] | None = None,
+        versions: tuple[tuple[str, str], ...] = (),
+        place: EditPlace | None = None,
+    ) -> None:
         super().__init__()
         self._versions = versions  # (label, text) of the row's other versions, shown above
         self._place = place or EditPlace()
         self.cell = cell  # (row, lang) being edited
         self._title = title
-        self._expect = text      # the cell text the save is based on (conflict check)
+        self._expect = text  # the cell text the save is based on (conflict check)
         self._shown_from = text  # the real text the editor's content was shown from
         self._original = original
         self._save = save
@@ -167,22 +192,30 @@ class EditModal(ModalScreen["str | None"]):
             yield Static(labelled("[b]$title[/b]", title=self._title), id="edit-title")
             if self._versions:
                 with VerticalScroll(id="versions"):
-                    yield Static(Content("\n").join(
-                        labelled("[b]$label[/b] $text", label=label, text=text)
-                        for label, text in self._versions), id="versions-text")
+                    yield Static(
+                        Content("\n").join(
+                            labelled("[b]$label[/b] $text", label=label, text=text)
+                            for label, text in self._versions
+                        ),
+                        id="versions-text",
+                    )
             if self._place.hint:
                 yield Static(labelled("$hint", hint=self._place.hint), id="place")
             yield Static("", id="problem", markup=False)
-            yield TextArea(shown(self._expect), id="editor", soft_wrap=True,
-                           show_line_numbers=False)
-            yield TextArea("", id="mine", soft_wrap=True, show_line_numbers=False,
-                           read_only=True)
+            yield TextArea(
+                shown(self._expect), id="editor", soft_wrap=True, show_line_numbers=False
+            )
+            yield TextArea("", id="mine", soft_wrap=True, show_line_numbers=False, read_only=True)
             if not self._versions:  # else the original is one of the versions above
-                yield Static(labelled("original: $text", text=self._original[:400]),
-                             classes="hint")
-            yield Static("ctrl+s keep the fix · ctrl+j keep and approve · tab next spot · "
-                         + ("ctrl+t insert the suggestion · " if self._place.insert else "")
-                         + "escape cancel", id="keys", classes="hint", markup=False)
+                yield Static(labelled("original: $text", text=self._original[:400]), classes="hint")
+            yield Static(
+                "ctrl+s keep the fix · ctrl+j keep and approve · tab next spot · "
+                + ("ctrl+t insert the suggestion · " if self._place.insert else "")
+                + "escape cancel",
+                id="keys",
+                classes="hint",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         editor = self.editor
@@ -197,8 +230,9 @@ class EditModal(ModalScreen["str | None"]):
         document = self.editor.document
         size = len(self.editor.text)
         start, end = max(0, min(start, size)), max(0, min(end, size))
-        self.editor.selection = Selection(document.get_location_from_index(start),
-                                          document.get_location_from_index(end))
+        self.editor.selection = Selection(
+            document.get_location_from_index(start), document.get_location_from_index(end)
+        )
         self.editor.scroll_cursor_visible()
 
     def _spots_now(self) -> list[tuple[int, int]]:
@@ -214,6 +248,7 @@ class EditModal(ModalScreen["str | None"]):
                 if i1 <= offset < i2 or (offset == i2 and tag != "equal"):
                     return j1 + (offset - i1 if tag == "equal" else min(offset - i1, j2 - j1))
             return len(now)
+
         return [(moved(a), max(moved(a), moved(b))) for a, b in self._place.spots]
 
     def action_next_spot(self) -> None:
@@ -283,10 +318,12 @@ class EditModal(ModalScreen["str | None"]):
     def _failed(self, text: str, failure: SaveFailure) -> None:
         if failure.kept_in is not None:
             self._kept_in = failure.kept_in
-        kept = (f"Your text is kept in {failure.kept_in} until it is saved."
-                if failure.kept_in is not None else
-                f"No recovery file could be written ({failure.kept_error}): your text is only "
-                "here; do not close this editor before it is saved or copied.")
+        kept = (
+            f"Your text is kept in {failure.kept_in} until it is saved."
+            if failure.kept_in is not None
+            else f"No recovery file could be written ({failure.kept_error}): your text is only "
+            "here; do not close this editor before it is saved or copied."
+        )
         if failure.current is not None:  # a conflict: show theirs, keep ours beside it
             self._mine = text
             self._expect = self._shown_from = failure.current
@@ -295,24 +332,35 @@ class EditModal(ModalScreen["str | None"]):
             self.query_one("#mine", TextArea).text = shown(text)
             self.query_one("#mine", TextArea).border_title = "your unsaved text"
             self.add_class("conflict")
-            lines = ["NOT SAVED: another program changed this cell while you edited it. The "
-                     "editor now shows its text; your text is in the box below.", kept,
-                     "Redo your change in the editor and press ctrl+s, or ctrl+r to put your "
-                     "text back in the editor (it then replaces theirs when saved)."]
+            lines = [
+                "NOT SAVED: another program changed this cell while you edited it. The "
+                "editor now shows its text; your text is in the box below.",
+                kept,
+                "Redo your change in the editor and press ctrl+s, or ctrl+r to put your "
+                "text back in the editor (it then replaces theirs when saved).",
+            ]
         elif failure.retry:
-            lines = ["NOT SAVED YET: " + failure.message, "Your text is still in the editor. "
-                     f"Trying again every {RETRY_SECONDS:.0f} s; escape stops.", kept]
-            self._retry = self.set_timer(RETRY_SECONDS,
-                                         lambda: self.action_keep(self._approving))
+            lines = [
+                "NOT SAVED YET: " + failure.message,
+                "Your text is still in the editor. "
+                f"Trying again every {RETRY_SECONDS:.0f} s; escape stops.",
+                kept,
+            ]
+            self._retry = self.set_timer(RETRY_SECONDS, lambda: self.action_keep(self._approving))
         else:
-            lines = ["NOT SAVED: " + failure.message, "Your text is still in the editor. " +
-                     kept, "ctrl+s tries again; escape closes the editor."]
+            lines = [
+                "NOT SAVED: " + failure.message,
+                "Your text is still in the editor. " + kept,
+                "ctrl+s tries again; escape closes the editor.",
+            ]
         problem = self.query_one("#problem", Static)
         problem.update(visible("\n".join(lines)))
         self.add_class("failed")
         self.query_one("#keys", Static).update(
-            "ctrl+s save · ctrl+r put my text back · escape close" if self._mine is not None
-            else "ctrl+s save · escape close")
+            "ctrl+s save · ctrl+r put my text back · escape close"
+            if self._mine is not None
+            else "ctrl+s save · escape close"
+        )
 
     def changed_elsewhere(self) -> None:
         """Another program saved this cell while it is being edited: say so now."""
@@ -320,7 +368,8 @@ class EditModal(ModalScreen["str | None"]):
             return
         self.query_one("#problem", Static).update(
             "Another program changed this cell while you edit it. ctrl+s will not save over "
-            "it: it shows you its text, and keeps yours beside it.")
+            "it: it shows you its text, and keeps yours beside it."
+        )
         self.add_class("warned")
 
     def action_use_mine(self) -> None:

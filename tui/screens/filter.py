@@ -37,8 +37,9 @@ class FilterModal(ModalScreen[str | None]):
             yield Static("Show the rows… (enter: choose · escape: close)", markup=False)
             options = []
             for name, count in self._choices:
-                label = visible(name) + ("" if count is None else
-                                        f"  ({count} row{'' if count == 1 else 's'})")
+                label = visible(name) + (
+                    "" if count is None else f"  ({count} row{'' if count == 1 else 's'})"
+                )
                 mark = "● " if name == self._current else "  "
                 options.append(Option(Content(mark + label), id=name))
             yield OptionList(*options, id="filters")

@@ -38,16 +38,25 @@ class HelpScreen(ModalScreen[None]):
             lines += [Content(""), Content.from_markup("[b]in the editor (e)[/b]")]
             for binding in self._editor:
                 keys = binding.key_display or _display_keys(binding.key)
-                lines.append(Content.assemble((f"{keys:<18}", "bold $accent"),
-                                              binding.description))
-            lines.append(Content.assemble((f"{'ctrl+← / ctrl+→':<18}", "bold $accent"),
-                                          "Word left / right (alt+b / alt+f in tmux)"))
+                lines.append(Content.assemble((f"{keys:<18}", "bold $accent"), binding.description))
+            lines.append(
+                Content.assemble(
+                    (f"{'ctrl+← / ctrl+→':<18}", "bold $accent"),
+                    "Word left / right (alt+b / alt+f in tmux)",
+                )
+            )
         lines += [Content(""), Content("Every change is saved to review/<lang>.po at once.")]
         with VerticalScroll():
             yield Static(Content("\n").join(lines), id="help-text")
 
 
 def _display_keys(keys: str) -> str:
-    names = {"question_mark": "?", "slash": "/", "shift+tab": "shift+tab", "down": "↓", "up": "↑",
-             "number_sign": "#"}
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "shift+tab": "shift+tab",
+        "down": "↓",
+        "up": "↑",
+        "number_sign": "#",
+    }
     return " / ".join(names.get(k, k) for k in keys.split(","))

@@ -28,8 +28,9 @@ class PromptModal(ModalScreen["str | None"]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
 
-    def __init__(self, title: str, value: str = "", hint: str = "enter keeps · escape cancels"
-                 ) -> None:
+    def __init__(
+        self, title: str, value: str = "", hint: str = "enter keeps · escape cancels"
+    ) -> None:
         super().__init__()
         self._title, self._value, self._hint = title, value, hint
 

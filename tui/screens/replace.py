@@ -41,9 +41,14 @@ class ReplaceModal(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(labelled("Find and replace in [b]$lang[/b], exact case; each change "
-                                  "is shown before it is made (enter: next field, then preview "
-                                  "· escape: cancel)", lang=self._lang))
+            yield Static(
+                labelled(
+                    "Find and replace in [b]$lang[/b], exact case; each change "
+                    "is shown before it is made (enter: next field, then preview "
+                    "· escape: cancel)",
+                    lang=self._lang,
+                )
+            )
             yield Input(self._find, placeholder="text to find", id="find")
             yield Input("", placeholder="replace with", id="replacement")
 
@@ -85,10 +90,14 @@ class ReplacePreviewModal(ModalScreen[ReplaceRun]):
         Binding("escape,q", "stop", "Stop replacing", id="replace.stop"),
     ]
 
-    def __init__(self, run: ReplaceRun, row_id: Callable[[int], str],
-                 cell_text: Callable[[int, str], str],
-                 apply: Callable[[Change, str, str], str | None],
-                 follow: Callable[[Change, int], None] | None = None) -> None:
+    def __init__(
+        self,
+        run: ReplaceRun,
+        row_id: Callable[[int], str],
+        cell_text: Callable[[int, str], str],
+        apply: Callable[[Change, str, str], str | None],
+        follow: Callable[[Change, int], None] | None = None,
+    ) -> None:
         super().__init__()
         self.run = run
         self._row_id = row_id
@@ -101,8 +110,11 @@ class ReplacePreviewModal(ModalScreen[ReplaceRun]):
             yield Static("", id="where", markup=False)
             yield Static("", id="before")
             yield Static("", id="after")
-            yield Static("y/enter accept · n skip · a accept all the rest · escape stop",
-                         id="keys", markup=False)
+            yield Static(
+                "y/enter accept · n skip · a accept all the rest · escape stop",
+                id="keys",
+                markup=False,
+            )
 
     def on_mount(self) -> None:
         self._show()
@@ -119,14 +131,23 @@ class ReplacePreviewModal(ModalScreen[ReplaceRun]):
             self._follow(change, shift)
         before, found, after = (visible(part) for part in context(text, start, end))
         total = len(self.run.changes)
-        self.query_one("#where", Static).update(Content(
-            f"change {self.run.index + 1} of {total} · {visible(self._row_id(change.row))} "
-            f"{visible(change.lang)}"))
-        self.query_one("#before", Static).update(Content.assemble(
-            ("- ", "bold $error"), before, (found, "bold reverse $error"), after))
-        self.query_one("#after", Static).update(Content.assemble(
-            ("+ ", "bold $success"), before, (visible(change.replacement),
-                                              "bold reverse $success"), after))
+        self.query_one("#where", Static).update(
+            Content(
+                f"change {self.run.index + 1} of {total} · {visible(self._row_id(change.row))} "
+                f"{visible(change.lang)}"
+            )
+        )
+        self.query_one("#before", Static).update(
+            Content.assemble(("- ", "bold $error"), before, (found, "bold reverse $error"), after)
+        )
+        self.query_one("#after", Static).update(
+            Content.assemble(
+                ("+ ", "bold $success"),
+                before,
+                (visible(change.replacement), "bold reverse $success"),
+                after,
+            )
+        )
 
     def _accept_current(self) -> bool:
         change = self.run.current

@@ -21,8 +21,12 @@ from ..safe_text import visible
 
 _NAMES = {"bleu": "BLEU", "chrf": "chrF", "chrf++": "chrF++", "ter": "HTER"}
 _SHOWN = SEVERITIES[1:]  # neutral errors cost nothing: only a reviewer's decision sets them
-_VERDICT_STYLE = {"FAIL": "bold $error", "PASS": "bold $success", "PASS so far": "$success",
-                  "not reviewed": "$text-muted"}
+_VERDICT_STYLE = {
+    "FAIL": "bold $error",
+    "PASS": "bold $success",
+    "PASS so far": "$success",
+    "not reviewed": "$text-muted",
+}
 
 
 class ScoresScreen(ModalScreen[str | None]):
@@ -49,12 +53,12 @@ class ScoresScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             with VerticalScroll(id="scores-top"):
-                yield Static("Computing scores and the quality report…", id="lqa",
-                             markup=False)
+                yield Static("Computing scores and the quality report…", id="lqa", markup=False)
                 yield Static("", id="scores-table", markup=False)
-            yield Static(Content(f"per-row chrF, {visible(self._lang)} "
-                                 "(row order; low = heavily edited)"),
-                         id="spark-label")
+            yield Static(
+                Content(f"per-row chrF, {visible(self._lang)} (row order; low = heavily edited)"),
+                id="spark-label",
+            )
             yield Sparkline([], id="spark")
             yield Static(Content("most edited rows — enter jumps to the row"), id="worst-label")
             yield OptionList(id="worst")
@@ -76,24 +80,38 @@ class ScoresScreen(ModalScreen[str | None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#lqa", Static).update(
-            Content.assemble(("Scores could not be computed: ", "bold $error"),
-                             visible(message)))
+            Content.assemble(("Scores could not be computed: ", "bold $error"), visible(message))
+        )
 
     def _show(self, results: list[Scores], reports: list[LqaReport]) -> None:
-        lines = [Content.from_markup("\n[b]original against reviewed text[/b] "
-                                     "(TER here is the post-editing effort, HTER)")]
+        lines = [
+            Content.from_markup(
+                "\n[b]original against reviewed text[/b] "
+                "(TER here is the post-editing effort, HTER)"
+            )
+        ]
         for result in results:
             if not result.metrics:
-                lines.append(Content.assemble((f"{visible(result.lang):<4}", "bold"),
-                                              visible(result.note)))
+                lines.append(
+                    Content.assemble((f"{visible(result.lang):<4}", "bold"), visible(result.note))
+                )
                 continue
             figures = "  ".join(f"{_NAMES[m.name]} {m.score:6.2f}" for m in result.metrics)
-            lines.append(Content.assemble((f"{visible(result.lang):<4}", "bold"), figures,
-                                          (f"   {result.rows_fixed}/{result.rows_total} rows fixed",
-                                           "$text-muted")))
+            lines.append(
+                Content.assemble(
+                    (f"{visible(result.lang):<4}", "bold"),
+                    figures,
+                    (f"   {result.rows_fixed}/{result.rows_total} rows fixed", "$text-muted"),
+                )
+            )
             for metric in result.metrics:
-                lines.append(Content.assemble("      ", (f"{_NAMES[metric.name]:<7}", ""),
-                                              (visible(metric.signature), "$text-muted")))
+                lines.append(
+                    Content.assemble(
+                        "      ",
+                        (f"{_NAMES[metric.name]:<7}", ""),
+                        (visible(metric.signature), "$text-muted"),
+                    )
+                )
         self.query_one("#scores-table", Static).update(Content("\n").join(lines))
         self.query_one("#lqa", Static).update(self._quality(reports))
         focused = next((r for r in results if r.lang == self._lang), None)
@@ -102,16 +120,21 @@ class ScoresScreen(ModalScreen[str | None]):
         options.clear_options()
         if focused is None or not focused.metrics or report is None:
             self.query_one(Sparkline).data = []
-            options.add_option(Option(Content(f"no fixes in {visible(self._lang)} yet"),
-                                      disabled=True))
+            options.add_option(
+                Option(Content(f"no fixes in {visible(self._lang)} yet"), disabled=True)
+            )
             return
         self.query_one(Sparkline).data = [row.chrf for row in focused.rows]
         for row in report.edited:
             label = Content.assemble(
                 (f"{visible(row.row):<8}", "bold"),
                 f"chrF {row.chrf:6.2f}   TER {row.ter:6.2f}\n",
-                ("  − ", "$error"), visible(row.before), "\n",
-                ("  + ", "$success"), visible(row.after))
+                ("  − ", "$error"),
+                visible(row.before),
+                "\n",
+                ("  + ", "$success"),
+                visible(row.after),
+            )
             options.add_option(Option(label, id=row.row))
         options.highlighted = 0
         options.focus()
@@ -119,32 +142,60 @@ class ScoresScreen(ModalScreen[str | None]):
     def _quality(self, reports: list[LqaReport]) -> Content:
         """Errors per category and severity, the penalty per 1000 words and pass/fail."""
         weights = " · ".join(f"{s} {WEIGHTS[s]}" for s in _SHOWN)
-        lines = [Content.assemble(("quality (MQM)", "bold"),
-                                  (f" — errors fixed or accepted; {weights}", "$text-muted"))]
+        lines = [
+            Content.assemble(
+                ("quality (MQM)", "bold"),
+                (f" — errors fixed or accepted; {weights}", "$text-muted"),
+            )
+        ]
         for report in sorted(reports, key=lambda r: r.lang != self._lang):
             source = ", default" if report.threshold_from == "default" else ""
-            lines.append(Content.assemble(
-                (f"{visible(report.lang):<4}", "bold"),
-                (report.verdict, _VERDICT_STYLE.get(report.verdict, "")),
-                f"  {report.per_1000:.2f} penalty per 1000 words "
-                f"(threshold {report.threshold:g}{source})"))
+            lines.append(
+                Content.assemble(
+                    (f"{visible(report.lang):<4}", "bold"),
+                    (report.verdict, _VERDICT_STYLE.get(report.verdict, "")),
+                    f"  {report.per_1000:.2f} penalty per 1000 words "
+                    f"(threshold {report.threshold:g}{source})",
+                )
+            )
             if report.lang != self._lang:
                 continue
-            lines.append(Content.assemble(
-                ("    ", ""), (f"{len(report.errors)} error(s), {report.penalty} penalty points, "
-                             f"{report.words} words", "$text-muted")))
+            lines.append(
+                Content.assemble(
+                    ("    ", ""),
+                    (
+                        f"{len(report.errors)} error(s), {report.penalty} penalty points, "
+                        f"{report.words} words",
+                        "$text-muted",
+                    ),
+                )
+            )
             counts = report.counts()
             if counts:
-                lines.append(Content.assemble(
-                    ("    " + f"{'category':<30}" + "".join(f"{s:>9}" for s in _SHOWN),
-                     "$text-muted")))
+                lines.append(
+                    Content.assemble(
+                        (
+                            "    " + f"{'category':<30}" + "".join(f"{s:>9}" for s in _SHOWN),
+                            "$text-muted",
+                        )
+                    )
+                )
                 for category, row in counts.items():
-                    lines.append(Content("    " + f"{category:<30}"
-                                         + "".join(f"{row[s]:>9}" for s in _SHOWN)))
-            lines.append(Content.assemble(
-                (f"    reviewed {report.rows_reviewed}/{report.rows_total} rows, "
-                 f"{report.open_flags} flags open, {len(report.unflagged_edits)} edited "
-                 "rows with no flag (in HTER only)", "$text-muted")))
+                    lines.append(
+                        Content(
+                            "    " + f"{category:<30}" + "".join(f"{row[s]:>9}" for s in _SHOWN)
+                        )
+                    )
+            lines.append(
+                Content.assemble(
+                    (
+                        f"    reviewed {report.rows_reviewed}/{report.rows_total} rows, "
+                        f"{report.open_flags} flags open, {len(report.unflagged_edits)} edited "
+                        "rows with no flag (in HTER only)",
+                        "$text-muted",
+                    )
+                )
+            )
         return Content("\n").join(lines)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -152,4 +203,3 @@ class ScoresScreen(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-

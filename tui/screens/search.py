@@ -42,8 +42,13 @@ class SearchModal(ModalScreen[tuple[str, Hit | None] | None]):
         Binding("down", "to_list", "Move into the hits", id="search.list", show=False),
     ]
 
-    def __init__(self, previous: str, find: Callable[[str], Sequence[Hit]],
-                 describe: Callable[[Hit], Content], lang: str) -> None:
+    def __init__(
+        self,
+        previous: str,
+        find: Callable[[str], Sequence[Hit]],
+        describe: Callable[[Hit], Content],
+        lang: str,
+    ) -> None:
         super().__init__()
         self._previous = previous
         self._find = find
@@ -53,9 +58,14 @@ class SearchModal(ModalScreen[tuple[str, Hit | None] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(labelled("Search every language, ignoring case (enter: next match "
-                                  "in $lang, or on an empty line: clear · ↓: the list · "
-                                  "escape: cancel)", lang=self._lang))
+            yield Static(
+                labelled(
+                    "Search every language, ignoring case (enter: next match "
+                    "in $lang, or on an empty line: clear · ↓: the list · "
+                    "escape: cancel)",
+                    lang=self._lang,
+                )
+            )
             yield Input(self._previous, placeholder="text to find", id="query")
             yield Static("", id="count", markup=False)
             yield OptionList(id="hits")
@@ -76,9 +86,12 @@ class SearchModal(ModalScreen[tuple[str, Hit | None] | None]):
         options.add_options([Option(self._describe(hit)) for hit in self._hits])
         here = sum(1 for hit in hits if hit.lang == self._lang)
         rows = len({hit.row for hit in hits})
-        text = (f"{len(hits)} matches in {rows} rows, {here} in {self._lang}"
-                + (f" (the first {MAX_LISTED} listed)" if len(hits) > MAX_LISTED else "")
-                if hits else ("no match" if query else ""))
+        text = (
+            f"{len(hits)} matches in {rows} rows, {here} in {self._lang}"
+            + (f" (the first {MAX_LISTED} listed)" if len(hits) > MAX_LISTED else "")
+            if hits
+            else ("no match" if query else "")
+        )
         self.query_one("#count", Static).update(Content(text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -24,8 +24,11 @@ _VERDICT_WORD = {"accepted": "✗ error", "dismissed": "✓ not an error"}
 def insertable(flag: Flag) -> bool:
     """Whether a zero-width flag marks a known place to insert its suggestion (a section
     number at the start of a paragraph); other zero-width flags only know the paragraph."""
-    return flag.start == flag.end == 0 and flag.check == "number" and \
-        flag.message.startswith("no section number")
+    return (
+        flag.start == flag.end == 0
+        and flag.check == "number"
+        and flag.message.startswith("no section number")
+    )
 
 
 class FlagPanel(ContentBox):
@@ -37,27 +40,39 @@ class FlagPanel(ContentBox):
     }
     """
 
-    def show_flags(self, row_id: str, lang: str, flags: Sequence[Flag],
-                   extra: Content | None = None, focused: Flag | None = None,
-                   spans: Mapping[int, str] | None = None,
-                   decided: Sequence[tuple[Flag, str, str]] = (), note: str = "") -> None:
+    def show_flags(
+        self,
+        row_id: str,
+        lang: str,
+        flags: Sequence[Flag],
+        extra: Content | None = None,
+        focused: Flag | None = None,
+        spans: Mapping[int, str] | None = None,
+        decided: Sequence[tuple[Flag, str, str]] = (),
+        note: str = "",
+    ) -> None:
         """Display ``flags`` of row ``row_id``: the focused spot's flag, then ``lang``'s.
 
         ``spans``: the flagged text of a flag, by ``id(flag)`` (shown for a deletion);
         ``decided``: (flag, verdict, reason) of the row's decided flags, listed last, greyed;
         ``note``: the cell's reviewer note, shown first.
         """
-        ordered = sorted(flags, key=lambda f: (f is not focused, f.lang != lang,
-                                                f.paragraph or 0, f.start))
+        ordered = sorted(
+            flags, key=lambda f: (f is not focused, f.lang != lang, f.paragraph or 0, f.start)
+        )
         lines: list[Content] = []
         if extra is not None:
             lines.append(extra)
         if note:
-            lines.append(Content.assemble(("note: ", "bold $accent"),
-                                          _short(visible(note).replace("\n", " "), 160)))
+            lines.append(
+                Content.assemble(
+                    ("note: ", "bold $accent"), _short(visible(note).replace("\n", " "), 160)
+                )
+            )
         if not ordered:
-            lines.append(Content.assemble((f"{visible(row_id)} ", "bold"),
-                                          ("no open flags", "$text-muted")))
+            lines.append(
+                Content.assemble((f"{visible(row_id)} ", "bold"), ("no open flags", "$text-muted"))
+            )
         for flag in ordered:
             span = (spans or {}).get(id(flag))
             if flag is focused:
@@ -78,17 +93,26 @@ def action(flag: Flag, span: str | None = None) -> list[tuple[str, str] | str]:
         return [("no suggestion: ", muted), ("e", key), (" edits · ", muted), *decide]
     expected = visible(flag.expected)
     if flag.start == flag.end and not insertable(flag):
-        return [("r", key), (" opens the editor to insert ", muted),
-                (f"“{expected.strip()}”", text), (" (no known place in the text) · ", muted),
-                *decide]
+        return [
+            ("r", key),
+            (" opens the editor to insert ", muted),
+            (f"“{expected.strip()}”", text),
+            (" (no known place in the text) · ", muted),
+            *decide,
+        ]
     quoted = f"“{_short(visible(span), 60)}”" if span else "the flagged text"
     if not flag.expected.strip():
         said = [("r", key), (" deletes ", muted), (quoted, text)]
     elif flag.start == flag.end:
         said = [("r", key), (" inserts ", muted), (f"“{expected.strip()}”", text)]
     else:
-        said = [("r", key), (" replaces ", muted), (quoted, "bold"), (" with ", muted),
-                (f"“{expected}”", text)]
+        said = [
+            ("r", key),
+            (" replaces ", muted),
+            (quoted, "bold"),
+            (" with ", muted),
+            (f"“{expected}”", text),
+        ]
     return [*said, (" · ", muted), *decide]
 
 
@@ -98,8 +122,11 @@ def suggestion(flag: Flag, span: str | None = None) -> list[tuple[str, str] | st
         return []
     expected = visible(flag.expected)
     if flag.start == flag.end and not insertable(flag):
-        return [("  → ", "bold $success"), (f"“{expected.strip()}” ", "bold $success"),
-                ("has no place in the text: r opens the editor to put it in", "$text-muted")]
+        return [
+            ("  → ", "bold $success"),
+            (f"“{expected.strip()}” ", "bold $success"),
+            ("has no place in the text: r opens the editor to put it in", "$text-muted"),
+        ]
     if not flag.expected.strip():
         what = f"“{_short(visible(span))}”" if span else "the flagged text"
         return [("  → delete ", "bold $success"), (what, "bold $success")]
@@ -117,8 +144,9 @@ def _flag_line(flag: Flag, span: str | None = None) -> Content:
         visible(flag.message),
     ]
     if flag.evidence and not any(v in flag.message for v in flag.evidence.values() if v):
-        evidence = ", ".join(f"{visible(lang)} {_short(visible(text))}"
-                             for lang, text in flag.evidence.items())
+        evidence = ", ".join(
+            f"{visible(lang)} {_short(visible(text))}" for lang, text in flag.evidence.items()
+        )
         parts += ["  — ", (evidence, "$text-muted")]
     parts += suggestion(flag, span)
     return Content.assemble(*parts)
@@ -127,9 +155,12 @@ def _flag_line(flag: Flag, span: str | None = None) -> Content:
 def _decided_line(flag: Flag, verdict: str, reason: str) -> Content:
     said = _VERDICT_WORD.get(verdict, visible(verdict))
     parts: list[tuple[str, str] | str] = [
-        ("  ", ""), (f"{said}: ", "$text-muted bold"),
-        (f"{visible(flag.check)} {visible(flag.lang)} {_short(visible(flag.message), 60)}",
-         "$text-muted strike"),
+        ("  ", ""),
+        (f"{said}: ", "$text-muted bold"),
+        (
+            f"{visible(flag.check)} {visible(flag.lang)} {_short(visible(flag.message), 60)}",
+            "$text-muted strike",
+        ),
     ]
     if reason:
         parts.append((f"  — {_short(visible(reason), 60)}", "$text-muted italic"))

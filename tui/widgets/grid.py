@@ -208,8 +208,13 @@ class GridView(ScrollView, can_focus=True):
     def _exact_height(self, row: int) -> int:
         if self.compact:
             return 1
-        return 1 + max((len(wrap(visible(self.source.cell_text(row, lang)), width))
-                        for lang, width in zip(self.languages, self._widths)), default=1)
+        return 1 + max(
+            (
+                len(wrap(visible(self.source.cell_text(row, lang)), width))
+                for lang, width in zip(self.languages, self._widths)
+            ),
+            default=1,
+        )
 
     def _measure(self, position: int) -> None:
         """Make the height of the row at ``position`` exact; shift the rows below if needed."""
@@ -263,9 +268,20 @@ class GridView(ScrollView, can_focus=True):
         focused = position == self.cursor_row
         row = self.order[position]
         spot = self.current_spot if self.current_spot and self.current_spot[0] == row else None
-        key = (row, line, width, self._widths, self.languages, focused, self.compact, spot,
-               self.cursor_lang if focused else "", self.source.row_version(row),
-               self.has_focus, self.highlight)
+        key = (
+            row,
+            line,
+            width,
+            self._widths,
+            self.languages,
+            focused,
+            self.compact,
+            spot,
+            self.cursor_lang if focused else "",
+            self.source.row_version(row),
+            self.has_focus,
+            self.highlight,
+        )
         strip = self._strips.get(key)
         if strip is None:
             strip = self._render_row_line(row, line, focused, self._heights[position])
@@ -283,8 +299,9 @@ class GridView(ScrollView, can_focus=True):
             style = base + (cell_bg if focused and lang == self.cursor_lang else row_bg)
             text = visible(self.source.cell_text(row, lang))
             if self.compact:
-                segments.extend(self._compact_cell(text, width, style,
-                                                   self._spans(row, lang, text)))
+                segments.extend(
+                    self._compact_cell(text, width, style, self._spans(row, lang, text))
+                )
                 segments.append(Segment(SEPARATOR, base + rule))
                 continue
             lines = wrap(text, width)
@@ -312,7 +329,9 @@ class GridView(ScrollView, can_focus=True):
     def _marker_segment(self, row: int, line: int, focused: bool) -> Segment:
         base = self._base_style()
         if line != 0:
-            return Segment(" " * MARKER_WIDTH, base + (Style(bgcolor="grey15") if focused else Style()))
+            return Segment(
+                " " * MARKER_WIDTH, base + (Style(bgcolor="grey15") if focused else Style())
+            )
         status = self.source.row_status(row, self.cursor_lang or self.languages[0])
         flags = self.source.row_flag_count(row)
         symbol = STATUS_SYMBOLS.get(status, "?")
@@ -325,8 +344,9 @@ class GridView(ScrollView, can_focus=True):
             style += Style(color="bright_red") if status == "unreviewed" else Style()
         return Segment(text, base + style)
 
-    def _compact_cell(self, text: str, width: int, style: Style,
-                      spans: Sequence[tuple[int, int, str]]) -> list[Segment]:
+    def _compact_cell(
+        self, text: str, width: int, style: Style, spans: Sequence[tuple[int, int, str]]
+    ) -> list[Segment]:
         """The start of the cell on one line, cut with an ellipsis."""
         flat = text.replace("\n", " ")
         start, end = wrap(flat, max(1, width - 1))[0]
@@ -335,8 +355,14 @@ class GridView(ScrollView, can_focus=True):
         return [*segments, Segment(more, style)]
 
     @staticmethod
-    def _styled(text: str, start: int, end: int, width: int, style: Style,
-                spans: Sequence[tuple[int, int, str]]) -> list[Segment]:
+    def _styled(
+        text: str,
+        start: int,
+        end: int,
+        width: int,
+        style: Style,
+        spans: Sequence[tuple[int, int, str]],
+    ) -> list[Segment]:
         """Segments for text[start:end] with flag spans styled, padded to ``width`` cells."""
         cuts = {start, end}
         for s, e, _ in spans:
@@ -412,8 +438,14 @@ class GridView(ScrollView, can_focus=True):
         if width <= 0:
             return None
         lines = wrap(visible(self.source.cell_text(row, spot[1])), width)
-        return next((i for i, (start, end) in enumerate(lines) if spot[2] < end or
-                     (spot[2] == end and i == len(lines) - 1)), len(lines) - 1)
+        return next(
+            (
+                i
+                for i, (start, end) in enumerate(lines)
+                if spot[2] < end or (spot[2] == end and i == len(lines) - 1)
+            ),
+            len(lines) - 1,
+        )
 
     def position_at(self, y: int) -> int | None:
         """The position (in ``order``) of the row drawn at line ``y`` of the view."""

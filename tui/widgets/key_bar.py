@@ -62,8 +62,12 @@ class KeyBar(Widget):
             key = _key_label(binding)
             length = len(key) + 1 + len(binding.description)
             self._places.append((x, x + length, binding.action))
-            parts += [(key, "bold $footer-key-foreground"), " ",
-                      (binding.description, ""), " " * _GAP]
+            parts += [
+                (key, "bold $footer-key-foreground"),
+                " ",
+                (binding.description, ""),
+                " " * _GAP,
+            ]
             x += length + _GAP
         key, description, action = _PALETTE
         length = len(key) + 1 + len(description)
