@@ -498,6 +498,30 @@ class ReviewSession(DiskSync):
 
         return self._realign(merge_with_next(self.alignment, self.row_id(row)), row)
 
+    def move_paragraph(self, row: int, lang: str, direction: int) -> tuple[int, str]:
+        """Move the first (``direction`` -1) or last (+1) ``lang`` paragraph of ``row`` into
+        the previous or next row (saved to alignment.tsv, like a merge).
+
+        Returns (the row to focus: ``row`` when it still exists, else the receiving row; the id
+        of the row that received the paragraph). SessionError says why when the cell is empty
+        or there is no row on that side.
+        """
+        from .align import move_paragraph
+
+        current = self.alignment.rows[row]
+        found = current.indices(lang)
+        if not found:
+            raise SessionError(f"row {current.id} has no {lang} paragraph to move")
+        target = row + direction
+        if not 0 <= target < len(self.alignment.rows):
+            side = "previous" if direction < 0 else "next"
+            raise SessionError(f"row {current.id} has no {side} row to move a paragraph into")
+        paragraph = found[0] if direction < 0 else found[-1]
+        source_id, target_id = current.id, self.alignment.rows[target].id
+        self._realign(move_paragraph(self.alignment, lang, paragraph, direction), row)
+        ids = {r.id: i for i, r in enumerate(self.alignment.rows)}
+        return ids.get(source_id, ids[target_id]), target_id
+
     def split(self, row: int) -> int:
         """Split ``row`` after the first paragraph of each language holding several."""
         from .align import split_row

@@ -17,7 +17,6 @@ from aligner.errors import AlignerError
 
 from .filters import filter_choices, filter_rows, next_core_filter
 from .find import Change, Hit, ReplaceRun, context, find_hits, next_hit, plan_replacements
-from .paragraph_move import move_paragraph
 from .safe_text import visible
 from .screens.filter import FilterModal
 from .screens.replace import ReplaceModal, ReplacePreviewModal
@@ -240,7 +239,7 @@ class Navigation:
             return
         row, lang = self.grid.current, self.grid.cursor_lang
         try:
-            focus, target = move_paragraph(self.session, row, lang, direction)
+            focus, target = self.session.move_paragraph(row, lang, direction)
         except AlignerError as error:
             self._say(str(error), severity="warning")
             return

@@ -139,7 +139,7 @@ def suggestion(flag: Flag, span: str | None = None) -> list[tuple[str, str] | st
 
 def _flag_line(flag: Flag, span: str | None = None) -> Content:
     parts: list[tuple[str, str] | str] = [
-        (f"{visible(flag.check):<11}", _SEVERITY_STYLE.get(flag.severity, "")),
+        ((visible(flag.check) + " ").ljust(11), _SEVERITY_STYLE.get(flag.severity, "")),
         (f"{visible(flag.lang)} ", "bold"),
         visible(flag.message),
     ]
