@@ -547,23 +547,21 @@ def session_reports(
     """The report of every reviewed language of a ``ReviewSession``, with its decisions
     (``decide``, default: those its review files hold).
 
-    Runs the checks on the original text and on the reviewed text (a few seconds on a long
-    document: call it from a worker). ``scores``: the session's ``scores()``, for the most
+    Needs the checks' flags on the original text and on the reviewed text: those the
+    session already holds are taken, the others run (a few seconds on a long document: call
+    it from a worker). ``scores``: the session's ``scores()``, for the most
     edited rows.
     """
     from .checks import run_document
-    from .checks.document import from_docset
 
-    docset, alignment = session.docset, session.alignment
+    docset = session.docset
     langs = tuple(session.store.languages) if session.store is not None else ()
     reviews_of = {lang: session.store.reviews(lang) for lang in langs}
     if decide is None:
         decide = decisions_of(reviews_of)
-    reviewed_doc = session.reviewed_document()
-    original_doc = from_docset(docset, alignment)
-    original_flags = run_document(original_doc)
+    original_doc, original_flags, reviewed_doc, known = session.checked_texts()
     if any(review.fixed for reviews in reviews_of.values() for review in reviews):
-        reviewed_flags = run_document(reviewed_doc)
+        reviewed_flags = known if known is not None else run_document(reviewed_doc)
     else:  # nothing fixed: the reviewed text is the original
         reviewed_flags = original_flags
     errors = find_errors(original_doc, reviewed_doc, original_flags, reviewed_flags, decide, langs)

@@ -99,6 +99,8 @@ class ReviewSession(DiskSync):
         self._version: dict[int, int] = {}
         self._generation = 0  # bumped when every row may have changed (new flags)
         self._revision = 0  # bumped by every change of text or rows
+        self._checked_at: int | None = None  # the revision the recorded flags were checked at
+        self._original_check: tuple | None = None  # (alignment, document, flags) of the originals
         self._paragraph_lengths: dict[str, list[int]] = {}
         self._ratios: dict[str, float] = {}
         self._probe: LockProbe | None = None
@@ -559,6 +561,7 @@ class ReviewSession(DiskSync):
             if revision != self._revision:
                 return False
             self._set_flags(flags, fixed_cells=fixed)
+            self._checked_at = revision
             self._generation += 1
             if self.store is not None and free:
                 try:
@@ -739,6 +742,26 @@ class ReviewSession(DiskSync):
         first = indices[0] if indices else 0
         pieces = self.cell_text(row, lang).split(CELL_SEPARATOR)
         return [(first + k, piece) for k, piece in enumerate(pieces)]
+
+    def checked_texts(self) -> tuple:
+        """(original document, its flags, reviewed document, its flags or None) for the quality
+        report, without checking again what is known: the original text's flags are kept as
+        long as the rows stay (the texts never change), and the reviewed text's are the
+        session's own when no change arrived since its last check (None: run them)."""
+        from .checks import run_document
+        from .checks.document import from_docset
+
+        with self._lock:
+            alignment = self.alignment
+            reviewed = self._document_with_fixes(self._fixed_cells())
+            known = list(self._all_flags) if self._checked_at == self._revision else None
+            original = self._original_check
+        if original is None or original[0] is not alignment:
+            document = from_docset(self.docset, alignment)
+            original = (alignment, document, run_document(document))
+            with self._lock:
+                self._original_check = original
+        return original[1], original[2], reviewed, known
 
     def reviewed_document(self):
         """The checks' view of the rows with every reviewer fix applied."""

@@ -347,3 +347,28 @@ def test_file_mode_refuses_the_report_options(tmp_path):
     )
     assert result.returncode == 2 and "--lqa-json" in result.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_report_checks_only_what_the_session_does_not_know(reviewed, monkeypatch):
+    """The session's flags on the reviewed text are taken while current, and the original
+    text's flags are kept: opening the Scores screen twice runs no check; after a new fix,
+    only the reviewed text is checked again, and the report says what a fresh run says."""
+    import aligner.checks as checks
+
+    runs = []
+    real = checks.run_document
+
+    def counted(document, *args, **kwargs):
+        runs.append(document)
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(checks, "run_document", counted)
+    first = english(reviewed)
+    runs.clear()
+    assert english(reviewed) == first and runs == []
+    row = reviewed.row_index("r10")
+    reviewed.set_fix(row, "en", reviewed.cell_text(row, "en") + " Extra words.")
+    again = english(reviewed)
+    assert len(runs) == 1, "the original text is not checked again"
+    fresh = open_session(reviewed.path)
+    assert english(fresh).errors == again.errors
