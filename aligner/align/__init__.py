@@ -243,7 +243,9 @@ def _pairs_in_workers(
                 searched[other] = 1.0
                 report_pairs()
                 continue
-            runner.add(("plan", other, 0), plan_pair, profiles[pivot], profiles[other])
+            # planned here, where both profiles already are: shipping them to a worker
+            # (and unpacking them there) costs more than a tenth of the plan itself
+            runner.add(("plan", other, 0), plan_pair, profiles[pivot], profiles[other], here=True)
     return found
 
 

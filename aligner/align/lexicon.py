@@ -79,17 +79,28 @@ def paragraph_words(text: str) -> Keys:
     if low.isascii():
         return frozenset(latin) if latin else _NONE
     words = set(latin)
-    others = set(_OTHER.findall(low))
+    others = _OTHER.findall(low)
+    if not others:
+        return frozenset(words)
     if _CJK.search(low):
-        for word in others:
-            if _CJK.match(word):
-                words.update(["~" + word[k : k + 2] for k in range(len(word) - 1)])
+        for word in set(others):
+            if _CJK.match(word):  # runs of CJK are long and rarely recur: not cached
+                words.update([f"~{a}{b}" for a, b in zip(word, word[1:])])
             else:
-                words.add("~" + word[:STEM])
+                words.update(_word_keys(word))
     else:
-        words.update(["~" + word[:STEM] for word in others])
-    words.update(sound for word in others if (sound := _sounds(word)))
+        words.update(*map(_word_keys, others))
     return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """The keys of one word of a script other than Latin (not a CJK run): its stem, and its
+    sound key if it has one. Cached: a text's words recur, and a paragraph's keys are
+    measured for every paragraph of every language."""
+    sound = _sounds(word)
+    stem = "~" + word[:STEM]
+    return (stem, sound) if sound else (stem,)
 
 
 def sounds_like(words: Keys) -> Keys:

@@ -94,9 +94,9 @@ class _Pair:
 
     def shared(self, pi: int, i: int, pj: int, j: int) -> float:
         """Weight of the keys the two sides of a bead share, each key counted once."""
-        left = frozenset().union(*self.pivot_keys[pi:i])
-        right = frozenset().union(*self.other_keys[pj:j])
-        return sum(self.weights[key] for key in left & right) / WEIGHT_UNIT
+        left = self.pivot_keys[pi] if i - pi == 1 else frozenset().union(*self.pivot_keys[pi:i])
+        right = self.other_keys[pj] if j - pj == 1 else frozenset().union(*self.other_keys[pj:j])
+        return sum(map(self.weights.__getitem__, left & right)) / WEIGHT_UNIT
 
 
 def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None) -> PairAlignment:

@@ -81,7 +81,8 @@ def build_profile(
         tuple(len(_SENTENCE_END.findall(p)) for p in paragraphs),
         tuple(len(_MARKS.findall(p)) for p in paragraphs),
         words,
-        tuple(len(_NOT_NATIVE.sub("", p)) for p in paragraphs),  # 3x faster than findall
+        # (3x faster than findall; an ASCII paragraph has none)
+        tuple(0 if p.isascii() else len(_NOT_NATIVE.sub("", p)) for p in paragraphs),
         tuple(map(sound_keys, words)) if pivot else (),
     )
 

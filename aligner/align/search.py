@@ -111,92 +111,105 @@ def search(pair, lo, hi, model: LengthModel, progress):
                     c -= bonus * sum(map(wget, both))
                 best = c
             if lo2 <= pj <= hi2:  # 2-1
-                d = t - L2
-                x = d * d / (var * (L2 + t) + 1e-9)
-                c = (
-                    r2[pj - lo2]
-                    + pr21
-                    + (table[int(x * scale)] if x < limit else x * slope + far)
-                    + per_s * abs(st - S2)
-                    + per_m * abs(mt - M2)
-                )
-                if c - min(W2, WO[pj]) < best:
-                    both = K2 & Ot[pj]
-                    if both:
-                        c -= bonus * sum(map(wget, both))
-                    if c < best:
-                        best, arrow = c, 1
-            if j >= 2:
-                pj = j - 2
-                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
-                if lo1 <= pj <= hi1:  # 1-2
-                    d = t - L1
-                    x = d * d / (var * (L1 + t) + 1e-9)
-                    c = (
-                        r1[pj - lo1]
-                        + pr12
-                        + (table[int(x * scale)] if x < limit else x * slope + far)
-                        + per_s * abs(st - S1)
-                        + per_m * abs(mt - M1)
-                    )
-                    if c - min(W1, WO[pj] + WO[pj + 1]) < best:
-                        both = K1 & O2[j]
-                        if both:
-                            c -= bonus * sum(map(wget, both))
-                        if c < best:
-                            best, arrow = c, 2
-                if lo2 <= pj <= hi2:  # 2-2
+                c = r2[pj - lo2] + pr21
+                most = min(W2, WO[pj])
+                if c - most < best:
                     d = t - L2
                     x = d * d / (var * (L2 + t) + 1e-9)
                     c = (
-                        r2[pj - lo2]
-                        + pr22
+                        c
                         + (table[int(x * scale)] if x < limit else x * slope + far)
                         + per_s * abs(st - S2)
                         + per_m * abs(mt - M2)
                     )
-                    if c - min(W2, WO[pj] + WO[pj + 1]) < best:
-                        both = K2 & O2[j]
+                    if c - most < best:
+                        both = K2 & Ot[pj]
                         if both:
                             c -= bonus * sum(map(wget, both))
                         if c < best:
-                            best, arrow = c, 3
+                            best, arrow = c, 1
+            if j >= 2:
+                pj = j - 2
+                t = None
+                if lo1 <= pj <= hi1:  # 1-2
+                    c = r1[pj - lo1] + pr12
+                    most = min(W1, WO[pj] + WO[pj + 1])
+                    if c - most < best:
+                        t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                        d = t - L1
+                        x = d * d / (var * (L1 + t) + 1e-9)
+                        c = (
+                            c
+                            + (table[int(x * scale)] if x < limit else x * slope + far)
+                            + per_s * abs(st - S1)
+                            + per_m * abs(mt - M1)
+                        )
+                        if c - most < best:
+                            both = K1 & O2[j]
+                            if both:
+                                c -= bonus * sum(map(wget, both))
+                            if c < best:
+                                best, arrow = c, 2
+                if lo2 <= pj <= hi2:  # 2-2
+                    c = r2[pj - lo2] + pr22
+                    most = min(W2, WO[pj] + WO[pj + 1])
+                    if c - most < best:
+                        if t is None:
+                            t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                        d = t - L2
+                        x = d * d / (var * (L2 + t) + 1e-9)
+                        c = (
+                            c
+                            + (table[int(x * scale)] if x < limit else x * slope + far)
+                            + per_s * abs(st - S2)
+                            + per_m * abs(mt - M2)
+                        )
+                        if c - most < best:
+                            both = K2 & O2[j]
+                            if both:
+                                c -= bonus * sum(map(wget, both))
+                            if c < best:
+                                best, arrow = c, 3
             pj = j - 1
             if lo3 <= pj <= hi3:  # 3-1
-                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
-                d = t - L3
-                x = d * d / (var * (L3 + t) + 1e-9)
-                c = (
-                    r3[pj - lo3]
-                    + pr31
-                    + (table[int(x * scale)] if x < limit else x * slope + far)
-                    + per_s * abs(st - S3)
-                    + per_m * abs(mt - M3)
-                )
-                if c - min(W3, WO[pj]) < best:
-                    both = K3 & Ot[pj]
-                    if both:
-                        c -= bonus * sum(map(wget, both))
-                    if c < best:
-                        best, arrow = c, 4
+                c = r3[pj - lo3] + pr31
+                most = min(W3, WO[pj])
+                if c - most < best:
+                    t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                    d = t - L3
+                    x = d * d / (var * (L3 + t) + 1e-9)
+                    c = (
+                        c
+                        + (table[int(x * scale)] if x < limit else x * slope + far)
+                        + per_s * abs(st - S3)
+                        + per_m * abs(mt - M3)
+                    )
+                    if c - most < best:
+                        both = K3 & Ot[pj]
+                        if both:
+                            c -= bonus * sum(map(wget, both))
+                        if c < best:
+                            best, arrow = c, 4
             pj = j - 3
             if pj >= 0 and lo1 <= pj <= hi1:  # 1-3
-                t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
-                d = t - L1
-                x = d * d / (var * (L1 + t) + 1e-9)
-                c = (
-                    r1[pj - lo1]
-                    + pr13
-                    + (table[int(x * scale)] if x < limit else x * slope + far)
-                    + per_s * abs(st - S1)
-                    + per_m * abs(mt - M1)
-                )
-                if c - min(W1, WO[pj] + WO[pj + 1] + WO[pj + 2]) < best:
-                    both = K1 & O3[j]
-                    if both:
-                        c -= bonus * sum(map(wget, both))
-                    if c < best:
-                        best, arrow = c, 5
+                c = r1[pj - lo1] + pr13
+                most = min(W1, WO[pj] + WO[pj + 1] + WO[pj + 2])
+                if c - most < best:
+                    t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                    d = t - L1
+                    x = d * d / (var * (L1 + t) + 1e-9)
+                    c = (
+                        c
+                        + (table[int(x * scale)] if x < limit else x * slope + far)
+                        + per_s * abs(st - S1)
+                        + per_m * abs(mt - M1)
+                    )
+                    if c - most < best:
+                        both = K1 & O3[j]
+                        if both:
+                            c -= bonus * sum(map(wget, both))
+                        if c < best:
+                            best, arrow = c, 5
             if lo1 <= j <= hi1:  # 1-0
                 c = r1[j - lo1] + pr10
                 if a1[j - lo1] == 7:
