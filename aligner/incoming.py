@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .errors import AlignerError
-from .review_entry import Review, normalise_fix
+from .review.entry import Review, normalise_fix
 
 
 class ImportFileError(AlignerError):

@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from aligner.review import open_session
+from aligner.review.session import open_session
 from tests.conftest import BUNDLED
 
 

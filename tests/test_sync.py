@@ -8,7 +8,7 @@ import polib
 import pytest
 
 from aligner.alignment import Alignment, Row
-from aligner.store import ReviewStore
+from aligner.review.store import ReviewStore
 from tests.conftest import run_aligner
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
 

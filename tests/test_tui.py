@@ -347,19 +347,19 @@ async def test_a_long_docset_opened_for_the_first_time_shows_its_first_rows_at_o
 ):
     """No alignment.tsv and a long text: the first rows are on screen (read-only, the status
     bar says the rest is being aligned) before the whole docset is aligned; then every row."""
-    import aligner.review
+    import aligner.review.session
     from tests.conftest import write_generated
 
-    monkeypatch.setattr(aligner.review, "PREVIEW_FROM", 2000)
+    monkeypatch.setattr(aligner.review.session, "PREVIEW_FROM", 2000)
     root = write_generated(tmp_path / "long", 600)
     release = __import__("threading").Event()
-    full = aligner.review.ReviewSession.align_fully
+    full = aligner.review.session.ReviewSession.align_fully
 
     def held(self, progress=None):  # the full alignment waits until the preview is seen
         release.wait(30)
         return full(self, progress)
 
-    monkeypatch.setattr(aligner.review.ReviewSession, "align_fully", held)
+    monkeypatch.setattr(aligner.review.session.ReviewSession, "align_fully", held)
     app = ReviewApp(root)
     async with app.run_test(size=(160, 45)) as pilot:
         while app.session is None:

@@ -20,7 +20,7 @@ import pytest
 
 import tui.app
 import tui.disk_watch
-from aligner.store import ReviewStore
+from aligner.review.store import ReviewStore
 from tests.conftest import BUNDLED
 from tests.test_tui import SIZE, msgfmt_ok, opened, po_entry, screen_text
 from tui.app import ReviewApp
@@ -264,7 +264,7 @@ async def test_an_open_editor_is_told_when_its_cell_changes_elsewhere(statement,
 
 
 async def test_an_unexpected_error_while_saving_keeps_the_typed_text(statement, monkeypatch):
-    import aligner.store
+    import aligner.review.store
 
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
@@ -276,7 +276,7 @@ async def test_an_unexpected_error_while_saving_keeps_the_typed_text(statement, 
         def broken(*args, **kwargs):
             raise RuntimeError("something unforeseen")
 
-        monkeypatch.setattr(aligner.store.ReviewStore, "set_fix", broken)
+        monkeypatch.setattr(aligner.review.store.ReviewStore, "set_fix", broken)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, tui.app.EditModal)

@@ -19,9 +19,9 @@ from textual.worker import Worker, WorkerState
 
 from aligner import parallel
 from aligner.errors import AlignerError
-from aligner.recovery import ReviewBusyError
-from aligner.review import FILTERS, ReviewSession, open_rows
-from aligner.safe_files import ReviewConflictError
+from aligner.review.recovery import ReviewBusyError
+from aligner.review.safe_files import ReviewConflictError
+from aligner.review.session import FILTERS, ReviewSession, open_rows
 
 from .commands import ReviewCommands
 from .disk_watch import DiskWatch

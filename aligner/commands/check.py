@@ -366,8 +366,8 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
     progress.show(f"{prefix}checking {len(alignment.rows):,} rows", force=True)
     session = None
     if args.reviewed:
-        from ..review import ReviewSession
-        from ..store import ReviewStore
+        from ..review.session import ReviewSession
+        from ..review.store import ReviewStore
 
         session = ReviewSession(
             docset, alignment, None, ReviewStore.open(docset, alignment, None)

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     """Import and say what was applied, unchanged and skipped (and why)."""
     from ..docset import REVIEW_DIR
     from ..incoming import import_cells
-    from ..store import ReviewStore
+    from ..review.store import ReviewStore
     from .sync import aligned, check_writable, save_rows
 
     docset = load_docset(args)

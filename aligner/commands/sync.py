@@ -75,8 +75,8 @@ def reviewed(docset, checks: bool = True, progress=None):
     Every language is opened, whichever are synced or exported: the flags of one language
     are found against the reviewed texts of the others, exactly as the UI finds them.
     """
-    from ..review import current_flags
-    from ..store import ReviewStore
+    from ..review.session import current_flags
+    from ..review.store import ReviewStore
 
     alignment = aligned(docset, checks=False, progress=progress)[0]
     if progress:

@@ -1,11 +1,11 @@
 """The review store: every reviewer fix, approval and note, kept as ``DOCSET/review/<lang>.po``.
 
 ``ReviewStore.open(docset, alignment, flags)`` reads the review files of the languages, brings
-them up to date with the texts and the alignment in memory (see ``aligner.sync``), and
+them up to date with the texts and the alignment in memory (see ``aligner.review.sync``), and
 serves the UI: get / set the fix of (row, lang), approve / unapprove, note, undo. Every change
 is written at once (atomically, with a backup, merged with changes other programs made, see
-``aligner.review_file``); there is no save step to forget. A lock makes the methods safe to
-call from a worker thread. The file conventions are in ``aligner.review_entry``.
+``aligner.review.file``); there is no save step to forget. A lock makes the methods safe to
+call from a worker thread. The file conventions are in ``aligner.review.entry``.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ from pathlib import Path
 
 import polib
 
-from .alignment import Alignment
-from .docset import REVIEW_DIR, DocSet
-from .errors import AlignerError
-from .flags import Decision, Flag
-from .pofile_io import read_po_text
-from .review_entry import (
+from ..alignment import Alignment
+from ..docset import REVIEW_DIR, DocSet
+from ..errors import AlignerError
+from ..flags import Decision, Flag
+from .entry import (
     WRAP_WIDTH,
     Entry,
     Review,
@@ -34,7 +33,8 @@ from .review_entry import (
     with_state,
     with_status,
 )
-from .review_file import Fields, ReviewFile
+from .file import Fields, ReviewFile
+from .pofile_io import read_po_text
 from .safe_files import ReviewConflictError, ReviewFileError, ReviewSaveError
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 

@@ -44,7 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from .flags import VERDICTS, Decision
+from ..flags import VERDICTS, Decision
 
 WRAP_WIDTH = 78  # polib's default; every file is written exactly as polib would write it
 COMMENT_WIDTH = WRAP_WIDTH - len("#. ")  # longer comment lines are re-wrapped by polib

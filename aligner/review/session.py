@@ -4,7 +4,7 @@ The UI (and any other front end) talks only to this: it opens the docset, aligns
 checks and opens the PO review store; then it answers what to show (the current text of a
 cell, its flagged spans, its status) and carries out what the reviewer does (fix, approve,
 undo, merge or split rows). Every change goes through the store, which saves it at once.
-What other programs save meanwhile is taken in and shown (``aligner.review_disk``).
+What other programs save meanwhile is taken in and shown (``aligner.review.disk_sync``).
 Plain Python, no UI imports; safe to build in a worker thread.
 """
 
@@ -15,14 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from . import parallel
-from .alignment import CELL_SEPARATOR, Alignment, cell_text
-from .docset import REVIEW_DIR, DocSet, load
-from .errors import AlignerError
-from .flags import VERDICTS, Decision, Flag, flag_spot
-from .paragraphs import is_cjk
+from .. import parallel
+from ..alignment import CELL_SEPARATOR, Alignment, cell_text
+from ..docset import REVIEW_DIR, DocSet, load
+from ..errors import AlignerError
+from ..flags import VERDICTS, Decision, Flag, flag_spot
+from ..paragraphs import is_cjk
+from .disk_sync import LOCK_WAIT, DiskSync
 from .recovery import LockProbe
-from .review_disk import LOCK_WAIT, DiskSync
 from .safe_files import LOCK_TIMEOUT, ReviewConflictError
 
 FILTERS = ("all", "flagged", "unreviewed")
@@ -52,8 +52,8 @@ def open_rows(
     The review store (``open_store``) and the checks (``run_checks``) follow, in a worker;
     until then cells show the original text and cannot be changed.
     """
-    from .align import align, preview
-    from .align.alignfile import alignment_path
+    from ..align import align, preview
+    from ..align.alignfile import alignment_path
 
     report = progress or (lambda stage, fraction: None)
     report("loading", 0.0)
@@ -117,7 +117,7 @@ class ReviewSession(DiskSync):
 
     def align_fully(self, progress: Progress | None = None) -> None:
         """Replace a preview with the alignment of the whole docset."""
-        from .align import align
+        from ..align import align
 
         report = progress or (lambda stage, fraction: None)
         alignment = align(self.docset, progress=_align_progress(report, 0.0, 1.0))
@@ -126,7 +126,7 @@ class ReviewSession(DiskSync):
 
     def open_store(self, progress: Progress | None = None) -> None:
         """Open (or start) the review files; from then on cells show fixes and can change."""
-        from .align import save_alignment
+        from ..align import save_alignment
         from .store import ReviewStore
 
         if progress:
@@ -299,7 +299,7 @@ class ReviewSession(DiskSync):
 
     def scores(self) -> list:
         """sacrebleu scores of each reviewed language: original against reviewed text."""
-        from .score import review_scores
+        from ..score import review_scores
 
         with self._lock:
             reviews = {
@@ -496,7 +496,7 @@ class ReviewSession(DiskSync):
 
     def merge_with_next(self, row: int) -> int:
         """Merge ``row`` with the next one (saved to alignment.tsv); the merged row's index."""
-        from .align import merge_with_next
+        from ..align import merge_with_next
 
         return self._realign(merge_with_next(self.alignment, self.row_id(row)), row)
 
@@ -508,7 +508,7 @@ class ReviewSession(DiskSync):
         of the row that received the paragraph). SessionError says why when the cell is empty
         or there is no row on that side.
         """
-        from .align import move_paragraph
+        from ..align import move_paragraph
 
         current = self.alignment.rows[row]
         found = current.indices(lang)
@@ -526,7 +526,7 @@ class ReviewSession(DiskSync):
 
     def split(self, row: int) -> int:
         """Split ``row`` after the first paragraph of each language holding several."""
-        from .align import split_row
+        from ..align import split_row
 
         current = self.alignment.rows[row]
         at = {
@@ -548,7 +548,7 @@ class ReviewSession(DiskSync):
         records its own flags. The flags are written to the review files' ``#.`` lines when
         no other save holds the lock for over ``lock_wait`` seconds (else at the next run).
         """
-        from .checks import run_document
+        from ..checks import run_document
 
         with self._lock:
             revision = self._revision
@@ -667,7 +667,7 @@ class ReviewSession(DiskSync):
 
     def current_check(self, names=None) -> list[Flag]:
         """The checks (``names``, default all) run on the reviewed texts, as current flags."""
-        from .checks import run_document
+        from ..checks import run_document
 
         return self.current_flags(run_document(self.reviewed_document(), names))
 
@@ -748,8 +748,8 @@ class ReviewSession(DiskSync):
         report, without checking again what is known: the original text's flags are kept as
         long as the rows stay (the texts never change), and the reviewed text's are the
         session's own when no change arrived since its last check (None: run them)."""
-        from .checks import run_document
-        from .checks.document import from_docset
+        from ..checks import run_document
+        from ..checks.document import from_docset
 
         with self._lock:
             alignment = self.alignment
@@ -777,8 +777,8 @@ class ReviewSession(DiskSync):
         return self.docset.paragraphs(lang)[paragraph]
 
     def _document_with_fixes(self, fixed: set[tuple[int, str]]):
-        from .checks.base import Cell, Unit
-        from .checks.document import from_docset
+        from ..checks.base import Cell, Unit
+        from ..checks.document import from_docset
 
         document = from_docset(self.docset, self.alignment)
         if not fixed:
@@ -792,7 +792,7 @@ class ReviewSession(DiskSync):
         return replace(document, units=tuple(units), _facts={})
 
     def _realign(self, alignment: Alignment, near: int) -> int:
-        from .align import save_alignment
+        from ..align import save_alignment
         from .store import ReviewStore
 
         if self.store is None:

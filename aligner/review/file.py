@@ -20,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from ..errors import located
 from .dir_lock import DirectoryLock
-from .errors import located
+from .entry import Entry, fields_of, state_of, with_state
 from .po_format import render_entry
 from .pofile_io import ParsedPO, read_po, render_header
-from .review_entry import Entry, fields_of, state_of, with_state
 from .safe_files import (
     BACKUP_SUFFIX,
     Fingerprint,
