@@ -24,9 +24,10 @@ from statistics import median
 
 from ..alignment import LOW_CONFIDENCE
 from ..flags import Flag
+from ..sentences import sentence_count
 from .base import Check, Document, Unit, register
 from .segments import length as _length
-from .segments import missing_anchors, sentence_count
+from .segments import missing_anchors
 
 _MIN_ROWS = 8  # rows needed to trust a pair's distribution
 _ROBUST_Z = 3.5  # deviations (in robust standard deviations) that make an outlier

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from ..flags import Flag
+from ..sentences import end_marks
 from .base import Document, RowCheck, Unit, register
 
 # letters of scripts written with spaces between words; CJK, Thai and kana are left out
@@ -80,7 +81,7 @@ _ITEM_SEPARATOR = re.compile(
     r"(?=[\s,;、，；和及与或])\s*(?:[,;、，；]|\s(?:and|or|и|или|және|мен|немесе)\s|[和及与或])\s*",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?。！？:：]\s*|\n")
+_BREAK = re.compile(r"[:：]\s*|\n")  # items of a list never run across these
 _MAX_ITEM_WORDS = 4
 _ITEM = re.compile(r"[\w\s'’-]+")  # an item of words: not syntax like "[+|-]key[" or "\\u"
 
@@ -157,9 +158,12 @@ def doubled_spaces(text: str) -> list[tuple[int, int]]:
 def repeated_items(text: str) -> list[tuple[int, int, str]]:
     """(start, end, item): separator and copy of an item repeating the one before (delete)."""
     found = []
+    breaks = sorted([*end_marks(text), *(m.span() for m in _BREAK.finditer(text))])
     sentence_start = 0
-    for end_match in [*_SENTENCE_END.finditer(text), None]:
-        sentence_end = end_match.start() if end_match else len(text)
+    for end_match in [*breaks, None]:
+        sentence_end = end_match[0] if end_match else len(text)
+        if sentence_end < sentence_start:  # a break inside the one before
+            continue
         previous, previous_end = None, sentence_start
         position = sentence_start
         for sep in [*_ITEM_SEPARATOR.finditer(text, sentence_start, sentence_end), None]:
@@ -184,7 +188,7 @@ def repeated_items(text: str) -> list[tuple[int, int, str]]:
             position = sep.end()
         if end_match is None:
             break
-        sentence_start = end_match.end()
+        sentence_start = end_match[1]
     return found
 
 

@@ -24,10 +24,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from aligner.terminal import cell_width
+
 from ..find import match_spans
 from ..messages import ColumnsChanged, CursorMoved
 from ..safe_text import visible
-from ..text_layout import char_width, estimate_lines, wrap
+from ..text_layout import estimate_lines, wrap
 
 MARKER_WIDTH = 6
 # Up to this many cells, every row is measured exactly at once (cheap, and the scrollbar is
@@ -381,7 +383,7 @@ class GridView(ScrollView, can_focus=True):
                 if s <= a and e >= b:
                     piece_style = piece_style + CHECK_STYLES.get(kind, Style(underline=True))
             segments.append(Segment(piece, piece_style))
-            used += sum(char_width(ch) for ch in piece)
+            used += cell_width(piece)
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return segments
