@@ -114,7 +114,6 @@ class MarkupCheck(RowCheck):
         "another way in msgstr; attribute values changed; a bare & or <"
     )
 
-
     def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         source = source_cell.text

@@ -219,7 +219,6 @@ class PlaceholderCheck(RowCheck):
         "order, a dropped one) and leftover template tokens (<>, @@, ###)"
     )
 
-
     def document_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         for lang in document.targets:
             text = unit.text(lang)

@@ -109,7 +109,6 @@ class VariableCheck(RowCheck):
         "dropped, misspelt or translated"
     )
 
-
     def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         source = source_cell.text

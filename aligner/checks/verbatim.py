@@ -136,7 +136,6 @@ class VerbatimCheck(RowCheck):
         "missing or changed in msgstr"
     )
 
-
     def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source = unit.text(document.source)
         if not _QUICK.search(source):
