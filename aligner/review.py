@@ -23,6 +23,7 @@ from .flags import VERDICTS, Decision, Flag, flag_spot
 from .paragraphs import is_cjk
 from .recovery import LockProbe
 from .review_disk import LOCK_WAIT, DiskSync
+from .review_entry import REVIEWED
 from .safe_files import LOCK_TIMEOUT, ReviewConflictError
 
 FILTERS = ("all", "flagged", "unreviewed")
@@ -268,7 +269,7 @@ class ReviewSession(DiskSync):
         return flag_spot(flag, self.cell_text(row, lang)[offset:])
 
     def row_status(self, row: int, lang: str) -> str:
-        """``unreviewed``, ``fixed`` or ``approved``."""
+        """``unreviewed``, ``fuzzy``, ``fixed`` or ``approved`` (``Review.status``)."""
         if lang not in self._reviewed:
             return "unreviewed"
         return self._statuses(lang)[row]
@@ -293,7 +294,7 @@ class ReviewSession(DiskSync):
                     else bool(self.alignment.rows[r].indices(lang))
                 )
             ]
-            counts = (sum(1 for s in with_text if s != "unreviewed"), len(with_text))
+            counts = (sum(1 for s in with_text if s in REVIEWED), len(with_text))
             self._progress[lang] = counts
         return counts[0], counts[1], self._open_flags.get(lang, 0)
 
@@ -356,12 +357,13 @@ class ReviewSession(DiskSync):
         return None
 
     def filter_rows(self, name: str, lang: str) -> list[int]:
-        """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``)."""
+        """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``:
+        not fixed nor approved, so a fix marked fuzzy again is shown)."""
         rows = range(self.row_count())
         if name == "flagged":
             return [r for r in rows if self._open_by_row.get(r)]
         if name == "unreviewed":
-            return [r for r in rows if self.row_status(r, lang) == "unreviewed"]
+            return [r for r in rows if self.row_status(r, lang) not in REVIEWED]
         return list(rows)
 
     # --- changing (saved at once by the store) ---------------------------------------------

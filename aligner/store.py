@@ -125,6 +125,8 @@ class ReviewStore:
         alignment: Alignment,
         flags: list[Flag] | None = None,
         languages: Iterable[str] | None = None,
+        optional: Iterable[str] = (),
+        skipped: Callable[[str, ReviewFileError], None] | None = None,
     ) -> ReviewStore:
         """Read (or start) the review files of ``languages`` (default: the alignment's).
 
@@ -132,34 +134,27 @@ class ReviewStore:
         Raises ReviewFileError for a malformed, unreadable or mislabelled file (a charset its
         content contradicts), for one that is empty or a header only while the docset has
         rows (never taken as a fresh start), and for one that lacks entries holding review
-        work its backup has (truncated); nothing is written.
+        work its backup has (truncated); nothing is written. ``optional``: more languages
+        to read when their file can be; one that cannot is left out and its error given to
+        ``skipped(lang, error)``.
         """
         wanted = tuple(languages) if languages is not None else alignment.languages
-        unknown = [lang for lang in wanted if lang not in docset.texts]
+        extra = tuple(lang for lang in optional if lang not in wanted)
+        unknown = [lang for lang in wanted + extra if lang not in docset.texts]
         if unknown:
             raise StoreError(
                 f"{docset.path}: no language {', '.join(unknown)} in this docset "
                 f"(languages: {', '.join(docset.languages)})"
             )
         files, reports = {}, {}
-        for lang in wanted:
-            rows = rows_for(docset, alignment, lang, flags)
-            # Entries read from the file share the rows' strings where equal (no second copy
-            # of every text in memory).
-            pool = {text: text for row in rows for text in (row.row, row.source, row.original)}
-            review = ReviewFile.load(
-                review_path(docset, lang), lang, docset.title, docset.source, pool
-            )
-            del pool
-            if review.empty_on_disk and rows:  # a truncated file is not a fresh start
-                raise ReviewFileError(review.empty_message(len(rows)))
-            entries, reports[lang] = sync_entries(review.entries, rows, lang)
-            if reports[lang].new and review.on_disk:  # rows without an entry: truncated?
-                missing = review.missing_from_backup()
-                if missing:
-                    raise ReviewFileError(review.missing_message(missing))
-            review.replace_entries(entries)
-            files[lang] = review
+        for lang in wanted + extra:
+            try:
+                files[lang], reports[lang] = _open_file(docset, alignment, lang, flags)
+            except ReviewFileError as exc:
+                if lang not in extra:
+                    raise
+                if skipped is not None:
+                    skipped(lang, exc)
         return cls(docset, alignment, files, reports)
 
     # -- reading -----------------------------------------------------------------------------
@@ -421,6 +416,27 @@ class ReviewStore:
             if after != before:
                 self._undo.append(_Change(lang, row, before, after))
             return to_review(entry, lang)
+
+
+def _open_file(
+    docset: DocSet, alignment: Alignment, lang: str, flags: list[Flag] | None
+) -> tuple[ReviewFile, SyncReport]:
+    """The review file of ``lang``, synced in memory with the rows (``ReviewStore.open``)."""
+    rows = rows_for(docset, alignment, lang, flags)
+    # Entries read from the file share the rows' strings where equal (no second copy of
+    # every text in memory).
+    pool = {text: text for row in rows for text in (row.row, row.source, row.original)}
+    review = ReviewFile.load(review_path(docset, lang), lang, docset.title, docset.source, pool)
+    del pool
+    if review.empty_on_disk and rows:  # a truncated file is not a fresh start
+        raise ReviewFileError(review.empty_message(len(rows)))
+    entries, report = sync_entries(review.entries, rows, lang)
+    if report.new and review.on_disk:  # rows without an entry: truncated?
+        missing = review.missing_from_backup()
+        if missing:
+            raise ReviewFileError(review.missing_message(missing))
+    review.replace_entries(entries)
+    return review, report
 
 
 def canonical_note(note: str) -> str:
