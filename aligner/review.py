@@ -72,10 +72,12 @@ def open_rows(
     return ReviewSession(docset, alignment)
 
 
-def current_flags(docset: DocSet, alignment: Alignment, store, names=None) -> list[Flag]:
+def current_flags(
+    docset: DocSet, alignment: Alignment, store, names=None, progress=None
+) -> list[Flag]:
     """The current flags of every row: the one definition sync, export, the UI and
     ``aligner check --reviewed`` share (``ReviewSession.current_check``)."""
-    return ReviewSession(docset, alignment, None, store).current_check(names)
+    return ReviewSession(docset, alignment, None, store).current_check(names, progress)
 
 
 def _align_progress(report: Progress, start: float, end: float):
@@ -667,11 +669,12 @@ class ReviewSession(DiskSync):
         else:
             self._confirmed.discard((row, lang))
 
-    def current_check(self, names=None) -> list[Flag]:
-        """The checks (``names``, default all) run on the reviewed texts, as current flags."""
+    def current_check(self, names=None, progress=None) -> list[Flag]:
+        """The checks (``names``, default all) run on the reviewed texts, as current flags;
+        ``progress(done, total)`` as they finish (``aligner.checks.run_document``)."""
         from .checks import run_document
 
-        return self.current_flags(run_document(self.reviewed_document(), names))
+        return self.current_flags(run_document(self.reviewed_document(), names, progress))
 
     def current_flags(self, flags: list[Flag]) -> list[Flag]:
         """``flags`` (of the reviewed text) without the alignment flags of rows a reviewer

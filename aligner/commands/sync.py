@@ -62,9 +62,16 @@ def aligned(docset, checks: bool = True, progress=None):
         warn(note)
     if not checks:
         return alignment, None
-    if progress:
-        progress.show(f"checking {len(alignment.rows):,} rows", force=True)
-    return alignment, run_checks(docset, alignment)
+    return alignment, run_checks(docset, alignment, progress=checking(progress, alignment))
+
+
+def checking(progress, alignment, prefix: str = ""):
+    """The checks' ``progress(done, total)`` callback for ``progress`` (None: none): a bar
+    on a terminal, a line every few seconds in a pipe."""
+    if not progress:
+        return None
+    what = f"{prefix}checking {len(alignment.rows):,} rows"
+    return lambda done, total: progress.step(what, done, total)
 
 
 def reviewed(docset, checks: bool = True, progress=None, langs=None):
@@ -95,9 +102,8 @@ def reviewed(docset, checks: bool = True, progress=None, langs=None):
 
     store = ReviewStore.open(docset, alignment, None, wanted, others, skipped)
     if checks:
-        if progress:
-            progress.show(f"checking {len(alignment.rows):,} rows", force=True)
-        store.set_flags(current_flags(docset, alignment, store))
+        found = current_flags(docset, alignment, store, progress=checking(progress, alignment))
+        store.set_flags(found)
     return alignment, store
 
 
