@@ -291,7 +291,10 @@ def _file_segments(hyps: list[Path], refs: list[Path], lang: str, encoding) -> l
     texts = [tuple(split_paragraphs(read_text(p, lang, encoding).text)) for p in paths]
     for path, paragraphs in zip(paths, texts):
         if not paragraphs:
-            raise ScoreError(f"{path}: empty file; nothing to score")
+            raise ScoreError(
+                f"{path}: empty file (no paragraph); nothing to score; give the text to score, "
+                "one paragraph per blank-line-separated block"
+            )
     if len({len(t) for t in texts}) == 1:
         return [list(t) for t in texts]
     paired, unpaired = pair_paragraphs(texts, lang)

@@ -22,6 +22,7 @@ from ..errors import AlignerError
 from ..flags import VERDICTS, Decision, Flag, flag_spot
 from ..paragraphs import is_cjk
 from .disk_sync import LOCK_WAIT, DiskSync
+from .entry import REVIEWED
 from .recovery import LockProbe
 from .safe_files import LOCK_TIMEOUT, ReviewConflictError
 
@@ -71,10 +72,12 @@ def open_rows(
     return ReviewSession(docset, alignment)
 
 
-def current_flags(docset: DocSet, alignment: Alignment, store, names=None) -> list[Flag]:
+def current_flags(
+    docset: DocSet, alignment: Alignment, store, names=None, progress=None
+) -> list[Flag]:
     """The current flags of every row: the one definition sync, export, the UI and
     ``aligner check --reviewed`` share (``ReviewSession.current_check``)."""
-    return ReviewSession(docset, alignment, None, store).current_check(names)
+    return ReviewSession(docset, alignment, None, store).current_check(names, progress)
 
 
 def _align_progress(report: Progress, start: float, end: float):
@@ -268,7 +271,7 @@ class ReviewSession(DiskSync):
         return flag_spot(flag, self.cell_text(row, lang)[offset:])
 
     def row_status(self, row: int, lang: str) -> str:
-        """``unreviewed``, ``fixed`` or ``approved``."""
+        """``unreviewed``, ``fuzzy``, ``fixed`` or ``approved`` (``Review.status``)."""
         if lang not in self._reviewed:
             return "unreviewed"
         return self._statuses(lang)[row]
@@ -293,7 +296,7 @@ class ReviewSession(DiskSync):
                     else bool(self.alignment.rows[r].indices(lang))
                 )
             ]
-            counts = (sum(1 for s in with_text if s != "unreviewed"), len(with_text))
+            counts = (sum(1 for s in with_text if s in REVIEWED), len(with_text))
             self._progress[lang] = counts
         return counts[0], counts[1], self._open_flags.get(lang, 0)
 
@@ -356,12 +359,13 @@ class ReviewSession(DiskSync):
         return None
 
     def filter_rows(self, name: str, lang: str) -> list[int]:
-        """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``)."""
+        """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``:
+        not fixed nor approved, so a fix marked fuzzy again is shown)."""
         rows = range(self.row_count())
         if name == "flagged":
             return [r for r in rows if self._open_by_row.get(r)]
         if name == "unreviewed":
-            return [r for r in rows if self.row_status(r, lang) == "unreviewed"]
+            return [r for r in rows if self.row_status(r, lang) not in REVIEWED]
         return list(rows)
 
     # --- changing (saved at once by the store) ---------------------------------------------
@@ -665,11 +669,12 @@ class ReviewSession(DiskSync):
         else:
             self._confirmed.discard((row, lang))
 
-    def current_check(self, names=None) -> list[Flag]:
-        """The checks (``names``, default all) run on the reviewed texts, as current flags."""
+    def current_check(self, names=None, progress=None) -> list[Flag]:
+        """The checks (``names``, default all) run on the reviewed texts, as current flags;
+        ``progress(done, total)`` as they finish (``aligner.checks.run_document``)."""
         from ..checks import run_document
 
-        return self.current_flags(run_document(self.reviewed_document(), names))
+        return self.current_flags(run_document(self.reviewed_document(), names, progress))
 
     def current_flags(self, flags: list[Flag]) -> list[Flag]:
         """``flags`` (of the reviewed text) without the alignment flags of rows a reviewer

@@ -52,7 +52,7 @@ CHECK_STYLES = {
     "search": Style(color="black", bgcolor="orange1"),  # every match of the search
     "spot": Style(reverse=True),  # the flagged spot n/N is on, or the search match focused
 }
-STATUS_SYMBOLS = {"unreviewed": "·", "fixed": "✎", "approved": "✓"}
+STATUS_SYMBOLS = {"unreviewed": "·", "fuzzy": "~", "fixed": "✎", "approved": "✓"}
 
 
 class GridSource(Protocol):
@@ -340,10 +340,12 @@ class GridView(ScrollView, can_focus=True):
         pointer = "▶" if focused else " "
         count = f"{flags}⚑" if flags else ""
         text = f"{pointer}{symbol}{count:>4}"[:MARKER_WIDTH].ljust(MARKER_WIDTH)
-        color = {"approved": "green", "fixed": "yellow"}.get(status, "grey62")
+        color = {"approved": "green", "fixed": "yellow", "fuzzy": "dark_orange"}.get(
+            status, "grey62"
+        )
         style = Style(color=color, bold=focused, bgcolor="grey15" if focused else None)
         if flags:
-            style += Style(color="bright_red") if status == "unreviewed" else Style()
+            style += Style(color="bright_red") if status in ("unreviewed", "fuzzy") else Style()
         return Segment(text, base + style)
 
     def _compact_cell(
