@@ -14,8 +14,8 @@ import shutil
 
 import polib
 import pytest
-from aligner.store import Fix, ReviewConflictError, ReviewSaveError, ReviewStore, StoreError
 
+from aligner.review.store import Fix, ReviewConflictError, ReviewSaveError, ReviewStore, StoreError
 from tests.conftest import BUNDLED, run_aligner
 from tests.interchange_fixtures import export_files, open_store, po_entries, review_bytes, synced
 from tests.test_import import _en, edit_xliff
