@@ -117,6 +117,20 @@ def test_a_copied_msgid_in_a_catalog_that_translates_everything_is_flagged(tmp_p
     assert "keeps only 1 of its" in found[0][3]
 
 
+def test_a_copy_is_flagged_when_its_words_are_translated_far_more_than_kept(tmp_path):
+    """ "stat" is kept (a command) as often as "cannot" is translated in number of words,
+    but "cannot" is never kept: the copy is a slip."""
+    stat = [("stat failed", "stat не выполнен"), ("call stat", "вызов stat")]
+    cannot = [("cannot open %s", "не удаётся открыть %s"), ("cannot read", "не удаётся читать")]
+    path = catalog(tmp_path, TRANSLATED + stat + cannot + [("cannot stat %s", "cannot stat %s")])
+    found = flags_of(path, ["untranslated"])
+    assert [(f[0], f[1]) for f in found] == [("cannot stat %s", "untranslated")]
+    assert '"cannot" in 2 other messages' in found[0][3]
+    kept = [(f"stat -{x}", f"stat -{x}") for x in "abcdef"]  # stat kept far more often
+    path = catalog(tmp_path, TRANSLATED + stat + kept + [("cannot stat", "cannot stat")])
+    assert flags_of(path, ["untranslated"]) == []
+
+
 def test_a_name_kept_in_latin_letters_is_not_flagged_where_names_are_few(tmp_path):
     path = catalog(tmp_path, TRANSLATED + [("Bruno Haible", "Bruno Haible")])
     assert flags_of(path, ["untranslated"]) == []
