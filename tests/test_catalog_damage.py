@@ -72,6 +72,7 @@ def test_a_kind_makes_the_one_damage_it_names(name, msgid, msgstr, ctx, wanted):
         ("end punctuation changed", "Loading...", "Загрузка...", RU),  # an ellipsis, not a stop
         ("changed digit", "Version", "Версия 2", RU),  # a number msgid lacks is not the evidence
         ("unit or scale changed", "%s with %s", "%s с %s", RU),  # "с" after a placeholder: "with"
+        ("unit or scale changed", "Wang 724 with arrows", "Wang 724 с стрелками", RU),  # "with"
         (
             "tag broken",
             "git archive [--exec <cmd>]",

@@ -615,6 +615,7 @@ _AFTER_NUMBER = re.compile(
     r"(?:\d|%[-+ #0'.\d$]*[a-zA-Z]|\}|[一二三四五六七八九十百千两])[ \u00a0]?$"
 )
 _AFTER_DIGIT = re.compile(r"\d[ \u00a0]?$")  # one-letter units (с, м, Б): "%s с" is "with"
+_BEFORE_WORD = re.compile(r"[ \u00a0][^\W\d_]*[a-zа-яёәғқңөұүһі]")  # a word in small letters follows
 
 
 @functools.cache
@@ -634,6 +635,8 @@ def unit_changed(text, source, ctx, rng):
     for pattern, ladder, step in _unit_patterns(ctx.lang):
         for m in pattern.finditer(text):
             after = _AFTER_DIGIT if len(m.group()) == 1 else _AFTER_NUMBER
+            if len(m.group()) == 1 and _BEFORE_WORD.match(text, m.end()):
+                continue  # "724 с юникодными", "G15 с помощью": the preposition "with"
             if after.search(text[: m.start()]) and not any(
                 s < m.end() and m.start() < e for s, e, _, _ in found
             ):
