@@ -615,7 +615,8 @@ _AFTER_NUMBER = re.compile(
     r"(?:\d|%[-+ #0'.\d$]*[a-zA-Z]|\}|[一二三四五六七八九十百千两])[ \u00a0]?$"
 )
 _AFTER_DIGIT = re.compile(r"\d[ \u00a0]?$")  # one-letter units (с, м, Б): "%s с" is "with"
-_BEFORE_WORD = re.compile(r"[ \u00a0][^\W\d_]*[a-zа-яёәғқңөұүһі]")  # a word in small letters follows
+# a word in small letters follows (after a one-letter unit: the preposition "с", "в")
+_BEFORE_WORD = re.compile(r"[ \u00a0][^\W\d_]*[a-zа-яёәғқңөұүһі]")
 
 
 @functools.cache
