@@ -102,6 +102,17 @@ def test_a_catalog_that_writes_exclamations_as_full_stops_is_not_flagged_for_it(
     assert flags_of(path, ["punctuation"]) == []
 
 
+def test_a_mark_dropped_alone_is_flagged_where_the_catalog_drops_marks_in_blocks(tmp_path):
+    """A third of the messages drop their "." (one translator's block): that is the
+    catalog's way, but a "." dropped among messages that all keep it is a slip."""
+    kept = [(f"Entry {i} was saved.", f"Запись {i} сохранена.") for i in range(12)]
+    block = [(f"Item {i} was moved.", f"Элемент {i} перемещён") for i in range(8)]
+    slip = ("The socket is closed.", "Сокет закрыт")
+    path = catalog(tmp_path, kept[:6] + [slip] + kept[6:] + block)
+    found = [f[0] for f in flags_of(path, ["punctuation"])]
+    assert found == ["The socket is closed."]
+
+
 # a ru catalog that translates every message with words
 TRANSLATED = SENTENCES + [
     ("Open", "Открыть"),
