@@ -197,13 +197,20 @@ def _same_item(item: str, other: str) -> bool:
     return item == other or item[:1].lower() + item[1:] == other[:1].lower() + other[1:]
 
 
-def _sounds_like(text: str, name: str) -> bool:
-    """Whether ``text`` romanised reads like ``name``: a transliteration (恩科塔科塔县 is
-    "EnKeTaKeTaXian" for "Nkhotakota", 58; 窗口窗口 for "Window" 17)."""
+def _name_repeats(text: str, chunk: tuple[int, int, str], names: list[str]) -> bool:
+    """Whether a doubled chunk is a name's own repeated sounds: ``text`` romanised reads
+    like the name (恩科塔科塔县 is "EnKeTaKeTaXian" for "Nkhotakota", 58; 窗口窗口 for
+    "Window" 17), and no less so with the chunk doubled than written once."""
     from anyascii import anyascii
     from rapidfuzz.fuzz import ratio
 
-    return ratio(anyascii(text).lower(), name.lower()) >= 45
+    start, end, _ = chunk
+    once = text[:start] + text[end:]
+    for name in names:
+        twice_ratio = ratio(anyascii(text).lower(), name.lower())
+        if twice_ratio >= 45 and twice_ratio >= ratio(anyascii(once).lower(), name.lower()):
+            return True
+    return False
 
 
 _CJK_CHAR = re.compile("[\u3040-\u9fff\uf900-\ufaff]")
@@ -240,10 +247,11 @@ class RepeatCheck(RowCheck):
         chunks = doubled_chunks(text, lang) if _has_cjk(text) else []
         if words or chunks:
             source_doubles = any(_SOURCE_DOUBLED.search(reference) for reference in references)
-        if chunks and any(
-            _NAME.fullmatch(reference) and _sounds_like(text, reference) for reference in references
-        ):
-            chunks = []  # "Nkhotakota" is 恩科塔科塔县: a name's sounds may repeat
+        names = [reference for reference in references if _NAME.fullmatch(reference)]
+        if chunks and names:
+            # "Nkhotakota" is 恩科塔科塔县: a name's sounds may repeat, where the name has
+            # them too (尼维尼维斯 for "Nevis" reads closer to it as 尼维斯)
+            chunks = [chunk for chunk in chunks if not _name_repeats(text, chunk, names)]
         if not source_doubles:
             for start, end, word in words:
                 yield self._flag(unit, lang, start, end, f'"{word}" written twice', references)
