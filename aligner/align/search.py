@@ -64,7 +64,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
     back: list[bytearray] = []
     r1 = r2 = r3 = []
     a1 = bytearray()
-    swap = SWAP_COST
+    swap, silent = SWAP_COST, model.silence_cost
     for i in range(n + 1):
         if progress and i % 500 == 0:
             progress(i, n)
@@ -109,6 +109,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 both = K1 & Ot[pj]
                 if both:
                     c -= bonus * sum(map(wget, both))
+                elif K1 or Ot[pj]:
+                    c += silent
                 best = c
             if lo2 <= pj <= hi2:  # 2-1
                 d = t - L2
@@ -124,6 +126,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                     both = K2 & Ot[pj]
                     if both:
                         c -= bonus * sum(map(wget, both))
+                    elif K2 or Ot[pj]:
+                        c += silent
                     if c < best:
                         best, arrow = c, 1
             if j >= 2:
@@ -143,6 +147,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                         both = K1 & O2[j]
                         if both:
                             c -= bonus * sum(map(wget, both))
+                        elif K1 or O2[j]:
+                            c += silent
                         if c < best:
                             best, arrow = c, 2
                 if lo2 <= pj <= hi2:  # 2-2
@@ -159,6 +165,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                         both = K2 & O2[j]
                         if both:
                             c -= bonus * sum(map(wget, both))
+                        elif K2 or O2[j]:
+                            c += silent
                         if c < best:
                             best, arrow = c, 3
             pj = j - 1
@@ -177,6 +185,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                     both = K3 & Ot[pj]
                     if both:
                         c -= bonus * sum(map(wget, both))
+                    elif K3 or Ot[pj]:
+                        c += silent
                     if c < best:
                         best, arrow = c, 4
             pj = j - 3
@@ -195,6 +205,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                     both = K1 & O3[j]
                     if both:
                         c -= bonus * sum(map(wget, both))
+                    elif K1 or O3[j]:
+                        c += silent
                     if c < best:
                         best, arrow = c, 5
             if lo1 <= j <= hi1:  # 1-0
