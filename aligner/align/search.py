@@ -34,7 +34,9 @@ BEADS = (
 ANCHOR_BONUS = 10.0  # cost removed per unit of shared anchor weight
 WEIGHT_UNIT = 1 << 20  # key weights are held as integer multiples of 1 / WEIGHT_UNIT
 SWAP_COST = 6.0  # added when an omission and an insertion meet (1-0 then 0-1 or back):
-#                         in real translations a loose rendering is far likelier than both
+#                         in real translations a loose rendering is far likelier than both,
+#                         unless the two lengths fit worse than two omissions cost: then the
+#                         two paragraphs are no rendering of each other and nothing is added
 _EMPTY: frozenset[str] = frozenset()
 
 
@@ -65,6 +67,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
     r1 = r2 = r3 = []
     a1 = bytearray()
     swap, silent = SWAP_COST, model.silence_cost
+    lone, fit = pr10 + pr01, 0.0  # a pair whose 1-1 length fit costs more is no loose rendering
     for i in range(n + 1):
         if progress and i % 500 == 0:
             progress(i, n)
@@ -100,9 +103,10 @@ def search(pair, lo, hi, model: LengthModel, progress):
             if lo1 <= pj <= hi1:  # 1-1
                 d = t - L1
                 x = d * d / (var * (L1 + t) + 1e-9)
+                fit = table[int(x * scale)] if x < limit else x * slope + far
                 c = (
                     r1[pj - lo1]
-                    + (table[int(x * scale)] if x < limit else x * slope + far)
+                    + fit
                     + per_s * abs(st - S1)
                     + per_m * abs(mt - M1)
                 )
@@ -211,13 +215,13 @@ def search(pair, lo, hi, model: LengthModel, progress):
                         best, arrow = c, 5
             if lo1 <= j <= hi1:  # 1-0
                 c = r1[j - lo1] + pr10
-                if a1[j - lo1] == 7:
+                if a1[j - lo1] == 7 and fit < lone:
                     c += swap
                 if c < best:
                     best, arrow = c, 6
             if j > loi:  # 0-1
                 c = row[j - 1 - loi] + pr01
-                if arrows[j - 1 - loi] == 6:
+                if arrows[j - 1 - loi] == 6 and fit < lone:
                     c += swap
                 if c < best:
                     best, arrow = c, 7
