@@ -48,7 +48,8 @@ STRAY_TYPICAL = 0.6  # ... in a pair whose typical 1-1 bead finds this share
 STRAY_SAMPLES = 30  # ... measured on at least this many beads (and at most
 STRAY_SAMPLES_MAX = 400  # this many, evenly spread: a long text needs no more)
 STRAY_PARTNER = 0.3  # the stray's partner must find at least this share across
-SILENCE_SAMPLES = 20  # 1-1 beads with keys on both sides needed to measure silence_cost
+SILENCE_SAMPLES = 20  # 1-1 beads with keys on either side needed to measure silence_cost
+SILENCE_MAX = BEADS[6][2] / 2  # a missing key weighs less than half a missing paragraph
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -455,7 +456,7 @@ def silence_cost(pivot_keys, other_keys, ones) -> float:
         return 0.0
     rate = (silent + 1) / (found + 2)
     near_rate = (near_silent + 1) / (near + 2)
-    return round(max(0.0, math.log(near_rate / rate)), 3)
+    return round(min(max(0.0, math.log(near_rate / rate)), SILENCE_MAX), 3)
 
 
 def _same_silence(model: LengthModel, silence: float) -> bool:
