@@ -11,7 +11,7 @@ import random
 
 from aligner.align import align
 from aligner.align.pairwise import SILENCE_MAX, silence_cost
-from tests.test_align_lexical import _beads, _docset, _prose, _rendering, _translate
+from tests.test_align_lexical import _beads, _docset, _rendering
 
 
 def _keys(*words: str) -> frozenset[str]:

@@ -434,13 +434,12 @@ def _refine(
 
 
 def silence_cost(pivot_keys, other_keys, ones) -> float:
-    """What it costs a bead that its two sides share no key although one holds some, measured on the
-    pair's 1-1 beads ``ones`` (either side holding keys): -log of how much less often that happens to a bead found than
-    to a paragraph and its found partner's neighbours (one or two paragraphs off, the usual
-    wrong bead: a shift in a list of near-parallel strings, or an omission beside an
-    unrelated insertion taken as two poor 1-1 beads). Where words say little (the beads
-    found are as often silent as their neighbours), it costs nothing; with too few beads
-    to tell, nothing."""
+    """What a bead costs whose two sides share no key although one holds some, measured on
+    the pair's 1-1 beads ``ones``: -log of how much rarer that is in a bead found than
+    between a paragraph and its partner's neighbours (one or two off: the usual wrong bead,
+    a shift in a list of near-parallel strings or an omission beside an unrelated insertion
+    taken as two poor 1-1 beads). About 0 where words say little (beads found are as often
+    silent as their neighbours); 0 with too few beads to tell; at most SILENCE_MAX."""
     m = len(other_keys)
     found = silent = near = near_silent = 0
     for i, j in ones:

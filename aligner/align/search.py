@@ -5,12 +5,14 @@ best cost of aligning the first i pivot paragraphs with the first j others, and 
 there. A bead's cost is its prior, Gale and Church's length cost (-log of the two-sided tail of
 z, tabulated), the sentence-end and mark differences, minus a bonus for the keys its two sides
 share (each key once, weighted by rarity; weights are integers in WEIGHT_UNITs, so their sum
-is exact and does not depend on set order). A bead whose cost less the largest bonus it could
+is exact and does not depend on set order), or plus the pair's silence cost when they share
+none although one side holds some. A bead whose cost less the largest bonus it could
 get (the smaller side's total key weight) cannot beat the best bead at its cell is never
 intersected: the same result for far fewer set operations. An omission next to an insertion
-pays SWAP_COST more (judged on the best path into the previous cell, as a Viterbi search with
-one bead of memory would). The eight beads are written out one by one on purpose: this loop
-is where all the time goes, and a helper call per bead would cost a fifth more.
+pays SWAP_COST more where the two could be a loose 1-1 (judged on the best path into the
+previous cell, as a Viterbi search with one bead of memory would). The eight beads are
+written out one by one on purpose: this loop is where all the time goes, and a helper call
+per bead would cost a fifth more.
 """
 
 from __future__ import annotations
@@ -104,12 +106,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 d = t - L1
                 x = d * d / (var * (L1 + t) + 1e-9)
                 fit = table[int(x * scale)] if x < limit else x * slope + far
-                c = (
-                    r1[pj - lo1]
-                    + fit
-                    + per_s * abs(st - S1)
-                    + per_m * abs(mt - M1)
-                )
+                c = r1[pj - lo1] + fit + per_s * abs(st - S1) + per_m * abs(mt - M1)
                 both = K1 & Ot[pj]
                 if both:
                     c -= bonus * sum(map(wget, both))
