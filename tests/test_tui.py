@@ -127,6 +127,20 @@ async def test_edit_and_ctrl_s_saves_the_fix_to_the_po_file_at_once(statement):
         assert any("2023" in text[s:e] for s, e, _ in spans)
 
 
+async def test_ctrl_s_on_an_unchanged_text_says_so_and_writes_nothing(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        review = statement / "review" / "en.po"
+        before = review.read_bytes() if review.exists() else None
+        await pilot.press("j", "e")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (review.read_bytes() if review.exists() else None) == before
+        assert app.save_state.startswith("unchanged"), app.save_state
+        assert "saved fix" not in screen_text(app)
+
+
 async def test_escape_cancels_an_edit(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:

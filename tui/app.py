@@ -681,6 +681,10 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             for path in kept.values():  # saved now: the recovery files have done their job
                 path.unlink(missing_ok=True)
             kept.clear()
+            if not changes:  # the text as it was: say so rather than claim a save
+                self.save_state = f"unchanged {session.row_id(row)} {lang}"
+                self._refresh_chrome()
+                return None
             what = "fix and approval" if approve else "fix"
             self._history += [(row, lang)] * (changes - 1)  # one u takes back one of them
             self._changed(row, f"{what} {session.row_id(row)} {lang}", recheck=True)
