@@ -1,7 +1,7 @@
 """The CSV table of a review: one line per row, for spreadsheets, and reading it back.
 
 Columns: ``row``; one per language (the reviewed text); ``<lang> status`` per language
-(approved / fixed / unreviewed; empty for a language without a review file); ``flags`` (the
+(approved / fixed / fuzzy / unreviewed; empty for a language without a review file); ``flags`` (the
 flags of the exported text, one ``<lang> <check>: <message>`` per line); ``notes``; and
 ``fingerprints`` (``source=<digest> <lang>=<digest> ...``: what each cell was when exported,
 so that ``aligner import`` can tell an edit in the spreadsheet from a fix made in aligner
@@ -22,7 +22,7 @@ from .alignment import cell_text
 from .incoming import ImportFileError, Incoming, fingerprint, source_print, visible
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list: what a spreadsheet may run
-STATUSES = {"approved": True, "fixed": False, "unreviewed": False, "": None}
+STATUSES = {"approved": True, "fixed": False, "fuzzy": False, "unreviewed": False, "": None}
 FIXED_COLUMNS = ("row", "flags", "notes", "fingerprints")
 SOURCE_KEY = "source"  # never a language code (those have 2-3 letters before any region)
 
@@ -146,7 +146,7 @@ def read_csv(data: bytes, name: str) -> tuple[tuple[str, ...], list[Incoming]]:
                 if status not in STATUSES:
                     raise ImportFileError(
                         f"{name}: line {line}: status {status!r} for {lang}; "
-                        "use approved, fixed or unreviewed (or leave it empty)"
+                        "use approved, fixed, fuzzy or unreviewed (or leave it empty)"
                     )
                 cells.append(
                     Incoming(

@@ -33,9 +33,9 @@ from .alignment import cell_text
 from .docset import CONFIG_NAME, GLOSSARY_NAME
 from .errors import AlignerError
 from .paragraphs import split_paragraphs
-from .pofile_io import read_po_text
-from .safe_files import atomic_write
-from .store import ReviewStore
+from .review.pofile_io import read_po_text
+from .review.safe_files import atomic_write
+from .review.store import ReviewStore
 
 FORMATS = ("txt", "po", "pot", "tmx", "csv", "xliff12", "xliff20")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -169,11 +169,11 @@ POT_COMMENT = (
 def pot_bytes(store: ReviewStore, date: str | None = None) -> bytes:
     """A POT of the docset's rows: the msgctxt / msgid pairs of the review files, no
     msgstr, no flags or review state (a template for msgmerge / msginit users)."""
-    from .po_format import render_entry
-    from .pofile_io import render_header
-    from .review_entry import Entry
-    from .review_file import GENERATOR, TRANSLATOR_FIELDS
-    from .sync import rows_for
+    from .review.entry import Entry
+    from .review.file import GENERATOR, TRANSLATOR_FIELDS
+    from .review.po_format import render_entry
+    from .review.pofile_io import render_header
+    from .review.sync import rows_for
 
     docset = store.docset
     stamp = date or time.strftime("%Y-%m-%d %H:%M%z")
@@ -336,7 +336,7 @@ def csv_bytes(store: ReviewStore, langs: tuple[str, ...], approved_only: bool = 
 def _exported_flags(
     store: ReviewStore, langs: tuple[str, ...]
 ) -> dict[tuple[str, str], tuple[str, ...]]:
-    """The current flags (of the reviewed texts, ``aligner.review.current_flags``) of each
+    """The current flags (of the reviewed texts, ``aligner.review.session.current_flags``) of each
     exported cell, as the store holds them."""
     return {
         (review.row, lang): review.flags

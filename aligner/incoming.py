@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from .errors import AlignerError
-from .review_entry import Review, normalise_fix
+from .review.entry import Review, normalise_fix
 
 
 class ImportFileError(AlignerError):
@@ -110,10 +110,14 @@ def decide(cell: Incoming, ours: Review | None) -> str:
 
 
 def import_cells(store, cells: list[Incoming], progress=None) -> ImportReport:
-    """Apply ``cells`` through ``store`` (each change saved at once, as the UI's fixes);
-    ``progress(done, total)`` is called after each cell."""
+    """Apply ``cells`` through ``store``: decided cell by cell, then saved in one batch
+    (``ReviewStore.set_fixes``: each review file written once, every fix saved only if its
+    entry is still what it was decided on). ``progress(done, total)`` after each decision."""
+    from .review.store import Fix, ReviewConflictError
+
     report = ImportReport()
     store.refresh()  # what other programs saved since the store was opened
+    fixes, applying = [], []
     for done, cell in enumerate(cells, 1):
         if progress is not None:
             progress(done, len(cells))
@@ -129,6 +133,19 @@ def import_cells(store, cells: list[Incoming], progress=None) -> ImportReport:
         else:
             approved = ours.approved if cell.approved is None else cell.approved
             text = ours.text if _same(cell.text, ours.text) else cell.text
-            store.set_fix(cell.row, cell.lang, text, approve=approved)
+            fixes.append(Fix(cell.row, cell.lang, text, approved, expect=ours))
+            applying.append(cell)
+    for cell, result in zip(applying, store.set_fixes(fixes)):
+        if isinstance(result, ReviewConflictError):
+            report.skipped.append(
+                (
+                    cell,
+                    "changed by another program during the import (a conflict: its version "
+                    "stays; import again to apply the file's change if it still applies)",
+                )
+            )
+        else:
             report.applied.append(cell)
+    position = {id(cell): n for n, cell in enumerate(cells)}
+    report.skipped.sort(key=lambda item: position[id(item[0])])  # in the file's order
     return report

@@ -524,7 +524,7 @@ def build_report(
 ) -> LqaReport:
     """The report of ``lang`` from its errors and the store's ``reviews`` of it."""
     with_text = [r for r in reviews if r.original or r.text]
-    reviewed = sum(1 for r in with_text if r.status != "unreviewed")
+    reviewed = sum(1 for r in with_text if r.reviewed)
     counted = {e.row for e in errors if e.verdict == "fixed"}
     unflagged = tuple(r.row for r in with_text if r.fixed and r.row not in counted)
     return LqaReport(

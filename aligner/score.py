@@ -181,25 +181,29 @@ def pair_paragraphs(texts: Sequence[Sequence[str]], lang: str) -> tuple[list[lis
     """The paragraphs of several versions of one text (a hypothesis, its references) lined
     up by the aligner, for files whose paragraph counts differ.
 
-    The last text is the pivot; every other one is aligned with it (``align_pair``) and the
-    pairs merged into rows. Only rows where every text has a paragraph are scored: a
-    paragraph one side added or dropped has no counterpart to be scored against, and
-    scoring it against nothing (or gluing it to its neighbour) would charge a light edit
-    with a whole paragraph. Returns (per text, the joined paragraphs of each paired row;
-    per text, how many of its paragraphs were left unpaired).
+    The text with the most paragraphs is the pivot (the last of them on a tie); every other
+    one is aligned with it (``align_pair``) and the pairs merged into rows. Aligned the other
+    way, a short text (7 paragraphs against 50) is stretched over the whole long one and
+    pairs paragraphs that do not correspond; into the long one it finds its place. Only rows
+    where every text has a paragraph are scored: a paragraph one side added or dropped has
+    no counterpart to be scored against, and scoring it against nothing (or gluing it to its
+    neighbour) would charge a light edit with a whole paragraph. Returns (per text, the
+    joined paragraphs of each paired row; per text, how many of its paragraphs were left
+    unpaired).
     """
     from .align.nway import merge_pairs
     from .align.pairwise import align_pair
     from .align.profile import build_profile
 
     keys = [str(k) for k in range(len(texts))]
-    pivot = keys[-1]
+    at = max(reversed(range(len(texts))), key=lambda k: len(texts[k]))
+    pivot = keys[at]
     profiles = {
         key: build_profile(text, lang, None, None, pivot=key == pivot)
         for key, text in zip(keys, texts)
     }
-    beads = {key: align_pair(profiles[pivot], profiles[key]).beads for key in keys[:-1]}
-    rows = merge_pairs(pivot, len(texts[-1]), beads, keys)
+    beads = {key: align_pair(profiles[pivot], profiles[key]).beads for key in keys if key != pivot}
+    rows = merge_pairs(pivot, len(texts[at]), beads, keys)
     paired: list[list[str]] = [[] for _ in texts]
     unpaired = [0] * len(texts)
     for row in rows:

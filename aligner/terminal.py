@@ -135,6 +135,29 @@ def cell_width(text: str) -> int:
     return width
 
 
+# characters that join the one before into one drawn character although wcwidth gives each
+# a width of its own: regional indicators (a flag is two) and emoji skin-tone modifiers
+_JOINS_WIDE = re.compile("[\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff]")
+
+
+def char_widths(text: str) -> list[int]:
+    """Cells of each character of ``text``, for layouts that keep character offsets: a
+    grapheme cluster's width (``cell_width``) on its first character, 0 on the others, so
+    the widths of any run of whole clusters add up to what a terminal draws."""
+    if text.isascii():
+        return [1] * len(text)
+    import wcwidth
+
+    widths = [max(0, wcwidth.wcwidth(ch)) for ch in text]
+    if 0 not in widths and not _JOINS_WIDE.search(text):
+        return widths  # every character is a cluster of its own
+    widths = []
+    for cluster in graphemes(text):
+        widths.append(cell_width(cluster))
+        widths.extend([0] * (len(cluster) - 1))
+    return widths
+
+
 def graphemes(text: str) -> list[str]:
     """``text`` cut into the characters a reader sees (grapheme clusters: a letter with its
     accents, an emoji sequence): the units a terminal draws, never split by clipping."""

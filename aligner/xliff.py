@@ -8,8 +8,8 @@ the tests read our files back with those classes and validate them against the O
 
 - unit id = row id; source = the row's text in the docset's source language (the ``msgid``
   of the review files, empty when the row has none); target = the reviewed text.
-- states (see docs/interchange.md): unreviewed -> 1.2 ``state="needs-review-translation"``,
-  2.0 ``initial``; fixed (reviewer-changed, not approved) -> ``translated``; approved ->
+- states (see docs/interchange.md): unreviewed and fuzzy (a fix marked fuzzy again) -> 1.2
+  ``state="needs-review-translation"``, 2.0 ``initial``; fixed (reviewer-changed, not approved) -> ``translated``; approved ->
   1.2 ``approved="yes" state="signed-off"``, 2.0 ``final``.
 - notes: the flags of the reviewed text (``from="aligner"`` / ``category="aligner-flag"``)
   and the reviewer note (``from="reviewer"`` / ``category="reviewer"``).
@@ -35,10 +35,11 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 VERSIONS = {"xliff12": "1.2", "xliff20": "2.0"}
 STATE12 = {
     "unreviewed": "needs-review-translation",
+    "fuzzy": "needs-review-translation",  # a fix marked fuzzy again: PO tools' "needs work"
     "fixed": "translated",
     "approved": "signed-off",
 }
-STATE20 = {"unreviewed": "initial", "fixed": "translated", "approved": "final"}
+STATE20 = {"unreviewed": "initial", "fuzzy": "initial", "fixed": "translated", "approved": "final"}
 APPROVED12 = ("signed-off", "final")
 APPROVED20 = ("reviewed", "final")
 BASE_CONTEXT = "x-aligner-base"

@@ -87,7 +87,7 @@ def open_store(docset: Path):
     """The review store of a synced docset, as the UI opens it (flags as recorded)."""
     from aligner.align import align
     from aligner.docset import load
-    from aligner.store import ReviewStore
+    from aligner.review.store import ReviewStore
 
     loaded = load(docset)
     return ReviewStore.open(loaded, align(loaded), None)

@@ -1028,7 +1028,7 @@ def test_sync_says_which_review_files_were_saved_when_alignment_tsv_fails(
 ):
     """Review files are written first (the next sync fits the same rows from the old
     alignment.tsv again); if alignment.tsv then cannot be written, the one line says so."""
-    from aligner import safe_files
+    from aligner.review import safe_files
 
     docset, scratch, argv = prepare(Case("x", ("sync", "{d}"), ""), template, tmp_path)
     (docset / "review" / "zh.po").unlink()

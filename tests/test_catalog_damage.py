@@ -20,7 +20,11 @@ from tests.bench.catalog_damage import KINDS, Context
 RU = Context(
     "ru", countries=("Эритрея", "Эфиопия"), other={(None, "Open the file"): ("kk", "Файлды қорғау")}
 )
-ZH = Context("zh", countries=("厄立特里亚", "埃塞俄比亚"))
+ZH = Context(
+    "zh",
+    countries=("厄立特里亚", "埃塞俄比亚", "加纳"),
+    english={"厄立特里亚": ["Eritrea"], "埃塞俄比亚": ["Ethiopia"], "加纳": ["Ghana"]},
+)
 
 
 def apply(name: str, msgid: str, msgstr: str, ctx: Context = RU, seed: int = 3):
@@ -61,12 +65,14 @@ def test_a_kind_makes_the_one_damage_it_names(name, msgid, msgstr, ctx, wanted):
         ("minus sign lost", "  -1, --one-column", "  -1, --one-column  в один столбец", RU),
         ("accelerator lost or doubled", "st_nlink is %d", "st_nlink равно %d", RU),  # identifier
         ("doubled word", "consider", "考虑", ZH),  # 考虑考虑 is grammatical reduplication
+        ("country name misspelt", "Mostaganem", "莫斯塔加纳姆", ZH),  # 加纳 (Ghana): no name here
         ("short untranslated", "OK", "OK", RU),  # never translated: copying msgid changes nothing
         ("leftover placeholder", "<%s> of {0}", "<%s> из {0}", RU),  # msgid has every syntax
         ("month name changed", "Mayday", "мая", RU),  # msgid names no month
         ("end punctuation changed", "Loading...", "Загрузка...", RU),  # an ellipsis, not a stop
         ("changed digit", "Version", "Версия 2", RU),  # a number msgid lacks is not the evidence
         ("unit or scale changed", "%s with %s", "%s с %s", RU),  # "с" after a placeholder: "with"
+        ("unit or scale changed", "Wang 724 with arrows", "Wang 724 с стрелками", RU),  # "with"
         (
             "tag broken",
             "git archive [--exec <cmd>]",
@@ -95,6 +101,8 @@ def test_damages_keep_their_promises():
     assert after in ("%d КБ", "%d ГБ")
     after, _ = apply("country name misspelt", "Eritrea", "Эритрея")
     assert after != "Эритрея" and after not in RU.countries
+    after, _ = apply("country name misspelt", "Tigrigna-Eritrean", "厄立特里亚提格里尼亚语", ZH)
+    assert after.endswith("提格里尼亚语") and not after.startswith("厄立特里亚")
     after, _ = apply("Latin word misspelt", "Windows drive", "Диск Windows")
     assert after.startswith("Диск W") and after != "Диск Windows"
     after, _ = apply(

@@ -154,6 +154,33 @@ def test_untranslated_copy_of_another_column(tmp_path):
     assert "same text as ru" in flags[0].message
 
 
+def test_copies_of_references_options_and_names_are_no_untranslated_text(tmp_path):
+    """A man page's "SEE ALSO" line or option line is the same in every language; a sentence
+    left in English beside them is flagged."""
+    kept = ["chpasswd(8), passwd(5), shadow(5), usermod(8).", "-r, --repository REPOSITORY"]
+    left = "change password in REPOSITORY repository of the named account"
+    texts = {
+        "en": [*kept, left],
+        "ru": [*kept, left],
+        "zh": [*kept, "在 REPOSITORY 仓库中更改密码"],
+    }
+    flags = check(tmp_path, texts, "language")
+    assert [(f.lang, f.paragraph) for f in flags] == [("ru", 2)]
+
+
+def test_a_copy_left_in_english_has_the_numbers_of_the_english(tmp_path):
+    """A Russian man page keeps an English paragraph with "Jan 2, 1970": read as Russian its
+    date would be "2, 1970" and the English one would look wrong; it is the same text."""
+    kept = "The account expires on Jan 2, 1970 unless the password is changed in time."
+    texts = {
+        "en": [kept, "It has 5 entries."],
+        "ru": [kept, "В нём 6 записей."],
+        "zh": ["除非及时更改密码，该账户将于 1970年1月2日 过期。", "它有 5 个条目。"],
+    }
+    flags = check(tmp_path, texts, "number")
+    assert [(f.lang, f.paragraph) for f in flags] == [("ru", 1)]
+
+
 def test_short_paragraphs_are_not_judged(tmp_path):
     texts = {"zh": ["5G", "CICA"], "en": ["5G", "CICA"]}
     assert check(tmp_path, texts, "language") == []

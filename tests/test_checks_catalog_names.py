@@ -132,6 +132,14 @@ def test_chinese_translation_keeps_latin_words(tmp_path):
         ("de", "Angola", "Angoa", "Angoa", "Angola"),
         ("kk", "Georgian", "Гузия", "Гузия", "Грузия"),  # msgid's adjective
         ("ru", "Tigrigna-Eritrean (EZ+)", "Тигринья-Эритвея (EZ+)", "Эритвея", "Эритрея"),
+        ("zh_CN", "Ethiopia", "埃塞加比亚", "埃塞加比亚", "埃塞俄比亚"),  # 加 is not 俄's sound
+        (
+            "zh_CN",
+            "Tigrigna-Eritrean (EZ+)",
+            "乌立特里亚提格里尼亚语(EZ+)",
+            "乌立特里亚",
+            "厄立特里亚",
+        ),
     ],
 )
 def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
@@ -152,6 +160,10 @@ def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
         ("ru", "Saint Barthélemy", "Сен-Бартёльми"),  # ё for е
         ("ru", "Bolivia", "Многонациональное Государство Боливия"),  # another form altogether
         ("zh_CN", "Bolivia", "波利维亚"),  # 玻/波: a transliteration
+        ("zh_CN", "Saint Lucia", "圣路西亚"),  # 路/卢: one sound (lu), another character
+        ("zh_CN", "Virgin Islands, U.S.", "美属维京群岛"),  # 维尔京 with a syllable left out
+        ("zh_CN", "Chinese (Simplified)", "中文（简体）"),  # 中国's language: 2 characters
+        ("zh_CN", "Jersey", "泽西州"),  # 泽西岛: a state for an island
         ("ru", "Malayalam", "Малайялам"),  # languages vary: not checked
         ("de", "New Mexico", "New Mexico"),  # the English name kept
         ("ru", "Georgian", "грузинский"),  # the adjective, not the name

@@ -102,6 +102,17 @@ def test_a_catalog_that_writes_exclamations_as_full_stops_is_not_flagged_for_it(
     assert flags_of(path, ["punctuation"]) == []
 
 
+def test_a_mark_dropped_alone_is_flagged_where_the_catalog_drops_marks_in_blocks(tmp_path):
+    """A third of the messages drop their "." (one translator's block): that is the
+    catalog's way, but a "." dropped among messages that all keep it is a slip."""
+    kept = [(f"Entry {i} was saved.", f"Запись {i} сохранена.") for i in range(12)]
+    block = [(f"Item {i} was moved.", f"Элемент {i} перемещён") for i in range(8)]
+    slip = ("The socket is closed.", "Сокет закрыт")
+    path = catalog(tmp_path, kept[:6] + [slip] + kept[6:] + block)
+    found = [f[0] for f in flags_of(path, ["punctuation"])]
+    assert found == ["The socket is closed."]
+
+
 # a ru catalog that translates every message with words
 TRANSLATED = SENTENCES + [
     ("Open", "Открыть"),
@@ -115,6 +126,20 @@ def test_a_copied_msgid_in_a_catalog_that_translates_everything_is_flagged(tmp_p
     found = flags_of(path, ["untranslated"])
     assert [(f[0], f[1]) for f in found] == [("Symbolic link", "untranslated")]
     assert "keeps only 1 of its" in found[0][3]
+
+
+def test_a_copy_is_flagged_when_its_words_are_translated_far_more_than_kept(tmp_path):
+    """ "stat" is kept (a command) as often as "cannot" is translated in number of words,
+    but "cannot" is never kept: the copy is a slip."""
+    stat = [("stat failed", "stat не выполнен"), ("call stat", "вызов stat")]
+    cannot = [("cannot open %s", "не удаётся открыть %s"), ("cannot read", "не удаётся читать")]
+    path = catalog(tmp_path, TRANSLATED + stat + cannot + [("cannot stat %s", "cannot stat %s")])
+    found = flags_of(path, ["untranslated"])
+    assert [(f[0], f[1]) for f in found] == [("cannot stat %s", "untranslated")]
+    assert '"cannot" in 2 other messages' in found[0][3]
+    kept = [(f"stat -{x}", f"stat -{x}") for x in "abcdef"]  # stat kept far more often
+    path = catalog(tmp_path, TRANSLATED + stat + kept + [("cannot stat", "cannot stat")])
+    assert flags_of(path, ["untranslated"]) == []
 
 
 def test_a_name_kept_in_latin_letters_is_not_flagged_where_names_are_few(tmp_path):

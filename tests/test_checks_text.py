@@ -85,6 +85,12 @@ def test_help_text_columns_metavariables_and_placeholders_are_no_repeats():
 def test_a_doubling_msgid_has_too_is_no_damage():
     assert flagged([("that that is", "that that is")], "en-x", "repeat") == []
     assert flagged([("Tawi-Tawi", "塔威塔威")], "zh", "repeat") == []
+    assert flagged([("Nkhotakota", "恩科塔科塔县")], "zh", "repeat") == []
+
+
+def test_a_name_transliterated_with_a_chunk_doubled_it_does_not_repeat_is_flagged():
+    pairs = [("Nevis", "尼维尼维斯"), ("Ljubljana", "卢布尔布尔雅那")]
+    assert flagged(pairs, "zh", "repeat") == [(0, "尼维", ""), (1, "布尔", "")]
 
 
 def test_doubled_chinese_chunk_is_damage_but_reduplication_is_grammar():

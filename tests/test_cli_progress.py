@@ -60,7 +60,7 @@ def _on_terminal(args: list[str], stdout_path) -> str:
             break
         received += data
     os.close(master)
-    assert process.wait(timeout=300) == 0
+    assert process.wait(timeout=300) in (0, 1)  # 1: check found flags
     return received.decode("utf-8", "replace")
 
 
@@ -122,6 +122,29 @@ def test_align_in_workers_shows_a_bar_that_moves_in_fine_steps(tmp_path):
     assert {stage for stage, _ in steps} == {"reading texts", "aligning en-zh, en-kk, en-ru"}
     assert shown.endswith("\r")  # the line is cleared at the end
     assert json.loads((tmp_path / "rows.json").read_text(encoding="utf-8"))["rows"]
+
+
+@pytest.mark.parametrize("command", ["check", "sync", "export"])
+def test_the_checks_show_a_bar_that_moves_and_lines_in_a_pipe(tmp_path, command):
+    """The checks step (7 s on a 10k docset) reports how many checks are done."""
+    long = write_generated(tmp_path / "long", 1200)
+    extra = ["--format", "csv", "--out", str(tmp_path / "out")] if command == "export" else []
+    shown = _on_terminal([command, str(long), *extra], tmp_path / "stdout.txt")
+    frames = [frame for frame in shown.split("\r") if frame.strip()]
+    percents = {
+        int(m.group(1))
+        for frame in frames
+        for m in [re.search(r"aligner: checking [\d,]+ rows [━─]+ +(\d+)%", frame)]
+        if m
+    }
+    assert len(percents) >= 3 and max(percents) > min(percents), frames
+    piped = _run(command, str(long), *extra, "--force" if extra else "--quiet")
+    lines = _progress_lines(piped.stderr)
+    if extra:  # a plain line when the stage starts, no carriage return
+        assert any(re.fullmatch(r"aligner: checking [\d,]+ rows +\d+%", line) for line in lines)
+        assert "\r" not in piped.stderr
+    else:  # --quiet
+        assert lines == []
 
 
 def test_the_language_option_is_lang_repeated_or_comma_separated(docset):

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from aligner.paragraphs import split_paragraphs
 from tests.conftest import BUNDLED, run_aligner
 
@@ -87,3 +89,72 @@ def test_a_long_hypothesis_against_a_short_reference_scores_instead_of_crashing(
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
     assert "BLEU" in result.stdout and "± " in result.stdout  # confidence intervals too
+
+
+def _score_json(tmp_path: Path, hyp: list[str], ref: list[str]) -> dict:
+    result = run_aligner(
+        "score",
+        "--hyp",
+        _write(tmp_path / "hyp.txt", hyp),
+        "--ref",
+        _write(tmp_path / "ref.txt", ref),
+        "--bootstrap",
+        "1",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout) | {"stderr": result.stderr}
+
+
+@pytest.mark.parametrize("long_side", ["hyp", "ref"])
+def test_seven_paragraphs_against_fifty_pair_each_with_its_own(tmp_path, long_side):
+    """Every seventh paragraph, lightly edited, against the whole text (50 paragraphs),
+    either way round: the 7 pairs are scored as sacrebleu scores them, the 43 others are
+    counted as having no counterpart."""
+    original = _english()
+    assert len(original) == 50
+    picked = list(range(0, 50, 7))
+    edited = _lightly_edited(original)
+    short = [edited[k] for k in picked]
+    if long_side == "hyp":
+        hyp, ref, truth = (
+            original,
+            short,
+            _sacrebleu([original[k] for k in picked], short, tmp_path),
+        )
+    else:
+        hyp, ref, truth = (
+            short,
+            original,
+            _sacrebleu(short, [original[k] for k in picked], tmp_path),
+        )
+    scores = _score_json(tmp_path, hyp, ref)
+    assert scores["segments"] == len(picked)
+    for name in ("bleu", "chrf", "ter"):
+        assert abs(scores[name] - truth[name]) < 1e-4, (name, scores[name], truth)
+    name = "hyp.txt" if long_side == "hyp" else "ref.txt"
+    assert f"{50 - len(picked)} of {name}" in scores["stderr"]
+
+
+def test_equal_counts_equal_the_sacrebleu_cli(tmp_path):
+    original = _english()
+    edited = _lightly_edited(original)
+    scores = _score_json(tmp_path, original, edited)
+    truth = _sacrebleu(original, edited, tmp_path)
+    assert scores["segments"] == 50 and "paragraph counts differ" not in scores["stderr"]
+    for name in ("bleu", "chrf", "ter"):
+        assert abs(scores[name] - truth[name]) < 1e-4, (name, scores[name], truth)
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n"], ids=["0 bytes", "blank lines"])
+def test_an_empty_file_is_one_clear_line_and_exit_2(tmp_path, content):
+    empty = tmp_path / "empty.txt"
+    empty.write_text(content, encoding="utf-8")
+    full = _write(tmp_path / "full.txt", _english())
+    for hyp, ref in ((str(empty), full), (full, str(empty))):
+        result = run_aligner("score", "--hyp", hyp, "--ref", ref)
+        assert result.returncode == 2 and result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"aligner: error: {empty}: "), lines
+        assert "empty" in lines[0] and "Traceback" not in result.stderr

@@ -12,7 +12,7 @@ import pytest
 from aligner.alignment import Alignment, Row
 from aligner.docset import load
 from aligner.export import ExportError, export
-from aligner.store import ReviewStore
+from aligner.review.store import ReviewStore
 from tests.conftest import run_aligner
 from tests.test_store_fixtures import HOSTILE_EN, TEXTS, make_docset, msgfmt_check, one_to_one
 

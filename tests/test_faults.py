@@ -35,8 +35,8 @@ import pytest
 
 from aligner.docset import load
 from aligner.errors import AlignerError
-from aligner.pofile_io import read_po
-from aligner.store import ReviewStore
+from aligner.review.pofile_io import read_po
+from aligner.review.store import ReviewStore
 from tests.conftest import ROOT
 from tests.test_store_fixtures import make_docset, msgfmt_check, one_to_one
 
@@ -73,7 +73,7 @@ _WORKER = textwrap.dedent("""
     from aligner.align import save_alignment
     from aligner.docset import load
     from aligner.export import export
-    from aligner.store import ReviewStore
+    from aligner.review.store import ReviewStore
     from tests.test_store_fixtures import one_to_one
 
     kind, where, point = sys.argv[1], Path(sys.argv[2]), sys.argv[3]

@@ -13,7 +13,7 @@ from aligner.checks import run_document
 from aligner.docset import load
 from aligner.errors import ConfigError
 from aligner.lqa import LqaError, LqaReport, csv_text, session_reports, word_count
-from aligner.review import open_session
+from aligner.review.session import open_session
 from aligner.typology import BY_CHECK, WEIGHTS, error_type
 from tests.conftest import run_aligner
 

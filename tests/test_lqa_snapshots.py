@@ -11,7 +11,7 @@ import shutil
 import pytest
 from textual.worker import WorkerFailed
 
-from aligner.review import open_session
+from aligner.review.session import open_session
 from tests.conftest import BUNDLED
 from tui.app import ReviewApp
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 import aligner.checks as checks_module
-from aligner.review import SessionError, open_rows, open_session
+from aligner.review.session import SessionError, open_rows, open_session
 from tests.conftest import BUNDLED
 
 
@@ -126,13 +126,13 @@ def test_scores_are_the_same_when_the_references_are_read_in_chunks(statement, m
 
 
 def other_store(session):
-    from aligner.store import ReviewStore
+    from aligner.review.store import ReviewStore
 
     return ReviewStore.open(session.docset, session.alignment)
 
 
 def test_another_programs_save_is_taken_in_and_a_stale_change_is_refused(statement):
-    from aligner.store import ReviewConflictError
+    from aligner.review.store import ReviewConflictError
 
     session = open_session(statement)
     row = row_with(session, "en", "Kasemal")
@@ -167,7 +167,7 @@ def test_a_change_merged_while_saving_another_row_is_shown(statement):
 
 
 def test_approving_text_changed_elsewhere_is_refused(statement):
-    from aligner.store import ReviewConflictError
+    from aligner.review.store import ReviewConflictError
 
     session = open_session(statement)
     row = row_with(session, "en", "Kasemal")
@@ -184,7 +184,7 @@ def test_a_held_lock_refuses_at_once_instead_of_waiting(statement):
     import os
     import time
 
-    from aligner.recovery import ReviewBusyError
+    from aligner.review.recovery import ReviewBusyError
 
     session = open_session(statement)
     row = row_with(session, "en", "Kasemal")

@@ -10,7 +10,7 @@ import sacrebleu
 
 from aligner.align import align
 from aligner.docset import load
-from aligner.store import ReviewStore
+from aligner.review.store import ReviewStore
 from tests.conftest import BUNDLED, run_aligner
 
 REF = [

@@ -7,9 +7,9 @@ import threading
 import polib
 import pytest
 
-from aligner.pofile_io import read_po_text
-from aligner.review_entry import parse_comment
-from aligner.store import ReviewStore, StoreError, canonical_note
+from aligner.review.entry import parse_comment
+from aligner.review.pofile_io import read_po_text
+from aligner.review.store import ReviewStore, StoreError, canonical_note
 from tests.test_store_fixtures import HOSTILE_EN, TEXTS, make_docset, msgfmt_check, one_to_one
 
 

@@ -13,8 +13,8 @@ import shutil
 import polib
 import pytest
 
-from aligner.review import open_session
-from aligner.review_entry import parse_comment, record_flag, split_decisions
+from aligner.review.entry import parse_comment, record_flag, split_decisions
+from aligner.review.session import open_session
 from tests.conftest import BUNDLED, run_aligner
 
 

@@ -14,8 +14,8 @@ import polib
 import pytest
 
 from aligner.flags import Decision
-from aligner.review import open_session
-from aligner.review_entry import decision_line, parse_decision, record_decision
+from aligner.review.entry import decision_line, parse_decision, record_decision
+from aligner.review.session import open_session
 from tests.conftest import BUNDLED, run_aligner
 
 
@@ -177,7 +177,7 @@ def test_a_row_a_reviewer_edited_is_alignment_confirmed(statement):
 def test_approving_a_low_score_row_confirms_it_in_the_file_too(tmp_path):
     """The alignment flag of a row the reviewer approved leaves the UI and the PO file."""
     from aligner.alignment import Alignment, Row
-    from aligner.review import ReviewSession
+    from aligner.review.session import ReviewSession
     from tests.test_store_fixtures import make_docset
 
     docset = make_docset(tmp_path / "doc")

@@ -12,9 +12,7 @@ import random
 import polib
 import pytest
 
-from aligner.po_format import Unsupported, from_polib, render_entry, to_polib, wrap
-from aligner.pofile_io import _read_fast, read_po, read_po_text
-from aligner.review_entry import (
+from aligner.review.entry import (
     FUZZY_ONLY,
     Entry,
     Extra,
@@ -22,7 +20,9 @@ from aligner.review_entry import (
     parse_comment,
     record_flags,
 )
-from aligner.store import ReviewStore
+from aligner.review.po_format import Unsupported, from_polib, render_entry, to_polib, wrap
+from aligner.review.pofile_io import _read_fast, read_po, read_po_text
+from aligner.review.store import ReviewStore
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
 
 PIECES = [

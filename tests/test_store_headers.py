@@ -11,8 +11,8 @@ import polib
 import pytest
 from babel import Locale
 
-from aligner.review_entry import Entry
-from aligner.review_file import ReviewFile
+from aligner.review.entry import Entry
+from aligner.review.file import ReviewFile
 from tests.conftest import BUNDLED, ROOT, run_aligner
 
 # The languages the old hand-written table got wrong, and the docset's own.
@@ -103,7 +103,7 @@ def test_a_translator_a_po_editor_named_stays_named(statement):
     po.metadata["Last-Translator"] = "Ann Reviewer <ann@example.org>"
     po.metadata["Language-Team"] = "English <en@example.org>"
     po.save()
-    from aligner.review import open_session
+    from aligner.review.session import open_session
 
     session = open_session(statement)
     session.toggle_approved(0, "en")

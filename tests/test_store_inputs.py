@@ -14,9 +14,9 @@ import polib
 import pytest
 
 from aligner.errors import AlignerError
-from aligner.review_file import ReviewFile
-from aligner.safe_files import ReviewFileError
-from aligner.store import ReviewStore
+from aligner.review.file import ReviewFile
+from aligner.review.safe_files import ReviewFileError
+from aligner.review.store import ReviewStore
 from tests.test_store_fixtures import make_docset, msgfmt_check, one_to_one
 
 
@@ -226,7 +226,7 @@ def test_a_save_that_would_drop_a_fix_is_refused(docset):
 
 def test_an_unreadable_review_file_is_a_clear_error(docset, monkeypatch):
     _open(docset).save()
-    import aligner.safe_files as safe_files
+    import aligner.review.safe_files as safe_files
 
     real_open = open
 

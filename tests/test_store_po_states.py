@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from aligner.review import open_session
+from aligner.review.session import open_session
 from tests.conftest import BUNDLED
 
 
@@ -159,3 +159,68 @@ def test_approvals_in_files_written_before_these_states_stay_approvals(statement
     assert again.row_status(row, "en") == "approved"
     again.toggle_approved(row_with(again, "en", "The two heads of state held"), "en")
     assert _entry_flags(path, again.row_id(row)) == ["approved"]  # written in today's form
+
+
+def msgattrib_fuzzy_rows(path: Path) -> set[str]:
+    """The msgctxt of every entry gettext's msgattrib counts as fuzzy."""
+    done = subprocess.run(
+        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return {e.msgctxt for e in polib.pofile(done.stdout) if e.msgctxt}
+
+
+def test_every_state_counts_the_same_in_the_ui_and_in_msgfmt_and_pocount(statement):
+    """Untouched, changed, approved (unchanged and changed), decided, and a fix marked fuzzy
+    again by hand (a PO editor's "Needs work") or by a sync whose source text changed."""
+    from tests.conftest import run_aligner
+    from tests.test_store_decisions import first_flag
+
+    session = open_session(statement)
+    path = statement / "review" / "en.po"
+    changed = row_with(session, "en", "Kasemal")
+    session.set_fix(changed, "en", session.cell_text(changed, "en").replace("Kasemal", "Kassym"))
+    approved = row_with(session, "en", "The two heads of state held")
+    session.toggle_approved(approved, "en")
+    both = row_with(session, "en", "2023th")
+    session.set_fix(both, "en", session.cell_text(both, "en").replace("2023th", "20th"))
+    session.toggle_approved(both, "en")
+    decided, flag = first_flag(session, "en", "number")
+    session.decide(decided, "en", flag, "dismissed", "counted differently")
+    taken = {changed, approved, both, decided}
+    by_hand, by_sync = [r for r in range(session.row_count()) if r not in taken][3:5]
+    for row in (by_hand, by_sync):
+        session.set_fix(row, "en", session.cell_text(row, "en") + " (reviewed)")
+    ids = {name: session.row_id(r) for name, r in (("hand", by_hand), ("sync", by_sync))}
+
+    po = polib.pofile(str(path))  # a PO editor's "Needs work" on one fix
+    po.find(ids["hand"], by="msgctxt").flags.append("fuzzy")
+    po.save()
+    source = statement / "zh.txt"  # the source paragraph of the other one changes
+    paragraphs = source.read_text(encoding="utf-8").split("\n\n")
+    zh_index = session.alignment.rows[by_sync].indices("zh")[0]
+    paragraphs[zh_index] = paragraphs[zh_index].rstrip("。") + "（修订）。"
+    source.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    synced = run_aligner("sync", str(statement))
+    assert synced.returncode == 0, synced.stderr
+    assert "fuzzy" in polib.pofile(str(path)).find(ids["sync"], by="msgctxt").flags
+
+    again = open_session(statement)
+    status = {again.row_id(r): again.row_status(r, "en") for r in range(again.row_count())}
+    assert [status[ids["hand"]], status[ids["sync"]]] == ["fuzzy", "fuzzy"]
+    assert status[again.row_id(decided)] == "unreviewed"
+    assert [status[again.row_id(r)] for r in (changed, approved, both)] == [
+        "fixed",
+        "approved",
+        "approved",
+    ]
+    # entry by entry: what gettext counts fuzzy is what the UI does not count reviewed
+    assert msgattrib_fuzzy_rows(path) == {
+        row for row, s in status.items() if s in ("unreviewed", "fuzzy")
+    }
+    reviewed, with_text, _ = again.progress("en")
+    counts = msgfmt_statistics(path)
+    assert reviewed == counts["translated"] == pocount(path)["translated"] == 3
+    assert with_text == counts["translated"] + counts["fuzzy"] == sum(pocount(path).values())
+    unreviewed = again.filter_rows("unreviewed", "en")
+    assert {by_hand, by_sync, decided} <= set(unreviewed) and changed not in unreviewed

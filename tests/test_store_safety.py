@@ -13,9 +13,9 @@ import polib
 import pytest
 
 from aligner.alignment import Alignment
-from aligner.pofile_io import read_po
-from aligner.safe_files import ReviewConflictError, ReviewFileError
-from aligner.store import ReviewStore
+from aligner.review.pofile_io import read_po
+from aligner.review.safe_files import ReviewConflictError, ReviewFileError
+from aligner.review.store import ReviewStore
 from tests.conftest import ROOT
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
 
@@ -183,7 +183,7 @@ def test_not_utf8_is_a_clear_error(docset):
 _WORKER = textwrap.dedent("""
     import sys
     from aligner.docset import load
-    from aligner.store import ReviewStore
+    from aligner.review.store import ReviewStore
     from tests.test_store_fixtures import one_to_one
     docset = load(sys.argv[1])
     store = ReviewStore.open(docset, one_to_one(docset), languages=["en"])

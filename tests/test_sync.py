@@ -8,7 +8,7 @@ import polib
 import pytest
 
 from aligner.alignment import Alignment, Row
-from aligner.store import ReviewStore
+from aligner.review.store import ReviewStore
 from tests.conftest import run_aligner
 from tests.test_store_fixtures import TEXTS, make_docset, msgfmt_check, one_to_one
 
@@ -72,7 +72,8 @@ def test_a_changed_source_keeps_the_fix_but_asks_for_review_again(tmp_path):
     )
     store = _sync(docset)
     review = store.get("r2", "en")
-    assert review.text == "The sides met on 17 May 2023 in Xi'an." and review.status == "fixed"
+    # the fix stays, marked fuzzy as msgmerge marks it: PO tools and the UI say "to review"
+    assert review.text == "The sides met on 17 May 2023 in Xi'an." and review.status == "fuzzy"
     entry = next(e for e in _entries(docset) if e.msgctxt == "r2")
     assert entry.fuzzy and entry.previous_msgid == TEXTS["zh"][1]  # msgmerge's #| msgid
     assert store.reports["en"].kept == 4
@@ -138,7 +139,7 @@ def test_reassigned_row_ids_and_edited_sources_are_fuzzy_matched(tmp_path):
     report = store.reports["en"]
     assert (report.fuzzy, report.moved, report.obsoleted, report.new) == (1, 3, 0, 0)
     review = store.get("sr2", "en")
-    assert review.text == "The sides met on 17 May 2023 in Xi'an." and review.status == "fixed"
+    assert review.text == "The sides met on 17 May 2023 in Xi'an." and review.status == "fuzzy"
     entry = next(e for e in _entries(docset) if e.msgctxt == "sr2")
     assert entry.previous_msgctxt == "r2" and entry.previous_msgid == TEXTS["zh"][1]
     assert store.get("sr3", "en").status == "approved"  # exact source: moved as it was
@@ -249,3 +250,48 @@ def test_aligner_sync_reports_a_malformed_review_file_and_leaves_it(cli_docset):
     assert "aligner: error: " in result.stderr and "ru.po:" in result.stderr
     assert "not a valid PO file" in result.stderr
     assert path.read_bytes() == before
+
+
+def _comments(path):
+    return {e.msgctxt: (e.msgstr, e.comment, e.flags) for e in polib.pofile(str(path))}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("sync", "--lang", "en"),
+        ("export", "--format", "xliff20", "--lang", "en,zh"),
+        ("export", "--format", "txt", "--lang", "en"),
+    ],
+    ids=["sync", "export-xliff", "export-txt"],
+)
+def test_a_broken_review_file_of_another_language_does_not_stop_one_language(
+    cli_docset, tmp_path, command
+):
+    assert run_aligner("sync", str(cli_docset)).returncode == 0
+    fixed = "They signed 20 documents."
+    store = ReviewStore.open(make_docset(cli_docset), one_to_one(make_docset(cli_docset)))
+    row = next(r.row for r in store.reviews("en") if r.text == TEXTS["en"][2])
+    store.set_fix(row, "en", fixed)  # en's flags change: the sync must rewrite them
+    healthy = tmp_path / "healthy"
+    healthy_done = run_aligner("export", str(cli_docset), "--format", "po", "--out", str(healthy))
+    assert healthy_done.returncode == 0, healthy_done.stderr
+    broken = cli_docset / "review" / "ru.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\nnonsense\n", encoding="utf-8")
+    before = broken.read_bytes()
+    name, *options = command
+    out = ["--out", str(tmp_path / "out")] if name == "export" else []
+    result = run_aligner(name, str(cli_docset), *options, *out)
+    assert result.returncode == 0, result.stderr
+    if "txt" in options:  # no flags in this format: ru.po is not even read
+        assert "ru.po" not in result.stderr
+        assert fixed in (tmp_path / "out" / "en.txt").read_text(encoding="utf-8")
+    else:  # one warning line naming the file; ru had no fix, so en's flags are the UI's
+        warned = [line for line in result.stderr.splitlines() if "ru.po" in line]
+        assert len(warned) == 1 and "not a valid PO file" in warned[0], result.stderr
+    if name == "sync":
+        assert _comments(cli_docset / "review" / "en.po") == _comments(healthy / "en.po")
+    assert broken.read_bytes() == before
+    every = [*options[:2], *out, "--force"] if name == "export" else []  # no --lang
+    everything = run_aligner(name, str(cli_docset), *every)
+    assert everything.returncode == 2 and "ru.po:" in everything.stderr  # asked for: it stops

@@ -59,3 +59,31 @@ def test_visible_maps_controls_one_to_one():
     assert len(shown) == len(text)
     assert "\x1b" not in shown and "\x07" not in shown and "\r" not in shown
     assert "␛[31malert" in shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Семья 👨\u200d👩\u200d👧 и флаг 🇰🇿 в тексте, " * 3,
+        "Cafe\u0301 cre\u0300me bru\u0302le\u0301e " * 4,
+        "한국어 한 글자 " * 5,
+    ],
+)
+@pytest.mark.parametrize("width", [3, 8, 15])
+def test_emoji_sequences_flags_and_accents_are_measured_as_drawn(text, width):
+    """A family emoji or a flag is one two-cell character, an accent none: the lines measure
+    what the terminal draws (Rich, wcwidth), so none overflows the column or is cut short."""
+    lines = wrap(text, width)
+    for start, end in lines:
+        assert cell_len(text[start:end]) <= width
+    covered = "".join(text[s:e] for s, e in lines).replace(" ", "")
+    assert covered == text.replace(" ", "")
+
+
+@pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "🇰🇿", "👍🏽", "❤\ufe0f"])
+def test_a_line_of_emoji_sequences_is_not_broken_early(emoji):
+    """Three two-cell emoji and two spaces are 8 cells: one line at width 8 (counting the
+    characters of a sequence one by one would make it 2 or 3 lines)."""
+    text = " ".join([emoji] * 3)
+    assert cell_len(text) == 8
+    assert wrap(text, 8) == ((0, len(text)),)

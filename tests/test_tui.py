@@ -127,6 +127,20 @@ async def test_edit_and_ctrl_s_saves_the_fix_to_the_po_file_at_once(statement):
         assert any("2023" in text[s:e] for s, e, _ in spans)
 
 
+async def test_ctrl_s_on_an_unchanged_text_says_so_and_writes_nothing(statement):
+    app = ReviewApp(statement)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        review = statement / "review" / "en.po"
+        before = review.read_bytes() if review.exists() else None
+        await pilot.press("j", "e")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (review.read_bytes() if review.exists() else None) == before
+        assert app.save_state.startswith("unchanged"), app.save_state
+        assert "saved fix" not in screen_text(app)
+
+
 async def test_escape_cancels_an_edit(statement):
     app = ReviewApp(statement)
     async with app.run_test(size=SIZE) as pilot:
@@ -347,19 +361,19 @@ async def test_a_long_docset_opened_for_the_first_time_shows_its_first_rows_at_o
 ):
     """No alignment.tsv and a long text: the first rows are on screen (read-only, the status
     bar says the rest is being aligned) before the whole docset is aligned; then every row."""
-    import aligner.review
+    import aligner.review.session
     from tests.conftest import write_generated
 
-    monkeypatch.setattr(aligner.review, "PREVIEW_FROM", 2000)
+    monkeypatch.setattr(aligner.review.session, "PREVIEW_FROM", 2000)
     root = write_generated(tmp_path / "long", 600)
     release = __import__("threading").Event()
-    full = aligner.review.ReviewSession.align_fully
+    full = aligner.review.session.ReviewSession.align_fully
 
     def held(self, progress=None):  # the full alignment waits until the preview is seen
         release.wait(30)
         return full(self, progress)
 
-    monkeypatch.setattr(aligner.review.ReviewSession, "align_fully", held)
+    monkeypatch.setattr(aligner.review.session.ReviewSession, "align_fully", held)
     app = ReviewApp(root)
     async with app.run_test(size=(160, 45)) as pilot:
         while app.session is None:

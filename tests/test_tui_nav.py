@@ -12,7 +12,7 @@ import polib
 import pytest
 from rich.cells import cell_len
 
-import aligner.review
+import aligner.review.session
 from tests.conftest import BUNDLED
 from tests.test_tui import msgfmt_ok, opened, po_entry, settled
 from tui.app import ReviewApp
@@ -433,13 +433,13 @@ async def test_n_before_the_checks_finish_waits_for_them_instead_of_no_more_flag
     statement, monkeypatch
 ):
     release = threading.Event()
-    run_checks = aligner.review.ReviewSession.run_checks
+    run_checks = aligner.review.session.ReviewSession.run_checks
 
     def held(self, progress=None):
         release.wait(30)
         return run_checks(self, progress)
 
-    monkeypatch.setattr(aligner.review.ReviewSession, "run_checks", held)
+    monkeypatch.setattr(aligner.review.session.ReviewSession, "run_checks", held)
     app = ReviewApp(statement)
     async with app.run_test(size=MEDIUM) as pilot:
         while app.session is None:

@@ -19,9 +19,9 @@ from textual.worker import Worker, WorkerState
 
 from aligner import parallel
 from aligner.errors import AlignerError
-from aligner.recovery import ReviewBusyError
-from aligner.review import FILTERS, ReviewSession, open_rows
-from aligner.safe_files import ReviewConflictError
+from aligner.review.recovery import ReviewBusyError
+from aligner.review.safe_files import ReviewConflictError
+from aligner.review.session import FILTERS, ReviewSession, open_rows
 
 from .commands import ReviewCommands
 from .disk_watch import DiskWatch
@@ -681,6 +681,10 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
             for path in kept.values():  # saved now: the recovery files have done their job
                 path.unlink(missing_ok=True)
             kept.clear()
+            if not changes:  # the text as it was: say so rather than claim a save
+                self.save_state = f"unchanged {session.row_id(row)} {lang}"
+                self._refresh_chrome()
+                return None
             what = "fix and approval" if approve else "fix"
             self._history += [(row, lang)] * (changes - 1)  # one u takes back one of them
             self._changed(row, f"{what} {session.row_id(row)} {lang}", recheck=True)

@@ -9,7 +9,7 @@ such a cell too). Mixed into ``ReviewApp`` (it uses its session, grid and notifi
 from __future__ import annotations
 
 from aligner.errors import AlignerError
-from aligner.recovery import ReviewBusyError
+from aligner.review.recovery import ReviewBusyError
 
 from .screens.edit import EditModal
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from aligner.flags import SEVERITIES
-from aligner.review import FILTERS
+from aligner.review.session import FILTERS
 
 CHECK = "check:"
 SEVERITY = "severity:"

@@ -1,6 +1,7 @@
 """Wrapping cell text to a column width, in terminal cells, keeping character offsets.
 
-A Chinese character takes two cells; Latin and Cyrillic words break at spaces; Chinese breaks
+Widths are ``aligner.terminal``'s (wcwidth, grapheme clusters whole): a Chinese character
+takes two cells; Latin and Cyrillic words break at spaces; Chinese breaks
 between any two characters; a word longer than the column is cut. Each wrapped line is a
 ``(start, end)`` range of offsets into the text, so highlighted spans (flags, search hits) map
 onto lines without re-measuring. Newlines are hard breaks.
@@ -11,12 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rich.cells import get_character_cell_size
-
-
-def char_width(ch: str) -> int:
-    """Cells taken by one character (0, 1 or 2)."""
-    return 1 if ch < "\u0300" else get_character_cell_size(ch)
+from aligner.terminal import char_widths
 
 
 @lru_cache(maxsize=16384)
@@ -42,12 +38,13 @@ def _wrap_part(part: str, base: int, width: int, lines: list[tuple[int, int]]) -
     if part.isascii() and n <= width:
         lines.append((base, base + n))
         return
+    widths = char_widths(part)
     start = used = 0
     brk_end = brk_next = -1  # the current line may end at brk_end; the next then starts at brk_next
     i = 0
     while i < n:
         ch = part[i]
-        w = char_width(ch)
+        w = widths[i]
         if ch == " ":
             if used + w > width:
                 lines.append((base + start, base + i))
@@ -64,7 +61,7 @@ def _wrap_part(part: str, base: int, width: int, lines: list[tuple[int, int]]) -
             else:
                 lines.append((base + start, base + i))
                 start = i
-            used, brk_end = _cells(part, start, i), -1
+            used, brk_end = sum(widths[start:i]), -1
             continue
         used += w
         i += 1
@@ -75,10 +72,6 @@ def _skip_spaces(text: str, i: int) -> int:
     while i < len(text) and text[i] == " ":
         i += 1
     return i
-
-
-def _cells(text: str, start: int, end: int) -> int:
-    return sum(char_width(ch) for ch in text[start:end])
 
 
 _WIDE = re.compile(

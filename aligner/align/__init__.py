@@ -181,6 +181,7 @@ def align_pairs(
     return pairs
 
 
+@parallel.gc_paused()  # the profiles that come back are long-lived and hold no cycles
 def _pairs_in_workers(
     texts: dict[str, Sequence[str]], pivot: str, others: list[str], glossary, extractor, progress
 ) -> dict[str, PairAlignment]:

@@ -81,7 +81,7 @@ def write_alignment(docset: DocSet, alignment: Alignment, path: Path | None = No
     Any OSError (disk full, read-only directory...) becomes a FileSaveError naming the file,
     with the old alignment.tsv left as it was.
     """
-    from ..safe_files import atomic_write
+    from ..review.safe_files import atomic_write
 
     path = path or alignment_path(docset)
     text = format_alignment(docset, alignment)

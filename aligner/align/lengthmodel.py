@@ -31,6 +31,7 @@ class LengthModel:
     samples: int = 0
     basis: str = "default"  # "anchors" (confident anchor pairs) or "guide" (length diagonal)
     native_ratio: float = 0.0  # other-script letters per pivot character (0: ``ratio`` for all)
+    silence_cost: float = 0.0  # cost of a bead whose sides share no key (one has some)
 
     def units(self, lengths: Sequence[int], natives: Sequence[int]) -> list[float]:
         """Each paragraph's length in pivot characters: letters of the other script at

@@ -48,6 +48,8 @@ STRAY_TYPICAL = 0.6  # ... in a pair whose typical 1-1 bead finds this share
 STRAY_SAMPLES = 30  # ... measured on at least this many beads (and at most
 STRAY_SAMPLES_MAX = 400  # this many, evenly spread: a long text needs no more)
 STRAY_PARTNER = 0.3  # the stray's partner must find at least this share across
+SILENCE_SAMPLES = 20  # 1-1 beads with keys on either side needed to measure silence_cost
+SILENCE_MAX = BEADS[6][2] / 2  # a missing key weighs less than half a missing paragraph
 _NO_KEYS: frozenset[str] = frozenset()
 Progress = Callable[[int, int], None]
 
@@ -235,9 +237,10 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
         ones = [(i - 1, j - 1) for i, j, k in path if k == 0]
         learnt = learn_links(pivot.words, other.words, ones)
         refined = _refine(pair, pivot, other, model, ones)
-        if learnt == links and refined is None:
+        silence = silence_cost(pair.pivot_keys, pair.other_keys, ones)
+        if learnt == links and refined is None and _same_silence(model, silence):
             break
-        links, model = learnt, refined or model
+        links, model = learnt, replace(refined or model, silence_cost=silence)
         pair, chain, guide = _setup(pivot, other, model, links)
         last = path
         path, widths, more, capped = _banded(pair, guide, widths, model, progress)
@@ -428,6 +431,35 @@ def _refine(
     if refined is None or _close(model, refined):
         return None
     return refined
+
+
+def silence_cost(pivot_keys, other_keys, ones) -> float:
+    """What a bead costs whose two sides share no key although one holds some, measured on
+    the pair's 1-1 beads ``ones``: -log of how much rarer that is in a bead found than
+    between a paragraph and its partner's neighbours (one or two off: the usual wrong bead,
+    a shift in a list of near-parallel strings or an omission beside an unrelated insertion
+    taken as two poor 1-1 beads). About 0 where words say little (beads found are as often
+    silent as their neighbours); 0 with too few beads to tell; at most SILENCE_MAX."""
+    m = len(other_keys)
+    found = silent = near = near_silent = 0
+    for i, j in ones:
+        keys = pivot_keys[i]
+        if keys or other_keys[j]:
+            found += 1
+            silent += not keys & other_keys[j]
+        for k in (j - 2, j - 1, j + 1, j + 2):
+            if 0 <= k < m and (keys or other_keys[k]):
+                near += 1
+                near_silent += not keys & other_keys[k]
+    if found < SILENCE_SAMPLES:
+        return 0.0
+    rate = (silent + 1) / (found + 2)
+    near_rate = (near_silent + 1) / (near + 2)
+    return round(min(max(0.0, math.log(near_rate / rate)), SILENCE_MAX), 3)
+
+
+def _same_silence(model: LengthModel, silence: float) -> bool:
+    return abs(silence - model.silence_cost) < 0.1
 
 
 def _close(old: LengthModel, new: LengthModel) -> bool:

@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..parallel import gc_paused
+from ..sentences import sentence_ends
 from .anchors import Keys, paragraph_keys
 from .lexicon import paragraph_words, sound_keys
 
-# A sentence ends at . ! ? ; (ASCII followed by a space, a closing mark or the end; the
-# full-width forms anywhere).
-_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"'»”’)）]|$)|[。！？；]")
 _NOT_NATIVE = re.compile(r"[\W\d_\x00-\x7f]+")  # what is not a letter outside ASCII
 _MARKS = re.compile(r"[«»“”„\"《》「」『』()（）\[\]【】]")
 
@@ -78,7 +76,7 @@ def build_profile(
     return Profile(
         tuple(len(p) for p in paragraphs),
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
-        tuple(len(_SENTENCE_END.findall(p)) for p in paragraphs),
+        tuple(len(sentence_ends(p)) for p in paragraphs),
         tuple(len(_MARKS.findall(p)) for p in paragraphs),
         words,
         # (3x faster than findall; an ASCII paragraph has none)

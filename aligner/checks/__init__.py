@@ -47,10 +47,17 @@ def check_names() -> tuple[str, ...]:
     return tuple(REGISTRY)
 
 
+Progress = Callable[[int, int], None]  # (checks done, checks to do); shards count each
+
+
 def run_checks(
-    docset: DocSet, alignment: Alignment, names: Iterable[str] | None = None
+    docset: DocSet,
+    alignment: Alignment,
+    names: Iterable[str] | None = None,
+    progress: Progress | None = None,
 ) -> list[Flag]:
-    """Every flag the named checks (default: all) raise on an aligned docset."""
+    """Every flag the named checks (default: all) raise on an aligned docset;
+    ``progress(done, total)`` as the checks (and shards of them) finish."""
     checks = build(names)  # unknown names are refused before any work
     # texts this long had the workers started while they loaded (``parallel.start_for``):
     # with them up, a docset's rows are worth spreading from a couple of shards on
@@ -61,6 +68,7 @@ def run_checks(
         checks,
         lambda start, end: (from_rows, rows_shard(docset, alignment, start, end)),
         shard_from=2 * SHARD_UNITS if long else SHARD_FROM,
+        progress=progress,
     )
 
 
@@ -86,13 +94,16 @@ def check_catalog(
     return _run(lambda: document, len(document.units), checks, shard_from=CATALOG_SHARD_FROM)
 
 
-def run_document(document: Document, names: Iterable[str] | None = None) -> list[Flag]:
-    """Run the named checks on a prepared document."""
+def run_document(
+    document: Document, names: Iterable[str] | None = None, progress: Progress | None = None
+) -> list[Flag]:
+    """Run the named checks on a prepared document (``progress`` as for ``run_checks``)."""
     return _run(
         lambda: document,
         len(document.units),
         build(names),
         shard_from=CATALOG_SHARD_FROM if document.catalog else SHARD_FROM,
+        progress=progress,
     )
 
 
@@ -114,17 +125,19 @@ def _run(
     checks: list[Check],
     shard_source: ShardSource | None = None,
     shard_from: int = SHARD_FROM,
+    progress: Progress | None = None,
 ) -> list[Flag]:
     """Flags of ``checks`` on the document ``make`` builds (``size`` units), sorted by unit,
     language, position; flags of several checks on one spot merged into one
     (``flags.merge_spots``). ``shard_source(start, end)``: a function and its arguments that
-    build units [start, end) in a worker (default: the document's own ``shard``)."""
+    build units [start, end) in a worker (default: the document's own ``shard``).
+    ``progress(done, total)``: after each check on the whole document and each shard."""
     with parallel.gc_paused():
         if size >= shard_from and parallel.pool() is not None:
-            document, flags = _in_shards(make, size, checks, shard_source)
+            document, flags = _in_shards(make, size, checks, shard_source, progress)
         else:
             document = make()
-            flags = _run_all(document, checks)
+            flags = _run_all(document, checks, _counter(progress, len(checks)))
     row_index = {unit.id: i for i, unit in enumerate(document.units) if unit.id}
     entry_index = {unit.entry: i for i, unit in enumerate(document.units) if unit.entry is not None}
     order = {lang: i for i, lang in enumerate(document.languages)}
@@ -148,7 +161,11 @@ def _run(
 
 
 def _in_shards(
-    make: Callable[[], Document], size: int, checks: list[Check], shard_source: ShardSource | None
+    make: Callable[[], Document],
+    size: int,
+    checks: list[Check],
+    shard_source: ShardSource | None,
+    progress: Progress | None = None,
 ) -> tuple[Document, list[Flag]]:
     """The local checks run on shards of the document, spread over the cores, while this
     thread runs the others on the whole document; then each local check puts its shards
@@ -170,7 +187,9 @@ def _in_shards(
         runner.add(index, run_shard, build_shard, args, local)
     if document is None:
         document = make()
-    runner.add("whole", _run_all, document, whole, here=True)
+    # a shard is all the local checks on part of the rows: it counts as that many checks
+    tick = _counter(progress, len(whole) + len(local) * len(spans))
+    runner.add("whole", _run_all, document, whole, tick, here=True)
     parts: list = [None] * len(spans)
     flags: list[Flag] = []
     for tag, result in runner.results():
@@ -178,6 +197,8 @@ def _in_shards(
             flags.extend(result)
         else:
             parts[tag] = result
+            if tick is not None:
+                tick(len(local))
     for index, check in enumerate(local):
         flags.extend(check.finish(document, [part[index] for part in parts]))
     return document, flags
@@ -187,8 +208,30 @@ def _as_is(document: Document) -> Document:
     return document
 
 
-def _run_all(document: Document, checks: list[Check]) -> list[Flag]:
-    return [flag for check in checks for flag in check.run(document)]
+def _counter(progress: Progress | None, total: int) -> Callable[[int], None] | None:
+    """``tick(n)``: ``n`` more of ``total`` checks done, reported to ``progress``."""
+    if progress is None:
+        return None
+    done = 0
+
+    def tick(count: int = 1) -> None:
+        nonlocal done
+        done += count
+        progress(done, total)
+
+    progress(0, total)
+    return tick
+
+
+def _run_all(
+    document: Document, checks: list[Check], tick: Callable[[int], None] | None = None
+) -> list[Flag]:
+    flags: list[Flag] = []
+    for check in checks:
+        flags += check.run(document)
+        if tick is not None:
+            tick(1)
+    return flags
 
 
 def run_shard(

@@ -250,9 +250,21 @@ class RowCheck(Check):
             flags.extend(self.check_unit(unit, document))
         return flags
 
-    @abstractmethod
     def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        """The flags of one unit."""
+        """The flags of one unit: a catalog entry's from ``catalog_unit``, a docset row's
+        from ``document_unit`` (a check that compares the two kinds alike overrides this)."""
+        if document.catalog:
+            return self.catalog_unit(unit, document)
+        return self.document_unit(unit, document)
+
+    def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        """The flags of one catalog entry (msgid against msgstr); none unless overridden."""
+        return ()
+
+    def document_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+        """The flags of one docset row (every version against the others); none unless
+        overridden."""
+        return ()
 
 
 REGISTRY: dict[str, type[Check]] = {}

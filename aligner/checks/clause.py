@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from ..alignment import LOW_CONFIDENCE
 from ..flags import Flag
+from ..sentences import CLOSING_MARKS, END_MARKS
 from .base import Check, Document, Unit, register
 from .omission import Stats, _Rows, pair_statistics, text_lengths
 from .segments import clauses, letters, missing_anchors
@@ -265,7 +266,7 @@ def _position(text: str, own: list[tuple[int, int]], boundary: int) -> int:
     if boundary < len(own):
         return own[boundary][0]
     end = len(text.rstrip())
-    while end > 0 and text[end - 1] in ".!?…。！？\"'»”’)":
+    while end > 0 and text[end - 1] in END_MARKS + CLOSING_MARKS:
         end -= 1
     return end
 
@@ -273,10 +274,7 @@ def _position(text: str, own: list[tuple[int, int]], boundary: int) -> int:
 def _whole_sentences(text: str, part: str) -> bool:
     """Whether ``part`` of ``text`` is one or more whole sentences."""
     before = text[: text.find(part)].rstrip()
-    return (not before or before[-1] in _ENDS) and part.rstrip()[-1:] in _ENDS
-
-
-_ENDS = ".!?…。！？"
+    return (not before or before[-1] in END_MARKS) and part.rstrip()[-1:] in END_MARKS
 
 
 def _short_text(text: str, width: int = 80) -> str:

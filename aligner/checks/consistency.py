@@ -18,26 +18,15 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from ..flags import Flag
+from ..sentences import sentence_count, sentence_spans
 from .base import Check, Document, Unit, register
 
-_SENTENCE = re.compile(r"[^.!?。！？]+(?:[.!?。！？]+[\"”»）)]*|$)")
-_TERMINATOR = re.compile(r"[.!?。！？]+")
 _MIN_WORDS = 4
 _MIN_CJK = 8
 _SAME_SOURCE = 85  # rapidfuzz ratio above which two sources count as one
 _ACCELERATOR = re.compile(r"(?<=\w)_(?=\w)|^_|&(?=\w)|\s*(?:\.\.\.|…|:)\s*$")
 
 Occurrence = tuple[Unit, str, int, int]  # unit, language, start, end in the cell
-
-
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every sentence of ``text``, stripped of surrounding spaces."""
-    for match in _SENTENCE.finditer(text):
-        chunk = match.group()
-        if not chunk.strip():
-            continue
-        start = match.start() + len(chunk) - len(chunk.lstrip())
-        yield start, match.start() + len(chunk.rstrip())
 
 
 def _key(text: str, catalog: bool) -> str:
@@ -91,11 +80,11 @@ class ConsistencyCheck(Check):
             source_spans = spans.get(source)
             if source_spans is None:
                 source_spans = spans[source] = (
-                    list(sentences(source)) if len(_TERMINATOR.findall(source)) >= 2 else []
+                    sentence_spans(source) if sentence_count(source) >= 2 else []
                 )
             if len(source_spans) < 2:
                 continue
-            target_spans = list(sentences(target))
+            target_spans = sentence_spans(target)
             if len(source_spans) < 2 or len(source_spans) != len(target_spans):
                 continue
             for (s0, s1), (t0, t1) in zip(source_spans, target_spans):

@@ -40,6 +40,13 @@ _SCRIPTS = {
     "latin": re.compile(f"[{_LATIN}]"),
 }
 _LETTER = re.compile(r"[^\W\d_]")
+# what every version writes the same way, so a copy of it alone is no untranslated text:
+# manual references ("passwd(5)"), options ("--repository"), metavariables and constants
+# ("MAX_DAYS"), identifiers with digits or underscores, URLs and paths
+_VERBATIM = re.compile(
+    r"[\w.-]+\(\d\w*\)|(?<![\w-])--?[\w][\w-]*|\b[A-Z][A-Z0-9_]+\b|\b\w*[\d_]\w*\b"
+    r"|\w+://\S+|(?<![\w.])[~.]?/[\w./-]+"
+)
 _KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
 _SCRIPT_OF = {
     "zh": "han",
@@ -253,6 +260,8 @@ class LanguageCheck(Check):
                 text = cell.text[start:end]
                 if document.catalog:
                     text = _prose(text, unit.text(document.source))
+                else:
+                    text = _VERBATIM.sub(" ", text)  # "passwd(5)" is in no language
                 found = looks_like(text, lang)
                 if found:
                     yield self.flag(
@@ -356,8 +365,8 @@ class LanguageCheck(Check):
             if not other_text or abs(size - len(other_text)) > 0.1 * size:
                 continue
             if text == other_text:
-                if len(_LETTER.findall(text[:_SAMPLE])) < _MIN_LETTERS:
-                    continue  # "5G", a name: the same in every language
+                if len(_LETTER.findall(_VERBATIM.sub("", text[:_SAMPLE]))) < _MIN_LETTERS:
+                    continue  # "5G", a name, "-r, --repository REPOSITORY": the same in every language
                 return (other, 100.0) if self._is_the_copy(text, lang, other, document) else None
             other_script = script_of(other)
             catalog_copy = (

@@ -51,9 +51,7 @@ class LayoutCheck(RowCheck):
         "of msgid not kept; empty plural forms; plural-form count"
     )
 
-    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        if not document.catalog:
-            return
+    def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         sources = [source_cell.text[a:b] for a, b in source_cell.part_spans()]
         for lang in document.targets:

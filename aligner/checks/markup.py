@@ -114,12 +114,7 @@ class MarkupCheck(RowCheck):
         "another way in msgstr; attribute values changed; a bare & or <"
     )
 
-    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        if document.catalog:
-            return self._catalog(unit, document)
-        return self._document(unit, document)
-
-    def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         source = source_cell.text
         if "<" not in source and "&" not in source:
@@ -254,7 +249,7 @@ class MarkupCheck(RowCheck):
             problems.append((0, 0, f"msgstr lacks the entity {entity} from msgid", entity))
         return problems
 
-    def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def document_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         """Tags a version lacks or adds where every other version has the same ones."""
         found = {lang: markup_tags(unit.text(lang))[0] for lang in document.languages}
         if not any(found.values()):

@@ -307,6 +307,13 @@ class NumberCheck(Check):
                 signatures[lang] = _signature(found, runs)
                 if _slots(text, unit, document, lang):
                     slotted.add(lang)
+            source = document.source
+            if not document.catalog and source in masked:
+                for lang in _copies(unit, masked, source):
+                    # a copy of the source text says what the source says, read as the
+                    # source's language ("Jan 2, 1970" left in English in a Russian page)
+                    facts[lang], masked[lang] = facts[source], masked[source]
+                    free[lang], signatures[lang] = free[source], signatures[source]
             present = list(masked)
             if (
                 len({tuple(sig) for sig in signatures.values()}) <= 1
@@ -629,6 +636,12 @@ class NumberCheck(Check):
                     expected=expected,
                     severity="warning",
                 )
+
+
+def _copies(unit: Unit, masked: dict[str, str], source: str) -> list[str]:
+    """The versions whose text is exactly the source's (left untranslated)."""
+    text = unit.text(source)
+    return [lang for lang in masked if lang != source and unit.text(lang) == text]
 
 
 def _settled(

@@ -24,9 +24,10 @@ from statistics import median
 
 from ..alignment import LOW_CONFIDENCE
 from ..flags import Flag
+from ..sentences import END_MARKS, sentence_count
 from .base import Check, Document, Unit, register
 from .segments import length as _length
-from .segments import missing_anchors, sentence_count
+from .segments import missing_anchors
 
 _MIN_ROWS = 8  # rows needed to trust a pair's distribution
 _ROBUST_Z = 3.5  # deviations (in robust standard deviations) that make an outlier
@@ -35,7 +36,7 @@ _MIN_CHARS = 50  # the longer side must be this long (names-only lines vary)
 _MIN_SPREAD = 0.12  # floor of the robust spread, in log units
 _NEARBY = 2  # rows on each side searched for a paragraph the aligner left alone
 _HEADING_CHARS = 60  # a heading is a short line...
-_ENDS = set(".!?…:;。！？：；")  # ...that does not end as a sentence does
+_ENDS = set(END_MARKS + ":;：；")  # ...that does not end as a sentence (or clause) does
 _DRIFT_ROWS = 10  # rows on each side searched for gaps like this one...
 _DRIFT_GAPS = 2  # ...of which this many mean the aligner drifted, not a text
 _ABSORBED_Z = 2.5  # a neighbour this many spreads too long may hold the missing text

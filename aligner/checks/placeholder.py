@@ -219,12 +219,7 @@ class PlaceholderCheck(RowCheck):
         "order, a dropped one) and leftover template tokens (<>, @@, ###)"
     )
 
-    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        if document.catalog:
-            return self._catalog(unit, document)
-        return self._document(unit, document)
-
-    def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def document_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         for lang in document.targets:
             text = unit.text(lang)
             found = document.placeholders(text)
@@ -246,7 +241,7 @@ class PlaceholderCheck(RowCheck):
                     f'leftover placeholder "{token}" — the other versions have text here',
                 )
 
-    def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         plural = len(source_cell.parts) > 1
         source = source_cell.text

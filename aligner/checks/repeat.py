@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 
 from ..flags import Flag
+from ..sentences import end_marks
 from .base import Document, RowCheck, Unit, register
 
 # letters of scripts written with spaces between words; CJK, Thai and kana are left out
@@ -80,7 +81,7 @@ _ITEM_SEPARATOR = re.compile(
     r"(?=[\s,;、，；和及与或])\s*(?:[,;、，；]|\s(?:and|or|и|или|және|мен|немесе)\s|[和及与或])\s*",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?。！？:：]\s*|\n")
+_BREAK = re.compile(r"[:：]\s*|\n")  # items of a list never run across these
 _MAX_ITEM_WORDS = 4
 _ITEM = re.compile(r"[\w\s'’-]+")  # an item of words: not syntax like "[+|-]key[" or "\\u"
 
@@ -157,9 +158,12 @@ def doubled_spaces(text: str) -> list[tuple[int, int]]:
 def repeated_items(text: str) -> list[tuple[int, int, str]]:
     """(start, end, item): separator and copy of an item repeating the one before (delete)."""
     found = []
+    breaks = sorted([*end_marks(text), *(m.span() for m in _BREAK.finditer(text))])
     sentence_start = 0
-    for end_match in [*_SENTENCE_END.finditer(text), None]:
-        sentence_end = end_match.start() if end_match else len(text)
+    for end_match in [*breaks, None]:
+        sentence_end = end_match[0] if end_match else len(text)
+        if sentence_end < sentence_start:  # a break inside the one before
+            continue
         previous, previous_end = None, sentence_start
         position = sentence_start
         for sep in [*_ITEM_SEPARATOR.finditer(text, sentence_start, sentence_end), None]:
@@ -184,7 +188,7 @@ def repeated_items(text: str) -> list[tuple[int, int, str]]:
             position = sep.end()
         if end_match is None:
             break
-        sentence_start = end_match.end()
+        sentence_start = end_match[1]
     return found
 
 
@@ -193,13 +197,20 @@ def _same_item(item: str, other: str) -> bool:
     return item == other or item[:1].lower() + item[1:] == other[:1].lower() + other[1:]
 
 
-def _sounds_like(text: str, name: str) -> bool:
-    """Whether ``text`` romanised reads like ``name``: a transliteration (恩科塔科塔县 is
-    "EnKeTaKeTaXian" for "Nkhotakota", 58; 窗口窗口 for "Window" 17)."""
+def _name_repeats(text: str, chunk: tuple[int, int, str], names: list[str]) -> bool:
+    """Whether a doubled chunk is a name's own repeated sounds: ``text`` romanised reads
+    like the name (恩科塔科塔县 is "EnKeTaKeTaXian" for "Nkhotakota", 58; 窗口窗口 for
+    "Window" 17), and no less so with the chunk doubled than written once."""
     from anyascii import anyascii
     from rapidfuzz.fuzz import ratio
 
-    return ratio(anyascii(text).lower(), name.lower()) >= 45
+    start, end, _ = chunk
+    once = text[:start] + text[end:]
+    for name in names:
+        twice_ratio = ratio(anyascii(text).lower(), name.lower())
+        if twice_ratio >= 45 and twice_ratio >= ratio(anyascii(once).lower(), name.lower()):
+            return True
+    return False
 
 
 _CJK_CHAR = re.compile("[\u3040-\u9fff\uf900-\ufaff]")
@@ -236,10 +247,11 @@ class RepeatCheck(RowCheck):
         chunks = doubled_chunks(text, lang) if _has_cjk(text) else []
         if words or chunks:
             source_doubles = any(_SOURCE_DOUBLED.search(reference) for reference in references)
-        if chunks and any(
-            _NAME.fullmatch(reference) and _sounds_like(text, reference) for reference in references
-        ):
-            chunks = []  # "Nkhotakota" is 恩科塔科塔县: a name's sounds may repeat
+        names = [reference for reference in references if _NAME.fullmatch(reference)]
+        if chunks and names:
+            # "Nkhotakota" is 恩科塔科塔县: a name's sounds may repeat, where the name has
+            # them too (尼维尼维斯 for "Nevis" reads closer to it as 尼维斯)
+            chunks = [chunk for chunk in chunks if not _name_repeats(text, chunk, names)]
         if not source_doubles:
             for start, end, word in words:
                 yield self._flag(unit, lang, start, end, f'"{word}" written twice', references)

@@ -1,20 +1,18 @@
-"""Sentences, clauses and verbatim anchors of a cell: what the omission checks compare.
+"""Clauses and verbatim anchors of a cell: what the omission checks compare.
 
 A version that lacks a sentence or a clause shows it in its structure: fewer sentences (or
 paragraphs) than every other version, a clause whose length the others have and it has not,
 numbers and verbatim names (commands, product names) that every other version carries and it
-does not. Splitting is by punctuation alone, so it works the same in every script.
+does not. Sentences end where ``aligner.sentences`` says; clauses are cut by punctuation
+alone, so both work the same in every script.
 """
 
 from __future__ import annotations
 
 import re
 
-# a sentence ends at . ! ? … (then closing quotes or brackets) before a space and a letter
-# that is not lower case, or at 。！？ anywhere; a lone capital before "." is an initial
-_SENTENCE_END = re.compile(
-    r"(?<![\s.][A-ZА-Я])[.!?…]+[\"'»”’)\]]*(?=\s+[^\sa-zа-яё])|[。！？]+[”’」』）]*"
-)
+from ..sentences import sentence_ends
+
 # clauses part at , ; : and their full-width forms; a comma between digits ("1,000",
 # "May 2023, 5") belongs to the numbers
 _CLAUSE_END = re.compile(r"(?<!\d)[,;:](?=\s)|(?<=\d)[,;:](?=\s+\D)|[，；：]")
@@ -33,22 +31,10 @@ def letters(text: str) -> int:
     return len(_NOT_LETTER.sub("", text))
 
 
-def sentence_count(text: str) -> int:
-    """Sentences in ``text`` (a text without end punctuation is one)."""
-    if not text.strip():
-        return 0
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    tail = text[ends[-1] :].strip() if ends else text.strip()
-    return len(ends) + (1 if tail else 0)
-
-
 def clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``text``, in order, covering it: each ends after its
     punctuation and the spaces that follow."""
-    cuts = sorted(
-        {m.end() for m in _SENTENCE_END.finditer(text)}
-        | {m.end() for m in _CLAUSE_END.finditer(text)}
-    )
+    cuts = sorted(set(sentence_ends(text)) | {m.end() for m in _CLAUSE_END.finditer(text)})
     spans, start = [], 0
     for cut in cuts:
         while cut < len(text) and text[cut].isspace():

@@ -43,6 +43,7 @@ _NON_LATIN = frozenset(  # a word list reads better as text
 )
 _MIN_TRANSLATED = 1  # other msgids whose msgstr translates the word
 _KEPT_SHARE = 0.2  # a word its msgstrs keep this often is kept on purpose (a name, a command)
+_OUTNUMBER = 4  # translations of a message's words per copy that outweigh the copies
 _WORDS_SHARE = 0.5  # share of a message's plain words that must be translated elsewhere
 
 
@@ -125,7 +126,13 @@ class UntranslatedCheck(Check):
                     self._flag(unit, document, lang, start, end, copied, translated, lexicon, slip)
                 )
                 continue
-            if len(translated) <= len(kept):
+            if len(translated) <= len(kept) and not (
+                lang in _NON_LATIN and lexicon.mostly_translated(translated, kept)
+            ):
+                # as many words kept as translated ("cannot stat %s": "stat" is a command),
+                # unless, in a language with a script of its own, the catalog translates
+                # these words far more often than it keeps them ("cannot": 131 times, never
+                # kept; "stat" kept 5 times)
                 continue
             # enough of its words are translated elsewhere, or (in a language with its own
             # script) the rest are common words no other message has, in lower case
@@ -283,6 +290,19 @@ class _Lexicon:
                 self.kept.update(ids.intersection(_LATIN_WORD.findall(msgstr.lower())))
                 if len(msgid) <= 60 and "\n\n" not in msgstr:
                     self.known.setdefault(_key(msgid), msgstr)
+
+    def mostly_translated(self, translated: list[str], kept: list[str]) -> bool:
+        """Whether the catalog translates these words rather than keeps them: as many
+        words never kept (in two msgids or more) as words kept, or translations outnumbering
+        copies ``_OUTNUMBER`` to one (a word kept once in four msgids is no name)."""
+        if not translated:
+            return False
+        always = [w for w in translated if self.in_msgid[w] >= 2 and not self.kept[w]]
+        if len(always) >= len(kept):
+            return True  # "cannot", "such": never kept in 2+ msgids, as many as the kept
+        words = translated + kept
+        done = sum(self.in_msgid[word] - self.kept[word] for word in words)
+        return done >= _OUTNUMBER * sum(self.kept[word] for word in words)
 
     def translations(self, word: str) -> int:
         return self.in_msgid[word] - self.kept[word]

@@ -109,12 +109,7 @@ class VariableCheck(RowCheck):
         "dropped, misspelt or translated"
     )
 
-    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        if document.catalog:
-            return self._catalog(unit, document)
-        return self._document(unit, document)
-
-    def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
         source = source_cell.text
         formats = document.formats.get(unit.entry, ())
@@ -266,7 +261,7 @@ class VariableCheck(RowCheck):
                 expected=shown[key],
             )
 
-    def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def document_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         """A variable every other version has and this one lacks, or one no other version
         has (leftover template tokens are the ``placeholder`` check's)."""
         found = {lang: variables(unit.text(lang)) for lang in document.languages}

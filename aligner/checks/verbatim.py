@@ -136,12 +136,7 @@ class VerbatimCheck(RowCheck):
         "missing or changed in msgstr"
     )
 
-    def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        if not document.catalog:
-            return self._document(unit, document)
-        return self._catalog(unit, document)
-
-    def _catalog(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source = unit.text(document.source)
         if not _QUICK.search(source):
             return
@@ -164,7 +159,7 @@ class VerbatimCheck(RowCheck):
                         expected=expected,
                     )
 
-    def _document(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def document_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         """A URL or e-mail address every other version has and this one lacks."""
         texts = {lang: unit.text(lang) for lang in document.languages}
         if not any("@" in t or "://" in t or "www." in t for t in texts.values()):

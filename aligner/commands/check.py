@@ -363,18 +363,20 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
     alignment = align(
         docset, progress=lambda what, done, total: progress.aligning(what, done, total, prefix)
     )
-    progress.show(f"{prefix}checking {len(alignment.rows):,} rows", force=True)
+    from .sync import checking
+
+    report = checking(progress, alignment, prefix)
     session = None
     if args.reviewed:
-        from ..review import ReviewSession
-        from ..store import ReviewStore
+        from ..review.session import ReviewSession
+        from ..review.store import ReviewStore
 
         session = ReviewSession(
             docset, alignment, None, ReviewStore.open(docset, alignment, None)
         )  # reads, writes nothing
-        flags = session.reviewed_flags(session.current_check(names))
+        flags = session.reviewed_flags(session.current_check(names, report))
     else:
-        flags = run_checks(docset, alignment, names)
+        flags = run_checks(docset, alignment, names, report)
     if wanted:
         flags = [flag for flag in flags if flag.lang in wanted]
 

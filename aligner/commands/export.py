@@ -73,7 +73,10 @@ def run(args: argparse.Namespace) -> int:
     with progress_for(args) as progress:
         # Flags appear in PO comments, the CSV and XLIFF notes; the other formats skip the checks.
         store = reviewed(
-            docset, checks=args.format in ("po", "csv", "xliff12", "xliff20"), progress=progress
+            docset,
+            checks=args.format in ("po", "csv", "xliff12", "xliff20"),
+            progress=progress,
+            langs=langs,
         )[1]
         progress.show(f"writing {args.format}", force=True)
         result = export(
@@ -94,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
                     "docset": str(docset.path),
                     "format": args.format,
                     "out": args.out,
-                    "languages": list(store.languages),
+                    "languages": list(langs or store.languages),
                     "written": [str(path) for path in result.written],
                     "overwritten": [str(path) for path in result.overwritten],
                 },

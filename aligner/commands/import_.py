@@ -14,10 +14,10 @@ from pathlib import Path
 from ..cli import (
     EXIT_FLAGS,
     EXIT_OK,
-    Progress,
     add_docset_argument,
     add_format_argument,
     load_docset,
+    progress_for,
     warn,
 )
 from ..errors import UsageError
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     """Import and say what was applied, unchanged and skipped (and why)."""
     from ..docset import REVIEW_DIR
     from ..incoming import import_cells
-    from ..store import ReviewStore
+    from ..review.store import ReviewStore
     from .sync import aligned, check_writable, save_rows
 
     docset = load_docset(args)
@@ -86,9 +86,9 @@ def run(args: argparse.Namespace) -> int:
     alignment, _ = aligned(docset, checks=False)
     store = ReviewStore.open(docset, alignment, None, langs)
     check_writable(docset.path / REVIEW_DIR)
-    with Progress() as shown:  # each applied cell saves its review file: long for many
+    with progress_for(args) as shown:
         report = import_cells(
-            store, cells, lambda done, total: shown.show(f"imported {done}/{total} cells")
+            store, cells, lambda done, total: shown.step("comparing cells", done, total)
         )
     if report.applied:
         save_rows(docset, alignment)  # the row ids the fixes point at stay

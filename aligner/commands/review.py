@@ -25,7 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the docset loads (errors exit 2 before the screen opens), then run the app."""
     from ..cli import parse_encoding
-    from ..review import open_rows
+    from ..review.session import open_rows
 
     parallel.share_with_caller()  # the app's loading thread works too: one worker fewer
     path = Path(args.docset) if args.docset else BUNDLED_DOCSET

@@ -94,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
 def _run_docset(args: argparse.Namespace) -> int:
     from ..align import align
     from ..lqa import session_reports
-    from ..review import ReviewSession
-    from ..store import ReviewStore, review_path
+    from ..review.session import ReviewSession
+    from ..review.store import ReviewStore, review_path
 
     if args.bootstrap != 1000:
         raise UsageError(
@@ -184,7 +184,7 @@ def _report_paths(args: argparse.Namespace, docset) -> dict[str, Path]:
 
 def _write_reports(paths: dict[str, Path], reports: list) -> None:
     from ..lqa import csv_text
-    from ..safe_files import atomic_write
+    from ..review.safe_files import atomic_write
 
     if "json" in paths:
         payload = (
@@ -291,7 +291,10 @@ def _file_segments(hyps: list[Path], refs: list[Path], lang: str, encoding) -> l
     texts = [tuple(split_paragraphs(read_text(p, lang, encoding).text)) for p in paths]
     for path, paragraphs in zip(paths, texts):
         if not paragraphs:
-            raise ScoreError(f"{path}: empty file; nothing to score")
+            raise ScoreError(
+                f"{path}: empty file (no paragraph); nothing to score; give the text to score, "
+                "one paragraph per blank-line-separated block"
+            )
     if len({len(t) for t in texts}) == 1:
         return [list(t) for t in texts]
     paired, unpaired = pair_paragraphs(texts, lang)

@@ -62,30 +62,48 @@ def aligned(docset, checks: bool = True, progress=None):
         warn(note)
     if not checks:
         return alignment, None
-    if progress:
-        progress.show(f"checking {len(alignment.rows):,} rows", force=True)
-    return alignment, run_checks(docset, alignment)
+    return alignment, run_checks(docset, alignment, progress=checking(progress, alignment))
 
 
-def reviewed(docset, checks: bool = True, progress=None):
-    """(alignment, store) of ``docset``: its rows and every language's review file, brought
-    up to date in memory (nothing is written) with the current flags (``checks`` False keeps
-    the recorded ones). ``progress``: an ``aligner.progress.Progress``.
+def checking(progress, alignment, prefix: str = ""):
+    """The checks' ``progress(done, total)`` callback for ``progress`` (None: none): a bar
+    on a terminal, a line every few seconds in a pipe."""
+    if not progress:
+        return None
+    what = f"{prefix}checking {len(alignment.rows):,} rows"
+    return lambda done, total: progress.step(what, done, total)
 
-    Every language is opened, whichever are synced or exported: the flags of one language
-    are found against the reviewed texts of the others, exactly as the UI finds them.
+
+def reviewed(docset, checks: bool = True, progress=None, langs=None):
+    """(alignment, store) of ``docset``: its rows and the review files of ``langs`` (default:
+    every language), brought up to date in memory (nothing is written) with the current
+    flags (``checks`` False keeps the recorded ones). ``progress``: an
+    ``aligner.progress.Progress``.
+
+    With checks the other languages' files are read too: the flags of one language are found
+    against the reviewed texts of the others, exactly as the UI finds them. One of those
+    that cannot be read does not stop the command (it is not written): a warning says so and
+    its original text stands in for its reviewed text.
     """
-    from ..review import current_flags
-    from ..store import ReviewStore
+    from ..review.session import current_flags
+    from ..review.store import ReviewStore
 
     alignment = aligned(docset, checks=False, progress=progress)[0]
     if progress:
         progress.show("reading the review files", force=True)
-    store = ReviewStore.open(docset, alignment, None)
+    wanted = alignment.languages if langs is None else tuple(langs)
+    others = [lang for lang in alignment.languages if lang not in wanted] if checks else []
+
+    def skipped(lang, error) -> None:
+        warn(
+            f"{error} (not needed for {', '.join(wanted)}: their flags are found against "
+            f"the original {lang} text; fix or restore it for the flags the UI shows)"
+        )
+
+    store = ReviewStore.open(docset, alignment, None, wanted, others, skipped)
     if checks:
-        if progress:
-            progress.show(f"checking {len(alignment.rows):,} rows", force=True)
-        store.set_flags(current_flags(docset, alignment, store))
+        found = current_flags(docset, alignment, store, progress=checking(progress, alignment))
+        store.set_flags(found)
     return alignment, store
 
 
@@ -121,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     docset = load_docset(args)
     langs = language_list(args.lang, "--lang", docset.languages)
     with progress_for(args) as progress:
-        alignment, store = reviewed(docset, progress=progress)  # reads and validates only
+        alignment, store = reviewed(docset, progress=progress, langs=langs)  # reads only
         check_writable(docset.path, docset.path / REVIEW_DIR)
         # Review files first: if alignment.tsv then cannot be saved, the next run fits the
         # same rows from the old one again (the row ids the review files now use).

@@ -4,9 +4,10 @@ from the gettext catalogs pycountry ships for many languages.
 A translation of "Eritrea" is checked against what the ISO catalogs give for the target
 language ("Эритрея"), so a garbled "Эрэея" is caught even where no other version says
 better. Language names (ISO 639) are left out: their translations vary too much between
-equally good catalogs ("малаялам" and "малайялам", "свати" and "свази"); so are names in
-Chinese characters, whose transliterations differ by one character of the same sound
-(玻利维亚 and 波利维亚) just as a misspelling would. Only the files are read (pycountry's JSON databases and its .mo catalogs), when
+equally good catalogs ("малаялам" and "малайялам", "свати" and "свази"). Names in Chinese
+characters are transliterations that differ between catalogs by a character of the same
+sound (玻利维亚 and 波利维亚): there a near miss is one character replaced by one of another
+sound (``aligner.facts.hanzi_sounds``). Only the files are read (pycountry's JSON databases and its .mo catalogs), when
 first needed, and kept: importing pycountry itself costs more than the whole lookup.
 """
 
@@ -25,6 +26,8 @@ _DATABASES = (
     ("iso4217", "iso4217.json", "4217", ("name",)),
 )
 _MIN_LENGTH = 4  # shorter names ("Ao", "Lao") are not looked for in running text
+_MIN_HANZI = 3  # ... in Chinese characters: a two-character name (法国, 印度) is one
+# character away from too many words (法兰西, 印第安, 荷属)
 _WORD = re.compile(r"\w+")
 
 
@@ -192,7 +195,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
         if (
             not local
-            or len(local) < _MIN_LENGTH
+            or len(local) < (_MIN_HANZI if _hanzi(local) else _MIN_LENGTH)
             or _folded(local) in folded
             or _named(target, local, lang)
         ):
@@ -268,6 +271,36 @@ def _by_prefix() -> dict[str, tuple[str, ...]]:
     return {key: tuple(names) for key, names in index.items()}
 
 
+def _hanzi(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | None:
+    """Where ``text`` holds ``form`` (a name in Chinese characters) with one character
+    replaced by one of another sound: 埃塞加比亚 for 埃塞俄比亚. Transliterations of one name
+    differ by a character of the same sound (圣路西亚 and 圣卢西亚, 梵地冈 and 梵蒂冈) or by a
+    syllable added or left out (维京, 维尔京): neither is reported, nor a place word for
+    another (泽西州 and 泽西岛: state, island)."""
+    from .hanzi_sounds import homophones
+
+    size = len(form)
+    if not _hanzi(form):
+        return None
+    for start in range(len(text) - size + 1):
+        window = text[start : start + size]
+        changed = [i for i, (a, b) in enumerate(zip(window, form)) if a != b]
+        if len(changed) != 1 or not _hanzi(window):
+            continue
+        i = changed[0]
+        if homophones(window[i], form[i]) or (window[i] in _PLACE and form[i] in _PLACE):
+            continue
+        return start, start + size
+    return None
+
+
+_PLACE = frozenset("国岛州省市县区邦洲湾")  # words of a place's kind, not of its name
+
+
 def _latin(text: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in text)
 
@@ -319,7 +352,7 @@ def _near(text: str, form: str, in_compounds: bool = False) -> tuple[int, int] |
 
     target = fold(form)
     if any(is_cjk(ch) for ch in form):
-        return None  # transliterations differ by a character of the same sound
+        return _near_hanzi(text, form, in_compounds)
     splitter = _PARTS if in_compounds and not re.search(r"[-‐]", form) else _WORDS
     size = len(splitter.findall(form))
     words = list(splitter.finditer(text))

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from ..sentences import END_MARKS
+
 CYRILLIC_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІЎЄЇ"
 CYRILLIC_LOWER = "а-яёәғқңөұүһіўєї"
 LETTER_CLASS = "A-Za-z" + CYRILLIC_UPPER + CYRILLIC_LOWER
@@ -126,7 +128,7 @@ def _depth(node: dict) -> int:
     return 1 + max((_depth(v) for k, v in node.items() if k), default=0)
 
 
-_SENTENCE_END = frozenset(".!?…。！？:;\n")
+_SENTENCE_END = frozenset(END_MARKS + ":;\n")  # a capital after a colon too
 _OPENERS = frozenset(" \t\u00a0\"'«“„‘(「『[–—-")
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import polib
 
 from aligner.docset import load
-from aligner.store import ReviewStore
+from aligner.review.store import ReviewStore
 from tests.conftest import BUNDLED, ROOT
 from tests.test_store_fixtures import make_docset, one_to_one
 
@@ -53,7 +53,7 @@ BEFORE = {
 _PROBE = """
 import gc, json, resource, sys, time, tracemalloc
 from aligner.docset import load
-from aligner.store import ReviewStore
+from aligner.review.store import ReviewStore
 from tests.test_store_fixtures import one_to_one
 
 def peak_kb():

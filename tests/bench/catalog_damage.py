@@ -19,7 +19,7 @@ import json
 import random
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class Context:
     lang: str
     domain: str = ""
     countries: tuple[str, ...] = ()
+    english: dict = field(default_factory=dict)  # country name -> its English names (zh only)
     other: dict = field(default_factory=dict)  # (msgctxt, msgid) -> (language, msgstr)
     country_pattern: re.Pattern | None = None
 
@@ -321,11 +322,28 @@ def _country_spans(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in ctx.country_pattern.finditer(text)]
 
 
+def _names_country(source: str, english: Iterable[str]) -> bool:
+    """Whether msgid names the country: one of its English names, or for a one-word name a
+    word with its first four letters (its adjective: "Finnish", "Greek")."""
+    lowered = source.lower()
+    for name in english:
+        if re.search(rf"(?<![a-z]){re.escape(name.lower())}(?![a-z])", lowered):
+            return True
+        if " " not in name and len(name) >= 4:
+            if re.search(rf"(?<![a-z]){re.escape(name[:4].lower())}[a-z]*", lowered):
+                return True
+    return False
+
+
 @kind("country name misspelt")
 def country_misspelt(text, source, ctx, rng):
     found = _country_spans(text, ctx)
     if not found:
         return None
+    if ctx.lang == "zh":  # no word boundaries: 加纳 (Ghana) inside 莫斯塔加纳姆 is no name
+        found = [span for span in found if _names_country(source, ctx.english.get(span[2], ()))]
+        if not found:
+            return None
     start, end, name = rng.choice(found)
     known = set(ctx.countries)
     for _ in range(8):
@@ -597,6 +615,8 @@ _AFTER_NUMBER = re.compile(
     r"(?:\d|%[-+ #0'.\d$]*[a-zA-Z]|\}|[一二三四五六七八九十百千两])[ \u00a0]?$"
 )
 _AFTER_DIGIT = re.compile(r"\d[ \u00a0]?$")  # one-letter units (с, м, Б): "%s с" is "with"
+# a word in small letters follows (after a one-letter unit: the preposition "с", "в")
+_BEFORE_WORD = re.compile(r"[ \u00a0][^\W\d_]*[a-zа-яёәғқңөұүһі]")
 
 
 @functools.cache
@@ -616,6 +636,8 @@ def unit_changed(text, source, ctx, rng):
     for pattern, ladder, step in _unit_patterns(ctx.lang):
         for m in pattern.finditer(text):
             after = _AFTER_DIGIT if len(m.group()) == 1 else _AFTER_NUMBER
+            if len(m.group()) == 1 and _BEFORE_WORD.match(text, m.end()):
+                continue  # "724 с юникодными", "G15 с помощью": the preposition "with"
             if after.search(text[: m.start()]) and not any(
                 s < m.end() and m.start() < e for s, e, _, _ in found
             ):
@@ -1055,22 +1077,22 @@ WRONG_LANGUAGE_SOURCE = {"kk": "ru", "ru": "kk", "zh": "ru"}
 def context_for(lang: str, domain: str) -> Context:
     """Country names from the language's iso_3166-1 catalog; the same domain translated in
     the language whose text is 'the wrong language' here (ru in kk, kk in ru, ru in zh)."""
+    iso = translations(lang, "iso_3166-1")
     countries = sorted(
-        {
-            name
-            for name in translations(lang, "iso_3166-1").values()
-            if len(name) >= (2 if lang == "zh" else 4)
-        },
+        {name for name in iso.values() if len(name) >= (2 if lang == "zh" else 4)},
         key=len,
         reverse=True,
     )
+    english: dict[str, list[str]] = {}
+    for (_, msgid), name in iso.items():
+        english.setdefault(name, []).append(msgid)
     other_lang = WRONG_LANGUAGE_SOURCE.get(lang)
     other = (
         {key: (other_lang, text) for key, text in translations(other_lang, domain).items()}
         if other_lang
         else {}
     )
-    return Context(lang, domain, tuple(countries), other)
+    return Context(lang, domain, tuple(countries), english, other)
 
 
 def translated_count(catalog) -> int:

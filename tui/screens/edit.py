@@ -305,10 +305,7 @@ class EditModal(ModalScreen["str | None"]):
     def action_keep(self, approve: bool = False) -> None:
         self._stop_retry()
         self._approving = approve  # a save tried again later still approves
-        text = self.text
-        if text == self._expect and not approve:
-            self.dismiss(None)  # nothing changed: nothing to save
-            return
+        text = self.text  # unchanged text goes to the save too: it says so, or shows theirs
         failure = self._save(text, self._expect, approve)
         if failure is None:
             self.dismiss(None)

@@ -24,10 +24,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from aligner.terminal import cell_width
+
 from ..find import match_spans
 from ..messages import ColumnsChanged, CursorMoved
 from ..safe_text import visible
-from ..text_layout import char_width, estimate_lines, wrap
+from ..text_layout import estimate_lines, wrap
 
 MARKER_WIDTH = 6
 # Up to this many cells, every row is measured exactly at once (cheap, and the scrollbar is
@@ -50,7 +52,7 @@ CHECK_STYLES = {
     "search": Style(color="black", bgcolor="orange1"),  # every match of the search
     "spot": Style(reverse=True),  # the flagged spot n/N is on, or the search match focused
 }
-STATUS_SYMBOLS = {"unreviewed": "·", "fixed": "✎", "approved": "✓"}
+STATUS_SYMBOLS = {"unreviewed": "·", "fuzzy": "~", "fixed": "✎", "approved": "✓"}
 
 
 class GridSource(Protocol):
@@ -338,10 +340,12 @@ class GridView(ScrollView, can_focus=True):
         pointer = "▶" if focused else " "
         count = f"{flags}⚑" if flags else ""
         text = f"{pointer}{symbol}{count:>4}"[:MARKER_WIDTH].ljust(MARKER_WIDTH)
-        color = {"approved": "green", "fixed": "yellow"}.get(status, "grey62")
+        color = {"approved": "green", "fixed": "yellow", "fuzzy": "dark_orange"}.get(
+            status, "grey62"
+        )
         style = Style(color=color, bold=focused, bgcolor="grey15" if focused else None)
         if flags:
-            style += Style(color="bright_red") if status == "unreviewed" else Style()
+            style += Style(color="bright_red") if status in ("unreviewed", "fuzzy") else Style()
         return Segment(text, base + style)
 
     def _compact_cell(
@@ -381,7 +385,7 @@ class GridView(ScrollView, can_focus=True):
                 if s <= a and e >= b:
                     piece_style = piece_style + CHECK_STYLES.get(kind, Style(underline=True))
             segments.append(Segment(piece, piece_style))
-            used += sum(char_width(ch) for ch in piece)
+            used += cell_width(piece)
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return segments

@@ -1,11 +1,11 @@
 """The review store: every reviewer fix, approval and note, kept as ``DOCSET/review/<lang>.po``.
 
 ``ReviewStore.open(docset, alignment, flags)`` reads the review files of the languages, brings
-them up to date with the texts and the alignment in memory (see ``aligner.sync``), and
+them up to date with the texts and the alignment in memory (see ``aligner.review.sync``), and
 serves the UI: get / set the fix of (row, lang), approve / unapprove, note, undo. Every change
 is written at once (atomically, with a backup, merged with changes other programs made, see
-``aligner.review_file``); there is no save step to forget. A lock makes the methods safe to
-call from a worker thread. The file conventions are in ``aligner.review_entry``.
+``aligner.review.file``); there is no save step to forget. A lock makes the methods safe to
+call from a worker thread. The file conventions are in ``aligner.review.entry``.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ from pathlib import Path
 
 import polib
 
-from .alignment import Alignment
-from .docset import REVIEW_DIR, DocSet
-from .errors import AlignerError
-from .flags import Decision, Flag
-from .pofile_io import read_po_text
-from .review_entry import (
+from ..alignment import Alignment
+from ..docset import REVIEW_DIR, DocSet
+from ..errors import AlignerError
+from ..flags import Decision, Flag
+from .entry import (
     WRAP_WIDTH,
     Entry,
     Review,
@@ -34,11 +33,13 @@ from .review_entry import (
     with_state,
     with_status,
 )
-from .review_file import Fields, ReviewFile
+from .file import Fields, ReviewFile
+from .pofile_io import read_po_text
 from .safe_files import ReviewConflictError, ReviewFileError, ReviewSaveError
 from .sync import SyncReport, flag_line, rows_for, sync_entries
 
 __all__ = [
+    "Fix",
     "Review",
     "ReviewConflictError",
     "ReviewFileError",
@@ -52,6 +53,39 @@ __all__ = [
 
 class StoreError(AlignerError):
     """A request the store cannot serve (unknown row or language)."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One fix of a batch (``ReviewStore.set_fixes``): ``set_fix``'s arguments."""
+
+    row: str
+    lang: str
+    text: str
+    approve: bool | None = None
+    expect: Review | None = None  # the review as the caller saw it (None: no check)
+
+
+def _fix_change(fix: Fix) -> Callable[[Entry], Entry]:
+    fixed = normalise_fix(fix.text)
+
+    def change(entry: Entry) -> Entry:
+        approved = entry.approved if fix.approve is None else fix.approve
+        return with_status(replace(entry, msgstr=fixed), approved)
+
+    return change
+
+
+def _work(review: Review) -> Review:
+    """The part of a review that reviewers change (not the flags the checks write)."""
+    return replace(review, flags=())
+
+
+def _expectation(fix: Fix) -> Callable[[Entry], bool] | None:
+    if fix.expect is None:
+        return None
+    expected = _work(fix.expect)
+    return lambda entry: _work(to_review(entry, fix.lang)) == expected
 
 
 @dataclass(frozen=True)
@@ -91,6 +125,8 @@ class ReviewStore:
         alignment: Alignment,
         flags: list[Flag] | None = None,
         languages: Iterable[str] | None = None,
+        optional: Iterable[str] = (),
+        skipped: Callable[[str, ReviewFileError], None] | None = None,
     ) -> ReviewStore:
         """Read (or start) the review files of ``languages`` (default: the alignment's).
 
@@ -98,34 +134,27 @@ class ReviewStore:
         Raises ReviewFileError for a malformed, unreadable or mislabelled file (a charset its
         content contradicts), for one that is empty or a header only while the docset has
         rows (never taken as a fresh start), and for one that lacks entries holding review
-        work its backup has (truncated); nothing is written.
+        work its backup has (truncated); nothing is written. ``optional``: more languages
+        to read when their file can be; one that cannot is left out and its error given to
+        ``skipped(lang, error)``.
         """
         wanted = tuple(languages) if languages is not None else alignment.languages
-        unknown = [lang for lang in wanted if lang not in docset.texts]
+        extra = tuple(lang for lang in optional if lang not in wanted)
+        unknown = [lang for lang in wanted + extra if lang not in docset.texts]
         if unknown:
             raise StoreError(
                 f"{docset.path}: no language {', '.join(unknown)} in this docset "
                 f"(languages: {', '.join(docset.languages)})"
             )
         files, reports = {}, {}
-        for lang in wanted:
-            rows = rows_for(docset, alignment, lang, flags)
-            # Entries read from the file share the rows' strings where equal (no second copy
-            # of every text in memory).
-            pool = {text: text for row in rows for text in (row.row, row.source, row.original)}
-            review = ReviewFile.load(
-                review_path(docset, lang), lang, docset.title, docset.source, pool
-            )
-            del pool
-            if review.empty_on_disk and rows:  # a truncated file is not a fresh start
-                raise ReviewFileError(review.empty_message(len(rows)))
-            entries, reports[lang] = sync_entries(review.entries, rows, lang)
-            if reports[lang].new and review.on_disk:  # rows without an entry: truncated?
-                missing = review.missing_from_backup()
-                if missing:
-                    raise ReviewFileError(review.missing_message(missing))
-            review.replace_entries(entries)
-            files[lang] = review
+        for lang in wanted + extra:
+            try:
+                files[lang], reports[lang] = _open_file(docset, alignment, lang, flags)
+            except ReviewFileError as exc:
+                if lang not in extra:
+                    raise
+                if skipped is not None:
+                    skipped(lang, exc)
         return cls(docset, alignment, files, reports)
 
     # -- reading -----------------------------------------------------------------------------
@@ -161,19 +190,60 @@ class ReviewStore:
 
     # -- changing (each change is saved at once) ----------------------------------------------
 
-    def set_fix(self, row: str, lang: str, text: str, approve: bool | None = None) -> Review:
+    def set_fix(
+        self,
+        row: str,
+        lang: str,
+        text: str,
+        approve: bool | None = None,
+        expect: Review | None = None,
+    ) -> Review:
         """Store ``text`` as the reviewed text; ``approve`` True/False also (un)approves.
 
         The text is stored as the paragraph rule reads it (surrounding whitespace dropped,
-        LF line ends); blank lines separate paragraphs when the row is exported.
+        LF line ends); blank lines separate paragraphs when the row is exported. ``expect``:
+        the review as the caller saw it; ReviewConflictError (nothing saved) when the
+        entry's review work is no longer that (or another program changed it since read).
         """
-        fixed = normalise_fix(text)
+        (result,) = self.set_fixes([Fix(row, lang, text, approve, expect)])
+        if isinstance(result, ReviewConflictError):
+            raise result
+        return result
 
-        def change(entry: Entry) -> Entry:
-            approved = entry.approved if approve is None else approve
-            return with_status(replace(entry, msgstr=fixed), approved)
-
-        return self._change(row, lang, change)
+    def set_fixes(self, fixes: Iterable[Fix]) -> list[Review | ReviewConflictError]:
+        """``set_fix`` of many fixes, each language's file written once; per fix (in order)
+        the new review or the ReviewConflictError that refused it (another program changed
+        the entry since it was read, or it is no longer ``expect``): a refused fix is not
+        saved, the others are. Every row and language is checked before anything is
+        written (StoreError). A failed write raises its ReviewSaveError: the fixes of that
+        file are not kept (the store says what the disk says); files written before it
+        stay written. Each applied fix is one step of undo.
+        """
+        fixes = list(fixes)
+        with self._lock:
+            for fix in fixes:
+                self._entry(fix.row, fix.lang)  # StoreError for an unknown row or language
+            results: list[Review | ReviewConflictError | None] = [None] * len(fixes)
+            by_lang: dict[str, list[int]] = {}
+            for number, fix in enumerate(fixes):
+                by_lang.setdefault(fix.lang, []).append(number)
+            for lang, numbers in by_lang.items():
+                review = self._file(lang)
+                before = {fixes[n].row: fields_of(review.get(fixes[n].row)) for n in numbers}
+                entries = review.modify_many(
+                    [(fixes[n].row, _fix_change(fixes[n]), _expectation(fixes[n])) for n in numbers]
+                )
+                for n, entry in zip(numbers, entries):
+                    if isinstance(entry, ReviewConflictError):
+                        results[n] = entry
+                        continue
+                    row = fixes[n].row
+                    after = fields_of(entry)
+                    if after != before[row]:
+                        self._undo.append(_Change(lang, row, before[row], after))
+                        before[row] = after
+                    results[n] = to_review(entry, lang)
+            return results
 
     def revert(self, row: str, lang: str) -> Review:
         """Put the original text back (the approval state is kept)."""
@@ -346,6 +416,27 @@ class ReviewStore:
             if after != before:
                 self._undo.append(_Change(lang, row, before, after))
             return to_review(entry, lang)
+
+
+def _open_file(
+    docset: DocSet, alignment: Alignment, lang: str, flags: list[Flag] | None
+) -> tuple[ReviewFile, SyncReport]:
+    """The review file of ``lang``, synced in memory with the rows (``ReviewStore.open``)."""
+    rows = rows_for(docset, alignment, lang, flags)
+    # Entries read from the file share the rows' strings where equal (no second copy of
+    # every text in memory).
+    pool = {text: text for row in rows for text in (row.row, row.source, row.original)}
+    review = ReviewFile.load(review_path(docset, lang), lang, docset.title, docset.source, pool)
+    del pool
+    if review.empty_on_disk and rows:  # a truncated file is not a fresh start
+        raise ReviewFileError(review.empty_message(len(rows)))
+    entries, report = sync_entries(review.entries, rows, lang)
+    if report.new and review.on_disk:  # rows without an entry: truncated?
+        missing = review.missing_from_backup()
+        if missing:
+            raise ReviewFileError(review.missing_message(missing))
+    review.replace_entries(entries)
+    return review, report
 
 
 def canonical_note(note: str) -> str:

@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from .errors import os_error_reason
+from ..errors import os_error_reason
 from .safe_files import ReviewFileError, _alive, _file_in_the_way
 
 LOCK_NAME = ".lock"

@@ -23,7 +23,7 @@ from itertools import accumulate
 
 import polib
 
-from .review_entry import (
+from .entry import (
     FUZZY_ONLY,
     WRAP_WIDTH,
     Entry,

@@ -4,7 +4,7 @@ A file is remembered by its stat and a CRC-32 of its content (not the content it
 10k-row review files are 50 MB); ``changed_on_disk`` reads it again only when the stat
 differs or is too recent to trust. Files are written to a temporary file in the same
 directory, fsynced and renamed over the old one, whose previous version stays as
-``<name>~``; and a lock file (``aligner.dir_lock``) serialises the writers of one review
+``<name>~``; and a lock file (``aligner.review.dir_lock``) serialises the writers of one review
 directory, so two ``aligner`` processes never interleave a check and a write.
 
 Every failure of the file system (disk full, quota, permissions, read-only, a directory where
@@ -23,7 +23,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AlignerError, os_error_reason
+from ..errors import AlignerError, os_error_reason
 
 BACKUP_SUFFIX = "~"
 # A file whose stat looks unchanged is still compared by content when its mtime is this
@@ -331,7 +331,7 @@ def _alive(pid: int) -> bool:
 
 
 def __getattr__(name: str) -> object:
-    """The lock lives in ``aligner.dir_lock``; its names stay importable from here."""
+    """The lock lives in ``aligner.review.dir_lock``; its names stay importable from here."""
     if name in ("DirectoryLock", "LOCK_NAME", "LOCK_TIMEOUT"):
         from . import dir_lock
 

@@ -20,12 +20,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from ..errors import located
 from .dir_lock import DirectoryLock
-from .errors import located
+from .entry import Entry, fields_of, state_of, with_state
 from .po_format import render_entry
 from .pofile_io import ParsedPO, read_po, render_header
-from .review_entry import Entry, fields_of, state_of, with_state
 from .safe_files import (
     BACKUP_SUFFIX,
     Fingerprint,
@@ -345,42 +345,54 @@ class ReviewFile:
         Raises ReviewConflictError (nothing written, the disk version kept) when another
         program changed this entry since it was read, or when it no longer is ``expect``.
         """
+        (result,) = self.modify_many([(row, change, expect)])
+        if isinstance(result, ReviewConflictError):
+            raise result
+        return result
+
+    def modify_many(
+        self, changes: list[tuple[str, Callable[[Entry], Entry], Callable | None]]
+    ) -> list[Entry | ReviewConflictError]:
+        """Save ``change(entry)`` for each (row, change, expect) in one write; per change the
+        new entry, or the ReviewConflictError that refused it (as ``modify`` raises it:
+        another program changed the entry since it was read, or it no longer is ``expect``:
+        a Fields tuple, or a function of the current entry saying whether it still is as
+        the caller saw it). Refused changes write nothing; the others are saved together.
+        When the write fails, nothing of the batch is kept in memory and the error is raised.
+        """
         with self.lock:
-            seen = fields_of(self.get(row))
+            seen = {row: fields_of(self.get(row)) for row, _, _ in changes}
             touched, base = self.absorb_disk(read=True)
-            try:
-                current = self.get(row)
-            except KeyError:
-                raise ReviewConflictError(
-                    located(
-                        self.path,
-                        f"row {row} was retired by another program (aligner sync?) "
-                        "since it was read; nothing was saved; reopen the document "
-                        "set",
-                    )
-                ) from None
-            if row in touched or (expect is not None and fields_of(current) != expect):
-                raise ReviewConflictError(
-                    located(
-                        self.path,
-                        f"row {row} was changed by another program since it was read; "
-                        "its version is loaded now and nothing was saved; check it and "
-                        "redo the change if it still applies",
-                    )
-                )
-            updated = change(current)
-            if fields_of(updated) == seen and fields_of(current) == seen and self.on_disk:
-                return current
-            position = self.index[row]
-            span = self._replace(position, updated)
+            results: list[Entry | ReviewConflictError] = []
+            undo: dict[int, tuple[Entry, tuple[int, int]]] = {}  # position -> (entry, span)
+            for row, change, expect in changes:
+                try:
+                    current = self.get(row)
+                except KeyError:
+                    results.append(_retired(self.path, row))
+                    continue
+                if row in touched or not _as_expected(current, expect):
+                    results.append(_changed_elsewhere(self.path, row))
+                    continue
+                updated = change(current)
+                results.append(updated)
+                if fields_of(updated) == fields_of(current) == seen[row] and self.on_disk:
+                    results[-1] = current
+                    continue
+                position = self.index[row]
+                span = self._replace(position, updated)
+                undo.setdefault(position, (current, span))
+            if not undo:
+                return results
             try:
                 self._write(base)
             except BaseException:
-                self.entries[position] = current
-                slot = self._slot_of[position]
-                self._starts[slot], self._ends[slot] = span
+                for position, (entry, span) in undo.items():
+                    self.entries[position] = entry
+                    slot = self._slot_of[position]
+                    self._starts[slot], self._ends[slot] = span
                 raise
-            return updated
+            return results
 
     def _write(self, base: bytes | None, body: tuple | None = None) -> None:
         """Save the whole file atomically (caller holds the lock and has absorbed the disk)."""
@@ -454,6 +466,32 @@ class ReviewFile:
                     return False
             self._write(base, body)
             return True
+
+
+def _as_expected(entry: Entry, expect) -> bool:
+    if expect is None:
+        return True
+    return expect(entry) if callable(expect) else fields_of(entry) == expect
+
+
+def _retired(path: Path, row: str) -> ReviewConflictError:
+    return ReviewConflictError(
+        located(
+            path,
+            f"row {row} was retired by another program (aligner sync?) since it was read; "
+            "nothing was saved; reopen the document set",
+        )
+    )
+
+
+def _changed_elsewhere(path: Path, row: str) -> ReviewConflictError:
+    return ReviewConflictError(
+        located(
+            path,
+            f"row {row} was changed by another program since it was read; its version is "
+            "loaded now and nothing was saved; check it and redo the change if it still applies",
+        )
+    )
 
 
 def _with_legacy_approval(entry: Entry) -> Entry:

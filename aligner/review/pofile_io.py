@@ -1,9 +1,9 @@
 """PO files on disk: strict reading with line numbers, polib-identical header writing.
 
-Files aligner wrote are read by ``aligner.po_format``'s fast reader; anything else goes to
+Files aligner wrote are read by ``aligner.review.po_format``'s fast reader; anything else goes to
 polib, which parses but skips some malformed lines silently (an unterminated string just
 loses a character). So on that path every line is checked first (errors name the line).
-Saving is ``aligner.safe_files``' business: it re-reads the file, checks its CRC and copies
+Saving is ``aligner.review.safe_files``' business: it re-reads the file, checks its CRC and copies
 each unchanged entry's bytes from it; only changed entries are rendered.
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import polib
 
-from .errors import located
+from ..errors import located
+from .entry import WRAP_WIDTH, Entry
 from .po_format import Unsupported, from_polib, parse_body
-from .review_entry import WRAP_WIDTH, Entry
 from .safe_files import BACKUP_SUFFIX, Fingerprint, ReviewFileError, read_file
 
 _CHARSET = re.compile(rb"charset=\s*([A-Za-z0-9_.:-]+)")

@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from .docset import REVIEW_DIR
+from ..docset import REVIEW_DIR
 from .safe_files import DirectoryLock, ReviewFileError
 
 UNSAVED_DIR = "unsaved"

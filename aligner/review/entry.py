@@ -44,7 +44,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from .flags import VERDICTS, Decision
+from ..flags import VERDICTS, Decision
 
 WRAP_WIDTH = 78  # polib's default; every file is written exactly as polib would write it
 COMMENT_WIDTH = WRAP_WIDTH - len("#. ")  # longer comment lines are re-wrapped by polib
@@ -54,6 +54,7 @@ CONTINUED = "|"
 FLAG_CONTINUED = "  "
 FUZZY = "fuzzy"
 FUZZY_ONLY = (FUZZY,)  # shared by every untouched entry
+REVIEWED = ("fixed", "approved")  # the statuses PO tools count as translated (not fuzzy)
 APPROVED = "approved"  # a changed text the reviewer approved (an unchanged one is just unfuzzy)
 _UNESCAPE = re.compile(r"\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|U([0-9a-f]{8})|(.))", re.S)
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -144,6 +145,7 @@ class Review:
     note: str = ""
     flags: tuple[str, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    fuzzy: bool = False  # the entry is ``#, fuzzy`` (PO tools: "needs work")
 
     @property
     def fixed(self) -> bool:
@@ -152,10 +154,21 @@ class Review:
 
     @property
     def status(self) -> str:
-        """``approved``, ``fixed`` (changed, not approved yet) or ``unreviewed``."""
+        """``approved``; ``fixed`` (changed, not approved yet); ``fuzzy`` (changed, then
+        marked fuzzy again: by a sync whose source or original changed under it, as
+        msgmerge does, or by hand; the fix is kept and waits for review); or ``unreviewed``.
+        One mapping with msgfmt, pocount and Poedit (docs/review-files.md)."""
         if self.approved:
             return "approved"
-        return "fixed" if self.fixed else "unreviewed"
+        if not self.fixed:
+            return "unreviewed"
+        return "fuzzy" if self.fuzzy else "fixed"
+
+    @property
+    def reviewed(self) -> bool:
+        """Counted as reviewed: fixed or approved, i.e. not fuzzy, which PO tools count as
+        translated (when the text is not empty)."""
+        return self.status in REVIEWED
 
 
 def _escape_char(ch: str) -> str:
@@ -404,6 +417,7 @@ def to_review(entry: Entry, lang: str) -> Review:
         entry.note,
         entry.flags,
         entry.decisions,
+        entry.fuzzy,
     )
 
 

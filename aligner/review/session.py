@@ -4,7 +4,7 @@ The UI (and any other front end) talks only to this: it opens the docset, aligns
 checks and opens the PO review store; then it answers what to show (the current text of a
 cell, its flagged spans, its status) and carries out what the reviewer does (fix, approve,
 undo, merge or split rows). Every change goes through the store, which saves it at once.
-What other programs save meanwhile is taken in and shown (``aligner.review_disk``).
+What other programs save meanwhile is taken in and shown (``aligner.review.disk_sync``).
 Plain Python, no UI imports; safe to build in a worker thread.
 """
 
@@ -15,14 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from . import parallel
-from .alignment import CELL_SEPARATOR, Alignment, cell_text
-from .docset import REVIEW_DIR, DocSet, load
-from .errors import AlignerError
-from .flags import VERDICTS, Decision, Flag, flag_spot
-from .paragraphs import is_cjk
+from .. import parallel
+from ..alignment import CELL_SEPARATOR, Alignment, cell_text
+from ..docset import REVIEW_DIR, DocSet, load
+from ..errors import AlignerError
+from ..flags import VERDICTS, Decision, Flag, flag_spot
+from ..paragraphs import is_cjk
+from .disk_sync import LOCK_WAIT, DiskSync
+from .entry import REVIEWED
 from .recovery import LockProbe
-from .review_disk import LOCK_WAIT, DiskSync
 from .safe_files import LOCK_TIMEOUT, ReviewConflictError
 
 FILTERS = ("all", "flagged", "unreviewed")
@@ -52,8 +53,8 @@ def open_rows(
     The review store (``open_store``) and the checks (``run_checks``) follow, in a worker;
     until then cells show the original text and cannot be changed.
     """
-    from .align import align, preview
-    from .align.alignfile import alignment_path
+    from ..align import align, preview
+    from ..align.alignfile import alignment_path
 
     report = progress or (lambda stage, fraction: None)
     report("loading", 0.0)
@@ -71,10 +72,12 @@ def open_rows(
     return ReviewSession(docset, alignment)
 
 
-def current_flags(docset: DocSet, alignment: Alignment, store, names=None) -> list[Flag]:
+def current_flags(
+    docset: DocSet, alignment: Alignment, store, names=None, progress=None
+) -> list[Flag]:
     """The current flags of every row: the one definition sync, export, the UI and
     ``aligner check --reviewed`` share (``ReviewSession.current_check``)."""
-    return ReviewSession(docset, alignment, None, store).current_check(names)
+    return ReviewSession(docset, alignment, None, store).current_check(names, progress)
 
 
 def _align_progress(report: Progress, start: float, end: float):
@@ -117,7 +120,7 @@ class ReviewSession(DiskSync):
 
     def align_fully(self, progress: Progress | None = None) -> None:
         """Replace a preview with the alignment of the whole docset."""
-        from .align import align
+        from ..align import align
 
         report = progress or (lambda stage, fraction: None)
         alignment = align(self.docset, progress=_align_progress(report, 0.0, 1.0))
@@ -126,7 +129,7 @@ class ReviewSession(DiskSync):
 
     def open_store(self, progress: Progress | None = None) -> None:
         """Open (or start) the review files; from then on cells show fixes and can change."""
-        from .align import save_alignment
+        from ..align import save_alignment
         from .store import ReviewStore
 
         if progress:
@@ -268,7 +271,7 @@ class ReviewSession(DiskSync):
         return flag_spot(flag, self.cell_text(row, lang)[offset:])
 
     def row_status(self, row: int, lang: str) -> str:
-        """``unreviewed``, ``fixed`` or ``approved``."""
+        """``unreviewed``, ``fuzzy``, ``fixed`` or ``approved`` (``Review.status``)."""
         if lang not in self._reviewed:
             return "unreviewed"
         return self._statuses(lang)[row]
@@ -293,13 +296,13 @@ class ReviewSession(DiskSync):
                     else bool(self.alignment.rows[r].indices(lang))
                 )
             ]
-            counts = (sum(1 for s in with_text if s != "unreviewed"), len(with_text))
+            counts = (sum(1 for s in with_text if s in REVIEWED), len(with_text))
             self._progress[lang] = counts
         return counts[0], counts[1], self._open_flags.get(lang, 0)
 
     def scores(self) -> list:
         """sacrebleu scores of each reviewed language: original against reviewed text."""
-        from .score import review_scores
+        from ..score import review_scores
 
         with self._lock:
             reviews = {
@@ -356,12 +359,13 @@ class ReviewSession(DiskSync):
         return None
 
     def filter_rows(self, name: str, lang: str) -> list[int]:
-        """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``)."""
+        """Row indices shown by filter ``name`` (all / flagged / unreviewed in ``lang``:
+        not fixed nor approved, so a fix marked fuzzy again is shown)."""
         rows = range(self.row_count())
         if name == "flagged":
             return [r for r in rows if self._open_by_row.get(r)]
         if name == "unreviewed":
-            return [r for r in rows if self.row_status(r, lang) == "unreviewed"]
+            return [r for r in rows if self.row_status(r, lang) not in REVIEWED]
         return list(rows)
 
     # --- changing (saved at once by the store) ---------------------------------------------
@@ -496,7 +500,7 @@ class ReviewSession(DiskSync):
 
     def merge_with_next(self, row: int) -> int:
         """Merge ``row`` with the next one (saved to alignment.tsv); the merged row's index."""
-        from .align import merge_with_next
+        from ..align import merge_with_next
 
         return self._realign(merge_with_next(self.alignment, self.row_id(row)), row)
 
@@ -508,7 +512,7 @@ class ReviewSession(DiskSync):
         of the row that received the paragraph). SessionError says why when the cell is empty
         or there is no row on that side.
         """
-        from .align import move_paragraph
+        from ..align import move_paragraph
 
         current = self.alignment.rows[row]
         found = current.indices(lang)
@@ -526,7 +530,7 @@ class ReviewSession(DiskSync):
 
     def split(self, row: int) -> int:
         """Split ``row`` after the first paragraph of each language holding several."""
-        from .align import split_row
+        from ..align import split_row
 
         current = self.alignment.rows[row]
         at = {
@@ -548,7 +552,7 @@ class ReviewSession(DiskSync):
         records its own flags. The flags are written to the review files' ``#.`` lines when
         no other save holds the lock for over ``lock_wait`` seconds (else at the next run).
         """
-        from .checks import run_document
+        from ..checks import run_document
 
         with self._lock:
             revision = self._revision
@@ -665,11 +669,12 @@ class ReviewSession(DiskSync):
         else:
             self._confirmed.discard((row, lang))
 
-    def current_check(self, names=None) -> list[Flag]:
-        """The checks (``names``, default all) run on the reviewed texts, as current flags."""
-        from .checks import run_document
+    def current_check(self, names=None, progress=None) -> list[Flag]:
+        """The checks (``names``, default all) run on the reviewed texts, as current flags;
+        ``progress(done, total)`` as they finish (``aligner.checks.run_document``)."""
+        from ..checks import run_document
 
-        return self.current_flags(run_document(self.reviewed_document(), names))
+        return self.current_flags(run_document(self.reviewed_document(), names, progress))
 
     def current_flags(self, flags: list[Flag]) -> list[Flag]:
         """``flags`` (of the reviewed text) without the alignment flags of rows a reviewer
@@ -748,8 +753,8 @@ class ReviewSession(DiskSync):
         report, without checking again what is known: the original text's flags are kept as
         long as the rows stay (the texts never change), and the reviewed text's are the
         session's own when no change arrived since its last check (None: run them)."""
-        from .checks import run_document
-        from .checks.document import from_docset
+        from ..checks import run_document
+        from ..checks.document import from_docset
 
         with self._lock:
             alignment = self.alignment
@@ -777,8 +782,8 @@ class ReviewSession(DiskSync):
         return self.docset.paragraphs(lang)[paragraph]
 
     def _document_with_fixes(self, fixed: set[tuple[int, str]]):
-        from .checks.base import Cell, Unit
-        from .checks.document import from_docset
+        from ..checks.base import Cell, Unit
+        from ..checks.document import from_docset
 
         document = from_docset(self.docset, self.alignment)
         if not fixed:
@@ -792,7 +797,7 @@ class ReviewSession(DiskSync):
         return replace(document, units=tuple(units), _facts={})
 
     def _realign(self, alignment: Alignment, near: int) -> int:
-        from .align import save_alignment
+        from ..align import save_alignment
         from .store import ReviewStore
 
         if self.store is None:

@@ -21,10 +21,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from .alignment import CELL_SEPARATOR, Alignment
-from .docset import DocSet
-from .flags import Flag
-from .review_entry import (
+from ..alignment import CELL_SEPARATOR, Alignment
+from ..docset import DocSet
+from ..flags import Flag
+from .entry import (
     FUZZY_ONLY,
     Entry,
     has_work,
