@@ -22,6 +22,8 @@ SCHEMA_FILES = {
     "1.2-transitional": "xliff-core-1.2-transitional.xsd",
     "2.0": "xliff-core-2.0.xsd",
 }
+# the transitional 1.2 schema is checked where it is present (Symfony ships the other two)
+REQUIRED_SCHEMAS = (SCHEMA_FILES["1.2-strict"], SCHEMA_FILES["2.0"])
 
 
 def aligner_ok(*args: str):
@@ -56,16 +58,18 @@ def po_entries(docset: Path, lang: str) -> dict[str, polib.POEntry]:
 
 
 def schema_dir() -> Path | None:
-    """Where the OASIS XLIFF schemas are (they are not shipped by any installed package):
-    ``$ALIGNER_XLIFF_SCHEMAS``, else ``shared/xliff-schemas`` beside the repository."""
+    """Where the OASIS XLIFF schemas are (no Python package ships them; Debian's
+    php-symfony-translation does, and .ci/run unpacks it): ``$ALIGNER_XLIFF_SCHEMAS``, that
+    package's folder, ``~/.cache/aligner/xliff-schemas`` or ``shared/xliff-schemas``."""
     candidates = [
         os.environ.get("ALIGNER_XLIFF_SCHEMAS"),
+        "/usr/share/php/Symfony/Component/Translation/Resources/schemas",
+        Path.home() / ".cache" / "aligner" / "xliff-schemas",
         ROOT.parent / "shared" / "xliff-schemas",
-        Path("/work/shared/xliff-schemas"),
     ]
     for candidate in candidates:
         if candidate and all(
-            (Path(candidate) / name).is_file() for name in (*SCHEMA_FILES.values(), "xml.xsd")
+            (Path(candidate) / name).is_file() for name in (*REQUIRED_SCHEMAS, "xml.xsd")
         ):
             return Path(candidate)
     return None
