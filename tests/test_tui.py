@@ -405,3 +405,15 @@ async def test_on_a_narrow_terminal_the_title_gives_way_to_the_save_state(statem
         wide = app.query_one("#status").render().plain
         assert wide.endswith("· saved")
         assert len(wide.split("  ·  ")[0]) > len(line.split("  ·  ")[0])
+
+
+async def test_a_docset_without_a_title_shows_its_folder_name_once(tmp_path):
+    docset = write_docset(
+        tmp_path / "passwd-page",
+        {"en.txt": "NAME\n\npasswd - change user password\n", "ru.txt": "ИМЯ\n\npasswd - пароль\n"},
+    )
+    app = ReviewApp(docset)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(app, pilot)
+        title_bar = str(app.query_one("#title-bar").render())
+        assert title_bar.count("passwd-page") == 1, title_bar

@@ -291,8 +291,11 @@ class ReviewApp(DiskWatch, Navigation, App[None]):
         loading = self.query_one("#loading", Static)
         self.mount(grid, before=loading)
         loading.remove()
-        self.query_one("#title-bar", Static).update(
-            labelled("[b]$title[/b]  [dim]$path[/dim]", title=session.title, path=session.path.name)
+        title, folder = session.title, session.path.name
+        self.query_one("#title-bar", Static).update(  # a docset without a title: its folder once
+            labelled("[b]$title[/b]  [dim]$path[/dim]", title=title, path=folder)
+            if title != folder
+            else labelled("[b]$title[/b]", title=title)
         )
         grid.cursor_lang = session.languages[0]
         grid.focus()
