@@ -369,11 +369,10 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
     session = None
     if args.reviewed:
         from ..review.session import ReviewSession
-        from ..review.store import ReviewStore
+        from .sync import review_store
 
-        session = ReviewSession(
-            docset, alignment, None, ReviewStore.open(docset, alignment, None)
-        )  # reads, writes nothing
+        store = review_store(docset, alignment, wanted or alignment.languages)
+        session = ReviewSession(docset, alignment, None, store)  # reads, writes nothing
         flags = session.reviewed_flags(session.current_check(names, report))
     else:
         flags = run_checks(docset, alignment, names, report)

@@ -86,13 +86,25 @@ def reviewed(docset, checks: bool = True, progress=None, langs=None):
     its original text stands in for its reviewed text.
     """
     from ..review.session import current_flags
-    from ..review.store import ReviewStore
 
     alignment = aligned(docset, checks=False, progress=progress)[0]
     if progress:
         progress.show("reading the review files", force=True)
     wanted = alignment.languages if langs is None else tuple(langs)
-    others = [lang for lang in alignment.languages if lang not in wanted] if checks else []
+    store = review_store(docset, alignment, wanted, others_too=checks)
+    if checks:
+        found = current_flags(docset, alignment, store, progress=checking(progress, alignment))
+        store.set_flags(found)
+    return alignment, store
+
+
+def review_store(docset, alignment, wanted, others_too: bool = True):
+    """The review files of ``wanted``, strictly, and (``others_too``) those of the other
+    languages as far as they can be read: one that cannot is not needed for ``wanted``'s
+    flags; a warning says so and its original text stands in for its reviewed text."""
+    from ..review.store import ReviewStore
+
+    others = [lang for lang in alignment.languages if lang not in wanted] if others_too else []
 
     def skipped(lang, error) -> None:
         warn(
@@ -100,11 +112,7 @@ def reviewed(docset, checks: bool = True, progress=None, langs=None):
             f"the original {lang} text; fix or restore it for the flags the UI shows)"
         )
 
-    store = ReviewStore.open(docset, alignment, None, wanted, others, skipped)
-    if checks:
-        found = current_flags(docset, alignment, store, progress=checking(progress, alignment))
-        store.set_flags(found)
-    return alignment, store
+    return ReviewStore.open(docset, alignment, None, wanted, others, skipped)
 
 
 def save_rows(docset, alignment) -> None:
