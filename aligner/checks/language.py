@@ -123,13 +123,17 @@ def looks_like(text: str, expected: str) -> str | None:
 
 _TECHNICAL = re.compile(r"[!-~]*[_/\\=@<>{}\[\]|$%][!-~]*|(?<!\w)--?\w[\w-]*|\w+\(\)")
 _TOKEN = re.compile(r"[\w.-]+")
+# a character every ``_TECHNICAL`` match holds: text without one has nothing to take out (a
+# plain search for these is cheap; ``_TECHNICAL`` tries its ``[!-~]*`` at every letter)
+_TECHNICAL_CHAR = re.compile(r"[-_/\\=@<>{}\[\]|$%(]")
 
 
 def _prose(text: str, source: str) -> str:
     """A catalog message without what is not prose: words copied from msgid (commands,
     identifiers, options) and technical tokens (paths, variables, options)."""
     copied = _copied(source)
-    text = _TECHNICAL.sub(" ", text)
+    if _TECHNICAL_CHAR.search(text) is not None:
+        text = _TECHNICAL.sub(" ", text)
     if copied.isdisjoint(_TOKEN.findall(text)):
         return text  # nothing copied: the usual case, without a Python call per word
     return _TOKEN.sub(lambda m: " " if m.group() in copied else m.group(), text)
