@@ -261,20 +261,19 @@ class LanguageCheck(Check):
                 )
                 continue
             for start, end in cell.part_spans():
-                text = cell.text[start:end]
+                raw = cell.text[start:end]
                 if document.catalog:
-                    text = _prose(text, unit.text(document.source))
+                    text = _prose(raw, unit.text(document.source))
                 else:
-                    text = _VERBATIM.sub(" ", text)  # "passwd(5)" is in no language
+                    text = _VERBATIM.sub(" ", raw)  # "passwd(5)" is in no language
                 found = looks_like(text, lang)
                 if found:
                     yield self.flag(
                         unit, lang, start, end, f"this paragraph looks like {found}, not {lang}"
                     )
                 elif document.catalog:
-                    text = _prose(
-                        _ACCELERATOR.sub("", cell.text[start:end]), unit.text(document.source)
-                    )
+                    if "_" in raw or "&" in raw:  # else no accelerator: the prose read above
+                        text = _prose(_ACCELERATOR.sub("", raw), unit.text(document.source))
                     yield from self._short(unit, document, index, lang, start, end, text, pending)
 
     def _short(
