@@ -327,7 +327,7 @@ class LanguageCheck(Check):
                     unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
                 )
         elif script == "han":
-            other = _OTHER_SCRIPT_LETTER.findall(text)
+            other = _other_script_letter().findall(text)
             if len(other) >= 2 and not _SCRIPTS["han"].search(text):
                 found = (
                     _guess(text, dominant_script(text)[0])
@@ -404,12 +404,17 @@ _KAZAKH_WORDS = frozenset(
     ["мен", "бен", "пен", "немесе", "бар", "болып", "болады", "емес", "деп", "тек", "ал"]
 )
 _ACCELERATOR = re.compile(r"[_&](?=[^\W\d_])")  # "Ба_с тарту": the accelerator of "Бас"
+
+
 # letters of neither Han, kana, Latin nor the Latin-like symbols: Cyrillic, Greek, Arabic,
 # Hebrew, Hangul, Devanagari, Thai...
-_OTHER_SCRIPT_LETTER = re.compile(
-    r"[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff"
-    r"\u10a0-\u10ff\uac00-\ud7af]"
-)
+# (compiled when a Chinese or Japanese text first asks: 6 ms of every start-up otherwise)
+@cache
+def _other_script_letter() -> re.Pattern[str]:
+    return re.compile(
+        r"[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff"
+        r"\u10a0-\u10ff\uac00-\ud7af]"
+    )
 
 
 _SOUNDS_LIKE = 65  # rapidfuzz ratio of the romanised msgstr to msgid: "Автор" 73, "окно" 40
