@@ -34,7 +34,11 @@ def _key(text: str, catalog: bool) -> str:
     normalised the spacing); for a catalog without case, accelerators and trailing colons."""
     if not catalog:
         return text
-    return _ACCELERATOR.sub("", " ".join(text.split()).casefold())
+    key = " ".join(text.split()).casefold()
+    # what every ``_ACCELERATOR`` match holds (its end pattern is tried at every character)
+    if "_" in key or "&" in key or ":" in key or "..." in key or "…" in key:
+        return _ACCELERATOR.sub("", key)
+    return key
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -78,6 +78,7 @@ _QT_FORMATS = {"qt-format", "kde-format", "qt-plural-format", "boost-format"}
 # tokens of ``tokens.placeholders`` this check compares in a catalog: pipeline debris
 _EMPTY_BRACE = re.compile(r"\{\d{0,2}\}")
 _DEBRIS = re.compile(r"<\s*>|<<\s*>>|@@+|\[\[|#{3,}")
+_NONE: Counter = Counter()  # msgid's debris when it has no placeholder at all (read only)
 
 
 @dataclass(frozen=True)
@@ -270,9 +271,10 @@ class PlaceholderCheck(RowCheck):
             reference = reading.found
             names = Counter(c.name for r in readings for c in r.found if c.name)
         # "&lt; &gt;" is the key "< >" of a markup string
-        debris = Counter(
-            _key(t) for _, _, t in placeholders(_unescaped(source)) if _DEBRIS.match(t)
-        )
+        tokens = document.placeholders(source) if "&" not in source else None
+        if tokens is None:
+            tokens = placeholders(_unescaped(source))
+        debris = Counter(_key(t) for _, _, t in tokens if _DEBRIS.match(t)) if tokens else _NONE
         for lang in document.targets:
             cell = unit.cells[lang]
             for cell_start, cell_end in cell.part_spans():
@@ -357,10 +359,13 @@ class PlaceholderCheck(RowCheck):
     ) -> Iterable[Flag]:
         # "{0}" or "{}" where msgid has no brace at all is debris; with braces in msgid
         # they are the ``variable`` check's
+        tokens = document.placeholders(text) if "&" not in text else placeholders(_unescaped(text))
+        if not tokens and not wanted:
+            return
         brace = "{" not in unit.text(document.source)
         found = [
             (s, e, t)
-            for s, e, t in placeholders(_unescaped(text))
+            for s, e, t in tokens
             if _DEBRIS.match(t) or (brace and _EMPTY_BRACE.fullmatch(t))
         ]
         counts = Counter(_key(t) for _, _, t in found)

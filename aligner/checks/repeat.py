@@ -157,6 +157,8 @@ def doubled_spaces(text: str) -> list[tuple[int, int]]:
 
 def repeated_items(text: str) -> list[tuple[int, int, str]]:
     """(start, end, item): separator and copy of an item repeating the one before (delete)."""
+    if _ITEM_SEPARATOR.search(text) is None:
+        return []  # one item per sentence: nothing to repeat (most messages)
     found = []
     breaks = sorted([*end_marks(text), *(m.span() for m in _BREAK.finditer(text))])
     sentence_start = 0

@@ -1,7 +1,7 @@
 """Benchmarks of ``aligner check``: speed, false flags, and a side-by-side with pofilter.
 
     .venv/bin/python -m tests.bench.bench_check [--quick] [--speed-only] [--cli]
-        [--realtext=DIR]        (or: python -m tests.bench check --cli --realtext=DIR)
+        [--realtext=DIR] [--at=REV]   (or: python -m tests.bench check --cli --realtext=DIR)
 
 1. Speed: the bundled statement copied to 10k rows (~10k paragraphs per language, 4
    languages), each copy made distinct by a letter tag, checked with every check.
@@ -9,7 +9,8 @@
    real ru, kk and zh catalogs from /usr/share/locale (read from .mo with polib).
    ``--cli``: the same docset written to disk with its alignment.tsv and checked as a user
    does, ``aligner check DIR --format json`` (the alignment read, not recomputed; wall and
-   CPU of the whole process tree, workers included). ``--realtext DIR``: also a real-text
+   CPU of the whole process tree, workers included; ``--at=REV``: the aligner package of
+   that git revision too, run beside the working tree's). ``--realtext DIR``: also a real-text
    docset, every unperturbed en-ru docset of the realtext kit's output DIR
    (/work/shared/realtext) put one after another with their 1:1 gold rows (~10k paragraphs).
 3. Recall against seeded corruptions, ours (``number``) and translate-toolkit's pofilter
@@ -22,6 +23,7 @@
 
 from __future__ import annotations
 
+import compileall
 import gc
 import glob
 import os
@@ -264,11 +266,21 @@ def realtext_docset(data: Path, out: Path, langs: tuple[str, ...] = ("en", "ru")
     return out
 
 
-def bench_cli(copies: int, realtext: Path | None, repeats: int = 3) -> None:
-    from tests.bench.bench_damage import ALIGNER, run_timed
+def bench_cli(copies: int, realtext: Path | None, repeats: int = 3, at: str | None = None) -> None:
+    """``at``: also run the aligner package of that git revision, each run beside one of
+    the working tree's (same docsets, same load)."""
+    from tests.bench.bench_damage import ALIGNER, OUR_ENV, checkout, run_timed
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-check-cli-"))
     try:
+        versions: list[tuple[str, dict | None]] = [("working tree", None)]
+        if at is not None:
+            checkout(at, workdir / "src")
+            versions.insert(0, (at, dict(OUR_ENV)))
+        # both with bytecode caches, as an installed copy runs (PYTHONDONTWRITEBYTECODE
+        # would have a fresh checkout compile its modules at every start)
+        for package in (workdir / "src", Path(parallel.__file__).parent):
+            compileall.compile_dir(str(package), quiet=1)
         docsets = [
             ("statement x%d" % copies, write_docset(*big_docset(copies), workdir / "statement"))
         ]
@@ -280,21 +292,27 @@ def bench_cli(copies: int, realtext: Path | None, repeats: int = 3) -> None:
         for name, path in docsets:
             docset = load(path)
             paragraphs = sum(len(docset.paragraphs(lang)) for lang in docset.languages)
-            runs = [
-                run_timed(
-                    [str(ALIGNER), "check", str(path), "--format", "json"], workdir / "out.json"
+            runs: dict[str, list] = {version: [] for version, _ in versions}
+            for _ in range(repeats):
+                for version, env in versions:
+                    runs[version].append(
+                        run_timed(
+                            [str(ALIGNER), "check", str(path), "--format", "json"],
+                            workdir / "out.json",
+                            env,
+                        )
+                    )
+            for version, _ in versions:
+                done = runs[version]
+                rows.append(
+                    [
+                        name if at is None else f"{name}, {version}",
+                        paragraphs,
+                        f"{min(r[2] for r in done):.2f}",
+                        f"{statistics.median(r[2] for r in done):.2f}",
+                        f"{statistics.median(r[1] for r in done):.2f}",
+                    ]
                 )
-                for _ in range(repeats)
-            ]
-            rows.append(
-                [
-                    name,
-                    paragraphs,
-                    f"{min(r[2] for r in runs):.2f}",
-                    f"{statistics.median(r[2] for r in runs):.2f}",
-                    f"{statistics.median(r[1] for r in runs):.2f}",
-                ]
-            )
         table(
             f"aligner check DIR --format json, alignment.tsv read (target: <= 3 s wall); "
             f"{repeats} runs; CPU of the process tree; load average "
@@ -668,7 +686,8 @@ def main(argv: list[str] | None = None) -> int:
         given.append(argv[argv.index("--realtext") + 1])
     if "--cli" in argv or given:
         realtext = Path(given[0]) if given else None
-        bench_cli(40, realtext)
+        at = [a.split("=", 1)[1] for a in argv if a.startswith("--at=")]
+        bench_cli(40, realtext, at=at[0] if at else None)
         return 0
     bench_speed(40 if quick else 200)
     if "--speed-only" in argv:
