@@ -44,6 +44,12 @@ _SHORT_LOST = -2.0  # enough when the cut end is msgid's end mark missing
 _SHORTER = -1.2  # "shorter": enough with a cut end and translations of msgid words missing
 _RARE_END = 0.02  # a word ending at most this share of the messages it is in...
 _RARE_END_SEEN = 20  # ...of at least this many (function words: "и", "для", "的", "不")
+_ENDING = 2  # letters of a word's ending (Russian "-ая", "-ой", Kazakh "-дық": an adjective's)
+_ENDING_WORD = 5  # only words this long have an ending that says what they are
+_RARE_ENDING_SEEN = 60  # an ending in at least this many messages, ending few of them
+_OPENERS = "([（【"
+_GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
+_GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
 _COMMON = 0.1  # share of msgids a word is in beyond which it has no one translation
 _PAIR_SEEN = 3  # a msgid word in at least this many messages...
 _PAIR_DICE = 0.6  # ...whose translation goes with it this strongly (Dice)
@@ -87,6 +93,24 @@ def _ends_with_mark(text: str) -> bool:
     """Whether ``text`` ends with a sentence's or a label's end mark (before closing quotes
     or brackets)."""
     return text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS
+
+
+def _ending(word: str) -> str:
+    return "-" + word[-_ENDING:]
+
+
+def _ends_grouped(msgid: str) -> bool:
+    return msgid.rstrip().rstrip(".:")[-1:] in ")]）】"
+
+
+def _has_opener(msgstr: str) -> bool:
+    return any(ch in msgstr for ch in _OPENERS)
+
+
+def _lost_group(msgid: str, msgstr: str) -> bool:
+    """Whether msgid ends with a bracketed part ("Serbian (Cyrillic, with guillemets)") of
+    which msgstr keeps no bracket at all."""
+    return _ends_grouped(msgid) and not _has_opener(msgstr)
 
 
 def _source_words(text: str) -> set[str]:
@@ -136,9 +160,17 @@ class TruncationCheck(Check):
         ends: Counter[str] = Counter()
         for (_, _, msgstr), (words, _) in zip(pairs, tokens):
             seen.update(words)
+            if not cjk:
+                seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
             last = _last_word(msgstr, cjk)
             if last:
                 ends[last] += 1
+                if not cjk and len(last) >= _ENDING_WORD:
+                    ends[_ending(last)] += 1
+        grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
+        keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
+            _has_opener(msgstr) for msgstr in grouped
+        ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
         suspects = []
         for k, z in shorter:
             unit, msgid, msgstr = pairs[k]
@@ -148,11 +180,17 @@ class TruncationCheck(Check):
                 and seen[last] >= _RARE_END_SEEN
                 and ends[last] - 1 <= _RARE_END * seen[last]
             )
+            if not rare_end and last is not None and not cjk and len(last) >= _ENDING_WORD:
+                ending = _ending(last)  # "Сербская" for "Serbian (Cyrillic, ...)"
+                rare_end = (
+                    seen[ending] >= _RARE_ENDING_SEEN
+                    and ends[ending] - 1 <= _RARE_END * seen[ending]
+                )
             lost_mark = (
                 _ends_with_mark(msgid)
                 and not _ends_with_mark(msgstr)
                 and msgstr.rstrip()[-1:].isalnum()
-            )
+            ) or (keeps_groups and _lost_group(msgid, msgstr))
             suspects.append((k, z, rare_end, lost_mark))
         lexicon = _Lexicon(
             [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
@@ -206,7 +244,11 @@ class TruncationCheck(Check):
             last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
             reasons.append(f'ends with "{last}", which ends almost no other message')
         elif lost_mark:
-            reasons.append("msgid's end mark is missing")
+            reasons.append(
+                "msgid's bracketed end is missing"
+                if _lost_group(msgid, msgstr) and not _ends_with_mark(msgid)
+                else "msgid's end mark is missing"
+            )
         return self.flag(
             unit,
             lang,
