@@ -48,6 +48,14 @@ _ENDING = 2  # letters of a word's ending (Russian "-ая", "-ой", Kazakh "-д
 _ENDING_WORD = 5  # only words this long have an ending that says what they are
 _RARE_ENDING_SEEN = 60  # an ending in at least this many messages, ending few of them
 _OPENERS = "([（【"
+# a token translations keep as it is: an acronym, an identifier, a CamelCase name ("GROUP",
+# "GTK+", "TeX", "SoundTracker", "utf8")
+_KEPT_TOKEN = re.compile(
+    r"(?<![\w+])(?:[A-Z]{2,}[A-Za-z0-9]*\+*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
+    r"(?![\w+])"
+)
+_TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for it counts
+_TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
 _GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
 _GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
 _COMMON = 0.1  # share of msgids a word is in beyond which it has no one translation
@@ -113,6 +121,18 @@ def _lost_group(msgid: str, msgstr: str) -> bool:
     return _ends_grouped(msgid) and not _has_opener(msgstr)
 
 
+def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[str]:
+    """msgid's acronyms and identifiers (of ``kept``, lower-cased: those the catalog keeps)
+    that msgstr does not have ("WITHIN GROUP" of "cannot use VARIADIC with WITHIN GROUP"
+    for "VARIADIC")."""
+    lower = msgstr.lower()
+    return [
+        token
+        for token in _KEPT_TOKEN.findall(msgid)
+        if token.lower() not in lower and (kept is None or token.lower() in kept)
+    ]
+
+
 def _source_words(text: str) -> set[str]:
     return {word.lower() for word in _LATIN.findall(text)}
 
@@ -171,6 +191,18 @@ class TruncationCheck(Check):
         keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
             _has_opener(msgstr) for msgstr in grouped
         ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
+        with_token: Counter[str] = Counter()
+        token_kept: Counter[str] = Counter()
+        for _, msgid, msgstr in pairs:
+            lower = msgstr.lower()
+            for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
+                with_token[token] += 1
+                token_kept[token] += token in lower
+        kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
+            token
+            for token, n in with_token.items()
+            if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
+        }
         suspects = []
         for k, z in shorter:
             unit, msgid, msgstr = pairs[k]
@@ -191,6 +223,8 @@ class TruncationCheck(Check):
                 and not _ends_with_mark(msgstr)
                 and msgstr.rstrip()[-1:].isalnum()
             ) or (keeps_groups and _lost_group(msgid, msgstr))
+            if not lost_mark and kept_tokens:
+                lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
             suspects.append((k, z, rare_end, lost_mark))
         lexicon = _Lexicon(
             [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
@@ -244,11 +278,15 @@ class TruncationCheck(Check):
             last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
             reasons.append(f'ends with "{last}", which ends almost no other message')
         elif lost_mark:
-            reasons.append(
-                "msgid's bracketed end is missing"
-                if _lost_group(msgid, msgstr) and not _ends_with_mark(msgid)
-                else "msgid's end mark is missing"
-            )
+            lost = lost_mark and _lost_tokens(msgid, msgstr)
+            if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
+                reasons.append("msgid's end mark is missing")
+            elif _lost_group(msgid, msgstr):
+                reasons.append("msgid's bracketed end is missing")
+            elif lost:
+                reasons.append(
+                    "msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"
+                )
         return self.flag(
             unit,
             lang,
