@@ -10,7 +10,11 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   translation that go together in most messages that have either), so a msgid word whose
   translation is missing from the msgstr is seen;
 - which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
-  whether msgid's final "." ":" "!" "?" is there.
+  which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
+  "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
+- whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
+  ("GROUP", "TeX") it keeps as they are: where it does, one lost is a cut end too (ISO
+  catalogs drop alternative names in brackets at will; "DENIED" is translated).
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
 ends no other message, msgid's end mark missing), or shorter and missing the translations of
