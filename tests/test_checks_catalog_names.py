@@ -144,6 +144,7 @@ def test_chinese_translation_keeps_latin_words(tmp_path):
         ("zh_CN", "Tunis", "突尼亚", "突尼亚", "突尼斯"),  # a word the name begins
         ("zh_CN", "Italics", "共大利体", "共大利", "意大利"),  # a word begun by the name
         ("zh_CN", "Syriac", "叙利英文", "叙利英", "叙利亚"),
+        ("zh_CN", "Norwegian", "和威语", "和威", "挪威"),  # two characters, a word of its own
     ],
 )
 def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
@@ -171,7 +172,9 @@ def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
         ("zh_CN", "German", "德语"),  # 德国's language
         ("zh_CN", "Île-de-France", "法兰西岛"),  # 法兰西共和国, France's official name
         ("zh_CN", "Malayalam", "马拉雅拉姆语"),  # Mala... is no Malawi (马拉维)
-        ("zh_CN", "Japanese", "日语"),  # a two-character name by an adjective: not checked
+        ("zh_CN", "Japanese", "日语"),  # 日本's language: 语 for 本
+        ("zh_CN", "Chinese, Late Middle", "中古汉语"),  # 中古 runs on: no 中国 there
+        ("zh_CN", "Chinese, Min Zhong", "汉语, 闽中话"),  # 话, a language's word
         ("zh_CN", "South Dakota", "南达科他州"),  # "South" is no South Africa (南非)
         ("zh_CN", "Nigeria", "尼日利亚"),  # a name of its own, not Niger (尼日尔)
         ("ru", "Malayalam", "Малайялам"),  # languages vary: not checked

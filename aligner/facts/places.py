@@ -28,8 +28,8 @@ _DATABASES = (
 _MIN_LENGTH = 4  # shorter names ("Ao", "Lao") are not looked for in running text
 _MIN_HANZI = 3  # ... in Chinese characters: a two-character name (法国, 印度) is one
 # character away from too many words (法兰西, 印第安, 荷属)...
-_MIN_HANZI_NAMED = 2  # ...unless msgid names that very country ("South Africa": 济非 for 南非;
-# not "Japanese" for 日本: 日语)
+_MIN_HANZI_NAMED = 2  # ...unless msgid names that very country ("South Africa": 济非 for 南非)
+# or a word made from its name ("Norwegian": 和威语 for 挪威语), there as a word of its own
 _WORD = re.compile(r"\w+")
 
 
@@ -204,7 +204,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             not local
             or len(local)
             < (
-                (_MIN_HANZI_NAMED if chinese and not in_compounds else _MIN_HANZI)
+                (_MIN_HANZI_NAMED if chinese else _MIN_HANZI)
                 if _hanzi(local)
                 else _MIN_LENGTH
             )
@@ -346,6 +346,12 @@ def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | N
         if len(changed) != 1 or not _hanzi(window):
             continue
         i = changed[0]
+        if in_compounds and size <= 2:
+            after = text[start + size : start + size + 1]
+            if (after and _hanzi(after) and after not in _KIND_OF_NAME) or (
+                window[i] in _KIND_OF_NAME
+            ):
+                continue  # 中古汉语 for "Chinese, Late Middle", 日语 for "Japanese": no 中国, 日本
         if (
             homophones(window[i], form[i])
             or (window[i] in _PLACE and form[i] in _PLACE)
@@ -357,7 +363,7 @@ def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | N
 
 
 _PLACE = frozenset("国岛州省市县区邦洲湾")  # words of a place's kind, not of its name
-_KIND_OF_NAME = frozenset("语文人族式字")  # 德语, 英文, 法国人 for 德国...: derived, not misspelt
+_KIND_OF_NAME = frozenset("语文话人族式字体")  # 德语, 英文, 闽中话 for 德国, 中国: derived
 
 
 def _latin(text: str) -> bool:
