@@ -144,7 +144,7 @@ def test_chinese_translation_keeps_latin_words(tmp_path):
         ("zh_CN", "Tunis", "突尼亚", "突尼亚", "突尼斯"),  # a word the name begins
         ("zh_CN", "Italics", "共大利体", "共大利", "意大利"),  # a word begun by the name
         ("zh_CN", "Syriac", "叙利英文", "叙利英", "叙利亚"),
-        ("zh_CN", "Norwegian", "和威语", "和威", "挪威"),  # two characters, a word of its own
+        ("zh_CN", "Icelandic", "冰摩语", "冰摩", "冰岛"),  # two characters, a word of its own
     ],
 )
 def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
