@@ -29,7 +29,7 @@ _MIN_LENGTH = 4  # shorter names ("Ao", "Lao") are not looked for in running tex
 _MIN_HANZI = 3  # ... in Chinese characters: a two-character name (法国, 印度) is one
 # character away from too many words (法兰西, 印第安, 荷属)...
 _MIN_HANZI_NAMED = 2  # ...unless msgid names that very country ("South Africa": 济非 for 南非)
-# or a word made from its name ("Norwegian": 和威语 for 挪威语), there as a word of its own
+# or a word made from its name ("Icelandic": 冰摩语 for 冰岛语), there as a word of its own
 _WORD = re.compile(r"\w+")
 
 
