@@ -175,6 +175,7 @@ def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
         ("zh_CN", "Japanese", "日语"),  # 日本's language: 语 for 本
         ("zh_CN", "Chinese, Late Middle", "中古汉语"),  # 中古 runs on: no 中国 there
         ("zh_CN", "Chinese, Min Zhong", "汉语, 闽中话"),  # 话, a language's word
+        ("zh_CN", "Relations between China and Kazakhstan are good", "中哈关系良好"),  # text
         ("zh_CN", "South Dakota", "南达科他州"),  # "South" is no South Africa (南非)
         ("zh_CN", "Nigeria", "尼日利亚"),  # a name of its own, not Niger (尼日尔)
         ("ru", "Malayalam", "Малайялам"),  # languages vary: not checked

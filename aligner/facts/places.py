@@ -29,7 +29,8 @@ _MIN_LENGTH = 4  # shorter names ("Ao", "Lao") are not looked for in running tex
 _MIN_HANZI = 3  # ... in Chinese characters: a two-character name (法国, 印度) is one
 # character away from too many words (法兰西, 印第安, 荷属)...
 _MIN_HANZI_NAMED = 2  # ...unless msgid names that very country ("South Africa": 济非 for 南非)
-# or a word made from its name ("Icelandic": 冰摩语 for 冰岛语), there as a word of its own
+# or a word made from its name ("Icelandic": 冰摩语 for 冰岛语), there as a word of its own, in a
+_LABEL_WORDS = 4  # label of this many words at most: running text says 中方, 中哈, 两国 for China
 _WORD = re.compile(r"\w+")
 
 
@@ -188,6 +189,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     whole = source.strip()
     names = ((whole, False),) if _whole_name(whole, lang) else _names_of(source)
     chinese = re.split(r"[-_@.]", lang)[0] in ("zh", "ja")
+    label = len(_WORD.findall(source)) <= _LABEL_WORDS
     if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too
         names = names + tuple(
             (name, True) for name in _countries_of_stems(source) if (name, True) not in names
@@ -204,7 +206,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             not local
             or len(local)
             < (
-                (_MIN_HANZI_NAMED if chinese else _MIN_HANZI)
+                (_MIN_HANZI_NAMED if chinese and label else _MIN_HANZI)
                 if _hanzi(local)
                 else _MIN_LENGTH
             )
