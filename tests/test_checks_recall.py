@@ -252,6 +252,56 @@ def test_a_terse_but_whole_translation_is_not_flagged_as_cut(tmp_path):
     assert flags_of(path, ["truncation"]) == []
 
 
+# a catalog of Russian adjective + noun labels: an adjective ("-ая") ends none of them
+LAYOUTS = [
+    (f"{en} {thing}", f"{ru} {what}")
+    for en, ru in (
+        ("New", "Новая"),
+        ("Old", "Старая"),
+        ("Empty", "Пустая"),
+        ("Hidden", "Скрытая"),
+        ("Open", "Открытая"),
+        ("Shared", "Общая"),
+        ("Locked", "Закрытая"),
+        ("Main", "Главная"),
+        ("Right", "Правая"),
+        ("Left", "Левая"),
+    )
+    for thing, what in (
+        ("folder", "папка"),
+        ("page", "страница"),
+        ("table", "таблица"),
+        ("tab", "вкладка"),
+        ("list", "строка"),
+        ("group", "группа"),
+        ("column", "колонка"),
+        ("card", "карточка"),
+    )
+]
+
+
+def test_a_msgstr_ending_with_a_word_form_that_ends_no_message_is_flagged(tmp_path):
+    cut_id = "Serbian keyboard (Cyrillic, with guillemets)"
+    path = catalog(tmp_path, LAYOUTS + [(cut_id, "Сербская")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(cut_id, "truncation")]
+    assert '"сербская"' in found[0][3]
+
+
+def test_a_bracketed_end_lost_is_a_cut_only_where_the_catalog_keeps_them(tmp_path):
+    grouped = [(f"{en} (Standard)", f"{ru} (стандарт)") for en, ru in NOUNS + PLACES]
+    kept = [(en, ru) for en, ru in OPENED]
+    cut_id = "Could not open the printer in the menu (Standard)"
+    cut = (cut_id, "Не удалось открыть принтер в меню")
+    path = catalog(tmp_path, kept + grouped + [cut], name="keeps.po")
+    found = flags_of(path, ["truncation"])
+    assert [f[0] for f in found] == [cut_id]
+    assert "bracketed end is missing" in found[0][3]
+    dropped = [(f"{en} (Standard)", ru) for en, ru in NOUNS + PLACES]  # ISO-like: at will
+    path = catalog(tmp_path, kept + dropped + [cut], name="drops.po")
+    assert not any("bracketed" in f[3] for f in flags_of(path, ["truncation"]))
+
+
 def test_an_empty_msgstr_is_flagged_in_a_finished_catalog_only(tmp_path):
     empty = polib.POEntry(msgid="Could not open the archive in the terminal.", msgstr="")
     finished = catalog(tmp_path, OPENED + [empty])

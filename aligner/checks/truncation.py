@@ -10,7 +10,11 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   translation that go together in most messages that have either), so a msgid word whose
   translation is missing from the msgstr is seen;
 - which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
-  whether msgid's final "." ":" "!" "?" is there.
+  which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
+  "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
+- whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
+  ("GROUP", "TeX") it keeps as they are: where it does, one lost is a cut end too (ISO
+  catalogs drop alternative names in brackets at will; "DENIED" is translated).
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
 ends no other message, msgid's end mark missing), or shorter and missing the translations of
@@ -44,6 +48,20 @@ _SHORT_LOST = -2.0  # enough when the cut end is msgid's end mark missing
 _SHORTER = -1.2  # "shorter": enough with a cut end and translations of msgid words missing
 _RARE_END = 0.02  # a word ending at most this share of the messages it is in...
 _RARE_END_SEEN = 20  # ...of at least this many (function words: "и", "для", "的", "不")
+_ENDING = 2  # letters of a word's ending (Russian "-ая", "-ой", Kazakh "-дық": an adjective's)
+_ENDING_WORD = 5  # only words this long have an ending that says what they are
+_RARE_ENDING_SEEN = 60  # an ending in at least this many messages, ending few of them
+_OPENERS = "([（【"
+# a token translations keep as it is: an acronym, an identifier, a CamelCase name ("GROUP",
+# "GTK+", "TeX", "SoundTracker", "utf8")
+_KEPT_TOKEN = re.compile(
+    r"(?<![\w+])(?:[A-Z]{2,}[A-Za-z0-9]*\+*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
+    r"(?![\w+])"
+)
+_TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for it counts
+_TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
+_GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
+_GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
 _COMMON = 0.1  # share of msgids a word is in beyond which it has no one translation
 _PAIR_SEEN = 3  # a msgid word in at least this many messages...
 _PAIR_DICE = 0.6  # ...whose translation goes with it this strongly (Dice)
@@ -87,6 +105,36 @@ def _ends_with_mark(text: str) -> bool:
     """Whether ``text`` ends with a sentence's or a label's end mark (before closing quotes
     or brackets)."""
     return text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS
+
+
+def _ending(word: str) -> str:
+    return "-" + word[-_ENDING:]
+
+
+def _ends_grouped(msgid: str) -> bool:
+    return msgid.rstrip().rstrip(".:")[-1:] in ")]）】"
+
+
+def _has_opener(msgstr: str) -> bool:
+    return any(ch in msgstr for ch in _OPENERS)
+
+
+def _lost_group(msgid: str, msgstr: str) -> bool:
+    """Whether msgid ends with a bracketed part ("Serbian (Cyrillic, with guillemets)") of
+    which msgstr keeps no bracket at all."""
+    return _ends_grouped(msgid) and not _has_opener(msgstr)
+
+
+def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[str]:
+    """msgid's acronyms and identifiers (of ``kept``, lower-cased: those the catalog keeps)
+    that msgstr does not have ("WITHIN GROUP" of "cannot use VARIADIC with WITHIN GROUP"
+    for "VARIADIC")."""
+    lower = msgstr.lower()
+    return [
+        token
+        for token in _KEPT_TOKEN.findall(msgid)
+        if token.lower() not in lower and (kept is None or token.lower() in kept)
+    ]
 
 
 def _source_words(text: str) -> set[str]:
@@ -136,9 +184,29 @@ class TruncationCheck(Check):
         ends: Counter[str] = Counter()
         for (_, _, msgstr), (words, _) in zip(pairs, tokens):
             seen.update(words)
+            if not cjk:
+                seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
             last = _last_word(msgstr, cjk)
             if last:
                 ends[last] += 1
+                if not cjk and len(last) >= _ENDING_WORD:
+                    ends[_ending(last)] += 1
+        grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
+        keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
+            _has_opener(msgstr) for msgstr in grouped
+        ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
+        with_token: Counter[str] = Counter()
+        token_kept: Counter[str] = Counter()
+        for _, msgid, msgstr in pairs:
+            lower = msgstr.lower()
+            for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
+                with_token[token] += 1
+                token_kept[token] += token in lower
+        kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
+            token
+            for token, n in with_token.items()
+            if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
+        }
         suspects = []
         for k, z in shorter:
             unit, msgid, msgstr = pairs[k]
@@ -148,11 +216,19 @@ class TruncationCheck(Check):
                 and seen[last] >= _RARE_END_SEEN
                 and ends[last] - 1 <= _RARE_END * seen[last]
             )
+            if not rare_end and last is not None and not cjk and len(last) >= _ENDING_WORD:
+                ending = _ending(last)  # "Сербская" for "Serbian (Cyrillic, ...)"
+                rare_end = (
+                    seen[ending] >= _RARE_ENDING_SEEN
+                    and ends[ending] - 1 <= _RARE_END * seen[ending]
+                )
             lost_mark = (
                 _ends_with_mark(msgid)
                 and not _ends_with_mark(msgstr)
                 and msgstr.rstrip()[-1:].isalnum()
-            )
+            ) or (keeps_groups and _lost_group(msgid, msgstr))
+            if not lost_mark and kept_tokens:
+                lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
             suspects.append((k, z, rare_end, lost_mark))
         lexicon = _Lexicon(
             [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
@@ -206,7 +282,15 @@ class TruncationCheck(Check):
             last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
             reasons.append(f'ends with "{last}", which ends almost no other message')
         elif lost_mark:
-            reasons.append("msgid's end mark is missing")
+            lost = lost_mark and _lost_tokens(msgid, msgstr)
+            if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
+                reasons.append("msgid's end mark is missing")
+            elif _lost_group(msgid, msgstr):
+                reasons.append("msgid's bracketed end is missing")
+            elif lost:
+                reasons.append(
+                    "msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"
+                )
         return self.flag(
             unit,
             lang,

@@ -27,7 +27,10 @@ _DATABASES = (
 )
 _MIN_LENGTH = 4  # shorter names ("Ao", "Lao") are not looked for in running text
 _MIN_HANZI = 3  # ... in Chinese characters: a two-character name (法国, 印度) is one
-# character away from too many words (法兰西, 印第安, 荷属)
+# character away from too many words (法兰西, 印第安, 荷属)...
+_MIN_HANZI_NAMED = 2  # ...unless msgid names that very country ("South Africa": 济非 for 南非)
+# or a word made from its name ("Icelandic": 冰摩语 for 冰岛语), there as a word of its own, in a
+_LABEL_WORDS = 4  # label of this many words at most: running text says 中方, 中哈, 两国 for China
 _WORD = re.compile(r"\w+")
 
 
@@ -185,6 +188,12 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     found: list[tuple[int, int, str, str]] = []
     whole = source.strip()
     names = ((whole, False),) if _whole_name(whole, lang) else _names_of(source)
+    chinese = re.split(r"[-_@.]", lang)[0] in ("zh", "ja")
+    label = len(_WORD.findall(source)) <= _LABEL_WORDS
+    if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too
+        names = names + tuple(
+            (name, True) for name in _countries_of_stems(source) if (name, True) not in names
+        )
     if not names:
         return found
     target = unicodedata.normalize("NFC", target)
@@ -195,7 +204,12 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
         if (
             not local
-            or len(local) < (_MIN_HANZI if _hanzi(local) else _MIN_LENGTH)
+            or len(local)
+            < (
+                (_MIN_HANZI_NAMED if chinese and label else _MIN_HANZI)
+                if _hanzi(local)
+                else _MIN_LENGTH
+            )
             or _folded(local) in folded
             or _named(target, local, lang)
         ):
@@ -204,10 +218,31 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         if (
             near is not None
             and not _another_form(target[near[0] : near[1]], name, local)
+            and not (
+                _hanzi(local)
+                and any(
+                    other.startswith(target[near[0] : near[1]])
+                    for other in _other_names(name, lang)
+                )
+            )
             and not any(near[0] < end and start < near[1] for start, end, *_ in found)
         ):
             found.append((*near, name, local))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _other_names(name: str, lang: str) -> tuple[str, ...]:
+    """The known translations of the country's other English names (法兰西共和国, the French
+    Republic, for France's 法国): its near misses may be those."""
+    for record in country_records():
+        fields = [record.get(field) for field in ("name", "common_name", "official_name")]
+        if name in fields:
+            catalog = _catalog("iso3166-1", lang)
+            return tuple(
+                catalog[field] for field in fields if field and field != name and catalog.get(field)
+            )
+    return ()
 
 
 def _another_form(written: str, name: str, local: str) -> bool:
@@ -261,6 +296,27 @@ def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> 
     return out
 
 
+def _countries_of_stems(source: str) -> list[str]:
+    """Countries a capitalised word of the English text is named after, as a word the name
+    begins ("Thai-Lao", "Tunis", "Nei Mongol") or one that begins with the name, less a final
+    vowel ("Italics", "Syriac", "German", "Palauli"): in Chinese such a word is written with
+    the country's characters (泰国-老挝, 意大利体, 叙利亚文). Words of a known name are its
+    own ("Nigeria" is not "Niger" + a)."""
+    spans = english_names(source)
+    out: list[str] = []
+    for match in _CAPITALISED.finditer(source):
+        if any(start <= match.start() < end for start, end, _ in spans):
+            continue
+        word = _plain(match.group().lower())
+        for name in _by_prefix().get(word[:4], ()):
+            joined = _plain(name.replace(" ", "").lower())
+            stem = joined[:-1] if joined[-1] in "aeoy" else joined
+            begun = joined.startswith(word) and " " not in name  # not "South" for South Africa
+            if (begun or word.startswith(stem)) and name not in out:
+                out.append(name)
+    return out
+
+
 @cache
 def _by_prefix() -> dict[str, tuple[str, ...]]:
     """Country names (one or two words, no commas) by their first four letters."""
@@ -292,13 +348,24 @@ def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | N
         if len(changed) != 1 or not _hanzi(window):
             continue
         i = changed[0]
-        if homophones(window[i], form[i]) or (window[i] in _PLACE and form[i] in _PLACE):
+        if in_compounds and size <= 2:
+            after = text[start + size : start + size + 1]
+            if (after and _hanzi(after) and after not in _KIND_OF_NAME) or (
+                window[i] in _KIND_OF_NAME
+            ):
+                continue  # 中古汉语 for "Chinese, Late Middle", 日语 for "Japanese": no 中国, 日本
+        if (
+            homophones(window[i], form[i])
+            or (window[i] in _PLACE and form[i] in _PLACE)
+            or (form[i] in _PLACE and window[i] in _KIND_OF_NAME)
+        ):
             continue
         return start, start + size
     return None
 
 
 _PLACE = frozenset("国岛州省市县区邦洲湾")  # words of a place's kind, not of its name
+_KIND_OF_NAME = frozenset("语文话人族式字体")  # 德语, 英文, 闽中话 for 德国, 中国: derived
 
 
 def _latin(text: str) -> bool:
