@@ -32,7 +32,7 @@ from .lengthmodel import (
     fit_ratios,
     letters_dominate,
 )
-from .lexicon import learn_links, sounds_like, translated
+from .lexicon import HEADING, learn_links, sounds_like, translated
 from .profile import Profile, vocabulary
 from .search import BEADS, WEIGHT_UNIT, search
 
@@ -51,6 +51,7 @@ STRAY_PARTNER = 0.3  # the stray's partner must find at least this share across
 SILENCE_SAMPLES = 20  # 1-1 beads with keys on either side needed to measure silence_cost
 SILENCE_MAX = BEADS[6][2] / 2  # a missing key weighs less than half a missing paragraph
 _NO_KEYS: frozenset[str] = frozenset()
+_SHAPES = frozenset({HEADING})  # keys of a paragraph's shape, not of what it says
 Progress = Callable[[int, int], None]
 
 
@@ -574,7 +575,9 @@ def _without_strays(
         return total, (found / total if total else 0.0)
 
     def stray(part, partner, opposite) -> bool:
-        total, share = cover(part, opposite)
+        # a heading merged into the paragraph after it loses its shape there: its key is
+        # no evidence of a stray
+        total, share = cover(part - _SHAPES, opposite)
         return (
             total >= STRAY_EVIDENCE
             and share < STRAY_COVER
