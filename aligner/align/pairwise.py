@@ -480,22 +480,23 @@ def _close(old: LengthModel, new: LengthModel) -> bool:
 
 def _banded(pair: _Pair, guide, widths, model, progress):
     """Search the band, widening it where the best path runs along its edge: (path,
-    widths, widenings, capped, (costs, arrows, lo, hi) of the last search)."""
+    widths, widenings, capped, (pair as searched, costs, arrows, lo, hi) of the last search)."""
     n, m = len(pair.P) - 1, len(pair.T) - 1
     widenings = 0
     while True:
         lo, hi = _band(guide, widths, m)
-        costs, back = search(_within_band(pair, lo, hi), lo, hi, model, progress)
+        searched = _within_band(pair, lo, hi)
+        costs, back = search(searched, lo, hi, model, progress)
         reached = costs[n][m - lo[n]] < math.inf
         touched = list(range(n + 1))
         if reached:
             path = _backtrack(back, lo, n, m)
             touched = _touched(path, lo, hi, m)
             if not touched:
-                return path, widths, widenings, False, (costs, back, lo, hi)
+                return path, widths, widenings, False, (searched, costs, back, lo, hi)
         cells = sum(h - l + 1 for l, h in zip(lo, hi))
         if reached and (cells * 2 > MAX_CELLS or all(w >= max(n, m) for w in widths)):
-            return path, widths, widenings, True, (costs, back, lo, hi)
+            return path, widths, widenings, True, (searched, costs, back, lo, hi)
         widths = _widen(widths, touched, n)
         widenings += 1
 
@@ -640,7 +641,8 @@ def _beads(path, pair: _Pair, model: LengthModel, last) -> tuple[Bead, ...]:
     path avoids is not (below LOW_CONFIDENCE from a margin of about 0.7: on the real-text
     docsets that flags about one wrong row in four and a fifth of the right rows the length
     fit did). An omission or insertion keeps its type's factor, below LOW_CONFIDENCE."""
-    margin = boundary_margins(pair, model, path, *last)
+    searched, *rest = last
+    margin = boundary_margins(searched, model, path, *rest)
     beads = []
     for i, j, k in path:
         a, b, _, factor = BEADS[k]
