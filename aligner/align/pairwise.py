@@ -217,10 +217,10 @@ def align_segment(
         else other.keys
     )
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
-    path, _, widenings, capped, last = _banded(
+    path, _, widenings, capped, last_search = _banded(
         pair, list(guide), [BAND] * len(guide), model, progress
     )
-    beads = _beads(_without_strays(path, pair, pivot, other), pair, model, last)
+    beads = _beads(_without_strays(path, pair, pivot, other), model, last_search)
     return beads, widenings, capped
 
 
@@ -234,7 +234,7 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
     model = _initial_model(pair, pivot, other, ratio, chain, guide)
     pair = _pair(pivot, other, model, pair.pivot_keys, pair.other_keys, pair.weights)
     widths = [BAND] * (len(pivot) + 1)
-    path, widths, widenings, capped, last = _banded(pair, guide, widths, model, progress)
+    path, widths, widenings, capped, last_search = _banded(pair, guide, widths, model, progress)
     links: dict = {}
     for _ in range(LEARNING_ROUNDS):
         if capped:
@@ -248,11 +248,11 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
         links, model = learnt, replace(refined or model, silence_cost=silence)
         pair, chain, guide = _setup(pivot, other, model, links)
         last = path
-        path, widths, more, capped, last = _banded(pair, guide, widths, model, progress)
+        path, widths, more, capped, last_search = _banded(pair, guide, widths, model, progress)
         widenings += more
         if path == last:
             break
-    beads = _beads(_without_strays(path, pair, pivot, other), pair, model, last)
+    beads = _beads(_without_strays(path, pair, pivot, other), model, last_search)
     return PairAlignment(beads, model, len(chain), widenings, capped, links)
 
 
@@ -634,14 +634,14 @@ def _words_tell(path, pair: _Pair, pivot: Profile, other: Profile, cover) -> boo
     return len(shares) >= STRAY_SAMPLES and shares[len(shares) // 2] >= STRAY_TYPICAL
 
 
-def _beads(path, pair: _Pair, model: LengthModel, last) -> tuple[Bead, ...]:
+def _beads(path, model: LengthModel, last_search) -> tuple[Bead, ...]:
     """Beads with a confidence: the bead type's factor times 1 - e^-margin, the margin being
     how much more the cheapest path avoiding either end of the bead costs (``margins``): a
     bead nothing competes with is sure however loosely it is rendered, one an equally cheap
     path avoids is not (below LOW_CONFIDENCE from a margin of about 0.7: on the real-text
     docsets that flags about one wrong row in four and a fifth of the right rows the length
     fit did). An omission or insertion keeps its type's factor, below LOW_CONFIDENCE."""
-    searched, *rest = last
+    searched, *rest = last_search
     margin = boundary_margins(searched, model, path, *rest)
     beads = []
     for i, j, k in path:
