@@ -247,3 +247,36 @@ def test_an_ordinal_meets_the_number_it_renders(tmp_path):
     )
     rows = [(row.indices("en"), row.indices("kk")) for row in align(docset, fresh=True).rows]
     assert rows == [((k,), (k if k < 4 else k - 1,)) if k != 4 else ((4,), ()) for k in range(12)]
+
+
+def test_a_heading_in_capitals_meets_the_heading_not_a_line_of_its_length(tmp_path):
+    # a short man page: the line before a heading is dropped in the translation, and it is as
+    # long as the translated heading; only the capitals say which line the heading is
+    rng = random.Random(8)
+    en, ru = [], []
+    for heading, line in (
+        ("NAME", "report the logs"),
+        ("SYNOPSIS", "pslog -V"),
+        ("DESCRIPTION", "show the path"),
+        ("OPTIONS", "print the version"),
+    ):
+        body = _sentence(rng, rng.randint(8, 14))
+        rendered = _translate(heading).upper()
+        en += [heading, body, line]
+        ru += [rendered, _translate(body), line if line.startswith("pslog") else _translate(line)]
+    dropped = en.index("pslog -V")
+    del ru[dropped]
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((dropped,), ()) in beads
+    headings = [k for k, p in enumerate(en) if p.isupper() and " " not in p]
+    assert all(any(e == (k,) and o and ru[o[0]].isupper() for e, o in beads) for k in headings)
+
+
+def test_a_heading_run_into_its_paragraph_is_one_row_with_it(tmp_path):
+    # the translation writes "SEE ALSO" and the references as one paragraph
+    rng = random.Random(9)
+    en = [_sentence(rng, rng.randint(20, 40)) for _ in range(80)]
+    en += ["SEE ALSO", "kill(1), killall(1), lsof(8), pkill(1), ps(1), kill(2)"]
+    ru = [_translate(p) for p in en[:80]] + [_translate("see also").upper() + " " + en[81]]
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert beads[-1] == ((80, 81), (80,))

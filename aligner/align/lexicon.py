@@ -37,6 +37,8 @@ STEM = 5  # letters kept of a word in a script other than Latin
 MIN_LINKS = 2  # a learnt pair must co-occur in at least this many beads
 MIN_DICE = 0.5  # ... and share at least this much of its two words' occurrences
 MAX_SHARE = 0.25  # words found in more than this share of beads are too common to learn
+HEADING = "^caps"  # the key of a paragraph written in capitals: a heading ("SEE ALSO", "ФАЙЛЫ")
+HEADING_LETTERS = 3  # ... of at least this many letters
 _LATIN = re.compile(r"[a-z]{2,}")
 # placeholders and markup a translation keeps as they are: printf and Python formats, {0} and
 # {name}, $VAR and ${VAR}, tags; each becomes a key of its own, marked with a leading "%"
@@ -74,6 +76,8 @@ def paragraph_words(text: str) -> Keys:
     anchor keys)."""
     low = text.lower()
     latin = _LATIN.findall(low)
+    if low != text and text.upper() == text and _capitals(text):
+        latin.append(HEADING)
     if "%" in text or "{" in text or "<" in text or "$" in text:
         latin += [code if code[0] == "%" else "%" + code for code in _CODE.findall(text)]
     if low.isascii():
@@ -91,6 +95,13 @@ def paragraph_words(text: str) -> Keys:
     else:
         words.update(*map(_word_keys, others))
     return frozenset(words)
+
+
+def _capitals(text: str) -> bool:
+    """Whether every letter of ``text`` is a capital, and there are HEADING_LETTERS or more
+    (a CJK character is a letter without case: "FSSTND 兼容" is no heading)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= HEADING_LETTERS and all(map(str.isupper, letters))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -111,7 +122,7 @@ def sounds_like(words: Keys) -> Keys:
 
 def sound_keys(words: Keys) -> Keys:
     """The sound keys of the Latin words among ``words`` (see ``_sounds``)."""
-    found = [sound for word in words if word[0] not in "~=" and (sound := _sounds(word))]
+    found = [sound for word in words if word[0] not in "~=^" and (sound := _sounds(word))]
     return frozenset(found) if found else _NONE
 
 
@@ -152,7 +163,9 @@ def learn_links(
                 beads_of_f.setdefault(f, []).append(i)
     # only pivot words that can be linked are counted with each other word: seen at least
     # MIN_LINKS times, at most ``limit``, and words (anchor keys hold ":")
-    usable = frozenset(e for e, b in count_e.items() if MIN_LINKS <= b <= limit and ":" not in e)
+    usable = frozenset(
+        e for e, b in count_e.items() if MIN_LINKS <= b <= limit and ":" not in e and e[0] != "^"
+    )
     left = {i: pivot_words[i] & usable for i, _ in pairs}
     scored = []
     for f, where in beads_of_f.items():

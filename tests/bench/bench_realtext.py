@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from aligner.align import align
@@ -60,14 +60,35 @@ def _docsets(base: Path):
                 yield group, name, folder / name
 
 
-def _ours(docset) -> dict:
+def _ours(docset, flags: Counter | None = None) -> dict:
+    """Our rows in the kit's format; ``flags`` counts how the row confidence points at wrong
+    rows (``_count_low``)."""
     alignment = align(docset, fresh=True)
-    return {
-        "languages": list(alignment.languages),
-        "rows": [
-            {lang: list(row.cells[lang]) for lang in alignment.languages} for row in alignment.rows
-        ],
+    rows = [{lang: list(row.cells[lang]) for lang in alignment.languages} for row in alignment.rows]
+    if flags is not None:
+        _count_low(flags, alignment, docset)
+    return {"languages": list(alignment.languages), "rows": rows}
+
+
+def _count_low(flags: Counter, alignment, docset) -> None:
+    """Rows with a paragraph in every language (an empty cell scores low by construction),
+    wrong or right against the gold, and whether they score below LOW_CONFIDENCE: what a
+    reviewer sent to the low-confidence rows finds there."""
+    gold = json.loads((Path(docset.path) / "gold.json").read_text())
+    others = [lang for lang in alignment.languages if lang != "en"]
+    beads = {
+        lang: {(tuple(r.get("en", [])), tuple(r.get(lang, []))) for r in gold["rows"]}
+        for lang in others
     }
+    for row in alignment.rows:
+        if not all(row.cells[lang] for lang in alignment.languages):
+            continue
+        wrong = any(
+            (tuple(row.cells["en"]), tuple(row.cells[lang])) not in beads[lang] for lang in others
+        )
+        flags["wrong" if wrong else "right"] += 1
+        if row.low_confidence:
+            flags["wrong low" if wrong else "right low"] += 1
 
 
 def _nltk(pivot: list[str], other: list[str]):
@@ -169,13 +190,14 @@ def bench(data: Path, kit: Path) -> None:
         by_group = defaultdict(lambda: defaultdict(list))
         by_pair = defaultdict(lambda: defaultdict(list))
         seconds = 0.0
+        flags: Counter = Counter()
         for group, _name, path in _docsets(base):
             gold = json.loads((path / "gold.json").read_text())
             docset = load(path)
             for system, peer in systems.items():
                 if peer is None:
                     started = time.perf_counter()
-                    result = score(gold, _ours(docset))
+                    result = score(gold, _ours(docset, flags))
                     seconds += time.perf_counter() - started
                     per_lang = {lang: v["bead_f1"] for lang, v in result["per_lang"].items()}
                 else:
@@ -185,6 +207,11 @@ def bench(data: Path, kit: Path) -> None:
                     by_pair[system][lang].append(f1)
         groups = [g for g in GROUPS if g in by_group["ours"]]
         count = sum(len(by_group["ours"][g]) for g in groups)
+        print(
+            f"\nReal text, {label}: our low-confidence rows (rows with a paragraph in every "
+            f"language): {flags['wrong low']} of {flags['wrong']} wrong rows, "
+            f"{flags['right low']} of {flags['right']} right rows"
+        )
         print(
             f"\nReal text, {label}: mean strict bead F1 per docset family "
             f"({count} docsets; ours took {seconds:.1f} s in all)"
