@@ -340,3 +340,30 @@ def test_aligner_check_reports_the_new_checks_in_json(tmp_path):
     flags = report.get("flags") or [f for each in report["files"] for f in each["flags"]]
     checks = {name for flag in flags for name in flag.get("checks", [flag["check"]])}
     assert {"truncation", "empty"} <= checks
+
+
+def test_a_number_word_stands_for_one_number_only(tmp_path):
+    # "два" renders "two"; the digit 2 beside it is lost, however the word reads
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "hash function 2 must have two arguments",
+                "функция хеширования должна принимать два аргумента",
+            ),
+            (
+                "hash function 3 must have two arguments",
+                "функция хеширования 3 должна принимать два аргумента",
+            ),
+            (
+                "is the first one ancestor of the other?",
+                "является первым предком второго указанного коммита?",
+            ),
+            (
+                "start counting with NUMBER at 1st line of first page (see --first-line-number)",
+                "начать нумерацию с НОМЕРА с первой строки первой страницы (смотри --first-line-number)",
+            ),
+        ],
+    )
+    flagged = {msgid for msgid, check, *_ in flags_of(path, ["number"]) if check == "number"}
+    assert flagged == {"hash function 2 must have two arguments"}

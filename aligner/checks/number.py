@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
-from ..facts.numbers import family, implied_values
+from ..facts.numbers import family, implied_counts, implied_values
 from ..facts.units import scale_word_in, scaled
 from ..flags import Flag
 from .base import Check, Document, Unit, register
@@ -147,15 +147,18 @@ def _match(
         if len(ends) == 2 and None not in found and found[0] != found[1]:
             matched_mine.add(i)
             matched_theirs.update(found)
-    for strong_only in (True, False):
+    # digits with digits, then number words with number words ("two" with "два", leaving
+    # the "2" beside it to a digit), then the rest
+    for strong_only, weak_only in ((True, False), (False, True), (False, False)):
         for i, fact in enumerate(mine):
-            if i in matched_mine or (strong_only and fact.weak):
+            if i in matched_mine or (strong_only and fact.weak) or (weak_only and not fact.weak):
                 continue
             best = None
             for j, other in enumerate(theirs):
                 if (
                     j in matched_theirs
                     or (strong_only and other.weak)
+                    or (weak_only and not other.weak)
                     or not same_fact(fact, other)
                 ):
                     continue
@@ -170,6 +173,40 @@ def _match(
             if best is not None:
                 matched_mine.add(i)
                 matched_theirs.add(best[1])
+
+
+def _in_identifier(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of an option or identifier: joined by "-" or "_" to
+    a letter on either side ("first-line", "FIRST_PAGE"), or after "--" or "+"."""
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    return (
+        (len(before) == 2 and before[1] in "-_" and (before[0].isalpha() or before[0] == "-"))
+        or (len(after) == 2 and after[0] in "-_" and after[1].isalpha())
+        or before[-1:] == "+"
+    )
+
+
+def _carried(mine, matched, literal, their_text, their_lang, theirs, their_matched) -> set[int]:
+    """The facts of ``mine`` left unmatched that a number word of the other text stands for:
+    digits, as many of each value as the other text has such words less those of its own
+    number facts (weak: written as words) already matched; number words, any."""
+    carried = implied_counts(their_text, their_lang)
+    words = dict(carried)
+    for j in their_matched:
+        fact = theirs[j]
+        if fact.weak and words.get(fact.value):
+            words[fact.value] -= 1
+    found = set()
+    for i, fact in enumerate(mine):
+        if i in matched or i in literal:
+            continue
+        if fact.weak:  # a number word may stand beside another ("the first one"): any
+            if fact.value in carried:
+                found.add(i)
+        elif words.get(fact.value):
+            words[fact.value] -= 1
+            found.add(i)
+    return found
 
 
 _QUOTES = frozenset("'\"`‘’“”«»")
@@ -346,6 +383,11 @@ class NumberCheck(Check):
                 else f
                 for f in found
             ]
+        if document.catalog and found:
+            # a number word inside an option or identifier ("--first-line-number",
+            # "+FIRST_PAGE") is part of a name, which translations keep as it is
+            text = unit.text(lang)
+            found = [f for f in found if not (f.weak and _in_identifier(text, f.start, f.end))]
         if document.catalog and len(unit.cells[lang].parts) > 1:
             unique: dict[tuple[str, str], Fact] = {}
             for fact in found:  # plural forms repeat their numbers; compare values only
@@ -410,15 +452,22 @@ class NumberCheck(Check):
                 facts[other], set(range(len(facts[other]))) - matched_theirs, free[lang]
             )
             # a number the other version carries inside a word ("3-way", "трехходовое")
-            # (not a literal: '1' in quotes is no "одн" nearby)
-            matched_mine.update(
-                i for i, f in enumerate(mine) if f.value in implied[other] and i not in literal[0]
-            )
-            matched_theirs.update(
-                j
-                for j, f in enumerate(facts[other])
-                if f.value in implied[lang] and j not in literal[1]
-            )
+            # (not a literal: '1' in quotes is no "одн" nearby), each such word once: a word
+            # already matched as a number word ("два" for "two") stands for nothing more
+            if implied[other]:
+                matched_mine |= _carried(
+                    mine,
+                    matched_mine,
+                    literal[0],
+                    masked[other],
+                    other,
+                    facts[other],
+                    matched_theirs,
+                )
+            if implied[lang]:
+                matched_theirs |= _carried(
+                    facts[other], matched_theirs, literal[1], masked[lang], lang, mine, matched_mine
+                )
             unmatched[other] = {i for i in range(len(mine)) if i not in matched_mine}
             explained[other] = digits_of(facts[other], matched_theirs, masked[lang])
             rest = [j for j in range(len(facts[other])) if j not in matched_theirs]

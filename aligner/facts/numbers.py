@@ -385,6 +385,21 @@ def implied_values(text: str, lang: str) -> frozenset[str]:
     return _implied(text, family(lang))
 
 
+def implied_counts(text: str, lang: str) -> dict[str, int]:
+    """How many words of ``text`` carry each small number (see above), by fact value."""
+    return _implied_counts(text, family(lang))
+
+
+@lru_cache(maxsize=4096)
+def _implied_counts(text: str, fam: str) -> dict[str, int]:
+    found = {}
+    for value, pattern in _implied_patterns(fam):
+        count = len(pattern.findall(text))
+        if count:
+            found[str(value)] = count
+    return found
+
+
 @lru_cache(maxsize=4096)
 def _implied(text: str, fam: str) -> frozenset[str]:
     return frozenset(
