@@ -339,3 +339,10 @@ def test_cli_reports_a_unit_change_with_its_suggestion(tmp_path):
     )
     assert "5 км" in result.stdout and "en says 5 km" in result.stdout
     assert "секунд" not in result.stdout
+
+
+def test_a_unit_joined_to_its_number_by_a_hyphen_is_compared(tmp_path):
+    source = "default to 1024-byte blocks for file system usage"
+    assert not found(tmp_path, "zh", source, "显示文件系统使用量时，默认使用 1024 字节的块大小")
+    flags = found(tmp_path, "zh", source, "显示文件系统使用量时，默认使用 1024 千字节的块大小")
+    assert [check for check, *_ in flags] == ["quantity"]

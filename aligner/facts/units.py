@@ -118,7 +118,8 @@ def _forms() -> tuple[dict[str, frozenset[str]], re.Pattern]:
             pieces.append(escaped + "s?" + _AFTER_WORD)  # "second", "seconds"
         else:
             pieces.append(escaped + r"\.?" + _AFTER_WORD)  # an abbreviation: "км", "сек."
-    pattern = re.compile(f"[{_SPACES}]?(?:" + "|".join(pieces) + ")")
+    # a space or a hyphen between: "5 km", "1024-byte blocks", "64-битной"
+    pattern = re.compile(f"[{_SPACES}-]?(?:" + "|".join(pieces) + ")")
     return {form: frozenset(units) for form, units in by_form.items()}, pattern
 
 
@@ -129,7 +130,7 @@ def unit_after(text: str, end: int) -> tuple[frozenset[str], int, int] | None:
     found = pattern.match(text, end)
     if found is None:
         return None
-    start = end + (1 if text[end] in _SPACES else 0)
+    start = end + (1 if text[end] in _SPACES or text[end] == "-" else 0)
     written = text[start : found.end()]
     units = by_form.get(written) or by_form.get(written.rstrip("."))
     if units is None and written[-1:] == "s":
