@@ -225,7 +225,10 @@ class LanguageCheck(Check):
                             f"catalog's {lang}",
                         )
                     )
-            elif len(foreign) == len(words) and is_russian_not_kazakh(text):
+            elif len(foreign) == len(words) and (
+                is_russian_not_kazakh(text)
+                or (_russian_words(words) and is_russian_not_kazakh(text, _LEANS))
+            ):
                 flags.append(
                     self._wrong(
                         unit,
@@ -274,7 +277,9 @@ class LanguageCheck(Check):
                 elif document.catalog:
                     if "_" in raw or "&" in raw:  # else no accelerator: the prose read above
                         text = _prose(_ACCELERATOR.sub("", raw), unit.text(document.source))
-                    yield from self._short(unit, document, index, lang, start, end, text, pending)
+                    yield from self._short(
+                        unit, document, index, lang, start, end, text, pending, raw
+                    )
 
     def _short(
         self,
@@ -286,16 +291,30 @@ class LanguageCheck(Check):
         end: int,
         text: str,
         pending: list,
+        raw: str = "",
     ) -> Iterable[Flag]:
         """A catalog message of any length in the wrong language: Russian in Kazakh (Russian
-        words, or Russian endings the catalog's Kazakh never uses), Kazakh in Russian (its
-        letters), another script's words in Chinese or Japanese."""
+        words, Russian word order, or Russian endings the catalog's Kazakh never uses),
+        Kazakh in Russian (its letters), another script's words in Chinese or Japanese."""
         script = script_of(lang)
         if lang == "kk":
             evidence = russian_evidence(text)
             if evidence is None:
                 return
-            if evidence.words:
+            moved = _name_put_last(unit.text(document.source), raw) if raw else None
+            if moved is not None:
+                name, noun = moved
+                yield self._wrong(
+                    unit,
+                    document,
+                    lang,
+                    start,
+                    end,
+                    "ru",
+                    f"'{name}' after '{noun}', in Russian word order (Kazakh, like msgid, puts "
+                    "the name first)",
+                )
+            elif evidence.words:
                 yield self._wrong(
                     unit,
                     document,
@@ -399,6 +418,26 @@ class LanguageCheck(Check):
 
 
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# Cyrillic words, then Latin-script ones to the end ("Архив Zlib", "Индекс usenet NewzBin")
+_NOUN_THEN_NAMES = re.compile(
+    r"\s*([\u0400-\u04ff]+)(?:\s+[\u0400-\u04ff]+)*((?:\s+[A-Za-z][\w.+-]*)+)\s*"
+)
+
+
+def _name_put_last(source: str, text: str) -> tuple[str, str] | None:
+    """(name, noun) when msgid opens with a name in Latin letters that a Cyrillic message
+    without Kazakh letters puts last, after its words: "Архив Zlib" for "Zlib archive",
+    "Тема Enlightenment" for "Enlightenment theme". Kazakh, like English, puts a name
+    before the noun it names, which takes a suffix ("Zlib архиві"); Russian puts it after."""
+    first, _, rest = source.strip().partition(" ")
+    if not rest or not first[:1].isupper() or not first.isascii() or not first.isalnum():
+        return None
+    found = _NOUN_THEN_NAMES.fullmatch(text.replace("_", ""))
+    if found is None or found.group(2).split()[-1].casefold() != first.casefold():
+        return None
+    return first, found.group(1)
+
+
 # Kazakh words without Kazakh letters ("Сербия мен Черногория")
 _KAZAKH_WORDS = frozenset(
     ["мен", "бен", "пен", "немесе", "бар", "болып", "болады", "емес", "деп", "тек", "ал"]
@@ -415,6 +454,21 @@ def _other_script_letter() -> re.Pattern[str]:
         r"[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff"
         r"\u10a0-\u10ff\uac00-\ud7af]"
     )
+
+
+# two or more words, each a common Russian word (wordfreq's list) that the catalog's Kazakh
+# uses nowhere else ("Выберите имя файла", "Лоток вывода"): then the detector need only
+# prefer Russian. One such word is no evidence: Kazakh borrows Russian nouns ("Модель",
+# "Архив", "Видео") and shares names ("Канада"), and a few Kazakh words are in the Russian
+# list too ("бас", "тарту": they are Russian words as well)
+_LEANS = 0.5
+_RUSSIAN_ZIPF = 3.0
+
+
+def _russian_words(words: tuple[str, ...]) -> bool:
+    from ..wordlists import zipf
+
+    return len(set(words)) >= 2 and all(zipf(word, "ru") >= _RUSSIAN_ZIPF for word in words)
 
 
 _SOUNDS_LIKE = 65  # rapidfuzz ratio of the romanised msgstr to msgid: "Автор" 73, "окно" 40
