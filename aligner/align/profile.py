@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..parallel import gc_paused
-from ..sentences import sentence_ends
+from ..sentences import sentence_end_count
 from .anchors import Keys, paragraph_keys
 from .lexicon import paragraph_words, sound_keys
 
@@ -76,7 +76,7 @@ def build_profile(
     return Profile(
         tuple(len(p) for p in paragraphs),
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
-        tuple(len(sentence_ends(p)) for p in paragraphs),
+        tuple(map(sentence_end_count, paragraphs)),
         tuple(len(_MARKS.findall(p)) for p in paragraphs),
         words,
         # (3x faster than findall; an ASCII paragraph has none)
