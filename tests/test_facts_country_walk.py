@@ -29,11 +29,16 @@ def _forms(fam: str) -> list[str]:
             if piece == "":
                 forms.append(words)
                 continue
-            walk(child, [*words, sorted(index.spellings[piece])[0]])
+            walk(child, [*words, _spelling(*index.spellings[piece])])
 
     for node in index.tries.values():
         walk(node, [])
     return [" ".join(words) for words in forms]
+
+
+def _spelling(stem: str, endings: tuple[str, ...], optional: bool) -> str:
+    """One spelling a piece accepts: the bare stem where it may stand alone."""
+    return stem if optional or not endings else stem + endings[0]
 
 
 def _mangle(word: str, fam: str, rng: random.Random) -> str:

@@ -77,7 +77,7 @@ class FormIndex:
     Chinese forms form one trie of characters. ``capital``: a match must begin with a capital
     letter (country names in en/ru/kk).
 
-    ``spell`` (``country_spellings``) lists every spelling each word's pattern accepts. When
+    ``spell`` (``country_spellings``) tells every spelling each word's pattern accepts. When
     every form has them (Russian and Kazakh country names), the tries are walked word by
     word with set lookups instead of being compiled: a Kazakh name carries 56 case endings
     after every word, and compiling its regex costs about 0.7 ms, more than a catalog uses it.
@@ -95,8 +95,9 @@ class FormIndex:
         self.values: list[str] = []
         self.tries: dict[str, dict] = {}
         self.flags = 0
-        # piece -> the words it matches; None: some piece has none (the regexes are used)
-        self.spellings: dict[str, frozenset[str]] | None = {} if spell is not None else None
+        # piece -> (stem, endings, optional) of the words it matches; None: some piece has
+        # none (the regexes are used)
+        self.spellings: dict[str, Shape] | None = {} if spell is not None else None
         self.cjk: dict[str, str] = {}  # Chinese form without separators -> value
         for form, value in forms:
             made = make_source(form, lang)
@@ -123,18 +124,19 @@ class FormIndex:
         self.walks: dict[str, dict] = {}  # key -> its trie as word lookups (with spellings)
         self._compiling = threading.Lock()  # checks may run in worker threads
 
-    def _spell(self, pieces: list[str], spellings: list[frozenset[str]] | None) -> None:
+    def _spell(self, pieces: list[str], shapes: list[Shape] | None) -> None:
         """File the spellings of a form's pieces, or give them up for the whole index
         (a form without them, or a spelling that is not all letters and digits: the walk
         relies on a piece matching exactly a whole run of letters and digits)."""
-        if spellings is None or len(spellings) != len(pieces):
+        if shapes is None or len(shapes) != len(pieces):
             self.spellings = None
             return
-        for piece, words in zip(pieces, spellings):
-            if not words or not all(word and _ALNUM.fullmatch(word) for word in words):
+        for piece, shape in zip(pieces, shapes):
+            stem, endings, optional = shape
+            if not (stem or endings) or not _ALNUM.fullmatch(stem) or not _alnum(endings):
                 self.spellings = None
                 return
-            if self.spellings.setdefault(piece, words) != words:
+            if self.spellings.setdefault(piece, shape) != shape:
                 self.spellings = None
                 return
 
@@ -273,7 +275,11 @@ class FormIndex:
                 continue
             rest = self._lookups(child) if len(child) > 1 or "" not in child else None
             option = (rest, child.get(""))
-            for word in self.spellings[piece]:
+            stem, endings, optional = self.spellings[piece]
+            words = [stem + ending for ending in endings]
+            if optional or not endings:
+                words.append(stem)
+            for word in dict.fromkeys(words):
                 table.setdefault(word, []).append(option)
         return {word: tuple(options) for word, options in table.items()}
 
@@ -307,6 +313,15 @@ class FormIndex:
 
 
 _ALNUM = re.compile(r"[^\W_]*")  # letters and digits: what \w matches but "_"
+Shape = tuple[str, tuple[str, ...], bool]  # a word's stem, its endings, whether optional
+
+
+@lru_cache(maxsize=64)
+def _alnum(endings: tuple[str, ...]) -> bool:
+    """Whether every ending is a non-empty run of letters and digits."""
+    return all(ending and _ALNUM.fullmatch(ending) for ending in endings)
+
+
 _SEPARATOR = re.compile(_BETWEEN)
 _WORD_BEFORE = re.compile(_BOUNDARY_BEFORE)
 _WORD_AFTER = re.compile(_BOUNDARY_AFTER)
@@ -434,33 +449,29 @@ def country_source(form: str, lang: str) -> tuple[str, int] | None:
     return _BOUNDARY_BEFORE + _BETWEEN.join(parts) + _BOUNDARY_AFTER, 0
 
 
-def country_spellings(form: str, lang: str) -> list[frozenset[str]] | None:
-    """Every spelling each word of ``form`` may take in ``country_source``'s pattern (the
-    same words in the same order), or None where that pattern is ``term_source``'s."""
+def country_spellings(form: str, lang: str) -> list[Shape] | None:
+    """The spellings each word of ``form`` may take in ``country_source``'s pattern, as
+    (stem, endings, whether the ending may be left out), or None where that pattern is
+    ``term_source``'s."""
     if lang not in ("ru", "kk") or not _HAS_CYRILLIC_CAPITAL.search(form):
         return None
     words = _WORD.findall(form)
     if not words:
         return None
-    return [
-        frozenset(
-            [stem + ending for ending in endings] + ([stem] if optional or not endings else [])
-        )
-        for stem, endings, optional in _noun_words(words, lang)
-    ]
+    return _noun_words(words, lang)
 
 
 _HAS_CYRILLIC_CAPITAL = re.compile(f"[{CYRILLIC_UPPER}]")
 
 
-def _noun_words(words: list[str], lang: str) -> list[tuple[str, tuple[str, ...], bool]]:
+def _noun_words(words: list[str], lang: str) -> list[Shape]:
     """(stem, its endings, whether the ending may be left out) for each word of a name."""
     if lang == "kk":
         return [(word, _KK_ENDINGS, True) for word in words]
     return [_ru_word(word) for word in words]
 
 
-def _ru_word(word: str) -> tuple[str, tuple[str, ...], bool]:
+def _ru_word(word: str) -> Shape:
     if _RU_ADJECTIVE.search(word):
         return word[:-2], _RU_ADJECTIVE_ENDINGS, False
     if word.endswith("ия"):
