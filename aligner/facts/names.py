@@ -510,13 +510,17 @@ def _translator(fam: str):
     return catalog.gettext
 
 
-def capital_value(word: str, after: str, fam: str) -> str | None:
-    """The name-candidate value of a capitalised word or acronym ("cap:tokayev"), or None
-    (not capitalised, one letter, glued to digits as in "CO2", or a month or title)."""
+def is_capital_candidate(word: str, after: str, fam: str) -> bool:
+    """Whether a word is a capitalised word or acronym that may be a name (not one
+    letter, not glued to digits as in "CO2", not a month or title); its value is
+    ``capital_value``'s, worked out only for the candidates that become facts."""
     if len(word) < 2 or not word[0].isupper() or after.isdigit():
-        return None
-    if fam == "en" and word in _EN_NOT_NAMES:
-        return None
+        return False
+    return not (fam == "en" and word in _EN_NOT_NAMES)
+
+
+def capital_value(word: str) -> str:
+    """The name-candidate value of a capitalised word or acronym ("cap:tokayev")."""
     return "cap:" + transliterate(word)
 
 

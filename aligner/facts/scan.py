@@ -34,7 +34,7 @@ class Scan:
         self.glossary: list[tuple[int, int, str]] = []
         self.countries: list[tuple[int, int, str]] = []
         self.ordinals: list[Candidate] = []
-        self.capitals: list[tuple[int, int, str]] = []  # with their value
+        self.capitals: list[tuple[int, int]] = []  # name candidates (``capital_value``)
 
 
 class Triggers:
@@ -65,8 +65,8 @@ class Triggers:
     def learn(self, new_tokens: set[str]) -> None:
         """Classify the words of whitespace-separated tokens not seen before ("China,",
         "(CICA)", "China-Kazakhstan"): a relevant token maps to its relevant words, as
-        (offset in the token, length, what the word may be or None, name-candidate value or
-        None for a word that is not capitalised)."""
+        (offset in the token, length, what the word may be or None, whether the word is a
+        name candidate: capitalised, see ``names.is_capital_candidate``)."""
         if len(self.seen) > 500_000:
             for table in (self.seen, self.relevant, self.relevant_or_capital, self.known):
                 table.clear()
@@ -78,8 +78,10 @@ class Triggers:
                 found = self._info(word)
                 if word in roman.TOKENS:
                     found = (ROMAN | (found or _NOTHING)[0], *(found or _NOTHING)[1:])
-                capital = names.capital_value(word, token[match.end() : match.end() + 1], self.fam)
-                if found is not None or capital is not None:
+                capital = names.is_capital_candidate(
+                    word, token[match.end() : match.end() + 1], self.fam
+                )
+                if found is not None or capital:
                     inner.append((match.start(), len(word), found, capital))
                     tables = tables or found is not None
             if inner:
@@ -184,8 +186,8 @@ def scan(
             ):
                 for offset, width, info, capital in inner:
                     at = start + offset
-                    if capital is not None:
-                        capital_words.append((at, at + width, capital))
+                    if capital:
+                        capital_words.append((at, at + width))
                     if info is None:
                         continue
                     bits, keys, entry, month = info
