@@ -134,9 +134,13 @@ _CACHE: dict[tuple[int, str], tuple[object, Triggers]] = {}
 
 def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
     """The static tables' triggers plus the glossary's, cached per glossary index."""
+    last = _LAST[0]  # a document asks for the same ones paragraph after paragraph
+    if last[0] is glossary_index and last[1] == fam:
+        return last[2]
     key = (id(glossary_index), fam)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] is glossary_index:
+        _LAST[0] = (glossary_index, fam, cached[1])
         return cached[1]
     table = dict(_static_table(fam))
     if glossary_index is not None:
@@ -146,10 +150,15 @@ def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = (glossary_index, compiled)
+    _LAST[0] = (glossary_index, fam, compiled)
     return compiled
 
 
+_LAST: list[tuple] = [(object(), "", None)]  # the last answer of ``triggers`` (one tuple: atomic)
+
+
 _WORDS = re.compile(r"[^\W\d_]+")
+_NOTHING_FOUND = Scan()  # shared: no caller changes what a scan found
 
 
 def scan(
@@ -158,7 +167,6 @@ def scan(
     """Look every word of ``text`` up once (``capitals``: also collect capitalised words,
     for name candidates)."""
     trig = triggers(fam, glossary_index)
-    found = Scan()
     # The text's whitespace-separated tokens are split and looked up at C speed; only tokens
     # known to hold a word that matters are then looked for, so Python work grows with the
     # hits, not with the length of the text.
@@ -167,7 +175,8 @@ def scan(
         trig.learn(set(tokens) - trig.seen)
     relevant = (trig.relevant_or_capital if capitals else trig.relevant).intersection(tokens)
     if not relevant:
-        return found
+        return _NOTHING_FOUND
+    found = Scan()
     known = trig.known
     size = len(text)
     number_words, months, glossary_hits, country_hits, romans = [], [], [], [], []
