@@ -1,0 +1,31 @@
+"""Patterns of ``aligner.facts`` rewritten for speed match what the originals matched."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from aligner.facts import text
+
+
+def test_other_digit_class_is_the_look_ahead_it_replaced():
+    """A digit of another script: one character class instead of a look-ahead, tested on
+    every code point."""
+    reference = re.compile("(?![0-9\uff10-\uff19])\\d")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert (text._OTHER_DIGIT.match(ch) is None) == (reference.match(ch) is None), hex(code)
+
+
+def test_prepare_reads_ascii_and_other_scripts_alike():
+    for raw, expected in [
+        ("no digits here", ("no digits here", False)),
+        ("5 apples", ("5 apples", True)),
+        ("100% sure", ("100% sure", True)),
+        ("٣ تفاحات", ("3 تفاحات", True)),
+        ("１２３％", ("123%", True)),
+        ("価格，３．５", ("価格,3.5", True)),
+        ("пять", ("пять", False)),
+        ("％ alone", ("% alone", False)),
+    ]:
+        assert text.prepare(raw) == expected, raw
