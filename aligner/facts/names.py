@@ -120,7 +120,7 @@ class FormIndex:
             node.setdefault("", value)  # the first entry with a form wins
         if self.flags:
             self.spellings = None  # case-insensitive: set lookups would not match the same
-        self.compiled: dict[str, re.Pattern[str]] = {}
+        self.compiled: dict[str, tuple] = {}  # key -> ``_compile``'s answer
         self.walks: dict[str, dict] = {}  # key -> its trie as word lookups (with spellings)
         self._compiling = threading.Lock()  # checks may run in worker threads
 
@@ -215,14 +215,16 @@ class FormIndex:
                 continue
             best = None
             for key in keys:
-                pattern = self.compiled.get(key)
-                if pattern is None:
-                    if key not in self.tries:
-                        continue
-                    pattern = self._compile(key)
-                hit = pattern.match(text, offset)
-                if hit is not None and (best is None or hit.end() > best[1]):
-                    best = (offset, hit.end(), self.values[int(hit.lastgroup[1:])])
+                compiled = self.compiled.get(key)
+                if compiled is None:
+                    compiled = self._compile(key)
+                if compiled is _NOT_A_KEY:
+                    continue
+                hit = compiled[0](text, offset)
+                if hit is not None:
+                    end = hit.end()
+                    if best is None or end > best[1]:
+                        best = (offset, end, compiled[1][hit.lastindex])
             if best is not None:
                 found.append(best)
                 last_end = best[1]
@@ -248,8 +250,6 @@ class FormIndex:
             for key in keys:
                 walk = self.walks.get(key)
                 if walk is None:
-                    if key not in self.tries:
-                        continue
                     walk = self._walk_table(key)
                 hit = _walk(walk, text, offset)
                 if hit is not None and (best is None or hit[0] > best[1]):
@@ -262,8 +262,9 @@ class FormIndex:
     def _walk_table(self, key: str) -> dict:
         with self._compiling:
             walk = self.walks.get(key)
-            if walk is None:
-                walk = self.walks[key] = self._lookups(self.tries[key])
+            if walk is None:  # another index's key: nothing to find
+                node = self.tries.get(key)
+                walk = self.walks[key] = self._lookups(node) if node is not None else {}
         return walk
 
     def _lookups(self, node: dict) -> dict[str, tuple]:
@@ -283,13 +284,23 @@ class FormIndex:
                 table.setdefault(word, []).append(option)
         return {word: tuple(options) for word, options in table.items()}
 
-    def _compile(self, key: str) -> re.Pattern[str]:
+    def _compile(self, key: str) -> tuple:
+        """The key's (match method, value by group number: each form's group is the last
+        one its match sets), or ``_NOT_A_KEY``."""
         with self._compiling:
-            pattern = self.compiled.get(key)
-            if pattern is None:
-                pattern = re.compile(_BOUNDARY_BEFORE + self._branches(self.tries[key]), self.flags)
-                self.compiled[key] = pattern
-        return pattern
+            compiled = self.compiled.get(key)
+            if compiled is None:
+                if key not in self.tries:
+                    compiled = _NOT_A_KEY  # another index's key (the word pass shares them)
+                else:
+                    source = _BOUNDARY_BEFORE + self._branches(self.tries[key])
+                    pattern = re.compile(source, self.flags)
+                    values = [""] * (pattern.groups + 1)
+                    for name, number in pattern.groupindex.items():
+                        values[number] = self.values[int(name[1:])]
+                    compiled = (pattern.match, values)
+                self.compiled[key] = compiled
+        return compiled
 
     def _branches(self, node: dict) -> str:
         """The trie below ``node``: its words in turn, longer forms tried first; each form
@@ -312,6 +323,7 @@ class FormIndex:
         return "(?:" + "|".join(branches) + ")"
 
 
+_NOT_A_KEY = ("not a key of this index",)
 _ALNUM = re.compile(r"[^\W_]*")  # letters and digits: what \w matches but "_"
 Shape = tuple[str, tuple[str, ...], bool]  # a word's stem, its endings, whether optional
 
