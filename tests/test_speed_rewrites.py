@@ -1,10 +1,11 @@
-"""Patterns of ``aligner.facts`` rewritten for speed match what the originals matched."""
+"""Code rewritten for speed (facts, the aligner's profiles) gives what the original gave."""
 
 from __future__ import annotations
 
 import re
 import sys
 
+from aligner.align.profile import native_letters
 from aligner.facts import text
 
 
@@ -29,3 +30,20 @@ def test_prepare_reads_ascii_and_other_scripts_alike():
         ("％ alone", ("% alone", False)),
     ]:
         assert text.prepare(raw) == expected, raw
+
+
+def test_native_letters_counts_what_deleting_the_rest_left():
+    """The profile's count of letters outside ASCII, against deleting every other
+    character, on every code point and on mixed texts."""
+    reference = re.compile(r"[\W\d_\x00-\x7f]+")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert native_letters(ch) == len(reference.sub("", ch)), hex(code)
+    for sample in [
+        "",
+        "plain ASCII 123",
+        "Қазақстан, 2023 ж. «Астана» — ٣",
+        "习近平：“一带一路”²",
+        "e\u0301 ①",
+    ]:
+        assert native_letters(sample) == len(reference.sub("", sample)), sample
