@@ -113,3 +113,24 @@ def test_kazakh_names_take_case_endings_only():
     starts = _starts(index, text)
     found = [(text[s:e], v) for s, e, v in index.find_at(text, starts)]
     assert found == [("Қазақстанның", "KZ"), ("Қытайдан", "CN")]
+
+
+@pytest.mark.parametrize("fam", ["en", "ru", "kk", "zh"])
+def test_keys_filed_before_the_tries_are_built_are_the_tries_keys(fam):
+    """The word pass asks an index for its keys before any text needs its tries: the keys
+    read from the forms alone must be the keys of the tries built later."""
+    forms = names.country_forms(fam)
+    index = names.FormIndex(forms, fam, names.country_source, spell=names.country_spellings)
+    keys = index.word_keys()
+    assert keys == set(index.tries) and (fam == "zh" or len(keys) > 200)
+
+
+def test_glossary_keys_filed_before_the_tries_are_built_are_the_tries_keys():
+    from aligner.docset import load
+    from tests.conftest import BUNDLED
+
+    glossary = load(BUNDLED).glossary
+    for lang in glossary.languages:
+        index = names.glossary_index(glossary, lang)
+        keys = index.word_keys()
+        assert keys == set(index.tries), lang

@@ -81,6 +81,9 @@ class FormIndex:
     every form has them (Russian and Kazakh country names), the tries are walked word by
     word with set lookups instead of being compiled: a Kazakh name carries 56 case endings
     after every word, and compiling its regex costs about 0.7 ms, more than a catalog uses it.
+
+    The tries are built when a text first has a word that may begin a form: the word pass
+    needs only the keys, and most texts name no country.
     """
 
     def __init__(
@@ -93,51 +96,94 @@ class FormIndex:
     ):
         self.capital = capital
         self.values: list[str] = []
-        self.tries: dict[str, dict] = {}
-        self.flags = 0
-        # piece -> (stem, endings, optional) of the words it matches; None: some piece has
-        # none (the regexes are used)
-        self.spellings: dict[str, Shape] | None = {} if spell is not None else None
         self.cjk: dict[str, str] = {}  # Chinese form without separators -> value
+        self._make = (make_source, spell, lang)
+        self._forms: list[tuple[str, str]] = []  # the forms in words, for the tries
+        self._keys: set[str] | None = set() if make_source in _KNOWN_SOURCES else None
         for form, value in forms:
-            made = make_source(form, lang)
-            if made is None:
+            stripped = form.strip()
+            if stripped and max(stripped) >= _FIRST_CJK and any(is_cjk(ch) for ch in stripped):
+                if make_source(form, lang) is not None:
+                    self.cjk.setdefault(_CJK_SEPARATORS.sub("", stripped), value)
                 continue
-            source, flags = made
-            form = form.strip()
-            if any(is_cjk(ch) for ch in form):
-                self.cjk.setdefault(_CJK_SEPARATORS.sub("", form), value)
-                continue
-            pieces = _word_patterns(source)
-            if not pieces:
-                continue
-            self.flags |= flags & re.IGNORECASE
-            if self.spellings is not None:
-                self._spell(pieces, spell(form, lang))
-            node = self.tries.setdefault(word_key(_WORD.findall(form)[0]), {})
-            for piece in pieces:
-                node = node.setdefault(piece, {})
-            node.setdefault("", value)  # the first entry with a form wins
-        if self.flags:
-            self.spellings = None  # case-insensitive: set lookups would not match the same
+            self._forms.append((form, value))
+            if self._keys is not None:
+                # these sources give a pattern exactly for the forms that have a word
+                words = _WORD.findall(stripped)
+                if words:
+                    self._keys.add(word_key(words[0]))
+        self._built = False
         self.compiled: dict[str, tuple] = {}  # key -> ``_compile``'s answer
         self.walks: dict[str, dict] = {}  # key -> its trie as word lookups (with spellings)
         self._compiling = threading.Lock()  # checks may run in worker threads
+        self._building = threading.Lock()
+
+    def _build(self) -> None:
+        """The tries of the forms in words (see the class), their flags and spellings."""
+        with self._building:
+            if self._built:
+                return
+            make_source, spell, lang = self._make
+            self._tries: dict[str, dict] = {}
+            self._flags = 0
+            # piece -> (stem, endings, optional) of the words it matches; None: some piece
+            # has none (the regexes are used)
+            self._spellings: dict[str, Shape] | None = {} if spell is not None else None
+            for form, value in self._forms:
+                self._add(form, value, make_source, spell, lang)
+            if self._flags:
+                self._spellings = None  # case-insensitive: set lookups would not match the same
+            self._built = True
+
+    @property
+    def tries(self) -> dict[str, dict]:
+        """First-word key -> trie of the forms' word patterns (a form's value under "")."""
+        if not self._built:
+            self._build()
+        return self._tries
+
+    @property
+    def flags(self) -> int:
+        if not self._built:
+            self._build()
+        return self._flags
+
+    @property
+    def spellings(self) -> dict[str, Shape] | None:
+        if not self._built:
+            self._build()
+        return self._spellings
+
+    def _add(self, form: str, value: str, make_source, spell, lang: str) -> None:
+        made = make_source(form, lang)
+        if made is not None:
+            source, flags = made
+            form = form.strip()
+            pieces = _word_patterns(source)
+            if not pieces:
+                return
+            self._flags |= int(flags) & _IGNORECASE  # ints: RegexFlag's operators are slow
+            if self._spellings is not None:
+                self._spell(pieces, spell(form, lang))
+            node = self._tries.setdefault(word_key(_WORD.findall(form)[0]), {})
+            for piece in pieces:
+                node = node.setdefault(piece, {})
+            node.setdefault("", value)  # the first entry with a form wins
 
     def _spell(self, pieces: list[str], shapes: list[Shape] | None) -> None:
         """File the spellings of a form's pieces, or give them up for the whole index
         (a form without them, or a spelling that is not all letters and digits: the walk
         relies on a piece matching exactly a whole run of letters and digits)."""
         if shapes is None or len(shapes) != len(pieces):
-            self.spellings = None
+            self._spellings = None
             return
         for piece, shape in zip(pieces, shapes):
             stem, endings, optional = shape
             if not (stem or endings) or not _ALNUM.fullmatch(stem) or not _alnum(endings):
-                self.spellings = None
+                self._spellings = None
                 return
-            if self.spellings.setdefault(piece, shape) != shape:
-                self.spellings = None
+            if self._spellings.setdefault(piece, shape) != shape:
+                self._spellings = None
                 return
 
     @cached_property
@@ -161,7 +207,7 @@ class FormIndex:
 
     def word_keys(self) -> set[str]:
         """The lower-case first-word keys of the forms written in words."""
-        return set(self.tries)
+        return set(self._keys) if self._keys is not None else set(self.tries)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, value), earliest first and longest at a start."""
@@ -324,6 +370,8 @@ class FormIndex:
 
 
 _NOT_A_KEY = ("not a key of this index",)
+_IGNORECASE = int(re.IGNORECASE)
+_FIRST_CJK = "\u2e80"  # no character below it is CJK (``is_cjk``)
 _ALNUM = re.compile(r"[^\W_]*")  # letters and digits: what \w matches but "_"
 Shape = tuple[str, tuple[str, ...], bool]  # a word's stem, its endings, whether optional
 
@@ -459,6 +507,11 @@ def country_source(form: str, lang: str) -> tuple[str, int] | None:
             part += "(?:" + "|".join(endings) + ")" + ("?" if optional else "")
         parts.append(part)
     return _BOUNDARY_BEFORE + _BETWEEN.join(parts) + _BOUNDARY_AFTER, 0
+
+
+# sources whose pattern exists exactly for the forms with a \w+ word (``FormIndex`` files
+# those under their keys without building the patterns)
+_KNOWN_SOURCES = (term_source, country_source)
 
 
 def country_spellings(form: str, lang: str) -> list[Shape] | None:
