@@ -47,3 +47,12 @@ def test_native_letters_counts_what_deleting_the_rest_left():
         "e\u0301 ①",
     ]:
         assert native_letters(sample) == len(reference.sub("", sample)), sample
+
+
+def test_cyrillic_capitals_are_the_class_they_replaced():
+    from aligner.facts import names
+
+    reference = re.compile("[" + names.CYRILLIC_UPPER + "]")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        assert (ch in names._CYRILLIC_CAPITALS) == (reference.match(ch) is not None), hex(code)
