@@ -16,8 +16,11 @@ END_MARKS = ".!?…。！？"
 CLOSING_MARKS = "\"'»”’)]」』）"
 
 _LOWER = "a-zа-яёәғқңөұүһі"
+# The look-behind (no initial such as "J." before the marks) comes after the first mark, so
+# that the pattern begins with a character class: ``re`` then skips to the next mark at C
+# speed instead of trying the look-behind at every character (twice as fast).
 _END = re.compile(
-    r"(?<![\s.][A-ZА-Я])[.!?…]+[\"'»”’)\]]*(?=\s+[^\s" + _LOWER + r"]|\s*$)"
+    r"[.!?…](?<![\s.][A-ZА-Я][.!?…])[.!?…]*[\"'»”’)\]]*(?=\s+[^\s" + _LOWER + r"]|\s*$)"
     r"|[。！？]+[”’」』）]*"
 )
 
@@ -30,6 +33,11 @@ def end_marks(text: str) -> list[tuple[int, int]]:
 def sentence_ends(text: str) -> list[int]:
     """The offset just after each sentence's final marks."""
     return [match.end() for match in _END.finditer(text)]
+
+
+def sentence_end_count(text: str) -> int:
+    """``len(sentence_ends(text))``, without building the offsets."""
+    return len(_END.findall(text))
 
 
 def sentence_count(text: str) -> int:

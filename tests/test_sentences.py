@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from aligner import sentences
 from aligner.sentences import end_marks, sentence_count, sentence_ends, sentence_spans
 
 
@@ -41,3 +45,19 @@ def test_ends_and_marks_agree():
     text = "First (really!) done. Next."
     assert sentence_ends(text) == [end for _, end in end_marks(text)]
     assert [text[s:e] for s, e in end_marks(text)] == [".", "."]
+
+
+def test_sentence_ends_as_the_look_behind_first_pattern_found_them():
+    """``_END`` checks for an initial ("J.") after the first mark, for speed: it must find
+    the same marks as the pattern that checks before it, on texts dense in marks."""
+    reference = re.compile(
+        r"(?<![\s.][A-ZА-Я])[.!?…]+[\"'»”’)\]]*(?=\s+[^\s" + sentences._LOWER + r"]|\s*$)"
+        r"|[。！？]+[”’」』）]*"
+    )
+    rng = random.Random(3)
+    alphabet = list("aZJА.яx .!?…。！？\"'»”’)]」』）\n\t")
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        expected = [m.span() for m in reference.finditer(text)]
+        assert end_marks(text) == expected, text
+        assert sentences.sentence_end_count(text) == len(expected)

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..parallel import gc_paused
-from ..sentences import sentence_ends
+from ..sentences import sentence_end_count
 from .anchors import Keys, paragraph_keys
 from .lexicon import paragraph_words, sound_keys
 
-_NOT_NATIVE = re.compile(r"[\W\d_\x00-\x7f]+")  # what is not a letter outside ASCII
+# what is outside ASCII but no letter: digits of other scripts, punctuation (rare: counting
+# them and subtracting is faster than deleting everything but letters outside ASCII)
+_NOT_ASCII_NOT_LETTER = re.compile(r"[^\w\x00-\x7f]|[^\D\x00-\x7f]")
 _MARKS = re.compile(r"[«»“”„\"《》「」『』()（）\[\]【】]")
 
 
@@ -76,13 +78,21 @@ def build_profile(
     return Profile(
         tuple(len(p) for p in paragraphs),
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
-        tuple(len(sentence_ends(p)) for p in paragraphs),
+        tuple(map(sentence_end_count, paragraphs)),
         tuple(len(_MARKS.findall(p)) for p in paragraphs),
         words,
-        # (3x faster than findall; an ASCII paragraph has none)
-        tuple(0 if p.isascii() else len(_NOT_NATIVE.sub("", p)) for p in paragraphs),
+        tuple(map(native_letters, paragraphs)),
         tuple(map(sound_keys, words)) if pivot else (),
     )
+
+
+def native_letters(text: str) -> int:
+    """How many characters of ``text`` are letters outside ASCII (as ``[^\\W\\d_]`` reads
+    letters)."""
+    if text.isascii():
+        return 0
+    outside = len(text) - len(text.encode("ascii", "ignore"))
+    return outside - len(_NOT_ASCII_NOT_LETTER.findall(text))
 
 
 def join_profiles(parts: Sequence[Profile]) -> Profile:

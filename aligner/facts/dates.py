@@ -205,11 +205,17 @@ def _numeric() -> re.Pattern[str]:
 
 _NUMERIC_HINT = re.compile(r"[0-9][-.][0-9]")  # starts with a class: a fast scan
 # cheap tests that decide whether the full pattern can match at all
-_MONTH_SCAN = {
-    "en": re.compile(trie_regex(_EN_MONTHS)),
-    "ru": re.compile(trie_regex(_RU_MONTHS), re.IGNORECASE),
-    "kk": re.compile(trie_regex(_KK_STEMS), re.IGNORECASE),
+_MONTH_SCAN = {  # (words, flags), compiled when a language first needs it
+    "en": (_EN_MONTHS, 0),
+    "ru": (_RU_MONTHS, re.IGNORECASE),
+    "kk": (_KK_STEMS, re.IGNORECASE),
 }
+
+
+@cache
+def _month_scan(fam: str) -> re.Pattern[str]:
+    words, flags = _MONTH_SCAN[fam]
+    return re.compile(trie_regex(words), flags)
 
 
 def candidates(
@@ -236,7 +242,7 @@ def candidates(
                     out.append(found)
                     end = match.end()
         return out
-    if "月" in norm if fam == "zh" else _MONTH_SCAN[fam].search(norm):
+    if "月" in norm if fam == "zh" else _month_scan(fam).search(norm):
         pass
     elif digits and _NUMERIC_HINT.search(norm):
         pattern = _numeric()

@@ -76,6 +76,14 @@ class FormIndex:
     finds the longest form there ("Republic of" is read once, then "Kazakhstan" or "Korea").
     Chinese forms form one trie of characters. ``capital``: a match must begin with a capital
     letter (country names in en/ru/kk).
+
+    ``spell`` (``country_spellings``) tells every spelling each word's pattern accepts. When
+    every form has them (Russian and Kazakh country names), the tries are walked word by
+    word with set lookups instead of being compiled: a Kazakh name carries 56 case endings
+    after every word, and compiling its regex costs about 0.7 ms, more than a catalog uses it.
+
+    The tries are built when a text first has a word that may begin a form: the word pass
+    needs only the keys, and most texts name no country.
     """
 
     def __init__(
@@ -84,31 +92,99 @@ class FormIndex:
         lang: str,
         make_source=term_source,
         capital: bool = False,
+        spell=None,
     ):
         self.capital = capital
         self.values: list[str] = []
-        self.tries: dict[str, dict] = {}
-        self.flags = 0
         self.cjk: dict[str, str] = {}  # Chinese form without separators -> value
+        self._make = (make_source, spell, lang)
+        self._forms: list[tuple[str, str]] = []  # the forms in words, for the tries
+        self._keys: set[str] | None = set() if make_source in _KNOWN_SOURCES else None
         for form, value in forms:
-            made = make_source(form, lang)
-            if made is None:
+            stripped = form.strip()
+            if stripped and max(stripped) >= _FIRST_CJK and any(is_cjk(ch) for ch in stripped):
+                if make_source(form, lang) is not None:
+                    self.cjk.setdefault(_CJK_SEPARATORS.sub("", stripped), value)
                 continue
+            self._forms.append((form, value))
+            if self._keys is not None:
+                # these sources give a pattern exactly for the forms that have a word
+                words = _WORD.findall(stripped)
+                if words:
+                    self._keys.add(word_key(words[0]))
+        self._built = False
+        self.compiled: dict[str, tuple] = {}  # key -> ``_compile``'s answer
+        self.walks: dict[str, dict] = {}  # key -> its trie as word lookups (with spellings)
+        self._compiling = threading.Lock()  # checks may run in worker threads
+        self._building = threading.Lock()
+
+    def _build(self) -> None:
+        """The tries of the forms in words (see the class), their flags and spellings."""
+        with self._building:
+            if self._built:
+                return
+            make_source, spell, lang = self._make
+            self._tries: dict[str, dict] = {}
+            self._flags = 0
+            # piece -> (stem, endings, optional) of the words it matches; None: some piece
+            # has none (the regexes are used)
+            self._spellings: dict[str, Shape] | None = {} if spell is not None else None
+            for form, value in self._forms:
+                self._add(form, value, make_source, spell, lang)
+            if self._flags:
+                self._spellings = None  # case-insensitive: set lookups would not match the same
+            self._built = True
+
+    @property
+    def tries(self) -> dict[str, dict]:
+        """First-word key -> trie of the forms' word patterns (a form's value under "")."""
+        if not self._built:
+            self._build()
+        return self._tries
+
+    @property
+    def flags(self) -> int:
+        if not self._built:
+            self._build()
+        return self._flags
+
+    @property
+    def spellings(self) -> dict[str, Shape] | None:
+        if not self._built:
+            self._build()
+        return self._spellings
+
+    def _add(self, form: str, value: str, make_source, spell, lang: str) -> None:
+        made = make_source(form, lang)
+        if made is not None:
             source, flags = made
             form = form.strip()
-            if any(is_cjk(ch) for ch in form):
-                self.cjk.setdefault(_CJK_SEPARATORS.sub("", form), value)
-                continue
             pieces = _word_patterns(source)
             if not pieces:
-                continue
-            self.flags |= flags & re.IGNORECASE
-            node = self.tries.setdefault(word_key(_WORD.findall(form)[0]), {})
+                return
+            self._flags |= int(flags) & _IGNORECASE  # ints: RegexFlag's operators are slow
+            if self._spellings is not None:
+                self._spell(pieces, spell(form, lang))
+            node = self._tries.setdefault(word_key(_WORD.findall(form)[0]), {})
             for piece in pieces:
                 node = node.setdefault(piece, {})
             node.setdefault("", value)  # the first entry with a form wins
-        self.compiled: dict[str, re.Pattern[str]] = {}
-        self._compiling = threading.Lock()  # checks may run in worker threads
+
+    def _spell(self, pieces: list[str], shapes: list[Shape] | None) -> None:
+        """File the spellings of a form's pieces, or give them up for the whole index
+        (a form without them, or a spelling that is not all letters and digits: the walk
+        relies on a piece matching exactly a whole run of letters and digits)."""
+        if shapes is None or len(shapes) != len(pieces):
+            self._spellings = None
+            return
+        for piece, shape in zip(pieces, shapes):
+            stem, endings, optional = shape
+            if not (stem or endings) or not _ALNUM.fullmatch(stem) or not _alnum(endings):
+                self._spellings = None
+                return
+            if self._spellings.setdefault(piece, shape) != shape:
+                self._spellings = None
+                return
 
     @cached_property
     def scan(self) -> re.Pattern[str] | None:
@@ -131,7 +207,7 @@ class FormIndex:
 
     def word_keys(self) -> set[str]:
         """The lower-case first-word keys of the forms written in words."""
-        return set(self.tries)
+        return set(self._keys) if self._keys is not None else set(self.tries)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, value), earliest first and longest at a start."""
@@ -176,6 +252,8 @@ class FormIndex:
         self, text: str, starts: list[tuple[int, tuple[str, ...]]]
     ) -> list[tuple[int, int, str]]:
         """Like ``find``, trying only the given (offset, index keys) places, in text order."""
+        if self.spellings is not None:
+            return self._walk_at(text, starts)
         found: list[tuple[int, int, str]] = []
         last_end = -1
         for offset, keys in starts:
@@ -183,26 +261,92 @@ class FormIndex:
                 continue
             best = None
             for key in keys:
-                pattern = self.compiled.get(key)
-                if pattern is None:
-                    if key not in self.tries:
-                        continue
-                    pattern = self._compile(key)
-                hit = pattern.match(text, offset)
-                if hit is not None and (best is None or hit.end() > best[1]):
-                    best = (offset, hit.end(), self.values[int(hit.lastgroup[1:])])
+                compiled = self.compiled.get(key)
+                if compiled is None:
+                    compiled = self._compile(key)
+                if compiled is _NOT_A_KEY:
+                    continue
+                hit = compiled[0](text, offset)
+                if hit is not None:
+                    end = hit.end()
+                    if best is None or end > best[1]:
+                        best = (offset, end, compiled[1][hit.lastindex])
             if best is not None:
                 found.append(best)
                 last_end = best[1]
         return found
 
-    def _compile(self, key: str) -> re.Pattern[str]:
+    def _walk_at(
+        self, text: str, starts: list[tuple[int, tuple[str, ...]]]
+    ) -> list[tuple[int, int, str]]:
+        """``find_at`` by word lookups: what the key's regex would match, found without it.
+
+        Each piece matches a set of spellings made of letters and digits only, and is
+        followed by "[\\W_]+" or "(?!\\w)": so it can match only a whole run of letters and
+        digits (``_ALNUM``), and the separator before the next word only a whole run of
+        the rest. The regex's backtracking then reduces to trying, in the trie's order, the
+        pieces whose spellings hold the word there: longer forms first, as ``_branches``
+        orders them."""
+        found: list[tuple[int, int, str]] = []
+        last_end = -1
+        for offset, keys in starts:
+            if offset < last_end or _WORD_BEFORE.match(text, offset) is None:
+                continue
+            best = None
+            for key in keys:
+                walk = self.walks.get(key)
+                if walk is None:
+                    walk = self._walk_table(key)
+                hit = _walk(walk, text, offset)
+                if hit is not None and (best is None or hit[0] > best[1]):
+                    best = (offset, *hit)
+            if best is not None:
+                found.append(best)
+                last_end = best[1]
+        return found
+
+    def _walk_table(self, key: str) -> dict:
         with self._compiling:
-            pattern = self.compiled.get(key)
-            if pattern is None:
-                pattern = re.compile(_BOUNDARY_BEFORE + self._branches(self.tries[key]), self.flags)
-                self.compiled[key] = pattern
-        return pattern
+            walk = self.walks.get(key)
+            if walk is None:  # another index's key: nothing to find
+                node = self.tries.get(key)
+                walk = self.walks[key] = self._lookups(node) if node is not None else {}
+        return walk
+
+    def _lookups(self, node: dict) -> dict[str, tuple]:
+        """The trie below ``node`` as word -> ((the trie after it or None, value or None),
+        ...) in the trie's order."""
+        table: dict[str, list] = {}
+        for piece, child in node.items():
+            if piece == "":
+                continue
+            rest = self._lookups(child) if len(child) > 1 or "" not in child else None
+            option = (rest, child.get(""))
+            stem, endings, optional = self.spellings[piece]
+            words = [stem + ending for ending in endings]
+            if optional or not endings:
+                words.append(stem)
+            for word in dict.fromkeys(words):
+                table.setdefault(word, []).append(option)
+        return {word: tuple(options) for word, options in table.items()}
+
+    def _compile(self, key: str) -> tuple:
+        """The key's (match method, value by group number: each form's group is the last
+        one its match sets), or ``_NOT_A_KEY``."""
+        with self._compiling:
+            compiled = self.compiled.get(key)
+            if compiled is None:
+                if key not in self.tries:
+                    compiled = _NOT_A_KEY  # another index's key (the word pass shares them)
+                else:
+                    source = _BOUNDARY_BEFORE + self._branches(self.tries[key])
+                    pattern = re.compile(source, self.flags)
+                    values = [""] * (pattern.groups + 1)
+                    for name, number in pattern.groupindex.items():
+                        values[number] = self.values[int(name[1:])]
+                    compiled = (pattern.match, values)
+                self.compiled[key] = compiled
+        return compiled
 
     def _branches(self, node: dict) -> str:
         """The trie below ``node``: its words in turn, longer forms tried first; each form
@@ -223,6 +367,43 @@ class FormIndex:
             else:
                 branches.append(piece + end)
         return "(?:" + "|".join(branches) + ")"
+
+
+_NOT_A_KEY = ("not a key of this index",)
+_IGNORECASE = int(re.IGNORECASE)
+_FIRST_CJK = "\u2e80"  # no character below it is CJK (``is_cjk``)
+_ALNUM = re.compile(r"[^\W_]*")  # letters and digits: what \w matches but "_"
+Shape = tuple[str, tuple[str, ...], bool]  # a word's stem, its endings, whether optional
+
+
+@lru_cache(maxsize=64)
+def _alnum(endings: tuple[str, ...]) -> bool:
+    """Whether every ending is a non-empty run of letters and digits."""
+    return all(ending and _ALNUM.fullmatch(ending) for ending in endings)
+
+
+_SEPARATOR = re.compile(_BETWEEN)
+_WORD_BEFORE = re.compile(_BOUNDARY_BEFORE)
+_WORD_AFTER = re.compile(_BOUNDARY_AFTER)
+
+
+def _walk(table: dict, text: str, at: int) -> tuple[int, str] | None:
+    """(end, value) of the first form of a ``FormIndex._lookups`` table matching at
+    ``at``, in the order its regex would try them, or None."""
+    end = _ALNUM.match(text, at).end()
+    options = table.get(text[at:end])
+    if options is None:
+        return None
+    for rest, value in options:
+        if rest is not None:
+            gap = _SEPARATOR.match(text, end)
+            if gap is not None:
+                hit = _walk(rest, text, gap.end())
+                if hit is not None:
+                    return hit
+        if value is not None and _WORD_AFTER.match(text, end) is not None:
+            return end, value
+    return None
 
 
 _CJK_SEPARATORS = re.compile(CJK_SEPARATOR + "+")
@@ -276,6 +457,14 @@ def glossary_index(glossary: Glossary, lang: str) -> FormIndex | None:
 def country_index(fam: str) -> FormIndex | None:
     """Country names in ``fam`` (en, ru, kk, zh) from pycountry's files, with a few common
     aliases."""
+    forms = country_forms(fam)
+    if forms is None:
+        return None
+    return FormIndex(forms, fam, country_source, capital=fam != "zh", spell=country_spellings)
+
+
+def country_forms(fam: str) -> list[tuple[str, str]] | None:
+    """(name, alpha-2 code) of every country name ``country_index`` looks for in ``fam``."""
     from .places import country_records  # pycountry's database, without importing it
 
     if fam != "en" and fam not in _LOCALES:
@@ -295,10 +484,10 @@ def country_index(fam: str) -> FormIndex | None:
             forms.append((local, country["alpha_2"]))
     for code, aliases in _COUNTRY_ALIASES.get(fam, {}).items():
         forms.extend((alias, code) for alias in aliases)
-    return FormIndex(forms, fam, country_source, capital=fam != "zh")
+    return forms
 
 
-_KK_ENDINGS = "(?:" + "|".join(sorted(KK_CASE_ENDINGS, key=len, reverse=True)) + ")?"
+_KK_ENDINGS = tuple(sorted(KK_CASE_ENDINGS, key=len, reverse=True))
 _RU_ADJECTIVE = re.compile(r"(?:ая|яя|ий|ый|ой|ое|ее|ые|ие)$")
 
 
@@ -306,37 +495,72 @@ def country_source(form: str, lang: str) -> tuple[str, int] | None:
     """Like ``term_source``, but Russian and Kazakh names take only the case endings of a
     noun: "Казахстана", "Қазақстанның" are Kazakhstan; the adjectives "Казахстанская",
     "қазақстандық" and look-alikes such as "Кубок" (for "Куба") are not."""
-    if lang not in ("ru", "kk") or not _HAS_CYRILLIC_CAPITAL.search(form):
+    if lang not in ("ru", "kk") or _CYRILLIC_CAPITALS.isdisjoint(form):
         return term_source(form, lang)
     words = _WORD.findall(form)
     if not words:
         return None
-    parts = [_ru_word(w) if lang == "ru" else re.escape(w) + _KK_ENDINGS for w in words]
+    parts = []
+    for stem, endings, optional in _noun_words(words, lang):
+        part = re.escape(stem)
+        if endings:
+            part += "(?:" + "|".join(endings) + ")" + ("?" if optional else "")
+        parts.append(part)
     return _BOUNDARY_BEFORE + _BETWEEN.join(parts) + _BOUNDARY_AFTER, 0
 
 
-_HAS_CYRILLIC_CAPITAL = re.compile(f"[{CYRILLIC_UPPER}]")
+# sources whose pattern exists exactly for the forms with a \w+ word (``FormIndex`` files
+# those under their keys without building the patterns)
+_KNOWN_SOURCES = (term_source, country_source)
 
 
-def _ru_word(word: str) -> str:
+def country_spellings(form: str, lang: str) -> list[Shape] | None:
+    """The spellings each word of ``form`` may take in ``country_source``'s pattern, as
+    (stem, endings, whether the ending may be left out), or None where that pattern is
+    ``term_source``'s."""
+    if lang not in ("ru", "kk") or _CYRILLIC_CAPITALS.isdisjoint(form):
+        return None
+    words = _WORD.findall(form)
+    if not words:
+        return None
+    return _noun_words(words, lang)
+
+
+# the characters of the class [CYRILLIC_UPPER] (a set: the class, of characters beyond
+# Latin-1, took re 7 ms to compile at every start)
+_CYRILLIC_CAPITALS = frozenset(
+    map(chr, range(ord(CYRILLIC_UPPER[0]), ord(CYRILLIC_UPPER[2]) + 1))
+) | frozenset(CYRILLIC_UPPER[3:])
+
+
+def _noun_words(words: list[str], lang: str) -> list[Shape]:
+    """(stem, its endings, whether the ending may be left out) for each word of a name."""
+    if lang == "kk":
+        return [(word, _KK_ENDINGS, True) for word in words]
+    return [_ru_word(word) for word in words]
+
+
+def _ru_word(word: str) -> Shape:
     if _RU_ADJECTIVE.search(word):
-        return (
-            re.escape(word[:-2])
-            + "(?:ая|яя|ий|ый|ой|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)"
-        )
+        return word[:-2], _RU_ADJECTIVE_ENDINGS, False
     if word.endswith("ия"):
-        return re.escape(word[:-2]) + "(?:ия|ии|ию|ией)"
+        return word[:-2], ("ия", "ии", "ию", "ией"), False
     if word[-1] in "ая":
-        return re.escape(word[:-1]) + "(?:а|ы|и|е|у|ю|ой|ей|я)"
+        return word[:-1], ("а", "ы", "и", "е", "у", "ю", "ой", "ей", "я"), False
     if word[-1] == "й":
-        return re.escape(word[:-1]) + "(?:й|я|ю|е|ем)"
+        return word[:-1], ("й", "я", "ю", "е", "ем"), False
     if word[-1] == "ь":
-        return re.escape(word[:-1]) + "(?:ь|и|ью|я|ю|е|ем)"
+        return word[:-1], ("ь", "и", "ью", "я", "ю", "е", "ем"), False
     if word[-1] in "ыи" and len(word) > 4:  # plural: "Штаты", "Эмираты", "Соединённые"
-        return re.escape(word[:-1]) + "(?:ы|и|ов|ей|ам|ям|ами|ями|ах|ях)"
+        return word[:-1], ("ы", "и", "ов", "ей", "ам", "ям", "ами", "ями", "ах", "ях"), False
     if word[-1] in "оеиую":
-        return re.escape(word)
-    return re.escape(word) + "(?:а|у|е|ом|ы|ов|ах|ам|ами)?"
+        return word, (), False
+    return word, ("а", "у", "е", "ом", "ы", "ов", "ах", "ам", "ами"), True
+
+
+_RU_ADJECTIVE_ENDINGS = tuple(
+    "ая яя ий ый ой ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими ей".split()
+)
 
 
 def _translator(fam: str):
@@ -355,13 +579,17 @@ def _translator(fam: str):
     return catalog.gettext
 
 
-def capital_value(word: str, after: str, fam: str) -> str | None:
-    """The name-candidate value of a capitalised word or acronym ("cap:tokayev"), or None
-    (not capitalised, one letter, glued to digits as in "CO2", or a month or title)."""
+def is_capital_candidate(word: str, after: str, fam: str) -> bool:
+    """Whether a word is a capitalised word or acronym that may be a name (not one
+    letter, not glued to digits as in "CO2", not a month or title); its value is
+    ``capital_value``'s, worked out only for the candidates that become facts."""
     if len(word) < 2 or not word[0].isupper() or after.isdigit():
-        return None
-    if fam == "en" and word in _EN_NOT_NAMES:
-        return None
+        return False
+    return not (fam == "en" and word in _EN_NOT_NAMES)
+
+
+def capital_value(word: str) -> str:
+    """The name-candidate value of a capitalised word or acronym ("cap:tokayev")."""
     return "cap:" + transliterate(word)
 
 

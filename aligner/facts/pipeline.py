@@ -42,7 +42,7 @@ def run(
         glossary_found = index.find(norm) if index is not None else []
         countries = names.country_index(fam)
         country_found = countries.find(norm) if countries is not None else []
-        capitals: list[tuple[int, int, str]] = []
+        capitals: list[tuple[int, int]] = []
     else:
         words_found = scan(norm, fam, index, capitals=candidates_names)
         if number_starts or words_found.months:
@@ -140,7 +140,7 @@ def _names(
     country_found: list,
     codes: list[Candidate],
     numeric: list[Candidate],
-    capitals: list[tuple[int, int, str]],
+    capitals: list[tuple[int, int]],
     taken: bytearray | None,
 ) -> list[Fact]:
     """Name facts: glossary names, then the countries and codes no earlier name touches,
@@ -165,12 +165,14 @@ def _names(
     if capitals:
         for cand in numeric:
             taken[cand[1] : cand[2]] = b"\x01" * (cand[2] - cand[1])
-        for start, end, value in capitals:
+        for start, end in capitals:
+            word = norm[start:end]
             if (
                 taken[start]
                 or taken[end - 1]
-                or (sentence_initial(norm, start) and not norm[start:end].isupper())
+                or (sentence_initial(norm, start) and not word.isupper())
             ):
                 continue
+            value = names.capital_value(word)
             found.append(_new(Fact, ("name", value, start, end, text[start:end], True)))
     return found

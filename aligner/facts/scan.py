@@ -34,7 +34,7 @@ class Scan:
         self.glossary: list[tuple[int, int, str]] = []
         self.countries: list[tuple[int, int, str]] = []
         self.ordinals: list[Candidate] = []
-        self.capitals: list[tuple[int, int, str]] = []  # with their value
+        self.capitals: list[tuple[int, int]] = []  # name candidates (``capital_value``)
 
 
 class Triggers:
@@ -65,8 +65,8 @@ class Triggers:
     def learn(self, new_tokens: set[str]) -> None:
         """Classify the words of whitespace-separated tokens not seen before ("China,",
         "(CICA)", "China-Kazakhstan"): a relevant token maps to its relevant words, as
-        (offset in the token, length, what the word may be or None, name-candidate value or
-        None for a word that is not capitalised)."""
+        (offset in the token, length, what the word may be or None, whether the word is a
+        name candidate: capitalised, see ``names.is_capital_candidate``)."""
         if len(self.seen) > 500_000:
             for table in (self.seen, self.relevant, self.relevant_or_capital, self.known):
                 table.clear()
@@ -78,8 +78,10 @@ class Triggers:
                 found = self._info(word)
                 if word in roman.TOKENS:
                     found = (ROMAN | (found or _NOTHING)[0], *(found or _NOTHING)[1:])
-                capital = names.capital_value(word, token[match.end() : match.end() + 1], self.fam)
-                if found is not None or capital is not None:
+                capital = names.is_capital_candidate(
+                    word, token[match.end() : match.end() + 1], self.fam
+                )
+                if found is not None or capital:
                     inner.append((match.start(), len(word), found, capital))
                     tables = tables or found is not None
             if inner:
@@ -132,9 +134,13 @@ _CACHE: dict[tuple[int, str], tuple[object, Triggers]] = {}
 
 def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
     """The static tables' triggers plus the glossary's, cached per glossary index."""
+    last = _LAST[0]  # a document asks for the same ones paragraph after paragraph
+    if last[0] is glossary_index and last[1] == fam:
+        return last[2]
     key = (id(glossary_index), fam)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] is glossary_index:
+        _LAST[0] = (glossary_index, fam, cached[1])
         return cached[1]
     table = dict(_static_table(fam))
     if glossary_index is not None:
@@ -144,10 +150,15 @@ def triggers(fam: str, glossary_index: names.FormIndex | None) -> Triggers:
     if len(_CACHE) > 16:
         _CACHE.clear()
     _CACHE[key] = (glossary_index, compiled)
+    _LAST[0] = (glossary_index, fam, compiled)
     return compiled
 
 
+_LAST: list[tuple] = [(object(), "", None)]  # the last answer of ``triggers`` (one tuple: atomic)
+
+
 _WORDS = re.compile(r"[^\W\d_]+")
+_NOTHING_FOUND = Scan()  # shared: no caller changes what a scan found
 
 
 def scan(
@@ -156,7 +167,6 @@ def scan(
     """Look every word of ``text`` up once (``capitals``: also collect capitalised words,
     for name candidates)."""
     trig = triggers(fam, glossary_index)
-    found = Scan()
     # The text's whitespace-separated tokens are split and looked up at C speed; only tokens
     # known to hold a word that matters are then looked for, so Python work grows with the
     # hits, not with the length of the text.
@@ -165,7 +175,8 @@ def scan(
         trig.learn(set(tokens) - trig.seen)
     relevant = (trig.relevant_or_capital if capitals else trig.relevant).intersection(tokens)
     if not relevant:
-        return found
+        return _NOTHING_FOUND
+    found = Scan()
     known = trig.known
     size = len(text)
     number_words, months, glossary_hits, country_hits, romans = [], [], [], [], []
@@ -184,8 +195,8 @@ def scan(
             ):
                 for offset, width, info, capital in inner:
                     at = start + offset
-                    if capital is not None:
-                        capital_words.append((at, at + width, capital))
+                    if capital:
+                        capital_words.append((at, at + width))
                     if info is None:
                         continue
                     bits, keys, entry, month = info

@@ -26,11 +26,16 @@ _PATTERN = re.compile(  # tried only at the start of the text and of each line
 def candidates(norm: str, text: str) -> list[Candidate]:
     """Section-number candidates at the start of each line of ``norm``."""
     out = []
-    starts = [0]
     line = norm.find("\n")
-    while line >= 0:
-        starts.append(line + 1)
-        line = norm.find("\n", line + 1)
+    if line < 0:  # one line, as most paragraphs and messages are
+        if _PATTERN.match(norm) is None:
+            return out
+        starts = [0]
+    else:
+        starts = [0]
+        while line >= 0:
+            starts.append(line + 1)
+            line = norm.find("\n", line + 1)
     for offset in starts:
         match = _PATTERN.match(norm, offset)
         if match is None:
