@@ -14,21 +14,7 @@ import polib
 
 from aligner.checks import check_catalog
 from tests.conftest import run_aligner
-
-
-def catalog(tmp_path, pairs, lang, name="c.po"):
-    """A PO file of (msgid, msgstr) pairs that msgfmt accepts."""
-    po = polib.POFile()
-    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
-    for msgid, msgstr in pairs:
-        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
-    path = tmp_path / name
-    po.save(str(path))
-    checked = subprocess.run(
-        ["msgfmt", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
-    )
-    assert checked.returncode == 0, checked.stderr
-    return path
+from tests.test_checks_recall import catalog
 
 
 def flagged(path, check):

@@ -302,28 +302,16 @@ class LanguageCheck(Check):
             if evidence is None:
                 return
             moved = _name_put_last(unit.text(document.source), raw) if raw else None
+            reason = None
             if moved is not None:
-                name, noun = moved
-                yield self._wrong(
-                    unit,
-                    document,
-                    lang,
-                    start,
-                    end,
-                    "ru",
-                    f"'{name}' after '{noun}', in Russian word order (Kazakh, like msgid, puts "
-                    "the name first)",
+                reason = (
+                    f"'{moved[0]}' after '{moved[1]}', in Russian word order (Kazakh, like "
+                    "msgid, puts the name first)"
                 )
             elif evidence.words:
-                yield self._wrong(
-                    unit,
-                    document,
-                    lang,
-                    start,
-                    end,
-                    "ru",
-                    f"Russian words {_listed(evidence.words)}",
-                )
+                reason = f"Russian words {_listed(evidence.words)}"
+            if reason is not None:
+                yield self._wrong(unit, document, lang, start, end, "ru", reason)
             elif evidence.endings:
                 pending.append((index, lang, start, end, evidence.endings, None))
             elif not _sounds_like(unit.text(document.source), text):
