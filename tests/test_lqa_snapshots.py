@@ -9,10 +9,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from textual.worker import WorkerFailed
 
 from aligner.review.session import open_session
 from tests.conftest import BUNDLED
+from tests.test_tui import settled
 from tui.app import ReviewApp
 
 
@@ -33,17 +33,9 @@ def statement(tmp_path):
 
 async def _scores(pilot) -> None:
     """Loaded, then `S` and the report computed."""
-    try:
-        await pilot.app.workers.wait_for_complete()
-    except WorkerFailed:
-        pass
-    await pilot.pause()
+    await settled(pilot.app, pilot)
     await pilot.press("S")
-    try:
-        await pilot.app.workers.wait_for_complete()
-    except WorkerFailed:
-        pass
-    await pilot.pause()
+    await settled(pilot.app, pilot)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])

@@ -7,9 +7,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from textual.worker import WorkerFailed
 
 from tests.conftest import BUNDLED
+from tests.test_tui import settled
 from tui.app import ReviewApp
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -23,11 +23,7 @@ def statement(tmp_path):
 
 
 async def _loaded(pilot) -> None:
-    try:
-        await pilot.app.workers.wait_for_complete()
-    except WorkerFailed:
-        pass
-    await pilot.pause()
+    await settled(pilot.app, pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40", "200x50"])

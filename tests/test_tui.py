@@ -8,13 +8,14 @@ from pathlib import Path
 
 import polib
 import pytest
-from textual.worker import WorkerFailed
+from textual.worker import WorkerFailed, WorkerState
 
 from tests.conftest import BUNDLED, write_docset
 from tui.app import ReviewApp
 from tui.widgets.grid import GridView
 
 SIZE = (160, 48)
+_BUSY = (WorkerState.PENDING, WorkerState.RUNNING)
 
 
 def screen_text(app: ReviewApp) -> str:
@@ -28,13 +29,21 @@ def screen_text(app: ReviewApp) -> str:
 
 
 async def settled(app: ReviewApp, pilot) -> None:
-    """Wait until the workers are done (loading may have failed: the app shows why)."""
-    await pilot.pause()
-    try:
-        await app.workers.wait_for_complete()
-    except WorkerFailed:
-        pass
-    await pilot.pause()
+    """Wait until the workers are done (loading may have failed: the app shows why).
+
+    Loading starts the next worker (the checks) when the first is done, after
+    ``wait_for_complete`` has returned (it waits for the workers running when called), so
+    this waits again until no worker is left running."""
+    for _ in range(1000):
+        await pilot.pause()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerFailed:
+            pass
+        await pilot.pause()
+        if not any(worker.state in _BUSY for worker in app.workers):
+            return
+    raise AssertionError("the app's workers never finished")
 
 
 async def opened(app: ReviewApp, pilot) -> GridView:
