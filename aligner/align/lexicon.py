@@ -18,7 +18,8 @@ words that are translated, a vocabulary that repeats through the document ("Disa
   text's paragraphs holding f then also hold the key e.
 
 Words are lowercased letter runs; in scripts that inflect (Cyrillic, Greek, ...) a word is
-cut to its first ``STEM`` letters, so that "файл", "файла" and "файлов" count as one; a run
+cut to its first ``STEM`` letters, so that "файл", "файла" and "файлов" count as one (in
+an agglutinative language a long word's first ``ROOT`` letters are a key as well); a run
 of CJK characters gives its character bigrams (no segmenter needed, any CJK language).
 """
 
@@ -34,6 +35,11 @@ from anyascii import anyascii
 
 Keys = frozenset[str]
 STEM = 5  # letters kept of a word in a script other than Latin
+ROOT = 3  # letters of a long word's root, in languages that stack suffixes on it
+# Turkic and Mongolic languages written in Cyrillic: a root of one syllable ("түс", colour)
+# carries suffix after suffix ("түстерді", "түсті"), so the first STEM letters of its forms
+# differ; the root is a key too (Latin-script words are compared as they are, never cut)
+AGGLUTINATIVE = frozenset({"kk", "ky", "tt", "ba", "mn", "uz", "tk", "az", "sah", "cv"})
 MIN_LINKS = 2  # a learnt pair must co-occur in at least this many beads
 MIN_DICE = 0.5  # ... and share at least this much of its two words' occurrences
 MAX_SHARE = 0.25  # words found in more than this share of beads are too common to learn
@@ -67,9 +73,9 @@ _SOUND_RULES = [
 ]
 
 
-def paragraph_words(text: str) -> Keys:
+def paragraph_words(text: str, roots: bool = False) -> Keys:
     """The word keys of one paragraph: Latin words as they are (comparable across languages:
-    verbatim tokens), stems of other words and bigrams of CJK runs marked with a leading
+    verbatim tokens), stems (and ``roots``) of other words and bigrams of CJK runs marked with a leading
     ``~`` (comparable only through a learnt link); placeholders and tags as they are,
     marked with a leading ``%`` (``%s``, ``%{0}``, ``%<b``); sound keys of the other words.
     Digits are left to the facts' number keys; no word key contains ":" (the mark of
@@ -91,9 +97,9 @@ def paragraph_words(text: str) -> Keys:
             if _CJK.match(word):  # runs of CJK are long and rarely recur: not cached
                 words.update([f"~{a}{b}" for a, b in zip(word, word[1:])])
             else:
-                words.update(_word_keys(word))
+                words.update(_word_keys(word, roots))
     else:
-        words.update(*map(_word_keys, others))
+        words.update(*(_word_keys(word, roots) for word in others))
     return frozenset(words)
 
 
@@ -105,13 +111,15 @@ def _capitals(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_keys(word: str) -> tuple[str, ...]:
-    """The keys of one word of a script other than Latin (not a CJK run): its stem, and its
-    sound key if it has one. Cached: a text's words recur, and a paragraph's keys are
+def _word_keys(word: str, roots: bool = False) -> tuple[str, ...]:
+    """The keys of one word of a script other than Latin (not a CJK run): its stem, its root
+    (``roots``: a long word of an agglutinative language) and its sound key if it has one.
+    Cached: a text's words recur, and a paragraph's keys are
     measured for every paragraph of every language."""
     sound = _sounds(word)
     stem = "~" + word[:STEM]
-    return (stem, sound) if sound else (stem,)
+    keys = (stem, "~" + word[:ROOT]) if roots and len(word) > STEM else (stem,)
+    return (*keys, sound) if sound else keys
 
 
 def sounds_like(words: Keys) -> Keys:

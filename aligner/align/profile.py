@@ -16,7 +16,7 @@ from itertools import accumulate
 from ..parallel import gc_paused
 from ..sentences import sentence_end_count
 from .anchors import Keys, paragraph_keys
-from .lexicon import paragraph_words, sound_keys
+from .lexicon import AGGLUTINATIVE, paragraph_words, sound_keys
 
 # what is outside ASCII but no letter: digits of other scripts, punctuation (rare: counting
 # them and subtracting is faster than deleting everything but letters outside ASCII)
@@ -74,7 +74,8 @@ def build_profile(
 ) -> Profile:
     """Measure every paragraph of one text; the pivot's also gets its sound keys, which
     every pair would otherwise work out again."""
-    words = tuple(map(paragraph_words, paragraphs))
+    roots = lang.split("_")[0].split("-")[0] in AGGLUTINATIVE
+    words = tuple(paragraph_words(p, roots) for p in paragraphs)
     return Profile(
         tuple(len(p) for p in paragraphs),
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
