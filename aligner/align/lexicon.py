@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from anyascii import anyascii
 
@@ -99,7 +99,7 @@ def paragraph_words(text: str, roots: bool = False) -> Keys:
             else:
                 words.update(_word_keys(word, roots))
     else:
-        words.update(*(_word_keys(word, roots) for word in others))
+        words.update(*map(_word_keys, others, repeat(roots)))
     return frozenset(words)
 
 
