@@ -324,3 +324,28 @@ def test_roots_are_keys_only_in_agglutinative_languages():
     assert "~түс" in paragraph_words(form, roots=True)
     assert "~түс" not in paragraph_words(form)  # Russian: "изменить" is no "изм"
     assert "~түсте" in paragraph_words(form, roots=True)  # the stem stays a key
+
+
+def _latin_rendering(word: str) -> str:
+    """A made-up Latin-script language's word for ``word``: fixed, never an English word."""
+    rng = random.Random("latin " + word)
+    return "".join(rng.choice("bcdfgjkmpqvwxz") + rng.choice("aeiouy") for _ in range(3))
+
+
+def test_a_latin_script_translation_learns_its_words_too(tmp_path):
+    """A translation in Latin letters (German, French, Polish...) shares almost no word
+    with the English as written, so its words are learnt as the stems of a Cyrillic one
+    are: a dropped paragraph among paragraphs of one length is placed by its words (before,
+    such words were compared only as written, and the rows around the gap were shifted)."""
+    en = _prose(2, 80, words=(12, 12))
+    de = [
+        " ".join(_latin_rendering(w.lower()) for w in p.rstrip(".").split()).capitalize() + "."
+        for p in en
+    ]
+    del de[37]
+    folder = write_docset(
+        tmp_path / "docset",
+        {"en.txt": "\n\n".join(en) + "\n", "de.txt": "\n\n".join(de) + "\n"},
+    )
+    rows = [(row.indices("en"), row.indices("de")) for row in align(load(folder)).rows]
+    assert rows == [((k,), (k - (k > 37),)) if k != 37 else ((37,), ()) for k in range(80)]

@@ -164,10 +164,13 @@ def learn_links(
     limit = max(MIN_LINKS, MAX_SHARE * len(pairs))
     count_e: Counter = Counter()
     beads_of_f: dict[str, list[int]] = {}
-    for i, j in pairs:
+    for i, _ in pairs:
         count_e.update(pivot_words[i])
+    for i, j in pairs:
         for f in other_words[j]:
-            if f[0] == "~":
+            # a stem or bigram, or a word of a Latin-script translation ("Datei", "fichier")
+            # that the pivot never writes; one the pivot writes is matched as it is
+            if f[0] == "~" or (f[0] not in "%=^" and f not in count_e):
                 beads_of_f.setdefault(f, []).append(i)
     # only pivot words that can be linked are counted with each other word: seen at least
     # MIN_LINKS times, at most ``limit``, and words (anchor keys hold ":")
