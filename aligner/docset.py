@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,6 +227,8 @@ def _note_control_characters(file: Path, paragraphs: tuple[str, ...], notes: lis
 def _load_config(path: Path, codes: tuple[str, ...]) -> dict:
     if not path.is_file():
         return {}
+    import tomllib  # deferred: start-up time of a catalog check, which has no docset.toml
+
     text = _read_metadata(path).text
     try:
         raw = tomllib.loads(text)

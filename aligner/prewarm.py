@@ -19,7 +19,13 @@ import signal
 # this import for the workers it forks, so they ignore it from their first instruction.
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-from . import checks  # noqa: F401,E402  (and through it the facts, rapidfuzz, langdetect)
+import statistics  # noqa: F401,E402  (the checks import it, and rapidfuzz, at first use)
+
+import rapidfuzz.distance  # noqa: F401,E402
+import rapidfuzz.fuzz  # noqa: F401,E402
+import rapidfuzz.process  # noqa: F401,E402
+
+from . import checks  # noqa: F401,E402  (and through it the facts, langdetect)
 from .align import search  # noqa: F401,E402
 from .facts import anchor_keys  # noqa: E402
 

@@ -45,10 +45,11 @@ def _bands(lang: str) -> dict[str, int]:
         return {}
     if not isinstance(data, list) or not data or data[0] != _FORMAT:
         return {}
+    # a word listed in two bands has the first (most frequent) one: the bands are filed
+    # from the last, each overwriting what came before (dict.fromkeys: no Python loop)
     bands: dict[str, int] = {}
-    for band, words in enumerate(data[1:]):
-        for word in words:
-            bands.setdefault(word, band)
+    for band in range(len(data) - 2, -1, -1):
+        bands.update(dict.fromkeys(data[1 + band], band))
     return bands
 
 

@@ -56,3 +56,61 @@ def test_cyrillic_capitals_are_the_class_they_replaced():
     for code in range(sys.maxunicode + 1):
         ch = chr(code)
         assert (ch in names._CYRILLIC_CAPITALS) == (reference.match(ch) is not None), hex(code)
+
+
+def test_doubled_word_classes_match_alike_with_and_without_ignorecase():
+    """The repeat check compares only the second copy without case (``(?i:\\1)``): its
+    classes, compiled without IGNORECASE (a third of the compile time), match the very
+    characters they matched with it, on every code point."""
+    from aligner.checks import repeat
+
+    for cls in (f"[^\\W\\d_{repeat._UNSPACED}]", r"[\w\-'’]", "[ \u00a0\u202f]"):
+        folded, plain = re.compile(cls, re.IGNORECASE), re.compile(cls)
+        for code in range(sys.maxunicode + 1):
+            ch = chr(code)
+            assert (folded.match(ch) is None) == (plain.match(ch) is None), (cls, hex(code))
+    for sample, words in [
+        ("экрана Экрана. Файл", ["Экрана"]),
+        ("Save SAVE the file", []),  # a metavariable before its word
+        ("the the", ["the"]),
+        ("İi İi", ["İi"]),
+        ("窗口 窗口 and and", ["and"]),
+    ]:
+        assert [word for _, _, word in repeat.doubled_words(sample)] == words, sample
+
+
+def test_script_letter_counts_are_the_classes_they_replaced():
+    """The language check counts each script's letters with its own class (Han compiled only
+    for a text that may hold it) and adds them up where one class of two scripts counted."""
+    import random
+
+    from aligner.checks import language
+
+    latin, cyrillic, han = language._LATIN, language._CYRILLIC, language._HAN
+    others = {
+        "han": re.compile(f"[{latin}{cyrillic}]"),
+        "cyrillic": re.compile(f"[{latin}{han}]"),
+        "latin": re.compile(f"[{cyrillic}{han}]"),
+    }
+    own = {"han": han, "cyrillic": cyrillic, "latin": latin}
+    alphabet = "aZéŁ ЖжәҚ中文字カナ한글１٣.,!\u3040\u30ff\u3400\u9fff\uf900\ufaff\U00020000"
+    rng = random.Random(15)
+    samples = [
+        "",
+        "123",
+        "...",
+        *("".join(rng.choices(alphabet, k=rng.randint(1, 60))) for _ in range(3000)),
+    ]
+    for sample in samples:
+        for script, pattern in others.items():
+            assert language._foreign_letters(script, sample) == len(pattern.findall(sample)), sample
+            assert language._has_letter_of(script, sample) == bool(
+                re.search(f"[{own[script]}]", sample)
+            )
+        counts = {name: len(re.findall(f"[{own[name]}]", sample)) for name in own}
+        expected = (
+            (max(counts, key=counts.get), sum(counts.values()))
+            if any(counts.values())
+            else (None, 0)
+        )
+        assert language.dominant_script(sample) == expected, text

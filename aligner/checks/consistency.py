@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-
-from rapidfuzz.fuzz import ratio
+from functools import cache, lru_cache
 
 from ..flags import Flag
 from ..sentences import sentence_count, sentence_spans
@@ -41,14 +39,22 @@ def _key(text: str, catalog: bool) -> str:
     return key
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_FROM = "\u3400"  # no character below it is in ``_cjk``
+
+
+@cache
+def _cjk() -> re.Pattern[str]:
+    """CJK ideographs: compiled when a text first may hold one (a large class, ~3 ms)."""
+    return re.compile(r"[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=65536)
 def _long_enough(text: str) -> bool:
     if len(text.split(None, _MIN_WORDS)) >= _MIN_WORDS:
         return True
-    return len(text) >= _MIN_CJK and len(_CJK.findall(text, 0, 4 * _MIN_CJK)) >= _MIN_CJK
+    if len(text) < _MIN_CJK or max(text[: 4 * _MIN_CJK]) < _CJK_FROM:
+        return False
+    return len(_cjk().findall(text, 0, 4 * _MIN_CJK)) >= _MIN_CJK
 
 
 @register
@@ -137,6 +143,8 @@ class ConsistencyCheck(Check):
         for group in by_target.values():
             first_source, (first_unit, _, _, _) = group[0]
             for source, (unit, lang, start, end) in group[1:]:
+                from rapidfuzz.fuzz import ratio  # deferred: start-up time
+
                 if source == first_source or ratio(source, first_source) >= _SAME_SOURCE:
                     continue
                 where = first_unit.id or f"entry {first_unit.entry}"

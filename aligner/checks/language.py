@@ -13,8 +13,6 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from rapidfuzz.fuzz import ratio
-
 from ..flags import Flag
 from ..langid import KAZAKH_LETTERS, detect, is_russian_not_kazakh, russian_evidence
 from .base import Check, Document, Unit, register
@@ -29,16 +27,37 @@ _LATIN, _CYRILLIC, _HAN = (
     r"\u0400-\u04ff",
     r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff",
 )
-_NOT = {
-    "han": re.compile(f"[{_LATIN}{_CYRILLIC}]"),
-    "cyrillic": re.compile(f"[{_LATIN}{_HAN}]"),
-    "latin": re.compile(f"[{_CYRILLIC}{_HAN}]"),
-}
-_SCRIPTS = {
-    "han": re.compile(f"[{_HAN}]"),
-    "cyrillic": re.compile(f"[{_CYRILLIC}]"),
-    "latin": re.compile(f"[{_LATIN}]"),
-}
+# the scripts' letters (disjoint classes), in the order ``dominant_script`` breaks ties in,
+# and the first character of each class: a text whose largest character is below it has none
+_SCRIPT_CLASSES = {"han": _HAN, "cyrillic": _CYRILLIC, "latin": _LATIN}
+_SCRIPT_FROM = {"han": "\u3040", "cyrillic": "\u0400", "latin": "A"}
+
+
+@cache
+def _script_letter(script: str) -> re.Pattern[str]:
+    """One letter of ``script``, compiled at first use: the Han class (28,000 code points)
+    costs ~5 ms to compile, which a catalog without Chinese or Japanese text never needs."""
+    return re.compile(f"[{_SCRIPT_CLASSES[script]}]")
+
+
+def _letters_of(script: str, text: str) -> int:
+    """How many letters of ``script`` ``text`` holds."""
+    if not text or max(text) < _SCRIPT_FROM[script]:
+        return 0
+    return len(_script_letter(script).findall(text))
+
+
+def _has_letter_of(script: str, text: str) -> bool:
+    if not text or max(text) < _SCRIPT_FROM[script]:
+        return False
+    return _script_letter(script).search(text) is not None
+
+
+def _foreign_letters(script: str, text: str) -> int:
+    """How many letters of the other scripts ``text`` holds."""
+    return sum(_letters_of(other, text) for other in _SCRIPT_CLASSES if other != script)
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 # what every version writes the same way, so a copy of it alone is no untranslated text:
 # manual references ("passwd(5)"), options ("--repository"), metavariables and constants
@@ -78,7 +97,7 @@ def script_of(lang: str) -> str | None:
 
 def dominant_script(text: str) -> tuple[str | None, int]:
     """The script most letters of ``text`` are in, and how many letters there are."""
-    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
+    counts = {name: _letters_of(name, text) for name in _SCRIPT_CLASSES}
     total = sum(counts.values())
     if not total:
         return None, 0
@@ -94,7 +113,7 @@ def looks_like(text: str, expected: str) -> str | None:
     sample = text[:_SAMPLE]
     script = script_of(expected)
     if script is not None:
-        foreign = len(_NOT[script].findall(sample))
+        foreign = _foreign_letters(script, sample)
         if foreign >= _MIN_LETTERS:
             letters = len(_LETTER.findall(sample))
             if foreign > _FOREIGN_SHARE * letters:
@@ -159,7 +178,7 @@ def _guess(sample: str, script: str | None) -> str:
 
 
 def _kazakh_or_russian(sample: str, expected: str) -> str | None:
-    cyrillic = len(_SCRIPTS["cyrillic"].findall(sample))
+    cyrillic = _letters_of("cyrillic", sample)
     share = _kazakh_share(sample)
     if expected == "kk" and cyrillic >= 40 and share < 0.01:
         return "ru"
@@ -169,7 +188,7 @@ def _kazakh_or_russian(sample: str, expected: str) -> str | None:
 
 
 def _kazakh_share(sample: str) -> float:
-    cyrillic = len(_SCRIPTS["cyrillic"].findall(sample))
+    cyrillic = _letters_of("cyrillic", sample)
     return len(_KAZAKH.findall(sample)) / cyrillic if cyrillic else 0.0
 
 
@@ -335,10 +354,10 @@ class LanguageCheck(Check):
                 )
         elif script == "han":
             other = _other_script_letter().findall(text)
-            if len(other) >= 2 and not _SCRIPTS["han"].search(text):
+            if len(other) >= 2 and not _has_letter_of("han", text):
                 found = (
                     _guess(text, dominant_script(text)[0])
-                    if _SCRIPTS["cyrillic"].search(text)
+                    if _has_letter_of("cyrillic", text)
                     else "another script"
                 )
                 yield self._wrong(
@@ -369,7 +388,7 @@ class LanguageCheck(Check):
         if size < _MIN_LETTERS:
             return None
         script = script_of(lang)
-        own = _SCRIPTS.get(script or "")
+        own = script if script in _SCRIPT_CLASSES else None
         for other in document.others(lang):
             other_text = unit.text(other)
             if not other_text or abs(size - len(other_text)) > 0.1 * size:
@@ -382,10 +401,12 @@ class LanguageCheck(Check):
             catalog_copy = (
                 document.catalog
                 and own is not None
-                and not own.search(text)
+                and not _has_letter_of(own, text)
                 and script != other_script
             )
             if (catalog_copy or other_script == script) and size >= 40:
+                from rapidfuzz.fuzz import ratio  # deferred: start-up time
+
                 similarity = ratio(text, other_text, score_cutoff=_NEAR_COPY)
                 if similarity >= _NEAR_COPY and self._is_the_copy(text, lang, other, document):
                     return other, similarity
@@ -465,6 +486,7 @@ _SOUNDS_LIKE = 65  # rapidfuzz ratio of the romanised msgstr to msgid: "Авто
 def _sounds_like(source: str, text: str) -> bool:
     """Whether ``text`` romanised reads like msgid: a transliterated name or a loanword."""
     from anyascii import anyascii
+    from rapidfuzz.fuzz import ratio
 
     return ratio(anyascii(text).lower(), source.lower()) >= _SOUNDS_LIKE
 

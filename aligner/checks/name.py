@@ -20,8 +20,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from ..facts import glossary_key
 from ..flags import Flag
 from ..glossary import GlossaryEntry
@@ -285,6 +283,8 @@ class NameCheck(Check):
             if not taken:
                 continue
             candidate = text[start : match.end]
+            from rapidfuzz import fuzz  # deferred: start-up time (a catalog without names)
+
             score = fuzz.ratio(candidate.lower(), full.lower())
             if candidate == full or score < 60:
                 continue
@@ -376,6 +376,8 @@ class NameCheck(Check):
             words = [w for w in found if w.lower() not in glossary_words]
             if len(words) < 2:
                 continue
+            from rapidfuzz import fuzz, process  # deferred: start-up time
+
             matrix = process.cdist(
                 words, words, scorer=fuzz.ratio, score_cutoff=_VARIANT, processor=str.lower
             )
@@ -403,6 +405,8 @@ class NameCheck(Check):
 
 def _near_miss(text: str, form: str) -> tuple[float, int, int] | None:
     """(score, start, end) of the passage of ``text`` most like ``form``, cut to whole words."""
+    from rapidfuzz import fuzz  # deferred: start-up time
+
     if len(form) < _MIN_FUZZY_CHARS or len(text) < len(form) // 2:
         return None
     lowered = text.lower()
@@ -427,6 +431,8 @@ _LINKS = frozenset("of and the for on in at to de du la des".split())
 def _whole_words(text: str, start: int, end: int, form: str) -> tuple[int, int]:
     """Widen [start, end) to whole words, drop edge words unlike any word of ``form``, then
     follow a Title Case phrase on (a document title goes on past the glossary form's length)."""
+    from rapidfuzz import fuzz  # deferred: start-up time
+
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     inside = [i for i, (a, b) in enumerate(tokens) if b > start and a < end]
     if not inside:

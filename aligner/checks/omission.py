@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from statistics import median
 
 from ..alignment import LOW_CONFIDENCE
 from ..flags import Flag
@@ -414,6 +413,8 @@ def pair_statistics(document: Document, lengths: list[dict[str, int]]) -> Stats:
                     ratios.append(math.log(la / lb))
             if len(ratios) < _MIN_ROWS:
                 continue
+            from statistics import median  # deferred: start-up time
+
             center = median(ratios)
             spread = 1.4826 * median(abs(r - center) for r in ratios)
             stats[(a, b)] = (center, max(spread, _MIN_SPREAD))

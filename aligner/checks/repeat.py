@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ..flags import Flag
 from ..sentences import end_marks
@@ -32,8 +33,11 @@ _UNSPACED = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 )
 _WORD = rf"[^\W\d_{_UNSPACED}]+"  # one class: a lookahead per character cost 4x the time
-# one space (or a no-break space) between the copies; "экрана экрана." keeps its full stop
-_DOUBLED = re.compile(rf"(?<![\w\-'’])({_WORD})([ \u00a0\u202f])(\1)(?![\w\-'’])", re.IGNORECASE)
+# one space (or a no-break space) between the copies; "экрана экрана." keeps its full stop.
+# Only the second copy is compared without case: these classes match the same characters
+# with and without IGNORECASE (every code point, ``tests/test_speed_rewrites.py``), which
+# would triple their compile time (a case fold of every code point in the ranges).
+_DOUBLED = re.compile(rf"(?<![\w\-'’])({_WORD})([ \u00a0\u202f])((?i:\1))(?![\w\-'’])")
 # the source's own doublings, looser: any gap of up to two marks ("Tawi-Tawi") and repeats
 # inside a word ("Iloilo", "reindex indexes")
 _SOURCE_DOUBLED = re.compile(r"([^\W\d_]{2,})[\W_]{0,2}\1", re.IGNORECASE)
@@ -54,9 +58,21 @@ _GRAMMATICAL = {
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = "\u3040-\u30ff"
-_CHUNK_DOUBLED = re.compile(rf"([{_HAN}{_KANA}]{{2,8}}) ?\1")
 _NAME = re.compile(r"(?:[A-Z][\w'’.-]*)(?:[ -][A-Z][\w'’.-]*){0,3}")  # "Tawi-Tawi", "Nkhotakota"
-_ONLY_HAN = re.compile(rf"[{_HAN}]+")
+
+
+# Chinese and Japanese patterns, compiled for the first text with a CJK character (their
+# large classes cost a few milliseconds each, which a catalog of another language never needs)
+@cache
+def _chunk_doubled() -> re.Pattern[str]:
+    return re.compile(rf"([{_HAN}{_KANA}]{{2,8}}) ?\1")
+
+
+@cache
+def _only_han() -> re.Pattern[str]:
+    return re.compile(rf"[{_HAN}]+")
+
+
 # Chinese verbs and adjectives whose ABAB reduplication is grammar ("think it over a little",
 # "snow-white"); a doubled chunk elsewhere is nearly always damage in written text
 _REDUPLICATING = frozenset(  # a word list reads better as text
@@ -106,13 +122,13 @@ def _metavariable(first: str, second: str) -> bool:
 def doubled_chunks(text: str, lang: str = "") -> list[tuple[int, int, str]]:
     """(start, end, chunk): the second copy of a doubled Chinese or Japanese chunk."""
     found = []
-    for match in _CHUNK_DOUBLED.finditer(text):
+    for match in _chunk_doubled().finditer(text):
         chunk = match.group(1)
         if len(set(chunk)) == 1 or (chunk[0] == "一" and len(chunk) == 2):
             continue  # 哈哈哈哈, 一个一个 (one by one)
         if chunk in _REDUPLICATING:
             continue
-        if lang == "ja" and len(chunk) < 3 and not _ONLY_HAN.fullmatch(chunk):
+        if lang == "ja" and len(chunk) < 3 and not _only_han().fullmatch(chunk):
             continue  # まぁまぁ, サーバーバージョン: kana reduplication and compounds
         found.append((match.end(1), match.end(), chunk))
     return found
@@ -215,11 +231,16 @@ def _name_repeats(text: str, chunk: tuple[int, int, str], names: list[str]) -> b
     return False
 
 
-_CJK_CHAR = re.compile("[\u3040-\u9fff\uf900-\ufaff]")
+_CJK_FROM = "\u3040"  # no character below it is in ``_cjk_char``
+
+
+@cache
+def _cjk_char() -> re.Pattern[str]:
+    return re.compile("[\u3040-\u9fff\uf900-\ufaff]")
 
 
 def _has_cjk(text: str) -> bool:
-    return _CJK_CHAR.search(text) is not None
+    return bool(text) and max(text) >= _CJK_FROM and _cjk_char().search(text) is not None
 
 
 @register

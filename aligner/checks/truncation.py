@@ -27,14 +27,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from statistics import median
+from functools import cache
 
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _END_MARKS = frozenset(".:!?。：！？")
 _CLOSERS = "\"'»”’)）"
 _BLANKS = re.compile(r"\s+")
@@ -74,6 +72,17 @@ def _length(text: str) -> int:
     return len(text) - sum(map(len, _BLANKS.findall(text)))
 
 
+# Chinese characters and runs of them: compiled for the first Chinese catalog (large classes)
+@cache
+def _han() -> re.Pattern[str]:
+    return re.compile(r"[\u3400-\u9fff]")
+
+
+@cache
+def _han_run() -> re.Pattern[str]:
+    return re.compile(r"[\u3400-\u9fff]+")
+
+
 def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
     """msgstr's words (Chinese: characters), for which words end messages, and its tokens as
     the lexicon counts them: a word's first five letters (its stem, roughly, in Russian and
@@ -81,9 +90,9 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
     latin = {word.lower() for word in _LATIN.findall(text)}
     if cjk:
         found = set(latin)
-        for run in _HAN_RUN.findall(text):
+        for run in _han_run().findall(text):
             found.update(run[i : i + 2] for i in range(len(run) - 1))
-        return set(_HAN.findall(text)), found
+        return set(_han().findall(text)), found
     words = {word.lower() for word in _LETTERS.findall(text)}
     return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
 
@@ -91,7 +100,7 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
 def _last_word(text: str, cjk: bool) -> str | None:
     body = text.rstrip()
     if cjk:
-        return body[-1] if body and _HAN.match(body[-1]) else None
+        return body[-1] if body and "\u3400" <= body[-1] <= "\u9fff" else None  # Han
     start = len(body)
     while start and body[start - 1].isalpha():
         start -= 1
@@ -337,6 +346,8 @@ def _bin(length: int) -> int:
 
 
 def _spread(values: list[float]) -> tuple[float, float]:
+    from statistics import median  # deferred: start-up time
+
     middle = median(values)
     mad = median(abs(v - middle) for v in values)
     return middle, max(1.4826 * mad, 0.05)

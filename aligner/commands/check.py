@@ -395,11 +395,14 @@ def _check_docset(args: argparse.Namespace, names, progress: Progress, prefix: s
 
 def _check_catalog(path: Path, names, lang: str | None):
     from .. import parallel
-    from ..catalog import read_catalog
-    from ..checks import run_document
-    from ..checks.document import from_catalog
 
-    with parallel.gc_paused():  # reading builds as many objects as checking
+    # importing the checks (their patterns, tables and classes), reading and checking each
+    # build objects that live on: no automatic collection walks them again and again
+    with parallel.gc_paused():
+        from ..catalog import read_catalog
+        from ..checks import run_document
+        from ..checks.document import from_catalog
+
         catalog = read_catalog(path, lang)
         flags = run_document(from_catalog(catalog), names)
     entries = catalog.entries

@@ -94,7 +94,6 @@ STEMS = frozenset(
 # forms that may say more than one unit: "5m" is minutes in "sleep 5m", "2023 г." a year
 _AMBIGUOUS = {"m": {"min"}, "г": {"year"}, "兆": {"mega"}, "元": {"$"}}
 _CURRENCY_SIGNS = {"$": "$", "€": "€", "¥": "¥", "₸": "₸", "₽": "₽", "£": "£"}
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _SPACES = " \u00a0\u202f\u2009"
 _AFTER_WORD = r"(?![^\W\d_])"
 
@@ -110,7 +109,7 @@ def _forms() -> tuple[dict[str, frozenset[str]], re.Pattern]:
     pieces = []
     for form in sorted(by_form, key=len, reverse=True):
         escaped = re.escape(form)
-        if _CJK.match(form) or not form[-1].isalpha():
+        if "\u3400" <= form[:1] <= "\u9fff" or not form[-1].isalpha():  # CJK first
             pieces.append(escaped)
         elif form in STEMS:
             pieces.append(escaped + r"[а-яёәғқңөұүһі]*")  # inflected: "секунды", "километров"
