@@ -197,3 +197,18 @@ def test_a_few_names_copied_where_the_catalog_translates_its_names_are_slips(tmp
     path, copied = _country_names(tmp_path, 1)
     assert len(copied) >= 239 // 8
     assert not any("keeps only" in message for message in flagged(path, "untranslated").values())
+
+
+def test_russian_adjective_endings_in_a_kazakh_catalog_even_in_a_name(tmp_path):
+    """A Russian adjective ("Объединённая", "Мероитские") is Russian in a Kazakh catalog,
+    even opening a name whose other words are capitalised; a Kazakh name opening with a
+    noun ("Маврикий Республикасы") stays quiet."""
+    pairs = KAZAKH + [
+        ("Republic of Mauritius", "Маврикий Республикасы"),
+        ("Tanzania", "Танзания"),
+        ("United Republic of Tanzania", "Объединённая Республика Танзания"),
+        ("Meroitic Hieroglyphs", "Мероитские иероглифы"),
+    ]
+    found = flagged(catalog(tmp_path, pairs, "kk"), "language")
+    assert set(found) == {"United Republic of Tanzania", "Meroitic Hieroglyphs"}
+    assert "'объединённая'" in found["United Republic of Tanzania"]
