@@ -200,15 +200,29 @@ def test_a_few_names_copied_where_the_catalog_translates_its_names_are_slips(tmp
 
 
 def test_russian_adjective_endings_in_a_kazakh_catalog_even_in_a_name(tmp_path):
-    """A Russian adjective ("Объединённая", "Мероитские") is Russian in a Kazakh catalog,
+    """A Russian adjective ("Объединённые", "Мероитские") is Russian in a Kazakh catalog,
     even opening a name whose other words are capitalised; a Kazakh name opening with a
     noun ("Маврикий Республикасы") stays quiet."""
     pairs = KAZAKH + [
         ("Republic of Mauritius", "Маврикий Республикасы"),
         ("Tanzania", "Танзания"),
-        ("United Republic of Tanzania", "Объединённая Республика Танзания"),
+        ("United Arab Emirates", "Объединённые Арабские Эмираты"),
         ("Meroitic Hieroglyphs", "Мероитские иероглифы"),
     ]
     found = flagged(catalog(tmp_path, pairs, "kk"), "language")
-    assert set(found) == {"United Republic of Tanzania", "Meroitic Hieroglyphs"}
-    assert "'объединённая'" in found["United Republic of Tanzania"]
+    assert set(found) == {"United Arab Emirates", "Meroitic Hieroglyphs"}
+    assert "'объединённые'" in found["United Arab Emirates"]
+
+
+def test_a_name_after_of_put_last_is_russian_word_order_in_a_kazakh_catalog(tmp_path):
+    """Kazakh puts the name of "Republic of Haiti" first ("Гаити Республикасы"), Russian
+    last ("Республика Гаити"): the order alone tells them, though every word is a name."""
+    pairs = KAZAKH + [
+        ("Republic of Chile", "Чили Республикасы"),
+        ("Chile", "Чили"),
+        ("Haiti", "Гаити"),
+        ("Republic of Haiti", "Республика Гаити"),
+    ]
+    found = flagged(catalog(tmp_path, pairs, "kk"), "language")
+    assert set(found) == {"Republic of Haiti"}
+    assert "'Гаити' after 'Республика', in Russian word order" in found["Republic of Haiti"]
