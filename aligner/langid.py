@@ -240,8 +240,11 @@ _RUSSIAN_WORDS = frozenset(  # a word list reads better as text
 )
 _RUSSIAN_ENDING = re.compile(
     r"(?:ться|тся|ть|ние|ний|нию|нием|ого|его|ому|ему|ыми|ими|ая|яя|ое|ые|ый|ую|юю|ях|ами|ешь|"
-    r"ишь|енный|анный|енно|ённый|ов|ает|яет|ует|ится|ено|ены|ена)$"
+    r"ишь|енный|анный|енно|ённый|ов|ает|яет|ует|ится|ено|ены|ена|ие|ой|ых|их|ский)$"
 )
+# a Russian adjective's ending: what no Kazakh word of a name takes (Kazakh adjectives do not
+# change), so "Объединённая Республика Танзания" is Russian though all its words are capitalised
+_ADJECTIVE_ENDING = re.compile(r"(?:ая|яя|ое|ее|ые|ие|ый|ский|ой|ых|их)$")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 
 
@@ -268,7 +271,10 @@ def russian_evidence(text: str) -> RussianEvidence | None:
         return None
     words = [word.lower() for i, word in enumerate(found) if i == 0 or not word[0].isupper()]
     if len(found) > 1 and len(words) == 1 and found[0][0].isupper():
-        words = []  # "Остров Мэн": a name
+        # "Остров Мэн": a name, unless it opens with a Russian adjective ("Объединённая
+        # Республика Танзания"; "Маврикий Республикасы" opens with a noun)
+        if len(words[0]) < 6 or _ADJECTIVE_ENDING.search(words[0]) is None:
+            words = []
     marked = tuple(word for word in words if word in _RUSSIAN_WORDS)
     endings = tuple(
         word

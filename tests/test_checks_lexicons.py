@@ -197,3 +197,61 @@ def test_a_few_names_copied_where_the_catalog_translates_its_names_are_slips(tmp
     path, copied = _country_names(tmp_path, 1)
     assert len(copied) >= 239 // 8
     assert not any("keeps only" in message for message in flagged(path, "untranslated").values())
+
+
+def test_russian_adjective_endings_in_a_kazakh_catalog_even_in_a_name(tmp_path):
+    """A Russian adjective ("Объединённые", "Мероитские") is Russian in a Kazakh catalog,
+    even opening a name whose other words are capitalised; a Kazakh name opening with a
+    noun ("Маврикий Республикасы") stays quiet."""
+    pairs = KAZAKH + [
+        ("Republic of Mauritius", "Маврикий Республикасы"),
+        ("Tanzania", "Танзания"),
+        ("United Arab Emirates", "Объединённые Арабские Эмираты"),
+        ("Meroitic Hieroglyphs", "Мероитские иероглифы"),
+    ]
+    found = flagged(catalog(tmp_path, pairs, "kk"), "language")
+    assert set(found) == {"United Arab Emirates", "Meroitic Hieroglyphs"}
+    assert "'объединённые'" in found["United Arab Emirates"]
+
+
+def test_a_name_after_of_put_last_is_russian_word_order_in_a_kazakh_catalog(tmp_path):
+    """Kazakh puts the name of "Republic of Haiti" first ("Гаити Республикасы"), Russian
+    last ("Республика Гаити"): the order alone tells them, though every word is a name."""
+    pairs = KAZAKH + [
+        ("Republic of Chile", "Чили Республикасы"),
+        ("Chile", "Чили"),
+        ("Haiti", "Гаити"),
+        ("Republic of Haiti", "Республика Гаити"),
+    ]
+    found = flagged(catalog(tmp_path, pairs, "kk"), "language")
+    assert set(found) == {"Republic of Haiti"}
+    assert "'Гаити' after 'Республика', in Russian word order" in found["Republic of Haiti"]
+
+
+# a Chinese settings catalog: its words translated, the values of a setting kept as they are
+CHINESE_SETTINGS = [
+    ("Window state", "窗口状态"),
+    ("The state of the panel", "面板的状态"),
+    ("Save the state", "保存状态"),
+    ("Show the state", "显示状态"),
+    ("Close the window", "关闭窗口"),
+    ("Open a file", "打开文件"),
+    (
+        "What a double click on the title bar does: “toggle-shade” or “toggle-maximize”.",
+        "双击标题栏的效果：“toggle-shade”或“toggle-maximize”。",
+    ),
+    (
+        "What a middle click on the title bar does: “toggle-shade” or “toggle-maximize”.",
+        "鼠标中键点击标题栏的效果：“toggle-shade”或“toggle-maximize”。",
+    ),
+    ("Minimize the window", "最小化窗口"),
+    ("Lower the window", "降低窗口"),
+]
+
+
+def test_a_word_kept_only_inside_a_setting_value_is_no_word_the_catalog_keeps(tmp_path):
+    """A setting's value ("toggle-shade") is kept as a token: "Toggle shaded state" copied is
+    still untranslated, its "state" translated everywhere else."""
+    pairs = CHINESE_SETTINGS + [("Toggle shaded state", "Toggle shaded state")]
+    found = flagged(catalog(tmp_path, pairs, "zh_CN"), "untranslated")
+    assert set(found) == {"Toggle shaded state"}

@@ -320,12 +320,13 @@ class LanguageCheck(Check):
             evidence = russian_evidence(text)
             if evidence is None:
                 return
-            moved = _name_put_last(unit.text(document.source), raw) if raw else None
+            source = unit.text(document.source)
+            moved = (_name_put_last(source, raw) or _of_name_put_last(source, raw)) if raw else None
             reason = None
             if moved is not None:
                 reason = (
-                    f"'{moved[0]}' after '{moved[1]}', in Russian word order (Kazakh, like "
-                    "msgid, puts the name first)"
+                    f"'{moved[0]}' after '{moved[1]}', in Russian word order (Kazakh puts "
+                    "the name first)"
                 )
             elif evidence.words:
                 reason = f"Russian words {_listed(evidence.words)}"
@@ -445,6 +446,30 @@ def _name_put_last(source: str, text: str) -> tuple[str, str] | None:
     if found is None or found.group(2).split()[-1].casefold() != first.casefold():
         return None
     return first, found.group(1)
+
+
+# "Republic of Haiti", "State of Bolivia": a name that an "of" phrase ends msgid with
+_OF_NAME = re.compile(r".+? of (?:the )?[A-Z][\w'-]*(?:[ -][A-Z][\w'-]*)*")
+_OF_NAME_END = re.compile(r"([\u0400-\u04ff][\u0400-\u04ff-]*)[\s.]*")
+
+
+def _of_name_put_last(source: str, text: str) -> tuple[str, str] | None:
+    """(name, noun) when msgid ends with a name after "of" ("Republic of Haiti") and a
+    Cyrillic message without Kazakh letters puts that name, transliterated, last after
+    other words: "Республика Гаити". Kazakh puts it first and the noun after it with a
+    suffix ("Гаити Республикасы"); Russian puts it after the noun."""
+    source = source.strip()
+    if _OF_NAME.fullmatch(source) is None:
+        return None
+    words = text.split()
+    if len(words) < 2 or _OF_NAME_END.fullmatch(words[-1]) is None:
+        return None
+    from anyascii import anyascii
+
+    name = _OF_NAME_END.fullmatch(words[-1]).group(1)
+    if ratio(anyascii(name).lower(), source.split()[-1].lower()) < _SOUNDS_LIKE:
+        return None
+    return name, words[0]
 
 
 # Kazakh words without Kazakh letters ("Сербия мен Черногория")

@@ -405,8 +405,11 @@ class _Lexicon:
 
 
 # an option, a path or an identifier: words in it ("--old-options", "st_nlink") are kept
-# because the token is, not because the catalog keeps the word
-_CODE_TOKEN = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+# because the token is, not because the catalog keeps the word; so are the words of a
+# setting's value ("toggle-shade", "toggle-maximize": "Toggle shaded state" is a phrase)
+_CODE_TOKEN = re.compile(
+    r"(?<![\w-])--?[A-Za-z][\w-]*|(?<![A-Za-z0-9_-])[a-z]+(?:-[a-z]+)+(?![A-Za-z0-9_-])"
+)
 _CODE_CHAR = re.compile(r"-")
 
 
