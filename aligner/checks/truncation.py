@@ -26,7 +26,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from statistics import median
 
 from ..flags import Flag
@@ -160,129 +161,25 @@ class TruncationCheck(Check):
         return flags
 
     def _language(self, document: Document, lang: str) -> Iterable[Flag]:
-        cjk = lang.split("_")[0].split("-")[0] in ("zh", "ja")
-        source = document.source
-        pairs = []  # (unit, msgid, msgstr) of every single-form message
-        for unit in document.units:
-            source_cell, cell = unit.cells[source], unit.cells.get(lang)
-            if cell is None or not cell.text or len(cell.parts) > 1 or len(source_cell.parts) > 1:
-                continue
-            pairs.append((unit, source_cell.text, cell.text))
-        if len(pairs) < _MIN_MESSAGES:
-            return
-        lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
-        model = _LengthModel(lengths)
-        shorter = [
-            (k, z)
-            for k, (a, b) in enumerate(lengths)
-            if (z := model.z(a, b)) is not None and z <= _SHORTER
-        ]
-        if not shorter:
-            return
-        tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
-        seen: Counter[str] = Counter()
-        ends: Counter[str] = Counter()
-        for (_, _, msgstr), (words, _) in zip(pairs, tokens):
-            seen.update(words)
-            if not cjk:
-                seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
-            last = _last_word(msgstr, cjk)
-            if last:
-                ends[last] += 1
-                if not cjk and len(last) >= _ENDING_WORD:
-                    ends[_ending(last)] += 1
-        grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
-        keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
-            _has_opener(msgstr) for msgstr in grouped
-        ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
-        with_token: Counter[str] = Counter()
-        token_kept: Counter[str] = Counter()
-        for _, msgid, msgstr in pairs:
-            lower = msgstr.lower()
-            for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
-                with_token[token] += 1
-                token_kept[token] += token in lower
-        kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
-            token
-            for token, n in with_token.items()
-            if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
-        }
-        suspects = []
-        for k, z in shorter:
-            unit, msgid, msgstr = pairs[k]
-            last = _last_word(msgstr, cjk)
-            rare_end = (
-                last is not None
-                and seen[last] >= _RARE_END_SEEN
-                and ends[last] - 1 <= _RARE_END * seen[last]
-            )
-            if not rare_end and last is not None and not cjk and len(last) >= _ENDING_WORD:
-                ending = _ending(last)  # "Сербская" for "Serbian (Cyrillic, ...)"
-                rare_end = (
-                    seen[ending] >= _RARE_ENDING_SEEN
-                    and ends[ending] - 1 <= _RARE_END * seen[ending]
-                )
-            lost_mark = (
-                _ends_with_mark(msgid)
-                and not _ends_with_mark(msgstr)
-                and msgstr.rstrip()[-1:].isalnum()
-            ) or (keeps_groups and _lost_group(msgid, msgstr))
-            if not lost_mark and kept_tokens:
-                lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
-            suspects.append((k, z, rare_end, lost_mark))
-        lexicon = _Lexicon(
-            [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
-            {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
-        )
-        for k, z, rare_end, lost_mark in suspects:
-            unit, msgid, msgstr = pairs[k]
-            missing = lexicon.missing(msgid, tokens[k][1])
-            cut = rare_end or lost_mark
-            if not (
-                (z <= _SHORT and cut)
-                or (len(missing) >= _MISSING and cut)
-                or (lost_mark and z <= _SHORT_LOST)
-                or (
-                    len(missing) >= _MISSING_MOST
-                    and z <= _SHORT_LOST
-                    and len(missing) >= _MOST * lexicon.known(msgid)
-                )
-            ):
-                continue
-            yield self._flag(
-                unit, document, lang, msgid, msgstr, z, missing, rare_end, lost_mark, model
-            )
+        for found in evidence(document, lang):
+            if _is_cut(found):
+                yield self._flag(found, document, lang)
 
-    def _flag(
-        self,
-        unit: Unit,
-        document: Document,
-        lang: str,
-        msgid: str,
-        msgstr: str,
-        z: float | None,
-        missing: list[str],
-        rare_end: bool,
-        lost_mark: bool,
-        model: _LengthModel,
-    ) -> Flag:
+    def _flag(self, found: _Evidence, document: Document, lang: str) -> Flag:
+        msgid, msgstr = found.msgid, found.msgstr
         body = msgstr.rstrip()
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
-        reasons = (
-            [
-                f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
-                f"msgid have about {model.expected(msgid)}"
-            ]
-            if z is not None
-            else []
-        )
-        if missing:
-            reasons.append("no translation of " + ", ".join(f'"{w}"' for w in missing[:4]))
-        if rare_end:
+        reasons = [
+            f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
+            f"msgid have about {found.expected}"
+        ]
+        if found.missing:
+            reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
+        if found.rare_end:
             last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
             reasons.append(f'ends with "{last}", which ends almost no other message')
-        elif lost_mark:
-            lost = lost_mark and _lost_tokens(msgid, msgstr)
+        elif found.lost_mark:
+            lost = _lost_tokens(msgid, msgstr)
             if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
                 reasons.append("msgid's end mark is missing")
             elif _lost_group(msgid, msgstr):
@@ -292,12 +189,130 @@ class TruncationCheck(Check):
                     "msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"
                 )
         return self.flag(
-            unit,
+            found.unit,
             lang,
             start,
             len(body),
             "msgstr cut short? " + "; ".join(reasons),
             evidence={document.source: msgid[-80:]},
+        )
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the catalog says of one msgstr shorter than it predicts."""
+
+    unit: Unit
+    msgid: str
+    msgstr: str
+    z: float  # robust z of its length ratio
+    rare_end: bool  # ends with a word (or word ending) that ends almost no message
+    lost_mark: bool  # msgid's end mark, bracketed end or kept token missing
+    missing: list[str]  # msgid words whose learnt translations are missing
+    known: int  # msgid words the catalog has translations for
+    expected: int  # characters the catalog's msgstrs have for such a msgid
+
+
+def _is_cut(found: _Evidence) -> bool:
+    """Whether the evidence adds up to a cut: much shorter with a cut end, or shorter with a
+    cut end and translations missing, or missing the translations of most msgid words."""
+    z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
+    return (
+        (z <= _SHORT and cut)
+        or (missing >= _MISSING and cut)
+        or (found.lost_mark and z <= _SHORT_LOST)
+        or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
+    )
+
+
+def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
+    """What the catalog says of each of its msgstrs in ``lang`` that is shorter than
+    predicted."""
+    cjk = lang.split("_")[0].split("-")[0] in ("zh", "ja")
+    source = document.source
+    pairs = []  # (unit, msgid, msgstr) of every single-form message
+    for unit in document.units:
+        source_cell, cell = unit.cells[source], unit.cells.get(lang)
+        if cell is None or not cell.text or len(cell.parts) > 1 or len(source_cell.parts) > 1:
+            continue
+        pairs.append((unit, source_cell.text, cell.text))
+    if len(pairs) < _MIN_MESSAGES:
+        return
+    lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
+    model = _LengthModel(lengths)
+    shorter = [
+        (k, z)
+        for k, (a, b) in enumerate(lengths)
+        if (z := model.z(a, b)) is not None and z <= _SHORTER
+    ]
+    if not shorter:
+        return
+    tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
+    seen: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    for (_, _, msgstr), (words, _) in zip(pairs, tokens):
+        seen.update(words)
+        if not cjk:
+            seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
+        last = _last_word(msgstr, cjk)
+        if last:
+            ends[last] += 1
+            if not cjk and len(last) >= _ENDING_WORD:
+                ends[_ending(last)] += 1
+    grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
+    keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
+        _has_opener(msgstr) for msgstr in grouped
+    ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
+    with_token: Counter[str] = Counter()
+    token_kept: Counter[str] = Counter()
+    for _, msgid, msgstr in pairs:
+        lower = msgstr.lower()
+        for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
+            with_token[token] += 1
+            token_kept[token] += token in lower
+    kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
+        token
+        for token, n in with_token.items()
+        if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
+    }
+    suspects = []
+    for k, z in shorter:
+        unit, msgid, msgstr = pairs[k]
+        last = _last_word(msgstr, cjk)
+        rare_end = (
+            last is not None
+            and seen[last] >= _RARE_END_SEEN
+            and ends[last] - 1 <= _RARE_END * seen[last]
+        )
+        if not rare_end and last is not None and not cjk and len(last) >= _ENDING_WORD:
+            ending = _ending(last)  # "Сербская" for "Serbian (Cyrillic, ...)"
+            rare_end = (
+                seen[ending] >= _RARE_ENDING_SEEN and ends[ending] - 1 <= _RARE_END * seen[ending]
+            )
+        lost_mark = (
+            _ends_with_mark(msgid)
+            and not _ends_with_mark(msgstr)
+            and msgstr.rstrip()[-1:].isalnum()
+        ) or (keeps_groups and _lost_group(msgid, msgstr))
+        if not lost_mark and kept_tokens:
+            lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
+        suspects.append((k, z, rare_end, lost_mark))
+    lexicon = _Lexicon(
+        [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
+        {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
+    )
+    for k, z, rare_end, lost_mark in suspects:
+        unit, msgid, msgstr = pairs[k]
+        yield _Evidence(
+            unit,
+            msgid,
+            msgstr,
+            z,
+            rare_end,
+            lost_mark,
+            lexicon.missing(msgid, tokens[k][1]),
+            lexicon.known(msgid),
+            model.expected(msgid),
         )
 
 
