@@ -52,6 +52,13 @@ _RARE_END_SEEN = 20  # ...of at least this many (function words: "и", "для",
 _ENDING = 2  # letters of a word's ending (Russian "-ая", "-ой", Kazakh "-дық": an adjective's)
 _ENDING_WORD = 5  # only words this long have an ending that says what they are
 _RARE_ENDING_SEEN = 60  # an ending in at least this many messages, ending few of them
+# "far shorter" msgstrs need less of their end: a word (ending) ending at most this share
+# of the few messages it is in ("Модель" for "The child model", "Загрузить" for "Load
+# additional GTK+ modules": the catalog's "Модель ..." go on)
+_FAR_SHORT = -3.5
+_FEW_END = 0.05
+_FEW_END_SEEN = 5
+_FEW_ENDING_SEEN = 15
 _OPENERS = "([（【"
 # a token translations keep as it is: an acronym, an identifier, a CamelCase name ("GROUP",
 # "GTK+", "TeX", "SoundTracker", "utf8")
@@ -69,6 +76,7 @@ _PAIR_DICE = 0.6  # ...whose translation goes with it this strongly (Dice)
 _MISSING = 2  # translations missing, with "shorter" and a cut end
 _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
+_SHORT_TAIL = -1.6  # or "shorter" when they are msgid's last words, after words it has
 
 
 def _length(text: str) -> int:
@@ -138,6 +146,39 @@ def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[
     ]
 
 
+def _ends_few(
+    word: str | None,
+    seen: Counter[str],
+    ends: Counter[str],
+    cjk: bool,
+    share: float,
+    word_seen: int,
+    ending_seen: int,
+) -> bool:
+    """Whether ``word`` (or, Russian and Kazakh, its ending: "-ая" of "Сербская") ends at
+    most ``share`` of the messages it is in, other than this one, being in enough of them."""
+    if word is None:
+        return False
+    if seen[word] >= word_seen and ends[word] - 1 <= share * seen[word]:
+        return True
+    if cjk or len(word) < _ENDING_WORD:
+        return False
+    ending = _ending(word)
+    return seen[ending] >= ending_seen and ends[ending] - 1 <= share * seen[ending]
+
+
+def _lost_tail(found: list[tuple[str, bool]]) -> bool:
+    """Whether the translations missing of msgid's words (``found``: in msgid's order, with
+    whether msgstr has each) are all after those there: a cut keeps the beginning ("Очистка
+    пометок коммитов" for "Clearing commit marks in commit graph"), a terse translation
+    drops words anywhere."""
+    there = [kept for _, kept in found]
+    if not there or there[-1] or True not in there:
+        return False
+    last_kept = len(there) - 1 - there[::-1].index(True)
+    return all(there[: last_kept + 1])
+
+
 def _source_words(text: str) -> set[str]:
     return {word.lower() for word in _LATIN.findall(text)}
 
@@ -175,9 +216,11 @@ class TruncationCheck(Check):
         ]
         if found.missing:
             reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
+        last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
         if found.rare_end:
-            last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
             reasons.append(f'ends with "{last}", which ends almost no other message')
+        elif found.few_end and found.z <= _FAR_SHORT:
+            reasons.append(f'ends with "{last}", which ends few of the messages it is in')
         elif found.lost_mark:
             lost = _lost_tokens(msgid, msgstr)
             if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
@@ -207,21 +250,26 @@ class _Evidence:
     msgstr: str
     z: float  # robust z of its length ratio
     rare_end: bool  # ends with a word (or word ending) that ends almost no message
+    few_end: bool  # ...or few of the few messages it is in
     lost_mark: bool  # msgid's end mark, bracketed end or kept token missing
     missing: list[str]  # msgid words whose learnt translations are missing
     known: int  # msgid words the catalog has translations for
+    lost_tail: bool  # the missing ones are msgid's last such words, after words that are there
     expected: int  # characters the catalog's msgstrs have for such a msgid
 
 
 def _is_cut(found: _Evidence) -> bool:
-    """Whether the evidence adds up to a cut: much shorter with a cut end, or shorter with a
-    cut end and translations missing, or missing the translations of most msgid words."""
+    """Whether the evidence adds up to a cut: much shorter with a cut end (far shorter: an
+    end few messages have), or shorter with a cut end and translations missing, or missing
+    the translations of most msgid words, or of its last words after its first."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
     return (
         (z <= _SHORT and cut)
         or (missing >= _MISSING and cut)
         or (found.lost_mark and z <= _SHORT_LOST)
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
+        or (z <= _FAR_SHORT and found.few_end)
+        or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
     )
 
 
@@ -279,16 +327,10 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     for k, z in shorter:
         unit, msgid, msgstr = pairs[k]
         last = _last_word(msgstr, cjk)
-        rare_end = (
-            last is not None
-            and seen[last] >= _RARE_END_SEEN
-            and ends[last] - 1 <= _RARE_END * seen[last]
+        rare_end = _ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
+        few_end = rare_end or _ends_few(
+            last, seen, ends, cjk, _FEW_END, _FEW_END_SEEN, _FEW_ENDING_SEEN
         )
-        if not rare_end and last is not None and not cjk and len(last) >= _ENDING_WORD:
-            ending = _ending(last)  # "Сербская" for "Serbian (Cyrillic, ...)"
-            rare_end = (
-                seen[ending] >= _RARE_ENDING_SEEN and ends[ending] - 1 <= _RARE_END * seen[ending]
-            )
         lost_mark = (
             _ends_with_mark(msgid)
             and not _ends_with_mark(msgstr)
@@ -296,22 +338,25 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         ) or (keeps_groups and _lost_group(msgid, msgstr))
         if not lost_mark and kept_tokens:
             lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
-        suspects.append((k, z, rare_end, lost_mark))
+        suspects.append((k, z, rare_end, few_end, lost_mark))
     lexicon = _Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
     )
-    for k, z, rare_end, lost_mark in suspects:
+    for k, z, rare_end, few_end, lost_mark in suspects:
         unit, msgid, msgstr = pairs[k]
+        found = lexicon.found(msgid, tokens[k][1])
         yield _Evidence(
             unit,
             msgid,
             msgstr,
             z,
             rare_end,
+            few_end,
             lost_mark,
-            lexicon.missing(msgid, tokens[k][1]),
-            lexicon.known(msgid),
+            [word for word, there in found if not there],
+            len(found),
+            _lost_tail(found),
             model.expected(msgid),
         )
 
@@ -386,16 +431,12 @@ class _Lexicon:
             if strong:
                 self.translation[word] = strong
 
-    def known(self, msgid: str) -> int:
-        """How many of msgid's words the lexicon knows a translation of."""
-        return sum(1 for word in _source_words(msgid) if word in self.translation)
-
-    def missing(self, msgid: str, tokens: set[str]) -> list[str]:
-        """msgid's words whose translations are not among msgstr's ``tokens``, in msgid's
-        order."""
+    def found(self, msgid: str, tokens: set[str]) -> list[tuple[str, bool]]:
+        """msgid's words the lexicon knows a translation of, in msgid's order, each with
+        whether msgstr's ``tokens`` have it."""
         out = []
         for word in dict.fromkeys(w.lower() for w in _LATIN.findall(msgid)):
             strong = self.translation.get(word)
-            if strong and not strong & tokens:
-                out.append(word)
+            if strong:
+                out.append((word, bool(strong & tokens)))
         return out
