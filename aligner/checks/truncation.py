@@ -17,8 +17,11 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   catalogs drop alternative names in brackets at will; "DENIED" is translated).
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
-ends no other message, msgid's end mark missing), or shorter and missing the translations of
-several msgid words. A flag points at msgstr's end, where the rest is missing.
+ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
+messages it is in: "Модель" for "The child model"), or shorter and missing the translations of
+several msgid words: most of them, or its last ones after the first ones it has (a cut keeps
+msgid's beginning; a terse translation drops words anywhere). A flag points at msgstr's end,
+where the rest is missing.
 """
 
 from __future__ import annotations
