@@ -17,8 +17,11 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   catalogs drop alternative names in brackets at will; "DENIED" is translated).
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
-ends no other message, msgid's end mark missing), or shorter and missing the translations of
-several msgid words. A flag points at msgstr's end, where the rest is missing.
+ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
+messages it is in: "Модель" for "The child model"), or shorter and missing the translations of
+several msgid words: most of them, or its last ones after the first ones it has (a cut keeps
+msgid's beginning; a terse translation drops words anywhere). A flag points at msgstr's end,
+where the rest is missing.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ..flags import Flag
@@ -49,6 +53,13 @@ _RARE_END_SEEN = 20  # ...of at least this many (function words: "и", "для",
 _ENDING = 2  # letters of a word's ending (Russian "-ая", "-ой", Kazakh "-дық": an adjective's)
 _ENDING_WORD = 5  # only words this long have an ending that says what they are
 _RARE_ENDING_SEEN = 60  # an ending in at least this many messages, ending few of them
+# "far shorter" msgstrs need less of their end: a word (ending) ending at most this share
+# of the few messages it is in ("Модель" for "The child model", "Загрузить" for "Load
+# additional GTK+ modules": the catalog's "Модель ..." go on)
+_FAR_SHORT = -3.5
+_FEW_END = 0.05
+_FEW_END_SEEN = 5
+_FEW_ENDING_SEEN = 15
 _OPENERS = "([（【"
 # a token translations keep as it is: an acronym, an identifier, a CamelCase name ("GROUP",
 # "GTK+", "TeX", "SoundTracker", "utf8")
@@ -66,6 +77,7 @@ _PAIR_DICE = 0.6  # ...whose translation goes with it this strongly (Dice)
 _MISSING = 2  # translations missing, with "shorter" and a cut end
 _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
+_SHORT_TAIL = -1.6  # or "shorter" when they are msgid's last words, after words it has
 
 
 def _length(text: str) -> int:
@@ -146,6 +158,39 @@ def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[
     ]
 
 
+def _ends_few(
+    word: str | None,
+    seen: Counter[str],
+    ends: Counter[str],
+    cjk: bool,
+    share: float,
+    word_seen: int,
+    ending_seen: int,
+) -> bool:
+    """Whether ``word`` (or, Russian and Kazakh, its ending: "-ая" of "Сербская") ends at
+    most ``share`` of the messages it is in, other than this one, being in enough of them."""
+    if word is None:
+        return False
+    if seen[word] >= word_seen and ends[word] - 1 <= share * seen[word]:
+        return True
+    if cjk or len(word) < _ENDING_WORD:
+        return False
+    ending = _ending(word)
+    return seen[ending] >= ending_seen and ends[ending] - 1 <= share * seen[ending]
+
+
+def _lost_tail(found: list[tuple[str, bool]]) -> bool:
+    """Whether the translations missing of msgid's words (``found``: in msgid's order, with
+    whether msgstr has each) are all after those there: a cut keeps the beginning ("Очистка
+    пометок коммитов" for "Clearing commit marks in commit graph"), a terse translation
+    drops words anywhere."""
+    there = [kept for _, kept in found]
+    if not there or there[-1] or True not in there:
+        return False
+    last_kept = len(there) - 1 - there[::-1].index(True)
+    return all(there[: last_kept + 1])
+
+
 def _source_words(text: str) -> set[str]:
     return {word.lower() for word in _LATIN.findall(text)}
 
@@ -169,129 +214,27 @@ class TruncationCheck(Check):
         return flags
 
     def _language(self, document: Document, lang: str) -> Iterable[Flag]:
-        cjk = lang.split("_")[0].split("-")[0] in ("zh", "ja")
-        source = document.source
-        pairs = []  # (unit, msgid, msgstr) of every single-form message
-        for unit in document.units:
-            source_cell, cell = unit.cells[source], unit.cells.get(lang)
-            if cell is None or not cell.text or len(cell.parts) > 1 or len(source_cell.parts) > 1:
-                continue
-            pairs.append((unit, source_cell.text, cell.text))
-        if len(pairs) < _MIN_MESSAGES:
-            return
-        lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
-        model = _LengthModel(lengths)
-        shorter = [
-            (k, z)
-            for k, (a, b) in enumerate(lengths)
-            if (z := model.z(a, b)) is not None and z <= _SHORTER
-        ]
-        if not shorter:
-            return
-        tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
-        seen: Counter[str] = Counter()
-        ends: Counter[str] = Counter()
-        for (_, _, msgstr), (words, _) in zip(pairs, tokens):
-            seen.update(words)
-            if not cjk:
-                seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
-            last = _last_word(msgstr, cjk)
-            if last:
-                ends[last] += 1
-                if not cjk and len(last) >= _ENDING_WORD:
-                    ends[_ending(last)] += 1
-        grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
-        keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
-            _has_opener(msgstr) for msgstr in grouped
-        ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
-        with_token: Counter[str] = Counter()
-        token_kept: Counter[str] = Counter()
-        for _, msgid, msgstr in pairs:
-            lower = msgstr.lower()
-            for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
-                with_token[token] += 1
-                token_kept[token] += token in lower
-        kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
-            token
-            for token, n in with_token.items()
-            if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
-        }
-        suspects = []
-        for k, z in shorter:
-            unit, msgid, msgstr = pairs[k]
-            last = _last_word(msgstr, cjk)
-            rare_end = (
-                last is not None
-                and seen[last] >= _RARE_END_SEEN
-                and ends[last] - 1 <= _RARE_END * seen[last]
-            )
-            if not rare_end and last is not None and not cjk and len(last) >= _ENDING_WORD:
-                ending = _ending(last)  # "Сербская" for "Serbian (Cyrillic, ...)"
-                rare_end = (
-                    seen[ending] >= _RARE_ENDING_SEEN
-                    and ends[ending] - 1 <= _RARE_END * seen[ending]
-                )
-            lost_mark = (
-                _ends_with_mark(msgid)
-                and not _ends_with_mark(msgstr)
-                and msgstr.rstrip()[-1:].isalnum()
-            ) or (keeps_groups and _lost_group(msgid, msgstr))
-            if not lost_mark and kept_tokens:
-                lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
-            suspects.append((k, z, rare_end, lost_mark))
-        lexicon = _Lexicon(
-            [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
-            {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
-        )
-        for k, z, rare_end, lost_mark in suspects:
-            unit, msgid, msgstr = pairs[k]
-            missing = lexicon.missing(msgid, tokens[k][1])
-            cut = rare_end or lost_mark
-            if not (
-                (z <= _SHORT and cut)
-                or (len(missing) >= _MISSING and cut)
-                or (lost_mark and z <= _SHORT_LOST)
-                or (
-                    len(missing) >= _MISSING_MOST
-                    and z <= _SHORT_LOST
-                    and len(missing) >= _MOST * lexicon.known(msgid)
-                )
-            ):
-                continue
-            yield self._flag(
-                unit, document, lang, msgid, msgstr, z, missing, rare_end, lost_mark, model
-            )
+        for found in evidence(document, lang):
+            if _is_cut(found):
+                yield self._flag(found, document, lang)
 
-    def _flag(
-        self,
-        unit: Unit,
-        document: Document,
-        lang: str,
-        msgid: str,
-        msgstr: str,
-        z: float | None,
-        missing: list[str],
-        rare_end: bool,
-        lost_mark: bool,
-        model: _LengthModel,
-    ) -> Flag:
+    def _flag(self, found: _Evidence, document: Document, lang: str) -> Flag:
+        msgid, msgstr = found.msgid, found.msgstr
         body = msgstr.rstrip()
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
-        reasons = (
-            [
-                f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
-                f"msgid have about {model.expected(msgid)}"
-            ]
-            if z is not None
-            else []
-        )
-        if missing:
-            reasons.append("no translation of " + ", ".join(f'"{w}"' for w in missing[:4]))
-        if rare_end:
-            last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
+        reasons = [
+            f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
+            f"msgid have about {found.expected}"
+        ]
+        if found.missing:
+            reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
+        last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
+        if found.rare_end:
             reasons.append(f'ends with "{last}", which ends almost no other message')
-        elif lost_mark:
-            lost = lost_mark and _lost_tokens(msgid, msgstr)
+        elif found.few_end and found.z <= _FAR_SHORT:
+            reasons.append(f'ends with "{last}", which ends few of the messages it is in')
+        elif found.lost_mark:
+            lost = _lost_tokens(msgid, msgstr)
             if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
                 reasons.append("msgid's end mark is missing")
             elif _lost_group(msgid, msgstr):
@@ -301,12 +244,132 @@ class TruncationCheck(Check):
                     "msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"
                 )
         return self.flag(
-            unit,
+            found.unit,
             lang,
             start,
             len(body),
             "msgstr cut short? " + "; ".join(reasons),
             evidence={document.source: msgid[-80:]},
+        )
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the catalog says of one msgstr shorter than it predicts."""
+
+    unit: Unit
+    msgid: str
+    msgstr: str
+    z: float  # robust z of its length ratio
+    rare_end: bool  # ends with a word (or word ending) that ends almost no message
+    few_end: bool  # ...or few of the few messages it is in
+    lost_mark: bool  # msgid's end mark, bracketed end or kept token missing
+    missing: list[str]  # msgid words whose learnt translations are missing
+    known: int  # msgid words the catalog has translations for
+    lost_tail: bool  # the missing ones are msgid's last such words, after words that are there
+    expected: int  # characters the catalog's msgstrs have for such a msgid
+
+
+def _is_cut(found: _Evidence) -> bool:
+    """Whether the evidence adds up to a cut: much shorter with a cut end (far shorter: an
+    end few messages have), or shorter with a cut end and translations missing, or missing
+    the translations of most msgid words, or of its last words after its first."""
+    z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
+    return (
+        (z <= _SHORT and cut)
+        or (missing >= _MISSING and cut)
+        or (found.lost_mark and z <= _SHORT_LOST)
+        or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
+        or (z <= _FAR_SHORT and found.few_end)
+        or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
+    )
+
+
+def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
+    """What the catalog says of each of its msgstrs in ``lang`` that is shorter than
+    predicted."""
+    cjk = lang.split("_")[0].split("-")[0] in ("zh", "ja")
+    source = document.source
+    pairs = []  # (unit, msgid, msgstr) of every single-form message
+    for unit in document.units:
+        source_cell, cell = unit.cells[source], unit.cells.get(lang)
+        if cell is None or not cell.text or len(cell.parts) > 1 or len(source_cell.parts) > 1:
+            continue
+        pairs.append((unit, source_cell.text, cell.text))
+    if len(pairs) < _MIN_MESSAGES:
+        return
+    lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
+    model = _LengthModel(lengths)
+    shorter = [
+        (k, z)
+        for k, (a, b) in enumerate(lengths)
+        if (z := model.z(a, b)) is not None and z <= _SHORTER
+    ]
+    if not shorter:
+        return
+    tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
+    seen: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
+    for (_, _, msgstr), (words, _) in zip(pairs, tokens):
+        seen.update(words)
+        if not cjk:
+            seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
+        last = _last_word(msgstr, cjk)
+        if last:
+            ends[last] += 1
+            if not cjk and len(last) >= _ENDING_WORD:
+                ends[_ending(last)] += 1
+    grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
+    keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
+        _has_opener(msgstr) for msgstr in grouped
+    ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
+    with_token: Counter[str] = Counter()
+    token_kept: Counter[str] = Counter()
+    for _, msgid, msgstr in pairs:
+        lower = msgstr.lower()
+        for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
+            with_token[token] += 1
+            token_kept[token] += token in lower
+    kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
+        token
+        for token, n in with_token.items()
+        if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
+    }
+    suspects = []
+    for k, z in shorter:
+        unit, msgid, msgstr = pairs[k]
+        last = _last_word(msgstr, cjk)
+        rare_end = _ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
+        few_end = rare_end or _ends_few(
+            last, seen, ends, cjk, _FEW_END, _FEW_END_SEEN, _FEW_ENDING_SEEN
+        )
+        lost_mark = (
+            _ends_with_mark(msgid)
+            and not _ends_with_mark(msgstr)
+            and msgstr.rstrip()[-1:].isalnum()
+        ) or (keeps_groups and _lost_group(msgid, msgstr))
+        if not lost_mark and kept_tokens:
+            lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
+        suspects.append((k, z, rare_end, few_end, lost_mark))
+    lexicon = _Lexicon(
+        [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
+        {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
+    )
+    for k, z, rare_end, few_end, lost_mark in suspects:
+        unit, msgid, msgstr = pairs[k]
+        found = lexicon.found(msgid, tokens[k][1])
+        yield _Evidence(
+            unit,
+            msgid,
+            msgstr,
+            z,
+            rare_end,
+            few_end,
+            lost_mark,
+            [word for word, there in found if not there],
+            len(found),
+            _lost_tail(found),
+            model.expected(msgid),
         )
 
 
@@ -382,16 +445,12 @@ class _Lexicon:
             if strong:
                 self.translation[word] = strong
 
-    def known(self, msgid: str) -> int:
-        """How many of msgid's words the lexicon knows a translation of."""
-        return sum(1 for word in _source_words(msgid) if word in self.translation)
-
-    def missing(self, msgid: str, tokens: set[str]) -> list[str]:
-        """msgid's words whose translations are not among msgstr's ``tokens``, in msgid's
-        order."""
+    def found(self, msgid: str, tokens: set[str]) -> list[tuple[str, bool]]:
+        """msgid's words the lexicon knows a translation of, in msgid's order, each with
+        whether msgstr's ``tokens`` have it."""
         out = []
         for word in dict.fromkeys(w.lower() for w in _LATIN.findall(msgid)):
             strong = self.translation.get(word)
-            if strong and not strong & tokens:
-                out.append(word)
+            if strong:
+                out.append((word, bool(strong & tokens)))
         return out
