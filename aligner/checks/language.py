@@ -465,6 +465,7 @@ def _of_name_put_last(source: str, text: str) -> tuple[str, str] | None:
     if len(words) < 2 or _OF_NAME_END.fullmatch(words[-1]) is None:
         return None
     from anyascii import anyascii
+    from rapidfuzz.fuzz import ratio  # deferred: start-up time
 
     name = _OF_NAME_END.fullmatch(words[-1]).group(1)
     if ratio(anyascii(name).lower(), source.split()[-1].lower()) < _SOUNDS_LIKE:
