@@ -174,19 +174,24 @@ def read_ours(out: Path) -> dict[int, list[tuple[str, str]]]:
     return dict(flags)
 
 
+def pofilter_command(path: Path, lang: str, out: Path) -> list[str]:
+    """pofilter with every default test on ``path``, its failures written to ``out``."""
+    return [
+        str(POFILTER),
+        "--progress=none",
+        f"--language={FOLDERS[lang]}",
+        "-i",
+        str(path),
+        "-o",
+        str(out),
+    ]
+
+
 def pofilter(path: Path, lang: str, keys: dict) -> dict:
     out = path.with_suffix(".pofilter.po")
     out.unlink(missing_ok=True)
     code, cpu, wall = run_timed(
-        [
-            str(POFILTER),
-            "--progress=none",
-            f"--language={FOLDERS[lang]}",
-            "-i",
-            str(path),
-            "-o",
-            str(out),
-        ],
+        pofilter_command(path, lang, out),
         path.with_suffix(".pofilter.log"),
     )
     if code != 0:

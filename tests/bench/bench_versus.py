@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polib
 
-from tests.bench.bench_damage import ALIGNER, POFILTER, QUICK_DOMAINS, run_timed
+from tests.bench.bench_damage import ALIGNER, POFILTER, QUICK_DOMAINS, pofilter_command, run_timed
 from tests.bench.catalog_damage import FOLDERS
 
 HERE = Path(__file__).resolve().parents[2]
@@ -55,15 +55,7 @@ def run_once(tool: str, path: Path, lang: str, workdir: Path) -> float:
     out = workdir / "out" / f"{lang}-{path.stem}"
     out.parent.mkdir(parents=True, exist_ok=True)
     if tool == "pofilter":
-        command = [
-            str(POFILTER),
-            "--progress=none",
-            f"--language={FOLDERS[lang]}",
-            "-i",
-            str(path),
-            "-o",
-            str(out.with_suffix(".pofilter.po")),
-        ]
+        command = pofilter_command(path, lang, out.with_suffix(".pofilter.po"))
         code, cpu, _ = run_timed(command, out.with_suffix(".pofilter.log"))
         ok = code == 0
     else:
