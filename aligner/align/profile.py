@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from ..catalog import base_language
 from ..parallel import gc_paused
 from ..sentences import sentence_end_count
 from .anchors import Keys, paragraph_keys
@@ -74,7 +75,7 @@ def build_profile(
 ) -> Profile:
     """Measure every paragraph of one text; the pivot's also gets its sound keys, which
     every pair would otherwise work out again."""
-    roots = lang.split("_")[0].split("-")[0] in AGGLUTINATIVE
+    roots = base_language(lang) in AGGLUTINATIVE
     words = tuple(paragraph_words(p, roots) for p in paragraphs)
     return Profile(
         tuple(len(p) for p in paragraphs),

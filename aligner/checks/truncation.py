@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 
@@ -228,7 +229,7 @@ class TruncationCheck(Check):
         ]
         if found.missing:
             reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
-        last = _last_word(msgstr, lang.split("_")[0] in ("zh", "ja"))
+        last = _last_word(msgstr, base_language(lang) in ("zh", "ja"))
         if found.rare_end:
             reasons.append(f'ends with "{last}", which ends almost no other message')
         elif found.few_end and found.z <= _FAR_SHORT:
@@ -288,7 +289,7 @@ def _is_cut(found: _Evidence) -> bool:
 def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     """What the catalog says of each of its msgstrs in ``lang`` that is shorter than
     predicted."""
-    cjk = lang.split("_")[0].split("-")[0] in ("zh", "ja")
+    cjk = base_language(lang) in ("zh", "ja")
     source = document.source
     pairs = []  # (unit, msgid, msgstr) of every single-form message
     for unit in document.units:
