@@ -20,24 +20,37 @@ MODELS = [
         ("archive", "архивов"),
     )
 ]
-# and a length habit: "Could not open the X in the Y." as "Не удалось открыть X в Y."
+# and a length habit with a real catalog's spread (translations a third shorter to half as
+# long again): "Could not open the X in the Y." as "Не удалось открыть X в Y." and the like
+OPENING = (
+    "Не открыть",
+    "Нельзя открыть",
+    "Не удалось открыть",
+    "Ошибка: не удалось открыть",
+    "Ошибка при попытке: не удалось открыть",
+)
 OPENED = [
-    (f"Could not open the {en} in the {place}.", f"Не удалось открыть {ru} в {where}.")
-    for en, ru in (("file", "файл"), ("image", "образ"), ("disk", "диск"), ("page", "страницу"))
-    for place, where in (
-        ("menu", "меню"),
-        ("window", "окне"),
-        ("editor", "редакторе"),
-        ("panel", "панели"),
-        ("viewer", "просмотрщике"),
-        ("browser", "обозревателе"),
-        ("terminal", "терминале"),
-        ("sidebar", "боковой панели"),
-        ("toolbar", "панели инструментов"),
-        ("dialog", "диалоге"),
+    (f"Could not open the {en} in the {place}.", f"{OPENING[k % len(OPENING)]} {ru} в {where}.")
+    for k, ((en, ru), (place, where)) in enumerate(
+        (noun, place)
+        for noun in (("file", "файл"), ("image", "образ"), ("disk", "диск"), ("page", "страницу"))
+        for place in (
+            ("menu", "меню"),
+            ("window", "окне"),
+            ("editor", "редакторе"),
+            ("panel", "панели"),
+            ("viewer", "просмотрщике"),
+            ("browser", "обозревателе"),
+            ("terminal", "терминале"),
+            ("sidebar", "боковой панели"),
+            ("toolbar", "панели инструментов"),
+            ("dialog", "диалоге"),
+        )
     )
 ]
-CUT_MODEL = "The child model of the outline in the sidebar"
+CUT_MODEL = "The outline's child model"
+# "Default model", "Basic model", "Simple model" as "Модель": "Модель" ends messages here
+LABELS_MODEL = [(f"{en} model", "Модель") for en in ("Default", "Basic", "Simple")]
 
 
 def test_a_far_shorter_msgstr_ending_where_few_messages_end_is_flagged(tmp_path):
@@ -48,8 +61,28 @@ def test_a_far_shorter_msgstr_ending_where_few_messages_end_is_flagged(tmp_path)
 
 
 def test_a_word_the_catalog_ends_messages_with_is_no_cut_end(tmp_path):
-    labels = [(f"{en} model", "Модель") for en in ("Default", "Basic", "Simple")]
-    path = catalog(tmp_path, OPENED + MODELS + labels + [(CUT_MODEL, "Модель")])
+    path = catalog(tmp_path, OPENED + MODELS + LABELS_MODEL + [(CUT_MODEL, "Модель")])
+    assert flags_of(path, ["truncation"]) == []
+
+
+def test_a_msgstr_a_fraction_of_what_the_catalog_gives_is_a_cut_whatever_its_end(tmp_path):
+    # ending like the catalog's labels, but a sixth of the length such a msgid gets
+    long = "The child model of the outline in the sidebar"
+    path = catalog(tmp_path, OPENED + MODELS + LABELS_MODEL + [(long, "Модель")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(long, "truncation")]
+    assert found[0][3].startswith("msgstr cut short? 6 characters where")
+
+
+def test_an_official_long_name_given_its_short_form_is_no_cut(tmp_path):
+    # ISO catalogs: "Iran, Islamic Republic of" as "Иран", "Holy See (Vatican City State)"
+    # as "Ватикан", "Russian Federation" as "Россия" (a country's name)
+    names = [
+        ("Iran, Islamic Republic of", "Иран"),
+        ("Holy See (Vatican City State)", "Ватикан"),
+        ("Russian Federation", "Россия"),
+    ]
+    path = catalog(tmp_path, OPENED + MODELS + names)
     assert flags_of(path, ["truncation"]) == []
 
 
@@ -100,4 +133,21 @@ def test_a_msgstr_missing_the_translations_of_msgid_last_words_is_flagged(tmp_pa
 def test_a_msgstr_missing_translations_of_msgid_first_words_is_not_flagged(tmp_path):
     # as short, as many translations missing, but not only the last: a terse translation
     path = catalog(tmp_path, OPENED + LABELS + [(LONG, "индия папка")])
+    assert flags_of(path, ["truncation"]) == []
+
+
+CUT_OPEN = ("Could not open the archive in the sidebar of the editor.", "Не удалось открыть архив")
+
+
+def test_a_lost_end_mark_is_a_cut_end_where_the_catalog_keeps_its_marks(tmp_path):
+    path = catalog(tmp_path, OPENED + MODELS + [CUT_OPEN])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_OPEN[0], "truncation")]
+    assert "msgid's end mark is missing" in found[0][3]
+
+
+def test_a_lost_end_mark_says_nothing_where_the_catalog_leaves_marks_out(tmp_path):
+    # Chinese catalogs that end "数组必须是两维数组" for "The array must be two-dimensional."
+    unmarked = [(msgid, msgstr.rstrip(".")) for msgid, msgstr in OPENED]
+    path = catalog(tmp_path, unmarked + MODELS + [CUT_OPEN])
     assert flags_of(path, ["truncation"]) == []

@@ -20,8 +20,12 @@ A msgstr is flagged when it is much shorter than predicted and its end looks cut
 ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
 messages it is in: "Модель" for "The child model"), or shorter and missing the translations of
 several msgid words: most of them, or its last ones after the first ones it has (a cut keeps
-msgid's beginning; a terse translation drops words anywhere). A flag points at msgstr's end,
-where the rest is missing.
+msgid's beginning; a terse translation drops words anywhere), or so far shorter than any
+habit of the catalog allows that length alone says cut ("Для понижения" for "Authentication
+is required to downgrade software"), unless msgid is an official long name that such
+catalogs shorten ("Iran, Islamic Republic of" as "Иран"). msgid's end mark counts only in a
+catalog that keeps its end marks (Chinese catalogs often leave "." out). A flag points at
+msgstr's end, where the rest is missing.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ _KEPT_TOKEN = re.compile(
     r"(?<![\w+])(?:[A-Z]{2,}[A-Za-z0-9]*\+*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
     r"(?![\w+])"
 )
+_MARKS_SEEN = 10  # msgids ending with an end mark, before the catalog's habit counts
+_MARKS_KEPT = 0.9  # share of them whose msgstr ends with one: then a lost one is a cut
 _TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for it counts
 _TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
 _GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
@@ -79,6 +85,13 @@ _MISSING = 2  # translations missing, with "shorter" and a cut end
 _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
 _SHORT_TAIL = -1.6  # or "shorter" when they are msgid's last words, after words it has
+# so much shorter that length alone says cut ("Для понижения" for "Authentication is required
+# to downgrade software"), unless msgid is a name with an official long form that
+# translations shorten at will ("Iran, Islamic Republic of", "Holy See (Vatican City
+# State)") or msgstr is a country's name ("Ресей" for "Russian Federation")
+_VERY_SHORT = -5.0
+_NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
+_OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
 
 
 def _length(text: str) -> int:
@@ -269,12 +282,14 @@ class _Evidence:
     known: int  # msgid words the catalog has translations for
     lost_tail: bool  # the missing ones are msgid's last such words, after words that are there
     expected: int  # characters the catalog's msgstrs have for such a msgid
+    shortened_name: bool  # msgid an official long name, or msgstr a country's name
 
 
 def _is_cut(found: _Evidence) -> bool:
     """Whether the evidence adds up to a cut: much shorter with a cut end (far shorter: an
     end few messages have), or shorter with a cut end and translations missing, or missing
-    the translations of most msgid words, or of its last words after its first."""
+    the translations of most msgid words, or of its last words after its first, or so
+    much shorter that nothing else is needed."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
     return (
         (z <= _SHORT and cut)
@@ -283,6 +298,7 @@ def _is_cut(found: _Evidence) -> bool:
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
         or (z <= _FAR_SHORT and found.few_end)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
+        or (z <= _VERY_SHORT and not found.shortened_name)
     )
 
 
@@ -324,6 +340,10 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
         _has_opener(msgstr) for msgstr in grouped
     ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
+    marked = [msgstr for _, msgid, msgstr in pairs if _ends_with_mark(msgid)]
+    keeps_marks = len(marked) < _MARKS_SEEN or sum(map(_ends_with_mark, marked)) >= (
+        _MARKS_KEPT * len(marked)
+    )  # Chinese catalogs that leave out msgid's final "." (数组必须是...) at will
     with_token: Counter[str] = Counter()
     token_kept: Counter[str] = Counter()
     for _, msgid, msgstr in pairs:
@@ -345,7 +365,8 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             last, seen, ends, cjk, _FEW_END, _FEW_END_SEEN, _FEW_ENDING_SEEN
         )
         lost_mark = (
-            _ends_with_mark(msgid)
+            keeps_marks
+            and _ends_with_mark(msgid)
             and not _ends_with_mark(msgstr)
             and msgstr.rstrip()[-1:].isalnum()
         ) or (keeps_groups and _lost_group(msgid, msgstr))
@@ -371,7 +392,24 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             len(found),
             _lost_tail(found),
             model.expected(msgid),
+            z <= _VERY_SHORT and _shortened_name(msgid, msgstr, lang),
         )
+
+
+def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
+    """Whether msgid is a name's official long form ("Bolivia, Plurinational State of",
+    "Holy See (Vatican City State)") or msgstr is all a country's name in ``lang``: a
+    shorter name is how such names are translated, not a cut."""
+    if _OFFICIAL_FORM.search(msgid) or ("(" in msgid and not _has_opener(msgstr)):
+        return True
+    from ..facts.names import country_index  # deferred: built for the few such msgstrs
+
+    index = country_index(base_language(lang))
+    letters = sum(map(len, _LETTERS.findall(msgstr)))
+    if index is None or not letters:
+        return False
+    covered = sum(end - start for start, end, _ in index.find(msgstr.strip()))
+    return covered >= _NAME_COVERS * letters
 
 
 class _LengthModel:
