@@ -231,22 +231,32 @@ def write_docset(big: DocSet, alignment: Alignment, out: Path) -> Path:
     return out
 
 
-def realtext_docset(data: Path, out: Path, langs: tuple[str, ...] = ("en", "ru")) -> Path | None:
+def realtext_docset(
+    data: Path, out: Path, langs: tuple[str, ...] = ("en", "ru"), paragraphs: int = 10_000
+) -> Path | None:
     """Every unperturbed docset of the realtext kit's output ``data`` that has ``langs``
     (not its "all" docsets, which repeat the others), one after another, with their 1:1 gold
-    rows as alignment.tsv."""
+    rows as alignment.tsv; the list is gone through again until the docset has
+    ``paragraphs`` paragraphs in all (the kit's size depends on the machine's packages)."""
+    import itertools
     import json
 
     from aligner.align.alignfile import write_alignment
 
     texts: dict[str, list[str]] = {lang: [] for lang in langs}
     rows = []
+    golds = []
     for gold_path in sorted(data.glob("*/*/gold.json")):
         if gold_path.parts[-3] in ("perturbed", "pool") or gold_path.parts[-2] == "all":
             continue  # perturbed copies, and the "all" docsets that repeat their group
         gold = json.loads(gold_path.read_text())
-        if not set(langs) <= set(gold["languages"]):
-            continue
+        if set(langs) <= set(gold["languages"]):
+            golds.append((gold_path, gold))
+    if not golds:
+        return None
+    for gold_path, gold in itertools.cycle(golds):
+        if sum(map(len, texts.values())) >= paragraphs:
+            break
         source = load(gold_path.parent)
         base = {lang: len(texts[lang]) for lang in langs}
         for lang in langs:
