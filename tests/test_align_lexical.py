@@ -349,3 +349,27 @@ def test_a_latin_script_translation_learns_its_words_too(tmp_path):
     )
     rows = [(row.indices("en"), row.indices("de")) for row in align(load(folder)).rows]
     assert rows == [((k,), (k - (k > 37),)) if k != 37 else ((37,), ()) for k in range(80)]
+
+
+def test_a_short_copy_meets_its_copy_not_a_look_alike_with_other_symbols(tmp_path):
+    # pstree(1): a tree drawing kept as it is, one of two "|-getty" lines lost in the
+    # translation: "`-getty" is its own copy, not the remaining "|-getty"'s, and the word
+    # after the drawing ("becomes") its translation alone
+    rng = random.Random(6)
+    before = [_sentence(rng, rng.randint(8, 25)) for _ in range(8)]
+    after = [_sentence(rng, rng.randint(8, 25)) for _ in range(6)]
+    tree = ["init-+-getty", "|-getty", "|-getty", "`-getty"]
+    en = [*before, *tree, "becomes", "init---4*[getty]", *after]
+    ru = [
+        *map(_translate, before),
+        *tree[:2],
+        tree[3],
+        "показывается как",
+        "init---4*[getty]",
+        *map(_translate, after),
+    ]
+    lost = len(before) + 2
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((lost,), ()) in beads or ((lost - 1,), ()) in beads  # one of the two twins
+    assert ((lost + 1,), (lost,)) in beads  # "`-getty" with "`-getty"
+    assert ((lost + 2,), (lost + 1,)) in beads  # "becomes" with its translation alone

@@ -8,6 +8,8 @@ words that are translated, a vocabulary that repeats through the document ("Disa
 - a Latin word found as it is on both sides (verbatim tokens; an untranslated copy shares
   every word, rare ones included, which pins it better than a hash of it would: a copy
   key was tried and changed no row of the real-text docsets);
+- a short ASCII line with symbols as it stands (a man page's tree drawing, "`-getty"
+  and "|-getty", share their words but not their symbols);
 - a placeholder or tag as it stands (``%s``, ``{0}``, ``${VAR}``, ``<b>``);
 - a sound key (``=``) through the transliteration, so that a loanword or a name written in
   another alphabet ("терминал", "Зимбабве") meets its English form;
@@ -43,6 +45,11 @@ AGGLUTINATIVE = frozenset({"kk", "ky", "tt", "ba", "mn", "uz", "tk", "az", "sah"
 MIN_LINKS = 2  # a learnt pair must co-occur in at least this many beads
 MIN_DICE = 0.5  # ... and share at least this much of its two words' occurrences
 MAX_SHARE = 0.25  # words found in more than this share of beads are too common to learn
+# a short line of symbols and Latin words, kept as it is in translations ("`-getty",
+# "|-getty", "-o, --output"): it is its own key too, since its words alone do not tell it
+# from a look-alike line with other symbols
+SHORT_LINE = 40
+COPY = "^="
 HEADING = "^caps"  # the key of a paragraph written in capitals: a heading ("SEE ALSO", "ФАЙЛЫ")
 HEADING_LETTERS = 3  # ... of at least this many letters
 _LATIN = re.compile(r"[a-z]{2,}")
@@ -77,7 +84,8 @@ def paragraph_words(text: str, roots: bool = False) -> Keys:
     """The word keys of one paragraph: Latin words as they are (comparable across languages:
     verbatim tokens), stems (and ``roots``) of other words and bigrams of CJK runs marked with a leading
     ``~`` (comparable only through a learnt link); placeholders and tags as they are,
-    marked with a leading ``%`` (``%s``, ``%{0}``, ``%<b``); sound keys of the other words.
+    marked with a leading ``%`` (``%s``, ``%{0}``, ``%<b``); a short ASCII line with symbols
+    as a whole (``^=`-getty``); sound keys of the other words.
     Digits are left to the facts' number keys; no word key contains ":" (the mark of
     anchor keys)."""
     low = text.lower()
@@ -87,6 +95,8 @@ def paragraph_words(text: str, roots: bool = False) -> Keys:
     if "%" in text or "{" in text or "<" in text or "$" in text:
         latin += [code if code[0] == "%" else "%" + code for code in _CODE.findall(text)]
     if low.isascii():
+        if len(text) <= SHORT_LINE and not text.replace(" ", "").isalnum():
+            latin.append(COPY + " ".join(text.split()))
         return frozenset(latin) if latin else _NONE
     words = set(latin)
     others = _OTHER.findall(low)
