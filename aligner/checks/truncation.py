@@ -86,10 +86,13 @@ _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), wh
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
 _SHORT_TAIL = -1.6  # or "shorter" when they are msgid's last words, after words it has
 # so much shorter that length alone says cut ("Для понижения" for "Authentication is required
-# to downgrade software"), unless msgid is a name with an official long form that
-# translations shorten at will ("Iran, Islamic Republic of", "Holy See (Vatican City
-# State)") or msgstr is a country's name ("Ресей" for "Russian Federation")
+# to downgrade software"): this far out of the catalog's spread and under two fifths of the
+# length it gives such a msgid (a catalog of uniform messages has a narrow spread), unless
+# msgid is a name with an official long form that translations shorten at will ("Iran,
+# Islamic Republic of", "Holy See (Vatican City State)") or msgstr is a country's name
+# ("Ресей" for "Russian Federation")
 _VERY_SHORT = -5.0
+_VERY_SHORT_SHARE = 0.4
 _NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
 _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
 
@@ -298,7 +301,7 @@ def _is_cut(found: _Evidence) -> bool:
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
         or (z <= _FAR_SHORT and found.few_end)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
-        or (z <= _VERY_SHORT and not found.shortened_name)
+        or (_very_short(z, found.msgstr, found.expected) and not found.shortened_name)
     )
 
 
@@ -392,8 +395,12 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             len(found),
             _lost_tail(found),
             model.expected(msgid),
-            z <= _VERY_SHORT and _shortened_name(msgid, msgstr, lang),
+            _very_short(z, msgstr, model.expected(msgid)) and _shortened_name(msgid, msgstr, lang),
         )
+
+
+def _very_short(z: float, msgstr: str, expected: int) -> bool:
+    return z <= _VERY_SHORT and _length(msgstr) + 1 <= _VERY_SHORT_SHARE * (expected + 1)
 
 
 def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
