@@ -190,9 +190,11 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     names = ((whole, False),) if _whole_name(whole, lang) else _names_of(source)
     chinese = re.split(r"[-_@.]", lang)[0] in ("zh", "ja")
     label = len(_WORD.findall(source)) <= _LABEL_WORDS
-    if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too
+    if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too,
+        # or whose name the language names with the word are written with ("Swedish": 瑞典)
+        derived = _countries_of_stems(source) + _countries_of_languages(source, lang)
         names = names + tuple(
-            (name, True) for name in _countries_of_stems(source) if (name, True) not in names
+            (name, True) for name in dict.fromkeys(derived) if (name, True) not in names
         )
     if not names:
         return found
@@ -202,19 +204,18 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         local = translated(name, lang)
         if in_compounds and local and _latin(local):
             continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
-        if (
-            not local
-            or len(local)
-            < (
-                (_MIN_HANZI_NAMED if chinese and label else _MIN_HANZI)
-                if _hanzi(local)
-                else _MIN_LENGTH
-            )
-            or _folded(local) in folded
-            or _named(target, local, lang)
-        ):
+        if not local or _folded(local) in folded:
+            continue
+        hanzi = _hanzi(local)
+        # a two-character name in running text: only as the word msgid's adjective makes
+        # (黑山语 for "Montenegrin"), where the name is followed by 语, 人...
+        as_word = hanzi and chinese and not label and in_compounds
+        shortest = _MIN_HANZI_NAMED if chinese and (label or as_word) else _MIN_HANZI
+        if len(local) < (shortest if hanzi else _MIN_LENGTH) or _named(target, local, lang):
             continue
         near = _near(target, local, in_compounds)
+        if as_word and near is not None and len(local) < _MIN_HANZI:
+            near = near if target[near[1] : near[1] + 1] in _KIND_OF_NAME else None
         if (
             near is not None
             and not _another_form(target[near[0] : near[1]], name, local)
@@ -290,10 +291,24 @@ def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> 
         word = match.group().lower()
         for name in _by_prefix().get(word[:4], ()):
             joined = name.replace(" ", "").lower()
-            stem = joined[:-1] if joined[-1] in "aeoy" else joined  # Ital(y)ian, Canad(a)ian
-            if word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS and name not in out:
+            if name not in out and any(
+                word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS
+                for stem in _demonym_stems(joined)
+            ):
                 out.append(name)
     return out
+
+
+def _demonym_stems(joined: str) -> tuple[str, ...]:
+    """What a country's adjective keeps of its name before the ending: the whole name, the
+    name less a final vowel (Ital(y)ian, Canad(a)ian), or less a Latin ending of two letters
+    where five letters stay (Belgi(um)an, Mauriti(us)an, Leban(on)ese)."""
+    stems = [joined]
+    if joined[-1] in "aeoy":
+        stems.append(joined[:-1])
+    if len(joined) >= 7:
+        stems.append(joined[:-2])
+    return tuple(stems)
 
 
 def _countries_of_stems(source: str) -> list[str]:
@@ -312,9 +327,80 @@ def _countries_of_stems(source: str) -> list[str]:
             joined = _plain(name.replace(" ", "").lower())
             stem = joined[:-1] if joined[-1] in "aeoy" else joined
             begun = joined.startswith(word) and " " not in name  # not "South" for South Africa
-            if (begun or word.startswith(stem)) and name not in out:
+            demonym = any(
+                word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS
+                for stem in _demonym_stems(joined)
+            )
+            if (begun or demonym or word.startswith(stem)) and name not in out:
                 out.append(name)
     return out
+
+
+def _countries_of_languages(source: str, lang: str) -> list[str]:
+    """Countries a capitalised word of the English text names as a language word does
+    (``_language_words``: "Swedish", "Greek", "Portuguese")."""
+    words = _language_words(lang)
+    out: list[str] = []
+    for match in _CAPITALISED.finditer(source):
+        name = words.get(match.group())
+        if name is not None and name not in out:
+            out.append(name)
+    return out
+
+
+_MIN_SHARED_START = 3  # letters a language word and its country's name begin with alike
+
+
+@cache
+def _language_words(lang: str) -> dict[str, str]:
+    """Words of English language names (ISO 639-3) -> the one country they name in ``lang``:
+    most of the languages named with the word are written there with the country's name
+    (瑞典语, 芬兰-瑞典手语 for "Swedish"; 现代希腊语, 古典希腊语 for "Greek"), and the word
+    begins as the country's name does ("Swed", "Gre"). Either alone is an accident: the
+    ISO catalog writes "Aja" 阿贾语（苏丹）and "Modern" 现代希腊语, and "Tongo" begins as
+    Tonga. Only where a language's name holds its country's (Chinese); in Russian
+    "шведский" is no "Швеция"."""
+    catalog = _catalog("iso639-3", lang)
+    countries = _catalog("iso3166-1", lang)
+    if not catalog or not countries:
+        return {}
+    local = {}  # English country name of one word -> its translation ("Saint", "Costa"
+    # and "Hong" name no country alone)
+    for record in country_records():
+        for field in ("name", "common_name"):
+            name = record.get(field)
+            if name and name.isalpha() and countries.get(name) and _hanzi(countries[name]):
+                local[name] = countries[name]
+    rendered: dict[str, list[str]] = {}  # word -> translations of the languages it names
+    for record in _language_records():
+        translation = catalog.get(record["name"])
+        if translation:
+            for word in set(_CAPITALISED.findall(record["name"])):
+                rendered.setdefault(word, []).append(translation)
+    found: dict[str, str] = {}
+    for word, translations in rendered.items():
+        start = _plain(word.lower())[:_MIN_SHARED_START]
+        named = [
+            name
+            for name, written in local.items()
+            if _plain(name.lower()).startswith(start)
+            and 2 * sum(written in each for each in translations) > len(translations)
+        ]
+        if len(named) == 1:
+            found[word] = named[0]
+    return found
+
+
+@cache
+def _language_records() -> tuple[dict, ...]:
+    root = _root()
+    if root is None:
+        return ()
+    try:
+        with open(os.path.join(root, "databases", "iso639-3.json"), encoding="utf-8") as file:
+            return tuple(json.load(file)["639-3"])
+    except (OSError, ValueError, KeyError):
+        return ()
 
 
 @cache
