@@ -18,7 +18,7 @@ import json
 import os
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 # (gettext domain, JSON database, its key, fields holding English names)
 _DATABASES = (
@@ -164,17 +164,21 @@ def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
     )
 
 
-def fold(text: str) -> str:
-    """A name as compared: small letters, ё as е, one kind of apostrophe, hyphens and
-    spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one spelling)."""
+def fold(text: str, small: bool = True) -> str:
+    """A name as compared: small letters (unless not ``small``), ё as е, one kind of
+    apostrophe, hyphens and spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one
+    spelling)."""
     text = unicodedata.normalize("NFC", text)
-    return _GAPS.sub(
-        " ", text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
-    ).strip()
+    if small:
+        text = text.lower()
+    text = text.replace("ё", "е").replace("Ё", "Е").replace("’", "'").replace("ʼ", "'")
+    return _GAPS.sub(" ", text).strip()
 
 
 _GAPS = re.compile(r"[\s\-‐‑–—]+")
-_folded = lru_cache(maxsize=4096)(fold)  # the known names, folded once each
+# the known names, folded once each, with their capitals: a capitalised name is there only
+# with its capital ("тонга", the language, is no "Тонга", the country)
+_folded = lru_cache(maxsize=4096)(partial(fold, small=False))
 
 
 _MISSPELT = 80  # rapidfuzz ratio of a passage to the known name: a near miss, garbled
@@ -187,7 +191,8 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     altogether, or none, is the translator's choice and is not reported."""
     found: list[tuple[int, int, str, str]] = []
     whole = source.strip()
-    names = ((whole, False),) if _whole_name(whole, lang) else _names_of(source)
+    label_is_name = _whole_name(whole, lang)
+    names = ((whole, False),) if label_is_name else _names_of(source)
     chinese = re.split(r"[-_@.]", lang)[0] in ("zh", "ja")
     label = len(_WORD.findall(source)) <= _LABEL_WORDS
     if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too,
@@ -199,7 +204,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     if not names:
         return found
     target = unicodedata.normalize("NFC", target)
-    folded = fold(target)
+    folded = fold(target, small=False)
     for name, in_compounds in names:
         local = translated(name, lang)
         if in_compounds and local and _latin(local):
@@ -211,8 +216,10 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         # (黑山语 for "Montenegrin"), where the name is followed by 语, 人...
         as_word = hanzi and chinese and not label and in_compounds
         shortest = _MIN_HANZI_NAMED if chinese and (label or as_word) else _MIN_HANZI
-        if len(local) < (shortest if hanzi else _MIN_LENGTH) or _named(target, local, lang):
+        if len(local) < (shortest if hanzi else _MIN_LENGTH):
             continue
+        if not label_is_name and _named(target, local, lang):
+            continue  # an inflected form; a message that is the name alone has it uninflected
         near = _near(target, local, in_compounds)
         if as_word and near is not None and len(local) < _MIN_HANZI:
             near = near if target[near[1] : near[1] + 1] in _KIND_OF_NAME else None
