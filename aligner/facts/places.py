@@ -228,9 +228,12 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             and not _another_form(target[near[0] : near[1]], name, local)
             and not (
                 _hanzi(local)
-                and any(
-                    other.startswith(target[near[0] : near[1]])
-                    for other in _other_names(name, lang)
+                and (
+                    any(
+                        other.startswith(target[near[0] : near[1]])
+                        for other in _other_names(name, lang)
+                    )
+                    or target[near[0] : near[1]] in _iso_spellings(lang).get(name, ())
                 )
             )
             and not any(near[0] < end and start < near[1] for start, end, *_ in found)
@@ -251,6 +254,26 @@ def _other_names(name: str, lang: str) -> tuple[str, ...]:
                 catalog[field] for field in fields if field and field != name and catalog.get(field)
             )
     return ()
+
+
+@cache
+def _iso_spellings(lang: str) -> dict[str, frozenset[str]]:
+    """English country name -> the spellings of its name in Chinese characters that the ISO
+    language catalog itself writes, one character off the country catalog's: 柬埔寨 in
+    柬埔寨手语 ("Cambodian Sign Language") where ISO 3166 writes 柬埔塞. Those are the
+    catalogs' own variants, no misspellings."""
+    found: dict[str, set[str]] = {}
+    for source, text in _catalog("iso639-3", lang).items():
+        derived = _countries_of_adjectives(source, english_names(source))
+        derived += _countries_of_languages(source, lang)  # not stems: "Mayo" is no Mayotte
+        for name in dict.fromkeys(derived):
+            local = translated(name, lang)
+            if not local or not _hanzi(local) or len(local) < _MIN_HANZI or local in text:
+                continue
+            near = _near_hanzi(text, local, True)
+            if near is not None:
+                found.setdefault(name, set()).add(text[near[0] : near[1]])
+    return {name: frozenset(spellings) for name, spellings in found.items()}
 
 
 def _another_form(written: str, name: str, local: str) -> bool:
@@ -371,13 +394,15 @@ def _language_words(lang: str) -> dict[str, str]:
     countries = _catalog("iso3166-1", lang)
     if not catalog or not countries:
         return {}
-    local = {}  # English country name of one word -> its translation ("Saint", "Costa"
-    # and "Hong" name no country alone)
+    # English country names of one word ("Saint", "Costa" and "Hong" name no country
+    # alone) by their first letters -> (name, translation)
+    local: dict[str, list[tuple[str, str]]] = {}
     for record in country_records():
         for field in ("name", "common_name"):
             name = record.get(field)
             if name and name.isalpha() and countries.get(name) and _hanzi(countries[name]):
-                local[name] = countries[name]
+                start = _plain(name.lower())[:_MIN_SHARED_START]
+                local.setdefault(start, []).append((name, countries[name]))
     rendered: dict[str, list[str]] = {}  # word -> translations of the languages it names
     for record in _language_records():
         translation = catalog.get(record["name"])
@@ -389,9 +414,8 @@ def _language_words(lang: str) -> dict[str, str]:
         start = _plain(word.lower())[:_MIN_SHARED_START]
         named = [
             name
-            for name, written in local.items()
-            if _plain(name.lower()).startswith(start)
-            and 2 * sum(written in each for each in translations) > len(translations)
+            for name, written in local.get(start, ())
+            if 2 * sum(written in each for each in translations) > len(translations)
         ]
         if len(named) == 1:
             found[word] = named[0]
