@@ -220,7 +220,10 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             continue
         if not label_is_name and _named(target, local, lang):
             continue  # an inflected form; a message that is the name alone has it uninflected
-        near = _near(target, local, in_compounds)
+        near = _near(target, local, in_compounds, label_is_name)
+        if near is None and hanzi and (state := _state_words(name, lang)) not in target:
+            # the name written another way (博兹瓦那 for 博茨瓦纳), the state's words misspelt
+            near, local = _near_hanzi(target, state, False, label_is_name), state
         if as_word and near is not None and len(local) < _MIN_HANZI:
             near = near if target[near[1] : near[1] + 1] in _KIND_OF_NAME else None
         if (
@@ -254,6 +257,28 @@ def _other_names(name: str, lang: str) -> tuple[str, ...]:
                 catalog[field] for field in fields if field and field != name and catalog.get(field)
             )
     return ()
+
+
+_MIN_STATE_WORDS = 3  # 共和国 and longer: 王国, 公国 are one character from too much
+
+
+@lru_cache(maxsize=1024)
+def _state_words(name: str, lang: str) -> str:
+    """The words of state an official name's translation adds to the short name's (共和国 of
+    博茨瓦纳共和国, "Republic of Botswana", for 博茨瓦纳), or "" (a name of its own, or
+    shorter words). Those are translated, not transliterated: they do not vary."""
+    catalog = _catalog("iso3166-1", lang)
+    for record in country_records():
+        if record.get("official_name") != name:
+            continue
+        official, short = (
+            catalog.get(name),
+            catalog.get(record.get("common_name") or record["name"]),
+        )
+        if official and short and official.startswith(short):
+            rest = official[len(short) :]
+            return rest if len(rest) >= _MIN_STATE_WORDS and _hanzi(rest) else ""
+    return ""
 
 
 @cache
@@ -448,12 +473,16 @@ def _hanzi(text: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | None:
+def _near_hanzi(
+    text: str, form: str, in_compounds: bool, alone: bool = False
+) -> tuple[int, int] | None:
     """Where ``text`` holds ``form`` (a name in Chinese characters) with one character
     replaced by one of another sound: 埃塞加比亚 for 埃塞俄比亚. Transliterations of one name
     differ by a character of the same sound (圣路西亚 and 圣卢西亚, 梵地冈 and 梵蒂冈) or by a
-    syllable added or left out (维京, 维尔京): neither is reported, nor a place word for
-    another (泽西州 and 泽西岛: state, island)."""
+    syllable added or left out (维京, 维尔京): neither is reported, nor the place word that
+    ends a name for another (泽西州 and 泽西岛: state, island; in 小岛屿, islets, 岛 is the
+    name's). ``alone``: the message is the name alone, so a character replaced by any other
+    (-鲁巴 for 阿鲁巴) is misspelt."""
     from .hanzi_sounds import homophones
 
     size = len(form)
@@ -462,9 +491,11 @@ def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | N
     for start in range(len(text) - size + 1):
         window = text[start : start + size]
         changed = [i for i, (a, b) in enumerate(zip(window, form)) if a != b]
-        if len(changed) != 1 or not _hanzi(window):
+        if len(changed) != 1:
             continue
         i = changed[0]
+        if not (_hanzi(window[i]) or (alone and not window[i].isspace())):
+            continue  # the other characters are the form's
         if in_compounds and size <= 2:
             after = text[start + size : start + size + 1]
             if (after and _hanzi(after) and after not in _KIND_OF_NAME) or (
@@ -473,7 +504,7 @@ def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | N
                 continue  # 中古汉语 for "Chinese, Late Middle", 日语 for "Japanese": no 中国, 日本
         if (
             homophones(window[i], form[i])
-            or (window[i] in _PLACE and form[i] in _PLACE)
+            or (i == size - 1 and window[i] in _PLACE and form[i] in _PLACE)
             or (form[i] in _PLACE and window[i] in _KIND_OF_NAME)
         ):
             continue
@@ -526,7 +557,9 @@ def _allowed(length: int) -> int:
     return 0 if length < 4 else 1 if length < 6 else 2 if length < 10 else 3
 
 
-def _near(text: str, form: str, in_compounds: bool = False) -> tuple[int, int] | None:
+def _near(
+    text: str, form: str, in_compounds: bool = False, alone: bool = False
+) -> tuple[int, int] | None:
     """Where ``text`` holds a near miss of ``form`` (as many whole words, a few letters
     changed, the first kept), if it does. ``in_compounds``: also a part of a hyphenated
     word ("Тигринья-Эритрея" for "Tigrigna-Eritrean")."""
@@ -536,7 +569,7 @@ def _near(text: str, form: str, in_compounds: bool = False) -> tuple[int, int] |
 
     target = fold(form)
     if any(is_cjk(ch) for ch in form):
-        return _near_hanzi(text, form, in_compounds)
+        return _near_hanzi(text, form, in_compounds, alone)
     splitter = _PARTS if in_compounds and not re.search(r"[-‐]", form) else _WORDS
     size = len(splitter.findall(form))
     words = list(splitter.finditer(text))
