@@ -31,6 +31,8 @@ _MIN_HANZI = 3  # ... in Chinese characters: a two-character name (法国, 印�
 _MIN_HANZI_NAMED = 2  # ...unless msgid names that very country ("South Africa": 济非 for 南非)
 # or a word made from its name ("Icelandic": 冰摩语 for 冰岛语), there as a word of its own, in a
 _LABEL_WORDS = 4  # label of this many words at most: running text says 中方, 中哈, 两国 for China
+_QUALIFIERS = re.compile(r"\([^()]*\)")  # "Montenegrin (Cyrillic, ZE and ZHE swapped)" is
+# a label of one word: what brackets qualify it with is no running text
 _WORD = re.compile(r"\w+")
 
 
@@ -194,7 +196,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     label_is_name = _whole_name(whole, lang)
     names = ((whole, False),) if label_is_name else _names_of(source)
     chinese = re.split(r"[-_@.]", lang)[0] in ("zh", "ja")
-    label = len(_WORD.findall(source)) <= _LABEL_WORDS
+    label = len(_WORD.findall(_QUALIFIERS.sub("", source))) <= _LABEL_WORDS
     if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too,
         # or whose name the language names with the word are written with ("Swedish": 瑞典)
         derived = _countries_of_stems(source) + _countries_of_languages(source, lang)
@@ -212,10 +214,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         if not local or _folded(local) in folded:
             continue
         hanzi = _hanzi(local)
-        # a two-character name in running text: only as the word msgid's adjective makes
-        # (黑山语 for "Montenegrin"), where the name is followed by 语, 人...
-        as_word = hanzi and chinese and not label and in_compounds
-        shortest = _MIN_HANZI_NAMED if chinese and (label or as_word) else _MIN_HANZI
+        shortest = _MIN_HANZI_NAMED if chinese and label else _MIN_HANZI
         if len(local) < (shortest if hanzi else _MIN_LENGTH):
             continue
         if not label_is_name and _named(target, local, lang):
@@ -224,8 +223,6 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         if near is None and hanzi and (state := _state_words(name, lang)) not in target:
             # the name written another way (博兹瓦那 for 博茨瓦纳), the state's words misspelt
             near, local = _near_hanzi(target, state, False, label_is_name), state
-        if as_word and near is not None and len(local) < _MIN_HANZI:
-            near = near if target[near[1] : near[1] + 1] in _KIND_OF_NAME else None
         if (
             near is not None
             and not _another_form(target[near[0] : near[1]], name, local)
@@ -237,6 +234,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
                         for other in _other_names(name, lang)
                     )
                     or target[near[0] : near[1]] in _iso_spellings(lang).get(name, ())
+                    or target[near[0] : near[1]] in _country_names(lang)
                 )
             )
             and not any(near[0] < end and start < near[1] for start, end, *_ in found)
@@ -257,6 +255,13 @@ def _other_names(name: str, lang: str) -> tuple[str, ...]:
                 catalog[field] for field in fields if field and field != name and catalog.get(field)
             )
     return ()
+
+
+@cache
+def _country_names(lang: str) -> frozenset[str]:
+    """Every country name of the ISO 3166 catalog in ``lang``: a near miss that is one
+    names another country ("German (US)": 德语（美国）, where 美国 is no 德国 misspelt)."""
+    return frozenset(_catalog("iso3166-1", lang).values())
 
 
 _MIN_STATE_WORDS = 3  # 共和国 and longer: 王国, 公国 are one character from too much
@@ -506,8 +511,9 @@ def _near_hanzi(
             homophones(window[i], form[i])
             or (i == size - 1 and window[i] in _PLACE and form[i] in _PLACE)
             or (form[i] in _PLACE and window[i] in _KIND_OF_NAME)
+            or (in_compounds and i == size - 1 and window[i] in _KIND_OF_NAME)
         ):
-            continue
+            continue  # 吉尔吉斯语 for "Kyrgyz": the language, 吉尔吉斯坦 less its -stan
         return start, start + size
     return None
 
