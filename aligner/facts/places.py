@@ -3,12 +3,16 @@ from the gettext catalogs pycountry ships for many languages.
 
 A translation of "Eritrea" is checked against what the ISO catalogs give for the target
 language ("Эритрея"), so a garbled "Эрэея" is caught even where no other version says
-better. Language names (ISO 639) are left out: their translations vary too much between
-equally good catalogs ("малаялам" and "малайялам", "свати" and "свази"). Names in Chinese
-characters are transliterations that differ between catalogs by a character of the same
-sound (玻利维亚 and 波利维亚): there a near miss is one character replaced by one of another
-sound (``aligner.facts.hanzi_sounds``). Only the files are read (pycountry's JSON databases and its .mo catalogs), when
-first needed, and kept: importing pycountry itself costs more than the whole lookup.
+better. Language names (ISO 639) are not checked: their translations vary too much between
+equally good catalogs ("малаялам" and "малайялам", "свати" and "свази"); but the Chinese
+ISO 639 catalog tells which country a language word names ("Swedish": 瑞典语, Sweden's
+瑞典), and that country's name is checked. Names in Chinese characters are
+transliterations that differ between catalogs by a character of the same sound (玻利维亚
+and 波利维亚): there a near miss is one character replaced by one of another sound, each
+character read its usual way (``aligner.facts.hanzi_sounds``). A message that is a name
+alone wants it as the ISO catalog writes it: uninflected, no character put in. Only the
+files are read (pycountry's JSON databases and its .mo catalogs), when first needed, and
+kept: importing pycountry itself costs more than the whole lookup.
 """
 
 from __future__ import annotations
