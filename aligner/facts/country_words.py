@@ -49,14 +49,14 @@ def _demonym_stems(joined: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
-def countries_of_stems(source: str) -> list[str]:
+def countries_of_stems(source: str) -> dict[str, str]:
     """Countries a capitalised word of the English text is named after, as a word the name
     begins ("Thai-Lao", "Tunis", "Nei Mongol") or one that begins with the name, less a final
     vowel ("Italics", "Syriac", "German", "Palauli"): in Chinese such a word is written with
     the country's characters (泰国-老挝, 意大利体, 叙利亚文). Words of a known name are its
-    own ("Nigeria" is not "Niger" + a)."""
+    own ("Nigeria" is not "Niger" + a). By name, the word."""
     spans = english_names(source)
-    out: list[str] = []
+    out: dict[str, str] = {}
     for match in _CAPITALISED.finditer(source):
         if any(start <= match.start() < end for start, end, _ in spans):
             continue
@@ -70,7 +70,7 @@ def countries_of_stems(source: str) -> list[str]:
                 for stem in _demonym_stems(joined)
             )
             if (begun or demonym or word.startswith(stem)) and name not in out:
-                out.append(name)
+                out[name] = match.group()
     return out
 
 

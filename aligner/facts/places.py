@@ -207,10 +207,13 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         # or whose name the language names with the word are written with ("Swedish": 瑞典)
         from .country_words import countries_of_languages, countries_of_stems
 
-        derived = countries_of_stems(source) + countries_of_languages(source, lang)
+        stems = countries_of_stems(source)
+        derived = [*stems, *countries_of_languages(source, lang)]
         names = names + tuple(
             (name, True) for name in dict.fromkeys(derived) if (name, True) not in names
         )
+    else:
+        stems = {}
     if not names:
         return found
     target = unicodedata.normalize("NFC", target)
@@ -227,7 +230,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             continue
         if not label_is_name and _named(target, local, lang):
             continue  # an inflected form; a message that is the name alone has it uninflected
-        near = _near(target, local, in_compounds, label_is_name)
+        near = _near(target, local, in_compounds, label_is_name, stems.get(name, ""))
         if near is None and hanzi and (state := _state_words(name, lang)) not in target:
             # the name written another way (博兹瓦那 for 博茨瓦纳), the state's words misspelt
             near, local = _near_hanzi(target, state, False, label_is_name), state
@@ -351,7 +354,7 @@ def _hanzi(text: str) -> bool:
 
 
 def _near_hanzi(
-    text: str, form: str, in_compounds: bool, alone: bool = False
+    text: str, form: str, in_compounds: bool, alone: bool = False, word: str = ""
 ) -> tuple[int, int] | None:
     """Where ``text`` holds ``form`` (a name in Chinese characters) with one character
     replaced by one of another sound: 埃塞加比亚 for 埃塞俄比亚. Transliterations of one name
@@ -359,7 +362,8 @@ def _near_hanzi(
     syllable added or left out (维京, 维尔京): neither is reported, nor the place word that
     ends a name for another (泽西州 and 泽西岛: state, island; in 小岛屿, islets, 岛 is the
     name's). ``alone``: the message is the name alone, so a character replaced by any other
-    (-鲁巴 for 阿鲁巴) is misspelt."""
+    (-鲁巴 for 阿鲁巴) is misspelt. ``word``: the English word the name is part of
+    ("Tongatapu"), by whose sounds a name of two characters running on is judged."""
     from .hanzi_sounds import homophones
 
     size = len(form)
@@ -375,10 +379,15 @@ def _near_hanzi(
             continue  # the other characters are the form's
         if in_compounds and size <= 2:
             after = text[start + size : start + size + 1]
-            if (after and _hanzi(after) and after not in _KIND_OF_NAME) or (
-                window[i] in _KIND_OF_NAME
-            ):
-                continue  # 中古汉语 for "Chinese, Late Middle", 日语 for "Japanese": no 中国, 日本
+            if window[i] in _KIND_OF_NAME:
+                continue  # 日语 for "Japanese": no 日本
+            if after and _hanzi(after) and after not in _KIND_OF_NAME:
+                # 中古汉语 for "Chinese, Late Middle" runs on: no 中国 there, unless the
+                # name writes the word's sounds and the changed character does not (汤尔塔布岛)
+                from .transliteration import miswritten
+
+                if not (word and miswritten(word, form, window)):
+                    continue
         if (
             homophones(window[i], form[i])
             or (i == size - 1 and window[i] in _PLACE and form[i] in _PLACE)
@@ -436,7 +445,7 @@ def _allowed(length: int) -> int:
 
 
 def _near(
-    text: str, form: str, in_compounds: bool = False, alone: bool = False
+    text: str, form: str, in_compounds: bool = False, alone: bool = False, word: str = ""
 ) -> tuple[int, int] | None:
     """Where ``text`` holds a near miss of ``form`` (as many whole words, a few letters
     changed, the first kept), if it does. ``in_compounds``: also a part of a hyphenated
@@ -447,7 +456,7 @@ def _near(
 
     target = fold(form)
     if any(is_cjk(ch) for ch in form):
-        return _near_hanzi(text, form, in_compounds, alone)
+        return _near_hanzi(text, form, in_compounds, alone, word)
     splitter = _PARTS if in_compounds and not re.search(r"[-‐]", form) else _WORDS
     size = len(splitter.findall(form))
     words = list(splitter.finditer(text))
