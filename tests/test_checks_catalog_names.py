@@ -227,6 +227,7 @@ def test_a_country_named_by_msgid_is_checked_in_the_form_msgid_asks_for(
         ("zh_CN", "Modern Greek (1453-)", "现代希腊语 (1453-)"),
         ("zh_CN", "Chinese people and Kazakh people are friends", "两国人民是朋友"),  # text
         ("ru", "Time in Tonga", "Время на Тонге"),  # inflected in a sentence
+        ("zh_CN", "Sao Tome and Principe", "圣多美-普林西比"),  # a hyphen parts the name
         ("zh_CN", "Perugia", "佩鲁贾"),  # 秘鲁 (mi) is not Peru's sounds: nothing to judge by
         ("zh_CN", "Indiana", "印第安纳州"),  # 第 (di) writes India's d as 度 (du) does
         ("ru", "Tonga (Tonga Islands)", "тонга (острова Тонга)"),

@@ -24,6 +24,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache, partial
 
+from ..terms import CJK_SEPARATOR
+
 # (gettext domain, JSON database, its key, fields holding English names)
 _DATABASES = (
     ("iso3166-1", "iso3166-1.json", "3166-1", ("name", "common_name", "official_name")),
@@ -375,7 +377,7 @@ def _near_hanzi(
         if len(changed) != 1:
             continue
         i = changed[0]
-        if not (_hanzi(window[i]) or (alone and not window[i].isspace())):
+        if not (_hanzi(window[i]) or (alone and _put_in(window[i], i, size))):
             continue  # the other characters are the form's
         if in_compounds and size <= 2:
             after = text[start + size : start + size + 1]
@@ -399,6 +401,16 @@ def _near_hanzi(
     return None
 
 
+def _put_in(char: str, at: int, size: int) -> bool:
+    """Whether ``char`` in place of a name's character at ``at`` is one put in: not a
+    separator between its parts (圣多美-普林西比 for 圣多美和普林西比 parts the name), but
+    one at its edge (-鲁巴)."""
+    if char.isspace():
+        return False
+    return at in (0, size - 1) or _CJK_SEPARATOR.fullmatch(char) is None
+
+
+_CJK_SEPARATOR = re.compile(CJK_SEPARATOR)
 _PLACE = frozenset("国岛州省市县区邦洲湾")  # words of a place's kind, not of its name
 _KIND_OF_NAME = frozenset("语文话人族式字体")  # 德语, 英文, 闽中话 for 德国, 中国: derived
 
