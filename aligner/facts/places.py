@@ -461,7 +461,8 @@ def _near(
 ) -> tuple[int, int] | None:
     """Where ``text`` holds a near miss of ``form`` (as many whole words, a few letters
     changed, the first kept), if it does. ``in_compounds``: also a part of a hyphenated
-    word ("Тигринья-Эритрея" for "Tigrigna-Eritrean")."""
+    word ("Тигринья-Эритрея" for "Tigrigna-Eritrean"); ``alone`` and ``word`` as for
+    ``_near_hanzi``."""
     from rapidfuzz.distance import OSA
 
     from ..paragraphs import is_cjk
