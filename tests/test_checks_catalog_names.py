@@ -157,6 +157,43 @@ def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
 
 
 @pytest.mark.parametrize(
+    "lang, msgid, msgstr, wrong, right",
+    [
+        # language words: ISO 639 writes the languages named with them with the country's name
+        ("zh_CN", "Swedish", "瑞和语", "瑞和", "瑞典"),
+        ("zh_CN", "Greek (simple)", "和腊语（简易）", "和腊", "希腊"),
+        ("zh_CN", "Portuguese (Brazil)", "葡萄南语（巴西）", "葡萄南", "葡萄牙"),
+        ("zh_CN", "Belgian (ISO, alt.)", "吉利时语（ISO，替代）", "吉利时", "比利时"),  # -ium, -ian
+        # a label of one word, qualified in brackets: no running text
+        ("zh_CN", "Montenegrin (Cyrillic, ZE and ZHE swapped)", "黑达语（西里尔）", "黑达", "黑山"),
+        ("zh_CN", "Macao SAR", "王门特别行政区", "王门", "澳门"),  # 王 and 澳 share only rare yu
+        ("zh_CN", "Russian (Georgia)", "俄语（和鲁吉亚）", "和鲁吉亚", "格鲁吉亚"),  # he: 格's rare
+        ("zh_CN", "Aruba", "-鲁巴", "-鲁巴", "阿鲁巴"),  # the name alone: any character put in
+        (
+            "zh_CN",
+            "United States Minor Outlying Islands",
+            "美国本土外小邦屿",  # 岛 of 岛屿 is the name's, not its kind's
+            "美国本土外小邦屿",
+            "美国本土外小岛屿",
+        ),
+        ("zh_CN", "Republic of Botswana", "博兹瓦那共和班", "共和班", "共和国"),  # 博茨瓦纳 in ISO
+        ("ru", "Czech Republic", "Чешская Республики", "Чешская Республики", "Чешская Республика"),
+        ("ru", "Tonga (Tonga Islands)", "тонга (острова Тенга)", "Тенга", "Тонга"),  # тонга
+        # two characters running on: judged by the English word's sounds (t, g: 汤加; 尔, er)
+        ("zh_CN", "Tongatapu", "汤尔塔布岛", "汤尔", "汤加"),
+        ("zh_CN", "Nei Mongol Zizhiqu", "内国古自治区", "国古", "蒙古"),  # m, g: 蒙古; 国, g
+    ],
+)
+def test_a_country_named_by_msgid_is_checked_in_the_form_msgid_asks_for(
+    tmp_path, lang, msgid, msgstr, wrong, right
+):
+    found, flags = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("name",))
+    assert found == [(wrong, right)]
+    english = flags[0].evidence["en"]
+    assert english[:4] in msgid and f'msgid says "{english}"' in flags[0].message
+
+
+@pytest.mark.parametrize(
     "lang, msgid, msgstr",
     [
         ("ru", "Time in Eritrea", "Время в Эритрее"),  # inflected
@@ -184,6 +221,16 @@ def test_a_known_country_or_currency_misspelt_gets_its_known_translation(
         ("ru", "Panama Canal Zone", "Зона Панамского канала"),  # "Canal" is no Canada
         ("es", "German (Switzerland)", "Alemán (Suizo)"),  # an adjective
         ("de", "Fang (Equatorial Guinea)", "Fang (Äquatorial-Guinea)"),  # words run apart
+        ("zh_CN", "Cambodia", "柬埔寨"),  # ISO 639 writes 柬埔寨手语; ISO 3166 has 柬埔塞
+        ("zh_CN", "German (US)", "德语（美国）"),  # 美国 is another country, no 德国 misspelt
+        ("zh_CN", "Kyrgyz", "柯尔克孜语（吉尔吉斯语）"),  # the language: 吉尔吉斯坦 less -stan
+        ("zh_CN", "Modern Greek (1453-)", "现代希腊语 (1453-)"),
+        ("zh_CN", "Chinese people and Kazakh people are friends", "两国人民是朋友"),  # text
+        ("ru", "Time in Tonga", "Время на Тонге"),  # inflected in a sentence
+        ("zh_CN", "Sao Tome and Principe", "圣多美-普林西比"),  # a hyphen parts the name
+        ("zh_CN", "Perugia", "佩鲁贾"),  # 秘鲁 (mi) is not Peru's sounds: nothing to judge by
+        ("zh_CN", "Indiana", "印第安纳州"),  # 第 (di) writes India's d as 度 (du) does
+        ("ru", "Tonga (Tonga Islands)", "тонга (острова Тонга)"),
     ],
 )
 def test_known_names_written_another_accepted_way_are_not_flagged(tmp_path, lang, msgid, msgstr):
@@ -226,3 +273,11 @@ def test_a_month_changed_is_flagged_in_the_translations_own_form(
 def test_months_said_alike_or_not_months_at_all_are_not_flagged(tmp_path, lang, msgid, msgstr):
     found, _ = flagged(tmp_path, [(msgid, msgstr)], lang=lang, checks=("month",))
     assert found == []
+
+
+def test_chinese_characters_are_one_sound_by_their_usual_readings():
+    from aligner.facts.hanzi_sounds import homophones
+
+    assert homophones("路", "卢") and homophones("玻", "波")  # lu, bo: variants of one sound
+    assert not homophones("王", "澳")  # wang, ao: both may be read yu, neither usually is
+    assert not homophones("和", "格")  # he, ge: 格 is he only rarely

@@ -10,7 +10,8 @@ initiative"). Without a glossary entry, capitalised words spelled two ways in on
 of a document (Tokayev/Tokaev) are reported at the rarer spelling; not across a catalog's
 unrelated messages, where msgid is the evidence instead. Country and currency names of the
 English text (msgid) are checked against their known translations (``aligner.facts.places``:
-"Eritrea" is "Эритрея" in Russian, so "Эритея" is flagged).
+"Eritrea" is "Эритрея" in Russian, so "Эритея" is flagged), and so are the countries its
+adjectives and language words name (``aligner.facts.country_words``: "Swedish" is 瑞典语).
 """
 
 from __future__ import annotations

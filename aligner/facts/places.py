@@ -3,12 +3,16 @@ from the gettext catalogs pycountry ships for many languages.
 
 A translation of "Eritrea" is checked against what the ISO catalogs give for the target
 language ("Эритрея"), so a garbled "Эрэея" is caught even where no other version says
-better. Language names (ISO 639) are left out: their translations vary too much between
-equally good catalogs ("малаялам" and "малайялам", "свати" and "свази"). Names in Chinese
-characters are transliterations that differ between catalogs by a character of the same
-sound (玻利维亚 and 波利维亚): there a near miss is one character replaced by one of another
-sound (``aligner.facts.hanzi_sounds``). Only the files are read (pycountry's JSON databases and its .mo catalogs), when
-first needed, and kept: importing pycountry itself costs more than the whole lookup.
+better. Language names (ISO 639) are not checked: their translations vary too much between
+equally good catalogs ("малаялам" and "малайялам", "свати" and "свази"); but the Chinese
+ISO 639 catalog tells which country a language word names ("Swedish": 瑞典语, Sweden's
+瑞典), and that country's name is checked. Names in Chinese characters are
+transliterations that differ between catalogs by a character of the same sound (玻利维亚
+and 波利维亚): there a near miss is one character replaced by one of another sound, each
+character read its usual way (``aligner.facts.hanzi_sounds``). A message that is a name
+alone wants it as the ISO catalog writes it: uninflected, no character put in. Only the
+files are read (pycountry's JSON databases and its .mo catalogs), when first needed, and
+kept: importing pycountry itself costs more than the whole lookup.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import json
 import os
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
+
+from ..terms import CJK_SEPARATOR
 
 # (gettext domain, JSON database, its key, fields holding English names)
 _DATABASES = (
@@ -31,6 +37,8 @@ _MIN_HANZI = 3  # ... in Chinese characters: a two-character name (法国, 印�
 _MIN_HANZI_NAMED = 2  # ...unless msgid names that very country ("South Africa": 济非 for 南非)
 # or a word made from its name ("Icelandic": 冰摩语 for 冰岛语), there as a word of its own, in a
 _LABEL_WORDS = 4  # label of this many words at most: running text says 中方, 中哈, 两国 for China
+_QUALIFIERS = re.compile(r"\([^()]*\)")  # "Montenegrin (Cyrillic, ZE and ZHE swapped)" is
+# a label of one word: what brackets qualify it with is no running text
 _WORD = re.compile(r"\w+")
 
 
@@ -157,24 +165,30 @@ def _first_words() -> re.Pattern[str]:
 def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
     """The known names of an English text, and the countries its adjectives name (those
     with True): read once for all the translations of a row."""
+    from .country_words import countries_of_adjectives
+
     spans = english_names(source)
     return tuple(
         [(name, False) for _, _, name in spans]
-        + [(name, True) for name in _countries_of_adjectives(source, spans)]
+        + [(name, True) for name in countries_of_adjectives(source, spans)]
     )
 
 
-def fold(text: str) -> str:
-    """A name as compared: small letters, ё as е, one kind of apostrophe, hyphens and
-    spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one spelling)."""
+def fold(text: str, small: bool = True) -> str:
+    """A name as compared: small letters (unless not ``small``), ё as е, one kind of
+    apostrophe, hyphens and spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one
+    spelling)."""
     text = unicodedata.normalize("NFC", text)
-    return _GAPS.sub(
-        " ", text.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
-    ).strip()
+    if small:
+        text = text.lower()
+    text = text.replace("ё", "е").replace("Ё", "Е").replace("’", "'").replace("ʼ", "'")
+    return _GAPS.sub(" ", text).strip()
 
 
 _GAPS = re.compile(r"[\s\-‐‑–—]+")
-_folded = lru_cache(maxsize=4096)(fold)  # the known names, folded once each
+# the known names, folded once each, with their capitals: a capitalised name is there only
+# with its capital ("тонга", the language, is no "Тонга", the country)
+_folded = lru_cache(maxsize=4096)(partial(fold, small=False))
 
 
 _MISSPELT = 80  # rapidfuzz ratio of a passage to the known name: a near miss, garbled
@@ -187,42 +201,53 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     altogether, or none, is the translator's choice and is not reported."""
     found: list[tuple[int, int, str, str]] = []
     whole = source.strip()
-    names = ((whole, False),) if _whole_name(whole, lang) else _names_of(source)
+    label_is_name = _whole_name(whole, lang)
+    names = ((whole, False),) if label_is_name else _names_of(source)
     chinese = re.split(r"[-_@.]", lang)[0] in ("zh", "ja")
-    label = len(_WORD.findall(source)) <= _LABEL_WORDS
-    if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too
+    label = len(_WORD.findall(_QUALIFIERS.sub("", source))) <= _LABEL_WORDS
+    if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too,
+        # or whose name the language names with the word are written with ("Swedish": 瑞典)
+        from .country_words import countries_of_languages, countries_of_stems
+
+        stems = countries_of_stems(source)
+        derived = [*stems, *countries_of_languages(source, lang)]
         names = names + tuple(
-            (name, True) for name in _countries_of_stems(source) if (name, True) not in names
+            (name, True) for name in dict.fromkeys(derived) if (name, True) not in names
         )
+    else:
+        stems = {}
     if not names:
         return found
     target = unicodedata.normalize("NFC", target)
-    folded = fold(target)
+    folded = fold(target, small=False)
     for name, in_compounds in names:
         local = translated(name, lang)
         if in_compounds and local and _latin(local):
             continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
-        if (
-            not local
-            or len(local)
-            < (
-                (_MIN_HANZI_NAMED if chinese and label else _MIN_HANZI)
-                if _hanzi(local)
-                else _MIN_LENGTH
-            )
-            or _folded(local) in folded
-            or _named(target, local, lang)
-        ):
+        if not local or _folded(local) in folded:
             continue
-        near = _near(target, local, in_compounds)
+        hanzi = _hanzi(local)
+        shortest = _MIN_HANZI_NAMED if chinese and label else _MIN_HANZI
+        if len(local) < (shortest if hanzi else _MIN_LENGTH):
+            continue
+        if not label_is_name and _named(target, local, lang):
+            continue  # an inflected form; a message that is the name alone has it uninflected
+        near = _near(target, local, in_compounds, label_is_name, stems.get(name, ""))
+        if near is None and hanzi and (state := _state_words(name, lang)) not in target:
+            # the name written another way (博兹瓦那 for 博茨瓦纳), the state's words misspelt
+            near, local = _near_hanzi(target, state, False, label_is_name), state
         if (
             near is not None
             and not _another_form(target[near[0] : near[1]], name, local)
             and not (
                 _hanzi(local)
-                and any(
-                    other.startswith(target[near[0] : near[1]])
-                    for other in _other_names(name, lang)
+                and (
+                    any(
+                        other.startswith(target[near[0] : near[1]])
+                        for other in _other_names(name, lang)
+                    )
+                    or target[near[0] : near[1]] in _iso_spellings(lang).get(name, ())
+                    or target[near[0] : near[1]] in _country_names(lang)
                 )
             )
             and not any(near[0] < end and start < near[1] for start, end, *_ in found)
@@ -243,6 +268,57 @@ def _other_names(name: str, lang: str) -> tuple[str, ...]:
                 catalog[field] for field in fields if field and field != name and catalog.get(field)
             )
     return ()
+
+
+@cache
+def _country_names(lang: str) -> frozenset[str]:
+    """Every country name of the ISO 3166 catalog in ``lang``: a near miss that is one
+    names another country ("German (US)": 德语（美国）, where 美国 is no 德国 misspelt)."""
+    return frozenset(_catalog("iso3166-1", lang).values())
+
+
+_MIN_STATE_WORDS = 3  # 共和国 and longer: 王国, 公国 are one character from too much
+
+
+@lru_cache(maxsize=1024)
+def _state_words(name: str, lang: str) -> str:
+    """The words of state an official name's translation adds to the short name's (共和国 of
+    博茨瓦纳共和国, "Republic of Botswana", for 博茨瓦纳), or "" (a name of its own, or
+    shorter words). Those are translated, not transliterated: they do not vary."""
+    catalog = _catalog("iso3166-1", lang)
+    for record in country_records():
+        if record.get("official_name") != name:
+            continue
+        official, short = (
+            catalog.get(name),
+            catalog.get(record.get("common_name") or record["name"]),
+        )
+        if official and short and official.startswith(short):
+            rest = official[len(short) :]
+            return rest if len(rest) >= _MIN_STATE_WORDS and _hanzi(rest) else ""
+    return ""
+
+
+@cache
+def _iso_spellings(lang: str) -> dict[str, frozenset[str]]:
+    """English country name -> the spellings of its name in Chinese characters that the ISO
+    language catalog itself writes, one character off the country catalog's: 柬埔寨 in
+    柬埔寨手语 ("Cambodian Sign Language") where ISO 3166 writes 柬埔塞. Those are the
+    catalogs' own variants, no misspellings."""
+    from .country_words import countries_of_adjectives, countries_of_languages
+
+    found: dict[str, set[str]] = {}
+    for source, text in _catalog("iso639-3", lang).items():
+        derived = countries_of_adjectives(source, english_names(source))
+        derived += countries_of_languages(source, lang)  # not stems: "Mayo" is no Mayotte
+        for name in dict.fromkeys(derived):
+            local = translated(name, lang)
+            if not local or not _hanzi(local) or len(local) < _MIN_HANZI or local in text:
+                continue
+            near = _near_hanzi(text, local, True)
+            if near is not None:
+                found.setdefault(name, set()).add(text[near[0] : near[1]])
+    return {name: frozenset(spellings) for name, spellings in found.items()}
 
 
 def _another_form(written: str, name: str, local: str) -> bool:
@@ -275,68 +351,21 @@ def _another_form(written: str, name: str, local: str) -> bool:
     return derived
 
 
-_CAPITALISED = re.compile(r"(?<!\w)[A-Z][a-z]{3,}")
-_DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ese", "i", "ic", "ish"))
-
-
-def _countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> list[str]:
-    """Countries named by an English adjective or demonym that is the name with an ending
-    ("Georgian", "Eritrean", "Italian", "Vietnamese"), which translations often render with the
-    country's name ("Грузия")."""
-    out = []
-    for match in _CAPITALISED.finditer(source):
-        if any(start <= match.start() < end for start, end, _ in spans):
-            continue
-        word = match.group().lower()
-        for name in _by_prefix().get(word[:4], ()):
-            joined = name.replace(" ", "").lower()
-            stem = joined[:-1] if joined[-1] in "aeoy" else joined  # Ital(y)ian, Canad(a)ian
-            if word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS and name not in out:
-                out.append(name)
-    return out
-
-
-def _countries_of_stems(source: str) -> list[str]:
-    """Countries a capitalised word of the English text is named after, as a word the name
-    begins ("Thai-Lao", "Tunis", "Nei Mongol") or one that begins with the name, less a final
-    vowel ("Italics", "Syriac", "German", "Palauli"): in Chinese such a word is written with
-    the country's characters (泰国-老挝, 意大利体, 叙利亚文). Words of a known name are its
-    own ("Nigeria" is not "Niger" + a)."""
-    spans = english_names(source)
-    out: list[str] = []
-    for match in _CAPITALISED.finditer(source):
-        if any(start <= match.start() < end for start, end, _ in spans):
-            continue
-        word = _plain(match.group().lower())
-        for name in _by_prefix().get(word[:4], ()):
-            joined = _plain(name.replace(" ", "").lower())
-            stem = joined[:-1] if joined[-1] in "aeoy" else joined
-            begun = joined.startswith(word) and " " not in name  # not "South" for South Africa
-            if (begun or word.startswith(stem)) and name not in out:
-                out.append(name)
-    return out
-
-
-@cache
-def _by_prefix() -> dict[str, tuple[str, ...]]:
-    """Country names (one or two words, no commas) by their first four letters."""
-    index: dict[str, list[str]] = {}
-    for name, domain in _english().items():
-        if domain == "iso3166-1" and len(name.split()) <= 2 and name.isascii():
-            index.setdefault(name.replace(" ", "").lower()[:4], []).append(name)
-    return {key: tuple(names) for key, names in index.items()}
-
-
 def _hanzi(text: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | None:
+def _near_hanzi(
+    text: str, form: str, in_compounds: bool, alone: bool = False, word: str = ""
+) -> tuple[int, int] | None:
     """Where ``text`` holds ``form`` (a name in Chinese characters) with one character
     replaced by one of another sound: 埃塞加比亚 for 埃塞俄比亚. Transliterations of one name
     differ by a character of the same sound (圣路西亚 and 圣卢西亚, 梵地冈 and 梵蒂冈) or by a
-    syllable added or left out (维京, 维尔京): neither is reported, nor a place word for
-    another (泽西州 and 泽西岛: state, island)."""
+    syllable added or left out (维京, 维尔京): neither is reported, nor the place word that
+    ends a name for another (泽西州 and 泽西岛: state, island; in 小岛屿, islets, 岛 is the
+    name's). ``alone``: the message is the name alone, so a character replaced by any other
+    (-鲁巴 for 阿鲁巴) is misspelt. ``word``: the English word the name is part of
+    ("Tongatapu"), by whose sounds a name of two characters running on is judged."""
     from .hanzi_sounds import homophones
 
     size = len(form)
@@ -345,25 +374,43 @@ def _near_hanzi(text: str, form: str, in_compounds: bool) -> tuple[int, int] | N
     for start in range(len(text) - size + 1):
         window = text[start : start + size]
         changed = [i for i, (a, b) in enumerate(zip(window, form)) if a != b]
-        if len(changed) != 1 or not _hanzi(window):
+        if len(changed) != 1:
             continue
         i = changed[0]
+        if not (_hanzi(window[i]) or (alone and _put_in(window[i], i, size))):
+            continue  # the other characters are the form's
         if in_compounds and size <= 2:
             after = text[start + size : start + size + 1]
-            if (after and _hanzi(after) and after not in _KIND_OF_NAME) or (
-                window[i] in _KIND_OF_NAME
-            ):
-                continue  # 中古汉语 for "Chinese, Late Middle", 日语 for "Japanese": no 中国, 日本
+            if window[i] in _KIND_OF_NAME:
+                continue  # 日语 for "Japanese": no 日本
+            if after and _hanzi(after) and after not in _KIND_OF_NAME:
+                # 中古汉语 for "Chinese, Late Middle" runs on: no 中国 there, unless the
+                # name writes the word's sounds and the changed character does not (汤尔塔布岛)
+                from .transliteration import miswritten
+
+                if not (word and miswritten(word, form, window)):
+                    continue
         if (
             homophones(window[i], form[i])
-            or (window[i] in _PLACE and form[i] in _PLACE)
+            or (i == size - 1 and window[i] in _PLACE and form[i] in _PLACE)
             or (form[i] in _PLACE and window[i] in _KIND_OF_NAME)
+            or (in_compounds and i == size - 1 and window[i] in _KIND_OF_NAME)
         ):
-            continue
+            continue  # 吉尔吉斯语 for "Kyrgyz": the language, 吉尔吉斯坦 less its -stan
         return start, start + size
     return None
 
 
+def _put_in(char: str, at: int, size: int) -> bool:
+    """Whether ``char`` in place of a name's character at ``at`` is one put in: not a
+    separator between its parts (圣多美-普林西比 for 圣多美和普林西比 parts the name), but
+    one at its edge (-鲁巴)."""
+    if char.isspace():
+        return False
+    return at in (0, size - 1) or _CJK_SEPARATOR.fullmatch(char) is None
+
+
+_CJK_SEPARATOR = re.compile(CJK_SEPARATOR)
 _PLACE = frozenset("国岛州省市县区邦洲湾")  # words of a place's kind, not of its name
 _KIND_OF_NAME = frozenset("语文话人族式字体")  # 德语, 英文, 闽中话 for 德国, 中国: derived
 
@@ -409,17 +456,20 @@ def _allowed(length: int) -> int:
     return 0 if length < 4 else 1 if length < 6 else 2 if length < 10 else 3
 
 
-def _near(text: str, form: str, in_compounds: bool = False) -> tuple[int, int] | None:
+def _near(
+    text: str, form: str, in_compounds: bool = False, alone: bool = False, word: str = ""
+) -> tuple[int, int] | None:
     """Where ``text`` holds a near miss of ``form`` (as many whole words, a few letters
     changed, the first kept), if it does. ``in_compounds``: also a part of a hyphenated
-    word ("Тигринья-Эритрея" for "Tigrigna-Eritrean")."""
+    word ("Тигринья-Эритрея" for "Tigrigna-Eritrean"); ``alone`` and ``word`` as for
+    ``_near_hanzi``."""
     from rapidfuzz.distance import OSA
 
     from ..paragraphs import is_cjk
 
     target = fold(form)
     if any(is_cjk(ch) for ch in form):
-        return _near_hanzi(text, form, in_compounds)
+        return _near_hanzi(text, form, in_compounds, alone, word)
     splitter = _PARTS if in_compounds and not re.search(r"[-‐]", form) else _WORDS
     size = len(splitter.findall(form))
     words = list(splitter.finditer(text))
