@@ -115,14 +115,16 @@ def _lowered(text: str) -> set[str]:
     return {word.lower() for i, word in enumerate(found) if i == 0 or word.islower()}
 
 
-def _kept(unit: Unit, source: str, lang: str, own_script: bool) -> bool:
-    """Whether the message's msgstr is its msgid, or has no letter of the language's own
-    script though the language has one (a cheap first look, before the words are read)."""
+def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
+    """Whether the message's msgstr is its msgid with a word in it, or has no letter of the
+    language's own script though the language has one (a cheap first look, before the words
+    are read). A copy of placeholders and numbers ("%d. %s", "2000") keeps no word: it
+    makes no block of kept names."""
     msgstr = unit.text(lang)
     if not msgstr:
         return False
-    if msgstr == unit.text(source):
-        return True
+    if msgstr == unit.text(document.source):
+        return _LATIN_WORD.search(document.masked(msgstr)) is not None
     return own_script and not _OWN_SCRIPT.search(msgstr) and any(map(str.isalpha, msgstr))
 
 
@@ -146,6 +148,25 @@ class UntranslatedCheck(Check):
         rare = None
         flags = []
         for unit, lang, start, end, words, lowered, copied, alone in candidates:
+            if lowered is None:
+                # a copy with no plain word: labels, metavariables and units in capitals
+                # ("HANDLER", "GiB", "[OPTION]", "WARNING"), field names ("error: "). In a
+                # catalog that seldom copies, a copy whose words it translates elsewhere
+                # (and never keeps) is one its translators missed
+                if rare is None:
+                    rare = _Copies(document)
+                slip = rare.slip(lang, unit.text(document.source))
+                translated, kept, unseen = lexicon.judged_tokens(words, unit.text(document.source))
+                if (
+                    slip is not None
+                    and translated
+                    and not kept
+                    and len(translated) >= _WORDS_SHARE * (len(translated) + len(unseen))
+                ):
+                    flags.append(
+                        self._flag(unit, document, lang, start, end, copied, translated, lexicon)
+                    )
+                continue
             if lang not in _NON_LATIN and len(lowered) <= 1:
                 # one word, or Title Case, in a Latin-script language: a word the languages
                 # share ("Information") or a name ("Hmong Njua", "Mixtec, Diuxi-Tilantongo")
@@ -194,15 +215,17 @@ class UntranslatedCheck(Check):
         return flags
 
     def _candidates(self, document: Document) -> Iterable[tuple]:
-        """(unit, lang, start, end, plain words, those in lower case, copied?) of each msgstr
-        form that is msgid (or msgid_plural) as it stands, or Latin-script text in a language
-        with a script of its own. A run of three or more such messages is left alone: key
+        """(unit, lang, start, end, plain words, those in lower case, copied?, alone?) of each
+        msgstr form that is msgid (or msgid_plural) as it stands, or Latin-script text in a
+        language with a script of its own; for a copy with no plain word, in a language with
+        a script of its own, its words in any case, outside code (``_tokens``), and None for
+        those in lower case. A run of three or more such messages is left alone: key
         names, keyboard models and language lists are kept in English on purpose, a block at
         a time."""
         units = document.units
         for lang in document.targets:
             own_script = lang in _NON_LATIN
-            kept = [_kept(unit, document.source, lang, own_script) for unit in units]
+            kept = [_kept(unit, document, lang, own_script) for unit in units]
             for index, unit in enumerate(units):
                 if not kept[index] or _in_run(kept, index):
                     continue
@@ -231,6 +254,10 @@ class UntranslatedCheck(Check):
                             )
                         )
                         yield unit, lang, start, end, words, _lowered(masked), copied, alone
+                    elif copied and own_script:
+                        tokens = _tokens(masked)
+                        if tokens:
+                            yield unit, lang, start, end, tokens, None, copied, False
 
     def _flag(
         self,
@@ -248,6 +275,9 @@ class UntranslatedCheck(Check):
         msgid = unit.text(document.source)
         counts = ", ".join(
             f'"{word}" in {n} other message{"s" if n != 1 else ""}'
+            if n
+            else f'"{word}", a label, where the catalog translates '
+            f"{lexicon.labels - lexicon.copied_labels} of its {lexicon.labels} labels"
             for word in translated[:3]
             for n in (lexicon.translations(word),)
         )
@@ -336,6 +366,11 @@ class _Copies:
                     allowed if names else max(_RARE_COPY_MIN, allowed)
                 ):
                     self.rare[lang, names] = (copies[names], count[names])
+            for names in (True, False):
+                if not count[names] and (lang, not names) in self.rare:
+                    # a class with no message ("HINT:  %s" where no msgid is all names)
+                    # says nothing: the catalog's other messages do
+                    self.rare[lang, names] = self.rare[lang, not names]
 
     def slip(self, lang: str, msgid: str) -> tuple[int, int] | None:
         """(copies, messages) of the class of ``msgid`` if copies are rare in it."""
@@ -350,19 +385,37 @@ class _Lexicon:
         catalog translates."""
         self.in_msgid: Counter[str] = Counter()
         self.kept: Counter[str] = Counter()
+        # the same, for words as written ("HANDLER", "GiB"), and the messages made of
+        # labels in capitals ("FILE", "SCHEMA[:PATH]", "WARNING") and how many are copies
+        self.as_written: Counter[str] = Counter()
+        self.kept_as_written: Counter[str] = Counter()
+        self.copied_as_written: Counter[str] = Counter()
+        self.labels = self.copied_labels = 0
         self.known: dict[str, str] = {}
         source = document.source
         for unit in document.units:
             msgid = unit.text(source)
-            if not msgid or id(unit) in skipped:
+            if not msgid:
+                continue
+            copied = [lang for lang in document.targets if unit.text(lang) == msgid]
+            if _LABELS.fullmatch(msgid):
+                self.labels += len(document.targets)
+                self.copied_labels += len(copied)
+            written = set(_tokens(msgid))
+            if copied:
+                self.copied_as_written.update(written)
+            if id(unit) in skipped:
                 continue
             ids = set(_LATIN_WORD.findall(_words_only(msgid)))
             for lang in document.targets:
                 msgstr = unit.text(lang)
                 if not msgstr or msgstr == msgid:
                     continue  # a copy says nothing of what the catalog translates
+                in_msgstr = set(_LATIN_WORD.findall(_words_only(msgstr)))
                 self.in_msgid.update(ids)
-                self.kept.update(ids.intersection(_LATIN_WORD.findall(_words_only(msgstr))))
+                self.kept.update(ids.intersection(in_msgstr))
+                self.as_written.update(written)
+                self.kept_as_written.update(w for w in written if w.lower() in in_msgstr)
                 if len(msgid) <= 60 and "\n\n" not in msgstr:
                     self.known.setdefault(_key(msgid), msgstr)
 
@@ -398,6 +451,43 @@ class _Lexicon:
                 unseen.append(word)
         return translated, kept, unseen
 
+    def judged_tokens(
+        self, tokens: list[str], msgid: str
+    ) -> tuple[list[str], list[str], list[str]]:
+        """As ``judged``, for the words of a copy as written (``_tokens``): kept if the
+        catalog keeps the word (in any case), or keeps it where its other msgids write it
+        so; translated if those msgids have it translated ("[OPTION]" in 4), or, for a
+        label in capitals no other msgid writes so, if it is a word and the catalog
+        translates its labels (``_LABELS_TRANSLATED``). (Reported in lower case.)"""
+        translated, kept, unseen = [], [], []
+        for token in dict.fromkeys(tokens):
+            word = token.lower()
+            done, keeps, _ = self.judged([word])
+            # the copy judged is one of the copies counted
+            copies = max(self.copied_as_written[token] - 1, 0)
+            seen = self.as_written[token] + copies
+            if keeps:
+                found = kept
+            elif seen:
+                keeps_here = self.kept_as_written[token] + copies > _KEPT_SHARE * seen
+                found = kept if keeps_here else translated
+            elif token.isupper():
+                word_like = done or _common_english([word])
+                labels = self._labels_translated(bool(_LABELS.fullmatch(msgid)))
+                found = translated if word_like and labels else unseen
+            else:
+                found = translated if done else unseen
+            found.append(word)
+        return translated, kept, unseen
+
+    def _labels_translated(self, judged_is_label: bool) -> bool:
+        """Whether the catalog translates its labels in capitals (besides the copy judged,
+        if it is one)."""
+        others = self.labels - judged_is_label
+        return others >= _LABELS_MIN and others - (self.copied_labels - judged_is_label) >= (
+            _LABELS_TRANSLATED * others
+        )
+
     def translation_of(self, msgid: str, lang: str) -> str | None:
         """How the catalog translates the same text elsewhere (another context, another
         case or accelerator), if it does."""
@@ -418,6 +508,25 @@ def _words_only(text: str) -> str:
     if _CODE_CHAR.search(text) is not None:
         text = _CODE_TOKEN.sub(" ", text)
     return text.lower()
+
+
+# an identifier ("service_type_browser", "bfd-target"), an option, a path, an address or a
+# literal value: code, whose words are not the catalog's to translate
+_IDENTIFIER = re.compile(r"\S*[_/\\@=|]\S*|(?<![\w-])--?\w[\w-]*|\w+(?:-\w+)+|\w+:\w\S*")
+_TOKEN = re.compile(r"[A-Za-z]{3,}")
+# the call that failed, named after the program ("%s: unlink: %s"), kept in every language
+# (a message's own first word, "error: ", is a word)
+_NAMED_CALL = re.compile(r"(?<=[:;,]\s)[a-z][\w-]*(?=:(?:\s|$))")
+# a message of labels in capitals and the signs between them ("FILE [PATH]", "HINT:  ")
+_LABELS = re.compile(r"[\W\d_]*[A-Z]{2,}(?:[\W\d_]+[A-Z]{2,})*[\W\d_]*")
+_LABELS_TRANSLATED = 0.9  # a catalog translating this share of its labels translates them
+_LABELS_MIN = 5
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text`` in any case, as written ("HANDLER", "GiB", "error"), outside
+    identifiers, options, paths and literal values ("key=value", "from:to", "a|b")."""
+    return _TOKEN.findall(_IDENTIFIER.sub(" ", _NAMED_CALL.sub(" ", text)))
 
 
 def _key(text: str) -> str:
