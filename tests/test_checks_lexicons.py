@@ -273,6 +273,10 @@ LABELS = [
     ("an error in the file", "ошибка в файле"),
     ("failed to unlink the file", "не удалось удалить файл"),
     ("the key and its value", "ключ и его значение"),
+    ("DIRECTORY", "КАТАЛОГ"),
+    ("SIZE", "РАЗМЕР"),
+    ("COUNT", "КОЛИЧЕСТВО"),
+    ("TARGET", "ЦЕЛЬ"),
 ]
 
 
@@ -321,3 +325,20 @@ def test_copies_of_placeholders_and_numbers_make_no_block_of_kept_names(tmp_path
     pairs = BETWEEN + [("unsupported file type", "неподдерживаемый тип файла")] + block + RUSSIAN
     found = flagged(catalog(tmp_path, pairs, "ru"), "untranslated")
     assert set(found) == {"unsupported image variation"}
+
+
+def test_a_copied_label_with_a_value_where_the_catalog_translates_labels(tmp_path):
+    """ "HINT:  %s" is a label in capitals as "FILE" is (its placeholder is no word): copied
+    where the catalog translates its labels, it is untranslated."""
+    labels = [
+        ("DETAIL:  %s\n", "ПОДРОБНОСТИ:  %s\n"),
+        ("QUERY:  %s\n", "ЗАПРОС:  %s\n"),
+        ("CONTEXT:  %s\n", "КОНТЕКСТ:  %s\n"),
+        ("STATEMENT:  %s\n", "ОПЕРАТОР:  %s\n"),
+        ("ERROR", "ОШИБКА"),
+        ("NOTICE", "ЗАМЕЧАНИЕ"),
+    ]
+    pairs = _one_at_a_time([("HINT:  %s\n", "HINT:  %s\n")]) + labels
+    found = flagged(catalog(tmp_path, pairs, "ru"), "untranslated")
+    assert set(found) == {"HINT:  %s\n"}
+    assert "translates 6 of its 7 labels" in found["HINT:  %s\n"]

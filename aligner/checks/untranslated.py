@@ -391,6 +391,7 @@ class _Lexicon:
         self.kept_as_written: Counter[str] = Counter()
         self.copied_as_written: Counter[str] = Counter()
         self.labels = self.copied_labels = 0
+        self.masked = document.masked
         self.known: dict[str, str] = {}
         source = document.source
         for unit in document.units:
@@ -398,7 +399,7 @@ class _Lexicon:
             if not msgid:
                 continue
             copied = [lang for lang in document.targets if unit.text(lang) == msgid]
-            if _LABELS.fullmatch(msgid):
+            if _LABELS.fullmatch(document.masked(msgid)):
                 self.labels += len(document.targets)
                 self.copied_labels += len(copied)
             written = set(_tokens(msgid))
@@ -473,7 +474,7 @@ class _Lexicon:
                 found = kept if keeps_here else translated
             elif token.isupper():
                 word_like = done or _common_english([word])
-                labels = self._labels_translated(bool(_LABELS.fullmatch(msgid)))
+                labels = self._labels_translated(bool(_LABELS.fullmatch(self.masked(msgid))))
                 found = translated if word_like and labels else unseen
             else:
                 found = translated if done else unseen
@@ -517,7 +518,8 @@ _TOKEN = re.compile(r"[A-Za-z]{3,}")
 # the call that failed, named after the program ("%s: unlink: %s"), kept in every language
 # (a message's own first word, "error: ", is a word)
 _NAMED_CALL = re.compile(r"(?<=[:;,]\s)[a-z][\w-]*(?=:(?:\s|$))")
-# a message of labels in capitals and the signs between them ("FILE [PATH]", "HINT:  ")
+# a message of labels in capitals and the signs between them ("FILE [PATH]", "HINT:  %s",
+# its placeholders blanked)
 _LABELS = re.compile(r"[\W\d_]*[A-Z]{2,}(?:[\W\d_]+[A-Z]{2,})*[\W\d_]*")
 _LABELS_TRANSLATED = 0.9  # a catalog translating this share of its labels translates them
 _LABELS_MIN = 5
