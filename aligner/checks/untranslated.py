@@ -145,6 +145,16 @@ class UntranslatedCheck(Check):
         if not candidates:
             return []
         lexicon = _Lexicon(document, {id(candidate[0]) for candidate in candidates})
+        # the words as written of the copies with no plain word, but for those with a word
+        # the catalog keeps (they are kept copies)
+        wanted = {
+            token
+            for *_, tokens, lowered, _, _ in candidates
+            if lowered is None and not lexicon.judged([t.lower() for t in tokens])[1]
+            for token in tokens
+        }
+        if wanted:
+            lexicon.count_as_written(wanted)
         rare = None
         flags = []
         for unit, lang, start, end, words, lowered, copied, alone in candidates:
@@ -153,16 +163,17 @@ class UntranslatedCheck(Check):
                 # ("HANDLER", "GiB", "[OPTION]", "WARNING"), field names ("error: "). In a
                 # catalog that seldom copies, a copy whose words it translates elsewhere
                 # (and never keeps) is one its translators missed
-                if rare is None:
-                    rare = _Copies(document)
-                slip = rare.slip(lang, unit.text(document.source))
-                translated, kept, unseen = lexicon.judged_tokens(words, unit.text(document.source))
+                msgid = unit.text(document.source)
+                translated, kept, unseen = lexicon.judged_tokens(words, msgid)
                 if (
-                    slip is not None
-                    and translated
-                    and not kept
-                    and len(translated) >= _WORDS_SHARE * (len(translated) + len(unseen))
+                    not translated
+                    or kept
+                    or len(translated) < _WORDS_SHARE * (len(translated) + len(unseen))
                 ):
+                    continue
+                if rare is None:
+                    rare = _Copies(document)  # only where a copy asks
+                if rare.slip(lang, msgid) is not None:
                     flags.append(
                         self._flag(unit, document, lang, start, end, copied, translated, lexicon)
                     )
@@ -385,40 +396,66 @@ class _Lexicon:
         catalog translates."""
         self.in_msgid: Counter[str] = Counter()
         self.kept: Counter[str] = Counter()
-        # the same, for words as written ("HANDLER", "GiB"), and the messages made of
-        # labels in capitals ("FILE", "SCHEMA[:PATH]", "WARNING") and how many are copies
+        self.known: dict[str, str] = {}
+        self._document, self._skipped = document, skipped
+        # the same for words as written ("HANDLER", "GiB": ``count_as_written``), and the
+        # messages made of labels in capitals ("FILE", "SCHEMA[:PATH]", "WARNING") and
+        # how many of them are copies
         self.as_written: Counter[str] = Counter()
         self.kept_as_written: Counter[str] = Counter()
         self.copied_as_written: Counter[str] = Counter()
         self.labels = self.copied_labels = 0
-        self.masked = document.masked
-        self.known: dict[str, str] = {}
         source = document.source
         for unit in document.units:
             msgid = unit.text(source)
-            if not msgid:
-                continue
-            copied = [lang for lang in document.targets if unit.text(lang) == msgid]
-            if _LABELS.fullmatch(document.masked(msgid)):
-                self.labels += len(document.targets)
-                self.copied_labels += len(copied)
-            written = set(_tokens(msgid))
-            if copied:
-                self.copied_as_written.update(written)
-            if id(unit) in skipped:
+            if not msgid or id(unit) in skipped:
                 continue
             ids = set(_LATIN_WORD.findall(_words_only(msgid)))
             for lang in document.targets:
                 msgstr = unit.text(lang)
                 if not msgstr or msgstr == msgid:
                     continue  # a copy says nothing of what the catalog translates
-                in_msgstr = set(_LATIN_WORD.findall(_words_only(msgstr)))
                 self.in_msgid.update(ids)
-                self.kept.update(ids.intersection(in_msgstr))
-                self.as_written.update(written)
-                self.kept_as_written.update(w for w in written if w.lower() in in_msgstr)
+                self.kept.update(ids.intersection(_LATIN_WORD.findall(_words_only(msgstr))))
                 if len(msgid) <= 60 and "\n\n" not in msgstr:
                     self.known.setdefault(_key(msgid), msgstr)
+
+    def count_as_written(self, wanted: set[str]) -> None:
+        """Count the words ``wanted`` as written (``_tokens``: "HANDLER", "error") where
+        the catalog's msgids have them, kept (in any case) or not, and copied; and the
+        catalog's labels, if a word wanted is in capitals. Only for the copies that ask:
+        counting every msgid's words so would double the check's time."""
+        document = self._document
+        holds = re.compile("|".join(map(re.escape, sorted(wanted)))).search
+        labels = any(token.isupper() for token in wanted)
+        for unit in document.units:
+            msgid = unit.text(document.source)
+            if not msgid:
+                continue
+            written = wanted.intersection(_TOKEN.findall(msgid)) if holds(msgid) else ()
+            if written:
+                written = written.intersection(_tokens(msgid))  # outside code
+            if not written and not (labels and _LABEL_START.match(msgid)):
+                continue
+            copied = sum(unit.text(lang) == msgid for lang in document.targets)
+            if labels and (
+                _LABELS.fullmatch(msgid)
+                or ("%" in msgid and _LABELS.fullmatch(document.masked(msgid)))
+            ):
+                self.labels += len(document.targets)
+                self.copied_labels += copied
+            if not written:
+                continue
+            if copied:
+                self.copied_as_written.update(written)
+            if id(unit) in self._skipped:
+                continue
+            for lang in document.targets:
+                msgstr = unit.text(lang)
+                if msgstr and msgstr != msgid:
+                    in_msgstr = set(_LATIN_WORD.findall(_words_only(msgstr)))
+                    self.as_written.update(written)
+                    self.kept_as_written.update(w for w in written if w.lower() in in_msgstr)
 
     def mostly_translated(self, translated: list[str], kept: list[str]) -> bool:
         """Whether the catalog translates these words rather than keeps them: as many
@@ -474,7 +511,9 @@ class _Lexicon:
                 found = kept if keeps_here else translated
             elif token.isupper():
                 word_like = done or _common_english([word])
-                labels = self._labels_translated(bool(_LABELS.fullmatch(self.masked(msgid))))
+                labels = self._labels_translated(
+                    bool(_LABELS.fullmatch(self._document.masked(msgid)))
+                )
                 found = translated if word_like and labels else unseen
             else:
                 found = translated if done else unseen
@@ -521,6 +560,7 @@ _NAMED_CALL = re.compile(r"(?<=[:;,]\s)[a-z][\w-]*(?=:(?:\s|$))")
 # a message of labels in capitals and the signs between them ("FILE [PATH]", "HINT:  %s",
 # its placeholders blanked)
 _LABELS = re.compile(r"[\W\d_]*[A-Z]{2,}(?:[\W\d_]+[A-Z]{2,})*[\W\d_]*")
+_LABEL_START = re.compile(r"[\W\d_]*[A-Z]{2}")
 _LABELS_TRANSLATED = 0.9  # a catalog translating this share of its labels translates them
 _LABELS_MIN = 5
 
