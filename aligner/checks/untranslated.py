@@ -7,7 +7,9 @@ messages show which source words its translators translate ("save" in 14 msgids,
 in msgstr) and which they keep (a name is kept wherever it appears). A message is flagged when
 its own words are ones the catalog translates elsewhere. The same goes for English text that
 is not msgid's (an older msgid, a machine's English) in a catalog whose language has its own
-script.
+script. A copy with no plain word ("HANDLER", "GiB", "[OPTION]", "error: ") is judged by its
+words as the catalog's other msgids write them, and a label in capitals by whether the catalog
+translates its labels ("FILE" as "ФАЙЛ"), where the catalog seldom copies at all.
 """
 
 from __future__ import annotations
