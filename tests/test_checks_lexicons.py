@@ -255,3 +255,90 @@ def test_a_word_kept_only_inside_a_setting_value_is_no_word_the_catalog_keeps(tm
     pairs = CHINESE_SETTINGS + [("Toggle shaded state", "Toggle shaded state")]
     found = flagged(catalog(tmp_path, pairs, "zh_CN"), "untranslated")
     assert set(found) == {"Toggle shaded state"}
+
+
+# a Russian command-line catalog: its labels in capitals translated, and the words of its
+# labels translated in its sentences
+LABELS = [
+    ("FILE", "ФАЙЛ"),
+    ("PATH", "ПУТЬ"),
+    ("NAME", "ИМЯ"),
+    ("COMMAND", "КОМАНДА"),
+    ("DEVICE", "УСТРОЙСТВО"),
+    ("ACTION", "ДЕЙСТВИЕ"),
+    ("Get the handler of a type", "Получить обработчик типа"),
+    ("No handler is set", "Обработчик не задан"),
+    ("  %s [OPTION]... FILE\n", "  %s [ПАРАМЕТР]... ФАЙЛ\n"),
+    ("error: %s", "ошибка: %s"),
+    ("an error in the file", "ошибка в файле"),
+    ("failed to unlink the file", "не удалось удалить файл"),
+    ("the key and its value", "ключ и его значение"),
+    ("DIRECTORY", "КАТАЛОГ"),
+    ("SIZE", "РАЗМЕР"),
+    ("COUNT", "КОЛИЧЕСТВО"),
+    ("TARGET", "ЦЕЛЬ"),
+]
+
+
+def test_a_copied_label_or_field_whose_words_the_catalog_translates_is_untranslated(tmp_path):
+    """A copy with no plain word ("HANDLER", "[OPTION]", "error: ") in a catalog that seldom
+    copies, when its words are ones the catalog translates where its msgids have them."""
+    copies = [
+        ("HANDLER", "HANDLER"),
+        ("  %s [OPTION]...\n", "  %s [OPTION]...\n"),
+        ("error: ", "error: "),
+    ]
+    found = flagged(catalog(tmp_path, _one_at_a_time(copies) + LABELS, "ru"), "untranslated")
+    assert set(found) == {"HANDLER", "  %s [OPTION]...\n", "error: "}
+    assert '"option" in 1 other message' in found["  %s [OPTION]...\n"]
+
+
+def test_calls_values_and_labels_the_catalog_keeps_are_no_untranslated_copies(tmp_path):
+    """The call that failed ("%s: unlink: %s"), a literal value ("key=value") and a label
+    the catalog's other messages keep ("SCHEMA" in "SCHEMA KEY") stay quiet; so does a
+    label in a catalog that keeps its labels as often as not."""
+    copies = [
+        ("%s: unlink: %s\n", "%s: unlink: %s\n"),
+        ("key=value", "key=value"),
+        ("SCHEMA", "SCHEMA"),
+        ("SCHEMA KEY", "SCHEMA KEY"),
+    ]
+    path = catalog(tmp_path, _one_at_a_time(copies) + LABELS, "ru")
+    assert flagged(path, "untranslated") == {}
+    keeping = [
+        (msgid, msgid) if i % 2 else (msgid, msgstr) for i, (msgid, msgstr) in enumerate(LABELS[:6])
+    ]
+    pairs = _one_at_a_time([("HANDLER", "HANDLER")]) + keeping + LABELS[6:]
+    assert flagged(catalog(tmp_path, pairs, "ru", name="keeping.po"), "untranslated") == {}
+
+
+def test_copies_of_placeholders_and_numbers_make_no_block_of_kept_names(tmp_path):
+    """ "%d. %s" or "2000" kept as they are keep no word: a copied sentence among them is
+    not one of a block of names kept on purpose."""
+    block = [
+        ("%d. %s", "%d. %s"),
+        ("_%d. %s", "_%d. %s"),
+        ("unsupported image variation", "unsupported image variation"),
+        ("%d %%", "%d %%"),
+        ("2000", "2000"),
+    ]
+    pairs = BETWEEN + [("unsupported file type", "неподдерживаемый тип файла")] + block + RUSSIAN
+    found = flagged(catalog(tmp_path, pairs, "ru"), "untranslated")
+    assert set(found) == {"unsupported image variation"}
+
+
+def test_a_copied_label_with_a_value_where_the_catalog_translates_labels(tmp_path):
+    """ "HINT:  %s" is a label in capitals as "FILE" is (its placeholder is no word): copied
+    where the catalog translates its labels, it is untranslated."""
+    labels = [
+        ("DETAIL:  %s\n", "ПОДРОБНОСТИ:  %s\n"),
+        ("QUERY:  %s\n", "ЗАПРОС:  %s\n"),
+        ("CONTEXT:  %s\n", "КОНТЕКСТ:  %s\n"),
+        ("STATEMENT:  %s\n", "ОПЕРАТОР:  %s\n"),
+        ("ERROR", "ОШИБКА"),
+        ("NOTICE", "ЗАМЕЧАНИЕ"),
+    ]
+    pairs = _one_at_a_time([("HINT:  %s\n", "HINT:  %s\n")]) + labels
+    found = flagged(catalog(tmp_path, pairs, "ru"), "untranslated")
+    assert set(found) == {"HINT:  %s\n"}
+    assert "translates 6 of its 7 labels" in found["HINT:  %s\n"]

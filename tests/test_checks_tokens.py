@@ -363,6 +363,65 @@ def test_layout_a_translation_may_change(msgid, msgstr, lang):
     assert one("layout", msgid, msgstr, lang=lang) == []
 
 
+def test_an_edge_written_twice_is_a_paste_slip():
+    (space,) = one("layout", "Please choose the correct package: ", "Выберите пакет:  ")
+    assert "written twice" in space[1] and space[2] == "Выберите пакет: "
+    (zh,) = one("layout", "New %s password: ", "新的 %s 密码：  ", lang="zh")
+    assert zh[2] == "新的 %s 密码： "
+    # a column padded by msgid's own run is padded to the translation's width
+    assert one("layout", "  Entry point address:    ", "  Адрес точки входа:   ") == []
+
+
+# help lines whose indentation the catalog keeps as msgid has it
+KEPT_INDENTS = [
+    (f"  -{letter}, --{word}   {word} the files\n", f"  -{letter}, --{word}   файлы: {word}\n")
+    for letter, word in zip(
+        "abcdefghijkl", "add bind copy drop edit fold grow hide join keep list move".split()
+    )
+]
+
+
+def test_an_indentation_written_twice_where_the_catalog_keeps_indentation():
+    doubled = entry("  -f, --skip-fields=N   skip\n", "    -f, --skip-fields=Н   пропуск\n")
+    kept = [entry(msgid, msgstr, index=i) for i, (msgid, msgstr) in enumerate(KEPT_INDENTS, 1)]
+    ((_, message, expected, _),) = flags("layout", doubled, *kept)
+    assert "indentation written twice" in message and "12 of 12" in message
+    assert expected == "  "
+    # a catalog that re-pads its labels (right-aligned counts) doubles one by chance
+    repadded = [
+        entry(f"   {word}: %lu\n", f"      {word}ов: %lu\n", index=i)
+        for i, word in enumerate("read seen kept lost".split(), 1)
+    ]
+    assert flags("layout", doubled, *kept[:3], *repadded) == []
+
+
+def test_chinese_keeps_an_indentation_before_full_width_punctuation():
+    (lost,) = one(
+        "layout",
+        '  (use "git add <file>..." to update)',
+        '（使用 "git add <文件>..." 更新）',
+        lang="zh",
+    )
+    assert lost[2] == "  "
+
+
+def test_a_space_chinese_drops_counts_where_the_catalog_keeps_it():
+    lost = entry(" filetype  : %08lx (%s)\n", "文件类型  : %08lx (%s)\n", lang="zh")
+    kept = [
+        entry(f" Display {word} of files\n", f" 显示文件的{hanzi}\n", lang="zh", index=i)
+        for i, (word, hanzi) in enumerate(
+            zip(
+                "sizes names lines times dates types flags modes users hosts".split(),
+                "大小名称行时间日期类型标志模式用户主机"[::2],
+            ),
+            1,
+        )
+    ]
+    ((_, message, expected, _),) = flags("layout", lost, *kept, lang="zh")
+    assert "10 of 10" in message and expected == " "
+    assert flags("layout", lost, *kept[:4], lang="zh") == []  # too few to tell a habit
+
+
 def test_tabs_added_escapes_lost_and_empty_plural_forms():
     (tab,) = one("layout", "Name  value", "Имя\tзначение")
     assert tab[3] == "\t"

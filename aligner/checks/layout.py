@@ -5,14 +5,23 @@ A program writes "Error: " and the value after it, ends a help line with "\\n", 
 column with a tab, or hands msgstr to another parser that reads "\\n" itself: msgstr must keep
 these. A translation may rewrap text (lines are not counted), may add spaces that align its
 own columns, and turn a tab into such spaces; Chinese and Japanese full-width punctuation
-carries its own space ("名称：" for "Name: ", "（已安装）" for " (installed)"). A catalog's
-plural entries need as many forms as its header's ``nplurals``.
+carries its own space ("名称：" for "Name: ", "（已安装）" for " (installed)"), but not an
+indentation ("  （使用 ...）" keeps msgid's two spaces). A catalog's plural entries need as
+many forms as its header's ``nplurals``.
+
+Some edges are judged by the catalog's own habit, which its other messages show: an edge
+written twice ("    -f" for "  -f", "新的 %s 密码：  " for "New %s password: ") is a paste
+slip where the catalog keeps msgid's edges, though a catalog that re-pads its columns
+(right-aligned labels) may double one by chance; and a single space that Chinese drops
+beside its own characters is a space lost in a catalog that otherwise keeps it there.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
@@ -36,6 +45,14 @@ def _cjk_start(text: str) -> bool:
     """Whether ``text`` begins with a kana, CJK or Thai character."""
     return bool(text) and any(low <= text[0] <= high for low, high in _CJK_RANGES)
 
+
+# the edges a catalog's habit judges: a problem that needs one is flagged where the catalog
+# keeps such edges in this share of its other messages, and in this many
+_INDENT = "msgid's indentation"
+_LEAD_BESIDE = "a leading space beside its own script"
+_TRAIL_BESIDE = "a trailing space beside its own script"
+_HABIT_SHARE = 0.8
+_HABIT_MIN = 10
 
 _LEAD = re.compile(r"^\s*")
 _TRAIL = re.compile(r"\s*$")
@@ -66,14 +83,59 @@ class LayoutCheck(RowCheck):
         "of msgid not kept; empty plural forms; plural-form count"
     )
 
-    def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
+    def run(self, document: Document) -> list[Flag]:
+        return self.finish(document, [self.run_part(document)])
+
+    def run_part(self, document: Document) -> tuple[list[Flag], object]:
+        """The shard's flags, and for ``finish`` the edges that only the catalog's habit
+        can judge, with the shard's count of the edges its messages keep and change."""
+        if not document.catalog:
+            return RowCheck.run(self, document), None
+        flags: list[Flag] = []
+        pending: list[tuple[str, str, Flag]] = []
+        habits: Counter[tuple[str, str, bool]] = Counter()
+        for unit in document.units:
+            for flag, habit in self._entry(unit, document, habits):
+                if habit is None:
+                    flags.append(flag)
+                else:
+                    pending.append((flag.lang, habit, flag))
+        return flags, (pending, habits)
+
+    def finish(self, document: Document, parts: list[tuple[list[Flag], object]]) -> list[Flag]:
+        flags = [flag for part, _ in parts for flag in part]
+        summaries = [summary for _, summary in parts if summary is not None]
+        habits: Counter[tuple[str, str, bool]] = Counter()
+        for _, counts in summaries:
+            habits.update(counts)
+        for pending, _ in summaries:
+            for lang, habit, flag in pending:
+                kept = habits[lang, habit, True]
+                # the share among the catalog's other such messages (this one changed it)
+                others = kept + habits[lang, habit, False] - 1
+                if kept >= _HABIT_MIN and kept >= _HABIT_SHARE * others:
+                    flags.append(
+                        replace(
+                            flag,
+                            message=f"{flag.message}, where the catalog keeps {habit} "
+                            f"in {kept} of {others} other messages",
+                        )
+                    )
+        return flags
+
+    def _entry(
+        self, unit: Unit, document: Document, habits: Counter
+    ) -> Iterable[tuple[Flag, str | None]]:
+        """Each flag of a catalog entry, with the habit it needs (None: it needs none);
+        counts the edges the entry keeps and changes into ``habits``."""
         source_cell = unit.cells[document.source]
         sources = [source_cell.text[a:b] for a, b in source_cell.part_spans()]
         for lang in document.targets:
             cell = unit.cells[lang]
             spans = list(cell.part_spans())
             forms = [cell.text[a:b] for a, b in spans]
-            yield from self._forms(unit, lang, document, sources, forms, spans)
+            for flag in self._forms(unit, lang, document, sources, forms, spans):
+                yield flag, None
             for index, ((start, _), text) in enumerate(zip(spans, forms)):
                 if not text.strip():
                     continue
@@ -82,8 +144,8 @@ class LayoutCheck(RowCheck):
                     if len(sources) > 1 and index > 0
                     else sources[0]
                 )
-                for a, b, message, expected in _compare(source, text, lang):
-                    yield self.flag(
+                for a, b, message, expected, habit in _compare(source, text, lang, habits):
+                    flag = self.flag(
                         unit,
                         lang,
                         start + a,
@@ -92,6 +154,7 @@ class LayoutCheck(RowCheck):
                         evidence={document.source: source},
                         expected=expected,
                     )
+                    yield flag, habit
 
     def _forms(
         self,
@@ -129,7 +192,12 @@ class LayoutCheck(RowCheck):
             )
 
 
-def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str | None]]:
+def _compare(
+    source: str, text: str, lang: str, habits: Counter
+) -> list[tuple[int, int, str, str | None, str | None]]:
+    """(start, end, message, expected, habit) of each way ``text`` lays out other than
+    ``source``; ``habit``: the catalog habit the problem needs, if any. Counts the edges
+    ``text`` keeps and changes into ``habits``."""
     problems = []
     if not source.strip():
         return problems
@@ -138,39 +206,8 @@ def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str
     if source[0].isspace() or source[-1].isspace() or text[0].isspace() or text[-1].isspace():
         lead_s, lead_t = _LEAD.match(source), _LEAD.match(text)
         trail_s, trail_t = _TRAIL.search(source), _TRAIL.search(text)
-        first = text[lead_t.end() : lead_t.end() + 1]
-        if _differs(
-            _edge(source, lead_s),
-            _edge(text, lead_t),
-            bool(_FULL_WIDTH_OPEN.match(first))
-            or first in ",.;:"
-            or (lang in _UNSPACED and lead_s.group() == " " and _cjk_start(first)),
-        ):
-            wanted = lead_s.group()
-            problems.append(
-                (
-                    0,
-                    lead_t.end(),
-                    f"msgid starts with {_shown(wanted)}, msgstr with {_shown(lead_t.group())}",
-                    wanted,
-                )
-            )
-        body = text[: trail_t.start()]
-        if _differs(
-            _edge(source, trail_s),
-            _edge(text, trail_t),
-            bool(_FULL_WIDTH.search(body))
-            or (lang in _UNSPACED and trail_s.group() == " " and _cjk_start(body[-1:])),
-        ):
-            wanted = trail_s.group()
-            problems.append(
-                (
-                    trail_t.start(),
-                    len(text),
-                    f"msgid ends with {_shown(wanted)}, msgstr with {_shown(trail_t.group())}",
-                    body + wanted,
-                )
-            )
+        problems += _lead(source, text, lang, lead_s, lead_t, habits)
+        problems += _trail(source, text, lang, trail_s, trail_t, habits)
     tabs_s, tabs_t = source.count("\t"), text.count("\t")
     # a tab may become spaces that align a column: only a tab added, or all lost with no
     # column of spaces or wrapped line in their place, changes the layout
@@ -183,6 +220,7 @@ def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str
                 max(at, 0),
                 max(at, 0) + (1 if tabs_t else 0),
                 f"msgid has {tabs_s} tab{'s' if tabs_s != 1 else ''}, msgstr {tabs_t}",
+                None,
                 None,
             )
         )
@@ -203,9 +241,63 @@ def _compare(source: str, text: str, lang: str) -> list[tuple[int, int, str, str
                     f"escapes differ: msgstr {' and '.join(parts)} (literal "
                     "backslash sequences another parser reads)",
                     None,
+                    None,
                 )
             )
     return problems
+
+
+def _lead(
+    source: str, text: str, lang: str, lead_s: re.Match, lead_t: re.Match, habits: Counter
+) -> list[tuple[int, int, str, str | None, str | None]]:
+    """The problem of the leading edge, if any (see ``_compare``)."""
+    wanted, found = lead_s.group(), lead_t.group()
+    first = text[lead_t.end() : lead_t.end() + 1]
+    # one space separates (full-width punctuation carries it); more indent
+    carried = (wanted == " " and bool(_FULL_WIDTH_OPEN.match(first))) or first in ",.;:"
+    beside = lang in _UNSPACED and wanted == " " and _cjk_start(first)
+    if wanted and "\n" not in wanted:
+        habits[lang, _INDENT, found == wanted] += 1
+    if beside:
+        habits[lang, _LEAD_BESIDE, bool(found)] += 1
+    message = f"msgid starts with {_shown(wanted)}, msgstr with {_shown(found)}"
+    source_edge, text_edge = _edge(source, lead_s), _edge(text, lead_t)
+    if _differs(source_edge, text_edge, carried or beside):
+        return [(0, lead_t.end(), message, wanted, None)]
+    if beside and _differs(source_edge, text_edge, carried):
+        return [(0, lead_t.end(), message, wanted, _LEAD_BESIDE)]
+    if _twice(wanted, found):
+        return [(0, lead_t.end(), f"{message}: msgid's indentation written twice", wanted, _INDENT)]
+    return []
+
+
+def _trail(
+    source: str, text: str, lang: str, trail_s: re.Match, trail_t: re.Match, habits: Counter
+) -> list[tuple[int, int, str, str | None, str | None]]:
+    """The problem of the trailing edge, if any (see ``_compare``)."""
+    wanted, found = trail_s.group(), trail_t.group()
+    body = text[: trail_t.start()]
+    carried = bool(_FULL_WIDTH.search(body))
+    beside = lang in _UNSPACED and wanted == " " and _cjk_start(body[-1:])
+    if beside:
+        habits[lang, _TRAIL_BESIDE, bool(found)] += 1
+    message = f"msgid ends with {_shown(wanted)}, msgstr with {_shown(found)}"
+    where = (trail_t.start(), len(text))
+    source_edge, text_edge = _edge(source, trail_s), _edge(text, trail_t)
+    if _differs(source_edge, text_edge, carried or beside):
+        return [(*where, message, body + wanted, None)]
+    if beside and _differs(source_edge, text_edge, carried):
+        return [(*where, message, body + wanted, _TRAIL_BESIDE)]
+    if _twice(wanted, found):
+        # a trailing space separates the value printed next; twice, it prints a gap (a
+        # column is padded by msgid's own run, and a translation pads it to its width)
+        return [(*where, f"{message}: written twice", body + wanted, None)]
+    return []
+
+
+def _twice(wanted: str, found: str) -> bool:
+    """Whether an edge of msgstr is msgid's edge of spaces and tabs written twice."""
+    return bool(wanted) and "\n" not in wanted and found == wanted * 2
 
 
 def _differs(source: tuple[int, bool], target: tuple[int, bool], spaced: bool) -> bool:

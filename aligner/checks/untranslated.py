@@ -7,7 +7,9 @@ messages show which source words its translators translate ("save" in 14 msgids,
 in msgstr) and which they keep (a name is kept wherever it appears). A message is flagged when
 its own words are ones the catalog translates elsewhere. The same goes for English text that
 is not msgid's (an older msgid, a machine's English) in a catalog whose language has its own
-script.
+script. A copy with no plain word ("HANDLER", "GiB", "[OPTION]", "error: ") is judged by its
+words as the catalog's other msgids write them, and a label in capitals by whether the catalog
+translates its labels ("FILE" as "ФАЙЛ"), where the catalog seldom copies at all.
 """
 
 from __future__ import annotations
@@ -115,14 +117,16 @@ def _lowered(text: str) -> set[str]:
     return {word.lower() for i, word in enumerate(found) if i == 0 or word.islower()}
 
 
-def _kept(unit: Unit, source: str, lang: str, own_script: bool) -> bool:
-    """Whether the message's msgstr is its msgid, or has no letter of the language's own
-    script though the language has one (a cheap first look, before the words are read)."""
+def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
+    """Whether the message's msgstr is its msgid with a word in it, or has no letter of the
+    language's own script though the language has one (a cheap first look, before the words
+    are read). A copy of placeholders and numbers ("%d. %s", "2000") keeps no word: it
+    makes no block of kept names."""
     msgstr = unit.text(lang)
     if not msgstr:
         return False
-    if msgstr == unit.text(source):
-        return True
+    if msgstr == unit.text(document.source):
+        return _LATIN_WORD.search(document.masked(msgstr)) is not None
     return own_script and not _OWN_SCRIPT.search(msgstr) and any(map(str.isalpha, msgstr))
 
 
@@ -143,9 +147,39 @@ class UntranslatedCheck(Check):
         if not candidates:
             return []
         lexicon = _Lexicon(document, {id(candidate[0]) for candidate in candidates})
+        # the words as written of the copies with no plain word, but for those with a word
+        # the catalog keeps (they are kept copies)
+        wanted = {
+            token
+            for *_, tokens, lowered, _, _ in candidates
+            if lowered is None and not lexicon.judged([t.lower() for t in tokens])[1]
+            for token in tokens
+        }
+        if wanted:
+            lexicon.count_as_written(wanted)
         rare = None
         flags = []
         for unit, lang, start, end, words, lowered, copied, alone in candidates:
+            if lowered is None:
+                # a copy with no plain word: labels, metavariables and units in capitals
+                # ("HANDLER", "GiB", "[OPTION]", "WARNING"), field names ("error: "). In a
+                # catalog that seldom copies, a copy whose words it translates elsewhere
+                # (and never keeps) is one its translators missed
+                msgid = unit.text(document.source)
+                translated, kept, unseen = lexicon.judged_tokens(words, msgid)
+                if (
+                    not translated
+                    or kept
+                    or len(translated) < _WORDS_SHARE * (len(translated) + len(unseen))
+                ):
+                    continue
+                if rare is None:
+                    rare = _Copies(document)  # only where a copy asks
+                if rare.slip(lang, msgid) is not None:
+                    flags.append(
+                        self._flag(unit, document, lang, start, end, copied, translated, lexicon)
+                    )
+                continue
             if lang not in _NON_LATIN and len(lowered) <= 1:
                 # one word, or Title Case, in a Latin-script language: a word the languages
                 # share ("Information") or a name ("Hmong Njua", "Mixtec, Diuxi-Tilantongo")
@@ -194,15 +228,17 @@ class UntranslatedCheck(Check):
         return flags
 
     def _candidates(self, document: Document) -> Iterable[tuple]:
-        """(unit, lang, start, end, plain words, those in lower case, copied?) of each msgstr
-        form that is msgid (or msgid_plural) as it stands, or Latin-script text in a language
-        with a script of its own. A run of three or more such messages is left alone: key
+        """(unit, lang, start, end, plain words, those in lower case, copied?, alone?) of each
+        msgstr form that is msgid (or msgid_plural) as it stands, or Latin-script text in a
+        language with a script of its own; for a copy with no plain word, in a language with
+        a script of its own, its words in any case, outside code (``_tokens``), and None for
+        those in lower case. A run of three or more such messages is left alone: key
         names, keyboard models and language lists are kept in English on purpose, a block at
         a time."""
         units = document.units
         for lang in document.targets:
             own_script = lang in _NON_LATIN
-            kept = [_kept(unit, document.source, lang, own_script) for unit in units]
+            kept = [_kept(unit, document, lang, own_script) for unit in units]
             for index, unit in enumerate(units):
                 if not kept[index] or _in_run(kept, index):
                     continue
@@ -231,6 +267,10 @@ class UntranslatedCheck(Check):
                             )
                         )
                         yield unit, lang, start, end, words, _lowered(masked), copied, alone
+                    elif copied and own_script:
+                        tokens = _tokens(masked)
+                        if tokens:
+                            yield unit, lang, start, end, tokens, None, copied, False
 
     def _flag(
         self,
@@ -248,6 +288,9 @@ class UntranslatedCheck(Check):
         msgid = unit.text(document.source)
         counts = ", ".join(
             f'"{word}" in {n} other message{"s" if n != 1 else ""}'
+            if n
+            else f'"{word}", a label, where the catalog translates '
+            f"{lexicon.labels - lexicon.copied_labels} of its {lexicon.labels} labels"
             for word in translated[:3]
             for n in (lexicon.translations(word),)
         )
@@ -336,6 +379,11 @@ class _Copies:
                     allowed if names else max(_RARE_COPY_MIN, allowed)
                 ):
                     self.rare[lang, names] = (copies[names], count[names])
+            for names in (True, False):
+                if not count[names] and (lang, not names) in self.rare:
+                    # a class with no message ("HINT:  %s" where no msgid is all names)
+                    # says nothing: the catalog's other messages do
+                    self.rare[lang, names] = self.rare[lang, not names]
 
     def slip(self, lang: str, msgid: str) -> tuple[int, int] | None:
         """(copies, messages) of the class of ``msgid`` if copies are rare in it."""
@@ -351,6 +399,14 @@ class _Lexicon:
         self.in_msgid: Counter[str] = Counter()
         self.kept: Counter[str] = Counter()
         self.known: dict[str, str] = {}
+        self._document, self._skipped = document, skipped
+        # the same for words as written ("HANDLER", "GiB": ``count_as_written``), and the
+        # messages made of labels in capitals ("FILE", "SCHEMA[:PATH]", "WARNING") and
+        # how many of them are copies
+        self.as_written: Counter[str] = Counter()
+        self.kept_as_written: Counter[str] = Counter()
+        self.copied_as_written: Counter[str] = Counter()
+        self.labels = self.copied_labels = 0
         source = document.source
         for unit in document.units:
             msgid = unit.text(source)
@@ -365,6 +421,43 @@ class _Lexicon:
                 self.kept.update(ids.intersection(_LATIN_WORD.findall(_words_only(msgstr))))
                 if len(msgid) <= 60 and "\n\n" not in msgstr:
                     self.known.setdefault(_key(msgid), msgstr)
+
+    def count_as_written(self, wanted: set[str]) -> None:
+        """Count the words ``wanted`` as written (``_tokens``: "HANDLER", "error") where
+        the catalog's msgids have them, kept (in any case) or not, and copied; and the
+        catalog's labels, if a word wanted is in capitals. Only for the copies that ask:
+        counting every msgid's words so would double the check's time."""
+        document = self._document
+        holds = re.compile("|".join(map(re.escape, sorted(wanted)))).search
+        labels = any(token.isupper() for token in wanted)
+        for unit in document.units:
+            msgid = unit.text(document.source)
+            if not msgid:
+                continue
+            written = wanted.intersection(_TOKEN.findall(msgid)) if holds(msgid) else ()
+            if written:
+                written = written.intersection(_tokens(msgid))  # outside code
+            if not written and not (labels and _LABEL_START.match(msgid)):
+                continue
+            copied = sum(unit.text(lang) == msgid for lang in document.targets)
+            if labels and (
+                _LABELS.fullmatch(msgid)
+                or ("%" in msgid and _LABELS.fullmatch(document.masked(msgid)))
+            ):
+                self.labels += len(document.targets)
+                self.copied_labels += copied
+            if not written:
+                continue
+            if copied:
+                self.copied_as_written.update(written)
+            if id(unit) in self._skipped:
+                continue
+            for lang in document.targets:
+                msgstr = unit.text(lang)
+                if msgstr and msgstr != msgid:
+                    in_msgstr = set(_LATIN_WORD.findall(_words_only(msgstr)))
+                    self.as_written.update(written)
+                    self.kept_as_written.update(w for w in written if w.lower() in in_msgstr)
 
     def mostly_translated(self, translated: list[str], kept: list[str]) -> bool:
         """Whether the catalog translates these words rather than keeps them: as many
@@ -398,6 +491,45 @@ class _Lexicon:
                 unseen.append(word)
         return translated, kept, unseen
 
+    def judged_tokens(
+        self, tokens: list[str], msgid: str
+    ) -> tuple[list[str], list[str], list[str]]:
+        """As ``judged``, for the words of a copy as written (``_tokens``): kept if the
+        catalog keeps the word (in any case), or keeps it where its other msgids write it
+        so; translated if those msgids have it translated ("[OPTION]" in 4), or, for a
+        label in capitals no other msgid writes so, if it is a word and the catalog
+        translates its labels (``_LABELS_TRANSLATED``). (Reported in lower case.)"""
+        translated, kept, unseen = [], [], []
+        for token in dict.fromkeys(tokens):
+            word = token.lower()
+            done, keeps, _ = self.judged([word])
+            # the copy judged is one of the copies counted
+            copies = max(self.copied_as_written[token] - 1, 0)
+            seen = self.as_written[token] + copies
+            if keeps:
+                found = kept
+            elif seen:
+                keeps_here = self.kept_as_written[token] + copies > _KEPT_SHARE * seen
+                found = kept if keeps_here else translated
+            elif token.isupper():
+                word_like = done or _common_english([word])
+                labels = self._labels_translated(
+                    bool(_LABELS.fullmatch(self._document.masked(msgid)))
+                )
+                found = translated if word_like and labels else unseen
+            else:
+                found = translated if done else unseen
+            found.append(word)
+        return translated, kept, unseen
+
+    def _labels_translated(self, judged_is_label: bool) -> bool:
+        """Whether the catalog translates its labels in capitals (besides the copy judged,
+        if it is one)."""
+        others = self.labels - judged_is_label
+        return others >= _LABELS_MIN and others - (self.copied_labels - judged_is_label) >= (
+            _LABELS_TRANSLATED * others
+        )
+
     def translation_of(self, msgid: str, lang: str) -> str | None:
         """How the catalog translates the same text elsewhere (another context, another
         case or accelerator), if it does."""
@@ -418,6 +550,27 @@ def _words_only(text: str) -> str:
     if _CODE_CHAR.search(text) is not None:
         text = _CODE_TOKEN.sub(" ", text)
     return text.lower()
+
+
+# an identifier ("service_type_browser", "bfd-target"), an option, a path, an address or a
+# literal value: code, whose words are not the catalog's to translate
+_IDENTIFIER = re.compile(r"\S*[_/\\@=|]\S*|(?<![\w-])--?\w[\w-]*|\w+(?:-\w+)+|\w+:\w\S*")
+_TOKEN = re.compile(r"[A-Za-z]{3,}")
+# the call that failed, named after the program ("%s: unlink: %s"), kept in every language
+# (a message's own first word, "error: ", is a word)
+_NAMED_CALL = re.compile(r"(?<=[:;,]\s)[a-z][\w-]*(?=:(?:\s|$))")
+# a message of labels in capitals and the signs between them ("FILE [PATH]", "HINT:  %s",
+# its placeholders blanked)
+_LABELS = re.compile(r"[\W\d_]*[A-Z]{2,}(?:[\W\d_]+[A-Z]{2,})*[\W\d_]*")
+_LABEL_START = re.compile(r"[\W\d_]*[A-Z]{2}")
+_LABELS_TRANSLATED = 0.9  # a catalog translating this share of its labels translates them
+_LABELS_MIN = 5
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text`` in any case, as written ("HANDLER", "GiB", "error"), outside
+    identifiers, options, paths and literal values ("key=value", "from:to", "a|b")."""
+    return _TOKEN.findall(_IDENTIFIER.sub(" ", _NAMED_CALL.sub(" ", text)))
 
 
 def _key(text: str) -> str:
