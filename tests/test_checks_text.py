@@ -88,6 +88,27 @@ def test_a_doubling_msgid_has_too_is_no_damage():
     assert flagged([("Nkhotakota", "恩科塔科塔县")], "zh", "repeat") == []
 
 
+def test_letters_that_meet_by_chance_across_msgid_words_shield_no_doubling():
+    # "core register" holds "re re", "file level" "le le", "the theme" "the the": no
+    # doubling of msgid's own, so the translation's is damage
+    russian = [
+        ("S+core register expected", "ожидается регистр регистр S+core"),
+        ("Change the theme", "Изменить тему тему"),
+    ]
+    assert [entry for entry, _, _ in flagged(russian, "ru", "repeat")] == [0, 1]
+    chinese = [("3-way merge if no file level merging required", "如果没有文有文件级合并需要")]
+    assert flagged(chinese, "zh", "repeat") == [(0, "有文", "")]
+
+
+def test_two_spaces_after_a_colon_are_a_slip_but_columns_and_sentence_gaps_are_not():
+    pairs = [
+        ("internal error: broken opcode descriptor", "внутренняя ошибка:  неверный дескриптор"),
+        ("Access: %x", "Доступ:        %x"),  # a label's column gap
+        ("Quote the values. If both are given", "Взять в кавычки.  Если оба заданы"),
+    ]
+    assert flagged(pairs, "ru", "repeat") == [(0, " ", "")]
+
+
 def test_a_name_transliterated_with_a_chunk_doubled_it_does_not_repeat_is_flagged():
     pairs = [("Nevis", "尼维尼维斯"), ("Ljubljana", "卢布尔布尔雅那")]
     assert flagged(pairs, "zh", "repeat") == [(0, "尼维", ""), (1, "布尔", "")]

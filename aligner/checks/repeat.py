@@ -39,8 +39,14 @@ _WORD = rf"[^\W\d_{_UNSPACED}]+"  # one class: a lookahead per character cost 4x
 # would triple their compile time (a case fold of every code point in the ranges).
 _DOUBLED = re.compile(rf"(?<![\w\-'’])({_WORD})([ \u00a0\u202f])((?i:\1))(?![\w\-'’])")
 # the source's own doublings, looser: any gap of up to two marks ("Tawi-Tawi") and repeats
-# inside a word ("Iloilo", "reindex indexes")
-_SOURCE_DOUBLED = re.compile(r"([^\W\d_]{2,})[\W_]{0,2}\1", re.IGNORECASE)
+# inside a word ("Iloilo", "reindex indexes"), of three letters or more: two letters meet
+# by chance across words ("core register", "file level")
+_SOURCE_DOUBLED = re.compile(r"([^\W\d_]{3,})[\W_]{0,2}\1", re.IGNORECASE)
+# ...and for a translation's doubled word, a whole word doubled ("Tawi-Tawi", "had had"):
+# "the theme" doubles no word
+_SOURCE_WORD_DOUBLED = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]+)[\W_]{1,2}\1(?![^\W\d_])", re.IGNORECASE
+)
 
 # doublings that are grammar, by language (lower case)
 _GRAMMATICAL = {
@@ -90,6 +96,9 @@ _CLOSERS = frozenset("\"'»”’)]}>")
 # between two words: not after a sentence's end ("end.  Next", a typewriter habit), not
 # padding inside brackets or before a colon ("[  revoked ]", "Key     :")
 _DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:;。！？\[(（【]) {2,}(?=[^\s:：)\]）】|])")
+# ...but after a colon, exactly two spaces are a slip ("ошибка:  неверный", "%s:  未找到"):
+# the typewriter habit is a sentence's (two after "."), and a label's column gap is wider
+_COLON_GAP = re.compile(r"(?<=[^\s:]:)  (?=[^\s:])")
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew, Arabic letters
 # (the lookahead only says where a separator can begin: a third less time over long texts)
@@ -168,7 +177,11 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
 
 def doubled_spaces(text: str) -> list[tuple[int, int]]:
     """(start, end) of the extra spaces where two or more stand between words."""
-    return [(match.start() + 1, match.end()) for match in _DOUBLED_SPACE.finditer(text)]
+    found = [(match.start() + 1, match.end()) for match in _DOUBLED_SPACE.finditer(text)]
+    if ":  " in text:
+        found += [(match.start() + 1, match.end()) for match in _COLON_GAP.finditer(text)]
+        found.sort()
+    return found
 
 
 def repeated_items(text: str) -> list[tuple[int, int, str]]:
@@ -265,21 +278,21 @@ class RepeatCheck(RowCheck):
             yield from self._spaces(unit, lang, text, raw)
 
     def _words(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
-        source_doubles = None
         words = doubled_words(text, lang)
         chunks = doubled_chunks(text, lang) if _has_cjk(text) else []
-        if words or chunks:
-            source_doubles = any(_SOURCE_DOUBLED.search(reference) for reference in references)
+        if words and any(_SOURCE_WORD_DOUBLED.search(reference) for reference in references):
+            words = []
+        if chunks and any(_SOURCE_DOUBLED.search(reference) for reference in references):
+            chunks = []
         names = [reference for reference in references if _NAME.fullmatch(reference)]
         if chunks and names:
             # "Nkhotakota" is 恩科塔科塔县: a name's sounds may repeat, where the name has
             # them too (尼维尼维斯 for "Nevis" reads closer to it as 尼维斯)
             chunks = [chunk for chunk in chunks if not _name_repeats(text, chunk, names)]
-        if not source_doubles:
-            for start, end, word in words:
-                yield self._flag(unit, lang, start, end, f'"{word}" written twice', references)
-            for start, end, chunk in chunks:
-                yield self._flag(unit, lang, start, end, f'"{chunk}" written twice', references)
+        for start, end, word in words:
+            yield self._flag(unit, lang, start, end, f'"{word}" written twice', references)
+        for start, end, chunk in chunks:
+            yield self._flag(unit, lang, start, end, f'"{chunk}" written twice', references)
 
     def _items(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
         for start, end, item in repeated_items(text):
