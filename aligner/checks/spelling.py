@@ -148,8 +148,8 @@ def near_miss(source: str, target: str) -> str | None:
         ch.isdigit() for ch in low_s
     ):
         return None
-    if _inflected(low_s, low_t):
-        return None
+    if _inflected(low_s, low_t) and not (source.isupper() and target.isupper()):
+        return None  # an all-capitals name has one form: "PAUSES" for "PAUSED" is a slip
     if source.isupper() and target.isupper() and sorted(source) == sorted(target):
         if "_" in source and sorted(source.split("_")) == sorted(target.split("_")):
             return None  # parts in another order: "DIR_CHROOT" for "CHROOT_DIR"
@@ -229,8 +229,8 @@ class SpellingCheck(Check):
                     letters[lang, False] += sum(map(str.isalpha, unit.text(lang))) - latin
                 sources = [o for o in document.others(lang) if words[o]]
                 own = {w for _, _, w in mine}
-                used[lang].update(own)
                 source_words = {w for o in sources for _, _, w in words[o]}
+                used[lang].update(own - source_words)
                 kept[lang].update(source_words & own)
                 named[lang].update(source_words)
                 candidates.extend(_candidates(index, lang, mine, sources, words, unit))
@@ -371,19 +371,26 @@ def _candidates(
     words: dict[str, list],
     unit: Unit,
 ) -> Iterable[tuple]:
-    """Words of ``lang`` that misspell a source word: one the translation lacks (a word
-    the translation has too is no proof that this one means it), or, for a shuffled
-    acronym ("DIG" beside "GID"), any."""
-    own_lower = {w.lower() for _, _, w in mine}
+    """Words of ``lang`` that misspell a source word: one the translation lacks, or has
+    fewer times than every source that has it (a word the translation writes as often as
+    the source is no proof that this near miss means it; "microMIPS ... micrIoMPS" for
+    msgid's "microMIPS ... microMIPS" is), or, for a shuffled acronym ("DIG" beside
+    "GID"), any."""
+    own_count = Counter(w.lower() for _, _, w in mine)
     found: dict[str, list[str]] = {}  # source word -> the versions that have it
+    source_count: dict[str, int] = {}  # lower-case source word -> fewest times a version has it
     for other in sources:
+        counts = Counter(w.lower() for _, _, w in words[other])
         for _, _, word in words[other]:
             if _letter_count(word) >= _MIN_LETTERS:
                 having = found.setdefault(word, [])
                 if other not in having:
                     having.append(other)
+        for low, count in counts.items():
+            source_count[low] = min(count, source_count.get(low, count))
     if not found:
         return
+    had = {low for low, count in own_count.items() if count >= source_count.get(low, 0)}
     source_lower = {word.lower() for word in found}
     sources_seen = [
         (source, evidence, source.lower(), source.isupper()) for source, evidence in found.items()
@@ -409,7 +416,7 @@ def _candidates(
             ):
                 continue
             kind = near_miss(source, word)
-            if kind is None or (kind == "edit" and source.lower() in own_lower):
+            if kind is None or (kind == "edit" and low_source in had):
                 continue
             if best is None or (kind != "edit") > (best[1] != "edit"):
                 best = (source, kind, evidence)

@@ -11,6 +11,7 @@ are not flagged: translators add their team's address.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..flags import Flag
@@ -232,7 +233,14 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
     ):
         have = [x for *_, x in got[kind]]
         wanted_items = {x for *_, x in wanted[kind]}
-        spare = [g for g in got[kind] if g[2] not in {w for *_, w in wanted[kind]}]
+        spare = [g for g in got[kind] if g[2] not in wanted_items]
+        for item, short in _fewer(wanted[kind], have).items():
+            near = _nearest(item, spare, option=kind == "option")
+            if near is not None:  # written fewer times, the rest misspelt: "-n ... -t"
+                spare.remove(near)
+                problems.append(
+                    (near[0], near[1], f"{label} {item} of msgid is {near[2]} in msgstr", item)
+                )
         for _, _, item in wanted[kind]:
             if item in have:
                 continue
@@ -250,7 +258,7 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 continue  # you@example.com -> vous@exemple.com
             if kind == "path" and any(x.rstrip("/") == item.rstrip("/") for x in have):
                 continue
-            near = _nearest(item, spare)
+            near = _nearest(item, spare, option=kind == "option")
             if near is not None:
                 spare.remove(near)
                 problems.append(
@@ -261,10 +269,26 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
     return problems
 
 
-def _nearest(item: str, spare: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    """The unmatched msgstr token most like ``item`` (a misspelling), if any is close."""
+def _fewer(wanted: list[tuple[int, int, str]], have: list[str]) -> dict[str, int]:
+    """The items msgstr has, but fewer times than msgid: item -> how many are missing."""
+    wanted_count = Counter(x for *_, x in wanted)
+    have_count = Counter(have)
+    return {
+        item: count - have_count[item]
+        for item, count in wanted_count.items()
+        if 0 < have_count[item] < count
+    }
+
+
+def _nearest(
+    item: str, spare: list[tuple[int, int, str]], option: bool = False
+) -> tuple[int, int, str] | None:
+    """The unmatched msgstr token most like ``item`` (a misspelling), if any is close; for
+    a one-letter option ("-F"), a one-letter option msgid does not have ("-R")."""
     from difflib import SequenceMatcher
 
+    if option and _SHORT_OPTION.fullmatch(item):
+        return next((c for c in spare if _SHORT_OPTION.fullmatch(c[2])), None)
     best, score = None, 0.0
     for candidate in spare:
         ratio = SequenceMatcher(None, item, candidate[2]).ratio()
