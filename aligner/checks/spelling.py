@@ -418,11 +418,18 @@ def _candidates(
             kind = near_miss(source, word)
             if kind is None or (kind == "edit" and low_source in had):
                 continue
-            if best is None or (kind != "edit") > (best[1] != "edit"):
-                best = (source, kind, evidence)
+            # a shuffle or mixed script before an edit; then a source word cased like this
+            # one ("lase" misspells "lcase", not "LCASE" beside it)
+            rank = (kind != "edit", _case_shape(source) == _case_shape(word))
+            if best is None or rank > best[3]:
+                best = (source, kind, evidence, rank)
         if best is not None:
-            source, kind, evidence = best
+            source, kind, evidence, _ = best
             yield (index, lang, start, end, word, source, kind, evidence)
+
+
+def _case_shape(word: str) -> str:
+    return "upper" if word.isupper() else "lower" if word.islower() else "mixed"
 
 
 @lru_cache(maxsize=65536)

@@ -234,13 +234,6 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
         have = [x for *_, x in got[kind]]
         wanted_items = {x for *_, x in wanted[kind]}
         spare = [g for g in got[kind] if g[2] not in wanted_items]
-        for item, short in _fewer(wanted[kind], have).items():
-            near = _nearest(item, spare, option=kind == "option")
-            if near is not None:  # written fewer times, the rest misspelt: "-n ... -t"
-                spare.remove(near)
-                problems.append(
-                    (near[0], near[1], f"{label} {item} of msgid is {near[2]} in msgstr", item)
-                )
         for _, _, item in wanted[kind]:
             if item in have:
                 continue
@@ -266,6 +259,16 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 )
             else:
                 problems.append((0, 0, f"msgstr lacks the {label} {item} from msgid", item))
+        # then the ones msgstr has, but fewer times: an absent one takes its near miss first
+        for item, short in _fewer(wanted[kind], have).items():
+            for _ in range(short):  # written fewer times, the rest misspelt: "-n ... -t"
+                near = _nearest(item, spare, option=kind == "option")
+                if near is None:
+                    break
+                spare.remove(near)
+                problems.append(
+                    (near[0], near[1], f"{label} {item} of msgid is {near[2]} in msgstr", item)
+                )
     return problems
 
 
