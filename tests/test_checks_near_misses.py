@@ -84,6 +84,31 @@ def test_a_word_the_translation_writes_only_where_msgid_has_it_is_no_word_of_its
     assert found(path, ["spelling"]) == [(msgid, "spelling", "GTK")]
 
 
+def test_in_a_latin_script_translation_a_near_miss_of_its_own_words_stays_quiet(tmp_path):
+    """Italian writes the metavariable PORT as "PORTA", a word it uses everywhere
+    ("porta"); Portuguese writes "EXPR1" for "EXP1" in messages whose msgid has EXPR1. A
+    slip that is no word of the translation's is still one ("AppSteam" beside
+    "AppStream")."""
+    ports = [(f"server port {i}", f"porta del server {i}") for i in range(3)]
+    msgid = "  -p, --port=PORT   database server port"
+    italian = catalog(tmp_path, ports + [(msgid, "  -p, --port=PORTA   porta del server")], "it")
+    assert found(italian, ["spelling"]) == []
+    expr = [(f"EXPR1 -o EXPR2 {i}", f"EXPR1 -o EXPR2 {i}") for i in range(3)]
+    pair = ("(( EXP1 ))\n    EXP1 is arithmetic", "(( EXPR1 ))\n    EXPR1 é aritmética")
+    portuguese = catalog(tmp_path, expr + [pair], "pt_BR", name="pt.po")
+    assert found(portuguese, ["spelling"]) == []
+    msgid = "AppStream data for AppStream"
+    german = catalog(tmp_path, [(msgid, "AppStream-Daten für AppSteam")], "de", name="de.po")
+    assert found(german, ["spelling"]) == [(msgid, "spelling", "AppStream")]
+
+
+def test_a_metavariable_kept_with_its_english_ending_translated_is_no_slip(tmp_path):
+    numbers = [(f"every NUMBER {i}", f"NUMBER ごと {i}") for i in range(3)]
+    msgid = "display progress messages every NUMBERth record"
+    path = catalog(tmp_path, numbers + [(msgid, "NUMBER 番目の記録ごとに表示")], "ja")
+    assert found(path, ["spelling"]) == []
+
+
 # --- verbatim ---------------------------------------------------------------------------
 
 

@@ -251,7 +251,7 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 continue  # you@example.com -> vous@exemple.com
             if kind == "path" and any(x.rstrip("/") == item.rstrip("/") for x in have):
                 continue
-            near = _nearest(item, spare, option=kind == "option")
+            near = _nearest(item, spare)
             if near is not None:
                 spare.remove(near)
                 problems.append(
@@ -286,15 +286,18 @@ def _fewer(wanted: list[tuple[int, int, str]], have: list[str]) -> dict[str, int
 def _nearest(
     item: str, spare: list[tuple[int, int, str]], option: bool = False
 ) -> tuple[int, int, str] | None:
-    """The unmatched msgstr token most like ``item`` (a misspelling), if any is close; for
-    a one-letter option ("-F"), a one-letter option msgid does not have ("-R")."""
+    """The unmatched msgstr token most like ``item`` (a misspelling), if any is close; else,
+    with ``option`` (msgstr has ``item`` too, fewer times: the evidence is the count), for a
+    one-letter option ("-F"), a one-letter option msgid does not have ("-R")."""
     from difflib import SequenceMatcher
 
-    if option and _SHORT_OPTION.fullmatch(item):
-        return next((c for c in spare if _SHORT_OPTION.fullmatch(c[2])), None)
     best, score = None, 0.0
     for candidate in spare:
         ratio = SequenceMatcher(None, item, candidate[2]).ratio()
         if ratio > score:
             best, score = candidate, ratio
-    return best if score >= 0.6 else None
+    if score >= 0.6:
+        return best
+    if option and _SHORT_OPTION.fullmatch(item):
+        return next((c for c in spare if _SHORT_OPTION.fullmatch(c[2])), None)
+    return None
