@@ -203,3 +203,5 @@ def test_a_lower_case_variable_one_letter_off_among_cyrillic_words_is_misspelt(t
     assert found(path, ["variable"]) == [(msgid, "variable", "$at")]
     prose = catalog(tmp_path, [('returns "$line"', "renvoie «$lines»")], lang="fr", name="fr.po")
     assert found(prose, ["variable"]) == []  # French prose may rename it by its own words
+    notation = catalog(tmp_path, [("passed as $1...$n", "передаются как $1...$N")], name="n.po")
+    assert found(notation, ["variable"]) == []  # in capitals: the translator's notation

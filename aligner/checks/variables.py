@@ -107,10 +107,15 @@ def _notation(text: str, variable: tuple[int, int, str, str]) -> bool:
 
 
 def _slip_of(token: str, names: list[str]) -> bool:
-    """Whether ``token`` is one of ``names`` with one letter changed, added or dropped."""
+    """Whether ``token`` is one of ``names`` with one letter changed, added or dropped; not
+    one written in capitals ("$1...$N" for "$1...$n": a translator's notation)."""
     from rapidfuzz.distance import OSA  # deferred: start-up time
 
-    return any(OSA.distance(token, name, score_cutoff=1) <= 1 for name in names)
+    low = token.lower()
+    return any(
+        low != name.lower() and OSA.distance(low, name.lower(), score_cutoff=1) <= 1
+        for name in names
+    )
 
 
 def _translated(name: str) -> bool:
