@@ -2,7 +2,9 @@
 command-line options.
 
 A user types or clicks them: ``--recursive`` translated, ``/etc/fstab`` misspelt or a link
-changed sends them nowhere. Each one of msgid must be in msgstr. A localized page of the same
+changed sends them nowhere. Each one of msgid must be in msgstr, and as often as msgid writes
+it where msgstr has a near miss in the rest's place ("--backup ... --backun" for "--backup
+... --backup"; for a one-letter option, any other: "-n ... -t"). A localized page of the same
 site is accepted (``gnu.org/licenses/`` -> ``gnu.org/licenses/ru/``, ``fr.wikipedia.org``),
 and so is a translated example path that is no real file (``/path/to/file``). Added ones
 are not flagged: translators add their team's address.
