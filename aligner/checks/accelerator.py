@@ -5,7 +5,8 @@ A label whose msgid has one must have exactly one in msgstr, on any letter of th
 translation; Chinese, Japanese and Korean write it after the words, "文件(_F)". None leaves
 the control without a key, two make one unreachable. Which marker a catalog uses is learnt
 from the catalog itself: it is one when labels start words with it ("_Open", "Save _As")
-and their translations keep one. An underscore inside a lowercase word is an identifier
+and their translations write a key (one marker; two, or "Отмена (C)" with the marker lost,
+are damage that still shows the catalog uses it). An underscore inside a lowercase word is an identifier
 ("server_version", "job_spec") and ``&`` before a word of a sentence ("AT&T") is text.
 """
 
