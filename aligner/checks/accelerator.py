@@ -5,7 +5,8 @@ A label whose msgid has one must have exactly one in msgstr, on any letter of th
 translation; Chinese, Japanese and Korean write it after the words, "文件(_F)". None leaves
 the control without a key, two make one unreachable. Which marker a catalog uses is learnt
 from the catalog itself: it is one when labels start words with it ("_Open", "Save _As")
-and their translations keep one. An underscore inside a lowercase word is an identifier
+and their translations write a key (one marker; two, or "Отмена (C)" with the marker lost,
+are damage that still shows the catalog uses it). An underscore inside a lowercase word is an identifier
 ("server_version", "job_spec") and ``&`` before a word of a sentence ("AT&T") is text.
 """
 
@@ -77,11 +78,25 @@ def learnt_markers(document: Document) -> list[str]:
             if found is None or not found[2]:
                 continue
             labels += 1
-            if all(len(count(unit.text(lang), marker)) == 1 for lang in document.targets):
+            if all(_uses(unit.text(lang), marker, found[1]) for lang in document.targets):
                 kept += 1
         if labels >= _MIN_LABELS and kept >= _MIN_KEPT * labels:
             markers.append(marker)
     return markers
+
+
+def _uses(text: str, marker: str, letter: str) -> bool:
+    """Whether a translation writes the label with an accelerator, even a damaged one: one
+    marker or two (a second is a slip of a catalog that uses it), or msgid's key after the
+    words with its marker lost ("Отмена (C)" for "_Cancel"). Only labels stripped of any
+    key tell a catalog that does not use the marker, so damage does not hide it."""
+    return bool(count(text, marker)) or _key_after(text, letter)
+
+
+def _key_after(text: str, letter: str) -> bool:
+    """Whether ``text`` ends with msgid's key in brackets, "(C)" or "（C）", with no marker."""
+    body = text.rstrip(":：.…。 ")
+    return len(body) >= 3 and body[-3] in "(（" and body[-2] == letter.upper() and body[-1] in ")）"
 
 
 @register

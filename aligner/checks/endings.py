@@ -74,7 +74,11 @@ _OWN = {
 _SPACED = {"fr": "\u00a0", "br": "\u00a0"}  # French writes a (no-break) space before : ; ? !
 _NEEDS_SPACE = frozenset((COLON, SEMICOLON, QUESTION, EXCLAMATION))
 _CLOSERS = "\"'»«”“’‘)]}>）】》」』"
-_QUESTION_PARTICLES = {"ja": ("か", "かな"), "zh": ("吗", "呢", "么")}
+# Japanese may end a question with its particle and "。" (…ますか。); Chinese writes "？" after
+# 吗, 呢 and 么 (real zh catalogs never leave it out), so only Japanese particles ask alone
+_QUESTION_PARTICLES = {"ja": ("か", "かな")}
+# a keyboard accelerator written after the label ("位置(_L)", "Отмена (_C)"): not its end
+_ACCELERATOR_AFTER = re.compile(r"\s*[(（][_&][^\W_][)）]$")
 _NO_FULL_STOP = frozenset({"th", "lo"})  # Thai and Lao end sentences with a space
 
 
@@ -162,7 +166,7 @@ def has_question_mark(text: str, lang: str) -> bool:
         return True
     particle = _QUESTION_PARTICLES.get(lang)
     if particle and text.rstrip(" 。.\n").endswith(particle):
-        return True  # "…ますか。": Japanese asks with か, Chinese with 吗 or 呢
+        return True  # "…ますか。": Japanese asks with か
     return (lang == "el" and ";" in text) or (lang == "hy" and "՞" in text)
 
 
@@ -181,6 +185,8 @@ def ending_damage(source: str, target: str, lang: str) -> Ending | None:
     kind, start = end_class(target, lang)
     if kind is None:
         kind, start = _mark_after_closer(source, target, lang)
+    if kind is None:
+        kind, start = _end_before_accelerator(source, target, lang)
     if kind is None or kind == source_kind:
         return None
     if kind in (COMMA, SEMICOLON) or (kind == COLON and source_kind != ELLIPSIS):
@@ -199,21 +205,32 @@ def ending_damage(source: str, target: str, lang: str) -> Ending | None:
 
 
 def _mark_after_closer(source: str, target: str, lang: str) -> tuple[str | None, int]:
-    """LETTER when msgid puts its end mark after a closing quote or bracket ('"%s".') and
-    msgstr ends with the closer alone ('«%s»'): the mark was lost, not hidden."""
+    """LETTER when msgid puts its end mark after a closing quote or bracket ('"%s".'), or
+    after a symbol ("GTK+."), and msgstr ends with the closer ('«%s»') or that symbol
+    ("GTK+") alone: the mark was lost, not hidden."""
     body, source_body = target.rstrip(), source.rstrip()
-    if (
-        not body
-        or body[-1] not in _CLOSERS
-        or len(source_body) < 2
-        or source_body[-2] not in _CLOSERS
-        or _CLASS.get(source_body[-1]) is None
-    ):
+    if not body or len(source_body) < 2 or _CLASS.get(source_body[-1]) is None:
+        return None, 0
+    before = source_body[-2]
+    symbol = before == body[-1] and not (before.isalnum() or before.isspace())
+    if not symbol and (body[-1] not in _CLOSERS or before not in _CLOSERS):
         return None, 0
     inner = body.rstrip(_CLOSERS)
     if inner and _CLASS.get(inner[-1]) is not None:
         return None, 0  # '«Готово.»': the mark stands inside the quotes
     return LETTER, len(body)
+
+
+def _end_before_accelerator(source: str, target: str, lang: str) -> tuple[str | None, int]:
+    """The end class of msgstr before an accelerator written after the label ("位置(_L)"
+    for "_Location:"), LETTER at the very end when the label ends with a letter (the mark
+    goes after the accelerator, as the catalog writes "位置(_L)："); msgid's own bracket
+    at its end hides nothing."""
+    found = _ACCELERATOR_AFTER.search(target.rstrip())
+    if found is None or source.rstrip()[-1:] in _CLOSERS:
+        return None, 0
+    kind, start = end_class(target[: found.start()], lang)
+    return (kind, len(target.rstrip())) if kind == LETTER else (kind, start)
 
 
 def _suggest(

@@ -6,7 +6,10 @@ A translation keeps many source words exactly as they are: product and program n
 then the evidence of the right spelling: a word of the translation that is a near miss of a
 source word ("Wintwos", "Pkbuf", "Cht Ramey", an acronym's letters shuffled as "LMTH", a
 Cyrillic "Р" inside "Рixbuf") while that source word is nowhere in the translation is
-flagged, with the source spelling as the suggestion.
+flagged, with the source spelling as the suggestion; so is one beside the source word where
+the source writes that word more often ("microMIPS ... micrIoMPS" for "microMIPS ...
+microMIPS"), unless, in a Latin-script translation, the near miss is a word of its own
+("PORTA" beside "--port" in Italian, which writes "porta" everywhere).
 
 Only the words of one script are compared (Latin with Latin; a word mixing Latin and
 Cyrillic look-alike letters is read as the Latin word it imitates): a transliteration such
@@ -14,7 +17,10 @@ as "Виндоус" is a translator's choice, not a misspelling. Where the trans
 written in Latin letters (de, fr, ...) a near miss is often the translated word ("Document"
 → "Dokument"), so only distinctive source words count there: acronyms, identifiers, and
 words the catalog keeps verbatim in other messages. A word the translation uses in several
-other messages is a word of its own, not a slip.
+other messages is a word of its own, not a slip: in a translation in another script, only
+those where the source lacks it count ("GDK" kept from msgid in a gtk catalog is no word of
+the translation's, so "GDK+" for msgid's "GTK+" is a slip). An all-capitals name has no
+inflected form ("PAUSES" for "PAUSED" is a slip).
 
 In an English document, British and American spellings of one word mixed (Center and
 Centre, organise and organize, colour and color) are flagged at the minority spelling with
@@ -148,8 +154,8 @@ def near_miss(source: str, target: str) -> str | None:
         ch.isdigit() for ch in low_s
     ):
         return None
-    if _inflected(low_s, low_t):
-        return None
+    if _inflected(low_s, low_t) and not (source.isupper() and target.isupper()):
+        return None  # an all-capitals name has one form: "PAUSES" for "PAUSED" is a slip
     if source.isupper() and target.isupper() and sorted(source) == sorted(target):
         if "_" in source and sorted(source.split("_")) == sorted(target.split("_")):
             return None  # parts in another order: "DIR_CHROOT" for "CHROOT_DIR"
@@ -205,6 +211,8 @@ class SpellingCheck(Check):
         the words) and the counts they are judged by."""
         candidates: list[tuple] = []
         used: dict[str, Counter] = {lang: Counter() for lang in document.targets}
+        alone: dict[str, Counter] = {lang: Counter() for lang in document.targets}
+        lower: dict[str, Counter] = {lang: Counter() for lang in document.targets}
         kept: dict[str, Counter] = {lang: Counter() for lang in document.targets}
         named: dict[str, Counter] = {lang: Counter() for lang in document.targets}
         letters: Counter = Counter()  # (lang, Latin or not) -> letters of the text
@@ -229,8 +237,10 @@ class SpellingCheck(Check):
                     letters[lang, False] += sum(map(str.isalpha, unit.text(lang))) - latin
                 sources = [o for o in document.others(lang) if words[o]]
                 own = {w for _, _, w in mine}
-                used[lang].update(own)
                 source_words = {w for o in sources for _, _, w in words[o]}
+                used[lang].update(own)
+                alone[lang].update(own - source_words)
+                lower[lang].update({w.lower() for w in own})
                 kept[lang].update(source_words & own)
                 named[lang].update(source_words)
                 candidates.extend(_candidates(index, lang, mine, sources, words, unit))
@@ -240,6 +250,8 @@ class SpellingCheck(Check):
                             variants[lang][word].append((index, start, end))
         return candidates, {
             "used": used,
+            "alone": alone,
+            "lower": lower,
             "kept": kept,
             "named": named,
             "letters": letters,
@@ -248,6 +260,8 @@ class SpellingCheck(Check):
 
     def finish(self, document: Document, parts: list[tuple[list, dict]]) -> list[Flag]:
         used: dict[str, Counter] = defaultdict(Counter)
+        alone: dict[str, Counter] = defaultdict(Counter)
+        lower: dict[str, Counter] = defaultdict(Counter)
         kept: dict[str, Counter] = defaultdict(Counter)
         named: dict[str, Counter] = defaultdict(Counter)
         variants: dict[str, dict] = defaultdict(lambda: defaultdict(list))
@@ -256,6 +270,10 @@ class SpellingCheck(Check):
             letters.update(summary["letters"])
             for lang, counts in summary["used"].items():
                 used[lang].update(counts)
+            for lang, counts in summary["alone"].items():
+                alone[lang].update(counts)
+            for lang, counts in summary["lower"].items():
+                lower[lang].update(counts)
             for lang, counts in summary["kept"].items():
                 kept[lang].update(counts)
             for lang, counts in summary["named"].items():
@@ -266,10 +284,18 @@ class SpellingCheck(Check):
         flags: list[Flag] = []
         units = document.units
         for candidate in (c for part, _ in parts for c in part):
-            index, lang, start, end, target, source, kind, evidence = candidate
+            index, lang, start, end, target, source, kind, evidence, fewer = candidate
             latin_text = _latin_script(lang, letters)
-            if kind == "edit" and used[lang][target] > _USED_ELSEWHERE:
+            # a word a translation in another script writes where msgid has it is kept from
+            # msgid ("GDK" in a Russian gtk catalog), not its own; a Latin-script language
+            # shares words with English ("EXPR", "URI"), wherever they stand
+            uses = used if latin_text else alone
+            if kind == "edit" and uses[lang][target] > _USED_ELSEWHERE:
                 continue  # a word this translation uses often: its own word
+            if kind == "edit" and named[lang][target] and _glued_ending(source, target):
+                continue  # "NUMBER" for "NUMBERth": the metavariable kept, "th" translated
+            if fewer and latin_text and lower[lang][target.lower()] > _USED_ELSEWHERE:
+                continue  # "PORTA" beside "--port": Italian writes msgid's word in its own
             elsewhere = kept[lang][source]
             if (
                 latin_text
@@ -371,19 +397,26 @@ def _candidates(
     words: dict[str, list],
     unit: Unit,
 ) -> Iterable[tuple]:
-    """Words of ``lang`` that misspell a source word: one the translation lacks (a word
-    the translation has too is no proof that this one means it), or, for a shuffled
-    acronym ("DIG" beside "GID"), any."""
-    own_lower = {w.lower() for _, _, w in mine}
+    """Words of ``lang`` that misspell a source word: one the translation lacks, or has
+    fewer times than every source that has it (a word the translation writes as often as
+    the source is no proof that this near miss means it; "microMIPS ... micrIoMPS" for
+    msgid's "microMIPS ... microMIPS" is), or, for a shuffled acronym ("DIG" beside
+    "GID"), any."""
+    own_count = Counter(w.lower() for _, _, w in mine)
     found: dict[str, list[str]] = {}  # source word -> the versions that have it
+    source_count: dict[str, int] = {}  # lower-case source word -> fewest times a version has it
     for other in sources:
+        counts = Counter(w.lower() for _, _, w in words[other])
         for _, _, word in words[other]:
             if _letter_count(word) >= _MIN_LETTERS:
                 having = found.setdefault(word, [])
                 if other not in having:
                     having.append(other)
+        for low, count in counts.items():
+            source_count[low] = min(count, source_count.get(low, count))
     if not found:
         return
+    had = {low for low, count in own_count.items() if count >= source_count.get(low, 0)}
     source_lower = {word.lower() for word in found}
     sources_seen = [
         (source, evidence, source.lower(), source.isupper()) for source, evidence in found.items()
@@ -409,13 +442,33 @@ def _candidates(
             ):
                 continue
             kind = near_miss(source, word)
-            if kind is None or (kind == "edit" and source.lower() in own_lower):
+            if kind is None or (kind == "edit" and low_source in had):
                 continue
-            if best is None or (kind != "edit") > (best[1] != "edit"):
-                best = (source, kind, evidence)
+            fewer = kind == "edit" and low_source in own_count
+            # a shuffle or mixed script before an edit; then a source word cased like this
+            # one ("lase" misspells "lcase", not "LCASE" beside it)
+            rank = (kind != "edit", _case_shape(source) == _case_shape(word))
+            if best is None or rank > best[3]:
+                best = (source, kind, evidence, rank, fewer)
         if best is not None:
-            source, kind, evidence = best
-            yield (index, lang, start, end, word, source, kind, evidence)
+            source, kind, evidence, _, fewer = best
+            yield (index, lang, start, end, word, source, kind, evidence, fewer)
+
+
+def _glued_ending(source: str, target: str) -> bool:
+    """Whether ``source`` is the capitals of ``target`` with an English ending glued on in
+    small letters ("NUMBERth", "FILEs"): help text's metavariable with its ending, which a
+    translation writes as the metavariable and its own ending ("NUMBER 番目")."""
+    return (
+        len(source) > len(target)
+        and source.startswith(target)
+        and target.isupper()
+        and source[len(target) :].islower()
+    )
+
+
+def _case_shape(word: str) -> str:
+    return "upper" if word.isupper() else "lower" if word.islower() else "mixed"
 
 
 @lru_cache(maxsize=65536)

@@ -19,6 +19,7 @@ from functools import cache
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
+from .segments import latin
 from .tokens import PLACEHOLDER
 
 # letters of scripts that put spaces between words: a variable glued to one is a word
@@ -105,6 +106,18 @@ def _notation(text: str, variable: tuple[int, int, str, str]) -> bool:
     return re.search(rf"(?<![\w{{$#@%]){re.escape(name)}(?![\w}}$#@%])", rest) is not None
 
 
+def _slip_of(token: str, names: list[str]) -> bool:
+    """Whether ``token`` is one of ``names`` with one letter changed, added or dropped; not
+    one written in capitals ("$1...$N" for "$1...$n": a translator's notation)."""
+    from rapidfuzz.distance import OSA  # deferred: start-up time
+
+    low = token.lower()
+    return any(
+        low != name.lower() and OSA.distance(low, name.lower(), score_cutoff=1) <= 1
+        for name in names
+    )
+
+
 def _translated(name: str) -> bool:
     return any(ord(ch) > 127 for ch in name)
 
@@ -165,17 +178,23 @@ class VariableCheck(RowCheck):
     ) -> Iterable[Flag]:
         """Lower-case variables of msgid that a msgstr has fewer times, with no ``$word``
         of its own in their place, or with a ``$имя`` no shell could have in their place (a
-        shell variable's name is ASCII: msgfmt refuses the other under sh-format)."""
+        shell variable's name is ASCII: msgfmt refuses the other under sh-format), or with
+        a near miss of the name in a translation not written in Latin letters ("$as" for
+        "$at" among Russian words is a slip, where French prose writes "$ligne")."""
         if len(unit.cells[document.source].parts) > 1:
             return  # a plural form may spell out its number
         evidence = {document.source: source}
+        names = list(dict.fromkeys(token for _, _, token, _ in loose))
         for lang in document.targets:
             text = unit.text(lang)
             others = [v for v in variables(text, lowercase=True) if v[2] not in source]
-            if any(token.isascii() for _, _, token, _ in others):
+            if any(
+                token.isascii() and not (_slip_of(token, names) and not latin(text))
+                for _, _, token, _ in others
+            ):
                 continue  # "$ligne $nomfichier": renamed in prose, by its own words
             translated = list(others)
-            for token in dict.fromkeys(token for _, _, token, _ in loose):
+            for token in names:
                 wanted = len(re.findall(rf"{re.escape(token)}(?!\w)", source))
                 kept = len(re.findall(rf"{re.escape(token)}(?!\w)", text))
                 for _ in range(wanted - kept):
@@ -186,7 +205,10 @@ class VariableCheck(RowCheck):
                             lang,
                             start,
                             end,
-                            f"variable {token} translated {name} — a shell "
+                            f"variable {token} misspelt {name} — the program knows it "
+                            f"only as {token}"
+                            if name.isascii()
+                            else f"variable {token} translated {name} — a shell "
                             f"variable's name is ASCII: the program knows it "
                             f"only as {token}",
                             evidence=evidence,

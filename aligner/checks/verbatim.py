@@ -2,7 +2,9 @@
 command-line options.
 
 A user types or clicks them: ``--recursive`` translated, ``/etc/fstab`` misspelt or a link
-changed sends them nowhere. Each one of msgid must be in msgstr. A localized page of the same
+changed sends them nowhere. Each one of msgid must be in msgstr, and as often as msgid writes
+it where msgstr has a near miss in the rest's place ("--backup ... --backun" for "--backup
+... --backup"; for a one-letter option, any other: "-n ... -t"). A localized page of the same
 site is accepted (``gnu.org/licenses/`` -> ``gnu.org/licenses/ru/``, ``fr.wikipedia.org``),
 and so is a translated example path that is no real file (``/path/to/file``). Added ones
 are not flagged: translators add their team's address.
@@ -11,6 +13,7 @@ are not flagged: translators add their team's address.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from ..flags import Flag
@@ -232,7 +235,7 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
     ):
         have = [x for *_, x in got[kind]]
         wanted_items = {x for *_, x in wanted[kind]}
-        spare = [g for g in got[kind] if g[2] not in {w for *_, w in wanted[kind]}]
+        spare = [g for g in got[kind] if g[2] not in wanted_items]
         for _, _, item in wanted[kind]:
             if item in have:
                 continue
@@ -258,11 +261,36 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 )
             else:
                 problems.append((0, 0, f"msgstr lacks the {label} {item} from msgid", item))
+        # then the ones msgstr has, but fewer times: an absent one takes its near miss first
+        for item, short in _fewer(wanted[kind], have).items():
+            for _ in range(short):  # written fewer times, the rest misspelt: "-n ... -t"
+                near = _nearest(item, spare, option=kind == "option")
+                if near is None:
+                    break
+                spare.remove(near)
+                problems.append(
+                    (near[0], near[1], f"{label} {item} of msgid is {near[2]} in msgstr", item)
+                )
     return problems
 
 
-def _nearest(item: str, spare: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    """The unmatched msgstr token most like ``item`` (a misspelling), if any is close."""
+def _fewer(wanted: list[tuple[int, int, str]], have: list[str]) -> dict[str, int]:
+    """The items msgstr has, but fewer times than msgid: item -> how many are missing."""
+    wanted_count = Counter(x for *_, x in wanted)
+    have_count = Counter(have)
+    return {
+        item: count - have_count[item]
+        for item, count in wanted_count.items()
+        if 0 < have_count[item] < count
+    }
+
+
+def _nearest(
+    item: str, spare: list[tuple[int, int, str]], option: bool = False
+) -> tuple[int, int, str] | None:
+    """The unmatched msgstr token most like ``item`` (a misspelling), if any is close; else,
+    with ``option`` (msgstr has ``item`` too, fewer times: the evidence is the count), for a
+    one-letter option ("-F"), a one-letter option msgid does not have ("-R")."""
     from difflib import SequenceMatcher
 
     best, score = None, 0.0
@@ -270,4 +298,8 @@ def _nearest(item: str, spare: list[tuple[int, int, str]]) -> tuple[int, int, st
         ratio = SequenceMatcher(None, item, candidate[2]).ratio()
         if ratio > score:
             best, score = candidate, ratio
-    return best if score >= 0.6 else None
+    if score >= 0.6:
+        return best
+    if option and _SHORT_OPTION.fullmatch(item):
+        return next((c for c in spare if _SHORT_OPTION.fullmatch(c[2])), None)
+    return None
