@@ -17,12 +17,14 @@ for "−5", or "от 10 до 5" for "from 5 to 10", since each of these keeps ev
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..facts import Fact, render
 from ..facts.numbers import family
+from ..facts.unit_words import DIMENSION, UnitWord, dimension, unit_words
 from ..facts.units import MINUS, STEMS, is_negative, unit_after, unit_forms
 from ..flags import Flag
 from .base import Check, Document, Unit, register
@@ -30,6 +32,7 @@ from .digits import listing
 from .number import special_message, without_arguments
 
 _KINDS = frozenset({"number", "percent"})
+_POSITIONAL = re.compile(r"%(\d+)\$")
 
 
 class _Quantity(NamedTuple):
@@ -55,7 +58,9 @@ def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
     cleaned = without_arguments(document.masked(text))
     cell = unit.cells[lang]
     found = []
-    for fact in document.facts(unit, lang):
+    facts = document.facts(unit, lang)
+    clock = _clock_units(text, facts)
+    for fact in facts:
         if cleaned[fact.start : fact.end].isspace() or (fact.weak and fact.kind != "number"):
             continue
         part = bisect_right(cell.starts, fact.start) - 1 if cell.starts else 0
@@ -79,6 +84,8 @@ def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
             continue
         after = unit_after(text, fact.end) if fact.kind == "number" else None
         units, start, end = after if after is not None else (None, fact.end, fact.end)
+        if units is None:
+            units = clock.get(fact.start)
         compound = (
             text[fact.end : fact.end + 1] in "-‐" and text[fact.end + 1 : fact.end + 2].isalpha()
         )
@@ -98,13 +105,47 @@ def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
     return found
 
 
+_CLOCK_FIELDS = {
+    3: (frozenset({"h"}), frozenset({"min"}), frozenset({"s"})),
+    2: (frozenset({"h", "min"}), frozenset({"min", "s"})),  # 15:30 or 1:30 (m:ss)
+}
+
+
+def _clock_units(text: str, facts: Iterable[Fact]) -> dict[int, frozenset[str]]:
+    """The units of the fields of clock times ("23:13:48": hours, minutes, seconds), by
+    start: a translation that writes "23时13分48秒" carries them, and "48分钟" has changed
+    one. Fields after the first have two digits; a longer chain is no clock."""
+    chains: list[list[Fact]] = []
+    for fact in facts:
+        if fact.kind != "number" or not fact.text.isdigit():
+            chains.append([])
+            continue
+        last = chains[-1][-1] if chains and chains[-1] else None
+        if last is not None and text[last.end : fact.start] == ":" and len(fact.text) == 2:
+            chains[-1].append(fact)
+        else:
+            chains.append([fact])
+    units = {}
+    for chain in chains:
+        fields = _CLOCK_FIELDS.get(len(chain))
+        if fields is None or text[chain[-1].end : chain[-1].end + 1] == ":":
+            continue
+        if chain[0].start and text[chain[0].start - 1] == ":":
+            continue
+        units.update((fact.start, field) for fact, field in zip(chain, fields))
+    return units
+
+
 def _slots(document: Document, cell, text: str) -> Iterable[_Quantity]:
     """Placeholders followed by a unit ("%d seconds", "%s МБ", "{size} KB"): the number comes
-    at run time, the unit is the translator's. Each is told apart by its token and its place
-    among the same tokens of its part (plural form), so "%d мин. %d мин." for "%d min %d s"
-    is seen."""
+    at run time, the unit is the translator's. Each is told apart by the argument it prints
+    (``_arguments``: "%3$d" in a msgstr is msgid's third "%d"), else by its token and its
+    place among the same tokens of its part (plural form), so "%d мин. %d мин." for
+    "%d min %d s" is seen."""
+    tokens = document.placeholders(text)
+    arguments = _arguments(tokens, cell)
     seen: dict[tuple[int, str], int] = {}
-    for start, end, token in document.placeholders(text):
+    for (start, end, token), argument in zip(tokens, arguments):
         if token[0] not in "%{" or token == "%%":
             continue
         part = cell.locate(start, end)[0] if cell.starts else None
@@ -113,8 +154,33 @@ def _slots(document: Document, cell, text: str) -> Iterable[_Quantity]:
         if after is None:
             continue
         units, unit_start, unit_end = after
-        slot = Fact("slot", f"{token}#{index}", start, end, token)
+        value = f"%{argument}$" if argument else f"{token}#{index}"
+        slot = Fact("slot", value, start, end, token)
         yield _Quantity(slot, False, units, unit_start, unit_end, False, -1)
+
+
+def _arguments(tokens: list[tuple[int, int, str]], cell) -> list[int | None]:
+    """The printf argument each token prints, by part: "%3$d" prints the third, an
+    unnumbered "%d" the next one. None for every token of a part that is not printf alone
+    ("{size}", "%%" aside) or whose widths take arguments ("%*d"): there the place is
+    unknown."""
+    found: list[int | None] = []
+    by_part: dict[int | None, list[int]] = {}
+    for k, (start, end, token) in enumerate(tokens):
+        found.append(None)
+        if token == "%%" or token[0] != "%":
+            continue
+        part = cell.locate(start, end)[0] if cell.starts else None
+        by_part.setdefault(part, []).append(k)
+    for indices in by_part.values():
+        if any("*" in tokens[k][2] for k in indices):
+            continue
+        following = 0
+        for k in indices:
+            numbered = _POSITIONAL.match(tokens[k][2])
+            following = int(numbered.group(1)) if numbered else following + 1
+            found[k] = following
+    return found
 
 
 @register
@@ -132,17 +198,23 @@ class QuantityCheck(Check):
             read = {
                 lang: _read(document, unit, lang) for lang in document.languages if unit.text(lang)
             }
-            if sum(bool(found) for found in read.values()) < 2:
-                continue
+            counted = sum(bool(found) for found in read.values()) >= 2
             for lang in document.targets:
-                others = [o for o in document.others(lang) if read.get(o)]
-                if not read.get(lang) or not others:
+                if lang not in read:
                     continue
-                flags.extend(self._units(unit, lang, read, others))
-                strong = {o: [q for q in found if not q.weak] for o, found in read.items()}
-                flags.extend(self._signs(unit, lang, strong, others))
-                for part in range(max(1, len(unit.cells[lang].parts))):
-                    flags.extend(self._order(unit, lang, strong, others, part, document.catalog))
+                others = [o for o in document.others(lang) if read.get(o)]
+                unit_flags = []
+                if counted and read[lang] and others:
+                    unit_flags = list(self._units(unit, lang, read, others))
+                    flags.extend(unit_flags)
+                    strong = {o: [q for q in found if not q.weak] for o, found in read.items()}
+                    flags.extend(self._signs(unit, lang, strong, others))
+                    for part in range(max(1, len(unit.cells[lang].parts))):
+                        flags.extend(
+                            self._order(unit, lang, strong, others, part, document.catalog)
+                        )
+                written = [o for o in document.others(lang) if o in read]
+                flags.extend(self._unit_words(document, unit, lang, read, written, unit_flags))
         return flags
 
     def _units(
@@ -178,6 +250,67 @@ class QuantityCheck(Check):
                 mine.fact.start,
                 mine.unit_end,
                 message + (f" → {expected}" if expected else ""),
+                evidence=evidence,
+                expected=expected,
+            )
+
+    def _unit_words(
+        self,
+        document: Document,
+        unit: Unit,
+        lang: str,
+        read: dict[str, list[_Quantity]],
+        others: list[str],
+        flagged: list[Flag],
+    ) -> Iterable[Flag]:
+        """Units named in words ("in kilobytes", "N 秒") that the others never name, where
+        they name a unit of the same measure: "以千千字节" for "in kilobytes", "1.0 分钟"
+        in a message whose msgid speaks of seconds only. A unit of a number is ``_units``'s;
+        a measure the others do not name (a translator's "0 字节" for "zeroes") is left
+        alone."""
+        named = {lang: _named_units(document, unit, lang, read.get(lang, ()))}
+        if not any(w.strict and dimension(w.unit) for w in named[lang][0]):
+            return  # most messages name no unit: the others need no reading
+        named.update((o, _named_units(document, unit, o, read.get(o, ()))) for o in others)
+        text = unit.text(lang)
+        taken = _spans(unit, lang, flagged)
+        for word in named[lang][0]:
+            measure = dimension(word.unit)
+            if not word.strict or measure is None:
+                continue
+            if any(s < word.end and word.start < e for s, e in taken):
+                continue
+            taken.append((word.start, word.end))
+            against = {}
+            for other in others:
+                words, names = named[other]
+                if word.unit in names:
+                    continue
+                theirs = [w for w in words if w.strict and dimension(w.unit) == measure]
+                if theirs:
+                    against[other] = theirs
+            if len(against) < len(others) // 2 + 1:
+                continue
+            mine = named[lang][1]
+            wanted = {w.unit for ws in against.values() for w in ws if w.unit not in mine}
+            if not wanted:
+                wanted = {w.unit for ws in against.values() for w in ws}
+            written = text[word.start : word.end]
+            expected = None
+            if len(wanted) == 1:
+                expected = _written_as(wanted.pop(), text, named[lang][0], lang, written)
+            evidence = {
+                o: ", ".join(dict.fromkeys(unit.text(o)[w.start : w.end] for w in ws))
+                for o, ws in against.items()
+            }
+            said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+            yield self.flag(
+                unit,
+                lang,
+                word.start,
+                word.end,
+                f'"{written}": a unit {listing(list(against))} never names — {said}'
+                + (f" → {expected}" if expected else ""),
                 evidence=evidence,
                 expected=expected,
             )
@@ -302,6 +435,48 @@ class QuantityCheck(Check):
             evidence=evidence,
             expected=expected,
         )
+
+
+def _named_units(
+    document: Document, unit: Unit, lang: str, read: Iterable[_Quantity]
+) -> tuple[list[UnitWord], frozenset[str]]:
+    """The unit words of ``lang`` (``facts.unit_words``), strict ones joined by the units of
+    its numbers ("5 KB"); and every unit id it names at all, placeholders read as words too
+    (a metavariable "BYTES" names bytes)."""
+    text = unit.text(lang)
+    masked = document.masked(text)
+    words = unit_words(masked) if text else []
+    raw = unit_words(text) if masked != text else []
+    for q in read:
+        if q.units is not None and not q.weak:
+            words.extend(UnitWord(u, q.unit_start, q.unit_end, False) for u in q.units)
+            words.extend(
+                UnitWord(u, q.unit_start, q.unit_end, True)
+                for u in q.units
+                if len(q.units) == 1 and u in DIMENSION
+            )
+    return words, frozenset(w.unit for w in (*words, *raw))
+
+
+def _written_as(unit_id: str, text: str, words: list[UnitWord], lang: str, mine: str) -> str:
+    """``unit_id`` as this text writes it elsewhere ("秒" beside "N 秒"), else as
+    ``_unit_form`` would."""
+    for word in words:
+        if word.unit == unit_id and word.strict:
+            return text[word.start : word.end]
+    return _unit_form(unit_id, lang, mine) or unit_id
+
+
+def _spans(unit: Unit, lang: str, flags: list[Flag]) -> list[tuple[int, int]]:
+    """The spans of ``flags`` as cell offsets (a flag's are local to its part)."""
+    cell = unit.cells[lang]
+    spans = []
+    for flag in flags:
+        base = 0
+        if cell.starts and flag.paragraph in cell.parts:
+            base = cell.starts[cell.parts.index(flag.paragraph)]
+        spans.append((base + flag.start, base + flag.end))
+    return spans
 
 
 def _fewer_negatives(mine: list[_Quantity], theirs: list[_Quantity]) -> bool:

@@ -1,0 +1,112 @@
+"""What numbers and units *mean*, compared with msgid (issue 15, branch h-numbers): units
+named in words with no number ("in kilobytes", "N 秒"), the unit of a printf argument a
+translation numbers ("%3$d千字节"), the fields of a clock time ("23:13:48" → "48秒"); each
+beside the faithful translation that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.facts.unit_words import unit_words
+from tests.test_checks_quantities import flags_of, found
+
+# --- units named in words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr, expected",
+    [
+        (
+            "zh_CN",
+            "Sets the maximum stack depth, in kilobytes.",
+            "设置最大的堆栈深度，单位是千千字节.",
+            "千字节",
+        ),
+        (
+            "zh_CN",
+            "Automatic log file rotation will occur after N kilobytes.",
+            "当写入了N千千字节会发生自动日志文件切换",
+            "千字节",
+        ),
+        (
+            "zh_CN",
+            "sleep for N seconds (default 1.0) between iterations",
+            "在两次迭代之间睡眠约 N 秒（默认 1.0 分钟）",
+            "秒",
+        ),
+        ("zh_CN", "set read timeout of N tenths of a second", "设置读取超时为 N * 0.1 毫秒", "秒"),
+        ("ru", "Timeout in seconds", "Тайм-аут в минутах", "секундах"),
+    ],
+)
+def test_a_unit_word_msgid_never_names_is_flagged(tmp_path, lang, msgid, msgstr, expected):
+    flags = flags_of(tmp_path, lang, [(msgid, msgstr)], ("quantity",))
+    assert [f.expected for f in flags] == [expected]
+    assert "never names" in flags[0].message
+
+
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr",
+    [
+        (
+            "zh_CN",
+            "Sets the maximum stack depth, in kilobytes.",
+            "设置最大的堆栈深度，单位是千字节.",
+        ),
+        ("zh_CN", "set read timeout of N tenths of a second", "设置读取超时为 N * 0.1 秒"),
+        # a fraction of a second is another unit
+        ("zh_CN", "The delay is given in thousandths of a second.", "该延时以毫秒计。"),
+        # msgid names no unit of the measure: a translator's explicit unit is no change
+        (
+            "zh_CN",
+            'file "%s" doesn\'t exist, reading as zeroes',
+            '文件 "%s" 不存在, 假设读取了 0 千字节',
+        ),
+        # "second" as an ordinal names no time
+        ("zh_CN", "the second argument", "第二个参数（毫秒）"),
+        # a compound's second half is not the unit ("нано-секунды" are nanoseconds)
+        ("ru", "Extra nanoseconds %d", "Дополнительные нано-секунды %d"),
+        # a metavariable names its unit too
+        (
+            "zh_CN",
+            "BYTES may have a suffix: KB 1000, MB 1000*1000",
+            "<字节数> 可以有后缀：KB 1000，MB 1000*1000",
+        ),
+        # "一千字节" is a thousand bytes
+        ("zh_CN", "at most 1000 bytes", "最多一千字节"),
+    ],
+)
+def test_units_msgid_names_or_does_not_measure_are_fine(tmp_path, lang, msgid, msgstr):
+    assert found(tmp_path, lang, msgid, msgstr, ("quantity",)) == []
+
+
+def test_unit_words_reads_forms_that_are_units_wherever_they_stand():
+    read = [(w.unit, w.strict) for w in unit_words("in Kilobytes, 5 КБ, секунды, 毫秒, 千千字节")]
+    assert read == [("KB", True), ("KB", True), ("s", True), ("ms", True), ("千KB", True)]
+    # "с", "天", "周", "min" may be something else: a unit the text may name, no more
+    assert [w.strict for w in unit_words("min 今天 周期")] == [False, False, False]
+
+
+# --- printf arguments and clock times -----------------------------------------------------
+
+
+def test_a_numbered_argument_carries_the_unit_of_msgid_s_argument(tmp_path):
+    msgid = 'could not extend file "%s": wrote only %d of %d bytes at block %u'
+    flags = flags_of(
+        tmp_path,
+        "zh_CN",
+        [(msgid, '无法扩展文件"%1$s": 只能在块%4$u上写%3$d千字节的%2$d')],
+        ("quantity",),
+    )
+    assert [f.expected for f in flags] == ["%3$d字节"]
+    assert (
+        found(tmp_path, "zh_CN", msgid, '无法扩展文件"%1$s": 只能在块%4$u上写%3$d字节的%2$d') == []
+    )
+
+
+def test_the_fields_of_a_clock_time_carry_their_units(tmp_path):
+    msgid = "  %X   locale's time representation (e.g., 23:13:48)\n"
+    flags = flags_of(tmp_path, "zh_CN", [(msgid, "  %X   时间表示法（例如：23时13分48分钟）\n")])
+    assert [(f.check, f.expected) for f in flags] == [("quantity", "48秒钟")]
+    assert found(tmp_path, "zh_CN", msgid, "  %X   时间表示法（例如：23时13分48秒）\n") == []
+    # two fields may be h:mm or m:ss
+    assert found(tmp_path, "zh_CN", "wait 1:30", "等待 1 分 30 秒") == []
