@@ -110,3 +110,26 @@ def test_the_fields_of_a_clock_time_carry_their_units(tmp_path):
     assert found(tmp_path, "zh_CN", msgid, "  %X   时间表示法（例如：23时13分48秒）\n") == []
     # two fields may be h:mm or m:ss
     assert found(tmp_path, "zh_CN", "wait 1:30", "等待 1 分 30 秒") == []
+
+
+# --- months ---------------------------------------------------------------------------------
+
+_FORMATS = (
+    "  %b   locale's abbreviated month name (e.g., Jan)\n"
+    "  %B   locale's full month name (e.g., January)\n"
+)
+
+
+def test_a_month_abbreviation_of_msgid_counts_against_a_changed_month(tmp_path):
+    """msgid's "Jan" alone may be a name, but it is what 1月 translates: the 十月 written
+    for "January" is then the spare month."""
+    damaged = "  %b   月份缩写（例如：1月）\n  %B   月份全称（例如：十月）\n"
+    flags = flags_of(tmp_path, "zh_CN", [(_FORMATS, damaged)], ("month",))
+    assert [f.expected for f in flags] == ["一"]
+    faithful = "  %b   月份缩写（例如：1月）\n  %B   月份全称（例如：一月）\n"
+    assert found(tmp_path, "zh_CN", _FORMATS, faithful, ("month",)) == []
+    # "May" the verb is no month for that
+    assert (
+        found(tmp_path, "ru", "You may set it in the file.", "Укажите это в марте.", ("month",))
+        == []
+    )
