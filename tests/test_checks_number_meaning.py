@@ -133,3 +133,79 @@ def test_a_month_abbreviation_of_msgid_counts_against_a_changed_month(tmp_path):
         found(tmp_path, "ru", "You may set it in the file.", "Укажите это в марте.", ("month",))
         == []
     )
+
+
+# --- dropped numbers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr, expected",
+    [
+        # the number's companion symbol stays where the number was
+        (
+            "ru",
+            "%s: Verified 0~signatures and encrypted 0~messages.",
+            "%s: Проверено ~подписей, зашифровано 0~сообщений.",
+            "0",
+        ),
+        ("zh_CN", "%%z UT offset magnitude exceeds 99:59:59", "%%z UT 偏移量超过了 99::59", "59"),
+        ("zh_CN", "cannot have more than 2^32-2 commands", "最多不能超过 ^32-2 个命令", "2"),
+        (
+            "ru",
+            "use a 16-bit macro to load a 16-bit value.",
+            "Для загрузки 16-битного значения используйте -битный макрос.",
+            "16",
+        ),
+        ("zh_CN", "a value between 1 MB and 1 GB", "介于1 MB和 GB之间的值", "1"),
+        # a translation that says every other repeated number as often has lost this one
+        (
+            "ru",
+            "Exit status is 0 on success, 2 on error.\nWith --fail the status is 2; "
+            "with --warn it is 0, with --ignore 0.",
+            "Код завершения 0 при успехе, 2 при ошибке.\nС --fail код равен; "
+            "с --warn он равен 0, с --ignore 0.",
+            "2",
+        ),
+    ],
+)
+def test_a_number_said_fewer_times_is_lost_where_its_place_stands_empty(
+    tmp_path, lang, msgid, msgstr, expected
+):
+    flags = flags_of(tmp_path, lang, [(msgid, msgstr)], ("number",))
+    assert [f.expected for f in flags] == [expected]
+
+
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr",
+    [
+        # a number said once for twice
+        (
+            "ru",
+            "Verified 0~signatures and encrypted 0~messages.",
+            "Проверено и зашифровано 0~сообщений.",
+        ),
+        (
+            "ru",
+            "use a 16-bit macro to load a 16-bit value.",
+            "используйте 16-битный макрос для значения.",
+        ),
+        # "two" of "two-dimensional" is 两 of 两维; "second" is 第二
+        (
+            "zh_CN",
+            "The array must be two-dimensional with length of the second axis equal to 2.",
+            "数组必须是第二个坐标轴等于2的两维数组",
+        ),
+        # a pair of strings is a tuple of 2
+        ("zh_CN", "Each source is a tuple of 2 strings.", "每个源以一对字符串构成的元组指定。"),
+    ],
+)
+def test_a_number_said_once_or_in_words_is_fine(tmp_path, lang, msgid, msgstr):
+    assert found(tmp_path, lang, msgid, msgstr, ("number",)) == []
+
+
+def test_a_number_lost_beside_its_number_word_is_flagged(tmp_path):
+    msgid = "The array must be two-dimensional with length of the second axis equal to 2."
+    flags = flags_of(
+        tmp_path, "zh_CN", [(msgid, "数组必须是第二个坐标轴等于的两维数组")], ("number",)
+    )
+    assert [f.expected for f in flags] == ["2"]
