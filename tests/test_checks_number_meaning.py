@@ -209,3 +209,79 @@ def test_a_number_lost_beside_its_number_word_is_flagged(tmp_path):
         tmp_path, "zh_CN", [(msgid, "数组必须是第二个坐标轴等于的两维数组")], ("number",)
     )
     assert [f.expected for f in flags] == ["2"]
+
+
+# --- numbers swapped ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr, expected",
+    [
+        # the Latin noun after each compound stayed: the numbers moved, not the adjectives
+        (
+            "ru",
+            "Hard float compat (32-bit CPU, 64-bit FPU)\n",
+            "Совместимая аппаратная плавающая запятая (64-битный ЦП, 32-битный FPU)\n",
+            "32-битный ЦП, 64",
+        ),
+        # each line's option stayed
+        (
+            "ru",
+            "  -m31      Set file format to 31 bit format\n  -m64      Set file format to 64 bit format\n",
+            "  -m31      задать формат как 64-битный формат\n  -m64      задать формат как 31-битный формат\n",
+            "31-битный формат\n  -m64      задать формат как 64",
+        ),
+        # the Latin word before each number stayed
+        (
+            "zh_CN",
+            "sizes: s = 7-bit, S = 8-bit, L = 32-bit\n",
+            "大小：s = 32-bit, S = 8-bit, L = 7-bit\n",
+            "7-bit, S = 8-bit, L = 32",
+        ),
+        # an ordinal is a number in order too
+        (
+            "zh_CN",
+            "repopulate stages #2 and #3 for the listed paths",
+            "为指定文件重新生成第3和第2暂存区",
+            "第2和第3",
+        ),
+        # a translation that adds a number keeps the others' order
+        (
+            "ru",
+            "invalid level; must be 1, 2, or 3\n",
+            "недопустимый уровень; должен быть 0, 3, 2 или 1\n",
+            "1, 2 или 3",
+        ),
+    ],
+)
+def test_two_numbers_swapped_where_their_anchors_stayed(tmp_path, lang, msgid, msgstr, expected):
+    flags = flags_of(tmp_path, lang, [(msgid, msgstr)], ("quantity",))
+    assert [f.expected for f in flags] == [expected]
+    assert "swapped" in flags[0].message
+
+
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr",
+    [
+        (
+            "ru",
+            "Hard float compat (32-bit CPU, 64-bit FPU)\n",
+            "Совместимая плавающая запятая (32-битный ЦП, 64-битный FPU)\n",
+        ),
+        # adjectives moved with their nouns, and the Latin noun with them
+        ("ru", "32-bit ELF and 64-bit COFF", "COFF 64-bit и ELF 32-bit"),
+        (
+            "ru",
+            "invalid level; must be 1, 2, or 3\n",
+            "недопустимый уровень; должен быть 0, 1, 2 или 3\n",
+        ),
+        # numbers said more often than msgid says them cannot be put in its order
+        (
+            "zh_CN",
+            "Returns 0 or 1.\n  EXPR1 && EXPR2  True if both\nExit: 0 or 1.",
+            "返回 1 或 0。\n  表达式1 && 表达式2  如果均为真\n退出：1 或 0。",
+        ),
+    ],
+)
+def test_numbers_in_order_or_moved_with_their_words_are_fine(tmp_path, lang, msgid, msgstr):
+    assert found(tmp_path, lang, msgid, msgstr, ("quantity",)) == []

@@ -31,7 +31,7 @@ from .base import Check, Document, Unit, register
 from .digits import listing
 from .number import special_message, without_arguments
 
-_KINDS = frozenset({"number", "percent"})
+_KINDS = frozenset({"number", "percent", "ordinal"})  # "#2" is 第2
 _POSITIONAL = re.compile(r"%(\d+)\$")
 
 
@@ -398,21 +398,29 @@ class QuantityCheck(Check):
             theirs = [q.value for q in read[other] if q.part == sides[other]]
             if theirs == values:
                 agree += 1
-            elif sorted(theirs) == sorted(values):
-                diff = [i for i, (a, b) in enumerate(zip(values, theirs)) if a != b]
+                continue
+            kept = _kept(values, theirs)
+            if kept is not None:
+                said = [values[k] for k in kept]
+                diff = [k for k, (a, b) in enumerate(zip(said, theirs)) if a != b]
                 if len(diff) == 2:
-                    swaps[other] = (diff[0], diff[1])
+                    swaps[other] = (kept[diff[0]], kept[diff[1]], diff[0], diff[1])
         if (
             not swaps
-            or len(set(swaps.values())) > 1
+            or len({pair[:2] for pair in swaps.values()}) > 1
             or len(swaps) < len(others) // 2 + 1
             or agree >= len(swaps)
         ):
             return
-        i, j = next(iter(swaps.values()))
-        if mine[i].compound and mine[j].compound:
-            return  # "in 8-bit operand, 16-bit relocation": adjectives move with their nouns
+        i, j, _, _ = next(iter(swaps.values()))
         text = unit.text(lang)
+        if mine[i].compound and mine[j].compound:
+            # "in 8-bit operand, 16-bit relocation": adjectives move with their nouns, unless
+            # what each number stands by stayed ("64-битный ЦП, 32-битный FPU")
+            other = next(iter(swaps))
+            theirs = [q for q in read[other] if q.part == sides[other]]
+            if not _anchors_stayed(text, mine, unit.text(other), theirs, swaps[other]):
+                return
         a, b = mine[i].fact, mine[j].fact
         if _right_to_left(lang) and not any(ch.isalpha() for ch in text[a.end : b.start]):
             return  # "۹×۶" shows as 6×9 in a right-to-left line: typed reversed on purpose
@@ -421,17 +429,17 @@ class QuantityCheck(Check):
             between = text[a.end : b.start]
             expected = b.text + between + a.text
         evidence = {}
-        for other in swaps:
+        for other, (_, _, ti, tj) in swaps.items():
             theirs = [q.fact for q in read[other] if q.part == sides[other]]
-            evidence[other] = unit.text(other)[theirs[i].start : theirs[j].end]
-        said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+            evidence[other] = unit.text(other)[theirs[ti].start : theirs[tj].end]
+        said = ", ".join(f"{o} says {_shortened(t)}" for o, t in evidence.items())
         yield self.flag(
             unit,
             lang,
             a.start,
             b.end,
             f"{render(a.kind, a.value, lang)} and {render(b.kind, b.value, lang)} "
-            f"swapped — {said}" + (f" → {expected}" if expected else ""),
+            f"swapped — {said}" + (f" → {_shortened(expected)}" if expected else ""),
             evidence=evidence,
             expected=expected,
         )
@@ -477,6 +485,80 @@ def _spans(unit: Unit, lang: str, flags: list[Flag]) -> list[tuple[int, int]]:
             base = cell.starts[cell.parts.index(flag.paragraph)]
         spans.append((base + flag.start, base + flag.end))
     return spans
+
+
+def _kept(values: list[str], theirs: list[str]) -> list[int] | None:
+    """The indices of ``values`` that say ``theirs``: all of them when both hold the same
+    numbers; when this version adds numbers of other values to three or more the others
+    have ("0, 1, 2 или 3" for "1, 2, or 3"), the rest. None when the numbers differ
+    otherwise (a value said more often here cannot be told from its extra copies)."""
+    if sorted(values) == sorted(theirs):
+        return list(range(len(values)))
+    said = set(theirs)
+    kept = [k for k, value in enumerate(values) if value in said]
+    if len(theirs) < 3 or sorted(values[k] for k in kept) != sorted(theirs):
+        return None
+    return kept
+
+
+def _shortened(span: str, limit: int = 40) -> str:
+    """A long span between two numbers, its middle left out for the message."""
+    if len(span) <= limit and "\n" not in span:
+        return span
+    head, tail = span[:12].split("\n")[0], span[-12:].split("\n")[-1]
+    return f"{head} … {tail}"
+
+
+def _anchors_stayed(
+    text: str,
+    mine: list[_Quantity],
+    their_text: str,
+    theirs: list[_Quantity],
+    pair: tuple[int, int, int, int],
+) -> bool:
+    """Whether a number of the swapped ``pair`` (my two indices, then theirs) has, in both versions, the same anchor at
+    the same place: the option its line starts with ("-m31"), the Latin word before it
+    ("s = 7-bit") or after its compound ("64-bit FPU"), each unique in both texts. The
+    number changed under an anchor that stayed: no adjective moved with its noun."""
+    my_keys = [_anchors(text, q) for q in mine]
+    their_keys = [_anchors(their_text, q) for q in theirs]
+    for k, t in zip(pair[:2], pair[2:]):
+        for key in their_keys[t] & my_keys[k]:
+            if (
+                sum(key in keys for keys in my_keys) == 1
+                and sum(key in keys for keys in their_keys) == 1
+            ):
+                return True
+    return False
+
+
+_COMPOUND_TAIL = re.compile(r"[-‐ ]?[^\W\d_]*")  # "-bit", "-битный", " bit"
+_LATIN_WORD = re.compile(r"[A-Za-z][\w{},.+-]*")
+
+
+def _anchors(text: str, quantity: _Quantity) -> set[tuple[str, str]]:
+    """What a number stands by that a translation keeps as it is: its line's option, the
+    Latin word right before it ("s = 7"), the Latin word after it and its compound tail
+    ("32-bit CPU")."""
+    start, end = quantity.fact.start, quantity.fact.end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    found = set()
+    words = line.split()
+    if "\n" in text.strip() and words and words[0].startswith("-"):
+        found.add(("line", words[0]))
+    before = text[line_start:start]
+    kept = before.rstrip(" =:(")
+    if kept and len(before) - len(kept) <= 3 and kept.split()[-1].isascii():
+        word = kept.split()[-1]
+        if any(ch.isalpha() for ch in word):
+            found.add(("before", word))
+    tail = _COMPOUND_TAIL.match(text, end)
+    after = _LATIN_WORD.match(text, tail.end() + 1) if tail.end() < len(text) else None
+    if after is not None and text[tail.end()] == " ":
+        found.add(("after", after.group()))
+    return found
 
 
 def _fewer_negatives(mine: list[_Quantity], theirs: list[_Quantity]) -> bool:
