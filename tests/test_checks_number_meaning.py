@@ -285,3 +285,14 @@ def test_two_numbers_swapped_where_their_anchors_stayed(tmp_path, lang, msgid, m
 )
 def test_numbers_in_order_or_moved_with_their_words_are_fine(tmp_path, lang, msgid, msgstr):
     assert found(tmp_path, lang, msgid, msgstr, ("quantity",)) == []
+
+
+def test_a_number_in_an_aside_the_translation_keeps_is_not_dropped_with_another(tmp_path):
+    """msgid's "(... a 0 (zero).)" holds two asides; the translation keeps the outer one
+    (and drops "(zero)"): the 0 it lost was not in a dropped aside."""
+    msgid = "The value is a mode. (The number must start with a 0 (zero).)"
+    flags = flags_of(tmp_path, "zh_CN", [(msgid, "值是模式。(数值必须以开头)")], ("number",))
+    assert [f.expected for f in flags] == ["0"]
+    assert found(tmp_path, "zh_CN", msgid, "值是模式。(数值必须以0开头)", ("number",)) == []
+    # an aside left out whole takes its number with it
+    assert found(tmp_path, "zh_CN", "English, Middle (1100-1500)", "中古英语", ("number",)) == []

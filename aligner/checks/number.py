@@ -919,9 +919,24 @@ def _dropped_aside(their_text: str, run: _Run, text: str) -> bool:
     """Whether the run stands in a parenthesis of the other text that this text has fewer
     of ("English, Middle (1100-1500)" / "中古英语"): the aside was left out, not the number."""
     before = their_text[: run.start]
-    if before.count("(") <= before.count(")"):
+    depth = before.count("(") - before.count(")")
+    if depth <= 0:
         return False
+    if depth == 1:  # in a top-level aside: dropped if this text has fewer of those
+        return _top_level_asides(text) < _top_level_asides(their_text)
     return text.count("(") + text.count("（") < their_text.count("(")
+
+
+def _top_level_asides(text: str) -> int:
+    """How many parentheses ("(", "（") open outside any other: "(use a 0 (zero).)" is one."""
+    count = depth = 0
+    for ch in text:
+        if ch in "(（":
+            count += depth == 0
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+    return count
 
 
 _RANGE_AFTER = {"from": " to ", "between": " and "}  # "from 16 to 17 May", not "from 16–17"
