@@ -296,3 +296,15 @@ def test_a_number_in_an_aside_the_translation_keeps_is_not_dropped_with_another(
     assert found(tmp_path, "zh_CN", msgid, "值是模式。(数值必须以0开头)", ("number",)) == []
     # an aside left out whole takes its number with it
     assert found(tmp_path, "zh_CN", "English, Middle (1100-1500)", "中古英语", ("number",)) == []
+
+
+def test_a_printf_field_that_lost_its_minus_is_justified_the_other_way(tmp_path):
+    msgid = " %7jd bytes, %5d lines   %c  %-20.127s %.127s\n"
+    flags = flags_of(
+        tmp_path, "zh_CN", [(msgid, " %7jd 字节，%5d 行   %c  %20.127s %.127s\n")], ("quantity",)
+    )
+    assert [f.expected for f in flags] == ["%-20.127s"]
+    assert "minus sign lost" in flags[0].message
+    # a width changed for the script keeps its side; numbered arguments are msgid's
+    assert found(tmp_path, "zh_CN", msgid, " %7jd 字节，%5d 行   %c  %-18.127s %.127s\n") == []
+    assert found(tmp_path, "zh_CN", "%s %-10s", "%2$-10s %1$s", ("quantity",)) == []

@@ -159,6 +159,35 @@ def _slots(document: Document, cell, text: str) -> Iterable[_Quantity]:
         yield _Quantity(slot, False, units, unit_start, unit_end, False, -1)
 
 
+_FIELD = re.compile(r"%(\d+\$)?([-+ 0#']*)(\d+)")  # a printf field with a width: "%-20.127s"
+
+
+def _fields(
+    document: Document, unit: Unit, lang: str
+) -> dict[int, list[tuple[int, int, str, bool]]]:
+    """The printf fields with a width in ``lang``'s text, by argument: (start, end, token,
+    left-justified). Empty when the arguments cannot be told apart (``_arguments``)."""
+    text = unit.text(lang)
+    if "%" not in text:
+        return {}
+    tokens = document.placeholders(text)
+    found: dict[int, list[tuple[int, int, str, bool]]] = {}
+    for (start, end, token), argument in zip(tokens, _arguments(tokens, unit.cells[lang])):
+        field = _FIELD.match(token)
+        if argument is None or field is None:
+            continue
+        found.setdefault(argument, []).append((start, end, token, "-" in field.group(2)))
+    return found
+
+
+def _justify(token: str, left: bool) -> str:
+    """``token`` with its minus flag added or taken away ("%20s" -> "%-20s")."""
+    field = _FIELD.match(token)
+    flags = field.group(2).replace("-", "")
+    flags = ("-" + flags) if left else flags
+    return token[: field.start(2)] + flags + token[field.end(2) :]
+
+
 def _arguments(tokens: list[tuple[int, int, str]], cell) -> list[int | None]:
     """The printf argument each token prints, by part: "%3$d" prints the third, an
     unnumbered "%d" the next one. None for every token of a part that is not printf alone
@@ -215,6 +244,7 @@ class QuantityCheck(Check):
                         )
                 written = [o for o in document.others(lang) if o in read]
                 flags.extend(self._unit_words(document, unit, lang, read, written, unit_flags))
+                flags.extend(self._justified(document, unit, lang, written))
         return flags
 
     def _units(
@@ -314,6 +344,41 @@ class QuantityCheck(Check):
                 evidence=evidence,
                 expected=expected,
             )
+
+    def _justified(
+        self, document: Document, unit: Unit, lang: str, others: list[str]
+    ) -> Iterable[Flag]:
+        """A printf field's minus ("%-20s", left-justified in 20 columns) that the others
+        write on an argument and this version lacks, or the reverse: the column layout
+        turns around. Widths may change with the script; the side they pad seldom does."""
+        mine = _fields(document, unit, lang)
+        if not mine:
+            return
+        theirs = {o: _fields(document, unit, o) for o in others}
+        majority = len(others) // 2 + 1
+        for argument, tokens in mine.items():
+            said = {o: found[argument] for o, found in theirs.items() if argument in found}
+            sides = {left for fields in said.values() for _, _, _, left in fields}
+            if len(said) < majority or len(sides) != 1:
+                continue
+            left = sides.pop()
+            for start, end, token, mine_left in tokens:
+                if mine_left == left:
+                    continue
+                expected = _justify(token, left)
+                evidence = {o: fields[0][2] for o, fields in said.items()}
+                shown = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+                what = "minus sign lost" if left else "a minus sign the others do not have"
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f'"{token}": {what} (the field is justified to the other side) — '
+                    f"{shown} → {expected}",
+                    evidence=evidence,
+                    expected=expected,
+                )
 
     def _signs(
         self, unit: Unit, lang: str, read: dict[str, list[_Quantity]], others: list[str]
