@@ -308,3 +308,50 @@ def test_a_printf_field_that_lost_its_minus_is_justified_the_other_way(tmp_path)
     # a width changed for the script keeps its side; numbered arguments are msgid's
     assert found(tmp_path, "zh_CN", msgid, " %7jd 字节，%5d 行   %c  %-18.127s %.127s\n") == []
     assert found(tmp_path, "zh_CN", "%s %-10s", "%2$-10s %1$s", ("quantity",)) == []
+
+
+@pytest.mark.parametrize(
+    "lang, msgid, msgstr",
+    [
+        # the condition comes first in the translation, its number with it
+        (
+            "zh_CN",
+            "Exit Status:\nReturns 1 if EXPRESSION evaluates to 0; returns 0 otherwise.",
+            "退出状态：\n如果 <表达式> 求值结果为 0，则返回 1；否则返回 0。",
+        ),
+        (
+            "ru",
+            "Returns 1 if the value is 0, else 2.",
+            "Если значение равно 0, возвращается 1, иначе 2.",
+        ),
+        # a Latin word beside a number moved with it
+        (
+            "zh_CN",
+            "Unicode (ISO/IEC 10646) character with hex value HHHH (4 digits)",
+            "以 4 位十六进制数 HHHH 表示的 Unicode (ISO/IEC 10646) 字符",
+        ),
+    ],
+)
+def test_numbers_reordered_with_their_clause_or_anchor_are_fine(tmp_path, lang, msgid, msgstr):
+    assert found(tmp_path, lang, msgid, msgstr, ("quantity",)) == []
+
+
+def test_numbers_swapped_under_a_condition_kept_in_place_are_flagged(tmp_path):
+    flags = flags_of(
+        tmp_path,
+        "ru",
+        [("Returns 1 if the value is 0, else 2.", "Возвращает 0, если значение равно 1, иначе 2.")],
+        ("quantity",),
+    )
+    assert [f.expected for f in flags] == ["1, если значение равно 0"]
+
+
+def test_a_condition_word_of_an_earlier_sentence_does_not_excuse_a_swap(tmp_path):
+    msgid = (
+        "If N is given, resumes the Nth loop.\nExit Status:\nThe status is 0 unless N is below 1."
+    )
+    msgstr = (
+        "Если указано N, возобновляет N-й цикл.\nСостояние выхода:\nВозвращает 1, если N меньше 0."
+    )
+    flags = flags_of(tmp_path, "ru", [(msgid, msgstr)], ("quantity",))
+    assert [f.expected for f in flags] == ["0, если N меньше 1"]

@@ -477,15 +477,19 @@ class QuantityCheck(Check):
             or agree >= len(swaps)
         ):
             return
-        i, j, _, _ = next(iter(swaps.values()))
+        i, j, ti, tj = next(iter(swaps.values()))
         text = unit.text(lang)
-        if mine[i].compound and mine[j].compound:
-            # "in 8-bit operand, 16-bit relocation": adjectives move with their nouns, unless
-            # what each number stands by stayed ("64-битный ЦП, 32-битный FPU")
-            other = next(iter(swaps))
-            theirs = [q for q in read[other] if q.part == sides[other]]
-            if not _anchors_stayed(text, mine, unit.text(other), theirs, swaps[other]):
-                return
+        other = next(iter(swaps))
+        their_text = unit.text(other)
+        theirs = [q for q in read[other] if q.part == sides[other]]
+        anchored = _anchored(text, mine, their_text, theirs, swaps[other])
+        if anchored is False:
+            return  # a word that stands by a number moved with it: "(ISO/IEC 10646)"
+        if anchored is None and (
+            (mine[i].compound and mine[j].compound)  # "in 8-bit operand, 16-bit relocation"
+            or _condition_first(their_text, theirs[ti], theirs[tj], text, mine[i])
+        ):
+            return
         a, b = mine[i].fact, mine[j].fact
         if _right_to_left(lang) and not any(ch.isalpha() for ch in text[a.end : b.start]):
             return  # "۹×۶" shows as 6×9 in a right-to-left line: typed reversed on purpose
@@ -574,27 +578,49 @@ def _shortened(span: str, limit: int = 40) -> str:
     return f"{head} … {tail}"
 
 
-def _anchors_stayed(
+def _anchored(
     text: str,
     mine: list[_Quantity],
     their_text: str,
     theirs: list[_Quantity],
     pair: tuple[int, int, int, int],
-) -> bool:
-    """Whether a number of the swapped ``pair`` (my two indices, then theirs) has, in both versions, the same anchor at
-    the same place: the option its line starts with ("-m31"), the Latin word before it
-    ("s = 7-bit") or after its compound ("64-bit FPU"), each unique in both texts. The
-    number changed under an anchor that stayed: no adjective moved with its noun."""
+) -> bool | None:
+    """What the anchors of the swapped ``pair`` (my two indices, then theirs) say: the
+    option a number's line starts with ("-m31"), the Latin word before it ("s = 7-bit")
+    or after its compound ("64-bit FPU"), each unique in both texts. True when one stayed
+    where it was while the number beside it changed (no adjective moved with its noun);
+    False when one moved with its number (the words were reordered); None without any."""
     my_keys = [_anchors(text, q) for q in mine]
     their_keys = [_anchors(their_text, q) for q in theirs]
-    for k, t in zip(pair[:2], pair[2:]):
-        for key in their_keys[t] & my_keys[k]:
-            if (
-                sum(key in keys for keys in my_keys) == 1
-                and sum(key in keys for keys in their_keys) == 1
-            ):
+    mine_pair, their_pair = pair[:2], pair[2:]
+    for place, t in enumerate(their_pair):
+        for key in their_keys[t]:
+            holders = [k for k, keys in enumerate(my_keys) if key in keys]
+            if len(holders) != 1 or sum(key in keys for keys in their_keys) != 1:
+                continue
+            if holders[0] == mine_pair[place]:
                 return True
-    return False
+            if holders[0] == mine_pair[1 - place]:
+                return False
+    return None
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?]|[.:：](?=\s)")
+_IF = re.compile(r"\b(?:if|when|unless)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"如果|若|当|假如|если|когда|егер|\bif\b|\bwhen\b", re.IGNORECASE)
+
+
+def _condition_first(
+    their_text: str, a: _Quantity, b: _Quantity, text: str, first: _Quantity
+) -> bool:
+    """Whether the others say "returns 1 if X is 0" and this version puts the condition
+    first ("如果 X 为 0，则返回 1", "если X равно 0, возвращается 1"): the numbers go with
+    their clauses."""
+    if not _IF.search(their_text, a.fact.end, b.fact.start):
+        return False
+    start = first.fact.start
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return _CONDITION.search(text, sentence, start) is not None
 
 
 _COMPOUND_TAIL = re.compile(r"[-‐ ]?[^\W\d_]*")  # "-bit", "-битный", " bit"
