@@ -355,3 +355,22 @@ def test_a_condition_word_of_an_earlier_sentence_does_not_excuse_a_swap(tmp_path
     )
     flags = flags_of(tmp_path, "ru", [(msgid, msgstr)], ("quantity",))
     assert [f.expected for f in flags] == ["0, если N меньше 1"]
+
+
+def test_a_unit_written_in_the_target_s_words_marks_the_lost_number(tmp_path):
+    msgid = "Usernames must be no more than 32 bytes; use at most 32 bytes"
+    flags = flags_of(
+        tmp_path, "zh_CN", [(msgid, "用户名不得超过 个字节；最多 32 个字节")], ("number",)
+    )
+    assert [f.expected for f in flags] == ["32"]
+    assert (
+        found(tmp_path, "zh_CN", msgid, "用户名不得超过 32 个字节；最多 32 个字节", ("number",))
+        == []
+    )
+
+
+def test_only_a_scale_prefix_makes_a_hyphenated_unit_another_one(tmp_path):
+    msgid = "local zone differs from GMT by a non-minute interval\n"
+    flags = flags_of(tmp_path, "zh_CN", [(msgid, "本地时间和 GMT 有不到一秒间隔\n")], ("quantity",))
+    assert [f.expected for f in flags] == ["分钟"]
+    assert found(tmp_path, "zh_CN", msgid, "本地时间和 GMT 有不到一分钟间隔\n", ("quantity",)) == []

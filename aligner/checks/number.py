@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..facts.numbers import family, implied_counts, implied_values
+from ..facts.unit_words import unit_words
 from ..facts.units import scale_word_in, scaled, unit_after
 from ..flags import Flag
 from .base import Check, Document, Unit, register
@@ -759,11 +760,14 @@ def _hole(their_text: str, run: _Run, text: str) -> int | None:
     if unit is not None and not their_text[unit[1]].isdigit():
         written = their_text[unit[1] : unit[2]]
         if all(_number_before(their_text, p) for p in _places(their_text, written)):
-            for p in _places(text, written):
-                if _is_letter(text[p - 1 : p]) or _is_letter(text[p + len(written) :][:1]):
-                    continue  # inside a word
+            # the same form ("GB"), or the same unit in words ("32 bytes" / "个字节")
+            places = [p for p in _places(text, written) if not _in_word(text, p, written)]
+            places += [w.start for w in unit_words(text) if w.strict and w.unit in unit[0]]
+            for p in sorted(places):
                 if not _number_before(text, p):
-                    return p - 1 if p and text[p - 1] == " " else p
+                    while p and text[p - 1] in _BEFORE_UNIT:
+                        p -= 1
+                    return p
     at = run.start - 1
     if at > 0 and their_text[at] in _BOUND_BEFORE and their_text[at - 1].isdigit():
         symbol = their_text[at]
@@ -783,15 +787,24 @@ def _places(text: str, piece: str) -> list[int]:
     return found
 
 
+def _in_word(text: str, at: int, written: str) -> bool:
+    """Whether ``written`` at ``at`` is part of a longer word ("GB" of "GBK")."""
+    return _is_letter(text[at - 1 : at]) or _is_letter(text[at + len(written) :][:1])
+
+
 def _is_letter(ch: str) -> bool:
     """A Latin or Cyrillic letter: a unit inside a word is none ("GB" of "GBK"; "GB之间" is)."""
     return bool(ch) and ("a" <= ch.lower() <= "z" or "\u0400" <= ch <= "\u04ff")
 
 
-def _number_before(text: str, at: int, gap: int = 1) -> bool:
-    """Whether a digit stands right before ``at``, ``gap`` space or hyphen between allowed."""
-    if gap and at and text[at - 1] in " \u00a0-":
-        at -= 1
+_BEFORE_UNIT = frozenset(" \u00a0-个")  # between a number and its unit: "32 个字节"
+
+
+def _number_before(text: str, at: int, gap: int = 2) -> bool:
+    """Whether a digit stands right before ``at``, ``gap`` of a space, a hyphen or a
+    measure word ("个") between allowed."""
+    while gap and at and text[at - 1] in _BEFORE_UNIT:
+        at, gap = at - 1, gap - 1
     return at > 0 and text[at - 1].isdigit()
 
 

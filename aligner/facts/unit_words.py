@@ -119,8 +119,8 @@ def unit_words(text: str) -> list[UnitWord]:
         found.extend(_chinese(text, by_form, chinese))
     for run in _RUN.finditer(text):
         word, start = run.group(), run.start()
-        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
-            continue  # "нано-секунды", "kilo-bytes": the second half of a compound
+        if start >= 2 and text[start - 1] == "-" and _scale_prefix(text, start - 1):
+            continue  # "нано-секунды", "kilo-bytes": another unit ("non-minute" is a minute)
         unit, strict = _word_of(word, by_form)
         if unit is None:
             continue
@@ -131,6 +131,19 @@ def unit_words(text: str) -> list[UnitWord]:
                 unit = _FRACTION[before.group(1).lower()]
         found.append(UnitWord(unit, start, run.end(), strict))
     return sorted(found, key=lambda word: word.start)
+
+
+_SCALE_PREFIXES = frozenset(
+    "nano micro milli kilo mega giga tera нано микро милли кило мега гига тера".split()
+)
+
+
+def _scale_prefix(text: str, hyphen: int) -> bool:
+    """Whether the word before a hyphen is a scale prefix ("нано-", "kilo-")."""
+    start = hyphen
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:hyphen].lower() in _SCALE_PREFIXES
 
 
 def _word_of(word: str, by_form: dict[str, tuple[str, bool]]) -> tuple[str | None, bool]:
