@@ -33,7 +33,7 @@ class MonthCheck(RowCheck):
     description = "month names that say another month than the source"
 
     def check_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
-        months = {}
+        months, named = {}, {}
         for lang in document.languages:
             fam = family(lang)
             text = unit.text(lang)
@@ -41,20 +41,30 @@ class MonthCheck(RowCheck):
                 found = mentions(document.masked(text), fam)
                 if found:
                     months[lang] = found
-        if len(months) < 2:
+                loose = mentions(document.masked(text), fam, loose=True)
+                if loose:
+                    named[lang] = loose
+        if not months or len(named) < 2:
             return
         for lang in document.targets:
             if lang in months:
-                yield from self._compare(unit, document, lang, months)
+                yield from self._compare(unit, document, lang, months, named)
 
     def _compare(
-        self, unit: Unit, document: Document, lang: str, months: dict[str, list[Month]]
+        self,
+        unit: Unit,
+        document: Document,
+        lang: str,
+        months: dict[str, list[Month]],
+        named: dict[str, list[Month]],
     ) -> Iterable[Flag]:
+        """This version's months against what the others may be naming (``loose``: a
+        "Jan" in msgid's "(e.g., Jan)" is January there, so 1月 beside it is no spare)."""
         mine = months[lang]
-        others = [o for o in document.others(lang) if o in months]
+        others = [o for o in document.others(lang) if o in named]
         unmatched: dict[int, list[tuple[str, int]]] = {}  # my index -> (other, their month)
         for other in others:
-            theirs = months[other]
+            theirs = named[other]
             left = Counter(m.month for m in theirs) - Counter(m.month for m in mine)
             extra = Counter(m.month for m in mine) - Counter(m.month for m in theirs)
             if not left or not extra:
@@ -77,7 +87,7 @@ class MonthCheck(RowCheck):
             expected = render(month, found.form)
             if text[found.end - 1] == "." and not expected.endswith("."):
                 expected += "."  # an abbreviation's dot ("апр." -> "мар.")
-            evidence = {o: _month_text(unit, document, o, months[o], m) for o, m in said}
+            evidence = {o: _month_text(unit, document, o, named[o], m) for o, m in said}
             who = "msgid" if document.catalog else ", ".join(evidence)
             shown = ", ".join(f'"{t}"' for t in dict.fromkeys(evidence.values()))
             yield self.flag(

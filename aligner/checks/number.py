@@ -10,7 +10,10 @@ at about the same place. When those agree, the flag is an error and suggests the
 this version's own writing ("16–17 May 2023"); when they disagree, or have nothing there, it
 is a warning. A fact the others agree on and this version lacks is reported where a leftover
 placeholder stands ("the past <> years" -> 10), at the paragraph start for a section number,
-else near its place. Malformed facts are reported with no other version needed: an ordinal
+where its place stands empty ("~подписей" for "0~signatures", "99::59", "和 GB" for "and 1
+GB": an error), else near its place. A catalog msgstr may say once what msgid says twice;
+not where the number's place stands empty, nor when it says every other repeated number as
+often as msgid. Malformed facts are reported with no other version needed: an ordinal
 suffix that does not fit ("2023th"), a day the month lacks, a year where a section belongs.
 """
 
@@ -23,7 +26,8 @@ from dataclasses import dataclass, field
 
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..facts.numbers import family, implied_counts, implied_values
-from ..facts.units import scale_word_in, scaled
+from ..facts.unit_words import unit_words
+from ..facts.units import scale_word_in, scaled, unit_after
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .digits import (
@@ -147,11 +151,20 @@ def _match(
         if len(ends) == 2 and None not in found and found[0] != found[1]:
             matched_mine.add(i)
             matched_theirs.update(found)
-    # digits with digits, then number words with number words ("two" with "два", leaving
-    # the "2" beside it to a digit), then the rest
-    for strong_only, weak_only in ((True, False), (False, True), (False, False)):
+    # ordinals with ordinals ("第二" with "second", leaving the "2" beside it), digits with
+    # digits, then number words with number words ("two" with "два", leaving the "2" beside
+    # it to a digit), then the rest
+    passes = (
+        (False, False, True),
+        (True, False, False),
+        (False, True, False),
+        (False, False, False),
+    )
+    for strong_only, weak_only, ordinal_only in passes:
         for i, fact in enumerate(mine):
             if i in matched_mine or (strong_only and fact.weak) or (weak_only and not fact.weak):
+                continue
+            if ordinal_only and fact.kind != "ordinal":
                 continue
             best = None
             for j, other in enumerate(theirs):
@@ -159,6 +172,7 @@ def _match(
                     j in matched_theirs
                     or (strong_only and other.weak)
                     or (weak_only and not other.weak)
+                    or (ordinal_only and other.kind != "ordinal")
                     or not same_fact(fact, other)
                 ):
                     continue
@@ -176,14 +190,27 @@ def _match(
 
 
 def _in_identifier(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is part of an option or identifier: joined by "-" or "_" to
-    a letter on either side ("first-line", "FIRST_PAGE"), or after "--" or "+"."""
-    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    """Whether text[start:end] is part of an option or identifier: a token of letters,
+    digits, "-" and "_" around it that starts with "-" or "+" ("--first-line-number",
+    "+FIRST_PAGE"), holds "_" or two hyphens ("first-day-of-week"). An English compound
+    ("two-dimensional", "three-way") is a word: its number is translated ("两维")."""
+    low, high = start, end
+    while low > 0 and (text[low - 1].isalnum() or text[low - 1] in "-_"):
+        low -= 1
+    while high < len(text) and (text[high].isalnum() or text[high] in "-_"):
+        high += 1
+    token = text[low:high]
     return (
-        (len(before) == 2 and before[1] in "-_" and (before[0].isalpha() or before[0] == "-"))
-        or (len(after) == 2 and after[0] in "-_" and after[1].isalpha())
-        or before[-1:] == "+"
+        token[0] in "-_"
+        or text[low - 1 : low] == "+"
+        or "_" in token
+        or token.strip("-").count("-") >= 2
     )
+
+
+def _written_in_words(fact: Fact) -> bool:
+    """A fact written in words ("two", "第二"): one of the words ``implied_counts`` counts."""
+    return fact.weak or not any(ch.isdigit() for ch in fact.text)
 
 
 def _carried(mine, matched, literal, their_text, their_lang, theirs, their_matched) -> set[int]:
@@ -194,14 +221,17 @@ def _carried(mine, matched, literal, their_text, their_lang, theirs, their_match
     words = dict(carried)
     for j in their_matched:
         fact = theirs[j]
-        if fact.weak and words.get(fact.value):
+        if _written_in_words(fact) and words.get(fact.value):
             words[fact.value] -= 1
     found = set()
     for i, fact in enumerate(mine):
         if i in matched or i in literal:
             continue
-        if fact.weak:  # a number word may stand beside another ("the first one"): any
-            if fact.value in carried:
+        if fact.weak:  # a number word may stand beside another ("the first one"): any,
+            if words.get(fact.value):  # the word it translates first ("two" is 两, not "2")
+                words[fact.value] -= 1
+                found.add(i)
+            elif fact.value in carried:
                 found.add(i)
         elif words.get(fact.value):
             words[fact.value] -= 1
@@ -592,6 +622,22 @@ class NumberCheck(Check):
             expected=expected,
         )
 
+    def _keeps_repeats(
+        self, unit: Unit, document: Document, lang: str, other: str, values: tuple
+    ) -> bool:
+        """Whether ``lang`` says another number ``other`` repeats exactly as often ("exit
+        status 0" three times in both): a translation that keeps repetitions has lost the
+        one of ``values`` it says fewer times, rather than said it once for twice."""
+        counts = {}
+        for side in (lang, other):
+            cleaned = without_arguments(document.masked(unit.text(side)))
+            facts = self._facts(document, unit, side, cleaned)
+            counts[side] = Counter((f.kind, f.value) for f in facts if not f.weak)
+        return any(
+            n >= 2 and counts[lang][fact] == n and fact not in values
+            for fact, n in counts[other].items()
+        )
+
     def _missing(
         self,
         unit: Unit,
@@ -626,11 +672,20 @@ class NumberCheck(Check):
             langs = [o for o, _ in found]
             if len(set(langs)) < majority or (plural and values == (("number", "1"),)):
                 continue  # a plural's "1" is often written as a word or dropped
+            hole = next(
+                (h for o, r in found if (h := _hole(unit.text(o), r, text)) is not None), None
+            )
             if (
                 not slots
                 and document.catalog
                 and (
-                    all(fact in mine for fact in values)  # said once, not twice
+                    # said once, not twice; unless the number's place stands empty or
+                    # this translation says every other repeated number as often
+                    (
+                        all(fact in mine for fact in values)
+                        and hole is None
+                        and not self._keeps_repeats(unit, document, lang, found[0][0], values)
+                    )
                     or (not words and all(_in_words(kind, value) for kind, value in values))
                     or all(_dropped_aside(unit.text(o), r, text) for o, r in found)
                 )
@@ -674,7 +729,7 @@ class NumberCheck(Check):
                     severity="error" if len(found) >= 2 else "warning",
                 )
             else:
-                at = _word_start(text, round(position * len(text)))
+                at = hole if hole is not None else _word_start(text, round(position * len(text)))
                 yield self.flag(
                     unit,
                     lang,
@@ -683,8 +738,77 @@ class NumberCheck(Check):
                     f"no {expected} here — {said}",
                     evidence=evidence,
                     expected=expected,
-                    severity="warning",
+                    severity="warning" if hole is None else "error",
                 )
+
+
+_BOUND_AFTER = frozenset("~:^-")  # a number written against what follows: 0~messages, 16-bit
+_BOUND_BEFORE = frozenset(":")  # or against what precedes it: 99:59
+
+
+def _hole(their_text: str, run: _Run, text: str) -> int | None:
+    """Where ``text`` keeps what the other text writes against the run's number, with no
+    number there: "~подписей" for "0~signatures", "99::59" for "99:59:59", "^32" for
+    "2^32", "-битный" for "16-bit", "和 GB" for "and 1 GB". The other text must write that
+    symbol or unit against digits only (else it is an option's dash or a colon of prose)."""
+    at = run.end
+    if their_text[at : at + 1] in _BOUND_AFTER and at + 1 < len(their_text):
+        symbol, follower = their_text[at], their_text[at + 1]
+        if (follower.isdigit() and symbol != "-") or (follower.isalpha() and symbol in "~-"):
+            if all(_number_before(their_text, p, 0) for p in _places(their_text, symbol)):
+                for p in _places(text, symbol):
+                    if (p == 0 or not text[p - 1].isalnum()) and text[p + 1 : p + 2].isalnum():
+                        return p
+    unit = unit_after(their_text, at)
+    if unit is not None and not their_text[unit[1]].isdigit():
+        written = their_text[unit[1] : unit[2]]
+        if all(_number_before(their_text, p) for p in _places(their_text, written)):
+            # the same form ("GB"), or the same unit in words ("32 bytes" / "个字节")
+            places = [p for p in _places(text, written) if not _in_word(text, p, written)]
+            places += [w.start for w in unit_words(text) if w.strict and w.unit in unit[0]]
+            for p in sorted(places):
+                if not _number_before(text, p):
+                    while p and text[p - 1] in _BEFORE_UNIT:
+                        p -= 1
+                    return p
+    at = run.start - 1
+    if at > 0 and their_text[at] in _BOUND_BEFORE and their_text[at - 1].isdigit():
+        symbol = their_text[at]
+        if all(_number_before(their_text, p, 0) for p in _places(their_text, symbol)):
+            for p in _places(text, symbol):
+                if p and text[p - 1].isdigit() and not text[p + 1 : p + 2].isdigit():
+                    return p + 1
+    return None
+
+
+def _places(text: str, piece: str) -> list[int]:
+    """Every offset of ``piece`` in ``text``."""
+    found, at = [], text.find(piece)
+    while at >= 0:
+        found.append(at)
+        at = text.find(piece, at + 1)
+    return found
+
+
+def _in_word(text: str, at: int, written: str) -> bool:
+    """Whether ``written`` at ``at`` is part of a longer word ("GB" of "GBK")."""
+    return _is_letter(text[at - 1 : at]) or _is_letter(text[at + len(written) :][:1])
+
+
+def _is_letter(ch: str) -> bool:
+    """A Latin or Cyrillic letter: a unit inside a word is none ("GB" of "GBK"; "GB之间" is)."""
+    return bool(ch) and ("a" <= ch.lower() <= "z" or "\u0400" <= ch <= "\u04ff")
+
+
+_BEFORE_UNIT = frozenset(" \u00a0-个")  # between a number and its unit: "32 个字节"
+
+
+def _number_before(text: str, at: int, gap: int = 2) -> bool:
+    """Whether a digit stands right before ``at``, ``gap`` of a space, a hyphen or a
+    measure word ("个") between allowed."""
+    while gap and at and text[at - 1] in _BEFORE_UNIT:
+        at, gap = at - 1, gap - 1
+    return at > 0 and text[at - 1].isdigit()
 
 
 def _copies(unit: Unit, masked: dict[str, str], source: str) -> list[str]:
@@ -811,9 +935,24 @@ def _dropped_aside(their_text: str, run: _Run, text: str) -> bool:
     """Whether the run stands in a parenthesis of the other text that this text has fewer
     of ("English, Middle (1100-1500)" / "中古英语"): the aside was left out, not the number."""
     before = their_text[: run.start]
-    if before.count("(") <= before.count(")"):
+    depth = before.count("(") - before.count(")")
+    if depth <= 0:
         return False
+    if depth == 1:  # in a top-level aside: dropped if this text has fewer of those
+        return _top_level_asides(text) < _top_level_asides(their_text)
     return text.count("(") + text.count("（") < their_text.count("(")
+
+
+def _top_level_asides(text: str) -> int:
+    """How many parentheses ("(", "（") open outside any other: "(use a 0 (zero).)" is one."""
+    count = depth = 0
+    for ch in text:
+        if ch in "(（":
+            count += depth == 0
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+    return count
 
 
 _RANGE_AFTER = {"from": " to ", "between": " and "}  # "from 16 to 17 May", not "from 16–17"

@@ -1,120 +1,45 @@
 """``quantity``: numbers whose value every version shares but whose unit, sign or order differ.
 
 The ``number`` check compares values ("5" against "6"); it cannot see "5 км" for "5 m", "5"
-for "−5", or "от 10 до 5" for "from 5 to 10", since each of these keeps every value. Here:
+for "−5", or "от 10 до 5" for "from 5 to 10", since each of these keeps every value. Here
+(each version read by ``quantities``):
 
 - units: a number followed by a unit (``facts.units``: "km", "км", "公里" are one unit) whose
   counterpart of the same value has another unit, with the other version's unit written as
-  this version writes units as the suggestion ("5 м");
+  this version writes units as the suggestion ("5 м"); a printf argument's unit against the
+  same argument's ("%3$d千字节" for msgid's third "%d bytes"); a clock time's fields
+  ("23:13:48" is hours, minutes, seconds: "48分钟" is no longer seconds);
+- unit words: a unit named with no number (``facts.unit_words``: "以千千字节" for "in
+  kilobytes", "1.0 分钟" where msgid speaks of seconds only) that the others never name,
+  where they name a unit of the same measure;
 - signs: a minus (hyphen-minus or U+2212, where it is a sign: not "1-2", "-v" or a list dash)
-  that the other versions have on a value and this one lacks, or the reverse;
-- order: the same numbers, where the other versions agree on their order and this version
-  has exactly two of them transposed. Languages reorder words, not usually numbers: on 113k
-  real ru/kk/zh catalog entries only 5 keep the same numbers with two transposed, and compound
-  adjectives ("16-bit relocation in 8-bit operand" / "в 8-битном операнде 16-битное") are
-  the legitimate ones, so those are left alone.
+  that the other versions have on a value and this one lacks, or the reverse; and the minus
+  of a printf field ("%-20s" written "%20s": the column is padded on the other side);
+- order: the same numbers (and those of others' a translation adds to: "0, 3, 2 или 1" for
+  "1, 2, or 3"), where the other versions agree on their order and this version has exactly
+  two of them transposed. Languages reorder words, not usually numbers: on 113k real ru/kk/zh
+  catalog entries only 5 keep the same numbers with two transposed. The legitimate ones move
+  with their words (``number_order``): compound adjectives ("16-bit relocation in 8-bit
+  operand" / "в 8-битном операнде 16-битное"), a condition put first ("如果 X 为 0，则返回
+  1" for "returns 1 if X is 0"), a Latin word beside the number ("(ISO/IEC 10646)"); those
+  are left alone, unless an anchor stayed while its number changed ("64-битный ЦП,
+  32-битный FPU" for "32-bit CPU, 64-bit FPU").
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
-from typing import NamedTuple
 
-from ..facts import Fact, render
+from ..facts import render
 from ..facts.numbers import family
-from ..facts.units import MINUS, STEMS, is_negative, unit_after, unit_forms
+from ..facts.unit_words import DIMENSION, UnitWord, dimension, unit_words
+from ..facts.units import MINUS, STEMS, unit_forms
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .digits import listing
-from .number import special_message, without_arguments
-
-_KINDS = frozenset({"number", "percent"})
-
-
-class _Quantity(NamedTuple):
-    """A strong number of one version, with what stands around it."""
-
-    fact: Fact
-    negative: bool
-    units: frozenset[str] | None
-    unit_start: int
-    unit_end: int
-    compound: bool  # "16-bit", "8-битном": a number inside an adjective
-    part: int  # which part of the cell: a plural form, a paragraph (-1: a placeholder)
-    end_of_range: bool = False  # one end of a range ("from 5 to 10" is 5, then 10)
-    weak: bool = False  # a number in words ("zero bytes"): its unit counts, not its place
-
-    @property
-    def value(self) -> str:
-        return self.fact.value
-
-
-def _read(document: Document, unit: Unit, lang: str) -> list[_Quantity]:
-    text = unit.text(lang)
-    cleaned = without_arguments(document.masked(text))
-    cell = unit.cells[lang]
-    found = []
-    for fact in document.facts(unit, lang):
-        if cleaned[fact.start : fact.end].isspace() or (fact.weak and fact.kind != "number"):
-            continue
-        part = bisect_right(cell.starts, fact.start) - 1 if cell.starts else 0
-        if fact.kind == "range" and "/" not in fact.value:
-            low, high = fact.value.replace("%", "").split("-", 1)
-            found.extend(
-                _Quantity(
-                    fact._replace(kind="number", value=end),
-                    k == 0 and is_negative(text, fact.start),
-                    None,
-                    fact.end,
-                    fact.end,
-                    False,
-                    part,
-                    True,
-                )
-                for k, end in enumerate((low, high))
-            )
-            continue
-        if fact.kind not in _KINDS:
-            continue
-        after = unit_after(text, fact.end) if fact.kind == "number" else None
-        units, start, end = after if after is not None else (None, fact.end, fact.end)
-        compound = (
-            text[fact.end : fact.end + 1] in "-‐" and text[fact.end + 1 : fact.end + 2].isalpha()
-        )
-        found.append(
-            _Quantity(
-                fact,
-                is_negative(text, fact.start),
-                units,
-                start,
-                end,
-                compound,
-                part,
-                weak=fact.weak,
-            )
-        )
-    found.extend(_slots(document, cell, text))
-    return found
-
-
-def _slots(document: Document, cell, text: str) -> Iterable[_Quantity]:
-    """Placeholders followed by a unit ("%d seconds", "%s МБ", "{size} KB"): the number comes
-    at run time, the unit is the translator's. Each is told apart by its token and its place
-    among the same tokens of its part (plural form), so "%d мин. %d мин." for "%d min %d s"
-    is seen."""
-    seen: dict[tuple[int, str], int] = {}
-    for start, end, token in document.placeholders(text):
-        if token[0] not in "%{" or token == "%%":
-            continue
-        part = cell.locate(start, end)[0] if cell.starts else None
-        index = seen[part, token] = seen.get((part, token), -1) + 1
-        after = unit_after(text, end)
-        if after is None:
-            continue
-        units, unit_start, unit_end = after
-        slot = Fact("slot", f"{token}#{index}", start, end, token)
-        yield _Quantity(slot, False, units, unit_start, unit_end, False, -1)
+from .number import special_message
+from .number_order import anchored, condition_first, kept_indices, shortened
+from .quantities import Quantity, justified, printf_fields, read_quantities
 
 
 @register
@@ -130,29 +55,38 @@ class QuantityCheck(Check):
             if document.catalog and special_message(unit.text(document.source)):
                 continue
             read = {
-                lang: _read(document, unit, lang) for lang in document.languages if unit.text(lang)
+                lang: read_quantities(document, unit, lang)
+                for lang in document.languages
+                if unit.text(lang)
             }
-            if sum(bool(found) for found in read.values()) < 2:
-                continue
+            counted = sum(bool(found) for found in read.values()) >= 2
             for lang in document.targets:
-                others = [o for o in document.others(lang) if read.get(o)]
-                if not read.get(lang) or not others:
+                if lang not in read:
                     continue
-                flags.extend(self._units(unit, lang, read, others))
-                strong = {o: [q for q in found if not q.weak] for o, found in read.items()}
-                flags.extend(self._signs(unit, lang, strong, others))
-                for part in range(max(1, len(unit.cells[lang].parts))):
-                    flags.extend(self._order(unit, lang, strong, others, part, document.catalog))
+                others = [o for o in document.others(lang) if read.get(o)]
+                unit_flags = []
+                if counted and read[lang] and others:
+                    unit_flags = list(self._units(unit, lang, read, others))
+                    flags.extend(unit_flags)
+                    strong = {o: [q for q in found if not q.weak] for o, found in read.items()}
+                    flags.extend(self._signs(unit, lang, strong, others))
+                    for part in range(max(1, len(unit.cells[lang].parts))):
+                        flags.extend(
+                            self._order(unit, lang, strong, others, part, document.catalog)
+                        )
+                written = [o for o in document.others(lang) if o in read]
+                flags.extend(self._unit_words(document, unit, lang, read, written, unit_flags))
+                flags.extend(self._justified(document, unit, lang, written))
         return flags
 
     def _units(
-        self, unit: Unit, lang: str, read: dict[str, list[_Quantity]], others: list[str]
+        self, unit: Unit, lang: str, read: dict[str, list[Quantity]], others: list[str]
     ) -> Iterable[Flag]:
         text = unit.text(lang)
         for mine in read[lang]:
             if mine.units is None or mine.weak:  # "一周" (a full circle) is no week
                 continue
-            against: dict[str, _Quantity] = {}
+            against: dict[str, Quantity] = {}
             agree = False
             for other in others:
                 same = [q for q in read[other] if q.value == mine.value and q.units is not None]
@@ -182,8 +116,104 @@ class QuantityCheck(Check):
                 expected=expected,
             )
 
+    def _unit_words(
+        self,
+        document: Document,
+        unit: Unit,
+        lang: str,
+        read: dict[str, list[Quantity]],
+        others: list[str],
+        flagged: list[Flag],
+    ) -> Iterable[Flag]:
+        """Units named in words ("in kilobytes", "N 秒") that the others never name, where
+        they name a unit of the same measure: "以千千字节" for "in kilobytes", "1.0 分钟"
+        in a message whose msgid speaks of seconds only. A unit of a number is ``_units``'s;
+        a measure the others do not name (a translator's "0 字节" for "zeroes") is left
+        alone."""
+        named = {lang: _named_units(document, unit, lang, read.get(lang, ()))}
+        if not any(w.strict and dimension(w.unit) for w in named[lang][0]):
+            return  # most messages name no unit: the others need no reading
+        named.update((o, _named_units(document, unit, o, read.get(o, ()))) for o in others)
+        text = unit.text(lang)
+        taken = _spans(unit, lang, flagged)
+        for word in named[lang][0]:
+            measure = dimension(word.unit)
+            if not word.strict or measure is None:
+                continue
+            if any(s < word.end and word.start < e for s, e in taken):
+                continue
+            taken.append((word.start, word.end))
+            against = {}
+            for other in others:
+                words, names = named[other]
+                if word.unit in names:
+                    continue
+                theirs = [w for w in words if w.strict and dimension(w.unit) == measure]
+                if theirs:
+                    against[other] = theirs
+            if len(against) < len(others) // 2 + 1:
+                continue
+            mine = named[lang][1]
+            wanted = {w.unit for ws in against.values() for w in ws if w.unit not in mine}
+            if not wanted:
+                wanted = {w.unit for ws in against.values() for w in ws}
+            written = text[word.start : word.end]
+            expected = None
+            if len(wanted) == 1:
+                expected = _written_as(wanted.pop(), text, named[lang][0], lang, written)
+            evidence = {
+                o: ", ".join(dict.fromkeys(unit.text(o)[w.start : w.end] for w in ws))
+                for o, ws in against.items()
+            }
+            said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+            yield self.flag(
+                unit,
+                lang,
+                word.start,
+                word.end,
+                f'"{written}": a unit {listing(list(against))} never names — {said}'
+                + (f" → {expected}" if expected else ""),
+                evidence=evidence,
+                expected=expected,
+            )
+
+    def _justified(
+        self, document: Document, unit: Unit, lang: str, others: list[str]
+    ) -> Iterable[Flag]:
+        """A printf field's minus ("%-20s", left-justified in 20 columns) that the others
+        write on an argument and this version lacks, or the reverse: the column layout
+        turns around. Widths may change with the script; the side they pad seldom does."""
+        mine = printf_fields(document, unit, lang)
+        if not mine:
+            return
+        theirs = {o: printf_fields(document, unit, o) for o in others}
+        majority = len(others) // 2 + 1
+        for argument, tokens in mine.items():
+            said = {o: found[argument] for o, found in theirs.items() if argument in found}
+            sides = {left for fields in said.values() for _, _, _, left in fields}
+            if len(said) < majority or len(sides) != 1:
+                continue
+            left = sides.pop()
+            for start, end, token, mine_left in tokens:
+                if mine_left == left:
+                    continue
+                expected = justified(token, left)
+                evidence = {o: fields[0][2] for o, fields in said.items()}
+                shown = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+                what = "minus sign lost" if left else "a minus sign the others do not have"
+                yield self.flag(
+                    unit,
+                    lang,
+                    start,
+                    end,
+                    f'"{token}": {what} (the field is justified to the other side) — '
+                    f"{shown} → {expected}",
+                    evidence=evidence,
+                    expected=expected,
+                )
+
     def _signs(
-        self, unit: Unit, lang: str, read: dict[str, list[_Quantity]], others: list[str]
+        self, unit: Unit, lang: str, read: dict[str, list[Quantity]], others: list[str]
     ) -> Iterable[Flag]:
         text = unit.text(lang)
         for value in {q.value for q in read[lang] if q.fact.kind != "slot"}:
@@ -244,7 +274,7 @@ class QuantityCheck(Check):
         self,
         unit: Unit,
         lang: str,
-        read: dict[str, list[_Quantity]],
+        read: dict[str, list[Quantity]],
         others: list[str],
         part: int,
         catalog: bool,
@@ -265,21 +295,33 @@ class QuantityCheck(Check):
             theirs = [q.value for q in read[other] if q.part == sides[other]]
             if theirs == values:
                 agree += 1
-            elif sorted(theirs) == sorted(values):
-                diff = [i for i, (a, b) in enumerate(zip(values, theirs)) if a != b]
+                continue
+            kept = kept_indices(values, theirs)
+            if kept is not None:
+                said = [values[k] for k in kept]
+                diff = [k for k, (a, b) in enumerate(zip(said, theirs)) if a != b]
                 if len(diff) == 2:
-                    swaps[other] = (diff[0], diff[1])
+                    swaps[other] = (kept[diff[0]], kept[diff[1]], diff[0], diff[1])
         if (
             not swaps
-            or len(set(swaps.values())) > 1
+            or len({pair[:2] for pair in swaps.values()}) > 1
             or len(swaps) < len(others) // 2 + 1
             or agree >= len(swaps)
         ):
             return
-        i, j = next(iter(swaps.values()))
-        if mine[i].compound and mine[j].compound:
-            return  # "in 8-bit operand, 16-bit relocation": adjectives move with their nouns
+        i, j, ti, tj = next(iter(swaps.values()))
         text = unit.text(lang)
+        other = next(iter(swaps))
+        their_text = unit.text(other)
+        theirs = [q for q in read[other] if q.part == sides[other]]
+        anchors = anchored(text, mine, their_text, theirs, swaps[other])
+        if anchors is False:
+            return  # a word that stands by a number moved with it: "(ISO/IEC 10646)"
+        if anchors is None and (
+            (mine[i].compound and mine[j].compound)  # "in 8-bit operand, 16-bit relocation"
+            or condition_first(their_text, theirs[ti], theirs[tj], text, mine[i])
+        ):
+            return
         a, b = mine[i].fact, mine[j].fact
         if _right_to_left(lang) and not any(ch.isalpha() for ch in text[a.end : b.start]):
             return  # "۹×۶" shows as 6×9 in a right-to-left line: typed reversed on purpose
@@ -288,23 +330,65 @@ class QuantityCheck(Check):
             between = text[a.end : b.start]
             expected = b.text + between + a.text
         evidence = {}
-        for other in swaps:
+        for other, (_, _, ti, tj) in swaps.items():
             theirs = [q.fact for q in read[other] if q.part == sides[other]]
-            evidence[other] = unit.text(other)[theirs[i].start : theirs[j].end]
-        said = ", ".join(f"{o} says {t}" for o, t in evidence.items())
+            evidence[other] = unit.text(other)[theirs[ti].start : theirs[tj].end]
+        said = ", ".join(f"{o} says {shortened(t)}" for o, t in evidence.items())
         yield self.flag(
             unit,
             lang,
             a.start,
             b.end,
             f"{render(a.kind, a.value, lang)} and {render(b.kind, b.value, lang)} "
-            f"swapped — {said}" + (f" → {expected}" if expected else ""),
+            f"swapped — {said}" + (f" → {shortened(expected)}" if expected else ""),
             evidence=evidence,
             expected=expected,
         )
 
 
-def _fewer_negatives(mine: list[_Quantity], theirs: list[_Quantity]) -> bool:
+def _named_units(
+    document: Document, unit: Unit, lang: str, read: Iterable[Quantity]
+) -> tuple[list[UnitWord], frozenset[str]]:
+    """The unit words of ``lang`` (``facts.unit_words``), strict ones joined by the units of
+    its numbers ("5 KB"); and every unit id it names at all, placeholders read as words too
+    (a metavariable "BYTES" names bytes)."""
+    text = unit.text(lang)
+    masked = document.masked(text)
+    words = unit_words(masked) if text else []
+    raw = unit_words(text) if masked != text else []
+    for q in read:
+        if q.units is not None and not q.weak:
+            words.extend(UnitWord(u, q.unit_start, q.unit_end, False) for u in q.units)
+            words.extend(
+                UnitWord(u, q.unit_start, q.unit_end, True)
+                for u in q.units
+                if len(q.units) == 1 and u in DIMENSION
+            )
+    return words, frozenset(w.unit for w in (*words, *raw))
+
+
+def _written_as(unit_id: str, text: str, words: list[UnitWord], lang: str, mine: str) -> str:
+    """``unit_id`` as this text writes it elsewhere ("秒" beside "N 秒"), else as
+    ``_unit_form`` would."""
+    for word in words:
+        if word.unit == unit_id and word.strict:
+            return text[word.start : word.end]
+    return _unit_form(unit_id, lang, mine) or unit_id
+
+
+def _spans(unit: Unit, lang: str, flags: list[Flag]) -> list[tuple[int, int]]:
+    """The spans of ``flags`` as cell offsets (a flag's are local to its part)."""
+    cell = unit.cells[lang]
+    spans = []
+    for flag in flags:
+        base = 0
+        if cell.starts and flag.paragraph in cell.parts:
+            base = cell.starts[cell.parts.index(flag.paragraph)]
+        spans.append((base + flag.start, base + flag.end))
+    return spans
+
+
+def _fewer_negatives(mine: list[Quantity], theirs: list[Quantity]) -> bool:
     """The value as often on both sides, negative more often in ``theirs`` ("0=no, 1=yes,
     -1=default" translated "0=нет, 1=да, 1=исходное")."""
     return len(mine) == len(theirs) and sum(q.negative for q in mine) < sum(
@@ -312,7 +396,7 @@ def _fewer_negatives(mine: list[_Quantity], theirs: list[_Quantity]) -> bool:
     )
 
 
-def _lost_sign(mine: list[_Quantity], theirs: list[_Quantity]) -> _Quantity:
+def _lost_sign(mine: list[Quantity], theirs: list[Quantity]) -> Quantity:
     """Which of ``mine`` lost its sign: the first positive one standing where ``theirs``
     has a negative one (in order), else the first positive one."""
     if len(mine) == len(theirs):
@@ -329,7 +413,7 @@ def _right_to_left(lang: str) -> bool:
     return lang.replace("-", "_").split("_")[0].lower() in _RTL
 
 
-def _signed_text(text: str, quantity: _Quantity) -> str:
+def _signed_text(text: str, quantity: Quantity) -> str:
     start = quantity.fact.start
     return (text[start - 1] if start and text[start - 1] in MINUS else "") + quantity.fact.text
 

@@ -68,8 +68,10 @@ _ZH = re.compile(
 )
 
 
-def mentions(text: str, fam: str) -> list[Month]:
-    """Every month name in ``text`` (family ``fam``: en, ru, kk, zh)."""
+def mentions(text: str, fam: str, loose: bool = False) -> list[Month]:
+    """Every month name in ``text`` (family ``fam``: en, ru, kk, zh). ``loose``: words that
+    are months only sometimes count anywhere ("e.g., Jan"), except "May" and "March" away
+    from "in" and numbers: what a source may be naming, to compare a translation with."""
     if fam == "zh":
         return _zh_mentions(text)
     if fam not in ("en", "ru", "kk"):
@@ -87,7 +89,7 @@ def mentions(text: str, fam: str) -> list[Month]:
         start, end = match.start(), match.start() + len(bare)
         if fam == "en" and bare in _AMBIGUOUS_EN:  # "in May", not "May I", "you may"
             strong = _after_in(text, start) and not sentence_initial(text, start)
-        if not strong:
+        if not strong and not (loose and bare not in _AMBIGUOUS_EN):
             if alone is None:
                 alone = _alone(text)
             if not (alone or _beside_number(text, start, end)):

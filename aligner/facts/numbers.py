@@ -361,7 +361,7 @@ _IMPLIED_KK = (  # whole words, or their ordinals ("үш" but not "үшін", fo
 _IMPLIED_ZH = (  # not 一: it is an article too (一个)
     (0, r"零|〇"),
     (1, r"首"),
-    (2, r"二|两|双|俩"),
+    (2, r"二|两|双|俩|一对|成对"),  # 一对: a pair
     (3, r"三"),
     (4, r"四"),
     (5, r"五"),
