@@ -5,7 +5,10 @@ them too. Paragraphs are compared whole, and sentence by sentence where a row's 
 translation have the same number of sentences (then the n-th sentences correspond). The
 minority rendering is flagged, with the majority one as the suggestion. In a catalog, msgids
 are compared without accelerator marks and trailing colons or ellipses; entries with a
-msgctxt are meant to differ and are skipped.
+msgctxt are meant to differ and are skipped. Two msgids said alike ("could not create '%s'",
+"creating '%s' failed") may share a translation: a shared one is flagged in a catalog only
+where one msgid holds a word the catalog renders one stable way elsewhere and the shared
+translation lacks that rendering (``renderings``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import cache, lru_cache
 from ..flags import Flag
 from ..sentences import sentence_count, sentence_spans
 from .base import Check, Document, Unit, register
+from .renderings import Renderings
 
 _MIN_WORDS = 4
 _MIN_CJK = 8
@@ -140,6 +144,7 @@ class ConsistencyCheck(Check):
                 by_target[_key(target, document.catalog)].append(
                     (_key(source, document.catalog), where)
                 )
+        renderings: dict[str, Renderings] = {}
         for group in by_target.values():
             first_source, (first_unit, _, _, _) = group[0]
             for source, (unit, lang, start, end) in group[1:]:
@@ -148,11 +153,23 @@ class ConsistencyCheck(Check):
                 if source == first_source or ratio(source, first_source) >= _SAME_SOURCE:
                     continue
                 where = first_unit.id or f"entry {first_unit.entry}"
+                message = f"the same {lang} text as {where}, but the source differs"
+                if document.catalog:
+                    if lang not in renderings:
+                        renderings[lang] = Renderings(document, lang)
+                    unsaid = renderings[lang].unrendered(
+                        unit.text(document.source),
+                        first_unit.text(document.source),
+                        unit.text(lang),
+                    )
+                    if not unsaid:
+                        continue  # the msgids differ only in words said many ways
+                    message += f" (it does not say {', '.join(unsaid)})"
                 yield self.flag(
                     unit,
                     lang,
                     start,
                     end,
-                    f"the same {lang} text as {where}, but the source differs",
+                    message,
                     evidence={document.source: unit.text(document.source)[:80]},
                 )
