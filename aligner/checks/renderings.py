@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import cache
 
 from .base import Document
 
 _SOURCE_WORD = re.compile(r"[A-Za-z]{3,}")
 _TARGET_WORD = re.compile(r"[^\W\d_]+")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_CJK_FROM = "\u3400"  # no character below it is in ``_cjk_run``
 _STEM = 6  # letters of a source word that name it ("appearing", "appear")
 _TARGET_STEM = 5  # letters of a target word that name it (inflection follows)
 _MIN_USES = 3  # msgids that must hold a word before its rendering is known
@@ -49,16 +50,22 @@ def source_stems(text: str) -> dict[str, str]:
     return stems
 
 
+@cache
+def _cjk_run() -> re.Pattern[str]:
+    """Runs of CJK ideographs: compiled when a text first holds one (a large class)."""
+    return re.compile(r"[\u3400-\u9fff]+")
+
+
 def target_features(text: str) -> frozenset[str]:
     """A msgstr's words stemmed, Chinese as its character pairs (a lone character alone)."""
     features = set()
     for word in _TARGET_WORD.findall(text):
-        runs = _CJK_RUN.findall(word)
+        runs = _cjk_run().findall(word) if max(word) >= _CJK_FROM else None
         if not runs:
             if len(word) >= 3:
                 features.add(word.casefold()[:_TARGET_STEM])
             continue
-        rest = _CJK_RUN.sub(" ", word).split()
+        rest = _cjk_run().sub(" ", word).split()
         features.update(part.casefold()[:_TARGET_STEM] for part in rest if len(part) >= 3)
         for run in runs:
             if len(run) == 1:
