@@ -29,7 +29,7 @@ _BAND_FLOOR = 20  # msgid characters below which a message is in the shortest ba
 _BANDS = 5  # bands double in width: <20, <40, <80, <160, longer
 _MIN_BAND_ROWS = 30  # forms a band needs to have its own usual ratio (else: the catalog's)
 _MIN_ROWS = 8
-_MIN_LETTERS = 30  # msgid letters, names and options aside, that make a message to measure
+_MIN_LETTERS = 20  # msgid letters, names and options aside, that make a message to measure
 _MIN_SPREAD = 0.12  # floor of the robust spread, in log units
 
 Form = tuple[str, str, int, int]  # source form, target form, start and end in the cell
