@@ -157,14 +157,16 @@ class ConsistencyCheck(Check):
                 if document.catalog:
                     if lang not in renderings:
                         renderings[lang] = Renderings(document, lang)
-                    unsaid = renderings[lang].unrendered(
+                    mine, theirs = renderings[lang].unrendered(
                         unit.text(document.source),
                         first_unit.text(document.source),
                         unit.text(lang),
                     )
-                    if not unsaid:
+                    if not (mine or theirs):
                         continue  # the msgids differ only in words said many ways
-                    message += f" (it does not say {', '.join(unsaid)})"
+                    unsaid = [f"{', '.join(mine)} (here)"] if mine else []
+                    unsaid += [f"{', '.join(theirs)} ({where})"] if theirs else []
+                    message += f": it does not say {'; '.join(unsaid)}"
                 yield self.flag(
                     unit,
                     lang,

@@ -111,14 +111,20 @@ class Renderings:
             if count >= _SHARE * len(entries) and count >= _SPECIFIC * self._uses[feature]
         )
 
-    def unrendered(self, source: str, other_source: str, target: str) -> list[str]:
-        """Words one msgid has and the other lacks whose stable rendering ``target`` lacks:
-        a translation shared by both cannot be right for the msgid that holds them."""
+    def unrendered(self, source: str, other_source: str, target: str) -> tuple[list, list]:
+        """Words each msgid has and the other lacks whose stable rendering ``target`` lacks
+        (``source``'s, ``other_source``'s): a translation shared by both cannot be right
+        for a msgid that holds them."""
         features = target_features(target)
         stems, other = source_stems(source), source_stems(other_source)
-        written = other | stems
+        return (
+            self._unsaid(stems, other, features),
+            self._unsaid(other, stems, features),
+        )
+
+    def _unsaid(self, stems: dict, other: dict, features: frozenset[str]) -> list[str]:
         return sorted(
-            written[stem]
-            for stem in stems.keys() ^ other.keys()
-            if (rendering := self.of(stem)) and not rendering & features
+            written
+            for stem, written in stems.items()
+            if stem not in other and (rendering := self.of(stem)) and not rendering & features
         )
