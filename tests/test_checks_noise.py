@@ -175,3 +175,28 @@ def test_a_licence_kept_as_it_stands_is_no_slip(tmp_path):
         ],
     )
     assert _flagged(path, "untranslated") == []
+
+
+# ---------------------------------------------------------------- number ----------------
+def test_a_number_both_msgid_forms_write_is_kept_by_every_plural_form(tmp_path):
+    # "(expected 1)" is no count: the singular form that lost it lost a number; the "1" of
+    # "%d row" itself may be a word
+    entries = [
+        polib.POEntry(
+            msgid="query returned %d row (expected 1)",
+            msgid_plural="query returned %d rows (expected 1)",
+            msgstr_plural={
+                0: "запрос вернул %d строку (ожидалась)",
+                1: "запрос вернул %d строки (ожидалась 1)",
+                2: "запрос вернул %d строк (ожидалась 1)",
+            },
+        ),
+        polib.POEntry(
+            msgid="1 file",
+            msgid_plural="%d files",
+            msgstr_plural={0: "один файл", 1: "%d файла", 2: "%d файлов"},
+        ),
+    ]
+    path = catalog(tmp_path, entries)
+    flags = [(msgid, message) for msgid, name, _, message in flags_of(path, ["number"])]
+    assert flags == [(entries[0].msgid, "no 1 in this plural form — en 1")]
