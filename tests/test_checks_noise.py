@@ -58,6 +58,24 @@ def test_two_msgids_said_alike_may_share_their_translation(tmp_path):
     assert _flagged(path, "consistency") == []
 
 
+def test_options_that_differ_in_case_are_two_sources(tmp_path):
+    # passwd's "-i" and chage's "-I" say alike but are two options, each its own message
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "  -i, --inactive INACTIVE       set password inactive after expiration\n",
+                "  -i, --inactive НЕАКТИВНОСТЬ   установить неактивность пароля\n",
+            ),
+            (
+                "  -I, --inactive INACTIVE       set password inactive after expiration\n",
+                "  -I, --inactive НЕАКТИВНОСТЬ   задать срок неактивности пароля\n",
+            ),
+        ],
+    )
+    assert _flagged(path, "consistency") == []
+
+
 # ---------------------------------------------------------------- omission --------------
 # zh messages about a third as long as their English, as a Chinese catalog has them
 ZH = [

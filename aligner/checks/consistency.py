@@ -28,15 +28,19 @@ _MIN_CJK = 8
 _SAME_SOURCE = 85  # rapidfuzz ratio above which two sources count as one
 _ACCELERATOR = re.compile(r"(?<=\w)_(?=\w)|^_|&(?=\w)|\s*(?:\.\.\.|…|:)\s*$")
 
+_SHORT_OPTION = re.compile(r"(?<![\w-])-[A-Za-z](?![\w-])")
 Occurrence = tuple[Unit, str, int, int]  # unit, language, start, end in the cell
 
 
 def _key(text: str, catalog: bool) -> str:
     """What makes two texts "the same": as loaded for a docset (the paragraph rule already
-    normalised the spacing); for a catalog without case, accelerators and trailing colons."""
+    normalised the spacing); for a catalog without case (but that of short options: "-i"
+    is not "-I"), accelerators and trailing colons."""
     if not catalog:
         return text
     key = " ".join(text.split()).casefold()
+    if "-" in text and (options := _SHORT_OPTION.findall(text)):
+        key += "\0" + "".join(options)  # "-i" and "-I" are two options: case kept
     # what every ``_ACCELERATOR`` match holds (its end pattern is tried at every character)
     if "_" in key or "&" in key or ":" in key or "..." in key or "…" in key:
         return _ACCELERATOR.sub("", key)
