@@ -5,7 +5,10 @@ them too. Paragraphs are compared whole, and sentence by sentence where a row's 
 translation have the same number of sentences (then the n-th sentences correspond). The
 minority rendering is flagged, with the majority one as the suggestion. In a catalog, msgids
 are compared without accelerator marks and trailing colons or ellipses; entries with a
-msgctxt are meant to differ and are skipped.
+msgctxt are meant to differ and are skipped. Two msgids said alike ("could not create '%s'",
+"creating '%s' failed") may share a translation: a shared one is flagged in a catalog only
+where one msgid holds a word the catalog renders one stable way elsewhere and the shared
+translation lacks that rendering (``renderings``).
 """
 
 from __future__ import annotations
@@ -18,21 +21,26 @@ from functools import cache, lru_cache
 from ..flags import Flag
 from ..sentences import sentence_count, sentence_spans
 from .base import Check, Document, Unit, register
+from .renderings import Renderings
 
 _MIN_WORDS = 4
 _MIN_CJK = 8
 _SAME_SOURCE = 85  # rapidfuzz ratio above which two sources count as one
 _ACCELERATOR = re.compile(r"(?<=\w)_(?=\w)|^_|&(?=\w)|\s*(?:\.\.\.|…|:)\s*$")
 
+_SHORT_OPTION = re.compile(r"(?<![\w-])-[A-Za-z](?![\w-])")
 Occurrence = tuple[Unit, str, int, int]  # unit, language, start, end in the cell
 
 
 def _key(text: str, catalog: bool) -> str:
     """What makes two texts "the same": as loaded for a docset (the paragraph rule already
-    normalised the spacing); for a catalog without case, accelerators and trailing colons."""
+    normalised the spacing); for a catalog without case (but that of short options: "-i"
+    is not "-I"), accelerators and trailing colons."""
     if not catalog:
         return text
     key = " ".join(text.split()).casefold()
+    if "-" in text and (options := _SHORT_OPTION.findall(text)):
+        key += "\0" + "".join(options)  # "-i" and "-I" are two options: case kept
     # what every ``_ACCELERATOR`` match holds (its end pattern is tried at every character)
     if "_" in key or "&" in key or ":" in key or "..." in key or "…" in key:
         return _ACCELERATOR.sub("", key)
@@ -140,6 +148,7 @@ class ConsistencyCheck(Check):
                 by_target[_key(target, document.catalog)].append(
                     (_key(source, document.catalog), where)
                 )
+        renderings: dict[str, Renderings] = {}
         for group in by_target.values():
             first_source, (first_unit, _, _, _) = group[0]
             for source, (unit, lang, start, end) in group[1:]:
@@ -148,11 +157,25 @@ class ConsistencyCheck(Check):
                 if source == first_source or ratio(source, first_source) >= _SAME_SOURCE:
                     continue
                 where = first_unit.id or f"entry {first_unit.entry}"
+                message = f"the same {lang} text as {where}, but the source differs"
+                if document.catalog:
+                    if lang not in renderings:
+                        renderings[lang] = Renderings(document, lang)
+                    mine, theirs = renderings[lang].unrendered(
+                        unit.text(document.source),
+                        first_unit.text(document.source),
+                        unit.text(lang),
+                    )
+                    if not (mine or theirs):
+                        continue  # the msgids differ only in words said many ways
+                    unsaid = [f"{', '.join(mine)} (here)"] if mine else []
+                    unsaid += [f"{', '.join(theirs)} ({where})"] if theirs else []
+                    message += f": it does not say {'; '.join(unsaid)}"
                 yield self.flag(
                     unit,
                     lang,
                     start,
                     end,
-                    f"the same {lang} text as {where}, but the source differs",
+                    message,
                     evidence={document.source: unit.text(document.source)[:80]},
                 )

@@ -40,6 +40,7 @@ from .digits import (
     listing,
     lost_digits,
 )
+from .plural_numbers import lost_in_forms
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
 _NEAR = 0.2  # relative distance within which a number word absorbs an equal number
@@ -358,6 +359,11 @@ class NumberCheck(Check):
         for unit in document.units:
             if document.catalog and special_message(unit.text(document.source)):
                 continue
+            if document.catalog and len(unit.cells[document.source].parts) > 1:
+                for lang in document.targets:
+                    for start, end, number in lost_in_forms(unit, document, lang):
+                        message = f"no {number} in this plural form — {document.source} {number}"
+                        flags.append(self.flag(unit, lang, start, end, message))
             facts: dict[str, list[Fact] | None] = {}
             masked: dict[str, str] = {}
             free: dict[str, list] = {}

@@ -13,7 +13,10 @@ stands alone nearby (the aligner failed to pair them: the ``alignment`` check re
 the neighbouring paragraph of the version that lacks text is not long enough to hold it
 (two paragraphs translated as one), and a short version is short in its structure too (fewer
 paragraphs or sentences, or numbers and names the others have). In a docset of two versions
-the source is the reference: the translation is the one that lacks or adds.
+the source is the reference: the translation is the one that lacks or adds. A catalog's
+msgstr forms are measured against the catalog's own lengths (``lengths``: per plural form,
+per band of msgid length, what both sides write alike left out), and one is suspect of
+additions only twice as far out as of omissions: translators explain, cuts lose.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Iterable
 from ..alignment import LOW_CONFIDENCE
 from ..flags import Flag
 from ..sentences import END_MARKS, sentence_count
+from . import lengths as catalog_lengths
 from .base import Check, Document, Unit, register
 from .segments import length as _length
 from .segments import missing_anchors
@@ -39,6 +43,10 @@ _ENDS = set(END_MARKS + ":;：；")  # ...that does not end as a sentence (or cl
 _DRIFT_ROWS = 10  # rows on each side searched for gaps like this one...
 _DRIFT_GAPS = 2  # ...of which this many mean the aligner drifted, not a text
 _ABSORBED_Z = 2.5  # a neighbour this many spreads too long may hold the missing text
+# a catalog's translator explains ("BCD" as a phrase, "immediate" with its noun, an
+# option's values spelt out): a msgstr is suspect of additions only this many times
+# further out than one is of omissions
+_EXPLAINED = 2
 
 Stats = dict[tuple[str, str], tuple[float, float]]
 
@@ -53,13 +61,11 @@ class OmissionCheck(Check):
     )
 
     def run(self, document: Document) -> list[Flag]:
+        if document.catalog:
+            return self._catalog_outliers(document)
         lengths = [text_lengths(unit, document.languages) for unit in document.units]
         stats = pair_statistics(document, lengths)
         flags: list[Flag] = []
-        if document.catalog:
-            for unit, unit_lengths in zip(document.units, lengths):
-                flags.extend(self._outliers(unit, document, stats, unit_lengths))
-            return flags
         rows = _Rows(document, lengths, stats)
         for index in range(len(document.units)):
             if rows.complete[index]:
@@ -143,28 +149,47 @@ class OmissionCheck(Check):
                 evidence={o: _excerpt(unit.text(o)) for o in others},
             )
 
-    def _outliers(
-        self, unit: Unit, document: Document, stats: Stats, lengths: dict[str, int]
-    ) -> Iterable[Flag]:
-        """A catalog entry's msgstr much shorter or longer than usual against msgid."""
+    def _catalog_outliers(self, document: Document) -> list[Flag]:
+        """Catalog msgstr forms much shorter or longer than usual against their msgid, for
+        messages of that length in this catalog (``lengths``)."""
+        flags: list[Flag] = []
         for lang in document.targets:
-            found = _outlier(unit, document, stats, lengths, lang)
-            if found is None:
+            stats = catalog_lengths.statistics(document, lang)
+            if not stats:
                 continue
-            shorter, factor, others = found
-            message = (
-                f"{'shorter' if shorter else 'longer'} than usual by a factor of "
-                f"{factor:.1f} against {', '.join(others)}: "
-                f"{'something left out?' if shorter else 'something added?'}"
-            )
-            yield self.flag(
-                unit,
-                lang,
-                0,
-                len(unit.text(lang)),
-                message,
-                evidence={o: unit.text(o)[:80] for o in others},
-            )
+            for unit in document.units:
+                several = len(unit.cells[lang].parts) > 1
+                for form, (source, target, start, end) in enumerate(
+                    catalog_lengths.forms(unit, document.source, lang)
+                ):
+                    if max(len(source), len(target)) < _MIN_CHARS:
+                        continue  # short texts vary too much to tell
+                    source_length, target_length = catalog_lengths.measured(source, target)
+                    if not (source_length and target_length):
+                        continue
+                    center, spread = stats.get(catalog_lengths.band(source_length), stats[None])
+                    deviation = math.log(target_length / source_length) - center
+                    limit = max(_MIN_FACTOR, _ROBUST_Z * spread)
+                    if -limit <= deviation <= _EXPLAINED * limit:
+                        continue
+                    shorter = deviation < 0
+                    message = (
+                        f"{'shorter' if shorter else 'longer'} than usual by a factor of "
+                        f"{math.exp(abs(deviation)):.1f} against {document.source}"
+                        f"{f' (plural form {form})' if several else ''}: "
+                        f"{'something left out?' if shorter else 'something added?'}"
+                    )
+                    flags.append(
+                        self.flag(
+                            unit,
+                            lang,
+                            start,
+                            end,
+                            message,
+                            evidence={document.source: source[:80]},
+                        )
+                    )
+        return flags
 
 
 class _Rows:

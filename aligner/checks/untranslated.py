@@ -117,13 +117,22 @@ def _lowered(text: str) -> set[str]:
     return {word.lower() for i, word in enumerate(found) if i == 0 or word.islower()}
 
 
+# a copyright line or a licence notice: a legal statement, whose binding wording is the
+# original one, and which translators keep as it stands
+_LEGAL = re.compile(
+    r"\bCopyright\b|\(C\) (?:\d{4}|%s)|©|free software; you can redistribute"
+    r"|\bGNU (?:Lesser )?General Public License\b",
+    re.IGNORECASE,
+)
+
+
 def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
     """Whether the message's msgstr is its msgid with a word in it, or has no letter of the
     language's own script though the language has one (a cheap first look, before the words
     are read). A copy of placeholders and numbers ("%d. %s", "2000") keeps no word: it
     makes no block of kept names."""
     msgstr = unit.text(lang)
-    if not msgstr:
+    if not msgstr or _LEGAL.search(unit.text(document.source)):
         return False
     if msgstr == unit.text(document.source):
         return _LATIN_WORD.search(document.masked(msgstr)) is not None
@@ -410,8 +419,8 @@ class _Lexicon:
         source = document.source
         for unit in document.units:
             msgid = unit.text(source)
-            if not msgid or id(unit) in skipped:
-                continue
+            if not msgid or id(unit) in skipped or _LEGAL.search(msgid):
+                continue  # (a licence kept as it stands tells nothing of the catalog's words)
             ids = set(_LATIN_WORD.findall(_words_only(msgid)))
             for lang in document.targets:
                 msgstr = unit.text(lang)
