@@ -95,6 +95,15 @@ _VERY_SHORT = -5.0
 _VERY_SHORT_SHARE = 0.4
 _NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
 _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
+# Chinese: a character that ends at most this share of the runs of Han characters it is in,
+# being in at least this many (others than the one judged), and on which no word of the
+# dictionary ends the msgstr: it was cut inside a word ("此系统尚未启" of "启用"); "shorter"
+# is then enough. Not for a msgid of one word: a term, translated by a coined term ("快进"
+# for "fast-forward") that no dictionary has
+_MID_WORD_END = 0.06
+_MID_WORD_SEEN = 3
+_MID_WORD_SHORT = -1.6
+_WORD_CHARACTERS = 5  # the longest dictionary word looked for at msgstr's end
 
 
 def _length(text: str) -> int:
@@ -246,7 +255,11 @@ class TruncationCheck(Check):
         if found.missing:
             reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
         last = _last_word(msgstr, base_language(lang) in ("zh", "ja"))
-        if found.rare_end:
+        if found.mid_word and not found.rare_end:
+            reasons.append(
+                f'ends inside a word: "{last}" ends almost no run of Han characters here'
+            )
+        elif found.rare_end:
             reasons.append(f'ends with "{last}", which ends almost no other message')
         elif found.few_end and found.z <= _FAR_SHORT:
             reasons.append(f'ends with "{last}", which ends few of the messages it is in')
@@ -286,6 +299,7 @@ class _Evidence:
     lost_tail: bool  # the missing ones are msgid's last such words, after words that are there
     expected: int  # characters the catalog's msgstrs have for such a msgid
     shortened_name: bool  # msgid an official long name, or msgstr a country's name
+    mid_word: bool = False  # Chinese: ends inside a word
 
 
 def _is_cut(found: _Evidence) -> bool:
@@ -300,6 +314,7 @@ def _is_cut(found: _Evidence) -> bool:
         or (found.lost_mark and z <= _SHORT_LOST)
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
         or (z <= _FAR_SHORT and found.few_end)
+        or (z <= _MID_WORD_SHORT and found.mid_word)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
         or (_very_short(z, found.msgstr, found.expected) and not found.shortened_name)
     )
@@ -359,6 +374,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         for token, n in with_token.items()
         if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
     }
+    inside = _HanRuns([msgstr for _, _, msgstr in pairs]) if cjk else None
     suspects = []
     for k, z in shorter:
         unit, msgid, msgstr = pairs[k]
@@ -375,12 +391,13 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         ) or (keeps_groups and _lost_group(msgid, msgstr))
         if not lost_mark and kept_tokens:
             lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
-        suspects.append((k, z, rare_end, few_end, lost_mark))
+        mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
+        suspects.append((k, z, rare_end, few_end, lost_mark, mid_word))
     lexicon = _Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
     )
-    for k, z, rare_end, few_end, lost_mark in suspects:
+    for k, z, rare_end, few_end, lost_mark, mid_word in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         yield _Evidence(
@@ -396,6 +413,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             _lost_tail(found),
             model.expected(msgid),
             _very_short(z, msgstr, model.expected(msgid)) and _shortened_name(msgid, msgstr, lang),
+            mid_word,
         )
 
 
@@ -417,6 +435,38 @@ def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
         return False
     covered = sum(end - start for start, end, _ in index.find(msgstr.strip()))
     return covered >= _NAME_COVERS * letters
+
+
+class _HanRuns:
+    """Which characters end the runs of Han characters of a Chinese catalog's msgstrs:
+    one that almost never does ("启" of "启用", "启动"; "的", "将" that a word follows)
+    ends a msgstr only where it was cut."""
+
+    def __init__(self, msgstrs: list[str]) -> None:
+        self.seen: Counter[str] = Counter()
+        self.ends: Counter[str] = Counter()
+        for msgstr in msgstrs:
+            runs = _han_run().findall(msgstr)
+            self.seen.update("".join(runs))
+            self.ends.update(run[-1] for run in runs)
+
+    def cut(self, msgstr: str) -> bool:
+        """Whether ``msgstr`` ends with a Han character that ends almost none of the
+        catalog's other runs, and no dictionary word ends it there."""
+        body = msgstr.rstrip()
+        last = body[-1:]
+        if not last or not ("\u3400" <= last <= "\u9fff"):
+            return False
+        seen, ends = self.seen[last] - 1, self.ends[last] - 1
+        if seen < _MID_WORD_SEEN or ends > _MID_WORD_END * seen:
+            return False
+        from ..wordlists import chinese_words  # deferred: read for the first such msgstr
+
+        words = chinese_words()
+        if not words:
+            return False  # no dictionary: a terse msgstr can end on any word
+        tail = _han_run().findall(body[-_WORD_CHARACTERS:])[-1]
+        return not any(tail[-n:] in words for n in range(2, len(tail) + 1))
 
 
 class _LengthModel:
