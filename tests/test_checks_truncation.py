@@ -151,3 +151,47 @@ def test_a_lost_end_mark_says_nothing_where_the_catalog_leaves_marks_out(tmp_pat
     unmarked = [(msgid, msgstr.rstrip(".")) for msgid, msgstr in OPENED]
     path = catalog(tmp_path, unmarked + MODELS + [CUT_OPEN])
     assert flags_of(path, ["truncation"]) == []
+
+
+# a Chinese catalog: "Could not open the X in the Y." as "无法在Y中打开X。" and the like, and
+# "Enable X" as "启用 X", "X is enabled" as "X 已启用": its "启" is always followed by "用"
+PLACES = (
+    ("menu", "菜单"),
+    ("window", "窗口"),
+    ("editor", "编辑器"),
+    ("panel", "面板"),
+    ("viewer", "查看器"),
+    ("browser", "浏览器"),
+    ("terminal", "终端"),
+    ("sidebar", "侧边栏"),
+    ("toolbar", "工具栏"),
+    ("dialog", "对话框"),
+)
+OPENED_ZH = [
+    (
+        f"Could not open the {en} in the {place}.",
+        f"{('无法', '未能', '不能')[k % 3]}在{where}中打开{zh}。",
+    )
+    for k, ((en, zh), (place, where)) in enumerate(
+        (noun, place)
+        for noun in (("file", "文件"), ("image", "图像"), ("disk", "磁盘"), ("page", "页面"))
+        for place in PLACES
+    )
+]
+FEATURES = ("SELinux", "AppArmor", "IPv6", "Bluetooth", "Wayland", "PulseAudio")
+ENABLED = [(f"Enable {name}", f"启用 {name}") for name in FEATURES] + [
+    (f"{name} is enabled", f"{name} 已启用") for name in FEATURES
+]
+NOT_ENABLED = "The sandbox is not enabled on this system"
+
+
+def test_a_chinese_msgstr_ending_inside_a_word_is_flagged(tmp_path):
+    path = catalog(tmp_path, OPENED_ZH + ENABLED + [(NOT_ENABLED, "此系统尚未启")], lang="zh_CN")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(NOT_ENABLED, "truncation")]
+    assert 'ends inside a word: "启"' in found[0][3]
+
+
+def test_a_terse_chinese_msgstr_ending_on_a_word_is_not_flagged(tmp_path):
+    path = catalog(tmp_path, OPENED_ZH + ENABLED + [(NOT_ENABLED, "此系统未启用")], lang="zh_CN")
+    assert flags_of(path, ["truncation"]) == []
