@@ -300,13 +300,15 @@ class _Evidence:
     expected: int  # characters the catalog's msgstrs have for such a msgid
     shortened_name: bool  # msgid an official long name, or msgstr a country's name
     mid_word: bool = False  # Chinese: ends inside a word
+    words: bool = True  # msgstr's words are words (not Chinese characters)
 
 
 def _is_cut(found: _Evidence) -> bool:
     """Whether the evidence adds up to a cut: much shorter with a cut end (far shorter: an
-    end few messages have), or shorter with a cut end and translations missing, or missing
-    the translations of most msgid words, or of its last words after its first, or so
-    much shorter that nothing else is needed."""
+    end few messages have; Chinese, shorter: inside a word), or shorter with a cut end and
+    translations missing (one, with a word that ends no message), or missing the
+    translations of most msgid words, or of its last words after its first (with an end few
+    messages have, two are enough), or so much shorter that nothing else is needed."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
     return (
         (z <= _SHORT and cut)
@@ -315,6 +317,8 @@ def _is_cut(found: _Evidence) -> bool:
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
         or (z <= _FAR_SHORT and found.few_end)
         or (z <= _MID_WORD_SHORT and found.mid_word)
+        or (missing and found.rare_end and found.words and z <= _SHORT_LOST)
+        or (missing >= _MISSING and found.few_end and found.lost_tail and z <= _SHORT_TAIL)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
         or (_very_short(z, found.msgstr, found.expected) and not found.shortened_name)
     )
@@ -414,6 +418,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             model.expected(msgid),
             _very_short(z, msgstr, model.expected(msgid)) and _shortened_name(msgid, msgstr, lang),
             mid_word,
+            not cjk,
         )
 
 
