@@ -195,3 +195,34 @@ def test_a_chinese_msgstr_ending_inside_a_word_is_flagged(tmp_path):
 def test_a_terse_chinese_msgstr_ending_on_a_word_is_not_flagged(tmp_path):
     path = catalog(tmp_path, OPENED_ZH + ENABLED + [(NOT_ENABLED, "此系统未启用")], lang="zh_CN")
     assert flags_of(path, ["truncation"]) == []
+
+
+def test_a_word_no_message_ends_with_and_one_translation_missing_is_a_cut(tmp_path):
+    # the catalog's "открыть" is always followed by what is opened
+    cut = ("Could not open papa", "Не открыть")
+    path = catalog(tmp_path, OPENED + LABELS + [cut])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(cut[0], "truncation")]
+    assert 'no translation of "papa"; ends with "открыть"' in found[0][3]
+
+
+def test_one_translation_missing_before_a_word_messages_end_with_is_no_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + LABELS + [("Could not open papa", "Нет папки")])
+    assert flags_of(path, ["truncation"]) == []
+
+
+LIST_MODEL = "Model of the list of bravo india"
+
+
+def test_msgid_last_two_translations_missing_before_an_end_few_messages_have_is_a_cut(tmp_path):
+    # "Модель списка" ends few of the catalog's messages; "bravo", "india" come last
+    path = catalog(tmp_path, OPENED + LABELS + MODELS + [(LIST_MODEL, "Модель списка")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(LIST_MODEL, "truncation")]
+    assert 'no translation of "bravo", "india"' in found[0][3]
+
+
+def test_two_translations_missing_before_a_word_that_says_nothing_of_its_end_are_no_cut(tmp_path):
+    # "индии" is in no other message: how it ends messages is not known
+    path = catalog(tmp_path, OPENED + LABELS + MODELS + [(LIST_MODEL, "Модель индии")])
+    assert flags_of(path, ["truncation"]) == []
