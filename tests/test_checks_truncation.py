@@ -226,3 +226,21 @@ def test_two_translations_missing_before_a_word_that_says_nothing_of_its_end_are
     # "индии" is in no other message: how it ends messages is not known
     path = catalog(tmp_path, OPENED + LABELS + MODELS + [(LIST_MODEL, "Модель индии")])
     assert flags_of(path, ["truncation"]) == []
+
+
+# "确" in "确认 X", "确定 X？", "X 确实对吗？": it ends none of the catalog's messages
+CONFIRMED = (
+    [(f"Confirm {name}", f"确认 {name}") for name in FEATURES]
+    + [(f"Confirm the {name} settings", f"确认 {name} 设置") for name in FEATURES]
+    + [(f"Are you sure about {name}?", f"确定 {name}？") for name in FEATURES]
+    + [(f"Is {name} right?", f"{name} 确实对吗？") for name in FEATURES]
+)
+
+
+def test_a_chinese_msgstr_ending_on_a_word_is_judged_by_the_word_not_its_last_character(
+    tmp_path,
+):
+    # "正确" is a word; that "确" ends no message says nothing of it
+    terse = ("Argument encoding is not correct", "参数编码不正确")
+    path = catalog(tmp_path, OPENED_ZH + CONFIRMED + [terse], lang="zh_CN")
+    assert flags_of(path, ["truncation"]) == []

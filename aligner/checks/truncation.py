@@ -254,7 +254,7 @@ class TruncationCheck(Check):
         ]
         if found.missing:
             reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
-        last = _last_word(msgstr, base_language(lang) in ("zh", "ja"))
+        last = found.last
         if found.mid_word and not found.rare_end:
             reasons.append(
                 f'ends inside a word: "{last}" ends almost no run of Han characters here'
@@ -301,6 +301,7 @@ class _Evidence:
     shortened_name: bool  # msgid an official long name, or msgstr a country's name
     mid_word: bool = False  # Chinese: ends inside a word
     words: bool = True  # msgstr's words are words (not Chinese characters)
+    last: str | None = None  # the word (Chinese: word or character) whose habit was judged
 
 
 def _is_cut(found: _Evidence) -> bool:
@@ -395,13 +396,22 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         ) or (keeps_groups and _lost_group(msgid, msgstr))
         if not lost_mark and kept_tokens:
             lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
+        if inside is not None and (rare_end or few_end):
+            word = inside.last_word(msgstr)  # a word's habit, not its last character's
+            if word is not None:
+                last = word
+                seen_word, word_ends = inside.word_ends(word)
+                rare_end = _ends_few(word, seen_word, word_ends, cjk, _RARE_END, _RARE_END_SEEN, 0)
+                few_end = rare_end or _ends_few(
+                    word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
+                )
         mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
-        suspects.append((k, z, rare_end, few_end, lost_mark, mid_word))
+        suspects.append((k, z, rare_end, few_end, lost_mark, mid_word, last))
     lexicon = _Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
     )
-    for k, z, rare_end, few_end, lost_mark, mid_word in suspects:
+    for k, z, rare_end, few_end, lost_mark, mid_word, last in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         yield _Evidence(
@@ -419,6 +429,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             _very_short(z, msgstr, model.expected(msgid)) and _shortened_name(msgid, msgstr, lang),
             mid_word,
             not cjk,
+            last,
         )
 
 
@@ -443,9 +454,11 @@ def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
 
 
 class _HanRuns:
-    """Which characters end the runs of Han characters of a Chinese catalog's msgstrs:
-    one that almost never does ("启" of "启用", "启动"; "的", "将" that a word follows)
-    ends a msgstr only where it was cut."""
+    """Which characters end the runs of Han characters of a Chinese catalog's msgstrs, and
+    which words end its msgstrs: a character that almost never ends a run ("启" of "启用",
+    "启动"; "的", "将" that a word follows) ends a msgstr only where it was cut; where a
+    word of the dictionary ends a msgstr, that word's habit is what counts, not its last
+    character's ("正确" ends messages where "确" ends none)."""
 
     def __init__(self, msgstrs: list[str]) -> None:
         self.seen: Counter[str] = Counter()
@@ -454,24 +467,49 @@ class _HanRuns:
             runs = _han_run().findall(msgstr)
             self.seen.update("".join(runs))
             self.ends.update(run[-1] for run in runs)
+        self.msgstrs = msgstrs
+        self._text: str | None = None
+        self._endings: Counter[str] | None = None
 
     def cut(self, msgstr: str) -> bool:
         """Whether ``msgstr`` ends with a Han character that ends almost none of the
         catalog's other runs, and no dictionary word ends it there."""
-        body = msgstr.rstrip()
-        last = body[-1:]
+        last = msgstr.rstrip()[-1:]
         if not last or not ("\u3400" <= last <= "\u9fff"):
             return False
         seen, ends = self.seen[last] - 1, self.ends[last] - 1
         if seen < _MID_WORD_SEEN or ends > _MID_WORD_END * seen:
             return False
-        from ..wordlists import chinese_words  # deferred: read for the first such msgstr
+        return bool(_dictionary()) and self.last_word(msgstr) is None
 
-        words = chinese_words()
-        if not words:
-            return False  # no dictionary: a terse msgstr can end on any word
-        tail = _han_run().findall(body[-_WORD_CHARACTERS:])[-1]
-        return not any(tail[-n:] in words for n in range(2, len(tail) + 1))
+    def last_word(self, msgstr: str) -> str | None:
+        """The longest word of the dictionary (two characters or more) that ends
+        ``msgstr``, if any."""
+        words = _dictionary()
+        runs = _han_run().findall(msgstr.rstrip()[-_WORD_CHARACTERS:])
+        if not runs or not msgstr.rstrip().endswith(runs[-1]):
+            return None
+        tail = runs[-1]
+        return next((tail[-n:] for n in range(len(tail), 1, -1) if tail[-n:] in words), None)
+
+    def word_ends(self, word: str) -> tuple[Counter[str], Counter[str]]:
+        """How often ``word`` is in the catalog's msgstrs and how many of them it ends
+        (as ``_ends_few`` counts them)."""
+        if self._text is None:
+            self._text = "\0".join(self.msgstrs)
+            self._endings = Counter(
+                body[-n:]
+                for body in map(str.rstrip, self.msgstrs)
+                for n in range(2, _WORD_CHARACTERS + 1)
+            )
+        assert self._endings is not None
+        return Counter({word: self._text.count(word)}), Counter({word: self._endings[word]})
+
+
+def _dictionary() -> frozenset[str]:
+    from ..wordlists import chinese_words  # deferred: read for the first Chinese suspect
+
+    return chinese_words()
 
 
 class _LengthModel:
