@@ -12,20 +12,27 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
 - which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
   which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
   "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
+  Chinese, where a word of the dictionary (jieba's, as wordfreq ships it) ends a msgstr,
+  that word's habit ("正确" ends messages where "确" ends none), and where none does, which
+  characters end almost none of its runs of Han characters: "此系统尚未启" was cut inside
+  "启用";
 - whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
   ("GROUP", "TeX") it keeps as they are: where it does, one lost is a cut end too (ISO
   catalogs drop alternative names in brackets at will; "DENIED" is translated).
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
 ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
-messages it is in: "Модель" for "The child model"), or shorter and missing the translations of
-several msgid words: most of them, or its last ones after the first ones it has (a cut keeps
-msgid's beginning; a terse translation drops words anywhere), or so far shorter than any
-habit of the catalog allows that length alone says cut ("Для понижения" for "Authentication
-is required to downgrade software"), unless msgid is an official long name that such
-catalogs shorten ("Iran, Islamic Republic of" as "Иран"). msgid's end mark counts only in a
-catalog that keeps its end marks (Chinese catalogs often leave "." out). A flag points at
-msgstr's end, where the rest is missing.
+messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a word),
+or shorter and missing the translations of msgid words: several with a cut end (one, much
+shorter, before a Russian or Kazakh word that ends no message: "|HOST|использовать" for
+"|HOST|use HOST for LDAP queries"), most of them, or its last ones after the first ones it
+has (a cut keeps msgid's beginning; a terse translation drops words anywhere; two are enough
+before an end few messages have), or so far shorter than any habit of the catalog allows
+that length alone says cut ("Для понижения" for "Authentication is required to downgrade
+software"), unless msgid is an official long name that such catalogs shorten ("Iran,
+Islamic Republic of" as "Иран"). msgid's end mark counts only in a catalog that keeps its
+end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
+rest is missing.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from functools import cache
 from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
+from .han_ends import HanEnds
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
@@ -95,15 +103,12 @@ _VERY_SHORT = -5.0
 _VERY_SHORT_SHARE = 0.4
 _NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
 _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
-# Chinese: a character that ends at most this share of the runs of Han characters it is in,
-# being in at least this many (others than the one judged), and on which no word of the
-# dictionary ends the msgstr: it was cut inside a word ("此系统尚未启" of "启用"); "shorter"
-# is then enough. Not for a msgid of one word: a term, translated by a coined term ("快进"
-# for "fast-forward") that no dictionary has
-_MID_WORD_END = 0.06
-_MID_WORD_SEEN = 3
+
+
+# Chinese, "shorter" is enough for a msgstr that ends inside a word (``han_ends``), unless
+# msgid is one word: a term, translated by a coined term ("快进" for "fast-forward") that no
+# dictionary has
 _MID_WORD_SHORT = -1.6
-_WORD_CHARACTERS = 5  # the longest dictionary word looked for at msgstr's end
 
 
 def _length(text: str) -> int:
@@ -379,7 +384,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         for token, n in with_token.items()
         if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
     }
-    inside = _HanRuns([msgstr for _, _, msgstr in pairs]) if cjk else None
+    inside = HanEnds([msgstr for _, _, msgstr in pairs]) if cjk else None
     suspects = []
     for k, z in shorter:
         unit, msgid, msgstr = pairs[k]
@@ -451,65 +456,6 @@ def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
         return False
     covered = sum(end - start for start, end, _ in index.find(msgstr.strip()))
     return covered >= _NAME_COVERS * letters
-
-
-class _HanRuns:
-    """Which characters end the runs of Han characters of a Chinese catalog's msgstrs, and
-    which words end its msgstrs: a character that almost never ends a run ("启" of "启用",
-    "启动"; "的", "将" that a word follows) ends a msgstr only where it was cut; where a
-    word of the dictionary ends a msgstr, that word's habit is what counts, not its last
-    character's ("正确" ends messages where "确" ends none)."""
-
-    def __init__(self, msgstrs: list[str]) -> None:
-        self.seen: Counter[str] = Counter()
-        self.ends: Counter[str] = Counter()
-        for msgstr in msgstrs:
-            runs = _han_run().findall(msgstr)
-            self.seen.update("".join(runs))
-            self.ends.update(run[-1] for run in runs)
-        self.msgstrs = msgstrs
-        self._text: str | None = None
-        self._endings: Counter[str] | None = None
-
-    def cut(self, msgstr: str) -> bool:
-        """Whether ``msgstr`` ends with a Han character that ends almost none of the
-        catalog's other runs, and no dictionary word ends it there."""
-        last = msgstr.rstrip()[-1:]
-        if not last or not ("\u3400" <= last <= "\u9fff"):
-            return False
-        seen, ends = self.seen[last] - 1, self.ends[last] - 1
-        if seen < _MID_WORD_SEEN or ends > _MID_WORD_END * seen:
-            return False
-        return bool(_dictionary()) and self.last_word(msgstr) is None
-
-    def last_word(self, msgstr: str) -> str | None:
-        """The longest word of the dictionary (two characters or more) that ends
-        ``msgstr``, if any."""
-        words = _dictionary()
-        runs = _han_run().findall(msgstr.rstrip()[-_WORD_CHARACTERS:])
-        if not runs or not msgstr.rstrip().endswith(runs[-1]):
-            return None
-        tail = runs[-1]
-        return next((tail[-n:] for n in range(len(tail), 1, -1) if tail[-n:] in words), None)
-
-    def word_ends(self, word: str) -> tuple[Counter[str], Counter[str]]:
-        """How often ``word`` is in the catalog's msgstrs and how many of them it ends
-        (as ``_ends_few`` counts them)."""
-        if self._text is None:
-            self._text = "\0".join(self.msgstrs)
-            self._endings = Counter(
-                body[-n:]
-                for body in map(str.rstrip, self.msgstrs)
-                for n in range(2, _WORD_CHARACTERS + 1)
-            )
-        assert self._endings is not None
-        return Counter({word: self._text.count(word)}), Counter({word: self._endings[word]})
-
-
-def _dictionary() -> frozenset[str]:
-    from ..wordlists import chinese_words  # deferred: read for the first Chinese suspect
-
-    return chinese_words()
 
 
 class _LengthModel:
