@@ -244,3 +244,21 @@ def test_a_chinese_msgstr_ending_on_a_word_is_judged_by_the_word_not_its_last_ch
     terse = ("Argument encoding is not correct", "参数编码不正确")
     path = catalog(tmp_path, OPENED_ZH + CONFIRMED + [terse], lang="zh_CN")
     assert flags_of(path, ["truncation"]) == []
+
+
+SERVICE = "The org.freedesktop.sandbox_daemon service is not enabled on this system"
+
+
+def test_a_chinese_msgstr_is_measured_without_what_it_copies_from_msgid(tmp_path):
+    # the service's name is as long in both: the msgstr's own words are what was cut
+    cut = "此系统 org.freedesktop.sandbox_daemon 尚未启"
+    path = catalog(tmp_path, OPENED_ZH + ENABLED + [(SERVICE, cut)], lang="zh_CN")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(SERVICE, "truncation")]
+    assert "6 characters besides what it copies from msgid" in found[0][3]
+
+
+def test_a_chinese_msgstr_that_copies_a_long_name_and_ends_on_a_word_is_not_flagged(tmp_path):
+    whole = "此系统尚未启用 org.freedesktop.sandbox_daemon"
+    path = catalog(tmp_path, OPENED_ZH + ENABLED + [(SERVICE, whole)], lang="zh_CN")
+    assert flags_of(path, ["truncation"]) == []

@@ -5,7 +5,9 @@ Length alone cannot tell a cut from a terse translation, nor can the last word a
 catalog is its own evidence, learned afresh from each catalog (each language pair):
 
 - how long its msgstrs are for a msgid of a given length (the median and spread of the
-  log ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out;
+  log ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out
+  (Chinese, also besides the names and identifiers it copies from msgid, as long in both:
+  "无法派生autovacuum启" is shorter in its own words only);
 - which of its msgid words it translates with which msgstr words (a word and its
   translation that go together in most messages that have either), so a msgid word whose
   translation is missing from the msgstr is seen;
@@ -103,12 +105,26 @@ _VERY_SHORT = -5.0
 _VERY_SHORT_SHARE = 0.4
 _NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
 _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
+_COPIED = re.compile(r"[A-Za-z0-9_%$.()-]{2,}")  # a name, an identifier, a placeholder
 
 
 # Chinese, "shorter" is enough for a msgstr that ends inside a word (``han_ends``), unless
 # msgid is one word: a term, translated by a coined term ("快进" for "fast-forward") that no
 # dictionary has
 _MID_WORD_SHORT = -1.6
+
+
+def _own_lengths(msgid: str, msgstr: str) -> tuple[int, int]:
+    """The lengths of msgid and msgstr besides the names, identifiers and placeholders that
+    msgstr copies from msgid ("autovacuum", "%s", "AtkHyperlink"): a Chinese msgstr is a
+    third of its msgid's length in its own words, but a copied word is as long in both."""
+    shared = set(_COPIED.findall(msgid)) & set(_COPIED.findall(msgstr))
+    copied = sum(len(token) * min(msgid.count(token), msgstr.count(token)) for token in shared)
+    return max(_length(msgid) - copied, 0), max(_length(msgstr) - copied, 0)
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
 
 
 def _length(text: str) -> int:
@@ -256,6 +272,9 @@ class TruncationCheck(Check):
         reasons = [
             f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
             f"msgid have about {found.expected}"
+            if found.z <= _SHORTER
+            else f"{_own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
+            f"msgid where this catalog's msgstrs for such a msgid have about {found.own_expected}"
         ]
         if found.missing:
             reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
@@ -307,6 +326,8 @@ class _Evidence:
     mid_word: bool = False  # Chinese: ends inside a word
     words: bool = True  # msgstr's words are words (not Chinese characters)
     last: str | None = None  # the word (Chinese: word or character) whose habit was judged
+    own_z: float = 0.0  # Chinese: z of its length besides what it copies from msgid
+    own_expected: int = 0  # ...and the characters the catalog gives that
 
 
 def _is_cut(found: _Evidence) -> bool:
@@ -316,13 +337,15 @@ def _is_cut(found: _Evidence) -> bool:
     translations of most msgid words, or of its last words after its first (with an end few
     messages have, two are enough), or so much shorter that nothing else is needed."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
+    if z > _SHORTER:  # Chinese, shorter only besides what it copies from msgid
+        return found.mid_word and found.own_z <= _MID_WORD_SHORT
     return (
         (z <= _SHORT and cut)
         or (missing >= _MISSING and cut)
         or (found.lost_mark and z <= _SHORT_LOST)
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
         or (z <= _FAR_SHORT and found.few_end)
-        or (z <= _MID_WORD_SHORT and found.mid_word)
+        or (min(z, found.own_z) <= _MID_WORD_SHORT and found.mid_word)
         or (missing and found.rare_end and found.words and z <= _SHORT_LOST)
         or (missing >= _MISSING and found.few_end and found.lost_tail and z <= _SHORT_TAIL)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
@@ -346,10 +369,20 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
     model = _LengthModel(lengths)
     shorter = [
-        (k, z)
+        (k, z, z)
         for k, (a, b) in enumerate(lengths)
         if (z := model.z(a, b)) is not None and z <= _SHORTER
     ]
+    own = None
+    if cjk:  # a name or identifier copied as it is counts as many letters as it has
+        own_lengths = [_own_lengths(msgid, msgstr) for _, msgid, msgstr in pairs]
+        own = _LengthModel(own_lengths)
+        shorter = [
+            (k, z, own_z)
+            for k, (a, b) in enumerate(lengths)
+            if (z := model.z(a, b)) is not None
+            and ((own_z := _or(own.z(*own_lengths[k]), z)) <= _MID_WORD_SHORT or z <= _SHORTER)
+        ]
     if not shorter:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
@@ -386,7 +419,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     }
     inside = HanEnds([msgstr for _, _, msgstr in pairs]) if cjk else None
     suspects = []
-    for k, z in shorter:
+    for k, z, own_z in shorter:
         unit, msgid, msgstr = pairs[k]
         last = _last_word(msgstr, cjk)
         rare_end = _ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
@@ -411,12 +444,12 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
                     word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
                 )
         mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
-        suspects.append((k, z, rare_end, few_end, lost_mark, mid_word, last))
+        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last))
     lexicon = _Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
     )
-    for k, z, rare_end, few_end, lost_mark, mid_word, last in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         yield _Evidence(
@@ -435,6 +468,8 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             mid_word,
             not cjk,
             last,
+            own_z,
+            own.expected_of(own_lengths[k][0]) if own is not None else model.expected(msgid),
         )
 
 
@@ -484,7 +519,10 @@ class _LengthModel:
         return (math.log((b + 1) / (a + 1)) - middle) / spread
 
     def expected(self, msgid: str) -> int:
-        a = _length(msgid)
+        return self.expected_of(_length(msgid))
+
+    def expected_of(self, a: int) -> int:
+        """The characters of the usual msgstr for a msgid of ``a`` characters."""
         middle, _ = self.bins.get(_bin(a), self.whole)
         return round((a + 1) * math.exp(middle) - 1)
 
