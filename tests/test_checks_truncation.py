@@ -262,3 +262,19 @@ def test_a_chinese_msgstr_that_copies_a_long_name_and_ends_on_a_word_is_not_flag
     whole = "此系统尚未启用 org.freedesktop.sandbox_daemon"
     path = catalog(tmp_path, OPENED_ZH + ENABLED + [(SERVICE, whole)], lang="zh_CN")
     assert flags_of(path, ["truncation"]) == []
+
+
+OPEN_PAPA = "alpha: could not open the papa"
+
+
+def test_msgid_last_translation_missing_before_a_word_no_message_ends_with_is_a_cut(tmp_path):
+    # only shorter, but "alpha" is there and "papa", msgid's last, is not: "Страниц на"
+    path = catalog(tmp_path, OPENED + LABELS + [(OPEN_PAPA, "альфа: нельзя открыть")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(OPEN_PAPA, "truncation")]
+    assert 'no translation of "papa"' in found[0][3]
+
+
+def test_msgid_first_translation_missing_before_a_word_no_message_ends_with_is_no_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + LABELS + [(OPEN_PAPA, "папка: нельзя открыть")])
+    assert flags_of(path, ["truncation"]) == []

@@ -25,9 +25,10 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
 ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
 messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a word),
-or shorter and missing the translations of msgid words: several with a cut end (one, much
-shorter, before a Russian or Kazakh word that ends no message: "|HOST|использовать" for
-"|HOST|use HOST for LDAP queries"), most of them, or its last ones after the first ones it
+or shorter and missing the translations of msgid words: several with a cut end (one before
+a Russian or Kazakh word that ends no message, when much shorter, "|HOST|использовать" for
+"|HOST|use HOST for LDAP queries", or when it is msgid's last after its first, "Страниц
+на" for "Pages per Sheet"), most of them, or its last ones after the first ones it
 has (a cut keeps msgid's beginning; a terse translation drops words anywhere; two are enough
 before an end few messages have), or so far shorter than any habit of the catalog allows
 that length alone says cut ("Для понижения" for "Authentication is required to downgrade
@@ -333,7 +334,8 @@ class _Evidence:
 def _is_cut(found: _Evidence) -> bool:
     """Whether the evidence adds up to a cut: much shorter with a cut end (far shorter: an
     end few messages have; Chinese, shorter: inside a word), or shorter with a cut end and
-    translations missing (one, with a word that ends no message), or missing the
+    translations missing (one, with a word that ends no message, when much shorter or when
+    it is msgid's last after its first), or missing the
     translations of most msgid words, or of its last words after its first (with an end few
     messages have, two are enough), or so much shorter that nothing else is needed."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
@@ -346,7 +348,7 @@ def _is_cut(found: _Evidence) -> bool:
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
         or (z <= _FAR_SHORT and found.few_end)
         or (min(z, found.own_z) <= _MID_WORD_SHORT and found.mid_word)
-        or (missing and found.rare_end and found.words and z <= _SHORT_LOST)
+        or (missing and found.rare_end and found.words and (z <= _SHORT_LOST or found.lost_tail))
         or (missing >= _MISSING and found.few_end and found.lost_tail and z <= _SHORT_TAIL)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
         or (_very_short(z, found.msgstr, found.expected) and not found.shortened_name)
