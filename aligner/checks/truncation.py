@@ -370,21 +370,17 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         return
     lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
     model = _LengthModel(lengths)
-    shorter = [
-        (k, z, z)
-        for k, (a, b) in enumerate(lengths)
-        if (z := model.z(a, b)) is not None and z <= _SHORTER
-    ]
-    own = None
+    zs = [model.z(a, b) for a, b in lengths]
+    own, own_lengths, own_zs = model, lengths, zs
     if cjk:  # a name or identifier copied as it is counts as many letters as it has
         own_lengths = [_own_lengths(msgid, msgstr) for _, msgid, msgstr in pairs]
         own = _LengthModel(own_lengths)
-        shorter = [
-            (k, z, own_z)
-            for k, (a, b) in enumerate(lengths)
-            if (z := model.z(a, b)) is not None
-            and ((own_z := _or(own.z(*own_lengths[k]), z)) <= _MID_WORD_SHORT or z <= _SHORTER)
-        ]
+        own_zs = [_or(own.z(a, b), z) for (a, b), z in zip(own_lengths, zs)]
+    shorter = [
+        (k, z, own_zs[k])
+        for k, z in enumerate(zs)
+        if z is not None and (z <= _SHORTER or _or(own_zs[k], 0.0) <= _MID_WORD_SHORT)
+    ]
     if not shorter:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
@@ -471,7 +467,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             not cjk,
             last,
             own_z,
-            own.expected_of(own_lengths[k][0]) if own is not None else model.expected(msgid),
+            own.expected_of(own_lengths[k][0]),
         )
 
 
