@@ -17,6 +17,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import os
+import re
 from functools import cache
 
 _FORMAT = {"format": "cB", "version": 1}  # wordfreq 3's header of every list
@@ -53,8 +54,33 @@ def _bands(lang: str) -> dict[str, int]:
     return bands
 
 
+@cache
+def chinese_words() -> frozenset[str]:
+    """Chinese words of two to five characters (Han only) in the jieba dictionaries wordfreq
+    ships (data/jieba_zh_orig.txt and jieba_zh.txt, 340,000 words, read in about 0.15 s):
+    where a text can end on a word and where only in the middle of one ("启用" is a word,
+    "尚未启" ends none). Empty without wordfreq or its files."""
+    words: set[str] = set()
+    for name in ("jieba_zh_orig.txt", "jieba_zh.txt"):
+        path = _data_path(name)
+        if path is None:
+            continue
+        try:
+            with open(path, "rb") as file:
+                text = file.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        words.update(re.findall(r"^([\u3400-\u9fff]{2,5}) ", text, re.MULTILINE))
+    return frozenset(words)
+
+
 def _list_path(lang: str) -> str | None:
     """wordfreq's small list of ``lang``, found without importing wordfreq."""
+    return _data_path(f"small_{lang}.msgpack.gz")
+
+
+def _data_path(name: str) -> str | None:
+    """The path of wordfreq's data file ``name``, found without importing wordfreq."""
     try:
         spec = importlib.util.find_spec("wordfreq")
     except (ImportError, ValueError):
@@ -62,7 +88,7 @@ def _list_path(lang: str) -> str | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
-        path = os.path.join(folder, "data", f"small_{lang}.msgpack.gz")
+        path = os.path.join(folder, "data", name)
         if os.path.isfile(path):
             return path
     return None

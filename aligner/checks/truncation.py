@@ -5,27 +5,37 @@ Length alone cannot tell a cut from a terse translation, nor can the last word a
 catalog is its own evidence, learned afresh from each catalog (each language pair):
 
 - how long its msgstrs are for a msgid of a given length (the median and spread of the
-  log ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out;
+  log ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out
+  (Chinese, also besides the names and identifiers it copies from msgid, as long in both:
+  "无法派生autovacuum启" is shorter in its own words only);
 - which of its msgid words it translates with which msgstr words (a word and its
   translation that go together in most messages that have either), so a msgid word whose
   translation is missing from the msgstr is seen;
 - which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
   which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
   "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
+  Chinese, where a word of the dictionary (jieba's, as wordfreq ships it) ends a msgstr,
+  that word's habit ("正确" ends messages where "确" ends none), and where none does, which
+  characters end almost none of its runs of Han characters: "此系统尚未启" was cut inside
+  "启用";
 - whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
   ("GROUP", "TeX") it keeps as they are: where it does, one lost is a cut end too (ISO
   catalogs drop alternative names in brackets at will; "DENIED" is translated).
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
 ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
-messages it is in: "Модель" for "The child model"), or shorter and missing the translations of
-several msgid words: most of them, or its last ones after the first ones it has (a cut keeps
-msgid's beginning; a terse translation drops words anywhere), or so far shorter than any
-habit of the catalog allows that length alone says cut ("Для понижения" for "Authentication
-is required to downgrade software"), unless msgid is an official long name that such
-catalogs shorten ("Iran, Islamic Republic of" as "Иран"). msgid's end mark counts only in a
-catalog that keeps its end marks (Chinese catalogs often leave "." out). A flag points at
-msgstr's end, where the rest is missing.
+messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a word),
+or shorter and missing the translations of msgid words: several with a cut end (one before
+a Russian or Kazakh word that ends no message, when much shorter, "|HOST|использовать" for
+"|HOST|use HOST for LDAP queries", or when it is msgid's last after its first, "Страниц
+на" for "Pages per Sheet"), most of them, or its last ones after the first ones it
+has (a cut keeps msgid's beginning; a terse translation drops words anywhere; two are enough
+before an end few messages have), or so far shorter than any habit of the catalog allows
+that length alone says cut ("Для понижения" for "Authentication is required to downgrade
+software"), unless msgid is an official long name that such catalogs shorten ("Iran,
+Islamic Republic of" as "Иран"). msgid's end mark counts only in a catalog that keeps its
+end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
+rest is missing.
 """
 
 from __future__ import annotations
@@ -40,6 +50,7 @@ from functools import cache
 from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
+from .han_ends import HanEnds
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
@@ -95,6 +106,26 @@ _VERY_SHORT = -5.0
 _VERY_SHORT_SHARE = 0.4
 _NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
 _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
+_COPIED = re.compile(r"[A-Za-z0-9_%$.()-]{2,}")  # a name, an identifier, a placeholder
+
+
+# Chinese, "shorter" is enough for a msgstr that ends inside a word (``han_ends``), unless
+# msgid is one word: a term, translated by a coined term ("快进" for "fast-forward") that no
+# dictionary has
+_MID_WORD_SHORT = -1.6
+
+
+def _own_lengths(msgid: str, msgstr: str) -> tuple[int, int]:
+    """The lengths of msgid and msgstr besides the names, identifiers and placeholders that
+    msgstr copies from msgid ("autovacuum", "%s", "AtkHyperlink"): a Chinese msgstr is a
+    third of its msgid's length in its own words, but a copied word is as long in both."""
+    shared = set(_COPIED.findall(msgid)) & set(_COPIED.findall(msgstr))
+    copied = sum(len(token) * min(msgid.count(token), msgstr.count(token)) for token in shared)
+    return max(_length(msgid) - copied, 0), max(_length(msgstr) - copied, 0)
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
 
 
 def _length(text: str) -> int:
@@ -242,11 +273,18 @@ class TruncationCheck(Check):
         reasons = [
             f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
             f"msgid have about {found.expected}"
+            if found.z <= _SHORTER
+            else f"{_own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
+            f"msgid where this catalog's msgstrs for such a msgid have about {found.own_expected}"
         ]
         if found.missing:
             reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
-        last = _last_word(msgstr, base_language(lang) in ("zh", "ja"))
-        if found.rare_end:
+        last = found.last
+        if found.mid_word and not found.rare_end:
+            reasons.append(
+                f'ends inside a word: "{last}" ends almost no run of Han characters here'
+            )
+        elif found.rare_end:
             reasons.append(f'ends with "{last}", which ends almost no other message')
         elif found.few_end and found.z <= _FAR_SHORT:
             reasons.append(f'ends with "{last}", which ends few of the messages it is in')
@@ -286,20 +324,32 @@ class _Evidence:
     lost_tail: bool  # the missing ones are msgid's last such words, after words that are there
     expected: int  # characters the catalog's msgstrs have for such a msgid
     shortened_name: bool  # msgid an official long name, or msgstr a country's name
+    mid_word: bool = False  # Chinese: ends inside a word
+    words: bool = True  # msgstr's words are words (not Chinese characters)
+    last: str | None = None  # the word (Chinese: word or character) whose habit was judged
+    own_z: float = 0.0  # Chinese: z of its length besides what it copies from msgid
+    own_expected: int = 0  # ...and the characters the catalog gives that
 
 
 def _is_cut(found: _Evidence) -> bool:
     """Whether the evidence adds up to a cut: much shorter with a cut end (far shorter: an
-    end few messages have), or shorter with a cut end and translations missing, or missing
-    the translations of most msgid words, or of its last words after its first, or so
-    much shorter that nothing else is needed."""
+    end few messages have; Chinese, shorter: inside a word), or shorter with a cut end and
+    translations missing (one, with a word that ends no message, when much shorter or when
+    it is msgid's last after its first), or missing the
+    translations of most msgid words, or of its last words after its first (with an end few
+    messages have, two are enough), or so much shorter that nothing else is needed."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
+    if z > _SHORTER:  # Chinese, shorter only besides what it copies from msgid
+        return found.mid_word and found.own_z <= _MID_WORD_SHORT
     return (
         (z <= _SHORT and cut)
         or (missing >= _MISSING and cut)
         or (found.lost_mark and z <= _SHORT_LOST)
         or (missing >= _MISSING_MOST and z <= _SHORT_LOST and missing >= _MOST * found.known)
         or (z <= _FAR_SHORT and found.few_end)
+        or (min(z, found.own_z) <= _MID_WORD_SHORT and found.mid_word)
+        or (missing and found.rare_end and found.words and (z <= _SHORT_LOST or found.lost_tail))
+        or (missing >= _MISSING and found.few_end and found.lost_tail and z <= _SHORT_TAIL)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
         or (_very_short(z, found.msgstr, found.expected) and not found.shortened_name)
     )
@@ -320,10 +370,16 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         return
     lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
     model = _LengthModel(lengths)
+    zs = [model.z(a, b) for a, b in lengths]
+    own, own_lengths, own_zs = model, lengths, zs
+    if cjk:  # a name or identifier copied as it is counts as many letters as it has
+        own_lengths = [_own_lengths(msgid, msgstr) for _, msgid, msgstr in pairs]
+        own = _LengthModel(own_lengths)
+        own_zs = [_or(own.z(a, b), z) for (a, b), z in zip(own_lengths, zs)]
     shorter = [
-        (k, z)
-        for k, (a, b) in enumerate(lengths)
-        if (z := model.z(a, b)) is not None and z <= _SHORTER
+        (k, z, own_zs[k])
+        for k, z in enumerate(zs)
+        if z is not None and (z <= _SHORTER or _or(own_zs[k], 0.0) <= _MID_WORD_SHORT)
     ]
     if not shorter:
         return
@@ -359,8 +415,9 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         for token, n in with_token.items()
         if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
     }
+    inside = HanEnds([msgstr for _, _, msgstr in pairs]) if cjk else None
     suspects = []
-    for k, z in shorter:
+    for k, z, own_z in shorter:
         unit, msgid, msgstr = pairs[k]
         last = _last_word(msgstr, cjk)
         rare_end = _ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
@@ -375,12 +432,22 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         ) or (keeps_groups and _lost_group(msgid, msgstr))
         if not lost_mark and kept_tokens:
             lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
-        suspects.append((k, z, rare_end, few_end, lost_mark))
+        if inside is not None and (rare_end or few_end):
+            word = inside.last_word(msgstr)  # a word's habit, not its last character's
+            if word is not None:
+                last = word
+                seen_word, word_ends = inside.word_ends(word)
+                rare_end = _ends_few(word, seen_word, word_ends, cjk, _RARE_END, _RARE_END_SEEN, 0)
+                few_end = rare_end or _ends_few(
+                    word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
+                )
+        mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
+        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last))
     lexicon = _Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
     )
-    for k, z, rare_end, few_end, lost_mark in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         yield _Evidence(
@@ -396,6 +463,11 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             _lost_tail(found),
             model.expected(msgid),
             _very_short(z, msgstr, model.expected(msgid)) and _shortened_name(msgid, msgstr, lang),
+            mid_word,
+            not cjk,
+            last,
+            own_z,
+            own.expected_of(own_lengths[k][0]),
         )
 
 
@@ -445,7 +517,10 @@ class _LengthModel:
         return (math.log((b + 1) / (a + 1)) - middle) / spread
 
     def expected(self, msgid: str) -> int:
-        a = _length(msgid)
+        return self.expected_of(_length(msgid))
+
+    def expected_of(self, a: int) -> int:
+        """The characters of the usual msgstr for a msgid of ``a`` characters."""
         middle, _ = self.bins.get(_bin(a), self.whole)
         return round((a + 1) * math.exp(middle) - 1)
 
