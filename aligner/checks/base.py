@@ -130,6 +130,7 @@ class Document:
     plural_forms: int | None = None
     # a catalog's entries with every msgstr empty and not fuzzy (``empty`` check), by index
     empty: tuple[int, ...] = ()
+    _masks: dict = field(default_factory=dict, compare=False, repr=False)
 
     def shard(self, start: int, end: int) -> Document:
         """Units [start, end) as a document of their own, for a worker process (without
@@ -165,8 +166,12 @@ class Document:
         return found
 
     def masked(self, text: str) -> str:
-        """``text`` with its placeholders blanked (``tokens.mask_placeholders``)."""
-        return mask_placeholders(text, self.placeholders(text))
+        """``text`` with its placeholders blanked (``tokens.mask_placeholders``), made once
+        per text: the spelling, number, facts and other checks each ask for every cell."""
+        found = self._masks.get(text)
+        if found is None:
+            found = self._masks[text] = mask_placeholders(text, self.placeholders(text))
+        return found
 
     def facts(self, unit: Unit, lang: str) -> tuple:
         """The facts of ``lang``'s cell (numbers, dates, names), read once and shared by the

@@ -86,13 +86,18 @@ def band(source_length: int) -> int:
     return min(_BANDS - 1, 1 + int(math.log2(source_length / _BAND_FLOOR)))
 
 
-def statistics(document: Document, lang: str) -> Stats:
+def statistics(
+    document: Document, lang: str, measures: dict[tuple[str, str], tuple[int, int]] | None = None
+) -> Stats:
     """(median, robust standard deviation) of log(msgstr/msgid length), per band and over
-    the whole catalog."""
+    the whole catalog. ``measures``, if given, gets ``measured`` of every (msgid form,
+    msgstr form) read, for a caller that goes over the same forms again."""
     ratios: dict[int, list[float]] = defaultdict(list)
     for unit in document.units:
         for source, target, _, _ in forms(unit, document.source, lang):
             source_length, target_length = measured(source, target)
+            if measures is not None:
+                measures[source, target] = source_length, target_length
             if source_length and target_length:
                 ratios[band(source_length)].append(math.log(target_length / source_length))
     stats: Stats = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from ..facts.months import Month, mentions, render
 from ..flags import Flag
@@ -21,6 +22,7 @@ from .base import Document, RowCheck, Unit, register
 _FAMILIES = {"en": "en", "ru": "ru", "kk": "kk", "zh": "zh", "ja": "zh"}
 
 
+@cache  # asked for every cell of every message
 def family(lang: str) -> str | None:
     """The month-name family of ``lang`` ("zh_CN" and "ja" write 5月), or None."""
     return _FAMILIES.get(re.split(r"[-_@.]", lang.lower())[0])
@@ -38,12 +40,15 @@ class MonthCheck(RowCheck):
             fam = family(lang)
             text = unit.text(lang)
             if fam is not None and text:
+                # a loose reading keeps every month the strict one does: a text with no
+                # loose mention (nearly all) has no strict one, which need not be read
+                loose = mentions(document.masked(text), fam, loose=True)
+                if not loose:
+                    continue
                 found = mentions(document.masked(text), fam)
                 if found:
                     months[lang] = found
-                loose = mentions(document.masked(text), fam, loose=True)
-                if loose:
-                    named[lang] = loose
+                named[lang] = loose
         if not months or len(named) < 2:
             return
         for lang in document.targets:

@@ -154,7 +154,8 @@ class OmissionCheck(Check):
         messages of that length in this catalog (``lengths``)."""
         flags: list[Flag] = []
         for lang in document.targets:
-            stats = catalog_lengths.statistics(document, lang)
+            measures: dict[tuple[str, str], tuple[int, int]] = {}  # read once, used twice
+            stats = catalog_lengths.statistics(document, lang, measures)
             if not stats:
                 continue
             for unit in document.units:
@@ -164,7 +165,10 @@ class OmissionCheck(Check):
                 ):
                     if max(len(source), len(target)) < _MIN_CHARS:
                         continue  # short texts vary too much to tell
-                    source_length, target_length = catalog_lengths.measured(source, target)
+                    lengths = measures.get((source, target))
+                    if lengths is None:
+                        lengths = catalog_lengths.measured(source, target)
+                    source_length, target_length = lengths
                     if not (source_length and target_length):
                         continue
                     center, spread = stats.get(catalog_lengths.band(source_length), stats[None])

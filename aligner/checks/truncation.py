@@ -549,10 +549,12 @@ class _Lexicon:
             n_word.update(words)
         # a word in a tenth of the messages ("the", "not", "file") is translated too many
         # ways to miss; counting what goes with it would cost the most
-        common = {word for word, n in n_word.items() if n > _COMMON * len(pairs)}
+        # (nor is a word in fewer than _PAIR_SEEN messages given a translation below: what
+        # goes with it is not counted either)
+        counted = {word for word, n in n_word.items() if _PAIR_SEEN <= n <= _COMMON * len(pairs)}
         for words, (_, tokens) in zip(sources, pairs):
             n_token.update(tokens)
-            for word in words - common:
+            for word in words & counted:
                 together[word].update(tokens)
         self.translation: dict[str, set[str]] = {}
         for word, counts in together.items():

@@ -146,7 +146,20 @@ def _scale_prefix(text: str, hyphen: int) -> bool:
     return text[start:hyphen].lower() in _SCALE_PREFIXES
 
 
+# what each word says, read once: a catalog's words recur in thousands of messages, and the
+# answer depends on the word alone (``by_form`` is the one table ``_reader`` builds)
+_SAID: dict[str, tuple[str | None, bool]] = {}
+
+
 def _word_of(word: str, by_form: dict[str, tuple[str, bool]]) -> tuple[str | None, bool]:
+    """The unit a Latin or Cyrillic word says (``_read_word``), remembered per word."""
+    found = _SAID.get(word)
+    if found is None:
+        found = _SAID[word] = _read_word(word, by_form)
+    return found
+
+
+def _read_word(word: str, by_form: dict[str, tuple[str, bool]]) -> tuple[str | None, bool]:
     """The unit a Latin or Cyrillic word says: as written ("KB", "мс"), an English word in
     any case with a plural "s" ("Kilobytes"), an inflected Russian stem ("секунды")."""
     if word in by_form:
