@@ -4,7 +4,8 @@ A command that can run for more than a second (aligning, checking, syncing, expo
 scoring a long docset) says what it is doing, so that 30 silent seconds never look like a
 hang. Nothing is shown before the work has lasted ``after`` seconds (short runs, and the
 tests that read their stderr, stay clean; ``ALIGNER_PROGRESS_AFTER=0`` shows it at once)
-nor with ``--quiet``.
+nor with ``--quiet``. A terminal's bar is redrawn at most every ``every`` seconds
+(``ALIGNER_PROGRESS_EVERY=0``: every step, whatever the machine's speed).
 
 - On a terminal: one line rewritten in place, ``aligner: aligning en-zh ━━━━━━───── 45%``,
   cleared when the work ends however it ends, so the next line (a result, "aligner:
@@ -26,8 +27,16 @@ import time
 from .terminal import SafeStream, cell_width, one_line, visible
 
 AFTER = 1.0  # seconds of work before progress is shown
+EVERY = 0.1  # seconds between two redraws of a terminal's bar, at least
 BAR_CELLS = 24  # the bar's length on a terminal, at most
 DONE, TODO = "━", "─"
+
+
+def _seconds(variable: str, default: float) -> float:
+    try:
+        return float(os.environ.get(variable, default))
+    except ValueError:
+        return default
 
 
 class Progress:
@@ -39,15 +48,14 @@ class Progress:
         self,
         quiet: bool = False,
         after: float | None = None,
-        every: float = 0.1,
+        every: float | None = None,
         line_every: float = 5.0,
     ) -> None:
         self._clock = time.monotonic
         if after is None:
-            try:
-                after = float(os.environ.get("ALIGNER_PROGRESS_AFTER", AFTER))
-            except ValueError:
-                after = AFTER
+            after = _seconds("ALIGNER_PROGRESS_AFTER", AFTER)
+        if every is None:
+            every = _seconds("ALIGNER_PROGRESS_EVERY", EVERY)
         self.after, self.every, self.line_every = after, every, line_every
         self.started = self._clock()
         self.last = 0.0

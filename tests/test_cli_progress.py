@@ -37,6 +37,7 @@ def _on_terminal(args: list[str], stdout_path) -> str:
         PYTHONIOENCODING="utf-8",
         NO_COLOR="1",
         ALIGNER_PROGRESS_AFTER="0",
+        ALIGNER_PROGRESS_EVERY="0",  # every step drawn: what is shown is not the machine's speed
         COLUMNS="100",
     )
     master, slave = pty.openpty()
