@@ -145,3 +145,13 @@ def test_help_lists_every_check_in_order():
     assert CHECK_NAMES == check_names()
     result = run_aligner("check", "--help")
     assert result.returncode == 0 and ", ".join(CHECK_NAMES) in " ".join(result.stdout.split())
+
+
+def test_a_suggestion_holding_a_newline_is_printed_on_the_flags_one_line(tmp_path):
+    body = 'msgid "Cannot parse file: %s\\n"\nmsgstr "无法解析文件：%s"\n'
+    po = write_po(tmp_path / "app.po", "zh_CN", body)
+    result = run_aligner("check", str(po), "--checks", "layout")
+    lines = result.stdout.splitlines()
+    layout = [line for line in lines if "warning layout:" in line]
+    assert len(layout) == 1 and layout[0].endswith("(suggest: 无法解析文件：%s↵)"), result.stdout
+    assert ")" not in [line.strip() for line in lines]  # no line broken by the suggestion

@@ -23,7 +23,7 @@ from ..cli import (
 )
 from ..errors import AlignerError, UsageError
 from ..flags import Flag
-from ..terminal import cell_width, graphemes, json_dumps, visible
+from ..terminal import cell_width, graphemes, json_dumps, one_line, visible
 
 ORDER = 30  # position in `aligner --help`
 HELP = "flag suspect spots: mangled numbers, dates and names, placeholders, repeats, omissions"
@@ -451,7 +451,8 @@ def render_text(flags: list[Flag], text_of, where) -> list[str]:
             if flag.expected and flag.expected.strip() not in flag.message
             else ""
         )
-        lines.append(f"    {flag.severity} {flag.check}: {flag.message}{suggestion}")
+        # one line whatever the texts hold: a suggestion ending in "\n" shows it as ↵
+        lines.append(f"    {flag.severity} {flag.check}: {one_line(flag.message + suggestion)}")
     if current is not None:
         lines.append("")
     return lines
