@@ -23,7 +23,8 @@ _WORD_CHARACTERS = 5  # the longest dictionary word looked for at msgstr's end
 
 
 @cache
-def _han_run() -> re.Pattern[str]:
+def han_run() -> re.Pattern[str]:
+    """Runs of Han characters."""
     return re.compile(r"[\u3400-\u9fff]+")  # compiled for the first Chinese catalog
 
 
@@ -38,7 +39,7 @@ class HanEnds:
         self.seen: Counter[str] = Counter()
         self.ends: Counter[str] = Counter()
         for msgstr in msgstrs:
-            runs = _han_run().findall(msgstr)
+            runs = han_run().findall(msgstr)
             self.seen.update("".join(runs))
             self.ends.update(run[-1] for run in runs)
         self.msgstrs = msgstrs
@@ -60,7 +61,7 @@ class HanEnds:
         """The longest word of the dictionary (two characters or more) that ends
         ``msgstr``, if any."""
         words = _dictionary()
-        runs = _han_run().findall(msgstr.rstrip()[-_WORD_CHARACTERS:])
+        runs = han_run().findall(msgstr.rstrip()[-_WORD_CHARACTERS:])
         if not runs or not msgstr.rstrip().endswith(runs[-1]):
             return None
         tail = runs[-1]

@@ -104,16 +104,19 @@ def statistics(
     everything = [r for values in ratios.values() for r in values]
     if len(everything) < _MIN_ROWS:
         return stats
-    stats[None] = _center_and_spread(everything)
+    stats[None] = center_and_spread(everything, _MIN_SPREAD)
     for key, values in ratios.items():
         if len(values) >= _MIN_BAND_ROWS:
-            stats[key] = _center_and_spread(values)
+            stats[key] = center_and_spread(values, _MIN_SPREAD)
     return stats
 
 
-def _center_and_spread(ratios: list[float]) -> tuple[float, float]:
+def center_and_spread(ratios: list[float], floor: float) -> tuple[float, float]:
+    """The median of ``ratios`` and their robust standard deviation (1.4826 times the
+    median absolute deviation), at least ``floor``: a few equal ratios must not make every
+    other one look far out."""
     from statistics import median  # deferred: start-up time
 
     center = median(ratios)
     spread = 1.4826 * median(abs(r - center) for r in ratios)
-    return center, max(spread, _MIN_SPREAD)
+    return center, max(spread, floor)

@@ -154,7 +154,7 @@ class OmissionCheck(Check):
         messages of that length in this catalog (``lengths``)."""
         flags: list[Flag] = []
         for lang in document.targets:
-            measures: dict[tuple[str, str], tuple[int, int]] = {}  # read once, used twice
+            measures: dict[tuple[str, str], tuple[int, int]] = {}  # every form, read once
             stats = catalog_lengths.statistics(document, lang, measures)
             if not stats:
                 continue
@@ -165,10 +165,7 @@ class OmissionCheck(Check):
                 ):
                     if max(len(source), len(target)) < _MIN_CHARS:
                         continue  # short texts vary too much to tell
-                    lengths = measures.get((source, target))
-                    if lengths is None:
-                        lengths = catalog_lengths.measured(source, target)
-                    source_length, target_length = lengths
+                    source_length, target_length = measures[source, target]
                     if not (source_length and target_length):
                         continue
                     center, spread = stats.get(catalog_lengths.band(source_length), stats[None])
@@ -442,9 +439,5 @@ def pair_statistics(document: Document, lengths: list[dict[str, int]]) -> Stats:
                     ratios.append(math.log(la / lb))
             if len(ratios) < _MIN_ROWS:
                 continue
-            from statistics import median  # deferred: start-up time
-
-            center = median(ratios)
-            spread = 1.4826 * median(abs(r - center) for r in ratios)
-            stats[(a, b)] = (center, max(spread, _MIN_SPREAD))
+            stats[(a, b)] = catalog_lengths.center_and_spread(ratios, _MIN_SPREAD)
     return stats

@@ -50,7 +50,8 @@ from functools import cache
 from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
-from .han_ends import HanEnds
+from .han_ends import HanEnds, han_run
+from .lengths import center_and_spread
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
@@ -59,6 +60,7 @@ _BLANKS = re.compile(r"\s+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_LENGTH = 12  # msgid characters (spaces out) below which length says nothing
 _MIN_MESSAGES = 40  # a catalog smaller than this has no length model
+_MIN_SPREAD = 0.05  # floor of the length ratio's robust spread, in log units
 _BIN_MESSAGES = 30  # messages per msgid-length bin before it has a model of its own
 # robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
 _SHORT = -3.0  # "much shorter": enough with an end that looks cut
@@ -132,15 +134,11 @@ def _length(text: str) -> int:
     return len(text) - sum(map(len, _BLANKS.findall(text)))
 
 
-# Chinese characters and runs of them: compiled for the first Chinese catalog (large classes)
+# Chinese characters: compiled for the first Chinese catalog (a large class); their runs are
+# han_ends' pattern
 @cache
 def _han() -> re.Pattern[str]:
     return re.compile(r"[\u3400-\u9fff]")
-
-
-@cache
-def _han_run() -> re.Pattern[str]:
-    return re.compile(r"[\u3400-\u9fff]+")
 
 
 def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
@@ -150,7 +148,7 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
     latin = {word.lower() for word in _LATIN.findall(text)}
     if cjk:
         found = set(latin)
-        for run in _han_run().findall(text):
+        for run in han_run().findall(text):
             found.update(run[i : i + 2] for i in range(len(run) - 1))
         return set(_han().findall(text)), found
     words = {word.lower() for word in _LETTERS.findall(text)}
@@ -450,6 +448,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
+        expected = model.expected(msgid)
         yield _Evidence(
             unit,
             msgid,
@@ -461,8 +460,8 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             [word for word, there in found if not there],
             len(found),
             _lost_tail(found),
-            model.expected(msgid),
-            _very_short(z, msgstr, model.expected(msgid)) and _shortened_name(msgid, msgstr, lang),
+            expected,
+            _very_short(z, msgstr, expected) and _shortened_name(msgid, msgstr, lang),
             mid_word,
             not cjk,
             last,
@@ -530,11 +529,7 @@ def _bin(length: int) -> int:
 
 
 def _spread(values: list[float]) -> tuple[float, float]:
-    from statistics import median  # deferred: start-up time
-
-    middle = median(values)
-    mad = median(abs(v - middle) for v in values)
-    return middle, max(1.4826 * mad, 0.05)
+    return center_and_spread(values, _MIN_SPREAD)
 
 
 class _Lexicon:
