@@ -33,7 +33,10 @@ has (a cut keeps msgid's beginning; a terse translation drops words anywhere; tw
 before an end few messages have), or so far shorter than any habit of the catalog allows
 that length alone says cut ("Для понижения" for "Authentication is required to downgrade
 software"), unless msgid is an official long name that such catalogs shorten ("Iran,
-Islamic Republic of" as "Иран"). msgid's end mark counts only in a catalog that keeps its
+Islamic Republic of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two
+or more is cut where the word is one the catalog's messages go on after ("Изображение" for
+"AutoCAD image", where its "Изображение ..." all go on), unless msgid is a label that ends
+with a preposition ("Print at"). msgid's end mark counts only in a catalog that keeps its
 end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
 rest is missing.
 """
@@ -44,7 +47,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..catalog import base_language
@@ -115,6 +118,17 @@ _COPIED = re.compile(r"[A-Za-z0-9_%$.()-]{2,}")  # a name, an identifier, a plac
 # msgid is one word: a term, translated by a coined term ("快进" for "fast-forward") that no
 # dictionary has
 _MID_WORD_SHORT = -1.6
+# Russian and Kazakh, one word left of a msgid of two or more ("Изображение" for "AutoCAD
+# image", "некорректный" for "bignum invalid"): a cut when no longer than usual and the word
+# is one the catalog's messages go on after (it ends few of the messages it is in), whatever
+# msgid's length (a two-word msgid is too short for the length model)
+_LONE_SHORT = 0.0
+_LONE_SEEN = 5  # a word in at least this many other messages...
+_LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to measure;
+# a shorter one, _FEW_END)
+# ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
+# "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
+_OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
 
 
 def _own_lengths(msgid: str, msgstr: str) -> tuple[int, int]:
@@ -237,6 +251,34 @@ def _lost_tail(found: list[tuple[str, bool]]) -> bool:
     return all(there[: last_kept + 1])
 
 
+def _lone_word(msgid: str, msgstr: str) -> bool:
+    """Whether ``msgstr`` is one word (of its own script: a Latin one is a name kept) for a
+    msgid of two words or more."""
+    if len(msgid.split()) < 2 or len(msgstr.split()) > 1:  # str.split first: no regex
+        return False
+    words, source = _LETTERS.findall(msgstr), _LETTERS.findall(msgid)
+    return (
+        len(words) == 1
+        and not words[0].isascii()
+        and len(source) >= 2
+        and source[-1].lower() not in _OPEN_LABEL_ENDS
+    )
+
+
+def _goes_on(word: str | None, seen: Counter[str], ends: Counter[str], measured: bool) -> bool:
+    """Whether the catalog's other messages that have ``word`` go on after it: the word
+    itself, not its ending ("-ие" ends nouns and adjectives alike), for a msgstr of that
+    word alone. It may end a fifth of them where msgid is long enough for the length
+    model to say the msgstr is no longer than usual (``measured``), a twentieth where
+    nothing else speaks ("Отступ" for "Indent set" and "Initial gap" ends few of the
+    catalog's messages too)."""
+    if word is None:
+        return False
+    others = seen[word] - 1
+    share = _LONE_ENDS if measured else _FEW_END
+    return others >= _LONE_SEEN and ends[word] - 1 <= share * others
+
+
 def _source_words(text: str) -> set[str]:
     return {word.lower() for word in _LATIN.findall(text)}
 
@@ -265,44 +307,22 @@ class TruncationCheck(Check):
                 yield self._flag(found, document, lang)
 
     def _flag(self, found: _Evidence, document: Document, lang: str) -> Flag:
-        msgid, msgstr = found.msgid, found.msgstr
-        body = msgstr.rstrip()
+        body = found.msgstr.rstrip()
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
-        reasons = [
-            f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
-            f"msgid have about {found.expected}"
-            if found.z <= _SHORTER
-            else f"{_own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
-            f"msgid where this catalog's msgstrs for such a msgid have about {found.own_expected}"
-        ]
+        # a lone word's own reason where no other evidence says cut
+        lone = found.lone_word and not _is_cut(replace(found, lone_word=False))
+        reasons = [_lone_reason(found) if lone else _length_reason(found)]
         if found.missing:
-            reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
-        last = found.last
-        if found.mid_word and not found.rare_end:
-            reasons.append(
-                f'ends inside a word: "{last}" ends almost no run of Han characters here'
-            )
-        elif found.rare_end:
-            reasons.append(f'ends with "{last}", which ends almost no other message')
-        elif found.few_end and found.z <= _FAR_SHORT:
-            reasons.append(f'ends with "{last}", which ends few of the messages it is in')
-        elif found.lost_mark:
-            lost = _lost_tokens(msgid, msgstr)
-            if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
-                reasons.append("msgid's end mark is missing")
-            elif _lost_group(msgid, msgstr):
-                reasons.append("msgid's bracketed end is missing")
-            elif lost:
-                reasons.append(
-                    "msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"
-                )
+            reasons.append(_missing_reason(found))
+        if not lone:
+            reasons.extend(_end_reasons(found))
         return self.flag(
             found.unit,
             lang,
             start,
             len(body),
             "msgstr cut short? " + "; ".join(reasons),
-            evidence={document.source: msgid[-80:]},
+            evidence={document.source: found.msgid[-80:]},
         )
 
 
@@ -327,6 +347,52 @@ class _Evidence:
     last: str | None = None  # the word (Chinese: word or character) whose habit was judged
     own_z: float = 0.0  # Chinese: z of its length besides what it copies from msgid
     own_expected: int = 0  # ...and the characters the catalog gives that
+    lone_word: bool = False  # one word for several, one the catalog's messages go on after
+
+
+def _length_reason(found: _Evidence) -> str:
+    msgid, msgstr = found.msgid, found.msgstr
+    if found.z <= _SHORTER:
+        return (
+            f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
+            f"msgid have about {found.expected}"
+        )
+    return (
+        f"{_own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
+        f"msgid where this catalog's msgstrs for such a msgid have about {found.own_expected}"
+    )
+
+
+def _lone_reason(found: _Evidence) -> str:
+    return (
+        f"one word for msgid's {len(_LETTERS.findall(found.msgid))}: "
+        f'"{found.last}" ends few of the messages it is in'
+    )
+
+
+def _missing_reason(found: _Evidence) -> str:
+    return "no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4])
+
+
+def _end_reasons(found: _Evidence) -> list[str]:
+    """What says msgstr's end is cut, in words."""
+    msgid, msgstr, last = found.msgid, found.msgstr, found.last
+    if found.mid_word and not found.rare_end:
+        return [f'ends inside a word: "{last}" ends almost no run of Han characters here']
+    if found.rare_end:
+        return [f'ends with "{last}", which ends almost no other message']
+    if found.few_end and found.z <= _FAR_SHORT:
+        return [f'ends with "{last}", which ends few of the messages it is in']
+    if not found.lost_mark:
+        return []
+    lost = _lost_tokens(msgid, msgstr)
+    if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
+        return ["msgid's end mark is missing"]
+    if _lost_group(msgid, msgstr):
+        return ["msgid's bracketed end is missing"]
+    if lost:
+        return ["msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"]
+    return []
 
 
 def _is_cut(found: _Evidence) -> bool:
@@ -335,8 +401,11 @@ def _is_cut(found: _Evidence) -> bool:
     translations missing (one, with a word that ends no message, when much shorter or when
     it is msgid's last after its first), or missing the
     translations of most msgid words, or of its last words after its first (with an end few
-    messages have, two are enough), or so much shorter that nothing else is needed."""
+    messages have, two are enough), or so much shorter that nothing else is needed; or one
+    word left of several that the catalog's messages go on after."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
+    if found.lone_word:
+        return True
     if z > _SHORTER:  # Chinese, shorter only besides what it copies from msgid
         return found.mid_word and found.own_z <= _MID_WORD_SHORT
     return (
@@ -379,6 +448,13 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         for k, z in enumerate(zs)
         if z is not None and (z <= _SHORTER or _or(own_zs[k], 0.0) <= _MID_WORD_SHORT)
     ]
+    if not cjk:  # one word left of several, however short msgid is
+        chosen = {k for k, *_ in shorter}
+        shorter += [
+            (k, _or(z, 0.0), _or(z, 0.0))
+            for k, z in enumerate(zs)
+            if k not in chosen and _or(z, 0.0) <= _LONE_SHORT and _lone_word(*pairs[k][1:])
+        ]
     if not shorter:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
@@ -440,12 +516,15 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
                     word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
                 )
         mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
-        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last))
+        lone = (
+            not cjk and _lone_word(msgid, msgstr) and _goes_on(last, seen, ends, zs[k] is not None)
+        )
+        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone))
     lexicon = _Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
     )
-    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         expected = model.expected(msgid)
@@ -467,6 +546,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             last,
             own_z,
             own.expected_of(own_lengths[k][0]),
+            lone,
         )
 
 
