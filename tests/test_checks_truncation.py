@@ -325,3 +325,35 @@ def test_one_word_for_a_label_ending_with_a_preposition_is_no_cut(tmp_path):
     # "Image at" is a label a widget follows: its msgstr ends as the label does
     path = catalog(tmp_path, OPENED + IMAGES + [("Image at", "Изображение")])
     assert flags_of(path, ["truncation"]) == []
+
+
+# a list of countries that renders "Republic of X" as "X Республикасы" throughout
+REPUBLICS = [
+    (f"Republic of {en}", f"{kk} Республикасы")
+    for en, kk in (
+        ("Albania", "Албания"),
+        ("Angola", "Ангола"),
+        ("Belarus", "Беларусь"),
+        ("Botswana", "Ботсвана"),
+        ("Bulgaria", "Болгария"),
+        ("Cameroon", "Камерун"),
+        ("Chile", "Чили"),
+        ("Colombia", "Колумбия"),
+        ("Cuba", "Куба"),
+        ("Ecuador", "Эквадор"),
+        ("Estonia", "Эстония"),
+    )
+]
+
+
+def test_an_official_name_without_the_head_the_catalog_always_translates_is_a_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + REPUBLICS + [("Republic of Yemen", "Йемен")], lang="kk")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [("Republic of Yemen", "truncation")]
+    assert 'no "republic" of msgid\'s name' in found[0][3]
+
+
+def test_a_name_the_head_follows_is_no_official_form(tmp_path):
+    # "Czech Republic" as "Чехия": the short name, not a head lost
+    path = catalog(tmp_path, OPENED + REPUBLICS + [("Czech Republic", "Чехия")], lang="kk")
+    assert flags_of(path, ["truncation"]) == []

@@ -9,8 +9,8 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   (Chinese, also besides the names and identifiers it copies from msgid, as long in both:
   "无法派生autovacuum启" is shorter in its own words only);
 - which of its msgid words it translates with which msgstr words (a word and its
-  translation that go together in most messages that have either), so a msgid word whose
-  translation is missing from the msgstr is seen;
+  translation that go together in most messages that have either: ``word_links``), so a
+  msgid word whose translation is missing from the msgstr is seen;
 - which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
   which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
   "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
@@ -36,7 +36,9 @@ software"), unless msgid is an official long name that such catalogs shorten ("I
 Islamic Republic of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two
 or more is cut where the word is one the catalog's messages go on after ("Изображение" for
 "AutoCAD image", where its "Изображение ..." all go on), unless msgid is a label that ends
-with a preposition ("Print at"). msgid's end mark counts only in a catalog that keeps its
+with a preposition ("Print at"); and a far shorter msgstr of an official name ("Republic of
+Yemen") without the translation of its head that the catalog gives in nearly every other
+message with it ("Йемен" where it writes "X Республикасы"). msgid's end mark counts only in a catalog that keeps its
 end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
 rest is missing.
 """
@@ -55,6 +57,7 @@ from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .han_ends import HanEnds, han_run
 from .lengths import center_and_spread
+from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
@@ -94,9 +97,6 @@ _TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for
 _TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
 _GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
 _GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
-_COMMON = 0.1  # share of msgids a word is in beyond which it has no one translation
-_PAIR_SEEN = 3  # a msgid word in at least this many messages...
-_PAIR_DICE = 0.6  # ...whose translation goes with it this strongly (Dice)
 _MISSING = 2  # translations missing, with "shorter" and a cut end
 _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
@@ -111,6 +111,12 @@ _VERY_SHORT = -5.0
 _VERY_SHORT_SHARE = 0.4
 _NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
 _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
+# an official name's head ("Republic" of "Federative Republic of Brazil", "Kingdom" of
+# "Kingdom of Eswatini"): where the catalog translates it in nearly every message that has
+# it ("X Республикасы"), a far shorter msgstr without it kept the name and lost its head
+# ("Йемен" for "Republic of Yemen"; "Чехия" for "Czech Republic" is no such form)
+_NAME_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+)*([A-Z][a-z]+)\s+of(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+")
+_HEAD_SHORT = -2.5
 _COPIED = re.compile(r"[A-Za-z0-9_%$.()-]{2,}")  # a name, an identifier, a placeholder
 
 
@@ -279,10 +285,6 @@ def _goes_on(word: str | None, seen: Counter[str], ends: Counter[str], measured:
     return others >= _LONE_SEEN and ends[word] - 1 <= share * others
 
 
-def _source_words(text: str) -> set[str]:
-    return {word.lower() for word in _LATIN.findall(text)}
-
-
 @register
 class TruncationCheck(Check):
     name = "truncation"
@@ -348,6 +350,7 @@ class _Evidence:
     own_z: float = 0.0  # Chinese: z of its length besides what it copies from msgid
     own_expected: int = 0  # ...and the characters the catalog gives that
     lone_word: bool = False  # one word for several, one the catalog's messages go on after
+    lost_head: str | None = None  # an official name's head, always translated here, missing
 
 
 def _length_reason(found: _Evidence) -> str:
@@ -377,6 +380,11 @@ def _missing_reason(found: _Evidence) -> str:
 def _end_reasons(found: _Evidence) -> list[str]:
     """What says msgstr's end is cut, in words."""
     msgid, msgstr, last = found.msgid, found.msgstr, found.last
+    if found.lost_head:
+        return [
+            f'no "{found.lost_head}" of msgid\'s name, which this catalog translates in '
+            "nearly every message that has it"
+        ]
     if found.mid_word and not found.rare_end:
         return [f'ends inside a word: "{last}" ends almost no run of Han characters here']
     if found.rare_end:
@@ -402,9 +410,10 @@ def _is_cut(found: _Evidence) -> bool:
     it is msgid's last after its first), or missing the
     translations of most msgid words, or of its last words after its first (with an end few
     messages have, two are enough), or so much shorter that nothing else is needed; or one
-    word left of several that the catalog's messages go on after."""
+    word left of several that the catalog's messages go on after, or an official name
+    without the head the catalog always translates."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
-    if found.lone_word:
+    if found.lone_word or found.lost_head:
         return True
     if z > _SHORTER:  # Chinese, shorter only besides what it copies from msgid
         return found.mid_word and found.own_z <= _MID_WORD_SHORT
@@ -520,14 +529,18 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             not cjk and _lone_word(msgid, msgstr) and _goes_on(last, seen, ends, zs[k] is not None)
         )
         suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone))
-    lexicon = _Lexicon(
+    heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
+    lexicon = Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
-        {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
+        {w for k, *_ in suspects for w in source_words(pairs[k][1])},
+        {head for head in heads.values() if head},
     )
     for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         expected = model.expected(msgid)
+        head = heads.get(k)
+        lost_head = head is not None and lexicon.lost_head(head, tokens[k][1])
         yield _Evidence(
             unit,
             msgid,
@@ -547,7 +560,15 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             own_z,
             own.expected_of(own_lengths[k][0]),
             lone,
+            head if lost_head else None,
         )
+
+
+def _name_head(msgid: str) -> str | None:
+    """The head word of an official name ("republic" of "Republic of Yemen"), if msgid is
+    one."""
+    match = _NAME_HEAD.fullmatch(msgid.strip())
+    return match.group(1).lower() if match else None
 
 
 def _very_short(z: float, msgstr: str, expected: int) -> bool:
@@ -610,45 +631,3 @@ def _bin(length: int) -> int:
 
 def _spread(values: list[float]) -> tuple[float, float]:
     return center_and_spread(values, _MIN_SPREAD)
-
-
-class _Lexicon:
-    """Which msgstr tokens go with each of the wanted msgid words across the catalog."""
-
-    def __init__(self, pairs: list[tuple[str, set[str]]], wanted: set[str]) -> None:
-        n_word: Counter[str] = Counter()
-        n_token: Counter[str] = Counter()
-        together: dict[str, Counter[str]] = defaultdict(Counter)
-        sources = [_source_words(msgid) & wanted for msgid, _ in pairs]
-        for words in sources:
-            n_word.update(words)
-        # a word in a tenth of the messages ("the", "not", "file") is translated too many
-        # ways to miss; counting what goes with it would cost the most
-        # (nor is a word in fewer than _PAIR_SEEN messages given a translation below: what
-        # goes with it is not counted either)
-        counted = {word for word, n in n_word.items() if _PAIR_SEEN <= n <= _COMMON * len(pairs)}
-        for words, (_, tokens) in zip(sources, pairs):
-            n_token.update(tokens)
-            for word in words & counted:
-                together[word].update(tokens)
-        self.translation: dict[str, set[str]] = {}
-        for word, counts in together.items():
-            if n_word[word] < _PAIR_SEEN:
-                continue
-            strong = {
-                token
-                for token, co in counts.items()
-                if co >= 2 and 2 * co / (n_word[word] + n_token[token]) >= _PAIR_DICE
-            }
-            if strong:
-                self.translation[word] = strong
-
-    def found(self, msgid: str, tokens: set[str]) -> list[tuple[str, bool]]:
-        """msgid's words the lexicon knows a translation of, in msgid's order, each with
-        whether msgstr's ``tokens`` have it."""
-        out = []
-        for word in dict.fromkeys(w.lower() for w in _LATIN.findall(msgid)):
-            strong = self.translation.get(word)
-            if strong:
-                out.append((word, bool(strong & tokens)))
-        return out
