@@ -298,3 +298,62 @@ def test_the_chinese_dictionary_is_read_for_a_chinese_catalog_only(tmp_path):
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.split("\n")
     assert out[:2] == ["0", "True False"]
+
+
+# "X image" as "Изображение X" throughout: the catalog's "Изображение" always goes on
+IMAGES = [
+    (f"{name} image", f"Изображение {name}")
+    for name in ("PNG", "JPEG", "TIFF", "WebP", "Windows BMP", "OpenRaster")
+]
+
+
+def test_one_word_left_of_several_that_the_catalog_always_goes_on_after_is_a_cut(tmp_path):
+    # "ILBM image" is too short for the length model: the lone word says it
+    path = catalog(tmp_path, OPENED + IMAGES + [("ILBM image", "Изображение")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [("ILBM image", "truncation")]
+    assert 'one word for msgid\'s 2: "изображение" ends few' in found[0][3]
+
+
+def test_one_word_the_catalog_ends_messages_with_is_no_cut(tmp_path):
+    labels = [("Image", "Изображение"), ("Picture", "Изображение")]
+    path = catalog(tmp_path, OPENED + IMAGES + labels + [("ILBM image", "Изображение")])
+    assert flags_of(path, ["truncation"]) == []
+
+
+def test_one_word_for_a_label_ending_with_a_preposition_is_no_cut(tmp_path):
+    # "Image at" is a label a widget follows: its msgstr ends as the label does
+    path = catalog(tmp_path, OPENED + IMAGES + [("Image at", "Изображение")])
+    assert flags_of(path, ["truncation"]) == []
+
+
+# a list of countries that renders "Republic of X" as "X Республикасы" throughout
+REPUBLICS = [
+    (f"Republic of {en}", f"{kk} Республикасы")
+    for en, kk in (
+        ("Albania", "Албания"),
+        ("Angola", "Ангола"),
+        ("Belarus", "Беларусь"),
+        ("Botswana", "Ботсвана"),
+        ("Bulgaria", "Болгария"),
+        ("Cameroon", "Камерун"),
+        ("Chile", "Чили"),
+        ("Colombia", "Колумбия"),
+        ("Cuba", "Куба"),
+        ("Ecuador", "Эквадор"),
+        ("Estonia", "Эстония"),
+    )
+]
+
+
+def test_an_official_name_without_the_head_the_catalog_always_translates_is_a_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + REPUBLICS + [("Republic of Yemen", "Йемен")], lang="kk")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [("Republic of Yemen", "truncation")]
+    assert 'no "republic" of msgid\'s name' in found[0][3]
+
+
+def test_a_name_the_head_follows_is_no_official_form(tmp_path):
+    # "Czech Republic" as "Чехия": the short name, not a head lost
+    path = catalog(tmp_path, OPENED + REPUBLICS + [("Czech Republic", "Чехия")], lang="kk")
+    assert flags_of(path, ["truncation"]) == []

@@ -9,8 +9,8 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   (Chinese, also besides the names and identifiers it copies from msgid, as long in both:
   "无法派生autovacuum启" is shorter in its own words only);
 - which of its msgid words it translates with which msgstr words (a word and its
-  translation that go together in most messages that have either), so a msgid word whose
-  translation is missing from the msgstr is seen;
+  translation that go together in most messages that have either: ``word_links``), so a
+  msgid word whose translation is missing from the msgstr is seen;
 - which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
   which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
   "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
@@ -33,7 +33,12 @@ has (a cut keeps msgid's beginning; a terse translation drops words anywhere; tw
 before an end few messages have), or so far shorter than any habit of the catalog allows
 that length alone says cut ("Для понижения" for "Authentication is required to downgrade
 software"), unless msgid is an official long name that such catalogs shorten ("Iran,
-Islamic Republic of" as "Иран"). msgid's end mark counts only in a catalog that keeps its
+Islamic Republic of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two
+or more is cut where the word is one the catalog's messages go on after ("Изображение" for
+"AutoCAD image", where its "Изображение ..." all go on), unless msgid is a label that ends
+with a preposition ("Print at"); and a far shorter msgstr of an official name ("Republic of
+Yemen") without the translation of its head that the catalog gives in nearly every other
+message with it ("Йемен" where it writes "X Республикасы"). msgid's end mark counts only in a catalog that keeps its
 end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
 rest is missing.
 """
@@ -44,7 +49,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..catalog import base_language
@@ -52,6 +57,7 @@ from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .han_ends import HanEnds, han_run
 from .lengths import center_and_spread
+from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
@@ -91,9 +97,6 @@ _TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for
 _TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
 _GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
 _GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
-_COMMON = 0.1  # share of msgids a word is in beyond which it has no one translation
-_PAIR_SEEN = 3  # a msgid word in at least this many messages...
-_PAIR_DICE = 0.6  # ...whose translation goes with it this strongly (Dice)
 _MISSING = 2  # translations missing, with "shorter" and a cut end
 _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
@@ -108,6 +111,12 @@ _VERY_SHORT = -5.0
 _VERY_SHORT_SHARE = 0.4
 _NAME_COVERS = 0.8  # share of msgstr's letters a country's name must cover
 _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
+# an official name's head ("Republic" of "Federative Republic of Brazil", "Kingdom" of
+# "Kingdom of Eswatini"): where the catalog translates it in nearly every message that has
+# it ("X Республикасы"), a far shorter msgstr without it kept the name and lost its head
+# ("Йемен" for "Republic of Yemen"; "Чехия" for "Czech Republic" is no such form)
+_NAME_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+)*([A-Z][a-z]+)\s+of(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+")
+_HEAD_SHORT = -2.5
 _COPIED = re.compile(r"[A-Za-z0-9_%$.()-]{2,}")  # a name, an identifier, a placeholder
 
 
@@ -115,6 +124,17 @@ _COPIED = re.compile(r"[A-Za-z0-9_%$.()-]{2,}")  # a name, an identifier, a plac
 # msgid is one word: a term, translated by a coined term ("快进" for "fast-forward") that no
 # dictionary has
 _MID_WORD_SHORT = -1.6
+# Russian and Kazakh, one word left of a msgid of two or more ("Изображение" for "AutoCAD
+# image", "некорректный" for "bignum invalid"): a cut when no longer than usual and the word
+# is one the catalog's messages go on after (it ends few of the messages it is in), whatever
+# msgid's length (a two-word msgid is too short for the length model)
+_LONE_SHORT = 0.0
+_LONE_SEEN = 5  # a word in at least this many other messages...
+_LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to measure;
+# a shorter one, _FEW_END)
+# ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
+# "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
+_OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
 
 
 def _own_lengths(msgid: str, msgstr: str) -> tuple[int, int]:
@@ -237,8 +257,32 @@ def _lost_tail(found: list[tuple[str, bool]]) -> bool:
     return all(there[: last_kept + 1])
 
 
-def _source_words(text: str) -> set[str]:
-    return {word.lower() for word in _LATIN.findall(text)}
+def _lone_word(msgid: str, msgstr: str) -> bool:
+    """Whether ``msgstr`` is one word (of its own script: a Latin one is a name kept) for a
+    msgid of two words or more."""
+    if len(msgid.split()) < 2 or len(msgstr.split()) > 1:  # str.split first: no regex
+        return False
+    words, source = _LETTERS.findall(msgstr), _LETTERS.findall(msgid)
+    return (
+        len(words) == 1
+        and not words[0].isascii()
+        and len(source) >= 2
+        and source[-1].lower() not in _OPEN_LABEL_ENDS
+    )
+
+
+def _goes_on(word: str | None, seen: Counter[str], ends: Counter[str], measured: bool) -> bool:
+    """Whether the catalog's other messages that have ``word`` go on after it: the word
+    itself, not its ending ("-ие" ends nouns and adjectives alike), for a msgstr of that
+    word alone. It may end a fifth of them where msgid is long enough for the length
+    model to say the msgstr is no longer than usual (``measured``), a twentieth where
+    nothing else speaks ("Отступ" for "Indent set" and "Initial gap" ends few of the
+    catalog's messages too)."""
+    if word is None:
+        return False
+    others = seen[word] - 1
+    share = _LONE_ENDS if measured else _FEW_END
+    return others >= _LONE_SEEN and ends[word] - 1 <= share * others
 
 
 @register
@@ -265,44 +309,22 @@ class TruncationCheck(Check):
                 yield self._flag(found, document, lang)
 
     def _flag(self, found: _Evidence, document: Document, lang: str) -> Flag:
-        msgid, msgstr = found.msgid, found.msgstr
-        body = msgstr.rstrip()
+        body = found.msgstr.rstrip()
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
-        reasons = [
-            f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
-            f"msgid have about {found.expected}"
-            if found.z <= _SHORTER
-            else f"{_own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
-            f"msgid where this catalog's msgstrs for such a msgid have about {found.own_expected}"
-        ]
+        # a lone word's own reason where no other evidence says cut
+        lone = found.lone_word and not _is_cut(replace(found, lone_word=False))
+        reasons = [_lone_reason(found) if lone else _length_reason(found)]
         if found.missing:
-            reasons.append("no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4]))
-        last = found.last
-        if found.mid_word and not found.rare_end:
-            reasons.append(
-                f'ends inside a word: "{last}" ends almost no run of Han characters here'
-            )
-        elif found.rare_end:
-            reasons.append(f'ends with "{last}", which ends almost no other message')
-        elif found.few_end and found.z <= _FAR_SHORT:
-            reasons.append(f'ends with "{last}", which ends few of the messages it is in')
-        elif found.lost_mark:
-            lost = _lost_tokens(msgid, msgstr)
-            if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
-                reasons.append("msgid's end mark is missing")
-            elif _lost_group(msgid, msgstr):
-                reasons.append("msgid's bracketed end is missing")
-            elif lost:
-                reasons.append(
-                    "msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"
-                )
+            reasons.append(_missing_reason(found))
+        if not lone:
+            reasons.extend(_end_reasons(found))
         return self.flag(
             found.unit,
             lang,
             start,
             len(body),
             "msgstr cut short? " + "; ".join(reasons),
-            evidence={document.source: msgid[-80:]},
+            evidence={document.source: found.msgid[-80:]},
         )
 
 
@@ -327,6 +349,58 @@ class _Evidence:
     last: str | None = None  # the word (Chinese: word or character) whose habit was judged
     own_z: float = 0.0  # Chinese: z of its length besides what it copies from msgid
     own_expected: int = 0  # ...and the characters the catalog gives that
+    lone_word: bool = False  # one word for several, one the catalog's messages go on after
+    lost_head: str | None = None  # an official name's head, always translated here, missing
+
+
+def _length_reason(found: _Evidence) -> str:
+    msgid, msgstr = found.msgid, found.msgstr
+    if found.z <= _SHORTER:
+        return (
+            f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
+            f"msgid have about {found.expected}"
+        )
+    return (
+        f"{_own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
+        f"msgid where this catalog's msgstrs for such a msgid have about {found.own_expected}"
+    )
+
+
+def _lone_reason(found: _Evidence) -> str:
+    return (
+        f"one word for msgid's {len(_LETTERS.findall(found.msgid))}: "
+        f'"{found.last}" ends few of the messages it is in'
+    )
+
+
+def _missing_reason(found: _Evidence) -> str:
+    return "no translation of " + ", ".join(f'"{w}"' for w in found.missing[:4])
+
+
+def _end_reasons(found: _Evidence) -> list[str]:
+    """What says msgstr's end is cut, in words."""
+    msgid, msgstr, last = found.msgid, found.msgstr, found.last
+    if found.lost_head:
+        return [
+            f'no "{found.lost_head}" of msgid\'s name, which this catalog translates in '
+            "nearly every message that has it"
+        ]
+    if found.mid_word and not found.rare_end:
+        return [f'ends inside a word: "{last}" ends almost no run of Han characters here']
+    if found.rare_end:
+        return [f'ends with "{last}", which ends almost no other message']
+    if found.few_end and found.z <= _FAR_SHORT:
+        return [f'ends with "{last}", which ends few of the messages it is in']
+    if not found.lost_mark:
+        return []
+    lost = _lost_tokens(msgid, msgstr)
+    if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
+        return ["msgid's end mark is missing"]
+    if _lost_group(msgid, msgstr):
+        return ["msgid's bracketed end is missing"]
+    if lost:
+        return ["msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"]
+    return []
 
 
 def _is_cut(found: _Evidence) -> bool:
@@ -335,8 +409,12 @@ def _is_cut(found: _Evidence) -> bool:
     translations missing (one, with a word that ends no message, when much shorter or when
     it is msgid's last after its first), or missing the
     translations of most msgid words, or of its last words after its first (with an end few
-    messages have, two are enough), or so much shorter that nothing else is needed."""
+    messages have, two are enough), or so much shorter that nothing else is needed; or one
+    word left of several that the catalog's messages go on after, or an official name
+    without the head the catalog always translates."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
+    if found.lone_word or found.lost_head:
+        return True
     if z > _SHORTER:  # Chinese, shorter only besides what it copies from msgid
         return found.mid_word and found.own_z <= _MID_WORD_SHORT
     return (
@@ -379,6 +457,13 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         for k, z in enumerate(zs)
         if z is not None and (z <= _SHORTER or _or(own_zs[k], 0.0) <= _MID_WORD_SHORT)
     ]
+    if not cjk:  # one word left of several, however short msgid is
+        chosen = {k for k, *_ in shorter}
+        shorter += [
+            (k, _or(z, 0.0), _or(z, 0.0))
+            for k, z in enumerate(zs)
+            if k not in chosen and _or(z, 0.0) <= _LONE_SHORT and _lone_word(*pairs[k][1:])
+        ]
     if not shorter:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
@@ -440,15 +525,22 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
                     word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
                 )
         mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
-        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last))
-    lexicon = _Lexicon(
+        lone = (
+            not cjk and _lone_word(msgid, msgstr) and _goes_on(last, seen, ends, zs[k] is not None)
+        )
+        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone))
+    heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
+    lexicon = Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
-        {w for k, *_ in suspects for w in _source_words(pairs[k][1])},
+        {w for k, *_ in suspects for w in source_words(pairs[k][1])},
+        {head for head in heads.values() if head},
     )
-    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         expected = model.expected(msgid)
+        head = heads.get(k)
+        lost_head = head is not None and lexicon.lost_head(head, tokens[k][1])
         yield _Evidence(
             unit,
             msgid,
@@ -467,7 +559,16 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             last,
             own_z,
             own.expected_of(own_lengths[k][0]),
+            lone,
+            head if lost_head else None,
         )
+
+
+def _name_head(msgid: str) -> str | None:
+    """The head word of an official name ("republic" of "Republic of Yemen"), if msgid is
+    one."""
+    match = _NAME_HEAD.fullmatch(msgid.strip())
+    return match.group(1).lower() if match else None
 
 
 def _very_short(z: float, msgstr: str, expected: int) -> bool:
@@ -530,45 +631,3 @@ def _bin(length: int) -> int:
 
 def _spread(values: list[float]) -> tuple[float, float]:
     return center_and_spread(values, _MIN_SPREAD)
-
-
-class _Lexicon:
-    """Which msgstr tokens go with each of the wanted msgid words across the catalog."""
-
-    def __init__(self, pairs: list[tuple[str, set[str]]], wanted: set[str]) -> None:
-        n_word: Counter[str] = Counter()
-        n_token: Counter[str] = Counter()
-        together: dict[str, Counter[str]] = defaultdict(Counter)
-        sources = [_source_words(msgid) & wanted for msgid, _ in pairs]
-        for words in sources:
-            n_word.update(words)
-        # a word in a tenth of the messages ("the", "not", "file") is translated too many
-        # ways to miss; counting what goes with it would cost the most
-        # (nor is a word in fewer than _PAIR_SEEN messages given a translation below: what
-        # goes with it is not counted either)
-        counted = {word for word, n in n_word.items() if _PAIR_SEEN <= n <= _COMMON * len(pairs)}
-        for words, (_, tokens) in zip(sources, pairs):
-            n_token.update(tokens)
-            for word in words & counted:
-                together[word].update(tokens)
-        self.translation: dict[str, set[str]] = {}
-        for word, counts in together.items():
-            if n_word[word] < _PAIR_SEEN:
-                continue
-            strong = {
-                token
-                for token, co in counts.items()
-                if co >= 2 and 2 * co / (n_word[word] + n_token[token]) >= _PAIR_DICE
-            }
-            if strong:
-                self.translation[word] = strong
-
-    def found(self, msgid: str, tokens: set[str]) -> list[tuple[str, bool]]:
-        """msgid's words the lexicon knows a translation of, in msgid's order, each with
-        whether msgstr's ``tokens`` have it."""
-        out = []
-        for word in dict.fromkeys(w.lower() for w in _LATIN.findall(msgid)):
-            strong = self.translation.get(word)
-            if strong:
-                out.append((word, bool(strong & tokens)))
-        return out
