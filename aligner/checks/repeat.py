@@ -161,8 +161,10 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if run.isascii() and (not before or before.isspace() or before in "/\\."):
-            continue
+        if run.isascii() and (
+            not before or before in "/\\." or (before.isspace() and narrow[0] == ".")
+        ):
+            continue  # "../", "cd ..": a path (" ::" after a column's padding is a slip)
         if (
             any(mark.isascii() for mark in run)
             and after
@@ -173,6 +175,25 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
             continue  # "。.eh_frame", "1..10", "std::string"
         found.append((start + 1, end, run[1:]))
     return found
+
+
+_VALUE = "\ue000"  # a private-use character: a letter of no script, neither space nor ASCII
+
+
+def _as_values(text: str, masked: str, document: Document) -> str:
+    """``masked`` with each placeholder written as a value (``_VALUE``) rather than blanks,
+    for ``doubled_marks``: "%s:: " and "%d::%02d" double a colon after a value, as
+    "name:: " after a word, and the blanks of a plain mask read as the space of "cd ..";
+    the value's text itself is not read ("%s.." is no "s..")."""
+    if masked == text or _DOUBLED_MARK.search(text) is None:
+        return masked
+    pieces, last = [], 0
+    for start, end, _ in document.placeholders(text):
+        pieces.append(masked[last:start])
+        pieces.append(_VALUE * (end - start))
+        last = end
+    pieces.append(masked[last:])
+    return "".join(pieces)
 
 
 def doubled_spaces(text: str) -> list[tuple[int, int]]:
@@ -274,7 +295,7 @@ class RepeatCheck(RowCheck):
             raw = [unit.text(other) for other in others if unit.text(other)]
             yield from self._words(unit, lang, masked, references)
             yield from self._items(unit, lang, text, raw)
-            yield from self._marks(unit, lang, masked, references)
+            yield from self._marks(unit, lang, _as_values(text, masked, document), references)
             yield from self._spaces(unit, lang, text, raw)
 
     def _words(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:

@@ -1,0 +1,36 @@
+"""Damage kinds of issue 15 below 0.95 that the checks learnt to see (h-kinds), each beside
+the faithful translation that must stay quiet."""
+
+from __future__ import annotations
+
+from tests.test_checks_recall import catalog, flags_of
+
+
+def _repeat_messages(tmp_path, pairs, lang="ru"):
+    return [
+        message for _, check, _, message in flags_of(catalog(tmp_path, pairs, lang), ["repeat"])
+    ]
+
+
+def test_a_colon_doubled_after_a_placeholder_is_flagged(tmp_path):
+    # the placeholder stands for a value, as a word does: "%s:: " is "name:: "
+    pairs = [
+        ("%s: %s: %s\n", "%s: %s:: %s\n"),
+        ("up  %2d:%02d,  ", "已启动 %2d::%02d， "),
+    ]
+    assert _repeat_messages(tmp_path, pairs) == ['"::": punctuation doubled'] * 2
+
+
+def test_a_colon_doubled_after_a_column_s_padding_is_flagged(tmp_path):
+    pairs = [(" filetype  : %08lx (%s)\n", " 文件类型  :: %08lx (%s)\n")]
+    assert _repeat_messages(tmp_path, pairs, "zh_CN") == ['"::": punctuation doubled']
+
+
+def test_marks_msgid_doubles_too_and_paths_stay_quiet(tmp_path):
+    pairs = [
+        ("%s::%s: not found", "%s::%s: не найден"),  # msgid's own scope operator
+        ("Use %s .. to go up", "Используйте %s .. для перехода выше"),  # a path
+        ("std::string %s", "std::string %s"),
+        ("%s...", "%s..."),  # an ellipsis
+    ]
+    assert _repeat_messages(tmp_path, pairs) == []
