@@ -22,9 +22,13 @@ from collections.abc import Iterable
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 
+# Latin letters, with the accented ones of names and loanwords: "Petén" is one word, not
+# "Pet" and a letter the patterns skip (Latin-1 and Extended-A and B, without × and ÷)
+_LOWER = "a-zß-öø-ÿĀ-ɏ"
+_LETTER = "A-ZÀ-ÖØ-Þ" + _LOWER
 # a plain word: lower case or capitalised, no digits, no inner capitals ("GtkWidget"), not
 # part of an identifier, option, path or address
-_WORD = re.compile(r"(?<![\w.\-/@$%&])[A-Za-z][a-z]{2,}(?:'[a-z]+)?(?![\w\-/@]|\.\w)")
+_WORD = re.compile(rf"(?<![\w.\-/@$%&])[{_LETTER}][{_LOWER}]{{2,}}(?:'[a-z]+)?(?![\w\-/@]|\.\w)")
 # a command's synopsis ("exit [n]", "suspend [-f]") and a field's name ("len: %2u",
 # "unlink: %s"): commands and identifiers, kept in every language
 _SYNOPSIS = re.compile(r"\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)*(?:\s+\[[^\]]*\]).*", re.DOTALL)
@@ -33,7 +37,7 @@ _FIELD = re.compile(r"\b[a-z][\w-]*(?=\s?[:=](?:\s|$))|\(\w+\)")
 # ("Super Video CD", "Photo L", "SVEN Ergonomic 2500")
 _PRODUCT = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*)*")
 _CODE = re.compile(r"\b(?:[A-Z0-9]+|[A-Z])\b")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN_WORD = re.compile(rf"[{_LETTER}]{{2,}}")
 _TECHNICAL = re.compile(
     r"<[^<>\s]*>|\[[^\[\]]*\]|\{[^{}]*\}|\S*[_/\\=@$%#|]\S*|(?<!\w)--?\w[\w-]*"
     r"|\w+\(\)|https?://\S+|\w+:\w\S*"
@@ -564,7 +568,7 @@ def _words_only(text: str) -> str:
 # an identifier ("service_type_browser", "bfd-target"), an option, a path, an address or a
 # literal value: code, whose words are not the catalog's to translate
 _IDENTIFIER = re.compile(r"\S*[_/\\@=|]\S*|(?<![\w-])--?\w[\w-]*|\w+(?:-\w+)+|\w+:\w\S*")
-_TOKEN = re.compile(r"[A-Za-z]{3,}")
+_TOKEN = re.compile(rf"[{_LETTER}]{{3,}}")
 # the call that failed, named after the program ("%s: unlink: %s"), kept in every language
 # (a message's own first word, "error: ", is a word)
 _NAMED_CALL = re.compile(r"(?<=[:;,]\s)[a-z][\w-]*(?=:(?:\s|$))")
