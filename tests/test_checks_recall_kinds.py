@@ -60,3 +60,31 @@ def test_a_copied_name_with_an_accented_letter_is_one_word(tmp_path):
 def flagged_messages(tmp_path, pairs, lang, check="untranslated"):
     path = catalog(tmp_path, pairs, lang, name=f"{len(pairs)}.po")
     return {msgid: message for msgid, _, _, message in flags_of(path, [check])}
+
+
+# a Chinese catalog that translates all its messages, keeps "SSL" and "ROM" wherever they
+# stand, and translates "error" and "system"
+_TRANSLATED = (
+    [
+        (f"{what} error: %s", f"{zh}错误：%s")
+        for what, zh in (("Read", "读取"), ("Write", "写入"), ("Seek", "定位"), ("Open", "打开"))
+    ]
+    + [
+        ("SSL connection failed", "SSL 连接失败"),
+        ("SSL certificate expired", "SSL 证书已过期"),
+        ("ROM image too short", "ROM 映像太短"),
+        ("ROM checksum mismatch", "ROM 校验和不符"),
+        ("The system is busy", "系统繁忙"),
+        ("System error", "系统错误"),
+    ]
+    + [(f"Cannot open file {n}", f"无法打开文件 {n}") for n in range(40)]
+)
+
+
+def test_an_acronym_kept_elsewhere_does_not_excuse_a_copy_around_it(tmp_path):
+    # "SSL" is kept in every message: that says nothing of "error", which the catalog
+    # translates; a product's name ("Master System ROM") keeps its words with its acronym
+    pairs = _TRANSLATED + [("SSL error: %s", "SSL error: %s"), ("Master System ROM",) * 2]
+    found = flagged_messages(tmp_path, pairs, "zh_CN")
+    assert list(found) == ["SSL error: %s"]
+    assert '"error" in ' in found["SSL error: %s"]

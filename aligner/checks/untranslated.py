@@ -57,10 +57,16 @@ _OUTNUMBER = 4  # translations of a message's words per copy that outweigh the c
 _WORDS_SHARE = 0.5  # share of a message's plain words that must be translated elsewhere
 
 
+def _product(text: str) -> bool:
+    """Capitalised words with an acronym, a letter or a number: a product's or a model's
+    name ("Super Video CD", "Master System ROM", "The GNOME Project")."""
+    return bool(_PRODUCT.fullmatch(text.strip()) and _CODE.search(text))
+
+
 def plain_words(text: str) -> list[str]:
     """The lower-cased plain words of ``text``: what a translator translates, once commands,
     options, placeholders, tags, paths, acronyms, field names and identifiers are out."""
-    if _SYNOPSIS.fullmatch(text) or (_PRODUCT.fullmatch(text.strip()) and _CODE.search(text)):
+    if _SYNOPSIS.fullmatch(text) or _product(text):
         return []
     return [word.lower() for word in _WORD.findall(_FIELD.sub(" ", _TECHNICAL.sub(" ", text)))]
 
@@ -143,6 +149,16 @@ def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
     return own_script and not _OWN_SCRIPT.search(msgstr) and any(map(str.isalpha, msgstr))
 
 
+def _kept_words(kept: list[str], tokens: list[str]) -> list[str]:
+    """The words of ``kept`` (lower case) that a copy does not write in capitals: an acronym
+    or a label ("SSL", "PATH") is kept in every message that has it, so it says nothing of
+    whether the message around it is translated ("SSL error: %s", "SCHEMA[:PATH]"); a word
+    is kept for what it is (a command, a name), and so, maybe, is the message. (In a
+    product's name, "Master System ROM", the acronym is part of the name: ``_product``.)"""
+    acronyms = {token.lower() for token in tokens if token.isupper()}
+    return [word for word in kept if word not in acronyms]
+
+
 def _normal(text: str) -> str:
     return " ".join(_ACCELERATOR.sub("", text).split())
 
@@ -165,7 +181,8 @@ class UntranslatedCheck(Check):
         wanted = {
             token
             for *_, tokens, lowered, _, _ in candidates
-            if lowered is None and not lexicon.judged([t.lower() for t in tokens])[1]
+            if lowered is None
+            and not _kept_words(lexicon.judged([t.lower() for t in tokens])[1], tokens)
             for token in tokens
         }
         if wanted:
@@ -182,7 +199,7 @@ class UntranslatedCheck(Check):
                 translated, kept, unseen = lexicon.judged_tokens(words, msgid)
                 if (
                     not translated
-                    or kept
+                    or (_kept_words(kept, words) if not _product(msgid) else kept)
                     or len(translated) < _WORDS_SHARE * (len(translated) + len(unseen))
                 ):
                     continue
