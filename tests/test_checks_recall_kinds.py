@@ -88,3 +88,31 @@ def test_an_acronym_kept_elsewhere_does_not_excuse_a_copy_around_it(tmp_path):
     found = flagged_messages(tmp_path, pairs, "zh_CN")
     assert list(found) == ["SSL error: %s"]
     assert '"error" in ' in found["SSL error: %s"]
+
+
+_EXIT_STATUS = (
+    "\nEXIT status:\n"
+    "  124  if COMMAND times out\n"
+    "  125  if the timeout command itself fails\n"
+    "  137  if COMMAND is sent the KILL (9) signal (128+9)\n"
+)
+_EXIT_STATUS_ZH = (
+    "\n退出状态：\n"
+    "  124  如果 <命令> 超时\n"
+    "  125  如果 timeout 命令本身执行失败\n"
+    "  137  如果 <命令> 收到了 KILL (9) 信号（即 128+9）\n"
+)
+
+
+def test_two_numbers_swapped_across_a_table_s_rows_are_flagged(tmp_path):
+    # each row of a table is a clause of its own: the "如果" of the rows above a row's
+    # number is no condition put before it ("如果 X 为 0，则返回 1" for "1 if X is 0")
+    swapped = _EXIT_STATUS_ZH.replace("137", "@").replace("128", "137").replace("@", "128")
+    pairs = [
+        (_EXIT_STATUS, swapped),
+        ("Returns 1 if the value is 0.", "如果值为 0，则返回 1。"),
+        (_EXIT_STATUS.replace("status", "code"), _EXIT_STATUS_ZH),
+    ]
+    found = flagged_messages(tmp_path, pairs, "zh_CN", "quantity")
+    assert list(found) == [_EXIT_STATUS]
+    assert "128 and 137 swapped" in found[_EXIT_STATUS]
