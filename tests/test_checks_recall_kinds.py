@@ -116,3 +116,19 @@ def test_two_numbers_swapped_across_a_table_s_rows_are_flagged(tmp_path):
     found = flagged_messages(tmp_path, pairs, "zh_CN", "quantity")
     assert list(found) == [_EXIT_STATUS]
     assert "128 and 137 swapped" in found[_EXIT_STATUS]
+
+
+def test_a_chunk_doubled_where_msgid_doubles_only_a_letter_or_a_metavariable(tmp_path):
+    # "XXXXXX" is one letter run on, "--username=USERNAME" an option beside its
+    # metavariable: neither is a doubling a translation renders ("Tawi-Tawi" is 塔威塔威)
+    pairs = [
+        ("Template “%s” doesn’t contain XXXXXX", "模板模板“%s”不包含 XXXXXX"),
+        (
+            "  -U, --username=USERNAME   user name to connect as",
+            "  -U, --username=USERNAME   联接用户用户",
+        ),
+        ("Tawi-Tawi", "塔威塔威"),
+        ("Template “%s” is empty: XXXXXX", "模板“%s”为空：XXXXXX"),
+    ]
+    found = _repeat_messages(tmp_path, pairs, "zh_CN")
+    assert found == ['"模板" written twice', '"用户" written twice']

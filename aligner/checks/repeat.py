@@ -301,9 +301,9 @@ class RepeatCheck(RowCheck):
     def _words(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
         words = doubled_words(text, lang)
         chunks = doubled_chunks(text, lang) if _has_cjk(text) else []
-        if words and any(_SOURCE_WORD_DOUBLED.search(reference) for reference in references):
+        if words and any(_doubles(_SOURCE_WORD_DOUBLED, reference) for reference in references):
             words = []
-        if chunks and any(_SOURCE_DOUBLED.search(reference) for reference in references):
+        if chunks and any(_doubles(_SOURCE_DOUBLED, reference) for reference in references):
             chunks = []
         names = [reference for reference in references if _NAME.fullmatch(reference)]
         if chunks and names:
@@ -376,6 +376,18 @@ class RepeatCheck(RowCheck):
         return self.flag(
             unit, lang, start, end, message, evidence=evidence, expected="", severity=severity
         )
+
+
+def _doubles(pattern: re.Pattern[str], reference: str) -> bool:
+    """Whether the source doubles something a translation may double too ("Tawi-Tawi",
+    "Iloilo"): not a run of one letter ("XXXXXX", a template's placeholder) nor an option's
+    metavariable beside its name ("--username=USERNAME", the ``_metavariable`` pair)."""
+    for match in pattern.finditer(reference):
+        first = match.group(1)
+        second = match.group()[-len(first) :]
+        if len(set(first.lower())) > 1 and not _metavariable(first, second):
+            return True
+    return False
 
 
 def _has_doubled(text: str, word: str) -> bool:
