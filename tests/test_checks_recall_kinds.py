@@ -132,3 +132,13 @@ def test_a_chunk_doubled_where_msgid_doubles_only_a_letter_or_a_metavariable(tmp
     ]
     found = _repeat_messages(tmp_path, pairs, "zh_CN")
     assert found == ['"模板" written twice', '"用户" written twice']
+
+
+def test_a_question_written_as_a_colon_after_a_choice_s_question_mark(tmp_path):
+    # the "?" of the choices ("[y,n,q,?]") is no question mark of the question's own
+    pairs = [
+        ("Apply deletion to index [y,n,q,a,d%s,?]? ", "将删除操作应用到索引 [y,n,q,a,d%s,?]： "),
+        ("Stage this hunk [y,n,q,a,d%s,?]? ", "暂存该块 [y,n,q,a,d%s,?]? "),
+    ]
+    found = flagged_messages(tmp_path, pairs, "zh_CN", "punctuation")
+    assert list(found) == ["Apply deletion to index [y,n,q,a,d%s,?]? "]
