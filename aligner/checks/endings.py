@@ -173,7 +173,7 @@ def has_question_mark(text: str, lang: str) -> bool:
 def _questions(text: str) -> int:
     """How many question marks of any width ``text`` has: msgid's question and the "?" of
     its choices ("[y,n,q,?]? ") are two, and a translation keeping only the choice's has
-    lost the question's."""
+    lost the question's. (A question asked by a particle or the Greek ";" has none.)"""
     return sum(_CLASS.get(ch) == QUESTION for ch in text)
 
 
@@ -187,7 +187,7 @@ def ending_damage(source: str, target: str, lang: str) -> Ending | None:
     if source_kind == FULL_STOP and _ABBREVIATION.search(source.rstrip()):
         return None  # "Virgin Islands, U.S.", "etc.", "cd ..": the dot is not the sentence's
     if source_kind == QUESTION and (
-        not has_question_mark(target, lang) or _questions(target) < _questions(source)
+        not has_question_mark(target, lang) or 0 < _questions(target) < _questions(source)
     ):
         kind, start = end_class(target, lang)
         return _suggest("no question", source, target, lang, source_kind, kind, start)
