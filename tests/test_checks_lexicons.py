@@ -186,14 +186,15 @@ def _country_names(tmp_path, copied_every):
 
 
 def test_a_few_names_copied_where_the_catalog_translates_its_names_are_slips(tmp_path):
-    # 3 of its 239 names copied (1.3%: over 1%, within a 1% slip rate's spread) are
+    # 3 of its 245 names copied (1.2%: over 1%, within a 1% slip rate's spread) are
     # slips; a catalog that copies 1 name in 8 keeps them by habit (a copy is flagged there
     # only where its word is one the catalog translates elsewhere: "Republic of Kiribati")
     path, copied = _country_names(tmp_path, 10)
     assert len(copied) == 3
     found = flagged(path, "untranslated")
     assert set(found) == set(copied)  # "Gabon": a slip; "Nauru": "Republic of Nauru" too
-    assert "keeps only 3 of its 239" in found["Gabon"]
+    # (245 with the names written with accents, "Curaçao", "Réunion": words as any other)
+    assert "keeps only 3 of its 245" in found["Gabon"]
     path, copied = _country_names(tmp_path, 1)
     assert len(copied) >= 239 // 8
     assert not any("keeps only" in message for message in flagged(path, "untranslated").values())

@@ -170,6 +170,13 @@ def has_question_mark(text: str, lang: str) -> bool:
     return (lang == "el" and ";" in text) or (lang == "hy" and "՞" in text)
 
 
+def _questions(text: str) -> int:
+    """How many question marks of any width ``text`` has: msgid's question and the "?" of
+    its choices ("[y,n,q,?]? ") are two, and a translation keeping only the choice's has
+    lost the question's. (A question asked by a particle or the Greek ";" has none.)"""
+    return sum(_CLASS.get(ch) == QUESTION for ch in text)
+
+
 def ending_damage(source: str, target: str, lang: str) -> Ending | None:
     """The damage at the end of ``target`` (a translation of ``source`` into ``lang``) that
     real translations do not show; a dropped "." or "!" is reported as kind "dropped" and left
@@ -179,7 +186,9 @@ def ending_damage(source: str, target: str, lang: str) -> Ending | None:
         return None
     if source_kind == FULL_STOP and _ABBREVIATION.search(source.rstrip()):
         return None  # "Virgin Islands, U.S.", "etc.", "cd ..": the dot is not the sentence's
-    if source_kind == QUESTION and not has_question_mark(target, lang):
+    if source_kind == QUESTION and (
+        not has_question_mark(target, lang) or 0 < _questions(target) < _questions(source)
+    ):
         kind, start = end_class(target, lang)
         return _suggest("no question", source, target, lang, source_kind, kind, start)
     kind, start = end_class(target, lang)

@@ -59,7 +59,9 @@ def anchored(
     return None
 
 
-_SENTENCE_END = re.compile(r"[。；;！？!?]|[.:：](?=\s)")
+# a sentence's end, or a table's row starting ("\n  128  if COMMAND..."): each row is a
+# clause of its own, whatever condition the rows above it state
+_SENTENCE_END = re.compile(r"[。；;！？!?]|[.:：](?=\s)|\n[ \t]*(?=\d+(?: \s|\t))")
 _IF = re.compile(r"\b(?:if|when|unless)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"如果|若|当|假如|если|когда|егер|\bif\b|\bwhen\b", re.IGNORECASE)
 
@@ -71,7 +73,8 @@ def condition_first(their_text: str, a: Quantity, b: Quantity, text: str, first:
     if not _IF.search(their_text, a.fact.end, b.fact.start):
         return False
     start = first.fact.start
-    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    ends = (m.end() for m in _SENTENCE_END.finditer(text))  # (a row's lookahead reads on)
+    sentence = max((end for end in ends if end <= start), default=0)
     return _CONDITION.search(text, sentence, start) is not None
 
 

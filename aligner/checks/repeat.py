@@ -161,8 +161,10 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
         start, end = match.span()
         before = text[start - 1] if start else ""
         after = text[end] if end < len(text) else ""
-        if run.isascii() and (not before or before.isspace() or before in "/\\."):
-            continue
+        if run.isascii() and (
+            not before or before in "/\\." or (before.isspace() and narrow[0] == ".")
+        ):
+            continue  # "../", "cd ..": a path (" ::" after a column's padding is a slip)
         if (
             any(mark.isascii() for mark in run)
             and after
@@ -173,6 +175,25 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
             continue  # "。.eh_frame", "1..10", "std::string"
         found.append((start + 1, end, run[1:]))
     return found
+
+
+_VALUE = "\ue000"  # a private-use character: a letter of no script, neither space nor ASCII
+
+
+def _as_values(text: str, masked: str, document: Document) -> str:
+    """``masked`` with each placeholder written as a value (``_VALUE``) rather than blanks,
+    for ``doubled_marks``: "%s:: " and "%d::%02d" double a colon after a value, as
+    "name:: " after a word, and the blanks of a plain mask read as the space of "cd ..";
+    the value's text itself is not read ("%s.." is no "s..")."""
+    if masked == text or _DOUBLED_MARK.search(text) is None:
+        return masked
+    pieces, last = [], 0
+    for start, end, _ in document.placeholders(text):
+        pieces.append(masked[last:start])
+        pieces.append(_VALUE * (end - start))
+        last = end
+    pieces.append(masked[last:])
+    return "".join(pieces)
 
 
 def doubled_spaces(text: str) -> list[tuple[int, int]]:
@@ -274,15 +295,15 @@ class RepeatCheck(RowCheck):
             raw = [unit.text(other) for other in others if unit.text(other)]
             yield from self._words(unit, lang, masked, references)
             yield from self._items(unit, lang, text, raw)
-            yield from self._marks(unit, lang, masked, references)
+            yield from self._marks(unit, lang, _as_values(text, masked, document), references)
             yield from self._spaces(unit, lang, text, raw)
 
     def _words(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
         words = doubled_words(text, lang)
         chunks = doubled_chunks(text, lang) if _has_cjk(text) else []
-        if words and any(_SOURCE_WORD_DOUBLED.search(reference) for reference in references):
+        if words and any(_doubles(_SOURCE_WORD_DOUBLED, reference) for reference in references):
             words = []
-        if chunks and any(_SOURCE_DOUBLED.search(reference) for reference in references):
+        if chunks and any(_doubles(_SOURCE_DOUBLED, reference) for reference in references):
             chunks = []
         names = [reference for reference in references if _NAME.fullmatch(reference)]
         if chunks and names:
@@ -355,6 +376,18 @@ class RepeatCheck(RowCheck):
         return self.flag(
             unit, lang, start, end, message, evidence=evidence, expected="", severity=severity
         )
+
+
+def _doubles(pattern: re.Pattern[str], reference: str) -> bool:
+    """Whether the source doubles something a translation may double too ("Tawi-Tawi",
+    "Iloilo"): not a run of one letter ("XXXXXX", a template's placeholder) nor an option's
+    metavariable beside its name ("--username=USERNAME", the ``_metavariable`` pair)."""
+    for match in pattern.finditer(reference):
+        first = match.group(1)
+        second = match.group()[-len(first) :]
+        if len(set(first.lower())) > 1 and not _metavariable(first, second):
+            return True
+    return False
 
 
 def _has_doubled(text: str, word: str) -> bool:

@@ -22,9 +22,13 @@ from collections.abc import Iterable
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 
+# Latin letters, with the accented ones of names and loanwords: "Petén" is one word, not
+# "Pet" and a letter the patterns skip (Latin-1 and Extended-A and B, without × and ÷)
+_LOWER = "a-zß-öø-ÿĀ-ɏ"
+_LETTER = "A-ZÀ-ÖØ-Þ" + _LOWER
 # a plain word: lower case or capitalised, no digits, no inner capitals ("GtkWidget"), not
 # part of an identifier, option, path or address
-_WORD = re.compile(r"(?<![\w.\-/@$%&])[A-Za-z][a-z]{2,}(?:'[a-z]+)?(?![\w\-/@]|\.\w)")
+_WORD = re.compile(rf"(?<![\w.\-/@$%&])[{_LETTER}][{_LOWER}]{{2,}}(?:'[a-z]+)?(?![\w\-/@]|\.\w)")
 # a command's synopsis ("exit [n]", "suspend [-f]") and a field's name ("len: %2u",
 # "unlink: %s"): commands and identifiers, kept in every language
 _SYNOPSIS = re.compile(r"\s*[a-z][\w-]*(?:\s+[a-z][\w-]*)*(?:\s+\[[^\]]*\]).*", re.DOTALL)
@@ -33,7 +37,7 @@ _FIELD = re.compile(r"\b[a-z][\w-]*(?=\s?[:=](?:\s|$))|\(\w+\)")
 # ("Super Video CD", "Photo L", "SVEN Ergonomic 2500")
 _PRODUCT = re.compile(r"[A-Z][\w+-]*(?:\s+[A-Z0-9][\w+-]*)*")
 _CODE = re.compile(r"\b(?:[A-Z0-9]+|[A-Z])\b")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LATIN_WORD = re.compile(rf"[{_LETTER}]{{2,}}")
 _TECHNICAL = re.compile(
     r"<[^<>\s]*>|\[[^\[\]]*\]|\{[^{}]*\}|\S*[_/\\=@$%#|]\S*|(?<!\w)--?\w[\w-]*"
     r"|\w+\(\)|https?://\S+|\w+:\w\S*"
@@ -53,10 +57,16 @@ _OUTNUMBER = 4  # translations of a message's words per copy that outweigh the c
 _WORDS_SHARE = 0.5  # share of a message's plain words that must be translated elsewhere
 
 
+def _product(text: str) -> bool:
+    """Capitalised words with an acronym, a letter or a number: a product's or a model's
+    name ("Super Video CD", "Master System ROM", "The GNOME Project")."""
+    return bool(_PRODUCT.fullmatch(text.strip()) and _CODE.search(text))
+
+
 def plain_words(text: str) -> list[str]:
     """The lower-cased plain words of ``text``: what a translator translates, once commands,
     options, placeholders, tags, paths, acronyms, field names and identifiers are out."""
-    if _SYNOPSIS.fullmatch(text) or (_PRODUCT.fullmatch(text.strip()) and _CODE.search(text)):
+    if _SYNOPSIS.fullmatch(text) or _product(text):
         return []
     return [word.lower() for word in _WORD.findall(_FIELD.sub(" ", _TECHNICAL.sub(" ", text)))]
 
@@ -139,6 +149,16 @@ def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
     return own_script and not _OWN_SCRIPT.search(msgstr) and any(map(str.isalpha, msgstr))
 
 
+def _kept_words(kept: list[str], tokens: list[str]) -> list[str]:
+    """The words of ``kept`` (lower case) that a copy does not write in capitals: an acronym
+    or a label ("SSL", "PATH") is kept in every message that has it, so it says nothing of
+    whether the message around it is translated ("SSL error: %s", "SCHEMA[:PATH]"); a word
+    is kept for what it is (a command, a name), and so, maybe, is the message. (In a
+    product's name, "Master System ROM", the acronym is part of the name: ``_product``.)"""
+    acronyms = {token.lower() for token in tokens if token.isupper()}
+    return [word for word in kept if word not in acronyms]
+
+
 def _normal(text: str) -> str:
     return " ".join(_ACCELERATOR.sub("", text).split())
 
@@ -161,7 +181,8 @@ class UntranslatedCheck(Check):
         wanted = {
             token
             for *_, tokens, lowered, _, _ in candidates
-            if lowered is None and not lexicon.judged([t.lower() for t in tokens])[1]
+            if lowered is None
+            and not _kept_words(lexicon.judged([t.lower() for t in tokens])[1], tokens)
             for token in tokens
         }
         if wanted:
@@ -178,7 +199,7 @@ class UntranslatedCheck(Check):
                 translated, kept, unseen = lexicon.judged_tokens(words, msgid)
                 if (
                     not translated
-                    or kept
+                    or (_kept_words(kept, words) if not _product(msgid) else kept)
                     or len(translated) < _WORDS_SHARE * (len(translated) + len(unseen))
                 ):
                     continue
@@ -564,7 +585,7 @@ def _words_only(text: str) -> str:
 # an identifier ("service_type_browser", "bfd-target"), an option, a path, an address or a
 # literal value: code, whose words are not the catalog's to translate
 _IDENTIFIER = re.compile(r"\S*[_/\\@=|]\S*|(?<![\w-])--?\w[\w-]*|\w+(?:-\w+)+|\w+:\w\S*")
-_TOKEN = re.compile(r"[A-Za-z]{3,}")
+_TOKEN = re.compile(rf"[{_LETTER}]{{3,}}")
 # the call that failed, named after the program ("%s: unlink: %s"), kept in every language
 # (a message's own first word, "error: ", is a word)
 _NAMED_CALL = re.compile(r"(?<=[:;,]\s)[a-z][\w-]*(?=:(?:\s|$))")
