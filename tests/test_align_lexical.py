@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 
 from aligner.align import align
-from aligner.align.lexicon import learn_links, paragraph_words, sounds_like
+from aligner.align.lexicon import learn_links, paragraph_words, sounds_like, word_keys
 from aligner.docset import load
 from tests.conftest import write_docset
 
@@ -373,3 +373,32 @@ def test_a_short_copy_meets_its_copy_not_a_look_alike_with_other_symbols(tmp_pat
     assert ((lost,), ()) in beads or ((lost - 1,), ()) in beads  # one of the two twins
     assert ((lost + 1,), (lost,)) in beads  # "`-getty" with "`-getty"
     assert ((lost + 2,), (lost + 1,)) in beads  # "becomes" with its translation alone
+
+
+def test_a_heading_run_into_its_paragraph_is_found_by_the_word_said_twice(tmp_path):
+    # each section is a program's name and a paragraph naming it once; the translation runs
+    # one heading into its paragraph (the name now twice in one paragraph) and renders the
+    # rest a little shorter, so the lengths prefer a dropped heading beside a 1-1: only the
+    # name held twice on both sides of the merge says it is one
+    names = ("Bluetooth", "Wacom", "Nautilus", "Evince", "Rhythmbox", "Totem", "Cheese")
+    names += ("Epiphany", "Geary", "Maps", "Weather", "Clocks")
+    rng = random.Random(11)
+    verbatim = ("gnome", "ctrl", *(name.lower() for name in names))
+    words = "open the settings panel and choose a window file folder select click press".split()
+    en, ru = [], []
+    for name in names:
+        start, end = " ".join(rng.sample(words, 3)), " ".join(rng.sample(words, 9))
+        en += [name, f"{start.capitalize()} with {name} {end}."]
+        ru += [name, _translate(en[-1], verbatim)]
+    k = en.index("Evince")
+    ru[k : k + 2] = [ru[k] + " " + " ".join(ru[k + 1].split()[:-2]) + "."]
+    beads = _beads(align(_docset(tmp_path, en, ru), fresh=True))
+    assert ((k, k + 1), (k,)) in beads
+    assert all(len(e) == len(o) == 1 for e, o in beads if e != (k, k + 1))
+
+
+def test_word_keys_name_the_keys_a_paragraph_holds_twice():
+    words, twice = word_keys("Группа Группа, которой принадлежит файл group")
+    assert "~групп" in twice and "~групп" in words and "group" not in twice
+    assert word_keys("The group the file is owned by", roots=False)[1] == {"the"}
+    assert word_keys("打开网络，网络设置")[1] == {"~网络"}

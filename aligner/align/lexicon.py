@@ -88,8 +88,18 @@ def paragraph_words(text: str, roots: bool = False) -> Keys:
     as a whole (``^=`-getty``); sound keys of the other words.
     Digits are left to the facts' number keys; no word key contains ":" (the mark of
     anchor keys)."""
+    return word_keys(text, roots)[0]
+
+
+def word_keys(text: str, roots: bool = False) -> tuple[Keys, Keys]:
+    """The paragraph's word keys (``paragraph_words``) and those of them that two or more of
+    its words give (its doubles): "Группа Группа, которой..." holds ``~групп`` twice. A
+    bead's sides share a key up to twice (``search``): a heading merged into the paragraph
+    after it ("Group" + "The group the file...") is found twice in the merged translation,
+    where the paragraph beside a dropped heading holds it once."""
     low = text.lower()
     latin = _LATIN.findall(low)
+    doubles = _repeated(latin)
     if low != text and text.upper() == text and _capitals(text):
         latin.append(HEADING)
     if "%" in text or "{" in text or "<" in text or "$" in text:
@@ -97,20 +107,32 @@ def paragraph_words(text: str, roots: bool = False) -> Keys:
     if low.isascii():
         if len(text) <= SHORT_LINE and not text.replace(" ", "").isalnum():
             latin.append(COPY + " ".join(text.split()))
-        return frozenset(latin) if latin else _NONE
+        return (frozenset(latin) if latin else _NONE), doubles
     words = set(latin)
     others = _OTHER.findall(low)
     if not others:
-        return frozenset(words)
+        return frozenset(words), doubles
     if _CJK.search(low):
-        for word in set(others):
+        found = []
+        for word in others:
             if _CJK.match(word):  # runs of CJK are long and rarely recur: not cached
-                words.update([f"~{a}{b}" for a, b in zip(word, word[1:])])
+                found += [f"~{a}{b}" for a, b in zip(word, word[1:])]
             else:
-                words.update(_word_keys(word, roots))
+                found += _word_keys(word, roots)
     else:
-        words.update(*map(_word_keys, others, repeat(roots)))
-    return frozenset(words)
+        found = list(chain.from_iterable(map(_word_keys, others, repeat(roots))))
+    words.update(found)
+    # sound keys are loose: a word and its neighbour's can sound alike ("description",
+    # "descriptors"); only stems and bigrams are counted twice
+    more = _repeated([key for key in found if key[0] == "~"])
+    return frozenset(words), (doubles | more if doubles else more)
+
+
+def _repeated(keys: list[str]) -> Keys:
+    """The keys found more than once in ``keys``."""
+    if len(keys) < 2 or len(set(keys)) == len(keys):
+        return _NONE
+    return frozenset(k for k, n in Counter(keys).items() if n > 1)
 
 
 def _capitals(text: str) -> bool:

@@ -48,6 +48,8 @@ def boundary_margins(pair, model, path, costs, arrows, lo: list[int], hi: list[i
         MT=_reversed_totals(pair.MT),
         pivot_keys=tuple(reversed(pair.pivot_keys)),
         other_keys=tuple(reversed(pair.other_keys)),
+        pivot_doubles=tuple(reversed(pair.pivot_doubles)),
+        other_doubles=tuple(reversed(pair.other_doubles)),
     )
     back_lo = [m - hi[n - k] for k in range(n + 1)]
     back_hi = [m - lo[n - k] for k in range(n + 1)]

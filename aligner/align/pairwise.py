@@ -23,7 +23,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..parallel import gc_paused
-from .anchors import KeyIndex, anchor_chain, key_weights
+from .anchors import WEIGHT_POWER, KeyIndex, anchor_chain, key_weights
 from .lengthmodel import (
     LengthModel,
     count_cost,
@@ -51,6 +51,7 @@ STRAY_SAMPLES_MAX = 400  # this many, evenly spread: a long text needs no more)
 STRAY_PARTNER = 0.3  # the stray's partner must find at least this share across
 SILENCE_SAMPLES = 20  # 1-1 beads with keys on either side needed to measure silence_cost
 SILENCE_MAX = BEADS[6][2] / 2  # a missing key weighs less than half a missing paragraph
+DOUBLE_MAX_COUNT = 64  # keys found in more paragraphs say little held twice, and cost time
 _NO_KEYS: frozenset[str] = frozenset()
 _SHAPES = frozenset({HEADING})  # keys of a paragraph's shape, not of what it says
 Progress = Callable[[int, int], None]
@@ -95,6 +96,8 @@ class _Pair:
     pivot_keys: tuple = ()
     other_keys: tuple = ()
     weights: dict = None
+    pivot_doubles: tuple = ()  # per paragraph the keys it holds twice or more (or ())
+    other_doubles: tuple = ()
 
     def shared(self, pi: int, i: int, pj: int, j: int) -> float:
         """Weight of the keys the two sides of a bead share, each key counted once."""
@@ -216,7 +219,8 @@ def align_segment(
         if other.words
         else other.keys
     )
-    pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
+    doubles = _doubles(pivot, other, links, pivot_keys, other_keys, weights)
+    pair = _pair(pivot, other, model, pivot_keys, other_keys, weights, doubles)
     path, _, widenings, capped, last_search = _banded(
         pair, list(guide), [BAND] * len(guide), model, progress
     )
@@ -232,7 +236,15 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
     ratio = estimate_ratio(pivot.lengths, other.lengths)
     pair, chain, guide = _setup(pivot, other, _first_ratios(pivot, other, ratio))
     model = _initial_model(pair, pivot, other, ratio, chain, guide)
-    pair = _pair(pivot, other, model, pair.pivot_keys, pair.other_keys, pair.weights)
+    pair = _pair(
+        pivot,
+        other,
+        model,
+        pair.pivot_keys,
+        pair.other_keys,
+        pair.weights,
+        (pair.pivot_doubles, pair.other_doubles),
+    )
     widths = [BAND] * (len(pivot) + 1)
     path, widths, widenings, capped, last_search = _banded(pair, guide, widths, model, progress)
     links: dict = {}
@@ -265,7 +277,8 @@ def _setup(
 ):
     """(running totals and evidence keys, confident anchor chain, guide) of a pair."""
     pivot_keys, other_keys, weights, chain = _evidence(pivot, other, links, words)
-    pair = _pair(pivot, other, model, pivot_keys, other_keys, weights)
+    doubles = _doubles(pivot, other, links, pivot_keys, other_keys, weights) if words else ((), ())
+    pair = _pair(pivot, other, model, pivot_keys, other_keys, weights, doubles)
     return pair, chain, _guide(pair.P, pair.T, chain)
 
 
@@ -289,6 +302,29 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
     return pivot_keys, other_keys, weights, anchor_chain(source, target)
 
 
+def _doubles(
+    pivot: Profile, other: Profile, links: dict | None, pivot_keys, other_keys, weights: dict
+):
+    """Per paragraph of both texts the keys of ``pivot_keys`` and ``other_keys`` it holds
+    twice or more (through the learnt word pairs on the other side); () where neither
+    text has any."""
+    if not pivot.doubles or not other.doubles:
+        return (), ()
+    other_doubles = translated(other.doubles, links) if links else other.doubles
+    rare = round(WORD_WEIGHT * WEIGHT_UNIT * DOUBLE_MAX_COUNT**-WEIGHT_POWER)
+    pivot_found = tuple(
+        frozenset(x for x in d & k if weights.get(x, 0) >= rare) if d else d
+        for d, k in zip(pivot.doubles, pivot_keys)
+    )
+    other_found = tuple(
+        frozenset(x for x in d & k if weights.get(x, 0) >= rare) if d else d
+        for d, k in zip(other_doubles, other_keys)
+    )
+    if not any(pivot_found) and not any(other_found):
+        return (), ()
+    return pivot_found, other_found
+
+
 def _heard(pivot: Profile) -> list:
     """The pivot's word keys with their sound keys (measured once, if the profile has them)."""
     if pivot.sounds:
@@ -297,7 +333,13 @@ def _heard(pivot: Profile) -> list:
 
 
 def _pair(
-    pivot: Profile, other: Profile, model: LengthModel, pivot_keys, other_keys, weights: dict
+    pivot: Profile,
+    other: Profile,
+    model: LengthModel,
+    pivot_keys,
+    other_keys,
+    weights: dict,
+    doubles: tuple = ((), ()),
 ) -> _Pair:
     units = model.units(other.lengths, other.native)
     return _Pair(
@@ -311,6 +353,7 @@ def _pair(
         pivot_keys,
         other_keys,
         weights,
+        *doubles,
     )
 
 

@@ -17,7 +17,7 @@ from ..catalog import base_language
 from ..parallel import gc_paused
 from ..sentences import sentence_end_count
 from .anchors import Keys, paragraph_keys
-from .lexicon import AGGLUTINATIVE, paragraph_words, sound_keys
+from .lexicon import AGGLUTINATIVE, sound_keys, word_keys
 
 # what is outside ASCII but no letter: digits of other scripts, punctuation (rare: counting
 # them and subtracting is faster than deleting everything but letters outside ASCII)
@@ -39,6 +39,7 @@ class Profile:
     words: Sequence[Keys] = ()  # a tuple, or ``PackedKeys`` in a profile that travelled
     native: tuple[int, ...] = ()
     sounds: Sequence[Keys] = ()  # the pivot's: sound keys of its words (``lexicon``)
+    doubles: Sequence[Keys] = ()  # word keys two or more of its words give (``lexicon``)
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -54,6 +55,7 @@ class Profile:
             PackedKeys.of(self.words),
             self.native,
             PackedKeys.of(self.sounds),
+            PackedKeys.of(self.doubles),
         )
 
     def slice(self, start: int, end: int) -> Profile:
@@ -95,7 +97,8 @@ def _measured(
     paragraphs: Sequence[str], lang: str, glossary, extractor: str | None, pivot: bool
 ) -> Profile:
     roots = base_language(lang) in AGGLUTINATIVE
-    words = tuple(paragraph_words(p, roots) for p in paragraphs)
+    found = [word_keys(p, roots) for p in paragraphs]
+    words = tuple(w for w, _ in found)
     return Profile(
         tuple(len(p) for p in paragraphs),
         tuple(paragraph_keys(paragraphs, lang, glossary, extractor)),
@@ -104,6 +107,7 @@ def _measured(
         words,
         tuple(map(native_letters, paragraphs)),
         tuple(map(sound_keys, words)) if pivot else (),
+        tuple(d for _, d in found),
     )
 
 
@@ -134,7 +138,7 @@ def plain_profile(lengths: Sequence[int]) -> Profile:
     return Profile(tuple(lengths), empty, zeros, zeros, empty, zeros)
 
 
-_FIELDS = ("lengths", "keys", "sentences", "marks", "words", "native", "sounds")
+_FIELDS = ("lengths", "keys", "sentences", "marks", "words", "native", "sounds", "doubles")
 _NO_WORDS: Keys = frozenset()
 
 

@@ -37,6 +37,7 @@ BEADS = (
 )
 ANCHOR_BONUS = 10.0  # cost removed per unit of shared anchor weight
 WEIGHT_UNIT = 1 << 20  # key weights are held as integer multiples of 1 / WEIGHT_UNIT
+DOUBLE_SHARE = 1.0  # a key both sides hold twice counts this much more
 SWAP_COST = 6.0  # added when an omission and an insertion meet (1-0 then 0-1 or back):
 #                         in real translations a loose rendering is far likelier than both,
 #                         unless the two lengths fit worse than two omissions cost: then the
@@ -67,12 +68,16 @@ def search(pair, lo, hi, model: LengthModel, progress):
     # O3[j] = O2[j-1] | Ot[j-1] (the same unions, in the same order, mapped at C speed)
     O2 = [_EMPTY, _EMPTY, *map(_or, Ot[:-1], Ot[1:])]
     O3 = [_EMPTY] * 3 + list(map(_or, O2[2:-1], Ot[2:]))
+    # keys a side holds twice (twice in one paragraph, or in two of a merge's): shared twice,
+    # they count twice; each side's bound on what it can share grows by their weight
+    DP, XP2, XP3, OD1, OD2, OD3, XO2, XO3 = _doubled(pair, weight, bonus, WP, WO)
     pr21, pr12, pr22, pr31, pr13, pr10, pr01 = (bead[2] for bead in BEADS[1:])
     costs: list[list[float]] = []
     back: list[bytearray] = []
     r1 = r2 = r3 = []
     a1 = bytearray()
     swap, silent = SWAP_COST, model.silence_cost
+    double = bonus * DOUBLE_SHARE
     lone, fit = pr10 + pr01, 0.0  # a pair whose 1-1 length fit costs more is no loose rendering
     for i in range(n + 1):
         if progress and i % 500 == 0:
@@ -82,20 +87,26 @@ def search(pair, lo, hi, model: LengthModel, progress):
         arrows = bytearray(hii - loi + 1)
         lo1 = lo2 = lo3 = 1
         hi1 = hi2 = hi3 = 0
-        K1 = K2 = K3 = _EMPTY
+        K1 = K2 = K3 = D1 = D2 = D3 = _EMPTY
         W1 = W2 = W3 = 0.0
         L1 = L2 = L3 = S1 = S2 = S3 = M1 = M2 = M3 = 0
         if i >= 1:
             r1, lo1, hi1, K1, W1 = costs[i - 1], lo[i - 1], hi[i - 1], Pk[i - 1], WP[i - 1]
+            if DP:
+                D1 = DP[i - 1]
             a1 = back[i - 1]
             L1, S1, M1 = P[i] - P[i - 1], SP[i] - SP[i - 1], MP[i] - MP[i - 1]
         if i >= 2:
             r2, lo2, hi2, K2 = costs[i - 2], lo[i - 2], hi[i - 2], K1 | Pk[i - 2]
-            W2 = W1 + WP[i - 2]
+            W2 = W1 + WP[i - 2] + XP2[i]
+            if DP:
+                D2 = D1 | DP[i - 2] | (K1 & Pk[i - 2])
             L2, S2, M2 = P[i] - P[i - 2], SP[i] - SP[i - 2], MP[i] - MP[i - 2]
         if i >= 3:
             r3, lo3, hi3, K3 = costs[i - 3], lo[i - 3], hi[i - 3], K2 | Pk[i - 3]
-            W3 = W2 + WP[i - 3]
+            W3 = W1 + WP[i - 2] + WP[i - 3] + XP3[i]
+            if DP:
+                D3 = D2 | DP[i - 3] | (Pk[i - 3] & K2)
             L3, S3, M3 = P[i] - P[i - 3], SP[i] - SP[i - 3], MP[i] - MP[i - 3]
         for j in range(loi, hii + 1):
             if j == 0:
@@ -114,6 +125,10 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 both = K1 & Ot[pj]
                 if both:
                     c -= bonus * sum(map(wget, both))
+                    if D1 and OD1[j]:
+                        twice = D1 & OD1[j]
+                        if twice:
+                            c -= double * sum(map(wget, twice))
                 elif K1 or Ot[pj]:
                     c += silent
                 best = c
@@ -133,6 +148,10 @@ def search(pair, lo, hi, model: LengthModel, progress):
                         both = K2 & Ot[pj]
                         if both:
                             c -= bonus * sum(map(wget, both))
+                            if D2 and OD1[j]:
+                                twice = D2 & OD1[j]
+                                if twice:
+                                    c -= double * sum(map(wget, twice))
                         elif K2 or Ot[pj]:
                             c += silent
                         if c < best:
@@ -142,7 +161,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 t = None  # the length of T[j-2:j], worked out by the first bead that needs it
                 if lo1 <= pj <= hi1:  # 1-2
                     c = r1[pj - lo1] + pr12
-                    most = min(W1, WO[pj] + WO[pj + 1])
+                    most = min(W1, WO[pj] + WO[pj + 1] + XO2[j])
                     if c - most < best:
                         t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
                         d = t - L1
@@ -157,13 +176,17 @@ def search(pair, lo, hi, model: LengthModel, progress):
                             both = K1 & O2[j]
                             if both:
                                 c -= bonus * sum(map(wget, both))
+                                if D1 and OD2[j]:
+                                    twice = D1 & OD2[j]
+                                    if twice:
+                                        c -= double * sum(map(wget, twice))
                             elif K1 or O2[j]:
                                 c += silent
                             if c < best:
                                 best, arrow = c, 2
                 if lo2 <= pj <= hi2:  # 2-2
                     c = r2[pj - lo2] + pr22
-                    most = min(W2, WO[pj] + WO[pj + 1])
+                    most = min(W2, WO[pj] + WO[pj + 1] + XO2[j])
                     if c - most < best:
                         if t is None:
                             t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
@@ -201,6 +224,10 @@ def search(pair, lo, hi, model: LengthModel, progress):
                         both = K3 & Ot[pj]
                         if both:
                             c -= bonus * sum(map(wget, both))
+                            if D3 and OD1[j]:
+                                twice = D3 & OD1[j]
+                                if twice:
+                                    c -= double * sum(map(wget, twice))
                         elif K3 or Ot[pj]:
                             c += silent
                         if c < best:
@@ -208,7 +235,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
             pj = j - 3
             if pj >= 0 and lo1 <= pj <= hi1:  # 1-3
                 c = r1[pj - lo1] + pr13
-                most = min(W1, WO[pj] + WO[pj + 1] + WO[pj + 2])
+                most = min(W1, WO[pj] + WO[pj + 1] + WO[pj + 2] + XO3[j])
                 if c - most < best:
                     t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
                     d = t - L1
@@ -223,6 +250,10 @@ def search(pair, lo, hi, model: LengthModel, progress):
                         both = K1 & O3[j]
                         if both:
                             c -= bonus * sum(map(wget, both))
+                            if D1 and OD3[j]:
+                                twice = D1 & OD3[j]
+                                if twice:
+                                    c -= double * sum(map(wget, twice))
                         elif K1 or O3[j]:
                             c += silent
                         if c < best:
@@ -246,6 +277,44 @@ def search(pair, lo, hi, model: LengthModel, progress):
     if progress:
         progress(n, n)
     return costs, back
+
+
+def _doubled(pair, weight, bonus: float, WP: list, WO: list):
+    """What ``search`` needs of the keys held twice: per pivot paragraph its doubles
+    (``pair.pivot_doubles`` cut to its keys in the band), per other boundary j the doubles
+    of the other side ending there (one, two or three paragraphs), and the bounds' extra
+    weight of a merge's sides (keys two of its paragraphs share). WP and WO, each
+    paragraph's bound, get its doubles' weight. All empty (zeros) when no text has any."""
+    n, m = len(pair.pivot_keys), len(pair.other_keys)
+    if not pair.pivot_doubles or not pair.other_doubles:
+        return (), [0.0] * (n + 1), [0.0] * (n + 1), (), (), (), [0.0] * (m + 1), [0.0] * (m + 1)
+    zeros = repeat(0)
+
+    def w(keys) -> float:
+        return sum(map(weight, keys, zeros)) * bonus if keys else 0.0
+
+    Pk, Ot = pair.pivot_keys, pair.other_keys
+    DP = [d & k if d and k else _EMPTY for d, k in zip(pair.pivot_doubles, Pk)]
+    DO = pair.other_doubles
+    for i, d in enumerate(DP):
+        WP[i] += w(d)
+    for j, d in enumerate(DO):
+        WO[j] += w(d)
+    # pairwise shared weight of neighbours: x[k] = w(keys[k - 1] & keys[k])
+    xp = [0.0] + [w(Pk[k - 1] & Pk[k]) for k in range(1, n)]
+    xo = [0.0] + [w(Ot[k - 1] & Ot[k]) for k in range(1, m)]
+    XP2 = [0.0, 0.0] + [xp[i - 1] for i in range(2, n + 1)]
+    XP3 = [0.0] * 3 + [xp[i - 1] + xp[i - 2] + w(Pk[i - 3] & Pk[i - 1]) for i in range(3, n + 1)]
+    XO2 = [0.0, 0.0] + [xo[j - 1] for j in range(2, m + 1)]
+    XO3 = [0.0] * 3 + [xo[j - 1] + xo[j - 2] + w(Ot[j - 3] & Ot[j - 1]) for j in range(3, m + 1)]
+    OD1 = [_EMPTY] + list(DO)
+    OD2 = [_EMPTY, _EMPTY] + [
+        DO[j - 2] | DO[j - 1] | (Ot[j - 2] & Ot[j - 1]) for j in range(2, m + 1)
+    ]
+    OD3 = [_EMPTY] * 3 + [
+        OD2[j - 1] | DO[j - 1] | (Ot[j - 1] & (Ot[j - 3] | Ot[j - 2])) for j in range(3, m + 1)
+    ]
+    return DP, XP2, XP3, OD1, OD2, OD3, XO2, XO3
 
 
 def _tail(half_z2: float) -> float:
