@@ -76,7 +76,26 @@ def build_profile(
     pivot: bool = False,
 ) -> Profile:
     """Measure every paragraph of one text; the pivot's also gets its sound keys, which
-    every pair would otherwise work out again."""
+    every pair would otherwise work out again. A paragraph that recurs (a heading, a
+    label, a repeated note) is measured once: every measure is a function of the
+    paragraph's text alone, so its copies get the very same values."""
+    distinct = tuple(dict.fromkeys(paragraphs))
+    measured = _measured(distinct, lang, glossary, extractor, pivot)
+    if len(distinct) == len(paragraphs):
+        return measured
+    where = {p: k for k, p in enumerate(distinct)}
+    index = [where[p] for p in paragraphs]
+    return Profile(
+        *(
+            tuple(map(values.__getitem__, index)) if values else ()
+            for values in (getattr(measured, name) for name in _FIELDS)
+        )
+    )
+
+
+def _measured(
+    paragraphs: Sequence[str], lang: str, glossary, extractor: str | None, pivot: bool
+) -> Profile:
     roots = base_language(lang) in AGGLUTINATIVE
     found = [word_keys(p, roots) for p in paragraphs]
     words = tuple(w for w, _ in found)
