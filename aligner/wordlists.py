@@ -120,14 +120,16 @@ def chinese_dictionary() -> ChineseWords:
     """``chinese_words`` as a ``ChineseWords`` lookup, read from the user's cache when the
     copy there was made from the same wordfreq files (path, size and time of each), made
     from them and stored there otherwise; no cache to read or write: made in memory."""
+    from .user_cache import cache_path, read_cached, write_cached
+
     key = (_CHINESE_FORMAT, marshal.version, _chinese_sources())
-    path = _cache_path(_CHINESE_CACHE)
-    cached = _read_cached(path, key) if path is not None else None
-    if cached is not None:
+    path = cache_path(_CHINESE_CACHE)
+    cached = read_cached(path, key)
+    if isinstance(cached, dict):
         return ChineseWords(cached)
     lookup = ChineseWords.of(chinese_words())
     if path is not None:
-        _write_cached(path, key, lookup.by_last)
+        write_cached(path, key, lookup.by_last)
     return lookup
 
 
@@ -146,51 +148,6 @@ def _chinese_sources() -> tuple[tuple[str, str, int, int] | tuple[str], ...]:
         else:
             sources.append((name, path, status.st_size, status.st_mtime_ns))
     return tuple(sources)
-
-
-def _cache_path(name: str) -> str | None:
-    """Where the user's cache keeps ``name``: ``$XDG_CACHE_HOME/aligner`` or
-    ``~/.cache/aligner``; None without a home to put it in."""
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(root):
-        return None
-    return os.path.join(root, "aligner", name)
-
-
-def _read_cached(path: str, key: tuple) -> dict[str, str] | None:
-    """The filed words stored at ``path`` under ``key``; None if there are none, or they
-    were made from other files or by another format."""
-    try:
-        with open(path, "rb") as file:
-            stored = marshal.loads(file.read())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != key:
-        return None
-    by_last = stored[1]
-    return by_last if isinstance(by_last, dict) else None
-
-
-def _write_cached(path: str, key: tuple, by_last: dict[str, str]) -> None:
-    """Store ``by_last`` under ``key`` at ``path`` whole or not at all (a temporary file
-    renamed: a process reading at the same time sees the old copy or the new one)."""
-    import tempfile  # deferred: once per installation, not at every start
-
-    folder = os.path.dirname(path)
-    try:
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".chinese-words-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(marshal.dumps((key, by_last)))
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
 
 
 def _list_path(lang: str) -> str | None:

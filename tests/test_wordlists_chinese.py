@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from aligner import wordlists
+from aligner.user_cache import read_cached
 from aligner.wordlists import ChineseWords
 
 WORDS = wordlists.chinese_words()
@@ -84,7 +85,7 @@ def test_a_cached_copy_of_other_files_or_a_damaged_one_is_made_again(tmp_path, m
             wordlists.chinese_dictionary.cache_clear()
         assert "启用" in lookup and "尚未启用" not in lookup
         assert lookup.by_last == ChineseWords.of(WORDS).by_last
-        assert wordlists._read_cached(str(path), _key()) == lookup.by_last  # stored again
+        assert read_cached(str(path), _key()) == lookup.by_last  # stored again
 
 
 @needs_dictionary
