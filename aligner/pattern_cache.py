@@ -22,15 +22,20 @@ import sys
 
 from .user_cache import cache_path, read_cached, write_cached
 
-_FORMAT = 1  # of the stored table: raise when its layout changes
-# patterns kept: beyond, only this run's are stored (a docset's own terms, or a pattern
-# written from a set, whose order changes with the hash seed, must not grow it for ever)
-_MOST = 1000
+_FORMAT = 3  # of the stored table: raise when its layout changes
+# a pattern no run used in this many writes of the table is dropped: a docset's own terms,
+# or a pattern written from a set (whose order changes with the hash seed), must not grow
+# it for ever
+_KEEP_WRITES = 50
 _UNCACHED = re.DEBUG | re.LOCALE  # DEBUG prints the program; LOCALE depends on the locale
 
 # (type, pattern, flags) -> (flags, program, groups, groupindex, indexgroup), as
-# ``re._compiler.compile`` passes them to ``_sre.compile``
-_known: dict[tuple, tuple] = {}
+# ``re._compiler.compile`` passes them to ``_sre.compile``; as read from the table, each
+# still marshalled (bytes): a run unmarshals only the programs it uses (a program is a
+# tuple of hundreds of ints, the bulk of the file)
+_known: dict[tuple, tuple | bytes] = {}
+_stamps: dict[tuple, int] = {}  # key -> the write of the table that last saw it used
+_writes = 0  # how many times the table was written
 _added = False
 _used: set[tuple] = set()
 _original = None
@@ -39,24 +44,36 @@ _original = None
 def install() -> None:
     """Compile the patterns of this process from the stored programs where they are there
     (and record the others'), if this interpreter's ``re`` is the one this was written for."""
-    global _original
+    global _original, _writes
     compiler = getattr(re, "_compiler", None)
     if _original is not None or not _fits(compiler) or not _same_as(compiler.compile):
         return
     stored = read_cached(_cache_path(), _key())
-    if isinstance(stored, dict):
-        _known.update(stored)
+    if isinstance(stored, tuple) and len(stored) == 3:
+        writes, known, stamps = stored
+        if isinstance(writes, int) and isinstance(known, dict) and isinstance(stamps, dict):
+            _writes = writes
+            _known.update(known)
+            _stamps.update(stamps)
     _original = compiler.compile
     compiler.compile = _compile
 
 
 def store() -> None:
-    """Write the programs back to the cache if this run compiled any it did not have."""
+    """Write the programs back to the cache if this run compiled any it did not have: the
+    ones this run used, and those another used in the last ``_KEEP_WRITES`` writes."""
     path = _cache_path()
     if not _added or path is None:
         return
-    table = _known if len(_known) <= _MOST else {key: _known[key] for key in _used}
-    write_cached(path, _key(), table)
+    write = _writes + 1
+    stamps = {k: n for k, n in _stamps.items() if n > write - _KEEP_WRITES and k in _known}
+    stamps.update(dict.fromkeys(_used & _known.keys(), write))
+    table = {key: _marshalled(_known[key]) for key in stamps}
+    write_cached(path, _key(), (write, table, stamps))
+
+
+def _marshalled(made: tuple | bytes) -> bytes:
+    return made if type(made) is bytes else marshal.dumps(made)
 
 
 def _fits(compiler) -> bool:
@@ -106,6 +123,8 @@ def _compile(p, flags=0):
     made = _known.get(key)
     if made is not None:
         try:
+            if type(made) is bytes:
+                made = marshal.loads(made)
             final_flags, program, groups, groupindex, indexgroup = made
             return _sre.compile(p, final_flags, list(program), groups, dict(groupindex), indexgroup)
         except Exception:  # a damaged entry (the engine checks the program): made again

@@ -101,13 +101,21 @@ def test_the_check_prints_the_same_with_a_cold_warm_damaged_or_no_cache(tmp_path
     assert pattern_cache.read_cached(str(table), pattern_cache._key()) is not None  # rewritten
 
 
-def test_a_table_grown_past_its_size_keeps_only_this_runs_patterns(tmp_path, monkeypatch):
+def test_a_pattern_no_run_used_in_the_last_writes_is_dropped(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    known = {(False, f"p{n}", 0): pattern_cache._assemble(f"p{n}", 0) for n in range(5)}
+    known = {(False, f"p{n}", 0): pattern_cache._assemble(f"p{n}", 0) for n in range(4)}
+    last = pattern_cache._KEEP_WRITES + 9  # the table was written this often
+    stamps = {(False, "p0", 0): 10, (False, "p1", 0): 11, (False, "p2", 0): 3}  # p3: new
     monkeypatch.setattr(pattern_cache, "_known", known)
-    monkeypatch.setattr(pattern_cache, "_used", {(False, "p1", 0), (False, "p3", 0)})
+    monkeypatch.setattr(pattern_cache, "_stamps", stamps)
+    monkeypatch.setattr(pattern_cache, "_writes", last)
+    monkeypatch.setattr(pattern_cache, "_used", {(False, "p2", 0), (False, "p3", 0)})
     monkeypatch.setattr(pattern_cache, "_added", True)
-    monkeypatch.setattr(pattern_cache, "_MOST", 4)
     pattern_cache.store()
-    stored = pattern_cache.read_cached(pattern_cache._cache_path(), pattern_cache._key())
-    assert sorted(stored) == [(False, "p1", 0), (False, "p3", 0)]
+    writes, table, kept = pattern_cache.read_cached(
+        pattern_cache._cache_path(), pattern_cache._key()
+    )
+    # write 60: p0, last used at write 10, dropped; p1 (11) kept; p2 and p3 used now
+    assert writes == last + 1 and sorted(p for _, p, _ in table) == ["p1", "p2", "p3"]
+    assert marshal.loads(table[(False, "p3", 0)]) == known[(False, "p3", 0)]
+    assert kept == {(False, "p1", 0): 11, (False, "p2", 0): last + 1, (False, "p3", 0): last + 1}
