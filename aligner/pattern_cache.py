@@ -26,7 +26,7 @@ _FORMAT = 3  # of the stored table: raise when its layout changes
 # a pattern no run used in this many writes of the table is dropped: a docset's own terms,
 # or a pattern written from a set (whose order changes with the hash seed), must not grow
 # it for ever
-_KEEP_WRITES = 50
+_KEEP_WRITES = 20
 _UNCACHED = re.DEBUG | re.LOCALE  # DEBUG prints the program; LOCALE depends on the locale
 
 # (type, pattern, flags) -> (flags, program, groups, groupindex, indexgroup), as
