@@ -38,6 +38,9 @@ def _is_the_command() -> bool:
 _STARTING = _is_the_command()
 if _STARTING:
     signal.signal(signal.SIGINT, _interrupted_while_starting)
+    from . import pattern_cache  # before any pattern of ours is compiled
+
+    pattern_cache.install()
 
 import argparse  # noqa: E402 - after the Ctrl-C handler
 import codecs  # noqa: E402
@@ -344,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         sys.stdout, sys.stderr = out, err
+    if _STARTING and argv is None:
+        pattern_cache.store()  # for the next run, if this one compiled new patterns
     if _STARTING and argv is None and _command_named(None) not in _INTERACTIVE:
         # The work is done and printed; what is left is the interpreter freeing every object
         # one by one (and a last garbage collection over them all): a third of a second of

@@ -10,12 +10,18 @@ them (a gzipped msgpack list of words by frequency band, one band per centibel),
 10 ms (English, 29,000 words) or 30 ms (Russian, 61,000). No wordfreq, or a format this
 does not know: every word is unknown (frequency 0), and the checks fall back on the
 catalog's own evidence.
+
+The Chinese dictionary (jieba's 335,000 words) costs 0.2 s to read and make a set of in every
+process; ``chinese_dictionary`` answers the same membership questions from a copy filed by
+last character, derived once from the installed files and kept in the user's cache
+(``$XDG_CACHE_HOME/aligner`` or ``~/.cache/aligner``), which loads in about 6 ms.
 """
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
+import marshal
 import os
 import re
 from functools import cache
@@ -61,7 +67,7 @@ def chinese_words() -> frozenset[str]:
     where a text can end on a word and where only in the middle of one ("启用" is a word,
     "尚未启" ends none). Empty without wordfreq or its files."""
     words: set[str] = set()
-    for name in ("jieba_zh_orig.txt", "jieba_zh.txt"):
+    for name in _CHINESE_FILES:
         path = _data_path(name)
         if path is None:
             continue
@@ -72,6 +78,76 @@ def chinese_words() -> frozenset[str]:
             continue
         words.update(re.findall(r"^([\u3400-\u9fff]{2,5}) ", text, re.MULTILINE))
     return frozenset(words)
+
+
+_CHINESE_FILES = ("jieba_zh_orig.txt", "jieba_zh.txt")
+_CHINESE_CACHE = "chinese-words.marshal"
+_CHINESE_FORMAT = 1  # of the cached copy: raise when its layout changes
+
+
+class ChineseWords:
+    """The words of ``chinese_words`` as a membership test, filed by last character: each
+    character maps to its words between newlines ("\\n启用\\n停用\\n"), so a word (which
+    holds no newline) is in the dictionary exactly when it is a whole line of its last
+    character's entry. Built in one dictionary of 5,400 strings, which marshal loads in a
+    few milliseconds, where a set of 335,000 strings takes 0.15 s to rebuild."""
+
+    __slots__ = ("by_last",)
+
+    def __init__(self, by_last: dict[str, str]) -> None:
+        self.by_last = by_last
+
+    @classmethod
+    def of(cls, words: frozenset[str]) -> ChineseWords:
+        """The lookup of ``words`` (none with a newline)."""
+        filed: dict[str, list[str]] = {}
+        for word in sorted(words):
+            filed.setdefault(word[-1], []).append(word)
+        return cls({last: "\n" + "\n".join(group) + "\n" for last, group in filed.items()})
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word or "\n" in word:
+            return False
+        entry = self.by_last.get(word[-1])
+        return entry is not None and f"\n{word}\n" in entry
+
+    def __bool__(self) -> bool:
+        return bool(self.by_last)
+
+
+@cache
+def chinese_dictionary() -> ChineseWords:
+    """``chinese_words`` as a ``ChineseWords`` lookup, read from the user's cache when the
+    copy there was made from the same wordfreq files (path, size and time of each), made
+    from them and stored there otherwise; no cache to read or write: made in memory."""
+    from .user_cache import cache_path, read_cached, write_cached
+
+    key = (_CHINESE_FORMAT, marshal.version, _chinese_sources())
+    path = cache_path(_CHINESE_CACHE)
+    cached = read_cached(path, key)
+    if isinstance(cached, dict):
+        return ChineseWords(cached)
+    lookup = ChineseWords.of(chinese_words())
+    if path is not None:
+        write_cached(path, key, lookup.by_last)
+    return lookup
+
+
+def _chinese_sources() -> tuple[tuple[str, str, int, int] | tuple[str], ...]:
+    """What the cached dictionary was made from: each jieba file's path, size and
+    modification time (just its name where wordfreq has none)."""
+    sources: list[tuple[str, str, int, int] | tuple[str]] = []
+    for name in _CHINESE_FILES:
+        path = _data_path(name)
+        try:
+            status = os.stat(path) if path is not None else None
+        except OSError:
+            status = None
+        if path is None or status is None:
+            sources.append((name,))
+        else:
+            sources.append((name, path, status.st_size, status.st_mtime_ns))
+    return tuple(sources)
 
 
 def _list_path(lang: str) -> str | None:

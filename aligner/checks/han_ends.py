@@ -1,6 +1,7 @@
 """Where a Chinese catalog's msgstrs can end, for ``truncation``: which characters end its runs
 of Han characters, and which words of the dictionary (jieba's, as wordfreq ships it, read
-through ``aligner.wordlists`` for the first Chinese msgstr that asks) end its msgstrs.
+through ``aligner.wordlists``, from the user's cache, for the first Chinese msgstr that
+asks) end its msgstrs.
 
 A Chinese text has no spaces to say where a word ends, so a msgstr cut inside a word
 ("此系统尚未启" of "此系统尚未启用 SELinux") ends on a character like any other; the catalog
@@ -13,6 +14,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..wordlists import ChineseWords
 
 # a character that ends at most this share of the runs of Han characters it is in, being in
 # at least this many (others than the one judged), where no word of the dictionary ends the
@@ -81,7 +86,9 @@ class HanEnds:
         return Counter({word: self._text.count(word)}), Counter({word: self._endings[word]})
 
 
-def _dictionary() -> frozenset[str]:
-    from ..wordlists import chinese_words  # deferred: read for the first Chinese suspect
+def _dictionary() -> ChineseWords:
+    """The dictionary's words (``in``), from the user's cache: a copy filed by last character
+    answers every membership question as the whole set of 335,000 words would."""
+    from ..wordlists import chinese_dictionary  # deferred: read for the first Chinese suspect
 
-    return chinese_words()
+    return chinese_dictionary()
