@@ -16,6 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "translations" / "joint-statement-2023"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _tests_own_user_cache(tmp_path_factory):
+    """The command's derived files (``aligner/user_cache.py``: the Chinese dictionary's copy,
+    the compiled patterns) go to a folder of this test run, never to the user's own cache."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 def aligner_command() -> list[str]:
     """The installed console script when present, else ``python -m aligner``."""
     script = Path(sys.executable).parent / "aligner"
