@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import cn2an
 
-from aligner.facts.chinese import _read_with_cn2an, _usual_forms, _written, to_number
+from aligner.facts.chinese import (
+    _read_with_cn2an,
+    _usual_forms,
+    _usual_value,
+    _written,
+    to_number,
+)
 
 
 def test_written_like_cn2an_from_1_to_9999():
@@ -18,6 +24,21 @@ def test_usual_forms_read_as_cn2an_reads_them():
     assert len(forms) == 9990
     for numeral, value in forms.items():
         assert to_number(numeral) == _read_with_cn2an(numeral, numeral) == str(value)
+
+
+def test_usual_value_is_the_table_s_answer():
+    """Every key of the table, and 200,000 random strings of its characters (and others):
+    the reading without the table answers as the table does."""
+    import random
+
+    forms = _usual_forms()
+    for numeral, value in forms.items():
+        assert _usual_value(numeral) == value
+    rng = random.Random(15)
+    alphabet = "零一二三四五六七八九十百千万点两〇"
+    for _ in range(200_000):
+        numeral = "".join(rng.choices(alphabet, k=rng.randint(1, 8)))
+        assert _usual_value(numeral) == forms.get(numeral), numeral
 
 
 def test_other_numerals_still_go_to_cn2an():

@@ -111,7 +111,9 @@ def _opening(fam: str) -> re.Pattern:
         forms = [*_ru_table(), *_RU_SHORT, *_RU_EXTRA_SHORT]
     else:
         forms = [*KK_STEMS, *_KK_SHORT]
-    starts = sorted({form.lower()[:3] for form in forms}, key=len, reverse=True)
+    # longest first, then in order: the same text in every process, for the pattern cache
+    # (starts of one length are different words: at most one matches at a place)
+    starts = sorted({form.lower()[:3] for form in forms}, key=lambda start: (-len(start), start))
     return re.compile(
         r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, starts)) + r")[^\W\d_]*\.?", re.IGNORECASE
     )

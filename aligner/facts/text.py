@@ -101,7 +101,10 @@ def trie_regex(words: Iterable[str], between: str = "") -> str:
     characters (separators such as "·" inside Chinese names).
     """
     trie: dict = {}
-    for word in set(words):
+    # sorted: the pattern's text is the same in every process (a set's order changes with
+    # the hash seed), so the command's pattern cache keeps it; only the order of sibling
+    # branches of one depth changes, and siblings begin with different characters
+    for word in sorted(set(words)):
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
