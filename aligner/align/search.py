@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from itertools import repeat
 from operator import or_ as _or
+from operator import sub
 
 from .lengthmodel import LengthModel
 
@@ -71,6 +72,17 @@ def search(pair, lo, hi, model: LengthModel, progress):
     # keys a side holds twice (twice in one paragraph, or in two of a merge's): shared twice,
     # they count twice; each side's bound on what it can share grows by their weight
     DP, XP2, XP3, OD1, OD2, OD3, XO2, XO3 = _doubled(pair, weight, bonus, WP, WO)
+    # the other side's bound of the beads ending at j with one, two or three of its
+    # paragraphs (the same sums, added in the same order, once per boundary, not per cell)
+    m = len(WO)
+    WO1 = [0.0, *WO]
+    WO2 = [0.0, 0.0] + [WO[j - 2] + WO[j - 1] + XO2[j] for j in range(2, m + 1)]
+    WO3 = [0.0] * 3 + [WO[j - 3] + WO[j - 2] + WO[j - 1] + XO3[j] for j in range(3, m + 1)]
+    # the length, sentence ends and marks of the one, two and three other paragraphs ending
+    # at j (the same differences of the same totals, worked out once per boundary)
+    T1, U1, V1 = ([0, *_spans(X, 1)] for X in (Tp, ST, MT))
+    T2, U2, V2 = ([0, 0, *_spans(X, 2)] for X in (Tp, ST, MT))
+    T3, U3, V3 = ([0, 0, 0, *_spans(X, 3)] for X in (Tp, ST, MT))
     pr21, pr12, pr22, pr31, pr13, pr10, pr01 = (bead[2] for bead in BEADS[1:])
     costs: list[list[float]] = []
     back: list[bytearray] = []
@@ -114,9 +126,8 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 row[0], arrows[0] = best, arrow
                 continue
             best, arrow = inf, 0
-            Tj, STj, MTj = Tp[j], ST[j], MT[j]
             pj = j - 1
-            t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+            t, st, mt = T1[j], U1[j], V1[j]
             if lo1 <= pj <= hi1:  # 1-1
                 d = t - L1
                 x = d * d / (var * (L1 + t) + 1e-9)
@@ -134,7 +145,7 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 best = c
             if lo2 <= pj <= hi2:  # 2-1
                 c = r2[pj - lo2] + pr21
-                most = min(W2, WO[pj])
+                most = WO1[j] if WO1[j] < W2 else W2  # min(W2, WO1[j]), without the call
                 if c - most < best:
                     d = t - L2
                     x = d * d / (var * (L2 + t) + 1e-9)
@@ -161,9 +172,9 @@ def search(pair, lo, hi, model: LengthModel, progress):
                 t = None  # the length of T[j-2:j], worked out by the first bead that needs it
                 if lo1 <= pj <= hi1:  # 1-2
                     c = r1[pj - lo1] + pr12
-                    most = min(W1, WO[pj] + WO[pj + 1] + XO2[j])
+                    most = WO2[j] if WO2[j] < W1 else W1
                     if c - most < best:
-                        t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                        t, st, mt = T2[j], U2[j], V2[j]
                         d = t - L1
                         x = d * d / (var * (L1 + t) + 1e-9)
                         c = (
@@ -186,10 +197,10 @@ def search(pair, lo, hi, model: LengthModel, progress):
                                 best, arrow = c, 2
                 if lo2 <= pj <= hi2:  # 2-2
                     c = r2[pj - lo2] + pr22
-                    most = min(W2, WO[pj] + WO[pj + 1] + XO2[j])
+                    most = WO2[j] if WO2[j] < W2 else W2
                     if c - most < best:
                         if t is None:
-                            t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                            t, st, mt = T2[j], U2[j], V2[j]
                         d = t - L2
                         x = d * d / (var * (L2 + t) + 1e-9)
                         c = (
@@ -209,9 +220,9 @@ def search(pair, lo, hi, model: LengthModel, progress):
             pj = j - 1
             if lo3 <= pj <= hi3:  # 3-1
                 c = r3[pj - lo3] + pr31
-                most = min(W3, WO[pj])
+                most = WO1[j] if WO1[j] < W3 else W3
                 if c - most < best:
-                    t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                    t, st, mt = T1[j], U1[j], V1[j]
                     d = t - L3
                     x = d * d / (var * (L3 + t) + 1e-9)
                     c = (
@@ -235,9 +246,9 @@ def search(pair, lo, hi, model: LengthModel, progress):
             pj = j - 3
             if pj >= 0 and lo1 <= pj <= hi1:  # 1-3
                 c = r1[pj - lo1] + pr13
-                most = min(W1, WO[pj] + WO[pj + 1] + WO[pj + 2] + XO3[j])
+                most = WO3[j] if WO3[j] < W1 else W1
                 if c - most < best:
-                    t, st, mt = Tj - Tp[pj], STj - ST[pj], MTj - MT[pj]
+                    t, st, mt = T3[j], U3[j], V3[j]
                     d = t - L1
                     x = d * d / (var * (L1 + t) + 1e-9)
                     c = (
@@ -277,6 +288,11 @@ def search(pair, lo, hi, model: LengthModel, progress):
     if progress:
         progress(n, n)
     return costs, back
+
+
+def _spans(totals: list, k: int):
+    """totals[j] - totals[j - k] for j from k on."""
+    return map(sub, totals[k:], totals[:-k])
 
 
 def _doubled(pair, weight, bonus: float, WP: list, WO: list):
