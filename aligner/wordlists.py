@@ -82,7 +82,7 @@ def chinese_words() -> frozenset[str]:
 
 _CHINESE_FILES = ("jieba_zh_orig.txt", "jieba_zh.txt")
 _CHINESE_CACHE = "chinese-words.marshal"
-_CHINESE_FORMAT = 1  # of the cached copy: raise when its layout changes
+_CHINESE_FORMAT = 1  # of the cached copy: raise when its layout or what chinese_words reads changes
 
 
 class ChineseWords:

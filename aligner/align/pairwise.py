@@ -312,17 +312,20 @@ def _doubles(
         return (), ()
     other_doubles = translated(other.doubles, links) if links else other.doubles
     rare = round(WORD_WEIGHT * WEIGHT_UNIT * DOUBLE_MAX_COUNT**-WEIGHT_POWER)
-    pivot_found = tuple(
-        frozenset(x for x in d & k if weights.get(x, 0) >= rare) if d else d
-        for d, k in zip(pivot.doubles, pivot_keys)
-    )
-    other_found = tuple(
-        frozenset(x for x in d & k if weights.get(x, 0) >= rare) if d else d
-        for d, k in zip(other_doubles, other_keys)
-    )
+    pivot_found = _held_twice(pivot.doubles, pivot_keys, weights, rare)
+    other_found = _held_twice(other_doubles, other_keys, weights, rare)
     if not any(pivot_found) and not any(other_found):
         return (), ()
     return pivot_found, other_found
+
+
+def _held_twice(doubles, keys, weights: dict, rare: int) -> tuple:
+    """Per paragraph its doubles that are among its evidence keys and weigh at least
+    ``rare`` (found in few enough paragraphs to say something held twice)."""
+    return tuple(
+        frozenset(x for x in d & k if weights.get(x, 0) >= rare) if d else d
+        for d, k in zip(doubles, keys)
+    )
 
 
 def _heard(pivot: Profile) -> list:
