@@ -45,6 +45,12 @@ class CatalogEntry:
         """Whether any plural form (or the msgstr) has text."""
         return any(self.msgstr)
 
+    @property
+    def credits(self) -> bool:
+        """Whether this is the translators' credits message ("translator-credits"): by
+        gettext convention its msgstr is their names and addresses, not a translation."""
+        return self.msgid.strip().lower() in CREDITS
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -60,6 +66,17 @@ class Catalog:
     plural_forms: int | None = None  # nplurals of the header's Plural-Forms, when it has one
 
 
+# msgids whose msgstr lists the translators (GNOME, KDE, Qt, Xfce conventions)
+CREDITS = frozenset(
+    {
+        "translator-credits",
+        "translator_credits",
+        "translator credits",
+        "translators",
+        "translator-name",
+        "translator-email",
+    }
+)
 _PO_LINE = re.compile(
     r"^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s*)?"
     r'"(?:[^"\\]|\\.)*"\s*$'

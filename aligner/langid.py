@@ -246,6 +246,7 @@ _RUSSIAN_ENDING = re.compile(
 # change), so "Объединённая Республика Танзания" is Russian though all its words are capitalised
 _ADJECTIVE_ENDING = re.compile(r"(?:ая|яя|ое|ее|ые|ие|ый|ский|ой|ых|их)$")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
+_BEFORE_WORD = re.compile(r"[ \u00a0]+[^\s,.;:!?)\]/]")  # something follows, after a space
 
 
 @dataclass(frozen=True)
@@ -266,10 +267,23 @@ def russian_evidence(text: str) -> RussianEvidence | None:
     are all capitalised words ("Республика Чили" is a name in either language)."""
     if any(ch in KAZAKH_LETTERS for ch in text):
         return None
-    found = _CYRILLIC_WORD.findall(text.replace("_", "").replace("&", ""))
-    if not found:
+    cleaned = text.replace("_", "").replace("&", "")
+    matches = list(_CYRILLIC_WORD.finditer(cleaned))
+    if not matches:
         return None
-    words = [word.lower() for i, word in enumerate(found) if i == 0 or not word[0].isupper()]
+    found = [match.group() for match in matches]
+    # a one-letter preposition or conjunction ("с", "к", "в", "и") is Russian only before
+    # what it governs ("с %s", "в файле"): "м/с", "%s К" are unit symbols, alike in Kazakh
+    loose = {
+        i
+        for i, match in enumerate(matches)
+        if len(found[i]) == 1 and _BEFORE_WORD.match(cleaned, match.end()) is None
+    }
+    words = [
+        word.lower()
+        for i, word in enumerate(found)
+        if (i == 0 or not word[0].isupper()) and i not in loose
+    ]
     if len(found) > 1 and len(words) == 1 and found[0][0].isupper():
         # "Остров Мэн": a name, unless it opens with a Russian adjective ("Объединённая
         # Республика Танзания"; "Маврикий Республикасы" opens with a noun)

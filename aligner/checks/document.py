@@ -74,13 +74,14 @@ def _source(docset: DocSet, languages: tuple[str, ...]) -> str:
 
 
 def from_catalog(catalog: Catalog) -> Document:
-    """One unit per translated entry: msgid (and msgid_plural) against the msgstr forms."""
+    """One unit per translated entry but the translators' credits: msgid (and msgid_plural)
+    against the msgstr forms."""
     source, target = catalog.source_language, catalog.language
     if source == target:
         source = f"{source}-source"
     units = []
     for entry in catalog.entries:
-        if not entry.translated:
+        if not entry.translated or entry.credits:  # the credits translate nothing
             continue
         sources = (entry.msgid, entry.msgid_plural) if entry.msgid_plural else (entry.msgid,)
         cells = {

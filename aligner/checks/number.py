@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..catalog import CREDITS
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..facts.numbers import family, implied_counts, implied_values
 from ..facts.unit_words import unit_words
@@ -53,16 +54,6 @@ _ARGUMENT = re.compile(r"(?<=[%*])\d+\$")
 # a catalog message that is a setting, not text ("calendar:week_start:0", "default:LTR"),
 # or the translator's credits: the translation rightly says something else
 _SETTING = re.compile(r"[a-z][\w-]*(?::[\w-]+)+")
-_CREDITS = frozenset(
-    {
-        "translator-credits",
-        "translator_credits",
-        "translator credits",
-        "translators",
-        "translator-name",
-        "translator-email",
-    }
-)
 # languages whose number words the facts read (a number written in words elsewhere is unseen)
 _WORD_LANGS = frozenset({"en", "ru", "kk", "zh"})
 _NUMBER_TOKEN = re.compile(r"[0-9][0-9.,:\-/]*[0-9]")
@@ -883,7 +874,7 @@ def _malformed(fact: Fact, lang: str) -> str | None:
 def special_message(source: str) -> bool:
     """A catalog message whose translation is not its meaning: a setting or the credits."""
     stripped = source.strip()
-    return stripped.lower() in _CREDITS or (
+    return stripped.lower() in CREDITS or (
         len(stripped) < 60 and _SETTING.fullmatch(stripped) is not None
     )
 

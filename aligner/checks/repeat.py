@@ -316,7 +316,10 @@ class RepeatCheck(RowCheck):
             yield self._flag(unit, lang, start, end, f'"{chunk}" written twice', references)
 
     def _items(self, unit: Unit, lang: str, text: str, references: list[str]) -> Iterable[Flag]:
-        for start, end, item in repeated_items(text):
+        found = repeated_items(text)
+        if found and any(len(repeated_items(reference)) >= len(found) for reference in references):
+            return  # msgid repeats as many items ("k,K,Kelvin,kelvin"): a faithful rendering
+        for start, end, item in found:
             if any(_has_doubled(reference, item) for reference in references):
                 continue
             yield self._flag(
