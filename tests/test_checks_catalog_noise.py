@@ -49,3 +49,17 @@ def test_list_items_repeated_as_msgid_repeats_them(tmp_path):
 def test_a_list_item_msgid_does_not_repeat_is_still_flagged(tmp_path):
     path = catalog(tmp_path, [("red, green, blue", "красный, зелёный, зелёный")])
     assert [check for _, check, *_ in flags_of(path, ["repeat"])] == ["repeat"]
+
+
+def test_an_adjective_rendered_by_the_names_stem_is_no_misspelling(tmp_path):
+    path = catalog(
+        tmp_path,
+        [*KAZAKH, ("Croatian Kuna", "Хорват кунасы"), ("Japanese", "Жапон")],
+        lang="kk",
+    )
+    assert flags_of(path, ["name"]) == []
+
+
+def test_a_name_that_lost_its_last_letter_is_still_misspelt(tmp_path):
+    path = catalog(tmp_path, [*KAZAKH, ("Italian Envelope", "Итали конверті")], lang="kk")
+    assert [msgid for msgid, *_ in flags_of(path, ["name"])] == ["Italian Envelope"]

@@ -174,6 +174,18 @@ def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
     )
 
 
+def _stem_of(written: str, local: str) -> bool:
+    """Whether ``written`` is the start of the name ``local`` that a language derives its
+    adjectives and demonyms from ("Жапон" of "Жапония", "Украин" of "Украина"): what a
+    translation of msgid's adjective ("Japanese") holds, no misspelling."""
+    written, local = fold(written), fold(local)
+    return _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written)
+
+
+_MIN_STEM = 4  # letters: a shorter start of a name is no stem anyone writes
+_STEM_CUT = 2  # a stem drops an ending ("-ия"); one letter lost at the end is a slip ("Итали")
+
+
 def fold(text: str, small: bool = True) -> str:
     """A name as compared: small letters (unless not ``small``), ё as е, one kind of
     apostrophe, hyphens and spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one
@@ -233,6 +245,8 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
         if not label_is_name and _named(target, local, lang):
             continue  # an inflected form; a message that is the name alone has it uninflected
         near = _near(target, local, in_compounds, label_is_name, stems.get(name, ""))
+        if near is not None and in_compounds and _stem_of(target[near[0] : near[1]], local):
+            continue  # msgid's adjective, the name's stem: "Хорват кунасы" for Croatian Kuna
         if near is None and hanzi and (state := _state_words(name, lang)) not in target:
             # the name written another way (博兹瓦那 for 博茨瓦纳), the state's words misspelt
             near, local = _near_hanzi(target, state, False, label_is_name), state
