@@ -47,6 +47,42 @@ def test_two_numbers_swapped_are_flagged_with_the_fix(tmp_path):
     assert [(f.check, f.expected) for f in flags] == [("quantity", "16 до 64")]
 
 
+def test_two_values_of_several_numbers_swapped_as_wholes_are_flagged(tmp_path):
+    # "16,16" and "20,20" are one size each: the four numbers differ in four places, but two
+    # joined values are transposed; Russian reads "16,16" as one decimal, the digits agree
+    for lang, target in (
+        ("zh", "图标大小的列表（gtk-menu=20,20:gtk-button=16,16...）"),
+        ("ru", "Список размеров значков (gtk-menu=20,20;gtk-button=16,16...)"),
+    ):
+        flags = flags_of(
+            tmp_path, lang, [("List of icon sizes (gtk-menu=16,16:gtk-button=20,20...)", target)]
+        )
+        assert [f.check for f in flags] == ["quantity"], flags
+        assert '"20,20" and "16,16" swapped' in flags[0].message
+    flags = flags_of(
+        tmp_path,
+        "ru",
+        [
+            (
+                "immediate must be a multiple of 2 in the range of +/-[0,254]",
+                "непосредственное значение должно быть кратно 0,254 и в диапазоне +/-[2]",
+            )
+        ],
+    )
+    assert [f.check for f in flags] == ["quantity"], flags
+
+
+def test_joined_values_in_the_same_order_are_fine(tmp_path):
+    pairs = [
+        (
+            "List of icon sizes (gtk-menu=16,16:gtk-button=20,20...)",
+            "图标大小（gtk-menu=16,16:gtk-button=20,20...）",
+        ),
+        ("Network 192.168.0.0/24 and port 80", "网络 192.168.0.0/24 和端口 80"),
+    ]
+    assert not flags_of(tmp_path, "zh", pairs)
+
+
 def test_numbers_in_the_same_order_or_reordered_with_their_words_are_fine(tmp_path):
     assert found(tmp_path, "ru", "Use a value from 5 to 10", "Укажите значение от 5 до 10") == []
     # compound adjectives move with their nouns: real ru/kk/zh catalogs do this

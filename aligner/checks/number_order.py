@@ -24,6 +24,22 @@ def kept_indices(values: list[str], theirs: list[str]) -> list[int] | None:
     return kept
 
 
+def joined_values(text: str, quantities: list[Quantity]) -> list[tuple[int, int]]:
+    """The (first, last + 1) indices of each run of ``quantities`` that ``text`` joins by
+    one sign, no space nor letter between them: one value written in several numbers
+    ("16,16" for a size, "192.168.0.0/24", "1024x768" is not: the "x" is a letter), which a
+    translation moves as a whole."""
+    runs: list[tuple[int, int]] = []
+    for k, quantity in enumerate(quantities):
+        if runs and k > 0:
+            between = text[quantities[k - 1].fact.end : quantity.fact.start]
+            if len(between) == 1 and not between.isspace() and not between.isalnum():
+                runs[-1] = (runs[-1][0], k + 1)
+                continue
+        runs.append((k, k + 1))
+    return runs
+
+
 def shortened(span: str, limit: int = 40) -> str:
     """A long span between two numbers, its middle left out for the message."""
     if len(span) <= limit and "\n" not in span:

@@ -23,11 +23,14 @@ for "−5", or "от 10 до 5" for "from 5 to 10", since each of these keeps ev
   operand" / "в 8-битном операнде 16-битное"), a condition put first ("如果 X 为 0，则返回
   1" for "returns 1 if X is 0"), a Latin word beside the number ("(ISO/IEC 10646)"); those
   are left alone, unless an anchor stayed while its number changed ("64-битный ЦП,
-  32-битный FPU" for "32-bit CPU, 64-bit FPU").
+  32-битный FPU" for "32-bit CPU, 64-bit FPU"). A value written in several numbers joined
+  by one sign ("16,16", "[0,254]", "192.168.0.0/24") moves as a whole: two of those
+  transposed are a swap too, though every number in them has moved.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..facts import render
@@ -38,7 +41,7 @@ from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .digits import listing
 from .number import special_message
-from .number_order import anchored, condition_first, kept_indices, shortened
+from .number_order import anchored, condition_first, joined_values, kept_indices, shortened
 from .quantities import Quantity, justified, printf_fields, read_quantities
 
 
@@ -302,9 +305,11 @@ class QuantityCheck(Check):
                 diff = [k for k, (a, b) in enumerate(zip(said, theirs)) if a != b]
                 if len(diff) == 2:
                     swaps[other] = (kept[diff[0]], kept[diff[1]], diff[0], diff[1])
+        if not swaps and not agree:
+            yield from self._joined_order(unit, lang, mine, read, sides)
+            return
         if (
-            not swaps
-            or len({pair[:2] for pair in swaps.values()}) > 1
+            len({pair[:2] for pair in swaps.values()}) > 1
             or len(swaps) < len(others) // 2 + 1
             or agree >= len(swaps)
         ):
@@ -344,6 +349,71 @@ class QuantityCheck(Check):
             evidence=evidence,
             expected=expected,
         )
+
+    def _joined_order(
+        self,
+        unit: Unit,
+        lang: str,
+        mine: list[Quantity],
+        read: dict[str, list[Quantity]],
+        sides: dict[str, int],
+    ) -> Iterable[Flag]:
+        """Two values written in several numbers each (``joined_values``: "16,16",
+        "192.168.0.0/24") transposed as wholes, where every other version has them in one
+        order: the numbers of each stay together, so no two of them alone are swapped."""
+        text = unit.text(lang)
+        runs = joined_values(text, mine)
+        mine_values = _digit_runs(text, mine, runs)
+        evidence, pair = {}, None
+        for other, part in sides.items():
+            theirs = [q for q in read[other] if q.part == part]
+            their_text = unit.text(other)
+            their_runs = joined_values(their_text, theirs)
+            their_values = _digit_runs(their_text, theirs, their_runs)
+            if all(len(value) == 1 for value in mine_values + their_values):
+                return  # one number a value: ``_order``'s
+            if sorted(their_values) != sorted(mine_values):
+                return
+            diff = [k for k, (a, b) in enumerate(zip(mine_values, their_values)) if a != b]
+            if len(diff) != 2 or pair not in (None, tuple(diff)):
+                return
+            pair = tuple(diff)
+            first, last = their_runs[diff[0]][0], their_runs[diff[1]][1] - 1
+            quantities = (runs[diff[0]][0], runs[diff[1]][0])
+            if anchored(text, mine, their_text, theirs, (*quantities, *(first, last))) is False:
+                return
+            evidence[other] = their_text[theirs[first].fact.start : theirs[last].fact.end]
+        if pair is None:
+            return
+        (a, _), (_, b) = runs[pair[0]], runs[pair[1]]
+        start, end = mine[a].fact.start, mine[b - 1].fact.end
+        one, two = (
+            text[mine[x].fact.start : mine[y - 1].fact.end]
+            for x, y in (runs[pair[0]], runs[pair[1]])
+        )
+        said = ", ".join(f"{o} says {shortened(t)}" for o, t in evidence.items())
+        yield self.flag(
+            unit,
+            lang,
+            start,
+            end,
+            f'"{one}" and "{two}" swapped — {said}',
+            evidence=evidence,
+        )
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _digit_runs(
+    text: str, quantities: list[Quantity], runs: list[tuple[int, int]]
+) -> list[tuple[str, ...]]:
+    """The digits of each joined value as written ("16,16": ("16", "16")), whichever way a
+    language reads its signs (Russian "16,16" is one decimal number)."""
+    return [
+        tuple(_DIGITS.findall(text[quantities[a].fact.start : quantities[b - 1].fact.end]))
+        for a, b in runs
+    ]
 
 
 def _named_units(
