@@ -45,9 +45,8 @@ rest is missing.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -56,18 +55,14 @@ from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .han_ends import HanEnds, han_run
-from .lengths import center_and_spread
+from .msgstr_lengths import LengthModel, length, own_lengths
 from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
 _CLOSERS = "\"'»”’)）"
-_BLANKS = re.compile(r"\s+")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_MIN_LENGTH = 12  # msgid characters (spaces out) below which length says nothing
 _MIN_MESSAGES = 40  # a catalog smaller than this has no length model
-_MIN_SPREAD = 0.05  # floor of the length ratio's robust spread, in log units
-_BIN_MESSAGES = 30  # messages per msgid-length bin before it has a model of its own
 # robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
 _SHORT = -3.0  # "much shorter": enough with an end that looks cut
 _SHORT_LOST = -2.0  # enough when the cut end is msgid's end mark missing
@@ -117,7 +112,6 @@ _OFFICIAL_FORM = re.compile(r",[^,]*\bof\s*$")
 # ("Йемен" for "Republic of Yemen"; "Чехия" for "Czech Republic" is no such form)
 _NAME_HEAD = re.compile(r"(?:[A-Z][\w'’-]*\s+)*([A-Z][a-z]+)\s+of(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+")
 _HEAD_SHORT = -2.5
-_COPIED = re.compile(r"[A-Za-z0-9_%$.()-]{2,}")  # a name, an identifier, a placeholder
 
 
 # Chinese, "shorter" is enough for a msgstr that ends inside a word (``han_ends``), unless
@@ -137,21 +131,8 @@ _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to m
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
 
 
-def _own_lengths(msgid: str, msgstr: str) -> tuple[int, int]:
-    """The lengths of msgid and msgstr besides the names, identifiers and placeholders that
-    msgstr copies from msgid ("autovacuum", "%s", "AtkHyperlink"): a Chinese msgstr is a
-    third of its msgid's length in its own words, but a copied word is as long in both."""
-    shared = set(_COPIED.findall(msgid)) & set(_COPIED.findall(msgstr))
-    copied = sum(len(token) * min(msgid.count(token), msgstr.count(token)) for token in shared)
-    return max(_length(msgid) - copied, 0), max(_length(msgstr) - copied, 0)
-
-
 def _or(value: float | None, default: float) -> float:
     return default if value is None else value
-
-
-def _length(text: str) -> int:
-    return len(text) - sum(map(len, _BLANKS.findall(text)))
 
 
 # Chinese characters: compiled for the first Chinese catalog (a large class); their runs are
@@ -357,11 +338,11 @@ def _length_reason(found: _Evidence) -> str:
     msgid, msgstr = found.msgid, found.msgstr
     if found.z <= _SHORTER:
         return (
-            f"{_length(msgstr)} characters where this catalog's msgstrs for such a "
+            f"{length(msgstr)} characters where this catalog's msgstrs for such a "
             f"msgid have about {found.expected}"
         )
     return (
-        f"{_own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
+        f"{own_lengths(msgid, msgstr)[1]} characters besides what it copies from "
         f"msgid where this catalog's msgstrs for such a msgid have about {found.own_expected}"
     )
 
@@ -444,14 +425,14 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         pairs.append((unit, source_cell.text, cell.text))
     if len(pairs) < _MIN_MESSAGES:
         return
-    lengths = [(_length(msgid), _length(msgstr)) for _, msgid, msgstr in pairs]
-    model = _LengthModel(lengths)
+    lengths = [(length(msgid), length(msgstr)) for _, msgid, msgstr in pairs]
+    model = LengthModel(lengths)
     zs = [model.z(a, b) for a, b in lengths]
-    own, own_lengths, own_zs = model, lengths, zs
+    own, own_sizes, own_zs = model, lengths, zs
     if cjk:  # a name or identifier copied as it is counts as many letters as it has
-        own_lengths = [_own_lengths(msgid, msgstr) for _, msgid, msgstr in pairs]
-        own = _LengthModel(own_lengths)
-        own_zs = [_or(own.z(a, b), z) for (a, b), z in zip(own_lengths, zs)]
+        own_sizes = [own_lengths(msgid, msgstr) for _, msgid, msgstr in pairs]
+        own = LengthModel(own_sizes)
+        own_zs = [_or(own.z(a, b), z) for (a, b), z in zip(own_sizes, zs)]
     shorter = [
         (k, z, own_zs[k])
         for k, z in enumerate(zs)
@@ -558,7 +539,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             not cjk,
             last,
             own_z,
-            own.expected_of(own_lengths[k][0]),
+            own.expected_of(own_sizes[k][0]),
             lone,
             head if lost_head else None,
         )
@@ -572,7 +553,7 @@ def _name_head(msgid: str) -> str | None:
 
 
 def _very_short(z: float, msgstr: str, expected: int) -> bool:
-    return z <= _VERY_SHORT and _length(msgstr) + 1 <= _VERY_SHORT_SHARE * (expected + 1)
+    return z <= _VERY_SHORT and length(msgstr) + 1 <= _VERY_SHORT_SHARE * (expected + 1)
 
 
 def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
@@ -589,45 +570,3 @@ def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
         return False
     covered = sum(end - start for start, end, _ in index.find(msgstr.strip()))
     return covered >= _NAME_COVERS * letters
-
-
-class _LengthModel:
-    """The catalog's log(len(msgstr) / len(msgid)): median and robust spread by msgid
-    length (bins doubling in size), a bin with few messages taking the whole catalog's."""
-
-    def __init__(self, lengths: list[tuple[int, int]]) -> None:
-        bins: dict[int, list[float]] = defaultdict(list)
-        every = []
-        for a, b in lengths:
-            if a < _MIN_LENGTH:
-                continue
-            x = math.log((b + 1) / (a + 1))
-            bins[_bin(a)].append(x)
-            every.append(x)
-        self.whole = _spread(every) if every else (0.0, 1.0)
-        self.bins = {
-            k: _spread(v) if len(v) >= _BIN_MESSAGES else self.whole for k, v in bins.items()
-        }
-
-    def z(self, a: int, b: int) -> float | None:
-        """How far a msgstr of ``b`` characters for a msgid of ``a`` is from the usual."""
-        if a < _MIN_LENGTH:
-            return None
-        middle, spread = self.bins.get(_bin(a), self.whole)
-        return (math.log((b + 1) / (a + 1)) - middle) / spread
-
-    def expected(self, msgid: str) -> int:
-        return self.expected_of(_length(msgid))
-
-    def expected_of(self, a: int) -> int:
-        """The characters of the usual msgstr for a msgid of ``a`` characters."""
-        middle, _ = self.bins.get(_bin(a), self.whole)
-        return round((a + 1) * math.exp(middle) - 1)
-
-
-def _bin(length: int) -> int:
-    return min(int(math.log2(length)), 8)
-
-
-def _spread(values: list[float]) -> tuple[float, float]:
-    return center_and_spread(values, _MIN_SPREAD)
