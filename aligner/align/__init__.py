@@ -19,7 +19,7 @@ from ..errors import AlignerError
 from .alignfile import AlignmentFileError, alignment_path, read_alignment, write_alignment
 from .anchors import extractor_name
 from .edits import AlignmentEditError, merge_with_next, move_paragraph, split_row
-from .nway import Cells, merge_pairs
+from .nway import Cells, agreed, merge_pairs
 from .pairwise import SAMPLE, Bead, PairAlignment, PairPlan, align_pair, align_segment, plan_pair
 from .profile import Profile, build_profile, join_profiles
 from .refit import fit_saved
@@ -272,7 +272,8 @@ def _rows(
                 "limit; some rows may be off (check the low-confidence ones)"
             )
     start, end = ranges[pivot]
-    beads = {lang: pair.beads for lang, pair in pairs.items()}
+    texts = {lang: docset.paragraphs(lang) for lang in languages}
+    beads = agreed(pivot, texts, {lang: pair.beads for lang, pair in pairs.items()})
     cells = merge_pairs(pivot, end - start, _relative(beads, start), languages)
     if not start:
         return cells

@@ -181,6 +181,19 @@ def _sounds(word: str) -> str | None:
     return "=" + latin[:4] if len(latin) >= 3 else None
 
 
+@lru_cache(maxsize=1 << 16)
+def skeleton(word: str) -> str:
+    """A word's consonants through its ASCII transliteration, however short ("веб" and
+    "web" both give ``vb``); "" for a CJK word (its transliteration says nothing of the
+    English)."""
+    if _CJK.match(word):
+        return ""
+    latin = anyascii(word).lower()
+    for old, new in _SOUND_RULES:
+        latin = old.sub(new, latin)
+    return latin
+
+
 def learn_links(
     pivot_words: Sequence[Keys], other_words: Sequence[Keys], pairs: Iterable[tuple[int, int]]
 ) -> dict[str, frozenset[str]]:
