@@ -173,11 +173,9 @@ def _sounds(word: str) -> str | None:
     "proxy" ``=prks``, "Зимбабве" and "Zimbabwe" ``=smbv``. Loanwords and names are written
     in the other script but sound alike; no key for short words or CJK (whose
     transliteration says nothing of the English)."""
-    if len(word) < 4 or _CJK.match(word):
+    if len(word) < 4:
         return None
-    latin = anyascii(word).lower()
-    for old, new in _SOUND_RULES:
-        latin = old.sub(new, latin)
+    latin = skeleton(word)
     return "=" + latin[:4] if len(latin) >= 3 else None
 
 

@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..catalog import CREDITS
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..facts.numbers import family, implied_counts, implied_values
 from ..facts.unit_words import unit_words
@@ -51,8 +50,9 @@ _MAX_PAIR = 0.6  # relative distance beyond which leftovers are not paired
 _GAP = re.compile(r"^[\s,\-–—/~]*(?:to|till|до|по|и|and|және|мен|至|到|—|–)?[\s,\-–—/~]*$")
 # printf argument numbers ("%2$s", "%2$.*1$s", "%3$m"): an argument's place, not a number
 _ARGUMENT = re.compile(r"(?<=[%*])\d+\$")
-# a catalog message that is a setting, not text ("calendar:week_start:0", "default:LTR"),
-# or the translator's credits: the translation rightly says something else
+# a catalog message that is a setting, not text ("calendar:week_start:0", "default:LTR"):
+# the translation rightly says something else (the translators' credits are never checked:
+# ``CatalogEntry.credits``)
 _SETTING = re.compile(r"[a-z][\w-]*(?::[\w-]+)+")
 # languages whose number words the facts read (a number written in words elsewhere is unseen)
 _WORD_LANGS = frozenset({"en", "ru", "kk", "zh"})
@@ -872,11 +872,9 @@ def _malformed(fact: Fact, lang: str) -> str | None:
 
 
 def special_message(source: str) -> bool:
-    """A catalog message whose translation is not its meaning: a setting or the credits."""
+    """A catalog message whose translation is not its meaning: a setting."""
     stripped = source.strip()
-    return stripped.lower() in CREDITS or (
-        len(stripped) < 60 and _SETTING.fullmatch(stripped) is not None
-    )
+    return len(stripped) < 60 and _SETTING.fullmatch(stripped) is not None
 
 
 def without_arguments(text: str) -> str:
