@@ -246,6 +246,13 @@ def test_a_changed_digit_in_another_script_is_flagged_in_that_script(tmp_path):
     assert "en 403" in flags[0].message
 
 
+def test_superscripts_beside_a_changed_number_do_not_stop_the_check(tmp_path):
+    # "³" is a digit to Python (isdigit) but has no zero to count from (a calculator's
+    # catalog): the suggestion keeps ASCII digits and the check goes on
+    flags = flags_of(tmp_path, "ru", [("Volume 20 m³", "Объём 30 м³")], ("number",))
+    assert [(f.severity, f.expected) for f in flags] == [("error", "20")]
+
+
 # --- what real catalogs do that is no damage ------------------------------------------------
 
 

@@ -967,8 +967,8 @@ def _in_script(expected: str | None, text: str) -> str | None:
     """A suggestion written with the digits ``text`` uses (Persian ۴۰۳, Devanagari ४०३)."""
     if expected is None or text.isascii():
         return expected
-    for ch in text:
-        if ch.isdigit() and not ch.isascii() and not "\uff10" <= ch <= "\uff19":
+    for ch in text:  # decimal digits only: "²" is a digit without a zero to count from
+        if ch.isdecimal() and not ch.isascii() and not "\uff10" <= ch <= "\uff19":
             zero = ord(ch) - int(ch)
-            return "".join(chr(zero + int(c)) if c.isdigit() else c for c in expected)
+            return "".join(chr(zero + int(c)) if c.isdecimal() else c for c in expected)
     return expected
