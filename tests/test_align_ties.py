@@ -90,3 +90,39 @@ def test_the_search_placement_stays_without_evidence():
         Bead(3, 4, 2, 3, 1.0),
     ]
     assert placed(beads, _words(en), _words(ru)) == beads
+
+
+def test_a_rare_word_of_the_translation_finds_its_pivot_word_met_twice():
+    # kk "Корея" is met once outside the run, beside "Korea" (met twice: the other one in
+    # another form); the omission is "Kingdom of the Netherlands", not the Korea before it,
+    # and of two equally borne out places the one nearer the search's wins
+    en = [
+        "Kingdom of Tonga",
+        "Kingdom of the Netherlands",
+        "Korea, Democratic People's Republic of",
+        "Korea, Republic of",
+        "Republic of Benin",
+        "Republic of Korea, the other form",
+        "Kingdom of Spain",
+    ]
+    kk = [
+        "Тонга Патшалығы",
+        "Корея (Солтүстік)",
+        "Корея Республикасы",
+        "Бенин Республикасы",
+        "Корей түбегінің басқа түрі",
+        "Испания Патшалығы",
+    ]
+    beads = [
+        Bead(0, 1, 0, 1, 0.866),
+        Bead(1, 2, 1, 2, 0.866),
+        Bead(2, 3, 2, 2, 0.45),
+        Bead(3, 4, 2, 3, 0.95),
+        Bead(4, 5, 3, 4, 1.0),
+        Bead(5, 6, 4, 5, 1.0),
+        Bead(6, 7, 5, 6, 1.0),
+    ]
+    words = [paragraph_words(text, roots=True) for text in kk]
+    fixed = placed(beads, _words(en), words)
+    assert fixed[:3] == [Bead(0, 1, 0, 1, 0.866), Bead(1, 2, 1, 1, 0.45), Bead(2, 3, 1, 2, 0.866)]
+    assert fixed[3:] == beads[3:]

@@ -11,22 +11,27 @@ in a confident bead elsewhere, so a placement that pairs "Margin on End" with "�
 ``placed`` takes each omission (1-0 or 0-1 bead) with the unsure 1-1 beads on either side
 of it (confidence below a merge's factor: an equally cheap shifted path exists), tries the
 omission at every place of that run, and keeps the placement whose pairs of paragraphs hold
-the most word pairs the rest of the document makes too rarely to learn: a pivot word met in
-one 1-1 bead outside the run (fewer than ``MIN_LINKS``), the only pivot word met just there,
-and a word of the other text met just there too. The search's placement stays unless
-another is strictly better borne out. (Counting every pair of words that ever meet elsewhere
-moved omissions in prose, where common words meet everywhere, and a pivot word that shares
-its one bead with another rare one, "Wichert Akkerman" beside "Автор", pairs with nothing.)
+the most word pairs the rest of the document makes too rarely to learn: a pivot word and a
+word of the other text that meet in one 1-1 bead outside the run (fewer than ``MIN_LINKS``)
+and are each other's best partner there (Dice over the 1-1 beads outside the run, at least
+``MIN_DICE``, strictly above any other word of that bead: "Wichert" and "Akkerman" beside
+"Автор" pair with nothing; "Virgin", met in three beads, is no partner of 英属 where
+"British" is met only with it). The search's placement stays unless another is strictly
+better borne out; of equally good ones, the nearest to it wins. (Counting every pair of
+words that ever meet elsewhere moved omissions in prose, where common words meet
+everywhere.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lexicon import MIN_LINKS
+from .lexicon import MIN_DICE, MIN_LINKS
 
 UNSURE = 0.9  # a 1-1 bead below a merge's confidence factor: an equally cheap path exists
 RUN_MAX = 8  # unsure beads taken on each side of an omission (a bound on the work)
+# a word met more often than this outside a run reaches MIN_DICE with no word it meets once
+MOST_MET = round(2 / MIN_DICE) - 1
 
 
 def placed(beads: Sequence, pivot_words: Sequence, other_words: Sequence) -> list:
@@ -50,18 +55,26 @@ def placed(beads: Sequence, pivot_words: Sequence, other_words: Sequence) -> lis
     )
     met_p = _where(ones, [pivot_words[beads[k].p0] for k in ones], pivot_used)
     met_o = _where(ones, [other_words[beads[k].o0] for k in ones], other_used)
-    # the beads where a rare pivot word of a block meets: every pivot word found there (is
-    # the rare word the only one met just there?)
+    # the beads where a rare word of a block meets (those a pair can meet in), and where
+    # every word found there meets (its rivals)
     longest = max(end - start for start, end in blocks)
     there = frozenset(
-        k for where in met_p.values() if len(where) < longest + MIN_LINKS for k in where
+        k
+        for met in (met_p, met_o)
+        for where in met.values()
+        if len(where) <= longest + MOST_MET
+        for k in where
     )
-    nearby = frozenset().union(*(pivot_words[beads[k].p0] for k in there)) if there else frozenset()
-    met_near = _where(ones, [pivot_words[beads[k].p0] for k in ones], nearby)
+    near_p = frozenset().union(*(pivot_words[beads[k].p0] for k in there)) if there else there
+    near_o = frozenset().union(*(other_words[beads[k].o0] for k in there)) if there else there
+    met = (
+        _where(ones, [pivot_words[beads[k].p0] for k in ones], near_p),
+        _where(ones, [other_words[beads[k].o0] for k in ones], near_o),
+    )
     make = type(beads[0])
     out = list(beads)
     for start, end in reversed(blocks):  # from the end: indices before stay valid
-        better = _better(beads, start, end, pivot_words, other_words, met_o, met_near, make)
+        better = _better(beads, start, end, pivot_words, other_words, met, make)
         if better is not None:
             out[start:end] = better
     return out
@@ -104,37 +117,53 @@ def _other(beads, start, end) -> range:
     return range(beads[start].o0, beads[end - 1].o1)
 
 
-def _better(beads, start, end, pivot_words, other_words, met_o, met_p, make):
+def _better(beads, start, end, pivot_words, other_words, met, make):
     """The block's beads with the omission placed where it is best borne out, or None."""
     pivot, other = _pivot(beads, start, end), _other(beads, start, end)
     inside = frozenset(range(start, end))
     lost_pivot = len(pivot) > len(other)
+    met_p, met_o = met
 
     def outside(found: dict, word: str) -> frozenset[int]:
         return frozenset(found.get(word, ())) - inside
 
-    # a pivot word of the block found outside it only in beads where no other pivot word is
-    # found just there, with a word of the other side found just there too: a word pair the
-    # rest of the document makes (too rarely to be learnt)
-    paired: dict[str, frozenset[int]] = {}
-    for i in pivot:
-        for e in pivot_words[i]:
-            where = outside(met_p, e)
-            if where and len(where) < MIN_LINKS and e not in paired:
-                rivals = (
-                    w
-                    for k in where
-                    for w in pivot_words[beads[k].p0]
-                    if w != e and outside(met_p, w) == where
-                )
-                if next(rivals, None) is None:
-                    paired[e] = where
+    def dice(e: str, f: str) -> float:
+        where_e, where_f = outside(met_p, e), outside(met_o, f)
+        return 2 * len(where_e & where_f) / (len(where_e) + len(where_f) or 1)
+
+    def linked(e: str, f: str, k: int) -> bool:
+        """Whether e and f are each other's best partner in bead k, strictly: no other
+        word of either side of k meets them as often for how often it is met. The other
+        side's keys met in just the same beads count as one word (a word's stem, root and
+        sound key; the bigrams of one CJK run); the pivot's shape keys are no rivals."""
+        here = dice(e, f)
+        if here < MIN_DICE:
+            return False
+        where_f = outside(met_o, f)
+        return all(
+            dice(e, w) < here for w in other_words[beads[k].o0] if outside(met_o, w) != where_f
+        ) and all(dice(w, f) < here for w in pivot_words[beads[k].p0] if w != e and w[0] != "^")
+
+    cache: dict[tuple[int, int], int] = {}
 
     def support(i: int, j: int) -> int:
-        if not paired:
-            return 0
-        theirs = {outside(met_o, f) for f in other_words[j]}
-        return sum(1 for e in pivot_words[i] if e in paired and paired[e] in theirs)
+        """The pivot words of i that the rest of the document pairs with a word of j: met
+        together in one 1-1 bead outside the block (too rarely to be learnt), where each
+        is the other's best partner (Dice over the 1-1 beads outside the block)."""
+        if (i, j) in cache:
+            return cache[i, j]
+        count = 0
+        for e in pivot_words[i]:
+            where_e = outside(met_p, e)
+            if not where_e:
+                continue
+            for f in other_words[j]:
+                both = where_e & outside(met_o, f)
+                if 0 < len(both) < MIN_LINKS and all(linked(e, f, k) for k in both):
+                    count += 1
+                    break
+        cache[i, j] = count
+        return count
 
     def score(place: int) -> int:
         if lost_pivot:
@@ -145,7 +174,8 @@ def _better(beads, start, end, pivot_words, other_words, met_o, met_p, make):
 
     found = next(n for n, k in enumerate(range(start, end)) if _lost(beads[k]))
     scores = [score(place) for place in range(len(pivot) if lost_pivot else len(other))]
-    best = max(range(len(scores)), key=lambda n: (scores[n], n == found))
+    # the best borne out; of those, the nearest to the search's
+    best = max(range(len(scores)), key=lambda n: (scores[n], -abs(n - found)))
     if scores[best] <= scores[found]:
         return None
     sure = min(beads[k].confidence for k in range(start, end) if not _lost(beads[k]))
