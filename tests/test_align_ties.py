@@ -126,3 +126,25 @@ def test_a_rare_word_of_the_translation_finds_its_pivot_word_met_twice():
     fixed = placed(beads, _words(en), words)
     assert fixed[:3] == [Bead(0, 1, 0, 1, 0.866), Bead(1, 2, 1, 1, 0.45), Bead(2, 3, 1, 2, 0.866)]
     assert fixed[3:] == beads[3:]
+
+
+def _shifted(sure: float) -> list[Bead]:
+    """The search's beads for ``_texts``: "Margin on Bottom" dropped, the list shifted by
+    one; the beads after the list found with confidence ``sure``."""
+    en, ru = _texts()
+    first = len(_BEFORE)
+    beads = [Bead(i, i + 1, i, i + 1, 1.0) for i in range(first)]
+    beads.append(Bead(first, first + 1, first, first, 0.45))
+    beads += [Bead(i, i + 1, i - 1, i, 0.164) for i in range(first + 1, first + len(_SIDES))]
+    start = first + len(_SIDES)
+    return beads + [Bead(i, i + 1, i - 1, i, sure) for i in range(start, len(en))]
+
+
+def test_only_confident_beads_bear_a_placement_out():
+    en, ru = _texts()
+    words = (_words(en), _words(ru))
+    top = en.index("Margin on Top")
+    moved = placed(_shifted(1.0), *words)
+    assert Bead(top, top + 1, top, top, 0.45) in moved
+    # the "Pixels" beads unsure themselves (a shifted list too, maybe): no evidence
+    assert placed(_shifted(0.5), *words) == _shifted(0.5)

@@ -12,8 +12,10 @@ in a confident bead elsewhere, so a placement that pairs "Margin on End" with "�
 of it (confidence below a merge's factor: an equally cheap shifted path exists), tries the
 omission at every place of that run, and keeps the placement whose pairs of paragraphs hold
 the most word pairs the rest of the document makes too rarely to learn: a pivot word and a
-word of the other text that meet in one 1-1 bead outside the run (fewer than ``MIN_LINKS``)
-and are each other's best partner there (Dice over the 1-1 beads outside the run, at least
+word of the other text that meet in one confident 1-1 bead outside the run (fewer than
+``MIN_LINKS``; an unsure bead may be a shifted list itself: "Whether the “Mouse Keys” ..."
+beside "... отскакивающих клавиш" bore out "Enable “Mouse Keys”" for "Включить отскакивающие
+клавиши") and are each other's best partner there (Dice over those beads, at least
 ``MIN_DICE``, strictly above any other word of that bead: "Wichert" and "Akkerman" beside
 "Автор" pair with nothing; "Virgin", met in three beads, is no partner of 英属 where
 "British" is met only with it). The search's placement stays unless another is strictly
@@ -46,7 +48,12 @@ def placed(beads: Sequence, pivot_words: Sequence, other_words: Sequence) -> lis
                 blocks.append(block)
     if not blocks:
         return list(beads)
-    ones = [k for k, b in enumerate(beads) if b.p1 - b.p0 == 1 and b.o1 - b.o0 == 1]
+    # the evidence: the confident 1-1 beads (an unsure one may be a shifted list itself)
+    ones = [
+        k
+        for k, b in enumerate(beads)
+        if b.p1 - b.p0 == 1 and b.o1 - b.o0 == 1 and b.confidence >= UNSURE
+    ]
     pivot_used = frozenset().union(
         *(pivot_words[i] for s, e in blocks for i in _pivot(beads, s, e))
     )
