@@ -36,6 +36,7 @@ from .lexicon import HEADING, learn_links, sounds_like, translated
 from .margins import boundary_margins
 from .profile import Profile, vocabulary
 from .search import BEADS, WEIGHT_UNIT, search
+from .ties import placed
 
 BAND = 1  # initial half-width of the band, in paragraphs
 SAMPLE = 1000  # longer texts get their model from aligning this many paragraphs
@@ -224,7 +225,9 @@ def align_segment(
     path, _, widenings, capped, last_search = _banded(
         pair, list(guide), [BAND] * len(guide), model, progress
     )
-    beads = _beads(_without_strays(path, pair, pivot, other), model, last_search)
+    beads = _placed(
+        _beads(_without_strays(path, pair, pivot, other), model, last_search), pivot, other
+    )
     return beads, widenings, capped
 
 
@@ -264,7 +267,9 @@ def _align_whole(pivot: Profile, other: Profile, progress: Progress | None = Non
         widenings += more
         if path == last:
             break
-    beads = _beads(_without_strays(path, pair, pivot, other), model, last_search)
+    beads = _placed(
+        _beads(_without_strays(path, pair, pivot, other), model, last_search), pivot, other
+    )
     return PairAlignment(beads, model, len(chain), widenings, capped, links)
 
 
@@ -678,6 +683,14 @@ def _words_tell(path, pair: _Pair, pivot: Profile, other: Profile, cover) -> boo
         if total >= STRAY_EVIDENCE
     )
     return len(shares) >= STRAY_SAMPLES and shares[len(shares) // 2] >= STRAY_TYPICAL
+
+
+def _placed(beads: tuple[Bead, ...], pivot: Profile, other: Profile) -> tuple[Bead, ...]:
+    """``beads`` with each omission in a run of unsure 1-1 beads where the document's words
+    bear it out best (``ties``)."""
+    if not pivot.words or not other.words:
+        return beads
+    return tuple(placed(beads, pivot.words, other.words))
 
 
 def _beads(path, model: LengthModel, last_search) -> tuple[Bead, ...]:
