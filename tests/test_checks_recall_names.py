@@ -20,3 +20,62 @@ def test_a_catalog_whose_msgid_is_the_c_locale_is_checked_as_english(tmp_path):
     assert read_catalog(path).source_language == "en"
     found = flags_of(path, ["name"])
     assert [(msgid, expected) for msgid, _, expected, _ in found] == [("Croatian", "克罗地亚")]
+
+
+def _expected(path):
+    return [(msgid, expected) for msgid, _, expected, _ in flags_of(path, ["name"])]
+
+
+def test_a_currency_kazakh_has_no_iso_name_for_is_checked_by_its_country(tmp_path):
+    """pycountry has no Kazakh ISO 4217 catalog: "Algerian Dinar" is "Алжир динары", the
+    country's name and the unit's, so the country's name is what is checked."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Algerian Dinar", "Ащжир динары"),
+            ("New Zealand Dollar", "Жаа Зеландия доллары"),
+            ("Tunisian Dinar", "Тунис динары"),
+            ("Canadian Dollar", "Канадалық доллар"),
+        ],
+        lang="kk",
+    )
+    assert _expected(path) == [("Algerian Dinar", "Алжир"), ("New Zealand Dollar", "Жаңа Зеландия")]
+
+
+def test_irregular_adjectives_name_their_country(tmp_path):
+    """ "Danish" is Denmark's, "Cypriot" Cyprus's: no ending put on the name makes them."""
+    path = catalog(
+        tmp_path,
+        [("Danish Krone", "Дния кронасы"), ("Cypriot", "Кигр"), ("Swiss Franc", "Швейцар франкі")],
+        lang="kk",
+    )
+    assert _expected(path) == [("Danish Krone", "Дания"), ("Cypriot", "Кипр")]
+
+
+def test_an_adjective_names_a_country_by_its_short_cldr_name(tmp_path):
+    """Kazakh writes Russia Ресей (CLDR), the ISO catalog "Ресей Федерациясы" for the
+    Russian Federation: "Кирил/Ресе" is the short name misspelt."""
+    path = catalog(
+        tmp_path,
+        [("Cyrillic/Russian", "Кирил/Ресе"), ("Cyrillic/Ukrainian", "Кирил/Украина")],
+        "kk",
+    )
+    assert _expected(path) == [("Cyrillic/Russian", "Ресей")]
+
+
+def test_a_russian_adjective_is_no_country_name_misspelt(tmp_path):
+    """ "Казахская" for "Kazakh" is the adjective, three letters from Казахстан."""
+    path = catalog(
+        tmp_path, [("Kazakh", "Казахская"), ("Slovak (QWERTY)", "Словацкая (QWERTY)")], "ru"
+    )
+    assert _expected(path) == []
+
+
+def test_a_near_miss_inside_another_country_name_is_that_name(tmp_path):
+    """和国 of 刚果民主共和国 is one character from 法国, and the Congo's name written right."""
+    path = catalog(
+        tmp_path,
+        [("French (Democratic Republic of the Congo)", "法语（刚果民主共和国）")],
+        lang="zh_CN",
+    )
+    assert _expected(path) == []
