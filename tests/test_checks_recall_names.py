@@ -79,3 +79,26 @@ def test_a_near_miss_inside_another_country_name_is_that_name(tmp_path):
         lang="zh_CN",
     )
     assert _expected(path) == []
+
+
+def test_a_two_character_name_running_on_is_misspelt_where_no_word_holds_it(tmp_path):
+    """德国 running on into 正规 was taken for part of a longer word (中古 of 中古汉语 is no
+    中国): 苏国 and 布岛 are in no Chinese word, so they are the names misspelt; a kind
+    word (人) in the name's first place is no derived word (日语) either."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Fan-Fold German Legal", "苏国正规折叠式"),
+            ("Icelandic Krona", "布岛克朗"),
+            ("Czech (programming)", "人克语（programming）"),
+            ("Chinese, Late Middle", "中古汉语"),
+            ("El Beni", "贝尼省"),
+            ("Danish Krone", "丹麦克朗"),
+        ],
+        lang="zh_CN",
+    )
+    assert _expected(path) == [
+        ("Fan-Fold German Legal", "德国"),
+        ("Icelandic Krona", "冰岛"),
+        ("Czech (programming)", "捷克"),
+    ]

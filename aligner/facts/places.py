@@ -507,14 +507,18 @@ def _near_hanzi(
             continue  # the other characters are the form's
         if in_compounds and size <= 2:
             after = text[start + size : start + size + 1]
-            if window[i] in _KIND_OF_NAME:
+            if window[i] in _KIND_OF_NAME and i == size - 1:
                 continue  # 日语 for "Japanese": no 日本
             if after and _hanzi(after) and after not in _KIND_OF_NAME:
                 # 中古汉语 for "Chinese, Late Middle" runs on: no 中国 there, unless the
-                # name writes the word's sounds and the changed character does not (汤尔塔布岛)
+                # name writes the word's sounds and the changed character does not (汤尔塔布岛),
+                # or the changed character is in no Chinese word there (苏国正规 for 德国正规)
+                # and no place word makes it a place's name (贝尼省, Beni province)
                 from .transliteration import miswritten
 
-                if not (word and miswritten(word, form, window)):
+                if not (word and miswritten(word, form, window)) and (
+                    after in _PLACE or not _in_no_word(text, start + i, form)
+                ):
                     continue
         if (
             homophones(window[i], form[i])
@@ -525,6 +529,26 @@ def _near_hanzi(
             continue  # 吉尔吉斯语 for "Kyrgyz": the language, 吉尔吉斯坦 less its -stan
         return start, start + size
     return None
+
+
+_LONGEST_WORD = 4  # characters of the Chinese words looked for around a changed one
+
+
+def _in_no_word(text: str, at: int, form: str) -> bool:
+    """Whether the character at ``at`` is part of no Chinese word of ``text`` (jieba's
+    dictionary, two to four characters around it), where the name ``form`` is a word:
+    中古 of 中古汉语 is a word, 布岛 of 布岛克朗 (冰岛克朗) none. Without the dictionary: False."""
+    from ..wordlists import chinese_dictionary  # deferred: read for the first suspect
+
+    words = chinese_dictionary()
+    if not words or form not in words:
+        return False
+    for size in range(2, _LONGEST_WORD + 1):
+        for begin in range(max(0, at - size + 1), min(at, len(text) - size) + 1):
+            piece = text[begin : begin + size]
+            if _hanzi(piece) and piece in words:
+                return False
+    return True
 
 
 def _put_in(char: str, at: int, size: int) -> bool:
