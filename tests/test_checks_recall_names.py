@@ -102,3 +102,20 @@ def test_a_two_character_name_running_on_is_misspelt_where_no_word_holds_it(tmp_
         ("Icelandic Krona", "冰岛"),
         ("Czech (programming)", "捷克"),
     ]
+
+
+def test_a_key_label_kept_as_msgid_is_no_missed_translation(tmp_path):
+    """msgctxt "keyboard label": "End" is what the key has printed on it, which catalogs
+    keep as often as translate; the same copy without that context is flagged."""
+    translated = [
+        ("End of file", "Конец файла"),
+        ("The end", "Конец"),
+        ("Open the file", "Открыть файл"),
+        ("Save the file", "Сохранить файл"),
+    ]
+    quiet = catalog(
+        tmp_path, [*translated, polib.POEntry(msgctxt="keyboard label", msgid="End", msgstr="End")]
+    )
+    assert flags_of(quiet, ["untranslated"]) == []
+    loud = catalog(tmp_path, [*translated, ("End", "End")], name="d.po")
+    assert [msgid for msgid, *_ in flags_of(loud, ["untranslated"])] == ["End"]

@@ -136,6 +136,16 @@ _LEGAL = re.compile(
 )
 
 
+_KEY_LABEL = re.compile(r"\bkey(?:board)?\b.*\blabel|\bkey ?cap|\bkey names?\b", re.IGNORECASE)
+
+
+def _key_label(document: Document, unit: Unit) -> bool:
+    """Whether the entry's msgctxt says it is a key's label ("keyboard label": "End", "Tab",
+    "Alt"): what the key cap has printed on it, which catalogs keep as often as translate."""
+    context = document.contexts.get(unit.entry) if document.contexts else None
+    return context is not None and _KEY_LABEL.search(context) is not None
+
+
 def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
     """Whether the message's msgstr is its msgid with a word in it, or has no letter of the
     language's own script though the language has one (a cheap first look, before the words
@@ -270,7 +280,7 @@ class UntranslatedCheck(Check):
             own_script = lang in _NON_LATIN
             kept = [_kept(unit, document, lang, own_script) for unit in units]
             for index, unit in enumerate(units):
-                if not kept[index] or _in_run(kept, index):
+                if not kept[index] or _in_run(kept, index) or _key_label(document, unit):
                     continue
                 source, cell = unit.cells[document.source], unit.cells[lang]
                 sources = [source.text[a:b] for a, b in source.part_spans()] or [source.text]
