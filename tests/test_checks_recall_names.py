@@ -119,3 +119,24 @@ def test_a_key_label_kept_as_msgid_is_no_missed_translation(tmp_path):
     assert flags_of(quiet, ["untranslated"]) == []
     loud = catalog(tmp_path, [*translated, ("End", "End")], name="d.po")
     assert [msgid for msgid, *_ in flags_of(loud, ["untranslated"])] == ["End"]
+
+
+def test_msgids_words_run_into_chinese_are_copied_not_a_foreign_language(tmp_path):
+    """Chinese writes no space: "必须是smallint、integer或bigint" keeps msgid's type names,
+    which are no Norwegian; a Russian message in a Chinese catalog is still found."""
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "identity column type must be smallint, integer, or bigint",
+                "标识列类型必须是smallint、integer或bigint",
+            ),
+            (
+                "cannot use ldapsearchattribute together with ldapsearchfilter",
+                "无法和ldapsearchfilter一同使用ldapsearchattribute",
+            ),
+            ("%s: not an indexed array", "%s: это не индексированный массив"),
+        ],
+        lang="zh_CN",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["%s: not an indexed array"]

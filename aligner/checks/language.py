@@ -142,6 +142,10 @@ def looks_like(text: str, expected: str) -> str | None:
 
 _TECHNICAL = re.compile(r"[!-~]*[_/\\=@<>{}\[\]|$%][!-~]*|(?<!\w)--?\w[\w-]*|\w+\(\)")
 _TOKEN = re.compile(r"[\w.-]+")
+# a token of a message as msgid may have it: Latin letters, digits and the signs between
+# them, so that Chinese, which writes no space, does not run msgid's words into its own
+# ("GSSAPI加密只能与gss")
+_COPIED_TOKEN = re.compile(r"[0-9A-Za-z_\u00c0-\u024f.-]+")
 # a character every ``_TECHNICAL`` match holds: text without one has nothing to take out (a
 # plain search for these is cheap; ``_TECHNICAL`` tries its ``[!-~]*`` at every letter)
 _TECHNICAL_CHAR = re.compile(r"[-_/\\=@<>{}\[\]|$%(]")
@@ -153,15 +157,19 @@ def _prose(text: str, source: str) -> str:
     copied = _copied(source)
     if _TECHNICAL_CHAR.search(text) is not None:
         text = _TECHNICAL.sub(" ", text)
-    if copied.isdisjoint(_TOKEN.findall(text)):
+    tokens = _COPIED_TOKEN.findall(text)
+    if copied.isdisjoint(tokens) and copied.isdisjoint(map(str.lower, tokens)):
         return text  # nothing copied: the usual case, without a Python call per word
-    return _TOKEN.sub(lambda m: " " if m.group() in copied else m.group(), text)
+    return _COPIED_TOKEN.sub(
+        lambda m: " " if m.group() in copied or m.group().lower() in copied else m.group(), text
+    )
 
 
 @lru_cache(maxsize=256)
 def _copied(source: str) -> frozenset[str]:
     """The tokens of msgid that a message may copy (asked twice per message)."""
-    return frozenset(token for token in _TOKEN.findall(source) if len(token) > 1)
+    tokens = [token for token in _COPIED_TOKEN.findall(source) if len(token) > 1]
+    return frozenset(tokens + [token.lower() for token in tokens])
 
 
 def _guess(sample: str, script: str | None) -> str:
