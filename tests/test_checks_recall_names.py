@@ -140,3 +140,39 @@ def test_msgids_words_run_into_chinese_are_copied_not_a_foreign_language(tmp_pat
         lang="zh_CN",
     )
     assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["%s: not an indexed array"]
+
+
+def test_russian_grammar_in_a_kazakh_catalog(tmp_path):
+    """An imperative in -ите, a case in -ции: Russian endings no Kazakh word takes."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Pick a Color", "Выберите цвет"),
+            ("Tab Stops", "Метки табуляции"),
+            ("Animation", "Анимация"),
+            ("Open File", "Файлды ашу"),
+        ],
+        lang="kk",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["Pick a Color", "Tab Stops"]
+
+
+def test_kazakh_with_few_of_its_letters_in_a_russian_catalog(tmp_path):
+    """ "Аты "." таңбасынан басталатын файлдар жасырын": one word in five has a letter only
+    Kazakh writes, and the detector, told Kazakh or Russian, is sure it is Kazakh, and of
+    the words without those letters too; a Kazakh name quoted in Russian is no Kazakh."""
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "File names starting with a “.” are hidden",
+                'Аты "." таңбасынан басталатын файлдар жасырын',
+            ),
+            ("US Gallons", "АҚШ галлондары"),
+            ("Capital of the Republic of Kazakhstan", "Столица Республики Казахстан (Қазақстан)"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == [
+        "File names starting with a “.” are hidden",
+        "US Gallons",
+    ]

@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from ..flags import Flag
-from ..langid import KAZAKH_LETTERS, detect, is_russian_not_kazakh, russian_evidence
+from ..langid import (
+    KAZAKH_LETTERS,
+    detect,
+    is_kazakh_not_russian,
+    is_russian_not_kazakh,
+    russian_evidence,
+)
 from .base import Check, Document, Unit, register
 
 _SAMPLE = 400
@@ -361,6 +367,18 @@ class LanguageCheck(Check):
                 yield self._wrong(
                     unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
                 )
+            elif lang == "ru" and _kazakh_around(text):
+                # Kazakh words without its letters ("басталатын файлдар") around one with
+                words = [word for word in _CYRILLIC_WORD.findall(text) if _KAZAKH.search(word)]
+                yield self._wrong(
+                    unit,
+                    document,
+                    lang,
+                    start,
+                    end,
+                    "kk",
+                    f"Kazakh letters in {_listed(words)}, and Kazakh to a Kazakh/Russian detector",
+                )
         elif script == "han":
             other = _other_script_letter().findall(text)
             if len(other) >= 2 and not _has_letter_of("han", text):
@@ -479,6 +497,20 @@ def _of_name_put_last(source: str, text: str) -> tuple[str, str] | None:
     if ratio(anyascii(name).lower(), source.split()[-1].lower()) < _SOUNDS_LIKE:
         return None
     return name, words[0]
+
+
+_REST_KAZAKH = 0.99  # the detector's confidence that the words without Kazakh letters are
+
+
+def _kazakh_around(text: str) -> bool:
+    """Whether a Russian message with a word in Kazakh letters is Kazakh: the detector,
+    told Kazakh or Russian, is all but sure of the whole, and sure of the words without
+    those letters ("АҚШ галлондары": "галлондары"); a Kazakh name quoted in Russian
+    ("Казахстан (Қазақстан)") leaves Russian words."""
+    if not _KAZAKH.search(text):
+        return False
+    rest = " ".join(word for word in _CYRILLIC_WORD.findall(text) if _KAZAKH.search(word) is None)
+    return bool(rest) and is_kazakh_not_russian(text) and is_kazakh_not_russian(rest, _REST_KAZAKH)
 
 
 # Kazakh words without Kazakh letters ("Сербия мен Черногория")
