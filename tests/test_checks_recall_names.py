@@ -176,3 +176,27 @@ def test_kazakh_with_few_of_its_letters_in_a_russian_catalog(tmp_path):
         "File names starting with a “.” are hidden",
         "US Gallons",
     ]
+
+
+def test_kazakh_without_its_letters_is_not_russian(tmp_path):
+    """ "Пропорционалды балама вертикалды метрикалар" has no letter only Kazakh writes, and
+    its endings are Kazakh to the detector; "Черногория" is Montenegro's ISO name in Kazakh."""
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "Proportional Alternate Vertical Metrics",
+                "Пропорционалды балама вертикалды метрикалар",
+            ),
+            ("Montenegro", "Черногория"),
+            (
+                "The following packages have to be updated:",
+                "Следующие пакеты должны быть обновлены:",
+            ),
+            ("Open File", "Файлды ашу"),
+        ],
+        lang="kk",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == [
+        "The following packages have to be updated:"
+    ]

@@ -195,7 +195,9 @@ def _kazakh_or_russian(sample: str, expected: str) -> str | None:
     cyrillic = _letters_of("cyrillic", sample)
     share = _kazakh_share(sample)
     if expected == "kk" and cyrillic >= 40 and share < 0.01:
-        return "ru"
+        # Kazakh without its letters ("Пропорционалды балама вертикалды метрикалар") is
+        # Kazakh to the Kazakh/Russian detector
+        return "ru" if is_russian_not_kazakh(sample, _LEANS) else None
     if expected == "ru" and cyrillic >= 40 and share >= 0.03:
         return "kk"
     return None
@@ -332,7 +334,7 @@ class LanguageCheck(Check):
         script = script_of(lang)
         if lang == "kk":
             evidence = russian_evidence(text)
-            if evidence is None:
+            if evidence is None or _known_name(unit.text(document.source), raw, lang):
                 return
             source = unit.text(document.source)
             moved = (_name_put_last(source, raw) or _of_name_put_last(source, raw)) if raw else None
@@ -497,6 +499,16 @@ def _of_name_put_last(source: str, text: str) -> tuple[str, str] | None:
     if ratio(anyascii(name).lower(), source.split()[-1].lower()) < _SOUNDS_LIKE:
         return None
     return name, words[0]
+
+
+def _known_name(source: str, text: str, lang: str) -> bool:
+    """Whether ``text`` is msgid's name as the ISO catalogs give it in ``lang``: Kazakh
+    writes Montenegro "Черногория", as Russian does."""
+    if not source[:1].isupper():
+        return False
+    from ..facts.places import translated  # deferred: start-up time
+
+    return translated(source.strip(), lang) == text.strip()
 
 
 _REST_KAZAKH = 0.99  # the detector's confidence that the words without Kazakh letters are
