@@ -200,3 +200,26 @@ def test_kazakh_without_its_letters_is_not_russian(tmp_path):
     assert [msgid for msgid, *_ in flags_of(path, ["language"])] == [
         "The following packages have to be updated:"
     ]
+
+
+def test_a_kept_name_near_a_copied_word_makes_no_kept_block(tmp_path):
+    """ "Capacity" copied beside the kept "Chet Ramey": a person's name is kept for being one
+    and says nothing of whether the catalog keeps words; scheme names that are words
+    ("Cobalt", "Oblivion") kept side by side are a kept block."""
+    translated = [
+        (f"Open the {w}", f"Открыть {r}") for w, r in (("file", "файл"), ("disk", "диск"))
+    ]
+    path = catalog(
+        tmp_path,
+        [
+            *translated,
+            ("Chet Ramey", "Chet Ramey"),
+            ("Capacity", "Capacity"),
+            *[(f"Close the {w}", f"Закрыть {r}") for w, r in (("file", "файл"), ("disk", "диск"))],
+            *[(f"Save the {w}", f"Сохранить {r}") for w, r in (("file", "файл"), ("disk", "диск"))],
+            *[(f"Show the {w}", f"Показать {r}") for w, r in (("file", "файл"), ("disk", "диск"))],
+            ("Cobalt", "Cobalt"),
+            ("Oblivion", "Oblivion"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["Capacity"]

@@ -146,6 +146,16 @@ def _key_label(document: Document, unit: Unit) -> bool:
     return context is not None and _KEY_LABEL.search(context) is not None
 
 
+def _words_kept(unit: Unit, document: Document, lang: str) -> bool:
+    """Whether a kept message makes a copy near it one of a kept block: one of common
+    English words ("Cobalt", "Oblivion": scheme names that are words) or of none (codes,
+    keys: "default:LTR", "ASCII DEL"); a kept person's or product's name, in words no
+    English list has ("Chet Ramey", "Adwaita"), is kept for being one and says nothing of
+    whether the catalog keeps words."""
+    words = plain_words(document.masked(unit.text(lang)))
+    return not words or _common_english(words)
+
+
 def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
     """Whether the message's msgstr is its msgid with a word in it, or has no letter of the
     language's own script though the language has one (a cheap first look, before the words
@@ -302,8 +312,11 @@ class UntranslatedCheck(Check):
                             copied
                             and _plain(masked)
                             and not any(
-                                kept[max(0, index - _NEAR) : index]
-                                + kept[index + 1 : index + 1 + _NEAR]
+                                kept[near] and _words_kept(units[near], document, lang)
+                                for near in range(
+                                    max(0, index - _NEAR), min(len(units), index + 1 + _NEAR)
+                                )
+                                if near != index
                             )
                         )
                         yield unit, lang, start, end, words, _lowered(masked), copied, alone
