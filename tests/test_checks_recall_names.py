@@ -223,3 +223,17 @@ def test_a_kept_name_near_a_copied_word_makes_no_kept_block(tmp_path):
         ],
     )
     assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["Capacity"]
+
+
+def test_a_soft_russian_stem_takes_no_hard_ending(tmp_path):
+    """Эритрея declines Эритреи, Эритрее, Эритрею: "Эритреы" is the name misspelt, not a
+    case of it; Куба takes Кубы."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Tigrigna-Eritrean (EZ+)", "Тигринья-Эритреы (EZ+)"),
+            ("Cuban Peso", "Песо Кубы"),
+            ("Eritrean Nakfa", "Накфа Эритреи"),
+        ],
+    )
+    assert _expected(path) == [("Tigrigna-Eritrean (EZ+)", "Эритрея")]
