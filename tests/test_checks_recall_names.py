@@ -237,3 +237,22 @@ def test_a_soft_russian_stem_takes_no_hard_ending(tmp_path):
         ],
     )
     assert _expected(path) == [("Tigrigna-Eritrean (EZ+)", "Эритрея")]
+
+
+def test_a_qualifier_kept_says_nothing_of_the_name_before_it(tmp_path):
+    """ "Slovak (Sun Type 6/7)" copied in a catalog that writes "Slovak" as 斯洛伐克语 in
+    every other layout and keeps "Sun Type 6/7" as it stands."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Slovak", "斯洛伐克语"),
+            ("Slovak (QWERTY)", "斯洛伐克语(QWERTY)"),
+            ("Slovak (extended backslash)", "斯洛伐克语(扩展反斜杠)"),
+            ("German (Sun Type 6/7)", "德语(Sun Type 6/7)"),
+            ("French (Sun Type 6/7)", "法语(Sun Type 6/7)"),
+            ("Slovak (Sun Type 6/7)", "Slovak (Sun Type 6/7)"),
+            ("Sun Type 6/7 (USB)", "Sun Type 6/7 (USB)"),
+        ],
+        lang="zh_CN",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["Slovak (Sun Type 6/7)"]

@@ -156,6 +156,16 @@ def _words_kept(unit: Unit, document: Document, lang: str) -> bool:
     return not words or _common_english(words)
 
 
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # "(Sun Type 6/7)" ending a label
+
+
+def _unqualified(text: str) -> list[str]:
+    """The plain words of a label before the qualifier in brackets that ends it ("Slovak" of
+    "Slovak (Sun Type 6/7)"); [] where it ends in none."""
+    found = _QUALIFIER.search(text)
+    return plain_words(text[: found.start()]) if found and found.start() else []
+
+
 def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
     """Whether the message's msgstr is its msgid with a word in it, or has no letter of the
     language's own script though the language has one (a cheap first look, before the words
@@ -258,6 +268,18 @@ class UntranslatedCheck(Check):
                     self._flag(
                         unit, document, lang, start, end, copied, translated, lexicon, common=words
                     )
+                )
+                continue
+            if (
+                lang in _NON_LATIN
+                and copied
+                and kept
+                and lexicon.always_translated(_unqualified(document.masked(unit.text(lang))))
+            ):
+                # "Slovak (Sun Type 6/7)": the words a qualifier in brackets keeps (a model's
+                # name) say nothing of the name before it, which the catalog always translates
+                flags.append(
+                    self._flag(unit, document, lang, start, end, copied, translated, lexicon)
                 )
                 continue
             if len(translated) <= len(kept) and not (
@@ -524,6 +546,13 @@ class _Lexicon:
         words = translated + kept
         done = sum(self.in_msgid[word] - self.kept[word] for word in words)
         return done >= _OUTNUMBER * sum(self.kept[word] for word in words)
+
+    def always_translated(self, words: list[str]) -> bool:
+        """Whether there are words and the catalog translates each of them in two msgids or
+        more and never keeps it ("slovak" in 7 layouts' names)."""
+        return bool(words) and all(
+            self.in_msgid[word] >= 2 and not self.kept[word] for word in words
+        )
 
     def translations(self, word: str) -> int:
         return self.in_msgid[word] - self.kept[word]
