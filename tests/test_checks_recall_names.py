@@ -256,3 +256,17 @@ def test_a_qualifier_kept_says_nothing_of_the_name_before_it(tmp_path):
         lang="zh_CN",
     )
     assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["Slovak (Sun Type 6/7)"]
+
+
+def test_a_name_alone_in_a_labels_qualifier_is_uninflected(tmp_path):
+    """ "Русская (Польши, фонетическая)": an item of a qualifier names the country as it is
+    called, Польша; in running text "Клавиатура Польши" is its genitive."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Russian (Poland, phonetic Dvorak)", "Русская (Польши, фонетическая, Дворак)"),
+            ("Polish (Poland)", "Польская (Польша)"),
+            ("Keyboard of Poland", "Клавиатура Польши"),
+        ],
+    )
+    assert _expected(path) == [("Russian (Poland, phonetic Dvorak)", "Польша")]

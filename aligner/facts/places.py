@@ -206,6 +206,23 @@ def _stem_of(written: str, local: str) -> bool:
     return _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written)
 
 
+# a name alone as an item of a label's qualifier: "(Poland, phonetic Dvorak)"
+_ITEM = re.compile(r"[(,]\s*([^\W\d_][^(),]*?)\s*(?=[,)])")
+
+
+def _item_inflected(target: str, local: str) -> bool:
+    """Whether ``target`` has ``local`` inflected as an item of itself in a qualifier in
+    brackets ("Русская (Польши, фонетическая)"), where a label writes a name as it is
+    called, uninflected ("(Польша, ...)"), and nowhere as it stands."""
+    if local in target:
+        return False
+    stem = fold(local)[: max(_MIN_STEM, len(local) - _STEM_CUT)]
+    return any(
+        fold(found.group(1)).startswith(stem) and " " not in found.group(1).strip()
+        for found in _ITEM.finditer(target)
+    )
+
+
 def _adjective_of(written: str, local: str) -> bool:
     """Whether ``written``, near the name ``local``, is its adjective: its stem
     (``_stem_of``), or a word with a Russian adjective's ending the name lacks
@@ -302,7 +319,7 @@ def _misspelt_at(
     shortest = _MIN_HANZI_NAMED if short_label else _MIN_HANZI
     if len(local) < (shortest if hanzi else _MIN_LENGTH):
         return None
-    if not label_is_name and _named(target, local, lang):
+    if not label_is_name and _named(target, local, lang) and not _item_inflected(target, local):
         return None  # an inflected form; a message that is the name alone has it uninflected
     near = _near(target, local, in_compounds, label_is_name, stems.get(name, ""))
     if near is not None and in_compounds and _adjective_of(target[near[0] : near[1]], local):
