@@ -270,3 +270,18 @@ def test_a_name_alone_in_a_labels_qualifier_is_uninflected(tmp_path):
         ],
     )
     assert _expected(path) == [("Russian (Poland, phonetic Dvorak)", "Польша")]
+
+
+def test_an_inflected_common_verb_is_a_common_word(tmp_path):
+    """wordfreq's small list lacks "omitting"; "omit" is a common English verb, so
+    "%s: Omitting" copied alone is a common word left in English."""
+    path = catalog(
+        tmp_path,
+        [
+            ("%s: Cannot open", "%s: Не удалось открыть"),
+            ("%s: Removing leading `/'", "%s: Удаляется начальный `/'"),
+            ("%s: Omitting", "%s: Omitting"),
+            ("%s: file changed as we read it", "%s: файл изменился во время чтения"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["%s: Omitting"]

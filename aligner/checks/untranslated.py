@@ -102,12 +102,26 @@ def _unbracketed(match: re.Match) -> str:
 def _common_english(words: list[str]) -> bool:
     """Whether every word is in wordfreq's list of common English words (met about once in
     a million words or more): "options", "aborted", "monday"; not "haible", "zlib"."""
-    from ..wordlists import zipf
-
-    return all(zipf(word, "en") >= _COMMON_ZIPF for word in words)
+    return all(_english_zipf(word) >= _COMMON_ZIPF for word in words)
 
 
 _COMMON_ZIPF = 3.0
+
+
+def _english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word, or of the verb an -ing or -ed form is
+    made from, which the small list may lack ("omitting": "omit")."""
+    from ..wordlists import zipf
+
+    found = zipf(word, "en")
+    if found:
+        return found
+    for ending in ("ing", "ed"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            verbs = [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+            return max(zipf(verb, "en") for verb in verbs)
+    return 0.0
 
 
 def _in_run(kept: list[bool], index: int) -> bool:
