@@ -285,3 +285,32 @@ def test_an_inflected_common_verb_is_a_common_word(tmp_path):
         ],
     )
     assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["%s: Omitting"]
+
+
+def test_a_copied_sentence_of_translated_words_in_a_catalog_that_copies_often(tmp_path):
+    """ "section [%5u] in group section [%5u] > maximum section [%5u]": three words in small
+    letters the catalog translates elsewhere and never keeps, though it keeps many commands
+    as they stand (readelf, objdump, ...)."""
+    path = catalog(
+        tmp_path,
+        [
+            ("invalid section %s", "неверный раздел %s"),
+            ("group %s is empty", "группа %s пуста"),
+            ("maximum depth %d", "максимальная глубина %d"),
+            *[
+                pair
+                for n, word in enumerate(("readelf", "objdump", "addr2line", "strings", "elfedit"))
+                for pair in (
+                    (word, word),
+                    (f"cannot open file {n}", f"не удалось открыть файл {n}"),
+                )
+            ],
+            (
+                "section [%5u] in group section [%5u] > maximum section [%5u]\n",
+                "section [%5u] in group section [%5u] > maximum section [%5u]\n",
+            ),
+        ],
+    )
+    assert "section [%5u] in group section [%5u] > maximum section [%5u]\n" in [
+        msgid for msgid, *_ in flags_of(path, ["untranslated"])
+    ]

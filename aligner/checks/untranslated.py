@@ -203,6 +203,9 @@ def _kept_words(kept: list[str], tokens: list[str]) -> list[str]:
     return [word for word in kept if word not in acronyms]
 
 
+_SURE_WORDS = 3  # distinct words in small letters, each translated elsewhere, none kept: prose
+
+
 def _normal(text: str) -> str:
     return " ".join(_ACCELERATOR.sub("", text).split())
 
@@ -249,7 +252,8 @@ class UntranslatedCheck(Check):
                     continue
                 if rare is None:
                     rare = _Copies(document)  # only where a copy asks
-                if rare.slip(lang, msgid) is not None:
+                sure = not kept and not unseen and len(translated) >= _SURE_WORDS
+                if (sure and all(map(str.islower, words))) or rare.slip(lang, msgid) is not None:
                     flags.append(
                         self._flag(unit, document, lang, start, end, copied, translated, lexicon)
                     )
