@@ -124,7 +124,7 @@ def read_catalog(path: str | Path, lang: str | None = None) -> Catalog:
             )
         ) from None
     language = _language(metadata, path, lang)
-    source = base_language(metadata.get("X-Source-Language", "") or "en")
+    source = _source_language(metadata.get("X-Source-Language", ""))
     entries = [
         CatalogEntry(index, *fields)
         for index, fields in enumerate(fields for fields in found if fields[0] or fields[3])
@@ -355,6 +355,14 @@ def _language(metadata: dict, path: Path, lang: str | None) -> str:
     raise CatalogError(
         f"{path}: the header has no Language: field; pass --lang CODE (e.g. --lang ru)"
     )
+
+
+def _source_language(header: str) -> str:
+    """msgid's language from the header's ``X-Source-Language``: English when it is not
+    given or names the C (POSIX) locale, whose messages are the program's own English
+    (gnome-terminal's zh_CN catalog says "C")."""
+    code = base_language(header) if header.strip() else "en"
+    return "en" if code in ("c", "posix") else code
 
 
 def base_language(code: str) -> str:

@@ -240,7 +240,7 @@ _RUSSIAN_WORDS = frozenset(  # a word list reads better as text
 )
 _RUSSIAN_ENDING = re.compile(
     r"(?:ться|тся|ть|ние|ний|нию|нием|ого|его|ому|ему|ыми|ими|ая|яя|ое|ые|ый|ую|юю|ях|ами|ешь|"
-    r"ишь|енный|анный|енно|ённый|ов|ает|яет|ует|ится|ено|ены|ена|ие|ой|ых|их|ский)$"
+    r"ишь|енный|анный|енно|ённый|ов|ает|яет|ует|ится|ено|ены|ена|ие|ой|ых|их|ский|ите|ции)$"
 )
 # a Russian adjective's ending: what no Kazakh word of a name takes (Kazakh adjectives do not
 # change), so "Объединённая Республика Танзания" is Russian though all its words are capitalised
@@ -314,6 +314,18 @@ def is_russian_not_kazakh(text: str, certainty: float = _DETECTOR_CERTAINTY) -> 
     from lingua import Language
 
     return detector.compute_language_confidence(text, Language.RUSSIAN) >= certainty
+
+
+def is_kazakh_not_russian(text: str, certainty: float = _DETECTOR_CERTAINTY) -> bool:
+    """Whether lingua, told only Kazakh and Russian, is all but certain ``text`` is Kazakh:
+    asked of a Russian message with a word in Kazakh letters, whose other words may have
+    none ("АҚШ галлондары", "таңбасынан басталатын файлдар")."""
+    detector = _kazakh_russian_detector()
+    if detector is None:
+        return False
+    from lingua import Language
+
+    return detector.compute_language_confidence(text, Language.KAZAKH) >= certainty
 
 
 @lru_cache(maxsize=1)

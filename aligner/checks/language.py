@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from ..flags import Flag
-from ..langid import KAZAKH_LETTERS, detect, is_russian_not_kazakh, russian_evidence
+from ..langid import (
+    KAZAKH_LETTERS,
+    detect,
+    is_kazakh_not_russian,
+    is_russian_not_kazakh,
+    russian_evidence,
+)
 from .base import Check, Document, Unit, register
 
 _SAMPLE = 400
@@ -142,6 +148,10 @@ def looks_like(text: str, expected: str) -> str | None:
 
 _TECHNICAL = re.compile(r"[!-~]*[_/\\=@<>{}\[\]|$%][!-~]*|(?<!\w)--?\w[\w-]*|\w+\(\)")
 _TOKEN = re.compile(r"[\w.-]+")
+# a token of a message as msgid may have it: Latin letters, digits and the signs between
+# them, so that Chinese, which writes no space, does not run msgid's words into its own
+# ("GSSAPI加密只能与gss")
+_COPIED_TOKEN = re.compile(r"[0-9A-Za-z_\u00c0-\u024f.-]+")
 # a character every ``_TECHNICAL`` match holds: text without one has nothing to take out (a
 # plain search for these is cheap; ``_TECHNICAL`` tries its ``[!-~]*`` at every letter)
 _TECHNICAL_CHAR = re.compile(r"[-_/\\=@<>{}\[\]|$%(]")
@@ -153,15 +163,19 @@ def _prose(text: str, source: str) -> str:
     copied = _copied(source)
     if _TECHNICAL_CHAR.search(text) is not None:
         text = _TECHNICAL.sub(" ", text)
-    if copied.isdisjoint(_TOKEN.findall(text)):
+    tokens = _COPIED_TOKEN.findall(text)
+    if copied.isdisjoint(tokens) and copied.isdisjoint(map(str.lower, tokens)):
         return text  # nothing copied: the usual case, without a Python call per word
-    return _TOKEN.sub(lambda m: " " if m.group() in copied else m.group(), text)
+    return _COPIED_TOKEN.sub(
+        lambda m: " " if m.group() in copied or m.group().lower() in copied else m.group(), text
+    )
 
 
 @lru_cache(maxsize=256)
 def _copied(source: str) -> frozenset[str]:
     """The tokens of msgid that a message may copy (asked twice per message)."""
-    return frozenset(token for token in _TOKEN.findall(source) if len(token) > 1)
+    tokens = [token for token in _COPIED_TOKEN.findall(source) if len(token) > 1]
+    return frozenset(tokens + [token.lower() for token in tokens])
 
 
 def _guess(sample: str, script: str | None) -> str:
@@ -181,7 +195,9 @@ def _kazakh_or_russian(sample: str, expected: str) -> str | None:
     cyrillic = _letters_of("cyrillic", sample)
     share = _kazakh_share(sample)
     if expected == "kk" and cyrillic >= 40 and share < 0.01:
-        return "ru"
+        # Kazakh without its letters ("Пропорционалды балама вертикалды метрикалар") is
+        # Kazakh to the Kazakh/Russian detector
+        return "ru" if is_russian_not_kazakh(sample, _LEANS) else None
     if expected == "ru" and cyrillic >= 40 and share >= 0.03:
         return "kk"
     return None
@@ -318,7 +334,7 @@ class LanguageCheck(Check):
         script = script_of(lang)
         if lang == "kk":
             evidence = russian_evidence(text)
-            if evidence is None:
+            if evidence is None or _known_name(unit.text(document.source), raw, lang):
                 return
             source = unit.text(document.source)
             moved = (_name_put_last(source, raw) or _of_name_put_last(source, raw)) if raw else None
@@ -352,6 +368,18 @@ class LanguageCheck(Check):
             if words and len(words) * 3 >= len(_CYRILLIC_WORD.findall(text)):
                 yield self._wrong(
                     unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
+                )
+            elif lang == "ru" and _kazakh_around(text):
+                # Kazakh words without its letters ("басталатын файлдар") around one with
+                words = [word for word in _CYRILLIC_WORD.findall(text) if _KAZAKH.search(word)]
+                yield self._wrong(
+                    unit,
+                    document,
+                    lang,
+                    start,
+                    end,
+                    "kk",
+                    f"Kazakh letters in {_listed(words)}, and Kazakh to a Kazakh/Russian detector",
                 )
         elif script == "han":
             other = _other_script_letter().findall(text)
@@ -471,6 +499,30 @@ def _of_name_put_last(source: str, text: str) -> tuple[str, str] | None:
     if ratio(anyascii(name).lower(), source.split()[-1].lower()) < _SOUNDS_LIKE:
         return None
     return name, words[0]
+
+
+def _known_name(source: str, text: str, lang: str) -> bool:
+    """Whether ``text`` is msgid's name as the ISO catalogs give it in ``lang``: Kazakh
+    writes Montenegro "Черногория", as Russian does."""
+    if not source[:1].isupper():
+        return False
+    from ..facts.places import translated  # deferred: start-up time
+
+    return translated(source.strip(), lang) == text.strip()
+
+
+_REST_KAZAKH = 0.99  # the detector's confidence that the words without Kazakh letters are
+
+
+def _kazakh_around(text: str) -> bool:
+    """Whether a Russian message with a word in Kazakh letters is Kazakh: the detector,
+    told Kazakh or Russian, is all but sure of the whole, and sure of the words without
+    those letters ("АҚШ галлондары": "галлондары"); a Kazakh name quoted in Russian
+    ("Казахстан (Қазақстан)") leaves Russian words."""
+    if not _KAZAKH.search(text):
+        return False
+    rest = " ".join(word for word in _CYRILLIC_WORD.findall(text) if _KAZAKH.search(word) is None)
+    return bool(rest) and is_kazakh_not_russian(text) and is_kazakh_not_russian(rest, _REST_KAZAKH)
 
 
 # Kazakh words without Kazakh letters ("Сербия мен Черногория")

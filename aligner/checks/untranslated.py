@@ -102,12 +102,26 @@ def _unbracketed(match: re.Match) -> str:
 def _common_english(words: list[str]) -> bool:
     """Whether every word is in wordfreq's list of common English words (met about once in
     a million words or more): "options", "aborted", "monday"; not "haible", "zlib"."""
-    from ..wordlists import zipf
-
-    return all(zipf(word, "en") >= _COMMON_ZIPF for word in words)
+    return all(_english_zipf(word) >= _COMMON_ZIPF for word in words)
 
 
 _COMMON_ZIPF = 3.0
+
+
+def _english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word, or of the verb an -ing or -ed form is
+    made from, which the small list may lack ("omitting": "omit")."""
+    from ..wordlists import zipf
+
+    found = zipf(word, "en")
+    if found:
+        return found
+    for ending in ("ing", "ed"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            verbs = [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+            return max(zipf(verb, "en") for verb in verbs)
+    return 0.0
 
 
 def _in_run(kept: list[bool], index: int) -> bool:
@@ -136,6 +150,36 @@ _LEGAL = re.compile(
 )
 
 
+_KEY_LABEL = re.compile(r"\bkey(?:board)?\b.*\blabel|\bkey ?cap|\bkey names?\b", re.IGNORECASE)
+
+
+def _key_label(document: Document, unit: Unit) -> bool:
+    """Whether the entry's msgctxt says it is a key's label ("keyboard label": "End", "Tab",
+    "Alt"): what the key cap has printed on it, which catalogs keep as often as translate."""
+    context = document.contexts.get(unit.entry) if document.contexts else None
+    return context is not None and _KEY_LABEL.search(context) is not None
+
+
+def _words_kept(unit: Unit, document: Document, lang: str) -> bool:
+    """Whether a kept message makes a copy near it one of a kept block: one of common
+    English words ("Cobalt", "Oblivion": scheme names that are words) or of none (codes,
+    keys: "default:LTR", "ASCII DEL"); a kept person's or product's name, in words no
+    English list has ("Chet Ramey", "Adwaita"), is kept for being one and says nothing of
+    whether the catalog keeps words."""
+    words = plain_words(document.masked(unit.text(lang)))
+    return not words or _common_english(words)
+
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # "(Sun Type 6/7)" ending a label
+
+
+def _unqualified(text: str) -> list[str]:
+    """The plain words of a label before the qualifier in brackets that ends it ("Slovak" of
+    "Slovak (Sun Type 6/7)"); [] where it ends in none."""
+    found = _QUALIFIER.search(text)
+    return plain_words(text[: found.start()]) if found and found.start() else []
+
+
 def _kept(unit: Unit, document: Document, lang: str, own_script: bool) -> bool:
     """Whether the message's msgstr is its msgid with a word in it, or has no letter of the
     language's own script though the language has one (a cheap first look, before the words
@@ -157,6 +201,9 @@ def _kept_words(kept: list[str], tokens: list[str]) -> list[str]:
     product's name, "Master System ROM", the acronym is part of the name: ``_product``.)"""
     acronyms = {token.lower() for token in tokens if token.isupper()}
     return [word for word in kept if word not in acronyms]
+
+
+_SURE_WORDS = 3  # distinct words in small letters, each translated elsewhere, none kept: prose
 
 
 def _normal(text: str) -> str:
@@ -205,7 +252,8 @@ class UntranslatedCheck(Check):
                     continue
                 if rare is None:
                     rare = _Copies(document)  # only where a copy asks
-                if rare.slip(lang, msgid) is not None:
+                sure = not kept and not unseen and len(translated) >= _SURE_WORDS
+                if (sure and all(map(str.islower, words))) or rare.slip(lang, msgid) is not None:
                     flags.append(
                         self._flag(unit, document, lang, start, end, copied, translated, lexicon)
                     )
@@ -240,6 +288,18 @@ class UntranslatedCheck(Check):
                     )
                 )
                 continue
+            if (
+                lang in _NON_LATIN
+                and copied
+                and kept
+                and lexicon.always_translated(_unqualified(document.masked(unit.text(lang))))
+            ):
+                # "Slovak (Sun Type 6/7)": the words a qualifier in brackets keeps (a model's
+                # name) say nothing of the name before it, which the catalog always translates
+                flags.append(
+                    self._flag(unit, document, lang, start, end, copied, translated, lexicon)
+                )
+                continue
             if len(translated) <= len(kept) and not (
                 lang in _NON_LATIN and lexicon.mostly_translated(translated, kept)
             ):
@@ -270,7 +330,7 @@ class UntranslatedCheck(Check):
             own_script = lang in _NON_LATIN
             kept = [_kept(unit, document, lang, own_script) for unit in units]
             for index, unit in enumerate(units):
-                if not kept[index] or _in_run(kept, index):
+                if not kept[index] or _in_run(kept, index) or _key_label(document, unit):
                     continue
                 source, cell = unit.cells[document.source], unit.cells[lang]
                 sources = [source.text[a:b] for a, b in source.part_spans()] or [source.text]
@@ -292,8 +352,11 @@ class UntranslatedCheck(Check):
                             copied
                             and _plain(masked)
                             and not any(
-                                kept[max(0, index - _NEAR) : index]
-                                + kept[index + 1 : index + 1 + _NEAR]
+                                kept[near] and _words_kept(units[near], document, lang)
+                                for near in range(
+                                    max(0, index - _NEAR), min(len(units), index + 1 + _NEAR)
+                                )
+                                if near != index
                             )
                         )
                         yield unit, lang, start, end, words, _lowered(masked), copied, alone
@@ -501,6 +564,13 @@ class _Lexicon:
         words = translated + kept
         done = sum(self.in_msgid[word] - self.kept[word] for word in words)
         return done >= _OUTNUMBER * sum(self.kept[word] for word in words)
+
+    def always_translated(self, words: list[str]) -> bool:
+        """Whether there are words and the catalog translates each of them in two msgids or
+        more and never keeps it ("slovak" in 7 layouts' names)."""
+        return bool(words) and all(
+            self.in_msgid[word] >= 2 and not self.kept[word] for word in words
+        )
 
     def translations(self, word: str) -> int:
         return self.in_msgid[word] - self.kept[word]

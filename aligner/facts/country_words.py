@@ -27,6 +27,9 @@ def countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> l
         if any(start <= match.start() < end for start, end, _ in spans):
             continue
         word = match.group().lower()
+        irregular = _IRREGULAR_DEMONYMS.get(match.group())
+        if irregular is not None and irregular not in out:
+            out.append(irregular)
         for name in _by_prefix().get(word[:4], ()):
             joined = name.replace(" ", "").lower()
             if name not in out and any(
@@ -35,6 +38,46 @@ def countries_of_adjectives(source: str, spans: list[tuple[int, int, str]]) -> l
             ):
                 out.append(name)
     return out
+
+
+# English adjectives of countries not made by an ending on the name ("Danish" of Denmark,
+# "Swiss", "Cypriot"), or made on a name the ISO files do not hold ("Russian": the
+# Russian Federation): what English writes, a closed list
+_IRREGULAR_DEMONYMS = {
+    "Afghan": "Afghanistan",
+    "Argentine": "Argentina",
+    "Burmese": "Myanmar",
+    "Cypriot": "Cyprus",
+    "Czech": "Czechia",
+    "Danish": "Denmark",
+    "Dutch": "Netherlands",
+    "Filipino": "Philippines",
+    "Finnish": "Finland",
+    "French": "France",
+    "German": "Germany",
+    "Ghanaian": "Ghana",
+    "Greek": "Greece",
+    "Irish": "Ireland",
+    "Kazakh": "Kazakhstan",
+    "Kyrgyz": "Kyrgyzstan",
+    "Malagasy": "Madagascar",
+    "Norwegian": "Norway",
+    "Peruvian": "Peru",
+    "Philippine": "Philippines",
+    "Polish": "Poland",
+    "Portuguese": "Portugal",
+    "Russian": "Russian Federation",
+    "Saudi": "Saudi Arabia",
+    "Slovak": "Slovakia",
+    "Spanish": "Spain",
+    "Swedish": "Sweden",
+    "Swiss": "Switzerland",
+    "Tajik": "Tajikistan",
+    "Thai": "Thailand",
+    "Turkish": "Türkiye",
+    "Turkmen": "Turkmenistan",
+    "Uzbek": "Uzbekistan",
+}
 
 
 def _demonym_stems(joined: str) -> tuple[str, ...]:

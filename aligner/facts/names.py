@@ -545,8 +545,10 @@ def _ru_word(word: str) -> Shape:
         return word[:-2], _RU_ADJECTIVE_ENDINGS, False
     if word.endswith("ия"):
         return word[:-2], ("ия", "ии", "ию", "ией"), False
-    if word[-1] in "ая":
-        return word[:-1], ("а", "ы", "и", "е", "у", "ю", "ой", "ей", "я"), False
+    if word[-1] == "а":
+        return word[:-1], ("а", "ы", "и", "е", "у", "ю", "ой", "ей"), False
+    if word[-1] == "я":  # a soft stem takes none of the hard endings: "Эритреы" is no form
+        return word[:-1], ("я", "и", "е", "ю", "ей"), False
     if word[-1] == "й":
         return word[:-1], ("й", "я", "ю", "е", "ем"), False
     if word[-1] == "ь":

@@ -174,6 +174,30 @@ def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
     )
 
 
+def _checked_as(name: tuple[str, bool], lang: str) -> tuple[tuple[str, bool], ...]:
+    """The names a known name of msgid is checked by in ``lang``: itself, or, for a
+    currency the ISO catalogs do not translate there (Kazakh has no ISO 4217 catalog), the
+    country its name is made of, which the translation writes ("Алжир динары" for
+    "Algerian Dinar", "Жаңа Зеландия доллары" for "New Zealand Dollar")."""
+    if name[1] or _english().get(name[0]) != "iso4217" or translated(name[0], lang):
+        return (name,)
+    return _countries_of_currency(name[0])
+
+
+@lru_cache(maxsize=512)
+def _countries_of_currency(currency: str) -> tuple[tuple[str, bool], ...]:
+    """The country an ISO 4217 name is made of, by its name or adjective, less the unit's
+    word: "New Zealand" (False) of "New Zealand Dollar", Algeria (True) of "Algerian Dinar"."""
+    from .country_words import countries_of_adjectives
+
+    country = currency.rsplit(" ", 1)[0]
+    spans = [span for span in english_names(country) if _english()[span[2]] == "iso3166-1"]
+    return tuple(
+        [(name, False) for _, _, name in spans]
+        + [(name, True) for name in countries_of_adjectives(country, spans)]
+    )
+
+
 def _stem_of(written: str, local: str) -> bool:
     """Whether ``written`` is the start of the name ``local`` that a language derives its
     adjectives and demonyms from ("Жапон" of "Жапония", "Украин" of "Украина"): what a
@@ -182,6 +206,34 @@ def _stem_of(written: str, local: str) -> bool:
     return _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written)
 
 
+# a name alone as an item of a label's qualifier: "(Poland, phonetic Dvorak)"
+_ITEM = re.compile(r"[(,]\s*([^\W\d_][^(),]*?)\s*(?=[,)])")
+
+
+def _item_inflected(target: str, local: str) -> bool:
+    """Whether ``target`` has ``local`` inflected as an item of itself in a qualifier in
+    brackets ("Русская (Польши, фонетическая)"), where a label writes a name as it is
+    called, uninflected ("(Польша, ...)"), and nowhere as it stands."""
+    if local in target:
+        return False
+    stem = fold(local)[: max(_MIN_STEM, len(local) - _STEM_CUT)]
+    return any(
+        fold(found.group(1)).startswith(stem) and " " not in found.group(1).strip()
+        for found in _ITEM.finditer(target)
+    )
+
+
+def _adjective_of(written: str, local: str) -> bool:
+    """Whether ``written``, near the name ``local``, is its adjective: its stem
+    (``_stem_of``), or a word with a Russian adjective's ending the name lacks
+    ("Казахская", "Словацкая" for "Kazakh", "Slovak": no Казахстан, Словакия misspelt)."""
+    if _stem_of(written, local):
+        return True
+    last = written.split()[-1].lower() if written.split() else ""
+    return bool(_RU_ADJECTIVE.search(last)) and not _RU_ADJECTIVE.search(local.lower())
+
+
+_RU_ADJECTIVE = re.compile(r"[сц]к(?:ая|ий|ое|ие|ой|ую|их|им|ого|ому|ими)$")
 _MIN_STEM = 4  # letters: a shorter start of a name is no stem anyone writes
 _STEM_CUT = 2  # a stem drops an ending ("-ия"); one letter lost at the end is a slip ("Итали")
 
@@ -215,6 +267,7 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     whole = source.strip()
     label_is_name = _whole_name(whole, lang)
     names = ((whole, False),) if label_is_name else _names_of(source)
+    names = tuple(found for name in names for found in _checked_as(name, lang))
     chinese = re.split(r"[-_@.]", lang)[0] in ("zh", "ja")
     label = len(_WORD.findall(_QUALIFIERS.sub("", source))) <= _LABEL_WORDS
     if chinese:  # the country a word is named after ("Italics", "Tunis", "Thai-Lao"), too,
@@ -233,41 +286,117 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
     target = unicodedata.normalize("NFC", target)
     folded = fold(target, small=False)
     for name, in_compounds in names:
-        local = translated(name, lang)
-        if in_compounds and local and _latin(local):
-            continue  # "Croata", "Roumain": a Latin-script language's adjective is near the name
-        if not local or _folded(local) in folded:
+        forms = _known_forms(name, lang, in_compounds)
+        if any(_folded(local) in folded for local in forms):
             continue
-        hanzi = _hanzi(local)
-        shortest = _MIN_HANZI_NAMED if chinese and label else _MIN_HANZI
-        if len(local) < (shortest if hanzi else _MIN_LENGTH):
-            continue
-        if not label_is_name and _named(target, local, lang):
-            continue  # an inflected form; a message that is the name alone has it uninflected
-        near = _near(target, local, in_compounds, label_is_name, stems.get(name, ""))
-        if near is not None and in_compounds and _stem_of(target[near[0] : near[1]], local):
-            continue  # msgid's adjective, the name's stem: "Хорват кунасы" for Croatian Kuna
-        if near is None and hanzi and (state := _state_words(name, lang)) not in target:
-            # the name written another way (博兹瓦那 for 博茨瓦纳), the state's words misspelt
-            near, local = _near_hanzi(target, state, False, label_is_name), state
-        if (
-            near is not None
-            and not _another_form(target[near[0] : near[1]], name, local)
-            and not (
-                _hanzi(local)
-                and (
-                    any(
-                        other.startswith(target[near[0] : near[1]])
-                        for other in _other_names(name, lang)
-                    )
-                    or target[near[0] : near[1]] in _iso_spellings(lang).get(name, ())
-                    or target[near[0] : near[1]] in _country_names(lang)
-                )
+        for local in forms:
+            if in_compounds and _latin(local):
+                continue  # "Croata", "Roumain": a Latin-script adjective is near the name
+            near = _misspelt_at(
+                target, name, local, lang, in_compounds, label_is_name, chinese and label, stems
             )
-            and not any(near[0] < end and start < near[1] for start, end, *_ in found)
-        ):
-            found.append((*near, name, local))
+            if near is not None and not any(
+                near[0] < end and start < near[1] for start, end, *_ in found
+            ):
+                found.append((near[0], near[1], name, near[2]))
+                break
     return found
+
+
+def _misspelt_at(
+    target: str,
+    name: str,
+    local: str,
+    lang: str,
+    in_compounds: bool,
+    label_is_name: bool,
+    short_label: bool,
+    stems: dict[str, str],
+) -> tuple[int, int, str] | None:
+    """(start, end, the form) of a near miss of the known form ``local`` of ``name`` in
+    ``target``, which does not hold it (``misspelt_names``)."""
+    hanzi = _hanzi(local)
+    shortest = _MIN_HANZI_NAMED if short_label else _MIN_HANZI
+    if len(local) < (shortest if hanzi else _MIN_LENGTH):
+        return None
+    if not label_is_name and _named(target, local, lang) and not _item_inflected(target, local):
+        return None  # an inflected form; a message that is the name alone has it uninflected
+    near = _near(target, local, in_compounds, label_is_name, stems.get(name, ""))
+    if near is not None and in_compounds and _adjective_of(target[near[0] : near[1]], local):
+        return None  # msgid's adjective: "Хорват кунасы" for Croatian Kuna, "Казахская"
+    if near is None and hanzi and (state := _state_words(name, lang)) not in target:
+        # the name written another way (博兹瓦那 for 博茨瓦纳), the state's words misspelt
+        near, local = _near_hanzi(target, state, False, label_is_name), state
+    if (
+        near is not None
+        and not _another_form(target[near[0] : near[1]], name, local)
+        and not _inside_a_name(target, near[0], near[1], lang)
+        and not (
+            _hanzi(local)
+            and (
+                any(
+                    other.startswith(target[near[0] : near[1]])
+                    for other in _other_names(name, lang)
+                )
+                or target[near[0] : near[1]] in _iso_spellings(lang).get(name, ())
+                or target[near[0] : near[1]] in _country_names(lang)
+            )
+        )
+    ):
+        return (*near, local)
+    return None
+
+
+def _inside_a_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether [start, end) of ``text`` lies inside another country's name written there
+    as the ISO catalog writes it: 和国 of 刚果民主共和国 is no 法国 misspelt."""
+    return any(
+        len(name) > end - start
+        and (at := text.find(name, max(0, end - len(name)))) != -1
+        and at <= start
+        and end <= at + len(name)
+        for name in _country_names(lang)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _known_forms(name: str, lang: str, derived: bool) -> tuple[str, ...]:
+    """The known translations of ``name`` in ``lang``: the ISO catalogs', and for a country
+    named by msgid's adjective (``derived``) also its short name in CLDR (Babel), which
+    compounds are made of: "Кирил/Ресей" for "Cyrillic/Russian", not the ISO catalog's
+    "Ресей Федерациясы" for the Russian Federation."""
+    local = translated(name, lang)
+    forms = [local] if local else []
+    if derived:
+        short = _cldr_territories(lang).get(_alpha_2().get(name, ""))
+        if short and short not in forms:
+            forms.append(short)
+    return tuple(forms)
+
+
+@cache
+def _alpha_2() -> dict[str, str]:
+    """English country name (any of a record's names) -> its ISO 3166 two-letter code."""
+    return {
+        record[field]: record["alpha_2"]
+        for record in country_records()
+        for field in ("name", "common_name", "official_name")
+        if record.get(field)
+    }
+
+
+@cache
+def _cldr_territories(lang: str) -> dict[str, str]:
+    """CLDR's territory names in ``lang`` by code ({} without Babel or the locale)."""
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            return dict(Locale.parse(lang.replace("-", "_")).territories)
+        except (UnknownLocaleError, ValueError):
+            return {}
+    except ImportError:
+        return {}
 
 
 @lru_cache(maxsize=1024)
@@ -395,14 +524,18 @@ def _near_hanzi(
             continue  # the other characters are the form's
         if in_compounds and size <= 2:
             after = text[start + size : start + size + 1]
-            if window[i] in _KIND_OF_NAME:
+            if window[i] in _KIND_OF_NAME and i == size - 1:
                 continue  # 日语 for "Japanese": no 日本
             if after and _hanzi(after) and after not in _KIND_OF_NAME:
                 # 中古汉语 for "Chinese, Late Middle" runs on: no 中国 there, unless the
-                # name writes the word's sounds and the changed character does not (汤尔塔布岛)
+                # name writes the word's sounds and the changed character does not (汤尔塔布岛),
+                # or the changed character is in no Chinese word there (苏国正规 for 德国正规)
+                # and no place word makes it a place's name (贝尼省, Beni province)
                 from .transliteration import miswritten
 
-                if not (word and miswritten(word, form, window)):
+                if not (word and miswritten(word, form, window)) and (
+                    after in _PLACE or not _in_no_word(text, start + i, form)
+                ):
                     continue
         if (
             homophones(window[i], form[i])
@@ -413,6 +546,26 @@ def _near_hanzi(
             continue  # 吉尔吉斯语 for "Kyrgyz": the language, 吉尔吉斯坦 less its -stan
         return start, start + size
     return None
+
+
+_LONGEST_WORD = 4  # characters of the Chinese words looked for around a changed one
+
+
+def _in_no_word(text: str, at: int, form: str) -> bool:
+    """Whether the character at ``at`` is part of no Chinese word of ``text`` (jieba's
+    dictionary, two to four characters around it), where the name ``form`` is a word:
+    中古 of 中古汉语 is a word, 布岛 of 布岛克朗 (冰岛克朗) none. Without the dictionary: False."""
+    from ..wordlists import chinese_dictionary  # deferred: read for the first suspect
+
+    words = chinese_dictionary()
+    if not words or form not in words:
+        return False
+    for size in range(2, _LONGEST_WORD + 1):
+        for begin in range(max(0, at - size + 1), min(at, len(text) - size) + 1):
+            piece = text[begin : begin + size]
+            if _hanzi(piece) and piece in words:
+                return False
+    return True
 
 
 def _put_in(char: str, at: int, size: int) -> bool:

@@ -1,0 +1,316 @@
+"""Country names, short copies of msgid and messages in the wrong language that issue 15's
+seed 6 catalogs showed the checks missing, each beside the faithful translation that must
+stay quiet."""
+
+from __future__ import annotations
+
+import polib
+
+from aligner.catalog import read_catalog
+from tests.test_checks_recall import catalog, flags_of
+
+
+def test_a_catalog_whose_msgid_is_the_c_locale_is_checked_as_english(tmp_path):
+    """gnome-terminal's zh_CN catalog names its source language "C": the POSIX locale,
+    whose messages are the program's English, so msgid's country names are checked."""
+    path = catalog(tmp_path, [("Croatian", "国罗地亚语"), ("Ukrainian", "乌克兰语")], lang="zh_CN")
+    po = polib.pofile(str(path))
+    po.metadata["X-Source-Language"] = "C"
+    po.save(str(path))
+    assert read_catalog(path).source_language == "en"
+    found = flags_of(path, ["name"])
+    assert [(msgid, expected) for msgid, _, expected, _ in found] == [("Croatian", "克罗地亚")]
+
+
+def _expected(path):
+    return [(msgid, expected) for msgid, _, expected, _ in flags_of(path, ["name"])]
+
+
+def test_a_currency_kazakh_has_no_iso_name_for_is_checked_by_its_country(tmp_path):
+    """pycountry has no Kazakh ISO 4217 catalog: "Algerian Dinar" is "Алжир динары", the
+    country's name and the unit's, so the country's name is what is checked."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Algerian Dinar", "Ащжир динары"),
+            ("New Zealand Dollar", "Жаа Зеландия доллары"),
+            ("Tunisian Dinar", "Тунис динары"),
+            ("Canadian Dollar", "Канадалық доллар"),
+        ],
+        lang="kk",
+    )
+    assert _expected(path) == [("Algerian Dinar", "Алжир"), ("New Zealand Dollar", "Жаңа Зеландия")]
+
+
+def test_irregular_adjectives_name_their_country(tmp_path):
+    """ "Danish" is Denmark's, "Cypriot" Cyprus's: no ending put on the name makes them."""
+    path = catalog(
+        tmp_path,
+        [("Danish Krone", "Дния кронасы"), ("Cypriot", "Кигр"), ("Swiss Franc", "Швейцар франкі")],
+        lang="kk",
+    )
+    assert _expected(path) == [("Danish Krone", "Дания"), ("Cypriot", "Кипр")]
+
+
+def test_an_adjective_names_a_country_by_its_short_cldr_name(tmp_path):
+    """Kazakh writes Russia Ресей (CLDR), the ISO catalog "Ресей Федерациясы" for the
+    Russian Federation: "Кирил/Ресе" is the short name misspelt."""
+    path = catalog(
+        tmp_path,
+        [("Cyrillic/Russian", "Кирил/Ресе"), ("Cyrillic/Ukrainian", "Кирил/Украина")],
+        "kk",
+    )
+    assert _expected(path) == [("Cyrillic/Russian", "Ресей")]
+
+
+def test_a_russian_adjective_is_no_country_name_misspelt(tmp_path):
+    """ "Казахская" for "Kazakh" is the adjective, three letters from Казахстан."""
+    path = catalog(
+        tmp_path, [("Kazakh", "Казахская"), ("Slovak (QWERTY)", "Словацкая (QWERTY)")], "ru"
+    )
+    assert _expected(path) == []
+
+
+def test_a_near_miss_inside_another_country_name_is_that_name(tmp_path):
+    """和国 of 刚果民主共和国 is one character from 法国, and the Congo's name written right."""
+    path = catalog(
+        tmp_path,
+        [("French (Democratic Republic of the Congo)", "法语（刚果民主共和国）")],
+        lang="zh_CN",
+    )
+    assert _expected(path) == []
+
+
+def test_a_two_character_name_running_on_is_misspelt_where_no_word_holds_it(tmp_path):
+    """德国 running on into 正规 was taken for part of a longer word (中古 of 中古汉语 is no
+    中国): 苏国 and 布岛 are in no Chinese word, so they are the names misspelt; a kind
+    word (人) in the name's first place is no derived word (日语) either."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Fan-Fold German Legal", "苏国正规折叠式"),
+            ("Icelandic Krona", "布岛克朗"),
+            ("Czech (programming)", "人克语（programming）"),
+            ("Chinese, Late Middle", "中古汉语"),
+            ("El Beni", "贝尼省"),
+            ("Danish Krone", "丹麦克朗"),
+        ],
+        lang="zh_CN",
+    )
+    assert _expected(path) == [
+        ("Fan-Fold German Legal", "德国"),
+        ("Icelandic Krona", "冰岛"),
+        ("Czech (programming)", "捷克"),
+    ]
+
+
+def test_a_key_label_kept_as_msgid_is_no_missed_translation(tmp_path):
+    """msgctxt "keyboard label": "End" is what the key has printed on it, which catalogs
+    keep as often as translate; the same copy without that context is flagged."""
+    translated = [
+        ("End of file", "Конец файла"),
+        ("The end", "Конец"),
+        ("Open the file", "Открыть файл"),
+        ("Save the file", "Сохранить файл"),
+    ]
+    quiet = catalog(
+        tmp_path, [*translated, polib.POEntry(msgctxt="keyboard label", msgid="End", msgstr="End")]
+    )
+    assert flags_of(quiet, ["untranslated"]) == []
+    loud = catalog(tmp_path, [*translated, ("End", "End")], name="d.po")
+    assert [msgid for msgid, *_ in flags_of(loud, ["untranslated"])] == ["End"]
+
+
+def test_msgids_words_run_into_chinese_are_copied_not_a_foreign_language(tmp_path):
+    """Chinese writes no space: "必须是smallint、integer或bigint" keeps msgid's type names,
+    which are no Norwegian; a Russian message in a Chinese catalog is still found."""
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "identity column type must be smallint, integer, or bigint",
+                "标识列类型必须是smallint、integer或bigint",
+            ),
+            (
+                "cannot use ldapsearchattribute together with ldapsearchfilter",
+                "无法和ldapsearchfilter一同使用ldapsearchattribute",
+            ),
+            ("%s: not an indexed array", "%s: это не индексированный массив"),
+        ],
+        lang="zh_CN",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["%s: not an indexed array"]
+
+
+def test_russian_grammar_in_a_kazakh_catalog(tmp_path):
+    """An imperative in -ите, a case in -ции: Russian endings no Kazakh word takes."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Pick a Color", "Выберите цвет"),
+            ("Tab Stops", "Метки табуляции"),
+            ("Animation", "Анимация"),
+            ("Open File", "Файлды ашу"),
+        ],
+        lang="kk",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["Pick a Color", "Tab Stops"]
+
+
+def test_kazakh_with_few_of_its_letters_in_a_russian_catalog(tmp_path):
+    """ "Аты "." таңбасынан басталатын файлдар жасырын": one word in five has a letter only
+    Kazakh writes, and the detector, told Kazakh or Russian, is sure it is Kazakh, and of
+    the words without those letters too; a Kazakh name quoted in Russian is no Kazakh."""
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "File names starting with a “.” are hidden",
+                'Аты "." таңбасынан басталатын файлдар жасырын',
+            ),
+            ("US Gallons", "АҚШ галлондары"),
+            ("Capital of the Republic of Kazakhstan", "Столица Республики Казахстан (Қазақстан)"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == [
+        "File names starting with a “.” are hidden",
+        "US Gallons",
+    ]
+
+
+def test_kazakh_without_its_letters_is_not_russian(tmp_path):
+    """ "Пропорционалды балама вертикалды метрикалар" has no letter only Kazakh writes, and
+    its endings are Kazakh to the detector; "Черногория" is Montenegro's ISO name in Kazakh."""
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "Proportional Alternate Vertical Metrics",
+                "Пропорционалды балама вертикалды метрикалар",
+            ),
+            ("Montenegro", "Черногория"),
+            (
+                "The following packages have to be updated:",
+                "Следующие пакеты должны быть обновлены:",
+            ),
+            ("Open File", "Файлды ашу"),
+        ],
+        lang="kk",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == [
+        "The following packages have to be updated:"
+    ]
+
+
+def test_a_kept_name_near_a_copied_word_makes_no_kept_block(tmp_path):
+    """ "Capacity" copied beside the kept "Chet Ramey": a person's name is kept for being one
+    and says nothing of whether the catalog keeps words; scheme names that are words
+    ("Cobalt", "Oblivion") kept side by side are a kept block."""
+    translated = [
+        (f"Open the {w}", f"Открыть {r}") for w, r in (("file", "файл"), ("disk", "диск"))
+    ]
+    path = catalog(
+        tmp_path,
+        [
+            *translated,
+            ("Chet Ramey", "Chet Ramey"),
+            ("Capacity", "Capacity"),
+            *[(f"Close the {w}", f"Закрыть {r}") for w, r in (("file", "файл"), ("disk", "диск"))],
+            *[(f"Save the {w}", f"Сохранить {r}") for w, r in (("file", "файл"), ("disk", "диск"))],
+            *[(f"Show the {w}", f"Показать {r}") for w, r in (("file", "файл"), ("disk", "диск"))],
+            ("Cobalt", "Cobalt"),
+            ("Oblivion", "Oblivion"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["Capacity"]
+
+
+def test_a_soft_russian_stem_takes_no_hard_ending(tmp_path):
+    """Эритрея declines Эритреи, Эритрее, Эритрею: "Эритреы" is the name misspelt, not a
+    case of it; Куба takes Кубы."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Tigrigna-Eritrean (EZ+)", "Тигринья-Эритреы (EZ+)"),
+            ("Cuban Peso", "Песо Кубы"),
+            ("Eritrean Nakfa", "Накфа Эритреи"),
+        ],
+    )
+    assert _expected(path) == [("Tigrigna-Eritrean (EZ+)", "Эритрея")]
+
+
+def test_a_qualifier_kept_says_nothing_of_the_name_before_it(tmp_path):
+    """ "Slovak (Sun Type 6/7)" copied in a catalog that writes "Slovak" as 斯洛伐克语 in
+    every other layout and keeps "Sun Type 6/7" as it stands."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Slovak", "斯洛伐克语"),
+            ("Slovak (QWERTY)", "斯洛伐克语(QWERTY)"),
+            ("Slovak (extended backslash)", "斯洛伐克语(扩展反斜杠)"),
+            ("German (Sun Type 6/7)", "德语(Sun Type 6/7)"),
+            ("French (Sun Type 6/7)", "法语(Sun Type 6/7)"),
+            ("Slovak (Sun Type 6/7)", "Slovak (Sun Type 6/7)"),
+            ("Sun Type 6/7 (USB)", "Sun Type 6/7 (USB)"),
+        ],
+        lang="zh_CN",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["Slovak (Sun Type 6/7)"]
+
+
+def test_a_name_alone_in_a_labels_qualifier_is_uninflected(tmp_path):
+    """ "Русская (Польши, фонетическая)": an item of a qualifier names the country as it is
+    called, Польша; in running text "Клавиатура Польши" is its genitive."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Russian (Poland, phonetic Dvorak)", "Русская (Польши, фонетическая, Дворак)"),
+            ("Polish (Poland)", "Польская (Польша)"),
+            ("Keyboard of Poland", "Клавиатура Польши"),
+        ],
+    )
+    assert _expected(path) == [("Russian (Poland, phonetic Dvorak)", "Польша")]
+
+
+def test_an_inflected_common_verb_is_a_common_word(tmp_path):
+    """wordfreq's small list lacks "omitting"; "omit" is a common English verb, so
+    "%s: Omitting" copied alone is a common word left in English."""
+    path = catalog(
+        tmp_path,
+        [
+            ("%s: Cannot open", "%s: Не удалось открыть"),
+            ("%s: Removing leading `/'", "%s: Удаляется начальный `/'"),
+            ("%s: Omitting", "%s: Omitting"),
+            ("%s: file changed as we read it", "%s: файл изменился во время чтения"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["%s: Omitting"]
+
+
+def test_a_copied_sentence_of_translated_words_in_a_catalog_that_copies_often(tmp_path):
+    """ "section [%5u] in group section [%5u] > maximum section [%5u]": three words in small
+    letters the catalog translates elsewhere and never keeps, though it keeps many commands
+    as they stand (readelf, objdump, ...)."""
+    path = catalog(
+        tmp_path,
+        [
+            ("invalid section %s", "неверный раздел %s"),
+            ("group %s is empty", "группа %s пуста"),
+            ("maximum depth %d", "максимальная глубина %d"),
+            *[
+                pair
+                for n, word in enumerate(("readelf", "objdump", "addr2line", "strings", "elfedit"))
+                for pair in (
+                    (word, word),
+                    (f"cannot open file {n}", f"не удалось открыть файл {n}"),
+                )
+            ],
+            (
+                "section [%5u] in group section [%5u] > maximum section [%5u]\n",
+                "section [%5u] in group section [%5u] > maximum section [%5u]\n",
+            ),
+        ],
+    )
+    assert "section [%5u] in group section [%5u] > maximum section [%5u]\n" in [
+        msgid for msgid, *_ in flags_of(path, ["untranslated"])
+    ]
