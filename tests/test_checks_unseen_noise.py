@@ -30,3 +30,61 @@ def test_a_variable_msgid_lacks_is_still_flagged_beside_notation(tmp_path):
     assert [message for *_, message in flags_of(path, ["variable"])] == [
         "variable ${HOST} is not in msgid"
     ]
+
+
+def _entry(msgid, msgstr, msgctxt=None):
+    import polib
+
+    return polib.POEntry(msgid=msgid, msgstr=msgstr, msgctxt=msgctxt)
+
+
+def test_one_msgid_in_two_contexts_may_be_said_two_ways(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            _entry("Partition %u of %s", "Бөлім %u, %s", "part-block"),
+            _entry("Partition %u of %s", "Бөлім %u, %s құрылғысынан", "part-drive"),
+            _entry("Partition %u of %s", "Бөлім %u, %s құрылғысынан", "part-loop"),
+        ],
+        lang="kk",
+    )
+    assert flags_of(path, ["consistency"]) == []
+
+
+def test_accelerators_and_end_colons_of_msgstr_are_no_other_rendering(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("Save Current Settings as Defa_ult", "Сохранить текущие параметры по _умолчанию"),
+            ("Save current settings as default", "Сохранить текущие параметры по умолчанию"),
+            ("In_sert Date and Time…", "插入日期和时间(_S)…"),
+            ("Insert Date and Time", "插入日期和时间"),
+            ("%i bytes of unknown data", "%i 字节未知数据"),
+            ("%i bytes of unknown data: ", "%i 字节未知数据： "),
+        ],
+    )
+    assert flags_of(path, ["consistency"]) == []
+
+
+def test_two_wordings_of_one_msgid_are_both_right(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("Cannot come back to cwd", "Не удалось вернуться в текущий рабочий каталог"),
+            ("cannot come back to cwd", "не удалось вернуться в cwd"),
+        ],
+    )
+    assert flags_of(path, ["consistency"]) == []
+
+
+def test_a_rendering_cut_short_or_with_a_stray_mark_is_still_flagged(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("Expected a comma after the name %s", "Ожидается запятая после имени «%s»"),
+            ("expected a comma after the name %s", "ожидается запятая после имени «\"%s»"),
+            ("This is free software; see the source", "Это свободное программное обеспечение"),
+            ("this is free software; see the source", "Это свободное программное"),
+        ],
+    )
+    assert len(flags_of(path, ["consistency"])) == 2

@@ -131,6 +131,9 @@ class Document:
     # a catalog's entries with every msgstr empty and not fuzzy (``empty`` check), by index
     empty: tuple[int, ...] = ()
     _masks: dict = field(default_factory=dict, compare=False, repr=False)
+    # a catalog's msgctxt by entry, where an entry has one: one msgid in two contexts is
+    # meant to be translated two ways
+    contexts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def shard(self, start: int, end: int) -> Document:
         """Units [start, end) as a document of their own, for a worker process (without
@@ -148,6 +151,7 @@ class Document:
             {},
             self.formats,
             self.plural_forms,
+            contexts=self.contexts,
         )
 
     def others(self, lang: str) -> tuple[str, ...]:

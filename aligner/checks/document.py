@@ -90,6 +90,7 @@ def from_catalog(catalog: Catalog) -> Document:
         }
         units.append(Unit("", cells, 1.0, entry.index))
     formats = {entry.index: entry.formats for entry in catalog.entries if entry.formats}
+    contexts = {entry.index: entry.msgctxt for entry in catalog.entries if entry.msgctxt}
     empty = tuple(
         entry.index for entry in catalog.entries if not entry.translated and not entry.fuzzy
     )
@@ -103,4 +104,5 @@ def from_catalog(catalog: Catalog) -> Document:
         formats=formats,
         plural_forms=catalog.plural_forms,
         empty=empty,
+        contexts=contexts,
     )
