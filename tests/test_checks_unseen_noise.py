@@ -82,9 +82,32 @@ def test_a_rendering_cut_short_or_with_a_stray_mark_is_still_flagged(tmp_path):
         tmp_path,
         [
             ("Expected a comma after the name %s", "Ожидается запятая после имени «%s»"),
-            ("expected a comma after the name %s", "ожидается запятая после имени «\"%s»"),
+            ("expected a comma after the name %s", 'ожидается запятая после имени «"%s»'),
             ("This is free software; see the source", "Это свободное программное обеспечение"),
             ("this is free software; see the source", "Это свободное программное"),
         ],
     )
     assert len(flags_of(path, ["consistency"])) == 2
+
+
+def test_a_chinese_word_that_begins_with_a_unit_names_no_unit(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "Two schemes are supported: blob and path. The blob holds the key's bytes.",
+                "支持两种方案：比特块（blob）和路径。比特块存放密钥的字节。",
+            )
+        ],
+        lang="zh_CN",
+    )
+    assert flags_of(path, ["quantity"]) == []
+
+
+def test_a_chinese_unit_the_msgid_never_names_is_still_flagged(tmp_path):
+    path = catalog(
+        tmp_path,
+        [("The size of the key, in bytes.", "密钥的大小，以比特为单位。")],
+        lang="zh_CN",
+    )
+    assert [check for _, check, *_ in flags_of(path, ["quantity"])] == ["quantity"]
