@@ -111,3 +111,34 @@ def test_a_chinese_unit_the_msgid_never_names_is_still_flagged(tmp_path):
         lang="zh_CN",
     )
     assert [check for _, check, *_ in flags_of(path, ["quantity"])] == ["quantity"]
+
+
+NUMBER_NOISE = [
+    # a locale's own charset named in place of another: another name, no other digits
+    ("['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']", "['CURRENT', 'GB18030', 'UTF-8', 'UTF-16']"),
+    ("Last modified 01/11/2009 17:52:00", "最后修改于 01.11.2009 17:52:00"),  # the reader's date
+    ("Switch to the first — ninth document", "切换到第 1 到 9 个文档"),
+    ("It is undefined for values less than one", "对小于 1 的数无意义"),  # word order
+    ("Changes of the last minute and %ld second will be lost.", "之前 1 分 %ld 秒内的更改将丢失。"),
+]
+NUMBER_DAMAGE = [
+    (
+        "['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']",
+        "['CURRENT', 'ISO-8859-16', 'UTF-8', 'UTF-16']",
+    ),
+    ("Last modified 01/11/2009 17:52:00", "最后修改于 02.11.2009 17:52:00"),
+    ("Switch to the first — ninth document", "切换到第 1 到 8 个文档"),
+    ("It is undefined for values less than one", "对小于 2 的数无意义"),
+    ("Format the second disk of %d", "格式化 %d 的第三个磁盘"),  # an ordinal with no count
+]
+
+
+def test_numbers_said_another_way_are_the_same_numbers(tmp_path):
+    path = catalog(tmp_path, NUMBER_NOISE, lang="zh_CN")
+    assert flags_of(path, ["number"]) == []
+
+
+def test_numbers_changed_beside_them_are_still_flagged(tmp_path):
+    path = catalog(tmp_path, NUMBER_DAMAGE, lang="zh_CN")
+    flagged = {msgid for msgid, *_ in flags_of(path, ["number"])}
+    assert flagged == {msgid for msgid, _ in NUMBER_DAMAGE}

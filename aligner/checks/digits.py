@@ -178,6 +178,9 @@ def code_flags(
     flagged: set[str] = set()
     digits = {o: all_digits(masked[o]) for o in others}
     said = values or {}
+    # a code named in place of another ("GB18030" for "ISO-8859-15", a locale's own charset)
+    # is another name, not other digits: no flag for either
+    flagged |= _substituted(text, free[lang], [(masked[o], free[o]) for o in others])
     for run in free[lang]:
         value = run.digits.lstrip("0") or "0"
         missing_in = [
@@ -190,6 +193,8 @@ def code_flags(
             continue
         start, end = token_span(text, run.start, run.end)
         shape = skeleton(text[start:end])
+        if shape in flagged:
+            continue
         if _in_address(text, start, end) and not any(
             same_code(masked[o], shape) for o in missing_in
         ):
@@ -223,6 +228,43 @@ def code_flags(
                 evidence={o: c for o, c in codes.items() if c},
                 severity="warning",
             )
+
+
+def _named_shapes(text: str, runs: list[DigitRun]) -> set[str]:
+    """The shapes (``skeleton``) of the codes with letters that ``runs`` stand in."""
+    shapes = set()
+    for run in runs:
+        start, end = token_span(text, run.start, run.end)
+        shape = skeleton(text[start:end])
+        if any(ch.isalpha() for ch in shape):
+            shapes.add(shape)
+    return shapes
+
+
+def _substituted(text: str, runs: list[DigitRun], others: list[tuple[str, list]]) -> set[str]:
+    """The code shapes of a version and of the others where each has a named code the other
+    lacks: one name written in place of another. A changed code keeps its letters and
+    changes digits ("UTF-9" for "UTF-8", "uint8" for "uint64"): its shape is on both sides."""
+    mine = _named_shapes(text, runs)
+    if not mine:
+        return set()
+    theirs = set().union(*(_named_shapes(t, r) for t, r in others)) if others else set()
+    only_mine, only_theirs = mine - theirs, theirs - mine
+    return only_mine | only_theirs if only_mine and only_theirs else set()
+
+
+def substituted_digits(lang: str, masked: dict[str, str], free: dict[str, list]) -> set[str]:
+    """The digit runs of codes named in place of one another (``_substituted``) in ``lang``
+    and the other versions: no digit of theirs is lost."""
+    others = [o for o in masked if o != lang]
+    shapes = _substituted(masked[lang], free[lang], [(masked[o], free[o]) for o in others])
+    found = set()
+    for o in (lang, *others) if shapes else ():
+        for run in free[o]:
+            start, end = token_span(masked[o], run.start, run.end)
+            if skeleton(masked[o][start:end]) in shapes:
+                found.add(run.digits)
+    return found
 
 
 def _code_flag(
