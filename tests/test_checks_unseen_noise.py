@@ -142,3 +142,21 @@ def test_numbers_changed_beside_them_are_still_flagged(tmp_path):
     path = catalog(tmp_path, NUMBER_DAMAGE, lang="zh_CN")
     flagged = {msgid for msgid, *_ in flags_of(path, ["number"])}
     assert flagged == {msgid for msgid, _ in NUMBER_DAMAGE}
+
+
+def test_a_list_label_at_a_lines_start_closes_no_bracket(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "Two formats are accepted:\n(a) a string of hex digits\n(b) a list of bytes",
+                "Допустимые форматы:\nа) шестнадцатеричные цифры;\nб) список байтов",
+            )
+        ],
+    )
+    assert flags_of(path, ["punctuation"]) == []
+
+
+def test_a_closing_bracket_inside_a_line_is_still_unbalanced(tmp_path):
+    path = catalog(tmp_path, [("Dzongkha (dz)", "Дзонг-кэ dz)")])
+    assert [check for _, check, *_ in flags_of(path, ["punctuation"])] == ["punctuation"]
