@@ -160,3 +160,30 @@ def test_a_list_label_at_a_lines_start_closes_no_bracket(tmp_path):
 def test_a_closing_bracket_inside_a_line_is_still_unbalanced(tmp_path):
     path = catalog(tmp_path, [("Dzongkha (dz)", "Дзонг-кэ dz)")])
     assert [check for _, check, *_ in flags_of(path, ["punctuation"])] == ["punctuation"]
+
+
+def test_a_user_folder_named_in_the_users_language_is_that_folder(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "If blank the ~/Documents folder is used.",
+                "Если не указано, используется ~/Документы.",
+            )
+        ],
+    )
+    assert flags_of(path, ["verbatim"]) == []
+
+
+def test_a_user_folder_lost_or_misspelt_is_still_flagged(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "If blank the ~/Documents folder is used.",
+                "Если не указано, используется ~/Documets.",
+            ),
+            ("Files are kept in ~/Documents.", "Файлы хранятся в домашней папке."),
+        ],
+    )
+    assert len(flags_of(path, ["verbatim"])) == 2
