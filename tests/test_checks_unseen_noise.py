@@ -187,3 +187,45 @@ def test_a_user_folder_lost_or_misspelt_is_still_flagged(tmp_path):
         ],
     )
     assert len(flags_of(path, ["verbatim"])) == 2
+
+
+MESSAGES = [
+    (
+        f"The {en} could not be opened because the disk is full.",
+        f"Не удалось открыть {ru}: диск заполнен.",
+    )
+    for en, ru in (
+        ("file", "файл"),
+        ("folder", "папку"),
+        ("archive", "архив"),
+        ("printer", "принтер"),
+        ("image", "образ"),
+        ("document", "документ"),
+        ("window", "окно"),
+        ("project", "проект"),
+        ("database", "базу данных"),
+        ("library", "библиотеку"),
+    )
+]
+USAGE = (
+    "Usage: nmcli device { COMMAND | help }\n\n  show [<ifname>]\n  connect <ifname>\n"
+    "  reapply <ifname>\n  disconnect <ifname>\n  delete <ifname>\n  monitor <ifname>\n"
+    "  wifi [ifname <ifname>]\n\nShow the state of the devices.\n"
+)
+
+
+def test_a_word_translated_as_often_as_msgid_writes_it_is_measured(tmp_path):
+    translated = (
+        USAGE.replace("Usage", "Использование")
+        .replace("COMMAND", "КОМАНДА")
+        .replace("<ifname>", "<имя_интерфейса>")
+        .replace("Show the state of the devices.", "Показать состояние устройств.")
+    )
+    path = catalog(tmp_path, [*MESSAGES, (USAGE, translated)])
+    assert flags_of(path, ["omission"]) == []
+
+
+def test_a_message_with_much_added_is_still_longer_than_usual(tmp_path):
+    long = "Это сообщение было дописано переводчиком: " * 6
+    path = catalog(tmp_path, [*MESSAGES, (MESSAGES[0][0] + " Try again.", long)])
+    assert [check for _, check, *_ in flags_of(path, ["omission"])] == ["omission"]

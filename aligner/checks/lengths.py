@@ -9,14 +9,16 @@ A translator's line naming where to report translation errors (an address msgid 
 have) is the translator's own addition, not the message's, and is not measured; nor is a
 msgid that is a key ("pinentry.qualitybar.tooltip") or a note to translators rather than
 text. What both sides write alike (PANGO_STYLE_ITALIC, hintnone, label-relative) is not
-translated, so it tells nothing of how long the translation is: it is left out of both.
+translated, so it tells nothing of how long the translation is: it is left out of both, as
+often as both write it (a word msgid writes ten times and msgstr once is nine times
+translated).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from .base import Document, Unit
 from .segments import letters
@@ -66,7 +68,9 @@ def measured(source: str, target: str) -> tuple[int, int]:
             for line in target.split("\n")
             if all(address in source for address in _ADDRESS.findall(line))
         )
-    shared = set(_VERBATIM.findall(source)) & set(_VERBATIM.findall(target))
+    # as often as both write it: "<ifname>" ten times in msgid and once in msgstr is nine
+    # times translated ("<имя_интерфейса>")
+    shared = Counter(_VERBATIM.findall(source)) & Counter(_VERBATIM.findall(target))
     if shared:
         source, target = _without(source, shared), _without(target, shared)
     source_letters = letters(source)
@@ -75,8 +79,18 @@ def measured(source: str, target: str) -> tuple[int, int]:
     return source_letters, letters(target)
 
 
-def _without(text: str, words: set[str]) -> str:
-    return _VERBATIM.sub(lambda match: "" if match.group() in words else match.group(), text)
+def _without(text: str, words: Counter[str]) -> str:
+    """``text`` without the first ``words[w]`` times it writes each word ``w``."""
+    left = Counter(words)
+
+    def drop(match: re.Match[str]) -> str:
+        word = match.group()
+        if left[word] > 0:
+            left[word] -= 1
+            return ""
+        return word
+
+    return _VERBATIM.sub(drop, text)
 
 
 def band(source_length: int) -> int:
