@@ -90,6 +90,17 @@ def test_a_rendering_cut_short_or_with_a_stray_mark_is_still_flagged(tmp_path):
     assert len(flags_of(path, ["consistency"])) == 2
 
 
+def test_a_rendering_with_another_number_and_a_cut_end_is_still_flagged(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("See the GNU General Public License version 2", "См. лицензию GNU версии 5."),
+            ("\nSee the GNU General Public License version 2", "\nСм. лицензию GNU версии 2 или"),
+        ],
+    )
+    assert len(flags_of(path, ["consistency"])) == 1
+
+
 def test_a_chinese_word_that_begins_with_a_unit_names_no_unit(tmp_path):
     path = catalog(
         tmp_path,

@@ -191,7 +191,7 @@ def _reworded(text: str, other: str) -> bool:
     place of some of the other's. A catalog's msgid used twice by the program is translated
     twice, on its own each time, and both wordings are right ("不能" and "无法", "正确地"
     and "干净地"); a slip keeps the wording and loses or adds a part (a cut end, a word, a
-    stray quote) or writes one mark for another ("，" for "、")."""
+    stray quote) or writes one mark or digit for another ("，" for "、")."""
     from difflib import SequenceMatcher
 
     lost = added = False
@@ -208,4 +208,5 @@ def _reworded(text: str, other: str) -> bool:
 
 
 def _has_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    """Whether ``text`` holds letters: another number ("2" for "5") is no other wording."""
+    return any(ch.isalpha() for ch in text)
