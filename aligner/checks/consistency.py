@@ -198,12 +198,11 @@ def _reworded(text: str, other: str) -> bool:
     for op, a0, a1, b0, b1 in SequenceMatcher(None, text, other, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        if op == "replace":
-            if _has_word(text[a0:a1]) or _has_word(other[b0:b1]):
-                return True
-            continue
-        lost = lost or op == "insert"
-        added = added or op == "delete"
+        mine, theirs = _has_word(text[a0:a1]), _has_word(other[b0:b1])
+        if mine and theirs:
+            return True  # letters in place of letters
+        lost = lost or theirs
+        added = added or mine
     return lost and added
 
 
