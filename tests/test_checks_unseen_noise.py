@@ -243,3 +243,22 @@ def test_a_message_with_much_added_is_still_longer_than_usual(tmp_path):
     long = "Это сообщение было дописано переводчиком: " * 6
     path = catalog(tmp_path, [*MESSAGES, (MESSAGES[0][0] + " Try again.", long)])
     assert [check for _, check, *_ in flags_of(path, ["omission"])] == ["omission"]
+
+
+def test_aliases_a_program_accepts_may_be_named_alike(tmp_path):
+    path = catalog(tmp_path, [("pound,pounds,lb,lbs", "фунт, фунты, фунты, фунты")])
+    assert flags_of(path, ["repeat"]) == []
+
+
+def test_marks_named_in_brackets_are_no_doubled_punctuation(tmp_path):
+    path = catalog(
+        tmp_path,
+        [("the namespace separator is two colons, not one", "命名空间的分隔符应为双冒号（::）")],
+        lang="zh_CN",
+    )
+    assert flags_of(path, ["repeat"]) == []
+
+
+def test_a_doubled_end_mark_is_still_flagged(tmp_path):
+    path = catalog(tmp_path, [("The route is never the default.", "Маршрут не по умолчанию..")])
+    assert [check for _, check, *_ in flags_of(path, ["repeat"])] == ["repeat"]

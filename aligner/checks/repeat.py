@@ -165,6 +165,8 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
             not before or before in "/\\." or (before.isspace() and narrow[0] == ".")
         ):
             continue  # "../", "cd ..": a path (" ::" after a column's padding is a slip)
+        if run.isascii() and before in _OPENING:
+            continue  # "（::）", "'::'": the marks named, in brackets or quotes
         if (
             any(mark.isascii() for mark in run)
             and after
@@ -177,6 +179,7 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_OPENING = frozenset("([{（［【「『《〈'\"‘“«")
 _VALUE = "\ue000"  # a private-use character: a letter of no script, neither space nor ASCII
 
 
@@ -319,6 +322,8 @@ class RepeatCheck(RowCheck):
         found = repeated_items(text)
         if found and any(len(repeated_items(reference)) >= len(found) for reference in references):
             return  # msgid repeats as many items ("k,K,Kelvin,kelvin"): a faithful rendering
+        if found and any(_ALIASES.fullmatch(reference) for reference in references):
+            return  # "pound,pounds,lb,lbs": names a program accepts, two said alike in Russian
         for start, end, item in found:
             if any(_has_doubled(reference, item) for reference in references):
                 continue
@@ -379,6 +384,11 @@ class RepeatCheck(RowCheck):
         return self.flag(
             unit, lang, start, end, message, evidence=evidence, expected="", severity=severity
         )
+
+
+# a msgid that lists the names a program accepts for one thing, joined by commas alone
+# ("pound,pounds,lb,lbs"): a language without the abbreviations names two of them alike
+_ALIASES = re.compile(r"[^\s,]+(?:,[^\s,]+){2,}")
 
 
 def _doubles(pattern: re.Pattern[str], reference: str) -> bool:
