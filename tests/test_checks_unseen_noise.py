@@ -262,3 +262,13 @@ def test_marks_named_in_brackets_are_no_doubled_punctuation(tmp_path):
 def test_a_doubled_end_mark_is_still_flagged(tmp_path):
     path = catalog(tmp_path, [("The route is never the default.", "Маршрут не по умолчанию..")])
     assert [check for _, check, *_ in flags_of(path, ["repeat"])] == ["repeat"]
+
+
+def test_a_leading_space_written_twice_prints_a_gap(tmp_path):
+    path = catalog(tmp_path, [*MESSAGES, (" on %s", "  на %s")])
+    assert [msgid for msgid, *_ in flags_of(path, ["layout"])] == [" on %s"]
+
+
+def test_an_indentation_widened_needs_the_catalogs_habit(tmp_path):
+    path = catalog(tmp_path, [*MESSAGES, ("  Ln %d, Col %d", "    Стр %d, Стлб %d")])
+    assert flags_of(path, ["layout"]) == []
