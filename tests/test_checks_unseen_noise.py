@@ -228,7 +228,7 @@ USAGE = (
 )
 
 
-def test_a_word_translated_as_often_as_msgid_writes_it_is_measured(tmp_path):
+def test_metavariables_translated_or_not_are_notation_not_text(tmp_path):
     translated = (
         USAGE.replace("Usage", "Использование")
         .replace("COMMAND", "КОМАНДА")

@@ -230,41 +230,57 @@ def code_flags(
             )
 
 
-def _named_shapes(text: str, runs: list[DigitRun]) -> set[str]:
-    """The shapes (``skeleton``) of the codes with letters that ``runs`` stand in."""
-    shapes = set()
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _named_shapes(text: str, runs: list[DigitRun]) -> dict[str, set[str]]:
+    """The shapes (``skeleton``) of the codes with letters that ``runs`` stand in, with
+    the letters of each (lower case: "iso" of "ISO-8859-15")."""
+    shapes: dict[str, set[str]] = {}
     for run in runs:
         start, end = token_span(text, run.start, run.end)
         shape = skeleton(text[start:end])
-        if any(ch.isalpha() for ch in shape):
-            shapes.add(shape)
+        letters = set(_LETTERS.findall(shape))
+        if letters:
+            shapes[shape] = letters
     return shapes
 
 
 def _substituted(text: str, runs: list[DigitRun], others: list[tuple[str, list]]) -> set[str]:
     """The code shapes of a version and of the others where each has a named code the other
-    lacks: one name written in place of another. A changed code keeps its letters and
-    changes digits ("UTF-9" for "UTF-8", "uint8" for "uint64"): its shape is on both sides."""
+    lacks, whose letters the other text does not write at all: one name written in place
+    of another ("GB18030" for "ISO-8859-15"). A changed code keeps its letters and changes
+    digits ("UTF-9" for "UTF-8", "uint8" for "uint64"); a code with a digit lost may be
+    glued to a word the other text has ("openssh.2p1" for "openssh 8.2p1")."""
     mine = _named_shapes(text, runs)
-    if not mine:
+    if not mine or not others:
         return set()
-    theirs = set().union(*(_named_shapes(t, r) for t, r in others)) if others else set()
-    only_mine, only_theirs = mine - theirs, theirs - mine
+    theirs: dict[str, set[str]] = {}
+    for other, other_runs in others:
+        theirs.update(_named_shapes(other, other_runs))
+    my_words = set(_LETTERS.findall(text.lower()))
+    their_words = set().union(*(_LETTERS.findall(t.lower()) for t, _ in others))
+    only_mine = {s for s, letters in mine.items() if s not in theirs and not letters & their_words}
+    only_theirs = {s for s, letters in theirs.items() if s not in mine and not letters & my_words}
     return only_mine | only_theirs if only_mine and only_theirs else set()
 
 
-def substituted_digits(lang: str, masked: dict[str, str], free: dict[str, list]) -> set[str]:
-    """The digit runs of codes named in place of one another (``_substituted``) in ``lang``
-    and the other versions: no digit of theirs is lost."""
+def without_substituted(lang: str, masked: dict[str, str], free: dict[str, list]) -> dict[str, str]:
+    """``masked`` with the codes named in place of one another (``_substituted``) blanked in
+    every version, for counting the other digits: "пакет1" for "pkg1" holds no digit of
+    msgid's "dpkg(1)"."""
     others = [o for o in masked if o != lang]
     shapes = _substituted(masked[lang], free[lang], [(masked[o], free[o]) for o in others])
-    found = set()
-    for o in (lang, *others) if shapes else ():
-        for run in free[o]:
-            start, end = token_span(masked[o], run.start, run.end)
-            if skeleton(masked[o][start:end]) in shapes:
-                found.add(run.digits)
-    return found
+    if not shapes:
+        return masked
+    blanked = {}
+    for o, text in masked.items():
+        for run in free.get(o, ()):
+            start, end = token_span(text, run.start, run.end)
+            if skeleton(text[start:end]) in shapes:
+                text = text[:start] + " " * (end - start) + text[end:]
+        blanked[o] = text
+    return blanked
 
 
 def _code_flag(

@@ -9,16 +9,16 @@ A translator's line naming where to report translation errors (an address msgid 
 have) is the translator's own addition, not the message's, and is not measured; nor is a
 msgid that is a key ("pinentry.qualitybar.tooltip") or a note to translators rather than
 text. What both sides write alike (PANGO_STYLE_ITALIC, hintnone, label-relative) is not
-translated, so it tells nothing of how long the translation is: it is left out of both, as
-often as both write it (a word msgid writes ten times and msgstr once is nine times
-translated).
+translated, so it tells nothing of how long the translation is: it is left out of both;
+so are metavariables and tags, notation whether translated or not ("<ifname>" written
+"<имя_интерфейса>" fifteen times in a usage text, beside the keyword "ifname" kept).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from .base import Document, Unit
 from .segments import letters
@@ -27,6 +27,8 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\w+://\S+")
 _KEY = re.compile(r"\w+(?:[._]\w+)+")
 _TO_TRANSLATORS = re.compile(r"\btranslators?:", re.IGNORECASE)
 _VERBATIM = re.compile(r"[A-Za-z][A-Za-z0-9_.=-]*[A-Za-z0-9]")  # a Latin word, name or identifier
+# a metavariable or a tag ("<ifname>", "<MAC address>", "<адрес MAC>", "<b>"): notation
+_NOTATION = re.compile(r"</?[^\W\d][^<>\n]{0,40}>")
 _BAND_FLOOR = 20  # msgid characters below which a message is in the shortest band
 _BANDS = 5  # bands double in width: <20, <40, <80, <160, longer
 _MIN_BAND_ROWS = 30  # forms a band needs to have its own usual ratio (else: the catalog's)
@@ -68,9 +70,9 @@ def measured(source: str, target: str) -> tuple[int, int]:
             for line in target.split("\n")
             if all(address in source for address in _ADDRESS.findall(line))
         )
-    # as often as both write it: "<ifname>" ten times in msgid and once in msgstr is nine
-    # times translated ("<имя_интерфейса>")
-    shared = Counter(_VERBATIM.findall(source)) & Counter(_VERBATIM.findall(target))
+    if "<" in source:
+        source, target = _NOTATION.sub("", source), _NOTATION.sub("", target)
+    shared = set(_VERBATIM.findall(source)) & set(_VERBATIM.findall(target))
     if shared:
         source, target = _without(source, shared), _without(target, shared)
     source_letters = letters(source)
@@ -79,18 +81,8 @@ def measured(source: str, target: str) -> tuple[int, int]:
     return source_letters, letters(target)
 
 
-def _without(text: str, words: Counter[str]) -> str:
-    """``text`` without the first ``words[w]`` times it writes each word ``w``."""
-    left = Counter(words)
-
-    def drop(match: re.Match[str]) -> str:
-        word = match.group()
-        if left[word] > 0:
-            left[word] -= 1
-            return ""
-        return word
-
-    return _VERBATIM.sub(drop, text)
+def _without(text: str, words: set[str]) -> str:
+    return _VERBATIM.sub(lambda match: "" if match.group() in words else match.group(), text)
 
 
 def band(source_length: int) -> int:

@@ -39,7 +39,7 @@ from .digits import (
     free_runs,
     listing,
     lost_digits,
-    substituted_digits,
+    without_substituted,
 )
 from .plural_numbers import lost_in_forms
 
@@ -214,11 +214,14 @@ def _match(
         and not matched_mine
         and not matched_theirs
         and same_fact(mine[0], theirs[0])
+        and mine[0].weak != theirs[0].weak
+        and (mine[0] if mine[0].weak else theirs[0]).text.isascii()
         and not (mine[0].weak and 0 in literal[1])
         and not (theirs[0].weak and 0 in literal[0])
     ):
-        # the one number of each text, of one value: the same, wherever the word order
-        # puts it ("less than one" / "小于 1")
+        # the one number of each text, of one value, an English word and digits: the same,
+        # wherever the word order puts it ("less than one" / "小于 1"; not "一个", which
+        # is as often "a")
         matched_mine.add(0)
         matched_theirs.add(0)
 
@@ -611,12 +614,11 @@ class NumberCheck(Check):
         implied = implied_values(args[1][lang], lang) if document.catalog else frozenset()
         values = implied.union(f.value for f in args[0][lang])  # "三十二开" says 32k's 32
         plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
-        renamed = substituted_digits(lang, args[1], args[2])
+        counted = without_substituted(lang, args[1], args[2])
         flags.extend(
             lost
-            for lost in lost_digits(self, unit, lang, args[1], explained, not plural)
+            for lost in lost_digits(self, unit, lang, counted, explained, not plural)
             if not covered[lost.message.split(" ", 1)[0]]
-            and lost.message.split(" ", 1)[0] not in renamed
             and (lost.message.split(" ", 1)[0].lstrip("0") or "0") not in values
         )
         return flags
