@@ -228,7 +228,7 @@ USAGE = (
 )
 
 
-def test_metavariables_translated_or_not_are_notation_not_text(tmp_path):
+def test_a_metavariable_is_a_word_of_its_own_not_the_keyword_beside_it(tmp_path):
     translated = (
         USAGE.replace("Usage", "Использование")
         .replace("COMMAND", "КОМАНДА")
@@ -272,3 +272,12 @@ def test_a_leading_space_written_twice_prints_a_gap(tmp_path):
 def test_an_indentation_widened_needs_the_catalogs_habit(tmp_path):
     path = catalog(tmp_path, [*MESSAGES, ("  Ln %d, Col %d", "    Стр %d, Стлб %d")])
     assert flags_of(path, ["layout"]) == []
+
+
+def test_a_mark_doubled_after_a_closing_quote_is_still_flagged(tmp_path):
+    path = catalog(
+        tmp_path,
+        [('Field separator for CSV is "%s".\n', 'CSV的字段分隔符是"%s"..\n')],
+        lang="zh_CN",
+    )
+    assert [check for _, check, *_ in flags_of(path, ["repeat"])] == ["repeat"]

@@ -9,9 +9,9 @@ A translator's line naming where to report translation errors (an address msgid 
 have) is the translator's own addition, not the message's, and is not measured; nor is a
 msgid that is a key ("pinentry.qualitybar.tooltip") or a note to translators rather than
 text. What both sides write alike (PANGO_STYLE_ITALIC, hintnone, label-relative) is not
-translated, so it tells nothing of how long the translation is: it is left out of both;
-so are metavariables and tags, notation whether translated or not ("<ifname>" written
-"<имя_интерфейса>" fifteen times in a usage text, beside the keyword "ifname" kept).
+translated, so it tells nothing of how long the translation is: it is left out of both. A
+metavariable is a word of its own: msgid's "<ifname>", translated "<имя_интерфейса>", is
+measured, though msgstr keeps the keyword "ifname" beside it.
 """
 
 from __future__ import annotations
@@ -26,9 +26,8 @@ from .segments import letters
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\w+://\S+")
 _KEY = re.compile(r"\w+(?:[._]\w+)+")
 _TO_TRANSLATORS = re.compile(r"\btranslators?:", re.IGNORECASE)
-_VERBATIM = re.compile(r"[A-Za-z][A-Za-z0-9_.=-]*[A-Za-z0-9]")  # a Latin word, name or identifier
-# a metavariable or a tag ("<ifname>", "<MAC address>", "<адрес MAC>", "<b>"): notation
-_NOTATION = re.compile(r"</?[^\W\d][^<>\n]{0,40}>")
+# a metavariable or tag whole ("<ifname>", "<b>"), or a Latin word, name or identifier
+_VERBATIM = re.compile(r"</?[A-Za-z][\w.-]*>|[A-Za-z][A-Za-z0-9_.=-]*[A-Za-z0-9]")
 _BAND_FLOOR = 20  # msgid characters below which a message is in the shortest band
 _BANDS = 5  # bands double in width: <20, <40, <80, <160, longer
 _MIN_BAND_ROWS = 30  # forms a band needs to have its own usual ratio (else: the catalog's)
@@ -70,8 +69,6 @@ def measured(source: str, target: str) -> tuple[int, int]:
             for line in target.split("\n")
             if all(address in source for address in _ADDRESS.findall(line))
         )
-    if "<" in source:
-        source, target = _NOTATION.sub("", source), _NOTATION.sub("", target)
     shared = set(_VERBATIM.findall(source)) & set(_VERBATIM.findall(target))
     if shared:
         source, target = _without(source, shared), _without(target, shared)

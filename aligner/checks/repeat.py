@@ -166,7 +166,7 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
         ):
             continue  # "../", "cd ..": a path (" ::" after a column's padding is a slip)
         if run.isascii() and before in _OPENING:
-            continue  # "（::）", "'::'": the marks named, in brackets or quotes
+            continue  # "（::）", "«::»": the marks named, in brackets or quotes
         if (
             any(mark.isascii() for mark in run)
             and after
@@ -179,7 +179,8 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-_OPENING = frozenset("([{（［【「『《〈'\"‘“«")
+# brackets and quotes that only ever open ('"' and "“" close a quote as often)
+_OPENING = frozenset("([{（［【「『《〈«")
 _VALUE = "\ue000"  # a private-use character: a letter of no script, neither space nor ASCII
 
 
