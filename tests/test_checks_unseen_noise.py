@@ -177,16 +177,12 @@ def test_a_closing_bracket_inside_a_line_is_still_unbalanced(tmp_path):
 
 
 def test_a_user_folder_named_in_the_users_language_is_that_folder(tmp_path):
-    path = catalog(
-        tmp_path,
-        [
-            (
-                "If blank the ~/Documents folder is used.",
-                "Если не указано, используется ~/Документы.",
-            )
-        ],
+    msgid = "If blank the ~/Documents folder is used."
+    ru = catalog(tmp_path, [(msgid, "Если не указано, используется ~/Документы.")])
+    zh = catalog(
+        tmp_path, [(msgid, "如果为空，则使用 ~/文档 文件夹。")], lang="zh_CN", name="zh.po"
     )
-    assert flags_of(path, ["verbatim"]) == []
+    assert flags_of(ru, ["verbatim"]) == flags_of(zh, ["verbatim"]) == []
 
 
 def test_a_user_folder_lost_or_misspelt_is_still_flagged(tmp_path):

@@ -142,6 +142,8 @@ def _before_cjk(text: str) -> str:
 
 
 # the folders xdg-user-dirs makes in a home directory, each named in the user's language
+# a folder under home named in a script other than Latin ("~/Документы", "~/文档")
+_LOCAL_FOLDER = re.compile(r"~/(?![A-Za-z0-9_])\w")
 _USER_FOLDERS = frozenset(
     "Desktop Documents Downloads Music Pictures Public Templates Videos".split()
 )
@@ -150,12 +152,6 @@ _USER_FOLDERS = frozenset(
 def _user_folder(path: str) -> bool:
     """Whether ``path`` is a user folder under home ("~/Documents")."""
     return path.startswith("~/") and path[2:].rstrip("/") in _USER_FOLDERS
-
-
-def _user_folder_like(path: str) -> bool:
-    """Whether ``path`` is one folder under home named in a translation ("~/Документы")."""
-    name = path[2:].rstrip("/")
-    return path.startswith("~/") and bool(name) and "/" not in name and not name.isascii()
 
 
 def _is_real(path: str) -> bool:
@@ -267,11 +263,7 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if kind == "path" and not _is_real(item) and any(x not in wanted_items for x in have):
                 continue  # "/path/to/file" translated: an example, not a file
-            if (
-                kind == "path"
-                and _user_folder(item)
-                and any(_user_folder_like(x[2]) for x in spare)
-            ):
+            if kind == "path" and _user_folder(item) and _LOCAL_FOLDER.search(text):
                 continue  # "~/Документы": xdg-user-dirs names the folder in the user's language
             if kind == "email" and _example(item) and have:
                 continue  # you@example.com -> vous@exemple.com
