@@ -277,3 +277,10 @@ def test_a_mark_doubled_after_a_closing_quote_is_still_flagged(tmp_path):
         lang="zh_CN",
     )
     assert [check for _, check, *_ in flags_of(path, ["repeat"])] == ["repeat"]
+
+
+def test_a_chinese_labels_accelerator_is_the_labels_for_its_trailing_space(tmp_path):
+    path = catalog(
+        tmp_path, [("Replace _with ", "替换为(_W)"), ("F_ind ", "查找(_I)")], lang="zh_CN"
+    )
+    assert flags_of(path, ["layout"]) == []

@@ -52,6 +52,7 @@ def _cjk_start(text: str) -> bool:
 _INDENT = "msgid's indentation"
 _LEAD_BESIDE = "a leading space beside its own script"
 _TRAIL_BESIDE = "a trailing space beside its own script"
+_CJK_ACCELERATOR = re.compile(r".[(（]_\w[)）]$")
 _HABIT_SHARE = 0.8
 _HABIT_MIN = 10
 
@@ -283,7 +284,9 @@ def _trail(
     wanted, found = trail_s.group(), trail_t.group()
     body = text[: trail_t.start()]
     carried = bool(_FULL_WIDTH.search(body))
-    beside = lang in _UNSPACED and wanted == " " and _cjk_start(body[-1:])
+    # a Chinese label's accelerator ("替换为(_W)") is the label's: the space is beside its script
+    last = body[-5] if _CJK_ACCELERATOR.search(body) else body[-1:]
+    beside = lang in _UNSPACED and wanted == " " and _cjk_start(last)
     if beside:
         habits[lang, _TRAIL_BESIDE, bool(found)] += 1
     message = f"msgid ends with {_shown(wanted)}, msgstr with {_shown(found)}"
