@@ -284,3 +284,15 @@ def test_a_chinese_labels_accelerator_is_the_labels_for_its_trailing_space(tmp_p
         tmp_path, [("Replace _with ", "替换为(_W)"), ("F_ind ", "查找(_I)")], lang="zh_CN"
     )
     assert flags_of(path, ["layout"]) == []
+
+
+def test_a_one_letter_preposition_after_a_number_is_no_unit(tmp_path):
+    msgid = "The specification requires an ISO 8601 date string with at least day-granularity."
+    msgstr = "Спецификация требует строку даты ISO 8601 с гранулярностью как минимум по дням."
+    path = catalog(tmp_path, [(msgid, msgstr)])
+    assert flags_of(path, ["quantity"]) == []
+
+
+def test_a_unit_symbol_at_a_clauses_end_is_still_a_unit(tmp_path):
+    path = catalog(tmp_path, [("Retry in 5 min.", "Повторить через 5 с.")])
+    assert [check for _, check, *_ in flags_of(path, ["quantity"])] == ["quantity"]
