@@ -296,3 +296,17 @@ def test_a_one_letter_preposition_after_a_number_is_no_unit(tmp_path):
 def test_a_unit_symbol_at_a_clauses_end_is_still_a_unit(tmp_path):
     path = catalog(tmp_path, [("Retry in 5 min.", "Повторить через 5 с.")])
     assert [check for _, check, *_ in flags_of(path, ["quantity"])] == ["quantity"]
+
+
+def test_an_acronym_of_msgid_words_is_no_shuffled_acronym(tmp_path):
+    msgid = '"panu" for Personal Area Networking connections to devices supporting the NAP profile.'
+    msgstr = '"panu" для подключений персональной сети PAN к устройствам с профилем NAP.'
+    path = catalog(tmp_path, [(msgid, msgstr)])
+    assert flags_of(path, ["spelling"]) == []
+
+
+def test_a_shuffled_acronym_is_still_flagged(tmp_path):
+    path = catalog(
+        tmp_path, [("Devices supporting the NAP profile.", "Устройства с профилем PAN.")]
+    )
+    assert [check for _, check, *_ in flags_of(path, ["spelling"])] == ["spelling"]
