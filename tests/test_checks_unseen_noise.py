@@ -310,3 +310,17 @@ def test_a_shuffled_acronym_is_still_flagged(tmp_path):
         tmp_path, [("Devices supporting the NAP profile.", "Устройства с профилем PAN.")]
     )
     assert [check for _, check, *_ in flags_of(path, ["spelling"])] == ["spelling"]
+
+
+def test_an_acronym_and_its_words_may_share_a_rendering(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("AppStream CLI", "Интерфейс командной строки AppStream"),
+            ("AppStream command-line interface", "Интерфейс командной строки AppStream"),
+            ("Show the CLI options", "Показать параметры CLI"),
+            ("Run the CLI tool", "Запустить инструмент CLI"),
+            ("The CLI is ready", "CLI готов"),
+        ],
+    )
+    assert flags_of(path, ["consistency"]) == []

@@ -22,6 +22,7 @@ from ..flags import Flag
 from ..sentences import sentence_count, sentence_spans
 from .base import Check, Document, Unit, register
 from .renderings import Renderings
+from .spelling import acronym_in as _acronym_in
 
 _MIN_WORDS = 4
 _MIN_CJK = 8
@@ -166,11 +167,12 @@ class ConsistencyCheck(Check):
                 if document.catalog:
                     if lang not in renderings:
                         renderings[lang] = Renderings(document, lang)
-                    mine, theirs = renderings[lang].unrendered(
-                        unit.text(document.source),
-                        first_unit.text(document.source),
-                        unit.text(lang),
-                    )
+                    here, there = unit.text(document.source), first_unit.text(document.source)
+                    mine, theirs = renderings[lang].unrendered(here, there, unit.text(lang))
+                    # an acronym of the other msgid's words says them ("CLI", "command-line
+                    # interface")
+                    mine = [word for word in mine if not _acronym_in(word, there)]
+                    theirs = [word for word in theirs if not _acronym_in(word, here)]
                     if not (mine or theirs):
                         continue  # the msgids differ only in words said many ways
                     unsaid = [f"{', '.join(mine)} (here)"] if mine else []

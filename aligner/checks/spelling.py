@@ -452,7 +452,7 @@ def _candidates(
                 best = (source, kind, evidence, rank, fewer)
         if best is not None:
             source, kind, evidence, _, fewer = best
-            if kind == "anagram" and any(_acronym_in(word, unit.text(o)) for o in sources):
+            if kind == "anagram" and any(acronym_in(word, unit.text(o)) for o in sources):
                 continue  # "PAN" for msgid's "Personal Area Networking", beside its "NAP"
             yield (index, lang, start, end, word, source, kind, evidence, fewer)
 
@@ -460,7 +460,7 @@ def _candidates(
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _acronym_in(word: str, text: str) -> bool:
+def acronym_in(word: str, text: str) -> bool:
     """Whether ``word``'s letters are the initials of words in a row of ``text`` ("PAN",
     "Personal Area Networking"): that phrase's acronym."""
     if not word.isalpha() or len(word) < 3:
