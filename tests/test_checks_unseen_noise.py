@@ -324,3 +324,9 @@ def test_an_acronym_and_its_words_may_share_a_rendering(tmp_path):
         ],
     )
     assert flags_of(path, ["consistency"]) == []
+
+
+def test_a_shuffled_acronym_msgstr_lacks_is_flagged_though_msgid_spells_it(tmp_path):
+    msgid = "`%1$s' definition does not end with `END %1$s'"
+    path = catalog(tmp_path, [(msgid, "определение «%1$s» не заканчивается на «DNE %1$s»")])
+    assert [check for _, check, *_ in flags_of(path, ["spelling"])] == ["spelling"]
