@@ -330,3 +330,9 @@ def test_a_shuffled_acronym_msgstr_lacks_is_flagged_though_msgid_spells_it(tmp_p
     msgid = "`%1$s' definition does not end with `END %1$s'"
     path = catalog(tmp_path, [(msgid, "определение «%1$s» не заканчивается на «DNE %1$s»")])
     assert [check for _, check, *_ in flags_of(path, ["spelling"])] == ["spelling"]
+
+
+def test_a_list_of_names_a_program_accepts_is_not_measured(tmp_path):
+    aliases = ("millilitre,millilitres,milliliter,milliliters,mL,cm³", "миллилитр,мл,см³")
+    path = catalog(tmp_path, [*MESSAGES, aliases])
+    assert flags_of(path, ["omission"]) == []

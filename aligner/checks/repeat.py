@@ -27,6 +27,7 @@ from functools import cache
 from ..flags import Flag
 from ..sentences import end_marks
 from .base import Document, RowCheck, Unit, register
+from .lengths import ALIASES
 
 # letters of scripts written with spaces between words; CJK, Thai and kana are left out
 _UNSPACED = (
@@ -323,8 +324,9 @@ class RepeatCheck(RowCheck):
         found = repeated_items(text)
         if found and any(len(repeated_items(reference)) >= len(found) for reference in references):
             return  # msgid repeats as many items ("k,K,Kelvin,kelvin"): a faithful rendering
-        if found and any(_ALIASES.fullmatch(reference) for reference in references):
-            return  # "pound,pounds,lb,lbs": names a program accepts, two said alike in Russian
+        if found and any(ALIASES.fullmatch(reference) for reference in references):
+            return  # "pound,pounds,lb,lbs": names a program accepts; a language without
+            # the abbreviations names two of them alike
         for start, end, item in found:
             if any(_has_doubled(reference, item) for reference in references):
                 continue
@@ -385,11 +387,6 @@ class RepeatCheck(RowCheck):
         return self.flag(
             unit, lang, start, end, message, evidence=evidence, expected="", severity=severity
         )
-
-
-# a msgid that lists the names a program accepts for one thing, joined by commas alone
-# ("pound,pounds,lb,lbs"): a language without the abbreviations names two of them alike
-_ALIASES = re.compile(r"[^\s,]+(?:,[^\s,]+){2,}")
 
 
 def _doubles(pattern: re.Pattern[str], reference: str) -> bool:
