@@ -468,7 +468,7 @@ class NumberCheck(Check):
                 else f
                 for f in found
             ]
-            if "second" in cleaned.lower():
+            if any(f.kind == "ordinal" and f.value == "2" for f in found):
                 # "%ld second", "1 second": the unit of a count, no ordinal
                 text = unit.text(lang)
                 found = [f for f in found if not _second_of_count(text, f)]
