@@ -131,7 +131,8 @@ class Document:
     # a catalog's entries with every msgstr empty and not fuzzy (``empty`` check), by index
     empty: tuple[int, ...] = ()
     _masks: dict = field(default_factory=dict, compare=False, repr=False)
-    # a catalog's msgctxt by entry, where it has one ("keyboard label")
+    # a catalog's msgctxt by entry, where an entry has one ("keyboard label"): one msgid in
+    # two contexts is meant to be translated two ways
     contexts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def shard(self, start: int, end: int) -> Document:

@@ -4,8 +4,8 @@ Official texts repeat formulas ("The two sides agreed to ..."); a translation sh
 them too. Paragraphs are compared whole, and sentence by sentence where a row's source and
 translation have the same number of sentences (then the n-th sentences correspond). The
 minority rendering is flagged, with the majority one as the suggestion. In a catalog, msgids
-are compared without accelerator marks and trailing colons or ellipses; entries with a
-msgctxt are meant to differ and are skipped. Two msgids said alike ("could not create '%s'",
+and msgstrs are compared without accelerator marks ("_Save", "保存(_S)") and trailing colons
+or ellipses; one msgid in two msgctxts is meant to be said two ways and is not compared. Two msgids said alike ("could not create '%s'",
 "creating '%s' failed") may share a translation: a shared one is flagged in a catalog only
 where one msgid holds a word the catalog renders one stable way elsewhere and the shared
 translation lacks that rendering (``renderings``).
@@ -22,11 +22,13 @@ from ..flags import Flag
 from ..sentences import sentence_count, sentence_spans
 from .base import Check, Document, Unit, register
 from .renderings import Renderings
+from .spelling import acronym_in as _acronym_in
 
 _MIN_WORDS = 4
 _MIN_CJK = 8
 _SAME_SOURCE = 85  # rapidfuzz ratio above which two sources count as one
-_ACCELERATOR = re.compile(r"(?<=\w)_(?=\w)|^_|&(?=\w)|\s*(?:\.\.\.|…|:)\s*$")
+# "_Save", "Save _As", "保存(_S)", "&Save"; a trailing colon or ellipsis, "：" too
+_ACCELERATOR = re.compile(r"\s*[(（]_\w[)）]|_(?=\w)|&(?=\w)|\s*(?:\.\.\.|…|:|：)\s*$")
 
 _SHORT_OPTION = re.compile(r"(?<![\w-])-[A-Za-z](?![\w-])")
 Occurrence = tuple[Unit, str, int, int]  # unit, language, start, end in the cell
@@ -42,7 +44,7 @@ def _key(text: str, catalog: bool) -> str:
     if "-" in text and (options := _SHORT_OPTION.findall(text)):
         key += "\0" + "".join(options)  # "-i" and "-I" are two options: case kept
     # what every ``_ACCELERATOR`` match holds (its end pattern is tried at every character)
-    if "_" in key or "&" in key or ":" in key or "..." in key or "…" in key:
+    if "_" in key or "&" in key or ":" in key or "..." in key or "…" in key or "：" in key:
         return _ACCELERATOR.sub("", key)
     return key
 
@@ -109,10 +111,14 @@ class ConsistencyCheck(Check):
                 yield source[s0:s1], target[t0:t1], (unit, lang, t0, t1)
 
     def _same_source(self, pairs, document: Document) -> Iterable[Flag]:
-        by_source: dict[str, list[tuple[str, str, Occurrence]]] = defaultdict(list)
+        by_source: dict[tuple, list[tuple[str, str, Occurrence]]] = defaultdict(list)
+        contexts = document.contexts
         for source, target, where in pairs:
             if _long_enough(source):
-                by_source[_key(source, document.catalog)].append(
+                # one msgid in two contexts is meant to be said two ways ("Partition %u of
+                # %s" of a drive, of a loop device)
+                context = contexts.get(where[0].entry) if contexts else None
+                by_source[(context, _key(source, document.catalog))].append(
                     (_key(target, document.catalog), target, where)
                 )
         for group in by_source.values():
@@ -129,7 +135,7 @@ class ConsistencyCheck(Check):
                 {where[0].id or f"entry {where[0].entry}" for k, _, where in group if k == majority}
             )
             for key, _, (unit, lang, start, end) in group:
-                if key == majority:
+                if key == majority or (document.catalog and _reworded(key, majority)):
                     continue
                 yield self.flag(
                     unit,
@@ -161,11 +167,12 @@ class ConsistencyCheck(Check):
                 if document.catalog:
                     if lang not in renderings:
                         renderings[lang] = Renderings(document, lang)
-                    mine, theirs = renderings[lang].unrendered(
-                        unit.text(document.source),
-                        first_unit.text(document.source),
-                        unit.text(lang),
-                    )
+                    here, there = unit.text(document.source), first_unit.text(document.source)
+                    mine, theirs = renderings[lang].unrendered(here, there, unit.text(lang))
+                    # an acronym of the other msgid's words says them ("CLI", "command-line
+                    # interface")
+                    mine = [word for word in mine if not _acronym_in(word, there)]
+                    theirs = [word for word in theirs if not _acronym_in(word, here)]
                     if not (mine or theirs):
                         continue  # the msgids differ only in words said many ways
                     unsaid = [f"{', '.join(mine)} (here)"] if mine else []
@@ -179,3 +186,28 @@ class ConsistencyCheck(Check):
                     message,
                     evidence={document.source: unit.text(document.source)[:80]},
                 )
+
+
+def _reworded(text: str, other: str) -> bool:
+    """Whether ``text`` says ``other`` in other words: some of one's letters written in
+    place of some of the other's. A catalog's msgid used twice by the program is translated
+    twice, on its own each time, and both wordings are right ("不能" and "无法", "正确地"
+    and "干净地"); a slip keeps the wording and loses or adds a part (a cut end, a word, a
+    stray quote) or writes one mark or digit for another ("，" for "、")."""
+    from difflib import SequenceMatcher
+
+    lost = added = False
+    for op, a0, a1, b0, b1 in SequenceMatcher(None, text, other, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        mine, theirs = _has_word(text[a0:a1]), _has_word(other[b0:b1])
+        if mine and theirs:
+            return True  # letters in place of letters
+        lost = lost or theirs
+        added = added or mine
+    return lost and added
+
+
+def _has_word(text: str) -> bool:
+    """Whether ``text`` holds letters: another number ("2" for "5") is no other wording."""
+    return any(ch.isalpha() for ch in text)

@@ -178,6 +178,9 @@ def code_flags(
     flagged: set[str] = set()
     digits = {o: all_digits(masked[o]) for o in others}
     said = values or {}
+    # a code named in place of another ("GB18030" for "ISO-8859-15", a locale's own charset)
+    # is another name, not other digits: no flag for either
+    flagged |= _substituted(text, free[lang], [(masked[o], free[o]) for o in others])
     for run in free[lang]:
         value = run.digits.lstrip("0") or "0"
         missing_in = [
@@ -190,6 +193,8 @@ def code_flags(
             continue
         start, end = token_span(text, run.start, run.end)
         shape = skeleton(text[start:end])
+        if shape in flagged:
+            continue
         if _in_address(text, start, end) and not any(
             same_code(masked[o], shape) for o in missing_in
         ):
@@ -223,6 +228,59 @@ def code_flags(
                 evidence={o: c for o, c in codes.items() if c},
                 severity="warning",
             )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _named_shapes(text: str, runs: list[DigitRun]) -> dict[str, set[str]]:
+    """The shapes (``skeleton``) of the codes with letters that ``runs`` stand in, with
+    the letters of each (lower case: "iso" of "ISO-8859-15")."""
+    shapes: dict[str, set[str]] = {}
+    for run in runs:
+        start, end = token_span(text, run.start, run.end)
+        shape = skeleton(text[start:end])
+        letters = set(_LETTERS.findall(shape))
+        if letters:
+            shapes[shape] = letters
+    return shapes
+
+
+def _substituted(text: str, runs: list[DigitRun], others: list[tuple[str, list]]) -> set[str]:
+    """The code shapes of a version and of the others where each has a named code the other
+    lacks, whose letters the other text does not write at all: one name written in place
+    of another ("GB18030" for "ISO-8859-15"). A changed code keeps its letters and changes
+    digits ("UTF-9" for "UTF-8", "uint8" for "uint64"); a code with a digit lost may be
+    glued to a word the other text has ("openssh.2p1" for "openssh 8.2p1")."""
+    mine = _named_shapes(text, runs)
+    if not mine or not others:
+        return set()
+    theirs: dict[str, set[str]] = {}
+    for other, other_runs in others:
+        theirs.update(_named_shapes(other, other_runs))
+    my_words = set(_LETTERS.findall(text.lower()))
+    their_words = set().union(*(_LETTERS.findall(t.lower()) for t, _ in others))
+    only_mine = {s for s, letters in mine.items() if s not in theirs and not letters & their_words}
+    only_theirs = {s for s, letters in theirs.items() if s not in mine and not letters & my_words}
+    return only_mine | only_theirs if only_mine and only_theirs else set()
+
+
+def without_substituted(lang: str, masked: dict[str, str], free: dict[str, list]) -> dict[str, str]:
+    """``masked`` with the codes named in place of one another (``_substituted``) blanked in
+    every version, for counting the other digits: "пакет1" for "pkg1" holds no digit of
+    msgid's "dpkg(1)"."""
+    others = [o for o in masked if o != lang]
+    shapes = _substituted(masked[lang], free[lang], [(masked[o], free[o]) for o in others])
+    if not shapes:
+        return masked
+    blanked = {}
+    for o, text in masked.items():
+        for run in free.get(o, ()):
+            start, end = token_span(text, run.start, run.end)
+            if skeleton(text[start:end]) in shapes:
+                text = text[:start] + " " * (end - start) + text[end:]
+        blanked[o] = text
+    return blanked
 
 
 def _code_flag(

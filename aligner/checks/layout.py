@@ -9,8 +9,9 @@ carries its own space ("名称：" for "Name: ", "（已安装）" for " (instal
 indentation ("  （使用 ...）" keeps msgid's two spaces). A catalog's plural entries need as
 many forms as its header's ``nplurals``.
 
-Some edges are judged by the catalog's own habit, which its other messages show: an edge
-written twice ("    -f" for "  -f", "新的 %s 密码：  " for "New %s password: ") is a paste
+A single space at an edge written twice prints a gap between msgstr and the text printed
+beside it (" на %s" written "  на %s"). Some edges are judged by the catalog's own habit,
+which its other messages show: an indentation written twice ("    -f" for "  -f") is a paste
 slip where the catalog keeps msgid's edges, though a catalog that re-pads its columns
 (right-aligned labels) may double one by chance; and a single space that Chinese drops
 beside its own characters is a space lost in a catalog that otherwise keeps it there.
@@ -51,6 +52,7 @@ def _cjk_start(text: str) -> bool:
 _INDENT = "msgid's indentation"
 _LEAD_BESIDE = "a leading space beside its own script"
 _TRAIL_BESIDE = "a trailing space beside its own script"
+_CJK_ACCELERATOR = re.compile(r".[(（]_\w[)）]$")
 _HABIT_SHARE = 0.8
 _HABIT_MIN = 10
 
@@ -267,6 +269,10 @@ def _lead(
     if beside and _differs(source_edge, text_edge, carried):
         return [(0, lead_t.end(), message, wanted, _LEAD_BESIDE)]
     if _twice(wanted, found):
+        if wanted == " ":
+            # one space separates the text printed before; twice, it prints a gap (an
+            # indentation is a column, which a catalog that re-pads may widen)
+            return [(0, lead_t.end(), f"{message}: written twice", wanted, None)]
         return [(0, lead_t.end(), f"{message}: msgid's indentation written twice", wanted, _INDENT)]
     return []
 
@@ -278,7 +284,9 @@ def _trail(
     wanted, found = trail_s.group(), trail_t.group()
     body = text[: trail_t.start()]
     carried = bool(_FULL_WIDTH.search(body))
-    beside = lang in _UNSPACED and wanted == " " and _cjk_start(body[-1:])
+    # a Chinese label's accelerator ("替换为(_W)") is the label's: the space is beside its script
+    last = body[-5] if _CJK_ACCELERATOR.search(body) else body[-1:]
+    beside = lang in _UNSPACED and wanted == " " and _cjk_start(last)
     if beside:
         habits[lang, _TRAIL_BESIDE, bool(found)] += 1
     message = f"msgid ends with {_shown(wanted)}, msgstr with {_shown(found)}"

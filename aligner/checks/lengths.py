@@ -7,9 +7,11 @@ length. Plural forms are measured one by one, each against the msgid form it tra
 (Russian writes three forms for English's two: joined, every plural entry looked long).
 A translator's line naming where to report translation errors (an address msgid does not
 have) is the translator's own addition, not the message's, and is not measured; nor is a
-msgid that is a key ("pinentry.qualitybar.tooltip") or a note to translators rather than
-text. What both sides write alike (PANGO_STYLE_ITALIC, hintnone, label-relative) is not
-translated, so it tells nothing of how long the translation is: it is left out of both.
+msgid that is a key ("pinentry.qualitybar.tooltip"), a list of the names a program accepts
+("millilitre,millilitres,mL,cm³") or a note to translators rather than text. What both sides write alike (PANGO_STYLE_ITALIC, hintnone, label-relative) is not
+translated, so it tells nothing of how long the translation is: it is left out of both. A
+metavariable is a word of its own: msgid's "<ifname>", translated "<имя_интерфейса>", is
+measured, though msgstr keeps the keyword "ifname" beside it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ from .segments import letters
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\w+://\S+")
 _KEY = re.compile(r"\w+(?:[._]\w+)+")
 _TO_TRANSLATORS = re.compile(r"\btranslators?:", re.IGNORECASE)
-_VERBATIM = re.compile(r"[A-Za-z][A-Za-z0-9_.=-]*[A-Za-z0-9]")  # a Latin word, name or identifier
+# the names a program accepts for one thing, joined by commas alone ("inch,inches,in"): each
+# language lists its own spellings, as many as it has
+ALIASES = re.compile(r"[^\s,]+(?:,[^\s,]+){2,}")
+# a metavariable or tag whole ("<ifname>", "<b>"), or a Latin word, name or identifier
+_VERBATIM = re.compile(r"</?[A-Za-z][\w.-]*>|[A-Za-z][A-Za-z0-9_.=-]*[A-Za-z0-9]")
 _BAND_FLOOR = 20  # msgid characters below which a message is in the shortest band
 _BANDS = 5  # bands double in width: <20, <40, <80, <160, longer
 _MIN_BAND_ROWS = 30  # forms a band needs to have its own usual ratio (else: the catalog's)
@@ -58,7 +64,12 @@ def measured(source: str, target: str) -> tuple[int, int]:
     """(msgid letters, msgstr letters) as compared, without what both write alike: 0 for
     a key, a copy or a message of little else, the msgstr without lines that name an
     address msgid lacks. Letters alone: digits and punctuation are written alike too."""
-    if source == target or _KEY.fullmatch(source.strip()) or _TO_TRANSLATORS.search(source):
+    if (
+        source == target
+        or _KEY.fullmatch(source.strip())
+        or _TO_TRANSLATORS.search(source)
+        or ALIASES.fullmatch(source)
+    ):
         return 0, 0
     if "@" in target or "://" in target:
         target = "\n".join(

@@ -39,6 +39,7 @@ from .digits import (
     free_runs,
     listing,
     lost_digits,
+    without_substituted,
 )
 from .plural_numbers import lost_in_forms
 
@@ -110,6 +111,22 @@ def _position(fact: Fact, length: int) -> float:
     return fact.start / length if length else 0.0
 
 
+def _date_numbers(value: str, theirs: list[Fact], matched: set[int]) -> list[int] | None:
+    """Indices of three numbers in a row of ``theirs`` that write the date ``value``
+    ("2009-11-01") as day, month and year, or month, day and year."""
+    parts = value.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    year, month, day = (str(int(p)) for p in parts)
+    for j in range(len(theirs) - 2):
+        trio = theirs[j : j + 3]
+        if any(k in matched for k in range(j, j + 3)) or any(f.kind != "number" for f in trio):
+            continue
+        if [f.value for f in trio] in ([day, month, year], [month, day, year]):
+            return [j, j + 1, j + 2]
+    return None
+
+
 def _match(
     mine: list[Fact],
     theirs: list[Fact],
@@ -122,11 +139,21 @@ def _match(
 ) -> None:
     """One-to-one matching of equal facts, then number words absorbing equal numbers nearby.
 
-    A range matches its two ends written as two numbers ("2023-2024" / "2023 и 2024").
-    ``literal``: the facts of each side written as literal digits (``_literals``), which
-    no number word stands for."""
+    A range matches its two ends written as two numbers or ordinals ("2023-2024" / "2023 и
+    2024", "第 1 到 9 个" / "first — ninth"); a date in numbers its day, month and year
+    written as three numbers in a row, day and month in either order ("01.11.2009" for
+    "11/01/2009": a date written the reader's way). ``literal``: the facts of each side
+    written as literal digits (``_literals``), which no number word stands for."""
     for i, fact in enumerate(mine):
-        if fact.kind != "range" or i in matched_mine or "/" in fact.value:
+        if i in matched_mine:
+            continue
+        if fact.kind == "date" and fact.text[:1].isdigit():
+            found = _date_numbers(fact.value, theirs, matched_theirs)
+            if found:
+                matched_mine.add(i)
+                matched_theirs.update(found)
+            continue
+        if fact.kind != "range" or "/" in fact.value:
             continue
         ends = fact.value.split("-", 1)
         found = [
@@ -134,7 +161,9 @@ def _match(
                 (
                     j
                     for j, o in enumerate(theirs)
-                    if j not in matched_theirs and o.kind == "number" and o.value == end
+                    if j not in matched_theirs
+                    and o.kind in ("number", "ordinal")
+                    and o.value == end
                 ),
                 None,
             )
@@ -179,6 +208,22 @@ def _match(
             if best is not None:
                 matched_mine.add(i)
                 matched_theirs.add(best[1])
+    if (
+        len(mine) == 1
+        and len(theirs) == 1
+        and not matched_mine
+        and not matched_theirs
+        and same_fact(mine[0], theirs[0])
+        and mine[0].weak != theirs[0].weak
+        and (mine[0] if mine[0].weak else theirs[0]).text.isascii()
+        and not (mine[0].weak and 0 in literal[1])
+        and not (theirs[0].weak and 0 in literal[0])
+    ):
+        # the one number of each text, of one value, an English word and digits: the same,
+        # wherever the word order puts it ("less than one" / "小于 1"; not "一个", which
+        # is as often "a")
+        matched_mine.add(0)
+        matched_theirs.add(0)
 
 
 def _in_identifier(text: str, start: int, end: int) -> bool:
@@ -197,6 +242,19 @@ def _in_identifier(text: str, start: int, end: int) -> bool:
         or text[low - 1 : low] == "+"
         or "_" in token
         or token.strip("-").count("-") >= 2
+    )
+
+
+_COUNT_BEFORE = re.compile(r"(?:%[-+#0-9.]*[a-zA-Z]{1,3}|\d)\s*$")
+
+
+def _second_of_count(text: str, fact: Fact) -> bool:
+    """Whether ``fact`` is the word "second" after a number or a printf argument ("%ld
+    second", "1 second"): the unit the count is in, not the ordinal."""
+    return (
+        fact.kind == "ordinal"
+        and fact.text.lower() == "second"
+        and _COUNT_BEFORE.search(text, max(0, fact.start - 10), fact.start) is not None
     )
 
 
@@ -410,6 +468,10 @@ class NumberCheck(Check):
                 else f
                 for f in found
             ]
+            if any(f.kind == "ordinal" and f.value == "2" for f in found):
+                # "%ld second", "1 second": the unit of a count, no ordinal
+                text = unit.text(lang)
+                found = [f for f in found if not _second_of_count(text, f)]
         if document.catalog and found:
             # a number word inside an option or identifier ("--first-line-number",
             # "+FIRST_PAGE") is part of a name, which translations keep as it is
@@ -552,9 +614,10 @@ class NumberCheck(Check):
         implied = implied_values(args[1][lang], lang) if document.catalog else frozenset()
         values = implied.union(f.value for f in args[0][lang])  # "三十二开" says 32k's 32
         plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
+        counted = without_substituted(lang, args[1], args[2])
         flags.extend(
             lost
-            for lost in lost_digits(self, unit, lang, args[1], explained, not plural)
+            for lost in lost_digits(self, unit, lang, counted, explained, not plural)
             if not covered[lost.message.split(" ", 1)[0]]
             and (lost.message.split(" ", 1)[0].lstrip("0") or "0") not in values
         )

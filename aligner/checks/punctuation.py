@@ -1,8 +1,9 @@
 """``punctuation``: unbalanced brackets and quotes; a quote style a language uses only rarely.
 
-A bracket left open is often a sign that a clause was dropped. Paragraphs split mid-quote
-and list markers like "1)" are legitimate, so an imbalance is flagged only when the other
-versions (or the catalog's msgid) are balanced in the same family of marks. Quote style is
+A bracket left open is often a sign that a clause was dropped. A list label at a line's
+start ("а)", "1)", the Russian way to write "(a)") closes no bracket; paragraphs split
+mid-quote are legitimate, so an imbalance is flagged only when the other versions (or the
+catalog's msgid) are balanced in the same family of marks. Quote style is
 compared within one language across the document: « » in most paragraphs and "..." in one
 is a slip. (Catalogs are written by many hands; their quote style is not compared.)
 """
@@ -63,6 +64,15 @@ _OPENER_OF = {closer: opener for opener, closer in _PAIRS.items()}
 _OTHER_WIDTH = {"(": "（", "（": "(", "[": "［", "［": "["}
 
 
+# a list item's label at a line's start: "а) ...", "1) ...", "iv) ..." (the Russian and
+# German way to write "(a)"), which closes no bracket
+_LIST_LABEL = re.compile(r"[ \t]*(?:\d{1,2}|[^\W\d_]|[ivx]{1,4})\)")
+
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
 def imbalances(text: str) -> list[tuple[int, str, str]]:
     """(offset, mark, family) of every unmatched bracket or quote in ``text``."""
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
@@ -95,7 +105,7 @@ def imbalances(text: str) -> list[tuple[int, str, str]]:
         stack = stacks.get(opener) or stacks.get(_OTHER_WIDTH.get(opener, ""))
         if stack:
             stack.pop()  # "（...)": the width slips, the bracket is closed
-        elif opener:
+        elif opener and not (ch == ")" and _LIST_LABEL.match(text, _line_start(text, i), i + 1)):
             found.append((i, ch, _FAMILY[opener]))
     for opener, stack in stacks.items():
         found.extend((i, opener, _FAMILY[opener]) for i in stack)

@@ -27,6 +27,7 @@ from functools import cache
 from ..flags import Flag
 from ..sentences import end_marks
 from .base import Document, RowCheck, Unit, register
+from .lengths import ALIASES
 
 # letters of scripts written with spaces between words; CJK, Thai and kana are left out
 _UNSPACED = (
@@ -165,6 +166,8 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
             not before or before in "/\\." or (before.isspace() and narrow[0] == ".")
         ):
             continue  # "../", "cd ..": a path (" ::" after a column's padding is a slip)
+        if run.isascii() and before in _OPENING:
+            continue  # "（::）", "«::»": the marks named, in brackets or quotes
         if (
             any(mark.isascii() for mark in run)
             and after
@@ -177,6 +180,8 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# brackets and quotes that only ever open ('"' and "“" close a quote as often)
+_OPENING = frozenset("([{（［【「『《〈«")
 _VALUE = "\ue000"  # a private-use character: a letter of no script, neither space nor ASCII
 
 
@@ -319,6 +324,9 @@ class RepeatCheck(RowCheck):
         found = repeated_items(text)
         if found and any(len(repeated_items(reference)) >= len(found) for reference in references):
             return  # msgid repeats as many items ("k,K,Kelvin,kelvin"): a faithful rendering
+        if found and any(ALIASES.fullmatch(reference) for reference in references):
+            return  # "pound,pounds,lb,lbs": names a program accepts; a language without
+            # the abbreviations names two of them alike
         for start, end, item in found:
             if any(_has_doubled(reference, item) for reference in references):
                 continue

@@ -452,7 +452,25 @@ def _candidates(
                 best = (source, kind, evidence, rank, fewer)
         if best is not None:
             source, kind, evidence, _, fewer = best
+            if (
+                kind == "anagram"
+                and source.lower() in own_count
+                and any(acronym_in(word, unit.text(o)) for o in sources)
+            ):
+                continue  # "PAN" for msgid's "Personal Area Networking", beside its "NAP"
             yield (index, lang, start, end, word, source, kind, evidence, fewer)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def acronym_in(word: str, text: str) -> bool:
+    """Whether ``word``, in capitals, has the initials of words in a row of ``text`` ("PAN",
+    "Personal Area Networking"): that phrase's acronym."""
+    if not (word.isalpha() and word.isupper()) or len(word) < 3:
+        return False
+    initials = "".join(w[0] for w in _WORD.findall(text)).lower()
+    return word.lower() in initials
 
 
 def _glued_ending(source: str, target: str) -> bool:

@@ -140,7 +140,11 @@ class VariableCheck(RowCheck):
         # ("returns \"$line $filename\"", which French writes "$ligne $nomfichier"), so it
         # counts only when msgstr drops it with nothing in its place
         shell = "sh-format" in formats
-        found_source = [v for v in variables(source, lowercase=True) if not _notation(source, v)]
+        found_source = variables(source, lowercase=True)
+        # msgid's notation ("${MAC}" beside "MAC address") is notation in msgstr too
+        notation = {_key(v[2], v[3]) for v in found_source if _notation(source, v)}
+        if notation:
+            found_source = [v for v in found_source if _key(v[2], v[3]) not in notation]
         loose = [
             v
             for v in found_source
@@ -168,7 +172,11 @@ class VariableCheck(RowCheck):
             cell = unit.cells[lang]
             for cell_start, cell_end in cell.part_spans():
                 text = cell.text[cell_start:cell_end]
-                found = [v for v in variables(text, lowercase=shell) if v[3] in kinds]
+                found = [
+                    v
+                    for v in variables(text, lowercase=shell)
+                    if v[3] in kinds and _key(v[2], v[3]) not in notation
+                ]
                 yield from self._compare(
                     unit, lang, document, source, wanted, shown, found, cell_start, plural
                 )

@@ -6,8 +6,9 @@ changed sends them nowhere. Each one of msgid must be in msgstr, and as often as
 it where msgstr has a near miss in the rest's place ("--backup ... --backun" for "--backup
 ... --backup"; for a one-letter option, any other: "-n ... -t"). A localized page of the same
 site is accepted (``gnu.org/licenses/`` -> ``gnu.org/licenses/ru/``, ``fr.wikipedia.org``),
-and so is a translated example path that is no real file (``/path/to/file``). Added ones
-are not flagged: translators add their team's address.
+and so is a translated example path that is no real file (``/path/to/file``) and a user
+folder named in the user's language (``~/Documents`` -> ``~/Документы``: xdg-user-dirs names
+it so). Added ones are not flagged: translators add their team's address.
 """
 
 from __future__ import annotations
@@ -140,6 +141,19 @@ def _before_cjk(text: str) -> str:
     return text
 
 
+# the folders xdg-user-dirs makes in a home directory, each named in the user's language
+# a folder under home named in a script other than Latin ("~/Документы", "~/文档")
+_LOCAL_FOLDER = re.compile(r"~/(?![A-Za-z0-9_])\w")
+_USER_FOLDERS = frozenset(
+    "Desktop Documents Downloads Music Pictures Public Templates Videos".split()
+)
+
+
+def _user_folder(path: str) -> bool:
+    """Whether ``path`` is a user folder under home ("~/Documents")."""
+    return path.startswith("~/") and path[2:].rstrip("/") in _USER_FOLDERS
+
+
 def _is_real(path: str) -> bool:
     segments = [s for s in re.split(r"[/~]", path) if s]
     return path.startswith("~") or bool(segments) and segments[0] in _ROOTS
@@ -249,6 +263,8 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if kind == "path" and not _is_real(item) and any(x not in wanted_items for x in have):
                 continue  # "/path/to/file" translated: an example, not a file
+            if kind == "path" and _user_folder(item) and _LOCAL_FOLDER.search(text):
+                continue  # "~/Документы": xdg-user-dirs names the folder in the user's language
             if kind == "email" and _example(item) and have:
                 continue  # you@example.com -> vous@exemple.com
             if kind == "path" and any(x.rstrip("/") == item.rstrip("/") for x in have):

@@ -217,10 +217,21 @@ def _code(norm: str, text: str, start: int, end: int, codes: list[Candidate]) ->
     ):
         left -= 1
     right = end
-    while right < len(norm) and (is_letter(norm[right]) or "0" <= norm[right] <= "9"):
+    while right < len(norm) and (
+        is_letter(norm[right])
+        or "0" <= norm[right] <= "9"
+        # a code's parts joined by hyphens are one name ("ISO-8859-15", "ISO-2022-JP")
+        or (norm[right] == "-" and _code_part(norm, right + 1))
+    ):
         right += 1
     codes.append(candidate(0, "name", "code:" + norm[left:right].upper(), left, right, weak=True))
     return right
+
+
+def _code_part(norm: str, i: int) -> bool:
+    """Whether a code goes on at ``i``, after a hyphen: a digit or a capital ("-15", "-JP"),
+    not a word's ending ("-й", "-year")."""
+    return i < len(norm) and ("0" <= norm[i] <= "9" or (norm[i].isascii() and norm[i].isupper()))
 
 
 def _hyphenated(norm: str, start: int, end: int, value: str, fam: str) -> Token:

@@ -10,7 +10,7 @@ and only forms that are a unit wherever they stand: "seconds", "байт", "字�
 (also "minimum"), which count only as a unit the text may name (``strict`` False).
 
 A Chinese unit with one scale character too many ("千千字节", "毫毫秒") is read as a unit of its
-own, which no source names.
+own, which no source names; one that begins a word naming a thing (比特块 "blob", 秒表) is none.
 """
 
 from __future__ import annotations
@@ -75,6 +75,10 @@ _A_SECOND = re.compile(
 )
 _FRACTION = {"thousandths": "ms", "millionths": "us", "billionths": "ns"}
 _CJK_SCALE = "千兆吉太毫微纳"
+# Chinese words that begin with a unit but name a thing, as their English words do, which
+# are read as one word each ("blob", "bitcoin", "bytecode", "stopwatch"): 比特 in 比特块 is no
+# bit, as "bit" in "bitcoin" is none
+_CJK_COMPOUNDS = frozenset(("比特块", "比特币", "字节码", "秒表"))
 _CJK_NUMERAL = frozenset("0123456789〇零一二三四五六七八九十百两几数")
 _CYRILLIC_STEMS = tuple(
     sorted(
@@ -184,6 +188,8 @@ def _chinese(
     found = []
     for match in pattern.finditer(text):
         written, start = match.group(), match.start()
+        if any(text.startswith(c, match.end() + 1 - len(c)) for c in _CJK_COMPOUNDS):
+            continue  # each a unit's form and one character more
         if written[0] in "千兆" and text[start - 1 : start] in _CJK_NUMERAL and written[1:]:
             written, start = written[1:], start + 1
         if written in by_form:

@@ -140,7 +140,15 @@ def unit_after(text: str, end: int) -> tuple[frozenset[str], int, int] | None:
         units = by_form.get(written[:cut]) if written[:cut] in STEMS else None
     if units is None:
         return None
+    if written in _PREPOSITIONS and _GOVERNS.match(text, found.end()):
+        return None  # "ISO 8601 с гранулярностью": "с" governs its word, "with"
     return units, start, found.end()
+
+
+# Russian one-letter prepositions that are also unit symbols ("5 с", seconds): before a
+# lower-case word, the preposition
+_PREPOSITIONS = frozenset("свкуо")
+_GOVERNS = re.compile(r"[ \u00a0][а-яё]")
 
 
 def unit_forms(unit: str) -> tuple[str, ...]:
