@@ -18,11 +18,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
+from ..facts.text import acronym_in as _acronym_in
 from ..flags import Flag
 from ..sentences import sentence_count, sentence_spans
 from .base import Check, Document, Unit, register
 from .renderings import Renderings
-from .spelling import acronym_in as _acronym_in
 
 _MIN_WORDS = 4
 _MIN_CJK = 8

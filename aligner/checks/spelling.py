@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..facts.text import acronym_in
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 
@@ -459,18 +460,6 @@ def _candidates(
             ):
                 continue  # "PAN" for msgid's "Personal Area Networking", beside its "NAP"
             yield (index, lang, start, end, word, source, kind, evidence, fewer)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def acronym_in(word: str, text: str) -> bool:
-    """Whether ``word``, in capitals, has the initials of words in a row of ``text`` ("PAN",
-    "Personal Area Networking"): that phrase's acronym."""
-    if not (word.isalpha() and word.isupper()) or len(word) < 3:
-        return False
-    initials = "".join(w[0] for w in _WORD.findall(text)).lower()
-    return word.lower() in initials
 
 
 def _glued_ending(source: str, target: str) -> bool:

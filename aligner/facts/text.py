@@ -147,3 +147,16 @@ def sentence_initial(text: str, start: int) -> bool:
         return True
     # after a section number such as "1. " or "一、"
     return text[i] == "、" or (text[i] == ")" and i < 6)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def acronym_in(word: str, text: str) -> bool:
+    """Whether ``word``, in capitals, has the initials of words in a row of ``text`` ("PAN",
+    "Personal Area Networking"): that phrase's acronym (for the spelling and consistency
+    checks, here so that neither imports the other: the checks register as imported)."""
+    if not (word.isalpha() and word.isupper()) or len(word) < 3:
+        return False
+    initials = "".join(w[0] for w in _LETTER_RUN.findall(text)).lower()
+    return word.lower() in initials
