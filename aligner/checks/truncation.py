@@ -62,6 +62,9 @@ _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
 _CLOSERS = "\"'»”’)）"
 _LETTERS = re.compile(r"[^\W\d_]+")
+# a keyboard accelerator inside a word of msgstr's own script ("в_ыделенные", "Ті_зімнен"):
+# not a letter, so the word is read without it ("job_spec", in Latin, is an identifier)
+_ACCELERATOR = re.compile(r"[_&](?=[^\W\d_a-zA-Z])")
 _MIN_MESSAGES = 40  # a catalog smaller than this has no length model
 # robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
 _SHORT = -3.0  # "much shorter": enough with an end that looks cut
@@ -142,6 +145,11 @@ def _han() -> re.Pattern[str]:
     return re.compile(r"[\u3400-\u9fff]")
 
 
+def _unmarked(text: str) -> str:
+    """``text`` without the accelerators inside its words."""
+    return _ACCELERATOR.sub("", text) if "_" in text or "&" in text else text
+
+
 def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
     """msgstr's words (Chinese: characters), for which words end messages, and its tokens as
     the lexicon counts them: a word's first five letters (its stem, roughly, in Russian and
@@ -152,7 +160,7 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
         for run in han_run().findall(text):
             found.update(run[i : i + 2] for i in range(len(run) - 1))
         return set(_han().findall(text)), found
-    words = {word.lower() for word in _LETTERS.findall(text)}
+    words = {word.lower() for word in _LETTERS.findall(_unmarked(text))}
     return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
 
 
@@ -160,6 +168,7 @@ def _last_word(text: str, cjk: bool) -> str | None:
     body = text.rstrip()
     if cjk:
         return body[-1] if body and "\u3400" <= body[-1] <= "\u9fff" else None  # Han
+    body = _unmarked(body)
     start = len(body)
     while start and body[start - 1].isalpha():
         start -= 1
@@ -243,7 +252,7 @@ def _lone_word(msgid: str, msgstr: str) -> bool:
     msgid of two words or more."""
     if len(msgid.split()) < 2 or len(msgstr.split()) > 1:  # str.split first: no regex
         return False
-    words, source = _LETTERS.findall(msgstr), _LETTERS.findall(msgid)
+    words, source = _LETTERS.findall(_unmarked(msgstr)), _LETTERS.findall(msgid)
     return (
         len(words) == 1
         and not words[0].isascii()
