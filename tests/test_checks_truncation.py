@@ -357,3 +357,42 @@ def test_a_name_the_head_follows_is_no_official_form(tmp_path):
     # "Czech Republic" as "Чехия": the short name, not a head lost
     path = catalog(tmp_path, OPENED + REPUBLICS + [("Czech Republic", "Чехия")], lang="kk")
     assert flags_of(path, ["truncation"]) == []
+
+
+# labels "X list" as "Полная таблица X" throughout: the catalog's words ending "-ая" are
+# adjectives its messages go on after
+FULL_LISTS = [
+    (f"Complete {en} list", f"Полная таблица {ru}")
+    for en, ru in (
+        ("file", "файлов"),
+        ("folder", "папок"),
+        ("printer", "принтеров"),
+        ("device", "устройств"),
+        ("socket", "сокетов"),
+        ("archive", "архивов"),
+        ("font", "шрифтов"),
+        ("theme", "тем"),
+        ("window", "окон"),
+        ("user", "пользователей"),
+        ("group", "групп"),
+    )
+]
+CUT_STRING = "Unterminated quoted string"
+
+
+def test_one_word_far_shorter_with_an_ending_messages_go_on_after_is_a_cut(tmp_path):
+    # "незавершённая" is in no other message: its ending says an adjective lost its noun
+    path = catalog(tmp_path, OPENED + FULL_LISTS + [(CUT_STRING, "Незавершённая")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_STRING, "truncation")]
+    assert 'one word for msgid\'s 3: "незавершённая" ends few' in found[0][3]
+
+
+def test_one_word_with_an_ending_messages_end_with_is_no_cut(tmp_path):
+    # "-ие" ends the catalog's messages ("Открытие"): a noun may stand alone
+    nouns = [(f"Opening of the {en}", f"Открытие {ru}") for en, ru in (("menu", "меню"),)]
+    nouns += [(f"{en} opening", "Открытие") for en in ("Fast", "Slow", "Late", "Early", "Safe")]
+    nouns += [(f"{en} closing", "Закрытие") for en in ("Fast", "Slow", "Late", "Early", "Safe")]
+    nouns += [(f"{en} saving", "Сохранение") for en in ("Fast", "Slow", "Late", "Early", "Safe")]
+    path = catalog(tmp_path, OPENED + FULL_LISTS + nouns + [(CUT_STRING, "Незавершение")])
+    assert flags_of(path, ["truncation"]) == []

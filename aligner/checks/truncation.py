@@ -35,8 +35,9 @@ that length alone says cut ("Для понижения" for "Authentication is r
 software"), unless msgid is an official long name that such catalogs shorten ("Iran,
 Islamic Republic of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two
 or more is cut where the word is one the catalog's messages go on after ("Изображение" for
-"AutoCAD image", where its "Изображение ..." all go on), unless msgid is a label that ends
-with a preposition ("Print at"); and a far shorter msgstr of an official name ("Republic of
+"AutoCAD image", where its "Изображение ..." all go on), or, much shorter, where its ending
+is ("Видеопоток" for "MJPEG video stream", "Бөлімнің" for "Error resizing partition"), unless
+msgid is a label that ends with a preposition ("Print at"); and a far shorter msgstr of an official name ("Republic of
 Yemen") without the translation of its head that the catalog gives in nearly every other
 message with it ("Йемен" where it writes "X Республикасы"). msgid's end mark counts only in a catalog that keeps its
 end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
@@ -131,6 +132,10 @@ _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to m
 # a shorter one, _FEW_END)
 # ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
 # "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
+# or shorter, as much as a lost end mark needs, and a word whose ending the catalog's words
+# with it seldom end a message with ("Видеопоток" for "MJPEG video stream", "Бөлімнің" for
+# "Error resizing partition")
+_LONE_ENDING_SEEN = 10
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
 
 
@@ -273,6 +278,19 @@ def _goes_on(word: str | None, seen: Counter[str], ends: Counter[str], measured:
     others = seen[word] - 1
     share = _LONE_ENDS if measured else _FEW_END
     return others >= _LONE_SEEN and ends[word] - 1 <= share * others
+
+
+def _ending_goes_on(
+    word: str | None, seen: Counter[str], ends: Counter[str], z: float | None
+) -> bool:
+    """Whether the catalog's words with ``word``'s ending go on in its messages (Russian
+    "-ая", "-ые": an adjective before its noun; Kazakh "-нің": a genitive before its head),
+    for a msgstr of that word alone that is much shorter than the catalog gives such a msgid."""
+    if word is None or z is None or z > _SHORT_LOST or len(word) < _ENDING_WORD:
+        return False
+    ending = _ending(word)
+    others = seen[ending] - 1
+    return others >= _LONE_ENDING_SEEN and ends[ending] - 1 <= _FEW_END * others
 
 
 @register
@@ -516,7 +534,12 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
                 )
         mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
         lone = (
-            not cjk and _lone_word(msgid, msgstr) and _goes_on(last, seen, ends, zs[k] is not None)
+            not cjk
+            and _lone_word(msgid, msgstr)
+            and (
+                _goes_on(last, seen, ends, zs[k] is not None)
+                or _ending_goes_on(last, seen, ends, zs[k])
+            )
         )
         suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone))
     heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
