@@ -11,7 +11,7 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
 - which of its msgid words it translates with which msgstr words (a word and its
   translation that go together in most messages that have either: ``word_links``), so a
   msgid word whose translation is missing from the msgstr is seen;
-- which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
+- which words end its msgstrs (``message_ends``; Russian "и", "для", Chinese "的", "不" end almost none), and
   which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
   "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
   Chinese, where a word of the dictionary (jieba's, as wordfreq ships it) ends a msgstr,
@@ -56,16 +56,22 @@ from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .han_ends import HanEnds, han_run
+from .message_ends import (
+    ENDING_WORD,
+    LETTERS,
+    count_ends,
+    ending,
+    ends_few,
+    last_word,
+    unmarked,
+    words_of,
+)
 from .msgstr_lengths import LengthModel, length, own_lengths
 from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 _END_MARKS = frozenset(".:!?。：！？")
 _CLOSERS = "\"'»”’)）"
-_LETTERS = re.compile(r"[^\W\d_]+")
-# a keyboard accelerator inside a word of msgstr's own script ("в_ыделенные", "Ті_зімнен"):
-# not a letter, so the word is read without it ("job_spec", in Latin, is an identifier)
-_ACCELERATOR = re.compile(r"[_&](?=[^\W\d_a-zA-Z])")
 _MIN_MESSAGES = 40  # a catalog smaller than this has no length model
 # robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
 _SHORT = -3.0  # "much shorter": enough with an end that looks cut
@@ -73,8 +79,6 @@ _SHORT_LOST = -2.0  # enough when the cut end is msgid's end mark missing
 _SHORTER = -1.2  # "shorter": enough with a cut end and translations of msgid words missing
 _RARE_END = 0.02  # a word ending at most this share of the messages it is in...
 _RARE_END_SEEN = 20  # ...of at least this many (function words: "и", "для", "的", "不")
-_ENDING = 2  # letters of a word's ending (Russian "-ая", "-ой", Kazakh "-дық": an adjective's)
-_ENDING_WORD = 5  # only words this long have an ending that says what they are
 _RARE_ENDING_SEEN = 60  # an ending in at least this many messages, ending few of them
 # "far shorter" msgstrs need less of their end: a word (ending) ending at most this share
 # of the few messages it is in ("Модель" for "The child model", "Загрузить" for "Load
@@ -130,12 +134,12 @@ _LONE_SHORT = 0.0
 _LONE_SEEN = 5  # a word in at least this many other messages...
 _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to measure;
 # a shorter one, _FEW_END)
-# ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
-# "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 # or shorter, as much as a lost end mark needs, and a word whose ending the catalog's words
 # with it seldom end a message with ("Видеопоток" for "MJPEG video stream", "Бөлімнің" for
 # "Error resizing partition")
 _LONE_ENDING_SEEN = 10
+# ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
+# "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
 
 
@@ -150,11 +154,6 @@ def _han() -> re.Pattern[str]:
     return re.compile(r"[\u3400-\u9fff]")
 
 
-def _unmarked(text: str) -> str:
-    """``text`` without the accelerators inside its words."""
-    return _ACCELERATOR.sub("", text) if "_" in text or "&" in text else text
-
-
 def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
     """msgstr's words (Chinese: characters), for which words end messages, and its tokens as
     the lexicon counts them: a word's first five letters (its stem, roughly, in Russian and
@@ -165,32 +164,14 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
         for run in han_run().findall(text):
             found.update(run[i : i + 2] for i in range(len(run) - 1))
         return set(_han().findall(text)), found
-    words = {word.lower() for word in _LETTERS.findall(_unmarked(text))}
+    words = words_of(text)
     return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
-
-
-def _last_word(text: str, cjk: bool) -> str | None:
-    body = text.rstrip()
-    if cjk:
-        return body[-1] if body and "\u3400" <= body[-1] <= "\u9fff" else None  # Han
-    body = _unmarked(body)
-    start = len(body)
-    while start and body[start - 1].isalpha():
-        start -= 1
-    word = body[start:]
-    if not word or word.isascii():
-        return None  # a name or an identifier kept in Latin letters says nothing of a cut
-    return word.lower()
 
 
 def _ends_with_mark(text: str) -> bool:
     """Whether ``text`` ends with a sentence's or a label's end mark (before closing quotes
     or brackets)."""
     return text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS
-
-
-def _ending(word: str) -> str:
-    return "-" + word[-_ENDING:]
 
 
 def _ends_grouped(msgid: str) -> bool:
@@ -219,27 +200,6 @@ def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[
     ]
 
 
-def _ends_few(
-    word: str | None,
-    seen: Counter[str],
-    ends: Counter[str],
-    cjk: bool,
-    share: float,
-    word_seen: int,
-    ending_seen: int,
-) -> bool:
-    """Whether ``word`` (or, Russian and Kazakh, its ending: "-ая" of "Сербская") ends at
-    most ``share`` of the messages it is in, other than this one, being in enough of them."""
-    if word is None:
-        return False
-    if seen[word] >= word_seen and ends[word] - 1 <= share * seen[word]:
-        return True
-    if cjk or len(word) < _ENDING_WORD:
-        return False
-    ending = _ending(word)
-    return seen[ending] >= ending_seen and ends[ending] - 1 <= share * seen[ending]
-
-
 def _lost_tail(found: list[tuple[str, bool]]) -> bool:
     """Whether the translations missing of msgid's words (``found``: in msgid's order, with
     whether msgstr has each) are all after those there: a cut keeps the beginning ("Очистка
@@ -257,7 +217,7 @@ def _lone_word(msgid: str, msgstr: str) -> bool:
     msgid of two words or more."""
     if len(msgid.split()) < 2 or len(msgstr.split()) > 1:  # str.split first: no regex
         return False
-    words, source = _LETTERS.findall(_unmarked(msgstr)), _LETTERS.findall(msgid)
+    words, source = LETTERS.findall(unmarked(msgstr)), LETTERS.findall(msgid)
     return (
         len(words) == 1
         and not words[0].isascii()
@@ -286,11 +246,11 @@ def _ending_goes_on(
     """Whether the catalog's words with ``word``'s ending go on in its messages (Russian
     "-ая", "-ые": an adjective before its noun; Kazakh "-нің": a genitive before its head),
     for a msgstr of that word alone that is much shorter than the catalog gives such a msgid."""
-    if word is None or z is None or z > _SHORT_LOST or len(word) < _ENDING_WORD:
+    if word is None or z is None or z > _SHORT_LOST or len(word) < ENDING_WORD:
         return False
-    ending = _ending(word)
-    others = seen[ending] - 1
-    return others >= _LONE_ENDING_SEEN and ends[ending] - 1 <= _FEW_END * others
+    end = ending(word)
+    others = seen[end] - 1
+    return others >= _LONE_ENDING_SEEN and ends[end] - 1 <= _FEW_END * others
 
 
 @register
@@ -376,7 +336,7 @@ def _length_reason(found: _Evidence) -> str:
 
 def _lone_reason(found: _Evidence) -> str:
     return (
-        f"one word for msgid's {len(_LETTERS.findall(found.msgid))}: "
+        f"one word for msgid's {len(LETTERS.findall(found.msgid))}: "
         f'"{found.last}" ends few of the messages it is in'
     )
 
@@ -475,17 +435,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     if not shorter:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
-    seen: Counter[str] = Counter()
-    ends: Counter[str] = Counter()
-    for (_, _, msgstr), (words, _) in zip(pairs, tokens):
-        seen.update(words)
-        if not cjk:
-            seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
-        last = _last_word(msgstr, cjk)
-        if last:
-            ends[last] += 1
-            if not cjk and len(last) >= _ENDING_WORD:
-                ends[_ending(last)] += 1
+    seen, ends = count_ends([msgstr for *_, msgstr in pairs], [t[0] for t in tokens], cjk)
     grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
     keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
         _has_opener(msgstr) for msgstr in grouped
@@ -510,9 +460,9 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     suspects = []
     for k, z, own_z in shorter:
         unit, msgid, msgstr = pairs[k]
-        last = _last_word(msgstr, cjk)
-        rare_end = _ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
-        few_end = rare_end or _ends_few(
+        last = last_word(msgstr, cjk)
+        rare_end = ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
+        few_end = rare_end or ends_few(
             last, seen, ends, cjk, _FEW_END, _FEW_END_SEEN, _FEW_ENDING_SEEN
         )
         lost_mark = (
@@ -528,8 +478,8 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             if word is not None:
                 last = word
                 seen_word, word_ends = inside.word_ends(word)
-                rare_end = _ends_few(word, seen_word, word_ends, cjk, _RARE_END, _RARE_END_SEEN, 0)
-                few_end = rare_end or _ends_few(
+                rare_end = ends_few(word, seen_word, word_ends, cjk, _RARE_END, _RARE_END_SEEN, 0)
+                few_end = rare_end or ends_few(
                     word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
                 )
         mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
@@ -597,7 +547,7 @@ def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
     from ..facts.names import country_index  # deferred: built for the few such msgstrs
 
     index = country_index(base_language(lang))
-    letters = sum(map(len, _LETTERS.findall(msgstr)))
+    letters = sum(map(len, LETTERS.findall(msgstr)))
     if index is None or not letters:
         return False
     covered = sum(end - start for start, end, _ in index.find(msgstr.strip()))
