@@ -12,8 +12,9 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   translation that go together in most messages that have either: ``word_links``), so a
   msgid word whose translation is missing from the msgstr is seen;
 - which words end its msgstrs (``message_ends``; Russian "и", "для", Chinese "的", "不"
-  end almost none), and which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
-  "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
+  end almost none), and which word endings (Russian "-ая", "-ый": an adjective without its
+  noun, "Сербская" for "Serbian (Cyrillic, with guillemets)"), and whether msgid's final
+  "." ":" "!" "?" is there;
   Chinese, where a word of the dictionary (jieba's, as wordfreq ships it) ends a msgstr,
   that word's habit ("正确" ends messages where "确" ends none), and where none does, which
   characters end almost none of its runs of Han characters: "此系统尚未启" was cut inside
