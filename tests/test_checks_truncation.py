@@ -396,3 +396,26 @@ def test_one_word_with_an_ending_messages_end_with_is_no_cut(tmp_path):
     nouns += [(f"{en} saving", "Сохранение") for en in ("Fast", "Slow", "Late", "Early", "Safe")]
     path = catalog(tmp_path, OPENED + FULL_LISTS + nouns + [(CUT_STRING, "Незавершение")])
     assert flags_of(path, ["truncation"]) == []
+
+
+NAMES = (
+    "AbiWord Calc Dia Emacs Gnumeric GIMP Inkscape KOffice Krita LyX Mozilla OpenOffice Quattro "
+    "Scribus StarCalc StarDraw StarImpress StarMath TeX WordPerfect Xfig"
+).split()
+# Kazakh puts the head last: "X құжаты" throughout, no msgstr ends with its name
+KAZAKH_DOCUMENTS = [(f"{name} document", f"{name} құжаты") for name in NAMES]
+# Russian puts the name after the head: "Документ X"
+RUSSIAN_DOCUMENTS = [(f"{name} document", f"Документ {name}") for name in NAMES]
+CUT_DOCUMENT = ("StarWriter document", "StarWriter")
+
+
+def test_a_name_msgid_goes_on_after_ending_msgstr_where_none_does_is_a_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + KAZAKH_DOCUMENTS + [CUT_DOCUMENT], lang="kk")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_DOCUMENT[0], "truncation")]
+    assert 'ends with "StarWriter", which msgid goes on after' in found[0][3]
+
+
+def test_a_name_ending_msgstr_where_the_catalog_ends_with_names_is_no_cut_end(tmp_path):
+    path = catalog(tmp_path, OPENED + RUSSIAN_DOCUMENTS + [CUT_DOCUMENT])
+    assert flags_of(path, ["truncation"]) == []

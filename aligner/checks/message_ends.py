@@ -90,3 +90,45 @@ def ends_few(
         return False
     end = ending(word)
     return seen[end] >= ending_seen and ends[end] - 1 <= share * seen[end]
+
+
+# a name or an identifier that a translation copies from msgid ("GIMP", "SC/Xspread"), at
+# msgstr's end; and a word after it in msgid (a placeholder, "%s", stands for what may go
+# anywhere: Chinese "已连接 %s" for "connection to %s established")
+_COPIED = re.compile(r"(?<![\w+.%-])[A-Za-z][A-Za-z0-9+._-]*")
+_COPIED_END = re.compile(r"(?<![\w+.%-])[A-Za-z][A-Za-z0-9+._-]*$")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _goes_on_after(msgid: str, token: str) -> bool:
+    at = msgid.rfind(token)
+    return at >= 0 and _WORD.search(msgid, at + len(token)) is not None
+
+
+def copied_end(msgid: str, msgstr: str) -> str | None:
+    """The name or identifier msgstr ends with (before an end mark) that msgid has with
+    words after it ("Gnumeric" of "Gnumeric spreadsheet"), if any."""
+    body = msgstr.rstrip().rstrip(".:")
+    if not body or not (body[-1].isascii() and body[-1].isalnum()):
+        return None
+    match = _COPIED_END.search(body)
+    if match is None or not _goes_on_after(msgid, match.group()):
+        return None
+    return match.group()
+
+
+def copied_ends(pairs: list[tuple[str, str]]) -> tuple[int, int]:
+    """How many of the catalog's msgstrs have a name or identifier of their msgid that
+    msgid has words after ("GIMP" of "compressed GIMP image"), and how many of
+    them end with one: Kazakh, whose head words come last, ends almost none ("сығылған GIMP
+    суреті"), Russian, that puts the name after the head, many ("Сжатое изображение GIMP")."""
+    having = ending_with = 0
+    for msgid, msgstr in pairs:
+        tokens = _COPIED.findall(msgstr)
+        if not tokens:
+            continue
+        shared = set(tokens) & set(_COPIED.findall(msgid))
+        if any(_goes_on_after(msgid, token) for token in shared):
+            having += 1
+            ending_with += copied_end(msgid, msgstr) is not None
+    return having, ending_with

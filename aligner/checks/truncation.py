@@ -21,7 +21,10 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   "启用";
 - whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
   ("GROUP", "TeX") it keeps as they are: where it does, one lost is a cut end too (ISO
-  catalogs drop alternative names in brackets at will; "DENIED" is translated).
+  catalogs drop alternative names in brackets at will; "DENIED" is translated); and
+  whether its msgstrs end with a name of msgid that msgid goes on after: where almost none
+  do (Kazakh, head last: "Gnumeric электрондық кестесі"), one that does is a cut end too
+  ("Gnumeric" for "Gnumeric spreadsheet").
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
 ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
@@ -60,6 +63,8 @@ from .han_ends import HanEnds, han_run
 from .message_ends import (
     ENDING_WORD,
     LETTERS,
+    copied_end,
+    copied_ends,
     count_ends,
     ending,
     ends_few,
@@ -101,6 +106,10 @@ _TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for
 _TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
 _GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
 _GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
+# msgstrs with a name or identifier of msgid that msgid goes on after, before the catalog's
+# habit counts: where few of them end with it (Kazakh), one that does is a cut end
+# ("StarWriter" for "StarWriter document")
+_COPIED_SEEN = 20
 _MISSING = 2  # translations missing, with "shorter" and a cut end
 _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
@@ -320,6 +329,7 @@ class _Evidence:
     own_expected: int = 0  # ...and the characters the catalog gives that
     lone_word: bool = False  # one word for several, one the catalog's messages go on after
     lost_head: str | None = None  # an official name's head, always translated here, missing
+    copied_end: str | None = None  # a name of msgid it ends with, where msgid goes on
 
 
 def _length_reason(found: _Evidence) -> str:
@@ -369,6 +379,11 @@ def _end_reasons(found: _Evidence) -> list[str]:
         return ["msgid's bracketed end is missing"]
     if lost:
         return ["msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"]
+    if found.copied_end:
+        return [
+            f'ends with "{found.copied_end}", which msgid goes on after and this '
+            "catalog's msgstrs seldom end with"
+        ]
     return []
 
 
@@ -458,6 +473,11 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
     }
     inside = HanEnds([msgstr for _, _, msgstr in pairs]) if cjk else None
+    copied = {k: token for k, *_ in shorter if (token := copied_end(*pairs[k][1:]))}
+    if copied:  # counted for the catalogs that have such a suspect only
+        having, ending_with = copied_ends([(msgid, msgstr) for _, msgid, msgstr in pairs])
+        if having < _COPIED_SEEN or ending_with - 1 > _RARE_END * (having - 1):
+            copied = {}
     suspects = []
     for k, z, own_z in shorter:
         unit, msgid, msgstr = pairs[k]
@@ -474,6 +494,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         ) or (keeps_groups and _lost_group(msgid, msgstr))
         if not lost_mark and kept_tokens:
             lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
+        lost_mark = lost_mark or k in copied
         if inside is not None and (rare_end or few_end):
             word = inside.last_word(msgstr)  # a word's habit, not its last character's
             if word is not None:
@@ -525,6 +546,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             own.expected_of(own_sizes[k][0]),
             lone,
             head if lost_head else None,
+            copied.get(k),
         )
 
 
