@@ -419,3 +419,18 @@ def test_a_name_msgid_goes_on_after_ending_msgstr_where_none_does_is_a_cut(tmp_p
 def test_a_name_ending_msgstr_where_the_catalog_ends_with_names_is_no_cut_end(tmp_path):
     path = catalog(tmp_path, OPENED + RUSSIAN_DOCUMENTS + [CUT_DOCUMENT])
     assert flags_of(path, ["truncation"]) == []
+
+
+# a catalog that leaves most of its tag names as they are ("Exif Version" for "Exif
+# Version"): its whole msgstrs are as long as their msgids, its Chinese words a third
+TAG_NAMES = [
+    (f"{name} Exif {kind}", f"{name} Exif {kind}")
+    for name in NAMES
+    for kind in ("Tag Name", "Tag Type", "Tag Value")
+]
+
+
+def test_a_terse_chinese_term_is_measured_by_what_the_catalog_translates(tmp_path):
+    entries = OPENED_ZH + TAG_NAMES + [("Aperture priority", "光圈优先")]
+    path = catalog(tmp_path, entries, lang="zh_CN")
+    assert flags_of(path, ["truncation"]) == []

@@ -36,7 +36,7 @@ a Russian or Kazakh word that ends no message, when much shorter, "|HOST|исп�
 has (a cut keeps msgid's beginning; a terse translation drops words anywhere; two are enough
 before an end few messages have), or so far shorter than any habit of the catalog allows
 that length alone says cut ("Для понижения" for "Authentication is required to downgrade
-software"), unless msgid is an official long name that such catalogs shorten ("Iran,
+software"; Chinese, in its own words too, besides what msgstrs copy), unless msgid is an official long name that such catalogs shorten ("Iran,
 Islamic Republic of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two
 or more is cut where the word is one the catalog's messages go on after ("Изображение" for
 "AutoCAD image", where its "Изображение ..." all go on), or, much shorter, where its ending
@@ -411,8 +411,23 @@ def _is_cut(found: _Evidence) -> bool:
         or (missing and found.rare_end and found.words and (z <= _SHORT_LOST or found.lost_tail))
         or (missing >= _MISSING and found.few_end and found.lost_tail and z <= _SHORT_TAIL)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
-        or (_very_short(z, found.msgstr, found.expected) and not found.shortened_name)
+        or (
+            _very_short(z, found.msgstr, found.expected)
+            and not found.shortened_name
+            and _own_very_short(found)
+        )
     )
+
+
+def _own_very_short(found: _Evidence) -> bool:
+    """Chinese, whether msgstr is so far shorter in its own words too (besides what it
+    copies from msgid): a catalog many of whose msgstrs copy their msgid ("Exif", untranslated
+    labels) gives its Chinese terms a length they never have ("光圈优先" for "Aperture
+    priority" is a third of it)."""
+    if found.words:
+        return True
+    own = own_lengths(found.msgid, found.msgstr)[1]
+    return found.own_z <= _VERY_SHORT and own + 1 <= _VERY_SHORT_SHARE * (found.own_expected + 1)
 
 
 def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
