@@ -144,10 +144,9 @@ _LONE_SHORT = 0.0
 _LONE_SEEN = 5  # a word in at least this many other messages...
 _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to measure;
 # a shorter one, _FEW_END)
-# or shorter, as much as a lost end mark needs, and a word whose ending the catalog's words
-# with it seldom end a message with ("Видеопоток" for "MJPEG video stream", "Бөлімнің" for
-# "Error resizing partition")
-_LONE_ENDING_SEEN = 10
+# (or shorter, as much as a lost end mark needs, and a word whose ending few of the
+# catalog's words with it end a message with, _FEW_END of _FEW_END_SEEN: "Видеопоток" for
+# "MJPEG video stream", "Бөлімнің" for "Error resizing partition")
 # ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
 # "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
@@ -260,7 +259,7 @@ def _ending_goes_on(
         return False
     end = ending(word)
     others = seen[end] - 1
-    return others >= _LONE_ENDING_SEEN and ends[end] - 1 <= _FEW_END * others
+    return others >= _FEW_END_SEEN and ends[end] - 1 <= _FEW_END * others
 
 
 @register
