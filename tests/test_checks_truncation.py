@@ -434,3 +434,27 @@ def test_a_terse_chinese_term_is_measured_by_what_the_catalog_translates(tmp_pat
     entries = OPENED_ZH + TAG_NAMES + [("Aperture priority", "光圈优先")]
     path = catalog(tmp_path, entries, lang="zh_CN")
     assert flags_of(path, ["truncation"]) == []
+
+
+def _keeping_groups(tmp_path, cut):
+    """A catalog that keeps msgid's bracketed ends ("(Standard)" as "(стандарт)") and ends
+    messages with its nouns ("Файл"), and ``cut``."""
+    from tests.test_checks_recall import NOUNS, PLACES
+    from tests.test_checks_recall import OPENED as KEPT
+
+    grouped = [(f"{en} (Standard)", f"{ru} (стандарт)") for en, ru in NOUNS + PLACES]
+    labels = [(en.capitalize(), ru) for en, ru in NOUNS + PLACES]
+    return catalog(tmp_path, KEPT + grouped + labels + [cut])
+
+
+def test_a_bracketed_end_whose_content_msgstr_keeps_is_not_lost(tmp_path):
+    # "MPPE" is there, without its brackets
+    cut_id = "Could not open the printer in the menu (MPPE)"
+    path = _keeping_groups(tmp_path, (cut_id, "Не открыть принтер MPPE"))
+    assert flags_of(path, ["truncation"]) == []
+
+
+def test_a_msgid_all_in_brackets_has_no_bracketed_end_to_lose(tmp_path):
+    cut_id = "(could not open the printer in the menu)"
+    path = _keeping_groups(tmp_path, (cut_id, "нельзя открыть принтер"))
+    assert flags_of(path, ["truncation"]) == []

@@ -193,8 +193,15 @@ def _has_opener(msgstr: str) -> bool:
 
 def _lost_group(msgid: str, msgstr: str) -> bool:
     """Whether msgid ends with a bracketed part ("Serbian (Cyrillic, with guillemets)") of
-    which msgstr keeps no bracket at all."""
-    return _ends_grouped(msgid) and not _has_opener(msgstr)
+    which msgstr keeps no bracket at all, nor what is in it ("MPPE" of "Use point-to-point
+    encryption (MPPE)"); a msgid all in brackets ("(unknown convention)") has no bracketed
+    end to lose."""
+    if not _ends_grouped(msgid) or _has_opener(msgstr):
+        return False
+    body = msgid.strip().rstrip(".:")
+    start = max(body.rfind(opener) for opener in _OPENERS)
+    inside = body[start + 1 : -1].strip().lower()
+    return start > 0 and not (inside and inside in msgstr.lower())
 
 
 def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[str]:
