@@ -19,7 +19,7 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   that word's habit ("正确" ends messages where "确" ends none), and where none does, which
   characters end almost none of its runs of Han characters: "此系统尚未启" was cut inside
   "启用";
-- whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
+- (``kept_ends``) whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
   ("GROUP", "TeX") it keeps as they are: where it does, one lost is a cut end too (ISO
   catalogs drop alternative names in brackets at will; "DENIED" is translated); and
   whether its msgstrs end with a name of msgid that msgid goes on after: where almost none
@@ -60,6 +60,7 @@ from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .han_ends import HanEnds, han_run
+from .kept_ends import KeptEnds, ends_with_mark, has_opener, lost_group, lost_tokens
 from .message_ends import (
     ENDING_WORD,
     LETTERS,
@@ -76,8 +77,6 @@ from .msgstr_lengths import LengthModel, length, own_lengths
 from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
-_END_MARKS = frozenset(".:!?。：！？")
-_CLOSERS = "\"'»”’)）"
 _MIN_MESSAGES = 40  # a catalog smaller than this has no length model
 # robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
 _SHORT = -3.0  # "much shorter": enough with an end that looks cut
@@ -93,19 +92,6 @@ _FAR_SHORT = -3.5
 _FEW_END = 0.05
 _FEW_END_SEEN = 5
 _FEW_ENDING_SEEN = 15
-_OPENERS = "([（【"
-# a token translations keep as it is: an acronym, an identifier, a CamelCase name ("GROUP",
-# "GTK+", "TeX", "SoundTracker", "utf8")
-_KEPT_TOKEN = re.compile(
-    r"(?<![\w+])(?:[A-Z]{2,}[A-Za-z0-9]*\+*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
-    r"(?![\w+])"
-)
-_MARKS_SEEN = 10  # msgids ending with an end mark, before the catalog's habit counts
-_MARKS_KEPT = 0.9  # share of them whose msgstr ends with one: then a lost one is a cut
-_TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for it counts
-_TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
-_GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
-_GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
 # msgstrs with a name or identifier of msgid that msgid goes on after, before the catalog's
 # habit counts: where few of them end with it (Kazakh), one that does is a cut end
 # ("StarWriter" for "StarWriter document")
@@ -175,45 +161,6 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
         return set(_han().findall(text)), found
     words = words_of(text)
     return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
-
-
-def _ends_with_mark(text: str) -> bool:
-    """Whether ``text`` ends with a sentence's or a label's end mark (before closing quotes
-    or brackets)."""
-    return text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS
-
-
-def _ends_grouped(msgid: str) -> bool:
-    return msgid.rstrip().rstrip(".:")[-1:] in ")]）】"
-
-
-def _has_opener(msgstr: str) -> bool:
-    return any(ch in msgstr for ch in _OPENERS)
-
-
-def _lost_group(msgid: str, msgstr: str) -> bool:
-    """Whether msgid ends with a bracketed part ("Serbian (Cyrillic, with guillemets)") of
-    which msgstr keeps no bracket at all, nor what is in it ("MPPE" of "Use point-to-point
-    encryption (MPPE)"); a msgid all in brackets ("(unknown convention)") has no bracketed
-    end to lose."""
-    if not _ends_grouped(msgid) or _has_opener(msgstr):
-        return False
-    body = msgid.strip().rstrip(".:")
-    start = max(body.rfind(opener) for opener in _OPENERS)
-    inside = body[start + 1 : -1].strip().lower()
-    return start > 0 and not (inside and inside in msgstr.lower())
-
-
-def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[str]:
-    """msgid's acronyms and identifiers (of ``kept``, lower-cased: those the catalog keeps)
-    that msgstr does not have ("WITHIN GROUP" of "cannot use VARIADIC with WITHIN GROUP"
-    for "VARIADIC")."""
-    lower = msgstr.lower()
-    return [
-        token
-        for token in _KEPT_TOKEN.findall(msgid)
-        if token.lower() not in lower and (kept is None or token.lower() in kept)
-    ]
 
 
 def _lost_tail(found: list[tuple[str, bool]]) -> bool:
@@ -378,10 +325,10 @@ def _end_reasons(found: _Evidence) -> list[str]:
         return [f'ends with "{last}", which ends few of the messages it is in']
     if not found.lost_mark:
         return []
-    lost = _lost_tokens(msgid, msgstr)
-    if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
+    lost = lost_tokens(msgid, msgstr)
+    if ends_with_mark(msgid) and not ends_with_mark(msgstr):
         return ["msgid's end mark is missing"]
-    if _lost_group(msgid, msgstr):
+    if lost_group(msgid, msgstr):
         return ["msgid's bracketed end is missing"]
     if lost:
         return ["msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"]
@@ -473,26 +420,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
     seen, ends = count_ends([msgstr for *_, msgstr in pairs], [t[0] for t in tokens], cjk)
-    grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
-    keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
-        _has_opener(msgstr) for msgstr in grouped
-    ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
-    marked = [msgstr for _, msgid, msgstr in pairs if _ends_with_mark(msgid)]
-    keeps_marks = len(marked) < _MARKS_SEEN or sum(map(_ends_with_mark, marked)) >= (
-        _MARKS_KEPT * len(marked)
-    )  # Chinese catalogs that leave out msgid's final "." (数组必须是...) at will
-    with_token: Counter[str] = Counter()
-    token_kept: Counter[str] = Counter()
-    for _, msgid, msgstr in pairs:
-        lower = msgstr.lower()
-        for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
-            with_token[token] += 1
-            token_kept[token] += token in lower
-    kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
-        token
-        for token, n in with_token.items()
-        if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
-    }
+    kept = KeptEnds([(msgid, msgstr) for _, msgid, msgstr in pairs])
     inside = HanEnds([msgstr for _, _, msgstr in pairs]) if cjk else None
     copied = {k: token for k, *_ in shorter if (token := copied_end(*pairs[k][1:]))}
     if copied:  # counted for the catalogs that have such a suspect only
@@ -507,15 +435,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         few_end = rare_end or ends_few(
             last, seen, ends, cjk, _FEW_END, _FEW_END_SEEN, _FEW_ENDING_SEEN
         )
-        lost_mark = (
-            keeps_marks
-            and _ends_with_mark(msgid)
-            and not _ends_with_mark(msgstr)
-            and msgstr.rstrip()[-1:].isalnum()
-        ) or (keeps_groups and _lost_group(msgid, msgstr))
-        if not lost_mark and kept_tokens:
-            lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
-        lost_mark = lost_mark or k in copied
+        lost_mark = kept.lost(msgid, msgstr) or k in copied
         if inside is not None and (rare_end or few_end):
             word = inside.last_word(msgstr)  # a word's habit, not its last character's
             if word is not None:
@@ -586,7 +506,7 @@ def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
     """Whether msgid is a name's official long form ("Bolivia, Plurinational State of",
     "Holy See (Vatican City State)") or msgstr is all a country's name in ``lang``: a
     shorter name is how such names are translated, not a cut."""
-    if _OFFICIAL_FORM.search(msgid) or ("(" in msgid and not _has_opener(msgstr)):
+    if _OFFICIAL_FORM.search(msgid) or ("(" in msgid and not has_opener(msgstr)):
         return True
     from ..facts.names import country_index  # deferred: built for the few such msgstrs
 
