@@ -458,3 +458,26 @@ def test_a_msgid_all_in_brackets_has_no_bracketed_end_to_lose(tmp_path):
     cut_id = "(could not open the printer in the menu)"
     path = _keeping_groups(tmp_path, (cut_id, "нельзя открыть принтер"))
     assert flags_of(path, ["truncation"]) == []
+
+
+# "X 未启用", "X 未安装": the catalog's "未" always goes on ("未能", "未找到")
+NOT_YET = [
+    (f"{name} is not {en}", f"{name} 未{zh}")
+    for name in FEATURES
+    for en, zh in (("enabled", "启用"), ("installed", "安装"), ("configured", "配置"))
+]
+NOT_ON_SYSTEM = ("The sandbox is not enabled on this system", "此操作系统上的沙盒程序未")
+
+
+def test_a_chinese_msgstr_ending_on_a_character_no_run_ends_with_is_a_cut(tmp_path):
+    # about as long as the catalog's msgstrs for such a msgid: the end alone says cut
+    path = catalog(tmp_path, OPENED_ZH + NOT_YET + [NOT_ON_SYSTEM], lang="zh_CN")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(NOT_ON_SYSTEM[0], "truncation")]
+    assert '"未" ends none of the runs of Han characters here' in found[0][3]
+
+
+def test_a_chinese_character_that_ends_a_run_somewhere_needs_a_shorter_msgstr(tmp_path):
+    entries = OPENED_ZH + NOT_YET + [("Not yet", "尚未"), NOT_ON_SYSTEM]
+    path = catalog(tmp_path, entries, lang="zh_CN")
+    assert flags_of(path, ["truncation"]) == []

@@ -28,7 +28,9 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
 
 A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
 ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
-messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a word),
+messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a word;
+no longer than usual, ending with a character that ends none of the catalog's runs of Han
+characters: "类似于 -m，但丢弃未"),
 or shorter and missing the translations of msgid words: several with a cut end (one before
 a Russian or Kazakh word that ends no message, when much shorter, "|HOST|использовать" for
 "|HOST|use HOST for LDAP queries", or when it is msgid's last after its first, "Страниц
@@ -122,6 +124,10 @@ _HEAD_SHORT = -2.5
 # msgid is one word: a term, translated by a coined term ("快进" for "fast-forward") that no
 # dictionary has
 _MID_WORD_SHORT = -1.6
+# ...and no longer than usual is enough where the character it ends with ends none of the
+# catalog's runs of Han characters it is in, twenty or more ("未" of "未合并", "没" of "没有":
+# "类似于 -m，但丢弃未"), msgid being more than one word
+_NEVER_ENDS_SHORT = 0.0
 # Russian and Kazakh, one word left of a msgid of two or more ("Изображение" for "AutoCAD
 # image", "некорректный" for "bignum invalid"): a cut when no longer than usual and the word
 # is one the catalog's messages go on after (it ends few of the messages it is in), whatever
@@ -283,6 +289,7 @@ class _Evidence:
     lone_word: bool = False  # one word for several, one the catalog's messages go on after
     lost_head: str | None = None  # an official name's head, always translated here, missing
     copied_end: str | None = None  # a name of msgid it ends with, where msgid goes on
+    never_end: bool = False  # Chinese: ends with a character that ends none of the runs
 
 
 def _length_reason(found: _Evidence) -> str:
@@ -317,6 +324,8 @@ def _end_reasons(found: _Evidence) -> list[str]:
             f'no "{found.lost_head}" of msgid\'s name, which this catalog translates in '
             "nearly every message that has it"
         ]
+    if found.never_end:
+        return [f'ends inside a word: "{last}" ends none of the runs of Han characters here']
     if found.mid_word and not found.rare_end:
         return [f'ends inside a word: "{last}" ends almost no run of Han characters here']
     if found.rare_end:
@@ -351,6 +360,8 @@ def _is_cut(found: _Evidence) -> bool:
     without the head the catalog always translates."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
     if found.lone_word or found.lost_head:
+        return True
+    if found.never_end and min(z, found.own_z) <= _NEVER_ENDS_SHORT:
         return True
     if z > _SHORTER:  # Chinese, shorter only besides what it copies from msgid
         return found.mid_word and found.own_z <= _MID_WORD_SHORT
@@ -416,12 +427,22 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             for k, z in enumerate(zs)
             if k not in chosen and _or(z, 0.0) <= _LONE_SHORT and _lone_word(*pairs[k][1:])
         ]
+    inside = HanEnds([msgstr for *_, msgstr in pairs]) if cjk else None
+    if inside is not None:  # a character no run ends with, in a msgstr no longer than usual
+        chosen = {k for k, *_ in shorter}
+        shorter += [
+            (k, z, own_zs[k])
+            for k, z in enumerate(zs)
+            if k not in chosen
+            and z is not None
+            and min(z, own_zs[k]) <= _NEVER_ENDS_SHORT
+            and _never_ends(inside, *pairs[k][1:])
+        ]
     if not shorter:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
     seen, ends = count_ends([msgstr for *_, msgstr in pairs], [t[0] for t in tokens], cjk)
     kept = KeptEnds([(msgid, msgstr) for _, msgid, msgstr in pairs])
-    inside = HanEnds([msgstr for _, _, msgstr in pairs]) if cjk else None
     copied = {k: token for k, *_ in shorter if (token := copied_end(*pairs[k][1:]))}
     if copied:  # counted for the catalogs that have such a suspect only
         having, ending_with = copied_ends([(msgid, msgstr) for _, msgid, msgstr in pairs])
@@ -445,7 +466,10 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
                 few_end = rare_end or ends_few(
                     word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
                 )
-        mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
+        never_end = inside is not None and _never_ends(inside, msgid, msgstr)
+        mid_word = never_end or (
+            inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
+        )
         lone = (
             not cjk
             and _lone_word(msgid, msgstr)
@@ -454,14 +478,16 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
                 or _ending_goes_on(last, seen, ends, zs[k])
             )
         )
-        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone))
+        suspects.append(
+            (k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never_end)
+        )
     heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
     lexicon = Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in source_words(pairs[k][1])},
         {head for head in heads.values() if head},
     )
-    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         expected = model.expected(msgid)
@@ -488,7 +514,12 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             lone,
             head if lost_head else None,
             copied.get(k),
+            never,
         )
+
+
+def _never_ends(inside: HanEnds, msgid: str, msgstr: str) -> bool:
+    return len(msgid.split()) > 1 and inside.never_ends(msgstr, _RARE_END_SEEN)
 
 
 def _name_head(msgid: str) -> str | None:
