@@ -481,3 +481,27 @@ def test_a_chinese_character_that_ends_a_run_somewhere_needs_a_shorter_msgstr(tm
     entries = OPENED_ZH + NOT_YET + [("Not yet", "尚未"), NOT_ON_SYSTEM]
     path = catalog(tmp_path, entries, lang="zh_CN")
     assert flags_of(path, ["truncation"]) == []
+
+
+# "Документ X" throughout: the catalog keeps every CamelCase name as it is, each in one
+# message (too few for its own habit), and ends messages with its nouns ("Файл")
+APPS = (
+    "AbiWord OpenOffice StarCalc StarDraw StarImpress StarMath WordPerfect PowerPoint "
+    "LibreOffice KeyNote MagicPoint PageMaker"
+).split()
+APP_DOCUMENTS = [(f"{name} document", f"Документ {name}") for name in APPS]
+NOUN_LABELS = [("File", "Файл"), ("Disk", "Диск"), ("Image", "Образ"), ("Page", "Страница")]
+CUT_NAME = ("Could not open the file in PrintDlgEx", "Нельзя открыть файл")
+
+
+def test_a_camel_case_name_lost_where_the_catalog_keeps_all_such_names_is_a_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + APP_DOCUMENTS + NOUN_LABELS + [CUT_NAME])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_NAME[0], "truncation")]
+    assert 'msgid\'s "PrintDlgEx" missing' in found[0][3]
+
+
+def test_a_camel_case_name_lost_where_the_catalog_drops_such_names_is_no_cut_end(tmp_path):
+    documents = [(f"{name} document", "Документ") for name in APPS]
+    path = catalog(tmp_path, OPENED + documents + NOUN_LABELS + [CUT_NAME])
+    assert not any("PrintDlgEx" in f[3] for f in flags_of(path, ["truncation"]))

@@ -1,6 +1,6 @@
 """What of msgid's end a catalog's translations keep, for ``truncation``: its end mark ("."
 ":" "!" "?"), its bracketed end ("(Standard)"), its acronyms and identifiers ("GROUP",
-"TeX"). A cut loses them with the rest of msgstr's end; but a catalog may drop them at will
+"TeX"; all its CamelCase names, "PrintDlgEx"). A cut loses them with the rest of msgstr's end; but a catalog may drop them at will
 (Chinese catalogs leave msgid's final "." out, ISO catalogs the alternative names in
 brackets, "DENIED" is translated), so each counts only where the catalog keeps it in nearly
 every message that has it.
@@ -30,6 +30,12 @@ _TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for
 _TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
 _GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
 _GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
+# a CamelCase name ("PowerPoint", "PrintDlgEx") or a word with digits ("utf8", "prc3"): where
+# the catalog keeps every such token of nearly all its msgids that have one, a lost one is
+# a cut end, however rare the token (an acronym may be an English word its translators
+# translate: "NEW TABLE", "READ ONLY", so acronyms count one by one)
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_SHAPE_SEEN = 10  # msgids with a token of the shape, before the catalog's habit counts
 
 
 def ends_with_mark(text: str) -> bool:
@@ -86,20 +92,34 @@ class KeptEnds:
         )  # Chinese catalogs that leave out msgid's final "." (数组必须是...) at will
         with_token: Counter[str] = Counter()
         token_kept: Counter[str] = Counter()
+        with_shape: Counter[str] = Counter()
+        shape_kept: Counter[str] = Counter()
         for msgid, msgstr in pairs:
             lower = msgstr.lower()
-            for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
-                with_token[token] += 1
-                token_kept[token] += token in lower
+            shapes: dict[str, bool] = {}
+            for token in set(_KEPT_TOKEN.findall(msgid)):
+                kept = token.lower() in lower
+                with_token[token.lower()] += 1
+                token_kept[token.lower()] += kept
+                shape = _shape(token)
+                if shape:
+                    shapes[shape] = shapes.get(shape, True) and kept
+            with_shape.update(shapes.keys())
+            shape_kept.update(shape for shape, kept in shapes.items() if kept)
         self.kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are
             token
             for token, n in with_token.items()
             if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
         }
+        self.kept_shapes = {
+            shape
+            for shape, n in with_shape.items()
+            if n >= _SHAPE_SEEN and shape_kept[shape] - 1 >= _TOKEN_KEPT * (n - 1)
+        }
 
     def lost(self, msgid: str, msgstr: str) -> bool:
-        """Whether msgstr lacks msgid's end mark, bracketed end or a kept token, where the
-        catalog keeps them."""
+        """Whether msgstr lacks msgid's end mark, bracketed end or a kept token (one the
+        catalog keeps, or of a kind it keeps), where the catalog keeps them."""
         if (
             self.keeps_marks
             and ends_with_mark(msgid)
@@ -107,4 +127,16 @@ class KeptEnds:
             and msgstr.rstrip()[-1:].isalnum()
         ) or (self.keeps_groups and lost_group(msgid, msgstr)):
             return True
-        return bool(self.kept_tokens) and bool(lost_tokens(msgid, msgstr, self.kept_tokens))
+        if self.kept_tokens and lost_tokens(msgid, msgstr, self.kept_tokens):
+            return True
+        return bool(self.kept_shapes) and any(
+            _shape(token) in self.kept_shapes for token in lost_tokens(msgid, msgstr)
+        )
+
+
+def _shape(token: str) -> str | None:
+    """A token's kind, where its kind is always kept: a word with digits, a CamelCase name;
+    none for an acronym."""
+    if any(ch.isdigit() for ch in token):
+        return "digits"
+    return "camel" if _CAMEL.fullmatch(token) else None

@@ -20,8 +20,9 @@ catalog is its own evidence, learned afresh from each catalog (each language pai
   characters end almost none of its runs of Han characters: "此系统尚未启" was cut inside
   "启用";
 - (``kept_ends``) whether it keeps msgid's bracketed ends ("(Standard)") and which
-  acronyms and identifiers ("GROUP", "TeX") it keeps as they are: where it does, one lost
-  is a cut end too (ISO catalogs drop alternative names in brackets at will; "DENIED" is
+  acronyms and identifiers ("GROUP", "TeX") it keeps as they are, or whether it keeps all
+  its CamelCase names ("PrintDlgEx") and words with digits: where it does, one lost is a
+  cut end too (ISO catalogs drop alternative names in brackets at will; "DENIED" is
   translated); and whether its msgstrs end with a name of msgid that msgid goes on after: where almost none
   do (Kazakh, head last: "Gnumeric электрондық кестесі"), one that does is a cut end too
   ("Gnumeric" for "Gnumeric spreadsheet").
