@@ -1,9 +1,9 @@
 """What of msgid's end a catalog's translations keep, for ``truncation``: its end mark ("."
 ":" "!" "?"), its bracketed end ("(Standard)"), its acronyms and identifiers ("GROUP",
-"TeX"; all its CamelCase names, "PrintDlgEx"). A cut loses them with the rest of msgstr's end; but a catalog may drop them at will
-(Chinese catalogs leave msgid's final "." out, ISO catalogs the alternative names in
-brackets, "DENIED" is translated), so each counts only where the catalog keeps it in nearly
-every message that has it.
+"TeX"; all its CamelCase names, "PrintDlgEx"). A cut loses them with the rest of msgstr's
+end; but a catalog may drop them at will (Chinese catalogs leave msgid's final "." out, ISO
+catalogs the alternative names in brackets, "DENIED" is translated), so each counts only
+where the catalog keeps it in nearly every message that has it.
 
 Kept apart from ``truncation`` because it is a habit of the catalog, learnt once from all
 its messages, not a rule about cuts: the check asks it only "did this msgstr lose what the
