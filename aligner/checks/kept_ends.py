@@ -104,8 +104,9 @@ class KeptEnds:
                 shape = _shape(token)
                 if shape:
                     shapes[shape] = shapes.get(shape, True) and kept
-            with_shape.update(shapes.keys())
-            shape_kept.update(shape for shape, kept in shapes.items() if kept)
+            for shape, kept in shapes.items():
+                with_shape[shape] += 1
+                shape_kept[shape] += kept
         self.kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are
             token
             for token, n in with_token.items()
@@ -137,6 +138,6 @@ class KeptEnds:
 def _shape(token: str) -> str | None:
     """A token's kind, where its kind is always kept: a word with digits, a CamelCase name;
     none for an acronym."""
-    if any(ch.isdigit() for ch in token):
+    if not token.rstrip("+").isalpha():  # letters and digits
         return "digits"
     return "camel" if _CAMEL.fullmatch(token) else None
