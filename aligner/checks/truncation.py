@@ -4,51 +4,50 @@ marks in commit graph", "如果您删除" for "If you delete an item, it will be
 Length alone cannot tell a cut from a terse translation, nor can the last word alone, so the
 catalog is its own evidence, learned afresh from each catalog (each language pair):
 
-- how long its msgstrs are for a msgid of a given length (the median and spread of the
-  log ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out
+- how long its msgstrs are for a msgid of a given length (the median and spread of the log
+  ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out
   (Chinese, also besides the names and identifiers it copies from msgid, as long in both:
   "无法派生autovacuum启" is shorter in its own words only);
-- which of its msgid words it translates with which msgstr words (a word and its
-  translation that go together in most messages that have either: ``word_links``), so a
-  msgid word whose translation is missing from the msgstr is seen;
-- which words end its msgstrs (``message_ends``; Russian "и", "для", Chinese "的", "不"
-  end almost none), and which word endings (Russian "-ая", "-ый": an adjective without its
-  noun, "Сербская" for "Serbian (Cyrillic, with guillemets)"), and whether msgid's final
-  "." ":" "!" "?" is there;
-  Chinese, where a word of the dictionary (jieba's, as wordfreq ships it) ends a msgstr,
-  that word's habit ("正确" ends messages where "确" ends none), and where none does, which
-  characters end almost none of its runs of Han characters: "此系统尚未启" was cut inside
-  "启用";
-- (``kept_ends``) whether it keeps msgid's bracketed ends ("(Standard)") and which
-  acronyms and identifiers ("GROUP", "TeX") it keeps as they are, or whether it keeps all
-  its CamelCase names ("PrintDlgEx") and words with digits: where it does, one lost is a
-  cut end too (ISO catalogs drop alternative names in brackets at will; "DENIED" is
-  translated); and whether its msgstrs end with a name of msgid that msgid goes on after: where almost none
+- which of its msgid words it translates with which msgstr words (a word and its translation
+  that go together in most messages that have either: ``word_links``), so a msgid word whose
+  translation is missing from the msgstr is seen;
+- which words end its msgstrs (``message_ends``; Russian "и", "для", Chinese "的", "不" end
+  almost none), and which word endings (Russian "-ая", "-ый": an adjective without its noun,
+  "Сербская" for "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":"
+  "!" "?" is there; Chinese, where a word of the dictionary (jieba's, as wordfreq ships it)
+  ends a msgstr, that word's habit ("正确" ends messages where "确" ends none), and where none
+  does, which characters end almost none of its runs of Han characters: "此系统尚未启" was cut
+  inside "启用";
+- (``kept_ends``) whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms
+  and identifiers ("GROUP", "TeX") it keeps as they are, or whether it keeps all its
+  CamelCase names ("PrintDlgEx") and words with digits: where it does, one lost is a cut end
+  too (ISO catalogs drop alternative names in brackets at will; "DENIED" is translated); and
+  whether its msgstrs end with a name of msgid that msgid goes on after: where almost none
   do (Kazakh, head last: "Gnumeric электрондық кестесі"), one that does is a cut end too
   ("Gnumeric" for "Gnumeric spreadsheet").
 
-A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
-ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
-messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a word;
-no longer than usual, ending with a character that ends none of the catalog's runs of Han
-characters: "类似于 -m，但丢弃未"),
-or shorter and missing the translations of msgid words: several with a cut end (one before
-a Russian or Kazakh word that ends no message, when much shorter, "|HOST|использовать" for
-"|HOST|use HOST for LDAP queries", or when it is msgid's last after its first, "Страниц
-на" for "Pages per Sheet"), most of them, or its last ones after the first ones it
-has (a cut keeps msgid's beginning; a terse translation drops words anywhere; two are enough
-before an end few messages have), or so far shorter than any habit of the catalog allows
-that length alone says cut ("Для понижения" for "Authentication is required to downgrade
-software"; Chinese, in its own words too, besides what msgstrs copy), unless msgid is an official long name that such catalogs shorten ("Iran,
-Islamic Republic of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two
-or more is cut where the word is one the catalog's messages go on after ("Изображение" for
-"AutoCAD image", where its "Изображение ..." all go on), or, much shorter, where its ending
-is ("Видеопоток" for "MJPEG video stream", "Бөлімнің" for "Error resizing partition"), unless
-msgid is a label that ends with a preposition ("Print at"); and a far shorter msgstr of an official name ("Republic of
-Yemen") without the translation of its head that the catalog gives in nearly every other
-message with it ("Йемен" where it writes "X Республикасы"). msgid's end mark counts only in a catalog that keeps its
-end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
-rest is missing.
+A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word
+that ends no other message, msgid's end mark missing; far shorter, a word that ends few of
+the messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a
+word; no longer than usual, ending with a character that ends none of the catalog's runs of
+Han characters: "类似于 -m，但丢弃未"), or shorter and missing the translations of msgid words:
+several with a cut end (one before a Russian or Kazakh word that ends no message, when much
+shorter, "|HOST|использовать" for "|HOST|use HOST for LDAP queries", or when it is msgid's
+last after its first, "Страниц на" for "Pages per Sheet"), most of them, or its last ones
+after the first ones it has (a cut keeps msgid's beginning; a terse translation drops words
+anywhere; two are enough before an end few messages have), or so far shorter than any habit
+of the catalog allows that length alone says cut ("Для понижения" for "Authentication is
+required to downgrade software"; Chinese, in its own words too, besides what msgstrs copy),
+unless msgid is an official long name that such catalogs shorten ("Iran, Islamic Republic
+of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two or more is cut
+where the word is one the catalog's messages go on after ("Изображение" for "AutoCAD image",
+where its "Изображение ..." all go on), or, much shorter, where its ending is ("Видеопоток"
+for "MJPEG video stream", "Бөлімнің" for "Error resizing partition"), unless msgid is a
+label that ends with a preposition ("Print at"); and a far shorter msgstr of an official
+name ("Republic of Yemen") without the translation of its head that the catalog gives in
+nearly every other message with it ("Йемен" where it writes "X Республикасы"). msgid's end
+mark counts only in a catalog that keeps its end marks (Chinese catalogs often leave "."
+out). A flag points at msgstr's end, where the rest is missing.
 """
 
 from __future__ import annotations
