@@ -357,3 +357,151 @@ def test_a_name_the_head_follows_is_no_official_form(tmp_path):
     # "Czech Republic" as "Чехия": the short name, not a head lost
     path = catalog(tmp_path, OPENED + REPUBLICS + [("Czech Republic", "Чехия")], lang="kk")
     assert flags_of(path, ["truncation"]) == []
+
+
+# labels "X list" as "Полная таблица X" throughout: the catalog's words ending "-ая" are
+# adjectives its messages go on after
+FULL_LISTS = [
+    (f"Complete {en} list", f"Полная таблица {ru}")
+    for en, ru in (
+        ("file", "файлов"),
+        ("folder", "папок"),
+        ("printer", "принтеров"),
+        ("device", "устройств"),
+        ("socket", "сокетов"),
+        ("archive", "архивов"),
+        ("font", "шрифтов"),
+        ("theme", "тем"),
+        ("window", "окон"),
+        ("user", "пользователей"),
+        ("group", "групп"),
+    )
+]
+CUT_STRING = "Unterminated quoted string"
+
+
+def test_one_word_far_shorter_with_an_ending_messages_go_on_after_is_a_cut(tmp_path):
+    # "незавершённая" is in no other message: its ending says an adjective lost its noun
+    path = catalog(tmp_path, OPENED + FULL_LISTS + [(CUT_STRING, "Незавершённая")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_STRING, "truncation")]
+    assert 'one word for msgid\'s 3: "незавершённая" ends few' in found[0][3]
+
+
+def test_one_word_with_an_ending_messages_end_with_is_no_cut(tmp_path):
+    # "-ие" ends the catalog's messages ("Открытие"): a noun may stand alone
+    nouns = [(f"Opening of the {en}", f"Открытие {ru}") for en, ru in (("menu", "меню"),)]
+    nouns += [(f"{en} opening", "Открытие") for en in ("Fast", "Slow", "Late", "Early", "Safe")]
+    nouns += [(f"{en} closing", "Закрытие") for en in ("Fast", "Slow", "Late", "Early", "Safe")]
+    nouns += [(f"{en} saving", "Сохранение") for en in ("Fast", "Slow", "Late", "Early", "Safe")]
+    path = catalog(tmp_path, OPENED + FULL_LISTS + nouns + [(CUT_STRING, "Незавершение")])
+    assert flags_of(path, ["truncation"]) == []
+
+
+NAMES = (
+    "AbiWord Calc Dia Emacs Gnumeric GIMP Inkscape KOffice Krita LyX Mozilla OpenOffice Quattro "
+    "Scribus StarCalc StarDraw StarImpress StarMath TeX WordPerfect Xfig"
+).split()
+# Kazakh puts the head last: "X құжаты" throughout, no msgstr ends with its name
+KAZAKH_DOCUMENTS = [(f"{name} document", f"{name} құжаты") for name in NAMES]
+# Russian puts the name after the head: "Документ X"
+RUSSIAN_DOCUMENTS = [(f"{name} document", f"Документ {name}") for name in NAMES]
+CUT_DOCUMENT = ("StarWriter document", "StarWriter")
+
+
+def test_a_name_msgid_goes_on_after_ending_msgstr_where_none_does_is_a_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + KAZAKH_DOCUMENTS + [CUT_DOCUMENT], lang="kk")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_DOCUMENT[0], "truncation")]
+    assert 'ends with "StarWriter", which msgid goes on after' in found[0][3]
+
+
+def test_a_name_ending_msgstr_where_the_catalog_ends_with_names_is_no_cut_end(tmp_path):
+    path = catalog(tmp_path, OPENED + RUSSIAN_DOCUMENTS + [CUT_DOCUMENT])
+    assert flags_of(path, ["truncation"]) == []
+
+
+# a catalog that leaves most of its tag names as they are ("Exif Version" for "Exif
+# Version"): its whole msgstrs are as long as their msgids, its Chinese words a third
+TAG_NAMES = [
+    (f"{name} Exif {kind}", f"{name} Exif {kind}")
+    for name in NAMES
+    for kind in ("Tag Name", "Tag Type", "Tag Value")
+]
+
+
+def test_a_terse_chinese_term_is_measured_by_what_the_catalog_translates(tmp_path):
+    entries = OPENED_ZH + TAG_NAMES + [("Aperture priority", "光圈优先")]
+    path = catalog(tmp_path, entries, lang="zh_CN")
+    assert flags_of(path, ["truncation"]) == []
+
+
+def _keeping_groups(tmp_path, cut):
+    """A catalog that keeps msgid's bracketed ends ("(Standard)" as "(стандарт)") and ends
+    messages with its nouns ("Файл"), and ``cut``."""
+    from tests.test_checks_recall import NOUNS, PLACES
+    from tests.test_checks_recall import OPENED as KEPT
+
+    grouped = [(f"{en} (Standard)", f"{ru} (стандарт)") for en, ru in NOUNS + PLACES]
+    labels = [(en.capitalize(), ru) for en, ru in NOUNS + PLACES]
+    return catalog(tmp_path, KEPT + grouped + labels + [cut])
+
+
+def test_a_bracketed_end_whose_content_msgstr_keeps_is_not_lost(tmp_path):
+    # "MPPE" is there, without its brackets
+    cut_id = "Could not open the printer in the menu (MPPE)"
+    path = _keeping_groups(tmp_path, (cut_id, "Не открыть принтер MPPE"))
+    assert flags_of(path, ["truncation"]) == []
+
+
+def test_a_msgid_all_in_brackets_has_no_bracketed_end_to_lose(tmp_path):
+    cut_id = "(could not open the printer in the menu)"
+    path = _keeping_groups(tmp_path, (cut_id, "нельзя открыть принтер"))
+    assert flags_of(path, ["truncation"]) == []
+
+
+# "X 未启用", "X 未安装": the catalog's "未" always goes on ("未能", "未找到")
+NOT_YET = [
+    (f"{name} is not {en}", f"{name} 未{zh}")
+    for name in FEATURES
+    for en, zh in (("enabled", "启用"), ("installed", "安装"), ("configured", "配置"))
+]
+NOT_ON_SYSTEM = ("The sandbox is not enabled on this system", "此操作系统上的沙盒程序未")
+
+
+def test_a_chinese_msgstr_ending_on_a_character_no_run_ends_with_is_a_cut(tmp_path):
+    # about as long as the catalog's msgstrs for such a msgid: the end alone says cut
+    path = catalog(tmp_path, OPENED_ZH + NOT_YET + [NOT_ON_SYSTEM], lang="zh_CN")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(NOT_ON_SYSTEM[0], "truncation")]
+    assert '"未" ends none of the runs of Han characters here' in found[0][3]
+
+
+def test_a_chinese_character_that_ends_a_run_somewhere_needs_a_shorter_msgstr(tmp_path):
+    entries = OPENED_ZH + NOT_YET + [("Not yet", "尚未"), NOT_ON_SYSTEM]
+    path = catalog(tmp_path, entries, lang="zh_CN")
+    assert flags_of(path, ["truncation"]) == []
+
+
+# "Документ X" throughout: the catalog keeps every CamelCase name as it is, each in one
+# message (too few for its own habit), and ends messages with its nouns ("Файл")
+APPS = (
+    "AbiWord OpenOffice StarCalc StarDraw StarImpress StarMath WordPerfect PowerPoint "
+    "LibreOffice KeyNote MagicPoint PageMaker"
+).split()
+APP_DOCUMENTS = [(f"{name} document", f"Документ {name}") for name in APPS]
+NOUN_LABELS = [("File", "Файл"), ("Disk", "Диск"), ("Image", "Образ"), ("Page", "Страница")]
+CUT_NAME = ("Could not open the file in PrintDlgEx", "Нельзя открыть файл")
+
+
+def test_a_camel_case_name_lost_where_the_catalog_keeps_all_such_names_is_a_cut(tmp_path):
+    path = catalog(tmp_path, OPENED + APP_DOCUMENTS + NOUN_LABELS + [CUT_NAME])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_NAME[0], "truncation")]
+    assert 'msgid\'s "PrintDlgEx" missing' in found[0][3]
+
+
+def test_a_camel_case_name_lost_where_the_catalog_drops_such_names_is_no_cut_end(tmp_path):
+    documents = [(f"{name} document", "Документ") for name in APPS]
+    path = catalog(tmp_path, OPENED + documents + NOUN_LABELS + [CUT_NAME])
+    assert not any("PrintDlgEx" in f[3] for f in flags_of(path, ["truncation"]))

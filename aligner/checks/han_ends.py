@@ -62,6 +62,17 @@ class HanEnds:
             return False
         return bool(_dictionary()) and self.last_word(msgstr) is None
 
+    def never_ends(self, msgstr: str, seen: int) -> bool:
+        """Whether ``msgstr`` ends with a Han character that ends none of the catalog's other
+        runs, being in at least ``seen`` of them ("未" of "未合并"), and no dictionary word
+        ends it there."""
+        last = msgstr.rstrip()[-1:]
+        if not last or not ("\u3400" <= last <= "\u9fff"):
+            return False
+        if self.seen[last] - 1 < seen or self.ends[last] > 1:
+            return False
+        return bool(_dictionary()) and self.last_word(msgstr) is None
+
     def last_word(self, msgstr: str) -> str | None:
         """The longest word of the dictionary (two characters or more) that ends
         ``msgstr``, if any."""

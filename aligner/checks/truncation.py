@@ -4,43 +4,50 @@ marks in commit graph", "如果您删除" for "If you delete an item, it will be
 Length alone cannot tell a cut from a terse translation, nor can the last word alone, so the
 catalog is its own evidence, learned afresh from each catalog (each language pair):
 
-- how long its msgstrs are for a msgid of a given length (the median and spread of the
-  log ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out
+- how long its msgstrs are for a msgid of a given length (the median and spread of the log
+  ratio, by msgid length), so a msgstr far shorter than its msgid predicts stands out
   (Chinese, also besides the names and identifiers it copies from msgid, as long in both:
   "无法派生autovacuum启" is shorter in its own words only);
-- which of its msgid words it translates with which msgstr words (a word and its
-  translation that go together in most messages that have either: ``word_links``), so a
-  msgid word whose translation is missing from the msgstr is seen;
-- which words end its msgstrs (Russian "и", "для", Chinese "的", "不" end almost none), and
-  which word endings (Russian "-ая", "-ый": an adjective without its noun, "Сербская" for
-  "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":" "!" "?" is there;
-  Chinese, where a word of the dictionary (jieba's, as wordfreq ships it) ends a msgstr,
-  that word's habit ("正确" ends messages where "确" ends none), and where none does, which
-  characters end almost none of its runs of Han characters: "此系统尚未启" was cut inside
-  "启用";
-- whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms and identifiers
-  ("GROUP", "TeX") it keeps as they are: where it does, one lost is a cut end too (ISO
-  catalogs drop alternative names in brackets at will; "DENIED" is translated).
+- which of its msgid words it translates with which msgstr words (a word and its translation
+  that go together in most messages that have either: ``word_links``), so a msgid word whose
+  translation is missing from the msgstr is seen;
+- which words end its msgstrs (``message_ends``; Russian "и", "для", Chinese "的", "不" end
+  almost none), and which word endings (Russian "-ая", "-ый": an adjective without its noun,
+  "Сербская" for "Serbian (Cyrillic, with guillemets)"), and whether msgid's final "." ":"
+  "!" "?" is there; Chinese, where a word of the dictionary (jieba's, as wordfreq ships it)
+  ends a msgstr, that word's habit ("正确" ends messages where "确" ends none), and where none
+  does, which characters end almost none of its runs of Han characters: "此系统尚未启" was cut
+  inside "启用";
+- (``kept_ends``) whether it keeps msgid's bracketed ends ("(Standard)") and which acronyms
+  and identifiers ("GROUP", "TeX") it keeps as they are, or whether it keeps all its
+  CamelCase names ("PrintDlgEx") and words with digits: where it does, one lost is a cut end
+  too (ISO catalogs drop alternative names in brackets at will; "DENIED" is translated); and
+  whether its msgstrs end with a name of msgid that msgid goes on after: where almost none
+  do (Kazakh, head last: "Gnumeric электрондық кестесі"), one that does is a cut end too
+  ("Gnumeric" for "Gnumeric spreadsheet").
 
-A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word that
-ends no other message, msgid's end mark missing; far shorter, a word that ends few of the
-messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a word),
-or shorter and missing the translations of msgid words: several with a cut end (one before
-a Russian or Kazakh word that ends no message, when much shorter, "|HOST|использовать" for
-"|HOST|use HOST for LDAP queries", or when it is msgid's last after its first, "Страниц
-на" for "Pages per Sheet"), most of them, or its last ones after the first ones it
-has (a cut keeps msgid's beginning; a terse translation drops words anywhere; two are enough
-before an end few messages have), or so far shorter than any habit of the catalog allows
-that length alone says cut ("Для понижения" for "Authentication is required to downgrade
-software"), unless msgid is an official long name that such catalogs shorten ("Iran,
-Islamic Republic of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two
-or more is cut where the word is one the catalog's messages go on after ("Изображение" for
-"AutoCAD image", where its "Изображение ..." all go on), unless msgid is a label that ends
-with a preposition ("Print at"); and a far shorter msgstr of an official name ("Republic of
-Yemen") without the translation of its head that the catalog gives in nearly every other
-message with it ("Йемен" where it writes "X Республикасы"). msgid's end mark counts only in a catalog that keeps its
-end marks (Chinese catalogs often leave "." out). A flag points at msgstr's end, where the
-rest is missing.
+A msgstr is flagged when it is much shorter than predicted and its end looks cut (a word
+that ends no other message, msgid's end mark missing; far shorter, a word that ends few of
+the messages it is in: "Модель" for "The child model"; Chinese, shorter, ending inside a
+word; no longer than usual, ending with a character that ends none of the catalog's runs of
+Han characters: "类似于 -m，但丢弃未"), or shorter and missing the translations of msgid words:
+several with a cut end (one before a Russian or Kazakh word that ends no message, when much
+shorter, "|HOST|использовать" for "|HOST|use HOST for LDAP queries", or when it is msgid's
+last after its first, "Страниц на" for "Pages per Sheet"), most of them, or its last ones
+after the first ones it has (a cut keeps msgid's beginning; a terse translation drops words
+anywhere; two are enough before an end few messages have), or so far shorter than any habit
+of the catalog allows that length alone says cut ("Для понижения" for "Authentication is
+required to downgrade software"; Chinese, in its own words too, besides what msgstrs copy),
+unless msgid is an official long name that such catalogs shorten ("Iran, Islamic Republic
+of" as "Иран"). A Russian or Kazakh msgstr of one word for a msgid of two or more is cut
+where the word is one the catalog's messages go on after ("Изображение" for "AutoCAD image",
+where its "Изображение ..." all go on), or, much shorter, where its ending is ("Видеопоток"
+for "MJPEG video stream", "Бөлімнің" for "Error resizing partition"), unless msgid is a
+label that ends with a preposition ("Print at"); and a far shorter msgstr of an official
+name ("Republic of Yemen") without the translation of its head that the catalog gives in
+nearly every other message with it ("Йемен" where it writes "X Республикасы"). msgid's end
+mark counts only in a catalog that keeps its end marks (Chinese catalogs often leave "."
+out). A flag points at msgstr's end, where the rest is missing.
 """
 
 from __future__ import annotations
@@ -55,13 +62,23 @@ from ..catalog import base_language
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .han_ends import HanEnds, han_run
+from .kept_ends import KeptEnds, ends_with_mark, has_opener, lost_group, lost_tokens
+from .message_ends import (
+    ENDING_WORD,
+    LETTERS,
+    copied_end,
+    copied_ends,
+    count_ends,
+    ending,
+    ends_few,
+    last_word,
+    unmarked,
+    words_of,
+)
 from .msgstr_lengths import LengthModel, length, own_lengths
 from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
-_END_MARKS = frozenset(".:!?。：！？")
-_CLOSERS = "\"'»”’)）"
-_LETTERS = re.compile(r"[^\W\d_]+")
 _MIN_MESSAGES = 40  # a catalog smaller than this has no length model
 # robust z of the length ratio (measured on 57k real ru/kk/zh entries, docs/checks-benchmark.md)
 _SHORT = -3.0  # "much shorter": enough with an end that looks cut
@@ -69,8 +86,6 @@ _SHORT_LOST = -2.0  # enough when the cut end is msgid's end mark missing
 _SHORTER = -1.2  # "shorter": enough with a cut end and translations of msgid words missing
 _RARE_END = 0.02  # a word ending at most this share of the messages it is in...
 _RARE_END_SEEN = 20  # ...of at least this many (function words: "и", "для", "的", "不")
-_ENDING = 2  # letters of a word's ending (Russian "-ая", "-ой", Kazakh "-дық": an adjective's)
-_ENDING_WORD = 5  # only words this long have an ending that says what they are
 _RARE_ENDING_SEEN = 60  # an ending in at least this many messages, ending few of them
 # "far shorter" msgstrs need less of their end: a word (ending) ending at most this share
 # of the few messages it is in ("Модель" for "The child model", "Загрузить" for "Load
@@ -79,19 +94,10 @@ _FAR_SHORT = -3.5
 _FEW_END = 0.05
 _FEW_END_SEEN = 5
 _FEW_ENDING_SEEN = 15
-_OPENERS = "([（【"
-# a token translations keep as it is: an acronym, an identifier, a CamelCase name ("GROUP",
-# "GTK+", "TeX", "SoundTracker", "utf8")
-_KEPT_TOKEN = re.compile(
-    r"(?<![\w+])(?:[A-Z]{2,}[A-Za-z0-9]*\+*|[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z]*)"
-    r"(?![\w+])"
-)
-_MARKS_SEEN = 10  # msgids ending with an end mark, before the catalog's habit counts
-_MARKS_KEPT = 0.9  # share of them whose msgstr ends with one: then a lost one is a cut
-_TOKEN_KEPT_SEEN = 3  # msgids with such a token, before the catalog's habit for it counts
-_TOKEN_KEPT = 0.9  # share of them whose msgstr keeps it: then a lost one is a cut
-_GROUPS_SEEN = 10  # msgids ending with a bracketed part, before the catalog's habit counts
-_GROUPS_KEPT = 0.9  # share of them whose msgstr keeps a bracket: then a lost one is a cut
+# msgstrs with a name or identifier of msgid that msgid goes on after, before the catalog's
+# habit counts: where few of them end with it (Kazakh), one that does is a cut end
+# ("StarWriter" for "StarWriter document")
+_COPIED_SEEN = 20
 _MISSING = 2  # translations missing, with "shorter" and a cut end
 _MISSING_MOST = 3  # translations missing, with "shorter" (z <= _SHORT_LOST), when they
 _MOST = 0.75  # are most of the msgid words the catalog has translations for
@@ -118,6 +124,10 @@ _HEAD_SHORT = -2.5
 # msgid is one word: a term, translated by a coined term ("快进" for "fast-forward") that no
 # dictionary has
 _MID_WORD_SHORT = -1.6
+# ...and no longer than usual is enough where the character it ends with ends none of the
+# catalog's runs of Han characters it is in, twenty or more ("未" of "未合并", "没" of "没有":
+# "类似于 -m，但丢弃未"), msgid being more than one word
+_NEVER_ENDS_SHORT = 0.0
 # Russian and Kazakh, one word left of a msgid of two or more ("Изображение" for "AutoCAD
 # image", "некорректный" for "bignum invalid"): a cut when no longer than usual and the word
 # is one the catalog's messages go on after (it ends few of the messages it is in), whatever
@@ -126,6 +136,9 @@ _LONE_SHORT = 0.0
 _LONE_SEEN = 5  # a word in at least this many other messages...
 _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to measure;
 # a shorter one, _FEW_END)
+# (or shorter, as much as a lost end mark needs, and a word whose ending few of the
+# catalog's words with it end a message with, _FEW_END of _FEW_END_SEEN: "Видеопоток" for
+# "MJPEG video stream", "Бөлімнің" for "Error resizing partition")
 # ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
 # "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
@@ -152,78 +165,8 @@ def _tokens(text: str, cjk: bool) -> tuple[set[str], set[str]]:
         for run in han_run().findall(text):
             found.update(run[i : i + 2] for i in range(len(run) - 1))
         return set(_han().findall(text)), found
-    words = {word.lower() for word in _LETTERS.findall(text)}
+    words = words_of(text)
     return words, latin | {word[:5] for word in words if len(word) >= 3 and not word.isascii()}
-
-
-def _last_word(text: str, cjk: bool) -> str | None:
-    body = text.rstrip()
-    if cjk:
-        return body[-1] if body and "\u3400" <= body[-1] <= "\u9fff" else None  # Han
-    start = len(body)
-    while start and body[start - 1].isalpha():
-        start -= 1
-    word = body[start:]
-    if not word or word.isascii():
-        return None  # a name or an identifier kept in Latin letters says nothing of a cut
-    return word.lower()
-
-
-def _ends_with_mark(text: str) -> bool:
-    """Whether ``text`` ends with a sentence's or a label's end mark (before closing quotes
-    or brackets)."""
-    return text.rstrip().rstrip(_CLOSERS)[-1:] in _END_MARKS
-
-
-def _ending(word: str) -> str:
-    return "-" + word[-_ENDING:]
-
-
-def _ends_grouped(msgid: str) -> bool:
-    return msgid.rstrip().rstrip(".:")[-1:] in ")]）】"
-
-
-def _has_opener(msgstr: str) -> bool:
-    return any(ch in msgstr for ch in _OPENERS)
-
-
-def _lost_group(msgid: str, msgstr: str) -> bool:
-    """Whether msgid ends with a bracketed part ("Serbian (Cyrillic, with guillemets)") of
-    which msgstr keeps no bracket at all."""
-    return _ends_grouped(msgid) and not _has_opener(msgstr)
-
-
-def _lost_tokens(msgid: str, msgstr: str, kept: set[str] | None = None) -> list[str]:
-    """msgid's acronyms and identifiers (of ``kept``, lower-cased: those the catalog keeps)
-    that msgstr does not have ("WITHIN GROUP" of "cannot use VARIADIC with WITHIN GROUP"
-    for "VARIADIC")."""
-    lower = msgstr.lower()
-    return [
-        token
-        for token in _KEPT_TOKEN.findall(msgid)
-        if token.lower() not in lower and (kept is None or token.lower() in kept)
-    ]
-
-
-def _ends_few(
-    word: str | None,
-    seen: Counter[str],
-    ends: Counter[str],
-    cjk: bool,
-    share: float,
-    word_seen: int,
-    ending_seen: int,
-) -> bool:
-    """Whether ``word`` (or, Russian and Kazakh, its ending: "-ая" of "Сербская") ends at
-    most ``share`` of the messages it is in, other than this one, being in enough of them."""
-    if word is None:
-        return False
-    if seen[word] >= word_seen and ends[word] - 1 <= share * seen[word]:
-        return True
-    if cjk or len(word) < _ENDING_WORD:
-        return False
-    ending = _ending(word)
-    return seen[ending] >= ending_seen and ends[ending] - 1 <= share * seen[ending]
 
 
 def _lost_tail(found: list[tuple[str, bool]]) -> bool:
@@ -243,7 +186,7 @@ def _lone_word(msgid: str, msgstr: str) -> bool:
     msgid of two words or more."""
     if len(msgid.split()) < 2 or len(msgstr.split()) > 1:  # str.split first: no regex
         return False
-    words, source = _LETTERS.findall(msgstr), _LETTERS.findall(msgid)
+    words, source = LETTERS.findall(unmarked(msgstr)), LETTERS.findall(msgid)
     return (
         len(words) == 1
         and not words[0].isascii()
@@ -264,6 +207,19 @@ def _goes_on(word: str | None, seen: Counter[str], ends: Counter[str], measured:
     others = seen[word] - 1
     share = _LONE_ENDS if measured else _FEW_END
     return others >= _LONE_SEEN and ends[word] - 1 <= share * others
+
+
+def _ending_goes_on(
+    word: str | None, seen: Counter[str], ends: Counter[str], z: float | None
+) -> bool:
+    """Whether the catalog's words with ``word``'s ending go on in its messages (Russian
+    "-ая", "-ые": an adjective before its noun; Kazakh "-нің": a genitive before its head),
+    for a msgstr of that word alone that is much shorter than the catalog gives such a msgid."""
+    if word is None or z is None or z > _SHORT_LOST or len(word) < ENDING_WORD:
+        return False
+    end = ending(word)
+    others = seen[end] - 1
+    return others >= _FEW_END_SEEN and ends[end] - 1 <= _FEW_END * others
 
 
 @register
@@ -332,6 +288,8 @@ class _Evidence:
     own_expected: int = 0  # ...and the characters the catalog gives that
     lone_word: bool = False  # one word for several, one the catalog's messages go on after
     lost_head: str | None = None  # an official name's head, always translated here, missing
+    copied_end: str | None = None  # a name of msgid it ends with, where msgid goes on
+    never_end: bool = False  # Chinese: ends with a character that ends none of the runs
 
 
 def _length_reason(found: _Evidence) -> str:
@@ -349,7 +307,7 @@ def _length_reason(found: _Evidence) -> str:
 
 def _lone_reason(found: _Evidence) -> str:
     return (
-        f"one word for msgid's {len(_LETTERS.findall(found.msgid))}: "
+        f"one word for msgid's {len(LETTERS.findall(found.msgid))}: "
         f'"{found.last}" ends few of the messages it is in'
     )
 
@@ -366,6 +324,8 @@ def _end_reasons(found: _Evidence) -> list[str]:
             f'no "{found.lost_head}" of msgid\'s name, which this catalog translates in '
             "nearly every message that has it"
         ]
+    if found.never_end:
+        return [f'ends inside a word: "{last}" ends none of the runs of Han characters here']
     if found.mid_word and not found.rare_end:
         return [f'ends inside a word: "{last}" ends almost no run of Han characters here']
     if found.rare_end:
@@ -374,13 +334,18 @@ def _end_reasons(found: _Evidence) -> list[str]:
         return [f'ends with "{last}", which ends few of the messages it is in']
     if not found.lost_mark:
         return []
-    lost = _lost_tokens(msgid, msgstr)
-    if _ends_with_mark(msgid) and not _ends_with_mark(msgstr):
+    lost = lost_tokens(msgid, msgstr)
+    if ends_with_mark(msgid) and not ends_with_mark(msgstr):
         return ["msgid's end mark is missing"]
-    if _lost_group(msgid, msgstr):
+    if lost_group(msgid, msgstr):
         return ["msgid's bracketed end is missing"]
     if lost:
         return ["msgid's " + ", ".join(f'"{token}"' for token in lost[:3]) + " missing"]
+    if found.copied_end:
+        return [
+            f'ends with "{found.copied_end}", which msgid goes on after and this '
+            "catalog's msgstrs seldom end with"
+        ]
     return []
 
 
@@ -396,6 +361,8 @@ def _is_cut(found: _Evidence) -> bool:
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
     if found.lone_word or found.lost_head:
         return True
+    if found.never_end and min(z, found.own_z) <= _NEVER_ENDS_SHORT:
+        return True
     if z > _SHORTER:  # Chinese, shorter only besides what it copies from msgid
         return found.mid_word and found.own_z <= _MID_WORD_SHORT
     return (
@@ -408,8 +375,23 @@ def _is_cut(found: _Evidence) -> bool:
         or (missing and found.rare_end and found.words and (z <= _SHORT_LOST or found.lost_tail))
         or (missing >= _MISSING and found.few_end and found.lost_tail and z <= _SHORT_TAIL)
         or (missing >= _MISSING_MOST and z <= _SHORT_TAIL and found.lost_tail)
-        or (_very_short(z, found.msgstr, found.expected) and not found.shortened_name)
+        or (
+            _very_short(z, found.msgstr, found.expected)
+            and not found.shortened_name
+            and _own_very_short(found)
+        )
     )
+
+
+def _own_very_short(found: _Evidence) -> bool:
+    """Chinese, whether msgstr is so far shorter in its own words too (besides what it
+    copies from msgid): a catalog many of whose msgstrs copy their msgid ("Exif", untranslated
+    labels) gives its Chinese terms a length they never have ("光圈优先" for "Aperture
+    priority" is a third of it)."""
+    if found.words:
+        return True
+    own = own_lengths(found.msgid, found.msgstr)[1]
+    return found.own_z <= _VERY_SHORT and own + 1 <= _VERY_SHORT_SHARE * (found.own_expected + 1)
 
 
 def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
@@ -445,78 +427,67 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             for k, z in enumerate(zs)
             if k not in chosen and _or(z, 0.0) <= _LONE_SHORT and _lone_word(*pairs[k][1:])
         ]
+    inside = HanEnds([msgstr for *_, msgstr in pairs]) if cjk else None
+    if inside is not None:  # a character no run ends with, in a msgstr no longer than usual
+        chosen = {k for k, *_ in shorter}
+        shorter += [
+            (k, z, own_zs[k])
+            for k, z in enumerate(zs)
+            if k not in chosen
+            and z is not None
+            and min(z, own_zs[k]) <= _NEVER_ENDS_SHORT
+            and _never_ends(inside, *pairs[k][1:])
+        ]
     if not shorter:
         return
     tokens = [_tokens(msgstr, cjk) for _, _, msgstr in pairs]  # (words, lexicon tokens)
-    seen: Counter[str] = Counter()
-    ends: Counter[str] = Counter()
-    for (_, _, msgstr), (words, _) in zip(pairs, tokens):
-        seen.update(words)
-        if not cjk:
-            seen.update({_ending(word) for word in words if len(word) >= _ENDING_WORD})
-        last = _last_word(msgstr, cjk)
-        if last:
-            ends[last] += 1
-            if not cjk and len(last) >= _ENDING_WORD:
-                ends[_ending(last)] += 1
-    grouped = [msgstr for _, msgid, msgstr in pairs if _ends_grouped(msgid)]
-    keeps_groups = len(grouped) >= _GROUPS_SEEN and sum(
-        _has_opener(msgstr) for msgstr in grouped
-    ) >= _GROUPS_KEPT * len(grouped)  # ISO catalogs drop "(Hangŭl, Hangeul)" at will
-    marked = [msgstr for _, msgid, msgstr in pairs if _ends_with_mark(msgid)]
-    keeps_marks = len(marked) < _MARKS_SEEN or sum(map(_ends_with_mark, marked)) >= (
-        _MARKS_KEPT * len(marked)
-    )  # Chinese catalogs that leave out msgid's final "." (数组必须是...) at will
-    with_token: Counter[str] = Counter()
-    token_kept: Counter[str] = Counter()
-    for _, msgid, msgstr in pairs:
-        lower = msgstr.lower()
-        for token in {t.lower() for t in _KEPT_TOKEN.findall(msgid)}:
-            with_token[token] += 1
-            token_kept[token] += token in lower
-    kept_tokens = {  # "GROUP", "TeX" that the catalog keeps as they are: lost when cut
-        token
-        for token, n in with_token.items()
-        if n >= _TOKEN_KEPT_SEEN and token_kept[token] - 1 >= _TOKEN_KEPT * (n - 1)
-    }
-    inside = HanEnds([msgstr for _, _, msgstr in pairs]) if cjk else None
+    seen, ends = count_ends([msgstr for *_, msgstr in pairs], [t[0] for t in tokens], cjk)
+    kept = KeptEnds([(msgid, msgstr) for _, msgid, msgstr in pairs])
+    copied = {k: token for k, *_ in shorter if (token := copied_end(*pairs[k][1:]))}
+    if copied:  # counted for the catalogs that have such a suspect only
+        having, ending_with = copied_ends([(msgid, msgstr) for _, msgid, msgstr in pairs])
+        if having < _COPIED_SEEN or ending_with - 1 > _RARE_END * (having - 1):
+            copied = {}
     suspects = []
     for k, z, own_z in shorter:
         unit, msgid, msgstr = pairs[k]
-        last = _last_word(msgstr, cjk)
-        rare_end = _ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
-        few_end = rare_end or _ends_few(
+        last = last_word(msgstr, cjk)
+        rare_end = ends_few(last, seen, ends, cjk, _RARE_END, _RARE_END_SEEN, _RARE_ENDING_SEEN)
+        few_end = rare_end or ends_few(
             last, seen, ends, cjk, _FEW_END, _FEW_END_SEEN, _FEW_ENDING_SEEN
         )
-        lost_mark = (
-            keeps_marks
-            and _ends_with_mark(msgid)
-            and not _ends_with_mark(msgstr)
-            and msgstr.rstrip()[-1:].isalnum()
-        ) or (keeps_groups and _lost_group(msgid, msgstr))
-        if not lost_mark and kept_tokens:
-            lost_mark = bool(_lost_tokens(msgid, msgstr, kept_tokens))
+        lost_mark = kept.lost(msgid, msgstr) or k in copied
         if inside is not None and (rare_end or few_end):
             word = inside.last_word(msgstr)  # a word's habit, not its last character's
             if word is not None:
                 last = word
                 seen_word, word_ends = inside.word_ends(word)
-                rare_end = _ends_few(word, seen_word, word_ends, cjk, _RARE_END, _RARE_END_SEEN, 0)
-                few_end = rare_end or _ends_few(
+                rare_end = ends_few(word, seen_word, word_ends, cjk, _RARE_END, _RARE_END_SEEN, 0)
+                few_end = rare_end or ends_few(
                     word, seen_word, word_ends, cjk, _FEW_END, _FEW_END_SEEN, 0
                 )
-        mid_word = inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
-        lone = (
-            not cjk and _lone_word(msgid, msgstr) and _goes_on(last, seen, ends, zs[k] is not None)
+        never_end = inside is not None and _never_ends(inside, msgid, msgstr)
+        mid_word = never_end or (
+            inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
         )
-        suspects.append((k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone))
+        lone = (
+            not cjk
+            and _lone_word(msgid, msgstr)
+            and (
+                _goes_on(last, seen, ends, zs[k] is not None)
+                or _ending_goes_on(last, seen, ends, zs[k])
+            )
+        )
+        suspects.append(
+            (k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never_end)
+        )
     heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
     lexicon = Lexicon(
         [(pairs[k][1], tokens[k][1]) for k in range(len(pairs))],
         {w for k, *_ in suspects for w in source_words(pairs[k][1])},
         {head for head in heads.values() if head},
     )
-    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         expected = model.expected(msgid)
@@ -542,7 +513,13 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             own.expected_of(own_sizes[k][0]),
             lone,
             head if lost_head else None,
+            copied.get(k),
+            never,
         )
+
+
+def _never_ends(inside: HanEnds, msgid: str, msgstr: str) -> bool:
+    return len(msgid.split()) > 1 and inside.never_ends(msgstr, _RARE_END_SEEN)
 
 
 def _name_head(msgid: str) -> str | None:
@@ -560,12 +537,12 @@ def _shortened_name(msgid: str, msgstr: str, lang: str) -> bool:
     """Whether msgid is a name's official long form ("Bolivia, Plurinational State of",
     "Holy See (Vatican City State)") or msgstr is all a country's name in ``lang``: a
     shorter name is how such names are translated, not a cut."""
-    if _OFFICIAL_FORM.search(msgid) or ("(" in msgid and not _has_opener(msgstr)):
+    if _OFFICIAL_FORM.search(msgid) or ("(" in msgid and not has_opener(msgstr)):
         return True
     from ..facts.names import country_index  # deferred: built for the few such msgstrs
 
     index = country_index(base_language(lang))
-    letters = sum(map(len, _LETTERS.findall(msgstr)))
+    letters = sum(map(len, LETTERS.findall(msgstr)))
     if index is None or not letters:
         return False
     covered = sum(end - start for start, end, _ in index.find(msgstr.strip()))
