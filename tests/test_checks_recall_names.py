@@ -157,6 +157,23 @@ def test_russian_grammar_in_a_kazakh_catalog(tmp_path):
     assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["Pick a Color", "Tab Stops"]
 
 
+def test_a_name_written_as_it_sounds_is_no_russian_in_a_kazakh_catalog(tmp_path):
+    """A place name transliterated ends as it sounds ("Пасадена", "Гарден-Гров") and may
+    match msgid by its consonants only ("Вейкросс", Waycross): no Russian evidence."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Pasadena", "Пасадена"),
+            ("Garden Grove", "Гарден-Гров"),
+            ("Waycross", "Вейкросс"),
+            ("Pick a Color", "Выберите цвет"),
+            ("Open File", "Файлды ашу"),
+        ],
+        lang="kk",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["Pick a Color"]
+
+
 def test_kazakh_with_few_of_its_letters_in_a_russian_catalog(tmp_path):
     """ "Аты "." таңбасынан басталатын файлдар жасырын": one word in five has a letter only
     Kazakh writes, and the detector, told Kazakh or Russian, is sure it is Kazakh, and of

@@ -348,7 +348,9 @@ class LanguageCheck(Check):
                 reason = f"Russian words {_listed(evidence.words)}"
             if reason is not None:
                 yield self._wrong(unit, document, lang, start, end, "ru", reason)
-            elif evidence.endings:
+            elif evidence.endings and not _sounds_like(source, text):
+                # a name written in Cyrillic as msgid sounds ("Пасадена", "Гарден-Гров")
+                # ends as it sounds, in either language
                 pending.append((index, lang, start, end, evidence.endings, None))
             elif not _sounds_like(unit.text(document.source), text):
                 # no sign either way: a detector decides, if no other message of the
@@ -559,14 +561,21 @@ def _russian_words(words: tuple[str, ...]) -> bool:
 
 
 _SOUNDS_LIKE = 65  # rapidfuzz ratio of the romanised msgstr to msgid: "Автор" 73, "окно" 40
+_SKELETON_LETTERS = 3  # consonants two texts must share to sound alike by them alone
 
 
 def _sounds_like(source: str, text: str) -> bool:
-    """Whether ``text`` romanised reads like msgid: a transliterated name or a loanword."""
+    """Whether ``text`` romanised reads like msgid: a transliterated name or a loanword,
+    letter for letter or by its consonants ("Вейкросс" and "Waycross" both ``vkrs``)."""
     from anyascii import anyascii
     from rapidfuzz.fuzz import ratio
 
-    return ratio(anyascii(text).lower(), source.lower()) >= _SOUNDS_LIKE
+    from ..align.lexicon import skeleton
+
+    if ratio(anyascii(text).lower(), source.lower()) >= _SOUNDS_LIKE:
+        return True
+    heard = skeleton(text.lower())
+    return len(heard) >= _SKELETON_LETTERS and heard == skeleton(source.lower())
 
 
 def _word_counts(document: Document, wanted: set[str]) -> dict[tuple[str, str], int]:
