@@ -7,6 +7,7 @@ from __future__ import annotations
 import polib
 
 from aligner.catalog import read_catalog
+from aligner.checks import check_catalog
 from tests.test_checks_recall import catalog, flags_of
 
 
@@ -61,6 +62,25 @@ def test_an_adjective_names_a_country_by_its_short_cldr_name(tmp_path):
         "kk",
     )
     assert _expected(path) == [("Cyrillic/Russian", "Ресей")]
+
+
+def test_a_country_written_as_cldr_writes_it_is_no_misspelling(tmp_path):
+    """CLDR is a second authority beside the ISO catalogs: "Американское Самоа" (the ISO
+    catalog has "Американские Самоа"), 吉尔吉斯斯坦 (吉尔吉斯坦); near misses of both are
+    still misspelt."""
+
+    def entries(name, right, wrong):
+        return [
+            polib.POEntry(msgctxt="country", msgid=name, msgstr=right),
+            polib.POEntry(msgctxt="timezone", msgid=name, msgstr=wrong),
+        ]
+
+    ru = catalog(tmp_path, entries("American Samoa", "Американское Самоа", "Американскее Самоа"))
+    zh = catalog(tmp_path, entries("Kyrgyzstan", "吉尔吉斯斯坦", "吉尔吉期坦"), "zh_CN", "zh.po")
+    for path, wrong in ((ru, "Американскее Самоа"), (zh, "吉尔吉期坦")):
+        entries_of = {e.index: e.msgstr for e in read_catalog(path).entries}
+        flagged = [f.entry for f in check_catalog(path, ["name"])]
+        assert [entries_of[i] for i in flagged] == [(wrong,)]
 
 
 def test_a_russian_adjective_is_no_country_name_misspelt(tmp_path):

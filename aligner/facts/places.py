@@ -295,8 +295,10 @@ def misspelt_names(source: str, target: str, lang: str) -> list[tuple[int, int, 
             near = _misspelt_at(
                 target, name, local, lang, in_compounds, label_is_name, chinese and label, stems
             )
-            if near is not None and not any(
-                near[0] < end and start < near[1] for start, end, *_ in found
+            if (
+                near is not None
+                and not any(near[0] < end and start < near[1] for start, end, *_ in found)
+                and not _in_cldr_name(target, near[0], near[1], name, lang)
             ):
                 found.append((near[0], near[1], name, near[2]))
                 break
@@ -372,6 +374,18 @@ def _known_forms(name: str, lang: str, derived: bool) -> tuple[str, ...]:
         if short and short not in forms:
             forms.append(short)
     return tuple(forms)
+
+
+def _in_cldr_name(target: str, start: int, end: int, name: str, lang: str) -> bool:
+    """Whether the near miss [start, end) lies inside the country's name as CLDR (Babel)
+    writes it in ``target``, a second authority beside the ISO catalogs: "Американское
+    Самоа" where the ISO catalog has "Американские Самоа", 吉尔吉斯斯坦 for 吉尔吉斯坦. Only
+    there: "Боливия", CLDR's, says nothing of the rest of "Боливия, Многонациональное ..."."""
+    short = _cldr_territories(lang).get(_alpha_2().get(name, ""))
+    if not short:
+        return False
+    at = target.find(short, max(0, end - len(short)))
+    return at != -1 and at <= start and end <= at + len(short)
 
 
 @cache
