@@ -35,7 +35,9 @@ def _totals(values) -> list:
     return out
 
 
-def _random_pair(rng: random.Random, n: int, m: int, doubles: bool, vocabulary: int) -> _Pair:
+def _random_pair(
+    rng: random.Random, n: int, m: int, doubles: bool, vocabulary: int, shared_x: bool = True
+) -> _Pair:
     words = [f"k{k}" for k in range(vocabulary)] + [f"n:{k}" for k in range(vocabulary // 3)]
 
     def keys() -> frozenset:
@@ -48,10 +50,14 @@ def _random_pair(rng: random.Random, n: int, m: int, doubles: bool, vocabulary: 
     weights = {
         w: rng.choice((0, WEIGHT_UNIT, WEIGHT_UNIT // 3, rng.randrange(1 << 22))) for w in words
     }
-    if rng.random() < 0.5:
+    if rng.random() < 0.5:  # keys without a weight: one side's only, or (rarely) both's
         pivot_keys = tuple(
             k | {f"x{i}"} if rng.random() < 0.2 else k for i, k in enumerate(pivot_keys)
         )
+        if shared_x and rng.random() < 0.1:
+            other_keys = tuple(
+                k | {f"x{j}"} if rng.random() < 0.2 else k for j, k in enumerate(other_keys)
+            )
     pivot_doubles = other_doubles = ()
     if doubles:
         pivot_doubles = tuple(
@@ -118,7 +124,7 @@ def _same(first, second) -> bool:
 @compiled
 def test_compiled_search_equals_the_python_search_on_random_pairs():
     rng = random.Random(13)
-    searched = 0
+    searched = missing = 0
     for case in range(600):
         n, m = rng.randrange(0, 40), rng.randrange(0, 40)
         pair = _random_pair(rng, n, m, doubles=case % 3 != 0, vocabulary=rng.choice((3, 12, 60)))
@@ -129,6 +135,7 @@ def test_compiled_search_equals_the_python_search_on_random_pairs():
         except KeyError:  # a shared key without a weight: the compiled search leaves it
             with pytest.raises(KeyError):
                 search.search(pair, lo, hi, model, None)
+            missing += 1
             continue
         assert _same(search.search(pair, lo, hi, model, None), expected), case
         searched += (
@@ -154,6 +161,7 @@ def test_compiled_search_equals_the_python_search_on_random_pairs():
             is not None
         )
     assert searched > 400  # the compiled search did them, not the fallback
+    assert missing
 
 
 @compiled
@@ -208,3 +216,44 @@ def test_the_extension_is_refused_when_asked_or_stale(tmp_path, monkeypatch):
     (tmp_path / "_bandsearch.pyx").write_text(source + "\n# edited since the build\n")
     monkeypatch.setattr(search, "__file__", str(tmp_path / "search.py"))
     assert search._kernel() is None
+
+
+@compiled
+def test_compiled_band_cut_equals_the_python_cut(monkeypatch):
+    rng = random.Random(7)
+    cases = []
+    for _case in range(300):
+        n, m = rng.randrange(0, 50), rng.randrange(0, 50)
+        pair = _random_pair(rng, n, m, doubles=False, vocabulary=rng.choice((3, 20, 200)))
+        cases.append((pair, *_random_band(rng, n, m)))
+    found = [pairwise._within_band(*case).pivot_keys for case in cases]
+    monkeypatch.setattr(search, "KERNEL", None)
+    assert found == [pairwise._within_band(*case).pivot_keys for case in cases]
+
+
+@compiled
+def test_compiled_margins_equal_the_python_margins(monkeypatch):
+    rng = random.Random(11)
+    cases = []
+    for case in range(200):
+        n, m = rng.randrange(1, 40), rng.randrange(1, 40)
+        pair = _random_pair(
+            rng, n, m, doubles=case % 2 == 0, vocabulary=rng.choice((3, 30)), shared_x=False
+        )
+        lo, hi = _random_band(rng, n, m)
+        model = _random_model(rng)
+        costs, arrows = search_python(pair, lo, hi, model, None)
+        if costs[n][m - lo[n]] == math.inf:
+            continue
+        path = pairwise._backtrack(arrows, lo, n, m)
+        cases.append((pair, model, path, costs, arrows, lo, hi))
+    points = [(i, j) for i in range(45) for j in range(45)]
+
+    def margins_of(case):
+        margin = margins.boundary_margins(*case)
+        return [margin(i, j) for i, j in points]
+
+    found = [margins_of(case) for case in cases]
+    monkeypatch.setattr(search, "KERNEL", None)
+    assert found == [margins_of(case) for case in cases]
+    assert len(cases) > 100

@@ -12,7 +12,7 @@ reports as a KeyError, or inputs of an unexpected shape), so the result is alway
 search's.
 """
 
-from cpython.bytearray cimport PyByteArray_FromStringAndSize
+from cpython.bytearray cimport PyByteArray_AS_STRING, PyByteArray_FromStringAndSize
 from cpython.float cimport PyFloat_FromDouble
 from cpython.list cimport PyList_New, PyList_SET_ITEM
 from cpython.ref cimport Py_INCREF
@@ -785,3 +785,180 @@ cdef inline double tail_cost(
             return 0.0
         return table[at]
     return x * slope + far
+
+
+def within_band(tuple keys, tuple other, list lo, list hi, empty):
+    """``pairwise._within_band``'s cut of the pivot keys, compiled: per pivot paragraph i
+    the keys some other paragraph of other[start:end] holds (start = min(lo[i + 1 : i + 5])
+    - 3, at least 0; end = max(hi[i + 1 : i + 5]) + 1, at most len(other)), ``empty`` when
+    none is, the paragraph's own (equal) set when all are. The window is kept as a count per
+    key of the other paragraphs in it, moved along as i grows, not rebuilt. None where the
+    Python cut must do it (a band of another shape)."""
+    cdef Py_ssize_t n = len(keys), m = len(other), i, x, k, start, end, cs = 0, ce = 0
+    cdef Py_ssize_t total = 0, longest = 0
+    if len(lo) < n + 1 or len(hi) < n + 1:
+        return None
+    cdef dict ids = {}
+    cdef list near = []
+    cdef Sets ot
+    ot.start = NULL
+    ot.ids = NULL
+    cdef int *count = NULL
+    cdef int *o
+    cdef int no, y
+    try:
+        for found in other:
+            total += len(found)
+        sets_init(&ot, m, total)
+        for found in other:  # ids in first-seen order: no weights, no sorting needed
+            o = sets_end(&ot)
+            y = 0
+            for key in found:
+                v = ids.get(key)
+                if v is None:
+                    v = len(ids)
+                    ids[key] = v
+                o[y] = v
+                y += 1
+            sets_close(&ot, y)
+        count = <int *>malloc((len(ids) + 1) * sizeof(int))
+        if count == NULL:
+            raise MemoryError()
+        for k in range(len(ids) + 1):
+            count[k] = 0
+        for i in range(n):
+            found = keys[i]
+            if not found:
+                near.append(found)
+                continue
+            start = lo[i + 1]
+            end = hi[i + 1]
+            for x in range(i + 2, min(i + 5, len(lo))):
+                if lo[x] < start:
+                    start = lo[x]
+            for x in range(i + 2, min(i + 5, len(hi))):
+                if hi[x] > end:
+                    end = hi[x]
+            start = start - 3 if start - 3 > 0 else 0
+            end = end + 1 if end + 1 < m else m
+            if end < start:
+                end = start  # other[start:end] is empty
+            while ce < end:  # grow, move the start, shrink: cs <= ce throughout
+                o = sets_at(&ot, ce, &no)
+                for y in range(no):
+                    count[o[y]] += 1
+                ce += 1
+            while cs < start:
+                o = sets_at(&ot, cs, &no)
+                for y in range(no):
+                    count[o[y]] -= 1
+                cs += 1
+            while cs > start:
+                cs -= 1
+                o = sets_at(&ot, cs, &no)
+                for y in range(no):
+                    count[o[y]] += 1
+            while ce > end:
+                ce -= 1
+                o = sets_at(&ot, ce, &no)
+                for y in range(no):
+                    count[o[y]] -= 1
+            kept = []
+            for key in found:
+                v = ids.get(key)
+                if v is not None and count[<int>v] > 0:
+                    kept.append(key)
+            if len(kept) == len(found):
+                near.append(found)
+            elif kept:
+                near.append(frozenset(kept))
+            else:
+                near.append(empty)
+        return tuple(near)
+    finally:
+        free(ot.start)
+        free(ot.ids)
+        free(count)
+
+
+def through_best(
+    list costs, list arrows, list back, list back_arrows, list lo, list hi, list back_lo,
+    Py_ssize_t n, Py_ssize_t m, path, double swap, int meet,
+):
+    """``margins.boundary_margins``'s loop, compiled: (row_best, col_best), the cheapest path
+    through each pivot boundary and each other boundary off the best path (forward cost plus
+    backward cost, plus ``swap`` where the two arrows are an omission and an insertion, their
+    indices summing to ``meet``), or None where the Python loop must do it."""
+    cdef Py_ssize_t i, j, k, width, start, back_start, at
+    cdef Py_ssize_t *row_at = NULL
+    cdef uint8_t *on_path = NULL
+    cdef double *cols = NULL
+    cdef double best, through, inf = INF
+    cdef uint8_t *came
+    cdef uint8_t *goes
+    cdef list forward, backward
+    if (
+        len(costs) != n + 1 or len(back) != n + 1 or len(arrows) != n + 1
+        or len(back_arrows) != n + 1 or len(lo) != n + 1 or len(hi) != n + 1
+        or len(back_lo) != n + 1
+    ):
+        return None
+    try:
+        row_at = <Py_ssize_t *>malloc((n + 2) * sizeof(Py_ssize_t))
+        cols = <double *>malloc((m + 1) * sizeof(double))
+        if row_at == NULL or cols == NULL:
+            raise MemoryError()
+        row_at[0] = 0
+        for i in range(n + 1):
+            width = hi[i] - lo[i] + 1
+            if (
+                width < 0 or lo[i] < 0 or hi[i] > m or len(costs[i]) != width
+                or len(back[n - i]) != width or len(arrows[i]) != width
+                or len(back_arrows[n - i]) != width or m - hi[i] - back_lo[n - i] != 0
+                or type(arrows[i]) is not bytearray or type(back_arrows[n - i]) is not bytearray
+            ):
+                return None
+            row_at[i + 1] = row_at[i] + width
+        on_path = <uint8_t *>malloc(row_at[n + 1] + 1)
+        if on_path == NULL:
+            raise MemoryError()
+        for k in range(row_at[n + 1]):
+            on_path[k] = 0
+        for step in path:
+            i = step[0]
+            j = step[1]
+            if 0 <= i <= n and lo[i] <= j <= hi[i]:
+                on_path[row_at[i] + j - lo[i]] = 1
+        if n >= 0 and lo[0] == 0 and hi[0] >= 0:
+            on_path[0] = 1  # (0, 0)
+        for j in range(m + 1):
+            cols[j] = inf
+        row_best = PyList_New(n + 1)
+        for i in range(n + 1):
+            forward = costs[i]
+            backward = back[n - i]
+            came = <uint8_t *>PyByteArray_AS_STRING(arrows[i])
+            goes = <uint8_t *>PyByteArray_AS_STRING(back_arrows[n - i])
+            start = lo[i]
+            back_start = back_lo[n - i]
+            best = inf
+            for j in range(start, hi[i] + 1):
+                if on_path[row_at[i] + j - start]:
+                    continue
+                at = m - j - back_start
+                through = <double>forward[j - start] + <double>backward[at]
+                if came[j - start] + goes[at] == meet:
+                    through += swap
+                if through < best:
+                    best = through
+                if through < cols[j]:
+                    cols[j] = through
+            value = PyFloat_FromDouble(best)
+            Py_INCREF(value)
+            PyList_SET_ITEM(row_best, i, value)
+        col_best = [cols[j] for j in range(m + 1)]
+        return row_best, col_best
+    finally:
+        free(row_at)
+        free(on_path)
+        free(cols)

@@ -407,3 +407,9 @@ def _kernel():
 
 
 KERNEL = _kernel()
+
+
+def compiled():
+    """The compiled search's module (``KERNEL``) when it is in use, else None: margins.py
+    and pairwise.py take their compiled loops from it."""
+    return KERNEL
