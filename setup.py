@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 SOURCE = Path(__file__).resolve().parent / "aligner" / "align" / "_bandsearch.pyx"
 
@@ -33,4 +34,23 @@ def extensions():
     return cythonize([kernel], language_level=3, quiet=True)
 
 
-setup(ext_modules=extensions())
+class OptionalBuildExt(build_ext):
+    """build_ext that lets an optional extension fail (no compiler, a compiler error): the
+    ``optional`` flag alone does not cover pip's editable builds."""
+
+    def run(self):
+        try:
+            super().run()
+        except Exception as exc:  # noqa: BLE001 - any failure leaves the Python search
+            self.warn(f"the compiled band search was not built ({exc}); using the Python search")
+
+    def build_extension(self, ext):
+        try:
+            super().build_extension(ext)
+        except Exception as exc:  # noqa: BLE001 - as above
+            if not ext.optional:
+                raise
+            self.warn(f"the compiled band search was not built ({exc}); using the Python search")
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})
