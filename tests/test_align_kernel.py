@@ -13,6 +13,7 @@ import os
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,17 @@ def test_compiled_margins_equal_the_python_margins(monkeypatch):
     monkeypatch.setattr(search, "KERNEL", None)
     assert found == [margins_of(case) for case in cases]
     assert len(cases) > 100
+
+
+@compiled
+def test_compiled_search_does_not_depend_on_what_it_remembers():
+    rng = random.Random(17)
+    pair = _random_pair(rng, 60, 60, doubles=True, vocabulary=30, shared_x=False)
+    lo, hi = _random_band(rng, 60, 60)
+    model = _random_model(rng)
+    expected = search_python(pair, lo, hi, model, None)
+    assert _same(search.search(pair, lo, hi, model, None), expected)
+    search.KERNEL.forget()
+    copies = tuple(frozenset(sorted(keys, reverse=True)) for keys in pair.pivot_keys)
+    assert _same(search.search(replace(pair, pivot_keys=copies), lo, hi, model, None), expected)
+    assert _same(search.search(pair, lo, hi, model, None), expected)

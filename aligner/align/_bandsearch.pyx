@@ -5,19 +5,21 @@
 double operations in the same order (no fused multiply-add: setup.py compiles with
 -ffp-contract=off), the key weights of an intersection are summed exactly as 64-bit integers
 (as Python sums its ints) before the one multiplication by the bonus, and the key sets are
-sorted arrays of integer ids (one id per key string, per search) whose merges give the same
-unions and intersections as the frozensets. The search module falls back to the Python search
+sorted arrays of integer ids (one id per key, remembered per frozenset) whose merges give the
+same unions and intersections as the frozensets. The search module falls back to the Python search
 whenever this returns None (a shared key missing from the weights, which the Python search
 reports as a KeyError, or inputs of an unexpected shape), so the result is always the Python
 search's.
 """
 
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize
 from cpython.bytearray cimport PyByteArray_AS_STRING, PyByteArray_FromStringAndSize
 from cpython.float cimport PyFloat_FromDouble
 from cpython.list cimport PyList_New, PyList_SET_ITEM
 from cpython.ref cimport Py_INCREF
 from libc.stdint cimport int64_t, uint8_t
 from libc.stdlib cimport free, malloc
+from libc.string cimport memcpy
 
 # what setup.py compiled, checked by search.py against the source beside it
 cdef extern from *:
@@ -147,32 +149,89 @@ cdef inline double held(int *a, int na, int64_t *weight, double bonus):
     return <double>s * bonus
 
 
-cdef int add_set(Sets *s, object keys, dict ids, list weights, dict table) except -2:
-    """Append frozenset ``keys`` as sorted ids (a new key gets the next id)."""
+# Every key gets one id for the life of the process, and every key set its sorted ids once:
+# the forward and backward searches of a stretch, its widenings and its band cut all read the
+# same sets. Forgotten (all at once) between searches once large: the cache holds the sets.
+cdef dict _IDS = {}
+cdef list _KEYS = []
+cdef dict _SORTED = {}
+cdef Py_ssize_t CACHED_SETS = 60_000, CACHED_KEYS = 500_000  # some 100 MB at most
+cdef int64_t UNSET = -2
+
+
+def forget():
+    """Forget every key's id and every set's ids (the cache below)."""
+    _SORTED.clear()
+    _IDS.clear()
+    del _KEYS[:]
+
+
+cdef void trim_cache():
+    if len(_SORTED) > CACHED_SETS or len(_KEYS) > CACHED_KEYS:
+        forget()
+
+
+cdef bytes sorted_ids(object keys):
+    """``keys`` as their ids, sorted (int32s in a bytes), remembered per frozenset."""
+    cdef bytes found
+    cdef Py_ssize_t size = len(keys)
     cdef int k = 0, y, v
     cdef int *out
-    if s.size + len(keys) > s.cap:
-        return -1
-    out = s.ids + s.size
-    for key in keys:
-        found = ids.get(key)
-        if found is None:
-            found = len(weights)
-            ids[key] = found
-            w = table.get(key)
+    if type(keys) is frozenset:
+        found = _SORTED.get(keys)
+        if found is not None:
+            return found
+    out = <int *>malloc((size + 1) * sizeof(int))
+    if out == NULL:
+        raise MemoryError()
+    try:
+        for key in keys:
+            got = _IDS.get(key)
+            if got is None:
+                got = len(_KEYS)
+                _IDS[key] = got
+                _KEYS.append(key)
+            v = got
+            y = k  # insertion sort: a paragraph holds a handful of keys
+            while y > 0 and out[y - 1] > v:
+                out[y] = out[y - 1]
+                y -= 1
+            out[y] = v
+            k += 1
+        found = PyBytes_FromStringAndSize(<char *>out, k * sizeof(int))
+    finally:
+        free(out)
+    if type(keys) is frozenset:
+        _SORTED[keys] = found
+    return found
+
+
+cdef int add_set(Sets *s, bytes ids) except -1:
+    """Append a set given as ``sorted_ids``; 1 when it does not fit."""
+    cdef Py_ssize_t size = len(ids) // sizeof(int)
+    if s.size + size > s.cap:
+        return 1
+    memcpy(s.ids + s.size, PyBytes_AS_STRING(ids), size * sizeof(int))
+    sets_close(s, <int>size)
+    return 0
+
+
+cdef int weigh(Sets *s, int64_t *weight, dict table) except -1:
+    """Fill weight[id] for the ids of ``s`` not yet weighed: the key's weight, MISSING
+    when the table has none; 1 when a weight is no integer (its sums would depend on
+    the order of a set: the Python search's then)."""
+    cdef Py_ssize_t x
+    cdef int v
+    for x in range(s.size):
+        v = s.ids[x]
+        if weight[v] == UNSET:
+            w = table.get(_KEYS[v])
             if w is None:
-                w = MISSING
+                weight[v] = MISSING
             elif type(w) is not int or not 0 <= w < WEIGHT_CAP:
-                return -1  # a float weight's sum would depend on set order: Python's
-            weights.append(w)
-        v = found
-        y = k  # insertion sort: a paragraph holds a handful of keys
-        while y > 0 and out[y - 1] > v:
-            out[y] = out[y - 1]
-            y -= 1
-        out[y] = v
-        k += 1
-    sets_close(s, k)
+                return 1
+            else:
+                weight[v] = w
     return 0
 
 
@@ -247,12 +306,11 @@ def band_search(
     cdef int *scratch = NULL
     cdef double *cost = NULL
     cdef uint8_t *arrow = NULL
-    cdef dict ids = {}
-    cdef list weights = []
     cdef dict table = pair.weights
     cdef Py_ssize_t long_pk, long_ot, long_pd, long_od, pk_total, ot_total, pd_total, od_total
     cdef int failed
     try:
+        trim_cache()
         pk_total = total_len(Pk, &long_pk)
         ot_total = total_len(Ot, &long_ot)
         pd_total = total_len(pivot_doubles, &long_pd) if doubles else 0
@@ -266,28 +324,31 @@ def band_search(
         sets_init(&sets[3], n, pd_total)
         sets_init(&sets[4], m, od_total)
         for keys in Pk:
-            if add_set(&sets[0], keys, ids, weights, table) < 0:
+            if add_set(&sets[0], sorted_ids(keys)):
                 return None
         for keys in Ot:
-            if add_set(&sets[1], keys, ids, weights, table) < 0:
+            if add_set(&sets[1], sorted_ids(keys)):
                 return None
         if doubles:
             for keys in pivot_doubles:
-                if add_set(&sets[2], keys, ids, weights, table) < 0:
+                if add_set(&sets[2], sorted_ids(keys)):
                     return None
             for keys in other_doubles:
-                if add_set(&sets[4], keys, ids, weights, table) < 0:
+                if add_set(&sets[4], sorted_ids(keys)):
                     return None
         else:
             for i in range(n):
                 sets_close(&sets[2], 0)
             for j in range(m):
                 sets_close(&sets[4], 0)
-        weight = <int64_t *>malloc((len(weights) + 1) * sizeof(int64_t))
+        weight = <int64_t *>malloc((len(_KEYS) + 1) * sizeof(int64_t))
         if weight == NULL:
             raise MemoryError()
-        for k in range(len(weights)):
-            weight[k] = weights[k]
+        for k in range(len(_KEYS) + 1):
+            weight[k] = UNSET
+        for k in (0, 1, 2, 4):
+            if weigh(&sets[k], weight, table):
+                return None
         # 5 O2, 6 O3, 7 OD1 (= DO shifted), 8 OD2, 9 OD3 per other boundary j
         sets_init(&sets[5], m + 1, 2 * ot_total)
         sets_init(&sets[6], m + 1, 3 * ot_total)
@@ -798,33 +859,29 @@ def within_band(tuple keys, tuple other, list lo, list hi, empty):
     cdef Py_ssize_t total = 0, longest = 0
     if len(lo) < n + 1 or len(hi) < n + 1:
         return None
-    cdef dict ids = {}
     cdef list near = []
+    cdef list pivot_ids = []
     cdef Sets ot
     ot.start = NULL
     ot.ids = NULL
     cdef int *count = NULL
     cdef int *o
-    cdef int no, y
+    cdef int *p
+    cdef int no, npk, y, kept_count
+    cdef bytes mine
     try:
+        trim_cache()
         for found in other:
             total += len(found)
         sets_init(&ot, m, total)
-        for found in other:  # ids in first-seen order: no weights, no sorting needed
-            o = sets_end(&ot)
-            y = 0
-            for key in found:
-                v = ids.get(key)
-                if v is None:
-                    v = len(ids)
-                    ids[key] = v
-                o[y] = v
-                y += 1
-            sets_close(&ot, y)
-        count = <int *>malloc((len(ids) + 1) * sizeof(int))
+        for found in other:
+            add_set(&ot, sorted_ids(found))
+        for found in keys:
+            pivot_ids.append(sorted_ids(found) if found else None)
+        count = <int *>malloc((len(_KEYS) + 1) * sizeof(int))
         if count == NULL:
             raise MemoryError()
-        for k in range(len(ids) + 1):
+        for k in range(len(_KEYS) + 1):
             count[k] = 0
         for i in range(n):
             found = keys[i]
@@ -863,15 +920,17 @@ def within_band(tuple keys, tuple other, list lo, list hi, empty):
                 o = sets_at(&ot, ce, &no)
                 for y in range(no):
                     count[o[y]] -= 1
-            kept = []
-            for key in found:
-                v = ids.get(key)
-                if v is not None and count[<int>v] > 0:
-                    kept.append(key)
-            if len(kept) == len(found):
+            mine = pivot_ids[i]
+            p = <int *>PyBytes_AS_STRING(mine)
+            npk = <int>(len(mine) // sizeof(int))
+            kept_count = 0
+            for y in range(npk):
+                if count[p[y]] > 0:
+                    kept_count += 1
+            if kept_count == npk:
                 near.append(found)
-            elif kept:
-                near.append(frozenset(kept))
+            elif kept_count:
+                near.append(frozenset([_KEYS[p[y]] for y in range(npk) if count[p[y]] > 0]))
             else:
                 near.append(empty)
         return tuple(near)
