@@ -7,7 +7,8 @@
     python3 dev.py bench  # the benchmarks in tests/bench/ (peers nltk and pofilter included)
 
 Extra arguments after the command are passed on (to ``aligner`` or to ``pytest``).
-The virtual environment is (re)installed only when pyproject.toml changes.
+The virtual environment is (re)installed only when pyproject.toml, setup.py or the compiled
+search's source (aligner/align/_bandsearch.pyx) changes.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 BUNDLED = ROOT / "translations" / "joint-statement-2023"
+BUILT_FROM = ("pyproject.toml", "setup.py", "aligner/align/_bandsearch.pyx")
 LINTERS = (
     ("ruff", "check", "--quiet", "."),
     ("ruff", "format", "--check", "--quiet", "."),
@@ -38,7 +40,9 @@ def ensure_env(extras: str) -> None:
     if not PYTHON.exists():
         print("dev.py: creating .venv", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    # what the install builds from: the project, and the compiled band search's source
+    built = b"".join((ROOT / name).read_bytes() for name in BUILT_FROM)
+    digest = hashlib.sha256(built + extras.encode()).hexdigest()
     stamp = VENV / f".installed-{extras or 'base'}"
     if stamp.exists() and stamp.read_text() == digest:
         return

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from .search import BEADS, SWAP_COST, search
+from .search import BEADS, SWAP_COST, compiled, search
 
 _OMISSION_AND_INSERTION = 6 + 7  # BEADS indices of 1-0 and 0-1
 assert BEADS[6][:2] == (1, 0) and BEADS[7][:2] == (0, 1)
@@ -34,8 +34,6 @@ def boundary_margins(pair, model, path, costs, arrows, lo: list[int], hi: list[i
     the cheapest path avoiding boundary (i, j) costs: one through another boundary of
     pivot boundary i or of other boundary j that the best path does not use (0 where the
     search is torn, ``inf`` where nothing competes)."""
-    on_path = {(i, j) for i, j, _ in path}
-    on_path.add((0, 0))
     n, m = len(pair.P) - 1, len(pair.T) - 1
     back_pair = replace(
         pair,
@@ -57,7 +55,43 @@ def boundary_margins(pair, model, path, costs, arrows, lo: list[int], hi: list[i
     total = costs[n][m - lo[n]]
     inf = math.inf
     # per pivot boundary and per other boundary: the cheapest path through it that
-    # leaves the best path there
+    # leaves the best path there (compiled where the band search is: the same sums)
+    found, kernel = None, compiled()
+    if kernel is not None:
+        found = kernel.through_best(
+            costs,
+            arrows,
+            back,
+            back_arrows,
+            lo,
+            hi,
+            back_lo,
+            n,
+            m,
+            path,
+            SWAP_COST,
+            _OMISSION_AND_INSERTION,
+        )
+    if found is not None:
+        row_best, col_best = found
+    else:
+        row_best, col_best = _through_best(
+            costs, arrows, back, back_arrows, lo, hi, back_lo, n, m, path
+        )
+
+    def margin(i: int, j: int) -> float:
+        if total == inf or not (0 <= i <= n and 0 <= j <= m):
+            return 0.0
+        return max(0.0, min(row_best[i], col_best[j]) - total)
+
+    return margin
+
+
+def _through_best(costs, arrows, back, back_arrows, lo, hi, back_lo, n, m, path):
+    """(row_best, col_best) in pure Python: ``through_best`` of the compiled search."""
+    on_path = {(i, j) for i, j, _ in path}
+    on_path.add((0, 0))
+    inf = math.inf
     row_best = [inf] * (n + 1)
     col_best = [inf] * (m + 1)
     for i in range(n + 1):
@@ -75,10 +109,4 @@ def boundary_margins(pair, model, path, costs, arrows, lo: list[int], hi: list[i
             if through < col_best[j]:
                 col_best[j] = through
         row_best[i] = best
-
-    def margin(i: int, j: int) -> float:
-        if total == inf or not (0 <= i <= n and 0 <= j <= m):
-            return 0.0
-        return max(0.0, min(row_best[i], col_best[j]) - total)
-
-    return margin
+    return row_best, col_best

@@ -35,7 +35,7 @@ from .lengthmodel import (
 from .lexicon import HEADING, learn_links, sounds_like, translated
 from .margins import boundary_margins
 from .profile import Profile, vocabulary
-from .search import BEADS, WEIGHT_UNIT, search
+from .search import BEADS, WEIGHT_UNIT, compiled, search
 from .ties import placed
 
 BAND = 1  # initial half-width of the band, in paragraphs
@@ -559,6 +559,11 @@ def _within_band(pair: _Pair, lo: list[int], hi: list[int]) -> _Pair:
     boundary i + k, k <= 3, holds pivot paragraph i and other paragraphs from lo[i + k] - 3
     to hi[i + k].)"""
     keys, other = pair.pivot_keys, pair.other_keys
+    kernel = compiled()
+    if kernel is not None:  # the same cut, compiled (search.py)
+        near = kernel.within_band(tuple(keys), tuple(other), lo, hi, _NO_KEYS)
+        if near is not None:
+            return replace(pair, pivot_keys=near)
     _n, m = len(keys), len(other)
     near = []
     for i, found in enumerate(keys):

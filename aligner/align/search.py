@@ -14,14 +14,22 @@ pays SWAP_COST more where the two could be a loose 1-1 (judged on the best path 
 previous cell, as a Viterbi search with one bead of memory would). The eight beads are
 written out one by one on purpose: this loop is where all the time goes, and a helper call
 per bead would cost a fifth more.
+
+The same loop compiled (aligner/align/_bandsearch.pyx, Cython, built by setup.py where a C
+compiler is at hand) runs it over ten times faster; this Python search, ``search_python``, is
+its reference and its fallback (not built, built from another version of the source, or
+ALIGNER_PURE_PYTHON set), and tests/test_align_kernel.py holds the two equal, bit for bit.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
 from itertools import repeat
 from operator import or_ as _or
 from operator import sub
+from pathlib import Path
 
 from .lengthmodel import LengthModel
 
@@ -51,8 +59,37 @@ def search(pair, lo, hi, model: LengthModel, progress):
 
     ``pair`` holds running totals (P, Tp: lengths in pivot units; SP, ST: sentence ends; MP,
     MT: marks), each paragraph's anchor keys and the key weights. Returns (costs, arrows):
-    arrows[i][j - lo[i]] is the index in BEADS of the bead ending at (i, j).
+    arrows[i][j - lo[i]] is the index in BEADS of the bead ending at (i, j). The compiled
+    search when it is built (``KERNEL``), else (and for any search it leaves) ``search_python``:
+    the two give the same costs and arrows, bit for bit.
     """
+    if KERNEL is not None:
+        found = KERNEL.band_search(
+            pair,
+            lo,
+            hi,
+            model.variance,
+            model.sentence_cost,
+            model.mark_cost,
+            model.silence_cost,
+            SWAP_COST,
+            ANCHOR_BONUS / WEIGHT_UNIT,
+            DOUBLE_SHARE,
+            _PRIORS,
+            _TAIL,
+            _TAIL_SCALE,
+            _TAIL_LIMIT,
+            _TAIL_FAR,
+            _TAIL_SLOPE,
+            progress,
+        )
+        if found is not None:
+            return found
+    return search_python(pair, lo, hi, model, progress)
+
+
+def search_python(pair, lo, hi, model: LengthModel, progress):
+    """``search`` in pure Python: the reference, and the search where nothing is compiled."""
     P, Tp, SP, ST, MP, MT = pair.P, pair.Tp, pair.SP, pair.ST, pair.MP, pair.MT
     n = len(P) - 1
     inf = math.inf
@@ -353,3 +390,31 @@ _TAIL_SCALE, _TAIL_LIMIT = 32, 64
 _TAIL = [_tail(k / _TAIL_SCALE) for k in range(_TAIL_LIMIT * _TAIL_SCALE)]
 _TAIL_SLOPE = 1 / OUTLIER_SPREAD**2
 _TAIL_FAR = _tail(_TAIL_LIMIT) - _TAIL_LIMIT * _TAIL_SLOPE
+_PRIORS = tuple(bead[2] for bead in BEADS[1:])
+
+
+def _kernel():
+    """The compiled search (aligner/align/_bandsearch.pyx, built by setup.py), or None: when
+    it is not built, or was built from another version of its source (a stale in-place
+    build after an edit: ``pip install -e .`` rebuilds it), or ALIGNER_PURE_PYTHON is set."""
+    if os.environ.get("ALIGNER_PURE_PYTHON"):
+        return None
+    try:
+        from . import _bandsearch
+    except ImportError:
+        return None
+    source = Path(__file__).with_name("_bandsearch.pyx")
+    try:
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    except OSError:  # installed without its source: nothing to be stale against
+        return _bandsearch
+    return _bandsearch if _bandsearch.SOURCE_SHA256 == digest else None
+
+
+KERNEL = _kernel()
+
+
+def compiled():
+    """The compiled search's module (``KERNEL``) when it is in use, else None: margins.py
+    and pairwise.py take their compiled loops from it."""
+    return KERNEL
