@@ -272,11 +272,14 @@ def test_cell_width_counts_chinese_as_two():
 
 
 def test_long_texts_aligned_by_worker_processes_match_one_process(statement, monkeypatch):
-    """Above PARALLEL_FROM paragraphs the pairs are searched in stretches by worker processes;
-    the rows must be exactly those one process finds."""
+    """Above PARALLEL_FROM paragraphs, where the search runs in Python, the pairs are
+    searched in stretches by worker processes; the rows must be exactly those one process
+    finds."""
     from aligner import parallel
-    from aligner.align import PARALLEL_FROM
+    from aligner.align import PARALLEL_FROM, search
     from tests.conftest import generated
+
+    monkeypatch.setattr(search, "KERNEL", None)  # the Python search: workers are used
 
     long = generated(statement, 1600)
     assert sum(len(long.paragraphs(lang)) for lang in long.languages) > PARALLEL_FROM
@@ -350,8 +353,10 @@ def test_the_caller_takes_its_share_when_the_pool_leaves_it_a_core(statement, mo
     from concurrent.futures import ProcessPoolExecutor
 
     from aligner import parallel
+    from aligner.align import search
     from tests.conftest import generated
 
+    monkeypatch.setattr(search, "KERNEL", None)  # the Python search: workers are used
     long = generated(statement, 1600)
     monkeypatch.setenv("ALIGNER_WORKERS", "1")
     alone = align(long, fresh=True)
