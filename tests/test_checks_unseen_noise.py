@@ -336,3 +336,18 @@ def test_a_list_of_names_a_program_accepts_is_not_measured(tmp_path):
     aliases = ("millilitre,millilitres,milliliter,milliliters,mL,cm³", "миллилитр,мл,см³")
     path = catalog(tmp_path, [*MESSAGES, aliases])
     assert flags_of(path, ["omission"]) == []
+
+
+def test_a_qt_argument_before_a_full_stop_is_no_number(tmp_path):
+    """gparted's "partition %1." ends its sentence after the argument; the Chinese "%1 分区"
+    writes it inside: the same %1 on both sides, no number lost; "%1.5" is still a number."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Move the start sector of partition %1.", "移动 %1 分区的起始扇区。"),
+            ("A %1 file system has a maximum size of %2.", "%1 文件系统的最大容量为 %2。"),
+            ("Version %1.5 is needed", "需要 %1.6 版"),
+        ],
+        lang="zh_CN",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["number"])] == ["Version %1.5 is needed"]

@@ -348,9 +348,10 @@ class LanguageCheck(Check):
                 reason = f"Russian words {_listed(evidence.words)}"
             if reason is not None:
                 yield self._wrong(unit, document, lang, start, end, "ru", reason)
-            elif evidence.endings and not _sounds_like(source, text):
+            elif evidence.endings and not _sounded_out(source, text):
                 # a name written in Cyrillic as msgid sounds ("Пасадена", "Гарден-Гров")
-                # ends as it sounds, in either language
+                # ends as it sounds, in either language; a loose likeness is not enough
+                # ("Мероитские иероглифы", Russian, reads much like "Meroitic Hieroglyphs")
                 pending.append((index, lang, start, end, evidence.endings, None))
             elif not _sounds_like(unit.text(document.source), text):
                 # no sign either way: a detector decides, if no other message of the
@@ -570,10 +571,17 @@ def _sounds_like(source: str, text: str) -> bool:
     from anyascii import anyascii
     from rapidfuzz.fuzz import ratio
 
+    return ratio(anyascii(text).lower(), source.lower()) >= _SOUNDS_LIKE or _sounded_out(
+        source, text
+    )
+
+
+def _sounded_out(source: str, text: str) -> bool:
+    """Whether ``text`` has exactly msgid's consonants through its transliteration
+    (``lexicon.skeleton``: "Вейкросс" and "Waycross" both ``vkrs``): msgid written as it
+    sounds, a name."""
     from ..align.lexicon import skeleton
 
-    if ratio(anyascii(text).lower(), source.lower()) >= _SOUNDS_LIKE:
-        return True
     heard = skeleton(text.lower())
     return len(heard) >= _SKELETON_LETTERS and heard == skeleton(source.lower())
 

@@ -14,7 +14,7 @@ PLACEHOLDER = re.compile(
     r"|\{\{[^{}\n]{0,40}\}\}|\{[\w.:!\-]{0,30}\}"  # {0} {name} {} {{var}}
     r"|%[sdiu]\$\d+"  # %s$2: a garbled positional %2$s
     r"|%(?:\d+\$|\(\w+\))?[-+#0]*\d*(?:\.\d+)?(?:l{1,2}|h|z|j|t|L|I64)?[sdiufFxXoeEgGcp%@]"
-    r"|%\d+(?![\d$.,])"  # %1 (Qt)
+    r"|%\d+(?![\d$]|[.,]\d)"  # %1 (Qt), also before a sentence's "." ("partition %1.")
     r"|@@+|@[A-Z][A-Z0-9_]*@"  # @@ and @PACKAGE@
     r"|\[\[(?!\s)[^\[\]\n]{0,40}(?<!\s)\]\]"  # [[...]], not bash's [[ x ]]
     r"|#{3,}"  # ###
