@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import signal
 import subprocess
 import sys
 
@@ -84,6 +85,9 @@ def _check(path: str, cache: str) -> str:
         capture_output=True,
         text=True,
         env=env,
+        # a background job inherits SIGINT ignored, and a process started so is not taken
+        # for the command (cli._is_the_command: the fork server ignores it too)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert out.returncode in (0, 1), out.stderr
     return out.stdout
