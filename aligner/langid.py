@@ -308,24 +308,25 @@ def is_russian_not_kazakh(text: str, certainty: float = _DETECTOR_CERTAINTY) -> 
     Asked only of Cyrillic text without Kazakh letters or Russian words (loanwords such as
     "Модель" are the same in both): its low-accuracy mode loads in about 0.1 s and 13 MB,
     against 1.4 s and 83 MB for the high-accuracy models, for the same messages found."""
-    detector = _kazakh_russian_detector()
-    if detector is None:
-        return False
-    from lingua import Language
-
-    return detector.compute_language_confidence(text, Language.RUSSIAN) >= certainty
+    return _confidence(text, "RUSSIAN") >= certainty
 
 
 def is_kazakh_not_russian(text: str, certainty: float = _DETECTOR_CERTAINTY) -> bool:
     """Whether lingua, told only Kazakh and Russian, is all but certain ``text`` is Kazakh:
     asked of a Russian message with a word in Kazakh letters, whose other words may have
     none ("АҚШ галлондары", "таңбасынан басталатын файлдар")."""
+    return _confidence(text, "KAZAKH") >= certainty
+
+
+def _confidence(text: str, language: str) -> float:
+    """lingua's confidence, told only Kazakh and Russian, that ``text`` is ``language``
+    (its ``Language`` member's name); 0 without lingua."""
     detector = _kazakh_russian_detector()
     if detector is None:
-        return False
+        return 0.0
     from lingua import Language
 
-    return detector.compute_language_confidence(text, Language.KAZAKH) >= certainty
+    return detector.compute_language_confidence(text, getattr(Language, language))
 
 
 @lru_cache(maxsize=1)

@@ -139,28 +139,7 @@ def test_compiled_search_equals_the_python_search_on_random_pairs():
             missing += 1
             continue
         assert _same(search.search(pair, lo, hi, model, None), expected), case
-        searched += (
-            search.KERNEL.band_search(
-                pair,
-                lo,
-                hi,
-                model.variance,
-                model.sentence_cost,
-                model.mark_cost,
-                model.silence_cost,
-                search.SWAP_COST,
-                search.ANCHOR_BONUS / WEIGHT_UNIT,
-                search.DOUBLE_SHARE,
-                search._PRIORS,
-                search._TAIL,
-                search._TAIL_SCALE,
-                search._TAIL_LIMIT,
-                search._TAIL_FAR,
-                search._TAIL_SLOPE,
-                None,
-            )
-            is not None
-        )
+        searched += search.compiled_search(pair, lo, hi, model, None) is not None
     assert searched > 400  # the compiled search did them, not the fallback
     assert missing
 

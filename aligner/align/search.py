@@ -63,29 +63,32 @@ def search(pair, lo, hi, model: LengthModel, progress):
     search when it is built (``KERNEL``), else (and for any search it leaves) ``search_python``:
     the two give the same costs and arrows, bit for bit.
     """
-    if KERNEL is not None:
-        found = KERNEL.band_search(
-            pair,
-            lo,
-            hi,
-            model.variance,
-            model.sentence_cost,
-            model.mark_cost,
-            model.silence_cost,
-            SWAP_COST,
-            ANCHOR_BONUS / WEIGHT_UNIT,
-            DOUBLE_SHARE,
-            _PRIORS,
-            _TAIL,
-            _TAIL_SCALE,
-            _TAIL_LIMIT,
-            _TAIL_FAR,
-            _TAIL_SLOPE,
-            progress,
-        )
-        if found is not None:
-            return found
-    return search_python(pair, lo, hi, model, progress)
+    found = compiled_search(pair, lo, hi, model, progress) if KERNEL is not None else None
+    return found if found is not None else search_python(pair, lo, hi, model, progress)
+
+
+def compiled_search(pair, lo, hi, model: LengthModel, progress):
+    """``search`` by the compiled kernel (``KERNEL``, which must be there), or None for a
+    search it leaves to ``search_python`` (unusual input: a shared key without a weight)."""
+    return KERNEL.band_search(
+        pair,
+        lo,
+        hi,
+        model.variance,
+        model.sentence_cost,
+        model.mark_cost,
+        model.silence_cost,
+        SWAP_COST,
+        ANCHOR_BONUS / WEIGHT_UNIT,
+        DOUBLE_SHARE,
+        _PRIORS,
+        _TAIL,
+        _TAIL_SCALE,
+        _TAIL_LIMIT,
+        _TAIL_FAR,
+        _TAIL_SLOPE,
+        progress,
+    )
 
 
 def search_python(pair, lo, hi, model: LengthModel, progress):

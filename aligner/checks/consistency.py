@@ -5,10 +5,11 @@ them too. Paragraphs are compared whole, and sentence by sentence where a row's 
 translation have the same number of sentences (then the n-th sentences correspond). The
 minority rendering is flagged, with the majority one as the suggestion. In a catalog, msgids
 and msgstrs are compared without accelerator marks ("_Save", "保存(_S)") and trailing colons
-or ellipses; one msgid in two msgctxts is meant to be said two ways and is not compared. Two msgids said alike ("could not create '%s'",
-"creating '%s' failed") may share a translation: a shared one is flagged in a catalog only
-where one msgid holds a word the catalog renders one stable way elsewhere and the shared
-translation lacks that rendering (``renderings``).
+or ellipses; one msgid in two msgctxts is meant to be said two ways and is not compared.
+Two msgids said alike ("could not create '%s'", "creating '%s' failed") may share a
+translation: a shared one is flagged in a catalog only where one msgid holds a word the
+catalog renders one stable way elsewhere and the shared translation lacks that rendering
+(``renderings``).
 """
 
 from __future__ import annotations

@@ -54,22 +54,22 @@ class HanEnds:
     def cut(self, msgstr: str) -> bool:
         """Whether ``msgstr`` ends with a Han character that ends almost none of the
         catalog's other runs, and no dictionary word ends it there."""
-        last = msgstr.rstrip()[-1:]
-        if not last or not ("\u3400" <= last <= "\u9fff"):
-            return False
-        seen, ends = self.seen[last] - 1, self.ends[last] - 1
-        if seen < _MID_WORD_SEEN or ends > _MID_WORD_END * seen:
-            return False
-        return bool(_dictionary()) and self.last_word(msgstr) is None
+        return self._ends_inside(msgstr, _MID_WORD_SEEN, _MID_WORD_END)
 
     def never_ends(self, msgstr: str, seen: int) -> bool:
         """Whether ``msgstr`` ends with a Han character that ends none of the catalog's other
         runs, being in at least ``seen`` of them ("未" of "未合并"), and no dictionary word
         ends it there."""
+        return self._ends_inside(msgstr, seen, 0.0)
+
+    def _ends_inside(self, msgstr: str, seen: int, share: float) -> bool:
+        """Whether ``msgstr``'s last Han character, in at least ``seen`` of the catalog's
+        other runs, ends at most ``share`` of them, and no dictionary word ends it there."""
         last = msgstr.rstrip()[-1:]
         if not last or not ("\u3400" <= last <= "\u9fff"):
             return False
-        if self.seen[last] - 1 < seen or self.ends[last] > 1:
+        others, ends = self.seen[last] - 1, self.ends[last] - 1
+        if others < seen or ends > share * others:
             return False
         return bool(_dictionary()) and self.last_word(msgstr) is None
 

@@ -8,8 +8,9 @@ length. Plural forms are measured one by one, each against the msgid form it tra
 A translator's line naming where to report translation errors (an address msgid does not
 have) is the translator's own addition, not the message's, and is not measured; nor is a
 msgid that is a key ("pinentry.qualitybar.tooltip"), a list of the names a program accepts
-("millilitre,millilitres,mL,cm³") or a note to translators rather than text. What both sides write alike (PANGO_STYLE_ITALIC, hintnone, label-relative) is not
-translated, so it tells nothing of how long the translation is: it is left out of both. A
+("millilitre,millilitres,mL,cm³") or a note to translators rather than text. What both
+sides write alike (PANGO_STYLE_ITALIC, hintnone, label-relative) is not translated, so it
+tells nothing of how long the translation is: it is left out of both. A
 metavariable is a word of its own: msgid's "<ifname>", translated "<имя_интерфейса>", is
 measured, though msgstr keeps the keyword "ifname" beside it.
 """

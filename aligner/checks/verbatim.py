@@ -141,9 +141,9 @@ def _before_cjk(text: str) -> str:
     return text
 
 
-# the folders xdg-user-dirs makes in a home directory, each named in the user's language
 # a folder under home named in a script other than Latin ("~/Документы", "~/文档")
 _LOCAL_FOLDER = re.compile(r"~/(?![A-Za-z0-9_])\w")
+# the folders xdg-user-dirs makes in a home directory, each named in the user's language
 _USER_FOLDERS = frozenset(
     "Desktop Documents Downloads Music Pictures Public Templates Videos".split()
 )

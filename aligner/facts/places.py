@@ -353,12 +353,14 @@ def _inside_a_name(text: str, start: int, end: int, lang: str) -> bool:
     """Whether [start, end) of ``text`` lies inside another country's name written there
     as the ISO catalog writes it: 和国 of 刚果民主共和国 is no 法国 misspelt."""
     return any(
-        len(name) > end - start
-        and (at := text.find(name, max(0, end - len(name)))) != -1
-        and at <= start
-        and end <= at + len(name)
-        for name in _country_names(lang)
+        len(name) > end - start and _covers(text, name, start, end) for name in _country_names(lang)
     )
+
+
+def _covers(text: str, name: str, start: int, end: int) -> bool:
+    """Whether ``name`` is written in ``text`` over all of [start, end)."""
+    at = text.find(name, max(0, end - len(name)))
+    return at != -1 and at <= start and end <= at + len(name)
 
 
 @lru_cache(maxsize=4096)
@@ -370,7 +372,7 @@ def _known_forms(name: str, lang: str, derived: bool) -> tuple[str, ...]:
     local = translated(name, lang)
     forms = [local] if local else []
     if derived:
-        short = _cldr_territories(lang).get(_alpha_2().get(name, ""))
+        short = _cldr_name(name, lang)
         if short and short not in forms:
             forms.append(short)
     return tuple(forms)
@@ -381,11 +383,13 @@ def _in_cldr_name(target: str, start: int, end: int, name: str, lang: str) -> bo
     writes it in ``target``, a second authority beside the ISO catalogs: "Американское
     Самоа" where the ISO catalog has "Американские Самоа", 吉尔吉斯斯坦 for 吉尔吉斯坦. Only
     there: "Боливия", CLDR's, says nothing of the rest of "Боливия, Многонациональное ..."."""
-    short = _cldr_territories(lang).get(_alpha_2().get(name, ""))
-    if not short:
-        return False
-    at = target.find(short, max(0, end - len(short)))
-    return at != -1 and at <= start and end <= at + len(short)
+    short = _cldr_name(name, lang)
+    return bool(short) and _covers(target, short, start, end)
+
+
+def _cldr_name(name: str, lang: str) -> str | None:
+    """CLDR's (Babel's) short name in ``lang`` of the country ``name`` (English)."""
+    return _cldr_territories(lang).get(_alpha_2().get(name, ""))
 
 
 @cache
