@@ -31,7 +31,8 @@ def _is_the_command() -> bool:
         or process.parent_process() is not None
     ):
         return False
-    return signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    # Started from a background job, nohup or cron, SIGINT comes in ignored: still the command.
+    return signal.getsignal(signal.SIGINT) in (signal.default_int_handler, signal.SIG_IGN)
 
 
 _YOUNG_OBJECTS = 50_000  # allocations between collections of the youngest generation
@@ -39,7 +40,8 @@ _YOUNG_OBJECTS = 50_000  # allocations between collections of the youngest gener
 # Ctrl-C in the first fraction of a second lands in an import: without this, a traceback.
 _STARTING = _is_the_command()
 if _STARTING:
-    signal.signal(signal.SIGINT, _interrupted_while_starting)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # an ignored Ctrl-C stays so
+        signal.signal(signal.SIGINT, _interrupted_while_starting)
     import gc
 
     # A command builds hundreds of thousands of small objects (imports, parsed entries,

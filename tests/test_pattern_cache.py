@@ -77,7 +77,7 @@ def _catalog(tmp_path) -> str:
     return str(path)
 
 
-def _check(path: str, cache: str) -> str:
+def _check(path: str, cache: str, sigint=signal.SIG_DFL) -> str:
     # one hash seed: a few patterns are written from sets (month names), in a set's order
     env = {**os.environ, "XDG_CACHE_HOME": cache, "PYTHONHASHSEED": "0"}
     out = subprocess.run(
@@ -85,9 +85,7 @@ def _check(path: str, cache: str) -> str:
         capture_output=True,
         text=True,
         env=env,
-        # a background job inherits SIGINT ignored, and a process started so is not taken
-        # for the command (cli._is_the_command: the fork server ignores it too)
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, sigint),
     )
     assert out.returncode in (0, 1), out.stderr
     return out.stdout
@@ -109,6 +107,14 @@ def test_the_check_prints_the_same_with_a_cold_warm_damaged_or_no_cache(tmp_path
     table.write_bytes(bytes(data))
     assert _check(path, str(cache)) == uncached  # damaged: the checksum refuses it
     assert pattern_cache.read_cached(str(table), pattern_cache._key()) is not None  # rewritten
+
+
+def test_a_check_started_in_the_background_is_the_command_too(tmp_path):
+    # nohup, cron or "cmd &" start it with SIGINT ignored: the cache is still written
+    path = _catalog(tmp_path)
+    cache = tmp_path / "cache"
+    assert _check(path, str(cache), sigint=signal.SIG_IGN) == _check(path, str(tmp_path / "c2"))
+    assert list((cache / "aligner").glob("patterns-*.marshal"))
 
 
 def test_a_pattern_no_run_used_in_the_last_writes_is_dropped(tmp_path, monkeypatch):
