@@ -19,6 +19,7 @@ as a user runs them, through their CLIs in subprocesses, on the same PO files, d
 from __future__ import annotations
 
 import argparse
+import compileall
 import glob
 import json
 import os
@@ -602,6 +603,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.at:
             checkout(args.at, workdir / "src")
+        # our runs with bytecode caches, as an installed copy (and pofilter) runs: under
+        # PYTHONDONTWRITEBYTECODE a checkout would compile its modules at every call
+        ours = Path(OUR_ENV["PYTHONPATH"]) if OUR_ENV else Path(__file__).resolve().parents[2]
+        compileall.compile_dir(str(ours / "aligner"), quiet=1)
         started = time.perf_counter()
         records = []
         for lang, mo in chosen:
