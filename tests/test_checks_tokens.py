@@ -420,6 +420,9 @@ def test_a_space_chinese_drops_counts_where_the_catalog_keeps_it():
     ((_, message, expected, _),) = flags("layout", lost, *kept, lang="zh")
     assert "10 of 10" in message and expected == " "
     assert flags("layout", lost, *kept[:4], lang="zh") == []  # too few to tell a habit
+    # a small catalog's five such messages tell it (" and Sunday" / " 和星期日")
+    ((_, message, _, _),) = flags("layout", lost, *kept[:5], lang="zh")
+    assert "5 of 5" in message
 
 
 def test_tabs_added_escapes_lost_and_empty_plural_forms():

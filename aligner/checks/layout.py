@@ -54,7 +54,7 @@ _LEAD_BESIDE = "a leading space beside its own script"
 _TRAIL_BESIDE = "a trailing space beside its own script"
 _CJK_ACCELERATOR = re.compile(r".[(（]_\w[)）]$")
 _HABIT_SHARE = 0.8
-_HABIT_MIN = 10
+_HABIT_MIN = 5  # a small catalog's few messages ("  Ln %d", " and Sunday") tell it too
 
 _LEAD = re.compile(r"^\s*")
 _TRAIL = re.compile(r"\s*$")
