@@ -146,9 +146,10 @@ def unit_after(text: str, end: int) -> tuple[frozenset[str], int, int] | None:
 
 
 # Russian one-letter prepositions that are also unit symbols ("5 с", seconds): before a
-# lower-case word, the preposition
+# word, the preposition ("ISO 8601 с гранулярностью", "34.11-2012/256 с ГОСТ Р 34.10"); a
+# symbol ends its clause ("5 с.", "5 с,", "5 с)")
 _PREPOSITIONS = frozenset("свкуо")
-_GOVERNS = re.compile(r"[ \u00a0][а-яё]")
+_GOVERNS = re.compile(r"[ \u00a0][^\W\d_]")
 
 
 def unit_forms(unit: str) -> tuple[str, ...]:

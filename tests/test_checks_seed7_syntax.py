@@ -1,0 +1,50 @@
+"""Seed 7's new catalogs, read for the syntax checks (numbers, units, control characters):
+untouched messages that are no error, each beside the damage the rule must still find."""
+
+from __future__ import annotations
+
+from tests.test_checks_recall import catalog, flags_of
+
+
+def checks_of(path, names):
+    return [(msgid, check) for msgid, check, *_ in flags_of(path, names)]
+
+
+def test_a_kazakh_ten_and_a_unit_are_one_number(tmp_path):
+    """ "он екінші" is 12th, "он бір" 11: a ten that units follow, as "жиырма бір" is 21."""
+    right = [("Switch to VT 12", "Он екінші виртуалды терминалына ауысу")]
+    assert flags_of(catalog(tmp_path, right, lang="kk"), ["number"]) == []
+    wrong = [("Switch to VT 11", "Он екінші виртуалды терминалына ауысу")]
+    path = catalog(tmp_path, wrong, lang="kk", name="wrong.po")
+    assert checks_of(path, ["number"]) == [("Switch to VT 11", "number")]
+
+
+def test_a_chinese_word_of_one_carries_the_one(tmp_path):
+    """ "单选项" is a 1-choice item; 菜单 (menu) and 简单 (simple) carry no number."""
+    right = [("A 1-choice enumeration", "单选项枚举")]
+    assert flags_of(catalog(tmp_path, right, lang="zh_CN"), ["number"]) == []
+    wrong = [("A 2-choice enumeration", "单选项枚举"), ("Show 1 menu item", "显示菜单项")]
+    path = catalog(tmp_path, wrong, lang="zh_CN", name="wrong.po")
+    assert sorted(checks_of(path, ["number"])) == [
+        ("A 2-choice enumeration", "number"),
+        ("Show 1 menu item", "number"),
+    ]
+
+
+def test_a_russian_s_before_a_capitalised_word_is_with_not_seconds(tmp_path):
+    msgid = "GOST R 34.11-2012/256 with GOST R 34.10-2012 256-bit curve"
+    msgstr = "ГОСТ Р 34.11-2012/256 с ГОСТ Р 34.10-2012 256-битная кривая"
+    assert flags_of(catalog(tmp_path, [(msgid, msgstr)]), ["quantity"]) == []
+    wrong = [("Retry in 5 min.", "Повторить через 5 с.")]
+    path = catalog(tmp_path, wrong, name="wrong.po")
+    assert checks_of(path, ["quantity"]) == [("Retry in 5 min.", "quantity")]
+
+
+def test_a_run_of_invisible_characters_is_one_spot(tmp_path):
+    msgid = "Specifies whether the SCI is included in every packet."
+    msgstr = "Указывает, будет ли SCI включаться \u200b\u200bв каждый пакет."
+    ((_, _, _, message),) = flags_of(catalog(tmp_path, [(msgid, msgstr)]), ["control"])
+    assert message == "invisible formatting characters U+200B ×2"
+    apart = "Указывает, будет\u200b ли SCI включаться \u200bв каждый пакет."
+    path = catalog(tmp_path, [(msgid, apart)], name="apart.po")
+    assert len(flags_of(path, ["control"])) == 2
