@@ -48,3 +48,25 @@ def test_a_run_of_invisible_characters_is_one_spot(tmp_path):
     apart = "Указывает, будет\u200b ли SCI включаться \u200bв каждый пакет."
     path = catalog(tmp_path, [(msgid, apart)], name="apart.po")
     assert len(flags_of(path, ["control"])) == 2
+
+
+def test_a_number_dropped_from_a_ratio_or_a_list_leaves_its_place_empty(tmp_path):
+    """msgid says 1 twice ("1:1", "[-1, 1]"): a msgstr that says it once is no rewording
+    when the colon or the list marks around the lost one stand closed up."""
+    damaged = [
+        ("Zoom 1:1", "Масштаб 1:"),
+        ("Zoom to 1:1", "Масштаб:1"),
+        ("Inverse cosine is undefined for values outside [-1, 1]", "Вне диапазона [-1, ]"),
+        (
+            "The SIZE is a number (example: 10K is 10*1024).",
+            "РАЗМЕР — число (например: 10K — 10*).",
+        ),
+    ]
+    path = catalog(tmp_path, damaged)
+    assert sorted(checks_of(path, ["number"])) == sorted((m, "number") for m, _ in damaged)
+    kept = [
+        ("Zoom 1:1", "Масштаб 1:1"),
+        ("Inverse cosine is undefined for values outside [-1, 1]", "Вне диапазона [-1, 1]"),
+        ("Use 1 or 2 (1 is the default)", "Используйте 1 или 2 (по умолчанию)"),
+    ]
+    assert flags_of(catalog(tmp_path, kept, name="kept.po"), ["number"]) == []

@@ -11,7 +11,7 @@ this version's own writing ("16–17 May 2023"); when they disagree, or have not
 is a warning. A fact the others agree on and this version lacks is reported where a leftover
 placeholder stands ("the past <> years" -> 10), at the paragraph start for a section number,
 where its place stands empty ("~подписей" for "0~signatures", "99::59", "和 GB" for "and 1
-GB": an error), else near its place. A catalog msgstr may say once what msgid says twice;
+GB", "[-1, ]" for "[-1, 1]": an error; ``number_holes``), else near its place. A catalog msgstr may say once what msgid says twice;
 not where the number's place stands empty, nor when it says every other repeated number as
 often as msgid. Malformed facts are reported with no other version needed: an ordinal
 suffix that does not fit ("2023th"), a day the month lacks, a year where a section belongs.

@@ -12,10 +12,34 @@ _BOUND_BEFORE = frozenset(":")  # or against what precedes it: 99:59
 
 
 def empty_place(their_text: str, start: int, end: int, text: str) -> int | None:
+    """Where ``text`` leaves empty the place of the other text's number at ``start:end``
+    or of an equal number elsewhere in it (which of two equal numbers a translation kept
+    is arbitrary: "[-1, ]" for "[-1, 1]" kept the first)."""
+    found = _empty_place(their_text, start, end, text)
+    if found is not None:
+        return found
+    written = their_text[start:end]
+    if not written.isdigit():
+        return None
+    for at in _places(their_text, written):
+        if at == start or their_text[at - 1 : at].isdigit():
+            continue
+        if their_text[at + len(written) : at + len(written) + 1].isdigit():
+            continue
+        found = _empty_place(their_text, at, at + len(written), text)
+        if found is not None:
+            return found
+    return None
+
+
+def _empty_place(their_text: str, start: int, end: int, text: str) -> int | None:
     """Where ``text`` keeps what the other text writes against the run's number, with no
     number there: "~подписей" for "0~signatures", "99::59" for "99:59:59", "^32" for
     "2^32", "-битный" for "16-bit", "和 GB" for "and 1 GB". The other text must write that
     symbol or unit against digits only (else it is an option's dash or a colon of prose)."""
+    for found in (_ratio_hole(their_text, start, end, text), _slot(their_text, start, end, text)):
+        if found is not None:
+            return found
     at = end
     if their_text[at : at + 1] in _BOUND_AFTER and at + 1 < len(their_text):
         symbol, follower = their_text[at], their_text[at + 1]
@@ -43,6 +67,71 @@ def empty_place(their_text: str, start: int, end: int, text: str) -> int | None:
             for p in _places(text, symbol):
                 if p and text[p - 1].isdigit() and not text[p + 1 : p + 2].isdigit():
                     return p + 1
+    return None
+
+
+def _ratio_hole(their_text: str, start: int, end: int, text: str) -> int | None:
+    """Where ``text`` writes a colon with a digit on one side only ("1:" or ":1" for "1:1",
+    "[0:]" for "[0:9]") when the other text's number stands in such a pair and every colon
+    of it joins two digits: the number of the empty side was dropped."""
+    after = their_text[end : end + 1] == ":" and their_text[end + 1 : end + 2].isdigit()
+    before = start > 1 and their_text[start - 1] == ":" and their_text[start - 2].isdigit()
+    if not (after or before) or ":" not in text:
+        return None
+    if not all(
+        _number_before(their_text, p, 0) and their_text[p + 1 : p + 2].isdigit()
+        for p in _places(their_text, ":")
+    ):
+        return None
+    for p in _places(text, ":"):
+        left, right = _number_before(text, p, 0), text[p + 1 : p + 2].isdigit()
+        if left != right:
+            return p if right else p + 1
+    return None
+
+
+_SLOT_OPEN = frozenset(",;=*/([{<+")  # marks a number of a list or formula stands between
+_SLOT_CLOSE = frozenset(",;=*/)]}>")
+_WIDE = str.maketrans("，；＝＊／（［｛＜＋）］｝＞", ",;=*/([{<+)]}>")
+
+
+def _slot(their_text: str, start: int, end: int, text: str) -> int | None:
+    """Where ``text`` closes up the marks the other text writes around the number, with no
+    number left between them: "[-1, ]" for "[-1, 1]", "10*）" for "10*1024)", "， = 是" for
+    ", 1=yes". Both marks must be list or formula marks, and the other text must never write
+    them side by side (else that pair is its own writing)."""
+    left = _mark_before(their_text, start)
+    right = _mark_after(their_text, end)
+    if left is None or right is None or left not in _SLOT_OPEN or right not in _SLOT_CLOSE:
+        return None
+    wide = text.translate(_WIDE)
+    if _closed_up(their_text.translate(_WIDE), left, right) is not None:
+        return None
+    return _closed_up(wide, left, right)
+
+
+def _mark_before(text: str, at: int) -> str | None:
+    """The mark before ``at``, one space between allowed (a minus belongs to the number)."""
+    at -= 1
+    if at >= 0 and text[at] in "-\u2212":  # the number's sign
+        at -= 1
+    if at >= 0 and text[at] == " ":
+        at -= 1
+    return text[at].translate(_WIDE) if at >= 0 else None
+
+
+def _mark_after(text: str, at: int) -> str | None:
+    if at < len(text) and text[at] == " ":
+        at += 1
+    return text[at].translate(_WIDE) if at < len(text) else None
+
+
+def _closed_up(text: str, left: str, right: str) -> int | None:
+    """The offset after ``left`` where ``right`` follows it, one space between allowed."""
+    for p in _places(text, left):
+        after = p + 1 + (text[p + 1 : p + 2] == " ")
+        if text[after : after + 1] == right:
+            return p + 1
     return None
 
 
