@@ -3,6 +3,8 @@ untouched messages that are no error, each beside the damage the rule must still
 
 from __future__ import annotations
 
+import polib
+
 from tests.test_checks_recall import catalog, flags_of
 
 
@@ -70,3 +72,32 @@ def test_a_number_dropped_from_a_ratio_or_a_list_leaves_its_place_empty(tmp_path
         ("Use 1 or 2 (1 is the default)", "Используйте 1 или 2 (по умолчанию)"),
     ]
     assert flags_of(catalog(tmp_path, kept, name="kept.po"), ["number"]) == []
+
+
+def test_a_unit_changed_into_another_of_the_same_value_is_flagged(tmp_path):
+    """ "от 1 МБ до 1 МБ" for "between 1 MB and 1 GB": one megabyte matches, the other
+    stands where the gigabyte was."""
+    msgid = "-X requires a power of two value between 1 MB and 1 GB"
+    damaged = [(msgid, "-X требует степень двойки в интервале от 1 МБ до 1 МБ")]
+    ((_, check, expected, _),) = flags_of(catalog(tmp_path, damaged), ["quantity"])
+    assert (check, expected) == ("quantity", "1 ГБ")
+    kept = [(msgid, "-X требует степень двойки в интервале от 1 МБ до 1 ГБ")]
+    assert flags_of(catalog(tmp_path, kept, name="kept.po"), ["quantity"]) == []
+    # three Russian plural forms say each unit once more than msgid's two
+    plural = polib.POEntry(
+        msgid="Size between 1 MB and 1 GB, not %d byte",
+        msgid_plural="Size between 1 MB and 1 GB, not %d bytes",
+        msgstr_plural={i: f"Размер от 1 МБ до 1 ГБ, не %d байт{e}" for i, e in enumerate("аи")}
+        | {2: "Размер от 1 МБ до 1 ГБ, не %d байтов"},
+        flags=["c-format"],
+    )
+    assert flags_of(catalog(tmp_path, [plural], name="plural.po"), ["quantity"]) == []
+
+
+def test_octets_are_bytes(tmp_path):
+    msgid = "Server challenge too long (>2048 octets)"
+    kept = [(msgid, "Слишком длинный ответ от сервера (>2048 байт)")]
+    assert flags_of(catalog(tmp_path, kept), ["quantity"]) == []
+    damaged = [(msgid, "Слишком длинный ответ от сервера (>2048 Кбайт)")]
+    path = catalog(tmp_path, damaged, name="damaged.po")
+    assert checks_of(path, ["quantity"]) == [(msgid, "quantity")]
