@@ -101,3 +101,40 @@ def test_octets_are_bytes(tmp_path):
     damaged = [(msgid, "Слишком длинный ответ от сервера (>2048 Кбайт)")]
     path = catalog(tmp_path, damaged, name="damaged.po")
     assert checks_of(path, ["quantity"]) == [(msgid, "quantity")]
+
+
+def one_form_catalog(tmp_path, entries, name="zh.po"):
+    """A Chinese catalog whose header has one plural form for every number."""
+    po = polib.POFile()
+    po.metadata = {
+        "Language": "zh_CN",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Plural-Forms": "nplurals=1; plural=0;",
+    }
+    for msgid, plural, msgstr in entries:
+        po.append(
+            polib.POEntry(
+                msgid=msgid, msgid_plural=plural, msgstr_plural={0: msgstr}, flags=["c-format"]
+            )
+        )
+    path = tmp_path / name
+    po.save(str(path))
+    return path
+
+
+def test_the_one_plural_form_of_a_language_says_the_count(tmp_path):
+    """zh writes one form for every number: "已选中 个联系人" for "%d Selected" prints no
+    count at all, where a Russian form for one may spell it out."""
+    lost = [("%d Selected", "%d Selected", "已选中 个联系人")]
+    path = one_form_catalog(tmp_path, lost)
+    assert checks_of(path, ["placeholder"]) == [("%d Selected", "placeholder")]
+    kept = [("%d Selected", "%d Selected", "已选中 %d 个联系人")]
+    assert flags_of(one_form_catalog(tmp_path, kept, name="kept.po"), ["placeholder"]) == []
+    russian = polib.POEntry(
+        msgid="%d file",
+        msgid_plural="%d files",
+        msgstr_plural={0: "один файл", 1: "%d файла", 2: "%d файлов"},
+        flags=["c-format"],
+    )
+    path = catalog(tmp_path, [russian], name="ru.po")
+    assert flags_of(path, ["placeholder"]) == []
