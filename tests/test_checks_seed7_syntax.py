@@ -138,3 +138,13 @@ def test_the_one_plural_form_of_a_language_says_the_count(tmp_path):
     )
     path = catalog(tmp_path, [russian], name="ru.po")
     assert flags_of(path, ["placeholder"]) == []
+
+
+def test_one_slip_of_a_quote_family_is_one_spot(tmp_path):
+    """ "“%s“" opens twice and closes never: one wrong mark, flagged once."""
+    path = catalog(tmp_path, [('"%s": %s', "“%s“：%s")], lang="zh_CN")
+    assert [m for *_, m in flags_of(path, ["punctuation"])] == [
+        "unbalanced “ — no matching closing mark"
+    ]
+    brackets = catalog(tmp_path, [("%s: %s", "(%s： 「%s")], lang="zh_CN", name="two.po")
+    assert len(flags_of(brackets, ["punctuation"])) == 2  # two families, two spots
