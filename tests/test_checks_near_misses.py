@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import polib
 import pytest
 
 from tests.test_checks_recall import SENTENCES, catalog, flags_of
@@ -192,6 +193,45 @@ def test_damage_to_most_of_a_catalogs_few_labels_does_not_hide_its_accelerator(t
     # a catalog whose labels have no key at all does not use the marker
     stripped = [(msgid, re.sub(r" \(_.\)|_", "", msgstr)) for msgid, msgstr in PINENTRY]
     assert found(catalog(tmp_path, stripped, name="stripped.po"), ["accelerator"]) == []
+
+
+def test_a_small_catalog_with_half_its_few_labels_stripped_still_uses_the_marker(tmp_path):
+    """Seven labels (a small GNOME app), three of them stripped by damage: four keys the
+    translator wrote into their own words show that the catalog uses the marker."""
+    labels = [
+        ("_About Clocks", "_О приложении"),
+        ("_Add", "_Добавить"),
+        ("_Help", "_Справка"),
+        ("_Keyboard Shortcuts", "_Комбинации клавиш"),
+        ("_Open", "_Открыть"),
+        ("_Done", "_Готово"),
+        ("_Cancel", "_Отмена"),
+    ]
+    damaged = [(m, s.replace("_", "") if i < 3 else s) for i, (m, s) in enumerate(labels)]
+    path = catalog(tmp_path, damaged)
+    assert sorted(f[0] for f in found(path, ["accelerator"])) == sorted(m for m, _ in labels[:3])
+    # one key left is no habit: a translator may keep one by chance
+    one = [(m, s.replace("_", "") if i else s) for i, (m, s) in enumerate(labels)]
+    assert found(catalog(tmp_path, one, name="one.po"), ["accelerator"]) == []
+
+
+def test_a_plural_labels_msgid_and_msgid_plural_carry_one_accelerator(tmp_path):
+    """ "Open in New _Tab" / "Open in %d New _Tabs": one key, which a form must keep once."""
+    plural = polib.POEntry(
+        msgid="Open in New _Tab",
+        msgid_plural="Open in %d New _Tabs",
+        msgstr_plural={
+            0: "Открыть в новой _вкладке",
+            1: "Открыть в %d но_вых _вкладках",
+            2: "Открыть в %d новых вкладках",
+        },
+    )
+    path = catalog(tmp_path, [*PINENTRY, plural])
+    flagged = [f for f in flags_of(path, ["accelerator"]) if f[0] == "Open in New _Tab"]
+    assert [f[3].split(";")[0] for f in flagged] == [
+        "msgstr has 2 accelerators (_в, _в)",
+        "msgid has the accelerator _T",
+    ]
 
 
 # --- variable ---------------------------------------------------------------------------

@@ -420,6 +420,27 @@ def test_a_space_chinese_drops_counts_where_the_catalog_keeps_it():
     ((_, message, expected, _),) = flags("layout", lost, *kept, lang="zh")
     assert "10 of 10" in message and expected == " "
     assert flags("layout", lost, *kept[:4], lang="zh") == []  # too few to tell a habit
+    # a small catalog's five such messages tell it (" and Sunday" / " 和星期日")
+    ((_, message, _, _),) = flags("layout", lost, *kept[:5], lang="zh")
+    assert "5 of 5" in message
+
+
+# help texts whose msgid ends its last sentence with a space
+STOP_SPACES = [
+    (f"Calculates the {word} of an investment. ", f"Вычисляет {ru} инвестиции.")
+    for word, ru in (("value", "стоимость"), ("rate", "ставку"), ("term", "срок"))
+]
+
+
+def test_a_space_after_a_last_sentence_counts_where_the_catalog_keeps_it():
+    lost = entry("Calculates the interest of a loan. ", "Вычисляет проценты по займу.")
+    dropped = [entry(m, s, index=i) for i, (m, s) in enumerate(STOP_SPACES, 1)]
+    assert flags("layout", lost, *dropped) == []  # the writer's habit, not a join
+    kept = [entry(m, s + " ", index=i) for i, (m, s) in enumerate(STOP_SPACES, 1)]
+    ((_, message, expected, _),) = flags("layout", lost, *kept)
+    assert "3 of 3" in message and expected == "Вычисляет проценты по займу. "
+    # after a placeholder the space joins what the program prints next
+    assert len(one("layout", "Cannot open %s. ", "Не удалось открыть %s.")) == 1
 
 
 def test_tabs_added_escapes_lost_and_empty_plural_forms():

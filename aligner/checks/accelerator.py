@@ -6,7 +6,9 @@ translation; Chinese, Japanese and Korean write it after the words, "文件(_F)"
 the control without a key, two make one unreachable. Which marker a catalog uses is learnt
 from the catalog itself: it is one when labels start words with it ("_Open", "Save _As")
 and their translations write a key (one marker; two, or "Отмена (C)" with the marker lost,
-are damage that still shows the catalog uses it). An underscore inside a lowercase word is an identifier
+are damage that still shows the catalog uses it); a small catalog's few labels, which damage
+may strip by half, from two that keep it. A plural entry's msgid_plural repeats msgid's key.
+An underscore inside a lowercase word is an identifier
 ("server_version", "job_spec") and ``&`` before a word of a sentence ("AT&T") is text.
 """
 
@@ -21,6 +23,12 @@ from .base import Check, Document, Unit, register
 MARKERS = "_&~"
 _MIN_LABELS = 5  # word-initial accelerators a catalog needs before the marker is learnt
 _MIN_KEPT = 0.6  # ... and the share of them whose translation keeps one
+# A small catalog ("_Add", "_Help", "_About Clocks") is learnt from fewer labels: a
+# translator who writes a marker into two of their own words uses it, and a catalog that
+# does not use the marker keeps it in none. Damage can strip half of so few labels.
+_FEW_LABELS = 10  # fewer labels than this are a small catalog
+_MIN_KEPT_FEW = 2
+_MIN_KEPT_SHARE_FEW = 0.4
 _MAX_LABEL = 80  # a label longer than this is a sentence, not a control
 _CJK = ("zh", "ja", "ko")
 
@@ -71,7 +79,7 @@ def learnt_markers(document: Document) -> list[str]:
     for marker in MARKERS:
         labels = kept = 0
         for unit in document.units:
-            source = unit.text(document.source)
+            source = label(unit, document)
             if marker not in source:
                 continue
             found = accelerator(source, marker)
@@ -80,9 +88,22 @@ def learnt_markers(document: Document) -> list[str]:
             labels += 1
             if all(_uses(unit.text(lang), marker, found[1]) for lang in document.targets):
                 kept += 1
-        if labels >= _MIN_LABELS and kept >= _MIN_KEPT * labels:
+        few = labels < _FEW_LABELS and kept >= _MIN_KEPT_FEW
+        if (labels >= _MIN_LABELS and kept >= _MIN_KEPT * labels) or (
+            few and kept >= _MIN_KEPT_SHARE_FEW * labels
+        ):
             markers.append(marker)
     return markers
+
+
+def label(unit: Unit, document: Document) -> str:
+    """The msgid of an entry, without its msgid_plural: both write the label's key ("Open
+    in New _Tab" / "Open in %d New _Tabs"), which is one accelerator, not two."""
+    cell = unit.cells[document.source]
+    if len(cell.starts) < 2:
+        return cell.text
+    start, end = next(cell.part_spans())
+    return cell.text[start:end]
 
 
 def _uses(text: str, marker: str, letter: str) -> bool:
@@ -115,7 +136,7 @@ class AcceleratorCheck(Check):
         return flags
 
     def _unit(self, unit: Unit, document: Document, marker: str) -> Iterable[Flag]:
-        source = unit.text(document.source)
+        source = label(unit, document)
         if marker not in source:
             return
         found = accelerator(source, marker)

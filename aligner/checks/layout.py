@@ -14,7 +14,9 @@ beside it (" на %s" written "  на %s"). Some edges are judged by the catalog
 which its other messages show: an indentation written twice ("    -f" for "  -f") is a paste
 slip where the catalog keeps msgid's edges, though a catalog that re-pads its columns
 (right-aligned labels) may double one by chance; and a single space that Chinese drops
-beside its own characters is a space lost in a catalog that otherwise keeps it there.
+beside its own characters is a space lost in a catalog that otherwise keeps it there; so is
+a space after msgid's last sentence ("... payment periods. "), most often the writer's habit
+rather than a join (after a placeholder, "%s. ", it stays one).
 """
 
 from __future__ import annotations
@@ -52,9 +54,14 @@ def _cjk_start(text: str) -> bool:
 _INDENT = "msgid's indentation"
 _LEAD_BESIDE = "a leading space beside its own script"
 _TRAIL_BESIDE = "a trailing space beside its own script"
+_AFTER_STOP = "a space after a sentence's full stop"
+# a space after msgid's last sentence ("... over the number of periods. ") is most often the
+# writer's habit, not a join: the catalog's own messages tell which ("%s. " stays a join)
+_STOP_SPACE = re.compile(r"(?<![%\w])[^\W\d_]+\. $")
 _CJK_ACCELERATOR = re.compile(r".[(（]_\w[)）]$")
 _HABIT_SHARE = 0.8
-_HABIT_MIN = 10
+_HABIT_MIN = 5  # a small catalog's few messages ("  Ln %d", " and Sunday") tell it too
+_HABIT_MINS = {_AFTER_STOP: 3}  # help texts have few of these: three that keep it tell it
 
 _LEAD = re.compile(r"^\s*")
 _TRAIL = re.compile(r"\s*$")
@@ -115,7 +122,8 @@ class LayoutCheck(RowCheck):
                 kept = habits[lang, habit, True]
                 # the share among the catalog's other such messages (this one changed it)
                 others = kept + habits[lang, habit, False] - 1
-                if kept >= _HABIT_MIN and kept >= _HABIT_SHARE * others:
+                least = _HABIT_MINS.get(habit, _HABIT_MIN)
+                if kept >= least and kept >= _HABIT_SHARE * others:
                     flags.append(
                         replace(
                             flag,
@@ -289,13 +297,17 @@ def _trail(
     beside = lang in _UNSPACED and wanted == " " and _cjk_start(last)
     if beside:
         habits[lang, _TRAIL_BESIDE, bool(found)] += 1
+    after_stop = not beside and wanted == " " and _STOP_SPACE.search(source) is not None
+    if after_stop:
+        habits[lang, _AFTER_STOP, bool(found)] += 1
     message = f"msgid ends with {_shown(wanted)}, msgstr with {_shown(found)}"
     where = (trail_t.start(), len(text))
     source_edge, text_edge = _edge(source, trail_s), _edge(text, trail_t)
-    if _differs(source_edge, text_edge, carried or beside):
+    if _differs(source_edge, text_edge, carried or beside or after_stop):
         return [(*where, message, body + wanted, None)]
-    if beside and _differs(source_edge, text_edge, carried):
-        return [(*where, message, body + wanted, _TRAIL_BESIDE)]
+    if (beside or after_stop) and _differs(source_edge, text_edge, carried):
+        habit = _TRAIL_BESIDE if beside else _AFTER_STOP
+        return [(*where, message, body + wanted, habit)]
     if _twice(wanted, found):
         # a trailing space separates the value printed next; twice, it prints a gap (a
         # column is padded by msgid's own run, and a translation pads it to its width)

@@ -11,7 +11,7 @@ this version's own writing ("16–17 May 2023"); when they disagree, or have not
 is a warning. A fact the others agree on and this version lacks is reported where a leftover
 placeholder stands ("the past <> years" -> 10), at the paragraph start for a section number,
 where its place stands empty ("~подписей" for "0~signatures", "99::59", "和 GB" for "and 1
-GB": an error), else near its place. A catalog msgstr may say once what msgid says twice;
+GB", "[-1, ]" for "[-1, 1]": an error; ``number_holes``), else near its place. A catalog msgstr may say once what msgid says twice;
 not where the number's place stands empty, nor when it says every other repeated number as
 often as msgid. Malformed facts are reported with no other version needed: an ordinal
 suffix that does not fit ("2023th"), a day the month lacks, a year where a section belongs.
@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 
 from ..facts import Fact, date_problem, render, suffix_problem, year_as_section
 from ..facts.numbers import family, implied_counts, implied_values
-from ..facts.unit_words import unit_words
-from ..facts.units import scale_word_in, scaled, unit_after
+from ..facts.units import scale_word_in, scaled
 from ..flags import Flag
 from .base import Check, Document, Unit, register
 from .digits import (
@@ -41,6 +40,7 @@ from .digits import (
     lost_digits,
     without_substituted,
 )
+from .number_holes import empty_place
 from .plural_numbers import lost_in_forms
 
 NUMERIC = frozenset({"number", "ordinal", "percent", "range", "date", "section"})
@@ -733,7 +733,12 @@ class NumberCheck(Check):
             if len(set(langs)) < majority or (plural and values == (("number", "1"),)):
                 continue  # a plural's "1" is often written as a word or dropped
             hole = next(
-                (h for o, r in found if (h := _hole(unit.text(o), r, text)) is not None), None
+                (
+                    h
+                    for o, r in found
+                    if (h := empty_place(unit.text(o), r.start, r.end, text)) is not None
+                ),
+                None,
             )
             if (
                 not slots
@@ -800,75 +805,6 @@ class NumberCheck(Check):
                     expected=expected,
                     severity="warning" if hole is None else "error",
                 )
-
-
-_BOUND_AFTER = frozenset("~:^-")  # a number written against what follows: 0~messages, 16-bit
-_BOUND_BEFORE = frozenset(":")  # or against what precedes it: 99:59
-
-
-def _hole(their_text: str, run: _Run, text: str) -> int | None:
-    """Where ``text`` keeps what the other text writes against the run's number, with no
-    number there: "~подписей" for "0~signatures", "99::59" for "99:59:59", "^32" for
-    "2^32", "-битный" for "16-bit", "和 GB" for "and 1 GB". The other text must write that
-    symbol or unit against digits only (else it is an option's dash or a colon of prose)."""
-    at = run.end
-    if their_text[at : at + 1] in _BOUND_AFTER and at + 1 < len(their_text):
-        symbol, follower = their_text[at], their_text[at + 1]
-        if (follower.isdigit() and symbol != "-") or (follower.isalpha() and symbol in "~-"):
-            if all(_number_before(their_text, p, 0) for p in _places(their_text, symbol)):
-                for p in _places(text, symbol):
-                    if (p == 0 or not text[p - 1].isalnum()) and text[p + 1 : p + 2].isalnum():
-                        return p
-    unit = unit_after(their_text, at)
-    if unit is not None and not their_text[unit[1]].isdigit():
-        written = their_text[unit[1] : unit[2]]
-        if all(_number_before(their_text, p) for p in _places(their_text, written)):
-            # the same form ("GB"), or the same unit in words ("32 bytes" / "个字节")
-            places = [p for p in _places(text, written) if not _in_word(text, p, written)]
-            places += [w.start for w in unit_words(text) if w.strict and w.unit in unit[0]]
-            for p in sorted(places):
-                if not _number_before(text, p):
-                    while p and text[p - 1] in _BEFORE_UNIT:
-                        p -= 1
-                    return p
-    at = run.start - 1
-    if at > 0 and their_text[at] in _BOUND_BEFORE and their_text[at - 1].isdigit():
-        symbol = their_text[at]
-        if all(_number_before(their_text, p, 0) for p in _places(their_text, symbol)):
-            for p in _places(text, symbol):
-                if p and text[p - 1].isdigit() and not text[p + 1 : p + 2].isdigit():
-                    return p + 1
-    return None
-
-
-def _places(text: str, piece: str) -> list[int]:
-    """Every offset of ``piece`` in ``text``."""
-    found, at = [], text.find(piece)
-    while at >= 0:
-        found.append(at)
-        at = text.find(piece, at + 1)
-    return found
-
-
-def _in_word(text: str, at: int, written: str) -> bool:
-    """Whether ``written`` at ``at`` is part of a longer word ("GB" of "GBK")."""
-    return _is_letter(text[at - 1 : at]) or _is_letter(text[at + len(written) :][:1])
-
-
-def _is_letter(ch: str) -> bool:
-    """A Latin or Cyrillic letter: a unit inside a word is none ("GB" of "GBK"; "GB之间" is)."""
-    return bool(ch) and ("a" <= ch.lower() <= "z" or "\u0400" <= ch <= "\u04ff")
-
-
-_BEFORE_UNIT = frozenset(" \u00a0-个")  # between a number and its unit: "32 个字节"
-
-
-def _number_before(text: str, at: int, gap: int = 2) -> bool:
-    """Whether a digit stands right before ``at``, ``gap`` of a space, a hyphen or a
-    measure word ("个") between allowed."""
-    while gap and at and text[at - 1] in _BEFORE_UNIT:
-        at, gap = at - 1, gap - 1
-    return at > 0 and text[at - 1].isdigit()
 
 
 def _copies(unit: Unit, masked: dict[str, str], source: str) -> list[str]:

@@ -244,7 +244,9 @@ class PlaceholderCheck(RowCheck):
 
     def catalog_unit(self, unit: Unit, document: Document) -> Iterable[Flag]:
         source_cell = unit.cells[document.source]
-        plural = len(source_cell.parts) > 1
+        # a language of one plural form (zh: nplurals=1) writes it for every number: its
+        # form must say the count, as a single message does
+        plural = len(source_cell.parts) > 1 and document.plural_forms != 1
         source = source_cell.text
         # msgid without a conversion may still be printf's format: a "%s" added reads an
         # argument that is not passed

@@ -3,7 +3,8 @@
 A bracket left open is often a sign that a clause was dropped. A list label at a line's
 start ("а)", "1)", the Russian way to write "(a)") closes no bracket; paragraphs split
 mid-quote are legitimate, so an imbalance is flagged only when the other versions (or the
-catalog's msgid) are balanced in the same family of marks. Quote style is
+catalog's msgid) are balanced in the same family of marks, once per family ("“%s“" is
+one slip, not two). Quote style is
 compared within one language across the document: « » in most paragraphs and "..." in one
 is a slip. (Catalogs are written by many hands; their quote style is not compared.)
 """
@@ -236,9 +237,11 @@ class PunctuationCheck(Check):
             if document.catalog and _fragment_quotes(unit.text(document.source)):
                 other_families.add("quote")
             for start, end in cell.part_spans():
+                seen: set[str] = set()  # one slip of a family ("“%s“") is one spot
                 for offset, mark, family in imbalances(cell.text[start:end]):
-                    if family in other_families:
+                    if family in other_families or family in seen:
                         continue
+                    seen.add(family)
                     yield self.flag(
                         unit,
                         lang,

@@ -5,7 +5,8 @@ for "−5", or "от 10 до 5" for "from 5 to 10", since each of these keeps ev
 (each version read by ``quantities``):
 
 - units: a number followed by a unit (``facts.units``: "km", "км", "公里" are one unit) whose
-  counterpart of the same value has another unit, with the other version's unit written as
+  counterpart of the same value has another unit (one to one: in "от 1 МБ до 1 МБ" for
+  "between 1 MB and 1 GB" the second megabyte stands for the gigabyte), with the other version's unit written as
   this version writes units as the suggestion ("5 м"); a printf argument's unit against the
   same argument's ("%3$d千字节" for msgid's third "%d bytes"); a clock time's fields
   ("23:13:48" is hours, minutes, seconds: "48分钟" is no longer seconds);
@@ -93,10 +94,11 @@ class QuantityCheck(Check):
             agree = False
             for other in others:
                 same = [q for q in read[other] if q.value == mine.value and q.units is not None]
-                if any(q.units & mine.units for q in same):
+                kept = [q for q in same if q.units & mine.units]
+                if kept and not _one_too_many(mine, read[lang], text, kept, same, unit.text(other)):
                     agree = True
                 elif same:
-                    against[other] = same[0]
+                    against[other] = next((q for q in same if q not in kept), same[0])
             if agree or len(against) < len(others) // 2 + 1:
                 continue
             evidence = {o: unit.text(o)[q.fact.start : q.unit_end] for o, q in against.items()}
@@ -403,6 +405,41 @@ class QuantityCheck(Check):
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _one_too_many(
+    mine: Quantity,
+    read: list[Quantity],
+    text: str,
+    kept: list[Quantity],
+    same: list[Quantity],
+    their_text: str,
+) -> bool:
+    """Whether ``mine`` is one of more quantities of its value and unit than the other
+    version has, and the one nearest the other's value in another unit ("от 1 МБ до 1 МБ"
+    for "between 1 MB and 1 GB": the second is the gigabyte changed). Plural forms are
+    counted each against msgid's form of its number (ru has three, msgid two)."""
+    parts = {q.part for q in same}
+    part = mine.part if mine.part in parts else max(parts)
+    kept = [q for q in kept if q.part == part]
+    others = [q for q in same if q.part == part and q not in kept]
+    if not others:
+        return False
+    group = [
+        q
+        for q in read
+        if q.value == mine.value
+        and q.units is not None
+        and q.units & mine.units
+        and not q.weak
+        and q.part == mine.part
+    ]
+    excess = len(group) - len(kept)
+    if excess <= 0:
+        return False
+    at = others[0].fact.start / max(len(their_text), 1)
+    nearest = sorted(group, key=lambda q: abs(q.fact.start / max(len(text), 1) - at))
+    return any(q is mine for q in nearest[:excess])
 
 
 def _digit_runs(

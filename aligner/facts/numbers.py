@@ -371,7 +371,8 @@ _IMPLIED_KK = (  # whole words, or their ordinals ("үш" but not "үшін", fo
 )
 _IMPLIED_ZH = (  # not 一: it is an article too (一个)
     (0, r"零|〇"),
-    (1, r"首"),
+    # 单 of one-of words ("单选项" for "1-choice"), not of 菜单 (menu) or 简单 (simple)
+    (1, r"首|(?<![菜简清名账帐订表传孤])单(?:选|个|次|向|行|字节|色|线程|声道|面|倍|精度|用户)"),
     (2, r"二|两|双|俩|一对|成对"),  # 一对: a pair
     (3, r"三"),
     (4, r"四"),

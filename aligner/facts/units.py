@@ -28,7 +28,7 @@ _UNITS: dict[str, tuple[str, ...]] = {
     "mm": ("mm", "millimetre", "millimeter", "мм", "миллиметр", "毫米"),
     "kg": ("kg", "kilogram", "кг", "килограмм", "公斤", "千克"),
     "g": ("g", "gram", "gramme", "г", "грамм", "克"),
-    "B": ("B", "byte", "Б", "байт", "字节"),
+    "B": ("B", "byte", "octet", "Б", "байт", "октет", "字节"),
     "KB": (
         "KB",
         "kB",
@@ -87,7 +87,7 @@ _UNITS: dict[str, tuple[str, ...]] = {
 }
 STEMS = frozenset(
     "километр шақырым метр сантиметр миллиметр килограмм грамм байт килобайт мегабайт "
-    "гигабайт терабайт бит миллисекунд микросекунд секунд минут час сағат дн день сут күн "
+    "гигабайт терабайт октет бит миллисекунд микросекунд секунд минут час сағат дн день сут күн "
     "недел апта пикс пиксел пункт герц килогерц мегагерц гигагерц доллар долл юан рубл руб "
     "тенге теңге евро точк Кбайт Мбайт Гбайт Тбайт".split()
 )
@@ -146,9 +146,10 @@ def unit_after(text: str, end: int) -> tuple[frozenset[str], int, int] | None:
 
 
 # Russian one-letter prepositions that are also unit symbols ("5 с", seconds): before a
-# lower-case word, the preposition
+# word, the preposition ("ISO 8601 с гранулярностью", "34.11-2012/256 с ГОСТ Р 34.10"); a
+# symbol ends its clause ("5 с.", "5 с,", "5 с)")
 _PREPOSITIONS = frozenset("свкуо")
-_GOVERNS = re.compile(r"[ \u00a0][а-яё]")
+_GOVERNS = re.compile(r"[ \u00a0][^\W\d_]")
 
 
 def unit_forms(unit: str) -> tuple[str, ...]:

@@ -190,7 +190,7 @@ _KK_CARDINALS = {
         w: (i + 1, "unit")
         for i, w in enumerate("бір екі үш төрт бес алты жеті сегіз тоғыз".split())
     },
-    "он": (10, "teen"),
+    "он": (10, "tens"),  # a ten that units follow: "он екі" is 12, "он екінші" 12th
     **{
         w: (i * 10 + 20, "tens")
         for i, w in enumerate("жиырма отыз қырық елу алпыс жетпіс сексен тоқсан".split())
