@@ -66,11 +66,14 @@ from .kept_ends import KeptEnds, ends_with_mark, has_opener, lost_group, lost_to
 from .message_ends import (
     ENDING_WORD,
     LETTERS,
+    adjective,
     copied_end,
     copied_ends,
     count_ends,
+    dependent_end,
     ending,
     ends_few,
+    governing_end,
     last_word,
     unmarked,
     words_of,
@@ -142,6 +145,21 @@ _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to m
 # ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
 # "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
+# Russian or Kazakh, a msgstr ending with a preposition or conjunction ("таблица в" for "tree
+# table", "Австралия және"): a cut when no longer than usual (or too short to measure),
+# unless msgid goes on too, a label before a widget ("Split this track every", "Not Valid
+# Before") or before a text (ending with a blank: "rebase in progress; onto ")
+_DANGLING_SHORT = 0.0
+_GOING_ON = _OPEN_LABEL_ENDS | frozenset(
+    "about after and before between every onto or over until under within without".split()
+)
+# Russian, one long-form adjective left of a msgid of two words or more ("Расширенный" for
+# "Extended Partition", "Фарерские" for "Faroe Islands"): an adjective agrees with a noun
+# that follows, so a cut when shorter, as much as a lost end mark needs, msgid's last word
+# untranslated, in a catalog whose words with that ending go on in most of its messages
+# (its language names, "люксембургский", end theirs), and msgid is no list of alternative
+# names ("Crimean Tatar; Crimean Turkish": a translation gives one)
+_ADJECTIVE_ENDS = 0.5
 
 
 def _or(value: float | None, default: float) -> float:
@@ -193,6 +211,44 @@ def _lone_word(msgid: str, msgstr: str) -> bool:
         and len(source) >= 2
         and source[-1].lower() not in _OPEN_LABEL_ENDS
     )
+
+
+def _msgid_goes_on(msgid: str) -> bool:
+    """Whether msgid itself goes on after its end: a label before a widget ("Split this
+    track every") or a text ("rebase in progress; onto ")."""
+    words = LETTERS.findall(msgid)
+    return not words or msgid[-1:].isspace() or words[-1].lower() in _GOING_ON
+
+
+def _dangling(msgid: str, msgstr: str, lang: str, z: float | None) -> str | None:
+    """The word that needs more after it that msgstr ends with, where msgid does not go on:
+    a preposition or conjunction, or, where the length model measures msgid (``z``), a
+    Kazakh dependent form of a msgid of two words or more."""
+    language = base_language(lang)
+    word = governing_end(msgstr, language)
+    if word is None and z is not None and len(LETTERS.findall(msgid)) >= 2:
+        last = last_word(msgstr, False)
+        word = last if dependent_end(last, language) else None
+    return None if word is None or _msgid_goes_on(msgid) else word
+
+
+def _adjective_alone(
+    msgid: str, word: str | None, z: float | None, seen: Counter[str], ends: Counter[str]
+) -> bool:
+    """Whether a Russian msgstr is one long-form adjective, much shorter than the catalog
+    gives such a msgid, where the catalog's words with its ending go on in most of its
+    messages and no other message ends with it ("Десятичный" for "Decimal": a label of its
+    own); whether msgid's last word is translated after all is asked later."""
+    if z is None or z > _SHORT_LOST or not adjective(word) or "," in msgid or ";" in msgid:
+        return False
+    end = ending(word)
+    return ends[word] <= 1 and ends[end] - 1 <= _ADJECTIVE_ENDS * (seen[end] - 1)
+
+
+def _last_translated(msgid: str, found: list[tuple[str, bool]]) -> bool:
+    """Whether msgid's last word has its learnt translation in msgstr (``found``)."""
+    words = _LATIN.findall(msgid)
+    return bool(words) and dict(found).get(words[-1].lower(), False)
 
 
 def _goes_on(word: str | None, seen: Counter[str], ends: Counter[str], measured: bool) -> bool:
@@ -250,7 +306,11 @@ class TruncationCheck(Check):
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
         # a lone word's own reason where no other evidence says cut
         lone = found.lone_word and not _is_cut(replace(found, lone_word=False))
-        reasons = [_lone_reason(found) if lone else _length_reason(found)]
+        if found.dangling or found.adjective_alone:
+            reasons = [_agreement_reason(found)]
+            lone = True
+        else:
+            reasons = [_lone_reason(found) if lone else _length_reason(found)]
         if found.missing:
             reasons.append(_missing_reason(found))
         if not lone:
@@ -290,6 +350,8 @@ class _Evidence:
     lost_head: str | None = None  # an official name's head, always translated here, missing
     copied_end: str | None = None  # a name of msgid it ends with, where msgid goes on
     never_end: bool = False  # Chinese: ends with a character that ends none of the runs
+    dangling: str | None = None  # Russian, Kazakh: the preposition or conjunction it ends with
+    adjective_alone: bool = False  # Russian: one adjective for several words, the last lost
 
 
 def _length_reason(found: _Evidence) -> str:
@@ -309,6 +371,17 @@ def _lone_reason(found: _Evidence) -> str:
     return (
         f"one word for msgid's {len(LETTERS.findall(found.msgid))}: "
         f'"{found.last}" ends few of the messages it is in'
+    )
+
+
+def _agreement_reason(found: _Evidence) -> str:
+    """A word that needs what follows it, at msgstr's end."""
+    if found.dangling:
+        return f'ends with "{found.dangling}", which needs a word after it'
+    words = _LATIN.findall(found.msgid)
+    return (
+        f'one word for msgid\'s {len(LETTERS.findall(found.msgid))}: "{found.last}" is an '
+        f'adjective without its noun (no translation of "{words[-1] if words else ""}")'
     )
 
 
@@ -359,7 +432,7 @@ def _is_cut(found: _Evidence) -> bool:
     word left of several that the catalog's messages go on after, or an official name
     without the head the catalog always translates."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
-    if found.lone_word or found.lost_head:
+    if found.lone_word or found.lost_head or found.dangling or found.adjective_alone:
         return True
     if found.never_end and min(z, found.own_z) <= _NEVER_ENDS_SHORT:
         return True
@@ -427,6 +500,15 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             for k, z in enumerate(zs)
             if k not in chosen and _or(z, 0.0) <= _LONE_SHORT and _lone_word(*pairs[k][1:])
         ]
+    if not cjk:  # a preposition or conjunction at the end, however short msgid is
+        chosen = {k for k, *_ in shorter}
+        shorter += [
+            (k, _or(z, 0.0), _or(z, 0.0))
+            for k, z in enumerate(zs)
+            if k not in chosen
+            and _or(z, 0.0) <= _DANGLING_SHORT
+            and _dangling(*pairs[k][1:], lang, z)
+        ]
     inside = HanEnds([msgstr for *_, msgstr in pairs]) if cjk else None
     if inside is not None:  # a character no run ends with, in a msgstr no longer than usual
         chosen = {k for k, *_ in shorter}
@@ -470,16 +552,21 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         mid_word = never_end or (
             inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
         )
-        lone = (
-            not cjk
-            and _lone_word(msgid, msgstr)
-            and (
-                _goes_on(last, seen, ends, zs[k] is not None)
-                or _ending_goes_on(last, seen, ends, zs[k])
-            )
+        lone_word = not cjk and _lone_word(msgid, msgstr)
+        lone = lone_word and (
+            _goes_on(last, seen, ends, zs[k] is not None)
+            or _ending_goes_on(last, seen, ends, zs[k])
         )
+        alone = (  # an adjective without its noun, if msgid's last word is untranslated
+            lone_word
+            and not lone
+            and base_language(lang) == "ru"
+            and _adjective_alone(msgid, last, zs[k], seen, ends)
+        )
+        dangling = None if cjk else _dangling(msgid, msgstr, lang, zs[k])
         suspects.append(
             (k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never_end)
+            + (alone, dangling)
         )
     heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
     lexicon = Lexicon(
@@ -487,9 +574,11 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         {w for k, *_ in suspects for w in source_words(pairs[k][1])},
         {head for head in heads.values() if head},
     )
-    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never, *more in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
+        alone, dangling = more
+        alone = alone and not _last_translated(msgid, found)
         expected = model.expected(msgid)
         head = heads.get(k)
         lost_head = head is not None and lexicon.lost_head(head, tokens[k][1])
@@ -515,6 +604,8 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             head if lost_head else None,
             copied.get(k),
             never,
+            dangling,
+            alone,
         )
 
 
