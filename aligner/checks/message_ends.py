@@ -92,65 +92,6 @@ def ends_few(
     return seen[end] >= ending_seen and ends[end] - 1 <= share * seen[end]
 
 
-# Words that govern or join what follows them, so that no sentence or label ends with them
-# (a language fact, where the catalog is too small to say it): Russian prepositions and
-# conjunctions ("таблица в", "Повернуть по"); Kazakh conjunctions ("Австралия және" -
-# Kazakh postpositions, "үшін", "туралы", end phrases: "Осы туралы" for "About")
-_GOVERNING = {
-    "ru": frozenset(
-        "в во на по под над о об обо от до из с со к ко у за без для при через между про "
-        "перед и или а но либо".split()
-    ),
-    "kk": frozenset("және немесе".split()),
-}
-# the word a text ends with, after another word and a blank (not "м/с", "уплотнить-над",
-# "%s с", "%d.%02d с": a unit, a compound, a value's unit)
-_LAST_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})\s+([^\W\d_]+)$")
-
-
-def governing_end(text: str, language: str) -> str | None:
-    """The preposition or conjunction ``text`` ends with, in ``language`` ("ru", "kk"),
-    written in lower case ("ПО" is software, "В" volts), after a word; none otherwise."""
-    words = _GOVERNING.get(language)
-    if words is None:
-        return None
-    match = _LAST_AFTER_WORD.search(unmarked(text).rstrip())
-    return match.group(1) if match and match.group(1) in words else None
-
-
-# Kazakh, head last: a genitive ("Пайдаланушының", "-ның"/"-дың"/"-тың") needs the noun it
-# possesses after it, an attributive locative ("ағымдағы", "-дағы") the noun it qualifies;
-# neither ends a message ("-тағы" is left out: "жетегі" is "жетек" with its possessive)
-_DEPENDENT_ENDINGS = {
-    "kk": ("ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі"),
-}
-
-
-def dependent_end(word: str | None, language: str) -> bool:
-    """Whether ``word`` (lower-cased, msgstr's last) is a form that needs a head after it."""
-    endings = _DEPENDENT_ENDINGS.get(language)
-    return (
-        bool(endings) and word is not None and len(word) >= ENDING_WORD and word.endswith(endings)
-    )
-
-
-# Russian long-form adjective endings (nominative: "-ый", "-ая", "-ое", "-ые"), which agree
-# with a noun that follows; nouns that end alike are left out ("-ние", "-тие" of
-# "Изменение", "-арий" of "Сценарий")
-_ADJECTIVE = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
-_NOT_ADJECTIVE = ("ние", "тие", "вие", "арий", "орий", "ерий")
-
-
-def adjective(word: str | None) -> bool:
-    """Whether a Russian ``word`` (lower-cased) ends as a long-form adjective does."""
-    return (
-        word is not None
-        and len(word) >= ENDING_WORD
-        and word.endswith(_ADJECTIVE)
-        and not word.endswith(_NOT_ADJECTIVE)
-    )
-
-
 # a name or an identifier that a translation copies from msgid ("GIMP", "SC/Xspread"), at
 # msgstr's end; and a word after it in msgid (a placeholder, "%s", stands for what may go
 # anywhere: Chinese "已连接 %s" for "connection to %s established")

@@ -66,19 +66,17 @@ from .kept_ends import KeptEnds, ends_with_mark, has_opener, lost_group, lost_to
 from .message_ends import (
     ENDING_WORD,
     LETTERS,
-    adjective,
     copied_end,
     copied_ends,
     count_ends,
-    dependent_end,
     ending,
     ends_few,
-    governing_end,
     last_word,
     unmarked,
     words_of,
 )
 from .msgstr_lengths import LengthModel, length, own_lengths
+from .open_ends import adjective_alone, dangling
 from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -145,21 +143,10 @@ _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to m
 # ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
 # "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
-# Russian or Kazakh, a msgstr ending with a preposition or conjunction ("таблица в" for "tree
-# table", "Австралия және"): a cut when no longer than usual (or too short to measure),
-# unless msgid goes on too, a label before a widget ("Split this track every", "Not Valid
-# Before") or before a text (ending with a blank: "rebase in progress; onto ")
+# Russian or Kazakh, a msgstr ending with a word that needs more after it (``open_ends``:
+# "таблица в" for "tree table", "Австралия және", "Пайдаланушының"): a cut when no longer
+# than usual (or, a preposition or conjunction, too short to measure)
 _DANGLING_SHORT = 0.0
-_GOING_ON = _OPEN_LABEL_ENDS | frozenset(
-    "about after and before between every onto or over until under within without".split()
-)
-# Russian, one long-form adjective left of a msgid of two words or more ("Расширенный" for
-# "Extended Partition", "Фарерские" for "Faroe Islands"): an adjective agrees with a noun
-# that follows, so a cut when shorter, as much as a lost end mark needs, msgid's last word
-# untranslated, in a catalog whose words with that ending go on in most of its messages
-# (its language names, "люксембургский", end theirs), and msgid is no list of alternative
-# names ("Crimean Tatar; Crimean Turkish": a translation gives one)
-_ADJECTIVE_ENDS = 0.5
 
 
 def _or(value: float | None, default: float) -> float:
@@ -211,38 +198,6 @@ def _lone_word(msgid: str, msgstr: str) -> bool:
         and len(source) >= 2
         and source[-1].lower() not in _OPEN_LABEL_ENDS
     )
-
-
-def _msgid_goes_on(msgid: str) -> bool:
-    """Whether msgid itself goes on after its end: a label before a widget ("Split this
-    track every") or a text ("rebase in progress; onto ")."""
-    words = LETTERS.findall(msgid)
-    return not words or msgid[-1:].isspace() or words[-1].lower() in _GOING_ON
-
-
-def _dangling(msgid: str, msgstr: str, lang: str, z: float | None) -> str | None:
-    """The word that needs more after it that msgstr ends with, where msgid does not go on:
-    a preposition or conjunction, or, where the length model measures msgid (``z``), a
-    Kazakh dependent form of a msgid of two words or more."""
-    language = base_language(lang)
-    word = governing_end(msgstr, language)
-    if word is None and z is not None and len(LETTERS.findall(msgid)) >= 2:
-        last = last_word(msgstr, False)
-        word = last if dependent_end(last, language) else None
-    return None if word is None or _msgid_goes_on(msgid) else word
-
-
-def _adjective_alone(
-    msgid: str, word: str | None, z: float | None, seen: Counter[str], ends: Counter[str]
-) -> bool:
-    """Whether a Russian msgstr is one long-form adjective, much shorter than the catalog
-    gives such a msgid, where the catalog's words with its ending go on in most of its
-    messages and no other message ends with it ("Десятичный" for "Decimal": a label of its
-    own); whether msgid's last word is translated after all is asked later."""
-    if z is None or z > _SHORT_LOST or not adjective(word) or "," in msgid or ";" in msgid:
-        return False
-    end = ending(word)
-    return ends[word] <= 1 and ends[end] - 1 <= _ADJECTIVE_ENDS * (seen[end] - 1)
 
 
 def _last_translated(msgid: str, found: list[tuple[str, bool]]) -> bool:
@@ -470,7 +425,8 @@ def _own_very_short(found: _Evidence) -> bool:
 def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     """What the catalog says of each of its msgstrs in ``lang`` that is shorter than
     predicted."""
-    cjk = base_language(lang) in ("zh", "ja")
+    language = base_language(lang)
+    cjk = language in ("zh", "ja")
     source = document.source
     pairs = []  # (unit, msgid, msgstr) of every single-form message
     for unit in document.units:
@@ -507,7 +463,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             for k, z in enumerate(zs)
             if k not in chosen
             and _or(z, 0.0) <= _DANGLING_SHORT
-            and _dangling(*pairs[k][1:], lang, z)
+            and dangling(*pairs[k][1:], language, z is not None)
         ]
     inside = HanEnds([msgstr for *_, msgstr in pairs]) if cjk else None
     if inside is not None:  # a character no run ends with, in a msgstr no longer than usual
@@ -560,13 +516,14 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         alone = (  # an adjective without its noun, if msgid's last word is untranslated
             lone_word
             and not lone
-            and base_language(lang) == "ru"
-            and _adjective_alone(msgid, last, zs[k], seen, ends)
+            and language == "ru"
+            and _or(zs[k], 0.0) <= _SHORT_LOST
+            and adjective_alone(msgid, last, seen, ends)
         )
-        dangling = None if cjk else _dangling(msgid, msgstr, lang, zs[k])
+        needs_more = None if cjk else dangling(msgid, msgstr, language, zs[k] is not None)
         suspects.append(
             (k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never_end)
-            + (alone, dangling)
+            + (alone, needs_more)
         )
     heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
     lexicon = Lexicon(
@@ -577,7 +534,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never, *more in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
-        alone, dangling = more
+        alone, needs_more = more
         alone = alone and not _last_translated(msgid, found)
         expected = model.expected(msgid)
         head = heads.get(k)
@@ -604,7 +561,7 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             head if lost_head else None,
             copied.get(k),
             never,
-            dangling,
+            needs_more,
             alone,
         )
 
