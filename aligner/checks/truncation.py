@@ -45,8 +45,10 @@ where its "Изображение ..." all go on), or, much shorter, where its e
 for "MJPEG video stream", "Бөлімнің" for "Error resizing partition"), unless msgid is a
 label that ends with a preposition ("Print at"); and a far shorter msgstr of an official
 name ("Republic of Yemen") without the translation of its head that the catalog gives in
-nearly every other message with it ("Йемен" where it writes "X Республикасы"). msgid's end
-mark counts only in a catalog that keeps its end marks (Chinese catalogs often leave "."
+nearly every other message with it ("Йемен" where it writes "X Республикасы"). A msgstr
+ending with a word that needs more (``open_ends``: "таблица в" for "tree table",
+"Пайдаланушының"; much shorter, one adjective, "Расширенный" for "Extended Partition") is
+cut unless msgid goes on too ("Split this track every"). msgid's end mark counts only in a catalog that keeps its end marks (Chinese catalogs often leave "."
 out). A flag points at msgstr's end, where the rest is missing.
 """
 
@@ -143,9 +145,8 @@ _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to m
 # ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
 # "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
-# Russian or Kazakh, a msgstr ending with a word that needs more after it (``open_ends``:
-# "таблица в" for "tree table", "Австралия және", "Пайдаланушының"): a cut when no longer
-# than usual (or, a preposition or conjunction, too short to measure)
+# a word that needs more at the end (``open_ends``): a cut when no longer than usual (or, a
+# preposition or conjunction, too short to measure)
 _DANGLING_SHORT = 0.0
 
 
