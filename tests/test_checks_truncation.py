@@ -581,3 +581,10 @@ def test_a_lone_russian_adjective_much_shorter_than_usual_is_a_cut(tmp_path):
 def test_a_lone_adjective_where_the_catalog_ends_messages_so_is_no_cut(tmp_path, others):
     path = catalog(tmp_path, OPENED + others + [CUT_ADJECTIVE])
     assert flags_of(path, ["truncation"]) == []
+
+
+def test_a_preposition_after_a_comma_is_a_cut_a_letter_after_one_a_unit(tmp_path):
+    cut = ("Mountain Time, no DST (Northeast BC)", "Горный часовой пояс, без")
+    unit = ("second,seconds,s", "секунда, секунды, с")
+    path = catalog(tmp_path, OPENED + [cut, unit])
+    assert [(f[0], f[1]) for f in flags_of(path, ["truncation"])] == [(cut[0], "truncation")]

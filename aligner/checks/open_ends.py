@@ -29,9 +29,9 @@ _GOVERNING = {
     ),
     "kk": frozenset("және немесе".split()),
 }
-# the word a text ends with, after another word and a blank (not "м/с", "уплотнить-над",
-# "%s с", "%d.%02d с": a unit, a compound, a value's unit)
-_LAST_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})\s+([^\W\d_]+)$")
+# the word a text ends with, after another word (and a comma) and a blank (not "м/с",
+# "уплотнить-над", "%s с", "%d.%02d с": a unit, a compound, a value's unit)
+_LAST_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(,?)\s+([^\W\d_]+)$")
 # Kazakh, head last: a genitive ("Пайдаланушының", "-ның"/"-дың"/"-тың") needs the noun it
 # possesses after it, an attributive locative ("ағымдағы", "-дағы") the noun it qualifies;
 # neither ends a message ("-тағы" is left out: "жетегі" is "жетек" with its possessive)
@@ -54,12 +54,16 @@ GOING_ON = frozenset(
 
 def governing_end(text: str, language: str) -> str | None:
     """The preposition or conjunction ``text`` ends with, in ``language`` ("ru", "kk"),
-    written in lower case ("ПО" is software, "В" volts), after a word; none otherwise."""
+    written in lower case ("ПО" is software, "В" volts), after a word ("Горный часовой
+    пояс, без"); none otherwise."""
     words = _GOVERNING.get(language)
     if words is None:
         return None
     match = _LAST_AFTER_WORD.search(unmarked(text).rstrip())
-    return match.group(1) if match and match.group(1) in words else None
+    if match is None or match.group(2) not in words:
+        return None
+    # after a comma, a letter alone is an abbreviation ("секунда, секунды, с")
+    return None if match.group(1) and len(match.group(2)) < 2 else match.group(2)
 
 
 def dependent_end(word: str | None, language: str) -> bool:
