@@ -588,3 +588,16 @@ def test_a_preposition_after_a_comma_is_a_cut_a_letter_after_one_a_unit(tmp_path
     unit = ("second,seconds,s", "секунда, секунды, с")
     path = catalog(tmp_path, OPENED + [cut, unit])
     assert [(f[0], f[1]) for f in flags_of(path, ["truncation"])] == [(cut[0], "truncation")]
+
+
+@pytest.mark.parametrize(
+    "msgid, msgstr, cut",
+    [
+        ("Hide all the bookmarks", "Бетбелгілерді", True),  # an object without its verb
+        ("Hide all the bookmarks", "Бетбелгілерді жасыру", False),
+        ("Connection has been closed", "Байланыс жабылды", False),  # a past tense ends alike
+    ],
+)
+def test_a_kazakh_object_without_its_verb_is_a_cut(tmp_path, msgid, msgstr, cut):
+    path = catalog(tmp_path, OPENED + [(msgid, msgstr)], lang="kk")
+    assert bool(flags_of(path, ["truncation"])) == cut

@@ -33,9 +33,15 @@ _GOVERNING = {
 # "уплотнить-над", "%s с", "%d.%02d с": a unit, a compound, a value's unit)
 _LAST_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(,?)\s+([^\W\d_]+)$")
 # Kazakh, head last: a genitive ("Пайдаланушының", "-ның"/"-дың"/"-тың") needs the noun it
-# possesses after it, an attributive locative ("ағымдағы", "-дағы") the noun it qualifies;
-# neither ends a message ("-тағы" is left out: "жетегі" is "жетек" with its possessive)
-_DEPENDENT_ENDINGS = {"kk": ("ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі")}
+# possesses after it, an attributive locative ("ағымдағы", "-дағы") the noun it qualifies,
+# an accusative the verb it is the object of ("Бетбелгілерді" for "Hide bookmarks", a
+# plural's "-ларды"; a possessive's "-сын": "Тақырыптамасын"); none ends a message (left
+# out: "-тағы", "жетегі" is "жетек" with its possessive; "-тарды", "қайтарды" is "returned";
+# a singular's "-ды", "-ны": a past tense, "жабылды", and a possessive, "мәтіні", end alike)
+_DEPENDENT_ENDINGS = {
+    "kk": ("ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі")
+    + ("ларды", "лерді", "дарды", "дерді", "сын", "сін"),
+}
 # Russian long-form adjective endings (nominative: "-ый", "-ая", "-ое", "-ые"), which agree
 # with a noun that follows; nouns that end alike are left out ("-ние", "-тие" of
 # "Изменение", "-арий" of "Сценарий")
