@@ -601,3 +601,14 @@ def test_a_preposition_after_a_comma_is_a_cut_a_letter_after_one_a_unit(tmp_path
 def test_a_kazakh_object_without_its_verb_is_a_cut(tmp_path, msgid, msgstr, cut):
     path = catalog(tmp_path, OPENED + [(msgid, msgstr)], lang="kk")
     assert bool(flags_of(path, ["truncation"])) == cut
+
+
+@pytest.mark.parametrize(
+    "msgstr, cut",
+    [("Ньюфаундленд", True), ("Ньюфаундленд и Лабрадор", False)],
+)
+def test_one_word_for_two_that_msgid_joins_with_and_is_a_cut(tmp_path, msgstr, cut):
+    path = catalog(tmp_path, OPENED + [("Newfoundland and Labrador", msgstr)])
+    found = flags_of(path, ["truncation"])
+    assert bool(found) == cut
+    assert not cut or 'which joins two with "and"' in found[0][3]

@@ -2,7 +2,8 @@
 preposition or conjunction ("таблица в" for "tree table", "Повернуть по"), a Kazakh
 conjunction ("Австралия және"), a Kazakh genitive or attributive locative without its head
 ("Пайдаланушының" for "Need user intervention": head last), a Russian long-form adjective
-without the noun it agrees with ("Расширенный" for "Extended Partition").
+without the noun it agrees with ("Расширенный" for "Extended Partition"); and one word for
+a msgid that joins two with "and" ("Ньюфаундленд" for "Newfoundland and Labrador").
 
 These are facts of the languages, not habits of one catalog: a cut leaves them where a
 sentence or a label never ends, however small the catalog is. A msgid that goes on itself
@@ -56,6 +57,16 @@ GOING_ON = frozenset(
     "about after and as at before between by every for from in into of on onto or over "
     "per than to under until via with within without".split()
 )
+
+
+# two words msgid joins ("Newfoundland and Labrador", "Apply to Folder and Contents"): one
+# word cannot translate both
+_COORDINATION = re.compile(r"[^\W\d_] and [^\W\d_]")
+
+
+def coordination(msgid: str) -> bool:
+    """Whether msgid joins two words with "and"."""
+    return " and " in msgid and _COORDINATION.search(msgid) is not None
 
 
 def governing_end(text: str, language: str) -> str | None:

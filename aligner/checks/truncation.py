@@ -78,7 +78,7 @@ from .message_ends import (
     words_of,
 )
 from .msgstr_lengths import LengthModel, length, own_lengths
-from .open_ends import adjective_alone, dangling
+from .open_ends import adjective_alone, coordination, dangling
 from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -262,7 +262,7 @@ class TruncationCheck(Check):
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
         # a lone word's own reason where no other evidence says cut
         lone = found.lone_word and not _is_cut(replace(found, lone_word=False))
-        if found.dangling or found.adjective_alone:
+        if found.dangling or found.alone:
             reasons = [_agreement_reason(found)]
             lone = True
         else:
@@ -307,7 +307,7 @@ class _Evidence:
     copied_end: str | None = None  # a name of msgid it ends with, where msgid goes on
     never_end: bool = False  # Chinese: ends with a character that ends none of the runs
     dangling: str | None = None  # Russian, Kazakh: the preposition or conjunction it ends with
-    adjective_alone: bool = False  # Russian: one adjective for several words, the last lost
+    alone: str | None = None  # one word for several: "adjective" (its noun lost), "and"
 
 
 def _length_reason(found: _Evidence) -> str:
@@ -334,11 +334,11 @@ def _agreement_reason(found: _Evidence) -> str:
     """A word that needs what follows it, at msgstr's end."""
     if found.dangling:
         return f'ends with "{found.dangling}", which needs a word after it'
-    words = _LATIN.findall(found.msgid)
-    return (
-        f'one word for msgid\'s {len(LETTERS.findall(found.msgid))}: "{found.last}" is an '
-        f'adjective without its noun (no translation of "{words[-1] if words else ""}")'
-    )
+    start = f"one word for msgid's {len(LETTERS.findall(found.msgid))}"
+    if found.alone == "and":
+        return f'{start}, which joins two with "and"'
+    last = (_LATIN.findall(found.msgid) or [""])[-1]
+    return f'{start}: "{found.last}" is an adjective without its noun (no translation of "{last}")'
 
 
 def _missing_reason(found: _Evidence) -> str:
@@ -388,7 +388,7 @@ def _is_cut(found: _Evidence) -> bool:
     word left of several that the catalog's messages go on after, or an official name
     without the head the catalog always translates."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
-    if found.lone_word or found.lost_head or found.dangling or found.adjective_alone:
+    if found.lone_word or found.lost_head or found.dangling or found.alone:
         return True
     if found.never_end and min(z, found.own_z) <= _NEVER_ENDS_SHORT:
         return True
@@ -514,13 +514,11 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             _goes_on(last, seen, ends, zs[k] is not None)
             or _ending_goes_on(last, seen, ends, zs[k])
         )
-        alone = (  # an adjective without its noun, if msgid's last word is untranslated
-            lone_word
-            and not lone
-            and language == "ru"
-            and _or(zs[k], 0.0) <= _SHORT_LOST
-            and adjective_alone(msgid, last, seen, ends)
-        )
+        alone = None  # why one word is too few, besides the catalog's habits
+        if lone_word and not lone and coordination(msgid):
+            alone = "and"
+        elif lone_word and not lone and language == "ru" and _or(zs[k], 0.0) <= _SHORT_LOST:
+            alone = "adjective" if adjective_alone(msgid, last, seen, ends) else None
         needs_more = None if cjk else dangling(msgid, msgstr, language, zs[k] is not None)
         suspects.append(
             (k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never_end)
@@ -536,7 +534,8 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
         alone, needs_more = more
-        alone = alone and not _last_translated(msgid, found)
+        if alone == "adjective" and _last_translated(msgid, found):
+            alone = None  # msgid's last word is there: no noun lost
         expected = model.expected(msgid)
         head = heads.get(k)
         lost_head = head is not None and lexicon.lost_head(head, tokens[k][1])
