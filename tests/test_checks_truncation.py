@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.test_checks_recall import catalog, flags_of
 
 # labels "Model of the X" translated "Модель X" throughout: the catalog's "Модель" is always
@@ -505,3 +507,108 @@ def test_a_camel_case_name_lost_where_the_catalog_drops_such_names_is_no_cut_end
     documents = [(f"{name} document", "Документ") for name in APPS]
     path = catalog(tmp_path, OPENED + documents + NOUN_LABELS + [CUT_NAME])
     assert not any("PrintDlgEx" in f[3] for f in flags_of(path, ["truncation"]))
+
+
+def test_a_russian_msgstr_ending_with_a_preposition_is_a_cut(tmp_path):
+    # "tree table" is too short for the length model: "в" needs the noun it governs
+    path = catalog(tmp_path, OPENED + [("tree table", "таблица в")])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [("tree table", "truncation")]
+    assert 'ends with "в", which needs a word after it' in found[0][3]
+
+
+@pytest.mark.parametrize(
+    "msgid, msgstr",
+    [
+        ("Rename to", "Переименовать в"),  # msgid goes on too: a label before a widget
+        ("Split this track every", "Разбить дорожку по"),
+        ("rebase in progress; onto ", "перемещение в процессе; над "),
+        ("%s s", "%s с"),  # seconds after a value, a unit
+        ("%u MB/s", "%u МБ/с"),
+        ("Installed software", "Установленное ПО"),  # an acronym
+    ],
+)
+def test_a_label_that_goes_on_or_a_unit_is_no_dangling_end(tmp_path, msgid, msgstr):
+    path = catalog(tmp_path, OPENED + [(msgid, msgstr)])
+    assert flags_of(path, ["truncation"]) == []
+
+
+def test_a_kazakh_genitive_without_its_head_is_a_cut(tmp_path):
+    # head last: "Пайдаланушының" (the user's) needs what is the user's after it
+    cut = ("Need user intervention", "Пайдаланушының")
+    path = catalog(tmp_path, OPENED + [cut], lang="kk")
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(cut[0], "truncation")]
+    assert 'ends with "пайдаланушының", which needs a word after it' in found[0][3]
+
+
+def test_a_kazakh_genitive_with_its_head_is_no_cut(tmp_path):
+    path = catalog(
+        tmp_path, OPENED + [("Need user intervention", "Пайдаланушының қатысуы")], lang="kk"
+    )
+    assert flags_of(path, ["truncation"]) == []
+
+
+CUT_ADJECTIVE = ("Extended partition of the drive", "Расширенный")
+
+
+def test_a_lone_russian_adjective_much_shorter_than_usual_is_a_cut(tmp_path):
+    # a long-form adjective agrees with a noun that follows: the noun was lost
+    path = catalog(tmp_path, OPENED + [CUT_ADJECTIVE])
+    found = flags_of(path, ["truncation"])
+    assert [(f[0], f[1]) for f in found] == [(CUT_ADJECTIVE[0], "truncation")]
+    assert '"расширенный" is an adjective without its noun' in found[0][3]
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        [("Extended", "Расширенный")],  # another message ends with it: a label of its own
+        # a catalog whose adjectives end its messages (colours of a palette)
+        [
+            (f"{en} colour", ru)
+            for en, ru in (
+                ("Red", "Красный"),
+                ("Green", "Зелёный"),
+                ("Black", "Чёрный"),
+                ("White", "Белый"),
+                ("Grey", "Серый"),
+                ("Yellow", "Жёлтый"),
+            )
+        ],
+    ],
+)
+def test_a_lone_adjective_where_the_catalog_ends_messages_so_is_no_cut(tmp_path, others):
+    path = catalog(tmp_path, OPENED + others + [CUT_ADJECTIVE])
+    assert flags_of(path, ["truncation"]) == []
+
+
+def test_a_preposition_after_a_comma_is_a_cut_a_letter_after_one_a_unit(tmp_path):
+    cut = ("Mountain Time, no DST (Northeast BC)", "Горный часовой пояс, без")
+    unit = ("second,seconds,s", "секунда, секунды, с")
+    path = catalog(tmp_path, OPENED + [cut, unit])
+    assert [(f[0], f[1]) for f in flags_of(path, ["truncation"])] == [(cut[0], "truncation")]
+
+
+@pytest.mark.parametrize(
+    "msgid, msgstr, cut",
+    [
+        ("Hide all the bookmarks", "Бетбелгілерді", True),  # an object without its verb
+        ("Hide all the bookmarks", "Бетбелгілерді жасыру", False),
+        ("Connection has been closed", "Байланыс жабылды", False),  # a past tense ends alike
+    ],
+)
+def test_a_kazakh_object_without_its_verb_is_a_cut(tmp_path, msgid, msgstr, cut):
+    path = catalog(tmp_path, OPENED + [(msgid, msgstr)], lang="kk")
+    assert bool(flags_of(path, ["truncation"])) == cut
+
+
+@pytest.mark.parametrize(
+    "msgstr, cut",
+    [("Ньюфаундленд", True), ("Ньюфаундленд и Лабрадор", False)],
+)
+def test_one_word_for_two_that_msgid_joins_with_and_is_a_cut(tmp_path, msgstr, cut):
+    path = catalog(tmp_path, OPENED + [("Newfoundland and Labrador", msgstr)])
+    found = flags_of(path, ["truncation"])
+    assert bool(found) == cut
+    assert not cut or 'which joins two with "and"' in found[0][3]

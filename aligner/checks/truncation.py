@@ -45,8 +45,10 @@ where its "Изображение ..." all go on), or, much shorter, where its e
 for "MJPEG video stream", "Бөлімнің" for "Error resizing partition"), unless msgid is a
 label that ends with a preposition ("Print at"); and a far shorter msgstr of an official
 name ("Republic of Yemen") without the translation of its head that the catalog gives in
-nearly every other message with it ("Йемен" where it writes "X Республикасы"). msgid's end
-mark counts only in a catalog that keeps its end marks (Chinese catalogs often leave "."
+nearly every other message with it ("Йемен" where it writes "X Республикасы"). A msgstr
+ending with a word that needs more (``open_ends``: "таблица в" for "tree table",
+"Пайдаланушының"; much shorter, one adjective, "Расширенный" for "Extended Partition") is
+cut unless msgid goes on too ("Split this track every"). msgid's end mark counts only in a catalog that keeps its end marks (Chinese catalogs often leave "."
 out). A flag points at msgstr's end, where the rest is missing.
 """
 
@@ -76,6 +78,7 @@ from .message_ends import (
     words_of,
 )
 from .msgstr_lengths import LengthModel, length, own_lengths
+from .open_ends import adjective_alone, coordination, dangling
 from .word_links import Lexicon, source_words
 
 _LATIN = re.compile(r"[A-Za-z]{3,}")
@@ -142,6 +145,9 @@ _LONE_ENDS = 0.2  # ...ending at most this share of them (msgid long enough to m
 # ...unless msgid is itself a label that goes on, ending with a preposition ("Print at",
 # "Relative to": a time or a widget follows, and the msgstr ends as such labels do)
 _OPEN_LABEL_ENDS = frozenset("as at by for from in into of on per than to via with".split())
+# a word that needs more at the end (``open_ends``): a cut when no longer than usual (or, a
+# preposition or conjunction, too short to measure)
+_DANGLING_SHORT = 0.0
 
 
 def _or(value: float | None, default: float) -> float:
@@ -193,6 +199,12 @@ def _lone_word(msgid: str, msgstr: str) -> bool:
         and len(source) >= 2
         and source[-1].lower() not in _OPEN_LABEL_ENDS
     )
+
+
+def _last_translated(msgid: str, found: list[tuple[str, bool]]) -> bool:
+    """Whether msgid's last word has its learnt translation in msgstr (``found``)."""
+    words = _LATIN.findall(msgid)
+    return bool(words) and dict(found).get(words[-1].lower(), False)
 
 
 def _goes_on(word: str | None, seen: Counter[str], ends: Counter[str], measured: bool) -> bool:
@@ -250,7 +262,11 @@ class TruncationCheck(Check):
         start = max(body.rfind(" ") + 1, len(body) - 12, 0)
         # a lone word's own reason where no other evidence says cut
         lone = found.lone_word and not _is_cut(replace(found, lone_word=False))
-        reasons = [_lone_reason(found) if lone else _length_reason(found)]
+        if found.dangling or found.alone:
+            reasons = [_agreement_reason(found)]
+            lone = True
+        else:
+            reasons = [_lone_reason(found) if lone else _length_reason(found)]
         if found.missing:
             reasons.append(_missing_reason(found))
         if not lone:
@@ -290,6 +306,8 @@ class _Evidence:
     lost_head: str | None = None  # an official name's head, always translated here, missing
     copied_end: str | None = None  # a name of msgid it ends with, where msgid goes on
     never_end: bool = False  # Chinese: ends with a character that ends none of the runs
+    dangling: str | None = None  # Russian, Kazakh: the preposition or conjunction it ends with
+    alone: str | None = None  # one word for several: "adjective" (its noun lost), "and"
 
 
 def _length_reason(found: _Evidence) -> str:
@@ -310,6 +328,17 @@ def _lone_reason(found: _Evidence) -> str:
         f"one word for msgid's {len(LETTERS.findall(found.msgid))}: "
         f'"{found.last}" ends few of the messages it is in'
     )
+
+
+def _agreement_reason(found: _Evidence) -> str:
+    """A word that needs what follows it, at msgstr's end."""
+    if found.dangling:
+        return f'ends with "{found.dangling}", which needs a word after it'
+    start = f"one word for msgid's {len(LETTERS.findall(found.msgid))}"
+    if found.alone == "and":
+        return f'{start}, which joins two with "and"'
+    last = (_LATIN.findall(found.msgid) or [""])[-1]
+    return f'{start}: "{found.last}" is an adjective without its noun (no translation of "{last}")'
 
 
 def _missing_reason(found: _Evidence) -> str:
@@ -359,7 +388,7 @@ def _is_cut(found: _Evidence) -> bool:
     word left of several that the catalog's messages go on after, or an official name
     without the head the catalog always translates."""
     z, missing, cut = found.z, len(found.missing), found.rare_end or found.lost_mark
-    if found.lone_word or found.lost_head:
+    if found.lone_word or found.lost_head or found.dangling or found.alone:
         return True
     if found.never_end and min(z, found.own_z) <= _NEVER_ENDS_SHORT:
         return True
@@ -397,7 +426,8 @@ def _own_very_short(found: _Evidence) -> bool:
 def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
     """What the catalog says of each of its msgstrs in ``lang`` that is shorter than
     predicted."""
-    cjk = base_language(lang) in ("zh", "ja")
+    language = base_language(lang)
+    cjk = language in ("zh", "ja")
     source = document.source
     pairs = []  # (unit, msgid, msgstr) of every single-form message
     for unit in document.units:
@@ -426,6 +456,15 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             (k, _or(z, 0.0), _or(z, 0.0))
             for k, z in enumerate(zs)
             if k not in chosen and _or(z, 0.0) <= _LONE_SHORT and _lone_word(*pairs[k][1:])
+        ]
+    if not cjk:  # a preposition or conjunction at the end, however short msgid is
+        chosen = {k for k, *_ in shorter}
+        shorter += [
+            (k, _or(z, 0.0), _or(z, 0.0))
+            for k, z in enumerate(zs)
+            if k not in chosen
+            and _or(z, 0.0) <= _DANGLING_SHORT
+            and dangling(*pairs[k][1:], language, z is not None)
         ]
     inside = HanEnds([msgstr for *_, msgstr in pairs]) if cjk else None
     if inside is not None:  # a character no run ends with, in a msgstr no longer than usual
@@ -470,16 +509,20 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         mid_word = never_end or (
             inside is not None and len(msgid.split()) > 1 and inside.cut(msgstr)
         )
-        lone = (
-            not cjk
-            and _lone_word(msgid, msgstr)
-            and (
-                _goes_on(last, seen, ends, zs[k] is not None)
-                or _ending_goes_on(last, seen, ends, zs[k])
-            )
+        lone_word = not cjk and _lone_word(msgid, msgstr)
+        lone = lone_word and (
+            _goes_on(last, seen, ends, zs[k] is not None)
+            or _ending_goes_on(last, seen, ends, zs[k])
         )
+        alone = None  # why one word is too few, besides the catalog's habits
+        if lone_word and not lone and coordination(msgid):
+            alone = "and"
+        elif lone_word and not lone and language == "ru" and _or(zs[k], 0.0) <= _SHORT_LOST:
+            alone = "adjective" if adjective_alone(msgid, last, seen, ends) else None
+        needs_more = None if cjk else dangling(msgid, msgstr, language, zs[k] is not None)
         suspects.append(
             (k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never_end)
+            + (alone, needs_more)
         )
     heads = {k: _name_head(pairs[k][1]) for k, z, *_ in suspects if z <= _HEAD_SHORT}
     lexicon = Lexicon(
@@ -487,9 +530,12 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
         {w for k, *_ in suspects for w in source_words(pairs[k][1])},
         {head for head in heads.values() if head},
     )
-    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never in suspects:
+    for k, z, own_z, rare_end, few_end, lost_mark, mid_word, last, lone, never, *more in suspects:
         unit, msgid, msgstr = pairs[k]
         found = lexicon.found(msgid, tokens[k][1])
+        alone, needs_more = more
+        if alone == "adjective" and _last_translated(msgid, found):
+            alone = None  # msgid's last word is there: no noun lost
         expected = model.expected(msgid)
         head = heads.get(k)
         lost_head = head is not None and lexicon.lost_head(head, tokens[k][1])
@@ -515,6 +561,8 @@ def evidence(document: Document, lang: str) -> Iterator[_Evidence]:
             head if lost_head else None,
             copied.get(k),
             never,
+            needs_more,
+            alone,
         )
 
 
