@@ -1,0 +1,51 @@
+"""Real catalogs' untouched messages that are no error, third reading (seed 7's new catalogs).
+
+Each class was read among the flags on catalogs no development seed held (bfd, postgres,
+thunar, gparted, gnome-maps, evolution-data-server, ...); beside each rule, the damage it
+must still find.
+"""
+
+from __future__ import annotations
+
+from tests.test_checks_recall import catalog, flags_of
+
+
+def _messages(path, check):
+    return [message for *_, message in flags_of(path, [check])]
+
+
+def test_two_full_stops_between_values_are_a_range(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("Value must be in the range %d to %d.", "Значение должно быть в интервале %d..%d."),
+            ("Done.", "Готово.. Далее"),
+        ],
+    )
+    assert _messages(path, "repeat") == ['"..": punctuation doubled']
+
+
+def test_spaces_before_an_equals_sign_line_up_a_column(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("Partition[%d] length = 0x%.8lx (%ld)\n", "Длина раздела[%d]   = 0x%.8lx (%ld)\n"),
+            ("Partition[%d] sector = 0x%.8lx (%ld)\n", "Сектор раздела[%d]  = 0x%.8lx (%ld)\n"),
+            ("Software offered by third parties.", "Программы  сторонних разработчиков."),
+        ],
+    )
+    assert _messages(path, "repeat") == ["2 spaces in a row"]
+
+
+KEYWORDS = "bulk;renamer;renaming;thunar;files;folders;"
+
+
+def test_a_search_keyword_listed_twice_renders_two_synonyms(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            (KEYWORDS, "массовое;переименование;переименование;thunar;файлы;папки;"),
+            ("Files, folders, drives", "Файлы, папки, папки"),
+        ],
+    )
+    assert _messages(path, "repeat") == ['list item "папки" repeats the one before it']
