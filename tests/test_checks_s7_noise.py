@@ -49,3 +49,30 @@ def test_a_search_keyword_listed_twice_renders_two_synonyms(tmp_path):
         ],
     )
     assert _messages(path, "repeat") == ['list item "папки" repeats the one before it']
+
+
+def test_msgids_underscore_inside_a_word_is_the_mnemonic_where_msgstrs_is_one(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("New UU_ID", "Новый _UUID"),
+            ("Set proto_version", "Задать proto_verson"),
+            ("Use the BTR_FS label", "_Метка BTFRS"),
+        ],
+    )
+    assert _messages(path, "spelling") == [
+        '"proto_verson" misspelt? — msgid says "proto_version" → proto_version',
+        '"BTFRS" misspelt? (letters shuffled) — msgid says "BTRFS" → BTRFS',
+    ]
+
+
+def test_a_word_cut_short_by_two_letters_or_more_names_it(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("procfs file for %s namespace not available\n", "proc-файл для %s недоступен\n"),
+            ("See the manual page; it may help.", "См. страницу man."),
+            ("Cannot convert “%s” into a valid NSURL.", "Не удалось преобразовать «%s» в NSUR."),
+        ],
+    )
+    assert _messages(path, "spelling") == ['"NSUR" misspelt? — msgid says "NSURL" → NSURL']

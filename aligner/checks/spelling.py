@@ -225,6 +225,8 @@ class SpellingCheck(Check):
         for index, unit in enumerate(document.units, document.offset):
             masked = {lang: document.masked(unit.text(lang)) for lang in document.languages}
             words = {lang: _words(masked[lang]) for lang in document.languages}
+            if document.catalog and any(_mnemonic_marked(masked[t]) for t in document.targets):
+                words[document.source] = _words(_unmnemonic(masked[document.source]))
             for lang in document.targets:
                 mine = words[lang]
                 counted = lang in counting
@@ -376,6 +378,25 @@ def _script_by_code(lang: str) -> bool | None:
     return None
 
 
+# a lone underscore no identifier has: at a word's start ("_UUID", "(_T)") or beside a
+# letter of another script than Latin ("Ж_аңа")
+_MNEMONIC_MARK = re.compile(r"(?<![A-Za-z0-9])_(?=[^\W\d_])|(?<=[^\W\d_])_(?![A-Za-z0-9_])")
+
+
+def _mnemonic_marked(text: str) -> bool:
+    """Whether a msgstr's one underscore is a keyboard mnemonic for certain ("Новый _UUID",
+    "Ж_аңа"): then msgid's one underscore is the mnemonic too, inside a word as it may be
+    ("New UU_ID" is "New UUID" with the I underlined)."""
+    return text.count("_") == 1 and _MNEMONIC_MARK.search(text) is not None
+
+
+def _unmnemonic(text: str) -> str:
+    """``text`` without its one underscore where it stands inside a word ("UU_ID")."""
+    if text.count("_") != 1:
+        return text
+    return _MNEMONIC.sub(lambda found: found.group(1) + found.group(2), text)
+
+
 def _words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word with a Latin letter (mixed-script ones included)."""
     if not text or _LATIN_LETTER.search(text) is None:
@@ -424,7 +445,7 @@ def _candidates(
     ]
     for start, end, word in mine:
         low = word.lower()
-        if low in source_lower:
+        if low in source_lower or _head_of(low, source_lower):
             continue
         best = None
         plain = _script(word) != "mixed"
@@ -460,6 +481,19 @@ def _candidates(
             ):
                 continue  # "PAN" for msgid's "Personal Area Networking", beside its "NAP"
             yield (index, lang, start, end, word, source, kind, evidence, fewer)
+
+
+_CUT = 2  # letters cut off a word's end that make a short form, not a slip
+
+
+def _head_of(word: str, sources: set[str]) -> bool:
+    """Whether ``word`` is a source word's head, cut short as a translator names it ("man"
+    for "manual page", "proc" for "procfs"): two letters or more are gone, and no source
+    word is ``word`` with one more letter (a slip drops one: "fil" for "file")."""
+    if len(word) < _MIN_LETTERS:
+        return False
+    longer = [source for source in sources if source.startswith(word)]
+    return bool(longer) and all(len(source) - len(word) >= _CUT for source in longer)
 
 
 def _glued_ending(source: str, target: str) -> bool:
