@@ -76,3 +76,21 @@ def test_a_word_cut_short_by_two_letters_or_more_names_it(tmp_path):
         ],
     )
     assert _messages(path, "spelling") == ['"NSUR" misspelt? — msgid says "NSURL" → NSURL']
+
+
+GVFS = (
+    'It looks like <a href="https://wiki.gnome.org/Projects/gvfs">gvfs</a> is not available.\n'
+    'This feature will not work. <a href="https://docs.xfce.org/xfce/thunar/unix-filesystem'
+    '#gnome_virtual_file_system">[Read more]</a>'
+)
+
+
+def test_a_link_in_markup_ends_at_its_quote(tmp_path):
+    from aligner.checks.lengths import measured
+
+    russian = GVFS.replace("It looks like", "Похоже, что").replace(
+        "is not available.\nThis feature will not work.",
+        "недоступен.\nЭта функция не будет работать.",
+    )
+    source, target = measured(GVFS, russian.replace("Read more", "Узнать больше"))
+    assert 0.8 < target / source < 1.2
