@@ -94,3 +94,27 @@ def test_a_link_in_markup_ends_at_its_quote(tmp_path):
     )
     source, target = measured(GVFS, russian.replace("Read more", "Узнать больше"))
     assert 0.8 < target / source < 1.2
+
+
+def test_a_scheme_named_is_no_link_and_a_numbered_argument_is_the_same_argument(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            (
+                "This is not a valid URL. Make sure to include http:// or https://.",
+                "Бұл дұрыс URL емес. http:// немесе https:// қосылғанын тексеріңіз.",
+            ),
+            (
+                "%s home page: <http://www.gnu.org/software/%s/>\n",
+                "%1$s 的主页：<http://www.gnu.org/software/%2$s/>\n",
+            ),
+            (
+                "If not, see http://www.gnu.org/licenses/.",
+                "如果没有，请参见 http://www.gnu.org/License/。",
+            ),
+        ],
+        lang="kk",
+    )
+    assert _messages(path, "verbatim") == [
+        "URL http://www.gnu.org/licenses/ of msgid is http://www.gnu.org/License/ in msgstr"
+    ]
