@@ -118,3 +118,34 @@ def test_a_scheme_named_is_no_link_and_a_numbered_argument_is_the_same_argument(
     assert _messages(path, "verbatim") == [
         "URL http://www.gnu.org/licenses/ of msgid is http://www.gnu.org/License/ in msgstr"
     ]
+
+
+def test_two_messages_of_one_msgid_may_differ_in_a_word_or_the_spacing(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("Create a new project", "创建一个新的项目"),
+            ("Create a new project:", "创建一个新项目："),
+            ("Could not create folder “%s”:\n%s", "无法创建文件夹“%s”：\n%s"),
+            ("Could not create folder “%s”: %s", "无法创建文件夹“%s”：%s"),
+            ("%i bytes unknown data", "%i байтов неизвестных данных"),
+            ("%i bytes unknown data: ", "%i байт неизвестных данных: "),
+            ("The sizes do not match (local %s).\n", "Размеры файлов не совпадают (%s).\n"),
+            ("The sizes do not match (local %s).\n\n", "Размеры не совпадают (%s).\n\n"),
+            # slips: a letter inside a word, a mark, several words
+            ("Minimum interval in milliseconds", "Минимальный интервал в милисекундах"),
+            ("minimum interval in milliseconds", "минимальный интервал в миллисекундах"),
+            ("Expected comma after name %s", 'Ожидается запятая после имени «"%s»'),
+            ("expected comma after name %s", "ожидается запятая после имени «%s»"),
+            (
+                "y - discard this hunk from index and worktree",
+                "y - отбросить блок из индекса и дерева",
+            ),
+            ("Y - discard this hunk from index and worktree", "y - отбросить блок из дерева"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["consistency"])] == [
+        "minimum interval in milliseconds",
+        "expected comma after name %s",
+        "Y - discard this hunk from index and worktree",
+    ]

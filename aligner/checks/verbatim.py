@@ -248,8 +248,7 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
     got = _verbatim(text)
     if "$" in text:
         got = {
-            kind: [(a, b, _POSITION.sub("", x)) for a, b, x in found]
-            for kind, found in got.items()
+            kind: [(a, b, _POSITION.sub("", x)) for a, b, x in found] for kind, found in got.items()
         }
     problems = []
     for kind, label in (
