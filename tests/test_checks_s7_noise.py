@@ -20,9 +20,15 @@ def test_two_full_stops_between_values_are_a_range(tmp_path):
         [
             ("Value must be in the range %d to %d.", "Значение должно быть в интервале %d..%d."),
             ("Done.", "Готово.. Далее"),
+            ("time out of range: %d:%02d", "время вне диапазона: %d::%02d"),
+            ("test-output.%s", "test-output..%s"),
         ],
     )
-    assert _messages(path, "repeat") == ['"..": punctuation doubled']
+    assert _messages(path, "repeat") == [
+        '"..": punctuation doubled',
+        '"::": punctuation doubled',
+        '"..": punctuation doubled',
+    ]
 
 
 def test_spaces_before_an_equals_sign_line_up_a_column(tmp_path):
@@ -32,9 +38,10 @@ def test_spaces_before_an_equals_sign_line_up_a_column(tmp_path):
             ("Partition[%d] length = 0x%.8lx (%ld)\n", "Длина раздела[%d]   = 0x%.8lx (%ld)\n"),
             ("Partition[%d] sector = 0x%.8lx (%ld)\n", "Сектор раздела[%d]  = 0x%.8lx (%ld)\n"),
             ("Software offered by third parties.", "Программы  сторонних разработчиков."),
+            (" (start == end)", " (начало  == конец)"),
         ],
     )
-    assert _messages(path, "repeat") == ["2 spaces in a row"]
+    assert _messages(path, "repeat") == ["2 spaces in a row", "2 spaces in a row"]
 
 
 KEYWORDS = "bulk;renamer;renaming;thunar;files;folders;"

@@ -96,8 +96,9 @@ _DOUBLED_MARK = re.compile(r"[.,;:!?。，、；：！？]{2,}")
 _CLOSERS = frozenset("\"'»”’)]}>")
 # between two words: not after a sentence's end ("end.  Next", a typewriter habit), not
 # padding inside brackets or before a colon or an equals sign ("[  revoked ]", "Key     :",
-# "Длина раздела[%d]   = 0x%lx": a column of values lined up with the lines around it)
-_DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:;。！？\[(（【]) {2,}(?=[^\s:：=)\]）】|])")
+# "Длина раздела[%d]   = 0x%lx": a column of values lined up with the lines around it;
+# "==" is an operator, not a column)
+_DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:;。！？\[(（【]) {2,}(?=[^\s:：=)\]）】|]|==)")
 # ...but after a colon, exactly two spaces are a slip ("ошибка:  неверный", "%s:  未找到"):
 # the typewriter habit is a sentence's (two after "."), and a label's column gap is wider
 _COLON_GAP = re.compile(r"(?<=[^\s:]:)  (?=[^\s:])")
@@ -176,11 +177,13 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
         if (
             any(mark.isascii() for mark in run)
             and after
-            and (after.isascii() or after == _VALUE)
+            and after.isascii()
             and not after.isspace()
             and after not in _CLOSERS
         ):
-            continue  # "。.eh_frame", "1..10", "%d..%d" (a range), "std::string"
+            continue  # "。.eh_frame", "1..10", "std::string"
+        if run == ".." and before == after == _VALUE:
+            continue  # "%d..%d": a range of two values ("%d::%02d" is a slip)
         found.append((start + 1, end, run[1:]))
     return found
 
