@@ -391,10 +391,11 @@ def _mnemonic_marked(text: str) -> bool:
 
 
 def _unmnemonic(text: str) -> str:
-    """``text`` without its one underscore where it stands inside a word ("UU_ID")."""
+    """``text`` with its one underscore inside a word ("UU_ID") made a word break, as
+    ``_unmarked`` makes a mnemonic's: no near miss is read into either half."""
     if text.count("_") != 1:
         return text
-    return _MNEMONIC.sub(lambda found: found.group(1) + found.group(2), text)
+    return _MNEMONIC.sub(lambda found: f"{found.group(1)}\u2060{found.group(2)}", text)
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
