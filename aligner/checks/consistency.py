@@ -220,7 +220,8 @@ def _a_word_apart(text: str, other: str) -> bool:
     aside: a word said or left unsaid ("新的项目" and "新项目", "только" added), or a
     word's ending ("байт", "байтов"). The two msgids differ (case, an accelerator, a colon,
     spacing: two messages of the program) and were translated one by one; a slip loses or
-    changes a mark, a letter inside a word ("милисекундах"), or several words."""
+    changes a mark, a letter inside a word ("милисекундах"), several words, or the last
+    word (a cut end: "программное" for "программное обеспечение")."""
     from difflib import SequenceMatcher
 
     bare, other_bare = "".join(text.split()), "".join(other.split())
@@ -243,6 +244,8 @@ def _a_word_apart(text: str, other: str) -> bool:
     word = part.strip()
     if not word.isalpha():
         return False  # a mark, a digit, or words: more than one word
+    if not any(ch.isalnum() for ch in longer[end:]):
+        return False  # the text's last word lost: cut short ("программное обеспечение.")
     if _cjk().fullmatch(word[0]):
         return len(word) <= _WORD_RUN and _cjk().fullmatch(word[-1]) is not None
     before = " " if part[0].isspace() or not start else longer[start - 1]
