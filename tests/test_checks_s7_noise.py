@@ -154,3 +154,32 @@ def test_two_messages_of_one_msgid_may_differ_in_a_word_or_the_spacing(tmp_path)
         "expected comma after name %s",
         "Y - discard this hunk from index and worktree",
     ]
+
+
+_WORDS = ("archive", "folder", "picture", "letter", "table", "backup", "printer", "window")
+FILLER = [
+    (
+        f"The {word} number {i} could not be opened for reading.",
+        f"Не удалось открыть для чтения объект {word} номер {i}.",
+    )
+    for i in range(5)
+    for word in _WORDS
+]
+
+
+def test_a_short_msgstr_that_ends_its_sentences_is_a_concise_rendering(tmp_path):
+    header = "Whether the editor should include a document header when printing documents."
+    phone = "Phone number. Use the international format, starting with a + sign. Mind the law."
+    path = catalog(
+        tmp_path,
+        [
+            *FILLER,
+            (header, "Следует ли печатать заголовок документа."),
+            (header.replace("editor", "viewer"), "Следует ли печатать заголовок"),  # cut
+            (phone, "Номер телефона. Используйте формат «+»."),  # a sentence lost
+        ],
+    )
+    assert [msgid[:30] for msgid, *_ in flags_of(path, ["omission"])] == [
+        header.replace("editor", "viewer")[:30],
+        phone[:30],
+    ]
