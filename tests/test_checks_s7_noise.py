@@ -183,3 +183,23 @@ def test_a_short_msgstr_that_ends_its_sentences_is_a_concise_rendering(tmp_path)
         header.replace("editor", "viewer")[:30],
         phone[:30],
     ]
+
+
+def test_a_latin_look_alike_inside_a_russian_word_is_a_misspelling(tmp_path):
+    path = catalog(
+        tmp_path,
+        [
+            ("HTTP proxy server closed connection unexpectedly.", "Cервер закрыл соединение."),
+            ("too few arguments", "cлишком мало аргументов"),
+            ("Mérida", "Mерида"),
+            ("IFree", "IСвободно"),  # df's inode prefix, glued in msgid too
+            ("  Xunit (unit = s, ms)", "  Xединица (единица = s, ms)"),
+            ("%C20Channel", "%C20Канал"),
+            ("ARG1 * ARG2", "AРГ1 * AРГ2"),  # a metavariable in capitals
+        ],
+    )
+    assert _messages(path, "spelling") == [
+        '"Cервер" misspelt? (Latin letters among Cyrillic ones) → Сервер',
+        '"cлишком" misspelt? (Latin letters among Cyrillic ones) → слишком',
+        '"Mерида" misspelt? (Latin letters among Cyrillic ones) → Мерида',
+    ]

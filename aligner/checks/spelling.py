@@ -194,7 +194,51 @@ _KIND_NOTE = {
     "mixed": " (Cyrillic letters among Latin ones)",
     "anagram": " (letters shuffled)",
     "edit": "",
+    "inside": " (Latin letters among Cyrillic ones)",
 }
+# the Latin letters a Russian word may hold by a slip of the keyboard layout, each with the
+# Cyrillic letter it looks like ("наcтроить", "Mодуль")
+_LATIN_LOOKALIKE = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+
+
+def _latin_inside(
+    index: int, lang: str, mine: list[tuple[int, int, str]], source_words: set[str]
+) -> Iterable[tuple]:
+    """Cyrillic words of ``lang`` written with a Latin look-alike letter or two ("cписок",
+    "Cмонтировано"): the word is misspelt for search, sorting and spell checkers though it
+    reads right. A word in capitals or with digits is left alone (a metavariable or a code:
+    "AРГ1", "pБРВ", hexchat's "%C20Канал"), and so is a Latin letter before it that msgid
+    glues to another word in capitals (df's "IFree" is "IСвободно", pipewire's "Xunit"
+    "Xединица": a code, not a letter of the word; "Mерида" for "Mérida" is the name's
+    letter, and a small letter is never a code: "cписок")."""
+    for start, end, word in mine:
+        if _script(word) != "mixed" or any(ch.isdigit() for ch in word):
+            continue
+        latin = [ch for ch in word if _latin(ch)]
+        cyrillic = word.translate(_LATIN_LOOKALIKE)
+        if (
+            2 * len(latin) >= len(word)
+            or any(_latin(ch) for ch in cyrillic)
+            or not (cyrillic.islower() or cyrillic.istitle())
+        ):
+            continue
+        head = word[: len(word) - len(word.lstrip("".join(latin)))]
+        if head.isupper() and any(
+            _glued(head, other, cyrillic[len(head) :]) for other in source_words
+        ):
+            continue
+        yield (index, lang, start, end, word, cyrillic, "inside", [], False)
+
+
+def _glued(head: str, source: str, rest: str) -> bool:
+    """Whether ``source`` is ``head`` glued to a word that ``rest`` (the Cyrillic word after
+    its Latin head) does not sound like: "Xunit" beside "единица", not "Mérida" beside
+    "ерида"."""
+    if not source.startswith(head) or len(source) == len(head):
+        return False
+    from anyascii import anyascii  # deferred: start-up time
+
+    return anyascii(source[len(head) :])[:1].lower() != anyascii(rest)[:1].lower()
 
 
 @register
@@ -247,6 +291,7 @@ class SpellingCheck(Check):
                 kept[lang].update(source_words & own)
                 named[lang].update(source_words)
                 candidates.extend(_candidates(index, lang, mine, sources, words, unit))
+                candidates.extend(_latin_inside(index, lang, mine, source_words))
                 if lang in variants:
                     for start, end, word in mine:
                         if _variant_key(word) is not None:
@@ -306,6 +351,18 @@ class SpellingCheck(Check):
                 and not _latin_slip(source, target, kind, elsewhere, named[lang][source])
             ):
                 continue  # in a Latin-script translation a near miss is mostly a translation
+            if kind == "inside":
+                flags.append(
+                    self.flag(
+                        units[index - document.offset],
+                        lang,
+                        start,
+                        end,
+                        f'"{target}" misspelt?{_KIND_NOTE[kind]} → {source}',
+                        expected=source,
+                    )
+                )
+                continue
             note = f", kept as is in {elsewhere} other messages" if elsewhere else ""
             said = ", ".join(
                 f'{"msgid" if document.catalog else o} says "{source}"' for o in evidence
