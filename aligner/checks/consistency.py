@@ -136,7 +136,9 @@ class ConsistencyCheck(Check):
                 {where[0].id or f"entry {where[0].entry}" for k, _, where in group if k == majority}
             )
             for key, _, (unit, lang, start, end) in group:
-                if key == majority or (document.catalog and _reworded(key, majority)):
+                if key == majority or (
+                    document.catalog and (_reworded(key, majority) or _a_word_apart(key, majority))
+                ):
                     continue
                 yield self.flag(
                     unit,
@@ -207,6 +209,48 @@ def _reworded(text: str, other: str) -> bool:
         lost = lost or theirs
         added = added or mine
     return lost and added
+
+
+_ENDING = 3  # letters of a word's end that inflect it ("байт", "байтов")
+_WORD_RUN = 2  # Chinese characters of a word or particle ("的", "已经", "正在")
+
+
+def _a_word_apart(text: str, other: str) -> bool:
+    """Whether two renderings of one msgid in a catalog differ in one word alone, spacing
+    aside: a word said or left unsaid ("新的项目" and "新项目", "только" added), or a
+    word's ending ("байт", "байтов"). The two msgids differ (case, an accelerator, a colon,
+    spacing: two messages of the program) and were translated one by one; a slip loses or
+    changes a mark, a letter inside a word ("милисекундах"), several words, or the last
+    word (a cut end: "программное" for "программное обеспечение")."""
+    from difflib import SequenceMatcher
+
+    bare, other_bare = "".join(text.split()), "".join(other.split())
+    if bare == other_bare:
+        return True  # the spacing follows each msgid's layout (a line break, a column)
+    if max(text + other) >= _CJK_FROM and _cjk().search(text + other):
+        text, other = bare, other_bare  # Chinese spaces words as it likes ("\{\} 中", "\{\}中")
+    changes = [
+        change
+        for change in SequenceMatcher(None, text, other, autojunk=False).get_opcodes()
+        if change[0] != "equal"
+    ]
+    if len(changes) != 1:
+        return False
+    _, a0, a1, b0, b1 = changes[0]
+    if a1 > a0 and b1 > b0:
+        return False  # letters in place of letters are ``_reworded``'s; marks are slips
+    longer, start, end = (text, a0, a1) if a1 > a0 else (other, b0, b1)
+    part = longer[start:end]
+    word = part.strip()
+    if not word.isalpha():
+        return False  # a mark, a digit, or words: more than one word
+    if not any(ch.isalnum() for ch in longer[end:]):
+        return False  # the text's last word lost: cut short ("программное обеспечение.")
+    if _cjk().fullmatch(word[0]):
+        return len(word) <= _WORD_RUN and _cjk().fullmatch(word[-1]) is not None
+    before = " " if part[0].isspace() or not start else longer[start - 1]
+    after = " " if part[-1].isspace() or end == len(longer) else longer[end]
+    return not after.isalpha() and (not before.isalpha() or len(word) <= _ENDING)
 
 
 def _has_word(text: str) -> bool:

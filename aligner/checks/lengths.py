@@ -24,7 +24,9 @@ from collections import defaultdict
 from .base import Document, Unit
 from .segments import letters
 
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\w+://\S+")
+# an address ends at a space, a quote or a bracket: '<a href="https://x.org/a">[Read more]'
+# holds the link https://x.org/a, not 'https://x.org/a">[Read'
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\w+://[^\s\"'<>]+")
 _KEY = re.compile(r"\w+(?:[._]\w+)+")
 _TO_TRANSLATORS = re.compile(r"\btranslators?:", re.IGNORECASE)
 # the names a program accepts for one thing, joined by commas alone ("inch,inches,in"): each

@@ -43,6 +43,13 @@ _ENDS = set(END_MARKS + ":;：；")  # ...that does not end as a sentence (or cl
 _DRIFT_ROWS = 10  # rows on each side searched for gaps like this one...
 _DRIFT_GAPS = 2  # ...of which this many mean the aligner drifted, not a text
 _ABSORBED_Z = 2.5  # a neighbour this many spreads too long may hold the missing text
+# a catalog's msgstr that ends as msgid's sentences end, as many of them, is a concise
+# rendering unless this many times shorter ("Высота над уровнем моря в метрах." for
+# "Elevation (height above sea level) of a point in metres."): a cut end loses its mark,
+# a lost sentence shows in the count
+_CONCISE = math.log(2.5)
+# the marks a sentence ends with, each with its full-width form
+_SENTENCE_END = {".": ".。", "!": "!！", "?": "?？"}
 # a catalog's translator explains ("BCD" as a phrase, "immediate" with its noun, an
 # option's values spelt out): a msgstr is suspect of additions only this many times
 # further out than one is of omissions
@@ -174,6 +181,8 @@ class OmissionCheck(Check):
                     if -limit <= deviation <= _EXPLAINED * limit:
                         continue
                     shorter = deviation < 0
+                    if shorter and -deviation < _CONCISE and _whole_sentences(source, target):
+                        continue
                     message = (
                         f"{'shorter' if shorter else 'longer'} than usual by a factor of "
                         f"{math.exp(abs(deviation)):.1f} against {document.source}"
@@ -343,6 +352,17 @@ def _outlier(
         return None
     factor = math.exp(min(abs(d) for d, _ in deviations))
     return shorter, factor, [other for _, other in deviations]
+
+
+def _whole_sentences(source: str, target: str) -> bool:
+    """Whether ``target`` ends as ``source`` does, with a sentence's mark (its full-width
+    form too), and has as many sentences: nothing was cut off its end."""
+    end, target_end = source.rstrip()[-1:], target.rstrip()[-1:]
+    return (
+        end in _SENTENCE_END
+        and target_end in _SENTENCE_END[end]
+        and sentence_count(target) >= sentence_count(source)
+    )
 
 
 def _structure(unit: Unit, lang: str, others: list[str]) -> str | None:

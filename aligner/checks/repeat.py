@@ -95,8 +95,10 @@ _WIDE = str.maketrans("。，；：！？", ".,;:!?")
 _DOUBLED_MARK = re.compile(r"[.,;:!?。，、；：！？]{2,}")
 _CLOSERS = frozenset("\"'»”’)]}>")
 # between two words: not after a sentence's end ("end.  Next", a typewriter habit), not
-# padding inside brackets or before a colon ("[  revoked ]", "Key     :")
-_DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:;。！？\[(（【]) {2,}(?=[^\s:：)\]）】|])")
+# padding inside brackets or before a colon or an equals sign ("[  revoked ]", "Key     :",
+# "Длина раздела[%d]   = 0x%lx": a column of values lined up with the lines around it;
+# "==" is an operator, not a column)
+_DOUBLED_SPACE = re.compile(r"(?<=[^\s.!?:;。！？\[(（【]) {2,}(?=[^\s:：=)\]）】|]|==)")
 # ...but after a colon, exactly two spaces are a slip ("ошибка:  неверный", "%s:  未找到"):
 # the typewriter habit is a sentence's (two after "."), and a label's column gap is wider
 _COLON_GAP = re.compile(r"(?<=[^\s:]:)  (?=[^\s:])")
@@ -109,6 +111,10 @@ _ITEM_SEPARATOR = re.compile(
 )
 _BREAK = re.compile(r"[:：]\s*|\n")  # items of a list never run across these
 _MAX_ITEM_WORDS = 4
+# a desktop file's search keywords ("folders;directory;directories;"): two English synonyms
+# often have one rendering ("бумалар;бумалар", "renamer;renaming" as "重命名;重命名"), and a
+# search term listed twice finds the same
+_KEYWORDS = re.compile(r"[^;\n]+(?:;[^;\n]+){2,};")
 _ITEM = re.compile(r"[\w\s'’-]+")  # an item of words: not syntax like "[+|-]key[" or "\\u"
 
 
@@ -176,6 +182,8 @@ def doubled_marks(text: str) -> list[tuple[int, int, str]]:
             and after not in _CLOSERS
         ):
             continue  # "。.eh_frame", "1..10", "std::string"
+        if run == ".." and before == after == _VALUE:
+            continue  # "%d..%d": a range of two values ("%d::%02d" is a slip)
         found.append((start + 1, end, run[1:]))
     return found
 
@@ -327,6 +335,8 @@ class RepeatCheck(RowCheck):
         if found and any(ALIASES.fullmatch(reference) for reference in references):
             return  # "pound,pounds,lb,lbs": names a program accepts; a language without
             # the abbreviations names two of them alike
+        if found and any(_KEYWORDS.fullmatch(reference) for reference in references):
+            found = [item for item in found if ";" not in text[item[0] : item[1]]]
         for start, end, item in found:
             if any(_has_doubled(reference, item) for reference in references):
                 continue

@@ -194,7 +194,51 @@ _KIND_NOTE = {
     "mixed": " (Cyrillic letters among Latin ones)",
     "anagram": " (letters shuffled)",
     "edit": "",
+    "inside": " (Latin letters among Cyrillic ones)",
 }
+# the Latin letters a Russian word may hold by a slip of the keyboard layout, each with the
+# Cyrillic letter it looks like ("наcтроить", "Mодуль")
+_LATIN_LOOKALIKE = str.maketrans("ABCEHKMOPTXaceopxy", "АВСЕНКМОРТХасеорху")
+
+
+def _latin_inside(
+    index: int, lang: str, mine: list[tuple[int, int, str]], source_words: set[str]
+) -> Iterable[tuple]:
+    """Cyrillic words of ``lang`` written with a Latin look-alike letter or two ("cписок",
+    "Cмонтировано"): the word is misspelt for search, sorting and spell checkers though it
+    reads right. A word in capitals or with digits is left alone (a metavariable or a code:
+    "AРГ1", "pБРВ", hexchat's "%C20Канал"), and so is a Latin letter before it that msgid
+    glues to another word in capitals (df's "IFree" is "IСвободно", pipewire's "Xunit"
+    "Xединица": a code, not a letter of the word; "Mерида" for "Mérida" is the name's
+    letter, and a small letter is never a code: "cписок")."""
+    for start, end, word in mine:
+        if _script(word) != "mixed" or any(ch.isdigit() for ch in word):
+            continue
+        latin = [ch for ch in word if _latin(ch)]
+        cyrillic = word.translate(_LATIN_LOOKALIKE)
+        if (
+            2 * len(latin) >= len(word)
+            or any(_latin(ch) for ch in cyrillic)
+            or not (cyrillic.islower() or cyrillic.istitle())
+        ):
+            continue
+        head = word[: len(word) - len(word.lstrip("".join(latin)))]
+        if head.isupper() and any(
+            _glued(head, other, cyrillic[len(head) :]) for other in source_words
+        ):
+            continue
+        yield (index, lang, start, end, word, cyrillic, "inside", [], False)
+
+
+def _glued(head: str, source: str, rest: str) -> bool:
+    """Whether ``source`` is ``head`` glued to a word that ``rest`` (the Cyrillic word after
+    its Latin head) does not sound like: "Xunit" beside "единица", not "Mérida" beside
+    "ерида"."""
+    if not source.startswith(head) or len(source) == len(head):
+        return False
+    from anyascii import anyascii  # deferred: start-up time
+
+    return anyascii(source[len(head) :])[:1].lower() != anyascii(rest)[:1].lower()
 
 
 @register
@@ -225,6 +269,8 @@ class SpellingCheck(Check):
         for index, unit in enumerate(document.units, document.offset):
             masked = {lang: document.masked(unit.text(lang)) for lang in document.languages}
             words = {lang: _words(masked[lang]) for lang in document.languages}
+            if document.catalog and any(_mnemonic_marked(masked[t]) for t in document.targets):
+                words[document.source] = _words(_unmnemonic(masked[document.source]))
             for lang in document.targets:
                 mine = words[lang]
                 counted = lang in counting
@@ -245,6 +291,7 @@ class SpellingCheck(Check):
                 kept[lang].update(source_words & own)
                 named[lang].update(source_words)
                 candidates.extend(_candidates(index, lang, mine, sources, words, unit))
+                candidates.extend(_latin_inside(index, lang, mine, source_words))
                 if lang in variants:
                     for start, end, word in mine:
                         if _variant_key(word) is not None:
@@ -304,6 +351,18 @@ class SpellingCheck(Check):
                 and not _latin_slip(source, target, kind, elsewhere, named[lang][source])
             ):
                 continue  # in a Latin-script translation a near miss is mostly a translation
+            if kind == "inside":
+                flags.append(
+                    self.flag(
+                        units[index - document.offset],
+                        lang,
+                        start,
+                        end,
+                        f'"{target}" misspelt?{_KIND_NOTE[kind]} → {source}',
+                        expected=source,
+                    )
+                )
+                continue
             note = f", kept as is in {elsewhere} other messages" if elsewhere else ""
             said = ", ".join(
                 f'{"msgid" if document.catalog else o} says "{source}"' for o in evidence
@@ -376,6 +435,26 @@ def _script_by_code(lang: str) -> bool | None:
     return None
 
 
+# a lone underscore no identifier has: at a word's start ("_UUID", "(_T)") or beside a
+# letter of another script than Latin ("Ж_аңа")
+_MNEMONIC_MARK = re.compile(r"(?<![A-Za-z0-9])_(?=[^\W\d_])|(?<=[^\W\d_])_(?![A-Za-z0-9_])")
+
+
+def _mnemonic_marked(text: str) -> bool:
+    """Whether a msgstr's one underscore is a keyboard mnemonic for certain ("Новый _UUID",
+    "Ж_аңа"): then msgid's one underscore is the mnemonic too, inside a word as it may be
+    ("New UU_ID" is "New UUID" with the I underlined)."""
+    return text.count("_") == 1 and _MNEMONIC_MARK.search(text) is not None
+
+
+def _unmnemonic(text: str) -> str:
+    """``text`` with its one underscore inside a word ("UU_ID") made a word break, as
+    ``_unmarked`` makes a mnemonic's: no near miss is read into either half."""
+    if text.count("_") != 1:
+        return text
+    return _MNEMONIC.sub(lambda found: f"{found.group(1)}\u2060{found.group(2)}", text)
+
+
 def _words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of every word with a Latin letter (mixed-script ones included)."""
     if not text or _LATIN_LETTER.search(text) is None:
@@ -424,7 +503,7 @@ def _candidates(
     ]
     for start, end, word in mine:
         low = word.lower()
-        if low in source_lower:
+        if low in source_lower or _head_of(low, source_lower):
             continue
         best = None
         plain = _script(word) != "mixed"
@@ -460,6 +539,19 @@ def _candidates(
             ):
                 continue  # "PAN" for msgid's "Personal Area Networking", beside its "NAP"
             yield (index, lang, start, end, word, source, kind, evidence, fewer)
+
+
+_CUT = 2  # letters cut off a word's end that make a short form, not a slip
+
+
+def _head_of(word: str, sources: set[str]) -> bool:
+    """Whether ``word`` is a source word's head, cut short as a translator names it ("man"
+    for "manual page", "proc" for "procfs"): two letters or more are gone, and no source
+    word is ``word`` with one more letter (a slip drops one: "fil" for "file")."""
+    if len(word) < _MIN_LETTERS:
+        return False
+    longer = [source for source in sources if source.startswith(word)]
+    return bool(longer) and all(len(source) - len(word) >= _CUT for source in longer)
 
 
 def _glued_ending(source: str, target: str) -> bool:

@@ -56,6 +56,8 @@ def urls(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _URL.finditer(text):
         url = match.group().rstrip(_TRAILING)
+        if url.endswith("://"):
+            continue  # a scheme named ("include http:// or https://."), no link
         found.append((match.start(), match.start() + len(url), url))
     return found
 
@@ -238,8 +240,16 @@ def _verbatim(text: str) -> dict[str, list[tuple[int, int, str]]]:
     return {"url": found_urls, "email": emails, "path": paths, "option": options}
 
 
+# a printf argument's position ("%2$s"): the translator's order of msgid's "%s"
+_POSITION = re.compile(r"(?<=%)\d+\$")
+
+
 def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
     got = _verbatim(text)
+    if "$" in text:
+        got = {
+            kind: [(a, b, _POSITION.sub("", x)) for a, b, x in found] for kind, found in got.items()
+        }
     problems = []
     for kind, label in (
         ("url", "URL"),
