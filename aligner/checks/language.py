@@ -372,6 +372,10 @@ class LanguageCheck(Check):
                 yield self._wrong(
                     unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
                 )
+            elif lang == "ru" and (words := _turkic_words(text, unit.text(document.source))):
+                yield self._wrong(
+                    unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
+                )
             elif lang == "ru" and _kazakh_around(text):
                 # Kazakh words without its letters ("басталатын файлдар") around one with
                 words = [word for word in _CYRILLIC_WORD.findall(text) if _KAZAKH.search(word)]
@@ -512,6 +516,24 @@ def _known_name(source: str, text: str, lang: str) -> bool:
     from ..facts.places import translated  # deferred: start-up time
 
     return translated(source.strip(), lang) == text.strip()
+
+
+# Kazakh letters that no Slavic language writes (і is Ukrainian and Belarusian too)
+_TURKIC = re.compile("[әғқңөұүһӘҒҚҢӨҰҮҺ]")
+_ASIDE = re.compile(r"\([^()]*\)|«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“]*“")  # quoted or in brackets
+_TURKIC_SHARE = 0.25  # of a message's Cyrillic words, outside quotes and brackets
+
+
+def _turkic_words(text: str, source: str) -> list[str]:
+    """The words of a Russian message written with letters only Kazakh (and its Turkic
+    kin) has, ә ғ қ ң ө ұ ү һ, when they are a quarter of its words or more: "Түс аты",
+    "Сан-Томе және Принсипи" are Kazakh, however short. A word msgid has, or one quoted
+    or in brackets ("Казахстан (Қазақстан)"), is a name the message cites; [] otherwise."""
+    if _TURKIC.search(text) is None:
+        return []
+    words = _CYRILLIC_WORD.findall(_ASIDE.sub(" ", text))
+    turkic = [word for word in words if _TURKIC.search(word) and word not in source]
+    return turkic if turkic and len(turkic) >= _TURKIC_SHARE * len(words) else []
 
 
 _REST_KAZAKH = 0.99  # the detector's confidence that the words without Kazakh letters are

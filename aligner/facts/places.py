@@ -161,12 +161,20 @@ def _first_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)[" + re.escape(first) + r"]\w*")
 
 
+# a name filed by its proper part, as lists sort them ("Congo, Republic of the"): the name
+# is the words after the comma, then those before ("Republic of the Congo")
+_INVERTED = re.compile(r"^\s*([A-Z][^,]*), ((?:[A-Z]\w* )+of(?: the)?)\s*$")
+
+
 @lru_cache(maxsize=4096)
 def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
     """The known names of an English text, and the countries its adjectives name (those
     with True): read once for all the translations of a row."""
     from .country_words import countries_of_adjectives
 
+    if not source.isascii():
+        source = _unaccented(source)
+    source = _INVERTED.sub(r"\2 \1", source)
     spans = english_names(source)
     return tuple(
         [(name, False) for _, _, name in spans]
@@ -604,6 +612,14 @@ def _latin(text: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in text)
 
 
+def _unaccented(text: str) -> str:
+    """``text`` with its Latin letters' accents dropped, where that keeps every character in
+    its place: the names of msgid as written in the languages of their countries ("Panamá",
+    "Brasília", "Åland"), which are the English names with accents."""
+    plain = _plain(text)
+    return plain if len(plain) == len(text) else text
+
+
 def _plain(text: str) -> str:
     """Latin letters without their accents."""
     return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
@@ -645,9 +661,8 @@ def _near(
     text: str, form: str, in_compounds: bool = False, alone: bool = False, word: str = ""
 ) -> tuple[int, int] | None:
     """Where ``text`` holds a near miss of ``form`` (as many whole words, a few letters
-    changed, the first kept), if it does. ``in_compounds``: also a part of a hyphenated
-    word ("Тигринья-Эритрея" for "Tigrigna-Eritrean"); ``alone`` and ``word`` as for
-    ``_near_hanzi``."""
+    changed, the first kept), if it does; a name without a hyphen may be a part of a
+    hyphenated word. ``in_compounds``, ``alone`` and ``word`` as for ``_near_hanzi``."""
     from rapidfuzz.distance import OSA
 
     from ..paragraphs import is_cjk
@@ -655,7 +670,9 @@ def _near(
     target = fold(form)
     if any(is_cjk(ch) for ch in form):
         return _near_hanzi(text, form, in_compounds, alone, word)
-    splitter = _PARTS if in_compounds and not re.search(r"[-‐]", form) else _WORDS
+    # a name without a hyphen is also a part of a hyphenated word: "Тигринья-Эритрея" for
+    # "Tigrigna-Eritrean", "Альто-Парагвай" for "Alto Paraguay", "Нью-Джерси"
+    splitter = _WORDS if re.search(r"[-‐]", form) else _PARTS
     size = len(splitter.findall(form))
     words = list(splitter.finditer(text))
     limit = _allowed(len(target))
@@ -665,7 +682,31 @@ def _near(
         span = fold(text[start:end])
         if not span or span[0] != target[0] or span == target:
             continue
+        if not in_compounds and _part_of_compound(text, start, end) and _ends_apart(span, target):
+            continue  # "Нью-Мексико": the English name's sound in a compound, not "Мексика"
         distance = OSA.distance(span, target, score_cutoff=limit)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, start, end)
     return best[1:] if best else None
+
+
+_HYPHENS = frozenset("-‐")
+_VOWELS = frozenset("аеиоуыэюяəaeiouy")
+
+
+def _part_of_compound(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) of ``text`` is a part of a hyphenated word, not all of it."""
+    return text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS
+
+
+def _ends_apart(written: str, known: str) -> bool:
+    """Whether two folded spellings differ only in their final vowels ("мексико",
+    "мексика"): a compound writes a name as its place's own language sounds it
+    ("Нью-Мексико", New Mexico), where the country alone is "Мексика"."""
+    common = 0
+    for a, b in zip(written, known):
+        if a != b:
+            break
+        common += 1
+    tails = written[common:] + known[common:]
+    return common >= _MIN_STEM and bool(tails) and all(ch in _VOWELS for ch in tails)
