@@ -407,3 +407,38 @@ def test_one_word_in_letters_only_turkic_languages_write_is_kazakh_in_russian(tm
         "Color Name",
         "Sao Tome and Principe",
     ]
+
+
+def test_a_stem_ending_in_a_consonant_and_a_peoples_word_are_no_misspelling(tmp_path):
+    """Kazakh "Украин" (of "Украина") is the stem its words for Ukrainian are made of, and
+    "Грузин" (of "Грузия") a Georgian; "Итали" drops Италия's last letter and ends in a
+    vowel, "Грузиж" puts a letter in: slips."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Cyrillic/Ukrainian", "Кириллица/Украин"),
+            ("Georgian", "Грузин"),
+            ("Italian", "Итали"),
+            ("Georgian Supplement", "Грузиж қосымша"),
+        ],
+        "kk",
+    )
+    assert _expected(path) == [("Italian", "Италия"), ("Georgian Supplement", "Грузия")]
+
+
+def test_a_currency_is_its_countrys_first_character_and_its_units(tmp_path):
+    """日元 ("Japanese Yen"), 泰铢 ("Thai Baht"), 法郎 ("CFA Franc") are currencies, no 日本,
+    泰国, 法国 misspelt; 港币 and the ISO catalog's 港元 both say "Hong Kong money"; 日夲元 is
+    Japan misspelt."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Japanese Yen", "日元"),
+            ("Thai Baht", "泰铢"),
+            ("CFA Franc", "中非法郎"),
+            ("Hong Kong Dollar", "港币"),
+            ("Japanese Yen (old)", "日夲元"),
+        ],
+        "zh_CN",
+    )
+    assert _expected(path) == [("Japanese Yen (old)", "日本")]

@@ -211,7 +211,20 @@ def _stem_of(written: str, local: str) -> bool:
     adjectives and demonyms from ("Жапон" of "Жапония", "Украин" of "Украина"): what a
     translation of msgid's adjective ("Japanese") holds, no misspelling."""
     written, local = fold(written), fold(local)
-    return _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written)
+    if _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written):
+        return True
+    # the name less its final vowel, where a consonant ends the stem ("Украин" of
+    # "Украина"; "Итали" of "Италия" ends in a vowel: a slip), or with a people's -н
+    # ("Грузин", a Georgian, of "Грузия")
+    base = local[:-1]
+    return (
+        len(base) >= _MIN_STEM
+        and local[-1] in _VOWELS
+        and (
+            (written == base and base[-1] not in _VOWELS)
+            or (written == base + "н" and base[-1] == "и")
+        )
+    )
 
 
 # a name alone as an item of a label's qualifier: "(Poland, phonetic Dvorak)"
@@ -568,6 +581,7 @@ def _near_hanzi(
             or (i == size - 1 and window[i] in _PLACE and form[i] in _PLACE)
             or (form[i] in _PLACE and window[i] in _KIND_OF_NAME)
             or (in_compounds and i == size - 1 and window[i] in _KIND_OF_NAME)
+            or (i == size - 1 and window[i] in _MONEY and (in_compounds or form[i] in _MONEY))
         ):
             continue  # 吉尔吉斯语 for "Kyrgyz": the language, 吉尔吉斯坦 less its -stan
         return start, start + size
@@ -606,6 +620,9 @@ def _put_in(char: str, at: int, size: int) -> bool:
 _CJK_SEPARATOR = re.compile(CJK_SEPARATOR)
 _PLACE = frozenset("国岛州省市县区邦洲湾")  # words of a place's kind, not of its name
 _KIND_OF_NAME = frozenset("语文话人族式字体")  # 德语, 英文, 闽中话 for 德国, 中国: derived
+# a currency is its country's first character and its unit's (日元 for "Japanese Yen", 泰铢,
+# 法郎), and 元 and 币 are both "money" (港币 and the ISO catalog's 港元)
+_MONEY = frozenset("元币铢郎镑")
 
 
 def _latin(text: str) -> bool:
