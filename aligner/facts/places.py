@@ -213,17 +213,15 @@ def _stem_of(written: str, local: str) -> bool:
     written, local = fold(written), fold(local)
     if _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written):
         return True
-    # the name less its final vowel, where a consonant ends the stem ("Украин" of
-    # "Украина"; "Итали" of "Италия" ends in a vowel: a slip), or with a people's -н
-    # ("Грузин", a Georgian, of "Грузия")
+    # a people's word in -ин, the name less its final vowel ("Украин" of "Украина") or
+    # with -н for it ("Грузин", a Georgian, of "Грузия"); "Канад" of "Канада" and "Итали"
+    # of "Италия" are no such word: slips
     base = local[:-1]
     return (
         len(base) >= _MIN_STEM
         and local[-1] in _VOWELS
-        and (
-            (written == base and base[-1] not in _VOWELS)
-            or (written == base + "н" and base[-1] == "и")
-        )
+        and written.endswith("ин")
+        and written in (base, base + "н")
     )
 
 
