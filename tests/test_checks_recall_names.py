@@ -447,3 +447,21 @@ def test_a_currency_is_its_countrys_first_character_and_its_units(tmp_path):
         "zh_CN",
     )
     assert _expected(path) == [("Japanese Yen (old)", "日本")]
+
+
+def test_a_name_written_as_it_sounds_has_no_russian_endings_in_kazakh(tmp_path):
+    """ "Майами", "Хелена" end like Russian words, but msgid is a name (capitalised, never
+    in small letters in the catalog) that they read like; "Экваториальная Гвинея" has a
+    Russian adjective's ending, and "Выполнено" is no name."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Miami", "Майами"),
+            ("Helena", "Хелена"),
+            ("Equatorial Guinea", "Экваториальная Гвинея"),
+            ("Done", "Выполнено"),
+            ("Open File", "Файлды ашу"),
+        ],
+        lang="kk",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["Equatorial Guinea", "Done"]
