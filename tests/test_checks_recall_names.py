@@ -465,3 +465,18 @@ def test_a_name_written_as_it_sounds_has_no_russian_endings_in_kazakh(tmp_path):
         lang="kk",
     )
     assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["Equatorial Guinea", "Done"]
+
+
+def test_a_dependency_word_and_brackets_are_no_misspelling(tmp_path):
+    """荷属 is "held by the Netherlands" (荷属安的列斯盾), no 荷兰 misspelt, where 新喀里多尼属
+    is New Caledonia misspelt; "Дирхам ОАЭ" is the ISO catalog's "Дирхам (ОАЭ)" without
+    its brackets, "Дирхем (ОАЭ)" a slip."""
+    zh = catalog(
+        tmp_path,
+        [("Netherlands Antillean Guilder", "荷属安的列斯盾"), ("New Caledonia", "新喀里多尼属")],
+        "zh_CN",
+        "zh.po",
+    )
+    ru = catalog(tmp_path, [("UAE Dirham", "Дирхам ОАЭ"), ("UAE Dirham (old)", "Дирхем (ОАЭ)")])
+    assert _expected(zh) == [("New Caledonia", "新喀里多尼亚")]
+    assert _expected(ru) == [("UAE Dirham (old)", "Дирхам (ОАЭ)")]

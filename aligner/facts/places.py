@@ -260,15 +260,16 @@ _STEM_CUT = 2  # a stem drops an ending ("-ия"); one letter lost at the end is
 def fold(text: str, small: bool = True) -> str:
     """A name as compared: small letters (unless not ``small``), ё as е, one kind of
     apostrophe, hyphens and spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one
-    spelling)."""
+    spelling), no brackets."""
     text = unicodedata.normalize("NFC", text)
     if small:
         text = text.lower()
     text = text.replace("ё", "е").replace("Ё", "Е").replace("’", "'").replace("ʼ", "'")
-    return _GAPS.sub(" ", text).strip()
+    return _GAPS.sub(" ", _BRACKETS.sub("", text)).strip()
 
 
 _GAPS = re.compile(r"[\s\-‐‑–—]+")
+_BRACKETS = re.compile(r"[()]")  # "Дирхам ОАЭ" is the ISO catalog's "Дирхам (ОАЭ)"
 # the known names, folded once each, with their capitals: a capitalised name is there only
 # with its capital ("тонга", the language, is no "Тонга", the country)
 _folded = lru_cache(maxsize=4096)(partial(fold, small=False))
@@ -580,6 +581,7 @@ def _near_hanzi(
             or (form[i] in _PLACE and window[i] in _KIND_OF_NAME)
             or (in_compounds and i == size - 1 and window[i] in _KIND_OF_NAME)
             or (i == size - 1 and window[i] in _MONEY and (in_compounds or form[i] in _MONEY))
+            or (size == 2 and i == 1 and window[i] == _HELD)
         ):
             continue  # 吉尔吉斯语 for "Kyrgyz": the language, 吉尔吉斯坦 less its -stan
         return start, start + size
@@ -621,6 +623,8 @@ _KIND_OF_NAME = frozenset("语文话人族式字体")  # 德语, 英文, 闽中�
 # a currency is its country's first character and its unit's (日元 for "Japanese Yen", 泰铢,
 # 法郎), and 元 and 币 are both "money" (港币 and the ISO catalog's 港元)
 _MONEY = frozenset("元币铢郎镑")
+_HELD = "属"  # 荷属, 英属: "held by" the country its first character names (荷属安的列斯),
+# after a two-character name's first (新喀里多尼属 is New Caledonia misspelt)
 
 
 def _latin(text: str) -> bool:
