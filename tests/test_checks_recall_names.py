@@ -480,3 +480,23 @@ def test_a_dependency_word_and_brackets_are_no_misspelling(tmp_path):
     ru = catalog(tmp_path, [("UAE Dirham", "Дирхам ОАЭ"), ("UAE Dirham (old)", "Дирхем (ОАЭ)")])
     assert _expected(zh) == [("New Caledonia", "新喀里多尼亚")]
     assert _expected(ru) == [("UAE Dirham (old)", "Дирхам (ОАЭ)")]
+
+
+def test_dollar_codes_glued_to_the_text_are_kept(tmp_path):
+    """hexchat's "%O$tNotify" and "*$t$1" glue their $ codes to the text around them: a
+    msgstr with fewer of them lacks one, one with "$программа" has one translated; the
+    faithful "$t$1" stays quiet, and so do a price in prose and printf's "%1$s"."""
+    path = catalog(
+        tmp_path,
+        [
+            ("%C23*%O$tNotify: %C18$1%C is back", "%C23*%O$программа: %C18$1%C вернулся!"),
+            ("%C23*$t$1 ($3%C23) has joined", "%C23*1 ($3%C23) был добавлен"),
+            ("%C24*$t$1 ($2%C24) has left", "%C24*$t$1 ($2%C24) вышел"),
+            ("It costs $5", "Это стоит 5 долларов"),
+            ("Down: %1$s, Up: %2$s", "Загрузка: %s, отдача: %s"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["variable"])] == [
+        "%C23*%O$tNotify: %C18$1%C is back",
+        "%C23*$t$1 ($3%C23) has joined",
+    ]
