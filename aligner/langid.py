@@ -244,7 +244,7 @@ _RUSSIAN_ENDING = re.compile(
 )
 # a Russian adjective's ending: what no Kazakh word of a name takes (Kazakh adjectives do not
 # change), so "Объединённая Республика Танзания" is Russian though all its words are capitalised
-_ADJECTIVE_ENDING = re.compile(r"(?:ая|яя|ое|ее|ые|ие|ый|ский|ой|ых|их)$")
+ADJECTIVE_ENDING = re.compile(r"(?:ая|яя|ое|ее|ые|ие|ый|ский|ой|ых|их)$")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 _BEFORE_WORD = re.compile(r"[ \u00a0]+[^\s,.;:!?)\]/]")  # something follows, after a space
 
@@ -287,7 +287,7 @@ def russian_evidence(text: str) -> RussianEvidence | None:
     if len(found) > 1 and len(words) == 1 and found[0][0].isupper():
         # "Остров Мэн": a name, unless it opens with a Russian adjective ("Объединённая
         # Республика Танзания"; "Маврикий Республикасы" opens with a noun)
-        if len(words[0]) < 6 or _ADJECTIVE_ENDING.search(words[0]) is None:
+        if len(words[0]) < 6 or ADJECTIVE_ENDING.search(words[0]) is None:
             words = []
     marked = tuple(word for word in words if word in _RUSSIAN_WORDS)
     endings = tuple(

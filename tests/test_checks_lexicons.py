@@ -343,3 +343,17 @@ def test_a_copied_label_with_a_value_where_the_catalog_translates_labels(tmp_pat
     found = flagged(catalog(tmp_path, pairs, "ru"), "untranslated")
     assert set(found) == {"HINT:  %s\n"}
     assert "translates 6 of its 7 labels" in found["HINT:  %s\n"]
+
+
+def test_a_name_the_language_writes_in_latin_letters_is_no_untranslated_word(tmp_path):
+    """ "Facebook", "Bluetooth", "Windows" are in Russian texts, in Latin letters, nearly
+    as often as in English ones: names kept as they are; "Today" is an English word Russian
+    texts seldom have."""
+    copies = [
+        ("Facebook", "Facebook"),
+        ("Bluetooth", "Bluetooth"),
+        ("Today", "Today"),
+        ("Windows", "Windows"),
+    ]
+    found = flagged(catalog(tmp_path, _one_at_a_time(copies), "ru"), "untranslated")
+    assert set(found) == {"Today"}

@@ -351,3 +351,152 @@ def test_a_copied_sentence_of_translated_words_in_a_catalog_that_copies_often(tm
     assert "section [%5u] in group section [%5u] > maximum section [%5u]\n" in [
         msgid for msgid, *_ in flags_of(path, ["untranslated"])
     ]
+
+
+# seed 7's misses (issue 15, fourth round)
+
+
+def test_a_country_name_misspelt_inside_a_hyphenated_place_name(tmp_path):
+    """ "Альто-Парагваж", "Нью-Дерси": a country's name is a part of a hyphenated place
+    name; "Нью-Мексико" writes the English sound there (the country is "Мексика"), a final
+    vowel apart, and "Альто-Парагвай" is right."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Alto Paraguay", "Альто-Парагваж"),
+            ("New Jersey", "Нью-Дерси"),
+            ("New Mexico", "Нью-Мексико"),
+            ("Alto Parana", "Альто-Парагвай"),
+        ],
+    )
+    assert _expected(path) == [("Alto Paraguay", "Парагвай"), ("New Jersey", "Джерси")]
+
+
+def test_a_name_written_with_its_accents_and_one_filed_by_its_proper_part(tmp_path):
+    """msgid "Panamá" is Panama with its accent; "Congo, Republic of the" is the Republic
+    of the Congo as a sorted list files it."""
+    ru = catalog(tmp_path, [("Panamá", "Паанма"), ("Perú", "Перу")])
+    kk = catalog(
+        tmp_path,
+        [("Congo, Republic of the", "Конго Ремпублкиасы"), ("Korea, Republic of", "Корея")],
+        "kk",
+        "kk.po",
+    )
+    assert _expected(ru) == [("Panamá", "Панама")]
+    assert _expected(kk) == [("Congo, Republic of the", "Конго Республикасы")]
+
+
+def test_one_word_in_letters_only_turkic_languages_write_is_kazakh_in_russian(tmp_path):
+    """ә ғ қ ң ө ұ ү һ are in no Slavic alphabet (і is Ukrainian too): "Түс", "Түс аты",
+    "Сан-Томе және Принсипи" are Kazakh however short; a Kazakh name in quotes or one
+    msgid has is cited."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Color", "Түс"),
+            ("Color Name", "Түс аты"),
+            ("Sao Tome and Principe", "Сан-Томе және Принсипи"),
+            ("Width", "Ені"),
+            ("Capital of Kazakhstan", "Столица Казахстана (Астана)"),
+            ("Capital of the Republic", "Столица Республики Казахстан «Қазақстан»"),
+            ("Kazakhstan, in Kazakh Қазақстан", "Казахстан, по-казахски Қазақстан"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == [
+        "Color",
+        "Color Name",
+        "Sao Tome and Principe",
+    ]
+
+
+def test_a_peoples_word_in_in_is_no_misspelling(tmp_path):
+    """Kazakh "Украин" (of "Украина") and "Грузин" (of "Грузия") are the words for a
+    Ukrainian, a Georgian; "Итали" and "Канад" drop Италия's and Канада's last letter,
+    "Грузиж" puts a letter in: slips."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Cyrillic/Ukrainian", "Кириллица/Украин"),
+            ("Georgian", "Грузин"),
+            ("Italian", "Итали"),
+            ("Canadian Aboriginal", "Канад аборигендері"),
+            ("Georgian Supplement", "Грузиж қосымша"),
+        ],
+        "kk",
+    )
+    assert _expected(path) == [
+        ("Italian", "Италия"),
+        ("Canadian Aboriginal", "Канада"),
+        ("Georgian Supplement", "Грузия"),
+    ]
+
+
+def test_a_currency_is_its_countrys_first_character_and_its_units(tmp_path):
+    """日元 ("Japanese Yen"), 泰铢 ("Thai Baht"), 法郎 ("CFA Franc") are currencies, no 日本,
+    泰国, 法国 misspelt; 港币 and the ISO catalog's 港元 both say "Hong Kong money"; 日夲元 is
+    Japan misspelt."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Japanese Yen", "日元"),
+            ("Thai Baht", "泰铢"),
+            ("CFA Franc", "中非法郎"),
+            ("Hong Kong Dollar", "港币"),
+            ("Japanese Yen (old)", "日夲元"),
+        ],
+        "zh_CN",
+    )
+    assert _expected(path) == [("Japanese Yen (old)", "日本")]
+
+
+def test_a_name_written_as_it_sounds_has_no_russian_endings_in_kazakh(tmp_path):
+    """ "Майами", "Хелена" end like Russian words, but msgid is a name (capitalised, never
+    in small letters in the catalog) that they read like; "Экваториальная Гвинея" has a
+    Russian adjective's ending, and "Выполнено" is no name."""
+    path = catalog(
+        tmp_path,
+        [
+            ("Miami", "Майами"),
+            ("Helena", "Хелена"),
+            ("Equatorial Guinea", "Экваториальная Гвинея"),
+            ("Done", "Выполнено"),
+            ("Open File", "Файлды ашу"),
+        ],
+        lang="kk",
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["language"])] == ["Equatorial Guinea", "Done"]
+
+
+def test_a_dependency_word_and_brackets_are_no_misspelling(tmp_path):
+    """荷属 is "held by the Netherlands" (荷属安的列斯盾), no 荷兰 misspelt, where 新喀里多尼属
+    is New Caledonia misspelt; "Дирхам ОАЭ" is the ISO catalog's "Дирхам (ОАЭ)" without
+    its brackets, "Дирхем (ОАЭ)" a slip."""
+    zh = catalog(
+        tmp_path,
+        [("Netherlands Antillean Guilder", "荷属安的列斯盾"), ("New Caledonia", "新喀里多尼属")],
+        "zh_CN",
+        "zh.po",
+    )
+    ru = catalog(tmp_path, [("UAE Dirham", "Дирхам ОАЭ"), ("UAE Dirham (old)", "Дирхем (ОАЭ)")])
+    assert _expected(zh) == [("New Caledonia", "新喀里多尼亚")]
+    assert _expected(ru) == [("UAE Dirham (old)", "Дирхам (ОАЭ)")]
+
+
+def test_dollar_codes_glued_to_the_text_are_kept(tmp_path):
+    """hexchat's "%O$tNotify" and "*$t$1" glue their $ codes to the text around them: a
+    msgstr with fewer of them lacks one, one with "$программа" has one translated; the
+    faithful "$t$1" stays quiet, and so do a price in prose and printf's "%1$s"."""
+    path = catalog(
+        tmp_path,
+        [
+            ("%C23*%O$tNotify: %C18$1%C is back", "%C23*%O$программа: %C18$1%C вернулся!"),
+            ("%C23*$t$1 ($3%C23) has joined", "%C23*1 ($3%C23) был добавлен"),
+            ("%C24*$t$1 ($2%C24) has left", "%C24*$t$1 ($2%C24) вышел"),
+            ("It costs $5", "Это стоит 5 долларов"),
+            ("Down: %1$s, Up: %2$s", "Загрузка: %s, отдача: %s"),
+        ],
+    )
+    assert [msgid for msgid, *_ in flags_of(path, ["variable"])] == [
+        "%C23*%O$tNotify: %C18$1%C is back",
+        "%C23*$t$1 ($3%C23) has joined",
+    ]

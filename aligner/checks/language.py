@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from ..flags import Flag
 from ..langid import (
+    ADJECTIVE_ENDING,
     KAZAKH_LETTERS,
     detect,
     is_kazakh_not_russian,
@@ -237,6 +238,9 @@ class LanguageCheck(Check):
         pending = [item for _, items in parts for item in items]
         if not pending:
             return flags
+        pending = _without_names(document, pending)
+        if not pending:
+            return flags
         wanted = {word for *_, words, _ in pending for word in words}
         used = _word_counts(document, wanted)
         suspect: Counter[tuple[str, str]] = Counter()
@@ -369,6 +373,10 @@ class LanguageCheck(Check):
                 if len(_KAZAKH.findall(word)) >= (1 if len(word) >= 4 else 2)
             ]
             if words and len(words) * 3 >= len(_CYRILLIC_WORD.findall(text)):
+                yield self._wrong(
+                    unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
+                )
+            elif lang == "ru" and (words := _turkic_words(text, unit.text(document.source))):
                 yield self._wrong(
                     unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
                 )
@@ -514,6 +522,24 @@ def _known_name(source: str, text: str, lang: str) -> bool:
     return translated(source.strip(), lang) == text.strip()
 
 
+# Kazakh letters that no Slavic language writes (і is Ukrainian and Belarusian too)
+_TURKIC = re.compile("[әғқңөұүһӘҒҚҢӨҰҮҺ]")
+_ASIDE = re.compile(r"\([^()]*\)|«[^«»]*»|\"[^\"]*\"|“[^“”]*”|„[^„“]*“")  # quoted or in brackets
+_TURKIC_SHARE = 0.25  # of a message's Cyrillic words, outside quotes and brackets
+
+
+def _turkic_words(text: str, source: str) -> list[str]:
+    """The words of a Russian message written with letters only Kazakh (and its Turkic
+    kin) has, ә ғ қ ң ө ұ ү һ, when they are a quarter of its words or more: "Түс аты",
+    "Сан-Томе және Принсипи" are Kazakh, however short. A word msgid has, or one quoted
+    or in brackets ("Казахстан (Қазақстан)"), is a name the message cites; [] otherwise."""
+    if _TURKIC.search(text) is None:
+        return []
+    words = _CYRILLIC_WORD.findall(_ASIDE.sub(" ", text))
+    turkic = [word for word in words if _TURKIC.search(word) and word not in source]
+    return turkic if turkic and len(turkic) >= _TURKIC_SHARE * len(words) else []
+
+
 _REST_KAZAKH = 0.99  # the detector's confidence that the words without Kazakh letters are
 
 
@@ -584,6 +610,52 @@ def _sounded_out(source: str, text: str) -> bool:
 
     heard = skeleton(text.lower())
     return len(heard) >= _SKELETON_LETTERS and heard == skeleton(source.lower())
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _without_names(document: Document, pending: list) -> list:
+    """The pending messages less those whose msgid is a name written as it sounds: every
+    word capitalised and none of them one the catalog's msgids write in small letters
+    anywhere ("Miami", "Helena"; "Support" is a word: "support for %s"), and the message
+    reads like it ("Майами"). A name is transliterated alike in Kazakh and Russian, so its
+    endings or a detector's reading say nothing of the language; a Russian adjective's
+    ending does ("Экваториальная Гвинея": Kazakh adjectives do not change)."""
+    source = document.source
+    small: set[str] | None = None
+    kept = []
+    for item in pending:
+        msgid = document.units[item[0] - document.offset].text(source)
+        words = _LATIN_WORD.findall(msgid)
+        if words and all(word[0].isupper() for word in words):
+            if small is None:
+                small = {
+                    word
+                    for unit in document.units
+                    for word in _LATIN_WORD.findall(unit.text(source))
+                    if word.islower()
+                }
+            index, lang, start, end = item[:4]
+            written = document.units[index - document.offset].text(lang)[start:end]
+            if (
+                not any(word.lower() in small for word in words)
+                and _sounds_like(msgid, written)
+                and not _russian_adjective(written)
+            ):
+                continue
+        kept.append(item)
+    return kept
+
+
+def _russian_adjective(text: str) -> bool:
+    return any(
+        len(word) >= _ADJECTIVE_LETTERS and ADJECTIVE_ENDING.search(word)
+        for word in _CYRILLIC_WORD.findall(text.lower())
+    )
+
+
+_ADJECTIVE_LETTERS = 6  # a shorter word's "-ой", "-ая" may be a name's own letters
 
 
 def _word_counts(document: Document, wanted: set[str]) -> dict[tuple[str, str], int]:

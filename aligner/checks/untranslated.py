@@ -124,6 +124,27 @@ def _english_zipf(word: str) -> float:
     return 0.0
 
 
+_ABROAD_GAP = 0.6  # Zipf units (a factor of four) between a name's frequency in two lists
+# the language whose list stands for one wordfreq has none of: the same script's texts keep
+# the same Latin names
+_LIST_OF = {"kk": "ru", "ky": "ru", "tg": "ru", "mn": "ru", "be": "uk"}
+
+
+def _names_kept_abroad(words: list[str], lang: str) -> bool:
+    """Whether every word is one the texts of ``lang`` write in Latin letters nearly as
+    often as English texts write it (within a factor of four): a name kept as it is
+    ("facebook" 4.9 in English, 4.5 in Russian; "bluetooth", "intel", "skype"), where an
+    English word the language merely borrows now and then is far rarer there ("today"
+    5.5 and 3.8, "true", "home") or absent ("waiting", "options")."""
+    from ..wordlists import zipf
+
+    other = _LIST_OF.get(lang, lang.split("_")[0].split("-")[0])
+    return bool(words) and all(
+        (abroad := zipf(word, other)) > 0 and _english_zipf(word) - abroad <= _ABROAD_GAP
+        for word in words
+    )
+
+
 def _in_run(kept: list[bool], index: int) -> bool:
     """Whether message ``index`` is in a run of at least ``_RUN`` kept messages."""
     start = index
@@ -262,6 +283,8 @@ class UntranslatedCheck(Check):
                 # one word, or Title Case, in a Latin-script language: a word the languages
                 # share ("Information") or a name ("Hmong Njua", "Mixtec, Diuxi-Tilantongo")
                 continue
+            if copied and _names_kept_abroad(words, lang):
+                continue  # "Facebook", "Bluetooth": a name the language writes as it is
             translated, kept, unseen = lexicon.judged(words)
             if lang in _NON_LATIN and copied and not kept and rare is None:
                 rare = _Copies(document)  # only where a copy asks

@@ -49,6 +49,9 @@ _PRINTF_LIKE = re.compile(r"%(?:hh|ll|[hlLqjzt])?[diouxXeEfFgGcsp]\w*%")
 _UPPER = re.compile(r"%[A-Z][A-Z0-9_]*%")
 _UPPER_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 _QUICK = re.compile(r"[{$#@%]")
+# a $ before a Latin letter, not printf's argument number ("%1$s": the placeholder check's)
+_SIGIL = re.compile(r"(?<!%\d)(?<!%\d\d)\$(?=[A-Za-z])")
+_FOREIGN_SIGIL = re.compile(r"\$[^\W\d_A-Za-z\u00c0-\u024f]\w*")
 _KINDS = {
     "mustache": "{{name}}",
     "brace": "{name}",
@@ -141,6 +144,8 @@ class VariableCheck(RowCheck):
         # counts only when msgstr drops it with nothing in its place
         shell = "sh-format" in formats
         found_source = variables(source, lowercase=True)
+        if not found_source and "$" in source:
+            yield from self._sigils(unit, document, source)
         # msgid's notation ("${MAC}" beside "MAC address") is notation in msgstr too
         notation = {_key(v[2], v[3]) for v in found_source if _notation(source, v)}
         if notation:
@@ -179,6 +184,40 @@ class VariableCheck(RowCheck):
                 ]
                 yield from self._compare(
                     unit, lang, document, source, wanted, shown, found, cell_start, plural
+                )
+
+    def _sigils(self, unit: Unit, document: Document, source: str) -> Iterable[Flag]:
+        """``$`` codes glued to the text around them, which the patterns above take for
+        prose ("%O$tNotify", "$t$1": hexchat's tab and arguments): a msgstr with fewer
+        ``$`` before a Latin letter than msgid lacks one, and one before a letter of
+        another script ("$имя") is a name translated, which no program knows."""
+        wanted = len(_SIGIL.findall(source))
+        if not wanted or len(unit.cells[document.source].parts) > 1:
+            return
+        evidence = {document.source: source}
+        for lang in document.targets:
+            text = unit.text(lang)
+            if not text:
+                continue
+            translated = _FOREIGN_SIGIL.search(text)
+            if translated is not None:
+                yield self.flag(
+                    unit,
+                    lang,
+                    translated.start(),
+                    translated.end(),
+                    f"{translated.group()}: a $ code translated — msgid has only Latin "
+                    "names after $",
+                    evidence=evidence,
+                )
+            elif (have := len(_SIGIL.findall(text))) < wanted:
+                yield self.flag(
+                    unit,
+                    lang,
+                    0,
+                    0,
+                    f"msgstr has {have} of the {wanted} $ codes of msgid",
+                    evidence=evidence,
                 )
 
     def _dropped(

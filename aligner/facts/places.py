@@ -161,12 +161,20 @@ def _first_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)[" + re.escape(first) + r"]\w*")
 
 
+# a name filed by its proper part, as lists sort them ("Congo, Republic of the"): the name
+# is the words after the comma, then those before ("Republic of the Congo")
+_INVERTED = re.compile(r"^\s*([A-Z][^,]*), ((?:[A-Z]\w* )+of(?: the)?)\s*$")
+
+
 @lru_cache(maxsize=4096)
 def _names_of(source: str) -> tuple[tuple[str, bool], ...]:
     """The known names of an English text, and the countries its adjectives name (those
     with True): read once for all the translations of a row."""
     from .country_words import countries_of_adjectives
 
+    if not source.isascii():
+        source = _unaccented(source)
+    source = _INVERTED.sub(r"\2 \1", source)
     spans = english_names(source)
     return tuple(
         [(name, False) for _, _, name in spans]
@@ -203,7 +211,18 @@ def _stem_of(written: str, local: str) -> bool:
     adjectives and demonyms from ("Жапон" of "Жапония", "Украин" of "Украина"): what a
     translation of msgid's adjective ("Japanese") holds, no misspelling."""
     written, local = fold(written), fold(local)
-    return _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written)
+    if _MIN_STEM <= len(written) <= len(local) - _STEM_CUT and local.startswith(written):
+        return True
+    # a people's word in -ин, the name less its final vowel ("Украин" of "Украина") or
+    # with -н for it ("Грузин", a Georgian, of "Грузия"); "Канад" of "Канада" and "Итали"
+    # of "Италия" are no such word: slips
+    base = local[:-1]
+    return (
+        len(base) >= _MIN_STEM
+        and local[-1] in _VOWELS
+        and written.endswith("ин")
+        and written in (base, base + "н")
+    )
 
 
 # a name alone as an item of a label's qualifier: "(Poland, phonetic Dvorak)"
@@ -241,15 +260,16 @@ _STEM_CUT = 2  # a stem drops an ending ("-ия"); one letter lost at the end is
 def fold(text: str, small: bool = True) -> str:
     """A name as compared: small letters (unless not ``small``), ё as е, one kind of
     apostrophe, hyphens and spaces alike ("Кот-д’Ивуар" and "Кот-д'Ивуар" are one
-    spelling)."""
+    spelling), no brackets."""
     text = unicodedata.normalize("NFC", text)
     if small:
         text = text.lower()
     text = text.replace("ё", "е").replace("Ё", "Е").replace("’", "'").replace("ʼ", "'")
-    return _GAPS.sub(" ", text).strip()
+    return _GAPS.sub(" ", _BRACKETS.sub("", text)).strip()
 
 
 _GAPS = re.compile(r"[\s\-‐‑–—]+")
+_BRACKETS = re.compile(r"[()]")  # "Дирхам ОАЭ" is the ISO catalog's "Дирхам (ОАЭ)"
 # the known names, folded once each, with their capitals: a capitalised name is there only
 # with its capital ("тонга", the language, is no "Тонга", the country)
 _folded = lru_cache(maxsize=4096)(partial(fold, small=False))
@@ -560,6 +580,8 @@ def _near_hanzi(
             or (i == size - 1 and window[i] in _PLACE and form[i] in _PLACE)
             or (form[i] in _PLACE and window[i] in _KIND_OF_NAME)
             or (in_compounds and i == size - 1 and window[i] in _KIND_OF_NAME)
+            or (i == size - 1 and window[i] in _MONEY and (in_compounds or form[i] in _MONEY))
+            or (size == 2 and i == 1 and window[i] == _HELD)
         ):
             continue  # 吉尔吉斯语 for "Kyrgyz": the language, 吉尔吉斯坦 less its -stan
         return start, start + size
@@ -598,10 +620,23 @@ def _put_in(char: str, at: int, size: int) -> bool:
 _CJK_SEPARATOR = re.compile(CJK_SEPARATOR)
 _PLACE = frozenset("国岛州省市县区邦洲湾")  # words of a place's kind, not of its name
 _KIND_OF_NAME = frozenset("语文话人族式字体")  # 德语, 英文, 闽中话 for 德国, 中国: derived
+# a currency is its country's first character and its unit's (日元 for "Japanese Yen", 泰铢,
+# 法郎), and 元 and 币 are both "money" (港币 and the ISO catalog's 港元)
+_MONEY = frozenset("元币铢郎镑")
+_HELD = "属"  # 荷属, 英属: "held by" the country its first character names (荷属安的列斯),
+# after a two-character name's first (新喀里多尼属 is New Caledonia misspelt)
 
 
 def _latin(text: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in text)
+
+
+def _unaccented(text: str) -> str:
+    """``text`` with its Latin letters' accents dropped, where that keeps every character in
+    its place: the names of msgid as written in the languages of their countries ("Panamá",
+    "Brasília", "Åland"), which are the English names with accents."""
+    plain = _plain(text)
+    return plain if len(plain) == len(text) else text
 
 
 def _plain(text: str) -> str:
@@ -645,9 +680,8 @@ def _near(
     text: str, form: str, in_compounds: bool = False, alone: bool = False, word: str = ""
 ) -> tuple[int, int] | None:
     """Where ``text`` holds a near miss of ``form`` (as many whole words, a few letters
-    changed, the first kept), if it does. ``in_compounds``: also a part of a hyphenated
-    word ("Тигринья-Эритрея" for "Tigrigna-Eritrean"); ``alone`` and ``word`` as for
-    ``_near_hanzi``."""
+    changed, the first kept), if it does; a name without a hyphen may be a part of a
+    hyphenated word. ``in_compounds``, ``alone`` and ``word`` as for ``_near_hanzi``."""
     from rapidfuzz.distance import OSA
 
     from ..paragraphs import is_cjk
@@ -655,7 +689,9 @@ def _near(
     target = fold(form)
     if any(is_cjk(ch) for ch in form):
         return _near_hanzi(text, form, in_compounds, alone, word)
-    splitter = _PARTS if in_compounds and not re.search(r"[-‐]", form) else _WORDS
+    # a name without a hyphen is also a part of a hyphenated word: "Тигринья-Эритрея" for
+    # "Tigrigna-Eritrean", "Альто-Парагвай" for "Alto Paraguay", "Нью-Джерси"
+    splitter = _WORDS if re.search(r"[-‐]", form) else _PARTS
     size = len(splitter.findall(form))
     words = list(splitter.finditer(text))
     limit = _allowed(len(target))
@@ -665,7 +701,31 @@ def _near(
         span = fold(text[start:end])
         if not span or span[0] != target[0] or span == target:
             continue
+        if not in_compounds and _part_of_compound(text, start, end) and _ends_apart(span, target):
+            continue  # "Нью-Мексико": the English name's sound in a compound, not "Мексика"
         distance = OSA.distance(span, target, score_cutoff=limit)
         if distance <= limit and (best is None or distance < best[0]):
             best = (distance, start, end)
     return best[1:] if best else None
+
+
+_HYPHENS = frozenset("-‐")
+_VOWELS = frozenset("аеиоуыэюяəaeiouy")
+
+
+def _part_of_compound(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) of ``text`` is a part of a hyphenated word, not all of it."""
+    return text[start - 1 : start] in _HYPHENS or text[end : end + 1] in _HYPHENS
+
+
+def _ends_apart(written: str, known: str) -> bool:
+    """Whether two folded spellings differ only in their final vowels ("мексико",
+    "мексика"): a compound writes a name as its place's own language sounds it
+    ("Нью-Мексико", New Mexico), where the country alone is "Мексика"."""
+    common = 0
+    for a, b in zip(written, known):
+        if a != b:
+            break
+        common += 1
+    tails = written[common:] + known[common:]
+    return common >= _MIN_STEM and bool(tails) and all(ch in _VOWELS for ch in tails)
