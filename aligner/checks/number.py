@@ -620,6 +620,7 @@ class NumberCheck(Check):
             for lost in lost_digits(self, unit, lang, counted, explained, not plural)
             if not covered[lost.message.split(" ", 1)[0]]
             and (lost.message.split(" ", 1)[0].lstrip("0") or "0") not in values
+            and not (plural and lost.message.startswith("1 "))  # the count, as in _missing
         )
         return flags
 
@@ -712,7 +713,8 @@ class NumberCheck(Check):
         """Facts most other versions have and this one lacks (their runs left unpaired);
         the digits of those excused are added to ``explained`` (no lost digits either)."""
         text = unit.text(lang)
-        plural = document.catalog and len(unit.cells[lang].parts) > 1
+        # msgid's forms make it plural: a one-form language (zh, kk) writes %d for its "1"
+        plural = document.catalog and any(len(cell.parts) > 1 for cell in unit.cells.values())
         slots = _slots(text, unit, document, lang)
         groups: dict[tuple, list[tuple[str, _Run]]] = {}
         for other in others:

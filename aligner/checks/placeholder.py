@@ -167,6 +167,8 @@ def _doubtful(text: str, match: re.Match) -> bool:
         return True
     if not ("a" <= following.lower() <= "z"):
         return False  # "%llu秒": Chinese writes conversions against the words
+    if "'" in flags and match.group("conv") in "diufFeEgG":
+        return False  # grouping digits is printf's alone: "%'dnd link" (2nd)
     if (flags or match.group("len")) and not match.group("width"):
         return True
     return bool(re.search(r"\d\s?$", text[max(0, match.start() - 2) : match.start()]))

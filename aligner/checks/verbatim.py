@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
 from ..flags import Flag
 from .base import Document, RowCheck, Unit, register
@@ -151,6 +152,19 @@ _USER_FOLDERS = frozenset(
 )
 
 
+@cache
+def _segments_in_another_script(count: int) -> re.Pattern:
+    return re.compile(r"(?:/[^\W\d_A-Za-z][^/\n]*){%d}" % count)
+
+
+def _translated_path(path: str, text: str) -> bool:
+    """Whether ``text`` writes as many segments as ``path`` has, each in a script other than
+    Latin: a menu's path or a label hierarchy, translated ("/Conversation/View Log" as
+    "/对话/查看聊天记录", "/Разговор/Журнал"); a file's path is copied."""
+    count = path.rstrip("/").count("/")
+    return count >= 2 and _segments_in_another_script(count).search(text) is not None
+
+
 def _user_folder(path: str) -> bool:
     """Whether ``path`` is a user folder under home ("~/Documents")."""
     return path.startswith("~/") and path[2:].rstrip("/") in _USER_FOLDERS
@@ -279,6 +293,8 @@ def _compare(wanted: dict, text: str) -> list[tuple[int, int, str, str]]:
                 continue  # you@example.com -> vous@exemple.com
             if kind == "path" and any(x.rstrip("/") == item.rstrip("/") for x in have):
                 continue
+            if kind == "path" and _translated_path(item, text):
+                continue  # a menu's path ("/Buddies/Join a Chat" as "/好友/加入聊天")
             near = _nearest(item, spare)
             if near is not None:
                 spare.remove(near)
