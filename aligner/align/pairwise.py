@@ -118,12 +118,13 @@ def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None)
         )
     if n <= SAMPLE:
         return _align_whole(pivot, other, progress)
-    plan = plan_pair(pivot, other)
+    plan, pivot_keys, other_keys = _planned(pivot, other)
     done = 0
     found = []
-    for segment in plan.segments(pivot, other):
+    for segment, (i0, j0), (i1, j1) in zip(plan.segments(pivot, other), plan.cuts, plan.cuts[1:]):
         report = (lambda k, total, base=done: progress(base + k, n)) if progress else None
-        found.append(align_segment(*segment, report))
+        keys = (pivot_keys[i0:i1], other_keys[j0:j1]) if pivot_keys else None
+        found.append(align_segment(*segment, report, keys=keys))
         done += len(segment[0])
     return plan.join(found)
 
@@ -183,15 +184,28 @@ def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
 
     The model and the learnt word pairs come from aligning the first SAMPLE pivot paragraphs
     (and the other text's paragraphs the length diagonal puts beside them)."""
+    return _planned(pivot, other)[0]
+
+
+def _planned(pivot: Profile, other: Profile) -> tuple[PairPlan, tuple, tuple]:
+    """``plan_pair``'s plan and the evidence keys of every paragraph of both texts it
+    weighed (``_evidence``; () where the texts hold no words): in one process the stretches
+    cut them to their own keys instead of working them out again (``align_segment``). The
+    plan needs no doubles and no length model of the whole texts (``_setup`` would measure
+    them): its guide is made of the running lengths alone."""
     n, m = len(pivot), len(other)
     ratio = estimate_ratio(pivot.lengths, other.lengths)
     _, _, guide = _setup(pivot, other, LengthModel(ratio, 1.0), words=False)
     sample_end = max(1, int(guide[SAMPLE]))
     sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, sample_end))
-    pair, chain, guide = _setup(pivot, other, sample.model, sample.links)
-    return PairPlan(
-        sample.model, sample.links or {}, pair.weights, tuple(guide), _cuts(chain, n, m), len(chain)
+    pivot_keys, other_keys, weights, chain = _evidence(pivot, other, sample.links)
+    guide = _guide(pivot.prefix("lengths"), other.prefix("lengths"), chain)
+    plan = PairPlan(
+        sample.model, sample.links or {}, weights, tuple(guide), _cuts(chain, n, m), len(chain)
     )
+    if not pivot.words or not other.words:  # anchors alone: the stretches' own keys
+        return plan, (), ()
+    return plan, pivot_keys, other_keys
 
 
 @gc_paused()
@@ -203,23 +217,37 @@ def align_segment(
     weights: dict,
     guide: tuple[float, ...],
     progress: Progress | None = None,
+    keys: tuple | None = None,
 ) -> tuple[tuple[Bead, ...], int, bool]:
     """(beads, widenings, capped) of one stretch of a planned pair, searched once with the
-    plan's model, word pairs and weights; indices relative to the stretch."""
+    plan's model, word pairs and weights; indices relative to the stretch. ``keys``: the
+    plan's evidence keys of the stretch's paragraphs (``_planned``), when at hand."""
     if not len(pivot) or not len(other):
         return align_pair(pivot, other).beads, 0, False
     kept = frozenset(weights)
-    other_words = translated(other.words, links) if links else other.words
-    pivot_keys = (
-        tuple(k | (w & kept) for k, w in zip(pivot.keys, _heard(pivot)))
-        if pivot.words
-        else pivot.keys
-    )
-    other_keys = (
-        tuple(k | (w & kept) for k, w in zip(other.keys, other_words))
-        if other.words
-        else other.keys
-    )
+    if keys is not None:
+        # each paragraph's plan key set is k | (w & shared): its anchors k and its words w
+        # (heard, or translated) that both whole texts hold. The stretch keeps k | (w & kept),
+        # kept being the keys of its pivot paragraphs that the plan weighed, whose words are
+        # shared; no word key is an anchor key (words hold no ":", except copies "^=...",
+        # which no anchor begins with). So k | (w & kept) == plan keys & (kept | anchors of
+        # its own side): one intersection per paragraph, the same sets
+        pivot_cut = kept.union(*pivot.keys)
+        other_cut = kept.union(*other.keys)
+        pivot_keys = tuple(found & pivot_cut for found in keys[0])
+        other_keys = tuple(found & other_cut for found in keys[1])
+    else:
+        other_words = translated(other.words, links) if links else other.words
+        pivot_keys = (
+            tuple(k | (w & kept) for k, w in zip(pivot.keys, _heard(pivot)))
+            if pivot.words
+            else pivot.keys
+        )
+        other_keys = (
+            tuple(k | (w & kept) for k, w in zip(other.keys, other_words))
+            if other.words
+            else other.keys
+        )
     doubles = _doubles(pivot, other, links, pivot_keys, other_keys, weights)
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights, doubles)
     path, _, widenings, capped, last_search = _banded(
