@@ -361,11 +361,28 @@ def _held_twice(doubles, keys, weights: dict, rare: int) -> tuple:
     )
 
 
-def _heard(pivot: Profile) -> list:
-    """The pivot's word keys with their sound keys (measured once, if the profile has them)."""
+def _heard(pivot: Profile) -> tuple:
+    """The pivot's word keys with their sound keys (measured once, if the profile has them).
+
+    Remembered for the last few word sequences asked for: each pair's plan hears the whole
+    pivot, and a sample is heard again in every round. An entry holds its sequence, so an
+    identical id is the same object; the answer is a tuple, never changed by a caller."""
+    words = pivot.words
+    cached = _HEARD.get(id(words))
+    if cached is not None and cached[0] is words and cached[1] is pivot.sounds:
+        return cached[2]
     if pivot.sounds:
-        return [w | s if s else w for w, s in zip(pivot.words, pivot.sounds)]
-    return [sounds_like(w) for w in pivot.words]
+        heard = tuple(w | s if s else w for w, s in zip(words, pivot.sounds))
+    else:
+        heard = tuple(sounds_like(w) for w in words)
+    if len(_HEARD) >= _HEARD_KEPT:
+        _HEARD.clear()
+    _HEARD[id(words)] = (words, pivot.sounds, heard)
+    return heard
+
+
+_HEARD: dict[int, tuple] = {}  # id(words) -> (words, sounds, heard): see _heard
+_HEARD_KEPT = 4  # a 4-language align asks for the pivot and three samples
 
 
 def _pair(
