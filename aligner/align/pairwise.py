@@ -19,7 +19,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from ..parallel import gc_paused
@@ -324,15 +324,36 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
     else:
         other_words = translated(other.words, links) if links else other.words
         pivot_words = _heard(pivot)
-        shared = frozenset().union(*pivot_words) & frozenset().union(*other_words)
-        pivot_keys = tuple(k | (w & shared) for k, w in zip(pivot.keys, pivot_words))
-        other_keys = tuple(k | (w & shared) for k, w in zip(other.keys, other_words))
+        shared = frozenset().union(*_distinct(pivot_words)) & frozenset().union(
+            *_distinct(other_words)
+        )
+        pivot_keys = _with_shared(pivot.keys, pivot_words, shared)
+        other_keys = _with_shared(other.keys, other_words, shared)
     source, target = KeyIndex(pivot_keys), KeyIndex(other_keys)
     weights = {
         key: round(weight * (WEIGHT_UNIT if ":" in key else WORD_WEIGHT * WEIGHT_UNIT))
         for key, weight in key_weights(source, target).items()
     }
     return pivot_keys, other_keys, weights, anchor_chain(source, target)
+
+
+def _distinct(sets) -> list:
+    """``sets`` without repeats of the same object (a paragraph that recurs shares its
+    profile's sets: ``build_profile``)."""
+    return list({id(found): found for found in sets}.values())
+
+
+def _with_shared(keys, words, shared: frozenset) -> tuple:
+    """Per paragraph k | (w & shared), worked out once for each pair of objects (k, w):
+    the copies of a recurring paragraph hold the very same sets."""
+    done: dict[tuple[int, int], frozenset] = {}
+    out = []
+    for k, w in zip(keys, words):
+        found = done.get((id(k), id(w)))
+        if found is None:
+            found = done[id(k), id(w)] = k | (w & shared)
+        out.append(found)
+    return tuple(out)
 
 
 def _doubles(
@@ -371,10 +392,14 @@ def _heard(pivot: Profile) -> tuple:
     cached = _HEARD.get(id(words))
     if cached is not None and cached[0] is words and cached[1] is pivot.sounds:
         return cached[2]
-    if pivot.sounds:
-        heard = tuple(w | s if s else w for w, s in zip(words, pivot.sounds))
-    else:
-        heard = tuple(sounds_like(w) for w in words)
+    done: dict[tuple[int, int], frozenset] = {}  # a recurring paragraph's sets are shared
+    out = []
+    for w, s in zip(words, pivot.sounds or repeat(None)):
+        found = done.get((id(w), id(s)))
+        if found is None:
+            found = done[id(w), id(s)] = (w | s if s else w) if s is not None else sounds_like(w)
+        out.append(found)
+    heard = tuple(out)
     if len(_HEARD) >= _HEARD_KEPT:
         _HEARD.clear()
     _HEARD[id(words)] = (words, pivot.sounds, heard)
