@@ -232,10 +232,8 @@ def align_segment(
         # shared; no word key is an anchor key (words hold no ":", except copies "^=...",
         # which no anchor begins with). So k | (w & kept) == plan keys & (kept | anchors of
         # its own side): one intersection per paragraph, the same sets
-        pivot_cut = kept.union(*pivot.keys)
-        other_cut = kept.union(*other.keys)
-        pivot_keys = tuple(found & pivot_cut for found in keys[0])
-        other_keys = tuple(found & other_cut for found in keys[1])
+        pivot_keys = _cut_to(keys[0], kept.union(*_distinct(pivot.keys)))
+        other_keys = _cut_to(keys[1], kept.union(*_distinct(other.keys)))
     else:
         other_words = translated(other.words, links) if links else other.words
         pivot_keys = (
@@ -353,6 +351,18 @@ def _with_shared(keys, words, shared: frozenset) -> tuple:
         if found is None:
             found = done[id(k), id(w)] = k | (w & shared)
         out.append(found)
+    return tuple(out)
+
+
+def _cut_to(sets, kept: frozenset) -> tuple:
+    """Per paragraph its set & ``kept``, once for each set object (see ``_with_shared``)."""
+    done: dict[int, frozenset] = {}
+    out = []
+    for found in sets:
+        cut = done.get(id(found))
+        if cut is None:
+            cut = done[id(found)] = found & kept
+        out.append(cut)
     return tuple(out)
 
 
