@@ -248,7 +248,11 @@ def translated(other_words: Sequence[Keys], links: dict[str, frozenset[str]]) ->
     """The other text's word keys with every linked word's pivot words added: a paragraph
     saying "Отключено" then shares the key "disabled" with the pivot's."""
     out = []
+    done: dict[int, Keys] = {}  # a recurring paragraph's words are the same set: once
     for words in other_words:
-        found = [links[w] for w in words if w in links]
-        out.append(words.union(*found) if found else words)
+        again = done.get(id(words))
+        if again is None:
+            found = [links[w] for w in words if w in links]
+            again = done[id(words)] = words.union(*found) if found else words
+        out.append(again)
     return out

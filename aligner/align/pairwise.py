@@ -19,7 +19,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from ..parallel import gc_paused
@@ -118,12 +118,13 @@ def align_pair(pivot: Profile, other: Profile, progress: Progress | None = None)
         )
     if n <= SAMPLE:
         return _align_whole(pivot, other, progress)
-    plan = plan_pair(pivot, other)
+    plan, pivot_keys, other_keys = _planned(pivot, other)
     done = 0
     found = []
-    for segment in plan.segments(pivot, other):
+    for segment, (i0, j0), (i1, j1) in zip(plan.segments(pivot, other), plan.cuts, plan.cuts[1:]):
         report = (lambda k, total, base=done: progress(base + k, n)) if progress else None
-        found.append(align_segment(*segment, report))
+        keys = (pivot_keys[i0:i1], other_keys[j0:j1]) if pivot_keys else None
+        found.append(align_segment(*segment, report, keys=keys))
         done += len(segment[0])
     return plan.join(found)
 
@@ -183,15 +184,28 @@ def plan_pair(pivot: Profile, other: Profile) -> PairPlan:
 
     The model and the learnt word pairs come from aligning the first SAMPLE pivot paragraphs
     (and the other text's paragraphs the length diagonal puts beside them)."""
+    return _planned(pivot, other)[0]
+
+
+def _planned(pivot: Profile, other: Profile) -> tuple[PairPlan, tuple, tuple]:
+    """``plan_pair``'s plan and the evidence keys of every paragraph of both texts it
+    weighed (``_evidence``; () where the texts hold no words): in one process the stretches
+    cut them to their own keys instead of working them out again (``align_segment``). The
+    plan needs no doubles and no length model of the whole texts (``_setup`` would measure
+    them): its guide is made of the running lengths alone."""
     n, m = len(pivot), len(other)
     ratio = estimate_ratio(pivot.lengths, other.lengths)
     _, _, guide = _setup(pivot, other, LengthModel(ratio, 1.0), words=False)
     sample_end = max(1, int(guide[SAMPLE]))
     sample = _align_whole(pivot.slice(0, SAMPLE), other.slice(0, sample_end))
-    pair, chain, guide = _setup(pivot, other, sample.model, sample.links)
-    return PairPlan(
-        sample.model, sample.links or {}, pair.weights, tuple(guide), _cuts(chain, n, m), len(chain)
+    pivot_keys, other_keys, weights, chain = _evidence(pivot, other, sample.links)
+    guide = _guide(pivot.prefix("lengths"), other.prefix("lengths"), chain)
+    plan = PairPlan(
+        sample.model, sample.links or {}, weights, tuple(guide), _cuts(chain, n, m), len(chain)
     )
+    if not pivot.words or not other.words:  # anchors alone: the stretches' own keys
+        return plan, (), ()
+    return plan, pivot_keys, other_keys
 
 
 @gc_paused()
@@ -203,23 +217,35 @@ def align_segment(
     weights: dict,
     guide: tuple[float, ...],
     progress: Progress | None = None,
+    keys: tuple | None = None,
 ) -> tuple[tuple[Bead, ...], int, bool]:
     """(beads, widenings, capped) of one stretch of a planned pair, searched once with the
-    plan's model, word pairs and weights; indices relative to the stretch."""
+    plan's model, word pairs and weights; indices relative to the stretch. ``keys``: the
+    plan's evidence keys of the stretch's paragraphs (``_planned``), when at hand."""
     if not len(pivot) or not len(other):
         return align_pair(pivot, other).beads, 0, False
     kept = frozenset(weights)
-    other_words = translated(other.words, links) if links else other.words
-    pivot_keys = (
-        tuple(k | (w & kept) for k, w in zip(pivot.keys, _heard(pivot)))
-        if pivot.words
-        else pivot.keys
-    )
-    other_keys = (
-        tuple(k | (w & kept) for k, w in zip(other.keys, other_words))
-        if other.words
-        else other.keys
-    )
+    if keys is not None:
+        # each paragraph's plan key set is k | (w & shared): its anchors k and its words w
+        # (heard, or translated) that both whole texts hold. The stretch keeps k | (w & kept),
+        # kept being the keys of its pivot paragraphs that the plan weighed, whose words are
+        # shared; no word key is an anchor key (words hold no ":", except copies "^=...",
+        # which no anchor begins with). So k | (w & kept) == plan keys & (kept | anchors of
+        # its own side): one intersection per paragraph, the same sets
+        pivot_keys = _cut_to(keys[0], kept.union(*_distinct(pivot.keys)))
+        other_keys = _cut_to(keys[1], kept.union(*_distinct(other.keys)))
+    else:
+        other_words = translated(other.words, links) if links else other.words
+        pivot_keys = (
+            tuple(k | (w & kept) for k, w in zip(pivot.keys, _heard(pivot)))
+            if pivot.words
+            else pivot.keys
+        )
+        other_keys = (
+            tuple(k | (w & kept) for k, w in zip(other.keys, other_words))
+            if other.words
+            else other.keys
+        )
     doubles = _doubles(pivot, other, links, pivot_keys, other_keys, weights)
     pair = _pair(pivot, other, model, pivot_keys, other_keys, weights, doubles)
     path, _, widenings, capped, last_search = _banded(
@@ -296,15 +322,48 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
     else:
         other_words = translated(other.words, links) if links else other.words
         pivot_words = _heard(pivot)
-        shared = frozenset().union(*pivot_words) & frozenset().union(*other_words)
-        pivot_keys = tuple(k | (w & shared) for k, w in zip(pivot.keys, pivot_words))
-        other_keys = tuple(k | (w & shared) for k, w in zip(other.keys, other_words))
+        shared = frozenset().union(*_distinct(pivot_words)) & frozenset().union(
+            *_distinct(other_words)
+        )
+        pivot_keys = _with_shared(pivot.keys, pivot_words, shared)
+        other_keys = _with_shared(other.keys, other_words, shared)
     source, target = KeyIndex(pivot_keys), KeyIndex(other_keys)
     weights = {
         key: round(weight * (WEIGHT_UNIT if ":" in key else WORD_WEIGHT * WEIGHT_UNIT))
         for key, weight in key_weights(source, target).items()
     }
     return pivot_keys, other_keys, weights, anchor_chain(source, target)
+
+
+def _distinct(sets) -> list:
+    """``sets`` without repeats of the same object (a paragraph that recurs shares its
+    profile's sets: ``build_profile``)."""
+    return list({id(found): found for found in sets}.values())
+
+
+def _with_shared(keys, words, shared: frozenset) -> tuple:
+    """Per paragraph k | (w & shared), worked out once for each pair of objects (k, w):
+    the copies of a recurring paragraph hold the very same sets."""
+    done: dict[tuple[int, int], frozenset] = {}
+    out = []
+    for k, w in zip(keys, words):
+        found = done.get((id(k), id(w)))
+        if found is None:
+            found = done[id(k), id(w)] = k | (w & shared)
+        out.append(found)
+    return tuple(out)
+
+
+def _cut_to(sets, kept: frozenset) -> tuple:
+    """Per paragraph its set & ``kept``, once for each set object (see ``_with_shared``)."""
+    done: dict[int, frozenset] = {}
+    out = []
+    for found in sets:
+        cut = done.get(id(found))
+        if cut is None:
+            cut = done[id(found)] = found & kept
+        out.append(cut)
+    return tuple(out)
 
 
 def _doubles(
@@ -333,11 +392,32 @@ def _held_twice(doubles, keys, weights: dict, rare: int) -> tuple:
     )
 
 
-def _heard(pivot: Profile) -> list:
-    """The pivot's word keys with their sound keys (measured once, if the profile has them)."""
-    if pivot.sounds:
-        return [w | s if s else w for w, s in zip(pivot.words, pivot.sounds)]
-    return [sounds_like(w) for w in pivot.words]
+def _heard(pivot: Profile) -> tuple:
+    """The pivot's word keys with their sound keys (measured once, if the profile has them).
+
+    Remembered for the last few word sequences asked for: each pair's plan hears the whole
+    pivot, and a sample is heard again in every round. An entry holds its sequence, so an
+    identical id is the same object; the answer is a tuple, never changed by a caller."""
+    words = pivot.words
+    cached = _HEARD.get(id(words))
+    if cached is not None and cached[0] is words and cached[1] is pivot.sounds:
+        return cached[2]
+    done: dict[tuple[int, int], frozenset] = {}  # a recurring paragraph's sets are shared
+    out = []
+    for w, s in zip(words, pivot.sounds or repeat(None)):
+        found = done.get((id(w), id(s)))
+        if found is None:
+            found = done[id(w), id(s)] = (w | s if s else w) if s is not None else sounds_like(w)
+        out.append(found)
+    heard = tuple(out)
+    if len(_HEARD) >= _HEARD_KEPT:
+        _HEARD.clear()
+    _HEARD[id(words)] = (words, pivot.sounds, heard)
+    return heard
+
+
+_HEARD: dict[int, tuple] = {}  # id(words) -> (words, sounds, heard): see _heard
+_HEARD_KEPT = 4  # a 4-language align asks for the pivot and three samples
 
 
 def _pair(
