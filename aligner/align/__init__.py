@@ -21,7 +21,7 @@ from .anchors import extractor_name
 from .edits import AlignmentEditError, merge_with_next, move_paragraph, split_row
 from .nway import Cells, agreed, merge_pairs
 from .pairwise import SAMPLE, Bead, PairAlignment, PairPlan, align_pair, align_segment, plan_pair
-from .profile import Profile, build_profile, join_profiles
+from .profile import Profile, build_profile, join_profiles, with_stems
 from .refit import fit_saved
 from .search import compiled
 
@@ -210,6 +210,7 @@ def _pairs_in_workers(
                 glossary,
                 extractor,
                 lang == pivot,
+                False,  # a stretch: the pivot's stems are added once it is joined
             )
     profiles: dict[str, Profile] = {}
     plans: dict[str, PairPlan] = {}
@@ -244,6 +245,8 @@ def _pairs_in_workers(
             found[lang] = plans[lang].join(parts[lang])
             continue
         profiles[lang] = join_profiles(parts[lang])
+        if lang == pivot:
+            profiles[lang] = with_stems(profiles[lang])
         for other in others if lang == pivot else [lang]:
             if pivot not in profiles or other not in profiles:
                 continue

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from ..catalog import base_language
 from ..parallel import gc_paused
 from ..sentences import sentence_end_count
 from .anchors import Keys, paragraph_keys
-from .lexicon import AGGLUTINATIVE, sound_keys, word_keys
+from .lexicon import AGGLUTINATIVE, pivot_stems, sound_keys, word_keys
 
 # what is outside ASCII but no letter: digits of other scripts, punctuation (rare: counting
 # them and subtracting is faster than deleting everything but letters outside ASCII)
@@ -74,23 +74,34 @@ def build_profile(
     glossary=None,
     extractor: str | None = None,
     pivot: bool = False,
+    whole: bool = True,
 ) -> Profile:
     """Measure every paragraph of one text; the pivot's also gets its sound keys, which
-    every pair would otherwise work out again. A paragraph that recurs (a heading, a
-    label, a repeated note) is measured once: every measure is a function of the
-    paragraph's text alone, so its copies get the very same values."""
+    every pair would otherwise work out again, and its stems (``with_stems``; not in a
+    stretch of the text measured on its own, ``whole=False``: they are added to the
+    joined profile). A paragraph that recurs (a heading, a label, a repeated note) is
+    measured once: every measure is a function of the paragraph's text alone, so its
+    copies get the very same values."""
     distinct = tuple(dict.fromkeys(paragraphs))
     measured = _measured(distinct, lang, glossary, extractor, pivot)
-    if len(distinct) == len(paragraphs):
-        return measured
-    where = {p: k for k, p in enumerate(distinct)}
-    index = [where[p] for p in paragraphs]
-    return Profile(
-        *(
-            tuple(map(values.__getitem__, index)) if values else ()
-            for values in (getattr(measured, name) for name in _FIELDS)
+    if len(distinct) != len(paragraphs):
+        where = {p: k for k, p in enumerate(distinct)}
+        index = [where[p] for p in paragraphs]
+        measured = Profile(
+            *(
+                tuple(map(values.__getitem__, index)) if values else ()
+                for values in (getattr(measured, name) for name in _FIELDS)
+            )
         )
-    )
+    return with_stems(measured) if pivot and whole else measured
+
+
+def with_stems(profile: Profile) -> Profile:
+    """The pivot's profile with the stems its words share (``lexicon.pivot_stems``): a
+    function of the whole text, so a text measured in stretches gets them once joined."""
+    if not profile.words:
+        return profile
+    return replace(profile, words=pivot_stems(profile.words))
 
 
 def _measured(

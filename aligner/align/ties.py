@@ -97,6 +97,11 @@ def _where(numbers: list[int], words: list, wanted: frozenset) -> dict[str, set[
     return found
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Whether one of two pivot words is the other's stem (``lexicon.pivot_stems``)."""
+    return (a[0] == "+" and b.startswith(a[1:])) or (b[0] == "+" and a.startswith(b[1:]))
+
+
 def _lost(bead) -> bool:
     return (bead.p1 - bead.p0) + (bead.o1 - bead.o0) == 1
 
@@ -149,7 +154,11 @@ def _better(beads, start, end, pivot_words, other_words, met, make):
         where_f = outside(met_o, f)
         return all(
             dice(e, w) < here for w in other_words[beads[k].o0] if outside(met_o, w) != where_f
-        ) and all(dice(w, f) < here for w in pivot_words[beads[k].p0] if w != e and w[0] != "^")
+        ) and all(
+            dice(w, f) < here
+            for w in pivot_words[beads[k].p0]
+            if w != e and w[0] != "^" and not _same_word(w, e)
+        )
 
     cache: dict[tuple[int, int], int] = {}
 
