@@ -352,29 +352,21 @@ class SpellingCheck(Check):
             ):
                 continue  # in a Latin-script translation a near miss is mostly a translation
             if kind == "inside":
-                flags.append(
-                    self.flag(
-                        units[index - document.offset],
-                        lang,
-                        start,
-                        end,
-                        f'"{target}" misspelt?{_KIND_NOTE[kind]} → {source}',
-                        expected=source,
-                    )
+                said, shown = "", None
+            else:
+                note = f", kept as is in {elsewhere} other messages" if elsewhere else ""
+                said = " — " + ", ".join(
+                    f'{"msgid" if document.catalog else o} says "{source}"' for o in evidence
                 )
-                continue
-            note = f", kept as is in {elsewhere} other messages" if elsewhere else ""
-            said = ", ".join(
-                f'{"msgid" if document.catalog else o} says "{source}"' for o in evidence
-            )
+                said, shown = said + note, {o: source for o in evidence}
             flags.append(
                 self.flag(
                     units[index - document.offset],
                     lang,
                     start,
                     end,
-                    f'"{target}" misspelt?{_KIND_NOTE[kind]} — {said}{note} → {source}',
-                    evidence={o: source for o in evidence},
+                    f'"{target}" misspelt?{_KIND_NOTE[kind]}{said} → {source}',
+                    evidence=shown,
                     expected=source,
                 )
             )
