@@ -75,3 +75,19 @@ def test_a_menu_path_translated_segment_by_segment_is_no_file_path(tmp_path):
     assert [msgid for msgid, *_ in flags_of(path, ["verbatim"])] == [
         "Could not open /usr/share/foo"
     ]
+
+
+def test_a_key_combination_kept_as_its_caps_print_it_is_no_untranslated_text(tmp_path):
+    verbs = [
+        ("Open", "打开"),
+        ("Save", "保存"),
+        ("Close", "关闭"),
+        ("Print", "打印"),
+        ("Copy", "复制"),
+    ]
+    nouns = [("file", "文件"), ("window", "窗口"), ("document", "文档"), ("folder", "文件夹")]
+    translated = [(f"{v} {n}", f"{zv}{zn}") for v, zv in verbs for n, zn in nouns]
+    entries = translated[:6] + [("Shift+", "Shift+")] + translated[6:12] + [("Close", "Close")]
+    entries += translated[12:] + [("Ctrl+Alt+Del", "Ctrl+Alt+Del")]
+    path = catalog(tmp_path, entries, lang="zh_CN")
+    assert [msgid for msgid, *_ in flags_of(path, ["untranslated"])] == ["Close"]

@@ -174,11 +174,20 @@ _LEGAL = re.compile(
 _KEY_LABEL = re.compile(r"\bkey(?:board)?\b.*\blabel|\bkey ?cap|\bkey names?\b", re.IGNORECASE)
 
 
+# a key combination's modifiers and what follows them ("Shift+", "Ctrl+Alt+F2", "Super-L")
+_KEY_COMBINATION = re.compile(
+    r"(?:(?:Shift|Ctrl|Control|Alt|AltGr|Super|Meta|Hyper|Cmd|Fn)\s?[+-]\s?)+\w{0,9}"
+)
+
+
 def _key_label(document: Document, unit: Unit) -> bool:
     """Whether the entry's msgctxt says it is a key's label ("keyboard label": "End", "Tab",
-    "Alt"): what the key cap has printed on it, which catalogs keep as often as translate."""
+    "Alt"), or msgid is a key combination ("Shift+", "Ctrl+Alt+Del"): what the key caps have
+    printed on them, which catalogs keep as often as translate."""
     context = document.contexts.get(unit.entry) if document.contexts else None
-    return context is not None and _KEY_LABEL.search(context) is not None
+    if context is not None and _KEY_LABEL.search(context) is not None:
+        return True
+    return _KEY_COMBINATION.fullmatch(unit.text(document.source).strip()) is not None
 
 
 def _words_kept(unit: Unit, document: Document, lang: str) -> bool:
