@@ -372,11 +372,9 @@ class LanguageCheck(Check):
                 for word in _CYRILLIC_WORD.findall(text)
                 if len(_KAZAKH.findall(word)) >= (1 if len(word) >= 4 else 2)
             ]
-            if words and len(words) * 3 >= len(_CYRILLIC_WORD.findall(text)):
-                yield self._wrong(
-                    unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
-                )
-            elif lang == "ru" and (words := _turkic_words(text, unit.text(document.source))):
+            if (words and len(words) * 3 >= len(_CYRILLIC_WORD.findall(text))) or (
+                lang == "ru" and (words := _turkic_words(text, unit.text(document.source)))
+            ):
                 yield self._wrong(
                     unit, document, lang, start, end, "kk", f"Kazakh letters in {_listed(words)}"
                 )

@@ -517,11 +517,7 @@ def _another_form(written: str, name: str, local: str) -> bool:
         return False
     if _plain(folded) == _plain(known):
         return True  # accents only: "Nigéria", "Bélize" in French
-    common = 0
-    for a, b in zip(folded, known):
-        if a != b:
-            break
-        common += 1
+    common = len(os.path.commonprefix((folded, known)))
     tails = folded[common:] + known[common:]
     derived = (
         common >= 3
@@ -722,10 +718,6 @@ def _ends_apart(written: str, known: str) -> bool:
     """Whether two folded spellings differ only in their final vowels ("мексико",
     "мексика"): a compound writes a name as its place's own language sounds it
     ("Нью-Мексико", New Mexico), where the country alone is "Мексика"."""
-    common = 0
-    for a, b in zip(written, known):
-        if a != b:
-            break
-        common += 1
+    common = len(os.path.commonprefix((written, known)))
     tails = written[common:] + known[common:]
     return common >= _MIN_STEM and bool(tails) and all(ch in _VOWELS for ch in tails)
