@@ -35,6 +35,8 @@ from itertools import chain, repeat
 
 from anyascii import anyascii
 
+from .recurring import each_once
+
 Keys = frozenset[str]
 STEM = 5  # letters kept of a word in a script other than Latin
 STEM_ENDING = 4  # a pivot word's stem (pivot_stems) stands for forms this much longer at most
@@ -179,11 +181,12 @@ def pivot_stems(words: Sequence[Keys]) -> tuple[Keys, ...]:
     if not stem_of:
         return tuple(words)
     stemmed = frozenset(stem_of)
-    out = []
-    for held in words:
+
+    def stems_added(held: Keys) -> Keys:
         found = held & stemmed
-        out.append(held.union(map(stem_of.__getitem__, found)) if found else held)
-    return tuple(out)
+        return held.union(map(stem_of.__getitem__, found)) if found else held
+
+    return each_once(stems_added, words)
 
 
 def sounds_like(words: Keys) -> Keys:
@@ -290,12 +293,9 @@ def learn_links(
 def translated(other_words: Sequence[Keys], links: dict[str, frozenset[str]]) -> list[Keys]:
     """The other text's word keys with every linked word's pivot words added: a paragraph
     saying "Отключено" then shares the key "disabled" with the pivot's."""
-    out = []
-    done: dict[int, Keys] = {}  # a recurring paragraph's words are the same set: once
-    for words in other_words:
-        again = done.get(id(words))
-        if again is None:
-            found = [links[w] for w in words if w in links]
-            again = done[id(words)] = words.union(*found) if found else words
-        out.append(again)
-    return out
+
+    def linked(words: Keys) -> Keys:
+        found = [links[w] for w in words if w in links]
+        return words.union(*found) if found else words
+
+    return list(each_once(linked, other_words))

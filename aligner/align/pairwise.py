@@ -19,7 +19,7 @@ import math
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import accumulate, repeat
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..parallel import gc_paused
@@ -35,6 +35,7 @@ from .lengthmodel import (
 from .lexicon import HEADING, learn_links, sounds_like, translated
 from .margins import boundary_margins
 from .profile import Profile, vocabulary
+from .recurring import distinct, each_once
 from .search import BEADS, WEIGHT_UNIT, compiled, search
 from .ties import placed
 
@@ -232,8 +233,8 @@ def align_segment(
         # shared; no word key is an anchor key (words hold no ":", except copies "^=...",
         # which no anchor begins with). So k | (w & kept) == plan keys & (kept | anchors of
         # its own side): one intersection per paragraph, the same sets
-        pivot_keys = _cut_to(keys[0], kept.union(*_distinct(pivot.keys)))
-        other_keys = _cut_to(keys[1], kept.union(*_distinct(other.keys)))
+        pivot_keys = _cut_to(keys[0], kept.union(*distinct(pivot.keys)))
+        other_keys = _cut_to(keys[1], kept.union(*distinct(other.keys)))
     else:
         other_words = translated(other.words, links) if links else other.words
         pivot_keys = (
@@ -322,8 +323,8 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
     else:
         other_words = translated(other.words, links) if links else other.words
         pivot_words = _heard(pivot)
-        shared = frozenset().union(*_distinct(pivot_words)) & frozenset().union(
-            *_distinct(other_words)
+        shared = frozenset().union(*distinct(pivot_words)) & frozenset().union(
+            *distinct(other_words)
         )
         pivot_keys = _with_shared(pivot.keys, pivot_words, shared)
         other_keys = _with_shared(other.keys, other_words, shared)
@@ -335,35 +336,14 @@ def _evidence(pivot: Profile, other: Profile, links: dict | None, words: bool = 
     return pivot_keys, other_keys, weights, anchor_chain(source, target)
 
 
-def _distinct(sets) -> list:
-    """``sets`` without repeats of the same object (a paragraph that recurs shares its
-    profile's sets: ``build_profile``)."""
-    return list({id(found): found for found in sets}.values())
-
-
 def _with_shared(keys, words, shared: frozenset) -> tuple:
-    """Per paragraph k | (w & shared), worked out once for each pair of objects (k, w):
-    the copies of a recurring paragraph hold the very same sets."""
-    done: dict[tuple[int, int], frozenset] = {}
-    out = []
-    for k, w in zip(keys, words):
-        found = done.get((id(k), id(w)))
-        if found is None:
-            found = done[id(k), id(w)] = k | (w & shared)
-        out.append(found)
-    return tuple(out)
+    """Per paragraph k | (w & shared), once for each pair of objects (k, w)."""
+    return each_once(lambda k, w: k | (w & shared), keys, words)
 
 
 def _cut_to(sets, kept: frozenset) -> tuple:
-    """Per paragraph its set & ``kept``, once for each set object (see ``_with_shared``)."""
-    done: dict[int, frozenset] = {}
-    out = []
-    for found in sets:
-        cut = done.get(id(found))
-        if cut is None:
-            cut = done[id(found)] = found & kept
-        out.append(cut)
-    return tuple(out)
+    """Per paragraph its set & ``kept``, once for each set object."""
+    return each_once(kept.intersection, sets)
 
 
 def _doubles(
@@ -402,14 +382,10 @@ def _heard(pivot: Profile) -> tuple:
     cached = _HEARD.get(id(words))
     if cached is not None and cached[0] is words and cached[1] is pivot.sounds:
         return cached[2]
-    done: dict[tuple[int, int], frozenset] = {}  # a recurring paragraph's sets are shared
-    out = []
-    for w, s in zip(words, pivot.sounds or repeat(None)):
-        found = done.get((id(w), id(s)))
-        if found is None:
-            found = done[id(w), id(s)] = (w | s if s else w) if s is not None else sounds_like(w)
-        out.append(found)
-    heard = tuple(out)
+    if pivot.sounds:
+        heard = each_once(lambda w, s: w | s if s else w, words, pivot.sounds)
+    else:
+        heard = each_once(sounds_like, words)
     if len(_HEARD) >= _HEARD_KEPT:
         _HEARD.clear()
     _HEARD[id(words)] = (words, pivot.sounds, heard)
